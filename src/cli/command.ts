@@ -1,0 +1,33 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { ConfigError } from '../errors.js'
+
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CliIo {
+  readonly stdout: (text: string) => void
+  readonly stderr: (text: string) => void
+  readonly cwd: string
+  readonly env: Readonly<Record<string, string | undefined>>
+}
+
+export interface CliCommand {
+  /** One line for `pydebug --help`. */
+  readonly summary: string
+  readonly usage: string
+  /** Returns the exit code; throws PydebugError subclasses for user errors. */
+  run(args: string[], io: CliIo): Promise<number>
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>
+
+/** node:util parseArgs, with errors that name the option and list the allowed ones. */
+export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true })
+  } catch (error) {
+    const known = Object.keys(options)
+      .map((name) => `--${name}`)
+      .join(', ')
+    const message = error instanceof Error ? error.message.replace(/\. To specify .*$/s, '') : String(error)
+    throw new ConfigError(`pydebug ${command}: ${message}. Allowed options: ${known}.`)
+  }
+}

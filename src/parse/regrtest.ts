@@ -1,0 +1,286 @@
+import type { LineParser } from './line-parser.js'
+
+/** What regrtest said about one test file (regrtest calls a test module a "test"). */
+export type TestOutcome =
+  | 'passed'
+  | 'leaked'
+  | 'failed'
+  | 'env-changed'
+  | 'crashed'
+  | 'timed-out'
+  | 'skipped'
+  | 'resource-denied'
+  | 'no-tests'
+  | 'interrupted'
+  | 'unknown'
+
+export type LeakKind = 'references' | 'memory blocks' | 'file descriptors'
+
+/** One `-R` verdict line: `test_x leaked [1, 1, 1] references, sum=3` (Lib/test/libregrtest/refleak.py). */
+export interface LeakVerdict {
+  readonly kind: LeakKind
+  /** Per-repetition deltas after the warm-up runs, exactly as regrtest printed them. */
+  readonly deltas: number[]
+  readonly sum: number
+  /** 3.13+ prints non-failing deltas with " (this is fine)": informational, not a leak. */
+  readonly informational: boolean
+  readonly line: number
+}
+
+export interface RegrtestTest {
+  readonly name: string
+  outcome: TestOutcome
+  /** The result words as printed, e.g. `failed (reference leak)`, `crashed (Exit code -6)`. */
+  result?: string
+  readonly leaks: LeakVerdict[]
+  /** The `Fatal Python error: ...` message printed while this test ran. */
+  fatalError?: string
+  /** Line of the progress line that introduced the test. */
+  readonly line: number
+}
+
+export interface RegrtestSummary {
+  /** `FAILURE`, `SUCCESS`, `ENV CHANGED`, `NO TEST RUN` / `NO TESTS RAN`, `FAILURE then SUCCESS`, ... */
+  state?: string
+  totalDuration?: string
+  /** Named lists from the closing summary: `failed`, `ok` (a count only), `skipped`, `env changed`, ... */
+  readonly lists: Record<string, string[]>
+  readonly counts: Record<string, number>
+  /** 3.12+: `Total tests: run=N failures=N`, `Total test files: run=N/M failed=N`. */
+  totalTests?: string
+  totalTestFiles?: string
+}
+
+export interface RegrtestResult {
+  /** From `== CPython 3.11.2 (main, ...)`. */
+  readonly pythonVersion?: string
+  readonly header: string[]
+  readonly mode?: 'sequential' | 'parallel'
+  /** From `beginning N repetitions`. */
+  readonly repetitions?: number
+  readonly tests: RegrtestTest[]
+  readonly summary: RegrtestSummary
+}
+
+// "0:00:00 load avg: 3.98 " (the load average is missing on some platforms and early lines)
+const LOG_PREFIX = /^(?:\d+:\d\d:\d\d )?(?:load avg: \d+\.\d+ )?/
+const PROGRESS = /^\[\s*\d+\/\d+(?:\/\d+)?\] (\S+)(?: (.*))?$/
+const LEAK = /^(\S+) leaked \[(-?\d+(?:, -?\d+)*)?\] (references|memory blocks|file descriptors), sum=(-?\d+)( \(this is fine\))?$/
+const RESULT_WORDS = /^(passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|env changed|worker bug)\b/
+const STANDALONE_RESULT = /^(test\S*) ((?:passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied)\b.*)$/
+const DURATION_SUFFIX = / \((?:\d+ (?:hour|min) )*\d+(?:\.\d+)? (?:sec|ms)\)$/
+const LIST_HEADING = /^(All )?(\d+) (?:tests?|re-run tests?) ?(.*?):$/
+const OK_LINE = /^(?:All )?(\d+) tests? OK\.$/
+const SLOWEST_ENTRY = /^- (\S+): (.+)$/
+
+export class RegrtestParser implements LineParser<RegrtestResult> {
+  private pythonVersion?: string
+  private readonly header: string[] = []
+  private mode?: 'sequential' | 'parallel'
+  private repetitions?: number
+  private readonly tests = new Map<string, RegrtestTest>()
+  private current?: RegrtestTest
+  private readonly summary: RegrtestSummary = { lists: {}, counts: {} }
+  private openList?: string
+  private expectRepetitionProgress = 0
+
+  next(rawLine: string, lineNumber: number): boolean {
+    const line = rawLine.replace(LOG_PREFIX, '')
+    if (this.openList !== undefined) {
+      if (this.continueList(line)) return true
+      this.openList = undefined
+    }
+    if (this.expectRepetitionProgress > 0) {
+      this.expectRepetitionProgress--
+      if (/^[0-9:]+$/.test(line) || /^[.0-9X ]+$/.test(line)) return true
+    }
+    return (
+      this.header_(line) ||
+      this.progress(line, lineNumber) ||
+      this.leak(line, lineNumber) ||
+      this.repetitionStart(line) ||
+      this.fatal(line) ||
+      this.standaloneResult(line) ||
+      this.summaryLine(line)
+    )
+  }
+
+  end(): RegrtestResult {
+    return {
+      ...(this.pythonVersion ? { pythonVersion: this.pythonVersion } : {}),
+      header: this.header,
+      ...(this.mode ? { mode: this.mode } : {}),
+      ...(this.repetitions !== undefined ? { repetitions: this.repetitions } : {}),
+      tests: [...this.tests.values()],
+      summary: this.summary,
+    }
+  }
+
+  private header_(line: string): boolean {
+    if (line === 'Run tests sequentially') {
+      this.mode = 'sequential'
+      return true
+    }
+    if (/^Run tests in parallel using \d+ child process/.test(line)) {
+      this.mode = 'parallel'
+      return true
+    }
+    const header = /^== (?!Tests result:)(.+?)$/.exec(line)
+    if (!header) return false
+    this.header.push(header[1])
+    const version = /^CPython (\S+)/.exec(header[1])
+    if (version) this.pythonVersion = version[1]
+    return true
+  }
+
+  private progress(line: string, lineNumber: number): boolean {
+    const match = PROGRESS.exec(line)
+    if (!match) return false
+    const [, name, rest = ''] = match
+    // Sequential runs print the previous test's verdict after " -- " on the next progress line.
+    const [ownResult, previous] = splitOnce(rest, ' -- ')
+    if (previous !== undefined) this.applyResultText(previous)
+    const test = this.test(name, lineNumber)
+    this.current = test
+    if (ownResult && RESULT_WORDS.test(ownResult)) this.setResult(test, ownResult)
+    return true
+  }
+
+  private leak(line: string, lineNumber: number): boolean {
+    const match = LEAK.exec(line)
+    if (!match) return false
+    const [, name, deltas = '', kind, sum, fine] = match
+    this.test(name, lineNumber).leaks.push({
+      kind: kind as LeakKind,
+      deltas: deltas ? deltas.split(', ').map(Number) : [],
+      sum: Number(sum),
+      informational: fine !== undefined,
+      line: lineNumber,
+    })
+    return true
+  }
+
+  private repetitionStart(line: string): boolean {
+    const match = /^beginning (\d+) repetitions\b/.exec(line)
+    if (!match) return false
+    this.repetitions = Number(match[1])
+    this.expectRepetitionProgress = 2
+    return true
+  }
+
+  private fatal(line: string): boolean {
+    const match = /^Fatal Python error: (.+)$/.exec(line)
+    if (!match) return false
+    if (this.current && this.current.fatalError === undefined) this.current.fatalError = match[1]
+    return true
+  }
+
+  private standaloneResult(line: string): boolean {
+    const match = STANDALONE_RESULT.exec(line)
+    if (!match || !this.tests.has(match[1])) return false
+    this.setResult(this.tests.get(match[1])!, match[2])
+    return true
+  }
+
+  private summaryLine(line: string): boolean {
+    let match: RegExpExecArray | null
+    if ((match = /^(?:== )?Tests result: (.+?)(?: ==)?$/.exec(line)) || (match = /^Result: (.+)$/.exec(line))) {
+      this.summary.state = match[1]
+      return true
+    }
+    if ((match = /^Total duration: (.+)$/.exec(line))) {
+      this.summary.totalDuration = match[1]
+      return true
+    }
+    if ((match = /^Total tests: (.+)$/.exec(line))) {
+      this.summary.totalTests = match[1]
+      return true
+    }
+    if ((match = /^Total test files: (.+)$/.exec(line))) {
+      this.summary.totalTestFiles = match[1]
+      return true
+    }
+    if ((match = OK_LINE.exec(line))) {
+      this.summary.counts.ok = Number(match[1])
+      return true
+    }
+    if ((match = /^(\d+) slowest tests:$/.exec(line))) {
+      this.openList = 'slowest'
+      this.summary.lists.slowest = []
+      return true
+    }
+    if ((match = LIST_HEADING.exec(line))) {
+      const name = listName(line, match[3])
+      this.summary.counts[name] = Number(match[2])
+      this.summary.lists[name] = []
+      this.openList = name
+      return true
+    }
+    return false
+  }
+
+  private continueList(line: string): boolean {
+    const list = this.summary.lists[this.openList!]
+    if (this.openList === 'slowest') {
+      const entry = SLOWEST_ENTRY.exec(line)
+      if (!entry) return false
+      list.push(`${entry[1]}: ${entry[2]}`)
+      return true
+    }
+    if (!/^ {4}\S/.test(line)) return false
+    list.push(...line.trim().split(/\s+/))
+    return true
+  }
+
+  private applyResultText(text: string): void {
+    const match = STANDALONE_RESULT.exec(text)
+    if (match && this.tests.has(match[1])) this.setResult(this.tests.get(match[1])!, match[2])
+  }
+
+  private setResult(test: RegrtestTest, text: string): void {
+    const result = splitOnce(text, ' -- ')[0].replace(DURATION_SUFFIX, '')
+    test.result = result
+    test.outcome = outcomeOf(result)
+  }
+
+  private test(name: string, lineNumber: number): RegrtestTest {
+    let test = this.tests.get(name)
+    if (!test) {
+      test = { name, outcome: 'unknown', leaks: [], line: lineNumber }
+      this.tests.set(name, test)
+    }
+    return test
+  }
+}
+
+export function outcomeOf(result: string): TestOutcome {
+  if (result.startsWith('passed')) return 'passed'
+  if (result.startsWith('failed (reference leak)')) return 'leaked'
+  if (result.startsWith('failed (env changed)') || result.startsWith('env changed')) return 'env-changed'
+  if (result.startsWith('failed')) return 'failed'
+  if (result.startsWith('crashed') || result.startsWith('worker bug')) return 'crashed'
+  if (result.startsWith('timed out')) return 'timed-out'
+  if (result.startsWith('skipped (resource denied)') || result.startsWith('resource denied')) return 'resource-denied'
+  if (result.startsWith('skipped')) return 'skipped'
+  if (result.startsWith('ran no tests') || result.startsWith('run no tests')) return 'no-tests'
+  if (result.startsWith('interrupted')) return 'interrupted'
+  return 'unknown'
+}
+
+/** Normalises the many summary headings to short list names: `failed`, `skipped`, `env changed`, `resource denied`, ... */
+function listName(line: string, words: string): string {
+  if (line.includes('altered the execution environment')) return 'env changed'
+  if (line.includes('re-run')) return 're-run'
+  if (words.startsWith('skipped (resource denied)')) return 'resource denied'
+  return words.replace(/^\((.*)\)$/, '$1') || 'tests'
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const index = text.indexOf(separator)
+  return index < 0 ? [text, undefined] : [text.slice(0, index), text.slice(index + separator.length)]
+}
+
+/** `--list-cases` prints one test id per line: `test_leaky.LeakyTests.test_leak_refs`. */
+export function isTestCaseId(line: string): boolean {
+  return /^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*){2,}$/.test(line.trim())
+}

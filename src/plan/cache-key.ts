@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto'
+import type { CellPlan } from './cell.js'
+
+/** Bump to invalidate every cached interpreter, e.g. when the install layout changes. */
+export const BUILD_CACHE_SALT = '1'
+
+/** What identifies the source: a URL for remote tarballs (release tarballs never change), a digest for local files. */
+export type SourceIdentity = { readonly url: string } | { readonly sha256: string }
+
+/** Facts about the machine that change the binaries. */
+export interface PlatformFacts {
+  readonly os: string
+  readonly arch: string
+  /** Runner image, e.g. `ubuntu24-20261110.1` on GitHub-hosted runners. */
+  readonly image?: string
+  /** First line of `cc --version`. */
+  readonly compiler?: string
+}
+
+export interface BuildKeyInputs {
+  readonly cell: Pick<CellPlan, 'id' | 'python' | 'configureArgs' | 'buildEnv'>
+  readonly source: SourceIdentity
+  readonly platform: PlatformFacts
+}
+
+/**
+ * A readable prefix for humans and prefix restores, then a digest of everything that changes
+ * the installed interpreter. Keys stay far below the toolkit's 512-character limit and contain
+ * no commas.
+ */
+export function planBuildCacheKey({ cell, source, platform }: BuildKeyInputs): string {
+  const digest = sha256Hex(
+    JSON.stringify({
+      salt: BUILD_CACHE_SALT,
+      python: cell.python.text,
+      configureArgs: cell.configureArgs,
+      buildEnv: Object.entries(cell.buildEnv).sort(),
+      source,
+      platform,
+    }),
+  ).slice(0, 16)
+  return `pydebug-${BUILD_CACHE_SALT}-${platform.os}-${platform.arch}-${cell.id}-${cell.python.text}-${digest}`
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
+}

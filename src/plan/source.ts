@@ -1,0 +1,25 @@
+import { releaseOf, type PythonVersion } from '../catalog/python-version.js'
+
+/** python.org's layout: the folder is the release (3.14.0), the file carries pre-release markers (3.14.0rc1). */
+export const DEFAULT_SOURCE_TEMPLATE = 'https://www.python.org/ftp/python/{release}/Python-{version}.tgz'
+
+export type SourceSpec = { readonly kind: 'url'; readonly url: string } | { readonly kind: 'file'; readonly path: string }
+
+const URL_SCHEME = /^(https?|file):\/\//i
+
+/**
+ * `source` is a URL, a URL template with `{version}` / `{release}` placeholders (a mirror), or a
+ * local tarball path (resolved against `cwd`). Empty means python.org.
+ */
+export function resolveSourceSpec(source: string | undefined, python: PythonVersion, resolvePath: (path: string) => string): SourceSpec {
+  const text = source?.trim() || DEFAULT_SOURCE_TEMPLATE
+  const expanded = text.replaceAll('{version}', python.text).replaceAll('{release}', releaseOf(python))
+  if (URL_SCHEME.test(expanded)) {
+    return expanded.toLowerCase().startsWith('file://') ? { kind: 'file', path: decodeURIComponent(new URL(expanded).pathname) } : { kind: 'url', url: expanded }
+  }
+  return { kind: 'file', path: resolvePath(expanded) }
+}
+
+export function describeSource(source: SourceSpec): string {
+  return source.kind === 'url' ? source.url : source.path
+}
