@@ -13,17 +13,17 @@ export class PydebugError extends Error {
 
 /** A bad argument, input or config value. The message names the input, the value and what is allowed. */
 export class ConfigError extends PydebugError {
-  override readonly exitCode = 2
+  override readonly exitCode: number = 2
 }
 
 /** The CPython source could not be found, downloaded or unpacked. */
 export class SourceError extends PydebugError {
-  override readonly exitCode = 3
+  override readonly exitCode: number = 3
 }
 
 /** configure, make or make install failed; `logPath` has the full output. */
 export class BuildError extends PydebugError {
-  override readonly exitCode = 4
+  override readonly exitCode: number = 4
   constructor(
     message: string,
     readonly logPath?: string,
@@ -34,7 +34,7 @@ export class BuildError extends PydebugError {
 
 /** The user's extension did not build against the debug interpreter. */
 export class ExtensionBuildError extends BuildError {
-  override readonly exitCode = 5
+  override readonly exitCode: number = 5
 }
 
 /** Exit code when the run completed and found what `fail-on` asks to fail on. */

@@ -20,7 +20,7 @@ export interface CliCommand {
 type Options = NonNullable<ParseArgsConfig['options']>
 
 /** node:util parseArgs, with errors that name the option and list the allowed ones. */
-export function parseCommandArgs<O extends Options>(command: string, args: string[], options: O, allowPositionals = false) {
+export function parseCommandArgs<O extends Options>(args: string[], options: O, allowPositionals = false) {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true })
   } catch (error) {
@@ -28,6 +28,6 @@ export function parseCommandArgs<O extends Options>(command: string, args: strin
       .map((name) => `--${name}`)
       .join(', ')
     const message = error instanceof Error ? error.message.replace(/\. To specify .*$/s, '') : String(error)
-    throw new ConfigError(`pydebug ${command}: ${message}. Allowed options: ${known}.`)
+    throw new ConfigError(`${message}. Allowed options: ${known}.`)
   }
 }

@@ -37,6 +37,10 @@ export interface RegrtestTest {
   fatalError?: string
   /** Line of the progress line that introduced the test. */
   readonly line: number
+  /** Why it was skipped or failed: `test_x skipped -- not on this platform`, `test test_x failed -- Traceback ...` (first line). */
+  reason?: string
+  /** `Warning -- os.environ was modified by test_x` and friends (the first few, shortened). */
+  warnings?: string[]
 }
 
 export interface RegrtestSummary {
@@ -60,14 +64,22 @@ export interface RegrtestResult {
   readonly repetitions?: number
   readonly tests: RegrtestTest[]
   readonly summary: RegrtestSummary
+  /** 3.13+ (and --randomize): `Using random seed: N`. */
+  readonly randomSeed?: number
 }
 
 // "0:00:00 load avg: 3.98 " (the load average is missing on some platforms and early lines)
 const LOG_PREFIX = /^(?:\d+:\d\d:\d\d )?(?:load avg: \d+\.\d+ )?/
 const PROGRESS = /^\[\s*\d+\/\d+(?:\/\d+)?\] (\S+)(?: (.*))?$/
 const LEAK = /^(\S+) leaked \[(-?\d+(?:, -?\d+)*)?\] (references|memory blocks|file descriptors), sum=(-?\d+)( \(this is fine\))?$/
-const RESULT_WORDS = /^(passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|env changed|worker bug)\b/
-const STANDALONE_RESULT = /^(test\S*) ((?:passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied)\b.*)$/
+const RESULT_WORDS = /^(passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|env changed|worker bug|worker non-zero exit code)\b/
+const STANDALONE_RESULT = /^(test\S*) ((?:passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|worker non-zero exit code)\b.*)$/
+// "test_x skipped -- reason" (3.8+) and "test test_x failed -- Traceback ..." (-j workers, verbose off).
+const REASON_LINE = /^(?:test )?(test\S*) (skipped|failed|crashed) -- (.*)$/
+const ENV_WARNING = /^Warning -- (.*)$/
+const MAX_WARNINGS_PER_TEST = 10
+// Line starts a regrtest line can have (after the optional "H:MM:SS load avg: X.XX " prefix): a cheap gate before the regexes.
+const REGRTEST_FIRST_CHARS = new Set([...'0123456789[=tbFTRAUWl-'].map((c) => c.charCodeAt(0)))
 const DURATION_SUFFIX = / \((?:\d+ (?:hour|min) )*\d+(?:\.\d+)? (?:sec|ms)\)$/
 const LIST_HEADING = /^(All )?(\d+) (?:tests?|re-run tests?) ?(.*?):$/
 const OK_LINE = /^(?:All )?(\d+) tests? OK\.$/
@@ -83,9 +95,12 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
   private readonly summary: RegrtestSummary = { lists: {}, counts: {} }
   private openList?: string
   private expectRepetitionProgress = 0
+  private randomSeed?: number
 
   next(rawLine: string, lineNumber: number): boolean {
-    const line = rawLine.replace(LOG_PREFIX, '')
+    if (this.openList === undefined && this.expectRepetitionProgress === 0 && !REGRTEST_FIRST_CHARS.has(rawLine.charCodeAt(0)) && !rawLine.includes(' leaked [')) return false
+    const first = rawLine.charCodeAt(0)
+    const line = (first >= 48 && first <= 57) || first === 108 /* l */ ? rawLine.replace(LOG_PREFIX, '') : rawLine
     if (this.openList !== undefined) {
       if (this.continueList(line)) return true
       this.openList = undefined
@@ -100,6 +115,7 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
       this.leak(line, lineNumber) ||
       this.repetitionStart(line) ||
       this.fatal(line) ||
+      this.reasonOrWarning(line) ||
       this.standaloneResult(line) ||
       this.summaryLine(line)
     )
@@ -111,17 +127,46 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
       header: this.header,
       ...(this.mode ? { mode: this.mode } : {}),
       ...(this.repetitions !== undefined ? { repetitions: this.repetitions } : {}),
-      tests: [...this.tests.values()],
+      tests: settleOutcomes([...this.tests.values()], this.summary),
       summary: this.summary,
+      ...(this.randomSeed !== undefined ? { randomSeed: this.randomSeed } : {}),
     }
   }
 
+  private reasonOrWarning(line: string): boolean {
+    let match = REASON_LINE.exec(line)
+    if (match && this.tests.has(match[1])) {
+      const test = this.tests.get(match[1])!
+      test.reason ??= match[3].slice(0, 300)
+      // The progress line already said "skipped (resource denied)" or "failed (1 failure)": keep that.
+      if (test.result === undefined) this.setResult(test, match[2])
+      return true
+    }
+    match = ENV_WARNING.exec(line)
+    if (match && this.current) {
+      const warnings = (this.current.warnings ??= [])
+      if (warnings.length < MAX_WARNINGS_PER_TEST) warnings.push(match[1].slice(0, 300))
+      return true
+    }
+    return false
+  }
+
   private header_(line: string): boolean {
-    if (line === 'Run tests sequentially') {
+    // "Run tests sequentially (timeout: 20 min)" when --timeout is given
+    if (line === 'Run tests sequentially' || line.startsWith('Run tests sequentially (')) {
       this.mode = 'sequential'
       return true
     }
-    if (/^Run tests in parallel using \d+ child process/.test(line)) {
+    const seed = /^Using random seed:? (\d+)$/.exec(line)
+    if (seed) {
+      this.randomSeed = Number(seed[1])
+      return true
+    }
+    if (/^Run (?:\d+ tests? )?sequentially in a single process$/.test(line)) {
+      this.mode = 'sequential'
+      return true
+    }
+    if (/^Run (?:\d+ )?tests? in parallel using \d+ (?:child process|worker process)/.test(line)) {
       this.mode = 'parallel'
       return true
     }
@@ -258,7 +303,7 @@ export function outcomeOf(result: string): TestOutcome {
   if (result.startsWith('failed (reference leak)')) return 'leaked'
   if (result.startsWith('failed (env changed)') || result.startsWith('env changed')) return 'env-changed'
   if (result.startsWith('failed')) return 'failed'
-  if (result.startsWith('crashed') || result.startsWith('worker bug')) return 'crashed'
+  if (result.startsWith('crashed') || result.startsWith('worker bug') || result.startsWith('worker non-zero exit code')) return 'crashed'
   if (result.startsWith('timed out')) return 'timed-out'
   if (result.startsWith('skipped (resource denied)') || result.startsWith('resource denied')) return 'resource-denied'
   if (result.startsWith('skipped')) return 'skipped'
@@ -283,4 +328,28 @@ function splitOnce(text: string, separator: string): [string, string | undefined
 /** `--list-cases` prints one test id per line: `test_leaky.LeakyTests.test_leak_refs`. */
 export function isTestCaseId(line: string): boolean {
   return /^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*){2,}$/.test(line.trim())
+}
+
+/**
+ * Sequential runs print no verdict for a test that passed, and some verdicts only in the closing
+ * lists: a test still 'unknown' at the end takes its outcome from those lists, or 'passed' when
+ * the summary counted OK tests and names it nowhere else.
+ */
+function settleOutcomes(tests: RegrtestTest[], summary: RegrtestSummary): RegrtestTest[] {
+  const listed = new Map<string, TestOutcome>()
+  const fromList: [string, TestOutcome][] = [
+    ['failed', 'failed'],
+    ['env changed', 'env-changed'],
+    ['skipped', 'skipped'],
+    ['resource denied', 'resource-denied'],
+    ['run no tests', 'no-tests'],
+  ]
+  for (const [list, outcome] of fromList) for (const name of summary.lists[list] ?? []) if (!listed.has(name)) listed.set(name, outcome)
+  for (const test of tests) {
+    if (test.outcome !== 'unknown') continue
+    const outcome = listed.get(test.name)
+    if (outcome) test.outcome = outcome === 'failed' && test.leaks.some((leak) => !leak.informational) ? 'leaked' : outcome
+    else if (summary.counts.ok !== undefined && summary.counts.ok > 0) test.outcome = 'passed'
+  }
+  return tests
 }

@@ -117,7 +117,10 @@ export interface Finding {
   /** The test file, and the case when one was named. */
   readonly test: string
   readonly case?: string
+  /** One sentence that stands alone (annotations, CLI output). */
   readonly message: string
+  /** What the summary table shows next to the test, e.g. `exit code -6 · Fatal Python error: ...`. */
+  readonly detail?: string
   readonly deltas?: readonly number[]
   readonly log: string
 }

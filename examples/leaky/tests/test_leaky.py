@@ -3,9 +3,11 @@ import unittest
 
 import leaky
 
-# Per call of a test, exactly this many references (leak_refs) and PyMem blocks (leak_blocks) leak.
+# Per run of a test, exactly this many references (leak_refs) and PyMem blocks (leak_blocks) leak.
 LEAKED_REFS_PER_RUN = 3
-LEAKED_BLOCKS_PER_RUN = 2
+# regrtest's block count is noisy on 3.11 (it subtracts sys._getquickenedcount()): a leak of 2
+# blocks per run read as [-1, 5, 1] and was not flagged, while 32 per run is flagged every time.
+LEAKED_BLOCKS_PER_RUN = 32
 
 
 class LeakyTests(unittest.TestCase):

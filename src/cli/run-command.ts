@@ -1,0 +1,46 @@
+import { createStreamLogger } from '../adapters/logger.js'
+import { runCell } from '../steps/run-cell.js'
+import type { CliCommand } from './command.js'
+import { createStepContext } from '../steps/context.js'
+import { parseRunConfig } from './run-options.js'
+
+export const RUN_USAGE = `Usage: pydebug run --python X.Y.Z --extension DIR [options]
+
+Builds CPython X.Y.Z in a debug variant (or restores it from the cache), builds the C extension
+in DIR against it, hunts reference leaks in its tests with regrtest -R, runs each test file once
+with -X showrefcount, and writes report.json, summary.md and logs/ to the output folder.
+
+Options:
+  --python X.Y.Z         CPython release to build, e.g. 3.11.2 (required)
+  --variant NAME         debug variant (default: pydebug)
+  --source SRC           source tarball path, URL, or URL template with {version} / {release}
+                         (default: https://www.python.org/ftp/python/{release}/Python-{version}.tgz)
+  --extension DIR        C extension project (setup.py or setuptools pyproject.toml) (required)
+  --tests DIR            unittest folder (default: DIR/tests)
+  --cache-dir DIR        interpreters, sources, extension builds (default: ~/.cache/pydebug)
+  --out DIR              report folder (default: pydebug-out)
+  --fail-on WHAT         findings | leaks | never: what makes the exit code 1 (default: findings)
+  --refleak-runs W:R     regrtest -R warm-ups and counted runs (default: 3:3)
+  --jobs N               make -jN (default: number of CPUs)
+  --test-timeout SEC     regrtest --timeout per test file (default: 1200)
+  --max-case-runs N      cases of leaking files re-run alone to name the leak (default: 25)
+  --rebuild-extensions   rebuild the extension even if an identical build is cached
+  --keep-build-tree      keep the CPython build folder after installing
+
+Exit codes: 0 clean, 1 findings (see --fail-on), 2 bad arguments, 3 source not found,
+4 CPython build failed, 5 extension build failed.`
+
+export const runCommand: CliCommand = {
+  summary: 'build (or restore) a debug CPython, build an extension against it, hunt leaks, write a report',
+  usage: RUN_USAGE,
+  async run(args, io) {
+    const config = parseRunConfig(args, io, { requireExtension: true })
+    const context = await createStepContext(config, io.env, createStreamLogger(io.stderr))
+    const outcome = await runCell(config, context, io.env.PYTHONPATH)
+    const { report } = outcome
+    io.stdout(`status: ${report.status}${report.error ? ` (${report.error.message.split('\n')[0]})` : ''}\n`)
+    for (const finding of report.findings) io.stdout(`  ${finding.kind}: ${finding.message}\n`)
+    io.stdout(`report: ${outcome.reportPath}\nsummary: ${outcome.summaryPath}\n`)
+    return outcome.exitCode
+  },
+}

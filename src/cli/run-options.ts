@@ -1,0 +1,46 @@
+import { runEnvironment } from '../adapters/run-environment.js'
+import { CLI_OPTION_NAMES, validateRunOptions, type RunConfig } from '../config/run-config.js'
+import { parseCommandArgs, type CliIo } from './command.js'
+
+/** Options shared by `pydebug run` and `pydebug build`; the action's inputs mirror them. */
+export const RUN_OPTIONS = {
+  python: { type: 'string' },
+  variant: { type: 'string' },
+  source: { type: 'string' },
+  extension: { type: 'string' },
+  tests: { type: 'string' },
+  'cache-dir': { type: 'string' },
+  out: { type: 'string' },
+  'fail-on': { type: 'string' },
+  'refleak-runs': { type: 'string' },
+  jobs: { type: 'string' },
+  'test-timeout': { type: 'string' },
+  'max-case-runs': { type: 'string' },
+  'rebuild-extensions': { type: 'boolean' },
+  'keep-build-tree': { type: 'boolean' },
+} as const
+
+export function parseRunConfig(args: string[], io: CliIo, { requireExtension }: { requireExtension: boolean }): RunConfig {
+  const { values } = parseCommandArgs(args, RUN_OPTIONS)
+  return validateRunOptions(
+    {
+      python: values.python,
+      variant: values.variant,
+      source: values.source,
+      extension: values.extension,
+      tests: values.tests,
+      cacheDir: values['cache-dir'],
+      out: values.out,
+      failOn: values['fail-on'],
+      refleakRuns: values['refleak-runs'],
+      jobs: values.jobs,
+      testTimeout: values['test-timeout'],
+      maxCaseRuns: values['max-case-runs'],
+      rebuildExtensions: values['rebuild-extensions'],
+      keepBuildTree: values['keep-build-tree'],
+    },
+    CLI_OPTION_NAMES,
+    runEnvironment(io.cwd, io.env),
+    { requireExtension },
+  )
+}

@@ -1,0 +1,31 @@
+import * as core from '@actions/core'
+import { ACTION_INPUT_NAMES, type RunOptionsInput } from './run-config.js'
+
+/** The only reader of action inputs; names match action.yml. */
+export function readActionInputs(): RunOptionsInput & { readonly uploadArtifact: boolean; readonly artifactName: string } {
+  const input = (name: string) => core.getInput(name)
+  const flag = (name: string, fallback: boolean) => {
+    const value = core.getInput(name).trim().toLowerCase()
+    return value === '' ? fallback : ['true', 'yes', '1'].includes(value)
+  }
+  return {
+    python: input('python-version'),
+    variant: input('variant'),
+    source: input('source'),
+    extension: input('extension'),
+    tests: input('tests'),
+    cacheDir: input('cache-dir'),
+    out: input('out'),
+    failOn: input('fail-on'),
+    refleakRuns: input('refleak-runs'),
+    jobs: input('jobs'),
+    testTimeout: input('test-timeout'),
+    maxCaseRuns: input('max-case-runs'),
+    rebuildExtensions: flag('rebuild-extensions', false),
+    keepBuildTree: flag('keep-build-tree', false),
+    uploadArtifact: flag('upload-artifact', true),
+    artifactName: input('artifact-name'),
+  }
+}
+
+export { ACTION_INPUT_NAMES }

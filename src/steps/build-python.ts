@@ -1,0 +1,206 @@
+import { mkdir, readdir, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { describeExit, type CommandResult } from '../adapters/process.js'
+import { downloadFile } from '../adapters/download.js'
+import { readJsonIfPresent, sha256File, tailLines, writeFileAtomic } from '../adapters/files.js'
+import { BuildError, SourceError } from '../errors.js'
+import { planBuildCacheKey, type SourceIdentity } from '../plan/cache-key.js'
+import type { CellPlan } from '../plan/cell.js'
+import { describeSource, type SourceSpec } from '../plan/source.js'
+import { logPath, type StepContext } from './context.js'
+
+/** Written last into the install prefix: its presence means the install is complete. */
+export const BUILD_RECORD_FILE = 'pydebug-build.json'
+
+/** What the built interpreter says about itself (sys, sysconfig). */
+export interface InterpreterProbe {
+  readonly version: string
+  readonly abiflags: string
+  readonly soabi: string | null
+  readonly extSuffix: string | null
+  readonly pyDebug: boolean
+  readonly traceRefs: boolean
+}
+
+export interface BuildRecord {
+  readonly schema: 1
+  readonly cacheKey: string
+  readonly cellId: string
+  readonly python: string
+  readonly configureArgs: readonly string[]
+  readonly source: string
+  readonly sourceIdentity: SourceIdentity
+  readonly builtAt: string
+  readonly buildSeconds: number
+  readonly probe: InterpreterProbe
+}
+
+export interface InterpreterInstall {
+  readonly prefix: string
+  readonly pythonPath: string
+  readonly cacheKey: string
+  readonly cacheHit: 'local' | 'remote' | 'none'
+  /** Time to restore or build. */
+  readonly seconds: number
+  readonly record: BuildRecord
+}
+
+export interface BuildOptions {
+  readonly jobs: number
+  readonly keepBuildTree: boolean
+}
+
+const PROBE_CODE = `import json, sys, sysconfig
+print(json.dumps({"version": sys.version, "abiflags": sys.abiflags, "soabi": sysconfig.get_config_var("SOABI"),
+  "extSuffix": sysconfig.get_config_var("EXT_SUFFIX"), "pyDebug": hasattr(sys, "gettotalrefcount"),
+  "traceRefs": hasattr(sys, "getobjects")}))`
+
+/** Returns the cell's interpreter: from the local cache folder, else the remote cache, else a fresh build. */
+export async function ensureInterpreter(context: StepContext, cell: CellPlan, source: SourceSpec, options: BuildOptions): Promise<InterpreterInstall> {
+  const started = Date.now()
+  const sourceIdentity: SourceIdentity = source.kind === 'url' ? { url: source.url } : { sha256: await sha256File(source.path) }
+  const cacheKey = planBuildCacheKey({ cell, source: sourceIdentity, platform: context.platform })
+  const prefix = path.join(context.cacheDir, 'cpython', cacheKey)
+  const finish = (cacheHit: InterpreterInstall['cacheHit'], record: BuildRecord): InterpreterInstall => ({
+    prefix,
+    pythonPath: path.join(prefix, 'bin', 'python3'),
+    cacheKey,
+    cacheHit,
+    seconds: (Date.now() - started) / 1000,
+    record,
+  })
+
+  const local = await readBuildRecord(prefix, cacheKey)
+  if (local) {
+    context.log.info(`CPython ${cell.python.text} (${cell.variant}) restored from the local cache: ${prefix}`)
+    return finish('local', local)
+  }
+  if (await context.remoteCache.restore(cacheKey, [prefix])) {
+    const remote = await readBuildRecord(prefix, cacheKey)
+    if (remote) {
+      context.log.info(`CPython ${cell.python.text} (${cell.variant}) restored from the ${context.remoteCache.name} cache under key ${cacheKey}`)
+      return finish('remote', remote)
+    }
+    context.log.warning(`the ${context.remoteCache.name} cache entry ${cacheKey} holds no complete build; building instead`)
+  }
+
+  context.log.info(`CPython ${cell.python.text} (${cell.variant}) is not cached: building it (key ${cacheKey})`)
+  const record = await buildInterpreter(context, cell, source, { sourceIdentity, cacheKey, prefix, ...options })
+  await context.remoteCache.save(cacheKey, [prefix])
+  return finish('none', record)
+}
+
+async function readBuildRecord(prefix: string, cacheKey: string): Promise<BuildRecord | undefined> {
+  const record = await readJsonIfPresent<BuildRecord>(path.join(prefix, BUILD_RECORD_FILE))
+  return record?.cacheKey === cacheKey ? record : undefined
+}
+
+interface BuildTarget extends BuildOptions {
+  readonly sourceIdentity: SourceIdentity
+  readonly cacheKey: string
+  readonly prefix: string
+}
+
+async function buildInterpreter(context: StepContext, cell: CellPlan, source: SourceSpec, target: BuildTarget): Promise<BuildRecord> {
+  const started = Date.now()
+  const tarball = await fetchSource(context, cell, source)
+  const workDir = path.join(context.cacheDir, 'work', target.cacheKey)
+  // A prefix without a build record is a build that died half way: start again from nothing.
+  await rm(target.prefix, { recursive: true, force: true })
+  await rm(workDir, { recursive: true, force: true })
+  await mkdir(workDir, { recursive: true })
+
+  const sourceDir = await context.log.group(`Unpack ${path.basename(tarball)}`, () => unpack(context, tarball, workDir))
+  // Out of tree, as CPython's docs show it: mkdir debug; cd debug; ../configure --with-pydebug
+  const buildDir = path.join(sourceDir, cell.buildDirName)
+  await mkdir(buildDir, { recursive: true })
+  const buildEnv = { ...cell.buildEnv }
+
+  await context.log.group(`configure ${cell.configureArgs.join(' ')}`, () =>
+    runBuildCommand(context, 'configure', {
+      argv: ['../configure', ...cell.configureArgs, `--prefix=${target.prefix}`],
+      cwd: buildDir,
+      env: buildEnv,
+      logPath: logPath(context, 'build-configure.log'),
+    }),
+  )
+  await context.log.group(`make -j${target.jobs}`, () =>
+    runBuildCommand(context, 'make', { argv: ['make', `-j${target.jobs}`], cwd: buildDir, env: buildEnv, logPath: logPath(context, 'build-make.log') }),
+  )
+  await context.log.group('make install', () =>
+    runBuildCommand(context, 'make install', { argv: ['make', 'install'], cwd: buildDir, env: buildEnv, logPath: logPath(context, 'build-install.log') }),
+  )
+
+  const probe = await probeInterpreter(context, path.join(target.prefix, 'bin', 'python3'), buildEnv)
+  if (cell.configureArgs.includes('--with-pydebug') && !probe.pyDebug) {
+    throw new BuildError(`the interpreter built in ${target.prefix} has no sys.gettotalrefcount(): it is not a debug build (configure args: ${cell.configureArgs.join(' ')})`)
+  }
+  const record: BuildRecord = {
+    schema: 1,
+    cacheKey: target.cacheKey,
+    cellId: cell.id,
+    python: cell.python.text,
+    configureArgs: cell.configureArgs,
+    source: describeSource(source),
+    sourceIdentity: target.sourceIdentity,
+    builtAt: new Date().toISOString(),
+    buildSeconds: (Date.now() - started) / 1000,
+    probe,
+  }
+  await writeFileAtomic(path.join(target.prefix, BUILD_RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`)
+  if (!target.keepBuildTree) await rm(workDir, { recursive: true, force: true })
+  context.log.info(`built CPython ${cell.python.text} (${cell.variant}) in ${record.buildSeconds.toFixed(0)} s: ${target.prefix}`)
+  return record
+}
+
+/** A local tarball is used where it is; a URL is downloaded once into the cache folder. */
+async function fetchSource(context: StepContext, cell: CellPlan, source: SourceSpec): Promise<string> {
+  if (source.kind === 'file') return source.path
+  const fileName = decodeURIComponent(new URL(source.url).pathname.split('/').pop() || `Python-${cell.python.text}.tgz`)
+  const destination = path.join(context.cacheDir, 'sources', fileName)
+  if ((await readdir(path.dirname(destination)).catch((): string[] => [])).includes(fileName)) return destination
+  context.log.info(`downloading ${source.url}`)
+  await downloadFile(source.url, destination, `CPython ${cell.python.text} source`)
+  return destination
+}
+
+async function unpack(context: StepContext, tarball: string, workDir: string): Promise<string> {
+  const result = await context.runner.run({ argv: ['tar', '-xf', tarball, '-C', workDir], cwd: workDir, logPath: logPath(context, 'source-unpack.log') })
+  if (result.exitCode !== 0) {
+    throw new SourceError(`could not unpack ${tarball} (tar: ${describeExit(result)}): ${(await tailLines(result.logPath, 3)).join(' ')}`)
+  }
+  const entries = await readdir(workDir, { withFileTypes: true })
+  const directories = entries.filter((entry) => entry.isDirectory())
+  if (directories.length !== 1 || entries.length !== 1) {
+    throw new SourceError(`${tarball} does not look like a CPython source tarball: expected one top-level folder (Python-X.Y.Z/), found ${entries.map((entry) => entry.name).join(', ') || 'nothing'}`)
+  }
+  const sourceDir = path.join(workDir, directories[0].name)
+  const topLevel = await readdir(sourceDir)
+  if (!topLevel.includes('configure')) throw new SourceError(`${tarball} does not look like a CPython source tarball: ${directories[0].name}/ has no configure script`)
+  return sourceDir
+}
+
+async function runBuildCommand(context: StepContext, what: string, spec: Parameters<StepContext['runner']['run']>[0]): Promise<CommandResult> {
+  const result = await context.runner.run(spec)
+  if (result.exitCode !== 0) {
+    const tail = await tailLines(result.logPath, 25)
+    throw new BuildError(`${what} failed (${describeExit(result)}); full log: ${result.logPath}\n${tail.map((line) => `  | ${line}`).join('\n')}`, result.logPath)
+  }
+  return result
+}
+
+export async function probeInterpreter(context: StepContext, pythonPath: string, env: Readonly<Record<string, string>> = {}): Promise<InterpreterProbe> {
+  const result = await context.runner.run({
+    argv: [pythonPath, '-c', PROBE_CODE],
+    cwd: context.outDir,
+    env,
+    logPath: logPath(context, 'interpreter-probe.log'),
+    captureStdout: true,
+  })
+  try {
+    if (result.exitCode !== 0) throw new Error(describeExit(result))
+    return JSON.parse(result.stdout) as InterpreterProbe
+  } catch (error) {
+    throw new BuildError(`${pythonPath} does not run (${error instanceof Error ? error.message : String(error)}); see ${result.logPath}`, result.logPath)
+  }
+}

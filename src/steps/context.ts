@@ -1,0 +1,33 @@
+import path from 'node:path'
+import type { Logger } from '../adapters/logger.js'
+import { detectPlatform } from '../adapters/platform.js'
+import { createProcessRunner, type ProcessRunner } from '../adapters/process.js'
+import { NO_REMOTE_CACHE, type RemoteCache } from '../adapters/remote-cache.js'
+import type { RunConfig } from '../config/run-config.js'
+import type { PlatformFacts } from '../plan/cache-key.js'
+
+/** The outside world as the steps see it: injected, so tests and the two front ends choose their own. */
+export interface StepContext {
+  readonly runner: ProcessRunner
+  readonly log: Logger
+  readonly remoteCache: RemoteCache
+  readonly platform: PlatformFacts
+  readonly cacheDir: string
+  /** Where the run's report goes; logs are under `logs/` inside it. */
+  readonly outDir: string
+}
+
+export function logPath(context: Pick<StepContext, 'outDir'>, ...parts: string[]): string {
+  return path.join(context.outDir, 'logs', ...parts)
+}
+
+/** Paths in report.json are relative to the report, so the folder can be moved or uploaded whole. */
+export function reportPath(context: Pick<StepContext, 'outDir'>, absolutePath: string): string {
+  return path.relative(context.outDir, absolutePath).split(path.sep).join('/')
+}
+
+/** The services every front end gives the steps; only the logger and the remote cache differ. */
+export async function createStepContext(config: Pick<RunConfig, 'cacheDir' | 'outDir'>, env: Readonly<Record<string, string | undefined>>, log: Logger, remoteCache: RemoteCache = NO_REMOTE_CACHE): Promise<StepContext> {
+  const runner = createProcessRunner(env)
+  return { runner, log, remoteCache, platform: await detectPlatform(runner, env), cacheDir: config.cacheDir, outDir: path.resolve(config.outDir) }
+}

@@ -1,0 +1,56 @@
+/**
+ * The committed action bundle (dist/main) run as GitHub runs it: on Node 24 when .ci/run
+ * provides it (PYDEBUG_TEST_NODE24), with inputs from action.yml, and without the Actions cache
+ * and artifact services (they are optional: the local cache folder and warnings stand in).
+ */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Report } from '../../src/report/model.js'
+import { runAction } from '../helpers/run-action.js'
+import { REPO_ROOT, spawnAsync } from '../helpers/spawn.js'
+
+const node = process.env.PYDEBUG_TEST_NODE24 || process.execPath
+const cacheDir = process.env.PYDEBUG_TEST_CACHE_DIR || path.join(REPO_ROOT, '.cache', 'e2e')
+
+describe('the action (dist/main/index.js)', () => {
+  it(`runs the pipeline on ${path.basename(path.dirname(path.dirname(node))) || 'node'} and reports through outputs, the job summary and annotations`, async () => {
+    const version = await spawnAsync([node, '--version'])
+    if (process.env.PYDEBUG_TEST_NODE24) expect(version.stdout).toMatch(/^v24\./)
+    const out = mkdtempSync(path.join(os.tmpdir(), 'pydebug-action-out-'))
+    const run = await runAction(REPO_ROOT, {
+      'python-version': '3.11.2',
+      variant: 'pydebug',
+      ...(process.env.PYDEBUG_TEST_SOURCE ? { source: process.env.PYDEBUG_TEST_SOURCE } : {}),
+      extension: 'examples/leaky',
+      'cache-dir': cacheDir,
+      out,
+    }, { node })
+
+    // Findings fail the step (fail-on: findings), after every report has been written.
+    expect(run.code, run.stdout + run.stderr).toBe(1)
+    expect(run.outputs).toMatchObject({ 'cache-hit': 'true', 'report-path': path.join(out, 'report.json'), status: 'findings' })
+    expect(run.outputs['python-path']).toMatch(/\/cpython\/pydebug-1-linux-x64-cp311-pydebug-3\.11\.2-[0-9a-f]{16}\/bin\/python3$/)
+    const report = JSON.parse(readFileSync(run.outputs['report-path'], 'utf8')) as Report
+    expect(run.summary.trimEnd()).toBe(readFileSync(path.join(out, 'summary.md'), 'utf8').trimEnd())
+    expect(run.summary).toContain('test_leaky.LeakyTests.test_leak_refs')
+
+    const errors = run.annotations.filter((annotation) => annotation.level === 'error')
+    expect(errors[0]).toMatchObject({ properties: { title: 'pydebug: crash in test_overrun', file: 'examples/leaky/tests/test_overrun.py' } })
+    expect(errors.find((annotation) => annotation.properties.title === 'pydebug: reference leak in test_leaky.LeakyTests.test_leak_refs')).toMatchObject({
+      properties: { file: 'examples/leaky/tests/test_leaky.py' },
+      message: report.findings.find((finding) => finding.case === 'test_leaky.LeakyTests.test_leak_refs')!.message,
+    })
+    // No artifact service outside GitHub: a warning, never a failure.
+    expect(run.stdout).toMatch(/^::warning::report artifact 'pydebug-cp311-pydebug' was not uploaded/m)
+    expect(run.stdout).toMatch(/^::error::pydebug found \d+ problem\(s\) in cp311-pydebug/m)
+    expect(existsSync(path.join(out, 'logs', 'refleak.log'))).toBe(true)
+  })
+
+  it('fails with a clear message naming the input for a bad python-version', async () => {
+    const run = await runAction(REPO_ROOT, { 'python-version': '3.11', extension: 'examples/leaky' }, { node })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/^::error::input 'python-version' '3\.11' is not a CPython release version: expected X\.Y\.Z/m)
+  })
+})

@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parse } from 'yaml'
+import { spawnAsync } from './spawn.js'
+
+interface ActionManifest {
+  inputs?: Record<string, { default?: string; required?: boolean }>
+  runs: { using: string; main: string }
+}
+
+export interface ActionRun {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+  readonly outputs: Record<string, string>
+  readonly summary: string
+  /** `::error title=...,file=...::message` workflow commands. */
+  readonly annotations: { level: string; properties: Record<string, string>; message: string }[]
+}
+
+/**
+ * Runs an action's main entry the way the runner does: action.yml defaults applied, inputs as
+ * INPUT_<NAME> variables, fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and the given node.
+ */
+export async function runAction(actionDir: string, inputs: Record<string, string>, { node = process.execPath, env = {} }: { node?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ActionRun> {
+  const manifest = parse(readFileSync(path.join(actionDir, 'action.yml'), 'utf8')) as ActionManifest
+  const files = mkdtempSync(path.join(os.tmpdir(), 'pydebug-action-run-'))
+  const outputFile = path.join(files, 'output')
+  const summaryFile = path.join(files, 'summary')
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  const inputEnv: NodeJS.ProcessEnv = {}
+  for (const [name, spec] of Object.entries(manifest.inputs ?? {})) {
+    const value = inputs[name] ?? spec.default ?? ''
+    inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  for (const name of Object.keys(inputs)) {
+    if (!manifest.inputs?.[name]) throw new Error(`input '${name}' is not declared in ${actionDir}/action.yml`)
+  }
+  const result = await spawnAsync([node, path.join(actionDir, manifest.runs.main)], {
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('INPUT_') && !name.startsWith('ACTIONS_') && !name.startsWith('GITHUB_'))),
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_WORKSPACE: actionDir,
+      RUNNER_TEMP: files,
+      ...inputEnv,
+      ...env,
+    },
+  })
+  return { ...result, outputs: parseFileCommands(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), annotations: parseAnnotations(result.stdout) }
+}
+
+/** `name<<delimiter\nvalue\ndelimiter` blocks, as @actions/core writes them. */
+function parseFileCommands(text: string): Record<string, string> {
+  const values: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let index = 0; index < lines.length; index++) {
+    const heredoc = /^([^<=]+)<<(.+)$/.exec(lines[index])
+    if (heredoc) {
+      const end = lines.indexOf(heredoc[2], index + 1)
+      values[heredoc[1]] = lines.slice(index + 1, end).join('\n')
+      index = end
+    } else if (lines[index].includes('=')) {
+      const at = lines[index].indexOf('=')
+      values[lines[index].slice(0, at)] = lines[index].slice(at + 1)
+    }
+  }
+  return values
+}
+
+function parseAnnotations(stdout: string): ActionRun['annotations'] {
+  return [...stdout.matchAll(/^::(error|warning|notice)(?: ([^:]*))?::(.*)$/gm)].map((match) => ({
+    level: match[1],
+    properties: Object.fromEntries((match[2] ?? '').split(',').filter(Boolean).map((pair) => {
+      const at = pair.indexOf('=')
+      return [pair.slice(0, at), decodeURIComponent(pair.slice(at + 1).replace(/%2C/g, ','))]
+    })),
+    message: match[3].replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'),
+  }))
+}
