@@ -11,6 +11,7 @@ const outdir = path.resolve(process.argv[2] ?? path.join(root, 'dist'))
 export const ENTRIES = {
   main: 'src/entry/action-main.ts',
   cli: 'src/entry/cli.ts',
+  matrix: 'src/entry/matrix-action.ts',
 }
 
 await rm(outdir, { recursive: true, force: true })

@@ -7,7 +7,8 @@ bash scripts/install-build-deps.sh
 source_args=()
 if [ -n "${PYDEBUG_SOURCE:-}" ]; then
   source_args=(--source "$PYDEBUG_SOURCE")
-elif ! curl -fsI --max-time 10 https://www.python.org/ftp/python/3.11.2/Python-3.11.2.tgz >/dev/null 2>&1; then
+elif ! node -e "fetch(process.argv[1], { method: 'HEAD', signal: AbortSignal.timeout(10000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" \
+    https://www.python.org/ftp/python/3.11.2/Python-3.11.2.tgz; then
   echo "python.org is not reachable: using Debian's copy of the 3.11.2 source tarball" >&2
   source_args=(--source "$(bash scripts/fetch-cpython-source.sh "${XDG_CACHE_HOME:-$HOME/.cache}/pydebug/debian-sources")")
 fi

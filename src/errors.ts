@@ -4,7 +4,7 @@
  * errors: the entry points turn them into exit code 1 according to `fail-on`.
  */
 export class PydebugError extends Error {
-  readonly exitCode: number = 70
+  readonly exitCode: number = INTERNAL_ERROR_EXIT_CODE
   constructor(message: string) {
     super(message)
     this.name = new.target.name
@@ -39,3 +39,6 @@ export class ExtensionBuildError extends BuildError {
 
 /** Exit code when the run completed and found what `fail-on` asks to fail on. */
 export const FINDINGS_EXIT_CODE = 1
+
+/** A bug or an unexpected failure of the machine (EX_SOFTWARE). */
+export const INTERNAL_ERROR_EXIT_CODE = 70

@@ -13,7 +13,9 @@ export const actionsLogger: Logger = {
 }
 
 /**
- * GitHub's cache service. Without it (a run: step, a local runner, GHES without the service)
+ * GitHub's cache service. Archives hold paths relative to GITHUB_WORKSPACE, which is the same
+ * for every run of a repository on hosted runners, so ~/.cache/pydebug restores where it was
+ * saved. Without the service (a run: step, a local runner, GHES without the service)
  * every call is a miss: unguarded calls would only warn, but spend about 20 s in retries.
  */
 export function createActionsCache(): RemoteCache {

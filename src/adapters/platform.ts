@@ -7,21 +7,24 @@ import type { ProcessRunner } from './process.js'
 /**
  * The facts that go into build cache keys. On GitHub-hosted runners ImageOS (e.g. ubuntu24)
  * names the image family; its weekly ImageVersion is left out on purpose, so an image refresh
- * does not throw away every cached interpreter. The compiler's version line is in, because a new
- * compiler makes new binaries.
+ * does not throw away every cached interpreter, and the matrix (plan/matrix.ts) can compute the
+ * same key from the runner label alone. A compiler chosen with CC is in the key, with its version.
  */
 export async function detectPlatform(runner: ProcessRunner, env: Readonly<Record<string, string | undefined>>): Promise<PlatformFacts> {
+  const chosenCompiler = env.CC?.trim()
+  return {
+    os: process.platform,
+    arch: process.arch,
+    ...(env.ImageOS ? { image: env.ImageOS } : {}),
+    ...(chosenCompiler ? { compiler: (await compilerVersion(runner, chosenCompiler)) ?? chosenCompiler } : {}),
+  }
+}
+
+async function compilerVersion(runner: ProcessRunner, compiler: string): Promise<string | undefined> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'pydebug-cc-'))
   try {
-    const compiler = env.CC?.trim() || 'cc'
     const result = await runner.run({ argv: [...compiler.split(/\s+/), '--version'], cwd: scratch, logPath: path.join(scratch, 'cc.log'), captureStdout: true }).catch(() => undefined)
-    const compilerLine = result?.exitCode === 0 ? result.stdout.split('\n')[0].trim() : undefined
-    return {
-      os: process.platform,
-      arch: process.arch,
-      ...(env.ImageOS ? { image: env.ImageOS } : {}),
-      ...(compilerLine ? { compiler: compilerLine } : {}),
-    }
+    return result?.exitCode === 0 ? result.stdout.split('\n')[0].trim() : undefined
   } finally {
     rmSync(scratch, { recursive: true, force: true })
   }

@@ -42,6 +42,22 @@ export function interpreterTag(version: Pick<PythonVersion, 'major' | 'minor'>):
 
 /** Compares a version's minor release with `X.Y`: negative when older, 0 when equal, positive when newer. */
 export function compareMinor(version: Pick<PythonVersion, 'major' | 'minor'>, minor: string): number {
-  const [major, minorNumber] = minor.split('.').map(Number)
-  return version.major !== major ? version.major - major : version.minor - minorNumber
+  let parsed = parsedMinors.get(minor)
+  if (!parsed) {
+    const [major, minorNumber] = minor.split('.').map(Number)
+    parsed = { major, minor: minorNumber }
+    parsedMinors.set(minor, parsed)
+  }
+  return version.major !== parsed.major ? version.major - parsed.major : version.minor - parsed.minor
+}
+
+// The catalog compares against a handful of literal minors, thousands of times per matrix.
+const parsedMinors = new Map<string, { major: number; minor: number }>()
+
+const MINOR_VERSION = /^(\d+)\.(\d+)$/
+
+/** Parses `X.Y` (a matrix selects minor releases); undefined for anything else. */
+export function parseMinorVersion(text: string): { readonly major: number; readonly minor: number } | undefined {
+  const match = MINOR_VERSION.exec(text.trim())
+  return match ? { major: Number(match[1]), minor: Number(match[2]) } : undefined
 }

@@ -23,6 +23,25 @@ export interface OwnExtensionAbi extends VersionRange {
   /** Appended to the ABI group, e.g. `cp311d-tracerefs`. */
   readonly tag: string
   readonly reason: string
+  /** `instrumentation`: extensions would load, but must be rebuilt for the checks to see them. @default 'abi' */
+  readonly kind?: 'abi' | 'instrumentation'
+}
+
+/**
+ * On these versions the variant as named is built differently. With `equivalent`, what the name
+ * asks for does not exist there and this is the nearest equivalent: the matrix reports the
+ * substitution, and `strict` makes it an error.
+ */
+export interface VariantAdjustment extends VersionRange {
+  /** Replaces the variant's configure arguments. */
+  readonly configureArgs?: readonly string[]
+  /** Replaces the variant's macros. */
+  readonly macros?: readonly string[]
+  /** Replaces the variant's runtime environment. */
+  readonly runtimeEnv?: Readonly<Record<string, string>>
+  readonly reason: string
+  readonly source: string
+  readonly equivalent?: boolean
 }
 
 export interface VariantSpec {
@@ -38,6 +57,11 @@ export interface VariantSpec {
   readonly runtimeEnv?: Readonly<Record<string, string>>
   readonly refusals?: readonly VariantRefusal[]
   readonly ownExtensionAbi?: readonly OwnExtensionAbi[]
+  readonly adjustments?: readonly VariantAdjustment[]
+  /** Where the variant's recipe comes from (CPython docs, buildbot factory). */
+  readonly source?: string
+  /** Defined in the user's config rather than in this catalog. */
+  readonly custom?: boolean
 }
 
 // ASan's LeakSanitizer makes the freshly built interpreter fail inside `make` (captured in
@@ -49,6 +73,7 @@ export const VARIANTS: readonly VariantSpec[] = [
     name: 'pydebug',
     summary: 'Py_DEBUG build (--with-pydebug): assertions, sys.gettotalrefcount(), debug allocator hooks',
     configureArgs: ['--with-pydebug'],
+    source: 'Doc/using/configure.rst "Python Debug Build"; Misc/SpecialBuilds.txt',
   },
   {
     name: 'valgrind',
@@ -57,12 +82,15 @@ export const VARIANTS: readonly VariantSpec[] = [
     // With the debug hooks on, a small overrun lands in the hook's pad bytes and memcheck never
     // sees it (fixtures/cpython-3.11.2-pydebug-valgrind/memcheck-debug-hooks.xml).
     runtimeEnv: { PYTHONMALLOC: 'malloc' },
+    source: 'Misc/README.valgrind; python/buildmaster-config ValgrindBuild',
   },
   {
     name: 'pymalloc-debug',
-    summary: 'Py_DEBUG with the pymalloc debug hooks forced on (PYTHONMALLOC=pymalloc_debug)',
+    summary: 'Py_DEBUG with the pymalloc debug hooks: PYMALLOC_DEBUG up to 3.9, PYTHONMALLOC=pymalloc_debug at run time',
     configureArgs: ['--with-pydebug'],
+    macros: ['PYMALLOC_DEBUG'],
     runtimeEnv: { PYTHONMALLOC: 'pymalloc_debug' },
+    source: 'Misc/SpecialBuilds.txt (PYMALLOC_DEBUG); Doc/c-api/memory.rst (debug hooks)',
     refusals: [
       {
         until: '3.6',
@@ -71,12 +99,22 @@ export const VARIANTS: readonly VariantSpec[] = [
         alternative: 'pydebug',
       },
     ],
+    adjustments: [
+      {
+        from: '3.10',
+        macros: [],
+        reason: 'the PYMALLOC_DEBUG macro was removed in 3.10; PYTHONMALLOC=pymalloc_debug gives the same checks at run time',
+        source: 'bpo-43774, PR #25711; PYTHONMALLOC since 3.6 (bpo-26516)',
+        equivalent: true,
+      },
+    ],
   },
   {
     name: 'count-allocs',
     summary: 'COUNT_ALLOCS: per-type allocation counts (sys.getcounts(), -X showalloccount)',
     configureArgs: ['--with-pydebug'],
     macros: ['COUNT_ALLOCS'],
+    source: 'Misc/SpecialBuilds.txt v3.8.7 (COUNT_ALLOCS)',
     refusals: [
       {
         from: '3.9',
@@ -91,12 +129,14 @@ export const VARIANTS: readonly VariantSpec[] = [
     name: 'trace-refs',
     summary: 'Py_TRACE_REFS (--with-trace-refs): every live object is tracked; sys.getobjects(), PYTHONDUMPREFS',
     configureArgs: ['--with-pydebug', '--with-trace-refs'],
-    refusals: [
+    source: 'Misc/SpecialBuilds.txt (Py_TRACE_REFS); Doc/using/configure.rst --with-trace-refs',
+    adjustments: [
       {
         until: '3.8',
-        reason: '--with-trace-refs was added in 3.8; before that Py_DEBUG already implies Py_TRACE_REFS',
-        source: 'bpo-36465 (whatsnew/3.8)',
-        alternative: 'pydebug',
+        configureArgs: ['--with-pydebug'],
+        reason: '--with-trace-refs was added in 3.8; before that Py_DEBUG implies Py_TRACE_REFS, so the pydebug build is the trace-refs build',
+        source: 'bpo-36465, PR #12615 (whatsnew/3.8); Include/object.h v3.7.0',
+        equivalent: true,
       },
     ],
     ownExtensionAbi: [
@@ -113,6 +153,7 @@ export const VARIANTS: readonly VariantSpec[] = [
     summary: 'Py_REF_DEBUG alone on a release build: sys.gettotalrefcount() without the cost of Py_DEBUG',
     configureArgs: [],
     macros: ['Py_REF_DEBUG'],
+    source: 'Misc/SpecialBuilds.txt (Py_REF_DEBUG)',
   },
   {
     name: 'asan',
@@ -120,24 +161,43 @@ export const VARIANTS: readonly VariantSpec[] = [
     configureArgs: ['--with-pydebug', '--with-address-sanitizer', '--without-pymalloc'],
     buildEnv: ASAN_BUILD_ENV,
     runtimeEnv: { PYTHONMALLOC: 'malloc', ASAN_OPTIONS: 'detect_leaks=1:allocator_may_return_null=1:handle_segv=0' },
-    ownExtensionAbi: [{ tag: 'asan', reason: 'extensions must be instrumented too, or ASan misses their bugs' }],
+    source: 'python/buildmaster-config UnixAsanBuild (.asan_debug); CPython build.yml ASan job',
+    ownExtensionAbi: [{ tag: 'asan', kind: 'instrumentation', reason: 'extensions must be instrumented too, or ASan misses their bugs' }],
   },
   {
     name: 'ubsan',
     summary: 'Py_DEBUG with UndefinedBehaviorSanitizer',
     configureArgs: ['--with-pydebug', '--with-undefined-behavior-sanitizer'],
     runtimeEnv: { UBSAN_OPTIONS: 'print_stacktrace=1' },
-    ownExtensionAbi: [{ tag: 'ubsan', reason: 'extensions must be instrumented too, or UBSan misses their bugs' }],
+    source: 'python/buildmaster-config ClangUbsanLinuxBuild; CPython reusable-san.yml',
+    ownExtensionAbi: [{ tag: 'ubsan', kind: 'instrumentation', reason: 'extensions must be instrumented too, or UBSan misses their bugs' }],
+  },
+  {
+    name: 'tsan',
+    summary: 'Py_DEBUG with ThreadSanitizer (3.13+); Linux runners need vm.mmap_rnd_bits=28',
+    configureArgs: ['--with-pydebug', '--with-thread-sanitizer'],
+    runtimeEnv: { TSAN_OPTIONS: 'halt_on_error=0 second_deadlock_stack=1' },
+    source: 'CPython reusable-tsan.yml / reusable-san.yml; Doc/using/configure.rst --with-thread-sanitizer',
+    refusals: [
+      {
+        until: '3.13',
+        reason: '--with-thread-sanitizer was added in 3.13',
+        source: 'configure.ac 3.13; Doc/using/configure.rst "versionadded 3.13"',
+        alternative: 'asan',
+      },
+    ],
+    ownExtensionAbi: [{ tag: 'tsan', kind: 'instrumentation', reason: 'extensions must be instrumented too, or TSan misses their races' }],
   },
   {
     name: 'free-threading',
     summary: 'Py_DEBUG free-threaded build (--disable-gil, ABI flags "td")',
     configureArgs: ['--with-pydebug', '--disable-gil'],
+    source: 'PEP 703; Doc/using/configure.rst --disable-gil; python/buildmaster-config UnixNoGilBuild',
     refusals: [
       {
         until: '3.13',
         reason: '--disable-gil (PEP 703) was added in 3.13',
-        source: 'gh-108219 / PR #109922 (whatsnew/3.13)',
+        source: 'gh-108223, PR #108227 (--disable-gil); PR #109922 (ABI flag t); whatsnew/3.13',
       },
     ],
   },

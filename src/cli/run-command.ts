@@ -12,7 +12,8 @@ with -X showrefcount, and writes report.json, summary.md and logs/ to the output
 
 Options:
   --python X.Y.Z         CPython release to build, e.g. 3.11.2 (required)
-  --variant NAME         debug variant (default: pydebug)
+  --variant NAME         debug variant, built-in or custom (default: pydebug)
+  --config FILE          config file with custom variants (default: .github/pydebug.yml if present)
   --source SRC           source tarball path, URL, or URL template with {version} / {release}
                          (default: https://www.python.org/ftp/python/{release}/Python-{version}.tgz)
   --extension DIR        C extension project (setup.py or setuptools pyproject.toml) (required)

@@ -1,4 +1,5 @@
 import { runEnvironment } from '../adapters/run-environment.js'
+import { loadCustomVariants } from '../config/custom-variants.js'
 import { CLI_OPTION_NAMES, validateRunOptions, type RunConfig } from '../config/run-config.js'
 import { parseCommandArgs, type CliIo } from './command.js'
 
@@ -6,6 +7,7 @@ import { parseCommandArgs, type CliIo } from './command.js'
 export const RUN_OPTIONS = {
   python: { type: 'string' },
   variant: { type: 'string' },
+  config: { type: 'string' },
   source: { type: 'string' },
   extension: { type: 'string' },
   tests: { type: 'string' },
@@ -41,6 +43,6 @@ export function parseRunConfig(args: string[], io: CliIo, { requireExtension }: 
     },
     CLI_OPTION_NAMES,
     runEnvironment(io.cwd, io.env),
-    { requireExtension },
+    { requireExtension, customVariants: loadCustomVariants(values.config, io.cwd, '--config') },
   )
 }

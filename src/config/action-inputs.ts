@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { ACTION_INPUT_NAMES, type RunOptionsInput } from './run-config.js'
 
 /** The only reader of action inputs; names match action.yml. */
-export function readActionInputs(): RunOptionsInput & { readonly uploadArtifact: boolean; readonly artifactName: string } {
+export function readActionInputs(): RunOptionsInput & { readonly config: string; readonly uploadArtifact: boolean; readonly artifactName: string } {
   const input = (name: string) => core.getInput(name)
   const flag = (name: string, fallback: boolean) => {
     const value = core.getInput(name).trim().toLowerCase()
@@ -10,6 +10,7 @@ export function readActionInputs(): RunOptionsInput & { readonly uploadArtifact:
   }
   return {
     python: input('python-version'),
+    config: input('config'),
     variant: input('variant'),
     source: input('source'),
     extension: input('extension'),

@@ -1,7 +1,8 @@
 import path from 'node:path'
 import { parsePythonVersion, type PythonVersion } from '../catalog/python-version.js'
-import { VARIANTS, findVariant, type VariantSpec } from '../catalog/variants.js'
+import { VARIANTS, type VariantSpec } from '../catalog/variants.js'
 import { ConfigError } from '../errors.js'
+import { closestMatch } from './nearest-match.js'
 import { resolveSourceSpec, type SourceSpec } from '../plan/source.js'
 
 /** What a run fails on: any finding (leak, crash, failing test), only leaks, or nothing. */
@@ -109,7 +110,7 @@ export function validateRunOptions(
   input: RunOptionsInput,
   names: OptionNames,
   environment: RunEnvironment,
-  { requireExtension }: { requireExtension: boolean },
+  { requireExtension, customVariants = [] }: { requireExtension: boolean; customVariants?: readonly VariantSpec[] },
 ): RunConfig {
   const given = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim())
   const resolve = (value: string) => path.resolve(environment.cwd, value.startsWith('~/') ? path.join(environment.homeDir, value.slice(2)) : value)
@@ -122,10 +123,11 @@ export function validateRunOptions(
   }
 
   const variantName = given(input.variant) ?? 'pydebug'
-  const variant = findVariant(variantName)
+  // Custom variants from the config file come first, as in the matrix (plan/matrix.ts resolveVariant).
+  const variant = customVariants.find((spec) => spec.name === variantName) ?? VARIANTS.find((spec) => spec.name === variantName)
   if (!variant) {
-    const allowed = VARIANTS.map((spec) => spec.name)
-    const suggestion = nearestMatch(variantName, allowed)
+    const allowed = [...customVariants, ...VARIANTS].map((spec) => spec.name)
+    const suggestion = closestMatch(variantName, allowed)
     throw new ConfigError(
       `${names.variant} '${variantName}' is not a known variant. Allowed: ${allowed.join(', ')}.${suggestion ? ` Perhaps you meant '${suggestion}'?` : ''}`,
     )
@@ -194,30 +196,4 @@ function positiveInteger(text: string | undefined, name: string, fallback: numbe
     throw new ConfigError(`${name} '${text}' is not allowed: expected a whole number ${allowZero ? '0' : '1'} or more.`)
   }
   return value
-}
-
-/** The allowed value closest to `value` by edit distance, when it is close enough to be a typo. */
-export function nearestMatch(value: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined
-  let bestDistance = Infinity
-  for (const candidate of allowed) {
-    const distance = editDistance(value.toLowerCase(), candidate.toLowerCase())
-    if (distance < bestDistance) {
-      best = candidate
-      bestDistance = distance
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    previous = current
-  }
-  return previous[b.length]
 }

@@ -3,14 +3,20 @@ import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { buildCommand } from '../cli/build-command.js'
 import type { CliCommand, CliIo } from '../cli/command.js'
+import { matrixCommand } from '../cli/matrix-command.js'
+import { reportCommand } from '../cli/report-command.js'
 import { runCommand } from '../cli/run-command.js'
-import { PydebugError } from '../errors.js'
+import { variantsCommand } from '../cli/variants-command.js'
+import { INTERNAL_ERROR_EXIT_CODE, PydebugError } from '../errors.js'
 import { TOOL_VERSION } from '../version.js'
 
 /** Every subcommand, in the order `--help` lists them. Add a command: one file in src/cli/, one line here. */
 export const COMMANDS: Record<string, CliCommand> = {
   run: runCommand,
   build: buildCommand,
+  variants: variantsCommand,
+  matrix: matrixCommand,
+  report: reportCommand,
 }
 
 function helpText(): string {
@@ -70,7 +76,7 @@ export async function main(): Promise<void> {
     process.exitCode = await cli(process.argv.slice(2), io)
   } catch (error) {
     process.stderr.write(`pydebug: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-    process.exitCode = 70
+    process.exitCode = INTERNAL_ERROR_EXIT_CODE
   }
 }
 

@@ -13,7 +13,7 @@ export interface PlatformFacts {
   readonly arch: string
   /** Runner image, e.g. `ubuntu24-20261110.1` on GitHub-hosted runners. */
   readonly image?: string
-  /** First line of `cc --version`. */
+  /** The compiler chosen with CC, as the first line of its `--version`. */
   readonly compiler?: string
 }
 

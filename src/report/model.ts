@@ -5,6 +5,7 @@
 import type { LeakKind, TestOutcome } from '../parse/regrtest.js'
 import type { RefcountSample } from '../parse/showrefcount.js'
 import type { UnparsedLines } from '../parse/line-parser.js'
+import type { LogProblem, ParsedLogDetails } from '../parse/detect.js'
 
 export const REPORT_SCHEMA_VERSION = 1
 
@@ -26,7 +27,16 @@ export interface Report {
   readonly findings: Finding[]
   /** Every log written, with what its parsers could not read. Paths are relative to the report's folder. */
   readonly logs: LogEntry[]
+  /**
+   * Everything the log parsers found wrong, across all logs (memory errors, debug-hook faults,
+   * sanitizer and valgrind reports, leaks), most serious first. Optional, added by the parsers
+   * (issue 3); `findings` stays the short list the summary shows.
+   */
+  readonly problems?: ReportProblem[]
 }
+
+/** A parser's finding with the log it came from (relative to the report's folder). */
+export type ReportProblem = LogProblem & { readonly log: string }
 
 export interface CellSection {
   readonly id: string
@@ -130,4 +140,6 @@ export interface LogEntry {
   readonly kind: string
   readonly lines: number
   readonly unparsed: UnparsedLines
+  /** What the format detector recognised in this log and each parser's result (src/parse/detect.ts). Optional. */
+  readonly parsed?: ParsedLogDetails
 }

@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { writeFileAtomic } from '../adapters/files.js'
 import type { RunConfig } from '../config/run-config.js'
-import { ConfigError, FINDINGS_EXIT_CODE, PydebugError } from '../errors.js'
+import { ConfigError, FINDINGS_EXIT_CODE, INTERNAL_ERROR_EXIT_CODE, PydebugError } from '../errors.js'
 import { planCell, type CellPlan } from '../plan/cell.js'
 import { describeSource } from '../plan/source.js'
 import { collectReport, type RunResults } from '../report/collect.js'
@@ -49,6 +49,7 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
   let refleaks: RefleakHunt | undefined
   let showrefcount: ShowrefcountRun[] | undefined
   let error: RunResults['error']
+  let errorExitCode = 0
   try {
     interpreter = await ensureInterpreter(context, cell, config.source, config)
     if (config.extension && config.testsDir) {
@@ -59,8 +60,12 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
       showrefcount = await runShowrefcount(context, cell, target, config, inheritedPythonPath)
     }
   } catch (caught) {
-    if (!(caught instanceof PydebugError)) throw caught
-    error = { kind: caught.name, message: caught.message, ...('logPath' in caught && typeof caught.logPath === 'string' ? { log: reportPath(context, caught.logPath) } : {}) }
+    // Even an unexpected failure (a full disk, a bug) leaves report.json and the logs behind.
+    errorExitCode = caught instanceof PydebugError ? caught.exitCode : INTERNAL_ERROR_EXIT_CODE
+    error =
+      caught instanceof PydebugError
+        ? { kind: caught.name, message: caught.message, ...('logPath' in caught && typeof caught.logPath === 'string' ? { log: reportPath(context, caught.logPath) } : {}) }
+        : { kind: 'InternalError', message: caught instanceof Error ? (caught.stack ?? caught.message) : String(caught) }
   }
 
   const report = collectReport({
@@ -87,12 +92,8 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
     summaryPath: summaryFile,
     summaryMarkdown,
     ...(interpreter ? { interpreter } : {}),
-    exitCode: error ? exitCodeOf(error.kind) : findingsExitCode(report, config.failOn),
+    exitCode: error ? errorExitCode : findingsExitCode(report, config.failOn),
   }
-}
-
-function exitCodeOf(kind: string): number {
-  return { ConfigError: 2, SourceError: 3, BuildError: 4, ExtensionBuildError: 5 }[kind] ?? 70
 }
 
 export function findingsExitCode(report: Pick<Report, 'findings'>, failOn: RunConfig['failOn']): number {

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ACTION_INPUT_NAMES, CLI_OPTION_NAMES, defaultCacheDir, nearestMatch, validateRunOptions, type RunEnvironment } from '../../../src/config/run-config.js'
+import { ACTION_INPUT_NAMES, CLI_OPTION_NAMES, defaultCacheDir, validateRunOptions, type RunEnvironment } from '../../../src/config/run-config.js'
 
 const environment = (files: Record<string, 'file' | 'directory'> = {}): RunEnvironment => ({
   cwd: '/work/project',
@@ -60,9 +60,12 @@ describe('validateRunOptions', () => {
     expect(defaultCacheDir({ homeDir: '/home/u', env: { XDG_CACHE_HOME: 'relative' } })).toBe('/home/u/.cache/pydebug')
   })
 
-  it('suggests near matches only for typos', () => {
-    expect(nearestMatch('pydbug', ['pydebug', 'valgrind'])).toBe('pydebug')
-    expect(nearestMatch('VALGRIND', ['pydebug', 'valgrind'])).toBe('valgrind')
-    expect(nearestMatch('zzzzzz', ['pydebug', 'valgrind'])).toBeUndefined()
+  it('resolves custom variants from the config file before the built-in ones', () => {
+    const custom = { name: 'my-lto', summary: 'custom', configureArgs: ['--with-pydebug', '--with-lto'] }
+    const config = validateRunOptions({ python: '3.11.2', variant: 'my-lto' }, CLI_OPTION_NAMES, environment(), { requireExtension: false, customVariants: [custom] })
+    expect(config.variant).toBe(custom)
+    expect(() => validateRunOptions({ python: '3.11.2', variant: 'my-lt' }, CLI_OPTION_NAMES, environment(), { requireExtension: false, customVariants: [custom] })).toThrow(
+      /^--variant 'my-lt' is not a known variant\. Allowed: my-lto, pydebug, .*\. Perhaps you meant 'my-lto'\?$/,
+    )
   })
 })

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { parsePythonVersion } from '../../../src/catalog/python-version.js'
+import { findVariant } from '../../../src/catalog/variants.js'
+import { planBuildCacheKey, type BuildKeyInputs } from '../../../src/plan/cache-key.js'
+import { planCell } from '../../../src/plan/cell.js'
+
+const cellFor = (version: string, variant: string) => {
+  const planned = planCell(parsePythonVersion(version)!, findVariant(variant)!)
+  if (!planned.ok) throw new Error(planned.refusal.reason)
+  return planned.cell
+}
+const base: BuildKeyInputs = {
+  cell: cellFor('3.11.2', 'pydebug'),
+  source: { url: 'https://www.python.org/ftp/python/3.11.2/Python-3.11.2.tgz' },
+  platform: { os: 'linux', arch: 'x64', image: 'ubuntu24', compiler: 'gcc (Debian 12.2.0-14) 12.2.0' },
+}
+
+describe('planBuildCacheKey', () => {
+  it('is readable, stable and within the toolkit limits (no commas, at most 512 characters)', () => {
+    const key = planBuildCacheKey(base)
+    expect(key).toMatch(/^pydebug-1-linux-x64-cp311-pydebug-3\.11\.2-[0-9a-f]{16}$/)
+    expect(planBuildCacheKey(base)).toBe(key)
+    expect(key).not.toContain(',')
+    expect(key.length).toBeLessThanOrEqual(512)
+  })
+
+  it.each<[string, Partial<BuildKeyInputs>]>([
+    ['another variant', { cell: cellFor('3.11.2', 'valgrind') }],
+    ['another patch release', { cell: cellFor('3.11.3', 'pydebug') }],
+    ['another tarball with the same version', { source: { sha256: 'ab'.repeat(32) } }],
+    ['another compiler', { platform: { ...base.platform, compiler: 'clang version 14.0.6' } }],
+    ['another runner image family', { platform: { ...base.platform, image: 'ubuntu22' } }],
+  ])('changes with %s', (_, change) => {
+    expect(planBuildCacheKey({ ...base, ...change })).not.toBe(planBuildCacheKey(base))
+  })
+
+  it('does not change with the runtime environment, which needs no rebuild', () => {
+    const cell = { ...base.cell, runtimeEnv: { PYTHONMALLOC: 'malloc' } }
+    expect(planBuildCacheKey({ ...base, cell })).toBe(planBuildCacheKey(base))
+  })
+})
