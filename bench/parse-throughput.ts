@@ -1,0 +1,141 @@
+/**
+ * Parser throughput on a ~1 GB synthetic log made of the real fixtures, streamed through the
+ * format detector (every parser sees every line). Prints MB/s and memory growth against a
+ * baseline measured in the same run: reading and splitting the same file into lines, no parsing.
+ *
+ *   npx tsx bench/parse-throughput.ts            # 1 GiB, appends to bench/RESULTS.md
+ *   BENCH_BYTES=100000000 npx tsx bench/parse-throughput.ts --no-append
+ */
+import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync, appendFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import v8 from 'node:v8'
+import vm from 'node:vm'
+import { readLineBatches } from '../src/adapters/read-lines.js'
+import { LogDetector } from '../src/parse/detect.js'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const FIXTURES = path.join(ROOT, 'test', 'fixtures')
+const TARGET_BYTES = Number(process.env.BENCH_BYTES ?? 1 << 30)
+const GOAL_MB_PER_S = 200
+const GOAL_GROWTH_MB = 64
+const GC_EVERY_BATCHES = 64
+
+// `npx tsx` passes no --expose-gc: get a gc() anyway, so live memory can be told from garbage.
+v8.setFlagsFromString('--expose-gc')
+const collectGarbage = vm.runInNewContext('gc') as () => void
+
+function buildLog(file: string): number {
+  const parts = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(txt|xml)$/.test(name))
+    .sort()
+    .map((name) => {
+      const text = readFileSync(path.join(FIXTURES, name), 'utf8')
+      return text.endsWith('\n') ? text : `${text}\n`
+    })
+  const block = Buffer.from(parts.join(''))
+  const fd = openSync(file, 'w')
+  let written = 0
+  try {
+    // Streamed to disk block by block: the log itself is never held in memory.
+    while (written < TARGET_BYTES) written += writeSync(fd, block)
+  } finally {
+    closeSync(fd)
+  }
+  return written
+}
+
+interface Sample {
+  seconds: number
+  lines: number
+  /** Peak resident set size over the start, sampled every 16 batches (includes garbage not yet collected). */
+  peakRss: number
+  /** Peak live heap over the start: heapUsed right after a forced full GC, every GC_EVERY_BATCHES batches and at the end. */
+  peakLiveHeap: number
+}
+
+async function measure(file: string, perLine: ((line: string) => void) | undefined, finish: () => unknown): Promise<Sample & { result: unknown }> {
+  collectGarbage()
+  const startRss = process.memoryUsage.rss()
+  const startHeap = process.memoryUsage().heapUsed
+  let peakRss = 0
+  let peakLiveHeap = 0
+  let lines = 0
+  let batches = 0
+  let gcSeconds = 0
+  const started = process.hrtime.bigint()
+  for await (const batch of readLineBatches(file)) {
+    lines += batch.length
+    if (perLine) for (const line of batch) perLine(line)
+    if (++batches % 16 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss() - startRss)
+    if (batches % GC_EVERY_BATCHES === 0) {
+      // Forced collections are measurement, not parsing: their time is taken out of the throughput.
+      const gcStarted = process.hrtime.bigint()
+      collectGarbage()
+      peakLiveHeap = Math.max(peakLiveHeap, process.memoryUsage().heapUsed - startHeap)
+      gcSeconds += Number(process.hrtime.bigint() - gcStarted) / 1e9
+    }
+  }
+  const result = finish()
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9 - gcSeconds
+  peakRss = Math.max(peakRss, process.memoryUsage.rss() - startRss)
+  collectGarbage()
+  peakLiveHeap = Math.max(peakLiveHeap, process.memoryUsage().heapUsed - startHeap)
+  return { seconds, lines, peakRss, peakLiveHeap, result }
+}
+
+const mb = (bytes: number) => bytes / 1e6
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pydebug-bench-'))
+  const file = path.join(dir, 'synthetic.log')
+  try {
+    const built = process.hrtime.bigint()
+    const bytes = buildLog(file)
+    const buildSeconds = Number(process.hrtime.bigint() - built) / 1e9
+    console.log(`synthetic log: ${mb(bytes).toFixed(0)} MB from the real fixtures in ${buildSeconds.toFixed(1)} s (${file})`)
+
+    const baseline = await measure(file, undefined, () => undefined)
+    console.log(`baseline (read + split lines): ${(mb(bytes) / baseline.seconds).toFixed(0)} MB/s, ${baseline.lines} lines, peak RSS +${mb(baseline.peakRss).toFixed(1)} MB, live heap +${mb(baseline.peakLiveHeap).toFixed(1)} MB`)
+
+    const detector = new LogDetector()
+    const parsed = await measure(file, (line) => detector.push(line), () => detector.end())
+    const parsedLog = parsed.result as ReturnType<LogDetector['end']>
+    const kinds = parsedLog.kinds
+    const resultBytes = JSON.stringify(parsedLog).length
+    const throughput = mb(bytes) / parsed.seconds
+    const rssGrowth = parsed.peakRss - baseline.peakRss
+    const heapGrowth = parsed.peakLiveHeap - baseline.peakLiveHeap
+    console.log(`detector (9 parsers, routed):  ${throughput.toFixed(0)} MB/s, ${parsed.lines} lines in ${parsed.seconds.toFixed(1)} s, peak RSS +${mb(parsed.peakRss).toFixed(1)} MB, live heap +${mb(parsed.peakLiveHeap).toFixed(1)} MB, result ${mb(resultBytes).toFixed(1)} MB as JSON`)
+    console.log(`growth over baseline: peak RSS ${mb(rssGrowth).toFixed(1)} MB, live heap ${mb(heapGrowth).toFixed(1)} MB (goal < ${GOAL_GROWTH_MB} MB); throughput goal ≥ ${GOAL_MB_PER_S} MB/s: ${throughput >= GOAL_MB_PER_S ? 'met' : 'NOT met'}`)
+    console.log(`kinds detected: ${kinds.join(', ')}`)
+
+    if (!process.argv.includes('--no-append')) {
+      const date = new Date().toISOString().replace('T', ' ').slice(0, 16)
+      const cpus = os.cpus()
+      const resultsPath = path.join(ROOT, 'bench', 'RESULTS.md')
+      const heading = '## parse-throughput (bench/parse-throughput.ts)'
+      const hasHeading = readFileSync(resultsPath, 'utf8').includes(heading)
+      const section = [
+        ...(hasHeading ? [] : ['', heading, '', `Streaming a ~1 GB synthetic log through \`LogDetector\`; goal ≥ ${GOAL_MB_PER_S} MB/s and < ${GOAL_GROWTH_MB} MB memory growth.`]),
+        '',
+        `### ${date} UTC (${mb(bytes).toFixed(0)} MB)`,
+        '',
+        `- baseline (read + split into lines): ${(mb(bytes) / baseline.seconds).toFixed(0)} MB/s, ${baseline.lines.toLocaleString('en-US')} lines, peak RSS +${mb(baseline.peakRss).toFixed(1)} MB, live heap +${mb(baseline.peakLiveHeap).toFixed(1)} MB`,
+        `- detector: **${throughput.toFixed(0)} MB/s** (${parsed.seconds.toFixed(1)} s), peak RSS +${mb(parsed.peakRss).toFixed(1)} MB, live heap +${mb(parsed.peakLiveHeap).toFixed(1)} MB (result: ${mb(resultBytes).toFixed(1)} MB as JSON)`,
+        `- growth over baseline: peak RSS ${mb(rssGrowth).toFixed(1)} MB, live heap ${mb(heapGrowth).toFixed(1)} MB`,
+        `- load average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')} (other builds were running on the machine)`,
+        `- kinds detected: ${kinds.join(', ')}`,
+        `- machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, ${process.platform} ${process.arch}`,
+        '',
+      ].join('\n')
+      appendFileSync(resultsPath, section)
+    }
+    if (statSync(file).size !== bytes) throw new Error('synthetic log changed during the run')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+await main()

@@ -1,0 +1,148 @@
+import { stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { readLineBatches } from '../adapters/read-lines.js'
+import { ConfigError } from '../errors.js'
+import { parseLog, type LogProblem, type ParsedLog } from '../parse/detect.js'
+import type { Finding, LogEntry, Report, ReportProblem } from '../report/model.js'
+import { REPORT_SCHEMA_VERSION } from '../report/model.js'
+import { escapeMarkdown } from '../report/summary-md.js'
+import { TOOL_VERSION } from '../version.js'
+import { parseCommandArgs, type CliCommand } from './command.js'
+
+const FORMATS = ['json', 'markdown'] as const
+type Format = (typeof FORMATS)[number]
+
+const FINDING_KINDS = new Set<string>(['reference-leak', 'block-leak', 'fd-leak', 'crash', 'test-failure', 'timeout'])
+const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 } as const
+
+export const reportCommand: CliCommand = {
+  summary: 'turn any debug-build logs (regrtest, showrefcount, debug hooks, sanitizers, valgrind XML, ...) into report.json or Markdown',
+  usage: `Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE] [--workspace DIR]
+
+Reads each log as a stream, detects what it contains from its content (regrtest and -R leaks,
+-X showrefcount, gettotalrefcount series, PYTHONMALLOCSTATS, COUNT_ALLOCS, debug-hook dumps,
+fatal errors and faulthandler tracebacks, ASan/LSan/UBSan, valgrind --xml=yes), and prints a
+report (schemas/report-v1.schema.json) or a Markdown summary. --workspace strips that folder
+from paths (GitHub runner checkouts are recognised without it). Exit code 0 when the logs were
+read, whatever they contain; 2 for bad arguments or unreadable logs.`,
+  async run(args, io) {
+    const [subcommand, ...rest] = args
+    if (subcommand !== 'parse') {
+      throw new ConfigError(`expected the subcommand 'parse', got ${subcommand === undefined ? 'nothing' : `'${subcommand}'`}. Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE]`)
+    }
+    const { values, positionals } = parseCommandArgs(
+      rest,
+      { format: { type: 'string' }, out: { type: 'string' }, workspace: { type: 'string' } },
+      true,
+    )
+    const format = (values.format ?? 'json') as Format
+    if (!FORMATS.includes(format)) throw new ConfigError(`--format: '${String(values.format)}' is not a format; use json or markdown.`)
+    if (positionals.length === 0) throw new ConfigError('<log>: no log files given; pass one or more paths, e.g. pydebug report parse test.log')
+    const logPaths = positionals.map((log) => path.resolve(io.cwd, log))
+    for (const [index, logPath] of logPaths.entries()) {
+      const info = await stat(logPath).catch(() => undefined)
+      if (!info?.isFile()) throw new ConfigError(`<log>: '${positionals[index]}' is not a readable file (resolved to ${logPath}); pass paths of existing log files.`)
+    }
+    const outPath = typeof values.out === 'string' ? path.resolve(io.cwd, values.out) : undefined
+    const reportDir = outPath ? path.dirname(outPath) : io.cwd
+    const workspace = typeof values.workspace === 'string' ? path.resolve(io.cwd, values.workspace) : undefined
+    const parsedLogs: { path: string; parsed: ParsedLog }[] = []
+    for (const logPath of logPaths) {
+      parsedLogs.push({ path: toPosix(path.relative(reportDir, logPath)), parsed: await parseLog(readLineBatches(logPath), workspace ? { workspace } : {}) })
+    }
+    const report = buildReport(parsedLogs, new Date())
+    const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderParsedMarkdown(report)
+    if (outPath) {
+      await writeFile(outPath, text).catch((error: NodeJS.ErrnoException) => {
+        throw new ConfigError(`--out: cannot write '${String(values.out)}' (${error.code ?? error.message}); pass a file in an existing folder.`)
+      })
+    } else io.stdout(text)
+    return 0
+  },
+}
+
+/** A schema-1 report holding only what logs say: no cell, interpreter or extension sections. */
+export function buildReport(logs: readonly { path: string; parsed: ParsedLog }[], now: Date): Report {
+  const problems: ReportProblem[] = logs
+    .flatMap(({ path: log, parsed }) => parsed.problems.map((problem) => ({ ...problem, log })))
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+  const findings: Finding[] = problems.filter(isFinding).map((problem) => ({
+    kind: problem.kind as Finding['kind'],
+    test: problem.test!,
+    message: problem.message,
+    ...(deltasOf(problem) ? { deltas: deltasOf(problem) } : {}),
+    log: problem.log,
+  }))
+  const entries: LogEntry[] = logs.map(({ path: log, parsed }) => {
+    const { lines, unparsed, ...details } = parsed
+    return { path: log, kind: parsed.kinds.length > 0 ? parsed.kinds.join('+') : 'unknown', lines, unparsed, parsed: details }
+  })
+  return {
+    schema: REPORT_SCHEMA_VERSION,
+    tool: { name: 'pydebug', version: TOOL_VERSION },
+    generatedAt: now.toISOString(),
+    status: problems.some((problem) => problem.severity === 'error') ? 'findings' : 'clean',
+    extensions: [],
+    findings,
+    logs: entries,
+    problems,
+  }
+}
+
+function isFinding(problem: ReportProblem): boolean {
+  return FINDING_KINDS.has(problem.kind) && problem.test !== undefined
+}
+
+// "test_x leaked [3, 3, 3] references, sum=9": the deltas are in the message the parser built.
+function deltasOf(problem: LogProblem): number[] | undefined {
+  const match = /leaked \[([-\d, ]*)\]/.exec(problem.message)
+  return match ? match[1].split(', ').filter(Boolean).map(Number) : undefined
+}
+
+function toPosix(relative: string): string {
+  return relative.split(path.sep).join('/')
+}
+
+const SEVERITY_ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' } as const
+
+/** A short Markdown view of a parsed-logs report; every value from a log is escaped. */
+export function renderParsedMarkdown(report: Report): string {
+  const lines = ['## pydebug: parsed logs', '']
+  const problems = report.problems ?? []
+  const errors = problems.filter((problem) => problem.severity === 'error').length
+  lines.push(report.status === 'clean' ? '**✅ no problems found in the logs**' : `**❌ ${errors} problem${errors === 1 ? '' : 's'} found in the logs**`, '')
+  lines.push('| Log | Detected | Lines | Unparsed |', '|---|---|---:|---:|')
+  for (const log of report.logs) lines.push(`| \`${code(log.path)}\` | ${escapeMarkdown(log.kind)} | ${log.lines} | ${log.unparsed.count} |`)
+  lines.push('')
+  if (problems.length > 0) {
+    lines.push('### Problems', '')
+    for (const problem of problems) {
+      const where = problem.file ? ` (\`${code(problem.file)}${problem.line ? `:${problem.line}` : ''}\`)` : ''
+      lines.push(`- ${SEVERITY_ICON[problem.severity]} **${escapeMarkdown(problem.kind)}**: ${escapeMarkdown(problem.message)}${where} · \`${code(problem.log)}\` line ${problem.logLine}`)
+    }
+    lines.push('')
+  }
+  for (const log of report.logs) {
+    const details = log.parsed?.results
+    if (!details) continue
+    const facts: string[] = []
+    if (details.regrtest) {
+      const tests = details.regrtest.tests
+      facts.push(`regrtest: ${tests.length} test file${tests.length === 1 ? '' : 's'}${details.regrtest.summary.state ? `, result ${escapeMarkdown(details.regrtest.summary.state)}` : ''}`)
+    }
+    if (details.showrefcount?.final) facts.push(`showrefcount: ${details.showrefcount.final.refs} refs, ${details.showrefcount.final.blocks} blocks at exit`)
+    const series = details['refcount-series']
+    if (series?.last) facts.push(`gettotalrefcount: ${series.samples.length + series.dropped} samples, total growth ${series.totalGrowth ?? 0}${series.steadyGrowth !== undefined ? `, ${series.steadyGrowth} per step` : ''}`)
+    const stats = details.mallocstats
+    if (stats?.last) facts.push(`malloc stats: ${stats.dumps.length + stats.droppedDumps} dump(s), last with ${stats.last.arenaCount ?? '?'} arenas`)
+    const counts = details['count-allocs']
+    if (counts && counts.dumps.length > 0) facts.push(`COUNT_ALLOCS: ${counts.dumps.length} dump(s)`)
+    if (facts.length > 0) lines.push(`- \`${code(log.path)}\`: ${facts.join('; ')}`)
+  }
+  lines.push('')
+  return lines.join('\n')
+}
+
+function code(text: string): string {
+  return text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}

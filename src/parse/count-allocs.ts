@@ -1,0 +1,135 @@
+import { BoundedList, emptyDiagnostics, addDiagnostic, type Diagnostics } from './diagnostics.js'
+import type { LineParser } from './line-parser.js'
+
+/**
+ * COUNT_ALLOCS builds (3.8 and older; removed in 3.9, bpo-39489). No build here can produce it,
+ * so this follows CPython's format strings (Objects/object.c `dump_counts`, 3.6/3.7, and
+ * `_Py_dump_counts`, 3.8; the same strings):
+ *
+ *   fprintf(f, "%s alloc'd: %" PY_FORMAT_SIZE_T "d, " "freed: %" PY_FORMAT_SIZE_T "d, "
+ *              "max in use: %" PY_FORMAT_SIZE_T "d\n", tp->tp_name, tp->tp_allocs, tp->tp_frees, tp->tp_maxalloc);
+ *   fprintf(f, "fast tuple allocs: %" PY_FORMAT_SIZE_T "d, " "empty: %" PY_FORMAT_SIZE_T "d\n", ...);
+ *   fprintf(f, "fast int allocs: pos: %" PY_FORMAT_SIZE_T "d, " "neg: %" PY_FORMAT_SIZE_T "d\n", ...);
+ *   fprintf(f, "null strings: %" PY_FORMAT_SIZE_T "d, " "1-strings: %" PY_FORMAT_SIZE_T "d\n", ...);
+ *
+ * and `sys.getcounts()`, a list of `Py_BuildValue("(snnn)", tp_name, tp_allocs, tp_frees,
+ * tp_maxalloc)` tuples, most recently first-allocated type first, whose repr is one line:
+ * `[('dict', 1523, 1021, 640), ('str', ...)]`.
+ */
+export interface TypeAllocCounts {
+  readonly name: string
+  readonly allocs: number
+  readonly frees: number
+  readonly maxInUse: number
+  /** allocs - frees: instances still alive when the counts were taken. */
+  readonly alive: number
+}
+
+export interface CountAllocsDump {
+  readonly line: number
+  readonly source: 'at-exit' | 'getcounts'
+  readonly types: TypeAllocCounts[]
+  droppedTypes: number
+  fastTupleAllocs?: number
+  emptyTupleAllocs?: number
+  fastIntAllocsPositive?: number
+  fastIntAllocsNegative?: number
+  nullStrings?: number
+  oneCharStrings?: number
+}
+
+export interface CountAllocsResult {
+  readonly dumps: CountAllocsDump[]
+  readonly droppedDumps: number
+  readonly diagnostics: Diagnostics
+}
+
+export const MAX_COUNT_DUMPS = 100
+const MAX_TYPES = 5000
+
+const TYPE_LINE = /^(.+) alloc'd: (-?\d+), freed: (-?\d+), max in use: (-?\d+)$/
+const FAST_TUPLE = /^fast tuple allocs: (-?\d+), empty: (-?\d+)$/
+const FAST_INT = /^fast int allocs: pos: (-?\d+), neg: (-?\d+)$/
+const STRINGS = /^null strings: (-?\d+), 1-strings: (-?\d+)$/
+// A repr of a (str, int, int, int) tuple; the name may use either quote, with backslash escapes.
+const COUNTS_TUPLE = /\((?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"), (-?\d+), (-?\d+), (-?\d+)\)/g
+
+export class CountAllocsParser implements LineParser<CountAllocsResult> {
+  private readonly dumps = new BoundedList<CountAllocsDump>(MAX_COUNT_DUMPS)
+  private readonly diagnostics = emptyDiagnostics()
+  private current?: CountAllocsDump
+
+  next(line: string, lineNumber: number): boolean {
+    let match: RegExpExecArray | null
+    if (line.charCodeAt(0) === 91 /* [ */ && (line.startsWith("[('") || line.startsWith('[("'))) return this.getcounts(line, lineNumber)
+    // The shortest type line, "x alloc'd: 0, freed: 0, max in use: 0", has 38 characters.
+    if (line.length >= 38 && line.includes(" alloc'd: ") && (match = TYPE_LINE.exec(line))) {
+      if (!this.current || this.current.source !== 'at-exit' || this.current.fastTupleAllocs !== undefined) this.start(lineNumber, 'at-exit')
+      this.addType(this.current!, match[1], match[2], match[3], match[4])
+      return true
+    }
+    if (line.charCodeAt(0) === 102 /* f */ && (match = FAST_TUPLE.exec(line))) {
+      const dump = this.atExitDump(lineNumber)
+      dump.fastTupleAllocs = Number(match[1])
+      dump.emptyTupleAllocs = Number(match[2])
+      return true
+    }
+    if (line.charCodeAt(0) === 102 && (match = FAST_INT.exec(line))) {
+      const dump = this.atExitDump(lineNumber)
+      dump.fastIntAllocsPositive = Number(match[1])
+      dump.fastIntAllocsNegative = Number(match[2])
+      return true
+    }
+    if (line.charCodeAt(0) === 110 /* n */ && (match = STRINGS.exec(line))) {
+      const dump = this.atExitDump(lineNumber)
+      dump.nullStrings = Number(match[1])
+      dump.oneCharStrings = Number(match[2])
+      // The last line of the at-exit dump.
+      this.current = undefined
+      return true
+    }
+    return false
+  }
+
+  end(): CountAllocsResult {
+    return { dumps: this.dumps.items, droppedDumps: this.dumps.dropped, diagnostics: this.diagnostics }
+  }
+
+  private getcounts(line: string, lineNumber: number): boolean {
+    const dump = this.start(lineNumber, 'getcounts')
+    let matched = 0
+    let consumed = 1
+    COUNTS_TUPLE.lastIndex = 0
+    for (let match = COUNTS_TUPLE.exec(line); match; match = COUNTS_TUPLE.exec(line)) {
+      if (match.index !== consumed) break
+      const name = (match[1] ?? match[2]).replace(/\\(.)/g, '$1')
+      this.addType(dump, name, match[3], match[4], match[5])
+      matched++
+      consumed = match.index + match[0].length
+      if (line.startsWith(', ', consumed)) consumed += 2
+    }
+    if (line.slice(consumed) !== ']') addDiagnostic(this.diagnostics, lineNumber, `sys.getcounts() list cut short after ${matched} entries`)
+    this.current = undefined
+    return true
+  }
+
+  private atExitDump(lineNumber: number): CountAllocsDump {
+    return this.current && this.current.source === 'at-exit' ? this.current : this.start(lineNumber, 'at-exit')
+  }
+
+  private start(lineNumber: number, source: CountAllocsDump['source']): CountAllocsDump {
+    this.current = { line: lineNumber, source, types: [], droppedTypes: 0 }
+    this.dumps.push(this.current)
+    return this.current
+  }
+
+  private addType(dump: CountAllocsDump, name: string, allocs: string, frees: string, maxInUse: string): void {
+    if (dump.types.length >= MAX_TYPES) {
+      dump.droppedTypes++
+      return
+    }
+    const allocCount = Number(allocs)
+    const freeCount = Number(frees)
+    dump.types.push({ name, allocs: allocCount, frees: freeCount, maxInUse: Number(maxInUse), alive: allocCount - freeCount })
+  }
+}

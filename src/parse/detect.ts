@@ -1,0 +1,453 @@
+import { CountAllocsParser, type CountAllocsResult } from './count-allocs.js'
+import type { Diagnostics } from './diagnostics.js'
+import { FaultParser, type Fault, type FaultResult } from './fault.js'
+import { workspaceRelative, type FrameHints } from './frames.js'
+import { emptyUnparsed, recordUnparsed, stripAnsi, type LineParser, type UnparsedLines } from './line-parser.js'
+import { MallocStatsParser, type MallocStatsResult } from './mallocstats.js'
+import { PymallocDebugParser, type DebugMemoryBlock, type PymallocDebugResult } from './pymalloc-debug.js'
+import { RefcountSeriesParser, type RefcountSeriesResult } from './refcount-series.js'
+import { RegrtestParser, type RegrtestResult } from './regrtest.js'
+import { SanitizerParser, type SanitizerResult } from './sanitizer.js'
+import { ShowRefcountParser, type ShowRefcountResult } from './showrefcount.js'
+import { ValgrindXmlParser, type ValgrindResult } from './valgrind-xml.js'
+
+/**
+ * One entry point for any log: every line goes to every format's parser (a real test log
+ * interleaves regrtest lines, a debug-hook dump, a fatal error and sanitizer output, and one line
+ * may matter to two of them: `Fatal Python error` belongs to both the crashed test and the
+ * fault), the kinds that recognised lines are reported, and what nobody recognised is counted.
+ */
+export const LOG_KINDS = ['regrtest', 'showrefcount', 'refcount-series', 'mallocstats', 'count-allocs', 'pymalloc-debug', 'fault', 'sanitizer', 'valgrind-xml'] as const
+export type LogKind = (typeof LOG_KINDS)[number]
+
+export interface LogResults {
+  regrtest?: RegrtestResult
+  showrefcount?: ShowRefcountResult
+  'refcount-series'?: RefcountSeriesResult
+  mallocstats?: MallocStatsResult
+  'count-allocs'?: CountAllocsResult
+  'pymalloc-debug'?: PymallocDebugResult
+  fault?: FaultResult
+  sanitizer?: SanitizerResult
+  'valgrind-xml'?: ValgrindResult
+}
+
+export type ProblemKind =
+  | 'reference-leak'
+  | 'block-leak'
+  | 'fd-leak'
+  | 'test-failure'
+  | 'crash'
+  | 'timeout'
+  | 'buffer-overrun'
+  | 'buffer-underrun'
+  | 'allocator-mismatch'
+  | 'fatal-error'
+  | 'memory-error'
+  | 'memory-leak'
+  | 'undefined-behavior'
+  | 'reference-growth'
+
+/** What a log says went wrong, in words a report can show, with the place to point at. */
+export interface LogProblem {
+  readonly kind: ProblemKind
+  /** `error`: the user's code or tests; `note`: seen, but not the extension's fault (e.g. CPython's own memcheck noise). */
+  readonly severity: 'error' | 'warning' | 'note'
+  readonly message: string
+  readonly source: LogKind
+  /** Line of the log where the evidence starts. */
+  readonly logLine: number
+  readonly test?: string
+  readonly file?: string
+  readonly line?: number
+  readonly function?: string
+}
+
+export interface ParsedLog {
+  /** Kinds with at least one recognised line, in the order they first appeared. */
+  readonly kinds: LogKind[]
+  readonly recognisedLines: Partial<Record<LogKind, number>>
+  readonly lines: number
+  readonly unparsed: UnparsedLines
+  readonly diagnostics: { kind: LogKind; count: number; samples: Diagnostics['samples'] }[]
+  readonly results: LogResults
+  readonly problems: LogProblem[]
+}
+
+/** What a report keeps of a parsed log: the log entry already has `lines` and `unparsed`. */
+export type ParsedLogDetails = Omit<ParsedLog, 'lines' | 'unparsed'>
+
+export interface DetectOptions extends FrameHints {
+  /** Only these kinds (default: all). */
+  readonly kinds?: readonly LogKind[]
+  /**
+   * `dispatch` (default): a line goes to the parsers busy with a block plus those whose lines can
+   * start like it. `all`: every parser sees every line (the reference the fuzz tests compare to).
+   */
+  readonly routing?: 'dispatch' | 'all'
+}
+
+const MAX_PROBLEMS = 500
+
+interface RoutedParser {
+  readonly kind: LogKind
+  readonly parser: LineParser<unknown>
+  /** `parser.next` then whether the parser is inside a block (bit 1) and recognised the line (bit 0). */
+  readonly offer: (line: string, lineNumber: number) => number
+}
+
+// One closure per parser class, so each `next` and `busy` access sees a single class: a shared call
+// site over nine classes was megamorphic and the detector's largest cost.
+function createParsers(options: DetectOptions): RoutedParser[] {
+  const factories: Record<LogKind, () => RoutedParser> = {
+    regrtest: () => {
+      const parser = new RegrtestParser()
+      return { kind: 'regrtest', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) }
+    },
+    showrefcount: () => {
+      const parser = new ShowRefcountParser()
+      return { kind: 'showrefcount', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) }
+    },
+    'refcount-series': () => {
+      const parser = new RefcountSeriesParser()
+      return { kind: 'refcount-series', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) }
+    },
+    mallocstats: () => {
+      const parser = new MallocStatsParser()
+      return { kind: 'mallocstats', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) }
+    },
+    'count-allocs': () => {
+      const parser = new CountAllocsParser()
+      return { kind: 'count-allocs', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) }
+    },
+    'pymalloc-debug': () => {
+      const parser = new PymallocDebugParser()
+      return { kind: 'pymalloc-debug', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) }
+    },
+    fault: () => {
+      const parser = new FaultParser()
+      return { kind: 'fault', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) }
+    },
+    sanitizer: () => {
+      const parser = new SanitizerParser(options)
+      return { kind: 'sanitizer', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) }
+    },
+    'valgrind-xml': () => {
+      const parser = new ValgrindXmlParser(options)
+      return { kind: 'valgrind-xml', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) }
+    },
+  }
+  const kinds = options.kinds ?? LOG_KINDS
+  return kinds.map((kind) => factories[kind]())
+}
+
+/**
+ * When a parser is not inside a block, the only lines it can recognise start with these
+ * characters (each parser checks the same first characters itself before any regex), or pass
+ * the content check below. Routing on them means most lines reach one or two parsers, not nine.
+ */
+const START_CHARACTERS: Record<LogKind, string> = {
+  regrtest: '0123456789[=tbFTRAUWl-',
+  // ShowRefcountParser has no gate of its own: "[N refs, M blocks]", maybe after ">>> " / "... " prompts.
+  showrefcount: '[>.',
+  'refcount-series': 'g',
+  mallocstats: 'S 0123456789',
+  'count-allocs': '[fn',
+  'pymalloc-debug': 'D',
+  fault: 'FPCTSEWoG',
+  sanitizer: '=SW-',
+  'valgrind-xml': '< \t',
+}
+
+// Lines that can start with anything: a leak verdict names any test, type names and C paths are free-form.
+const CONTENT_CHECKS: Partial<Record<LogKind, (line: string) => boolean>> = {
+  regrtest: (line) => line.length >= 25 && line.includes(' leaked ['),
+  'count-allocs': (line) => line.length >= 38 && line.includes(" alloc'd: "),
+  sanitizer: (line) => line.length >= 20 && line.includes(': runtime error: '),
+  fault: (line) => FAULT_LAST_CHARACTERS.has(line.charCodeAt(line.length - 1)) && faultEnding(line),
+}
+
+// Last characters of "...' failed.", "(core dumped)", "Segmentation fault", "Aborted", "Bus error", "... instruction", "... exception".
+const FAULT_LAST_CHARACTERS = new Set([...'.)tdrn'].map((character) => character.charCodeAt(0)))
+
+function faultEnding(line: string): boolean {
+  return line.endsWith("' failed.") || line.endsWith('(core dumped)') || line.endsWith('Segmentation fault') || line.endsWith('Aborted') || line.endsWith('Bus error') || line.endsWith('Illegal instruction') || line.endsWith('Floating point exception')
+}
+
+// One scan for the three substrings above instead of three: most lines contain none of them.
+const ANY_CONTENT_MARKER = / leaked \[|alloc'd: |: runtime error: /
+const ESCAPE_OR_CONTENT_MARKER = /\x1b| leaked \[|alloc'd: |: runtime error: /
+
+
+export class LogDetector {
+  private readonly parsers: RoutedParser[]
+  private readonly kinds: LogKind[]
+  private readonly offers: RoutedParser['offer'][]
+  /** Per parser: lines recognised, and the line number of the first one only it recognised. */
+  private readonly recognisedCounts: number[]
+  /** Kinds that recognised a line no other parser claimed: a lone `Fatal Python error` does not make a log a regrtest log. */
+  private readonly firstExclusiveLine: number[]
+  private readonly unparsed = emptyUnparsed()
+  private lineNumber = 0
+  /** Per first character (0-127): bit i set when parser i can start a block with it; 128 is "other". */
+  private readonly startMasks = new Uint32Array(129)
+  private readonly contentChecks: ((line: string) => boolean)[] = []
+  private readonly contentCheckIndex: number[] = []
+  private readonly routeAll: boolean
+  /**
+   * Bit i set while parser i is inside a block. A parser's state only changes when it is offered a
+   * line, so the bit is refreshed right after each call: reading nine different parsers' getters on
+   * every line was the detector's biggest cost (a megamorphic property access each).
+   */
+  private busyMask = 0
+
+  constructor(private readonly options: DetectOptions = {}) {
+    this.parsers = createParsers(options)
+    this.kinds = this.parsers.map((entry) => entry.kind)
+    this.offers = this.parsers.map((entry) => entry.offer)
+    this.recognisedCounts = this.parsers.map(() => 0)
+    this.firstExclusiveLine = this.parsers.map(() => 0)
+    this.routeAll = options.routing === 'all'
+    for (const [index, kind] of this.kinds.entries()) {
+      for (const character of START_CHARACTERS[kind]) this.startMasks[character.charCodeAt(0)] |= 1 << index
+      const check = CONTENT_CHECKS[kind]
+      if (check) {
+        this.contentChecks.push(check)
+        this.contentCheckIndex.push(index)
+      }
+    }
+  }
+
+  /** Offers one raw line (no line break; a trailing CR and ANSI colours are removed here). */
+  push(rawLine: string): void {
+    const lineNumber = ++this.lineNumber
+    let line = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine
+    // One scan finds both ANSI colours (3.14+ regrtest) and the content markers.
+    let marker = line.length > 0 ? line.search(ESCAPE_OR_CONTENT_MARKER) : -1
+    if (marker >= 0 && line.charCodeAt(marker) === 27) {
+      line = stripAnsi(line)
+      marker = line.search(ANY_CONTENT_MARKER)
+    }
+    const first = line.charCodeAt(0)
+    const offers = this.offers
+    let wanted = this.routeAll ? -1 : line.length === 0 ? 0 : this.startMasks[first < 128 ? first : 128]
+    if (!this.routeAll && line.length > 0) {
+      if (marker >= 0 || FAULT_LAST_CHARACTERS.has(line.charCodeAt(line.length - 1))) {
+        for (let check = 0; check < this.contentChecks.length; check++) {
+          const bit = 1 << this.contentCheckIndex[check]
+          if ((wanted & bit) === 0 && this.contentChecks[check](line)) wanted |= bit
+        }
+      }
+    }
+    let claimedBy = -1
+    let claims = 0
+    wanted |= this.busyMask
+    for (let index = 0; index < offers.length; index++) {
+      const bit = 1 << index
+      if ((wanted & bit) === 0) continue
+      const state = offers[index](line, lineNumber)
+      if ((state & 2) !== 0) this.busyMask |= bit
+      else this.busyMask &= ~bit
+      if ((state & 1) !== 0) {
+        claims++
+        claimedBy = index
+        this.recognisedCounts[index]++
+      }
+    }
+    if (claims === 1) {
+      if (this.firstExclusiveLine[claimedBy] === 0 && line !== '') this.firstExclusiveLine[claimedBy] = lineNumber
+    } else if (claims === 0 && line.length > 0 && line.trim() !== '') recordUnparsed(this.unparsed, lineNumber, line)
+  }
+
+  end(): ParsedLog {
+    const results: LogResults = {}
+    const diagnostics: ParsedLog['diagnostics'] = []
+    const detected = this.parsers.map((_, index) => index).filter((index) => this.firstExclusiveLine[index] > 0)
+    // Kinds in the order they first appeared in the log.
+    detected.sort((a, b) => this.firstExclusiveLine[a] - this.firstExclusiveLine[b])
+    for (const [index, { kind, parser }] of this.parsers.entries()) {
+      const result = parser.end() as { diagnostics?: Diagnostics }
+      if (this.firstExclusiveLine[index] === 0) continue
+      ;(results as Record<string, unknown>)[kind] = result
+      if (result.diagnostics && result.diagnostics.count > 0) diagnostics.push({ kind, ...result.diagnostics })
+    }
+    const kinds = detected.map((index) => this.kinds[index])
+    return {
+      kinds,
+      recognisedLines: Object.fromEntries(detected.map((index) => [this.kinds[index], this.recognisedCounts[index]])),
+      lines: this.lineNumber,
+      unparsed: this.unparsed,
+      diagnostics,
+      results,
+      problems: problemsOf(results, this.options),
+    }
+  }
+}
+
+/** Parses a log given as lines or batches of lines, sync or async (see adapters/read-lines.ts). */
+export async function parseLog(source: Iterable<string | string[]> | AsyncIterable<string | string[]>, options: DetectOptions = {}): Promise<ParsedLog> {
+  const detector = new LogDetector(options)
+  for await (const item of source as AsyncIterable<string | string[]>) {
+    if (typeof item === 'string') detector.push(item)
+    else for (const line of item) detector.push(line)
+  }
+  return detector.end()
+}
+
+/** For tests and small inputs. */
+export function parseLogText(text: string, options: DetectOptions = {}): ParsedLog {
+  const detector = new LogDetector(options)
+  const lines = text.split('\n')
+  if (lines[lines.length - 1] === '') lines.pop()
+  for (const line of lines) detector.push(line)
+  return detector.end()
+}
+
+function problemsOf(results: LogResults, options: FrameHints): LogProblem[] {
+  const problems: LogProblem[] = []
+  const add = (problem: LogProblem) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(problem)
+  }
+  const owners = faultOwners(results.regrtest, results.fault)
+  regrtestProblems(results.regrtest, results.fault, owners, add)
+  faultProblems(results.fault, results['pymalloc-debug'], owners, options, add)
+  for (const report of results.sanitizer?.reports ?? []) {
+    const where = report.culprit ?? report.stacks[0]?.frames.find((frame) => frame.origin !== 'system')
+    const place = where ? { ...(where.file ? { file: workspaceRelative(where.file, options.workspace) } : {}), ...(where.line ? { line: where.line } : {}), ...(where.function ? { function: where.function } : {}) } : {}
+    if (report.leaks.length > 0) {
+      for (const leak of report.leaks) {
+        const culprit = leak.stack.frames.find((frame) => frame.origin === 'extension')
+        add({
+          kind: 'memory-leak',
+          severity: culprit ? 'error' : 'note',
+          message: `${leak.direct ? 'direct' : 'indirect'} leak of ${leak.bytes} bytes in ${leak.objects} allocations${culprit ? ` from ${culprit.function ?? '?'}${culprit.file ? ` (${workspaceRelative(culprit.file, options.workspace)}:${culprit.line ?? '?'})` : ''}` : ''}`,
+          source: 'sanitizer',
+          logLine: report.line,
+          ...(culprit?.file ? { file: workspaceRelative(culprit.file, options.workspace) } : {}),
+          ...(culprit?.line ? { line: culprit.line } : {}),
+          ...(culprit?.function ? { function: culprit.function } : {}),
+        })
+      }
+      continue
+    }
+    const access = report.access ? `: ${report.access.operation} of size ${report.access.size}` : ''
+    const at = report.at ? ` at ${workspaceRelative(report.at.file, options.workspace)}:${report.at.line}` : place.function ? ` in ${place.function}${place.file ? ` (${place.file}:${place.line ?? '?'})` : ''}` : ''
+    add({
+      kind: report.tool === 'UndefinedBehaviorSanitizer' ? 'undefined-behavior' : 'memory-error',
+      severity: 'error',
+      message: `${report.tool} ${report.kind}${access}${at}`,
+      source: 'sanitizer',
+      logLine: report.line,
+      ...(report.at ? { file: workspaceRelative(report.at.file, options.workspace), line: report.at.line } : place),
+    })
+  }
+  for (const error of results['valgrind-xml']?.errors ?? []) {
+    const culprit = error.culprit
+    const file = culprit?.file ? workspaceRelative(culprit.directory ? `${culprit.directory}/${culprit.file}` : culprit.file, options.workspace) : undefined
+    add({
+      kind: error.kind.startsWith('Leak_') ? 'memory-leak' : 'memory-error',
+      severity: error.blame === 'extension' ? 'error' : 'note',
+      message: `${error.kind}: ${error.what}${culprit ? ` in ${culprit.function ?? '?'}${file ? ` (${file}:${culprit.line ?? '?'})` : ''}` : error.blame === 'cpython' ? ' (inside CPython, not the extension)' : ''}`,
+      source: 'valgrind-xml',
+      logLine: error.line,
+      ...(file ? { file } : {}),
+      ...(culprit?.line ? { line: culprit.line } : {}),
+      ...(culprit?.function ? { function: culprit.function } : {}),
+    })
+  }
+  const series = results['refcount-series']
+  if (series?.steadyGrowth !== undefined && series.steadyGrowth > 0 && series.samples.length >= 3) {
+    add({ kind: 'reference-growth', severity: 'warning', message: `total references grew by ${series.steadyGrowth} at every step`, source: 'refcount-series', logLine: series.first?.line ?? 0 })
+  }
+  return problems
+}
+
+/** Which test printed each fault: the last test whose progress line came before it (sequential and -jN alike). */
+function faultOwners(regrtest: RegrtestResult | undefined, faults: FaultResult | undefined): Map<Fault, string> {
+  const owners = new Map<Fault, string>()
+  const tests = [...(regrtest?.tests ?? [])].sort((a, b) => a.line - b.line)
+  if (tests.length === 0) return owners
+  let index = 0
+  for (const fault of faults?.faults ?? []) {
+    while (index + 1 < tests.length && tests[index + 1].line < fault.line) index++
+    if (tests[index].line < fault.line) owners.set(fault, tests[index].name)
+  }
+  return owners
+}
+
+function regrtestProblems(regrtest: RegrtestResult | undefined, faults: FaultResult | undefined, owners: Map<Fault, string>, add: (problem: LogProblem) => void): void {
+  const timeouts = new Map<string, Fault>()
+  for (const fault of faults?.faults ?? []) {
+    const owner = owners.get(fault)
+    if (fault.kind === 'timeout' && owner !== undefined && !timeouts.has(owner)) timeouts.set(owner, fault)
+  }
+  for (const test of regrtest?.tests ?? []) {
+    for (const leak of test.leaks) {
+      if (leak.informational) continue
+      const kind = leak.kind === 'references' ? 'reference-leak' : leak.kind === 'memory blocks' ? 'block-leak' : 'fd-leak'
+      add({ kind, severity: 'error', message: `${test.name} leaked [${leak.deltas.join(', ')}] ${leak.kind}, sum=${leak.sum}`, source: 'regrtest', logLine: leak.line, test: test.name })
+    }
+    if (test.outcome === 'crashed' || test.outcome === 'failed' || test.outcome === 'timed-out') {
+      // With -jN, regrtest reports a --timeout as a crashed worker; faulthandler's "Timeout (H:MM:SS)!" tells the truth.
+      const timeout = timeouts.get(test.name)
+      if (timeout) {
+        add({ kind: 'timeout', severity: 'error', message: `${test.name} timed out: ${timeout.message} (regrtest: ${test.result ?? test.outcome})`, source: 'regrtest', logLine: test.line, test: test.name })
+        continue
+      }
+      const kind = test.outcome === 'crashed' ? 'crash' : test.outcome === 'timed-out' ? 'timeout' : 'test-failure'
+      const detail = test.fatalError ? `: Fatal Python error: ${test.fatalError}` : ''
+      add({ kind, severity: 'error', message: `${test.name} ${test.result ?? test.outcome}${detail}`, source: 'regrtest', logLine: test.line, test: test.name })
+    }
+  }
+}
+
+// The debug hooks name the C function that checked the block (3.9+): what the program was doing.
+const HOOK_OPERATIONS: Record<string, string> = {
+  _PyMem_DebugRawFree: 'free',
+  _PyMem_DebugFree: 'free',
+  _PyMem_DebugRawRealloc: 'realloc',
+  _PyMem_DebugRealloc: 'realloc',
+  _PyMem_DebugCheckAddress: 'check',
+}
+
+function faultProblems(faults: FaultResult | undefined, debug: PymallocDebugResult | undefined, owners: Map<Fault, string>, options: FrameHints, add: (problem: LogProblem) => void): void {
+  const blocks = debug?.blocks ?? []
+  let blockIndex = 0
+  for (const fault of faults?.faults ?? []) {
+    // The dump that explains a fault is the last one printed before it.
+    let block: DebugMemoryBlock | undefined
+    while (blockIndex < blocks.length && blocks[blockIndex].line < fault.line) block = blocks[blockIndex++]
+    const frame = pythonLocation(fault)
+    const owner = owners.get(fault)
+    const place: { test?: string; file?: string; line?: number; function?: string } = {
+      ...(owner !== undefined ? { test: owner } : {}),
+      ...(frame ? { file: workspaceRelative(frame.file, options.workspace), line: frame.line, ...(frame.function ? { function: frame.function } : {}) } : {}),
+    }
+    const where = frame ? ` in ${place.file}:${frame.line}` : ''
+    const operation = fault.function ? HOOK_OPERATIONS[fault.function] : undefined
+    const on = operation ? ` on ${operation}` : ''
+    if (block && /pad byte|bad ID/.test(fault.reason)) {
+      const [kind, message] = describeBlock(block, fault)
+      add({ kind, severity: 'error', message: `${message} detected${on}${where}`, source: 'fault', logLine: block.line, ...place })
+      continue
+    }
+    // A test's timeout is already reported with the test (regrtestProblems).
+    if (fault.kind === 'traceback-dump' || (fault.kind === 'timeout' && owner !== undefined)) continue
+    const kind = fault.kind === 'timeout' ? 'timeout' : fault.kind === 'signal' ? 'crash' : 'fatal-error'
+    add({ kind, severity: 'error', message: `${fault.kind === 'timeout' ? fault.message : `Fatal Python error: ${fault.message}`}${where}`, source: 'fault', logLine: fault.line, ...place })
+  }
+}
+
+function describeBlock(block: DebugMemoryBlock, fault: Fault): [ProblemKind, string] {
+  const plural = (n: number) => `${n} byte${n === 1 ? '' : 's'}`
+  if (/bad ID/.test(fault.reason)) return ['allocator-mismatch', `block from API '${block.api}' ${fault.reason.replace(/^bad ID: /, '')}`]
+  if (block.underrunBytes !== undefined) return ['buffer-underrun', `buffer underrun of ${plural(block.underrunBytes)} before a ${block.bytesRequested ?? '?'}-byte block`]
+  const bytes = block.overrunBytes ?? 1
+  return ['buffer-overrun', `buffer overrun of ${plural(bytes)}`]
+}
+
+/** The innermost Python frame of the crashing thread (tracebacks are most recent call first). */
+function pythonLocation(fault: Fault): { file: string; line: number; function?: string } | undefined {
+  const thread = fault.threads.find((candidate) => candidate.current) ?? fault.threads[0]
+  return thread?.frames[0]
+}

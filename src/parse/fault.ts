@@ -1,0 +1,205 @@
+import { addDiagnostic, BoundedList, emptyDiagnostics, type Diagnostics } from './diagnostics.js'
+import type { LineParser } from './line-parser.js'
+
+/**
+ * A process dying loudly: `Fatal Python error: ...` (Python/pylifecycle.c `fatal_error`, including
+ * faulthandler's signal handler and the debug hooks), C assertion failures, faulthandler timeouts,
+ * and the thread tracebacks and `Extension modules:` list that follow (Python/traceback.c,
+ * Python/faulthandler.c).
+ */
+export interface PythonFrame {
+  readonly file: string
+  readonly line: number
+  /** Absent on tracemalloc-style lines, which have no function. */
+  readonly function?: string
+}
+
+export interface ThreadTraceback {
+  /** `0x00007f218a3ec740`; absent for `Stack (most recent call first):`. */
+  readonly id?: string
+  readonly current: boolean
+  readonly frames: PythonFrame[]
+  /** faulthandler printed `  ...`: the stack was deeper than it dumps. */
+  truncated?: boolean
+  /** faulthandler printed `  <no Python frame>`. */
+  noPythonFrame?: boolean
+}
+
+export type FaultKind = 'fatal-error' | 'signal' | 'timeout' | 'assertion' | 'traceback-dump'
+
+export interface Fault {
+  readonly line: number
+  readonly kind: FaultKind
+  /** Everything after `Fatal Python error: `, e.g. `_PyMem_DebugRawFree: bad trailing pad byte`. */
+  readonly message: string
+  /** 3.9+ prefix naming the C function that gave up, e.g. `_PyMem_DebugRawFree`. */
+  readonly function?: string
+  /** The message without the function prefix, e.g. `bad trailing pad byte`, `Segmentation fault`. */
+  readonly reason: string
+  /** `initialized`, `finalizing (tstate=0x...)`, ... */
+  runtimeState?: string
+  readonly threads: ThreadTraceback[]
+  /** 3.10+: third-party and stdlib extension modules loaded at the crash: `leaky (total: 1)`. */
+  extensionModules?: { names: string[]; total: number }
+  /** The object dump `_PyObject_Dump` prints before a refcount assertion (address, refcount, type name, repr). */
+  object?: Record<string, string>
+  /** C assertion: `file:line: function: Assertion `expr' failed.` */
+  assertion?: { file: string; line: number; function: string; expression: string }
+  /** What the shell or test runner reported afterwards: `Segmentation fault (core dumped)`. */
+  exitSignal?: string
+}
+
+export interface FaultResult {
+  readonly faults: Fault[]
+  readonly droppedFaults: number
+  readonly diagnostics: Diagnostics
+}
+
+export const MAX_FAULTS = 100
+const MAX_FRAMES_PER_THREAD = 50
+const MAX_THREADS_PER_FAULT = 100
+
+// Signals faulthandler names (Python/faulthandler.c `faulthandler_handlers`).
+const SIGNAL_REASONS = new Set(['Segmentation fault', 'Bus error', 'Illegal instruction', 'Floating point exception', 'Floating-point exception', 'Aborted'])
+
+const FATAL = /^Fatal Python error: (.*)$/
+const WINDOWS_FATAL = /^Windows fatal exception: (.+)$/
+const TIMEOUT = /^Timeout \((\d+:\d\d:\d\d(?:\.\d+)?)\)!$/
+// glibc: "%s%s%s:%u: %s%sAssertion `%s' failed." = `python3: ../Objects/object.c:42: func: Assertion `x' failed.`
+const ASSERTION = /^(?:[^:\s]+: )?([^:]+):(\d+): ([^:]+): Assertion [`'](.*)' failed\.$/
+const RUNTIME_STATE = /^Python runtime state: (.+)$/
+const THREAD = /^(Current thread|Thread) (0x[0-9a-fA-F]+)(?: \[[^\]]*\])? \(most recent call first\):$/
+const STACK = /^Stack \(most recent call first\):$/
+const FRAME = /^ {2}File "(.*)", line (\d+|\?\?\?) in (.*)$/
+const EXTENSION_MODULES = /^Extension modules: (.*?)(?:, \.\.\.)? \(total: (\d+)\)$/
+const OBJECT_FIELD = /^object (address|refcount|type|type name|repr) *: (.*)$/
+const EXIT_SIGNAL = /^(?:.*\s)?(Segmentation fault|Aborted|Bus error|Illegal instruction|Floating point exception)(?: \(core dumped\))?$/
+
+const EXIT_SIGNAL_ENDINGS = ['(core dumped)', 'Segmentation fault', 'Aborted', 'Bus error', 'Illegal instruction', 'Floating point exception']
+
+function endsLikeExitSignal(line: string): boolean {
+  for (const ending of EXIT_SIGNAL_ENDINGS) if (line.endsWith(ending)) return true
+  return false
+}
+
+export class FaultParser implements LineParser<FaultResult> {
+  private readonly faults = new BoundedList<Fault>(MAX_FAULTS)
+  private readonly diagnostics = emptyDiagnostics()
+  private current?: Fault
+  private thread?: ThreadTraceback
+  /** `object address  : ...` lines come before the fatal error they explain. */
+  private pendingObject?: Record<string, string>
+
+  /** Inside a thread traceback: every line matters until it ends. */
+  get busy(): boolean {
+    return this.thread !== undefined
+  }
+
+  next(line: string, lineNumber: number): boolean {
+    const first = line.charCodeAt(0)
+    // A cheap first-character gate: every line this parser reads starts with one of these.
+    if (first === 32 /* ' ' */) return this.frameLine(line, lineNumber)
+    let match: RegExpExecArray | null
+    switch (first) {
+      case 70 /* F */:
+        if ((match = FATAL.exec(line))) return this.startFatal(match[1], lineNumber), true
+        break
+      case 80 /* P */:
+        if (this.current && (match = RUNTIME_STATE.exec(line))) {
+          this.current.runtimeState = match[1]
+          return true
+        }
+        break
+      case 67 /* C */:
+      case 84 /* T */:
+        if ((match = THREAD.exec(line))) return this.startThread(match[2], match[1] === 'Current thread', lineNumber), true
+        if ((match = TIMEOUT.exec(line))) return this.start('timeout', `Timeout (${match[1]})!`, undefined, `timeout after ${match[1]}`, lineNumber), true
+        break
+      case 83 /* S */:
+        if (STACK.test(line)) return this.startThread(undefined, true, lineNumber), true
+        break
+      case 69 /* E */:
+        if (this.current && (match = EXTENSION_MODULES.exec(line))) {
+          const names = match[1] === '' ? [] : match[1].split(', ')
+          this.current.extensionModules = { names, total: Number(match[2]) }
+          this.thread = undefined
+          return true
+        }
+        break
+      case 87 /* W */:
+        if ((match = WINDOWS_FATAL.exec(line))) return this.start('signal', line, undefined, match[1], lineNumber), true
+        break
+      case 111 /* o */:
+        if ((match = OBJECT_FIELD.exec(line))) {
+          this.pendingObject ??= {}
+          if (Object.keys(this.pendingObject).length < 8) this.pendingObject[match[1]] = match[2].slice(0, 300)
+          return true
+        }
+        break
+      case 71 /* G */:
+        if (line === 'Garbage-collecting' && this.current) return true
+        break
+    }
+    if (line.endsWith("' failed.") && line.includes(': Assertion ') && (match = ASSERTION.exec(line))) {
+      this.start('assertion', line, match[3], `Assertion \`${match[4]}' failed`, lineNumber)
+      this.current!.assertion = { file: match[1], line: Number(match[2]), function: match[3], expression: match[4] }
+      return true
+    }
+    if (this.current && this.current.exitSignal === undefined && line.length < 300 && endsLikeExitSignal(line) && EXIT_SIGNAL.test(line)) {
+      this.current.exitSignal = line.trim()
+      return true
+    }
+    // A blank line or anything else ends the thread's traceback; faulthandler separates threads with blank lines.
+    this.thread = undefined
+    return false
+  }
+
+  end(): FaultResult {
+    return { faults: this.faults.items, droppedFaults: this.faults.dropped, diagnostics: this.diagnostics }
+  }
+
+  private startFatal(message: string, lineNumber: number): void {
+    // A C assertion is followed by its own "Fatal Python error: Aborted": one fault, not two.
+    if (this.current?.kind === 'assertion' && this.current.threads.length === 0 && message === 'Aborted') return
+    const prefixed = /^([A-Za-z_][A-Za-z0-9_]*): (.*)$/.exec(message)
+    const reason = prefixed ? prefixed[2] : message
+    const kind: FaultKind = SIGNAL_REASONS.has(reason) ? 'signal' : 'fatal-error'
+    this.start(kind, message, prefixed?.[1], reason, lineNumber)
+  }
+
+  private start(kind: FaultKind, message: string, fn: string | undefined, reason: string, lineNumber: number): void {
+    this.current = { line: lineNumber, kind, message, ...(fn ? { function: fn } : {}), reason, threads: [] }
+    if (this.pendingObject) {
+      this.current.object = this.pendingObject
+      this.pendingObject = undefined
+    }
+    this.thread = undefined
+    this.faults.push(this.current)
+  }
+
+  private startThread(id: string | undefined, current: boolean, lineNumber: number): void {
+    // faulthandler.dump_traceback() and friends print threads with no fatal error before them.
+    if (!this.current || (this.current.extensionModules !== undefined && this.current.kind !== 'timeout')) {
+      this.start('traceback-dump', 'traceback dump', undefined, 'traceback dump', lineNumber)
+    }
+    this.thread = { ...(id ? { id } : {}), current, frames: [] }
+    if (this.current!.threads.length < MAX_THREADS_PER_FAULT) this.current!.threads.push(this.thread)
+  }
+
+  private frameLine(line: string, lineNumber: number): boolean {
+    if (!this.thread) return false
+    const frame = FRAME.exec(line)
+    if (frame) {
+      if (this.thread.frames.length < MAX_FRAMES_PER_THREAD) {
+        this.thread.frames.push({ file: frame[1], line: frame[2] === '???' ? 0 : Number(frame[2]), function: frame[3] })
+      } else this.thread.truncated = true
+      return true
+    }
+    if (line === '  ...') return (this.thread.truncated = true)
+    if (line === '  <no Python frame>') return (this.thread.noPythonFrame = true)
+    if (/^ {2}<.*>$/.test(line)) return true
+    addDiagnostic(this.diagnostics, lineNumber, `unexpected line in thread traceback: ${line.slice(0, 120)}`)
+    this.thread = undefined
+    return false
+  }
+}

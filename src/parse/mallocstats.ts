@@ -1,0 +1,201 @@
+import { addDiagnostic, BoundedList, emptyDiagnostics, parseGroupedInt, type Diagnostics } from './diagnostics.js'
+import type { LineParser } from './line-parser.js'
+
+/**
+ * pymalloc's statistics dump (Objects/obmalloc.c `_PyObject_DebugMallocStats`), printed by
+ * `sys._debugmallocstats()` and, with PYTHONMALLOCSTATS set, each time a new arena is allocated:
+ * a long-running process prints dozens of them, which we keep as a time series.
+ *
+ * Layouts: up to 3.9, 64 size classes (8-byte alignment in 3.4-era builds) and 256 KiB arenas;
+ * 3.10+ 64-bit, 32 classes (16-byte alignment), 1 MiB arenas and an `arena map counts` block;
+ * 3.13+ with mimalloc, a short `Medium block threshold` / `Allocated Blocks:` block instead.
+ * Every `printone` line is `label` padded, `=`, a number with thousands commas.
+ */
+export interface SizeClassRow {
+  readonly index: number
+  readonly size: number
+  readonly pools: number
+  readonly blocksInUse: number
+  readonly availableBlocks: number
+}
+
+export interface FreeListLine {
+  readonly count: number
+  /** e.g. `free PyDictObjects`, `free 2-sized PyTupleObjects`. */
+  readonly name: string
+  readonly bytesEach: number
+  readonly totalBytes: number
+}
+
+export interface MallocStatsDump {
+  readonly line: number
+  /** `mimalloc` once the dump shows mimalloc's lines (3.13+ `PYTHONMALLOC=mimalloc` or free-threaded builds). */
+  allocator: 'pymalloc' | 'mimalloc'
+  smallBlockThreshold?: number
+  sizeClassCount?: number
+  readonly sizeClasses: SizeClassRow[]
+  /** From `2 arenas * 1048576 bytes/arena`. */
+  arenaCount?: number
+  arenaSize?: number
+  /** `unused pools * N bytes`: the pool size. */
+  unusedPools?: number
+  poolSize?: number
+  /** Every `label = N` line of the dump, keyed by its label without `#` (e.g. `arenas allocated total`, `bytes in allocated blocks`). The two `Total` lines are `total` and `arena map total`. */
+  readonly values: Record<string, number>
+  /** Freelist lines that followed the dump (`sys._debugmallocstats()` only). */
+  readonly freeLists: FreeListLine[]
+  /** mimalloc (3.13+): `Allocated Blocks: N`, ... */
+  mimalloc?: Record<string, number>
+}
+
+export interface MallocStatsResult {
+  /** The dumps in order: a time series when PYTHONMALLOCSTATS printed one per new arena. */
+  readonly dumps: MallocStatsDump[]
+  readonly droppedDumps: number
+  /** The last dump, kept even when the series was capped. */
+  readonly last?: MallocStatsDump
+  readonly diagnostics: Diagnostics
+}
+
+export const MAX_MALLOCSTATS_DUMPS = 200
+const MAX_FREELISTS = 200
+
+const THRESHOLD = /^Small block threshold = (\d+), in (\d+) size classes\.$/
+const MEDIUM_THRESHOLD = /^(Medium block threshold|Large object max size) = (\d+)$/
+const CLASS_ROW = /^ *(\d+) +(\d+) +(\d+) +(\d+) +(\d+)$/
+const PRINTONE = /^(.*?) *= *(-?[\d,]+)$/
+const ARENAS = /^(\d+) arenas \* (\d+) bytes\/arena$/
+const UNUSED_POOLS = /^(\d+) unused pools \* (\d+) bytes$/
+const FREELIST = /^ *(\d+) (free .+?) \* (\d+) bytes each *= *([\d,]+)$/
+const MIMALLOC_VALUE = /^ {4}(Allocated Blocks|Allocated Bytes|Allocated Bytes w\/ Overhead|Bytes Reserved|Bytes Committed): (-?\d+)$/
+
+type Section = 'header' | 'classes' | 'totals' | 'arena map' | 'freelists'
+
+export class MallocStatsParser implements LineParser<MallocStatsResult> {
+  private readonly dumps = new BoundedList<MallocStatsDump>(MAX_MALLOCSTATS_DUMPS)
+  private readonly diagnostics = emptyDiagnostics()
+  private current?: MallocStatsDump
+  private section: Section = 'header'
+
+  /** Inside a dump: stats dumps have no end marker, so every line matters until one does not fit. */
+  get busy(): boolean {
+    return this.current !== undefined
+  }
+
+  next(line: string, lineNumber: number): boolean {
+    const first = line.charCodeAt(0)
+    let match: RegExpExecArray | null
+    if (first === 83 /* S */ && (match = THRESHOLD.exec(line))) {
+      this.startDump(lineNumber, 'pymalloc')
+      this.current!.smallBlockThreshold = Number(match[1])
+      this.current!.sizeClassCount = Number(match[2])
+      return true
+    }
+    const dump = this.current
+    if (!dump) {
+      // Freelist lines can come without a pymalloc dump (--without-pymalloc builds).
+      const last = line.charCodeAt(line.length - 1)
+      if ((first === 32 || (first >= 48 && first <= 57)) && last >= 48 && last <= 57 && line.includes(' bytes each') && (match = FREELIST.exec(line))) {
+        this.startDump(lineNumber, 'pymalloc')
+        this.section = 'freelists'
+        return this.freeList(match)
+      }
+      return false
+    }
+    if (line === '') return true
+    if (this.section === 'classes' && (match = CLASS_ROW.exec(line))) {
+      if (dump.sizeClasses.length < 256) {
+        dump.sizeClasses.push({ index: Number(match[1]), size: Number(match[2]), pools: Number(match[3]), blocksInUse: Number(match[4]), availableBlocks: Number(match[5]) })
+      }
+      return true
+    }
+    if ((first === 77 /* M */ || first === 76 /* L */) && (match = MEDIUM_THRESHOLD.exec(line))) {
+      dump.allocator = 'mimalloc'
+      dump.values[match[1].toLowerCase()] = Number(match[2])
+      return true
+    }
+    match = first === 32 && (line.startsWith('    A') || line.startsWith('    B')) ? MIMALLOC_VALUE.exec(line) : null
+    if (match) {
+      dump.allocator = 'mimalloc'
+      ;(dump.mimalloc ??= {})[match[1]] = Number(match[2])
+      return true
+    }
+    if (line.startsWith('class   size') || line.startsWith('-----   ----')) {
+      this.section = 'classes'
+      return true
+    }
+    if (line === 'arena map counts') {
+      this.section = 'arena map'
+      return true
+    }
+    const equals = line.lastIndexOf('=')
+    // Freelist lines: "   9 free PyDictObjects * 48 bytes each =     432" (the label is right-aligned, so "bytes each " ends at the "=").
+    if (equals > 11 && line.startsWith('bytes each ', equals - 11) && (match = FREELIST.exec(line))) {
+      this.section = 'freelists'
+      return this.freeList(match)
+    }
+    // printone lines: "label" padded, "=", a number with thousands commas (split by hand: the hottest path here).
+    if (equals > 0 && this.section !== 'freelists') {
+      const number = line.slice(equals + 1)
+      const value = parseGroupedInt(number)
+      if (value !== undefined) {
+        this.section = this.section === 'arena map' ? 'arena map' : 'totals'
+        this.value(dump, line.slice(0, equals).trim(), value)
+        return true
+      }
+      if (PRINTONE.test(line)) {
+        addDiagnostic(this.diagnostics, lineNumber, `malloc stats value out of range: ${line.slice(0, 120)}`)
+        return true
+      }
+    }
+    // Something else: the dump is over (stats dumps have no end marker).
+    this.current = undefined
+    return false
+  }
+
+  end(): MallocStatsResult {
+    return { dumps: this.dumps.items, droppedDumps: this.dumps.dropped, ...(this.lastSeen ? { last: this.lastSeen } : {}), diagnostics: this.diagnostics }
+  }
+
+  private lastSeen?: MallocStatsDump
+
+  private startDump(lineNumber: number, allocator: MallocStatsDump['allocator']): void {
+    this.current = { line: lineNumber, allocator, sizeClasses: [], values: {}, freeLists: [] }
+    this.section = 'header'
+    this.lastSeen = this.current
+    this.dumps.push(this.current)
+  }
+
+  private value(dump: MallocStatsDump, label: string, value: number): void {
+    let match: RegExpExecArray | null
+    const first = label.charCodeAt(0)
+    if (first === 35 /* # */) {
+      dump.values[label.slice(2)] = value
+      return
+    }
+    if (first >= 48 && first <= 57 && (match = ARENAS.exec(label))) {
+      dump.arenaCount = Number(match[1])
+      dump.arenaSize = Number(match[2])
+      dump.values['arenas bytes'] = value
+      return
+    }
+    if (first >= 48 && first <= 57 && (match = UNUSED_POOLS.exec(label))) {
+      dump.unusedPools = Number(match[1])
+      dump.poolSize = Number(match[2])
+      dump.values['unused pools bytes'] = value
+      return
+    }
+    let key = label.replace(/^# /, '')
+    if (key === 'Total') key = this.section === 'arena map' ? 'arena map total' : 'total'
+    dump.values[key] = value
+  }
+
+  private freeList(match: RegExpExecArray): boolean {
+    const dump = this.current!
+    const totalBytes = parseGroupedInt(match[4])
+    if (dump.freeLists.length < MAX_FREELISTS && totalBytes !== undefined) {
+      dump.freeLists.push({ count: Number(match[1]), name: match[2], bytesEach: Number(match[3]), totalBytes })
+    }
+    return true
+  }
+}

@@ -1,0 +1,266 @@
+import { addDiagnostic, BoundedList, emptyDiagnostics, type Diagnostics } from './diagnostics.js'
+import { classifyFrame, type FrameHints, type FrameOrigin } from './frames.js'
+import type { LineParser } from './line-parser.js'
+
+/**
+ * AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer reports (compiler-rt
+ * sanitizer_common). ASan/LSan reports open with `==PID==ERROR: <Tool>: <kind>`, list stacks as
+ * `    #N 0xADDR in func file:line[:col]`, and close with `SUMMARY: <Tool>: ...`. UBSan prints one
+ * `file:line:col: runtime error: message` line per finding. LSan only prints leaks that no
+ * suppression matched, then a `Suppressions used:` table, which we keep as counts.
+ */
+export interface NativeFrame {
+  readonly index: number
+  readonly address?: string
+  readonly function?: string
+  readonly file?: string
+  readonly line?: number
+  readonly column?: number
+  /** `(/path/python3.11+0x344860)` when there is no debug info. */
+  readonly module?: string
+  readonly origin: FrameOrigin
+}
+
+export interface SanitizerStack {
+  /** `access` for the faulting access, else the heading: `allocated by thread T0 here`, `freed by thread T0 here`, ... */
+  readonly role: string
+  readonly frames: NativeFrame[]
+  truncated?: boolean
+}
+
+export interface SanitizerLeak {
+  readonly direct: boolean
+  readonly bytes: number
+  readonly objects: number
+  readonly stack: SanitizerStack
+}
+
+export interface SanitizerReport {
+  readonly line: number
+  readonly tool: 'AddressSanitizer' | 'LeakSanitizer' | 'UndefinedBehaviorSanitizer' | 'ThreadSanitizer' | 'MemorySanitizer'
+  readonly pid?: number
+  /** `heap-buffer-overflow`, `heap-use-after-free`, `detected memory leaks`, `signed integer overflow`, ... */
+  readonly kind: string
+  readonly message: string
+  /** `WRITE` / `READ` and size: `WRITE of size 1 at 0x602000002700 thread T0`. */
+  access?: { operation: string; size: number; address: string; thread: string }
+  /** `0x602000002700 is located 0 bytes to the right of 16-byte region [...)`. */
+  location?: { offset: number; direction: string; regionSize: number }
+  readonly stacks: SanitizerStack[]
+  readonly leaks: SanitizerLeak[]
+  droppedLeaks: number
+  summary?: string
+  /** LSan: bytes and allocations in the SUMMARY line. */
+  leakedBytes?: number
+  leakedAllocations?: number
+  /** UBSan: where the undefined behaviour happened. */
+  at?: { file: string; line: number; column?: number }
+  /** The first frame in the user's extension, the one a report should point at. */
+  culprit?: NativeFrame
+  /** Report cut short (no SUMMARY line). */
+  truncated?: boolean
+}
+
+export interface SanitizerResult {
+  readonly reports: SanitizerReport[]
+  readonly droppedReports: number
+  /** LSan `Suppressions used:` rows: the leaks a suppression file hid. */
+  readonly suppressed: { name: string; count: number; bytes: number }[]
+  readonly diagnostics: Diagnostics
+}
+
+export const MAX_SANITIZER_REPORTS = 100
+const MAX_FRAMES = 32
+const MAX_LEAKS = 100
+
+const ERROR_HEADER = /^==(\d+)==ERROR: (AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer): (\S+(?: \S+)*?)(?: on (?:unknown )?address .*| on .*)?$/
+const WARNING_HEADER = /^WARNING: (ThreadSanitizer|MemorySanitizer): (.+?)(?: \(pid=(\d+)\))?$/
+const FRAME = /^ {4}#(\d+) (0x[0-9a-f]+)(?: in (.+?))?(?: (\S+?)(?::(\d+))?(?::(\d+))?)?$/
+const FRAME_MODULE = /^\((.+?)\+0x[0-9a-f]+\)$/
+const ACCESS = /^(READ|WRITE) of size (\d+) at (0x[0-9a-f]+) thread (\S+)/
+const LOCATION = /^0x[0-9a-f]+ is located (\d+) bytes (to the right of|to the left of|inside of|after|before) (\d+)-byte region/
+const STACK_HEADING = /^((?:previously )?(?:allocated|freed) by thread \S+(?: \([^)]*\))? here|Thread \S+ created by .+ here):$/
+const LEAK = /^(Direct|Indirect) leak of (\d+) byte\(s\) in (\d+) object\(s\) allocated from:$/
+const SUMMARY = /^SUMMARY: (AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|ThreadSanitizer|MemorySanitizer): (.*)$/
+const LEAK_SUMMARY = /^(\d+) byte\(s\) leaked in (\d+) allocation\(s\)\.$/
+const UBSAN = /^([^:]+):(\d+):(?:(\d+):)? runtime error: (.+)$/
+const SUPPRESSION_ROW = /^ *(\d+) +(\d+) +(\S.*)$/
+const PID_LINE = /^==\d+==/
+
+type State = 'idle' | 'report' | 'shadow' | 'suppressions'
+
+export class SanitizerParser implements LineParser<SanitizerResult> {
+  private readonly reports = new BoundedList<SanitizerReport>(MAX_SANITIZER_REPORTS)
+  private readonly suppressed: SanitizerResult['suppressed'] = []
+  private readonly diagnostics = emptyDiagnostics()
+  private state: State = 'idle'
+  private current?: SanitizerReport
+  private stack?: SanitizerStack
+  private currentKept = false
+
+  constructor(private readonly hints: FrameHints = {}) {}
+
+  /** Inside a report, shadow map or suppression table: every line matters until it ends. */
+  get busy(): boolean {
+    return this.state !== 'idle'
+  }
+
+  next(line: string, lineNumber: number): boolean {
+    const first = line.charCodeAt(0)
+    let match: RegExpExecArray | null
+    if (first === 61 /* = */) {
+      if (/^=+$/.test(line) && line.length >= 20) return true
+      if ((match = ERROR_HEADER.exec(line))) return this.start(lineNumber, match[2] as SanitizerReport['tool'], match[3], line, Number(match[1])), true
+      if (PID_LINE.test(line)) {
+        if (/ABORTING$/.test(line)) this.closeReport()
+        return true
+      }
+    }
+    // LSan frames its suppression table with dashed rules.
+    if (first === 45 /* - */ && line.length >= 20 && /^-+$/.test(line)) return true
+    if (first === 83 /* S */) {
+      if ((match = SUMMARY.exec(line))) return this.summary(match[1] as SanitizerReport['tool'], match[2], lineNumber), true
+      if (line === 'Shadow bytes around the buggy address:') return (this.state = 'shadow'), true
+      if (line === 'Suppressions used:') return (this.state = 'suppressions'), true
+    }
+    if (first === 87 /* W */ && (match = WARNING_HEADER.exec(line))) {
+      return this.start(lineNumber, match[1] as SanitizerReport['tool'], match[2], line, match[3] ? Number(match[3]) : undefined), true
+    }
+    if (this.state === 'suppressions') {
+      if (/^ *count +bytes +template$/.test(line)) return true
+      if ((match = SUPPRESSION_ROW.exec(line))) {
+        if (this.suppressed.length < 1000) this.suppressed.push({ count: Number(match[1]), bytes: Number(match[2]), name: match[3] })
+        return true
+      }
+      if (/^-+$/.test(line) || line === '') return true
+      this.state = 'idle'
+    }
+    if (this.state === 'shadow') {
+      // The shadow map and its legend: indented rows, "=>" marker row, legend lines.
+      if (line.startsWith('  ') || line.startsWith('=>') || line.startsWith('Shadow byte legend')) return true
+      this.state = this.current ? 'report' : 'idle'
+    }
+    if (line.includes(': runtime error: ') && (match = UBSAN.exec(line))) {
+      this.start(lineNumber, 'UndefinedBehaviorSanitizer', match[4].split(':')[0], match[4])
+      this.current!.at = { file: match[1], line: Number(match[2]), ...(match[3] ? { column: Number(match[3]) } : {}) }
+      this.stack = { role: 'access', frames: [] }
+      this.current!.stacks.push(this.stack)
+      return true
+    }
+    if (!this.current) return false
+    if (first === 32 && this.stack && (match = FRAME.exec(line))) return this.frame(match), true
+    if (line === '') {
+      this.stack = undefined
+      // UBSan prints no SUMMARY unless asked (GCC's runtime by default): its stack ends at the blank line.
+      if (this.current.tool === 'UndefinedBehaviorSanitizer' && this.current.stacks.every((stack) => stack.frames.length > 0)) {
+        this.closeReport()
+        return true
+      }
+      return this.state === 'report'
+    }
+    if ((match = ACCESS.exec(line))) {
+      this.current.access = { operation: match[1], size: Number(match[2]), address: match[3], thread: match[4] }
+      this.stack = { role: 'access', frames: [] }
+      this.current.stacks.push(this.stack)
+      return true
+    }
+    if ((match = LOCATION.exec(line))) {
+      this.current.location = { offset: Number(match[1]), direction: match[2], regionSize: Number(match[3]) }
+      return true
+    }
+    if ((match = STACK_HEADING.exec(line))) {
+      this.stack = { role: match[1], frames: [] }
+      if (this.current.stacks.length < 16) this.current.stacks.push(this.stack)
+      return true
+    }
+    if ((match = LEAK.exec(line))) {
+      this.stack = { role: 'allocated from', frames: [] }
+      const leak = { direct: match[1] === 'Direct', bytes: Number(match[2]), objects: Number(match[3]), stack: this.stack }
+      if (this.current.leaks.length < MAX_LEAKS) this.current.leaks.push(leak)
+      else this.current.droppedLeaks++
+      return true
+    }
+    // ASan's hints ("HINT: ...", "AddressSanitizer can not describe address ...") belong to the report.
+    if (this.state === 'report' && /^(?:HINT|AddressSanitizer|LeakSanitizer|The signal is caused|Address 0x|This frame has|  \[|Objects leaked above|==\d+==)/.test(line)) return true
+    return false
+  }
+
+  end(): SanitizerResult {
+    if (this.current && this.current.summary === undefined && this.current.tool !== 'UndefinedBehaviorSanitizer') {
+      this.current.truncated = true
+      addDiagnostic(this.diagnostics, this.current.line, `${this.current.tool} report at line ${this.current.line} has no SUMMARY line`)
+    }
+    for (const report of this.reports.items) this.pickCulprit(report)
+    return { reports: this.reports.items, droppedReports: this.reports.dropped, suppressed: this.suppressed, diagnostics: this.diagnostics }
+  }
+
+  private start(lineNumber: number, tool: SanitizerReport['tool'], kind: string, message: string, pid?: number): void {
+    if (this.current && this.current.summary === undefined && this.current.tool !== 'UndefinedBehaviorSanitizer') {
+      this.current.truncated = true
+      addDiagnostic(this.diagnostics, lineNumber, `${this.current.tool} report at line ${this.current.line} ended before its SUMMARY line`)
+    }
+    this.current = { line: lineNumber, tool, ...(pid !== undefined ? { pid } : {}), kind, message, stacks: [], leaks: [], droppedLeaks: 0 }
+    // Past the cap the report is still read (its lines are recognised) but not kept, and its frames are not worked out.
+    this.currentKept = this.reports.push(this.current)
+    this.stack = undefined
+    this.state = 'report'
+  }
+
+  private frame(match: RegExpExecArray): void {
+    const stack = this.stack!
+    if (!this.currentKept) return
+    if (stack.frames.length >= MAX_FRAMES) {
+      stack.truncated = true
+      return
+    }
+    const [, index, address, fn, location, line, column] = match
+    const module = location ? FRAME_MODULE.exec(location) : null
+    const frame = {
+      index: Number(index),
+      address,
+      ...(fn ? { function: fn } : {}),
+      ...(location && !module ? { file: location } : {}),
+      ...(line ? { line: Number(line) } : {}),
+      ...(column ? { column: Number(column) } : {}),
+      ...(module ? { module: module[1] } : {}),
+    }
+    stack.frames.push({ ...frame, origin: classifyFrame(frame, this.hints) })
+  }
+
+  private summary(tool: SanitizerReport['tool'], text: string, lineNumber: number): void {
+    if (!this.current || this.current.tool !== tool && !(tool === 'AddressSanitizer' && this.current.tool === 'LeakSanitizer')) {
+      // UBSan prints a SUMMARY for its own runtime error line; others without a header are odd.
+      if (tool !== 'UndefinedBehaviorSanitizer' || !this.current) {
+        this.start(lineNumber, tool, text.split(' ')[0], `SUMMARY: ${tool}: ${text}`)
+        this.current!.truncated = true
+        addDiagnostic(this.diagnostics, lineNumber, `${tool} SUMMARY without a report header`)
+      }
+    }
+    const report = this.current!
+    report.summary = text
+    const leaked = LEAK_SUMMARY.exec(text)
+    if (leaked) {
+      report.leakedBytes = Number(leaked[1])
+      report.leakedAllocations = Number(leaked[2])
+    }
+    this.stack = undefined
+    this.closeReport()
+  }
+
+  private closeReport(): void {
+    this.state = 'idle'
+    this.current = undefined
+    this.stack = undefined
+  }
+
+  private pickCulprit(report: SanitizerReport): void {
+    const stacks = report.leaks.length > 0 ? report.leaks.map((leak) => leak.stack) : report.stacks
+    for (const stack of stacks) {
+      const culprit = stack.frames.find((frame) => frame.origin === 'extension')
+      if (culprit) {
+        report.culprit = culprit
+        return
+      }
+    }
+  }
+}

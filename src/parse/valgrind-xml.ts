@@ -1,0 +1,302 @@
+import { addDiagnostic, BoundedList, emptyDiagnostics, type Diagnostics } from './diagnostics.js'
+import { classifyFrame, type FrameHints, type FrameOrigin } from './frames.js'
+import type { LineParser } from './line-parser.js'
+
+/**
+ * Valgrind's XML output (`--xml=yes`, protocol 4; docs/internals/xml-output-protocol4.txt), read
+ * line by line with a tiny tag tokenizer: no DOM, memory bounded by the caps below. Valgrind
+ * writes one element per line, but the tokenizer does not rely on it.
+ *
+ * Suppressed errors never appear as `<error>`; `<suppcounts>` says how many each suppression
+ * (e.g. CPython's Misc/valgrind-python.supp entries) hid, and `<errorcounts>` how many times each
+ * unique error happened.
+ */
+export interface ValgrindFrame {
+  readonly ip?: string
+  readonly object?: string
+  readonly function?: string
+  readonly directory?: string
+  readonly file?: string
+  readonly line?: number
+  readonly origin: FrameOrigin
+}
+
+export interface ValgrindError {
+  /** Line of the `<error>` tag. */
+  readonly line: number
+  readonly unique: string
+  readonly kind: string
+  /** `<what>`, or `<xwhat><text>` for leaks. */
+  readonly what: string
+  /** Leak kinds: bytes and blocks lost. */
+  readonly leakedBytes?: number
+  readonly leakedBlocks?: number
+  /** Every stack, first the error's own, then the auxiliary ones (`Address 0x... is 0 bytes after a block of size 16 alloc'd`). */
+  readonly stacks: ValgrindFrame[][]
+  readonly auxWhat: string[]
+  /** How many times valgrind saw this error (from `<errorcounts>`), 1 when not listed. */
+  count: number
+  /**
+   * Whose fault: `extension` when any frame of the first stack is in the user's code, `cpython`
+   * when every attributed frame is CPython's or the system's (such as CPython's own uninitialised
+   * reads in `maybe_small_long`), else `unknown`.
+   */
+  readonly blame: 'extension' | 'cpython' | 'unknown'
+  /** The first frame in the user's code, the one a report should point at. */
+  readonly culprit?: ValgrindFrame
+}
+
+export interface ValgrindResult {
+  readonly tool?: string
+  readonly protocolVersion?: number
+  readonly pid?: number
+  readonly command?: string
+  /** `FINISHED` once the run ended normally; `RUNNING` when the process died (e.g. SIGABRT from a debug hook). */
+  readonly state?: string
+  readonly errors: ValgrindError[]
+  readonly droppedErrors: number
+  readonly suppressed: { name: string; count: number }[]
+  /** Closing `</valgrindoutput>` seen. */
+  readonly complete: boolean
+  readonly diagnostics: Diagnostics
+}
+
+export const MAX_VALGRIND_ERRORS = 200
+const MAX_FRAMES = 24
+const MAX_STACKS = 4
+const MAX_DEPTH = 16
+const MAX_ERROR_COUNTS = 10_000
+const FRAME_FIELDS = new Set(['ip', 'obj', 'fn', 'dir', 'file', 'line'])
+
+const TOKEN = /<(\/?)([A-Za-z_][\w.-]*)[^>]*?(\/?)>|([^<]+)/g
+const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" }
+
+/** `[A-Za-z_][\w.-]*` between two offsets, without a regex (this runs for every line of the XML). */
+function isPlainTagName(line: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = line.charCodeAt(index)
+    const letter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
+    if (letter || (index > start && ((code >= 48 && code <= 57) || code === 45 || code === 46))) continue
+    return false
+  }
+  return true
+}
+
+function decode(text: string): string {
+  return text.includes('&') ? text.replace(/&(?:lt|gt|amp|quot|apos);/g, (entity) => ENTITIES[entity]) : text
+}
+
+interface ErrorDraft {
+  line: number
+  unique: string
+  kind: string
+  what: string
+  leakedBytes?: number
+  leakedBlocks?: number
+  stacks: Omit<ValgrindFrame, 'origin'>[][]
+  auxWhat: string[]
+}
+
+export class ValgrindXmlParser implements LineParser<ValgrindResult> {
+  private inside = false
+  private complete = false
+  private readonly path: string[] = []
+  private text = ''
+  private readonly errors = new BoundedList<ValgrindError>(MAX_VALGRIND_ERRORS)
+  private readonly counts = new Map<string, number>()
+  private readonly suppressed: ValgrindResult['suppressed'] = []
+  private readonly diagnostics = emptyDiagnostics()
+  private readonly info: { tool?: string; protocolVersion?: number; pid?: number; command?: string; state?: string } = {}
+  private error?: ErrorDraft
+  private frame?: Record<string, string>
+  private pair?: { count?: number; unique?: string; name?: string }
+
+  constructor(private readonly hints: FrameHints = {}) {}
+
+  /** Inside `<valgrindoutput>`: every line matters until it closes. */
+  get busy(): boolean {
+    return this.inside
+  }
+
+  next(line: string, lineNumber: number): boolean {
+    if (!this.inside) {
+      const first = line.charCodeAt(0)
+      if (first !== 60 /* < */ && first !== 32 && first !== 9) return false
+      const trimmed = first === 60 ? line : line.trimStart()
+      if (trimmed.startsWith('<?xml') && trimmed.includes('?>')) return true
+      if (!trimmed.startsWith('<valgrindoutput>')) return false
+      this.inside = true
+      this.complete = false
+    }
+    if (this.simpleLine(line, lineNumber)) return true
+    TOKEN.lastIndex = 0
+    for (let token = TOKEN.exec(line); token; token = TOKEN.exec(line)) {
+      const [, closing, name, selfClosing, text] = token
+      if (text !== undefined) {
+        if (this.path.length > 0) this.text += text
+        continue
+      }
+      if (closing) this.close(name, lineNumber)
+      else if (!selfClosing) this.open(name, lineNumber)
+    }
+    return true
+  }
+
+  end(): ValgrindResult {
+    if (this.inside && !this.complete) addDiagnostic(this.diagnostics, 0, 'valgrind XML ended before </valgrindoutput> (the process was killed or the file truncated)')
+    const errors = this.errors.items
+    for (const error of errors) error.count = this.counts.get(error.unique) ?? 1
+    return {
+      ...this.info,
+      errors,
+      droppedErrors: this.errors.dropped,
+      suppressed: this.suppressed,
+      complete: this.complete,
+      diagnostics: this.diagnostics,
+    }
+  }
+
+  /** Valgrind writes `<tag>`, `</tag>` or `<tag>text</tag>` alone on a line: read those without the tokenizer. */
+  private simpleLine(line: string, lineNumber: number): boolean {
+    let start = 0
+    while (line.charCodeAt(start) === 32) start++
+    if (line.charCodeAt(start) !== 60 /* < */) return false
+    const close = line.indexOf('>', start)
+    if (close < 0 || close !== line.length - 1 && line.charCodeAt(line.length - 1) !== 62) return false
+    const closing = line.charCodeAt(start + 1) === 47 /* / */
+    const nameStart = start + (closing ? 2 : 1)
+    if (close === nameStart || !isPlainTagName(line, nameStart, close)) return false
+    const name = line.slice(nameStart, close)
+    if (close === line.length - 1) {
+      if (closing) this.close(name, lineNumber)
+      else this.open(name, lineNumber)
+      return true
+    }
+    // "<name>text</name>": the closing tag must be the same name, with no other tag in between.
+    const closingTag = line.length - name.length - 3
+    if (closing || closingTag <= close || line.charCodeAt(closingTag) !== 60 || line.charCodeAt(closingTag + 1) !== 47 || !line.startsWith(name, closingTag + 2)) return false
+    const text = line.slice(close + 1, closingTag)
+    if (text.includes('<')) return false
+    this.open(name, lineNumber)
+    this.text = text
+    this.close(name, lineNumber)
+    return true
+  }
+
+  private open(name: string, lineNumber: number): void {
+    if (this.path.length >= MAX_DEPTH) return
+    this.path.push(name)
+    this.text = ''
+    if (name === 'error' && this.path.length === 2) this.error = { line: lineNumber, unique: '', kind: '', what: '', stacks: [], auxWhat: [] }
+    else if (name === 'stack' && this.error && this.error.stacks.length < MAX_STACKS) this.error.stacks.push([])
+    else if (name === 'frame') this.frame = {}
+    else if (name === 'pair') this.pair = {}
+  }
+
+  private close(name: string, lineNumber: number): void {
+    if (name === 'valgrindoutput') {
+      this.inside = false
+      this.complete = true
+      this.path.length = 0
+      return
+    }
+    const index = this.path.lastIndexOf(name)
+    if (index < 0) {
+      addDiagnostic(this.diagnostics, lineNumber, `unexpected </${name}>`)
+      return
+    }
+    const parent = this.path[index - 1]
+    const grandparent = this.path[index - 2]
+    this.path.length = index
+    const text = this.text
+    const value = decode(text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text)
+    this.text = ''
+    if (this.frame && parent === 'frame') {
+      // Only the fields a frame has (ip, obj, fn, dir, file, line): a hostile file cannot grow it.
+      if (FRAME_FIELDS.has(name)) this.frame[name] = value
+      return
+    }
+    if (name === 'frame' && this.frame) return this.closeFrame()
+    if (this.error && grandparent === 'error' && parent === 'xwhat') {
+      if (name === 'text') this.error.what = value
+      else if (name === 'leakedbytes') this.error.leakedBytes = Number(value)
+      else if (name === 'leakedblocks') this.error.leakedBlocks = Number(value)
+      return
+    }
+    if (this.error && parent === 'error') {
+      if (name === 'unique') this.error.unique = value
+      else if (name === 'kind') this.error.kind = value
+      else if (name === 'what') this.error.what = value
+      else if (name === 'auxwhat' && this.error.auxWhat.length < 8) this.error.auxWhat.push(value)
+      return
+    }
+    if (name === 'error' && this.error) return this.closeError()
+    if (this.pair && parent === 'pair') {
+      if (name === 'count') this.pair.count = Number(value)
+      else if (name === 'unique') this.pair.unique = value
+      else if (name === 'name') this.pair.name = value
+      return
+    }
+    if (name === 'pair' && this.pair) {
+      if (parent === 'errorcounts' && this.pair.unique !== undefined && this.counts.size < MAX_ERROR_COUNTS) this.counts.set(this.pair.unique, this.pair.count ?? 1)
+      if (parent === 'suppcounts' && this.pair.name !== undefined && this.suppressed.length < 1000) this.suppressed.push({ name: this.pair.name, count: this.pair.count ?? 0 })
+      this.pair = undefined
+      return
+    }
+    if (parent === 'valgrindoutput') {
+      if (name === 'protocolversion') this.info.protocolVersion = Number(value)
+      else if (name === 'tool') this.info.tool = value
+      else if (name === 'pid') this.info.pid = Number(value)
+      return
+    }
+    if (parent === 'status' && name === 'state') this.info.state = value
+    else if (parent === 'preamble' && name === 'line' && value.startsWith('Command: ')) this.info.command = value.slice('Command: '.length)
+  }
+
+  private closeFrame(): void {
+    const raw = this.frame!
+    this.frame = undefined
+    const stack = this.error?.stacks[this.error.stacks.length - 1]
+    if (!stack || stack.length >= MAX_FRAMES || this.errors.items.length >= MAX_VALGRIND_ERRORS) return
+    const frame: { -readonly [K in keyof Omit<ValgrindFrame, 'origin'>]: Omit<ValgrindFrame, 'origin'>[K] } = {}
+    if (raw.ip !== undefined) frame.ip = raw.ip
+    if (raw.obj !== undefined) frame.object = raw.obj
+    if (raw.fn !== undefined) frame.function = raw.fn
+    if (raw.dir !== undefined) frame.directory = raw.dir
+    if (raw.file !== undefined) frame.file = raw.file
+    if (raw.line !== undefined && /^\d+$/.test(raw.line)) frame.line = Number(raw.line)
+    stack.push(frame)
+  }
+
+  private closeError(): void {
+    const draft = this.error!
+    this.error = undefined
+    // Past the cap, count the error without working out its frames.
+    if (this.errors.items.length >= MAX_VALGRIND_ERRORS) {
+      this.errors.dropped++
+      return
+    }
+    const stacks = draft.stacks.map((stack) =>
+      stack.map((frame) => {
+        const file = frame.file !== undefined ? (frame.directory ? `${frame.directory}/${frame.file}` : frame.file) : undefined
+        return { ...frame, origin: classifyFrame({ function: frame.function, file, module: frame.object }, this.hints) }
+      }),
+    )
+    const culprit = stacks[0]?.find((frame) => frame.origin === 'extension')
+    const attributed = (stacks[0] ?? []).filter((frame) => frame.origin !== 'unknown')
+    const blame = culprit ? 'extension' : attributed.length > 0 && attributed.every((frame) => frame.origin !== 'extension') ? 'cpython' : 'unknown'
+    this.errors.push({
+      line: draft.line,
+      unique: draft.unique,
+      kind: draft.kind,
+      what: draft.what,
+      ...(draft.leakedBytes !== undefined ? { leakedBytes: draft.leakedBytes } : {}),
+      ...(draft.leakedBlocks !== undefined ? { leakedBlocks: draft.leakedBlocks } : {}),
+      stacks,
+      auxWhat: draft.auxWhat,
+      count: 1,
+      blame,
+      ...(culprit ? { culprit } : {}),
+    })
+  }
+}
