@@ -17,7 +17,7 @@ standard output is the interpreter's path, for scripts: PY=$(pydebug build ... |
   async run(args, io) {
     const config = parseRunConfig(args, io, { requireExtension: false })
     const cell = planCellOrThrow(config)
-    const context = await createStepContext(config, io.env, createStreamLogger(io.stderr))
+    const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr) })
     await mkdir(path.join(context.outDir, 'logs'), { recursive: true })
     const interpreter = await ensureInterpreter(context, cell, config.source, config)
     io.stdout(`cache: ${interpreter.cacheHit === 'none' ? 'miss (built)' : `hit (${interpreter.cacheHit})`}\n${interpreter.pythonPath}\n`)

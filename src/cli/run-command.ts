@@ -36,7 +36,7 @@ export const runCommand: CliCommand = {
   usage: RUN_USAGE,
   async run(args, io) {
     const config = parseRunConfig(args, io, { requireExtension: true })
-    const context = await createStepContext(config, io.env, createStreamLogger(io.stderr))
+    const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr) })
     const outcome = await runCell(config, context, io.env.PYTHONPATH)
     const { report } = outcome
     io.stdout(`status: ${report.status}${report.error ? ` (${report.error.message.split('\n')[0]})` : ''}\n`)

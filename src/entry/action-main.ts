@@ -20,7 +20,7 @@ export async function run(): Promise<void> {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const customVariants = loadCustomVariants(inputs.config, workspace, "input 'config'")
     const config = validateRunOptions(inputs, ACTION_INPUT_NAMES, runEnvironment(workspace, process.env), { requireExtension: false, customVariants })
-    const context = await createStepContext(config, process.env, actionsLogger, createActionsCache())
+    const context = await createStepContext(config, { env: process.env, workspace, log: actionsLogger, remoteCache: createActionsCache() })
     const cell = planCellOrThrow(config)
 
     if (!config.extension) {
@@ -53,8 +53,8 @@ export async function run(): Promise<void> {
 /** One annotation per finding on the test file it came from, most serious first. */
 function annotate(findings: Finding[], testsDir: string, workspace: string): void {
   for (const finding of findings.slice(0, MAX_ANNOTATIONS)) {
-    const file = path.relative(workspace, path.join(testsDir, `${finding.test}.py`))
-    core.error(finding.message, { title: `pydebug: ${finding.kind.replace('-', ' ')} in ${finding.case ?? finding.test}`, file })
+    const file = finding.file ?? path.relative(workspace, path.join(testsDir, `${finding.test}.py`))
+    core.error(finding.message, { title: `pydebug: ${finding.kind.replace('-', ' ')} in ${finding.case ?? finding.test}`, file, ...(finding.file && finding.line ? { startLine: finding.line } : {}) })
   }
 }
 

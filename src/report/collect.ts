@@ -1,3 +1,4 @@
+import type { LogProblem } from '../parse/detect.js'
 import type { LeakVerdict, RegrtestTest, TestOutcome } from '../parse/regrtest.js'
 import type { CellPlan } from '../plan/cell.js'
 import type { ExtensionBuild } from '../steps/build-extension.js'
@@ -10,6 +11,7 @@ import {
   type LeakEntry,
   type LogEntry,
   type Report,
+  type ReportProblem,
   type RunStatus,
   type TestCaseEntry,
   type TestFileEntry,
@@ -42,7 +44,12 @@ const FINDING_ORDER: FindingKind[] = ['crash', 'timeout', 'reference-leak', 'blo
 export function collectReport(results: RunResults): Report {
   const { relative } = results
   const logs: LogEntry[] = []
-  const addLog = (run: ParsedRun<unknown>, kind: string) => logs.push({ path: relative(run.log), kind, lines: run.lines, unparsed: run.unparsed })
+  const problems: ReportProblem[] = []
+  const addLog = (run: ParsedRun<unknown>, kind: string) => {
+    const path = relative(run.log)
+    logs.push({ path, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details })
+    problems.push(...run.details.problems.map((problem) => ({ ...problem, log: path })))
+  }
 
   let refleaks: Report['refleaks']
   if (results.refleaks) {
@@ -99,7 +106,8 @@ export function collectReport(results: RunResults): Report {
     }
   }
 
-  const findings = refleaks ? collectFindings(refleaks.tests, refleaks.log) : []
+  const memoryErrors = results.refleaks ? results.refleaks.run.details.problems.filter((problem) => MEMORY_ERRORS.has(problem.kind)) : []
+  const findings = refleaks ? collectFindings(refleaks.tests, refleaks.log, memoryErrors) : []
   const status: RunStatus = results.error
     ? results.error.kind === 'BuildError' || results.error.kind === 'SourceError'
       ? 'build-failed'
@@ -156,9 +164,16 @@ export function collectReport(results: RunResults): Report {
     ...(refleaks ? { refleaks } : {}),
     ...(showrefcount ? { showrefcount } : {}),
     findings,
+    // Errors first; within a severity, in log order.
+    problems: problems.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)),
     logs,
   }
 }
+
+const SEVERITY_ORDER: ReportProblem['severity'][] = ['error', 'warning', 'note']
+
+// What the debug hooks, faulthandler and sanitizers say about a crash: the reason behind "Exit code -6".
+const MEMORY_ERRORS = new Set<LogProblem['kind']>(['buffer-overrun', 'buffer-underrun', 'allocator-mismatch', 'memory-error', 'undefined-behavior'])
 
 function leakEntries(test: RegrtestTest, informational: boolean): LeakEntry[] {
   return test.leaks.filter((leak) => leak.informational === informational).map(({ kind, deltas, sum }) => ({ kind, deltas, sum }))
@@ -175,7 +190,7 @@ function caseOutcome(test: RegrtestTest | undefined, leaks: LeakEntry[], run: Pa
  * Leaks are reported at the most precise level known: the leaking cases when the file's cases
  * were re-run alone and some leaked, otherwise the file.
  */
-function collectFindings(tests: TestFileEntry[], refleakLog: string): Finding[] {
+function collectFindings(tests: TestFileEntry[], refleakLog: string, memoryErrors: LogProblem[]): Finding[] {
   const findings: Finding[] = []
   for (const test of tests) {
     const leakingCases = test.cases?.filter((testCase) => testCase.leaks.length) ?? []
@@ -189,12 +204,14 @@ function collectFindings(tests: TestFileEntry[], refleakLog: string): Finding[] 
     const exitDetail = /^crashed \((.+)\)$/.exec(test.result ?? '')?.[1]
     if (test.outcome === 'crashed') {
       const fatal = test.fatalError ? `Fatal Python error: ${test.fatalError}` : undefined
+      const cause = memoryErrors.find((problem) => problem.test === test.name)
       findings.push({
         kind: 'crash',
         test: test.name,
-        message: `${test.name} crashed${exitDetail ? ` (${exitDetail})` : ''}${fatal ? `: ${fatal}` : ''}`,
-        detail: [exitDetail, fatal].filter(Boolean).join(' · '),
+        message: `${test.name} crashed${exitDetail ? ` (${exitDetail})` : ''}${cause ? `: ${cause.message}` : fatal ? `: ${fatal}` : ''}`,
+        detail: [exitDetail, cause?.message, fatal].filter(Boolean).join(' · '),
         log: refleakLog,
+        ...(cause?.file ? { file: cause.file, ...(cause.line ? { line: cause.line } : {}) } : {}),
       })
     } else if (test.outcome === 'timed-out') {
       findings.push({ kind: 'timeout', test: test.name, message: `${test.name} ${test.result ?? 'timed out'}`, log: refleakLog })

@@ -133,6 +133,9 @@ export interface Finding {
   readonly detail?: string
   readonly deltas?: readonly number[]
   readonly log: string
+  /** Where to point: the user's source line the evidence names (relative to the workspace when inside it). */
+  readonly file?: string
+  readonly line?: number
 }
 
 export interface LogEntry {

@@ -27,7 +27,8 @@ interface ExtensionRecord {
 }
 
 // Build outputs and tool folders: they must not change the source digest or be copied.
-const NOT_SOURCE = new Set(['build', 'dist', '.git', '.hg', '__pycache__', 'node_modules', '.tox', '.nox', '.venv', 'venv', 'pydebug-out'])
+// (.pydebug-action is where the reusable workflow checks this action out, inside the workspace.)
+const NOT_SOURCE = new Set(['build', 'dist', '.git', '.hg', '__pycache__', 'node_modules', '.tox', '.nox', '.venv', 'venv', 'pydebug-out', '.pydebug-action'])
 
 export function isBuildOutput(relativePath: string, isDirectory: boolean): boolean {
   const name = relativePath.split('/').pop()!

@@ -15,6 +15,8 @@ export interface StepContext {
   readonly cacheDir: string
   /** Where the run's report goes; logs are under `logs/` inside it. */
   readonly outDir: string
+  /** The repository root (cwd, or GITHUB_WORKSPACE): file paths in problems and annotations are relative to it. */
+  readonly workspace: string
 }
 
 export function logPath(context: Pick<StepContext, 'outDir'>, ...parts: string[]): string {
@@ -27,7 +29,10 @@ export function reportPath(context: Pick<StepContext, 'outDir'>, absolutePath: s
 }
 
 /** The services every front end gives the steps; only the logger and the remote cache differ. */
-export async function createStepContext(config: Pick<RunConfig, 'cacheDir' | 'outDir'>, env: Readonly<Record<string, string | undefined>>, log: Logger, remoteCache: RemoteCache = NO_REMOTE_CACHE): Promise<StepContext> {
+export async function createStepContext(
+  config: Pick<RunConfig, 'cacheDir' | 'outDir'>,
+  { env, workspace, log, remoteCache = NO_REMOTE_CACHE }: { env: Readonly<Record<string, string | undefined>>; workspace: string; log: Logger; remoteCache?: RemoteCache },
+): Promise<StepContext> {
   const runner = createProcessRunner(env)
-  return { runner, log, remoteCache, platform: await detectPlatform(runner, env), cacheDir: config.cacheDir, outDir: path.resolve(config.outDir) }
+  return { runner, log, remoteCache, platform: await detectPlatform(runner, env), cacheDir: config.cacheDir, outDir: path.resolve(config.outDir), workspace }
 }

@@ -2,7 +2,8 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { readLineBatches } from '../adapters/read-lines.js'
 import type { CommandResult } from '../adapters/process.js'
-import { LineScanner, type LineParser, type UnparsedLines } from '../parse/line-parser.js'
+import { parseLog, type ParsedLog, type ParsedLogDetails } from '../parse/detect.js'
+import type { UnparsedLines } from '../parse/line-parser.js'
 import { RegrtestParser, isTestCaseId, type RegrtestResult } from '../parse/regrtest.js'
 import { ShowRefcountParser, type ShowRefcountResult } from '../parse/showrefcount.js'
 import type { CellPlan } from '../plan/cell.js'
@@ -18,6 +19,8 @@ export interface ParsedRun<R> {
   readonly lines: number
   readonly unparsed: UnparsedLines
   readonly parsed: R
+  /** Everything the detector read in the log: every format found, its problems, its diagnostics. */
+  readonly details: ParsedLogDetails
 }
 
 export interface CaseRun extends ParsedRun<RegrtestResult> {
@@ -149,8 +152,8 @@ export async function runShowrefcount(
         logPath: logPath(context, 'showrefcount', `${testFile}.log`),
       }
       const result = await context.runner.run(command)
-      const scan = await scanLogFile(result.logPath, { regrtest: new RegrtestParser(), refcount: new ShowRefcountParser() })
-      runs.push({ ...parsedRun(result, scan), parsed: scan.results, testFile })
+      const log = await parseRunLog(context, result.logPath)
+      runs.push({ ...parsedRun(result, log), parsed: { regrtest: regrtestOf(log), refcount: log.results.showrefcount ?? new ShowRefcountParser().end() }, testFile })
     }
     return runs
   })
@@ -158,19 +161,35 @@ export async function runShowrefcount(
 
 async function parseRegrtestRun(context: StepContext, command: Parameters<StepContext['runner']['run']>[0]): Promise<ParsedRun<RegrtestResult>> {
   const result = await context.runner.run(command)
-  const scan = await scanLogFile(result.logPath, { regrtest: new RegrtestParser() })
-  return { ...parsedRun(result, scan), parsed: scan.results.regrtest }
+  const log = await parseRunLog(context, result.logPath)
+  return { ...parsedRun(result, log), parsed: regrtestOf(log) }
 }
 
-function parsedRun(result: CommandResult, scan: { lines: number; unparsed: UnparsedLines }) {
+/** One streaming pass of the detector over a log: regrtest, the debug-hook dump, the fatal error, sanitizers. */
+async function parseRunLog(context: StepContext, logPath: string): Promise<ParsedLog> {
+  try {
+    return await parseLog(readLineBatches(logPath), { workspace: context.workspace })
+  } catch (error) {
+    // A process that never started leaves no log: parse it as empty.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    return parseLog([], { workspace: context.workspace })
+  }
+}
+
+function regrtestOf(log: ParsedLog): RegrtestResult {
+  return log.results.regrtest ?? new RegrtestParser().end()
+}
+
+function parsedRun(result: CommandResult, { lines, unparsed, ...details }: ParsedLog) {
   return {
     command: result.argv,
     exitCode: result.exitCode,
     signal: result.signal,
     timedOut: result.timedOut,
     log: result.logPath,
-    lines: scan.lines,
-    unparsed: scan.unparsed,
+    lines,
+    unparsed,
+    details,
   }
 }
 
@@ -183,15 +202,4 @@ export function selectTestModules(entries: readonly { name: string; isDirectory:
       return entry.name.endsWith('.py') ? [entry.name.slice(0, -3)] : []
     })
     .sort()
-}
-
-/** Runs a log file through parsers, streaming; a missing file scans as empty. */
-export async function scanLogFile<P extends Record<string, LineParser<unknown>>>(filePath: string, parsers: P) {
-  const scanner = new LineScanner(parsers)
-  try {
-    for await (const batch of readLineBatches(filePath)) for (const line of batch) scanner.next(line)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-  }
-  return scanner.end()
 }

@@ -12,6 +12,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../../src/report/model.js'
 import { REPO_ROOT, spawnAsync } from '../helpers/spawn.js'
+import { validate } from '../helpers/json-schema.js'
 
 const sourceArgs = process.env.PYDEBUG_TEST_SOURCE ? ['--source', process.env.PYDEBUG_TEST_SOURCE] : []
 const cacheDir = process.env.PYDEBUG_TEST_CACHE_DIR || path.join(REPO_ROOT, '.cache', 'e2e')
@@ -87,11 +88,31 @@ describe.sequential('pydebug run on examples/leaky (CPython 3.11.2, pydebug)', (
     expect(blockLeak!.deltas.every((delta) => delta >= 1)).toBe(true)
   })
 
-  it('reports the overrun as a crash caught by the debug allocator hooks, and the other files still ran', () => {
+  it('reports the overrun as a crash caught by the debug allocator hooks, with the line that did it, and the other files still ran', () => {
     const overrun = report.refleaks!.tests.find((test) => test.name === 'test_overrun')!
     expect(overrun).toMatchObject({ outcome: 'crashed', result: 'crashed (Exit code -6)', fatalError: '_PyMem_DebugRawFree: bad trailing pad byte' })
-    expect(report.findings[0]).toMatchObject({ kind: 'crash', test: 'test_overrun' })
+    expect(report.findings[0]).toEqual({
+      kind: 'crash',
+      test: 'test_overrun',
+      message: 'test_overrun crashed (Exit code -6): buffer overrun of 1 byte detected on free in examples/leaky/tests/test_overrun.py:9',
+      detail: 'Exit code -6 · buffer overrun of 1 byte detected on free in examples/leaky/tests/test_overrun.py:9 · Fatal Python error: _PyMem_DebugRawFree: bad trailing pad byte',
+      log: 'logs/refleak.log',
+      file: 'examples/leaky/tests/test_overrun.py',
+      line: 9,
+    })
     expect(report.refleaks!.state).toBe('FAILURE')
+  })
+
+  it('reads every line of the refleak log: regrtest, the debug-hook dump and the fatal error', () => {
+    const refleakLog = report.logs.find((log) => log.kind === 'regrtest-refleak')!
+    expect(refleakLog.unparsed.count).toBe(0)
+    expect(refleakLog.parsed!.kinds).toEqual(['regrtest', 'pymalloc-debug', 'fault'])
+    expect(report.problems!.find((problem) => problem.kind === 'buffer-overrun')).toMatchObject({ severity: 'error', test: 'test_overrun', file: 'examples/leaky/tests/test_overrun.py', line: 9, log: 'logs/refleak.log' })
+  })
+
+  it('writes a report.json that the published JSON Schema accepts', () => {
+    const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas', 'report-v1.schema.json'), 'utf8'))
+    expect(validate(schema, report)).toEqual([])
   })
 
   it('runs each test file once under -X showrefcount and keeps the totals printed at exit', () => {
@@ -107,7 +128,6 @@ describe.sequential('pydebug run on examples/leaky (CPython 3.11.2, pydebug)', (
     expect(summary).toMatch(/^## pydebug: cp311-pydebug · CPython 3\.11\.2 · pydebug$/m)
     expect(summary).toContain('| `test_leaky.LeakyTests.test_leak_refs` | reference leak | [3, 3, 3] |')
     for (const log of report.logs) expect(existsSync(path.join(firstOut, log.path)), log.path).toBe(true)
-    expect(report.logs.find((log) => log.kind === 'regrtest-refleak')!.unparsed.count).toBeGreaterThan(0)
   })
 
   it('restores the interpreter from the cache folder and reuses the extension build on the second run', async () => {

@@ -15,7 +15,7 @@ import { SanitizerParser } from '../../../src/parse/sanitizer.js'
 import { ShowRefcountParser } from '../../../src/parse/showrefcount.js'
 import { ValgrindXmlParser } from '../../../src/parse/valgrind-xml.js'
 import { FIXTURES_DIR, readFixture } from '../../helpers/fixtures.js'
-import { validate } from './json-schema.js'
+import { validate } from '../../helpers/json-schema.js'
 
 // PYDEBUG_FUZZ_RUNS=5000 for a longer hunt; the default keeps the unit run fast.
 const RUNS = Number(process.env.PYDEBUG_FUZZ_RUNS ?? 300)

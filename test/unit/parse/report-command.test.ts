@@ -6,7 +6,7 @@ import { cli } from '../../../src/entry/cli.js'
 import type { Report } from '../../../src/report/model.js'
 import { captureIo } from '../../helpers/cli-io.js'
 import { FIXTURES_DIR } from '../../helpers/fixtures.js'
-import { validate } from './json-schema.js'
+import { validate } from '../../helpers/json-schema.js'
 
 const SCHEMA = JSON.parse(readFileSync(path.resolve(FIXTURES_DIR, '..', '..', 'schemas', 'report-v1.schema.json'), 'utf8'))
 

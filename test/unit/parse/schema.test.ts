@@ -5,7 +5,7 @@ import { buildReport } from '../../../src/cli/report-command.js'
 import { parseLogText } from '../../../src/parse/detect.js'
 import type { Report } from '../../../src/report/model.js'
 import { FIXTURES_DIR, readFixture } from '../../helpers/fixtures.js'
-import { validate } from './json-schema.js'
+import { validate } from '../../helpers/json-schema.js'
 
 const SCHEMA = JSON.parse(readFileSync(path.resolve(FIXTURES_DIR, '..', '..', 'schemas', 'report-v1.schema.json'), 'utf8'))
 const FIXTURES = readdirSync(FIXTURES_DIR, { recursive: true, encoding: 'utf8' })

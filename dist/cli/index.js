@@ -1,0 +1,11714 @@
+#!/usr/bin/env node
+import { createRequire as __pydebugCreateRequire } from 'node:module';
+const require = __pydebugCreateRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __commonJS = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    exports.ALIAS = ALIAS;
+    exports.DOC = DOC;
+    exports.MAP = MAP;
+    exports.NODE_TYPE = NODE_TYPE;
+    exports.PAIR = PAIR;
+    exports.SCALAR = SCALAR;
+    exports.SEQ = SEQ;
+    exports.hasAnchor = hasAnchor;
+    exports.isAlias = isAlias;
+    exports.isCollection = isCollection;
+    exports.isDocument = isDocument;
+    exports.isMap = isMap2;
+    exports.isNode = isNode;
+    exports.isPair = isPair;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path15) {
+      const ctrl = callVisitor(key, node, visitor, path15);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path15 = Object.freeze(path15.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path15);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path15 = Object.freeze(path15.concat(node));
+          const ck = visit_("key", node.key, visitor, path15);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path15);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node, visitor, path15) {
+      const ctrl = await callVisitor(key, node, visitor, path15);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path15 = Object.freeze(path15.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path15 = Object.freeze(path15.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path15);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path15);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node, visitor, path15) {
+      if (typeof visitor === "function")
+        return visitor(key, node, path15);
+      if (identity.isMap(node))
+        return visitor.Map?.(key, node, path15);
+      if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path15);
+      if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path15);
+      if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path15);
+      if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path15);
+      return void 0;
+    }
+    function replaceNode(key, path15, node) {
+      const parent = path15[path15.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+      } else if (identity.isPair(parent)) {
+        if (key === "key")
+          parent.key = node;
+        else
+          parent.value = node;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports.visit = visit;
+    exports.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error) {
+            onError(String(error));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags = {};
+          visit.visit(doc.contents, (_key, node) => {
+            if (identity.isNode(node) && node.tag)
+              tags[node.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit.visit(root, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error = new Error("Failed to resolve repeated object (this should not happen)");
+              error.source = source;
+              throw error;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports.anchorIsValid = anchorIsValid;
+    exports.anchorNames = anchorNames;
+    exports.createNodeAnchors = createNodeAnchors;
+    exports.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit.visit(doc, {
+            Node: (_key, node) => {
+              if (identity.isAlias(node) || identity.hasAnchor(node))
+                nodes.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node of nodes) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found = node;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count)
+            count = c;
+        }
+        return count;
+      } else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar;
+    exports.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags) {
+      if (tagName) {
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t) => t.identify?.(value) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar.Scalar(value);
+          if (ref)
+            ref.node = node2;
+          return node2;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref)
+        ref.node = node;
+      return node;
+    }
+    exports.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path15, value) {
+      let v = value;
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
+          this.add(value);
+        else {
+          const [key, ...rest] = path15;
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.addIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
+        if (rest.length === 0)
+          return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+          return node.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity.isPair(node))
+            return false;
+          const n = node.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path15) {
+        const [key, ...rest] = path15;
+        if (rest.length === 0)
+          return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
+        if (rest.length === 0) {
+          this.set(key, value);
+        } else {
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.setIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports.Collection = Collection;
+    exports.collectionFromPath = collectionFromPath;
+    exports.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    }
+    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    exports.indentComment = indentComment;
+    exports.lineComment = lineComment;
+    exports.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text.length <= endStep)
+        return text;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text, i, indent.length);
+          end = i + indent.length + endStep;
+          split = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split = i;
+          }
+          if (i >= end) {
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text;
+      if (onFold)
+        onFold();
+      let res = text.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text.length;
+        if (fold === 0)
+          res = `
+${indent}${text.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text[fold]}\\`;
+          res += `
+${indent}${text.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text, i, indent) {
+      let end = i;
+      let start = i + 1;
+      let ch = text[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent) {
+          ch = text[++i];
+        } else {
+          do {
+            ch = text[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text[start];
+        }
+      }
+      return end;
+    }
+    exports.FOLD_BLOCK = FOLD_BLOCK;
+    exports.FOLD_FLOW = FOLD_FLOW;
+    exports.FOLD_QUOTED = FOLD_QUOTED;
+    exports.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json[i + 1]) {
+            case "u":
+              {
+                str += json.slice(start, i);
+                const code3 = json.substr(i + 2, 4);
+                switch (code3) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code3.substr(0, 2) === "00")
+                      str += "\\x" + code3.substr(2);
+                    else
+                      str += json.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                  str += "\n";
+                  i += 2;
+                }
+                str += indent;
+                if (json[i + 2] === " ")
+                  str += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str = start ? str + json.slice(start) : json;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote } = ctx.options;
+      let qs;
+      if (singleQuote === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
+        return literal ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment) {
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent}`);
+      return `|${header}
+${indent}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify2(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports.createStringifyContext = createStringifyContext;
+    exports.stringify = stringify2;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify2 = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    function debug(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning);
+        else
+          console.warn(warning);
+      }
+    }
+    exports.debug = debug;
+    exports.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map, it);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value2] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value2);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports.addMergeToJSMap = addMergeToJSMap;
+    exports.isMergeKey = isMergeKey;
+    exports.merge = merge;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+    "use strict";
+    var log = require_log();
+    var merge = require_merge();
+    var stringify2 = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key, value, ctx) {
+      const k = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+          key = key.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports.Pair = Pair;
+    exports.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify2 = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment = ik.comment;
+          }
+        }
+        if (comment)
+          reqNewline = true;
+        let str = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str}
+${indent}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key) {
+      const k = identity.isScalar(key) ? key.value : key;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
+            add(key, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports.YAMLMap = YAMLMap;
+    exports.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports.map = map;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.string = string;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+    "use strict";
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str.substr(o, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key = keys[0];
+              value = it[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key = it;
+          }
+          pairs2.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports.createPairs = createPairs;
+    exports.pairs = pairs;
+    exports.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair of this.items) {
+          let key, value;
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair, "", ctx);
+          }
+          if (map.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key, value);
+        }
+        return map;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports.YAMLOMap = YAMLOMap;
+    exports.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports.falseTag = falseTag;
+    exports.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n2 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intBin = intBin;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair;
+        if (identity.isPair(key))
+          pair = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair = new Pair.Pair(key.key, null);
+        else
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports.YAMLSet = YAMLSet;
+    exports.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value } = node;
+      let num = (n) => n;
+      if (typeof value === "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports.floatTime = floatTime;
+    exports.intTime = intTime;
+    exports.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int = require_int2();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports.coreKnownTags = coreKnownTags;
+    exports.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify2 = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify2.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
+        } else
+          lines.push(body);
+      } else {
+        lines.push(stringify2.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path15, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path15, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path15) {
+        if (Collection.isEmptyPath(path15)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path15, keepScalar) {
+        if (Collection.isEmptyPath(path15))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path15) {
+        if (Collection.isEmptyPath(path15))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path15, value) {
+        if (Collection.isEmptyPath(path15)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path15, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version, options = {}) {
+        if (typeof version === "number")
+          version = String(version);
+        let opt;
+        switch (version) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version;
+            else
+              this.directives = new directives.Directives({ version });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code3, message) {
+        super();
+        this.name = name;
+        this.code = code3;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code3, message) {
+        super("YAMLParseError", pos, code3, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code3, message) {
+        super("YAMLWarning", pos, code3, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error) => {
+      if (error.pos[0] === -1)
+        return;
+      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error.linePos[0];
+      error.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count);
+        error.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports.YAMLError = YAMLError;
+    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLWarning = YAMLWarning;
+    exports.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment)
+              comment = cb;
+            else
+              comment += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment)
+                comment += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st of key.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search));
+    }
+    exports.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
+    }
+    exports.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment = "";
+      if (end) {
+        let hasSpace = false;
+        let sep = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment)
+                comment = cb;
+              else
+                comment += sep + cb;
+              sep = "";
+              break;
+            }
+            case "newline":
+              if (comment)
+                sep += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment, offset };
+    }
+    exports.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap2 && !sep && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
+              if (sep)
+                for (const st of sep) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap2) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap2 ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
+        } else if (indent.length > trimIndent || content[0] === "	") {
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep === "\n")
+            value += "\n";
+          else
+            sep = "\n";
+        } else {
+          value += sep + content;
+          sep = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent && n)
+            indent = n;
+          else if (error === -1)
+            error = offset + i;
+        }
+      }
+      if (error !== -1)
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment, length };
+    }
+    function splitLines(source) {
+      const split = source.split(/\n( *)/);
+      const first = split[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value;
+      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep === "\n")
+            res += sep;
+          else
+            sep = "\n";
+        } else {
+          res += sep + lm;
+          sep = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
+      return res + sep + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code3 = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code3);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value);
+      }
+      scalar.range = range;
+      scalar.source = value;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment)
+        scalar.comment = comment;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment, anchor, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node = composeAlias(ctx, token, onError);
+          if (anchor || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        if (token.type === "scalar" && token.source === "")
+          node.comment = comment;
+        else
+          node.commentBefore = comment;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports.composeEmptyNode = composeEmptyNode;
+    exports.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code3, message, warning) => {
+          const pos = getErrorPos(source);
+          if (warning)
+            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code3, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment}` : comment;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error);
+            else
+              this.doc.errors.push(error);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code3, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code3, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body;
+      } else {
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
+          Object.assign(token, { type, indent, source, end });
+        }
+      }
+    }
+    exports.createScalarToken = createScalarToken;
+    exports.resolveAsScalar = resolveAsScalar;
+    exports.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+    "use strict";
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep)
+        for (const st of sep)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports.stringify = stringify2;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path15) => {
+      let item = cst;
+      for (const [field, index] of path15) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit.parentCollection = (cst, path15) => {
+      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
+      const coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path15);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+    }
+    exports.visit = visit;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports.createScalarToken = cstScalar.createScalarToken;
+    exports.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports.setScalarValue = cstScalar.setScalarValue;
+    exports.stringify = cstStringify.stringify;
+    exports.visit = cstVisit.visit;
+    exports.BOM = BOM;
+    exports.DOCUMENT = DOCUMENT;
+    exports.FLOW_END = FLOW_END;
+    exports.SCALAR = SCALAR;
+    exports.isCollection = isCollection;
+    exports.isScalar = isScalar2;
+    exports.prettyToken = prettyToken;
+    exports.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+    "use strict";
+    var LineCounter2 = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports.LineCounter = LineCounter2;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error) {
+        const token = error ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep;
+          if (scalar.end) {
+            sep = scalar.end;
+            sep.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs);
+              } else {
+                Object.assign(it, { key: fs, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs);
+              else
+                Object.assign(it, { key: fs, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports.Parser = Parser;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument2(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument2(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify2(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports.parse = parse;
+    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseDocument = parseDocument2;
+    exports.stringify = stringify2;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    var publicApi = require_public_api();
+    var visit = require_visit();
+    exports.Composer = composer.Composer;
+    exports.Document = Document.Document;
+    exports.Schema = Schema.Schema;
+    exports.YAMLError = errors.YAMLError;
+    exports.YAMLParseError = errors.YAMLParseError;
+    exports.YAMLWarning = errors.YAMLWarning;
+    exports.Alias = Alias.Alias;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
+    exports.Pair = Pair.Pair;
+    exports.Scalar = Scalar.Scalar;
+    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.CST = cst;
+    exports.Lexer = lexer.Lexer;
+    exports.LineCounter = lineCounter.LineCounter;
+    exports.Parser = parser.Parser;
+    exports.parse = publicApi.parse;
+    exports.parseAllDocuments = publicApi.parseAllDocuments;
+    exports.parseDocument = publicApi.parseDocument;
+    exports.stringify = publicApi.stringify;
+    exports.visit = visit.visit;
+    exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// src/entry/cli.ts
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+// src/cli/build-command.ts
+import { mkdir as mkdir6 } from "node:fs/promises";
+import path12 from "node:path";
+
+// src/adapters/logger.ts
+function createStreamLogger(write) {
+  return {
+    info: (message) => write(`${message}
+`),
+    warning: (message) => write(`warning: ${message}
+`),
+    group: async (title, body) => {
+      write(`==> ${title}
+`);
+      return body();
+    }
+  };
+}
+
+// src/steps/build-python.ts
+import { mkdir as mkdir3, readdir as readdir2, rm as rm2 } from "node:fs/promises";
+import path6 from "node:path";
+
+// src/adapters/process.ts
+import { spawn } from "node:child_process";
+import { closeSync, mkdirSync, openSync } from "node:fs";
+import path from "node:path";
+function mergeEnv(base, overrides = {}) {
+  const env = { ...base };
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === void 0) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
+function createProcessRunner(baseEnv = process.env) {
+  return {
+    run(spec) {
+      mkdirSync(path.dirname(spec.logPath), { recursive: true });
+      const logFd = openSync(spec.logPath, "a");
+      const started = process.hrtime.bigint();
+      return new Promise((resolve, reject) => {
+        const [program, ...args] = spec.argv;
+        const child = spawn(program, args, {
+          cwd: spec.cwd,
+          env: mergeEnv(baseEnv, spec.env),
+          stdio: ["ignore", spec.captureStdout ? "pipe" : logFd, logFd],
+          // Own process group, so a timeout also stops make's or regrtest's children.
+          detached: true
+        });
+        let stdout = "";
+        child.stdout?.setEncoding("utf8").on("data", (chunk) => {
+          stdout += chunk;
+        });
+        let timedOut = false;
+        const timer = spec.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+          timedOut = true;
+          try {
+            process.kill(-child.pid, "SIGKILL");
+          } catch {
+            child.kill("SIGKILL");
+          }
+        }, spec.timeoutMs);
+        const finish = () => {
+          if (timer) clearTimeout(timer);
+          closeSync(logFd);
+        };
+        child.on("error", (error) => {
+          finish();
+          reject(new Error(`could not start ${program}: ${error.message}`));
+        });
+        child.on("close", (exitCode, signal) => {
+          finish();
+          resolve({
+            argv: spec.argv,
+            exitCode,
+            signal,
+            timedOut,
+            seconds: Number(process.hrtime.bigint() - started) / 1e9,
+            logPath: spec.logPath,
+            stdout
+          });
+        });
+      });
+    }
+  };
+}
+function describeExit(result, timeoutMs) {
+  if (result.timedOut) return `timed out${timeoutMs ? ` after ${Math.round(timeoutMs / 1e3)} s` : ""}`;
+  if (result.signal) return `killed by ${result.signal}`;
+  return `exit ${result.exitCode}`;
+}
+
+// src/adapters/download.ts
+import { createWriteStream } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
+import path2 from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+// src/errors.ts
+var PydebugError = class extends Error {
+  exitCode = INTERNAL_ERROR_EXIT_CODE;
+  constructor(message) {
+    super(message);
+    this.name = new.target.name;
+  }
+};
+var ConfigError = class extends PydebugError {
+  exitCode = 2;
+};
+var SourceError = class extends PydebugError {
+  exitCode = 3;
+};
+var BuildError = class extends PydebugError {
+  constructor(message, logPath2) {
+    super(message);
+    this.logPath = logPath2;
+  }
+  logPath;
+  exitCode = 4;
+};
+var ExtensionBuildError = class extends BuildError {
+  exitCode = 5;
+};
+var FINDINGS_EXIT_CODE = 1;
+var INTERNAL_ERROR_EXIT_CODE = 70;
+
+// src/adapters/download.ts
+async function downloadFile(url, destination, what) {
+  await mkdir(path2.dirname(destination), { recursive: true });
+  const temporary = `${destination}.${process.pid}.part`;
+  let response;
+  try {
+    response = await fetch(url, { redirect: "follow" });
+  } catch (error) {
+    throw new SourceError(`${what}: could not download ${url}: ${causeOf(error)}`);
+  }
+  if (!response.ok || !response.body) {
+    throw new SourceError(`${what}: could not download ${url}: HTTP ${response.status} ${response.statusText}`.trimEnd());
+  }
+  try {
+    await pipeline(Readable.fromWeb(response.body), createWriteStream(temporary));
+    await rename(temporary, destination);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new SourceError(`${what}: download of ${url} failed: ${causeOf(error)}`);
+  }
+}
+function causeOf(error) {
+  if (error instanceof Error) {
+    const cause = error.cause;
+    return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
+  }
+  return String(error);
+}
+
+// src/adapters/files.ts
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { open, readdir, readFile, rename as rename2, writeFile, mkdir as mkdir2 } from "node:fs/promises";
+import path3 from "node:path";
+async function sha256File(filePath) {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(filePath)) hash.update(chunk);
+  return hash.digest("hex");
+}
+async function hashTree(root, skip) {
+  const hash = createHash("sha256");
+  const walk = async (relativeDir) => {
+    const entries = await readdir(path3.join(root, relativeDir), { withFileTypes: true });
+    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry of entries) {
+      const relativePath = path3.posix.join(relativeDir, entry.name);
+      if (skip(relativePath, entry.isDirectory())) continue;
+      if (entry.isDirectory()) await walk(relativePath);
+      else if (entry.isFile()) {
+        hash.update(`${relativePath}\0`);
+        hash.update(await readFile(path3.join(root, relativePath)));
+        hash.update("\0");
+      }
+    }
+  };
+  await walk("");
+  return hash.digest("hex");
+}
+async function writeFileAtomic(filePath, content) {
+  await mkdir2(path3.dirname(filePath), { recursive: true });
+  const temporary = `${filePath}.${process.pid}.tmp`;
+  await writeFile(temporary, content);
+  await rename2(temporary, filePath);
+}
+async function readJsonIfPresent(filePath) {
+  try {
+    return JSON.parse(await readFile(filePath, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+async function tailLines(filePath, count) {
+  let handle;
+  try {
+    handle = await open(filePath, "r");
+    const { size } = await handle.stat();
+    const length = Math.min(size, 64 * 1024);
+    const buffer = Buffer.alloc(length);
+    await handle.read(buffer, 0, length, size - length);
+    const lines = buffer.toString("utf8").split("\n");
+    if (lines.at(-1) === "") lines.pop();
+    return lines.slice(-count);
+  } catch {
+    return [];
+  } finally {
+    await handle?.close();
+  }
+}
+
+// src/plan/cache-key.ts
+import { createHash as createHash2 } from "node:crypto";
+var BUILD_CACHE_SALT = "1";
+function planBuildCacheKey({ cell, source, platform }) {
+  const digest = sha256Hex(
+    JSON.stringify({
+      salt: BUILD_CACHE_SALT,
+      python: cell.python.text,
+      configureArgs: cell.configureArgs,
+      buildEnv: Object.entries(cell.buildEnv).sort(),
+      source,
+      platform
+    })
+  ).slice(0, 16);
+  return `pydebug-${BUILD_CACHE_SALT}-${platform.os}-${platform.arch}-${cell.id}-${cell.python.text}-${digest}`;
+}
+function sha256Hex(text) {
+  return createHash2("sha256").update(text).digest("hex");
+}
+
+// src/catalog/python-version.ts
+var RELEASE_VERSION = /^(\d+)\.(\d+)\.(\d+)(?:(a|b|rc)(\d+))?$/;
+function parsePythonVersion(text) {
+  const match = RELEASE_VERSION.exec(text.trim());
+  if (!match) return void 0;
+  const [, major, minor, patch, preKind, preNumber] = match;
+  const version = {
+    major: Number(major),
+    minor: Number(minor),
+    patch: Number(patch),
+    ...preKind ? { pre: { kind: preKind, number: Number(preNumber) } } : {}
+  };
+  return { ...version, text: `${version.major}.${version.minor}.${version.patch}${preKind ? `${preKind}${preNumber}` : ""}` };
+}
+function minorOf(version) {
+  return `${version.major}.${version.minor}`;
+}
+function releaseOf(version) {
+  return `${version.major}.${version.minor}.${version.patch}`;
+}
+function interpreterTag(version) {
+  return `cp${version.major}${version.minor}`;
+}
+function compareMinor(version, minor) {
+  let parsed = parsedMinors.get(minor);
+  if (!parsed) {
+    const [major, minorNumber] = minor.split(".").map(Number);
+    parsed = { major, minor: minorNumber };
+    parsedMinors.set(minor, parsed);
+  }
+  return version.major !== parsed.major ? version.major - parsed.major : version.minor - parsed.minor;
+}
+var parsedMinors = /* @__PURE__ */ new Map();
+var MINOR_VERSION = /^(\d+)\.(\d+)$/;
+function parseMinorVersion(text) {
+  const match = MINOR_VERSION.exec(text.trim());
+  return match ? { major: Number(match[1]), minor: Number(match[2]) } : void 0;
+}
+
+// src/plan/source.ts
+var DEFAULT_SOURCE_TEMPLATE = "https://www.python.org/ftp/python/{release}/Python-{version}.tgz";
+var URL_SCHEME = /^(https?|file):\/\//i;
+function resolveSourceSpec(source, python, resolvePath) {
+  const text = source?.trim() || DEFAULT_SOURCE_TEMPLATE;
+  const expanded = text.replaceAll("{version}", python.text).replaceAll("{release}", releaseOf(python));
+  if (URL_SCHEME.test(expanded)) {
+    return expanded.toLowerCase().startsWith("file://") ? { kind: "file", path: decodeURIComponent(new URL(expanded).pathname) } : { kind: "url", url: expanded };
+  }
+  return { kind: "file", path: resolvePath(expanded) };
+}
+function describeSource(source) {
+  return source.kind === "url" ? source.url : source.path;
+}
+
+// src/steps/context.ts
+import path5 from "node:path";
+
+// src/adapters/platform.ts
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path4 from "node:path";
+async function detectPlatform(runner, env) {
+  const chosenCompiler = env.CC?.trim();
+  return {
+    os: process.platform,
+    arch: process.arch,
+    ...env.ImageOS ? { image: env.ImageOS } : {},
+    ...chosenCompiler ? { compiler: await compilerVersion(runner, chosenCompiler) ?? chosenCompiler } : {}
+  };
+}
+async function compilerVersion(runner, compiler) {
+  const scratch = mkdtempSync(path4.join(os.tmpdir(), "pydebug-cc-"));
+  try {
+    const result = await runner.run({ argv: [...compiler.split(/\s+/), "--version"], cwd: scratch, logPath: path4.join(scratch, "cc.log"), captureStdout: true }).catch(() => void 0);
+    return result?.exitCode === 0 ? result.stdout.split("\n")[0].trim() : void 0;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+// src/adapters/remote-cache.ts
+var NO_REMOTE_CACHE = {
+  name: "none",
+  restore: async () => false,
+  save: async () => {
+  }
+};
+
+// src/steps/context.ts
+function logPath(context, ...parts) {
+  return path5.join(context.outDir, "logs", ...parts);
+}
+function reportPath(context, absolutePath) {
+  return path5.relative(context.outDir, absolutePath).split(path5.sep).join("/");
+}
+async function createStepContext(config, { env, workspace, log, remoteCache = NO_REMOTE_CACHE }) {
+  const runner = createProcessRunner(env);
+  return { runner, log, remoteCache, platform: await detectPlatform(runner, env), cacheDir: config.cacheDir, outDir: path5.resolve(config.outDir), workspace };
+}
+
+// src/steps/build-python.ts
+var BUILD_RECORD_FILE = "pydebug-build.json";
+var PROBE_CODE = `import json, sys, sysconfig
+print(json.dumps({"version": sys.version, "abiflags": sys.abiflags, "soabi": sysconfig.get_config_var("SOABI"),
+  "extSuffix": sysconfig.get_config_var("EXT_SUFFIX"), "pyDebug": hasattr(sys, "gettotalrefcount"),
+  "traceRefs": hasattr(sys, "getobjects")}))`;
+async function ensureInterpreter(context, cell, source, options) {
+  const started = Date.now();
+  const sourceIdentity = source.kind === "url" ? { url: source.url } : { sha256: await sha256File(source.path) };
+  const cacheKey = planBuildCacheKey({ cell, source: sourceIdentity, platform: context.platform });
+  const prefix = path6.join(context.cacheDir, "cpython", cacheKey);
+  const finish = (cacheHit, record2) => ({
+    prefix,
+    pythonPath: path6.join(prefix, "bin", "python3"),
+    cacheKey,
+    cacheHit,
+    seconds: (Date.now() - started) / 1e3,
+    record: record2
+  });
+  const local = await readBuildRecord(prefix, cacheKey);
+  if (local) {
+    context.log.info(`CPython ${cell.python.text} (${cell.variant}) restored from the local cache: ${prefix}`);
+    return finish("local", local);
+  }
+  if (await context.remoteCache.restore(cacheKey, [prefix])) {
+    const remote = await readBuildRecord(prefix, cacheKey);
+    if (remote) {
+      context.log.info(`CPython ${cell.python.text} (${cell.variant}) restored from the ${context.remoteCache.name} cache under key ${cacheKey}`);
+      return finish("remote", remote);
+    }
+    context.log.warning(`the ${context.remoteCache.name} cache entry ${cacheKey} holds no complete build; building instead`);
+  }
+  context.log.info(`CPython ${cell.python.text} (${cell.variant}) is not cached: building it (key ${cacheKey})`);
+  const record = await buildInterpreter(context, cell, source, { sourceIdentity, cacheKey, prefix, ...options });
+  await context.remoteCache.save(cacheKey, [prefix]);
+  return finish("none", record);
+}
+async function readBuildRecord(prefix, cacheKey) {
+  const record = await readJsonIfPresent(path6.join(prefix, BUILD_RECORD_FILE));
+  return record?.cacheKey === cacheKey ? record : void 0;
+}
+async function buildInterpreter(context, cell, source, target) {
+  const started = Date.now();
+  const tarball = await fetchSource(context, cell, source);
+  const workDir = path6.join(context.cacheDir, "work", target.cacheKey);
+  await rm2(target.prefix, { recursive: true, force: true });
+  await rm2(workDir, { recursive: true, force: true });
+  await mkdir3(workDir, { recursive: true });
+  const sourceDir = await context.log.group(`Unpack ${path6.basename(tarball)}`, () => unpack(context, tarball, workDir));
+  const buildDir = path6.join(sourceDir, cell.buildDirName);
+  await mkdir3(buildDir, { recursive: true });
+  const buildEnv = { ...cell.buildEnv };
+  await context.log.group(
+    `configure ${cell.configureArgs.join(" ")}`,
+    () => runBuildCommand(context, "configure", {
+      argv: ["../configure", ...cell.configureArgs, `--prefix=${target.prefix}`],
+      cwd: buildDir,
+      env: buildEnv,
+      logPath: logPath(context, "build-configure.log")
+    })
+  );
+  await context.log.group(
+    `make -j${target.jobs}`,
+    () => runBuildCommand(context, "make", { argv: ["make", `-j${target.jobs}`], cwd: buildDir, env: buildEnv, logPath: logPath(context, "build-make.log") })
+  );
+  await context.log.group(
+    "make install",
+    () => runBuildCommand(context, "make install", { argv: ["make", "install"], cwd: buildDir, env: buildEnv, logPath: logPath(context, "build-install.log") })
+  );
+  const probe = await probeInterpreter(context, path6.join(target.prefix, "bin", "python3"), buildEnv);
+  if (cell.configureArgs.includes("--with-pydebug") && !probe.pyDebug) {
+    throw new BuildError(`the interpreter built in ${target.prefix} has no sys.gettotalrefcount(): it is not a debug build (configure args: ${cell.configureArgs.join(" ")})`);
+  }
+  const record = {
+    schema: 1,
+    cacheKey: target.cacheKey,
+    cellId: cell.id,
+    python: cell.python.text,
+    configureArgs: cell.configureArgs,
+    source: describeSource(source),
+    sourceIdentity: target.sourceIdentity,
+    builtAt: (/* @__PURE__ */ new Date()).toISOString(),
+    buildSeconds: (Date.now() - started) / 1e3,
+    probe
+  };
+  await writeFileAtomic(path6.join(target.prefix, BUILD_RECORD_FILE), `${JSON.stringify(record, null, 2)}
+`);
+  if (!target.keepBuildTree) await rm2(workDir, { recursive: true, force: true });
+  context.log.info(`built CPython ${cell.python.text} (${cell.variant}) in ${record.buildSeconds.toFixed(0)} s: ${target.prefix}`);
+  return record;
+}
+async function fetchSource(context, cell, source) {
+  if (source.kind === "file") return source.path;
+  const fileName = decodeURIComponent(new URL(source.url).pathname.split("/").pop() || `Python-${cell.python.text}.tgz`);
+  const destination = path6.join(context.cacheDir, "sources", fileName);
+  if ((await readdir2(path6.dirname(destination)).catch(() => [])).includes(fileName)) return destination;
+  context.log.info(`downloading ${source.url}`);
+  await downloadFile(source.url, destination, `CPython ${cell.python.text} source`);
+  return destination;
+}
+async function unpack(context, tarball, workDir) {
+  const result = await context.runner.run({ argv: ["tar", "-xf", tarball, "-C", workDir], cwd: workDir, logPath: logPath(context, "source-unpack.log") });
+  if (result.exitCode !== 0) {
+    throw new SourceError(`could not unpack ${tarball} (tar: ${describeExit(result)}): ${(await tailLines(result.logPath, 3)).join(" ")}`);
+  }
+  const entries = await readdir2(workDir, { withFileTypes: true });
+  const directories = entries.filter((entry) => entry.isDirectory());
+  if (directories.length !== 1 || entries.length !== 1) {
+    throw new SourceError(`${tarball} does not look like a CPython source tarball: expected one top-level folder (Python-X.Y.Z/), found ${entries.map((entry) => entry.name).join(", ") || "nothing"}`);
+  }
+  const sourceDir = path6.join(workDir, directories[0].name);
+  const topLevel = await readdir2(sourceDir);
+  if (!topLevel.includes("configure")) throw new SourceError(`${tarball} does not look like a CPython source tarball: ${directories[0].name}/ has no configure script`);
+  return sourceDir;
+}
+async function runBuildCommand(context, what, spec) {
+  const result = await context.runner.run(spec);
+  if (result.exitCode !== 0) {
+    const tail = await tailLines(result.logPath, 25);
+    throw new BuildError(`${what} failed (${describeExit(result)}); full log: ${result.logPath}
+${tail.map((line) => `  | ${line}`).join("\n")}`, result.logPath);
+  }
+  return result;
+}
+async function probeInterpreter(context, pythonPath, env = {}) {
+  const result = await context.runner.run({
+    argv: [pythonPath, "-c", PROBE_CODE],
+    cwd: context.outDir,
+    env,
+    logPath: logPath(context, "interpreter-probe.log"),
+    captureStdout: true
+  });
+  try {
+    if (result.exitCode !== 0) throw new Error(describeExit(result));
+    return JSON.parse(result.stdout);
+  } catch (error) {
+    throw new BuildError(`${pythonPath} does not run (${error instanceof Error ? error.message : String(error)}); see ${result.logPath}`, result.logPath);
+  }
+}
+
+// src/steps/run-cell.ts
+import { mkdir as mkdir5, rm as rm4 } from "node:fs/promises";
+import path9 from "node:path";
+
+// src/catalog/variants.ts
+var ASAN_BUILD_ENV = { ASAN_OPTIONS: "detect_leaks=0" };
+var VARIANTS = [
+  {
+    name: "pydebug",
+    summary: "Py_DEBUG build (--with-pydebug): assertions, sys.gettotalrefcount(), debug allocator hooks",
+    configureArgs: ["--with-pydebug"],
+    source: 'Doc/using/configure.rst "Python Debug Build"; Misc/SpecialBuilds.txt'
+  },
+  {
+    name: "valgrind",
+    summary: "Py_DEBUG without pymalloc, Valgrind-aware; tests run with PYTHONMALLOC=malloc so memcheck sees every block",
+    configureArgs: ["--with-pydebug", "--without-pymalloc", "--with-valgrind"],
+    // With the debug hooks on, a small overrun lands in the hook's pad bytes and memcheck never
+    // sees it (fixtures/cpython-3.11.2-pydebug-valgrind/memcheck-debug-hooks.xml).
+    runtimeEnv: { PYTHONMALLOC: "malloc" },
+    source: "Misc/README.valgrind; python/buildmaster-config ValgrindBuild"
+  },
+  {
+    name: "pymalloc-debug",
+    summary: "Py_DEBUG with the pymalloc debug hooks: PYMALLOC_DEBUG up to 3.9, PYTHONMALLOC=pymalloc_debug at run time",
+    configureArgs: ["--with-pydebug"],
+    macros: ["PYMALLOC_DEBUG"],
+    runtimeEnv: { PYTHONMALLOC: "pymalloc_debug" },
+    source: "Misc/SpecialBuilds.txt (PYMALLOC_DEBUG); Doc/c-api/memory.rst (debug hooks)",
+    refusals: [
+      {
+        until: "3.6",
+        reason: "PYTHONMALLOC appeared in 3.6; older debug builds get the hooks from the PYMALLOC_DEBUG macro that Py_DEBUG implies",
+        source: "bpo-26516 (whatsnew/3.6)",
+        alternative: "pydebug"
+      }
+    ],
+    adjustments: [
+      {
+        from: "3.10",
+        macros: [],
+        reason: "the PYMALLOC_DEBUG macro was removed in 3.10; PYTHONMALLOC=pymalloc_debug gives the same checks at run time",
+        source: "bpo-43774, PR #25711; PYTHONMALLOC since 3.6 (bpo-26516)",
+        equivalent: true
+      }
+    ]
+  },
+  {
+    name: "count-allocs",
+    summary: "COUNT_ALLOCS: per-type allocation counts (sys.getcounts(), -X showalloccount)",
+    configureArgs: ["--with-pydebug"],
+    macros: ["COUNT_ALLOCS"],
+    source: "Misc/SpecialBuilds.txt v3.8.7 (COUNT_ALLOCS)",
+    refusals: [
+      {
+        from: "3.9",
+        reason: "COUNT_ALLOCS was removed in CPython 3.9; defining it builds an interpreter without the counts",
+        source: "bpo-39489 (whatsnew/3.9)",
+        alternative: "trace-refs"
+      }
+    ],
+    ownExtensionAbi: [{ until: "3.9", tag: "countallocs", reason: "COUNT_ALLOCS adds fields to PyTypeObject without an ABI flag" }]
+  },
+  {
+    name: "trace-refs",
+    summary: "Py_TRACE_REFS (--with-trace-refs): every live object is tracked; sys.getobjects(), PYTHONDUMPREFS",
+    configureArgs: ["--with-pydebug", "--with-trace-refs"],
+    source: "Misc/SpecialBuilds.txt (Py_TRACE_REFS); Doc/using/configure.rst --with-trace-refs",
+    adjustments: [
+      {
+        until: "3.8",
+        configureArgs: ["--with-pydebug"],
+        reason: "--with-trace-refs was added in 3.8; before that Py_DEBUG implies Py_TRACE_REFS, so the pydebug build is the trace-refs build",
+        source: "bpo-36465, PR #12615 (whatsnew/3.8); Include/object.h v3.7.0",
+        equivalent: true
+      }
+    ],
+    ownExtensionAbi: [
+      {
+        from: "3.8",
+        until: "3.13",
+        tag: "tracerefs",
+        reason: "Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD until 3.13 (gh-108634)"
+      }
+    ]
+  },
+  {
+    name: "ref-debug",
+    summary: "Py_REF_DEBUG alone on a release build: sys.gettotalrefcount() without the cost of Py_DEBUG",
+    configureArgs: [],
+    macros: ["Py_REF_DEBUG"],
+    source: "Misc/SpecialBuilds.txt (Py_REF_DEBUG)"
+  },
+  {
+    name: "asan",
+    summary: "Py_DEBUG with AddressSanitizer (pymalloc off); tests run with PYTHONMALLOC=malloc",
+    configureArgs: ["--with-pydebug", "--with-address-sanitizer", "--without-pymalloc"],
+    buildEnv: ASAN_BUILD_ENV,
+    runtimeEnv: { PYTHONMALLOC: "malloc", ASAN_OPTIONS: "detect_leaks=1:allocator_may_return_null=1:handle_segv=0" },
+    source: "python/buildmaster-config UnixAsanBuild (.asan_debug); CPython build.yml ASan job",
+    ownExtensionAbi: [{ tag: "asan", kind: "instrumentation", reason: "extensions must be instrumented too, or ASan misses their bugs" }]
+  },
+  {
+    name: "ubsan",
+    summary: "Py_DEBUG with UndefinedBehaviorSanitizer",
+    configureArgs: ["--with-pydebug", "--with-undefined-behavior-sanitizer"],
+    runtimeEnv: { UBSAN_OPTIONS: "print_stacktrace=1" },
+    source: "python/buildmaster-config ClangUbsanLinuxBuild; CPython reusable-san.yml",
+    ownExtensionAbi: [{ tag: "ubsan", kind: "instrumentation", reason: "extensions must be instrumented too, or UBSan misses their bugs" }]
+  },
+  {
+    name: "tsan",
+    summary: "Py_DEBUG with ThreadSanitizer (3.13+); Linux runners need vm.mmap_rnd_bits=28",
+    configureArgs: ["--with-pydebug", "--with-thread-sanitizer"],
+    runtimeEnv: { TSAN_OPTIONS: "halt_on_error=0 second_deadlock_stack=1" },
+    source: "CPython reusable-tsan.yml / reusable-san.yml; Doc/using/configure.rst --with-thread-sanitizer",
+    refusals: [
+      {
+        until: "3.13",
+        reason: "--with-thread-sanitizer was added in 3.13",
+        source: 'configure.ac 3.13; Doc/using/configure.rst "versionadded 3.13"',
+        alternative: "asan"
+      }
+    ],
+    ownExtensionAbi: [{ tag: "tsan", kind: "instrumentation", reason: "extensions must be instrumented too, or TSan misses their races" }]
+  },
+  {
+    name: "free-threading",
+    summary: 'Py_DEBUG free-threaded build (--disable-gil, ABI flags "td")',
+    configureArgs: ["--with-pydebug", "--disable-gil"],
+    source: "PEP 703; Doc/using/configure.rst --disable-gil; python/buildmaster-config UnixNoGilBuild",
+    refusals: [
+      {
+        until: "3.13",
+        reason: "--disable-gil (PEP 703) was added in 3.13",
+        source: "gh-108223, PR #108227 (--disable-gil); PR #109922 (ABI flag t); whatsnew/3.13"
+      }
+    ]
+  }
+];
+function findVariant(name) {
+  return VARIANTS.find((variant) => variant.name === name);
+}
+
+// src/catalog/build-rules.ts
+var SANITIZER_REASON = "extensions must be compiled with the same sanitizer, or it cannot see their bugs";
+var CONFIGURE_OPTIONS = [
+  { spellings: ["--with-pydebug"], summary: "Py_DEBUG: assertions, Py_REF_DEBUG, debug allocator hooks; ABI flag d", source: "configure.ac (all versions)" },
+  {
+    spellings: ["--with-trace-refs"],
+    from: "3.8",
+    summary: "Py_TRACE_REFS: a list (3.13+: a hash table) of every live object; sys.getobjects(), PYTHONDUMPREFS",
+    source: 'bpo-36465, PR #12615 (whatsnew/3.8); Doc/using/configure.rst "versionadded 3.8"',
+    abi: [{ from: "3.8", until: "3.13", tag: "tracerefs", reason: "Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD without an ABI flag until 3.13 (Include/object.h; gh-108634 moved the list to a hash table)" }]
+  },
+  { spellings: ["--with-assertions"], from: "3.6", summary: "keep assert() without Py_DEBUG", source: "configure.ac v3.8.7; Doc/using/configure.rst" },
+  { spellings: ["--with-pymalloc", "--without-pymalloc"], summary: "WITH_PYMALLOC; without it every block goes to malloc()", source: "configure.ac (all versions)" },
+  { spellings: ["--with-valgrind", "--without-valgrind"], summary: "WITH_VALGRIND: pymalloc steps aside under Valgrind (needs valgrind/valgrind.h)", source: "configure.ac (all versions); Misc/README.valgrind" },
+  {
+    spellings: ["--with-address-sanitizer"],
+    from: "3.6",
+    summary: "-fsanitize=address; forces pymalloc off",
+    source: 'configure.ac v3.8.7 to 3.14 (with_pymalloc="no"); Doc/using/configure.rst "versionadded 3.6"',
+    abi: [{ tag: "asan", kind: "instrumentation", reason: SANITIZER_REASON }]
+  },
+  {
+    spellings: ["--with-memory-sanitizer"],
+    from: "3.6",
+    summary: "-fsanitize=memory (clang only); forces pymalloc off",
+    source: "configure.ac v3.8.7; 3.11 checks that the compiler supports it",
+    abi: [{ tag: "msan", kind: "instrumentation", reason: "MemorySanitizer reports false positives unless every linked object is instrumented" }]
+  },
+  {
+    spellings: ["--with-undefined-behavior-sanitizer"],
+    from: "3.6",
+    summary: "-fsanitize=undefined",
+    source: 'configure.ac v3.8.7, 3.11 (with_ubsan); Doc/using/configure.rst "versionadded 3.6"',
+    abi: [{ tag: "ubsan", kind: "instrumentation", reason: SANITIZER_REASON }]
+  },
+  {
+    spellings: ["--with-thread-sanitizer"],
+    from: "3.13",
+    summary: "-fsanitize=thread",
+    source: 'configure.ac 3.13; Doc/using/configure.rst "versionadded 3.13"',
+    abi: [{ tag: "tsan", kind: "instrumentation", reason: SANITIZER_REASON }]
+  },
+  { spellings: ["--disable-gil", "--enable-gil"], from: "3.13", summary: "Py_GIL_DISABLED (PEP 703); ABI flag t", source: "gh-108223, PR #108227 and PR #109922 (whatsnew/3.13)" },
+  { spellings: ["--with-mimalloc", "--without-mimalloc"], from: "3.13", summary: "WITH_MIMALLOC, the bundled mimalloc", source: "configure.ac 3.13 (gh-90815)" },
+  { spellings: ["--enable-experimental-jit", "--disable-experimental-jit"], from: "3.13", summary: "the copy-and-patch JIT (needs LLVM at build time)", source: 'PEP 744; Doc/using/configure.rst "versionadded 3.13"' },
+  { spellings: ["--enable-pystats", "--disable-pystats"], from: "3.11", summary: "Py_STATS: interpreter statistics", source: "configure.ac 3.11" },
+  { spellings: ["--with-strict-overflow", "--without-strict-overflow"], from: "3.12", summary: "-fstrict-overflow (CPython CI pairs it with UBSan)", source: "gh-96821, PR #96823 (2023); configure.ac v3.12.0" },
+  { spellings: ["--enable-safety", "--enable-slower-safety", "--disable-safety"], from: "3.14", summary: "OpenSSF compiler hardening flags", source: "Doc/using/configure.rst 3.14" },
+  { spellings: ["--with-tail-call-interp", "--without-tail-call-interp"], from: "3.14", summary: "tail-calling interpreter (Clang 19+)", source: "Doc/using/configure.rst 3.14" },
+  { spellings: ["--without-remote-debug", "--with-remote-debug"], from: "3.14", summary: "PEP 768 remote debugging support", source: "Doc/using/configure.rst 3.14" },
+  { spellings: ["--with-pymalloc-hugepages"], from: "3.15", summary: "2 MiB pymalloc arenas (used when PYTHON_PYMALLOC_HUGEPAGES=1)", source: "Doc/using/configure.rst 3.15" },
+  { spellings: ["--with-dtrace", "--without-dtrace"], from: "3.6", summary: "DTrace/SystemTap probes", source: 'Doc/using/configure.rst "versionadded 3.6"' }
+];
+var MACROS = [
+  {
+    macro: "Py_REF_DEBUG",
+    summary: "total reference count, sys.gettotalrefcount(), negative refcount checks (implied by Py_DEBUG)",
+    source: "Misc/SpecialBuilds.txt; Include/object.h",
+    outsideRange: "",
+    abi: [{ tag: "refdebug", reason: "Py_INCREF/Py_DECREF compiled with Py_REF_DEBUG update the interpreter-wide total; a release-headers extension would not" }]
+  },
+  {
+    macro: "Py_TRACE_REFS",
+    summary: "every live object tracked (implied by Py_DEBUG before 3.8; --with-trace-refs from 3.8)",
+    source: "Misc/SpecialBuilds.txt; bpo-36465",
+    outsideRange: "",
+    abi: [{ until: "3.13", tag: "tracerefs", reason: "Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD until 3.13 (gh-108634)" }]
+  },
+  {
+    macro: "COUNT_ALLOCS",
+    until: "3.9",
+    summary: "per-type allocation counts: sys.getcounts(), -X showalloccount",
+    source: 'bpo-39489, commit c6e5c112 (whatsnew/3.9: "The COUNT_ALLOCS special build macro has been removed")',
+    outsideRange: "CPython 3.9 removed COUNT_ALLOCS: defining it builds an ordinary interpreter without the counts",
+    alternative: "trace-refs (sys.getobjects) or tracemalloc for per-type accounting",
+    abi: [{ until: "3.9", tag: "countallocs", reason: "COUNT_ALLOCS adds tp_allocs/tp_frees/tp_maxalloc/tp_prev/tp_next to PyTypeObject without an ABI flag (Include/cpython/object.h v3.8.7)" }]
+  },
+  {
+    macro: "PYMALLOC_DEBUG",
+    until: "3.10",
+    summary: "pymalloc debug hooks compiled in (implied by Py_DEBUG with pymalloc up to 3.9)",
+    source: 'bpo-43774, PR #25711 "Remove unused PYMALLOC_DEBUG macro" (3.10); Include/Python.h v3.9.1',
+    outsideRange: "CPython 3.10 removed the unused PYMALLOC_DEBUG macro: defining it changes nothing",
+    alternative: "PYTHONMALLOC=pymalloc_debug (or debug) at run time, available since 3.6 (bpo-26516)"
+  }
+];
+var COMBINATIONS = [
+  {
+    all: ["--disable-gil", "--with-trace-refs"],
+    from: "3.13",
+    reason: 'configure refuses the pair from 3.14 ("--disable-gil cannot be used with --with-trace-refs"); 3.13 configure may still accept it, but trace-refs was never supported in the free-threaded build',
+    source: "gh-124043, PR #124078 (Sept 2024); colesbury/nogil#3",
+    alternative: "trace-refs and free-threading as separate cells"
+  },
+  {
+    all: ["--disable-gil", "Py_TRACE_REFS"],
+    from: "3.13",
+    reason: "Py_TRACE_REFS is not supported in the free-threaded build",
+    source: "gh-124043, PR #124078",
+    alternative: "trace-refs and free-threading as separate cells"
+  },
+  {
+    all: ["--disable-gil", "--without-mimalloc"],
+    from: "3.13",
+    reason: 'configure fails: "--disable-gil requires mimalloc memory allocator (--with-mimalloc)"',
+    source: "gh-112532, PR #112883"
+  },
+  {
+    all: ["--with-address-sanitizer", "--with-thread-sanitizer"],
+    reason: "the compiler refuses -fsanitize=address together with -fsanitize=thread",
+    source: "Clang ThreadSanitizer docs; GCC -fsanitize=thread docs",
+    alternative: "asan and tsan as separate cells"
+  },
+  {
+    all: ["--with-address-sanitizer", "--with-memory-sanitizer"],
+    reason: "the compiler refuses -fsanitize=address together with -fsanitize=memory",
+    source: "Clang MemorySanitizer docs"
+  },
+  {
+    all: ["--with-memory-sanitizer", "--with-thread-sanitizer"],
+    reason: "the compiler refuses -fsanitize=memory together with -fsanitize=thread",
+    source: "Clang ThreadSanitizer docs"
+  }
+];
+var PYMALLOC_OFF = ["--without-pymalloc", "--with-address-sanitizer", "--with-memory-sanitizer"];
+var RUNTIME_ENV_RULES = [
+  {
+    variable: "PYTHONMALLOC",
+    values: ["default", "debug", "malloc", "malloc_debug", "pymalloc", "pymalloc_debug"],
+    until: "3.6",
+    reason: "PYTHONMALLOC was added in 3.6",
+    source: "bpo-26516 (whatsnew/3.6)"
+  },
+  {
+    variable: "PYTHONMALLOC",
+    values: ["malloc", "malloc_debug", "pymalloc", "pymalloc_debug"],
+    whenAny: ["--disable-gil"],
+    from: "3.13",
+    reason: 'the free-threaded build compiles out the malloc and pymalloc allocators ("PYTHONMALLOC: unknown allocator"); only default, debug, mimalloc and mimalloc_debug exist',
+    source: "gh-112532, PR #112883; Objects/obmalloc.c _PyMem_GetAllocatorName (#ifndef Py_GIL_DISABLED), 3.13"
+  },
+  {
+    variable: "PYTHONMALLOC",
+    values: ["pymalloc", "pymalloc_debug"],
+    whenAny: PYMALLOC_OFF,
+    reason: "this build has no pymalloc (--without-pymalloc, or a sanitizer that forces it off), so PYTHONMALLOC=pymalloc* is an unknown allocator",
+    source: 'Objects/obmalloc.c _PyMem_GetAllocatorName (#ifdef WITH_PYMALLOC); configure.ac (with_pymalloc="no" under ASan/MSan)'
+  },
+  {
+    variable: "PYTHONMALLOC",
+    values: ["mimalloc", "mimalloc_debug"],
+    until: "3.13",
+    reason: "mimalloc was bundled in 3.13",
+    source: "gh-90815 (whatsnew/3.13)"
+  },
+  {
+    variable: "PYTHONMALLOC",
+    values: ["mimalloc", "mimalloc_debug"],
+    whenAny: ["--without-mimalloc"],
+    reason: "this build has no mimalloc (--without-mimalloc), so PYTHONMALLOC=mimalloc* is an unknown allocator",
+    source: "Objects/obmalloc.c _PyMem_GetAllocatorName (#ifdef WITH_MIMALLOC), 3.13"
+  }
+];
+function optionName(arg) {
+  const equals = arg.indexOf("=");
+  return equals === -1 ? arg : arg.slice(0, equals);
+}
+var OPTIONS_BY_SPELLING = new Map(CONFIGURE_OPTIONS.flatMap((rule) => rule.spellings.map((spelling) => [spelling, rule])));
+var MACROS_BY_NAME = new Map(MACROS.map((rule) => [rule.macro, rule]));
+function findConfigureOption(arg) {
+  return OPTIONS_BY_SPELLING.get(optionName(arg));
+}
+function findMacro(macro) {
+  return MACROS_BY_NAME.get(optionName(macro));
+}
+
+// src/plan/cell.ts
+function inRange(python, range) {
+  return (range.from === void 0 || compareMinor(python, range.from) >= 0) && (range.until === void 0 || compareMinor(python, range.until) < 0);
+}
+function cellId(python, variant, freeThreaded = false) {
+  return `${interpreterTag(python)}${freeThreaded ? "t" : ""}-${variant}`;
+}
+function isFreeThreaded(configureArgs) {
+  return configureArgs.includes("--disable-gil");
+}
+function planCell(python, variant) {
+  const id = cellId(python, variant.name, isFreeThreaded(variant.configureArgs));
+  const refuse = (reason, source, alternative) => ({
+    ok: false,
+    refusal: {
+      id,
+      python,
+      variant: variant.name,
+      reason: `${variant.name} is not available on CPython ${minorOf(python)}: ${reason}`,
+      source,
+      ...alternative ? { alternative } : {}
+    }
+  });
+  const refusal = variant.refusals?.find((rule) => inRange(python, rule));
+  if (refusal) return refuse(refusal.reason, refusal.source, refusal.alternative);
+  const adjustment = variant.adjustments?.find((rule) => inRange(python, rule));
+  const baseArgs = adjustment?.configureArgs ?? variant.configureArgs;
+  const macros = adjustment?.macros ?? variant.macros ?? [];
+  const runtimeEnv = adjustment?.runtimeEnv ?? variant.runtimeEnv ?? {};
+  const problem = findBuildProblem(python, baseArgs, macros, runtimeEnv);
+  if (problem) return refuse(problem.reason, problem.source, problem.alternative);
+  const configureArgs = withMacros(baseArgs, macros);
+  const abiFlags = abiFlagsOf(python, configureArgs);
+  const abiRules = extensionAbiRules(python, variant, baseArgs, macros);
+  const tags = [...new Set(abiRules.map((rule) => rule.tag))];
+  return {
+    ok: true,
+    cell: {
+      id,
+      python,
+      variant: variant.name,
+      configureArgs,
+      buildEnv: { ...variant.buildEnv },
+      runtimeEnv: { ...runtimeEnv },
+      abiFlags,
+      extensionAbi: `${interpreterTag(python)}${abiFlags}${tags.map((tag) => `-${tag}`).join("")}`,
+      buildDirName: variant.name === "pydebug" ? "debug" : variant.name,
+      macros: [...macros],
+      extensionRebuild: extensionRebuildOf(python, abiFlags, abiRules),
+      ...adjustment?.equivalent ? { substitution: { reason: adjustment.reason, source: adjustment.source } } : {}
+    }
+  };
+}
+function withMacros(configureArgs, macros) {
+  if (!macros.length) return [...configureArgs];
+  const defines = macros.map((macro) => `-D${macro}`).join(" ");
+  const given = configureArgs.findIndex((arg) => arg.startsWith("CFLAGS="));
+  if (given === -1) return [...configureArgs, `CFLAGS=${defines}`];
+  return configureArgs.map((arg, index) => index === given ? `${arg} ${defines}` : arg);
+}
+function findBuildProblem(python, configureArgs, macros, runtimeEnv) {
+  for (const arg of configureArgs) {
+    const option = findConfigureOption(arg);
+    if (option && !inRange(python, option)) {
+      const when = option.from && compareMinor(python, option.from) < 0 ? `was added in ${option.from}` : `was removed in ${option.until}`;
+      return { reason: `configure option ${optionName(arg)} ${when}`, source: option.source };
+    }
+  }
+  for (const macro of macros) {
+    const rule = findMacro(macro);
+    if (rule && !inRange(python, rule)) return { reason: rule.outsideRange, source: rule.source, ...rule.alternative ? { alternative: rule.alternative } : {} };
+  }
+  const present = /* @__PURE__ */ new Set([...configureArgs.map(optionName), ...macros.map(optionName)]);
+  for (const rule of COMBINATIONS) {
+    if (inRange(python, rule) && rule.all.every((item) => present.has(item))) {
+      return { reason: `${rule.all.join(" with ")}: ${rule.reason}`, source: rule.source, ...rule.alternative ? { alternative: rule.alternative } : {} };
+    }
+  }
+  for (const rule of RUNTIME_ENV_RULES) {
+    const value = runtimeEnv[rule.variable];
+    if (value === void 0 || !rule.values.includes(value) || !inRange(python, rule)) continue;
+    if (rule.whenAny && !rule.whenAny.some((item) => present.has(item))) continue;
+    return { reason: `${rule.variable}=${value}: ${rule.reason}`, source: rule.source };
+  }
+  return void 0;
+}
+function extensionAbiRules(python, variant, configureArgs, macros) {
+  const fromOptions = configureArgs.flatMap((arg) => findConfigureOption(arg)?.abi ?? []);
+  const implied = configureArgs.includes("--with-pydebug") ? ["Py_REF_DEBUG"] : [];
+  const fromMacros = macros.filter((macro) => !implied.includes(optionName(macro))).flatMap((macro) => findMacro(macro)?.abi ?? []);
+  return [...variant.ownExtensionAbi ?? [], ...fromOptions, ...fromMacros].filter((rule) => inRange(python, rule));
+}
+function extensionRebuildOf(python, abiFlags, abiRules) {
+  if (abiFlags.includes("t")) return { need: "required", reason: "free-threaded builds load only cp3XXt extensions (PR #109922)" };
+  const abi = abiRules.find((rule) => (rule.kind ?? "abi") === "abi");
+  if (abi) return { need: "required", reason: abi.reason };
+  if (abiFlags.includes("d") && compareMinor(python, "3.8") < 0) {
+    return { need: "required", reason: "before 3.8 a debug build has its own ABI and does not load release extensions (bpo-36465, bpo-36722)" };
+  }
+  const instrumentation = abiRules.find((rule) => rule.kind === "instrumentation");
+  if (instrumentation) return { need: "instrumented", reason: instrumentation.reason };
+  return { need: "not-needed", reason: compareMinor(python, "3.8") >= 0 ? "same ABI as a release build on Unix since 3.8 (bpo-36465, bpo-36722)" : "release ABI" };
+}
+function abiFlagsOf(python, configureArgs) {
+  const has = (flag) => configureArgs.includes(flag);
+  const pymalloc = compareMinor(python, "3.8") < 0 && !has("--without-pymalloc") && !has("--with-address-sanitizer") && !has("--with-memory-sanitizer");
+  return `${has("--disable-gil") ? "t" : ""}${has("--with-pydebug") ? "d" : ""}${pymalloc ? "m" : ""}`;
+}
+
+// src/report/model.ts
+var REPORT_SCHEMA_VERSION = 1;
+
+// src/report/collect.ts
+var LEAK_FINDING = {
+  references: "reference-leak",
+  "memory blocks": "block-leak",
+  "file descriptors": "fd-leak"
+};
+var FINDING_ORDER = ["crash", "timeout", "reference-leak", "block-leak", "fd-leak", "test-failure"];
+function collectReport(results) {
+  const { relative } = results;
+  const logs = [];
+  const problems = [];
+  const addLog = (run, kind) => {
+    const path15 = relative(run.log);
+    logs.push({ path: path15, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details });
+    problems.push(...run.details.problems.map((problem) => ({ ...problem, log: path15 })));
+  };
+  let refleaks;
+  if (results.refleaks) {
+    const hunt = results.refleaks;
+    addLog(hunt.run, "regrtest-refleak");
+    const tests = hunt.run.parsed.tests.map((test) => {
+      const caseRuns = hunt.cases[test.name];
+      caseRuns?.forEach((caseRun) => addLog(caseRun, "regrtest-refleak-case"));
+      return {
+        name: test.name,
+        outcome: test.outcome,
+        ...test.result ? { result: test.result } : {},
+        leaks: leakEntries(test, false),
+        informationalLeaks: leakEntries(test, true),
+        ...test.fatalError ? { fatalError: test.fatalError } : {},
+        ...caseRuns ? {
+          cases: caseRuns.map((caseRun) => {
+            const caseTest = caseRun.parsed.tests.find((candidate) => candidate.name === test.name);
+            const leaks = caseTest ? leakEntries(caseTest, false) : [];
+            return { id: caseRun.id, outcome: caseOutcome(caseTest, leaks, caseRun), leaks, log: relative(caseRun.log) };
+          })
+        } : {}
+      };
+    });
+    refleaks = {
+      command: hunt.run.command,
+      exitCode: hunt.run.exitCode,
+      warmups: hunt.warmups,
+      runs: hunt.runs,
+      ...hunt.run.parsed.summary.state ? { state: hunt.run.parsed.summary.state } : {},
+      tests,
+      log: relative(hunt.run.log),
+      ...hunt.casesNotRun ? { casesNotRun: hunt.casesNotRun } : {}
+    };
+  }
+  let showrefcount;
+  if (results.showrefcount) {
+    showrefcount = {
+      files: results.showrefcount.map((run) => {
+        addLog(run, "regrtest-showrefcount");
+        const test = run.parsed.regrtest.tests.find((candidate) => candidate.name === run.testFile);
+        const final = run.parsed.refcount.final;
+        return {
+          name: run.testFile,
+          exitCode: run.exitCode,
+          outcome: run.signal ? "crashed" : run.timedOut ? "timed-out" : test?.outcome ?? "unknown",
+          ...final ? { atExit: { refs: final.refs, blocks: final.blocks } } : {},
+          log: relative(run.log)
+        };
+      })
+    };
+  }
+  const memoryErrors = results.refleaks ? results.refleaks.run.details.problems.filter((problem) => MEMORY_ERRORS.has(problem.kind)) : [];
+  const findings = refleaks ? collectFindings(refleaks.tests, refleaks.log, memoryErrors) : [];
+  const status = results.error ? results.error.kind === "BuildError" || results.error.kind === "SourceError" ? "build-failed" : results.error.kind === "ExtensionBuildError" ? "extension-failed" : "error" : findings.length ? "findings" : "clean";
+  const { cell, interpreter } = results;
+  return {
+    schema: REPORT_SCHEMA_VERSION,
+    tool: { name: "pydebug", version: results.toolVersion },
+    generatedAt: results.generatedAt,
+    status,
+    ...results.error ? { error: results.error } : {},
+    ...cell ? {
+      cell: {
+        id: cell.id,
+        python: cell.python.text,
+        variant: cell.variant,
+        configureArgs: cell.configureArgs,
+        runtimeEnv: cell.runtimeEnv,
+        abiFlags: cell.abiFlags,
+        extensionAbi: cell.extensionAbi
+      }
+    } : {},
+    ...interpreter ? {
+      interpreter: {
+        pythonPath: interpreter.pythonPath,
+        prefix: interpreter.prefix,
+        cacheKey: interpreter.cacheKey,
+        cacheHit: interpreter.cacheHit,
+        seconds: round(interpreter.seconds),
+        source: results.sourceDescription ?? interpreter.record.source,
+        sysVersion: interpreter.record.probe.version,
+        abiflags: interpreter.record.probe.abiflags,
+        ...interpreter.record.probe.soabi ? { soabi: interpreter.record.probe.soabi } : {}
+      }
+    } : {},
+    extensions: results.extensions.map((build) => ({
+      path: build.projectDir,
+      abi: build.abi,
+      reused: build.reused,
+      sitePath: build.sitePath,
+      seconds: round(build.seconds),
+      ...build.logPath ? { log: relative(build.logPath) } : {}
+    })),
+    ...refleaks ? { refleaks } : {},
+    ...showrefcount ? { showrefcount } : {},
+    findings,
+    // Errors first; within a severity, in log order.
+    problems: problems.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)),
+    logs
+  };
+}
+var SEVERITY_ORDER = ["error", "warning", "note"];
+var MEMORY_ERRORS = /* @__PURE__ */ new Set(["buffer-overrun", "buffer-underrun", "allocator-mismatch", "memory-error", "undefined-behavior"]);
+function leakEntries(test, informational) {
+  return test.leaks.filter((leak) => leak.informational === informational).map(({ kind, deltas, sum }) => ({ kind, deltas, sum }));
+}
+function caseOutcome(test, leaks, run) {
+  if (leaks.length) return "leaked";
+  if (run.signal) return "crashed";
+  if (run.timedOut) return "timed-out";
+  return test?.outcome ?? "unknown";
+}
+function collectFindings(tests, refleakLog, memoryErrors) {
+  const findings = [];
+  for (const test of tests) {
+    const leakingCases = test.cases?.filter((testCase) => testCase.leaks.length) ?? [];
+    if (leakingCases.length) {
+      for (const testCase of leakingCases) {
+        for (const leak of testCase.leaks) findings.push(leakFinding(test.name, testCase.id, leak, testCase.log));
+      }
+    } else {
+      for (const leak of test.leaks) findings.push(leakFinding(test.name, void 0, leak, refleakLog));
+    }
+    const exitDetail = /^crashed \((.+)\)$/.exec(test.result ?? "")?.[1];
+    if (test.outcome === "crashed") {
+      const fatal = test.fatalError ? `Fatal Python error: ${test.fatalError}` : void 0;
+      const cause = memoryErrors.find((problem) => problem.test === test.name);
+      findings.push({
+        kind: "crash",
+        test: test.name,
+        message: `${test.name} crashed${exitDetail ? ` (${exitDetail})` : ""}${cause ? `: ${cause.message}` : fatal ? `: ${fatal}` : ""}`,
+        detail: [exitDetail, cause?.message, fatal].filter(Boolean).join(" \xB7 "),
+        log: refleakLog,
+        ...cause?.file ? { file: cause.file, ...cause.line ? { line: cause.line } : {} } : {}
+      });
+    } else if (test.outcome === "timed-out") {
+      findings.push({ kind: "timeout", test: test.name, message: `${test.name} ${test.result ?? "timed out"}`, log: refleakLog });
+    } else if (test.outcome === "failed" || test.outcome === "env-changed") {
+      findings.push({ kind: "test-failure", test: test.name, message: `${test.name} ${test.result ?? "failed"}`, log: refleakLog });
+    }
+  }
+  return findings.sort((a, b) => FINDING_ORDER.indexOf(a.kind) - FINDING_ORDER.indexOf(b.kind));
+}
+function leakFinding(test, testCase, leak, log) {
+  const constant = leak.deltas.length > 0 && leak.deltas.every((delta) => delta === leak.deltas[0]);
+  const amount = constant ? `${leak.deltas[0]} ${leak.kind} per run` : `${leak.kind}`;
+  return {
+    kind: LEAK_FINDING[leak.kind],
+    test,
+    ...testCase ? { case: testCase } : {},
+    message: `${testCase ?? test} leaked ${amount} (deltas [${leak.deltas.join(", ")}], sum=${leak.sum})`,
+    deltas: leak.deltas,
+    log
+  };
+}
+function round(seconds) {
+  return Math.round(seconds * 100) / 100;
+}
+
+// src/report/summary-md.ts
+var STATUS_LINE = {
+  clean: "\u2705 no leaks or crashes found",
+  findings: "\u274C found problems",
+  "build-failed": "\u{1F4A5} the interpreter did not build",
+  "extension-failed": "\u{1F4A5} the extension did not build",
+  error: "\u{1F4A5} the run stopped with an error"
+};
+var FINDING_LABEL = {
+  crash: "crash",
+  timeout: "timeout",
+  "reference-leak": "reference leak",
+  "block-leak": "memory block leak",
+  "fd-leak": "file descriptor leak",
+  "test-failure": "test failure"
+};
+function renderSummaryMarkdown(report) {
+  const lines = [];
+  const title = report.cell ? `${report.cell.id} \xB7 CPython ${report.cell.python} \xB7 ${report.cell.variant}` : "pydebug";
+  lines.push(`## pydebug: ${escapeMarkdown(title)}`, "");
+  const findingCount = report.findings.length;
+  lines.push(`**${STATUS_LINE[report.status]}**${findingCount ? ` (${findingCount} finding${findingCount === 1 ? "" : "s"})` : ""}`, "");
+  if (report.error) {
+    lines.push("```text", report.error.message.replaceAll("```", "'''"), "```", "");
+    if (report.error.log) lines.push(`Full log: \`${escapeCode(report.error.log)}\``, "");
+  }
+  lines.push("| Step | Result |", "|---|---|");
+  if (report.interpreter) {
+    const how = { local: "restored from the local cache", remote: "restored from the Actions cache", none: "built from source" }[report.interpreter.cacheHit];
+    lines.push(`| Interpreter | ${how} in ${report.interpreter.seconds.toFixed(1)} s \xB7 \`${escapeCode(report.interpreter.pythonPath)}\` |`);
+    lines.push(`| Configure | \`${escapeCode(report.cell?.configureArgs.join(" ") ?? "")}\` \xB7 ABI flags \`${escapeCode(report.interpreter.abiflags ?? "")}\` |`);
+  }
+  for (const extension of report.extensions) {
+    lines.push(`| Extension | \`${escapeCode(baseName(extension.path))}\` ${extension.reused ? "reused" : "built"} for ${escapeMarkdown(extension.abi)} in ${extension.seconds.toFixed(1)} s |`);
+  }
+  if (report.refleaks) {
+    const { refleaks } = report;
+    lines.push(`| Refleak hunt | regrtest \`-R ${refleaks.warmups}:${refleaks.runs}\` on ${refleaks.tests.length} test file${refleaks.tests.length === 1 ? "" : "s"}: ${escapeMarkdown(refleaks.state ?? `exit ${refleaks.exitCode}`)} |`);
+  }
+  if (report.cell && Object.keys(report.cell.runtimeEnv).length) {
+    lines.push(`| Runtime env | ${Object.entries(report.cell.runtimeEnv).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``).join(" ")} |`);
+  }
+  lines.push("");
+  if (report.findings.length) {
+    lines.push("### Findings", "", "| Test | Finding | Deltas per run (after warm-up) |", "|---|---|---|");
+    for (const finding of report.findings) {
+      const detail = finding.detail ? `: \`${escapeCode(finding.detail)}\`` : "";
+      lines.push(`| \`${escapeCode(finding.case ?? finding.test)}\` | ${FINDING_LABEL[finding.kind]}${detail} | ${finding.deltas ? `[${finding.deltas.join(", ")}]` : ""} |`);
+    }
+    lines.push("");
+  }
+  if (report.refleaks?.tests.length) {
+    const atExit = new Map(report.showrefcount?.files.map((file) => [file.name, file.atExit]));
+    lines.push("### Test files", "", "| Test file | regrtest -R | Cases re-run alone | At exit (-X showrefcount) |", "|---|---|---|---|");
+    for (const test of report.refleaks.tests) {
+      const exit = atExit.get(test.name);
+      lines.push(`| \`${escapeCode(test.name)}\` | ${verdict(test)} | ${casesCell(test)} | ${exit ? `${exit.refs} refs, ${exit.blocks} blocks` : "\u2014"} |`);
+    }
+    if (report.refleaks.casesNotRun) lines.push("", `${report.refleaks.casesNotRun} more cases were not re-run (raise \`max-case-runs\`).`);
+    lines.push("");
+  }
+  const unparsed = report.logs.reduce((total, log) => total + log.unparsed.count, 0);
+  lines.push("<details><summary>Logs</summary>", "");
+  for (const log of report.logs) {
+    lines.push(`- \`${escapeCode(log.path)}\` (${log.kind}, ${log.lines} lines${log.unparsed.count ? `, ${log.unparsed.count} not parsed` : ""})`);
+  }
+  lines.push("", `${unparsed} log lines were not recognised by any parser; they are kept in the logs.`, "", "</details>", "");
+  return lines.join("\n");
+}
+function verdict(test) {
+  const leaks = test.leaks.map((leak) => `leaked [${leak.deltas.join(", ")}] ${leak.kind}`);
+  const fatal = test.fatalError ? [`\`${escapeCode(`Fatal Python error: ${test.fatalError}`)}\``] : [];
+  return [escapeMarkdown(test.result ?? test.outcome), ...leaks, ...fatal].join("<br>");
+}
+function casesCell(test) {
+  if (!test.cases) return "\u2014";
+  return test.cases.map((testCase) => `${testCase.outcome === "leaked" ? "\u274C" : testCase.outcome === "passed" ? "\u2705" : "\u26A0\uFE0F"} \`${escapeCode(testCase.id.split(".").pop())}\``).join("<br>");
+}
+function baseName(filePath) {
+  return filePath.split(/[\\/]/).filter(Boolean).pop() ?? filePath;
+}
+function escapeMarkdown(text) {
+  return text.replace(/[\\`*_{}[\]<>|#]/g, (character) => `\\${character}`).replace(/\r?\n/g, " ");
+}
+function escapeCode(text) {
+  return text.replaceAll("`", "'").replaceAll("|", "\\|").replace(/\r?\n/g, " ");
+}
+
+// src/version.ts
+var TOOL_VERSION = "0.1.0";
+
+// src/steps/build-extension.ts
+import { cp, lstat, mkdir as mkdir4, readdir as readdir3, readFile as readFile2, rm as rm3 } from "node:fs/promises";
+import path7 from "node:path";
+var EXTENSION_RECORD_FILE = "pydebug-extension.json";
+var NOT_SOURCE = /* @__PURE__ */ new Set(["build", "dist", ".git", ".hg", "__pycache__", "node_modules", ".tox", ".nox", ".venv", "venv", "pydebug-out", ".pydebug-action"]);
+function isBuildOutput(relativePath, isDirectory) {
+  const name = relativePath.split("/").pop();
+  if (isDirectory) return NOT_SOURCE.has(name) || name.endsWith(".egg-info");
+  return /\.(so|pyd|o|obj|pyc|dylib)$/.test(name);
+}
+async function ensureExtension(context, cell, interpreter, projectDir, { rebuild: rebuild2 }) {
+  const started = Date.now();
+  const sourceDigest = await hashTree(projectDir, isBuildOutput);
+  const key = `${path7.basename(projectDir)}-${cell.extensionAbi}-${cell.python.text}-${sha256Hex(`${sourceDigest}
+${cell.configureArgs.filter((arg) => arg.startsWith("CFLAGS=")).join(" ")}`).slice(0, 16)}`;
+  const buildRoot = path7.join(context.cacheDir, "extensions", key);
+  const sitePath = path7.join(buildRoot, "site");
+  const recordPath = path7.join(buildRoot, EXTENSION_RECORD_FILE);
+  const previous = rebuild2 ? void 0 : await readJsonIfPresent(recordPath);
+  if (previous?.key === key) {
+    context.log.info(`extension ${path7.basename(projectDir)}: reusing the ${cell.extensionAbi} build of the same sources (${previous.modules.join(", ")})`);
+    return { projectDir, abi: cell.extensionAbi, sitePath, reused: true, seconds: (Date.now() - started) / 1e3 };
+  }
+  const log = logPath(context, `extension-${path7.basename(projectDir)}-${cell.extensionAbi}.log`);
+  await rm3(buildRoot, { recursive: true, force: true });
+  const sourceCopy = path7.join(buildRoot, "src");
+  await cp(projectDir, sourceCopy, {
+    recursive: true,
+    filter: async (from) => from === projectDir || !isBuildOutput(path7.relative(projectDir, from).split(path7.sep).join("/"), (await lstat(from)).isDirectory())
+  });
+  await mkdir4(sitePath, { recursive: true });
+  const run = async (what, spec) => {
+    const result = await context.runner.run({ ...spec, cwd: sourceCopy, logPath: log, env: { ...cell.buildEnv, ...spec.env } });
+    return { ok: result.exitCode === 0, describe: `${what}: ${describeExit(result)}` };
+  };
+  const python = interpreter.pythonPath;
+  await context.log.group(`Build extension ${path7.basename(projectDir)} for ${cell.extensionAbi}`, async () => {
+    const hasSetuptools = await run("import setuptools", { argv: [python, "-c", "import setuptools"] });
+    if (!hasSetuptools.ok) {
+      const installed = await run("pip install setuptools", { argv: [python, "-m", "pip", "install", "--disable-pip-version-check", "setuptools"] });
+      if (!installed.ok) {
+        throw new ExtensionBuildError(
+          `setuptools is missing from the debug interpreter and pip could not install it (${installed.describe}); on an offline machine set PIP_NO_INDEX=1 and PIP_FIND_LINKS to a folder of wheels. Log: ${log}`,
+          log
+        );
+      }
+    }
+    const setupArgs = ["build", "--build-base", path7.join(buildRoot, "build"), "--build-lib", sitePath];
+    const argv = await hasFile(sourceCopy, "setup.py") ? [python, "setup.py", ...setupArgs] : await usesSetuptoolsBackend(sourceCopy) ? [python, "-c", "import setuptools; setuptools.setup()", ...setupArgs] : void 0;
+    if (!argv) {
+      throw new ExtensionBuildError(
+        `${projectDir} is not a setuptools project: it needs a setup.py, or a pyproject.toml whose build-backend is setuptools.build_meta.`
+      );
+    }
+    const built = await run("setuptools build", { argv });
+    if (!built.ok) {
+      const tail = await tailLines(log, 20);
+      throw new ExtensionBuildError(`building ${projectDir} against CPython ${cell.python.text} (${cell.variant}) failed (${built.describe}); full log: ${log}
+${tail.map((line) => `  | ${line}`).join("\n")}`, log);
+    }
+  });
+  const modules = await findExtensionModules(sitePath, interpreter.record.probe.extSuffix);
+  if (modules.length === 0) {
+    throw new ExtensionBuildError(`building ${projectDir} produced no extension module ending in ${interpreter.record.probe.extSuffix}; see ${log}`, log);
+  }
+  await writeFileAtomic(recordPath, `${JSON.stringify({ key, builtAt: (/* @__PURE__ */ new Date()).toISOString(), modules }, null, 2)}
+`);
+  const seconds = (Date.now() - started) / 1e3;
+  context.log.info(`extension ${path7.basename(projectDir)}: built ${modules.join(", ")} for ${cell.extensionAbi} in ${seconds.toFixed(1)} s`);
+  return { projectDir, abi: cell.extensionAbi, sitePath, reused: false, seconds, logPath: log };
+}
+async function hasFile(directory, name) {
+  return (await readdir3(directory)).includes(name);
+}
+async function usesSetuptoolsBackend(directory) {
+  if (!await hasFile(directory, "pyproject.toml")) return false;
+  const text = await readFile2(path7.join(directory, "pyproject.toml"), "utf8");
+  const backend = /^\s*build-backend\s*=\s*["']([^"']+)["']/m.exec(text);
+  return backend === null || backend[1].startsWith("setuptools");
+}
+async function findExtensionModules(sitePath, extSuffix) {
+  const entries = await readdir3(sitePath, { recursive: true });
+  return entries.filter((entry) => extSuffix ? entry.endsWith(extSuffix) : /\.(so|pyd)$/.test(entry)).sort();
+}
+
+// src/steps/run-tests.ts
+import { readdir as readdir4 } from "node:fs/promises";
+import path8 from "node:path";
+
+// src/adapters/read-lines.ts
+import { isAscii } from "node:buffer";
+import { createReadStream as createReadStream2 } from "node:fs";
+
+// src/parse/line-parser.ts
+var MAX_UNPARSED_SAMPLES = 20;
+var MAX_SAMPLE_LENGTH = 300;
+function emptyUnparsed() {
+  return { count: 0, samples: [] };
+}
+function recordUnparsed(unparsed, lineNumber, text) {
+  unparsed.count++;
+  if (unparsed.samples.length < MAX_UNPARSED_SAMPLES) {
+    unparsed.samples.push({ line: lineNumber, text: text.length > MAX_SAMPLE_LENGTH ? `${text.slice(0, MAX_SAMPLE_LENGTH)}\u2026` : text });
+  }
+}
+var ANSI_SGR = /\x1b\[[0-9;]*m/g;
+function stripAnsi(line) {
+  return line.includes("\x1B") ? line.replace(ANSI_SGR, "") : line;
+}
+
+// src/adapters/read-lines.ts
+async function* readLineBatches(path15, options = {}) {
+  const maxLineLength = options.maxLineLength ?? 1 << 20;
+  let carry;
+  for await (const chunk of createReadStream2(path15, { highWaterMark: options.chunkSize ?? 1 << 20 })) {
+    const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const lines = [];
+    const encoding = isAscii(bytes) ? "latin1" : "utf8";
+    let start = 0;
+    for (let end = bytes.indexOf(10, start); end >= 0; end = bytes.indexOf(10, start)) {
+      lines.push(bytes.toString(encoding, start, end));
+      start = end + 1;
+    }
+    while (bytes.length - start > maxLineLength) {
+      let cut = start + maxLineLength;
+      while (cut > start && (bytes[cut] & 192) === 128) cut--;
+      lines.push(bytes.toString("utf8", start, cut));
+      start = cut;
+    }
+    carry = start < bytes.length ? Buffer.from(bytes.subarray(start)) : void 0;
+    if (lines.length > 0) yield lines;
+  }
+  if (carry && carry.length > 0) yield [carry.toString("utf8")];
+}
+
+// src/parse/diagnostics.ts
+var MAX_DIAGNOSTIC_SAMPLES = 20;
+function emptyDiagnostics() {
+  return { count: 0, samples: [] };
+}
+function addDiagnostic(diagnostics, line, message) {
+  diagnostics.count++;
+  if (diagnostics.samples.length < MAX_DIAGNOSTIC_SAMPLES) diagnostics.samples.push({ line, message: message.length > 300 ? `${message.slice(0, 300)}\u2026` : message });
+}
+function parseGroupedInt(text) {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  const negative = text.charCodeAt(start) === 45;
+  if (negative) start++;
+  let value = 0;
+  let digits = 0;
+  for (let index = start; index < end; index++) {
+    const code3 = text.charCodeAt(index);
+    if (code3 === 44) continue;
+    if (code3 < 48 || code3 > 57) return void 0;
+    value = value * 10 + (code3 - 48);
+    digits++;
+  }
+  if (digits === 0 || !Number.isSafeInteger(value)) return void 0;
+  return negative ? -value : value;
+}
+var BoundedList = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  items = [];
+  dropped = 0;
+  push(item) {
+    if (this.items.length < this.limit) {
+      this.items.push(item);
+      return true;
+    }
+    this.dropped++;
+    return false;
+  }
+  get last() {
+    return this.items[this.items.length - 1];
+  }
+};
+
+// src/parse/count-allocs.ts
+var MAX_COUNT_DUMPS = 100;
+var MAX_TYPES = 5e3;
+var TYPE_LINE = /^(.+) alloc'd: (-?\d+), freed: (-?\d+), max in use: (-?\d+)$/;
+var FAST_TUPLE = /^fast tuple allocs: (-?\d+), empty: (-?\d+)$/;
+var FAST_INT = /^fast int allocs: pos: (-?\d+), neg: (-?\d+)$/;
+var STRINGS = /^null strings: (-?\d+), 1-strings: (-?\d+)$/;
+var COUNTS_TUPLE = /\((?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"), (-?\d+), (-?\d+), (-?\d+)\)/g;
+var CountAllocsParser = class {
+  dumps = new BoundedList(MAX_COUNT_DUMPS);
+  diagnostics = emptyDiagnostics();
+  current;
+  next(line, lineNumber) {
+    let match;
+    if (line.charCodeAt(0) === 91 && (line.startsWith("[('") || line.startsWith('[("'))) return this.getcounts(line, lineNumber);
+    if (line.length >= 38 && line.includes(" alloc'd: ") && (match = TYPE_LINE.exec(line))) {
+      if (!this.current || this.current.source !== "at-exit" || this.current.fastTupleAllocs !== void 0) this.start(lineNumber, "at-exit");
+      this.addType(this.current, match[1], match[2], match[3], match[4]);
+      return true;
+    }
+    if (line.charCodeAt(0) === 102 && (match = FAST_TUPLE.exec(line))) {
+      const dump = this.atExitDump(lineNumber);
+      dump.fastTupleAllocs = Number(match[1]);
+      dump.emptyTupleAllocs = Number(match[2]);
+      return true;
+    }
+    if (line.charCodeAt(0) === 102 && (match = FAST_INT.exec(line))) {
+      const dump = this.atExitDump(lineNumber);
+      dump.fastIntAllocsPositive = Number(match[1]);
+      dump.fastIntAllocsNegative = Number(match[2]);
+      return true;
+    }
+    if (line.charCodeAt(0) === 110 && (match = STRINGS.exec(line))) {
+      const dump = this.atExitDump(lineNumber);
+      dump.nullStrings = Number(match[1]);
+      dump.oneCharStrings = Number(match[2]);
+      this.current = void 0;
+      return true;
+    }
+    return false;
+  }
+  end() {
+    return { dumps: this.dumps.items, droppedDumps: this.dumps.dropped, diagnostics: this.diagnostics };
+  }
+  getcounts(line, lineNumber) {
+    const dump = this.start(lineNumber, "getcounts");
+    let matched = 0;
+    let consumed = 1;
+    COUNTS_TUPLE.lastIndex = 0;
+    for (let match = COUNTS_TUPLE.exec(line); match; match = COUNTS_TUPLE.exec(line)) {
+      if (match.index !== consumed) break;
+      const name = (match[1] ?? match[2]).replace(/\\(.)/g, "$1");
+      this.addType(dump, name, match[3], match[4], match[5]);
+      matched++;
+      consumed = match.index + match[0].length;
+      if (line.startsWith(", ", consumed)) consumed += 2;
+    }
+    if (line.slice(consumed) !== "]") addDiagnostic(this.diagnostics, lineNumber, `sys.getcounts() list cut short after ${matched} entries`);
+    this.current = void 0;
+    return true;
+  }
+  atExitDump(lineNumber) {
+    return this.current && this.current.source === "at-exit" ? this.current : this.start(lineNumber, "at-exit");
+  }
+  start(lineNumber, source) {
+    this.current = { line: lineNumber, source, types: [], droppedTypes: 0 };
+    this.dumps.push(this.current);
+    return this.current;
+  }
+  addType(dump, name, allocs, frees, maxInUse) {
+    if (dump.types.length >= MAX_TYPES) {
+      dump.droppedTypes++;
+      return;
+    }
+    const allocCount = Number(allocs);
+    const freeCount = Number(frees);
+    dump.types.push({ name, allocs: allocCount, frees: freeCount, maxInUse: Number(maxInUse), alive: allocCount - freeCount });
+  }
+};
+
+// src/parse/fault.ts
+var MAX_FAULTS = 100;
+var MAX_FRAMES_PER_THREAD = 50;
+var MAX_THREADS_PER_FAULT = 100;
+var SIGNAL_REASONS = /* @__PURE__ */ new Set(["Segmentation fault", "Bus error", "Illegal instruction", "Floating point exception", "Floating-point exception", "Aborted"]);
+var FATAL = /^Fatal Python error: (.*)$/;
+var WINDOWS_FATAL = /^Windows fatal exception: (.+)$/;
+var TIMEOUT = /^Timeout \((\d+:\d\d:\d\d(?:\.\d+)?)\)!$/;
+var ASSERTION = /^(?:[^:\s]+: )?([^:]+):(\d+): ([^:]+): Assertion [`'](.*)' failed\.$/;
+var RUNTIME_STATE = /^Python runtime state: (.+)$/;
+var THREAD = /^(Current thread|Thread) (0x[0-9a-fA-F]+)(?: \[[^\]]*\])? \(most recent call first\):$/;
+var STACK = /^Stack \(most recent call first\):$/;
+var FRAME = /^ {2}File "(.*)", line (\d+|\?\?\?) in (.*)$/;
+var EXTENSION_MODULES = /^Extension modules: (.*?)(?:, \.\.\.)? \(total: (\d+)\)$/;
+var OBJECT_FIELD = /^object (address|refcount|type|type name|repr) *: (.*)$/;
+var EXIT_SIGNAL = /^(?:.*\s)?(Segmentation fault|Aborted|Bus error|Illegal instruction|Floating point exception)(?: \(core dumped\))?$/;
+var EXIT_SIGNAL_ENDINGS = ["(core dumped)", "Segmentation fault", "Aborted", "Bus error", "Illegal instruction", "Floating point exception"];
+function endsLikeExitSignal(line) {
+  for (const ending of EXIT_SIGNAL_ENDINGS) if (line.endsWith(ending)) return true;
+  return false;
+}
+var FaultParser = class {
+  faults = new BoundedList(MAX_FAULTS);
+  diagnostics = emptyDiagnostics();
+  current;
+  thread;
+  /** `object address  : ...` lines come before the fatal error they explain. */
+  pendingObject;
+  /** Inside a thread traceback: every line matters until it ends. */
+  get busy() {
+    return this.thread !== void 0;
+  }
+  next(line, lineNumber) {
+    const first = line.charCodeAt(0);
+    if (first === 32) return this.frameLine(line, lineNumber);
+    let match;
+    switch (first) {
+      case 70:
+        if (match = FATAL.exec(line)) return this.startFatal(match[1], lineNumber), true;
+        break;
+      case 80:
+        if (this.current && (match = RUNTIME_STATE.exec(line))) {
+          this.current.runtimeState = match[1];
+          return true;
+        }
+        break;
+      case 67:
+      case 84:
+        if (match = THREAD.exec(line)) return this.startThread(match[2], match[1] === "Current thread", lineNumber), true;
+        if (match = TIMEOUT.exec(line)) return this.start("timeout", `Timeout (${match[1]})!`, void 0, `timeout after ${match[1]}`, lineNumber), true;
+        break;
+      case 83:
+        if (STACK.test(line)) return this.startThread(void 0, true, lineNumber), true;
+        break;
+      case 69:
+        if (this.current && (match = EXTENSION_MODULES.exec(line))) {
+          const names = match[1] === "" ? [] : match[1].split(", ");
+          this.current.extensionModules = { names, total: Number(match[2]) };
+          this.thread = void 0;
+          return true;
+        }
+        break;
+      case 87:
+        if (match = WINDOWS_FATAL.exec(line)) return this.start("signal", line, void 0, match[1], lineNumber), true;
+        break;
+      case 111:
+        if (match = OBJECT_FIELD.exec(line)) {
+          this.pendingObject ??= {};
+          if (Object.keys(this.pendingObject).length < 8) this.pendingObject[match[1]] = match[2].slice(0, 300);
+          return true;
+        }
+        break;
+      case 71:
+        if (line === "Garbage-collecting" && this.current) return true;
+        break;
+    }
+    if (line.endsWith("' failed.") && line.includes(": Assertion ") && (match = ASSERTION.exec(line))) {
+      this.start("assertion", line, match[3], `Assertion \`${match[4]}' failed`, lineNumber);
+      this.current.assertion = { file: match[1], line: Number(match[2]), function: match[3], expression: match[4] };
+      return true;
+    }
+    if (this.current && this.current.exitSignal === void 0 && line.length < 300 && endsLikeExitSignal(line) && EXIT_SIGNAL.test(line)) {
+      this.current.exitSignal = line.trim();
+      return true;
+    }
+    this.thread = void 0;
+    return false;
+  }
+  end() {
+    return { faults: this.faults.items, droppedFaults: this.faults.dropped, diagnostics: this.diagnostics };
+  }
+  startFatal(message, lineNumber) {
+    if (this.current?.kind === "assertion" && this.current.threads.length === 0 && message === "Aborted") return;
+    const prefixed = /^([A-Za-z_][A-Za-z0-9_]*): (.*)$/.exec(message);
+    const reason = prefixed ? prefixed[2] : message;
+    const kind = SIGNAL_REASONS.has(reason) ? "signal" : "fatal-error";
+    this.start(kind, message, prefixed?.[1], reason, lineNumber);
+  }
+  start(kind, message, fn, reason, lineNumber) {
+    this.current = { line: lineNumber, kind, message, ...fn ? { function: fn } : {}, reason, threads: [] };
+    if (this.pendingObject) {
+      this.current.object = this.pendingObject;
+      this.pendingObject = void 0;
+    }
+    this.thread = void 0;
+    this.faults.push(this.current);
+  }
+  startThread(id, current, lineNumber) {
+    if (!this.current || this.current.extensionModules !== void 0 && this.current.kind !== "timeout") {
+      this.start("traceback-dump", "traceback dump", void 0, "traceback dump", lineNumber);
+    }
+    this.thread = { ...id ? { id } : {}, current, frames: [] };
+    if (this.current.threads.length < MAX_THREADS_PER_FAULT) this.current.threads.push(this.thread);
+  }
+  frameLine(line, lineNumber) {
+    if (!this.thread) return false;
+    const frame = FRAME.exec(line);
+    if (frame) {
+      if (this.thread.frames.length < MAX_FRAMES_PER_THREAD) {
+        this.thread.frames.push({ file: frame[1], line: frame[2] === "???" ? 0 : Number(frame[2]), function: frame[3] });
+      } else this.thread.truncated = true;
+      return true;
+    }
+    if (line === "  ...") return this.thread.truncated = true;
+    if (line === "  <no Python frame>") return this.thread.noPythonFrame = true;
+    if (/^ {2}<.*>$/.test(line)) return true;
+    addDiagnostic(this.diagnostics, lineNumber, `unexpected line in thread traceback: ${line.slice(0, 120)}`);
+    this.thread = void 0;
+    return false;
+  }
+};
+
+// src/parse/frames.ts
+var CPYTHON_SOURCE = /^(?:\.\.\/)+(?:Objects|Python|Modules|Include|Parser|Programs)\/|\/[Pp]ython-?3\.\d+[^/]*\/(?:[^/]+\/)*(?:Objects|Python|Modules|Include|Parser|Programs)\//;
+var CPYTHON_BINARY = /(?:^|\/)(?:python3?(?:\.\d+)?d?|libpython3\.\d+d?\.so[.\d]*)$/;
+var CPYTHON_STDLIB_MODULE = /\/lib-dynload\/|\/lib\/python3\.\d+t?\/(?!site-packages)/;
+var SYSTEM = /(?:^|\/)(?:libc\.so|libc-|ld-linux|libpthread|libm\.so|libstdc\+\+|libgcc_s|vgpreload_|libasan|libubsan|liblsan|libtsan)|libsanitizer\/|^\.\.\/sysdeps\/|^\.\.\/csu\/|\/valgrind\//;
+var SYSTEM_FUNCTION = /^(?:__interceptor_|__asan_|__lsan_|__ubsan_|__sanitizer_|__libc_start|_start$|malloc$|calloc$|realloc$|free$|operator new|operator delete)/;
+function classifyFrame(frame, hints = {}) {
+  const file = frame.file ?? "";
+  const module = frame.module ?? "";
+  for (const fragment of hints.extensionPaths ?? []) {
+    if (fragment && (file.includes(fragment) || module.includes(fragment))) return "extension";
+  }
+  if (frame.function && SYSTEM_FUNCTION.test(frame.function) || SYSTEM.test(file) || SYSTEM.test(module)) return "system";
+  if (CPYTHON_SOURCE.test(file)) return "cpython";
+  if (file === "" && CPYTHON_BINARY.test(module)) return "cpython";
+  if (CPYTHON_STDLIB_MODULE.test(module) && !/site-packages/.test(module)) return "cpython";
+  if (file !== "" || /\.so(?:\.|$)|\.pyd$|\.dylib$/.test(module)) return "extension";
+  return "unknown";
+}
+var RUNNER_CHECKOUT = /^(?:\/home\/runner\/work|\/Users\/runner\/work|[A-Za-z]:[\\/]a)[\\/][^\\/]+[\\/][^\\/]+[\\/](.+)$/;
+function workspaceRelative(path15, workspace) {
+  if (workspace) {
+    const root = workspace.replace(/[\\/]+$/, "");
+    if (path15.startsWith(`${root}/`) || path15.startsWith(`${root}\\`)) return path15.slice(root.length + 1).replace(/\\/g, "/");
+  }
+  const match = RUNNER_CHECKOUT.exec(path15);
+  return match ? match[1].replace(/\\/g, "/") : path15;
+}
+
+// src/parse/mallocstats.ts
+var MAX_MALLOCSTATS_DUMPS = 200;
+var MAX_FREELISTS = 200;
+var THRESHOLD = /^Small block threshold = (\d+), in (\d+) size classes\.$/;
+var MEDIUM_THRESHOLD = /^(Medium block threshold|Large object max size) = (\d+)$/;
+var CLASS_ROW = /^ *(\d+) +(\d+) +(\d+) +(\d+) +(\d+)$/;
+var PRINTONE = /^(.*?) *= *(-?[\d,]+)$/;
+var ARENAS = /^(\d+) arenas \* (\d+) bytes\/arena$/;
+var UNUSED_POOLS = /^(\d+) unused pools \* (\d+) bytes$/;
+var FREELIST = /^ *(\d+) (free .+?) \* (\d+) bytes each *= *([\d,]+)$/;
+var MIMALLOC_VALUE = /^ {4}(Allocated Blocks|Allocated Bytes|Allocated Bytes w\/ Overhead|Bytes Reserved|Bytes Committed): (-?\d+)$/;
+var MallocStatsParser = class {
+  dumps = new BoundedList(MAX_MALLOCSTATS_DUMPS);
+  diagnostics = emptyDiagnostics();
+  current;
+  section = "header";
+  /** Inside a dump: stats dumps have no end marker, so every line matters until one does not fit. */
+  get busy() {
+    return this.current !== void 0;
+  }
+  next(line, lineNumber) {
+    const first = line.charCodeAt(0);
+    let match;
+    if (first === 83 && (match = THRESHOLD.exec(line))) {
+      this.startDump(lineNumber, "pymalloc");
+      this.current.smallBlockThreshold = Number(match[1]);
+      this.current.sizeClassCount = Number(match[2]);
+      return true;
+    }
+    const dump = this.current;
+    if (!dump) {
+      const last = line.charCodeAt(line.length - 1);
+      if ((first === 32 || first >= 48 && first <= 57) && last >= 48 && last <= 57 && line.includes(" bytes each") && (match = FREELIST.exec(line))) {
+        this.startDump(lineNumber, "pymalloc");
+        this.section = "freelists";
+        return this.freeList(match);
+      }
+      return false;
+    }
+    if (line === "") return true;
+    if (this.section === "classes" && (match = CLASS_ROW.exec(line))) {
+      if (dump.sizeClasses.length < 256) {
+        dump.sizeClasses.push({ index: Number(match[1]), size: Number(match[2]), pools: Number(match[3]), blocksInUse: Number(match[4]), availableBlocks: Number(match[5]) });
+      }
+      return true;
+    }
+    if ((first === 77 || first === 76) && (match = MEDIUM_THRESHOLD.exec(line))) {
+      dump.allocator = "mimalloc";
+      dump.values[match[1].toLowerCase()] = Number(match[2]);
+      return true;
+    }
+    match = first === 32 && (line.startsWith("    A") || line.startsWith("    B")) ? MIMALLOC_VALUE.exec(line) : null;
+    if (match) {
+      dump.allocator = "mimalloc";
+      (dump.mimalloc ??= {})[match[1]] = Number(match[2]);
+      return true;
+    }
+    if (line.startsWith("class   size") || line.startsWith("-----   ----")) {
+      this.section = "classes";
+      return true;
+    }
+    if (line === "arena map counts") {
+      this.section = "arena map";
+      return true;
+    }
+    const equals = line.lastIndexOf("=");
+    if (equals > 11 && line.startsWith("bytes each ", equals - 11) && (match = FREELIST.exec(line))) {
+      this.section = "freelists";
+      return this.freeList(match);
+    }
+    if (equals > 0 && this.section !== "freelists") {
+      const number = line.slice(equals + 1);
+      const value = parseGroupedInt(number);
+      if (value !== void 0) {
+        this.section = this.section === "arena map" ? "arena map" : "totals";
+        this.value(dump, line.slice(0, equals).trim(), value);
+        return true;
+      }
+      if (PRINTONE.test(line)) {
+        addDiagnostic(this.diagnostics, lineNumber, `malloc stats value out of range: ${line.slice(0, 120)}`);
+        return true;
+      }
+    }
+    this.current = void 0;
+    return false;
+  }
+  end() {
+    return { dumps: this.dumps.items, droppedDumps: this.dumps.dropped, ...this.lastSeen ? { last: this.lastSeen } : {}, diagnostics: this.diagnostics };
+  }
+  lastSeen;
+  startDump(lineNumber, allocator) {
+    this.current = { line: lineNumber, allocator, sizeClasses: [], values: {}, freeLists: [] };
+    this.section = "header";
+    this.lastSeen = this.current;
+    this.dumps.push(this.current);
+  }
+  value(dump, label, value) {
+    let match;
+    const first = label.charCodeAt(0);
+    if (first === 35) {
+      dump.values[label.slice(2)] = value;
+      return;
+    }
+    if (first >= 48 && first <= 57 && (match = ARENAS.exec(label))) {
+      dump.arenaCount = Number(match[1]);
+      dump.arenaSize = Number(match[2]);
+      dump.values["arenas bytes"] = value;
+      return;
+    }
+    if (first >= 48 && first <= 57 && (match = UNUSED_POOLS.exec(label))) {
+      dump.unusedPools = Number(match[1]);
+      dump.poolSize = Number(match[2]);
+      dump.values["unused pools bytes"] = value;
+      return;
+    }
+    let key = label.replace(/^# /, "");
+    if (key === "Total") key = this.section === "arena map" ? "arena map total" : "total";
+    dump.values[key] = value;
+  }
+  freeList(match) {
+    const dump = this.current;
+    const totalBytes = parseGroupedInt(match[4]);
+    if (dump.freeLists.length < MAX_FREELISTS && totalBytes !== void 0) {
+      dump.freeLists.push({ count: Number(match[1]), name: match[2], bytesEach: Number(match[3]), totalBytes });
+    }
+    return true;
+  }
+};
+
+// src/parse/pymalloc-debug.ts
+var MAX_DEBUG_BLOCKS = 100;
+var MAX_TRACEBACK_FRAMES = 100;
+var BLOCK_START = /^Debug memory block at address p=(\S+?): API '(.)'$/;
+var REQUESTED = /^ {4}(\d+) bytes originally requested$/;
+var PAD_OK = /^ {4}The (\d+) pad bytes at (p-\d+|tail=\S+) are FORBIDDENBYTE, as expected\.$/;
+var PAD_BAD = /^ {4}The (\d+) pad bytes at (p-\d+|tail=\S+) are not all FORBIDDENBYTE \(0x([0-9a-f]{2})\):$/;
+var PAD_BYTE = /^ {8}at (p-|tail\+)(\d+): 0x([0-9a-f]{2})( \*\*\* OUCH)?$/;
+var SERIAL = /^ {4}The block was made by call #(\d+) to debug malloc\/realloc\.$/;
+var DATA = /^ {4}Data at p:(.*)$/;
+var CORRUPT_START = /^ {4}Because memory is corrupted at the start, the count of bytes requested$|^ {7,8}may be bogus, and checking the trailing pad bytes may segfault\.$/;
+var TRACEMALLOC_OFF = /^Enable tracemalloc to get the memory block allocation traceback$/;
+var ALLOCATED_AT = /^Memory block allocated at \(most recent call first\):$/;
+var TRACEBACK_FRAME = /^ {2}File "(.*)", line (\d+)$/;
+var PymallocDebugParser = class {
+  blocks = new BoundedList(MAX_DEBUG_BLOCKS);
+  diagnostics = emptyDiagnostics();
+  state = "idle";
+  current;
+  pad;
+  /** Inside a dump: every line matters until it ends. */
+  get busy() {
+    return this.state !== "idle";
+  }
+  next(line, lineNumber) {
+    const first = line.charCodeAt(0);
+    if (first === 68 && line.startsWith("Debug memory block at ")) {
+      const start = BLOCK_START.exec(line);
+      if (!start) return false;
+      this.finishBlock(lineNumber);
+      this.current = { line: lineNumber, address: start[1], api: start[2] };
+      this.blocks.push(this.current);
+      this.state = "block";
+      return true;
+    }
+    if (this.state === "idle") return false;
+    if (this.state === "block") return this.blockLine(line, lineNumber);
+    if (line === "") return this.state === "after-block";
+    if (TRACEMALLOC_OFF.test(line)) {
+      if (this.current) this.current.tracemallocDisabled = true;
+      this.state = "after-block";
+      return true;
+    }
+    if (ALLOCATED_AT.test(line)) {
+      if (this.current) this.current.allocatedAt = [];
+      this.state = "traceback";
+      return true;
+    }
+    if (this.state === "traceback") {
+      const frame = TRACEBACK_FRAME.exec(line);
+      if (frame && this.current?.allocatedAt) {
+        if (this.current.allocatedAt.length < MAX_TRACEBACK_FRAMES) this.current.allocatedAt.push({ file: frame[1], line: Number(frame[2]) });
+        return true;
+      }
+    }
+    this.state = "idle";
+    this.current = void 0;
+    return false;
+  }
+  end() {
+    this.finishBlock(0);
+    return { blocks: this.blocks.items, droppedBlocks: this.blocks.dropped, diagnostics: this.diagnostics };
+  }
+  blockLine(line, lineNumber) {
+    const block = this.current;
+    let match;
+    if (this.pad && (match = PAD_BYTE.exec(line))) {
+      const offset = Number(match[2]);
+      this.pad.bytes.push({ offset: match[1] === "p-" ? -offset : offset, value: parseInt(match[3], 16), corrupted: match[4] !== void 0 });
+      return true;
+    }
+    this.closePad();
+    if (match = REQUESTED.exec(line)) {
+      block.bytesRequested = Number(match[1]);
+      return true;
+    }
+    if (match = PAD_OK.exec(line)) {
+      const which = match[2].startsWith("p-") ? "leadingPad" : "trailingPad";
+      block[which] = { count: Number(match[1]), intact: true, bytes: [] };
+      return true;
+    }
+    if (match = PAD_BAD.exec(line)) {
+      this.pad = { which: match[2].startsWith("p-") ? "leading" : "trailing", count: Number(match[1]), bytes: [] };
+      return true;
+    }
+    if (CORRUPT_START.test(line)) return true;
+    if (match = SERIAL.exec(line)) {
+      block.serialNumber = Number(match[1]);
+      return true;
+    }
+    if (match = DATA.exec(line)) {
+      block.data = match[1].trim();
+      this.state = "after-block";
+      return true;
+    }
+    block.truncated = true;
+    addDiagnostic(this.diagnostics, lineNumber, `debug memory block at line ${block.line} ended before "Data at p:"`);
+    this.state = "idle";
+    this.current = void 0;
+    return false;
+  }
+  closePad() {
+    if (!this.pad || !this.current) return;
+    const { which, count, bytes } = this.pad;
+    const block = this.current;
+    const corrupted = bytes.filter((byte) => byte.corrupted);
+    if (which === "leading") {
+      block.leadingPad = { count, intact: false, bytes };
+      if (corrupted.length > 0) block.underrunBytes = Math.max(...corrupted.map((byte) => -byte.offset));
+    } else {
+      block.trailingPad = { count, intact: false, bytes };
+      if (corrupted.length > 0) block.overrunBytes = Math.max(...corrupted.map((byte) => byte.offset)) + 1;
+    }
+    this.pad = void 0;
+  }
+  finishBlock(lineNumber) {
+    if (this.state === "block" && this.current) {
+      this.closePad();
+      this.current.truncated = true;
+      addDiagnostic(this.diagnostics, lineNumber || this.current.line, `debug memory block at line ${this.current.line} ended before "Data at p:"`);
+    }
+    this.state = "idle";
+    this.current = void 0;
+  }
+};
+
+// src/parse/refcount-series.ts
+var MAX_SERIES_SAMPLES = 1e4;
+var SAMPLE = /^gettotalrefcount(?:\[([^\]]*)\])? = (-?\d+)$/;
+var RefcountSeriesParser = class {
+  samples = [];
+  dropped = 0;
+  count = 0;
+  first;
+  last;
+  growths = /* @__PURE__ */ new Set();
+  diagnostics = emptyDiagnostics();
+  next(line, lineNumber) {
+    if (line.charCodeAt(0) !== 103 || !line.startsWith("gettotalrefcount")) return false;
+    const match = SAMPLE.exec(line);
+    if (!match) {
+      addDiagnostic(this.diagnostics, lineNumber, `not a gettotalrefcount sample: ${line.slice(0, 120)}`);
+      return false;
+    }
+    const total = Number(match[2]);
+    if (!Number.isSafeInteger(total)) {
+      addDiagnostic(this.diagnostics, lineNumber, `gettotalrefcount value out of range: ${match[2].slice(0, 40)}`);
+      return true;
+    }
+    this.count++;
+    const growth = this.last ? total - this.last.total : void 0;
+    const sample = { line: lineNumber, step: match[1] ?? String(this.count), total, ...growth !== void 0 ? { growth } : {} };
+    if (growth !== void 0 && this.count > 2 && this.growths.size < 2) this.growths.add(growth);
+    if (this.samples.length < MAX_SERIES_SAMPLES) this.samples.push(sample);
+    else this.dropped++;
+    this.first ??= sample;
+    this.last = sample;
+    return true;
+  }
+  end() {
+    const { first, last } = this;
+    return {
+      samples: this.samples,
+      dropped: this.dropped,
+      ...first ? { first } : {},
+      ...last ? { last } : {},
+      ...first && last ? { totalGrowth: last.total - first.total } : {},
+      ...this.growths.size === 1 && this.count >= 4 ? { steadyGrowth: [...this.growths][0] } : {},
+      diagnostics: this.diagnostics
+    };
+  }
+};
+
+// src/parse/regrtest.ts
+var MAX_REGRTEST_TESTS = 2e4;
+var MAX_LEAKS_PER_TEST = 100;
+var MAX_HEADER_LINES = 100;
+var LOG_PREFIX = /^(?:\d+:\d\d:\d\d )?(?:load avg: \d+\.\d+ )?/;
+var PROGRESS = /^\[\s*\d+\/\d+(?:\/\d+)?\] (\S+)(?: (.*))?$/;
+var LEAK = /^(\S+) leaked \[(-?\d+(?:, -?\d+)*)?\] (references|memory blocks|file descriptors), sum=(-?\d+)( \(this is fine\))?$/;
+var RESULT_WORDS = /^(passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|env changed|worker bug|worker non-zero exit code)\b/;
+var STANDALONE_RESULT = /^(test\S*) ((?:passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|worker non-zero exit code)\b.*)$/;
+var REASON_LINE = /^(?:test )?(test\S*) (skipped|failed|crashed) -- (.*)$/;
+var ENV_WARNING = /^Warning -- (.*)$/;
+var MAX_WARNINGS_PER_TEST = 10;
+var REGRTEST_FIRST_CHARS = new Set([..."0123456789[=tbFTRAUWl-"].map((c) => c.charCodeAt(0)));
+var DURATION_SUFFIX = / \((?:\d+ (?:hour|min) )*\d+(?:\.\d+)? (?:sec|ms)\)$/;
+var LIST_HEADING = /^(All )?(\d+) (?:tests?|re-run tests?) ?(.*?):$/;
+var OK_LINE = /^(?:All )?(\d+) tests? OK\.$/;
+var SLOWEST_ENTRY = /^- (\S+): (.+)$/;
+var RegrtestParser = class {
+  pythonVersion;
+  header = [];
+  mode;
+  repetitions;
+  tests = /* @__PURE__ */ new Map();
+  current;
+  summary = { lists: {}, counts: {} };
+  openList;
+  expectRepetitionProgress = 0;
+  randomSeed;
+  droppedTests = 0;
+  droppedLeaks = 0;
+  /** True while a summary list or the -R progress ruler is open: then every line matters, whatever it starts with. */
+  get busy() {
+    return this.openList !== void 0 || this.expectRepetitionProgress > 0;
+  }
+  next(rawLine, lineNumber) {
+    if (this.openList === void 0 && this.expectRepetitionProgress === 0 && !REGRTEST_FIRST_CHARS.has(rawLine.charCodeAt(0)) && !rawLine.includes(" leaked [")) return false;
+    const first = rawLine.charCodeAt(0);
+    const line = first >= 48 && first <= 57 || first === 108 ? rawLine.replace(LOG_PREFIX, "") : rawLine;
+    if (this.openList !== void 0) {
+      if (this.continueList(line)) return true;
+      this.openList = void 0;
+    }
+    if (this.expectRepetitionProgress > 0) {
+      this.expectRepetitionProgress--;
+      if (/^[0-9:]+$/.test(line) || /^[.0-9X ]+$/.test(line)) return true;
+    }
+    const head = line.charCodeAt(0);
+    const digit = head >= 48 && head <= 57;
+    return (head === 82 || head === 85 || head === 61) && this.header_(line) || head === 91 && this.progress(line, lineNumber) || line.includes(" leaked [") && this.leak(line, lineNumber) || head === 98 && this.repetitionStart(line) || head === 70 && this.fatal(line) || (head === 116 || head === 87) && this.reasonOrWarning(line) || head === 116 && this.standaloneResult(line) || (digit || head === 61 || head === 84 || head === 82 || head === 65) && this.summaryLine(line);
+  }
+  end() {
+    return {
+      ...this.pythonVersion ? { pythonVersion: this.pythonVersion } : {},
+      header: this.header,
+      ...this.mode ? { mode: this.mode } : {},
+      ...this.repetitions !== void 0 ? { repetitions: this.repetitions } : {},
+      tests: settleOutcomes([...this.tests.values()], this.summary),
+      summary: this.summary,
+      ...this.randomSeed !== void 0 ? { randomSeed: this.randomSeed } : {},
+      ...this.droppedTests > 0 ? { droppedTests: this.droppedTests } : {},
+      ...this.droppedLeaks > 0 ? { droppedLeaks: this.droppedLeaks } : {}
+    };
+  }
+  reasonOrWarning(line) {
+    let match = REASON_LINE.exec(line);
+    if (match && this.tests.has(match[1])) {
+      const test = this.tests.get(match[1]);
+      test.reason ??= match[3].slice(0, 300);
+      if (test.result === void 0) this.setResult(test, match[2]);
+      return true;
+    }
+    match = ENV_WARNING.exec(line);
+    if (match && this.current) {
+      const warnings = this.current.warnings ??= [];
+      if (warnings.length < MAX_WARNINGS_PER_TEST) warnings.push(match[1].slice(0, 300));
+      return true;
+    }
+    return false;
+  }
+  header_(line) {
+    if (line === "Run tests sequentially" || line.startsWith("Run tests sequentially (")) {
+      this.mode = "sequential";
+      return true;
+    }
+    const seed = /^Using random seed:? (\d+)$/.exec(line);
+    if (seed) {
+      this.randomSeed = Number(seed[1]);
+      return true;
+    }
+    if (/^Run (?:\d+ tests? )?sequentially in a single process$/.test(line)) {
+      this.mode = "sequential";
+      return true;
+    }
+    if (/^Run (?:\d+ )?tests? in parallel using \d+ (?:child process|worker process)/.test(line)) {
+      this.mode = "parallel";
+      return true;
+    }
+    const header = /^== (?!Tests result:)(.+?)$/.exec(line);
+    if (!header) return false;
+    if (this.header.length < MAX_HEADER_LINES) this.header.push(header[1]);
+    const version = /^CPython (\S+)/.exec(header[1]);
+    if (version) this.pythonVersion = version[1];
+    return true;
+  }
+  progress(line, lineNumber) {
+    const match = PROGRESS.exec(line);
+    if (!match) return false;
+    const [, name, rest = ""] = match;
+    const [ownResult, previous] = splitOnce(rest, " -- ");
+    if (previous !== void 0) this.applyResultText(previous);
+    const test = this.test(name, lineNumber);
+    this.current = test;
+    if (ownResult && RESULT_WORDS.test(ownResult)) this.setResult(test, ownResult);
+    return true;
+  }
+  leak(line, lineNumber) {
+    const match = LEAK.exec(line);
+    if (!match) return false;
+    const [, name, deltas = "", kind, sum, fine] = match;
+    const leaks = this.test(name, lineNumber).leaks;
+    if (leaks.length >= MAX_LEAKS_PER_TEST) {
+      this.droppedLeaks++;
+      return true;
+    }
+    leaks.push({
+      kind,
+      deltas: deltas ? deltas.split(", ").map(Number) : [],
+      sum: Number(sum),
+      informational: fine !== void 0,
+      line: lineNumber
+    });
+    return true;
+  }
+  repetitionStart(line) {
+    const match = /^beginning (\d+) repetitions\b/.exec(line);
+    if (!match) return false;
+    this.repetitions = Number(match[1]);
+    this.expectRepetitionProgress = 2;
+    return true;
+  }
+  fatal(line) {
+    const match = /^Fatal Python error: (.+)$/.exec(line);
+    if (!match) return false;
+    if (this.current && this.current.fatalError === void 0) this.current.fatalError = match[1];
+    return true;
+  }
+  standaloneResult(line) {
+    const match = STANDALONE_RESULT.exec(line);
+    if (!match || !this.tests.has(match[1])) return false;
+    this.setResult(this.tests.get(match[1]), match[2]);
+    return true;
+  }
+  summaryLine(line) {
+    let match;
+    if ((match = /^(?:== )?Tests result: (.+?)(?: ==)?$/.exec(line)) || (match = /^Result: (.+)$/.exec(line))) {
+      this.summary.state = match[1];
+      return true;
+    }
+    if (match = /^Total duration: (.+)$/.exec(line)) {
+      this.summary.totalDuration = match[1];
+      return true;
+    }
+    if (match = /^Total tests: (.+)$/.exec(line)) {
+      this.summary.totalTests = match[1];
+      return true;
+    }
+    if (match = /^Total test files: (.+)$/.exec(line)) {
+      this.summary.totalTestFiles = match[1];
+      return true;
+    }
+    if (match = OK_LINE.exec(line)) {
+      this.summary.counts.ok = Number(match[1]);
+      return true;
+    }
+    if (match = /^(\d+) slowest tests:$/.exec(line)) {
+      this.openList = "slowest";
+      this.summary.lists.slowest = [];
+      return true;
+    }
+    if (match = LIST_HEADING.exec(line)) {
+      const name = listName(line, match[3]);
+      this.summary.counts[name] = Number(match[2]);
+      this.summary.lists[name] = [];
+      this.openList = name;
+      return true;
+    }
+    return false;
+  }
+  continueList(line) {
+    const list = this.summary.lists[this.openList];
+    if (this.openList === "slowest") {
+      const entry = SLOWEST_ENTRY.exec(line);
+      if (!entry) return false;
+      list.push(`${entry[1]}: ${entry[2]}`);
+      return true;
+    }
+    if (!/^ {4}\S/.test(line)) return false;
+    list.push(...line.trim().split(/\s+/));
+    return true;
+  }
+  applyResultText(text) {
+    const match = STANDALONE_RESULT.exec(text);
+    if (match && this.tests.has(match[1])) this.setResult(this.tests.get(match[1]), match[2]);
+  }
+  setResult(test, text) {
+    const result = splitOnce(text, " -- ")[0].replace(DURATION_SUFFIX, "");
+    test.result = result;
+    test.outcome = outcomeOf(result);
+  }
+  test(name, lineNumber) {
+    let test = this.tests.get(name);
+    if (!test) {
+      test = { name, outcome: "unknown", leaks: [], line: lineNumber };
+      if (this.tests.size < MAX_REGRTEST_TESTS) this.tests.set(name, test);
+      else this.droppedTests++;
+    }
+    return test;
+  }
+};
+function outcomeOf(result) {
+  if (result.startsWith("passed")) return "passed";
+  if (result.startsWith("failed (reference leak)")) return "leaked";
+  if (result.startsWith("failed (env changed)") || result.startsWith("env changed")) return "env-changed";
+  if (result.startsWith("failed")) return "failed";
+  if (result.startsWith("crashed") || result.startsWith("worker bug") || result.startsWith("worker non-zero exit code")) return "crashed";
+  if (result.startsWith("timed out")) return "timed-out";
+  if (result.startsWith("skipped (resource denied)") || result.startsWith("resource denied")) return "resource-denied";
+  if (result.startsWith("skipped")) return "skipped";
+  if (result.startsWith("ran no tests") || result.startsWith("run no tests")) return "no-tests";
+  if (result.startsWith("interrupted")) return "interrupted";
+  return "unknown";
+}
+function listName(line, words) {
+  if (line.includes("altered the execution environment")) return "env changed";
+  if (line.includes("re-run")) return "re-run";
+  if (words.startsWith("skipped (resource denied)")) return "resource denied";
+  return words.replace(/^\((.*)\)$/, "$1") || "tests";
+}
+function splitOnce(text, separator) {
+  const index = text.indexOf(separator);
+  return index < 0 ? [text, void 0] : [text.slice(0, index), text.slice(index + separator.length)];
+}
+function isTestCaseId(line) {
+  return /^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*){2,}$/.test(line.trim());
+}
+function settleOutcomes(tests, summary) {
+  const listed = /* @__PURE__ */ new Map();
+  const fromList = [
+    ["failed", "failed"],
+    ["env changed", "env-changed"],
+    ["skipped", "skipped"],
+    ["resource denied", "resource-denied"],
+    ["run no tests", "no-tests"]
+  ];
+  for (const [list, outcome] of fromList) for (const name of summary.lists[list] ?? []) if (!listed.has(name)) listed.set(name, outcome);
+  for (const test of tests) {
+    if (test.outcome !== "unknown") continue;
+    const outcome = listed.get(test.name);
+    if (outcome) test.outcome = outcome === "failed" && test.leaks.some((leak) => !leak.informational) ? "leaked" : outcome;
+    else if (summary.counts.ok !== void 0 && summary.counts.ok > 0) test.outcome = "passed";
+  }
+  return tests;
+}
+
+// src/parse/sanitizer.ts
+var MAX_SANITIZER_REPORTS = 100;
+var MAX_FRAMES = 32;
+var MAX_LEAKS = 100;
+var ERROR_HEADER = /^==(\d+)==ERROR: (AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer): (\S+(?: \S+)*?)(?: on (?:unknown )?address .*| on .*)?$/;
+var WARNING_HEADER = /^WARNING: (ThreadSanitizer|MemorySanitizer): (.+?)(?: \(pid=(\d+)\))?$/;
+var FRAME2 = /^ {4}#(\d+) (0x[0-9a-f]+)(?: in (.+?))?(?: (\S+?)(?::(\d+))?(?::(\d+))?)?$/;
+var FRAME_MODULE = /^\((.+?)\+0x[0-9a-f]+\)$/;
+var ACCESS = /^(READ|WRITE) of size (\d+) at (0x[0-9a-f]+) thread (\S+)/;
+var LOCATION = /^0x[0-9a-f]+ is located (\d+) bytes (to the right of|to the left of|inside of|after|before) (\d+)-byte region/;
+var STACK_HEADING = /^((?:previously )?(?:allocated|freed) by thread \S+(?: \([^)]*\))? here|Thread \S+ created by .+ here):$/;
+var LEAK2 = /^(Direct|Indirect) leak of (\d+) byte\(s\) in (\d+) object\(s\) allocated from:$/;
+var SUMMARY = /^SUMMARY: (AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|ThreadSanitizer|MemorySanitizer): (.*)$/;
+var LEAK_SUMMARY = /^(\d+) byte\(s\) leaked in (\d+) allocation\(s\)\.$/;
+var UBSAN = /^([^:]+):(\d+):(?:(\d+):)? runtime error: (.+)$/;
+var SUPPRESSION_ROW = /^ *(\d+) +(\d+) +(\S.*)$/;
+var PID_LINE = /^==\d+==/;
+var SanitizerParser = class {
+  constructor(hints = {}) {
+    this.hints = hints;
+  }
+  hints;
+  reports = new BoundedList(MAX_SANITIZER_REPORTS);
+  suppressed = [];
+  diagnostics = emptyDiagnostics();
+  state = "idle";
+  current;
+  stack;
+  currentKept = false;
+  /** Inside a report, shadow map or suppression table: every line matters until it ends. */
+  get busy() {
+    return this.state !== "idle";
+  }
+  next(line, lineNumber) {
+    const first = line.charCodeAt(0);
+    let match;
+    if (first === 61) {
+      if (/^=+$/.test(line) && line.length >= 20) return true;
+      if (match = ERROR_HEADER.exec(line)) return this.start(lineNumber, match[2], match[3], line, Number(match[1])), true;
+      if (PID_LINE.test(line)) {
+        if (/ABORTING$/.test(line)) this.closeReport();
+        return true;
+      }
+    }
+    if (first === 45 && line.length >= 20 && /^-+$/.test(line)) return true;
+    if (first === 83) {
+      if (match = SUMMARY.exec(line)) return this.summary(match[1], match[2], lineNumber), true;
+      if (line === "Shadow bytes around the buggy address:") return this.state = "shadow", true;
+      if (line === "Suppressions used:") return this.state = "suppressions", true;
+    }
+    if (first === 87 && (match = WARNING_HEADER.exec(line))) {
+      return this.start(lineNumber, match[1], match[2], line, match[3] ? Number(match[3]) : void 0), true;
+    }
+    if (this.state === "suppressions") {
+      if (/^ *count +bytes +template$/.test(line)) return true;
+      if (match = SUPPRESSION_ROW.exec(line)) {
+        if (this.suppressed.length < 1e3) this.suppressed.push({ count: Number(match[1]), bytes: Number(match[2]), name: match[3] });
+        return true;
+      }
+      if (/^-+$/.test(line) || line === "") return true;
+      this.state = "idle";
+    }
+    if (this.state === "shadow") {
+      if (line.startsWith("  ") || line.startsWith("=>") || line.startsWith("Shadow byte legend")) return true;
+      this.state = this.current ? "report" : "idle";
+    }
+    if (line.includes(": runtime error: ") && (match = UBSAN.exec(line))) {
+      this.start(lineNumber, "UndefinedBehaviorSanitizer", match[4].split(":")[0], match[4]);
+      this.current.at = { file: match[1], line: Number(match[2]), ...match[3] ? { column: Number(match[3]) } : {} };
+      this.stack = { role: "access", frames: [] };
+      this.current.stacks.push(this.stack);
+      return true;
+    }
+    if (!this.current) return false;
+    if (first === 32 && this.stack && (match = FRAME2.exec(line))) return this.frame(match), true;
+    if (line === "") {
+      this.stack = void 0;
+      if (this.current.tool === "UndefinedBehaviorSanitizer" && this.current.stacks.every((stack) => stack.frames.length > 0)) {
+        this.closeReport();
+        return true;
+      }
+      return this.state === "report";
+    }
+    if (match = ACCESS.exec(line)) {
+      this.current.access = { operation: match[1], size: Number(match[2]), address: match[3], thread: match[4] };
+      this.stack = { role: "access", frames: [] };
+      this.current.stacks.push(this.stack);
+      return true;
+    }
+    if (match = LOCATION.exec(line)) {
+      this.current.location = { offset: Number(match[1]), direction: match[2], regionSize: Number(match[3]) };
+      return true;
+    }
+    if (match = STACK_HEADING.exec(line)) {
+      this.stack = { role: match[1], frames: [] };
+      if (this.current.stacks.length < 16) this.current.stacks.push(this.stack);
+      return true;
+    }
+    if (match = LEAK2.exec(line)) {
+      this.stack = { role: "allocated from", frames: [] };
+      const leak = { direct: match[1] === "Direct", bytes: Number(match[2]), objects: Number(match[3]), stack: this.stack };
+      if (this.current.leaks.length < MAX_LEAKS) this.current.leaks.push(leak);
+      else this.current.droppedLeaks++;
+      return true;
+    }
+    if (this.state === "report" && /^(?:HINT|AddressSanitizer|LeakSanitizer|The signal is caused|Address 0x|This frame has|  \[|Objects leaked above|==\d+==)/.test(line)) return true;
+    return false;
+  }
+  end() {
+    if (this.current && this.current.summary === void 0 && this.current.tool !== "UndefinedBehaviorSanitizer") {
+      this.current.truncated = true;
+      addDiagnostic(this.diagnostics, this.current.line, `${this.current.tool} report at line ${this.current.line} has no SUMMARY line`);
+    }
+    for (const report of this.reports.items) this.pickCulprit(report);
+    return { reports: this.reports.items, droppedReports: this.reports.dropped, suppressed: this.suppressed, diagnostics: this.diagnostics };
+  }
+  start(lineNumber, tool, kind, message, pid) {
+    if (this.current && this.current.summary === void 0 && this.current.tool !== "UndefinedBehaviorSanitizer") {
+      this.current.truncated = true;
+      addDiagnostic(this.diagnostics, lineNumber, `${this.current.tool} report at line ${this.current.line} ended before its SUMMARY line`);
+    }
+    this.current = { line: lineNumber, tool, ...pid !== void 0 ? { pid } : {}, kind, message, stacks: [], leaks: [], droppedLeaks: 0 };
+    this.currentKept = this.reports.push(this.current);
+    this.stack = void 0;
+    this.state = "report";
+  }
+  frame(match) {
+    const stack = this.stack;
+    if (!this.currentKept) return;
+    if (stack.frames.length >= MAX_FRAMES) {
+      stack.truncated = true;
+      return;
+    }
+    const [, index, address, fn, location, line, column] = match;
+    const module = location ? FRAME_MODULE.exec(location) : null;
+    const frame = {
+      index: Number(index),
+      address,
+      ...fn ? { function: fn } : {},
+      ...location && !module ? { file: location } : {},
+      ...line ? { line: Number(line) } : {},
+      ...column ? { column: Number(column) } : {},
+      ...module ? { module: module[1] } : {}
+    };
+    stack.frames.push({ ...frame, origin: classifyFrame(frame, this.hints) });
+  }
+  summary(tool, text, lineNumber) {
+    if (!this.current || this.current.tool !== tool && !(tool === "AddressSanitizer" && this.current.tool === "LeakSanitizer")) {
+      if (tool !== "UndefinedBehaviorSanitizer" || !this.current) {
+        this.start(lineNumber, tool, text.split(" ")[0], `SUMMARY: ${tool}: ${text}`);
+        this.current.truncated = true;
+        addDiagnostic(this.diagnostics, lineNumber, `${tool} SUMMARY without a report header`);
+      }
+    }
+    const report = this.current;
+    report.summary = text;
+    const leaked = LEAK_SUMMARY.exec(text);
+    if (leaked) {
+      report.leakedBytes = Number(leaked[1]);
+      report.leakedAllocations = Number(leaked[2]);
+    }
+    this.stack = void 0;
+    this.closeReport();
+  }
+  closeReport() {
+    this.state = "idle";
+    this.current = void 0;
+    this.stack = void 0;
+  }
+  pickCulprit(report) {
+    const stacks = report.leaks.length > 0 ? report.leaks.map((leak) => leak.stack) : report.stacks;
+    for (const stack of stacks) {
+      const culprit = stack.frames.find((frame) => frame.origin === "extension");
+      if (culprit) {
+        report.culprit = culprit;
+        return;
+      }
+    }
+  }
+};
+
+// src/parse/showrefcount.ts
+var MAX_REFCOUNT_SAMPLES = 1e4;
+var REFCOUNT_LINE = /^(?:(?:>>>|\.\.\.) )*\[(-?\d+) refs, (-?\d+) blocks\]$/;
+var ShowRefcountParser = class {
+  samples = [];
+  dropped = 0;
+  final;
+  next(line, lineNumber) {
+    const match = REFCOUNT_LINE.exec(line);
+    if (!match) return false;
+    const sample = { line: lineNumber, refs: Number(match[1]), blocks: Number(match[2]) };
+    if (this.samples.length < MAX_REFCOUNT_SAMPLES) this.samples.push(sample);
+    else this.dropped++;
+    this.final = sample;
+    return true;
+  }
+  end() {
+    return { samples: this.samples, dropped: this.dropped, ...this.final ? { final: this.final } : {} };
+  }
+};
+
+// src/parse/valgrind-xml.ts
+var MAX_VALGRIND_ERRORS = 200;
+var MAX_FRAMES2 = 24;
+var MAX_STACKS = 4;
+var MAX_DEPTH = 16;
+var MAX_ERROR_COUNTS = 1e4;
+var FRAME_FIELDS = /* @__PURE__ */ new Set(["ip", "obj", "fn", "dir", "file", "line"]);
+var TOKEN = /<(\/?)([A-Za-z_][\w.-]*)[^>]*?(\/?)>|([^<]+)/g;
+var ENTITIES = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&apos;": "'" };
+function isPlainTagName(line, start, end) {
+  for (let index = start; index < end; index++) {
+    const code3 = line.charCodeAt(index);
+    const letter = code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122 || code3 === 95;
+    if (letter || index > start && (code3 >= 48 && code3 <= 57 || code3 === 45 || code3 === 46)) continue;
+    return false;
+  }
+  return true;
+}
+function decode(text) {
+  return text.includes("&") ? text.replace(/&(?:lt|gt|amp|quot|apos);/g, (entity) => ENTITIES[entity]) : text;
+}
+var ValgrindXmlParser = class {
+  constructor(hints = {}) {
+    this.hints = hints;
+  }
+  hints;
+  inside = false;
+  complete = false;
+  path = [];
+  text = "";
+  errors = new BoundedList(MAX_VALGRIND_ERRORS);
+  counts = /* @__PURE__ */ new Map();
+  suppressed = [];
+  diagnostics = emptyDiagnostics();
+  info = {};
+  error;
+  frame;
+  pair;
+  /** Inside `<valgrindoutput>`: every line matters until it closes. */
+  get busy() {
+    return this.inside;
+  }
+  next(line, lineNumber) {
+    if (!this.inside) {
+      const first = line.charCodeAt(0);
+      if (first !== 60 && first !== 32 && first !== 9) return false;
+      const trimmed = first === 60 ? line : line.trimStart();
+      if (trimmed.startsWith("<?xml") && trimmed.includes("?>")) return true;
+      if (!trimmed.startsWith("<valgrindoutput>")) return false;
+      this.inside = true;
+      this.complete = false;
+    }
+    if (this.simpleLine(line, lineNumber)) return true;
+    TOKEN.lastIndex = 0;
+    for (let token = TOKEN.exec(line); token; token = TOKEN.exec(line)) {
+      const [, closing, name, selfClosing, text] = token;
+      if (text !== void 0) {
+        if (this.path.length > 0) this.text += text;
+        continue;
+      }
+      if (closing) this.close(name, lineNumber);
+      else if (!selfClosing) this.open(name, lineNumber);
+    }
+    return true;
+  }
+  end() {
+    if (this.inside && !this.complete) addDiagnostic(this.diagnostics, 0, "valgrind XML ended before </valgrindoutput> (the process was killed or the file truncated)");
+    const errors = this.errors.items;
+    for (const error of errors) error.count = this.counts.get(error.unique) ?? 1;
+    return {
+      ...this.info,
+      errors,
+      droppedErrors: this.errors.dropped,
+      suppressed: this.suppressed,
+      complete: this.complete,
+      diagnostics: this.diagnostics
+    };
+  }
+  /** Valgrind writes `<tag>`, `</tag>` or `<tag>text</tag>` alone on a line: read those without the tokenizer. */
+  simpleLine(line, lineNumber) {
+    let start = 0;
+    while (line.charCodeAt(start) === 32) start++;
+    if (line.charCodeAt(start) !== 60) return false;
+    const close = line.indexOf(">", start);
+    if (close < 0 || close !== line.length - 1 && line.charCodeAt(line.length - 1) !== 62) return false;
+    const closing = line.charCodeAt(start + 1) === 47;
+    const nameStart = start + (closing ? 2 : 1);
+    if (close === nameStart || !isPlainTagName(line, nameStart, close)) return false;
+    const name = line.slice(nameStart, close);
+    if (close === line.length - 1) {
+      if (closing) this.close(name, lineNumber);
+      else this.open(name, lineNumber);
+      return true;
+    }
+    const closingTag = line.length - name.length - 3;
+    if (closing || closingTag <= close || line.charCodeAt(closingTag) !== 60 || line.charCodeAt(closingTag + 1) !== 47 || !line.startsWith(name, closingTag + 2)) return false;
+    const text = line.slice(close + 1, closingTag);
+    if (text.includes("<")) return false;
+    this.open(name, lineNumber);
+    this.text = text;
+    this.close(name, lineNumber);
+    return true;
+  }
+  open(name, lineNumber) {
+    if (this.path.length >= MAX_DEPTH) return;
+    this.path.push(name);
+    this.text = "";
+    if (name === "error" && this.path.length === 2) this.error = { line: lineNumber, unique: "", kind: "", what: "", stacks: [], auxWhat: [] };
+    else if (name === "stack" && this.error && this.error.stacks.length < MAX_STACKS) this.error.stacks.push([]);
+    else if (name === "frame") this.frame = {};
+    else if (name === "pair") this.pair = {};
+  }
+  close(name, lineNumber) {
+    if (name === "valgrindoutput") {
+      this.inside = false;
+      this.complete = true;
+      this.path.length = 0;
+      return;
+    }
+    const index = this.path.lastIndexOf(name);
+    if (index < 0) {
+      addDiagnostic(this.diagnostics, lineNumber, `unexpected </${name}>`);
+      return;
+    }
+    const parent = this.path[index - 1];
+    const grandparent = this.path[index - 2];
+    this.path.length = index;
+    const text = this.text;
+    const value = decode(text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text);
+    this.text = "";
+    if (this.frame && parent === "frame") {
+      if (FRAME_FIELDS.has(name)) this.frame[name] = value;
+      return;
+    }
+    if (name === "frame" && this.frame) return this.closeFrame();
+    if (this.error && grandparent === "error" && parent === "xwhat") {
+      if (name === "text") this.error.what = value;
+      else if (name === "leakedbytes") this.error.leakedBytes = Number(value);
+      else if (name === "leakedblocks") this.error.leakedBlocks = Number(value);
+      return;
+    }
+    if (this.error && parent === "error") {
+      if (name === "unique") this.error.unique = value;
+      else if (name === "kind") this.error.kind = value;
+      else if (name === "what") this.error.what = value;
+      else if (name === "auxwhat" && this.error.auxWhat.length < 8) this.error.auxWhat.push(value);
+      return;
+    }
+    if (name === "error" && this.error) return this.closeError();
+    if (this.pair && parent === "pair") {
+      if (name === "count") this.pair.count = Number(value);
+      else if (name === "unique") this.pair.unique = value;
+      else if (name === "name") this.pair.name = value;
+      return;
+    }
+    if (name === "pair" && this.pair) {
+      if (parent === "errorcounts" && this.pair.unique !== void 0 && this.counts.size < MAX_ERROR_COUNTS) this.counts.set(this.pair.unique, this.pair.count ?? 1);
+      if (parent === "suppcounts" && this.pair.name !== void 0 && this.suppressed.length < 1e3) this.suppressed.push({ name: this.pair.name, count: this.pair.count ?? 0 });
+      this.pair = void 0;
+      return;
+    }
+    if (parent === "valgrindoutput") {
+      if (name === "protocolversion") this.info.protocolVersion = Number(value);
+      else if (name === "tool") this.info.tool = value;
+      else if (name === "pid") this.info.pid = Number(value);
+      return;
+    }
+    if (parent === "status" && name === "state") this.info.state = value;
+    else if (parent === "preamble" && name === "line" && value.startsWith("Command: ")) this.info.command = value.slice("Command: ".length);
+  }
+  closeFrame() {
+    const raw = this.frame;
+    this.frame = void 0;
+    const stack = this.error?.stacks[this.error.stacks.length - 1];
+    if (!stack || stack.length >= MAX_FRAMES2 || this.errors.items.length >= MAX_VALGRIND_ERRORS) return;
+    const frame = {};
+    if (raw.ip !== void 0) frame.ip = raw.ip;
+    if (raw.obj !== void 0) frame.object = raw.obj;
+    if (raw.fn !== void 0) frame.function = raw.fn;
+    if (raw.dir !== void 0) frame.directory = raw.dir;
+    if (raw.file !== void 0) frame.file = raw.file;
+    if (raw.line !== void 0 && /^\d+$/.test(raw.line)) frame.line = Number(raw.line);
+    stack.push(frame);
+  }
+  closeError() {
+    const draft = this.error;
+    this.error = void 0;
+    if (this.errors.items.length >= MAX_VALGRIND_ERRORS) {
+      this.errors.dropped++;
+      return;
+    }
+    const stacks = draft.stacks.map(
+      (stack) => stack.map((frame) => {
+        const file = frame.file !== void 0 ? frame.directory ? `${frame.directory}/${frame.file}` : frame.file : void 0;
+        return { ...frame, origin: classifyFrame({ function: frame.function, file, module: frame.object }, this.hints) };
+      })
+    );
+    const culprit = stacks[0]?.find((frame) => frame.origin === "extension");
+    const attributed = (stacks[0] ?? []).filter((frame) => frame.origin !== "unknown");
+    const blame = culprit ? "extension" : attributed.length > 0 && attributed.every((frame) => frame.origin !== "extension") ? "cpython" : "unknown";
+    this.errors.push({
+      line: draft.line,
+      unique: draft.unique,
+      kind: draft.kind,
+      what: draft.what,
+      ...draft.leakedBytes !== void 0 ? { leakedBytes: draft.leakedBytes } : {},
+      ...draft.leakedBlocks !== void 0 ? { leakedBlocks: draft.leakedBlocks } : {},
+      stacks,
+      auxWhat: draft.auxWhat,
+      count: 1,
+      blame,
+      ...culprit ? { culprit } : {}
+    });
+  }
+};
+
+// src/parse/detect.ts
+var LOG_KINDS = ["regrtest", "showrefcount", "refcount-series", "mallocstats", "count-allocs", "pymalloc-debug", "fault", "sanitizer", "valgrind-xml"];
+var MAX_PROBLEMS = 500;
+function createParsers(options) {
+  const factories = {
+    regrtest: () => {
+      const parser = new RegrtestParser();
+      return { kind: "regrtest", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) };
+    },
+    showrefcount: () => {
+      const parser = new ShowRefcountParser();
+      return { kind: "showrefcount", parser, offer: (line, n) => parser.next(line, n) ? 1 : 0 };
+    },
+    "refcount-series": () => {
+      const parser = new RefcountSeriesParser();
+      return { kind: "refcount-series", parser, offer: (line, n) => parser.next(line, n) ? 1 : 0 };
+    },
+    mallocstats: () => {
+      const parser = new MallocStatsParser();
+      return { kind: "mallocstats", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) };
+    },
+    "count-allocs": () => {
+      const parser = new CountAllocsParser();
+      return { kind: "count-allocs", parser, offer: (line, n) => parser.next(line, n) ? 1 : 0 };
+    },
+    "pymalloc-debug": () => {
+      const parser = new PymallocDebugParser();
+      return { kind: "pymalloc-debug", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) };
+    },
+    fault: () => {
+      const parser = new FaultParser();
+      return { kind: "fault", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) };
+    },
+    sanitizer: () => {
+      const parser = new SanitizerParser(options);
+      return { kind: "sanitizer", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) };
+    },
+    "valgrind-xml": () => {
+      const parser = new ValgrindXmlParser(options);
+      return { kind: "valgrind-xml", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) };
+    }
+  };
+  const kinds = options.kinds ?? LOG_KINDS;
+  return kinds.map((kind) => factories[kind]());
+}
+var START_CHARACTERS = {
+  regrtest: "0123456789[=tbFTRAUWl-",
+  // ShowRefcountParser has no gate of its own: "[N refs, M blocks]", maybe after ">>> " / "... " prompts.
+  showrefcount: "[>.",
+  "refcount-series": "g",
+  mallocstats: "S 0123456789",
+  "count-allocs": "[fn",
+  "pymalloc-debug": "D",
+  fault: "FPCTSEWoG",
+  sanitizer: "=SW-",
+  "valgrind-xml": "< 	"
+};
+var CONTENT_CHECKS = {
+  regrtest: (line) => line.length >= 25 && line.includes(" leaked ["),
+  "count-allocs": (line) => line.length >= 38 && line.includes(" alloc'd: "),
+  sanitizer: (line) => line.length >= 20 && line.includes(": runtime error: "),
+  fault: (line) => FAULT_LAST_CHARACTERS.has(line.charCodeAt(line.length - 1)) && faultEnding(line)
+};
+var FAULT_LAST_CHARACTERS = new Set([...".)tdrn"].map((character) => character.charCodeAt(0)));
+function faultEnding(line) {
+  return line.endsWith("' failed.") || line.endsWith("(core dumped)") || line.endsWith("Segmentation fault") || line.endsWith("Aborted") || line.endsWith("Bus error") || line.endsWith("Illegal instruction") || line.endsWith("Floating point exception");
+}
+var ANY_CONTENT_MARKER = / leaked \[|alloc'd: |: runtime error: /;
+var ESCAPE_OR_CONTENT_MARKER = /\x1b| leaked \[|alloc'd: |: runtime error: /;
+var LogDetector = class {
+  constructor(options = {}) {
+    this.options = options;
+    this.parsers = createParsers(options);
+    this.kinds = this.parsers.map((entry) => entry.kind);
+    this.offers = this.parsers.map((entry) => entry.offer);
+    this.recognisedCounts = this.parsers.map(() => 0);
+    this.firstExclusiveLine = this.parsers.map(() => 0);
+    this.routeAll = options.routing === "all";
+    for (const [index, kind] of this.kinds.entries()) {
+      for (const character of START_CHARACTERS[kind]) this.startMasks[character.charCodeAt(0)] |= 1 << index;
+      const check = CONTENT_CHECKS[kind];
+      if (check) {
+        this.contentChecks.push(check);
+        this.contentCheckIndex.push(index);
+      }
+    }
+  }
+  options;
+  parsers;
+  kinds;
+  offers;
+  /** Per parser: lines recognised, and the line number of the first one only it recognised. */
+  recognisedCounts;
+  /** Kinds that recognised a line no other parser claimed: a lone `Fatal Python error` does not make a log a regrtest log. */
+  firstExclusiveLine;
+  unparsed = emptyUnparsed();
+  lineNumber = 0;
+  /** Per first character (0-127): bit i set when parser i can start a block with it; 128 is "other". */
+  startMasks = new Uint32Array(129);
+  contentChecks = [];
+  contentCheckIndex = [];
+  routeAll;
+  /**
+   * Bit i set while parser i is inside a block. A parser's state only changes when it is offered a
+   * line, so the bit is refreshed right after each call: reading nine different parsers' getters on
+   * every line was the detector's biggest cost (a megamorphic property access each).
+   */
+  busyMask = 0;
+  /** Offers one raw line (no line break; a trailing CR and ANSI colours are removed here). */
+  push(rawLine) {
+    const lineNumber = ++this.lineNumber;
+    let line = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
+    let marker = line.length > 0 ? line.search(ESCAPE_OR_CONTENT_MARKER) : -1;
+    if (marker >= 0 && line.charCodeAt(marker) === 27) {
+      line = stripAnsi(line);
+      marker = line.search(ANY_CONTENT_MARKER);
+    }
+    const first = line.charCodeAt(0);
+    const offers = this.offers;
+    let wanted = this.routeAll ? -1 : line.length === 0 ? 0 : this.startMasks[first < 128 ? first : 128];
+    if (!this.routeAll && line.length > 0) {
+      if (marker >= 0 || FAULT_LAST_CHARACTERS.has(line.charCodeAt(line.length - 1))) {
+        for (let check = 0; check < this.contentChecks.length; check++) {
+          const bit = 1 << this.contentCheckIndex[check];
+          if ((wanted & bit) === 0 && this.contentChecks[check](line)) wanted |= bit;
+        }
+      }
+    }
+    let claimedBy = -1;
+    let claims = 0;
+    wanted |= this.busyMask;
+    for (let index = 0; index < offers.length; index++) {
+      const bit = 1 << index;
+      if ((wanted & bit) === 0) continue;
+      const state = offers[index](line, lineNumber);
+      if ((state & 2) !== 0) this.busyMask |= bit;
+      else this.busyMask &= ~bit;
+      if ((state & 1) !== 0) {
+        claims++;
+        claimedBy = index;
+        this.recognisedCounts[index]++;
+      }
+    }
+    if (claims === 1) {
+      if (this.firstExclusiveLine[claimedBy] === 0 && line !== "") this.firstExclusiveLine[claimedBy] = lineNumber;
+    } else if (claims === 0 && line.length > 0 && line.trim() !== "") recordUnparsed(this.unparsed, lineNumber, line);
+  }
+  end() {
+    const results = {};
+    const diagnostics = [];
+    const detected = this.parsers.map((_, index) => index).filter((index) => this.firstExclusiveLine[index] > 0);
+    detected.sort((a, b) => this.firstExclusiveLine[a] - this.firstExclusiveLine[b]);
+    for (const [index, { kind, parser }] of this.parsers.entries()) {
+      const result = parser.end();
+      if (this.firstExclusiveLine[index] === 0) continue;
+      results[kind] = result;
+      if (result.diagnostics && result.diagnostics.count > 0) diagnostics.push({ kind, ...result.diagnostics });
+    }
+    const kinds = detected.map((index) => this.kinds[index]);
+    return {
+      kinds,
+      recognisedLines: Object.fromEntries(detected.map((index) => [this.kinds[index], this.recognisedCounts[index]])),
+      lines: this.lineNumber,
+      unparsed: this.unparsed,
+      diagnostics,
+      results,
+      problems: problemsOf(results, this.options)
+    };
+  }
+};
+async function parseLog(source, options = {}) {
+  const detector = new LogDetector(options);
+  for await (const item of source) {
+    if (typeof item === "string") detector.push(item);
+    else for (const line of item) detector.push(line);
+  }
+  return detector.end();
+}
+function problemsOf(results, options) {
+  const problems = [];
+  const add = (problem) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(problem);
+  };
+  const owners = faultOwners(results.regrtest, results.fault);
+  regrtestProblems(results.regrtest, results.fault, owners, add);
+  faultProblems(results.fault, results["pymalloc-debug"], owners, options, add);
+  for (const report of results.sanitizer?.reports ?? []) {
+    const where = report.culprit ?? report.stacks[0]?.frames.find((frame) => frame.origin !== "system");
+    const place = where ? { ...where.file ? { file: workspaceRelative(where.file, options.workspace) } : {}, ...where.line ? { line: where.line } : {}, ...where.function ? { function: where.function } : {} } : {};
+    if (report.leaks.length > 0) {
+      for (const leak of report.leaks) {
+        const culprit = leak.stack.frames.find((frame) => frame.origin === "extension");
+        add({
+          kind: "memory-leak",
+          severity: culprit ? "error" : "note",
+          message: `${leak.direct ? "direct" : "indirect"} leak of ${leak.bytes} bytes in ${leak.objects} allocations${culprit ? ` from ${culprit.function ?? "?"}${culprit.file ? ` (${workspaceRelative(culprit.file, options.workspace)}:${culprit.line ?? "?"})` : ""}` : ""}`,
+          source: "sanitizer",
+          logLine: report.line,
+          ...culprit?.file ? { file: workspaceRelative(culprit.file, options.workspace) } : {},
+          ...culprit?.line ? { line: culprit.line } : {},
+          ...culprit?.function ? { function: culprit.function } : {}
+        });
+      }
+      continue;
+    }
+    const access = report.access ? `: ${report.access.operation} of size ${report.access.size}` : "";
+    const at = report.at ? ` at ${workspaceRelative(report.at.file, options.workspace)}:${report.at.line}` : place.function ? ` in ${place.function}${place.file ? ` (${place.file}:${place.line ?? "?"})` : ""}` : "";
+    add({
+      kind: report.tool === "UndefinedBehaviorSanitizer" ? "undefined-behavior" : "memory-error",
+      severity: "error",
+      message: `${report.tool} ${report.kind}${access}${at}`,
+      source: "sanitizer",
+      logLine: report.line,
+      ...report.at ? { file: workspaceRelative(report.at.file, options.workspace), line: report.at.line } : place
+    });
+  }
+  for (const error of results["valgrind-xml"]?.errors ?? []) {
+    const culprit = error.culprit;
+    const file = culprit?.file ? workspaceRelative(culprit.directory ? `${culprit.directory}/${culprit.file}` : culprit.file, options.workspace) : void 0;
+    add({
+      kind: error.kind.startsWith("Leak_") ? "memory-leak" : "memory-error",
+      severity: error.blame === "extension" ? "error" : "note",
+      message: `${error.kind}: ${error.what}${culprit ? ` in ${culprit.function ?? "?"}${file ? ` (${file}:${culprit.line ?? "?"})` : ""}` : error.blame === "cpython" ? " (inside CPython, not the extension)" : ""}`,
+      source: "valgrind-xml",
+      logLine: error.line,
+      ...file ? { file } : {},
+      ...culprit?.line ? { line: culprit.line } : {},
+      ...culprit?.function ? { function: culprit.function } : {}
+    });
+  }
+  const series = results["refcount-series"];
+  if (series?.steadyGrowth !== void 0 && series.steadyGrowth > 0 && series.samples.length >= 3) {
+    add({ kind: "reference-growth", severity: "warning", message: `total references grew by ${series.steadyGrowth} at every step`, source: "refcount-series", logLine: series.first?.line ?? 0 });
+  }
+  return problems;
+}
+function faultOwners(regrtest, faults) {
+  const owners = /* @__PURE__ */ new Map();
+  const tests = [...regrtest?.tests ?? []].sort((a, b) => a.line - b.line);
+  if (tests.length === 0) return owners;
+  let index = 0;
+  for (const fault of faults?.faults ?? []) {
+    while (index + 1 < tests.length && tests[index + 1].line < fault.line) index++;
+    if (tests[index].line < fault.line) owners.set(fault, tests[index].name);
+  }
+  return owners;
+}
+function regrtestProblems(regrtest, faults, owners, add) {
+  const timeouts = /* @__PURE__ */ new Map();
+  for (const fault of faults?.faults ?? []) {
+    const owner = owners.get(fault);
+    if (fault.kind === "timeout" && owner !== void 0 && !timeouts.has(owner)) timeouts.set(owner, fault);
+  }
+  for (const test of regrtest?.tests ?? []) {
+    for (const leak of test.leaks) {
+      if (leak.informational) continue;
+      const kind = leak.kind === "references" ? "reference-leak" : leak.kind === "memory blocks" ? "block-leak" : "fd-leak";
+      add({ kind, severity: "error", message: `${test.name} leaked [${leak.deltas.join(", ")}] ${leak.kind}, sum=${leak.sum}`, source: "regrtest", logLine: leak.line, test: test.name });
+    }
+    if (test.outcome === "crashed" || test.outcome === "failed" || test.outcome === "timed-out") {
+      const timeout = timeouts.get(test.name);
+      if (timeout) {
+        add({ kind: "timeout", severity: "error", message: `${test.name} timed out: ${timeout.message} (regrtest: ${test.result ?? test.outcome})`, source: "regrtest", logLine: test.line, test: test.name });
+        continue;
+      }
+      const kind = test.outcome === "crashed" ? "crash" : test.outcome === "timed-out" ? "timeout" : "test-failure";
+      const detail = test.fatalError ? `: Fatal Python error: ${test.fatalError}` : "";
+      add({ kind, severity: "error", message: `${test.name} ${test.result ?? test.outcome}${detail}`, source: "regrtest", logLine: test.line, test: test.name });
+    }
+  }
+}
+var HOOK_OPERATIONS = {
+  _PyMem_DebugRawFree: "free",
+  _PyMem_DebugFree: "free",
+  _PyMem_DebugRawRealloc: "realloc",
+  _PyMem_DebugRealloc: "realloc",
+  _PyMem_DebugCheckAddress: "check"
+};
+function faultProblems(faults, debug, owners, options, add) {
+  const blocks = debug?.blocks ?? [];
+  let blockIndex = 0;
+  for (const fault of faults?.faults ?? []) {
+    let block;
+    while (blockIndex < blocks.length && blocks[blockIndex].line < fault.line) block = blocks[blockIndex++];
+    const frame = pythonLocation(fault);
+    const owner = owners.get(fault);
+    const place = {
+      ...owner !== void 0 ? { test: owner } : {},
+      ...frame ? { file: workspaceRelative(frame.file, options.workspace), line: frame.line, ...frame.function ? { function: frame.function } : {} } : {}
+    };
+    const where = frame ? ` in ${place.file}:${frame.line}` : "";
+    const operation = fault.function ? HOOK_OPERATIONS[fault.function] : void 0;
+    const on = operation ? ` on ${operation}` : "";
+    if (block && /pad byte|bad ID/.test(fault.reason)) {
+      const [kind2, message] = describeBlock(block, fault);
+      add({ kind: kind2, severity: "error", message: `${message} detected${on}${where}`, source: "fault", logLine: block.line, ...place });
+      continue;
+    }
+    if (fault.kind === "traceback-dump" || fault.kind === "timeout" && owner !== void 0) continue;
+    const kind = fault.kind === "timeout" ? "timeout" : fault.kind === "signal" ? "crash" : "fatal-error";
+    add({ kind, severity: "error", message: `${fault.kind === "timeout" ? fault.message : `Fatal Python error: ${fault.message}`}${where}`, source: "fault", logLine: fault.line, ...place });
+  }
+}
+function describeBlock(block, fault) {
+  const plural = (n) => `${n} byte${n === 1 ? "" : "s"}`;
+  if (/bad ID/.test(fault.reason)) return ["allocator-mismatch", `block from API '${block.api}' ${fault.reason.replace(/^bad ID: /, "")}`];
+  if (block.underrunBytes !== void 0) return ["buffer-underrun", `buffer underrun of ${plural(block.underrunBytes)} before a ${block.bytesRequested ?? "?"}-byte block`];
+  const bytes = block.overrunBytes ?? 1;
+  return ["buffer-overrun", `buffer overrun of ${plural(bytes)}`];
+}
+function pythonLocation(fault) {
+  const thread = fault.threads.find((candidate) => candidate.current) ?? fault.threads[0];
+  return thread?.frames[0];
+}
+
+// src/steps/run-tests.ts
+function testEnv(cell, target, inherited) {
+  return {
+    PYTHONPATH: inherited ? `${target.sitePath}${path8.delimiter}${inherited}` : target.sitePath,
+    // Keep the user's tests folder free of __pycache__ from a debug interpreter.
+    PYTHONDONTWRITEBYTECODE: "1",
+    ...cell.runtimeEnv
+  };
+}
+async function runRefleakHunt(context, cell, target, options, inheritedPythonPath) {
+  const env = testEnv(cell, target, inheritedPythonPath);
+  const regrtest = (huntArgs2, ...selection) => [
+    target.pythonPath,
+    "-m",
+    "test",
+    "--testdir",
+    target.testsDir,
+    ...huntArgs2,
+    "-j1",
+    "--timeout",
+    String(options.testTimeoutSeconds),
+    ...selection
+  ];
+  const huntArgs = (reflog) => ["-R", `${options.warmups}:${options.runs}:${reflog}`];
+  const run = await context.log.group(
+    `regrtest -R ${options.warmups}:${options.runs} on ${target.testsDir}`,
+    async () => parseRegrtestRun(context, {
+      argv: regrtest(huntArgs(logPath(context, "reflog.txt"))),
+      cwd: target.projectDir,
+      env,
+      logPath: logPath(context, "refleak.log")
+    })
+  );
+  const cases = {};
+  let casesNotRun = 0;
+  let budget = options.maxCaseRuns;
+  for (const test of run.parsed.tests) {
+    if (!test.leaks.some((leak) => !leak.informational)) continue;
+    const listing = await context.runner.run({
+      argv: [target.pythonPath, "-m", "test", "--testdir", target.testsDir, "--list-cases", test.name],
+      cwd: target.projectDir,
+      env,
+      logPath: logPath(context, "refleak-cases", `${test.name}.list.log`),
+      captureStdout: true
+    });
+    const ids = listing.stdout.split("\n").filter(isTestCaseId).map((line) => line.trim());
+    cases[test.name] = [];
+    for (const id of ids) {
+      if (budget <= 0) {
+        casesNotRun++;
+        continue;
+      }
+      budget--;
+      const caseRun = await parseRegrtestRun(context, {
+        argv: regrtest(huntArgs(logPath(context, "refleak-cases", "reflog.txt")), "-m", id, test.name),
+        cwd: target.projectDir,
+        env,
+        logPath: logPath(context, "refleak-cases", `${id}.log`)
+      });
+      cases[test.name].push({ ...caseRun, id });
+    }
+    if (ids.length) context.log.info(`${test.name}: re-ran ${cases[test.name].length} of ${ids.length} cases alone under -R`);
+  }
+  return { warmups: options.warmups, runs: options.runs, run, cases, casesNotRun };
+}
+async function runShowrefcount(context, cell, target, options, inheritedPythonPath) {
+  const env = testEnv(cell, target, inheritedPythonPath);
+  const testFiles = selectTestModules(await readdir4(target.testsDir, { withFileTypes: true }).then((entries) => entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }))));
+  return context.log.group(`-X showrefcount on ${testFiles.length} test files`, async () => {
+    const runs = [];
+    for (const testFile of testFiles) {
+      const command = {
+        argv: [target.pythonPath, "-X", "showrefcount", "-m", "test", "--testdir", target.testsDir, "--timeout", String(options.testTimeoutSeconds), testFile],
+        cwd: target.projectDir,
+        env,
+        logPath: logPath(context, "showrefcount", `${testFile}.log`)
+      };
+      const result = await context.runner.run(command);
+      const log = await parseRunLog(context, result.logPath);
+      runs.push({ ...parsedRun(result, log), parsed: { regrtest: regrtestOf(log), refcount: log.results.showrefcount ?? new ShowRefcountParser().end() }, testFile });
+    }
+    return runs;
+  });
+}
+async function parseRegrtestRun(context, command) {
+  const result = await context.runner.run(command);
+  const log = await parseRunLog(context, result.logPath);
+  return { ...parsedRun(result, log), parsed: regrtestOf(log) };
+}
+async function parseRunLog(context, logPath2) {
+  try {
+    return await parseLog(readLineBatches(logPath2), { workspace: context.workspace });
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+    return parseLog([], { workspace: context.workspace });
+  }
+}
+function regrtestOf(log) {
+  return log.results.regrtest ?? new RegrtestParser().end();
+}
+function parsedRun(result, { lines, unparsed, ...details }) {
+  return {
+    command: result.argv,
+    exitCode: result.exitCode,
+    signal: result.signal,
+    timedOut: result.timedOut,
+    log: result.logPath,
+    lines,
+    unparsed,
+    details
+  };
+}
+function selectTestModules(entries) {
+  return entries.flatMap((entry) => {
+    if (!entry.name.startsWith("test_")) return [];
+    if (entry.isDirectory) return [entry.name];
+    return entry.name.endsWith(".py") ? [entry.name.slice(0, -3)] : [];
+  }).sort();
+}
+
+// src/steps/run-cell.ts
+function planCellOrThrow(config) {
+  const planned = planCell(config.python, config.variant);
+  if (!planned.ok) {
+    const { refusal } = planned;
+    throw new ConfigError(`${refusal.reason} (${refusal.source}).${refusal.alternative ? ` Use variant '${refusal.alternative}' instead.` : ""}`);
+  }
+  return planned.cell;
+}
+async function runCell(config, context, inheritedPythonPath) {
+  const cell = planCellOrThrow(config);
+  await rm4(path9.join(context.outDir, "logs"), { recursive: true, force: true });
+  await mkdir5(path9.join(context.outDir, "logs"), { recursive: true });
+  let interpreter;
+  const extensions = [];
+  let refleaks;
+  let showrefcount;
+  let error;
+  let errorExitCode = 0;
+  try {
+    interpreter = await ensureInterpreter(context, cell, config.source, config);
+    if (config.extension && config.testsDir) {
+      const extension = await ensureExtension(context, cell, interpreter, config.extension, { rebuild: config.rebuildExtensions });
+      extensions.push(extension);
+      const target = { pythonPath: interpreter.pythonPath, testsDir: config.testsDir, projectDir: config.extension, sitePath: extension.sitePath };
+      refleaks = await runRefleakHunt(context, cell, target, { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, maxCaseRuns: config.maxCaseRuns }, inheritedPythonPath);
+      showrefcount = await runShowrefcount(context, cell, target, config, inheritedPythonPath);
+    }
+  } catch (caught) {
+    errorExitCode = caught instanceof PydebugError ? caught.exitCode : INTERNAL_ERROR_EXIT_CODE;
+    error = caught instanceof PydebugError ? { kind: caught.name, message: caught.message, ..."logPath" in caught && typeof caught.logPath === "string" ? { log: reportPath(context, caught.logPath) } : {} } : { kind: "InternalError", message: caught instanceof Error ? caught.stack ?? caught.message : String(caught) };
+  }
+  const report = collectReport({
+    toolVersion: TOOL_VERSION,
+    generatedAt: (/* @__PURE__ */ new Date()).toISOString(),
+    cell,
+    sourceDescription: describeSource(config.source),
+    ...interpreter ? { interpreter } : {},
+    extensions,
+    ...refleaks ? { refleaks } : {},
+    ...showrefcount ? { showrefcount } : {},
+    ...error ? { error } : {},
+    relative: (absolutePath) => reportPath(context, absolutePath)
+  });
+  const summaryMarkdown = renderSummaryMarkdown(report);
+  const reportFile = path9.join(context.outDir, "report.json");
+  const summaryFile = path9.join(context.outDir, "summary.md");
+  await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}
+`);
+  await writeFileAtomic(summaryFile, summaryMarkdown);
+  return {
+    report,
+    reportPath: reportFile,
+    summaryPath: summaryFile,
+    summaryMarkdown,
+    ...interpreter ? { interpreter } : {},
+    exitCode: error ? errorExitCode : findingsExitCode(report, config.failOn)
+  };
+}
+function findingsExitCode(report, failOn) {
+  if (failOn === "never") return 0;
+  const failing = failOn === "leaks" ? report.findings.filter((finding) => finding.kind.endsWith("-leak")) : report.findings;
+  return failing.length ? FINDINGS_EXIT_CODE : 0;
+}
+
+// src/adapters/run-environment.ts
+import { statSync } from "node:fs";
+import os2 from "node:os";
+function runEnvironment(cwd, env) {
+  return {
+    cwd,
+    env,
+    homeDir: env.HOME || os2.homedir(),
+    cpuCount: os2.availableParallelism(),
+    pathKind: (absolutePath) => {
+      try {
+        return statSync(absolutePath).isDirectory() ? "directory" : "file";
+      } catch {
+        return void 0;
+      }
+    }
+  };
+}
+
+// src/config/custom-variants.ts
+import { readFileSync } from "node:fs";
+import path10 from "node:path";
+
+// src/config/matrix-config.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/catalog/known-versions.ts
+var KNOWN_MINORS = [
+  { minor: "3.6", latest: "3.6.15" },
+  { minor: "3.7", latest: "3.7.17" },
+  { minor: "3.8", latest: "3.8.20" },
+  { minor: "3.9", latest: "3.9.25" },
+  { minor: "3.10", latest: "3.10.19" },
+  { minor: "3.11", latest: "3.11.14" },
+  { minor: "3.12", latest: "3.12.12" },
+  { minor: "3.13", latest: "3.13.9" },
+  { minor: "3.14", latest: "3.14.0" },
+  { minor: "3.15", latest: "3.15.0a1", note: "first 3.15 pre-release; pin a newer X.Y.Z in the config when one is out" }
+];
+function findKnownMinor(minor) {
+  return KNOWN_MINORS.find((known) => known.minor === minor);
+}
+
+// src/plan/select.ts
+var GlobSyntaxError = class extends Error {
+};
+function expandBraces(pattern) {
+  const open2 = pattern.indexOf("{");
+  if (open2 === -1) {
+    if (pattern.includes("}")) throw new GlobSyntaxError(`unmatched '}' in '${pattern}'`);
+    return [pattern];
+  }
+  let depth = 0;
+  const commas = [];
+  for (let index = open2; index < pattern.length; index++) {
+    const char = pattern[index];
+    if (char === "{") depth++;
+    else if (char === "}" && --depth === 0) {
+      const head = pattern.slice(0, open2);
+      const tail = pattern.slice(index + 1);
+      const bounds = [open2, ...commas, index];
+      const options = bounds.slice(1).map((end, position) => pattern.slice(bounds[position] + 1, end));
+      return options.flatMap((option) => expandBraces(`${head}${option}${tail}`));
+    } else if (char === "," && depth === 1) commas.push(index);
+  }
+  throw new GlobSyntaxError(`unmatched '{' in '${pattern}'`);
+}
+function fnmatchSource(pattern) {
+  let source = "";
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index];
+    if (char === "*") source += ".*";
+    else if (char === "?") source += ".";
+    else if (char === "[") {
+      const close = pattern.indexOf("]", index + 2);
+      if (close === -1) throw new GlobSyntaxError(`unmatched '[' in '${pattern}'`);
+      let body = pattern.slice(index + 1, close);
+      const negate = body.startsWith("!");
+      if (negate) body = body.slice(1);
+      source += `[${negate ? "^" : ""}${body.replace(/[\\\]^]/g, "\\$&")}]`;
+      index = close;
+    } else source += char.replace(/[.+^${}()|\\/]/g, "\\$&");
+  }
+  return source;
+}
+function compileSelector(pattern) {
+  const alternatives = expandBraces(pattern.trim()).map(fnmatchSource);
+  const regex = new RegExp(`^(?:${alternatives.join("|")})$`);
+  return { pattern, matches: (id) => regex.test(id) };
+}
+
+// src/plan/matrix.ts
+var GITHUB_MATRIX_JOB_LIMIT = 256;
+var MATRIX_DEFAULTS = {
+  variants: ["pydebug"],
+  os: ["ubuntu-24.04"],
+  skip: [],
+  strict: false,
+  maxJobs: GITHUB_MATRIX_JOB_LIMIT,
+  split: false
+};
+var RUNNER_LABELS = {
+  "ubuntu-latest": { os: "linux", arch: "x64", image: "ubuntu24" },
+  "ubuntu-24.04": { os: "linux", arch: "x64", image: "ubuntu24" },
+  "ubuntu-22.04": { os: "linux", arch: "x64", image: "ubuntu22" },
+  "ubuntu-24.04-arm": { os: "linux", arch: "arm64", image: "ubuntu24" },
+  "ubuntu-22.04-arm": { os: "linux", arch: "arm64", image: "ubuntu22" },
+  "macos-latest": { os: "darwin", arch: "arm64", image: "macos15" },
+  "macos-15": { os: "darwin", arch: "arm64", image: "macos15" },
+  "macos-14": { os: "darwin", arch: "arm64", image: "macos14" },
+  "macos-13": { os: "darwin", arch: "x64", image: "macos13" }
+};
+function platformOfRunner(label) {
+  return RUNNER_LABELS[label] ?? { os: label, arch: "unknown" };
+}
+function resolvePythonSelection(text) {
+  const trimmed = text.trim();
+  const known = findKnownMinor(trimmed);
+  if (known) return parsePythonVersion(known.latest);
+  const exact = parsePythonVersion(trimmed);
+  return exact && findKnownMinor(minorOf(exact)) ? exact : void 0;
+}
+function resolveVariant(name, customVariants) {
+  return customVariants.find((variant) => variant.name === name) ?? findVariant(name);
+}
+var formatEnv = (env) => Object.entries(env).map(([key, value]) => `${key}=${value}`).join(" ");
+function planMatrix(config) {
+  const skips = config.skip.map(compileSelector);
+  const used = /* @__PURE__ */ new Set();
+  const versions = config.python.map((text) => {
+    const version = resolvePythonSelection(text);
+    if (!version) throw new ConfigError(`python '${text}' is not a CPython version the catalog knows (3.6 to 3.15, as X.Y or X.Y.Z).`);
+    return version;
+  });
+  const variants = config.variants.map((name) => {
+    const variant = resolveVariant(name, config.customVariants);
+    if (!variant) throw new ConfigError(`variant '${name}' is neither built in nor defined under custom-variants.`);
+    return variant;
+  });
+  const multipleOs = config.os.length > 1;
+  rejectDuplicates(config.os, "os", (label) => label);
+  rejectDuplicates(versions, "python", (version) => minorOf(version));
+  rejectDuplicates(variants, "variants", (variant) => variant.name);
+  const cells = [];
+  const refusals = [];
+  const warnings = [];
+  const substitutions = [];
+  const planned = versions.map((python) => {
+    const source = resolveSourceSpec(config.source, python, (path15) => path15);
+    return {
+      sourceIdentity: source.kind === "url" ? { url: source.url } : { url: `file://${source.path}` },
+      results: variants.map((variant) => planCell(python, variant))
+    };
+  });
+  for (const os3 of config.os) {
+    const platform = platformOfRunner(os3);
+    for (const { sourceIdentity, results } of planned) {
+      for (const result of results) {
+        const id = result.ok ? result.cell.id : result.refusal.id;
+        const skip = skips.find((selector) => selector.matches(selector.pattern.includes(":") ? `${os3}:${id}` : id));
+        if (skip) {
+          used.add(skip);
+          continue;
+        }
+        if (!result.ok) {
+          refusals.push({ ...result.refusal, os: os3 });
+          continue;
+        }
+        const cell = result.cell;
+        if (cell.substitution) substitutions.push(`${cell.id}: ${cell.substitution.reason} (${cell.substitution.source})`);
+        cells.push({
+          os: os3,
+          cell,
+          row: {
+            id: cell.id,
+            os: os3,
+            "python-version": cell.python.text,
+            python: minorOf(cell.python),
+            variant: cell.variant,
+            "configure-args": cell.configureArgs.join(" "),
+            "build-env": formatEnv(cell.buildEnv),
+            "runtime-env": formatEnv(cell.runtimeEnv),
+            "abi-flags": cell.abiFlags,
+            "abi-group": cell.extensionAbi,
+            "extension-rebuild": cell.extensionRebuild.need,
+            "cache-key": planBuildCacheKey({ cell, source: sourceIdentity, platform }),
+            artifact: `pydebug-${cell.id}${multipleOs ? `-${os3}` : ""}`,
+            ...cell.substitution ? { note: `built as its equivalent: ${cell.substitution.reason}` } : {}
+          }
+        });
+      }
+    }
+  }
+  for (const selector of skips) {
+    if (!used.has(selector)) warnings.push(`skip '${selector.pattern}' matches no cell of this matrix; it has no effect.`);
+  }
+  warnings.push(...[...new Set(substitutions)].map((text) => `substituted ${text}`));
+  if (config.strict && (refusals.length || substitutions.length)) {
+    const lines = [.../* @__PURE__ */ new Set([...refusals.map((refusal) => `${refusal.id}: ${refusal.reason} (${refusal.source})`), ...substitutions])];
+    throw new ConfigError(`strict: ${lines.length} cell(s) cannot be built as asked:
+  ${lines.join("\n  ")}
+Skip them (skip: [...]) or turn strict off.`);
+  }
+  if (cells.length === 0) {
+    throw new ConfigError(
+      `the selection matches no buildable cell (${refusals.length} refused, the rest skipped).${refusals.length ? `
+  ${refusals.map((refusal) => `${refusal.id}: ${refusal.reason}`).join("\n  ")}` : ""}`
+    );
+  }
+  return { cells, refusals, warnings, shards: shardCells(cells, config) };
+}
+function rejectDuplicates(values, key, identity) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const value of values) {
+    const name = identity(value);
+    if (seen.has(name)) throw new ConfigError(`${key} lists ${name} more than once; each cell identifier must be unique (one X.Y or X.Y.Z per minor version).`);
+    seen.add(name);
+  }
+}
+function shardCells(cells, config) {
+  if (cells.length <= config.maxJobs) return [[...cells]];
+  const count = Math.ceil(cells.length / config.maxJobs);
+  if (!config.split) {
+    throw new ConfigError(
+      `the matrix has ${cells.length} jobs, over the limit of ${config.maxJobs} per matrix (GitHub allows ${GITHUB_MATRIX_JOB_LIMIT}). Narrow it with skip, or set split: true to get ${count} shards.`
+    );
+  }
+  const size = Math.ceil(cells.length / count);
+  return Array.from({ length: count }, (_, index) => cells.slice(index * size, (index + 1) * size));
+}
+function matrixInclude(cells) {
+  return { include: cells.map((planned) => planned.row) };
+}
+
+// src/config/nearest-match.ts
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+function closestMatch(value, candidates) {
+  const lower = value.toLowerCase();
+  const prefixed = (candidate) => lower.length >= 3 && (candidate.toLowerCase().startsWith(lower) || lower.startsWith(candidate.toLowerCase()));
+  let best;
+  let bestScore = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    const score = prefixed(candidate) ? Math.min(distance, 1) - 0.5 : distance;
+    if (score < bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  if (best === void 0) return void 0;
+  return prefixed(best) || bestScore <= Math.max(2, Math.floor(Math.max(value.length, best.length) / 3)) ? best : void 0;
+}
+function perhaps(value, candidates) {
+  const match = closestMatch(value, candidates);
+  return match ? ` Perhaps you meant '${match}'?` : "";
+}
+
+// src/config/matrix-config.ts
+var DEFAULT_MATRIX_CONFIG_PATH = ".github/pydebug.yml";
+var MATRIX_CONFIG_KEYS = ["python", "variants", "os", "skip", "custom-variants", "strict", "source", "max-jobs", "split"];
+var CUSTOM_VARIANT_KEYS = ["summary", "configure-args", "macros", "build-env", "env"];
+var VARIANT_NAME = /^[a-z][a-z0-9-]*$/;
+var MACRO = /^[A-Za-z_][A-Za-z0-9_]*(=.*)?$/;
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var CONFIGURE_VARIABLE = /^[A-Z_][A-Z0-9_]*=/;
+var allowedList = (values) => values.join(", ");
+function parseMatrixConfigFile(text, file) {
+  const lineCounter = new import_yaml.LineCounter();
+  const document = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
+  const at = (node) => {
+    if (!node?.range) return file;
+    const { line, col } = lineCounter.linePos(node.range[0]);
+    return `${file}:${line}:${col}`;
+  };
+  const syntax = document.errors[0];
+  if (syntax) {
+    const { line, col } = lineCounter.linePos(syntax.pos[0]);
+    throw new ConfigError(`${file}:${line}:${col}: not valid YAML: ${syntax.message.split("\n")[0]}`);
+  }
+  const warnings = [];
+  const root = document.contents;
+  if (root === null || (0, import_yaml.isScalar)(root) && root.value === null) return { input: {}, warnings };
+  if (!(0, import_yaml.isMap)(root)) throw new ConfigError(`${at(root)}: expected a mapping of settings (${allowedList(MATRIX_CONFIG_KEYS)}).`);
+  const scalarText = (node) => node.type === "PLAIN" && node.source !== void 0 ? node.source : String(node.value);
+  const list = (pair, key) => {
+    const value = pair.value;
+    if ((0, import_yaml.isScalar)(value)) return [{ text: scalarText(value), where: at(value) }];
+    if (!(0, import_yaml.isSeq)(value)) throw new ConfigError(`${at(value ?? pair.key)}: '${key}' must be a list of strings.`);
+    return value.items.map((item) => {
+      if (!(0, import_yaml.isScalar)(item) || item.value === null || typeof item.value === "object") throw new ConfigError(`${at(item)}: '${key}' entries must be strings.`);
+      return { text: scalarText(item), where: at(item) };
+    });
+  };
+  const boolean = (pair, key) => {
+    const value = pair.value;
+    if (!(0, import_yaml.isScalar)(value) || typeof value.value !== "boolean") throw new ConfigError(`${at(value ?? pair.key)}: '${key}' must be true or false.`);
+    return value.value;
+  };
+  const scalar = (pair, key) => {
+    const value = pair.value;
+    if (!(0, import_yaml.isScalar)(value) || value.value === null) throw new ConfigError(`${at(value ?? pair.key)}: '${key}' must be a single value.`);
+    return { text: scalarText(value), where: at(value) };
+  };
+  const input = {};
+  for (const pair of root.items) {
+    const keyNode = pair.key;
+    const key = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : "";
+    switch (key) {
+      case "python":
+        input.python = list(pair, key);
+        break;
+      case "variants":
+        input.variants = list(pair, key);
+        break;
+      case "os":
+        input.os = list(pair, key);
+        break;
+      case "skip":
+        input.skip = list(pair, key);
+        break;
+      case "strict":
+        input.strict = boolean(pair, key);
+        break;
+      case "split":
+        input.split = boolean(pair, key);
+        break;
+      case "source":
+        input.source = scalar(pair, key).text;
+        break;
+      case "max-jobs":
+        input.maxJobs = scalar(pair, key);
+        break;
+      case "custom-variants":
+        input.customVariants = parseCustomVariants(pair.value, at, scalarText, warnings);
+        break;
+      default:
+        throw new ConfigError(`${at(keyNode)}: unknown key '${key}'. Allowed keys: ${allowedList(MATRIX_CONFIG_KEYS)}.${perhaps(key, MATRIX_CONFIG_KEYS)}`);
+    }
+  }
+  return { input, warnings };
+}
+function parseCustomVariants(node, at, scalarText, warnings) {
+  if (!(0, import_yaml.isMap)(node)) throw new ConfigError(`${at(node)}: 'custom-variants' must map each variant name to its settings (${allowedList(CUSTOM_VARIANT_KEYS)}).`);
+  const builtIn = VARIANTS.map((variant) => variant.name);
+  return node.items.map((pair) => {
+    const nameNode = pair.key;
+    const name = (0, import_yaml.isScalar)(nameNode) ? String(nameNode.value) : "";
+    if (!VARIANT_NAME.test(name)) throw new ConfigError(`${at(nameNode)}: custom variant name '${name}' must be lower-case letters, digits and '-', starting with a letter.`);
+    if (builtIn.includes(name)) throw new ConfigError(`${at(nameNode)}: custom variant '${name}' has the name of a built-in variant; choose another name.`);
+    const body = pair.value;
+    if (!(0, import_yaml.isMap)(body)) throw new ConfigError(`${at(body ?? nameNode)}: custom variant '${name}' must be a mapping with ${allowedList(CUSTOM_VARIANT_KEYS)}.`);
+    const strings = (value, what) => {
+      const items = (0, import_yaml.isScalar)(value) ? [value] : (0, import_yaml.isSeq)(value) ? value.items : void 0;
+      if (!items) throw new ConfigError(`${at(value)}: ${what} must be a list of strings.`);
+      return items.map((item) => {
+        if (!(0, import_yaml.isScalar)(item) || item.value === null || typeof item.value === "object") throw new ConfigError(`${at(item)}: ${what} entries must be strings.`);
+        return { text: scalarText(item), node: item };
+      });
+    };
+    const env = (value, what) => {
+      if (!(0, import_yaml.isMap)(value)) throw new ConfigError(`${at(value)}: ${what} must map variable names to values.`);
+      const result = {};
+      for (const entry of value.items) {
+        const key = entry.key;
+        const variable = (0, import_yaml.isScalar)(key) ? String(key.value) : "";
+        if (!ENV_NAME.test(variable)) throw new ConfigError(`${at(key)}: '${variable}' is not an environment variable name.`);
+        const entryValue = entry.value;
+        if (!(0, import_yaml.isScalar)(entryValue) || entryValue.value === null || typeof entryValue.value === "object") throw new ConfigError(`${at(entryValue ?? key)}: ${what}.${variable} must be a string.`);
+        result[variable] = scalarText(entryValue);
+      }
+      return result;
+    };
+    let summary;
+    let configureArgs = [];
+    let macros = [];
+    let buildEnv = {};
+    let runtimeEnv = {};
+    for (const field of body.items) {
+      const keyNode = field.key;
+      const key = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : "";
+      const value = field.value;
+      const what = `custom-variants.${name}.${key}`;
+      switch (key) {
+        case "summary":
+          summary = strings(value, what)[0]?.text;
+          break;
+        case "configure-args":
+          configureArgs = strings(value, what).map(({ text, node: argNode }) => checkConfigureArg(text, `${at(argNode)}: ${what}`, warnings));
+          break;
+        case "macros":
+          macros = strings(value, what).map(({ text, node: macroNode }) => {
+            const macro = text.replace(/^-D/, "");
+            if (!MACRO.test(macro)) throw new ConfigError(`${at(macroNode)}: ${what}: '${text}' is not a C macro (NAME or NAME=value).`);
+            return macro;
+          });
+          break;
+        case "build-env":
+          buildEnv = env(value, what);
+          break;
+        case "env":
+          runtimeEnv = env(value, what);
+          break;
+        default:
+          throw new ConfigError(`${at(keyNode)}: unknown key '${key}' in custom variant '${name}'. Allowed keys: ${allowedList(CUSTOM_VARIANT_KEYS)}.${perhaps(key, CUSTOM_VARIANT_KEYS)}`);
+      }
+    }
+    const described = [...configureArgs, ...macros.map((macro) => `-D${macro}`), ...Object.entries(runtimeEnv).map(([key, value]) => `${key}=${value}`)].join(" ");
+    return {
+      name,
+      summary: summary ?? `custom: ${described || "release build"}`,
+      configureArgs,
+      ...macros.length ? { macros } : {},
+      ...Object.keys(buildEnv).length ? { buildEnv } : {},
+      ...Object.keys(runtimeEnv).length ? { runtimeEnv } : {},
+      custom: true
+    };
+  });
+}
+var KNOWN_OPTION_SPELLINGS = CONFIGURE_OPTIONS.flatMap((option) => option.spellings);
+function checkConfigureArg(arg, where, warnings) {
+  if (CONFIGURE_VARIABLE.test(arg)) return arg;
+  if (!arg.startsWith("--")) throw new ConfigError(`${where}: '${arg}' is not a configure option (--with-X, --enable-X) or variable (CFLAGS=...).`);
+  if (optionName(arg) === "--prefix") throw new ConfigError(`${where}: '--prefix' is set by pydebug (each cell installs into its own cached prefix); remove it.`);
+  if (findConfigureOption(arg)) return arg;
+  const suggestion = closestMatch(optionName(arg), KNOWN_OPTION_SPELLINGS);
+  if (suggestion) throw new ConfigError(`${where}: unknown configure option '${arg}'. Perhaps you meant '${suggestion}'?`);
+  warnings.push(`${where}: '${arg}' is not in the catalog's table of configure options, so its versions are not checked; configure ignores options it does not know.`);
+  return arg;
+}
+function possibleCellIds(customVariants) {
+  const variants = [...VARIANTS, ...customVariants];
+  return KNOWN_MINORS.flatMap((known) => {
+    const minor = parseMinorVersion(known.minor);
+    return variants.map((variant) => cellId(minor, variant.name, isFreeThreaded(variant.configureArgs)));
+  });
+}
+function mergeMatrixInputs(file, overrides) {
+  const merged = { ...file };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value !== void 0) merged[key] = value;
+  }
+  return merged;
+}
+function validateMatrixInput(input) {
+  const warnings = [];
+  const customVariants = input.customVariants ?? [];
+  const minors = KNOWN_MINORS.map((known) => known.minor);
+  if (!input.python?.length) throw new ConfigError(`python is required: a list of CPython versions, from ${allowedList(minors)} (X.Y, or X.Y.Z for an exact release).`);
+  for (const { text, where } of input.python) {
+    if (!resolvePythonSelection(text)) {
+      throw new ConfigError(`${where}: unknown python version '${text}'. Allowed: ${allowedList(minors)}, or an exact X.Y.Z release of one of them.${perhaps(text, minors)}`);
+    }
+  }
+  const variantNames = [...VARIANTS.map((variant) => variant.name), ...customVariants.map((variant) => variant.name)];
+  const variants = input.variants ?? MATRIX_DEFAULTS.variants.map((text) => ({ text, where: "default" }));
+  if (!variants.length) throw new ConfigError(`variants must name at least one variant. Allowed: ${allowedList(variantNames)}.`);
+  for (const { text, where } of variants) {
+    if (!variantNames.includes(text)) {
+      throw new ConfigError(`${where}: unknown variant '${text}'. Allowed: ${allowedList(variantNames)} (define others under custom-variants).${perhaps(text, variantNames)}`);
+    }
+  }
+  const os3 = input.os ?? MATRIX_DEFAULTS.os.map((text) => ({ text, where: "default" }));
+  if (!os3.length) throw new ConfigError(`os must name at least one runner label, e.g. ${MATRIX_DEFAULTS.os[0]}.`);
+  const labels = Object.keys(RUNNER_LABELS);
+  for (const { text, where } of os3) {
+    if (/^windows/i.test(text)) throw new ConfigError(`${where}: '${text}': Windows builds CPython with PCbuild, not configure; pydebug supports Linux and macOS runners. Allowed labels: ${allowedList(labels)}.`);
+    if (!labels.includes(text)) {
+      warnings.push(`${where}: '${text}' is not a GitHub-hosted runner label the catalog knows (${allowedList(labels)}); cache keys name it as the OS with an unknown architecture.${perhaps(text, labels)}`);
+    }
+  }
+  const possibleIds = possibleCellIds(customVariants);
+  const possibleOsIds = [.../* @__PURE__ */ new Set([...labels, ...os3.map((located) => located.text)])].flatMap((label) => possibleIds.map((id) => `${label}:${id}`));
+  for (const { text, where } of input.skip ?? []) {
+    let selector;
+    try {
+      selector = compileSelector(text);
+    } catch (error) {
+      if (error instanceof GlobSyntaxError) throw new ConfigError(`${where}: skip '${text}': ${error.message}.`);
+      throw error;
+    }
+    const possible = text.includes(":") ? possibleOsIds : possibleIds;
+    if (!possible.some((id) => selector.matches(id))) {
+      throw new ConfigError(
+        `${where}: skip '${text}' can never match: identifiers look like cp311-pydebug or cp313t-free-threading (cp<version>[t]-<variant>), or ubuntu-24.04:cp311-pydebug to skip on one runner.${perhaps(text, possible)}`
+      );
+    }
+  }
+  let maxJobs = MATRIX_DEFAULTS.maxJobs;
+  if (input.maxJobs) {
+    const parsed = Number(input.maxJobs.text);
+    if (!Number.isInteger(parsed) || parsed < 1 || parsed > GITHUB_MATRIX_JOB_LIMIT) {
+      throw new ConfigError(`${input.maxJobs.where}: max-jobs '${input.maxJobs.text}' must be a whole number from 1 to ${GITHUB_MATRIX_JOB_LIMIT}.`);
+    }
+    maxJobs = parsed;
+  }
+  return {
+    config: {
+      python: input.python.map((located) => located.text.trim()),
+      variants: variants.map((located) => located.text),
+      os: os3.map((located) => located.text),
+      skip: (input.skip ?? []).map((located) => located.text),
+      customVariants,
+      strict: input.strict ?? MATRIX_DEFAULTS.strict,
+      ...input.source ? { source: input.source } : {},
+      maxJobs,
+      split: input.split ?? MATRIX_DEFAULTS.split
+    },
+    warnings
+  };
+}
+function locatedList(values, flag) {
+  if (values === void 0) return void 0;
+  const list = (typeof values === "string" ? [values] : values).flatMap(splitOutsideBraces);
+  return list.map((text) => ({ text, where: flag }));
+}
+function splitOutsideBraces(value) {
+  const parts = [];
+  let depth = 0;
+  let current = "";
+  for (const char of value) {
+    if (char === "{") depth++;
+    else if (char === "}") depth--;
+    if (depth <= 0 && (char === "," || /\s/.test(char))) {
+      if (current) parts.push(current);
+      current = "";
+    } else current += char;
+  }
+  if (current) parts.push(current);
+  return parts;
+}
+function planMatrixFromInput(input, parseWarnings = []) {
+  const { config, warnings } = validateMatrixInput(input);
+  const plan = planMatrix(config);
+  return { config, plan, warnings: [...parseWarnings, ...warnings, ...plan.warnings] };
+}
+function shardIndexOf(text, plan, where) {
+  if (text === void 0 || text.trim() === "") return 0;
+  const shard = Number(text);
+  if (!Number.isInteger(shard) || shard < 1 || shard > plan.shards.length) {
+    throw new ConfigError(`${where} '${text}' must be a shard number from 1 to ${plan.shards.length}.`);
+  }
+  return shard - 1;
+}
+
+// src/config/custom-variants.ts
+var DEFAULT_CONFIG_FILE = path10.join(".github", "pydebug.yml");
+function loadCustomVariants(configFile, cwd, optionName2) {
+  const explicit = configFile?.trim();
+  const file = path10.resolve(cwd, explicit || DEFAULT_CONFIG_FILE);
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    if (!explicit && error.code === "ENOENT") return [];
+    throw new ConfigError(`${optionName2} '${explicit ?? DEFAULT_CONFIG_FILE}': cannot read ${file} (${error.code ?? String(error)}). Give the path of a pydebug config file such as ${DEFAULT_CONFIG_FILE}.`);
+  }
+  return parseMatrixConfigFile(text, path10.relative(cwd, file) || file).input.customVariants ?? [];
+}
+
+// src/config/run-config.ts
+import path11 from "node:path";
+var FAIL_ON_VALUES = ["findings", "leaks", "never"];
+var CLI_OPTION_NAMES = {
+  python: "--python",
+  variant: "--variant",
+  source: "--source",
+  extension: "--extension",
+  tests: "--tests",
+  cacheDir: "--cache-dir",
+  out: "--out",
+  failOn: "--fail-on",
+  refleakRuns: "--refleak-runs",
+  jobs: "--jobs",
+  testTimeout: "--test-timeout",
+  maxCaseRuns: "--max-case-runs",
+  rebuildExtensions: "--rebuild-extensions",
+  keepBuildTree: "--keep-build-tree"
+};
+function defaultCacheDir(environment) {
+  const xdg = environment.env.XDG_CACHE_HOME;
+  return path11.join(xdg && path11.isAbsolute(xdg) ? xdg : path11.join(environment.homeDir, ".cache"), "pydebug");
+}
+function validateRunOptions(input, names, environment, { requireExtension, customVariants = [] }) {
+  const given = (value) => value === void 0 || value.trim() === "" ? void 0 : value.trim();
+  const resolve = (value) => path11.resolve(environment.cwd, value.startsWith("~/") ? path11.join(environment.homeDir, value.slice(2)) : value);
+  const pythonText = given(input.python);
+  if (pythonText === void 0) throw new ConfigError(`${names.python} is required: a CPython release version X.Y.Z, e.g. 3.11.2.`);
+  const python = parsePythonVersion(pythonText);
+  if (!python) {
+    throw new ConfigError(`${names.python} '${pythonText}' is not a CPython release version: expected X.Y.Z (e.g. 3.11.2), optionally with a pre-release suffix (e.g. 3.14.0rc1).`);
+  }
+  const variantName = given(input.variant) ?? "pydebug";
+  const variant = customVariants.find((spec) => spec.name === variantName) ?? VARIANTS.find((spec) => spec.name === variantName);
+  if (!variant) {
+    const allowed = [...customVariants, ...VARIANTS].map((spec) => spec.name);
+    const suggestion = closestMatch(variantName, allowed);
+    throw new ConfigError(
+      `${names.variant} '${variantName}' is not a known variant. Allowed: ${allowed.join(", ")}.${suggestion ? ` Perhaps you meant '${suggestion}'?` : ""}`
+    );
+  }
+  const source = resolveSourceSpec(given(input.source), python, resolve);
+  if (source.kind === "file") {
+    const kind = environment.pathKind(source.path);
+    if (kind === void 0) {
+      throw new ConfigError(`${names.source} '${input.source}': no such file (${source.path}). Give a CPython source tarball path, an http(s) URL, or a URL template with {version}.`);
+    }
+    if (kind !== "file") throw new ConfigError(`${names.source} '${input.source}' is a directory; give a CPython source tarball (.tgz, .tar.xz).`);
+  }
+  const extensionText = given(input.extension);
+  let extension;
+  let testsDir;
+  if (extensionText !== void 0) {
+    extension = resolve(extensionText);
+    if (environment.pathKind(extension) !== "directory") {
+      throw new ConfigError(`${names.extension} '${extensionText}': no such directory (${extension}). Give the folder of a C extension project (with setup.py or pyproject.toml).`);
+    }
+    const testsText = given(input.tests);
+    testsDir = testsText === void 0 ? path11.join(extension, "tests") : resolve(testsText);
+    if (environment.pathKind(testsDir) !== "directory") {
+      throw new ConfigError(
+        `${testsText === void 0 ? `${names.extension} '${extensionText}' has no tests/ folder` : `${names.tests} '${testsText}': no such directory`} (${testsDir}). Give the folder holding the unittest files (test_*.py) with ${names.tests}.`
+      );
+    }
+  } else if (requireExtension) {
+    throw new ConfigError(`${names.extension} is required: the folder of a C extension project to build and test (e.g. examples/leaky).`);
+  }
+  const failOnText = given(input.failOn) ?? "findings";
+  if (!FAIL_ON_VALUES.includes(failOnText)) {
+    throw new ConfigError(`${names.failOn} '${failOnText}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(", ")}.`);
+  }
+  const refleakText = given(input.refleakRuns) ?? "3:3";
+  const refleakMatch = /^(\d+):(\d+)$/.exec(refleakText);
+  if (!refleakMatch || Number(refleakMatch[2]) < 1) {
+    throw new ConfigError(`${names.refleakRuns} '${refleakText}' is not allowed: expected WARMUPS:RUNS as for regrtest -R, e.g. 3:3 (RUNS at least 1).`);
+  }
+  return {
+    python,
+    variant,
+    source,
+    cacheDir: resolve(given(input.cacheDir) ?? defaultCacheDir(environment)),
+    ...extension ? { extension, testsDir } : {},
+    outDir: resolve(given(input.out) ?? "pydebug-out"),
+    failOn: failOnText,
+    refleak: { warmups: Number(refleakMatch[1]), runs: Number(refleakMatch[2]) },
+    jobs: positiveInteger(input.jobs, names.jobs, environment.cpuCount),
+    testTimeoutSeconds: positiveInteger(input.testTimeout, names.testTimeout, 1200),
+    maxCaseRuns: positiveInteger(input.maxCaseRuns, names.maxCaseRuns, 25, { allowZero: true }),
+    rebuildExtensions: input.rebuildExtensions ?? false,
+    keepBuildTree: input.keepBuildTree ?? false
+  };
+}
+function positiveInteger(text, name, fallback, { allowZero = false } = {}) {
+  if (text === void 0 || text.trim() === "") return fallback;
+  const value = Number(text.trim());
+  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
+    throw new ConfigError(`${name} '${text}' is not allowed: expected a whole number ${allowZero ? "0" : "1"} or more.`);
+  }
+  return value;
+}
+
+// src/cli/command.ts
+import { parseArgs } from "node:util";
+function parseCommandArgs(args, options, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    const known = Object.keys(options).map((name) => `--${name}`).join(", ");
+    const message = error instanceof Error ? error.message.replace(/\. To specify .*$/s, "") : String(error);
+    throw new ConfigError(`${message}. Allowed options: ${known}.`);
+  }
+}
+
+// src/cli/run-options.ts
+var RUN_OPTIONS = {
+  python: { type: "string" },
+  variant: { type: "string" },
+  config: { type: "string" },
+  source: { type: "string" },
+  extension: { type: "string" },
+  tests: { type: "string" },
+  "cache-dir": { type: "string" },
+  out: { type: "string" },
+  "fail-on": { type: "string" },
+  "refleak-runs": { type: "string" },
+  jobs: { type: "string" },
+  "test-timeout": { type: "string" },
+  "max-case-runs": { type: "string" },
+  "rebuild-extensions": { type: "boolean" },
+  "keep-build-tree": { type: "boolean" }
+};
+function parseRunConfig(args, io, { requireExtension }) {
+  const { values } = parseCommandArgs(args, RUN_OPTIONS);
+  return validateRunOptions(
+    {
+      python: values.python,
+      variant: values.variant,
+      source: values.source,
+      extension: values.extension,
+      tests: values.tests,
+      cacheDir: values["cache-dir"],
+      out: values.out,
+      failOn: values["fail-on"],
+      refleakRuns: values["refleak-runs"],
+      jobs: values.jobs,
+      testTimeout: values["test-timeout"],
+      maxCaseRuns: values["max-case-runs"],
+      rebuildExtensions: values["rebuild-extensions"],
+      keepBuildTree: values["keep-build-tree"]
+    },
+    CLI_OPTION_NAMES,
+    runEnvironment(io.cwd, io.env),
+    { requireExtension, customVariants: loadCustomVariants(values.config, io.cwd, "--config") }
+  );
+}
+
+// src/cli/build-command.ts
+var buildCommand = {
+  summary: "build (or restore) a debug CPython only; prints the interpreter path on the last line",
+  usage: `Usage: pydebug build --python X.Y.Z [--variant NAME] [--source SRC] [--cache-dir DIR] [--out DIR] [--jobs N] [--keep-build-tree]
+
+Builds CPython X.Y.Z in the variant out of tree and installs it into the cache folder, or
+restores it from there. Logs go to OUT/logs (default pydebug-out/logs). The last line of
+standard output is the interpreter's path, for scripts: PY=$(pydebug build ... | tail -n1).`,
+  async run(args, io) {
+    const config = parseRunConfig(args, io, { requireExtension: false });
+    const cell = planCellOrThrow(config);
+    const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr) });
+    await mkdir6(path12.join(context.outDir, "logs"), { recursive: true });
+    const interpreter = await ensureInterpreter(context, cell, config.source, config);
+    io.stdout(`cache: ${interpreter.cacheHit === "none" ? "miss (built)" : `hit (${interpreter.cacheHit})`}
+${interpreter.pythonPath}
+`);
+    return 0;
+  }
+};
+
+// src/cli/matrix-command.ts
+import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+import path13 from "node:path";
+
+// src/plan/render-matrix.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var MATRIX_FORMATS = ["yaml", "json", "github"];
+function renderMatrixJson(cells) {
+  return JSON.stringify(matrixInclude(cells));
+}
+function renderMatrixYaml(plan, cells = plan.cells) {
+  const comments = plan.refusals.map((refusal) => `# refused ${refusal.id} (${refusal.os}): ${refusal.reason} [${refusal.source}]${refusal.alternative ? ` Instead: ${refusal.alternative}.` : ""}`);
+  const body = (0, import_yaml2.stringify)({ strategy: { "fail-fast": false, matrix: matrixInclude(cells) } }, { lineWidth: 0 });
+  return `${comments.length ? `${comments.join("\n")}
+` : ""}${body}`;
+}
+function renderGithubOutput(plan, shardIndex = 0) {
+  const cells = plan.shards[shardIndex] ?? [];
+  return [`matrix=${renderMatrixJson(cells)}`, `count=${cells.length}`, `shards=${plan.shards.length}`, `refused=${plan.refusals.length}`].join("\n") + "\n";
+}
+function renderMatrix(plan, format, shardIndex = 0) {
+  const cells = plan.shards[shardIndex] ?? [];
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(matrixInclude(cells), null, 2)}
+`;
+    case "yaml":
+      return renderMatrixYaml(plan, cells);
+    case "github":
+      return renderGithubOutput(plan, shardIndex);
+  }
+}
+
+// src/cli/matrix-command.ts
+var OPTIONS = {
+  config: { type: "string" },
+  format: { type: "string" },
+  python: { type: "string", multiple: true },
+  variants: { type: "string", multiple: true },
+  os: { type: "string", multiple: true },
+  skip: { type: "string", multiple: true },
+  source: { type: "string" },
+  "max-jobs": { type: "string" },
+  shard: { type: "string" },
+  strict: { type: "boolean" },
+  split: { type: "boolean" }
+};
+var USAGE = `Usage: pydebug matrix [--config FILE] [--format yaml|json|github] [options]
+
+Plans the CI matrix: one job per runner, CPython version and variant, with its identifier,
+configure arguments, runtime environment, ABI group and cache key. Reads ${DEFAULT_MATRIX_CONFIG_PATH}
+when it exists; flags override its keys.
+
+Options:
+  --config FILE         matrix config (keys: python, variants, os, skip, custom-variants, strict, source, max-jobs, split)
+  --format FORMAT       yaml (a strategy: block, default), json ({"include": [...]}), github (lines for $GITHUB_OUTPUT)
+  --python V[,V...]     CPython versions, X.Y or X.Y.Z
+  --variants N[,N...]   variants (see 'pydebug variants')
+  --os LABEL[,...]      GitHub runner labels (default ubuntu-24.04)
+  --skip GLOB[ ...]     cell identifiers to leave out, e.g. 'cp39-asan' or 'cp3{6,7}-*'
+  --source URL          CPython source URL template for the cache keys (default python.org)
+  --strict              refused or substituted cells are errors
+  --max-jobs N          jobs per matrix (default and maximum 256)
+  --split               over max-jobs, split into shards instead of failing
+  --shard N             print shard N (default 1)`;
+var matrixCommand = {
+  summary: "Print the CI matrix for .github/pydebug.yml as YAML, JSON or $GITHUB_OUTPUT lines",
+  usage: USAGE,
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, OPTIONS);
+    const format = values.format ?? "yaml";
+    if (!MATRIX_FORMATS.includes(format)) throw new ConfigError(`--format '${values.format}' is not a matrix format. Allowed: ${MATRIX_FORMATS.join(", ")}.`);
+    const configPath = values.config ?? (existsSync(path13.resolve(io.cwd, DEFAULT_MATRIX_CONFIG_PATH)) ? DEFAULT_MATRIX_CONFIG_PATH : void 0);
+    let fileInput = {};
+    let parseWarnings = [];
+    if (configPath !== void 0) {
+      let text;
+      try {
+        text = readFileSync2(path13.resolve(io.cwd, configPath), "utf8");
+      } catch (error) {
+        throw new ConfigError(`--config '${configPath}': cannot read it (${error.code ?? String(error)}).`);
+      }
+      ;
+      ({ input: fileInput, warnings: parseWarnings } = parseMatrixConfigFile(text, configPath));
+    }
+    const overrides = {
+      python: locatedList(values.python, "--python"),
+      variants: locatedList(values.variants, "--variants"),
+      os: locatedList(values.os, "--os"),
+      skip: locatedList(values.skip, "--skip"),
+      ...values.strict ? { strict: true } : {},
+      ...values.split ? { split: true } : {},
+      ...values.source !== void 0 ? { source: values.source } : {},
+      ...values["max-jobs"] !== void 0 ? { maxJobs: { text: values["max-jobs"], where: "--max-jobs" } } : {}
+    };
+    const { plan, warnings } = planMatrixFromInput(mergeMatrixInputs(fileInput, overrides), parseWarnings);
+    const shard = shardIndexOf(values.shard, plan, "--shard");
+    for (const warning of warnings) io.stderr(`pydebug matrix: warning: ${warning}
+`);
+    if (format !== "yaml") {
+      for (const refusal of plan.refusals) io.stderr(`pydebug matrix: refused ${refusal.id} (${refusal.os}): ${refusal.reason} [${refusal.source}]${refusal.alternative ? ` Instead: ${refusal.alternative}.` : ""}
+`);
+    }
+    if (plan.shards.length > 1) io.stderr(`pydebug matrix: ${plan.cells.length} jobs in ${plan.shards.length} shards; this is shard ${shard + 1}.
+`);
+    io.stdout(renderMatrix(plan, format, shard));
+    return 0;
+  }
+};
+
+// src/cli/report-command.ts
+import { stat, writeFile as writeFile2 } from "node:fs/promises";
+import path14 from "node:path";
+var FORMATS = ["json", "markdown"];
+var FINDING_KINDS = /* @__PURE__ */ new Set(["reference-leak", "block-leak", "fd-leak", "crash", "test-failure", "timeout"]);
+var SEVERITY_ORDER2 = { error: 0, warning: 1, note: 2 };
+var reportCommand = {
+  summary: "turn any debug-build logs (regrtest, showrefcount, debug hooks, sanitizers, valgrind XML, ...) into report.json or Markdown",
+  usage: `Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE] [--workspace DIR]
+
+Reads each log as a stream, detects what it contains from its content (regrtest and -R leaks,
+-X showrefcount, gettotalrefcount series, PYTHONMALLOCSTATS, COUNT_ALLOCS, debug-hook dumps,
+fatal errors and faulthandler tracebacks, ASan/LSan/UBSan, valgrind --xml=yes), and prints a
+report (schemas/report-v1.schema.json) or a Markdown summary. --workspace strips that folder
+from paths (GitHub runner checkouts are recognised without it). Exit code 0 when the logs were
+read, whatever they contain; 2 for bad arguments or unreadable logs.`,
+  async run(args, io) {
+    const [subcommand, ...rest] = args;
+    if (subcommand !== "parse") {
+      throw new ConfigError(`expected the subcommand 'parse', got ${subcommand === void 0 ? "nothing" : `'${subcommand}'`}. Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE]`);
+    }
+    const { values, positionals } = parseCommandArgs(
+      rest,
+      { format: { type: "string" }, out: { type: "string" }, workspace: { type: "string" } },
+      true
+    );
+    const format = values.format ?? "json";
+    if (!FORMATS.includes(format)) throw new ConfigError(`--format: '${String(values.format)}' is not a format; use json or markdown.`);
+    if (positionals.length === 0) throw new ConfigError("<log>: no log files given; pass one or more paths, e.g. pydebug report parse test.log");
+    const logPaths = positionals.map((log) => path14.resolve(io.cwd, log));
+    for (const [index, logPath2] of logPaths.entries()) {
+      const info = await stat(logPath2).catch(() => void 0);
+      if (!info?.isFile()) throw new ConfigError(`<log>: '${positionals[index]}' is not a readable file (resolved to ${logPath2}); pass paths of existing log files.`);
+    }
+    const outPath = typeof values.out === "string" ? path14.resolve(io.cwd, values.out) : void 0;
+    const reportDir = outPath ? path14.dirname(outPath) : io.cwd;
+    const workspace = typeof values.workspace === "string" ? path14.resolve(io.cwd, values.workspace) : void 0;
+    const parsedLogs = [];
+    for (const logPath2 of logPaths) {
+      parsedLogs.push({ path: toPosix(path14.relative(reportDir, logPath2)), parsed: await parseLog(readLineBatches(logPath2), workspace ? { workspace } : {}) });
+    }
+    const report = buildReport(parsedLogs, /* @__PURE__ */ new Date());
+    const text = format === "json" ? `${JSON.stringify(report, null, 2)}
+` : renderParsedMarkdown(report);
+    if (outPath) {
+      await writeFile2(outPath, text).catch((error) => {
+        throw new ConfigError(`--out: cannot write '${String(values.out)}' (${error.code ?? error.message}); pass a file in an existing folder.`);
+      });
+    } else io.stdout(text);
+    return 0;
+  }
+};
+function buildReport(logs, now) {
+  const problems = logs.flatMap(({ path: log, parsed }) => parsed.problems.map((problem) => ({ ...problem, log }))).sort((a, b) => SEVERITY_ORDER2[a.severity] - SEVERITY_ORDER2[b.severity]);
+  const findings = problems.filter(isFinding).map((problem) => ({
+    kind: problem.kind,
+    test: problem.test,
+    message: problem.message,
+    ...deltasOf(problem) ? { deltas: deltasOf(problem) } : {},
+    log: problem.log
+  }));
+  const entries = logs.map(({ path: log, parsed }) => {
+    const { lines, unparsed, ...details } = parsed;
+    return { path: log, kind: parsed.kinds.length > 0 ? parsed.kinds.join("+") : "unknown", lines, unparsed, parsed: details };
+  });
+  return {
+    schema: REPORT_SCHEMA_VERSION,
+    tool: { name: "pydebug", version: TOOL_VERSION },
+    generatedAt: now.toISOString(),
+    status: problems.some((problem) => problem.severity === "error") ? "findings" : "clean",
+    extensions: [],
+    findings,
+    logs: entries,
+    problems
+  };
+}
+function isFinding(problem) {
+  return FINDING_KINDS.has(problem.kind) && problem.test !== void 0;
+}
+function deltasOf(problem) {
+  const match = /leaked \[([-\d, ]*)\]/.exec(problem.message);
+  return match ? match[1].split(", ").filter(Boolean).map(Number) : void 0;
+}
+function toPosix(relative) {
+  return relative.split(path14.sep).join("/");
+}
+var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", note: "\u2139\uFE0F" };
+function renderParsedMarkdown(report) {
+  const lines = ["## pydebug: parsed logs", ""];
+  const problems = report.problems ?? [];
+  const errors = problems.filter((problem) => problem.severity === "error").length;
+  lines.push(report.status === "clean" ? "**\u2705 no problems found in the logs**" : `**\u274C ${errors} problem${errors === 1 ? "" : "s"} found in the logs**`, "");
+  lines.push("| Log | Detected | Lines | Unparsed |", "|---|---|---:|---:|");
+  for (const log of report.logs) lines.push(`| \`${code(log.path)}\` | ${escapeMarkdown(log.kind)} | ${log.lines} | ${log.unparsed.count} |`);
+  lines.push("");
+  if (problems.length > 0) {
+    lines.push("### Problems", "");
+    for (const problem of problems) {
+      const where = problem.file ? ` (\`${code(problem.file)}${problem.line ? `:${problem.line}` : ""}\`)` : "";
+      lines.push(`- ${SEVERITY_ICON[problem.severity]} **${escapeMarkdown(problem.kind)}**: ${escapeMarkdown(problem.message)}${where} \xB7 \`${code(problem.log)}\` line ${problem.logLine}`);
+    }
+    lines.push("");
+  }
+  for (const log of report.logs) {
+    const details = log.parsed?.results;
+    if (!details) continue;
+    const facts = [];
+    if (details.regrtest) {
+      const tests = details.regrtest.tests;
+      facts.push(`regrtest: ${tests.length} test file${tests.length === 1 ? "" : "s"}${details.regrtest.summary.state ? `, result ${escapeMarkdown(details.regrtest.summary.state)}` : ""}`);
+    }
+    if (details.showrefcount?.final) facts.push(`showrefcount: ${details.showrefcount.final.refs} refs, ${details.showrefcount.final.blocks} blocks at exit`);
+    const series = details["refcount-series"];
+    if (series?.last) facts.push(`gettotalrefcount: ${series.samples.length + series.dropped} samples, total growth ${series.totalGrowth ?? 0}${series.steadyGrowth !== void 0 ? `, ${series.steadyGrowth} per step` : ""}`);
+    const stats = details.mallocstats;
+    if (stats?.last) facts.push(`malloc stats: ${stats.dumps.length + stats.droppedDumps} dump(s), last with ${stats.last.arenaCount ?? "?"} arenas`);
+    const counts = details["count-allocs"];
+    if (counts && counts.dumps.length > 0) facts.push(`COUNT_ALLOCS: ${counts.dumps.length} dump(s)`);
+    if (facts.length > 0) lines.push(`- \`${code(log.path)}\`: ${facts.join("; ")}`);
+  }
+  lines.push("");
+  return lines.join("\n");
+}
+function code(text) {
+  return text.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+// src/cli/run-command.ts
+var RUN_USAGE = `Usage: pydebug run --python X.Y.Z --extension DIR [options]
+
+Builds CPython X.Y.Z in a debug variant (or restores it from the cache), builds the C extension
+in DIR against it, hunts reference leaks in its tests with regrtest -R, runs each test file once
+with -X showrefcount, and writes report.json, summary.md and logs/ to the output folder.
+
+Options:
+  --python X.Y.Z         CPython release to build, e.g. 3.11.2 (required)
+  --variant NAME         debug variant, built-in or custom (default: pydebug)
+  --config FILE          config file with custom variants (default: .github/pydebug.yml if present)
+  --source SRC           source tarball path, URL, or URL template with {version} / {release}
+                         (default: https://www.python.org/ftp/python/{release}/Python-{version}.tgz)
+  --extension DIR        C extension project (setup.py or setuptools pyproject.toml) (required)
+  --tests DIR            unittest folder (default: DIR/tests)
+  --cache-dir DIR        interpreters, sources, extension builds (default: ~/.cache/pydebug)
+  --out DIR              report folder (default: pydebug-out)
+  --fail-on WHAT         findings | leaks | never: what makes the exit code 1 (default: findings)
+  --refleak-runs W:R     regrtest -R warm-ups and counted runs (default: 3:3)
+  --jobs N               make -jN (default: number of CPUs)
+  --test-timeout SEC     regrtest --timeout per test file (default: 1200)
+  --max-case-runs N      cases of leaking files re-run alone to name the leak (default: 25)
+  --rebuild-extensions   rebuild the extension even if an identical build is cached
+  --keep-build-tree      keep the CPython build folder after installing
+
+Exit codes: 0 clean, 1 findings (see --fail-on), 2 bad arguments, 3 source not found,
+4 CPython build failed, 5 extension build failed.`;
+var runCommand = {
+  summary: "build (or restore) a debug CPython, build an extension against it, hunt leaks, write a report",
+  usage: RUN_USAGE,
+  async run(args, io) {
+    const config = parseRunConfig(args, io, { requireExtension: true });
+    const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr) });
+    const outcome = await runCell(config, context, io.env.PYTHONPATH);
+    const { report } = outcome;
+    io.stdout(`status: ${report.status}${report.error ? ` (${report.error.message.split("\n")[0]})` : ""}
+`);
+    for (const finding of report.findings) io.stdout(`  ${finding.kind}: ${finding.message}
+`);
+    io.stdout(`report: ${outcome.reportPath}
+summary: ${outcome.summaryPath}
+`);
+    return outcome.exitCode;
+  }
+};
+
+// src/plan/variant-table.ts
+function onVersion(minor, result) {
+  if (!result.ok) {
+    const { reason, source, alternative } = result.refusal;
+    return { minor, status: "refused", configureArgs: [], runtimeEnv: {}, reason: `${reason.replace(/^.*?: /, "")} (${source})`, ...alternative ? { alternative } : {} };
+  }
+  const { cell } = result;
+  return {
+    minor,
+    status: cell.substitution ? "equivalent" : "built",
+    configureArgs: cell.configureArgs,
+    runtimeEnv: cell.runtimeEnv,
+    abiGroup: cell.extensionAbi,
+    extensionRebuild: cell.extensionRebuild.need,
+    ...cell.substitution ? { reason: `${cell.substitution.reason} (${cell.substitution.source})` } : {}
+  };
+}
+function describeVariants(variants = VARIANTS, minors = KNOWN_MINORS.map((known) => known.minor)) {
+  const versions = minors.map((minor) => ({ minor, python: parsePythonVersion(KNOWN_MINORS.find((known) => known.minor === minor).latest) }));
+  return variants.map((variant) => ({
+    name: variant.name,
+    summary: variant.summary,
+    configureArgs: variant.configureArgs,
+    macros: variant.macros ?? [],
+    runtimeEnv: variant.runtimeEnv ?? {},
+    ...variant.source ? { source: variant.source } : {},
+    versions: versions.map(({ minor, python }) => onVersion(minor, planCell(python, variant)))
+  }));
+}
+function summarizeRanges(values, lastMinor) {
+  const runs = [];
+  for (const { minor, value } of values) {
+    const run = runs[runs.length - 1];
+    if (run && run.value === value) run.last = minor;
+    else runs.push({ first: minor, last: minor, value });
+  }
+  return runs.map((run) => `${run.first === run.last ? run.first : run.last === lastMinor ? `${run.first}+` : `${run.first}\u2013${run.last}`}: ${run.value}`).join("; ");
+}
+var code2 = (text) => text ? `\`${text}\`` : "";
+function changes(variant) {
+  return [
+    variant.configureArgs.length ? code2(variant.configureArgs.join(" ")) : "release build",
+    ...variant.macros.map((macro) => `${code2(`-D${macro}`)} (CFLAGS)`),
+    ...Object.keys(variant.runtimeEnv).length ? [`run with ${Object.entries(variant.runtimeEnv).map(([key, value]) => code2(`${key}=${value}`)).join(" ")}`] : []
+  ].join(", ");
+}
+function availability(variant, lastMinor) {
+  return summarizeRanges(
+    variant.versions.map(({ minor, status }) => ({ minor, value: status === "built" ? "yes" : status === "equivalent" ? "equivalent" : "refused" })),
+    lastMinor
+  );
+}
+function rebuild(variant, lastMinor) {
+  const known = variant.versions.filter((version) => version.extensionRebuild);
+  return known.length ? summarizeRanges(known.map(({ minor, extensionRebuild }) => ({ minor, value: extensionRebuild })), lastMinor) : "\u2013";
+}
+function renderVariantsMarkdown(descriptions) {
+  const lastMinor = descriptions[0]?.versions.at(-1)?.minor ?? "";
+  const escape = (text) => text.replace(/\|/g, "\\|");
+  const rows = descriptions.map(
+    (variant) => `| \`${variant.name}\` | ${escape(variant.summary)} | ${escape(changes(variant))} | ${rebuild(variant, lastMinor)} | ${availability(variant, lastMinor)} |`
+  );
+  const notes = descriptions.flatMap((variant) => {
+    const byText = /* @__PURE__ */ new Map();
+    for (const version of variant.versions.filter((candidate) => candidate.reason)) {
+      const text = `${version.status === "refused" ? "refused" : "built as an equivalent"}: ${version.reason}${version.alternative ? ` Instead: ${version.alternative}.` : ""}`;
+      byText.set(text, [...byText.get(text) ?? [], version.minor]);
+    }
+    return [...byText].map(([text, minors]) => `- \`${variant.name}\` on ${minors.length === 1 ? minors[0] : `${minors[0]}\u2013${minors[minors.length - 1]}`}, ${text}`);
+  });
+  return [
+    "| Variant | What it is | What it changes | Rebuild extensions | CPython versions |",
+    "|---|---|---|---|---|",
+    ...rows,
+    "",
+    "Extensions: `required` means a release-built extension must not be loaded (different ABI); `instrumented` means it would load, but the checks cannot see into it; `not-needed` means release builds are reused.",
+    "",
+    ...notes
+  ].join("\n");
+}
+function alignedTable(header, rows) {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells) => cells.map((cell, column) => column === cells.length - 1 ? cell : cell.padEnd(widths[column])).join("  ").trimEnd();
+  return [line(header), ...rows.map(line)].join("\n");
+}
+function renderVariantsText(descriptions) {
+  const single = descriptions[0]?.versions.length === 1;
+  const lastMinor = descriptions[0]?.versions.at(-1)?.minor ?? "";
+  const notes = [];
+  let table;
+  if (single) {
+    const minor = descriptions[0].versions[0].minor;
+    table = alignedTable(
+      ["VARIANT", `ON ${minor}`, "ABI GROUP", "EXTENSIONS", "CONFIGURE", "RUN WITH"],
+      descriptions.map((variant) => {
+        const version = variant.versions[0];
+        if (version.reason) notes.push(`${variant.name}: ${version.status === "refused" ? "refused" : "built as an equivalent"}: ${version.reason}${version.alternative ? ` Instead: ${version.alternative}.` : ""}`);
+        if (version.status === "refused") return [variant.name, "refused", "", "", "", ""];
+        const env = Object.entries(version.runtimeEnv).map(([key, value]) => `${key}=${value}`).join(" ");
+        return [variant.name, version.status === "built" ? "yes" : "equivalent", version.abiGroup ?? "", version.extensionRebuild ?? "", version.configureArgs.join(" ") || "(release build)", env];
+      })
+    );
+  } else {
+    table = alignedTable(
+      ["VARIANT", "VERSIONS", "EXTENSIONS", "CHANGES"],
+      descriptions.map((variant) => [variant.name, availability(variant, lastMinor), rebuild(variant, lastMinor), changes(variant).replace(/`/g, "")])
+    );
+    for (const variant of descriptions) notes.push(`${variant.name}: ${variant.summary}${variant.source ? ` [${variant.source}]` : ""}`);
+  }
+  return `${table}
+
+${notes.join("\n")}
+`;
+}
+
+// src/cli/variants-command.ts
+var OPTIONS2 = {
+  python: { type: "string" },
+  format: { type: "string" }
+};
+var FORMATS2 = ["text", "markdown", "json"];
+var USAGE2 = `Usage: pydebug variants [--python X.Y] [--format text|markdown|json]
+
+Lists every built-in variant: what it changes (configure flags, macros, runtime environment),
+whether extensions must be rebuilt, and on which CPython versions it exists. With --python,
+shows each variant as it would be built on that version, or why it is refused.`;
+var variantsCommand = {
+  summary: "List the built-in debug variants, what they change and where they exist",
+  usage: USAGE2,
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, OPTIONS2);
+    const format = values.format ?? "text";
+    if (!FORMATS2.includes(format)) throw new ConfigError(`--format '${format}' is not allowed. Allowed: ${FORMATS2.join(", ")}.${perhaps(format, FORMATS2)}`);
+    const minors = KNOWN_MINORS.map((known) => known.minor);
+    if (values.python !== void 0 && !minors.includes(values.python)) {
+      throw new ConfigError(`--python '${values.python}' is not a minor version the catalog knows. Allowed: ${minors.join(", ")}.${perhaps(values.python, minors)}`);
+    }
+    const descriptions = describeVariants(VARIANTS, values.python ? [values.python] : minors);
+    if (format === "json") io.stdout(`${JSON.stringify(descriptions, null, 2)}
+`);
+    else if (format === "markdown") io.stdout(`${renderVariantsMarkdown(descriptions)}
+`);
+    else io.stdout(renderVariantsText(descriptions));
+    return 0;
+  }
+};
+
+// src/entry/cli.ts
+var COMMANDS = {
+  run: runCommand,
+  build: buildCommand,
+  variants: variantsCommand,
+  matrix: matrixCommand,
+  report: reportCommand
+};
+function helpText() {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
+  return `pydebug ${TOOL_VERSION}: CPython debug builds, C extensions and refleak reports
+
+Usage: pydebug <command> [options]
+
+Commands:
+${lines.join("\n")}
+
+Run 'pydebug <command> --help' for a command's options.
+`;
+}
+async function cli(argv, io) {
+  const [name, ...args] = argv;
+  if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(helpText());
+    return name === void 0 ? 2 : 0;
+  }
+  if (name === "--version" || name === "-V") {
+    io.stdout(`${TOOL_VERSION}
+`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`pydebug: unknown command '${name}'. Commands: ${Object.keys(COMMANDS).join(", ")}. Run 'pydebug --help'.
+`);
+    return 2;
+  }
+  if (args.includes("--help") || args.includes("-h")) {
+    io.stdout(`${command.usage}
+`);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof PydebugError) {
+      io.stderr(`pydebug ${name}: ${error.message}
+`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+function isMainModule() {
+  try {
+    return process.argv[1] !== void 0 && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+async function main() {
+  const io = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env
+  };
+  try {
+    process.exitCode = await cli(process.argv.slice(2), io);
+  } catch (error) {
+    process.stderr.write(`pydebug: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}
+`);
+    process.exitCode = INTERNAL_ERROR_EXIT_CODE;
+  }
+}
+if (isMainModule()) await main();
+export {
+  COMMANDS,
+  cli,
+  main
+};
