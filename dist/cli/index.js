@@ -770,17 +770,17 @@ var require_createNode = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
-      if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
+    function findTagObject(value, tagName2, tags) {
+      if (tagName2) {
+        const match = tags.filter((t) => t.tag === tagName2);
         const tagObj = match.find((t) => !t.format) ?? match[0];
         if (!tagObj)
-          throw new Error(`Tag ${tagName} not found`);
+          throw new Error(`Tag ${tagName2} not found`);
         return tagObj;
       }
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
-    function createNode(value, tagName, ctx) {
+    function createNode(value, tagName2, ctx) {
       if (identity.isDocument(value))
         value = value.contents;
       if (identity.isNode(value))
@@ -805,9 +805,9 @@ var require_createNode = __commonJS({
           sourceObjects.set(value, ref);
         }
       }
-      if (tagName?.startsWith("!!"))
-        tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (tagName2?.startsWith("!!"))
+        tagName2 = defaultTagPrefix + tagName2.slice(2);
+      let tagObj = findTagObject(value, tagName2, schema.tags);
       if (!tagObj) {
         if (value && typeof value.toJSON === "function") {
           value = value.toJSON();
@@ -825,8 +825,8 @@ var require_createNode = __commonJS({
         delete ctx.onTagObj;
       }
       const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
-      if (tagName)
-        node.tag = tagName;
+      if (tagName2)
+        node.tag = tagName2;
       else if (!tagObj.default)
         node.tag = tagObj.tag;
       if (ref)
@@ -3271,9 +3271,9 @@ var require_tags = __commonJS({
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
-          const tagName = JSON.stringify(tag);
+          const tagName2 = JSON.stringify(tag);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          throw new Error(`Unknown custom tag ${tagName2}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -4388,20 +4388,20 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    function resolveCollection(CN, ctx, token, onError, tagName2, tag) {
       const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
       const Coll = coll.constructor;
-      if (tagName === "!" || tagName === Coll.tagName) {
+      if (tagName2 === "!" || tagName2 === Coll.tagName) {
         coll.tag = Coll.tagName;
         return coll;
       }
-      if (tagName)
-        coll.tag = tagName;
+      if (tagName2)
+        coll.tag = tagName2;
       return coll;
     }
     function composeCollection(CN, ctx, token, props, onError) {
       const tagToken = props.tag;
-      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      const tagName2 = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
       if (token.type === "block-seq") {
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
@@ -4411,12 +4411,12 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
-        return resolveCollection(CN, ctx, token, onError, tagName);
+      if (!tagToken || !tagName2 || tagName2 === "!" || tagName2 === YAMLMap.YAMLMap.tagName && expType === "map" || tagName2 === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName2);
       }
-      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName2 && t.collection === expType);
       if (!tag) {
-        const kt = ctx.schema.knownTags[tagName];
+        const kt = ctx.schema.knownTags[tagName2];
         if (kt?.collection === expType) {
           ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
           tag = kt;
@@ -4424,16 +4424,16 @@ var require_compose_collection = __commonJS({
           if (kt) {
             onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
           } else {
-            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName2}`, true);
           }
-          return resolveCollection(CN, ctx, token, onError, tagName);
+          return resolveCollection(CN, ctx, token, onError, tagName2);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const coll = resolveCollection(CN, ctx, token, onError, tagName2, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
-      node.tag = tagName;
+      node.tag = tagName2;
       if (tag?.format)
         node.format = tag.format;
       return node;
@@ -4453,7 +4453,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -4611,7 +4611,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -4856,12 +4856,12 @@ var require_compose_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
       const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
-      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      const tagName2 = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity.SCALAR];
-      } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      } else if (tagName2)
+        tag = findScalarTagByName(ctx.schema, value, tagName2, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
@@ -4879,20 +4879,20 @@ var require_compose_scalar = __commonJS({
       scalar.source = value;
       if (type)
         scalar.type = type;
-      if (tagName)
-        scalar.tag = tagName;
+      if (tagName2)
+        scalar.tag = tagName2;
       if (tag.format)
         scalar.format = tag.format;
       if (comment)
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
-      if (tagName === "!")
+    function findScalarTagByName(schema, value, tagName2, tagToken, onError) {
+      if (tagName2 === "!")
         return schema[identity.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
-        if (!tag.collection && tag.tag === tagName) {
+        if (!tag.collection && tag.tag === tagName2) {
           if (tag.default && tag.test)
             matchWithTest.push(tag);
           else
@@ -4902,12 +4902,12 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value))
           return tag;
-      const kt = schema.knownTags[tagName];
+      const kt = schema.knownTags[tagName2];
       if (kt && !kt.collection) {
         schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
         return kt;
       }
-      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName2}`, tagName2 !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
@@ -8637,7 +8637,7 @@ import path8 from "node:path";
 
 // src/adapters/read-lines.ts
 import { isAscii } from "node:buffer";
-import { createReadStream as createReadStream2 } from "node:fs";
+import { open as open2 } from "node:fs/promises";
 
 // src/parse/line-parser.ts
 var MAX_UNPARSED_SAMPLES = 20;
@@ -8657,28 +8657,84 @@ function stripAnsi(line) {
 }
 
 // src/adapters/read-lines.ts
+var SEGMENT_BYTES = 1 << 14;
+var BATCH_BYTES = 1 << 16;
 async function* readLineBatches(path15, options = {}) {
+  const chunkSize = options.chunkSize ?? 1 << 20;
   const maxLineLength = options.maxLineLength ?? 1 << 20;
-  let carry;
-  for await (const chunk of createReadStream2(path15, { highWaterMark: options.chunkSize ?? 1 << 20 })) {
-    const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
-    const lines = [];
-    const encoding = isAscii(bytes) ? "latin1" : "utf8";
-    let start = 0;
-    for (let end = bytes.indexOf(10, start); end >= 0; end = bytes.indexOf(10, start)) {
-      lines.push(bytes.toString(encoding, start, end));
-      start = end + 1;
+  const file = await open2(path15, "r");
+  const incoming = Buffer.allocUnsafe(chunkSize);
+  let reading = readAhead(file, incoming);
+  try {
+    let buffer = Buffer.allocUnsafe(chunkSize);
+    let carry = 0;
+    for (; ; ) {
+      const { bytesRead } = await reading;
+      reading = void 0;
+      if (bytesRead === 0) break;
+      if (buffer.length - carry < bytesRead) {
+        const bigger = Buffer.allocUnsafe(carry + chunkSize);
+        buffer.copy(bigger, 0, 0, carry);
+        buffer = bigger;
+      }
+      incoming.copy(buffer, carry, 0, bytesRead);
+      reading = readAhead(file, incoming);
+      const length = carry + bytesRead;
+      let start = 0;
+      for (; ; ) {
+        const lines = [];
+        const next = splitLines(buffer, start, length, lines);
+        if (next === start) break;
+        start = next;
+        yield lines;
+      }
+      const pieces = [];
+      while (length - start > maxLineLength) {
+        let cut = start + maxLineLength;
+        while (cut > start && (buffer[cut] & 192) === 128) cut--;
+        pieces.push(buffer.toString("utf8", start, cut));
+        start = cut;
+      }
+      carry = length - start;
+      if (carry > 0 && start > 0) buffer.copy(buffer, 0, start, length);
+      if (pieces.length > 0) yield pieces;
     }
-    while (bytes.length - start > maxLineLength) {
-      let cut = start + maxLineLength;
-      while (cut > start && (bytes[cut] & 192) === 128) cut--;
-      lines.push(bytes.toString("utf8", start, cut));
-      start = cut;
-    }
-    carry = start < bytes.length ? Buffer.from(bytes.subarray(start)) : void 0;
-    if (lines.length > 0) yield lines;
+    if (carry > 0) yield [buffer.toString("utf8", 0, carry)];
+  } finally {
+    if (reading) await reading.catch(() => void 0);
+    await file.close();
   }
-  if (carry && carry.length > 0) yield [carry.toString("utf8")];
+}
+function readAhead(file, into) {
+  const reading = file.read(into, 0, into.length, null);
+  reading.catch(() => void 0);
+  return reading;
+}
+function splitLines(buffer, from, length, lines) {
+  let start = from;
+  const batchEnd = from + BATCH_BYTES;
+  while (start < length && start < batchEnd) {
+    const last = buffer.lastIndexOf(10, Math.min(length, start + SEGMENT_BYTES) - 1);
+    let end = last >= start ? last : buffer.indexOf(10, start + SEGMENT_BYTES);
+    if (end < 0 || end >= length) {
+      if (last < start) break;
+      end = last;
+    }
+    const segment = buffer.subarray(start, end);
+    if (isAscii(segment)) {
+      const text = segment.toString("latin1");
+      let lineStart = 0;
+      for (let newline = text.indexOf("\n"); newline >= 0; newline = text.indexOf("\n", lineStart)) {
+        lines.push(text.slice(lineStart, newline));
+        lineStart = newline + 1;
+      }
+      lines.push(lineStart === 0 ? text : text.slice(lineStart));
+    } else {
+      for (const line of segment.toString("utf8").split("\n")) lines.push(line);
+    }
+    start = end + 1;
+  }
+  return start;
 }
 
 // src/parse/diagnostics.ts
@@ -8691,8 +8747,20 @@ function addDiagnostic(diagnostics, line, message) {
   if (diagnostics.samples.length < MAX_DIAGNOSTIC_SAMPLES) diagnostics.samples.push({ line, message: message.length > 300 ? `${message.slice(0, 300)}\u2026` : message });
 }
 function parseGroupedInt(text) {
-  let start = 0;
-  let end = text.length;
+  return parseGroupedIntIn(text, 0, text.length);
+}
+var SPACE_RUNS = [];
+for (let length = 0; length <= 64; length++) SPACE_RUNS.push(" ".repeat(length));
+function isSpaces(text, from, to) {
+  const length = to - from;
+  if (length <= 0) return true;
+  if (length < SPACE_RUNS.length) return text.startsWith(SPACE_RUNS[length], from);
+  for (let index = from; index < to; index++) if (text.charCodeAt(index) !== 32) return false;
+  return true;
+}
+function parseGroupedIntIn(text, from, to) {
+  let start = from;
+  let end = to;
   while (start < end && text.charCodeAt(start) === 32) start++;
   while (end > start && text.charCodeAt(end - 1) === 32) end--;
   const negative = text.charCodeAt(start) === 45;
@@ -8975,17 +9043,70 @@ var MAX_MALLOCSTATS_DUMPS = 200;
 var MAX_FREELISTS = 200;
 var THRESHOLD = /^Small block threshold = (\d+), in (\d+) size classes\.$/;
 var MEDIUM_THRESHOLD = /^(Medium block threshold|Large object max size) = (\d+)$/;
-var CLASS_ROW = /^ *(\d+) +(\d+) +(\d+) +(\d+) +(\d+)$/;
 var PRINTONE = /^(.*?) *= *(-?[\d,]+)$/;
 var ARENAS = /^(\d+) arenas \* (\d+) bytes\/arena$/;
 var UNUSED_POOLS = /^(\d+) unused pools \* (\d+) bytes$/;
 var FREELIST = /^ *(\d+) (free .+?) \* (\d+) bytes each *= *([\d,]+)$/;
 var MIMALLOC_VALUE = /^ {4}(Allocated Blocks|Allocated Bytes|Allocated Bytes w\/ Overhead|Bytes Reserved|Bytes Committed): (-?\d+)$/;
+function classRow(line, out) {
+  if (line.length === 54 && CLASS_ROW_SHAPE.test(line) && fixedColumns(line, out)) return true;
+  const length = line.length;
+  let index = 0;
+  while (index < length && line.charCodeAt(index) === 32) index++;
+  for (let field = 0; field < 5; field++) {
+    if (field > 0) {
+      const spaces = index;
+      while (index < length && line.charCodeAt(index) === 32) index++;
+      if (index === spaces) return false;
+    }
+    const start = index;
+    let value = 0;
+    for (; index < length; index++) {
+      const code3 = line.charCodeAt(index);
+      if (code3 < 48 || code3 > 57) break;
+      value = value * 10 + (code3 - 48);
+    }
+    if (index === start) return false;
+    out[field] = index - start > 15 ? Number(line.slice(start, index)) : value;
+  }
+  return index === length;
+}
+var CLASS_ROW_SHAPE = /^ *\d+ +\d+ +\d+ +\d+ +\d+$/;
+var CLASS_ROW_ENDS = [5, 12, 24, 40, 54];
+function fixedColumns(line, out) {
+  for (let field = 0; field < 5; field++) {
+    const end = CLASS_ROW_ENDS[field];
+    const code3 = line.charCodeAt(end - 1);
+    if (code3 < 48 || code3 > 57 || field < 4 && line.charCodeAt(end) !== 32) return false;
+  }
+  for (let field = 0; field < 5; field++) {
+    const end = CLASS_ROW_ENDS[field];
+    let start = end - 1;
+    while (start > 0 && line.charCodeAt(start - 1) !== 32) start--;
+    let value = 0;
+    for (let index = start; index < end; index++) value = value * 10 + (line.charCodeAt(index) - 48);
+    out[field] = end - start > 15 ? Number(line.slice(start, end)) : value;
+  }
+  return true;
+}
+function numberAfter(line, equals) {
+  const space = line.lastIndexOf(" ");
+  if (space > equals && space < line.length - 1 && isSpaces(line, equals + 1, space)) return parseGroupedIntIn(line, space + 1, line.length);
+  return parseGroupedIntIn(line, equals + 1, line.length);
+}
+var isPlainEdge = (code3) => code3 > 32 && code3 < 127;
 var MallocStatsParser = class {
   dumps = new BoundedList(MAX_MALLOCSTATS_DUMPS);
   diagnostics = emptyDiagnostics();
   current;
   section = "header";
+  row = [0, 0, 0, 0, 0];
+  /**
+   * The `# label` keys of the previous dumps by position: every dump prints the same labels in the
+   * same order, so a key is usually reused rather than sliced, and a reused key needs no hashing.
+   */
+  keys = [];
+  keyIndex = 0;
   /** Inside a dump: stats dumps have no end marker, so every line matters until one does not fit. */
   get busy() {
     return this.current !== void 0;
@@ -9010,42 +9131,57 @@ var MallocStatsParser = class {
       return false;
     }
     if (line === "") return true;
-    if (this.section === "classes" && (match = CLASS_ROW.exec(line))) {
-      if (dump.sizeClasses.length < 256) {
-        dump.sizeClasses.push({ index: Number(match[1]), size: Number(match[2]), pools: Number(match[3]), blocksInUse: Number(match[4]), availableBlocks: Number(match[5]) });
+    if (first !== 35) {
+      if (this.section === "classes" && classRow(line, this.row)) {
+        if (dump.sizeClasses.length < 256) {
+          const row = this.row;
+          dump.sizeClasses.push({ index: row[0], size: row[1], pools: row[2], blocksInUse: row[3], availableBlocks: row[4] });
+        }
+        return true;
       }
-      return true;
-    }
-    if ((first === 77 || first === 76) && (match = MEDIUM_THRESHOLD.exec(line))) {
-      dump.allocator = "mimalloc";
-      dump.values[match[1].toLowerCase()] = Number(match[2]);
-      return true;
-    }
-    match = first === 32 && (line.startsWith("    A") || line.startsWith("    B")) ? MIMALLOC_VALUE.exec(line) : null;
-    if (match) {
-      dump.allocator = "mimalloc";
-      (dump.mimalloc ??= {})[match[1]] = Number(match[2]);
-      return true;
-    }
-    if (line.startsWith("class   size") || line.startsWith("-----   ----")) {
-      this.section = "classes";
-      return true;
-    }
-    if (line === "arena map counts") {
-      this.section = "arena map";
-      return true;
+      if ((first === 77 || first === 76) && (match = MEDIUM_THRESHOLD.exec(line))) {
+        dump.allocator = "mimalloc";
+        dump.values[match[1].toLowerCase()] = Number(match[2]);
+        return true;
+      }
+      match = first === 32 && (line.startsWith("    A") || line.startsWith("    B")) ? MIMALLOC_VALUE.exec(line) : null;
+      if (match) {
+        dump.allocator = "mimalloc";
+        (dump.mimalloc ??= {})[match[1]] = Number(match[2]);
+        return true;
+      }
+      if (line.startsWith("class   size") || line.startsWith("-----   ----")) {
+        this.section = "classes";
+        return true;
+      }
+      if (line === "arena map counts") {
+        this.section = "arena map";
+        return true;
+      }
     }
     const equals = line.lastIndexOf("=");
-    if (equals > 11 && line.startsWith("bytes each ", equals - 11) && (match = FREELIST.exec(line))) {
+    if (first !== 35 && equals > 11 && line.startsWith("bytes each ", equals - 11) && (match = FREELIST.exec(line))) {
       this.section = "freelists";
       return this.freeList(match);
     }
     if (equals > 0 && this.section !== "freelists") {
-      const number = line.slice(equals + 1);
-      const value = parseGroupedInt(number);
+      const value = numberAfter(line, equals);
       if (value !== void 0) {
         this.section = this.section === "arena map" ? "arena map" : "totals";
-        this.value(dump, line.slice(0, equals).trim(), value);
+        const cached = this.keys[this.keyIndex];
+        if (first === 35 && cached !== void 0 && cached.length > 0 && line.charCodeAt(1) === 32 && line.startsWith(cached, 2) && isSpaces(line, 2 + cached.length, equals)) {
+          this.keyIndex++;
+          dump.values[cached] = value;
+          return true;
+        }
+        let start = 0;
+        let end = equals;
+        while (start < end && line.charCodeAt(start) === 32) start++;
+        while (end > start && line.charCodeAt(end - 1) === 32) end--;
+        if (start === end || isPlainEdge(line.charCodeAt(start)) && isPlainEdge(line.charCodeAt(end - 1))) {
+          if (line.charCodeAt(start) === 35) dump.values[this.key(line, start + 2, end)] = value;
+          else this.value(dump, line.slice(start, end), value);
+        } else this.value(dump, line.slice(0, equals).trim(), value);
         return true;
       }
       if (PRINTONE.test(line)) {
@@ -9060,9 +9196,18 @@ var MallocStatsParser = class {
     return { dumps: this.dumps.items, droppedDumps: this.dumps.dropped, ...this.lastSeen ? { last: this.lastSeen } : {}, diagnostics: this.diagnostics };
   }
   lastSeen;
+  key(line, start, end) {
+    const ordinal = this.keyIndex++;
+    const cached = this.keys[ordinal];
+    if (cached !== void 0 && cached.length === end - start && line.startsWith(cached, start)) return cached;
+    const key = line.slice(start, end);
+    if (ordinal < 128) this.keys[ordinal] = key;
+    return key;
+  }
   startDump(lineNumber, allocator) {
     this.current = { line: lineNumber, allocator, sizeClasses: [], values: {}, freeLists: [] };
     this.section = "header";
+    this.keyIndex = 0;
     this.lastSeen = this.current;
     this.dumps.push(this.current);
   }
@@ -9756,9 +9901,27 @@ function isPlainTagName(line, start, end) {
   }
   return true;
 }
+var KNOWN_TAGS = ["line", "ip", "obj", "fn", "dir", "file", "frame", "stack", "unique", "tid", "kind", "what", "error", "xwhat", "text", "leakedbytes", "leakedblocks", "auxwhat", "pair", "count", "name", "status", "state", "time", "arg", "exe", "errorcounts", "suppcounts", "valgrindoutput", "protocolversion", "protocoltool", "preamble", "pid", "ppid", "tool", "args", "vargv", "argv", "threadname"];
+var TAGS_BY_LENGTH = [];
+for (const tag of KNOWN_TAGS) (TAGS_BY_LENGTH[tag.length] ??= []).push(tag);
+function tagName(line, start, end) {
+  const candidates = TAGS_BY_LENGTH[end - start];
+  if (candidates !== void 0) {
+    const first = line.charCodeAt(start);
+    for (let index = 0; index < candidates.length; index++) {
+      const tag = candidates[index];
+      if (tag.charCodeAt(0) === first && line.startsWith(tag, start)) return tag;
+    }
+  }
+  return isPlainTagName(line, start, end) ? line.slice(start, end) : void 0;
+}
+function valueOf(text) {
+  return decode(text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text);
+}
 function decode(text) {
   return text.includes("&") ? text.replace(/&(?:lt|gt|amp|quot|apos);/g, (entity) => ENTITIES[entity]) : text;
 }
+var SKIPPED_FRAME = Object.freeze({});
 var ValgrindXmlParser = class {
   constructor(hints = {}) {
     this.hints = hints;
@@ -9784,9 +9947,10 @@ var ValgrindXmlParser = class {
     if (!this.inside) {
       const first = line.charCodeAt(0);
       if (first !== 60 && first !== 32 && first !== 9) return false;
-      const trimmed = first === 60 ? line : line.trimStart();
-      if (trimmed.startsWith("<?xml") && trimmed.includes("?>")) return true;
-      if (!trimmed.startsWith("<valgrindoutput>")) return false;
+      const open3 = first === 60 ? 0 : line.indexOf("<");
+      if (open3 < 0 || open3 > 0 && line.slice(0, open3).trim() !== "") return false;
+      if (line.startsWith("<?xml", open3) && line.includes("?>", open3)) return true;
+      if (!line.startsWith("<valgrindoutput>", open3)) return false;
       this.inside = true;
       this.complete = false;
     }
@@ -9818,15 +9982,15 @@ var ValgrindXmlParser = class {
   }
   /** Valgrind writes `<tag>`, `</tag>` or `<tag>text</tag>` alone on a line: read those without the tokenizer. */
   simpleLine(line, lineNumber) {
-    let start = 0;
-    while (line.charCodeAt(start) === 32) start++;
-    if (line.charCodeAt(start) !== 60) return false;
+    const start = line.indexOf("<");
+    if (start < 0 || !isSpaces(line, 0, start)) return false;
     const close = line.indexOf(">", start);
     if (close < 0 || close !== line.length - 1 && line.charCodeAt(line.length - 1) !== 62) return false;
     const closing = line.charCodeAt(start + 1) === 47;
     const nameStart = start + (closing ? 2 : 1);
-    if (close === nameStart || !isPlainTagName(line, nameStart, close)) return false;
-    const name = line.slice(nameStart, close);
+    if (close === nameStart) return false;
+    const name = tagName(line, nameStart, close);
+    if (name === void 0) return false;
     if (close === line.length - 1) {
       if (closing) this.close(name, lineNumber);
       else this.open(name, lineNumber);
@@ -9834,6 +9998,12 @@ var ValgrindXmlParser = class {
     }
     const closingTag = line.length - name.length - 3;
     if (closing || closingTag <= close || line.charCodeAt(closingTag) !== 60 || line.charCodeAt(closingTag + 1) !== 47 || !line.startsWith(name, closingTag + 2)) return false;
+    const path15 = this.path;
+    if (this.frame === SKIPPED_FRAME && path15.length < MAX_DEPTH && path15[path15.length - 1] === "frame" && FRAME_FIELDS.has(name)) {
+      if (line.indexOf("<", close + 1) !== closingTag) return false;
+      this.text = "";
+      return true;
+    }
     const text = line.slice(close + 1, closingTag);
     if (text.includes("<")) return false;
     this.open(name, lineNumber);
@@ -9847,7 +10017,7 @@ var ValgrindXmlParser = class {
     this.text = "";
     if (name === "error" && this.path.length === 2) this.error = { line: lineNumber, unique: "", kind: "", what: "", stacks: [], auxWhat: [] };
     else if (name === "stack" && this.error && this.error.stacks.length < MAX_STACKS) this.error.stacks.push([]);
-    else if (name === "frame") this.frame = {};
+    else if (name === "frame") this.frame = this.errors.items.length >= MAX_VALGRIND_ERRORS ? SKIPPED_FRAME : {};
     else if (name === "pair") this.pair = {};
   }
   close(name, lineNumber) {
@@ -9866,12 +10036,12 @@ var ValgrindXmlParser = class {
     const grandparent = this.path[index - 2];
     this.path.length = index;
     const text = this.text;
-    const value = decode(text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text);
     this.text = "";
     if (this.frame && parent === "frame") {
-      if (FRAME_FIELDS.has(name)) this.frame[name] = value;
+      if (this.frame !== SKIPPED_FRAME && FRAME_FIELDS.has(name)) this.frame[name] = valueOf(text);
       return;
     }
+    const value = valueOf(text);
     if (name === "frame" && this.frame) return this.closeFrame();
     if (this.error && grandparent === "error" && parent === "xwhat") {
       if (name === "text") this.error.what = value;
@@ -10018,11 +10188,17 @@ var CONTENT_CHECKS = {
   fault: (line) => FAULT_LAST_CHARACTERS.has(line.charCodeAt(line.length - 1)) && faultEnding(line)
 };
 var FAULT_LAST_CHARACTERS = new Set([...".)tdrn"].map((character) => character.charCodeAt(0)));
+var FAULT_LAST = new Uint8Array(128);
+for (const code3 of FAULT_LAST_CHARACTERS) FAULT_LAST[code3] = 1;
 function faultEnding(line) {
   return line.endsWith("' failed.") || line.endsWith("(core dumped)") || line.endsWith("Segmentation fault") || line.endsWith("Aborted") || line.endsWith("Bus error") || line.endsWith("Illegal instruction") || line.endsWith("Floating point exception");
 }
 var ANY_CONTENT_MARKER = / leaked \[|alloc'd: |: runtime error: /;
 var ESCAPE_OR_CONTENT_MARKER = /\x1b| leaked \[|alloc'd: |: runtime error: /;
+function hasContentMarker(line) {
+  if (line.indexOf(":") < 0 && line.indexOf("[") < 0) return false;
+  return ANY_CONTENT_MARKER.test(line);
+}
 var LogDetector = class {
   constructor(options = {}) {
     this.options = options;
@@ -10066,16 +10242,22 @@ var LogDetector = class {
   push(rawLine) {
     const lineNumber = ++this.lineNumber;
     let line = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
-    let marker = line.length > 0 ? line.search(ESCAPE_OR_CONTENT_MARKER) : -1;
-    if (marker >= 0 && line.charCodeAt(marker) === 27) {
-      line = stripAnsi(line);
-      marker = line.search(ANY_CONTENT_MARKER);
+    let marker = false;
+    if (line.length > 0) {
+      if (line.indexOf("\x1B") >= 0) {
+        const found = line.search(ESCAPE_OR_CONTENT_MARKER);
+        if (found >= 0 && line.charCodeAt(found) === 27) {
+          line = stripAnsi(line);
+          marker = line.search(ANY_CONTENT_MARKER) >= 0;
+        } else marker = found >= 0;
+      } else marker = hasContentMarker(line);
     }
     const first = line.charCodeAt(0);
     const offers = this.offers;
     let wanted = this.routeAll ? -1 : line.length === 0 ? 0 : this.startMasks[first < 128 ? first : 128];
     if (!this.routeAll && line.length > 0) {
-      if (marker >= 0 || FAULT_LAST_CHARACTERS.has(line.charCodeAt(line.length - 1))) {
+      const last = line.charCodeAt(line.length - 1);
+      if (marker || last < 128 && FAULT_LAST[last] === 1) {
         for (let check = 0; check < this.contentChecks.length; check++) {
           const bit = 1 << this.contentCheckIndex[check];
           if ((wanted & bit) === 0 && this.contentChecks[check](line)) wanted |= bit;
@@ -10085,9 +10267,10 @@ var LogDetector = class {
     let claimedBy = -1;
     let claims = 0;
     wanted |= this.busyMask;
-    for (let index = 0; index < offers.length; index++) {
-      const bit = 1 << index;
-      if ((wanted & bit) === 0) continue;
+    if (this.routeAll) wanted = (1 << offers.length) - 1;
+    for (let bits = wanted; bits !== 0; bits &= bits - 1) {
+      const bit = bits & -bits;
+      const index = 31 - Math.clz32(bit);
       const state = offers[index](line, lineNumber);
       if ((state & 2) !== 0) this.busyMask |= bit;
       else this.busyMask &= ~bit;
@@ -10501,20 +10684,20 @@ function findKnownMinor(minor) {
 var GlobSyntaxError = class extends Error {
 };
 function expandBraces(pattern) {
-  const open2 = pattern.indexOf("{");
-  if (open2 === -1) {
+  const open3 = pattern.indexOf("{");
+  if (open3 === -1) {
     if (pattern.includes("}")) throw new GlobSyntaxError(`unmatched '}' in '${pattern}'`);
     return [pattern];
   }
   let depth = 0;
   const commas = [];
-  for (let index = open2; index < pattern.length; index++) {
+  for (let index = open3; index < pattern.length; index++) {
     const char = pattern[index];
     if (char === "{") depth++;
     else if (char === "}" && --depth === 0) {
-      const head = pattern.slice(0, open2);
+      const head = pattern.slice(0, open3);
       const tail = pattern.slice(index + 1);
-      const bounds = [open2, ...commas, index];
+      const bounds = [open3, ...commas, index];
       const options = bounds.slice(1).map((end, position) => pattern.slice(bounds[position] + 1, end));
       return options.flatMap((option) => expandBraces(`${head}${option}${tail}`));
     } else if (char === "," && depth === 1) commas.push(index);
@@ -11009,16 +11192,15 @@ function shardIndexOf(text, plan, where) {
 }
 
 // src/config/custom-variants.ts
-var DEFAULT_CONFIG_FILE = path10.join(".github", "pydebug.yml");
 function loadCustomVariants(configFile, cwd, optionName2) {
   const explicit = configFile?.trim();
-  const file = path10.resolve(cwd, explicit || DEFAULT_CONFIG_FILE);
+  const file = path10.resolve(cwd, explicit || DEFAULT_MATRIX_CONFIG_PATH);
   let text;
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
     if (!explicit && error.code === "ENOENT") return [];
-    throw new ConfigError(`${optionName2} '${explicit ?? DEFAULT_CONFIG_FILE}': cannot read ${file} (${error.code ?? String(error)}). Give the path of a pydebug config file such as ${DEFAULT_CONFIG_FILE}.`);
+    throw new ConfigError(`${optionName2} '${explicit ?? DEFAULT_MATRIX_CONFIG_PATH}': cannot read ${file} (${error.code ?? String(error)}). Give the path of a pydebug config file such as ${DEFAULT_MATRIX_CONFIG_PATH}.`);
   }
   return parseMatrixConfigFile(text, path10.relative(cwd, file) || file).input.customVariants ?? [];
 }

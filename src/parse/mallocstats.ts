@@ -1,4 +1,4 @@
-import { addDiagnostic, BoundedList, emptyDiagnostics, parseGroupedInt, type Diagnostics } from './diagnostics.js'
+import { addDiagnostic, BoundedList, emptyDiagnostics, isSpaces, parseGroupedInt, parseGroupedIntIn, type Diagnostics } from './diagnostics.js'
 import type { LineParser } from './line-parser.js'
 
 /**
@@ -62,7 +62,6 @@ const MAX_FREELISTS = 200
 
 const THRESHOLD = /^Small block threshold = (\d+), in (\d+) size classes\.$/
 const MEDIUM_THRESHOLD = /^(Medium block threshold|Large object max size) = (\d+)$/
-const CLASS_ROW = /^ *(\d+) +(\d+) +(\d+) +(\d+) +(\d+)$/
 const PRINTONE = /^(.*?) *= *(-?[\d,]+)$/
 const ARENAS = /^(\d+) arenas \* (\d+) bytes\/arena$/
 const UNUSED_POOLS = /^(\d+) unused pools \* (\d+) bytes$/
@@ -71,11 +70,84 @@ const MIMALLOC_VALUE = /^ {4}(Allocated Blocks|Allocated Bytes|Allocated Bytes w
 
 type Section = 'header' | 'classes' | 'totals' | 'arena map' | 'freelists'
 
+/**
+ * CLASS_ROW by hand (size class rows are a third of a dump's lines): fills `out` with the five
+ * numbers, or returns false when the line is not exactly `^ *(\d+) +(\d+) +(\d+) +(\d+) +(\d+)$`.
+ */
+function classRow(line: string, out: number[]): boolean {
+  if (line.length === 54 && CLASS_ROW_SHAPE.test(line) && fixedColumns(line, out)) return true
+  const length = line.length
+  let index = 0
+  while (index < length && line.charCodeAt(index) === 32) index++
+  for (let field = 0; field < 5; field++) {
+    if (field > 0) {
+      const spaces = index
+      while (index < length && line.charCodeAt(index) === 32) index++
+      if (index === spaces) return false
+    }
+    const start = index
+    let value = 0
+    for (; index < length; index++) {
+      const code = line.charCodeAt(index)
+      if (code < 48 || code > 57) break
+      value = value * 10 + (code - 48)
+    }
+    if (index === start) return false
+    // Past 15 digits the running sum may round differently from Number().
+    out[field] = index - start > 15 ? Number(line.slice(start, index)) : value
+  }
+  return index === length
+}
+
+const CLASS_ROW_SHAPE = /^ *\d+ +\d+ +\d+ +\d+ +\d+$/
+// CPython prints a row as "%5u %6u %11zu %15zu %13zu": the digit runs end at these columns.
+const CLASS_ROW_ENDS = [5, 12, 24, 40, 54]
+
+/**
+ * A line of CLASS_ROW_SHAPE in CPython's columns: each digit run is read back from its column's
+ * end, so the padding is never scanned. False (nothing read) when a run does not end there.
+ */
+function fixedColumns(line: string, out: number[]): boolean {
+  for (let field = 0; field < 5; field++) {
+    const end = CLASS_ROW_ENDS[field]
+    const code = line.charCodeAt(end - 1)
+    if (code < 48 || code > 57 || (field < 4 && line.charCodeAt(end) !== 32)) return false
+  }
+  // Five digit runs end at the five columns, and the shape has exactly five runs: these are they.
+  for (let field = 0; field < 5; field++) {
+    const end = CLASS_ROW_ENDS[field]
+    let start = end - 1
+    while (start > 0 && line.charCodeAt(start - 1) !== 32) start--
+    let value = 0
+    for (let index = start; index < end; index++) value = value * 10 + (line.charCodeAt(index) - 48)
+    out[field] = end - start > 15 ? Number(line.slice(start, end)) : value
+  }
+  return true
+}
+
+/** The number after a printone line's "=": the padding is skipped natively when it is plain spaces. */
+function numberAfter(line: string, equals: number): number | undefined {
+  const space = line.lastIndexOf(' ')
+  // Same result as trimming: no space after `space`, only spaces between "=" and it.
+  if (space > equals && space < line.length - 1 && isSpaces(line, equals + 1, space)) return parseGroupedIntIn(line, space + 1, line.length)
+  return parseGroupedIntIn(line, equals + 1, line.length)
+}
+
+// Lines past these code points may hold whitespace String#trim removes: such labels take the slow path.
+const isPlainEdge = (code: number) => code > 32 && code < 127
+
 export class MallocStatsParser implements LineParser<MallocStatsResult> {
   private readonly dumps = new BoundedList<MallocStatsDump>(MAX_MALLOCSTATS_DUMPS)
   private readonly diagnostics = emptyDiagnostics()
   private current?: MallocStatsDump
   private section: Section = 'header'
+  private readonly row = [0, 0, 0, 0, 0]
+  /**
+   * The `# label` keys of the previous dumps by position: every dump prints the same labels in the
+   * same order, so a key is usually reused rather than sliced, and a reused key needs no hashing.
+   */
+  private readonly keys: string[] = []
+  private keyIndex = 0
 
   /** Inside a dump: stats dumps have no end marker, so every line matters until one does not fit. */
   get busy(): boolean {
@@ -103,44 +175,62 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
       return false
     }
     if (line === '') return true
-    if (this.section === 'classes' && (match = CLASS_ROW.exec(line))) {
-      if (dump.sizeClasses.length < 256) {
-        dump.sizeClasses.push({ index: Number(match[1]), size: Number(match[2]), pools: Number(match[3]), blocksInUse: Number(match[4]), availableBlocks: Number(match[5]) })
+    // "# label = N" lines (half a dump) can only be printone lines: none of these checks matches them.
+    if (first !== 35 /* # */) {
+      if (this.section === 'classes' && classRow(line, this.row)) {
+        if (dump.sizeClasses.length < 256) {
+          const row = this.row
+          dump.sizeClasses.push({ index: row[0], size: row[1], pools: row[2], blocksInUse: row[3], availableBlocks: row[4] })
+        }
+        return true
       }
-      return true
-    }
-    if ((first === 77 /* M */ || first === 76 /* L */) && (match = MEDIUM_THRESHOLD.exec(line))) {
-      dump.allocator = 'mimalloc'
-      dump.values[match[1].toLowerCase()] = Number(match[2])
-      return true
-    }
-    match = first === 32 && (line.startsWith('    A') || line.startsWith('    B')) ? MIMALLOC_VALUE.exec(line) : null
-    if (match) {
-      dump.allocator = 'mimalloc'
-      ;(dump.mimalloc ??= {})[match[1]] = Number(match[2])
-      return true
-    }
-    if (line.startsWith('class   size') || line.startsWith('-----   ----')) {
-      this.section = 'classes'
-      return true
-    }
-    if (line === 'arena map counts') {
-      this.section = 'arena map'
-      return true
+      if ((first === 77 /* M */ || first === 76 /* L */) && (match = MEDIUM_THRESHOLD.exec(line))) {
+        dump.allocator = 'mimalloc'
+        dump.values[match[1].toLowerCase()] = Number(match[2])
+        return true
+      }
+      match = first === 32 && (line.startsWith('    A') || line.startsWith('    B')) ? MIMALLOC_VALUE.exec(line) : null
+      if (match) {
+        dump.allocator = 'mimalloc'
+        ;(dump.mimalloc ??= {})[match[1]] = Number(match[2])
+        return true
+      }
+      if (line.startsWith('class   size') || line.startsWith('-----   ----')) {
+        this.section = 'classes'
+        return true
+      }
+      if (line === 'arena map counts') {
+        this.section = 'arena map'
+        return true
+      }
     }
     const equals = line.lastIndexOf('=')
     // Freelist lines: "   9 free PyDictObjects * 48 bytes each =     432" (the label is right-aligned, so "bytes each " ends at the "=").
-    if (equals > 11 && line.startsWith('bytes each ', equals - 11) && (match = FREELIST.exec(line))) {
+    if (first !== 35 && equals > 11 && line.startsWith('bytes each ', equals - 11) && (match = FREELIST.exec(line))) {
       this.section = 'freelists'
       return this.freeList(match)
     }
     // printone lines: "label" padded, "=", a number with thousands commas (split by hand: the hottest path here).
     if (equals > 0 && this.section !== 'freelists') {
-      const number = line.slice(equals + 1)
-      const value = parseGroupedInt(number)
+      const value = numberAfter(line, equals)
       if (value !== undefined) {
         this.section = this.section === 'arena map' ? 'arena map' : 'totals'
-        this.value(dump, line.slice(0, equals).trim(), value)
+        const cached = this.keys[this.keyIndex]
+        if (first === 35 /* # */ && cached !== undefined && cached.length > 0 && line.charCodeAt(1) === 32 && line.startsWith(cached, 2) && isSpaces(line, 2 + cached.length, equals)) {
+          // "# " + the label this position had in the previous dump + padding: what the general path below would find.
+          this.keyIndex++
+          dump.values[cached] = value
+          return true
+        }
+        let start = 0
+        let end = equals
+        while (start < end && line.charCodeAt(start) === 32) start++
+        while (end > start && line.charCodeAt(end - 1) === 32) end--
+        if (start === end || (isPlainEdge(line.charCodeAt(start)) && isPlainEdge(line.charCodeAt(end - 1)))) {
+          // "# label": the common case, keyed without the "# " (one slice instead of three).
+          if (line.charCodeAt(start) === 35 /* # */) dump.values[this.key(line, start + 2, end)] = value
+          else this.value(dump, line.slice(start, end), value)
+        } else this.value(dump, line.slice(0, equals).trim(), value)
         return true
       }
       if (PRINTONE.test(line)) {
@@ -159,9 +249,19 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
 
   private lastSeen?: MallocStatsDump
 
+  private key(line: string, start: number, end: number): string {
+    const ordinal = this.keyIndex++
+    const cached = this.keys[ordinal]
+    if (cached !== undefined && cached.length === end - start && line.startsWith(cached, start)) return cached
+    const key = line.slice(start, end)
+    if (ordinal < 128) this.keys[ordinal] = key
+    return key
+  }
+
   private startDump(lineNumber: number, allocator: MallocStatsDump['allocator']): void {
     this.current = { line: lineNumber, allocator, sizeClasses: [], values: {}, freeLists: [] }
     this.section = 'header'
+    this.keyIndex = 0
     this.lastSeen = this.current
     this.dumps.push(this.current)
   }

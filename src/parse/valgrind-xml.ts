@@ -1,4 +1,4 @@
-import { addDiagnostic, BoundedList, emptyDiagnostics, type Diagnostics } from './diagnostics.js'
+import { addDiagnostic, BoundedList, emptyDiagnostics, isSpaces, type Diagnostics } from './diagnostics.js'
 import { classifyFrame, type FrameHints, type FrameOrigin } from './frames.js'
 import type { LineParser } from './line-parser.js'
 
@@ -82,9 +82,40 @@ function isPlainTagName(line: string, start: number, end: number): boolean {
   return true
 }
 
+// Tag names of protocol 4, most frequent first (a frame is eight lines): simpleLine returns these
+// constants instead of a fresh slice, so the per-line name costs no allocation, and comparing it with
+// the names in `close` and using it as a frame key needs no string hashing.
+const KNOWN_TAGS = ['line', 'ip', 'obj', 'fn', 'dir', 'file', 'frame', 'stack', 'unique', 'tid', 'kind', 'what', 'error', 'xwhat', 'text', 'leakedbytes', 'leakedblocks', 'auxwhat', 'pair', 'count', 'name', 'status', 'state', 'time', 'arg', 'exe', 'errorcounts', 'suppcounts', 'valgrindoutput', 'protocolversion', 'protocoltool', 'preamble', 'pid', 'ppid', 'tool', 'args', 'vargv', 'argv', 'threadname']
+const TAGS_BY_LENGTH: string[][] = []
+for (const tag of KNOWN_TAGS) (TAGS_BY_LENGTH[tag.length] ??= []).push(tag)
+
+/** The tag name between two offsets: a shared constant when known, else a slice (undefined when not a plain name). */
+function tagName(line: string, start: number, end: number): string | undefined {
+  const candidates = TAGS_BY_LENGTH[end - start]
+  if (candidates !== undefined) {
+    const first = line.charCodeAt(start)
+    for (let index = 0; index < candidates.length; index++) {
+      const tag = candidates[index]
+      if (tag.charCodeAt(0) === first && line.startsWith(tag, start)) return tag
+    }
+  }
+  return isPlainTagName(line, start, end) ? line.slice(start, end) : undefined
+}
+
+/** Element text as data: trimmed, entities decoded. */
+function valueOf(text: string): string {
+  return decode(text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text)
+}
+
 function decode(text: string): string {
   return text.includes('&') ? text.replace(/&(?:lt|gt|amp|quot|apos);/g, (entity) => ENTITIES[entity]) : text
 }
+
+/**
+ * The frame being read once MAX_VALGRIND_ERRORS are kept: such frames are dropped by closeFrame
+ * anyway, and on a large log nearly every frame is past the cap, so their fields are not even read.
+ */
+const SKIPPED_FRAME: Record<string, string> = Object.freeze({}) as Record<string, string>
 
 interface ErrorDraft {
   line: number
@@ -122,9 +153,11 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
     if (!this.inside) {
       const first = line.charCodeAt(0)
       if (first !== 60 /* < */ && first !== 32 && first !== 9) return false
-      const trimmed = first === 60 ? line : line.trimStart()
-      if (trimmed.startsWith('<?xml') && trimmed.includes('?>')) return true
-      if (!trimmed.startsWith('<valgrindoutput>')) return false
+      // What trimStart() would leave starts at the first "<" (no copy: most indented lines are other logs').
+      const open = first === 60 ? 0 : line.indexOf('<')
+      if (open < 0 || (open > 0 && line.slice(0, open).trim() !== '')) return false
+      if (line.startsWith('<?xml', open) && line.includes('?>', open)) return true
+      if (!line.startsWith('<valgrindoutput>', open)) return false
       this.inside = true
       this.complete = false
     }
@@ -158,15 +191,16 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
 
   /** Valgrind writes `<tag>`, `</tag>` or `<tag>text</tag>` alone on a line: read those without the tokenizer. */
   private simpleLine(line: string, lineNumber: number): boolean {
-    let start = 0
-    while (line.charCodeAt(start) === 32) start++
-    if (line.charCodeAt(start) !== 60 /* < */) return false
+    // Indentation, then "<": the first "<" with only spaces before it.
+    const start = line.indexOf('<')
+    if (start < 0 || !isSpaces(line, 0, start)) return false
     const close = line.indexOf('>', start)
     if (close < 0 || close !== line.length - 1 && line.charCodeAt(line.length - 1) !== 62) return false
     const closing = line.charCodeAt(start + 1) === 47 /* / */
     const nameStart = start + (closing ? 2 : 1)
-    if (close === nameStart || !isPlainTagName(line, nameStart, close)) return false
-    const name = line.slice(nameStart, close)
+    if (close === nameStart) return false
+    const name = tagName(line, nameStart, close)
+    if (name === undefined) return false
     if (close === line.length - 1) {
       if (closing) this.close(name, lineNumber)
       else this.open(name, lineNumber)
@@ -175,6 +209,13 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
     // "<name>text</name>": the closing tag must be the same name, with no other tag in between.
     const closingTag = line.length - name.length - 3
     if (closing || closingTag <= close || line.charCodeAt(closingTag) !== 60 || line.charCodeAt(closingTag + 1) !== 47 || !line.startsWith(name, closingTag + 2)) return false
+    const path = this.path
+    if (this.frame === SKIPPED_FRAME && path.length < MAX_DEPTH && path[path.length - 1] === 'frame' && FRAME_FIELDS.has(name)) {
+      // A field of a frame past the cap: open then close would only push and pop the name.
+      if (line.indexOf('<', close + 1) !== closingTag) return false
+      this.text = ''
+      return true
+    }
     const text = line.slice(close + 1, closingTag)
     if (text.includes('<')) return false
     this.open(name, lineNumber)
@@ -189,7 +230,7 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
     this.text = ''
     if (name === 'error' && this.path.length === 2) this.error = { line: lineNumber, unique: '', kind: '', what: '', stacks: [], auxWhat: [] }
     else if (name === 'stack' && this.error && this.error.stacks.length < MAX_STACKS) this.error.stacks.push([])
-    else if (name === 'frame') this.frame = {}
+    else if (name === 'frame') this.frame = this.errors.items.length >= MAX_VALGRIND_ERRORS ? SKIPPED_FRAME : {}
     else if (name === 'pair') this.pair = {}
   }
 
@@ -209,13 +250,13 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
     const grandparent = this.path[index - 2]
     this.path.length = index
     const text = this.text
-    const value = decode(text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text)
     this.text = ''
     if (this.frame && parent === 'frame') {
       // Only the fields a frame has (ip, obj, fn, dir, file, line): a hostile file cannot grow it.
-      if (FRAME_FIELDS.has(name)) this.frame[name] = value
+      if (this.frame !== SKIPPED_FRAME && FRAME_FIELDS.has(name)) this.frame[name] = valueOf(text)
       return
     }
+    const value = valueOf(text)
     if (name === 'frame' && this.frame) return this.closeFrame()
     if (this.error && grandparent === 'error' && parent === 'xwhat') {
       if (name === 'text') this.error.what = value

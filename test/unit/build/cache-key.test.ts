@@ -1,4 +1,12 @@
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { detectPlatform } from '../../../src/adapters/platform.js'
+import { createProcessRunner } from '../../../src/adapters/process.js'
+import { cli } from '../../../src/entry/cli.js'
+import { resolveSourceSpec } from '../../../src/plan/source.js'
+import { captureIo } from '../../helpers/cli-io.js'
 import { parsePythonVersion } from '../../../src/catalog/python-version.js'
 import { findVariant } from '../../../src/catalog/variants.js'
 import { planBuildCacheKey, type BuildKeyInputs } from '../../../src/plan/cache-key.js'
@@ -37,5 +45,22 @@ describe('planBuildCacheKey', () => {
   it('does not change with the runtime environment, which needs no rebuild', () => {
     const cell = { ...base.cell, runtimeEnv: { PYTHONMALLOC: 'malloc' } }
     expect(planBuildCacheKey({ ...base, cell })).toBe(planBuildCacheKey(base))
+  })
+})
+
+describe('the matrix and the action agree on cache keys', () => {
+  // The matrix computes keys from the runner label; the action from the machine it runs on.
+  it.runIf(process.platform === 'linux' && process.arch === 'x64')('for a cell on ubuntu-24.04, where the runner sets ImageOS=ubuntu24', async () => {
+    const io = captureIo(mkdtempSync(path.join(os.tmpdir(), 'pydebug-keys-')))
+    expect(await cli(['matrix', '--python', '3.11.2', '--variants', 'pydebug,valgrind', '--os', 'ubuntu-24.04', '--format', 'json'], io), io.err).toBe(0)
+    const cells = JSON.parse(io.out).include as { 'python-version': string; variant: string; 'cache-key': string }[]
+    const platform = await detectPlatform(createProcessRunner(), { ImageOS: 'ubuntu24' })
+    for (const cell of cells) {
+      const python = parsePythonVersion(cell['python-version'])!
+      const source = resolveSourceSpec(undefined, python, (file) => file)
+      if (source.kind !== 'url') throw new Error('the default source is a URL')
+      expect(planBuildCacheKey({ cell: cellFor(python.text, cell.variant), source: { url: source.url }, platform })).toBe(cell['cache-key'])
+    }
+    expect(cells).toHaveLength(2)
   })
 })
