@@ -8419,7 +8419,7 @@ function collectFindings(tests, refleakLog, memoryErrors) {
     } else {
       for (const leak of test.leaks) findings.push(leakFinding(test.name, void 0, leak, refleakLog));
     }
-    const exitDetail = /^crashed \((.+)\)$/.exec(test.result ?? "")?.[1];
+    const exitDetail = /^[^(]*\((.+)\)$/.exec(test.result ?? "")?.[1];
     if (test.outcome === "crashed") {
       const fatal = test.fatalError ? `Fatal Python error: ${test.fatalError}` : void 0;
       const cause = memoryErrors.find((problem) => problem.test === test.name);
@@ -8650,6 +8650,9 @@ function recordUnparsed(unparsed, lineNumber, text) {
   if (unparsed.samples.length < MAX_UNPARSED_SAMPLES) {
     unparsed.samples.push({ line: lineNumber, text: text.length > MAX_SAMPLE_LENGTH ? `${text.slice(0, MAX_SAMPLE_LENGTH)}\u2026` : text });
   }
+}
+function own(text) {
+  return text.length === 0 ? text : (" " + text).slice(1);
 }
 var ANSI_SGR = /\x1b\[[0-9;]*m/g;
 function stripAnsi(line) {
@@ -9484,14 +9487,14 @@ var RegrtestParser = class {
     let match = REASON_LINE.exec(line);
     if (match && this.tests.has(match[1])) {
       const test = this.tests.get(match[1]);
-      test.reason ??= match[3].slice(0, 300);
+      test.reason ??= own(match[3].slice(0, 300));
       if (test.result === void 0) this.setResult(test, match[2]);
       return true;
     }
     match = ENV_WARNING.exec(line);
     if (match && this.current) {
       const warnings = this.current.warnings ??= [];
-      if (warnings.length < MAX_WARNINGS_PER_TEST) warnings.push(match[1].slice(0, 300));
+      if (warnings.length < MAX_WARNINGS_PER_TEST) warnings.push(own(match[1].slice(0, 300)));
       return true;
     }
     return false;
@@ -9506,7 +9509,7 @@ var RegrtestParser = class {
       this.randomSeed = Number(seed[1]);
       return true;
     }
-    if (/^Run (?:\d+ tests? )?sequentially in a single process$/.test(line)) {
+    if (/^Run (?:\d+ tests? )?sequentially in a single process(?: \(timeout: [^)]*\))?$/.test(line)) {
       this.mode = "sequential";
       return true;
     }
@@ -9542,7 +9545,7 @@ var RegrtestParser = class {
       return true;
     }
     leaks.push({
-      kind,
+      kind: own(kind),
       deltas: deltas ? deltas.split(", ").map(Number) : [],
       sum: Number(sum),
       informational: fine !== void 0,
@@ -9560,7 +9563,7 @@ var RegrtestParser = class {
   fatal(line) {
     const match = /^Fatal Python error: (.+)$/.exec(line);
     if (!match) return false;
-    if (this.current && this.current.fatalError === void 0) this.current.fatalError = match[1];
+    if (this.current && this.current.fatalError === void 0) this.current.fatalError = own(match[1]);
     return true;
   }
   standaloneResult(line) {
@@ -9623,14 +9626,14 @@ var RegrtestParser = class {
   }
   setResult(test, text) {
     const result = splitOnce(text, " -- ")[0].replace(DURATION_SUFFIX, "");
-    test.result = result;
+    test.result = own(result);
     test.outcome = outcomeOf(result);
   }
   test(name, lineNumber) {
     let test = this.tests.get(name);
     if (!test) {
-      test = { name, outcome: "unknown", leaks: [], line: lineNumber };
-      if (this.tests.size < MAX_REGRTEST_TESTS) this.tests.set(name, test);
+      test = { name: own(name), outcome: "unknown", leaks: [], line: lineNumber };
+      if (this.tests.size < MAX_REGRTEST_TESTS) this.tests.set(test.name, test);
       else this.droppedTests++;
     }
     return test;
@@ -9688,6 +9691,7 @@ var MAX_LEAKS = 100;
 var ERROR_HEADER = /^==(\d+)==ERROR: (AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer): (\S+(?: \S+)*?)(?: on (?:unknown )?address .*| on .*)?$/;
 var WARNING_HEADER = /^WARNING: (ThreadSanitizer|MemorySanitizer): (.+?)(?: \(pid=(\d+)\))?$/;
 var FRAME2 = /^ {4}#(\d+) (0x[0-9a-f]+)(?: in (.+?))?(?: (\S+?)(?::(\d+))?(?::(\d+))?)?$/;
+var FRAME_SHAPE = /^ {4}#\d+ 0x[0-9a-f]+(?: in .+| \S+)?$/;
 var FRAME_MODULE = /^\((.+?)\+0x[0-9a-f]+\)$/;
 var ACCESS = /^(READ|WRITE) of size (\d+) at (0x[0-9a-f]+) thread (\S+)/;
 var LOCATION = /^0x[0-9a-f]+ is located (\d+) bytes (to the right of|to the left of|inside of|after|before) (\d+)-byte region/;
@@ -9755,7 +9759,11 @@ var SanitizerParser = class {
       return true;
     }
     if (!this.current) return false;
-    if (first === 32 && this.stack && (match = FRAME2.exec(line))) return this.frame(match), true;
+    if (first === 32 && this.stack) {
+      if (!this.currentKept) {
+        if (FRAME_SHAPE.test(line)) return true;
+      } else if (match = FRAME2.exec(line)) return this.frame(match), true;
+    }
     if (line === "") {
       this.stack = void 0;
       if (this.current.tool === "UndefinedBehaviorSanitizer" && this.current.stacks.every((stack) => stack.frames.length > 0)) {
@@ -10064,8 +10072,8 @@ var ValgrindXmlParser = class {
       return;
     }
     if (name === "pair" && this.pair) {
-      if (parent === "errorcounts" && this.pair.unique !== void 0 && this.counts.size < MAX_ERROR_COUNTS) this.counts.set(this.pair.unique, this.pair.count ?? 1);
-      if (parent === "suppcounts" && this.pair.name !== void 0 && this.suppressed.length < 1e3) this.suppressed.push({ name: this.pair.name, count: this.pair.count ?? 0 });
+      if (parent === "errorcounts" && this.pair.unique !== void 0 && this.counts.size < MAX_ERROR_COUNTS) this.counts.set(own(this.pair.unique), this.pair.count ?? 1);
+      if (parent === "suppcounts" && this.pair.name !== void 0 && this.suppressed.length < 1e3) this.suppressed.push({ name: own(this.pair.name), count: this.pair.count ?? 0 });
       this.pair = void 0;
       return;
     }

@@ -1,4 +1,4 @@
-import type { LineParser } from './line-parser.js'
+import { own, type LineParser } from './line-parser.js'
 
 /** What regrtest said about one test file (regrtest calls a test module a "test"). */
 export type TestOutcome =
@@ -156,7 +156,7 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
     let match = REASON_LINE.exec(line)
     if (match && this.tests.has(match[1])) {
       const test = this.tests.get(match[1])!
-      test.reason ??= match[3].slice(0, 300)
+      test.reason ??= own(match[3].slice(0, 300))
       // The progress line already said "skipped (resource denied)" or "failed (1 failure)": keep that.
       if (test.result === undefined) this.setResult(test, match[2])
       return true
@@ -164,7 +164,7 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
     match = ENV_WARNING.exec(line)
     if (match && this.current) {
       const warnings = (this.current.warnings ??= [])
-      if (warnings.length < MAX_WARNINGS_PER_TEST) warnings.push(match[1].slice(0, 300))
+      if (warnings.length < MAX_WARNINGS_PER_TEST) warnings.push(own(match[1].slice(0, 300)))
       return true
     }
     return false
@@ -181,7 +181,8 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
       this.randomSeed = Number(seed[1])
       return true
     }
-    if (/^Run (?:\d+ tests? )?sequentially in a single process$/.test(line)) {
+    // 3.13: "Run 1 test sequentially in a single process (timeout: 20 min)" with --timeout
+    if (/^Run (?:\d+ tests? )?sequentially in a single process(?: \(timeout: [^)]*\))?$/.test(line)) {
       this.mode = 'sequential'
       return true
     }
@@ -220,7 +221,7 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
       return true
     }
     leaks.push({
-      kind: kind as LeakKind,
+      kind: own(kind) as LeakKind,
       deltas: deltas ? deltas.split(', ').map(Number) : [],
       sum: Number(sum),
       informational: fine !== undefined,
@@ -240,7 +241,7 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
   private fatal(line: string): boolean {
     const match = /^Fatal Python error: (.+)$/.exec(line)
     if (!match) return false
-    if (this.current && this.current.fatalError === undefined) this.current.fatalError = match[1]
+    if (this.current && this.current.fatalError === undefined) this.current.fatalError = own(match[1])
     return true
   }
 
@@ -308,16 +309,17 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
 
   private setResult(test: RegrtestTest, text: string): void {
     const result = splitOnce(text, ' -- ')[0].replace(DURATION_SUFFIX, '')
-    test.result = result
+    test.result = own(result)
     test.outcome = outcomeOf(result)
   }
 
   private test(name: string, lineNumber: number): RegrtestTest {
     let test = this.tests.get(name)
     if (!test) {
-      test = { name, outcome: 'unknown', leaks: [], line: lineNumber }
+      // Up to 20,000 tests, each maybe far from the last: own copies, so each does not pin its part of the log.
+      test = { name: own(name), outcome: 'unknown', leaks: [], line: lineNumber }
       // Past the cap a test is still parsed (its lines are recognised) but not kept.
-      if (this.tests.size < MAX_REGRTEST_TESTS) this.tests.set(name, test)
+      if (this.tests.size < MAX_REGRTEST_TESTS) this.tests.set(test.name, test)
       else this.droppedTests++
     }
     return test

@@ -201,7 +201,8 @@ function collectFindings(tests: TestFileEntry[], refleakLog: string, memoryError
     } else {
       for (const leak of test.leaks) findings.push(leakFinding(test.name, undefined, leak, refleakLog))
     }
-    const exitDetail = /^crashed \((.+)\)$/.exec(test.result ?? '')?.[1]
+    // "crashed (Exit code -6)" on 3.11, "worker non-zero exit code (Exit code -6 (SIGABRT))" on 3.13
+    const exitDetail = /^[^(]*\((.+)\)$/.exec(test.result ?? '')?.[1]
     if (test.outcome === 'crashed') {
       const fatal = test.fatalError ? `Fatal Python error: ${test.fatalError}` : undefined
       const cause = memoryErrors.find((problem) => problem.test === test.name)

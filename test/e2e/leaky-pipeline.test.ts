@@ -11,41 +11,23 @@ import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../../src/report/model.js'
+import { exampleConstant, pydebug, rawLeakLines, readReport } from '../helpers/leaky.js'
 import { REPO_ROOT, spawnAsync } from '../helpers/spawn.js'
 import { validate } from '../helpers/json-schema.js'
 
 const sourceArgs = process.env.PYDEBUG_TEST_SOURCE ? ['--source', process.env.PYDEBUG_TEST_SOURCE] : []
 const cacheDir = process.env.PYDEBUG_TEST_CACHE_DIR || path.join(REPO_ROOT, '.cache', 'e2e')
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pydebug-e2e-'))
-const exampleDir = path.join(REPO_ROOT, 'examples', 'leaky')
-
-/** The example's own constants, so the expectations follow the C code's documented defects. */
-function exampleConstant(name: string): number {
-  const match = new RegExp(`^${name} = (\\d+)$`, 'm').exec(readFileSync(path.join(exampleDir, 'tests', 'test_leaky.py'), 'utf8'))
-  if (!match) throw new Error(`${name} not found in examples/leaky/tests/test_leaky.py`)
-  return Number(match[1])
-}
-
-/** Leak lines read straight from a log, without our parser: the report must say exactly this. */
-function rawLeakLines(logPath: string): { kind: string; deltas: number[]; sum: number }[] {
-  return [...readFileSync(logPath, 'utf8').matchAll(/^\S+ leaked \[([-\d, ]+)\] (references|memory blocks|file descriptors), sum=(-?\d+)$/gm)].map((match) => ({
-    kind: match[2],
-    deltas: match[1].split(', ').map(Number),
-    sum: Number(match[3]),
-  }))
-}
-
-const pydebug = (...args: string[]) => spawnAsync([process.execPath, path.join(REPO_ROOT, 'bin', 'pydebug.mjs'), ...args])
+const pydebugCli = (...args: string[]) => pydebug(args)
 const runArgs = (out: string) => ['run', '--python', '3.11.2', '--variant', 'pydebug', ...sourceArgs, '--extension', 'examples/leaky', '--cache-dir', cacheDir, '--out', out]
-const readReport = (out: string) => JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as Report
 
 describe.sequential('pydebug run on examples/leaky (CPython 3.11.2, pydebug)', () => {
   const firstOut = path.join(scratch, 'first')
-  let first: Awaited<ReturnType<typeof pydebug>>
+  let first: Awaited<ReturnType<typeof pydebugCli>>
   let report: Report
 
   beforeAll(async () => {
-    first = await pydebug(...runArgs(firstOut))
+    first = await pydebugCli(...runArgs(firstOut))
     if (!existsSync(path.join(firstOut, 'report.json'))) throw new Error(`no report.json; stderr:\n${first.stderr}`)
     report = readReport(firstOut)
   })
@@ -132,7 +114,7 @@ describe.sequential('pydebug run on examples/leaky (CPython 3.11.2, pydebug)', (
 
   it('restores the interpreter from the cache folder and reuses the extension build on the second run', async () => {
     const secondOut = path.join(scratch, 'second')
-    const second = await pydebug(...runArgs(secondOut))
+    const second = await pydebugCli(...runArgs(secondOut))
     expect(second.code, second.stderr).toBe(1)
     expect(second.stderr).toMatch(/restored from the local cache/)
     expect(second.stderr).not.toMatch(/==> configure/)
@@ -143,7 +125,7 @@ describe.sequential('pydebug run on examples/leaky (CPython 3.11.2, pydebug)', (
   })
 
   it('pydebug build prints the interpreter path on its last line', async () => {
-    const built = await pydebug('build', '--python', '3.11.2', ...sourceArgs, '--cache-dir', cacheDir, '--out', path.join(scratch, 'build-only'))
+    const built = await pydebugCli('build', '--python', '3.11.2', ...sourceArgs, '--cache-dir', cacheDir, '--out', path.join(scratch, 'build-only'))
     expect(built.code, built.stderr).toBe(0)
     const lastLine = built.stdout.trimEnd().split('\n').pop()!
     expect(lastLine).toBe(report.interpreter!.pythonPath)
