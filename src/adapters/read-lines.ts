@@ -6,7 +6,8 @@ import { LineScanner, type LineParser } from '../parse/line-parser.js'
  * Bytes decoded into one string at a time, the lines then sliced out of it. Decoding per line
  * was the reader's largest cost (one native call each); decoding the whole 1 MiB read at once
  * would let one retained line pin a megabyte (V8 substrings keep their parent alive), so a
- * retained line pins at most one segment of about this size.
+ * retained line pins at most one segment of about this size, and parsers copy what they keep from
+ * lines far apart (`own` in parse/line-parser.ts).
  */
 const SEGMENT_BYTES = 1 << 14
 

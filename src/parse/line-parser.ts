@@ -29,6 +29,16 @@ export function recordUnparsed(unparsed: UnparsedLines, lineNumber: number, text
   }
 }
 
+/**
+ * A copy of `text` that does not keep the text it was cut from alive. Lines are slices of decoded
+ * 16 KiB segments (adapters/read-lines.ts) and V8 substrings pin their parent, so what a parser
+ * keeps from lines far apart in a long log (test names, verdicts) should be its own.
+ */
+export function own(text: string): string {
+  // Concatenation then slice makes V8 flatten into a fresh string, which the slice then refers to.
+  return text.length === 0 ? text : (' ' + text).slice(1)
+}
+
 // CPython 3.14+ colours regrtest output (gh-127718) when FORCE_COLOR is set, as in CI.
 const ANSI_SGR = /\x1b\[[0-9;]*m/g
 

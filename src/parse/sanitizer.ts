@@ -76,6 +76,9 @@ const MAX_LEAKS = 100
 const ERROR_HEADER = /^==(\d+)==ERROR: (AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer): (\S+(?: \S+)*?)(?: on (?:unknown )?address .*| on .*)?$/
 const WARNING_HEADER = /^WARNING: (ThreadSanitizer|MemorySanitizer): (.+?)(?: \(pid=(\d+)\))?$/
 const FRAME = /^ {4}#(\d+) (0x[0-9a-f]+)(?: in (.+?))?(?: (\S+?)(?::(\d+))?(?::(\d+))?)?$/
+// The lines FRAME matches, without its captures: `.+?` before an optional group backtracks at every
+// character, and past MAX_SANITIZER_REPORTS only whether a line is a frame matters.
+const FRAME_SHAPE = /^ {4}#\d+ 0x[0-9a-f]+(?: in .+| \S+)?$/
 const FRAME_MODULE = /^\((.+?)\+0x[0-9a-f]+\)$/
 const ACCESS = /^(READ|WRITE) of size (\d+) at (0x[0-9a-f]+) thread (\S+)/
 const LOCATION = /^0x[0-9a-f]+ is located (\d+) bytes (to the right of|to the left of|inside of|after|before) (\d+)-byte region/
@@ -148,7 +151,11 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
       return true
     }
     if (!this.current) return false
-    if (first === 32 && this.stack && (match = FRAME.exec(line))) return this.frame(match), true
+    if (first === 32 && this.stack) {
+      if (!this.currentKept) {
+        if (FRAME_SHAPE.test(line)) return true
+      } else if ((match = FRAME.exec(line))) return this.frame(match), true
+    }
     if (line === '') {
       this.stack = undefined
       // UBSan prints no SUMMARY unless asked (GCC's runtime by default): its stack ends at the blank line.

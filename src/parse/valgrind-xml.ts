@@ -1,6 +1,6 @@
 import { addDiagnostic, BoundedList, emptyDiagnostics, isSpaces, type Diagnostics } from './diagnostics.js'
 import { classifyFrame, type FrameHints, type FrameOrigin } from './frames.js'
-import type { LineParser } from './line-parser.js'
+import { own, type LineParser } from './line-parser.js'
 
 /**
  * Valgrind's XML output (`--xml=yes`, protocol 4; docs/internals/xml-output-protocol4.txt), read
@@ -279,8 +279,9 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
       return
     }
     if (name === 'pair' && this.pair) {
-      if (parent === 'errorcounts' && this.pair.unique !== undefined && this.counts.size < MAX_ERROR_COUNTS) this.counts.set(this.pair.unique, this.pair.count ?? 1)
-      if (parent === 'suppcounts' && this.pair.name !== undefined && this.suppressed.length < 1000) this.suppressed.push({ name: this.pair.name, count: this.pair.count ?? 0 })
+      // Thousands of these across a long log: own copies, so each does not pin its part of the log.
+      if (parent === 'errorcounts' && this.pair.unique !== undefined && this.counts.size < MAX_ERROR_COUNTS) this.counts.set(own(this.pair.unique), this.pair.count ?? 1)
+      if (parent === 'suppcounts' && this.pair.name !== undefined && this.suppressed.length < 1000) this.suppressed.push({ name: own(this.pair.name), count: this.pair.count ?? 0 })
       this.pair = undefined
       return
     }
