@@ -8347,8 +8347,7 @@ function collectReport(results) {
       })
     };
   }
-  const memoryErrors = results.refleaks ? results.refleaks.run.details.problems.filter((problem) => MEMORY_ERRORS.has(problem.kind)) : [];
-  const findings = refleaks ? collectFindings(refleaks.tests, refleaks.log, memoryErrors) : [];
+  const findings = refleaks ? collectFindings(refleaks.tests, refleaks.log, results.refleaks.run.details.problems) : [];
   const status = results.error ? results.error.kind === "BuildError" || results.error.kind === "SourceError" ? "build-failed" : results.error.kind === "ExtensionBuildError" ? "extension-failed" : "error" : findings.length ? "findings" : "clean";
   const { cell, interpreter } = results;
   return {
@@ -8408,7 +8407,7 @@ function caseOutcome(test, leaks, run) {
   if (run.timedOut) return "timed-out";
   return test?.outcome ?? "unknown";
 }
-function collectFindings(tests, refleakLog, memoryErrors) {
+function collectFindings(tests, refleakLog, logProblems) {
   const findings = [];
   for (const test of tests) {
     const leakingCases = test.cases?.filter((testCase) => testCase.leaks.length) ?? [];
@@ -8420,9 +8419,12 @@ function collectFindings(tests, refleakLog, memoryErrors) {
       for (const leak of test.leaks) findings.push(leakFinding(test.name, void 0, leak, refleakLog));
     }
     const exitDetail = /^[^(]*\((.+)\)$/.exec(test.result ?? "")?.[1];
-    if (test.outcome === "crashed") {
+    const timeout = test.outcome === "crashed" ? logProblems.find((problem) => problem.kind === "timeout" && problem.test === test.name) : void 0;
+    if (timeout) {
+      findings.push({ kind: "timeout", test: test.name, message: timeout.message, detail: timeout.message.replace(`${test.name} `, ""), log: refleakLog });
+    } else if (test.outcome === "crashed") {
       const fatal = test.fatalError ? `Fatal Python error: ${test.fatalError}` : void 0;
-      const cause = memoryErrors.find((problem) => problem.test === test.name);
+      const cause = logProblems.find((problem) => MEMORY_ERRORS.has(problem.kind) && problem.test === test.name);
       findings.push({
         kind: "crash",
         test: test.name,

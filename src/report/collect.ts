@@ -106,8 +106,7 @@ export function collectReport(results: RunResults): Report {
     }
   }
 
-  const memoryErrors = results.refleaks ? results.refleaks.run.details.problems.filter((problem) => MEMORY_ERRORS.has(problem.kind)) : []
-  const findings = refleaks ? collectFindings(refleaks.tests, refleaks.log, memoryErrors) : []
+  const findings = refleaks ? collectFindings(refleaks.tests, refleaks.log, results.refleaks!.run.details.problems) : []
   const status: RunStatus = results.error
     ? results.error.kind === 'BuildError' || results.error.kind === 'SourceError'
       ? 'build-failed'
@@ -190,7 +189,7 @@ function caseOutcome(test: RegrtestTest | undefined, leaks: LeakEntry[], run: Pa
  * Leaks are reported at the most precise level known: the leaking cases when the file's cases
  * were re-run alone and some leaked, otherwise the file.
  */
-function collectFindings(tests: TestFileEntry[], refleakLog: string, memoryErrors: LogProblem[]): Finding[] {
+function collectFindings(tests: TestFileEntry[], refleakLog: string, logProblems: LogProblem[]): Finding[] {
   const findings: Finding[] = []
   for (const test of tests) {
     const leakingCases = test.cases?.filter((testCase) => testCase.leaks.length) ?? []
@@ -203,9 +202,13 @@ function collectFindings(tests: TestFileEntry[], refleakLog: string, memoryError
     }
     // "crashed (Exit code -6)" on 3.11, "worker non-zero exit code (Exit code -6 (SIGABRT))" on 3.13
     const exitDetail = /^[^(]*\((.+)\)$/.exec(test.result ?? '')?.[1]
-    if (test.outcome === 'crashed') {
+    // With -jN --timeout, regrtest reports a hung worker as crashed; faulthandler's dump says it timed out.
+    const timeout = test.outcome === 'crashed' ? logProblems.find((problem) => problem.kind === 'timeout' && problem.test === test.name) : undefined
+    if (timeout) {
+      findings.push({ kind: 'timeout', test: test.name, message: timeout.message, detail: timeout.message.replace(`${test.name} `, ''), log: refleakLog })
+    } else if (test.outcome === 'crashed') {
       const fatal = test.fatalError ? `Fatal Python error: ${test.fatalError}` : undefined
-      const cause = memoryErrors.find((problem) => problem.test === test.name)
+      const cause = logProblems.find((problem) => MEMORY_ERRORS.has(problem.kind) && problem.test === test.name)
       findings.push({
         kind: 'crash',
         test: test.name,
