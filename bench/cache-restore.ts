@@ -6,11 +6,10 @@
  *
  *   npx tsx bench/cache-restore.ts [--source TARBALL_OR_URL]    (default: PYDEBUG_BENCH_SOURCE, else python.org)
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Report } from '../src/report/model.js'
-import { REPO_ROOT, spawnAsync } from '../test/helpers/spawn.js'
+import { EXAMPLE_DIR, pydebug, readReport } from '../test/helpers/leaky.js'
 
 const sourceIndex = process.argv.indexOf('--source')
 const source = sourceIndex > 0 ? process.argv[sourceIndex + 1] : process.env.PYDEBUG_BENCH_SOURCE
@@ -19,24 +18,9 @@ const cacheDir = path.join(scratch, 'cache')
 
 async function timedRun(label: string) {
   const out = path.join(scratch, label)
-  const run = await spawnAsync([
-    process.execPath,
-    path.join(REPO_ROOT, 'bin', 'pydebug.mjs'),
-    'run',
-    '--python',
-    '3.11.2',
-    ...(source ? ['--source', source] : []),
-    '--extension',
-    path.join(REPO_ROOT, 'examples', 'leaky'),
-    '--cache-dir',
-    cacheDir,
-    '--out',
-    out,
-    '--fail-on',
-    'never',
-  ])
+  const run = await pydebug(['run', '--python', '3.11.2', ...(source ? ['--source', source] : []), '--extension', EXAMPLE_DIR, '--cache-dir', cacheDir, '--out', out, '--fail-on', 'never'])
   if (run.code !== 0) throw new Error(`${label} run failed (exit ${run.code}):\n${run.stderr}`)
-  const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as Report
+  const report = readReport(out)
   const interpreter = report.interpreter!
   const extension = report.extensions[0]
   console.log(

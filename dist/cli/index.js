@@ -8485,8 +8485,7 @@ function renderSummaryMarkdown(report) {
   }
   lines.push("| Step | Result |", "|---|---|");
   if (report.interpreter) {
-    const how = { local: "restored from the local cache", remote: "restored from the Actions cache", none: "built from source" }[report.interpreter.cacheHit];
-    lines.push(`| Interpreter | ${how} in ${report.interpreter.seconds.toFixed(1)} s \xB7 \`${escapeCode(report.interpreter.pythonPath)}\` |`);
+    lines.push(`| Interpreter | ${describeCacheHit(report.interpreter.cacheHit)} in ${report.interpreter.seconds.toFixed(1)} s \xB7 \`${escapeCode(report.interpreter.pythonPath)}\` |`);
     lines.push(`| Configure | \`${escapeCode(report.cell?.configureArgs.join(" ") ?? "")}\` \xB7 ABI flags \`${escapeCode(report.interpreter.abiflags ?? "")}\` |`);
   }
   for (const extension of report.extensions) {
@@ -8525,6 +8524,9 @@ function renderSummaryMarkdown(report) {
   }
   lines.push("", `${unparsed} log lines were not recognised by any parser; they are kept in the logs.`, "", "</details>", "");
   return lines.join("\n");
+}
+function describeCacheHit(cacheHit) {
+  return { local: "restored from the local cache", remote: "restored from the Actions cache", none: "built from source" }[cacheHit];
 }
 function verdict(test) {
   const leaks = test.leaks.map((leak) => `leaked [${leak.deltas.join(", ")}] ${leak.kind}`);
@@ -8640,107 +8642,6 @@ import path8 from "node:path";
 // src/adapters/read-lines.ts
 import { isAscii } from "node:buffer";
 import { open as open2 } from "node:fs/promises";
-
-// src/parse/line-parser.ts
-var MAX_UNPARSED_SAMPLES = 20;
-var MAX_SAMPLE_LENGTH = 300;
-function emptyUnparsed() {
-  return { count: 0, samples: [] };
-}
-function recordUnparsed(unparsed, lineNumber, text) {
-  unparsed.count++;
-  if (unparsed.samples.length < MAX_UNPARSED_SAMPLES) {
-    unparsed.samples.push({ line: lineNumber, text: text.length > MAX_SAMPLE_LENGTH ? `${text.slice(0, MAX_SAMPLE_LENGTH)}\u2026` : text });
-  }
-}
-function own(text) {
-  return text.length === 0 ? text : (" " + text).slice(1);
-}
-var ANSI_SGR = /\x1b\[[0-9;]*m/g;
-function stripAnsi(line) {
-  return line.includes("\x1B") ? line.replace(ANSI_SGR, "") : line;
-}
-
-// src/adapters/read-lines.ts
-var SEGMENT_BYTES = 1 << 14;
-var BATCH_BYTES = 1 << 16;
-async function* readLineBatches(path15, options = {}) {
-  const chunkSize = options.chunkSize ?? 1 << 20;
-  const maxLineLength = options.maxLineLength ?? 1 << 20;
-  const file = await open2(path15, "r");
-  const incoming = Buffer.allocUnsafe(chunkSize);
-  let reading = readAhead(file, incoming);
-  try {
-    let buffer = Buffer.allocUnsafe(chunkSize);
-    let carry = 0;
-    for (; ; ) {
-      const { bytesRead } = await reading;
-      reading = void 0;
-      if (bytesRead === 0) break;
-      if (buffer.length - carry < bytesRead) {
-        const bigger = Buffer.allocUnsafe(carry + chunkSize);
-        buffer.copy(bigger, 0, 0, carry);
-        buffer = bigger;
-      }
-      incoming.copy(buffer, carry, 0, bytesRead);
-      reading = readAhead(file, incoming);
-      const length = carry + bytesRead;
-      let start = 0;
-      for (; ; ) {
-        const lines = [];
-        const next = splitLines(buffer, start, length, lines);
-        if (next === start) break;
-        start = next;
-        yield lines;
-      }
-      const pieces = [];
-      while (length - start > maxLineLength) {
-        let cut = start + maxLineLength;
-        while (cut > start && (buffer[cut] & 192) === 128) cut--;
-        pieces.push(buffer.toString("utf8", start, cut));
-        start = cut;
-      }
-      carry = length - start;
-      if (carry > 0 && start > 0) buffer.copy(buffer, 0, start, length);
-      if (pieces.length > 0) yield pieces;
-    }
-    if (carry > 0) yield [buffer.toString("utf8", 0, carry)];
-  } finally {
-    if (reading) await reading.catch(() => void 0);
-    await file.close();
-  }
-}
-function readAhead(file, into) {
-  const reading = file.read(into, 0, into.length, null);
-  reading.catch(() => void 0);
-  return reading;
-}
-function splitLines(buffer, from, length, lines) {
-  let start = from;
-  const batchEnd = from + BATCH_BYTES;
-  while (start < length && start < batchEnd) {
-    const last = buffer.lastIndexOf(10, Math.min(length, start + SEGMENT_BYTES) - 1);
-    let end = last >= start ? last : buffer.indexOf(10, start + SEGMENT_BYTES);
-    if (end < 0 || end >= length) {
-      if (last < start) break;
-      end = last;
-    }
-    const segment = buffer.subarray(start, end);
-    if (isAscii(segment)) {
-      const text = segment.toString("latin1");
-      let lineStart = 0;
-      for (let newline = text.indexOf("\n"); newline >= 0; newline = text.indexOf("\n", lineStart)) {
-        lines.push(text.slice(lineStart, newline));
-        lineStart = newline + 1;
-      }
-      lines.push(lineStart === 0 ? text : text.slice(lineStart));
-    } else {
-      for (const line of segment.toString("utf8").split("\n")) lines.push(line);
-    }
-    start = end + 1;
-  }
-  return start;
-}
 
 // src/parse/diagnostics.ts
 var MAX_DIAGNOSTIC_SAMPLES = 20;
@@ -9041,6 +8942,26 @@ function workspaceRelative(path15, workspace) {
   }
   const match = RUNNER_CHECKOUT.exec(path15);
   return match ? match[1].replace(/\\/g, "/") : path15;
+}
+
+// src/parse/line-parser.ts
+var MAX_UNPARSED_SAMPLES = 20;
+var MAX_SAMPLE_LENGTH = 300;
+function emptyUnparsed() {
+  return { count: 0, samples: [] };
+}
+function recordUnparsed(unparsed, lineNumber, text) {
+  unparsed.count++;
+  if (unparsed.samples.length < MAX_UNPARSED_SAMPLES) {
+    unparsed.samples.push({ line: lineNumber, text: text.length > MAX_SAMPLE_LENGTH ? `${text.slice(0, MAX_SAMPLE_LENGTH)}\u2026` : text });
+  }
+}
+function own(text) {
+  return text.length === 0 ? text : (" " + text).slice(1);
+}
+var ANSI_SGR = /\x1b\[[0-9;]*m/g;
+function stripAnsi(line) {
+  return line.includes("\x1B") ? line.replace(ANSI_SGR, "") : line;
 }
 
 // src/parse/mallocstats.ts
@@ -10462,6 +10383,95 @@ function pythonLocation(fault) {
   return thread?.frames[0];
 }
 
+// src/adapters/read-lines.ts
+var SEGMENT_BYTES = 1 << 14;
+var BATCH_BYTES = 1 << 16;
+async function* readLineBatches(path15, options = {}) {
+  const chunkSize = options.chunkSize ?? 1 << 20;
+  const maxLineLength = options.maxLineLength ?? 1 << 20;
+  const file = await open2(path15, "r");
+  const incoming = Buffer.allocUnsafe(chunkSize);
+  let reading = readAhead(file, incoming);
+  try {
+    let buffer = Buffer.allocUnsafe(chunkSize);
+    let carry = 0;
+    for (; ; ) {
+      const { bytesRead } = await reading;
+      reading = void 0;
+      if (bytesRead === 0) break;
+      if (buffer.length - carry < bytesRead) {
+        const bigger = Buffer.allocUnsafe(carry + chunkSize);
+        buffer.copy(bigger, 0, 0, carry);
+        buffer = bigger;
+      }
+      incoming.copy(buffer, carry, 0, bytesRead);
+      reading = readAhead(file, incoming);
+      const length = carry + bytesRead;
+      let start = 0;
+      for (; ; ) {
+        const lines = [];
+        const next = splitLines(buffer, start, length, lines);
+        if (next === start) break;
+        start = next;
+        yield lines;
+      }
+      const pieces = [];
+      while (length - start > maxLineLength) {
+        let cut = start + maxLineLength;
+        while (cut > start && (buffer[cut] & 192) === 128) cut--;
+        pieces.push(buffer.toString("utf8", start, cut));
+        start = cut;
+      }
+      carry = length - start;
+      if (carry > 0 && start > 0) buffer.copy(buffer, 0, start, length);
+      if (pieces.length > 0) yield pieces;
+    }
+    if (carry > 0) yield [buffer.toString("utf8", 0, carry)];
+  } finally {
+    if (reading) await reading.catch(() => void 0);
+    await file.close();
+  }
+}
+function readAhead(file, into) {
+  const reading = file.read(into, 0, into.length, null);
+  reading.catch(() => void 0);
+  return reading;
+}
+function splitLines(buffer, from, length, lines) {
+  let start = from;
+  const batchEnd = from + BATCH_BYTES;
+  while (start < length && start < batchEnd) {
+    const last = buffer.lastIndexOf(10, Math.min(length, start + SEGMENT_BYTES) - 1);
+    let end = last >= start ? last : buffer.indexOf(10, start + SEGMENT_BYTES);
+    if (end < 0 || end >= length) {
+      if (last < start) break;
+      end = last;
+    }
+    const segment = buffer.subarray(start, end);
+    if (isAscii(segment)) {
+      const text = segment.toString("latin1");
+      let lineStart = 0;
+      for (let newline = text.indexOf("\n"); newline >= 0; newline = text.indexOf("\n", lineStart)) {
+        lines.push(text.slice(lineStart, newline));
+        lineStart = newline + 1;
+      }
+      lines.push(lineStart === 0 ? text : text.slice(lineStart));
+    } else {
+      for (const line of segment.toString("utf8").split("\n")) lines.push(line);
+    }
+    start = end + 1;
+  }
+  return start;
+}
+async function parseLogFile(path15, options = {}) {
+  try {
+    return await parseLog(readLineBatches(path15), options);
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+    return parseLog([], options);
+  }
+}
+
 // src/steps/run-tests.ts
 function testEnv(cell, target, inherited) {
   return {
@@ -10540,7 +10550,7 @@ async function runShowrefcount(context, cell, target, options, inheritedPythonPa
         logPath: logPath(context, "showrefcount", `${testFile}.log`)
       };
       const result = await context.runner.run(command);
-      const log = await parseRunLog(context, result.logPath);
+      const log = await parseLogFile(result.logPath, { workspace: context.workspace });
       runs.push({ ...parsedRun(result, log), parsed: { regrtest: regrtestOf(log), refcount: log.results.showrefcount ?? new ShowRefcountParser().end() }, testFile });
     }
     return runs;
@@ -10548,16 +10558,8 @@ async function runShowrefcount(context, cell, target, options, inheritedPythonPa
 }
 async function parseRegrtestRun(context, command) {
   const result = await context.runner.run(command);
-  const log = await parseRunLog(context, result.logPath);
+  const log = await parseLogFile(result.logPath, { workspace: context.workspace });
   return { ...parsedRun(result, log), parsed: regrtestOf(log) };
-}
-async function parseRunLog(context, logPath2) {
-  try {
-    return await parseLog(readLineBatches(logPath2), { workspace: context.workspace });
-  } catch (error) {
-    if (error.code !== "ENOENT") throw error;
-    return parseLog([], { workspace: context.workspace });
-  }
 }
 function regrtestOf(log) {
   return log.results.regrtest ?? new RegrtestParser().end();
@@ -11541,7 +11543,7 @@ read, whatever they contain; 2 for bad arguments or unreadable logs.`,
     const workspace = typeof values.workspace === "string" ? path14.resolve(io.cwd, values.workspace) : void 0;
     const parsedLogs = [];
     for (const logPath2 of logPaths) {
-      parsedLogs.push({ path: toPosix(path14.relative(reportDir, logPath2)), parsed: await parseLog(readLineBatches(logPath2), workspace ? { workspace } : {}) });
+      parsedLogs.push({ path: toPosix(path14.relative(reportDir, logPath2)), parsed: await parseLogFile(logPath2, workspace ? { workspace } : {}) });
     }
     const report = buildReport(parsedLogs, /* @__PURE__ */ new Date());
     const text = format === "json" ? `${JSON.stringify(report, null, 2)}

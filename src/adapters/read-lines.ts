@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer'
 import { open, type FileHandle } from 'node:fs/promises'
-import { LineScanner, type LineParser } from '../parse/line-parser.js'
+import { parseLog, type DetectOptions, type ParsedLog } from '../parse/detect.js'
 
 /**
  * Bytes decoded into one string at a time, the lines then sliced out of it. Decoding per line
@@ -122,9 +122,12 @@ export async function* readLines(path: string): AsyncGenerator<string> {
   for await (const batch of readLineBatches(path)) yield* batch
 }
 
-/** Streams a log file through a LineScanner: each line goes to the first parser that recognises it. */
-export async function scanLogFile<P extends Record<string, LineParser<unknown>>>(path: string, parsers: P): Promise<ReturnType<LineScanner<P>['end']>> {
-  const scanner = new LineScanner(parsers)
-  for await (const batch of readLineBatches(path)) for (const line of batch) scanner.next(line)
-  return scanner.end()
+/** Streams a log file through the detector; a missing file (a process that never started) parses as empty. */
+export async function parseLogFile(path: string, options: DetectOptions = {}): Promise<ParsedLog> {
+  try {
+    return await parseLog(readLineBatches(path), options)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    return parseLog([], options)
+  }
 }

@@ -1,8 +1,8 @@
 import { stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { readLineBatches } from '../adapters/read-lines.js'
+import { parseLogFile } from '../adapters/read-lines.js'
 import { ConfigError } from '../errors.js'
-import { parseLog, type LogProblem, type ParsedLog } from '../parse/detect.js'
+import type { LogProblem, ParsedLog } from '../parse/detect.js'
 import type { Finding, LogEntry, Report, ReportProblem } from '../report/model.js'
 import { REPORT_SCHEMA_VERSION } from '../report/model.js'
 import { escapeMarkdown } from '../report/summary-md.js'
@@ -48,7 +48,7 @@ read, whatever they contain; 2 for bad arguments or unreadable logs.`,
     const workspace = typeof values.workspace === 'string' ? path.resolve(io.cwd, values.workspace) : undefined
     const parsedLogs: { path: string; parsed: ParsedLog }[] = []
     for (const logPath of logPaths) {
-      parsedLogs.push({ path: toPosix(path.relative(reportDir, logPath)), parsed: await parseLog(readLineBatches(logPath), workspace ? { workspace } : {}) })
+      parsedLogs.push({ path: toPosix(path.relative(reportDir, logPath)), parsed: await parseLogFile(logPath, workspace ? { workspace } : {}) })
     }
     const report = buildReport(parsedLogs, new Date())
     const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderParsedMarkdown(report)

@@ -7,6 +7,7 @@ import { loadCustomVariants } from '../config/custom-variants.js'
 import { validateRunOptions } from '../config/run-config.js'
 import { PydebugError } from '../errors.js'
 import type { Finding } from '../report/model.js'
+import { describeCacheHit } from '../report/summary-md.js'
 import { ensureInterpreter } from '../steps/build-python.js'
 import { createStepContext } from '../steps/context.js'
 import { planCellOrThrow, runCell } from '../steps/run-cell.js'
@@ -27,8 +28,7 @@ export async function run(): Promise<void> {
       const interpreter = await ensureInterpreter(context, cell, config.source, config)
       core.setOutput('python-path', interpreter.pythonPath)
       core.setOutput('cache-hit', String(interpreter.cacheHit !== 'none'))
-      const how = { local: 'restored from the local cache', remote: 'restored from the Actions cache', none: 'built from source' }[interpreter.cacheHit]
-      await writeJobSummary(`## pydebug: ${cell.id} · CPython ${cell.python.text} · ${cell.variant}\n\nInterpreter ${how} in ${interpreter.seconds.toFixed(1)} s: \`${interpreter.pythonPath}\`\n`)
+      await writeJobSummary(`## pydebug: ${cell.id} · CPython ${cell.python.text} · ${cell.variant}\n\nInterpreter ${describeCacheHit(interpreter.cacheHit)} in ${interpreter.seconds.toFixed(1)} s: \`${interpreter.pythonPath}\`\n`)
       return
     }
 

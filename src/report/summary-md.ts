@@ -1,4 +1,4 @@
-import type { Finding, Report, TestFileEntry } from './model.js'
+import type { Finding, InterpreterSection, Report, TestFileEntry } from './model.js'
 
 const STATUS_LINE: Record<Report['status'], string> = {
   clean: '✅ no leaks or crashes found',
@@ -31,8 +31,7 @@ export function renderSummaryMarkdown(report: Report): string {
 
   lines.push('| Step | Result |', '|---|---|')
   if (report.interpreter) {
-    const how = { local: 'restored from the local cache', remote: 'restored from the Actions cache', none: 'built from source' }[report.interpreter.cacheHit]
-    lines.push(`| Interpreter | ${how} in ${report.interpreter.seconds.toFixed(1)} s · \`${escapeCode(report.interpreter.pythonPath)}\` |`)
+    lines.push(`| Interpreter | ${describeCacheHit(report.interpreter.cacheHit)} in ${report.interpreter.seconds.toFixed(1)} s · \`${escapeCode(report.interpreter.pythonPath)}\` |`)
     lines.push(`| Configure | \`${escapeCode(report.cell?.configureArgs.join(' ') ?? '')}\` · ABI flags \`${escapeCode(report.interpreter.abiflags ?? '')}\` |`)
   }
   for (const extension of report.extensions) {
@@ -74,6 +73,11 @@ export function renderSummaryMarkdown(report: Report): string {
   }
   lines.push('', `${unparsed} log lines were not recognised by any parser; they are kept in the logs.`, '', '</details>', '')
   return lines.join('\n')
+}
+
+/** Where an interpreter came from, in the words the summaries use. */
+export function describeCacheHit(cacheHit: InterpreterSection['cacheHit']): string {
+  return { local: 'restored from the local cache', remote: 'restored from the Actions cache', none: 'built from source' }[cacheHit]
 }
 
 function verdict(test: TestFileEntry): string {

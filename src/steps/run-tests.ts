@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { readLineBatches } from '../adapters/read-lines.js'
+import { parseLogFile } from '../adapters/read-lines.js'
 import type { CommandResult } from '../adapters/process.js'
-import { parseLog, type ParsedLog, type ParsedLogDetails } from '../parse/detect.js'
+import type { ParsedLog, ParsedLogDetails } from '../parse/detect.js'
 import type { UnparsedLines } from '../parse/line-parser.js'
 import { RegrtestParser, isTestCaseId, type RegrtestResult } from '../parse/regrtest.js'
 import { ShowRefcountParser, type ShowRefcountResult } from '../parse/showrefcount.js'
@@ -152,7 +152,7 @@ export async function runShowrefcount(
         logPath: logPath(context, 'showrefcount', `${testFile}.log`),
       }
       const result = await context.runner.run(command)
-      const log = await parseRunLog(context, result.logPath)
+      const log = await parseLogFile(result.logPath, { workspace: context.workspace })
       runs.push({ ...parsedRun(result, log), parsed: { regrtest: regrtestOf(log), refcount: log.results.showrefcount ?? new ShowRefcountParser().end() }, testFile })
     }
     return runs
@@ -161,19 +161,8 @@ export async function runShowrefcount(
 
 async function parseRegrtestRun(context: StepContext, command: Parameters<StepContext['runner']['run']>[0]): Promise<ParsedRun<RegrtestResult>> {
   const result = await context.runner.run(command)
-  const log = await parseRunLog(context, result.logPath)
+  const log = await parseLogFile(result.logPath, { workspace: context.workspace })
   return { ...parsedRun(result, log), parsed: regrtestOf(log) }
-}
-
-/** One streaming pass of the detector over a log: regrtest, the debug-hook dump, the fatal error, sanitizers. */
-async function parseRunLog(context: StepContext, logPath: string): Promise<ParsedLog> {
-  try {
-    return await parseLog(readLineBatches(logPath), { workspace: context.workspace })
-  } catch (error) {
-    // A process that never started leaves no log: parse it as empty.
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    return parseLog([], { workspace: context.workspace })
-  }
 }
 
 function regrtestOf(log: ParsedLog): RegrtestResult {

@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { readLineBatches, readLines, scanLogFile } from '../../../src/adapters/read-lines.js'
+import { parseLogFile, readLineBatches, readLines } from '../../../src/adapters/read-lines.js'
 import { parseLog, parseLogText } from '../../../src/parse/detect.js'
-import { RegrtestParser } from '../../../src/parse/regrtest.js'
 import { readFixture } from '../../helpers/fixtures.js'
 
 describe('parseLogText: the kind of a log comes from its content', () => {
@@ -123,11 +122,12 @@ describe('streaming file adapters', () => {
     expect(await parseLog(readLineBatches(file, { chunkSize: 64 }))).toEqual(parseLogText(text))
   })
 
-  it('scanLogFile routes a file through a LineScanner', async () => {
+  it('parseLogFile streams a file through the detector, and parses a missing file as empty', async () => {
     const file = path.join(dir, 'R.txt')
     writeFileSync(file, readFixture('cpython-3.11.2-pydebug/regrtest-R-leaky.txt'))
-    const scan = await scanLogFile(file, { regrtest: new RegrtestParser() })
-    expect(scan.lines).toBe(15)
-    expect(scan.results.regrtest.tests[0].outcome).toBe('leaked')
+    const parsed = await parseLogFile(file)
+    expect(parsed.lines).toBe(15)
+    expect(parsed.results.regrtest!.tests[0].outcome).toBe('leaked')
+    expect(await parseLogFile(path.join(dir, 'never-written.log'))).toEqual(parseLogText(''))
   })
 })
