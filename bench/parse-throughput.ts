@@ -3,8 +3,8 @@
  * format detector (every parser sees every line). Prints MB/s and memory growth against a
  * baseline measured in the same run: reading and splitting the same file into lines, no parsing.
  *
- *   npx tsx bench/parse-throughput.ts            # 1 GiB, appends to bench/RESULTS.md
- *   BENCH_BYTES=100000000 npx tsx bench/parse-throughput.ts --no-append
+ *   npx tsx bench/parse-throughput.ts            # 1 GiB, 3 passes, appends to bench/RESULTS.md
+ *   BENCH_BYTES=100000000 BENCH_PASSES=1 npx tsx bench/parse-throughput.ts --no-append
  */
 import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync, appendFileSync } from 'node:fs'
 import os from 'node:os'
@@ -60,7 +60,7 @@ interface Sample {
   peakLiveHeap: number
 }
 
-async function measure(file: string, bytesPerLine: number, perLine: ((line: string) => void) | undefined, finish: () => unknown): Promise<Sample & { result: unknown }> {
+async function measure(file: string, bytesPerLine: number, perBatch: ((lines: string[]) => void) | undefined, finish: () => unknown): Promise<Sample & { result: unknown }> {
   const rssEveryLines = Math.round(RSS_EVERY_BYTES / bytesPerLine)
   const gcEveryLines = Math.round(GC_EVERY_BYTES / bytesPerLine)
   collectGarbage()
@@ -75,7 +75,7 @@ async function measure(file: string, bytesPerLine: number, perLine: ((line: stri
   const started = process.hrtime.bigint()
   for await (const batch of readLineBatches(file)) {
     lines += batch.length
-    if (perLine) for (const line of batch) perLine(line)
+    perBatch?.(batch)
     if (lines >= nextRss) {
       nextRss += rssEveryLines
       peakRss = Math.max(peakRss, process.memoryUsage.rss() - startRss)
@@ -102,6 +102,9 @@ const formatLoad = () => os.loadavg().map((load) => load.toFixed(2)).join(', ')
 // On a shared 2-core machine the load decides the figures as much as the code does: both ends are recorded.
 const loadAtStart = formatLoad()
 
+const PASSES = Number(process.env.BENCH_PASSES ?? 3)
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pydebug-bench-'))
   const file = path.join(dir, 'synthetic.log')
@@ -111,19 +114,35 @@ async function main(): Promise<void> {
     const buildSeconds = Number(process.hrtime.bigint() - built) / 1e9
     console.log(`synthetic log: ${mb(bytes).toFixed(0)} MB from the real fixtures in ${buildSeconds.toFixed(1)} s (${file})`)
 
-    const baseline = await measure(file, bytesPerLine, undefined, () => undefined)
-    console.log(`baseline (read + split lines): ${(mb(bytes) / baseline.seconds).toFixed(0)} MB/s, ${baseline.lines} lines, peak RSS +${mb(baseline.peakRss).toFixed(1)} MB, live heap +${mb(baseline.peakLiveHeap).toFixed(1)} MB`)
-
-    const detector = new LogDetector()
-    const parsed = await measure(file, bytesPerLine, (line) => detector.push(line), () => detector.end())
-    const parsedLog = parsed.result as ReturnType<LogDetector['end']>
+    // Baseline and detector take turns, PASSES times each, each detector pass a fresh LogDetector over
+    // the whole file: on a shared machine one pass can be a third slower than the next, so the first
+    // pass, the median and the best are all reported, and the goal is judged on the median.
+    const baselines: Sample[] = []
+    const passes: (Sample & { result: unknown })[] = []
+    for (let pass = 1; pass <= PASSES; pass++) {
+      const baseline = await measure(file, bytesPerLine, undefined, () => undefined)
+      baselines.push(baseline)
+      console.log(`pass ${pass} baseline (read + split lines): ${(mb(bytes) / baseline.seconds).toFixed(0)} MB/s, ${baseline.lines} lines, peak RSS +${mb(baseline.peakRss).toFixed(1)} MB, live heap +${mb(baseline.peakLiveHeap).toFixed(1)} MB`)
+      const detector = new LogDetector()
+      // Batches, as parseLog (and so `pydebug report parse`) feeds them.
+      const parsed = await measure(file, bytesPerLine, (lines) => detector.pushLines(lines), () => detector.end())
+      passes.push(parsed)
+      console.log(`pass ${pass} detector (9 parsers, routed):  ${(mb(bytes) / parsed.seconds).toFixed(0)} MB/s, ${parsed.lines} lines in ${parsed.seconds.toFixed(1)} s, peak RSS +${mb(parsed.peakRss).toFixed(1)} MB, live heap +${mb(parsed.peakLiveHeap).toFixed(1)} MB`)
+    }
+    const parsedLog = passes[0].result as ReturnType<LogDetector['end']>
     const kinds = parsedLog.kinds
     const resultBytes = JSON.stringify(parsedLog).length
-    const throughput = mb(bytes) / parsed.seconds
-    const rssGrowth = parsed.peakRss - baseline.peakRss
-    const heapGrowth = parsed.peakLiveHeap - baseline.peakLiveHeap
-    console.log(`detector (9 parsers, routed):  ${throughput.toFixed(0)} MB/s, ${parsed.lines} lines in ${parsed.seconds.toFixed(1)} s, peak RSS +${mb(parsed.peakRss).toFixed(1)} MB, live heap +${mb(parsed.peakLiveHeap).toFixed(1)} MB, result ${mb(resultBytes).toFixed(1)} MB as JSON`)
-    console.log(`growth over baseline: peak RSS ${mb(rssGrowth).toFixed(1)} MB, live heap ${mb(heapGrowth).toFixed(1)} MB (goal < ${GOAL_GROWTH_MB} MB); throughput goal ≥ ${GOAL_MB_PER_S} MB/s: ${throughput >= GOAL_MB_PER_S ? 'met' : 'NOT met'}`)
+    const rates = passes.map((pass) => mb(bytes) / pass.seconds)
+    const baselineRates = baselines.map((pass) => mb(bytes) / pass.seconds)
+    const throughput = median(rates)
+    // Memory: the worst pass against the baseline's worst.
+    const peakRss = Math.max(...passes.map((pass) => pass.peakRss))
+    const peakLiveHeap = Math.max(...passes.map((pass) => pass.peakLiveHeap))
+    const rssGrowth = peakRss - Math.max(...baselines.map((pass) => pass.peakRss))
+    const heapGrowth = peakLiveHeap - Math.max(...baselines.map((pass) => pass.peakLiveHeap))
+    const summary = `detector over ${PASSES} passes: first ${rates[0].toFixed(0)}, median ${throughput.toFixed(0)}, best ${Math.max(...rates).toFixed(0)} MB/s (baseline median ${median(baselineRates).toFixed(0)} MB/s)`
+    console.log(summary)
+    console.log(`result ${mb(resultBytes).toFixed(1)} MB as JSON; growth over baseline: peak RSS ${mb(rssGrowth).toFixed(1)} MB, live heap ${mb(heapGrowth).toFixed(1)} MB (goal < ${GOAL_GROWTH_MB} MB); throughput goal ≥ ${GOAL_MB_PER_S} MB/s (median): ${throughput >= GOAL_MB_PER_S ? 'met' : 'NOT met'}`)
     console.log(`kinds detected: ${kinds.join(', ')}`)
     console.log(`load average at the start: ${loadAtStart}; at the end: ${formatLoad()}`)
 
@@ -136,10 +155,11 @@ async function main(): Promise<void> {
       const section = [
         ...(hasHeading ? [] : ['', heading, '', `Streaming a ~1 GB synthetic log through \`LogDetector\`; goal ≥ ${GOAL_MB_PER_S} MB/s and < ${GOAL_GROWTH_MB} MB memory growth.`]),
         '',
-        `### ${date} UTC (${mb(bytes).toFixed(0)} MB)`,
+        `### ${date} UTC (${mb(bytes).toFixed(0)} MB, ${PASSES} passes)`,
         '',
-        `- baseline (read + split into lines): ${(mb(bytes) / baseline.seconds).toFixed(0)} MB/s, ${baseline.lines.toLocaleString('en-US')} lines, peak RSS +${mb(baseline.peakRss).toFixed(1)} MB, live heap +${mb(baseline.peakLiveHeap).toFixed(1)} MB`,
-        `- detector: **${throughput.toFixed(0)} MB/s** (${parsed.seconds.toFixed(1)} s), peak RSS +${mb(parsed.peakRss).toFixed(1)} MB, live heap +${mb(parsed.peakLiveHeap).toFixed(1)} MB (result: ${mb(resultBytes).toFixed(1)} MB as JSON)`,
+        `- baseline (read + split into lines): ${baselineRates.map((rate) => rate.toFixed(0)).join(', ')} MB/s, ${baselines[0].lines.toLocaleString('en-US')} lines`,
+        `- detector: ${rates.map((rate) => rate.toFixed(0)).join(', ')} MB/s; **median ${throughput.toFixed(0)} MB/s**, best ${Math.max(...rates).toFixed(0)} MB/s`,
+        `- detector memory (worst pass): peak RSS +${mb(peakRss).toFixed(1)} MB, live heap +${mb(peakLiveHeap).toFixed(1)} MB (result: ${mb(resultBytes).toFixed(1)} MB as JSON)`,
         `- growth over baseline: peak RSS ${mb(rssGrowth).toFixed(1)} MB, live heap ${mb(heapGrowth).toFixed(1)} MB`,
         `- load average (1, 5, 15 min) at the start: ${loadAtStart}; at the end: ${formatLoad()}`,
         `- kinds detected: ${kinds.join(', ')}`,

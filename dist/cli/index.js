@@ -8811,6 +8811,8 @@ var FaultParser = class {
   thread;
   /** `object address  : ...` lines come before the fatal error they explain. */
   pendingObject;
+  currentKept = true;
+  droppedThread = { current: false, frames: [] };
   /** Inside a thread traceback: every line matters until it ends. */
   get busy() {
     return this.thread !== void 0;
@@ -8888,24 +8890,46 @@ var FaultParser = class {
       this.pendingObject = void 0;
     }
     this.thread = void 0;
-    this.faults.push(this.current);
+    this.currentKept = this.faults.push(this.current);
   }
   startThread(id, current, lineNumber) {
     if (!this.current || this.current.extensionModules !== void 0 && this.current.kind !== "timeout") {
       this.start("traceback-dump", "traceback dump", void 0, "traceback dump", lineNumber);
     }
-    this.thread = { ...id ? { id } : {}, current, frames: [] };
+    if (!this.currentKept) {
+      this.droppedThread.frames.length = 0;
+      this.thread = this.droppedThread;
+    } else this.thread = id ? { id, current, frames: [] } : { current, frames: [] };
     if (this.current.threads.length < MAX_THREADS_PER_FAULT) this.current.threads.push(this.thread);
+  }
+  /** `ownedLine` over consecutive lines: how many, from `lines[from]` on, it took. */
+  ownedRun(lines, from) {
+    let index = from;
+    while (index < lines.length && this.ownedLine(lines[index])) index++;
+    return index - from;
+  }
+  /**
+   * The detector's fast path while a traceback is the only open block: a `  File "...", line N in f`
+   * line with no ':' or '[' (so no other format's content marker or ANSI colour) is taken as `next`
+   * would take it. False, with nothing changed, for any other line.
+   */
+  ownedLine(line) {
+    if (this.thread === void 0 || !line.startsWith('  File "') || line.indexOf(":") >= 0 || line.indexOf("[") >= 0) return false;
+    return this.frame(line);
+  }
+  /** A frame line of the current thread: true when it is one. */
+  frame(line) {
+    if (!this.currentKept) return FRAME.test(line);
+    const frame = FRAME.exec(line);
+    if (!frame) return false;
+    if (this.thread.frames.length < MAX_FRAMES_PER_THREAD) {
+      this.thread.frames.push({ file: frame[1], line: frame[2] === "???" ? 0 : Number(frame[2]), function: frame[3] });
+    } else this.thread.truncated = true;
+    return true;
   }
   frameLine(line, lineNumber) {
     if (!this.thread) return false;
-    const frame = FRAME.exec(line);
-    if (frame) {
-      if (this.thread.frames.length < MAX_FRAMES_PER_THREAD) {
-        this.thread.frames.push({ file: frame[1], line: frame[2] === "???" ? 0 : Number(frame[2]), function: frame[3] });
-      } else this.thread.truncated = true;
-      return true;
-    }
+    if (this.frame(line)) return true;
     if (line === "  ...") return this.thread.truncated = true;
     if (line === "  <no Python frame>") return this.thread.noPythonFrame = true;
     if (/^ {2}<.*>$/.test(line)) return true;
@@ -8966,6 +8990,8 @@ function stripAnsi(line) {
 
 // src/parse/mallocstats.ts
 var MAX_MALLOCSTATS_DUMPS = 200;
+var MAX_SIZE_CLASSES = 256;
+var MAX_CACHED_KEYS = 128;
 var MAX_FREELISTS = 200;
 var THRESHOLD = /^Small block threshold = (\d+), in (\d+) size classes\.$/;
 var MEDIUM_THRESHOLD = /^(Medium block threshold|Large object max size) = (\d+)$/;
@@ -8975,7 +9001,7 @@ var UNUSED_POOLS = /^(\d+) unused pools \* (\d+) bytes$/;
 var FREELIST = /^ *(\d+) (free .+?) \* (\d+) bytes each *= *([\d,]+)$/;
 var MIMALLOC_VALUE = /^ {4}(Allocated Blocks|Allocated Bytes|Allocated Bytes w\/ Overhead|Bytes Reserved|Bytes Committed): (-?\d+)$/;
 function classRow(line, out) {
-  if (line.length === 54 && CLASS_ROW_SHAPE.test(line) && fixedColumns(line, out)) return true;
+  if (line.length === CLASS_ROW_LENGTH && CLASS_ROW_SHAPE.test(line) && fixedColumns(line, out)) return true;
   const length = line.length;
   let index = 0;
   while (index < length && line.charCodeAt(index) === 32) index++;
@@ -8998,6 +9024,43 @@ function classRow(line, out) {
   return index === length;
 }
 var CLASS_ROW_SHAPE = /^ *\d+ +\d+ +\d+ +\d+ +\d+$/;
+var CLASS_ROW_LENGTH = 54;
+var PRINTONE_EQUALS = 35;
+var PRINTONE_LENGTH = 57;
+var NUMBERED_LABEL = /^\d+ (?:arenas \* \d+ bytes\/arena|unused pools \* \d+ bytes) +=/;
+var CLASS_HEADING = "class   size   num pools   blocks in use  avail blocks";
+var CLASS_RULE = "-----   ----   ---------   -------------  ------------";
+var KEY_LINE_PATTERNS = /* @__PURE__ */ new Map();
+function keyLinePattern(key) {
+  let pattern = KEY_LINE_PATTERNS.get(key);
+  if (pattern === void 0 && !KEY_LINE_PATTERNS.has(key)) {
+    const padding = PRINTONE_EQUALS - 2 - key.length;
+    pattern = key.length === 0 || padding < 0 || /[:[\x1b]/.test(key) ? void 0 : new RegExp(`^# ${key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} {${padding}}= *[\\d,]+$`);
+    if (KEY_LINE_PATTERNS.size < 1024) KEY_LINE_PATTERNS.set(own(key), pattern);
+  }
+  return pattern;
+}
+function printoneDigits(line) {
+  let index = PRINTONE_LENGTH;
+  while (index > PRINTONE_EQUALS + 1) {
+    const code3 = line.charCodeAt(index - 1);
+    if (code3 !== 44 && (code3 < 48 || code3 > 57)) break;
+    index--;
+  }
+  return index < PRINTONE_LENGTH && isSpaces(line, PRINTONE_EQUALS + 1, index) ? index : -1;
+}
+function groupedDigits(line, from) {
+  let value = 0;
+  let digits = 0;
+  for (let index = from; index < line.length; index++) {
+    const code3 = line.charCodeAt(index);
+    if (code3 === 44) continue;
+    if (code3 < 48 || code3 > 57) return void 0;
+    value = value * 10 + (code3 - 48);
+    digits++;
+  }
+  return digits === 0 || digits > 15 ? void 0 : value;
+}
 var CLASS_ROW_ENDS = [5, 12, 24, 40, 54];
 function fixedColumns(line, out) {
   for (let field = 0; field < 5; field++) {
@@ -9032,10 +9095,88 @@ var MallocStatsParser = class {
    * same order, so a key is usually reused rather than sliced, and a reused key needs no hashing.
    */
   keys = [];
+  /** Per key: the whole printone line with that label in CPython's columns (see ownedKeyLine). */
+  keyPatterns = [];
   keyIndex = 0;
   /** Inside a dump: stats dumps have no end marker, so every line matters until one does not fit. */
   get busy() {
     return this.current !== void 0;
+  }
+  /** `ownedLine` over consecutive lines: how many, from `lines[from]` on, it took. */
+  ownedRun(lines, from, lineNumber) {
+    let index = from;
+    while (index < lines.length && this.ownedLine(lines[index], lineNumber + index - from)) index++;
+    return index - from;
+  }
+  /**
+   * The detector's fast path while a dump is the only open block: takes the lines of a dump that no
+   * other format's parser accepts (size-class rows in CPython's columns, printone lines with CPython's
+   * labels, the fixed headings, free-list lines, blank lines) with the same effect `next` has, and
+   * returns true; anything else returns false, untouched, and goes the usual way. Lines it takes hold
+   * no ':' or '[', so no content marker and no ANSI colour can be in them.
+   */
+  ownedLine(line, lineNumber) {
+    const dump = this.current;
+    if (dump === void 0) return false;
+    const length = line.length;
+    if (length === 0) return true;
+    const first = line.charCodeAt(0);
+    if (length === CLASS_ROW_LENGTH && first === 32) {
+      if (this.section !== "classes" || !CLASS_ROW_SHAPE.test(line)) return false;
+      this.addClassRow(dump, line);
+      return true;
+    }
+    if (length === PRINTONE_LENGTH && line.charCodeAt(PRINTONE_EQUALS) === 61) {
+      if (this.section === "freelists") return false;
+      if (first === 35) return this.ownedKeyLine(dump, line);
+      const total = first === 84 && line.startsWith("Total ") && isSpaces(line, 5, PRINTONE_EQUALS);
+      if (!total && !(first >= 48 && first <= 57 && NUMBERED_LABEL.test(line))) return false;
+      const digits = printoneDigits(line);
+      const value = digits < 0 ? void 0 : groupedDigits(line, digits);
+      if (value === void 0) return false;
+      if (this.section !== "arena map") this.section = "totals";
+      this.value(dump, total ? "Total" : line.slice(0, PRINTONE_EQUALS).trimEnd(), value);
+      return true;
+    }
+    if (line === CLASS_HEADING || line === CLASS_RULE) {
+      this.section = "classes";
+      return true;
+    }
+    if (line === "arena map counts") {
+      this.section = "arena map";
+      return true;
+    }
+    if (first === 83) return THRESHOLD.test(line) && this.next(line, lineNumber);
+    if (first !== 32 || line.indexOf(":") >= 0 || line.indexOf("[") >= 0) return false;
+    const equals = line.lastIndexOf("=");
+    let match;
+    if (equals > 11 && line.startsWith("bytes each ", equals - 11) && (match = FREELIST.exec(line))) {
+      this.section = "freelists";
+      return this.freeList(match);
+    }
+    return false;
+  }
+  /** A `# label = N` line whose label this position had in the previous dump. */
+  ownedKeyLine(dump, line) {
+    const position = this.keyIndex;
+    const pattern = this.keyPatterns[position];
+    if (pattern === void 0 || !pattern.test(line)) return false;
+    let value = 0;
+    let scale = 1;
+    let digits = 0;
+    for (let index = PRINTONE_LENGTH - 1; index > PRINTONE_EQUALS; index--) {
+      const code3 = line.charCodeAt(index);
+      if (code3 === 44) continue;
+      if (code3 === 32) break;
+      value += (code3 - 48) * scale;
+      scale *= 10;
+      digits++;
+    }
+    if (digits === 0 || digits > 15) return false;
+    this.keyIndex++;
+    if (this.section !== "arena map") this.section = "totals";
+    dump.values[this.keys[position]] = value;
+    return true;
   }
   next(line, lineNumber) {
     const first = line.charCodeAt(0);
@@ -9058,11 +9199,8 @@ var MallocStatsParser = class {
     }
     if (line === "") return true;
     if (first !== 35) {
-      if (this.section === "classes" && classRow(line, this.row)) {
-        if (dump.sizeClasses.length < 256) {
-          const row = this.row;
-          dump.sizeClasses.push({ index: row[0], size: row[1], pools: row[2], blocksInUse: row[3], availableBlocks: row[4] });
-        }
+      if (this.section === "classes" && CLASS_ROW_SHAPE.test(line)) {
+        this.addClassRow(dump, line);
         return true;
       }
       if ((first === 77 || first === 76) && (match = MEDIUM_THRESHOLD.exec(line))) {
@@ -9119,6 +9257,7 @@ var MallocStatsParser = class {
     return false;
   }
   end() {
+    if (this.lastSeen && !this.currentKept) this.materializeRows(this.lastSeen);
     return { dumps: this.dumps.items, droppedDumps: this.dumps.dropped, ...this.lastSeen ? { last: this.lastSeen } : {}, diagnostics: this.diagnostics };
   }
   lastSeen;
@@ -9127,15 +9266,41 @@ var MallocStatsParser = class {
     const cached = this.keys[ordinal];
     if (cached !== void 0 && cached.length === end - start && line.startsWith(cached, start)) return cached;
     const key = line.slice(start, end);
-    if (ordinal < 128) this.keys[ordinal] = key;
+    if (ordinal < MAX_CACHED_KEYS) {
+      this.keys[ordinal] = key;
+      this.keyPatterns[ordinal] = keyLinePattern(key);
+    }
     return key;
+  }
+  /**
+   * A dump past MAX_MALLOCSTATS_DUMPS is only reported if it turns out to be the last, so its size-class
+   * rows are kept as lines and read only then: on a long series, reading 32 rows per dump into objects
+   * was this parser's largest cost.
+   */
+  currentKept = true;
+  pendingRows = [];
+  /** A size-class row of the current dump (`classRow` has accepted it, or its shape is CLASS_ROW_SHAPE). */
+  addClassRow(dump, line) {
+    if (!this.currentKept) {
+      if (this.pendingRows.length < MAX_SIZE_CLASSES) this.pendingRows.push(line);
+      return;
+    }
+    if (dump.sizeClasses.length >= MAX_SIZE_CLASSES || !classRow(line, this.row)) return;
+    const row = this.row;
+    dump.sizeClasses.push({ index: row[0], size: row[1], pools: row[2], blocksInUse: row[3], availableBlocks: row[4] });
+  }
+  materializeRows(dump) {
+    this.currentKept = true;
+    for (const line of this.pendingRows) this.addClassRow(dump, line);
+    this.pendingRows.length = 0;
   }
   startDump(lineNumber, allocator) {
     this.current = { line: lineNumber, allocator, sizeClasses: [], values: {}, freeLists: [] };
     this.section = "header";
     this.keyIndex = 0;
     this.lastSeen = this.current;
-    this.dumps.push(this.current);
+    this.currentKept = this.dumps.push(this.current);
+    this.pendingRows.length = 0;
   }
   value(dump, label, value) {
     let match;
@@ -9347,7 +9512,6 @@ var RefcountSeriesParser = class {
 var MAX_REGRTEST_TESTS = 2e4;
 var MAX_LEAKS_PER_TEST = 100;
 var MAX_HEADER_LINES = 100;
-var LOG_PREFIX = /^(?:\d+:\d\d:\d\d )?(?:load avg: \d+\.\d+ )?/;
 var PROGRESS = /^\[\s*\d+\/\d+(?:\/\d+)?\] (\S+)(?: (.*))?$/;
 var LEAK = /^(\S+) leaked \[(-?\d+(?:, -?\d+)*)?\] (references|memory blocks|file descriptors), sum=(-?\d+)( \(this is fine\))?$/;
 var RESULT_WORDS = /^(passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|env changed|worker bug|worker non-zero exit code)\b/;
@@ -9355,7 +9519,26 @@ var STANDALONE_RESULT = /^(test\S*) ((?:passed|failed|crashed|skipped|timed out|
 var REASON_LINE = /^(?:test )?(test\S*) (skipped|failed|crashed) -- (.*)$/;
 var ENV_WARNING = /^Warning -- (.*)$/;
 var MAX_WARNINGS_PER_TEST = 10;
-var REGRTEST_FIRST_CHARS = new Set([..."0123456789[=tbFTRAUWl-"].map((c) => c.charCodeAt(0)));
+var REGRTEST_FIRST_CHARS = new Uint8Array(128);
+for (const character of "0123456789[=tbFTRAUWl-") REGRTEST_FIRST_CHARS[character.charCodeAt(0)] = 1;
+var isDigit = (code3) => code3 >= 48 && code3 <= 57;
+function logPrefixLength(line) {
+  let end = 0;
+  let index = 0;
+  while (isDigit(line.charCodeAt(index))) index++;
+  if (index > 0 && line.charCodeAt(index) === 58 && isDigit(line.charCodeAt(index + 1)) && isDigit(line.charCodeAt(index + 2)) && line.charCodeAt(index + 3) === 58 && isDigit(line.charCodeAt(index + 4)) && isDigit(line.charCodeAt(index + 5)) && line.charCodeAt(index + 6) === 32) end = index + 7;
+  if (line.startsWith("load avg: ", end)) {
+    index = end + 10;
+    const integer = index;
+    while (isDigit(line.charCodeAt(index))) index++;
+    if (index > integer && line.charCodeAt(index) === 46) {
+      const fraction = ++index;
+      while (isDigit(line.charCodeAt(index))) index++;
+      if (index > fraction && line.charCodeAt(index) === 32) end = index + 1;
+    }
+  }
+  return end;
+}
 var DURATION_SUFFIX = / \((?:\d+ (?:hour|min) )*\d+(?:\.\d+)? (?:sec|ms)\)$/;
 var LIST_HEADING = /^(All )?(\d+) (?:tests?|re-run tests?) ?(.*?):$/;
 var OK_LINE = /^(?:All )?(\d+) tests? OK\.$/;
@@ -9378,9 +9561,10 @@ var RegrtestParser = class {
     return this.openList !== void 0 || this.expectRepetitionProgress > 0;
   }
   next(rawLine, lineNumber) {
-    if (this.openList === void 0 && this.expectRepetitionProgress === 0 && !REGRTEST_FIRST_CHARS.has(rawLine.charCodeAt(0)) && !rawLine.includes(" leaked [")) return false;
     const first = rawLine.charCodeAt(0);
-    const line = first >= 48 && first <= 57 || first === 108 ? rawLine.replace(LOG_PREFIX, "") : rawLine;
+    if (this.openList === void 0 && this.expectRepetitionProgress === 0 && !(first < 128 && REGRTEST_FIRST_CHARS[first] === 1) && !rawLine.includes(" leaked [")) return false;
+    const prefix = isDigit(first) || first === 108 ? logPrefixLength(rawLine) : 0;
+    const line = prefix === 0 ? rawLine : rawLine.slice(prefix);
     if (this.openList !== void 0) {
       if (this.continueList(line)) return true;
       this.openList = void 0;
@@ -9641,6 +9825,21 @@ var SanitizerParser = class {
   get busy() {
     return this.state !== "idle";
   }
+  /**
+   * The detector's fast path while a report is the only open block, for lines the detector has found
+   * free of other formats' markers: a frame of the current stack, or a row of the shadow map, taken as
+   * `next` would take it. False, with nothing changed, for any other line.
+   */
+  ownedLine(line) {
+    if (line.charCodeAt(0) !== 32) return false;
+    if (this.state === "shadow") return line.charCodeAt(1) === 32;
+    if (this.state !== "report" || this.current === void 0 || this.stack === void 0) return false;
+    if (!this.currentKept) return FRAME_SHAPE.test(line);
+    const match = FRAME2.exec(line);
+    if (match === null) return false;
+    this.frame(match);
+    return true;
+  }
   next(line, lineNumber) {
     const first = line.charCodeAt(0);
     let match;
@@ -9853,6 +10052,9 @@ function decode(text) {
   return text.includes("&") ? text.replace(/&(?:lt|gt|amp|quot|apos);/g, (entity) => ENTITIES[entity]) : text;
 }
 var SKIPPED_FRAME = Object.freeze({});
+var SKIPPED_FRAME_FIELD = /^ *<(?:ip>[^<:[]*<\/ip|obj>[^<:[]*<\/obj|fn>[^<:[]*<\/fn|dir>[^<:[]*<\/dir|file>[^<:[]*<\/file|line>[^<:[]*<\/line)>$/;
+var FRAME_OPEN = /^ *<frame>$/;
+var FRAME_CLOSE = /^ *<\/frame>$/;
 var ValgrindXmlParser = class {
   constructor(hints = {}) {
     this.hints = hints;
@@ -9873,6 +10075,36 @@ var ValgrindXmlParser = class {
   /** Inside `<valgrindoutput>`: every line matters until it closes. */
   get busy() {
     return this.inside;
+  }
+  /** `ownedLine` over consecutive lines: how many, from `lines[from]` on, it took (up to `</valgrindoutput>`). */
+  ownedRun(lines, from, lineNumber) {
+    let index = from;
+    while (index < lines.length && this.inside && this.ownedLine(lines[index], lineNumber + index - from)) index++;
+    return index - from;
+  }
+  /**
+   * The detector's fast path while the XML is the only open block: a one-element line with no ':'
+   * or '[' (so no other format's content marker or ANSI colour) is taken as `next` would take it.
+   * False, with nothing changed, for any other line.
+   */
+  ownedLine(line, lineNumber) {
+    if (!this.inside) return false;
+    const path15 = this.path;
+    if (this.frame === SKIPPED_FRAME && path15.length < MAX_DEPTH && path15[path15.length - 1] === "frame") {
+      if (SKIPPED_FRAME_FIELD.test(line)) {
+        this.text = "";
+        return true;
+      }
+      if (FRAME_CLOSE.test(line)) {
+        this.close("frame", lineNumber);
+        return true;
+      }
+    }
+    if (FRAME_OPEN.test(line)) {
+      this.open("frame", lineNumber);
+      return true;
+    }
+    return line.indexOf(":") < 0 && line.indexOf("[") < 0 && this.simpleLine(line, lineNumber);
   }
   next(line, lineNumber) {
     if (!this.inside) {
@@ -10074,7 +10306,7 @@ function createParsers(options) {
     },
     mallocstats: () => {
       const parser = new MallocStatsParser();
-      return { kind: "mallocstats", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) };
+      return { kind: "mallocstats", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from, n) => parser.ownedRun(lines, from, n) * 2 + (parser.busy ? 1 : 0) };
     },
     "count-allocs": () => {
       const parser = new CountAllocsParser();
@@ -10086,15 +10318,20 @@ function createParsers(options) {
     },
     fault: () => {
       const parser = new FaultParser();
-      return { kind: "fault", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) };
+      return { kind: "fault", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from) => parser.ownedRun(lines, from) * 2 + (parser.busy ? 1 : 0) };
     },
     sanitizer: () => {
       const parser = new SanitizerParser(options);
-      return { kind: "sanitizer", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) };
+      const ownedRun = (lines, from) => {
+        let index = from;
+        while (index < lines.length && !concernsOthers(lines[index]) && parser.ownedLine(lines[index])) index++;
+        return (index - from) * 2 + (parser.busy ? 1 : 0);
+      };
+      return { kind: "sanitizer", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun };
     },
     "valgrind-xml": () => {
       const parser = new ValgrindXmlParser(options);
-      return { kind: "valgrind-xml", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) };
+      return { kind: "valgrind-xml", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from, n) => parser.ownedRun(lines, from, n) * 2 + (parser.busy ? 1 : 0) };
     }
   };
   const kinds = options.kinds ?? LOG_KINDS;
@@ -10130,15 +10367,21 @@ function hasContentMarker(line) {
   if (line.indexOf(":") < 0 && line.indexOf("[") < 0) return false;
   return ANY_CONTENT_MARKER.test(line);
 }
+function concernsOthers(line) {
+  if (line.indexOf("\x1B") >= 0 || hasContentMarker(line)) return true;
+  const last = line.charCodeAt(line.length - 1);
+  return last === 13 || last < 128 && FAULT_LAST[last] === 1 && faultEnding(line);
+}
 var LogDetector = class {
   constructor(options = {}) {
     this.options = options;
     this.parsers = createParsers(options);
+    this.routeAll = options.routing === "all";
+    this.ownedRuns = this.parsers.map(({ ownedRun }) => this.routeAll ? void 0 : ownedRun);
     this.kinds = this.parsers.map((entry) => entry.kind);
     this.offers = this.parsers.map((entry) => entry.offer);
     this.recognisedCounts = this.parsers.map(() => 0);
     this.firstExclusiveLine = this.parsers.map(() => 0);
-    this.routeAll = options.routing === "all";
     for (const [index, kind] of this.kinds.entries()) {
       for (const character of START_CHARACTERS[kind]) this.startMasks[character.charCodeAt(0)] |= 1 << index;
       const check = CONTENT_CHECKS[kind];
@@ -10169,8 +10412,50 @@ var LogDetector = class {
    * every line was the detector's biggest cost (a megamorphic property access each).
    */
   busyMask = 0;
+  /** Per parser: its `ownedRun` fast path, if any; none with `routing: 'all'`. */
+  ownedRuns;
+  single = [""];
   /** Offers one raw line (no line break; a trailing CR and ANSI colours are removed here). */
   push(rawLine) {
+    this.single[0] = rawLine;
+    this.pushLines(this.single);
+  }
+  /**
+   * Offers consecutive raw lines. Inside a malloc stats dump, a valgrind XML file or a traceback, with
+   * no other block open, most lines have a shape only that parser accepts: it takes a run of them at
+   * once, skipping the routing in `route`. Same result (the fuzz tests compare with routing: 'all',
+   * which has no such shortcut): nobody else would have been offered them, or would have recognised
+   * them. None of them ends in a CR (their shapes end in a digit or '>', and the sanitizer's are
+   * checked), so they need no stripping.
+   */
+  pushLines(lines) {
+    const runs = this.ownedRuns;
+    for (let index = 0; index < lines.length; ) {
+      const busy = this.busyMask;
+      if (busy !== 0 && (busy & busy - 1) === 0) {
+        const parser = 31 - Math.clz32(busy);
+        const run = runs[parser];
+        const state = run === void 0 ? 0 : run(lines, index, this.lineNumber + 1);
+        const taken = state >>> 1;
+        if (taken > 0) {
+          if ((state & 1) === 0) this.busyMask = 0;
+          this.recognisedCounts[parser] += taken;
+          if (this.firstExclusiveLine[parser] === 0) {
+            const first = lines.slice(index, index + taken).findIndex((line2) => line2 !== "");
+            if (first >= 0) this.firstExclusiveLine[parser] = this.lineNumber + 1 + first;
+          }
+          this.lineNumber += taken;
+          index += taken;
+          if (index === lines.length) break;
+        }
+      }
+      const line = lines[index++];
+      if (line.length === 0 && this.busyMask === 0) this.lineNumber++;
+      else this.route(line);
+    }
+  }
+  /** Offers one line to the parsers that can want it. */
+  route(rawLine) {
     const lineNumber = ++this.lineNumber;
     let line = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine;
     let marker = false;
@@ -10242,7 +10527,7 @@ async function parseLog(source, options = {}) {
   const detector = new LogDetector(options);
   for await (const item of source) {
     if (typeof item === "string") detector.push(item);
-    else for (const line of item) detector.push(line);
+    else detector.pushLines(item);
   }
   return detector.end();
 }

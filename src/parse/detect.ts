@@ -94,6 +94,12 @@ interface RoutedParser {
   readonly parser: LineParser<unknown>
   /** `parser.next` then whether the parser is inside a block (bit 1) and recognised the line (bit 0). */
   readonly offer: (line: string, lineNumber: number) => number
+  /**
+   * For parsers whose blocks are most of a long log: while this parser is the only one inside a block,
+   * takes the lines from `lines[from]` on while they have a shape no other parser accepts, as `next`
+   * would, and returns how many it took times 2, plus 1 if the block is still open.
+   */
+  readonly ownedRun?: (lines: readonly string[], from: number, lineNumber: number) => number
 }
 
 // One closure per parser class, so each `next` and `busy` access sees a single class: a shared call
@@ -114,7 +120,7 @@ function createParsers(options: DetectOptions): RoutedParser[] {
     },
     mallocstats: () => {
       const parser = new MallocStatsParser()
-      return { kind: 'mallocstats', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) }
+      return { kind: 'mallocstats', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from, n) => parser.ownedRun(lines, from, n) * 2 + (parser.busy ? 1 : 0) }
     },
     'count-allocs': () => {
       const parser = new CountAllocsParser()
@@ -126,15 +132,21 @@ function createParsers(options: DetectOptions): RoutedParser[] {
     },
     fault: () => {
       const parser = new FaultParser()
-      return { kind: 'fault', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) }
+      return { kind: 'fault', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from) => parser.ownedRun(lines, from) * 2 + (parser.busy ? 1 : 0) }
     },
     sanitizer: () => {
       const parser = new SanitizerParser(options)
-      return { kind: 'sanitizer', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) }
+      const ownedRun = (lines: readonly string[], from: number) => {
+        // Sanitizer frames hold ':' and free text: only lines no other format could claim.
+        let index = from
+        while (index < lines.length && !concernsOthers(lines[index]) && parser.ownedLine(lines[index])) index++
+        return (index - from) * 2 + (parser.busy ? 1 : 0)
+      }
+      return { kind: 'sanitizer', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun }
     },
     'valgrind-xml': () => {
       const parser = new ValgrindXmlParser(options)
-      return { kind: 'valgrind-xml', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) }
+      return { kind: 'valgrind-xml', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from, n) => parser.ownedRun(lines, from, n) * 2 + (parser.busy ? 1 : 0) }
     },
   }
   const kinds = options.kinds ?? LOG_KINDS
@@ -191,6 +203,16 @@ function hasContentMarker(line: string): boolean {
   return ANY_CONTENT_MARKER.test(line)
 }
 
+/**
+ * Whether a line could go to a parser whatever its first character (an ANSI colour, a content marker,
+ * a fault's ending), or ends in a CR, which `route` strips before it looks.
+ */
+function concernsOthers(line: string): boolean {
+  if (line.indexOf('\x1b') >= 0 || hasContentMarker(line)) return true
+  const last = line.charCodeAt(line.length - 1)
+  return last === 13 || (last < 128 && FAULT_LAST[last] === 1 && faultEnding(line))
+}
+
 export class LogDetector {
   private readonly parsers: RoutedParser[]
   private readonly kinds: LogKind[]
@@ -212,14 +234,18 @@ export class LogDetector {
    * every line was the detector's biggest cost (a megamorphic property access each).
    */
   private busyMask = 0
+  /** Per parser: its `ownedRun` fast path, if any; none with `routing: 'all'`. */
+  private readonly ownedRuns: (RoutedParser['ownedRun'] | undefined)[]
+  private readonly single: string[] = ['']
 
   constructor(private readonly options: DetectOptions = {}) {
     this.parsers = createParsers(options)
+    this.routeAll = options.routing === 'all'
+    this.ownedRuns = this.parsers.map(({ ownedRun }) => (this.routeAll ? undefined : ownedRun))
     this.kinds = this.parsers.map((entry) => entry.kind)
     this.offers = this.parsers.map((entry) => entry.offer)
     this.recognisedCounts = this.parsers.map(() => 0)
     this.firstExclusiveLine = this.parsers.map(() => 0)
-    this.routeAll = options.routing === 'all'
     for (const [index, kind] of this.kinds.entries()) {
       for (const character of START_CHARACTERS[kind]) this.startMasks[character.charCodeAt(0)] |= 1 << index
       const check = CONTENT_CHECKS[kind]
@@ -232,6 +258,49 @@ export class LogDetector {
 
   /** Offers one raw line (no line break; a trailing CR and ANSI colours are removed here). */
   push(rawLine: string): void {
+    this.single[0] = rawLine
+    this.pushLines(this.single)
+  }
+
+  /**
+   * Offers consecutive raw lines. Inside a malloc stats dump, a valgrind XML file or a traceback, with
+   * no other block open, most lines have a shape only that parser accepts: it takes a run of them at
+   * once, skipping the routing in `route`. Same result (the fuzz tests compare with routing: 'all',
+   * which has no such shortcut): nobody else would have been offered them, or would have recognised
+   * them. None of them ends in a CR (their shapes end in a digit or '>', and the sanitizer's are
+   * checked), so they need no stripping.
+   */
+  pushLines(lines: readonly string[]): void {
+    const runs = this.ownedRuns
+    for (let index = 0; index < lines.length; ) {
+      const busy = this.busyMask
+      if (busy !== 0 && (busy & (busy - 1)) === 0) {
+        const parser = 31 - Math.clz32(busy)
+        const run = runs[parser]
+        const state = run === undefined ? 0 : run(lines, index, this.lineNumber + 1)
+        const taken = state >>> 1
+        if (taken > 0) {
+          if ((state & 1) === 0) this.busyMask = 0
+          this.recognisedCounts[parser] += taken
+          if (this.firstExclusiveLine[parser] === 0) {
+            // As in `route`: a blank line is nobody's evidence.
+            const first = lines.slice(index, index + taken).findIndex((line) => line !== '')
+            if (first >= 0) this.firstExclusiveLine[parser] = this.lineNumber + 1 + first
+          }
+          this.lineNumber += taken
+          index += taken
+          if (index === lines.length) break
+        }
+      }
+      const line = lines[index++]
+      // A blank line outside any block goes to no parser and is nobody's evidence.
+      if (line.length === 0 && this.busyMask === 0) this.lineNumber++
+      else this.route(line)
+    }
+  }
+
+  /** Offers one line to the parsers that can want it. */
+  private route(rawLine: string): void {
     const lineNumber = ++this.lineNumber
     let line = rawLine.charCodeAt(rawLine.length - 1) === 13 ? rawLine.slice(0, -1) : rawLine
     let marker = false
@@ -309,7 +378,7 @@ export async function parseLog(source: Iterable<string | string[]> | AsyncIterab
   const detector = new LogDetector(options)
   for await (const item of source as AsyncIterable<string | string[]>) {
     if (typeof item === 'string') detector.push(item)
-    else for (const line of item) detector.push(line)
+    else detector.pushLines(item)
   }
   return detector.end()
 }
@@ -319,7 +388,7 @@ export function parseLogText(text: string, options: DetectOptions = {}): ParsedL
   const detector = new LogDetector(options)
   const lines = text.split('\n')
   if (lines[lines.length - 1] === '') lines.pop()
-  for (const line of lines) detector.push(line)
+  detector.pushLines(lines)
   return detector.end()
 }
 

@@ -89,6 +89,8 @@ export class FaultParser implements LineParser<FaultResult> {
   private thread?: ThreadTraceback
   /** `object address  : ...` lines come before the fatal error they explain. */
   private pendingObject?: Record<string, string>
+  private currentKept = true
+  private readonly droppedThread: ThreadTraceback = { current: false, frames: [] }
 
   /** Inside a thread traceback: every line matters until it ends. */
   get busy(): boolean {
@@ -174,7 +176,7 @@ export class FaultParser implements LineParser<FaultResult> {
       this.pendingObject = undefined
     }
     this.thread = undefined
-    this.faults.push(this.current)
+    this.currentKept = this.faults.push(this.current)
   }
 
   private startThread(id: string | undefined, current: boolean, lineNumber: number): void {
@@ -182,19 +184,47 @@ export class FaultParser implements LineParser<FaultResult> {
     if (!this.current || (this.current.extensionModules !== undefined && this.current.kind !== 'timeout')) {
       this.start('traceback-dump', 'traceback dump', undefined, 'traceback dump', lineNumber)
     }
-    this.thread = { ...(id ? { id } : {}), current, frames: [] }
+    if (!this.currentKept) {
+      // A fault past MAX_FAULTS is not reported: its threads are read into one scratch traceback
+      // (still counted in `threads`, which says whether a fault has tracebacks).
+      this.droppedThread.frames.length = 0
+      this.thread = this.droppedThread
+    } else this.thread = id ? { id, current, frames: [] } : { current, frames: [] }
     if (this.current!.threads.length < MAX_THREADS_PER_FAULT) this.current!.threads.push(this.thread)
+  }
+
+  /** `ownedLine` over consecutive lines: how many, from `lines[from]` on, it took. */
+  ownedRun(lines: readonly string[], from: number): number {
+    let index = from
+    while (index < lines.length && this.ownedLine(lines[index])) index++
+    return index - from
+  }
+
+  /**
+   * The detector's fast path while a traceback is the only open block: a `  File "...", line N in f`
+   * line with no ':' or '[' (so no other format's content marker or ANSI colour) is taken as `next`
+   * would take it. False, with nothing changed, for any other line.
+   */
+  ownedLine(line: string): boolean {
+    if (this.thread === undefined || !line.startsWith('  File "') || line.indexOf(':') >= 0 || line.indexOf('[') >= 0) return false
+    return this.frame(line)
+  }
+
+  /** A frame line of the current thread: true when it is one. */
+  private frame(line: string): boolean {
+    // A fault past MAX_FAULTS is counted, not reported: its frames are recognised but not kept.
+    if (!this.currentKept) return FRAME.test(line)
+    const frame = FRAME.exec(line)
+    if (!frame) return false
+    if (this.thread!.frames.length < MAX_FRAMES_PER_THREAD) {
+      this.thread!.frames.push({ file: frame[1], line: frame[2] === '???' ? 0 : Number(frame[2]), function: frame[3] })
+    } else this.thread!.truncated = true
+    return true
   }
 
   private frameLine(line: string, lineNumber: number): boolean {
     if (!this.thread) return false
-    const frame = FRAME.exec(line)
-    if (frame) {
-      if (this.thread.frames.length < MAX_FRAMES_PER_THREAD) {
-        this.thread.frames.push({ file: frame[1], line: frame[2] === '???' ? 0 : Number(frame[2]), function: frame[3] })
-      } else this.thread.truncated = true
-      return true
-    }
+    if (this.frame(line)) return true
     if (line === '  ...') return (this.thread.truncated = true)
     if (line === '  <no Python frame>') return (this.thread.noPythonFrame = true)
     if (/^ {2}<.*>$/.test(line)) return true

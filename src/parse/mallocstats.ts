@@ -1,5 +1,5 @@
 import { addDiagnostic, BoundedList, emptyDiagnostics, isSpaces, parseGroupedInt, parseGroupedIntIn, type Diagnostics } from './diagnostics.js'
-import type { LineParser } from './line-parser.js'
+import { own, type LineParser } from './line-parser.js'
 
 /**
  * pymalloc's statistics dump (Objects/obmalloc.c `_PyObject_DebugMallocStats`), printed by
@@ -58,6 +58,8 @@ export interface MallocStatsResult {
 }
 
 export const MAX_MALLOCSTATS_DUMPS = 200
+const MAX_SIZE_CLASSES = 256
+const MAX_CACHED_KEYS = 128
 const MAX_FREELISTS = 200
 
 const THRESHOLD = /^Small block threshold = (\d+), in (\d+) size classes\.$/
@@ -75,7 +77,7 @@ type Section = 'header' | 'classes' | 'totals' | 'arena map' | 'freelists'
  * numbers, or returns false when the line is not exactly `^ *(\d+) +(\d+) +(\d+) +(\d+) +(\d+)$`.
  */
 function classRow(line: string, out: number[]): boolean {
-  if (line.length === 54 && CLASS_ROW_SHAPE.test(line) && fixedColumns(line, out)) return true
+  if (line.length === CLASS_ROW_LENGTH && CLASS_ROW_SHAPE.test(line) && fixedColumns(line, out)) return true
   const length = line.length
   let index = 0
   while (index < length && line.charCodeAt(index) === 32) index++
@@ -100,6 +102,62 @@ function classRow(line: string, out: number[]): boolean {
 }
 
 const CLASS_ROW_SHAPE = /^ *\d+ +\d+ +\d+ +\d+ +\d+$/
+const CLASS_ROW_LENGTH = 54
+
+// printone (Objects/obmalloc.c) pads the label to 35 columns, writes "=", then the value right-aligned in 21.
+const PRINTONE_EQUALS = 35
+const PRINTONE_LENGTH = 57
+const NUMBERED_LABEL = /^\d+ (?:arenas \* \d+ bytes\/arena|unused pools \* \d+ bytes) +=/
+const CLASS_HEADING = 'class   size   num pools   blocks in use  avail blocks'
+const CLASS_RULE = '-----   ----   ---------   -------------  ------------'
+
+const KEY_LINE_PATTERNS = new Map<string, RegExp | undefined>()
+
+/**
+ * `# label`, padded to the "=" in column 35, then a value of digits and commas right-aligned: the
+ * lines ownedKeyLine takes for this label (it checks there is a digit). None for labels with ':',
+ * '[' or an escape (a content marker or ANSI colour could be in the line then) or too long to be
+ * padded. Shared by label, as dumps of different layouts take turns at the same position.
+ */
+function keyLinePattern(key: string): RegExp | undefined {
+  let pattern = KEY_LINE_PATTERNS.get(key)
+  if (pattern === undefined && !KEY_LINE_PATTERNS.has(key)) {
+    const padding = PRINTONE_EQUALS - 2 - key.length
+    pattern = key.length === 0 || padding < 0 || /[:[\x1b]/.test(key) ? undefined : new RegExp(`^# ${key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} {${padding}}= *[\\d,]+$`)
+    // own(): a label is a slice of a log line, and the cache outlives the log.
+    if (KEY_LINE_PATTERNS.size < 1024) KEY_LINE_PATTERNS.set(own(key), pattern)
+  }
+  return pattern
+}
+
+/**
+ * Where the value of a printone line in CPython's columns starts: digits and commas at the end, only
+ * spaces back to the "=". -1 (try the general path) for anything else.
+ */
+function printoneDigits(line: string): number {
+  let index = PRINTONE_LENGTH
+  while (index > PRINTONE_EQUALS + 1) {
+    const code = line.charCodeAt(index - 1)
+    if (code !== 44 /* , */ && (code < 48 || code > 57)) break
+    index--
+  }
+  return index < PRINTONE_LENGTH && isSpaces(line, PRINTONE_EQUALS + 1, index) ? index : -1
+}
+
+/** The number in `line[from..]` when that is only digits and commas, with 1 to 15 digits; else undefined. */
+function groupedDigits(line: string, from: number): number | undefined {
+  let value = 0
+  let digits = 0
+  for (let index = from; index < line.length; index++) {
+    const code = line.charCodeAt(index)
+    if (code === 44 /* , */) continue
+    if (code < 48 || code > 57) return undefined
+    value = value * 10 + (code - 48)
+    digits++
+  }
+  return digits === 0 || digits > 15 ? undefined : value
+}
+
 // CPython prints a row as "%5u %6u %11zu %15zu %13zu": the digit runs end at these columns.
 const CLASS_ROW_ENDS = [5, 12, 24, 40, 54]
 
@@ -147,11 +205,97 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
    * same order, so a key is usually reused rather than sliced, and a reused key needs no hashing.
    */
   private readonly keys: string[] = []
+  /** Per key: the whole printone line with that label in CPython's columns (see ownedKeyLine). */
+  private readonly keyPatterns: (RegExp | undefined)[] = []
   private keyIndex = 0
 
   /** Inside a dump: stats dumps have no end marker, so every line matters until one does not fit. */
   get busy(): boolean {
     return this.current !== undefined
+  }
+
+  /** `ownedLine` over consecutive lines: how many, from `lines[from]` on, it took. */
+  ownedRun(lines: readonly string[], from: number, lineNumber: number): number {
+    let index = from
+    while (index < lines.length && this.ownedLine(lines[index], lineNumber + index - from)) index++
+    return index - from
+  }
+
+  /**
+   * The detector's fast path while a dump is the only open block: takes the lines of a dump that no
+   * other format's parser accepts (size-class rows in CPython's columns, printone lines with CPython's
+   * labels, the fixed headings, free-list lines, blank lines) with the same effect `next` has, and
+   * returns true; anything else returns false, untouched, and goes the usual way. Lines it takes hold
+   * no ':' or '[', so no content marker and no ANSI colour can be in them.
+   */
+  ownedLine(line: string, lineNumber: number): boolean {
+    const dump = this.current
+    if (dump === undefined) return false
+    const length = line.length
+    if (length === 0) return true
+    const first = line.charCodeAt(0)
+    // A leading space, so no parser that routes on digits (regrtest) would be offered it.
+    if (length === CLASS_ROW_LENGTH && first === 32) {
+      if (this.section !== 'classes' || !CLASS_ROW_SHAPE.test(line)) return false
+      this.addClassRow(dump, line)
+      return true
+    }
+    if (length === PRINTONE_LENGTH && line.charCodeAt(PRINTONE_EQUALS) === 61 /* = */) {
+      if (this.section === 'freelists') return false
+      if (first === 35 /* # */) return this.ownedKeyLine(dump, line)
+      // "Total", "2 arenas * 1048576 bytes/arena", "0 unused pools * 16384 bytes": the rest of the totals.
+      const total = first === 84 /* T */ && line.startsWith('Total ') && isSpaces(line, 5, PRINTONE_EQUALS)
+      if (!total && !(first >= 48 && first <= 57 && NUMBERED_LABEL.test(line))) return false
+      const digits = printoneDigits(line)
+      const value = digits < 0 ? undefined : groupedDigits(line, digits)
+      if (value === undefined) return false
+      if (this.section !== 'arena map') this.section = 'totals'
+      this.value(dump, total ? 'Total' : line.slice(0, PRINTONE_EQUALS).trimEnd(), value)
+      return true
+    }
+    if (line === CLASS_HEADING || line === CLASS_RULE) {
+      this.section = 'classes'
+      return true
+    }
+    if (line === 'arena map counts') {
+      this.section = 'arena map'
+      return true
+    }
+    if (first === 83 /* S */) return THRESHOLD.test(line) && this.next(line, lineNumber)
+    // Free lists: "   9 free PyDictObjects * 48 bytes each =     432" (right-aligned, so a space first).
+    if (first !== 32 || line.indexOf(':') >= 0 || line.indexOf('[') >= 0) return false
+    const equals = line.lastIndexOf('=')
+    let match: RegExpExecArray | null
+    if (equals > 11 && line.startsWith('bytes each ', equals - 11) && (match = FREELIST.exec(line))) {
+      this.section = 'freelists'
+      return this.freeList(match)
+    }
+    return false
+  }
+
+  /** A `# label = N` line whose label this position had in the previous dump. */
+  private ownedKeyLine(dump: MallocStatsDump, line: string): boolean {
+    const position = this.keyIndex
+    // One regex test checks the whole line natively: comparing the label and padding with startsWith
+    // went through them a character at a time and was this parser's largest cost.
+    const pattern = this.keyPatterns[position]
+    if (pattern === undefined || !pattern.test(line)) return false
+    let value = 0
+    let scale = 1
+    let digits = 0
+    for (let index = PRINTONE_LENGTH - 1; index > PRINTONE_EQUALS; index--) {
+      const code = line.charCodeAt(index)
+      if (code === 44 /* , */) continue
+      if (code === 32) break
+      value += (code - 48) * scale
+      scale *= 10
+      digits++
+    }
+    if (digits === 0 || digits > 15) return false
+    this.keyIndex++
+    if (this.section !== 'arena map') this.section = 'totals'
+    dump.values[this.keys[position]!] = value
+    return true
   }
 
   next(line: string, lineNumber: number): boolean {
@@ -177,11 +321,8 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     if (line === '') return true
     // "# label = N" lines (half a dump) can only be printone lines: none of these checks matches them.
     if (first !== 35 /* # */) {
-      if (this.section === 'classes' && classRow(line, this.row)) {
-        if (dump.sizeClasses.length < 256) {
-          const row = this.row
-          dump.sizeClasses.push({ index: row[0], size: row[1], pools: row[2], blocksInUse: row[3], availableBlocks: row[4] })
-        }
+      if (this.section === 'classes' && CLASS_ROW_SHAPE.test(line)) {
+        this.addClassRow(dump, line)
         return true
       }
       if ((first === 77 /* M */ || first === 76 /* L */) && (match = MEDIUM_THRESHOLD.exec(line))) {
@@ -244,6 +385,7 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
   }
 
   end(): MallocStatsResult {
+    if (this.lastSeen && !this.currentKept) this.materializeRows(this.lastSeen)
     return { dumps: this.dumps.items, droppedDumps: this.dumps.dropped, ...(this.lastSeen ? { last: this.lastSeen } : {}), diagnostics: this.diagnostics }
   }
 
@@ -254,8 +396,36 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     const cached = this.keys[ordinal]
     if (cached !== undefined && cached.length === end - start && line.startsWith(cached, start)) return cached
     const key = line.slice(start, end)
-    if (ordinal < 128) this.keys[ordinal] = key
+    if (ordinal < MAX_CACHED_KEYS) {
+      this.keys[ordinal] = key
+      this.keyPatterns[ordinal] = keyLinePattern(key)
+    }
     return key
+  }
+
+  /**
+   * A dump past MAX_MALLOCSTATS_DUMPS is only reported if it turns out to be the last, so its size-class
+   * rows are kept as lines and read only then: on a long series, reading 32 rows per dump into objects
+   * was this parser's largest cost.
+   */
+  private currentKept = true
+  private readonly pendingRows: string[] = []
+
+  /** A size-class row of the current dump (`classRow` has accepted it, or its shape is CLASS_ROW_SHAPE). */
+  private addClassRow(dump: MallocStatsDump, line: string): void {
+    if (!this.currentKept) {
+      if (this.pendingRows.length < MAX_SIZE_CLASSES) this.pendingRows.push(line)
+      return
+    }
+    if (dump.sizeClasses.length >= MAX_SIZE_CLASSES || !classRow(line, this.row)) return
+    const row = this.row
+    dump.sizeClasses.push({ index: row[0], size: row[1], pools: row[2], blocksInUse: row[3], availableBlocks: row[4] })
+  }
+
+  private materializeRows(dump: MallocStatsDump): void {
+    this.currentKept = true
+    for (const line of this.pendingRows) this.addClassRow(dump, line)
+    this.pendingRows.length = 0
   }
 
   private startDump(lineNumber: number, allocator: MallocStatsDump['allocator']): void {
@@ -263,7 +433,8 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     this.section = 'header'
     this.keyIndex = 0
     this.lastSeen = this.current
-    this.dumps.push(this.current)
+    this.currentKept = this.dumps.push(this.current)
+    this.pendingRows.length = 0
   }
 
   private value(dump: MallocStatsDump, label: string, value: number): void {

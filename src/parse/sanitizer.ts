@@ -108,6 +108,22 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
     return this.state !== 'idle'
   }
 
+  /**
+   * The detector's fast path while a report is the only open block, for lines the detector has found
+   * free of other formats' markers: a frame of the current stack, or a row of the shadow map, taken as
+   * `next` would take it. False, with nothing changed, for any other line.
+   */
+  ownedLine(line: string): boolean {
+    if (line.charCodeAt(0) !== 32) return false
+    if (this.state === 'shadow') return line.charCodeAt(1) === 32
+    if (this.state !== 'report' || this.current === undefined || this.stack === undefined) return false
+    if (!this.currentKept) return FRAME_SHAPE.test(line)
+    const match = FRAME.exec(line)
+    if (match === null) return false
+    this.frame(match)
+    return true
+  }
+
   next(line: string, lineNumber: number): boolean {
     const first = line.charCodeAt(0)
     let match: RegExpExecArray | null

@@ -116,6 +116,13 @@ function decode(text: string): string {
  * anyway, and on a large log nearly every frame is past the cap, so their fields are not even read.
  */
 const SKIPPED_FRAME: Record<string, string> = Object.freeze({}) as Record<string, string>
+/**
+ * A frame field on its own line (the shape simpleLine accepts for FRAME_FIELDS), with no ':' or '['
+ * anywhere; spelled out per field, as a backreference to the tag name made the regex slower.
+ */
+const SKIPPED_FRAME_FIELD = /^ *<(?:ip>[^<:[]*<\/ip|obj>[^<:[]*<\/obj|fn>[^<:[]*<\/fn|dir>[^<:[]*<\/dir|file>[^<:[]*<\/file|line>[^<:[]*<\/line)>$/
+const FRAME_OPEN = /^ *<frame>$/
+const FRAME_CLOSE = /^ *<\/frame>$/
 
 interface ErrorDraft {
   line: number
@@ -147,6 +154,39 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
   /** Inside `<valgrindoutput>`: every line matters until it closes. */
   get busy(): boolean {
     return this.inside
+  }
+
+  /** `ownedLine` over consecutive lines: how many, from `lines[from]` on, it took (up to `</valgrindoutput>`). */
+  ownedRun(lines: readonly string[], from: number, lineNumber: number): number {
+    let index = from
+    while (index < lines.length && this.inside && this.ownedLine(lines[index], lineNumber + index - from)) index++
+    return index - from
+  }
+
+  /**
+   * The detector's fast path while the XML is the only open block: a one-element line with no ':'
+   * or '[' (so no other format's content marker or ANSI colour) is taken as `next` would take it.
+   * False, with nothing changed, for any other line.
+   */
+  ownedLine(line: string, lineNumber: number): boolean {
+    if (!this.inside) return false
+    const path = this.path
+    if (this.frame === SKIPPED_FRAME && path.length < MAX_DEPTH && path[path.length - 1] === 'frame') {
+      // Most lines of a long XML file: a field of a frame past the cap, which simpleLine would only check and drop.
+      if (SKIPPED_FRAME_FIELD.test(line)) {
+        this.text = ''
+        return true
+      }
+      if (FRAME_CLOSE.test(line)) {
+        this.close('frame', lineNumber)
+        return true
+      }
+    }
+    if (FRAME_OPEN.test(line)) {
+      this.open('frame', lineNumber)
+      return true
+    }
+    return line.indexOf(':') < 0 && line.indexOf('[') < 0 && this.simpleLine(line, lineNumber)
   }
 
   next(line: string, lineNumber: number): boolean {

@@ -35,6 +35,12 @@ const FIXTURES = [
   'cpython-3.11.2-pydebug-valgrind/memcheck-debug-hooks.xml',
   'cpython-3.8-count-allocs-format/count-allocs-at-exit.txt',
   'cpython-3.8-count-allocs-format/getcounts-repr.txt',
+  // Series of dumps and whole XML files: the detector's fast paths for blocks run on these.
+  'cpython-3.11.2-pydebug/pythonmallocstats-env.txt',
+  'cpython-3.13.5-pydebug/debugmallocstats-mimalloc.txt',
+  'cpython-3.11.2-pydebug-valgrind/memcheck-pythonmalloc-malloc.xml',
+  'cpython-3.11.2-pydebug/faulthandler-segfault.txt',
+  'gcc-12-ubsan/signed-overflow.txt',
 ].map((fixture) => readFixture(fixture).split('\n'))
 const REAL_LINES = FIXTURES.flat()
 
@@ -100,6 +106,44 @@ describe('fuzzing every parser: no exception, no hang, schema-valid output', () 
   it('mutated real logs', () => {
     fc.assert(fc.property(mutatedFixture, checkEverything), { numRuns: RUNS })
   }, TIMEOUT)
+
+  it('past every result cap, and in batches of any size, the fast paths give what routing every line gives', () => {
+    // Enough repetitions to pass MAX_MALLOCSTATS_DUMPS, MAX_VALGRIND_ERRORS, MAX_FAULTS and
+    // MAX_SANITIZER_REPORTS, where parsers skip work for what they will not report.
+    const repeat = (fixture: string, times: number) => Array.from({ length: times }, () => readFixture(fixture).replace(/\n$/, '')).join('\n')
+    const parts = [
+      repeat('cpython-3.11.2-pydebug/pythonmallocstats-env.txt', 20),
+      repeat('cpython-3.11.2-pydebug/debugmallocstats.txt', 5),
+      repeat('cpython-3.11.2-pydebug-valgrind/memcheck-debug-hooks.xml', 110),
+      repeat('cpython-3.11.2-pydebug-valgrind/memcheck-pythonmalloc-malloc.xml', 25),
+      repeat('cpython-3.11.2-pydebug/faulthandler-segfault.txt', 110),
+      repeat('cpython-3.11.2-pydebug/pymalloc-debug-overrun-tracemalloc.txt', 110),
+      repeat('cpython-3.11.2-pydebug-asan/asan-overrun.txt', 110),
+      repeat('cpython-3.11.2-pydebug/regrtest-R-j1-leak-and-crash.txt', 20),
+    ]
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.constantFrom('drop', 'dup', 'cut', 'crlf')), { maxLength: 30 }), fc.integer({ min: 1, max: 5000 }), (mutations, batchSize) => {
+        const lines = parts.join('\n').split('\n')
+        for (const [at, kind] of mutations) {
+          const i = at % lines.length
+          if (kind === 'drop') lines.splice(i, 1)
+          else if (kind === 'dup') lines.splice(i, 0, lines[i])
+          else if (kind === 'crlf') lines[i] += '\r'
+          else lines[i] = lines[i].slice(0, at % (lines[i].length + 1))
+        }
+        const reference = parseLogText(lines.join('\n'), { routing: 'all' })
+        const { mallocstats, fault, sanitizer } = reference.results
+        expect([mallocstats?.droppedDumps, reference.results['valgrind-xml']?.droppedErrors, fault?.droppedFaults, sanitizer?.droppedReports].every((dropped) => (dropped ?? 0) > 0)).toBe(true)
+        const batched = new LogDetector()
+        for (let start = 0; start < lines.length; start += batchSize) batched.pushLines(lines.slice(start, start + batchSize))
+        expect(batched.end()).toEqual(reference)
+      }),
+      { numRuns: 4 },
+    )
+    // A log with CRLF line endings (a Windows runner's, or a file that went through one).
+    const crlf = parts.join('\n').replace(/\n/g, '\r\n')
+    expect(parseLogText(crlf)).toEqual(parseLogText(crlf, { routing: 'all' }))
+  }, 60_000)
 
   it('stays linear on adversarial long lines (no regex backtracking blow-up)', () => {
     const long = 200_000
