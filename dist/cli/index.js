@@ -9149,10 +9149,9 @@ var MallocStatsParser = class {
     if (first === 83) return THRESHOLD.test(line) && this.next(line, lineNumber);
     if (first !== 32 || line.indexOf(":") >= 0 || line.indexOf("[") >= 0) return false;
     const equals = line.lastIndexOf("=");
-    let match;
-    if (equals > 11 && line.startsWith("bytes each ", equals - 11) && (match = FREELIST.exec(line))) {
+    if (equals > 11 && line.startsWith("bytes each ", equals - 11) && this.freeListLine(line)) {
       this.section = "freelists";
-      return this.freeList(match);
+      return true;
     }
     return false;
   }
@@ -9190,10 +9189,10 @@ var MallocStatsParser = class {
     const dump = this.current;
     if (!dump) {
       const last = line.charCodeAt(line.length - 1);
-      if ((first === 32 || first >= 48 && first <= 57) && last >= 48 && last <= 57 && line.includes(" bytes each") && (match = FREELIST.exec(line))) {
+      if ((first === 32 || first >= 48 && first <= 57) && last >= 48 && last <= 57 && line.includes(" bytes each") && FREELIST.test(line)) {
         this.startDump(lineNumber, "pymalloc");
         this.section = "freelists";
-        return this.freeList(match);
+        return this.freeListLine(line);
       }
       return false;
     }
@@ -9224,9 +9223,9 @@ var MallocStatsParser = class {
       }
     }
     const equals = line.lastIndexOf("=");
-    if (first !== 35 && equals > 11 && line.startsWith("bytes each ", equals - 11) && (match = FREELIST.exec(line))) {
+    if (first !== 35 && equals > 11 && line.startsWith("bytes each ", equals - 11) && this.freeListLine(line)) {
       this.section = "freelists";
-      return this.freeList(match);
+      return true;
     }
     if (equals > 0 && this.section !== "freelists") {
       const value = numberAfter(line, equals);
@@ -9274,11 +9273,12 @@ var MallocStatsParser = class {
   }
   /**
    * A dump past MAX_MALLOCSTATS_DUMPS is only reported if it turns out to be the last, so its size-class
-   * rows are kept as lines and read only then: on a long series, reading 32 rows per dump into objects
-   * was this parser's largest cost.
+   * rows and free lists are kept as lines and read only then: on a long series, reading 32 rows per
+   * dump into objects was this parser's largest cost.
    */
   currentKept = true;
   pendingRows = [];
+  pendingFreeLists = [];
   /** A size-class row of the current dump (`classRow` has accepted it, or its shape is CLASS_ROW_SHAPE). */
   addClassRow(dump, line) {
     if (!this.currentKept) {
@@ -9292,7 +9292,9 @@ var MallocStatsParser = class {
   materializeRows(dump) {
     this.currentKept = true;
     for (const line of this.pendingRows) this.addClassRow(dump, line);
+    for (const line of this.pendingFreeLists) this.freeListLine(line, dump);
     this.pendingRows.length = 0;
+    this.pendingFreeLists.length = 0;
   }
   startDump(lineNumber, allocator) {
     this.current = { line: lineNumber, allocator, sizeClasses: [], values: {}, freeLists: [] };
@@ -9301,6 +9303,7 @@ var MallocStatsParser = class {
     this.lastSeen = this.current;
     this.currentKept = this.dumps.push(this.current);
     this.pendingRows.length = 0;
+    this.pendingFreeLists.length = 0;
   }
   value(dump, label, value) {
     let match;
@@ -9325,8 +9328,15 @@ var MallocStatsParser = class {
     if (key === "Total") key = this.section === "arena map" ? "arena map total" : "total";
     dump.values[key] = value;
   }
-  freeList(match) {
-    const dump = this.current;
+  /** A free-list line of the current dump: false, with nothing changed, when the line is not one. */
+  freeListLine(line, dump = this.current) {
+    if (!this.currentKept) {
+      if (!FREELIST.test(line)) return false;
+      if (this.pendingFreeLists.length < MAX_FREELISTS && parseGroupedIntIn(line, line.lastIndexOf("=") + 1, line.length) !== void 0) this.pendingFreeLists.push(line);
+      return true;
+    }
+    const match = FREELIST.exec(line);
+    if (!match) return false;
     const totalBytes = parseGroupedInt(match[4]);
     if (dump.freeLists.length < MAX_FREELISTS && totalBytes !== void 0) {
       dump.freeLists.push({ count: Number(match[1]), name: match[2], bytesEach: Number(match[3]), totalBytes });
@@ -10079,8 +10089,21 @@ var ValgrindXmlParser = class {
   /** `ownedLine` over consecutive lines: how many, from `lines[from]` on, it took (up to `</valgrindoutput>`). */
   ownedRun(lines, from, lineNumber) {
     let index = from;
-    while (index < lines.length && this.inside && this.ownedLine(lines[index], lineNumber + index - from)) index++;
+    while (index < lines.length && this.inside) {
+      if (this.inSkippedFrame()) {
+        const start = index;
+        while (index < lines.length && SKIPPED_FRAME_FIELD.test(lines[index])) index++;
+        if (index > start) this.text = "";
+        if (index === lines.length) break;
+      }
+      if (!this.ownedLine(lines[index], lineNumber + index - from)) break;
+      index++;
+    }
     return index - from;
+  }
+  inSkippedFrame() {
+    const path15 = this.path;
+    return this.frame === SKIPPED_FRAME && path15.length < MAX_DEPTH && path15[path15.length - 1] === "frame";
   }
   /**
    * The detector's fast path while the XML is the only open block: a one-element line with no ':'
@@ -10089,8 +10112,7 @@ var ValgrindXmlParser = class {
    */
   ownedLine(line, lineNumber) {
     if (!this.inside) return false;
-    const path15 = this.path;
-    if (this.frame === SKIPPED_FRAME && path15.length < MAX_DEPTH && path15[path15.length - 1] === "frame") {
+    if (this.inSkippedFrame()) {
       if (SKIPPED_FRAME_FIELD.test(line)) {
         this.text = "";
         return true;

@@ -265,10 +265,9 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     // Free lists: "   9 free PyDictObjects * 48 bytes each =     432" (right-aligned, so a space first).
     if (first !== 32 || line.indexOf(':') >= 0 || line.indexOf('[') >= 0) return false
     const equals = line.lastIndexOf('=')
-    let match: RegExpExecArray | null
-    if (equals > 11 && line.startsWith('bytes each ', equals - 11) && (match = FREELIST.exec(line))) {
+    if (equals > 11 && line.startsWith('bytes each ', equals - 11) && this.freeListLine(line)) {
       this.section = 'freelists'
-      return this.freeList(match)
+      return true
     }
     return false
   }
@@ -311,10 +310,10 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     if (!dump) {
       // Freelist lines can come without a pymalloc dump (--without-pymalloc builds).
       const last = line.charCodeAt(line.length - 1)
-      if ((first === 32 || (first >= 48 && first <= 57)) && last >= 48 && last <= 57 && line.includes(' bytes each') && (match = FREELIST.exec(line))) {
+      if ((first === 32 || (first >= 48 && first <= 57)) && last >= 48 && last <= 57 && line.includes(' bytes each') && FREELIST.test(line)) {
         this.startDump(lineNumber, 'pymalloc')
         this.section = 'freelists'
-        return this.freeList(match)
+        return this.freeListLine(line)
       }
       return false
     }
@@ -347,9 +346,9 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     }
     const equals = line.lastIndexOf('=')
     // Freelist lines: "   9 free PyDictObjects * 48 bytes each =     432" (the label is right-aligned, so "bytes each " ends at the "=").
-    if (first !== 35 && equals > 11 && line.startsWith('bytes each ', equals - 11) && (match = FREELIST.exec(line))) {
+    if (first !== 35 && equals > 11 && line.startsWith('bytes each ', equals - 11) && this.freeListLine(line)) {
       this.section = 'freelists'
-      return this.freeList(match)
+      return true
     }
     // printone lines: "label" padded, "=", a number with thousands commas (split by hand: the hottest path here).
     if (equals > 0 && this.section !== 'freelists') {
@@ -405,11 +404,12 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
 
   /**
    * A dump past MAX_MALLOCSTATS_DUMPS is only reported if it turns out to be the last, so its size-class
-   * rows are kept as lines and read only then: on a long series, reading 32 rows per dump into objects
-   * was this parser's largest cost.
+   * rows and free lists are kept as lines and read only then: on a long series, reading 32 rows per
+   * dump into objects was this parser's largest cost.
    */
   private currentKept = true
   private readonly pendingRows: string[] = []
+  private readonly pendingFreeLists: string[] = []
 
   /** A size-class row of the current dump (`classRow` has accepted it, or its shape is CLASS_ROW_SHAPE). */
   private addClassRow(dump: MallocStatsDump, line: string): void {
@@ -425,7 +425,9 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
   private materializeRows(dump: MallocStatsDump): void {
     this.currentKept = true
     for (const line of this.pendingRows) this.addClassRow(dump, line)
+    for (const line of this.pendingFreeLists) this.freeListLine(line, dump)
     this.pendingRows.length = 0
+    this.pendingFreeLists.length = 0
   }
 
   private startDump(lineNumber: number, allocator: MallocStatsDump['allocator']): void {
@@ -435,6 +437,7 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     this.lastSeen = this.current
     this.currentKept = this.dumps.push(this.current)
     this.pendingRows.length = 0
+    this.pendingFreeLists.length = 0
   }
 
   private value(dump: MallocStatsDump, label: string, value: number): void {
@@ -461,8 +464,17 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     dump.values[key] = value
   }
 
-  private freeList(match: RegExpExecArray): boolean {
-    const dump = this.current!
+  /** A free-list line of the current dump: false, with nothing changed, when the line is not one. */
+  private freeListLine(line: string, dump: MallocStatsDump = this.current!): boolean {
+    if (!this.currentKept) {
+      // Kept as a line, read only if this dump turns out to be the last (see pendingRows); only the
+      // lines the kept path would keep count towards the cap.
+      if (!FREELIST.test(line)) return false
+      if (this.pendingFreeLists.length < MAX_FREELISTS && parseGroupedIntIn(line, line.lastIndexOf('=') + 1, line.length) !== undefined) this.pendingFreeLists.push(line)
+      return true
+    }
+    const match = FREELIST.exec(line)
+    if (!match) return false
     const totalBytes = parseGroupedInt(match[4])
     if (dump.freeLists.length < MAX_FREELISTS && totalBytes !== undefined) {
       dump.freeLists.push({ count: Number(match[1]), name: match[2], bytesEach: Number(match[3]), totalBytes })

@@ -159,8 +159,23 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
   /** `ownedLine` over consecutive lines: how many, from `lines[from]` on, it took (up to `</valgrindoutput>`). */
   ownedRun(lines: readonly string[], from: number, lineNumber: number): number {
     let index = from
-    while (index < lines.length && this.inside && this.ownedLine(lines[index], lineNumber + index - from)) index++
+    while (index < lines.length && this.inside) {
+      if (this.inSkippedFrame()) {
+        // The fields of a frame past the cap, checked in one tight loop: most of a long XML file.
+        const start = index
+        while (index < lines.length && SKIPPED_FRAME_FIELD.test(lines[index])) index++
+        if (index > start) this.text = ''
+        if (index === lines.length) break
+      }
+      if (!this.ownedLine(lines[index], lineNumber + index - from)) break
+      index++
+    }
     return index - from
+  }
+
+  private inSkippedFrame(): boolean {
+    const path = this.path
+    return this.frame === SKIPPED_FRAME && path.length < MAX_DEPTH && path[path.length - 1] === 'frame'
   }
 
   /**
@@ -170,8 +185,7 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
    */
   ownedLine(line: string, lineNumber: number): boolean {
     if (!this.inside) return false
-    const path = this.path
-    if (this.frame === SKIPPED_FRAME && path.length < MAX_DEPTH && path[path.length - 1] === 'frame') {
+    if (this.inSkippedFrame()) {
       // Most lines of a long XML file: a field of a frame past the cap, which simpleLine would only check and drop.
       if (SKIPPED_FRAME_FIELD.test(line)) {
         this.text = ''
