@@ -8715,12 +8715,13 @@ var CountAllocsParser = class {
   dumps = new BoundedList(MAX_COUNT_DUMPS);
   diagnostics = emptyDiagnostics();
   current;
+  currentKept = true;
   next(line, lineNumber) {
     let match;
     if (line.charCodeAt(0) === 91 && (line.startsWith("[('") || line.startsWith('[("'))) return this.getcounts(line, lineNumber);
     if (line.length >= 38 && line.includes(" alloc'd: ") && (match = TYPE_LINE.exec(line))) {
       if (!this.current || this.current.source !== "at-exit" || this.current.fastTupleAllocs !== void 0) this.start(lineNumber, "at-exit");
-      this.addType(this.current, match[1], match[2], match[3], match[4]);
+      if (this.currentKept) this.addType(this.current, match[1], match[2], match[3], match[4]);
       return true;
     }
     if (line.charCodeAt(0) === 102 && (match = FAST_TUPLE.exec(line))) {
@@ -8754,8 +8755,7 @@ var CountAllocsParser = class {
     COUNTS_TUPLE.lastIndex = 0;
     for (let match = COUNTS_TUPLE.exec(line); match; match = COUNTS_TUPLE.exec(line)) {
       if (match.index !== consumed) break;
-      const name = (match[1] ?? match[2]).replace(/\\(.)/g, "$1");
-      this.addType(dump, name, match[3], match[4], match[5]);
+      if (this.currentKept) this.addType(dump, (match[1] ?? match[2]).replace(/\\(.)/g, "$1"), match[3], match[4], match[5]);
       matched++;
       consumed = match.index + match[0].length;
       if (line.startsWith(", ", consumed)) consumed += 2;
@@ -8769,7 +8769,7 @@ var CountAllocsParser = class {
   }
   start(lineNumber, source) {
     this.current = { line: lineNumber, source, types: [], droppedTypes: 0 };
-    this.dumps.push(this.current);
+    this.currentKept = this.dumps.push(this.current);
     return this.current;
   }
   addType(dump, name, allocs, frees, maxInUse) {
@@ -9365,9 +9365,23 @@ var PymallocDebugParser = class {
   state = "idle";
   current;
   pad;
+  currentKept = true;
   /** Inside a dump: every line matters until it ends. */
   get busy() {
     return this.state !== "idle";
+  }
+  /**
+   * The detector's fast path while a dump is the only open block, for lines the detector has found
+   * free of other formats' markers: a pad byte line (`        at tail+0: 0xfd`), taken as `next` would
+   * take it. False, with nothing changed, for any other line.
+   */
+  ownedLine(line) {
+    if (this.state !== "block" || this.pad === void 0 || line.charCodeAt(0) !== 32) return false;
+    if (!this.currentKept) return PAD_BYTE.test(line);
+    const match = PAD_BYTE.exec(line);
+    if (match === null) return false;
+    this.addPadByte(match);
+    return true;
   }
   next(line, lineNumber) {
     const first = line.charCodeAt(0);
@@ -9376,7 +9390,7 @@ var PymallocDebugParser = class {
       if (!start) return false;
       this.finishBlock(lineNumber);
       this.current = { line: lineNumber, address: start[1], api: start[2] };
-      this.blocks.push(this.current);
+      this.currentKept = this.blocks.push(this.current);
       this.state = "block";
       return true;
     }
@@ -9411,9 +9425,9 @@ var PymallocDebugParser = class {
   blockLine(line, lineNumber) {
     const block = this.current;
     let match;
+    if (this.pad && !this.currentKept && PAD_BYTE.test(line)) return true;
     if (this.pad && (match = PAD_BYTE.exec(line))) {
-      const offset = Number(match[2]);
-      this.pad.bytes.push({ offset: match[1] === "p-" ? -offset : offset, value: parseInt(match[3], 16), corrupted: match[4] !== void 0 });
+      this.addPadByte(match);
       return true;
     }
     this.closePad();
@@ -9445,6 +9459,10 @@ var PymallocDebugParser = class {
     this.state = "idle";
     this.current = void 0;
     return false;
+  }
+  addPadByte(match) {
+    const offset = Number(match[2]);
+    this.pad.bytes.push({ offset: match[1] === "p-" ? -offset : offset, value: parseInt(match[3], 16), corrupted: match[4] !== void 0 });
   }
   closePad() {
     if (!this.pad || !this.current) return;
@@ -9601,14 +9619,14 @@ var RegrtestParser = class {
     };
   }
   reasonOrWarning(line) {
-    let match = REASON_LINE.exec(line);
+    let match = line.charCodeAt(0) === 116 ? REASON_LINE.exec(line) : null;
     if (match && this.tests.has(match[1])) {
       const test = this.tests.get(match[1]);
       test.reason ??= own(match[3].slice(0, 300));
       if (test.result === void 0) this.setResult(test, match[2]);
       return true;
     }
-    match = ENV_WARNING.exec(line);
+    match = line.charCodeAt(0) === 87 ? ENV_WARNING.exec(line) : null;
     if (match && this.current) {
       const warnings = this.current.warnings ??= [];
       if (warnings.length < MAX_WARNINGS_PER_TEST) warnings.push(own(match[1].slice(0, 300)));
@@ -9617,29 +9635,36 @@ var RegrtestParser = class {
     return false;
   }
   header_(line) {
-    if (line === "Run tests sequentially" || line.startsWith("Run tests sequentially (")) {
-      this.mode = "sequential";
-      return true;
+    switch (line.charCodeAt(0)) {
+      case 82:
+        if (line === "Run tests sequentially" || line.startsWith("Run tests sequentially (")) {
+          this.mode = "sequential";
+          return true;
+        }
+        if (/^Run (?:\d+ tests? )?sequentially in a single process(?: \(timeout: [^)]*\))?$/.test(line)) {
+          this.mode = "sequential";
+          return true;
+        }
+        if (/^Run (?:\d+ )?tests? in parallel using \d+ (?:child process|worker process)/.test(line)) {
+          this.mode = "parallel";
+          return true;
+        }
+        return false;
+      case 85: {
+        const seed = /^Using random seed:? (\d+)$/.exec(line);
+        if (seed) this.randomSeed = Number(seed[1]);
+        return seed !== null;
+      }
+      case 61: {
+        const header = /^== (?!Tests result:)(.+?)$/.exec(line);
+        if (!header) return false;
+        if (this.header.length < MAX_HEADER_LINES) this.header.push(header[1]);
+        const version = /^CPython (\S+)/.exec(header[1]);
+        if (version) this.pythonVersion = version[1];
+        return true;
+      }
     }
-    const seed = /^Using random seed:? (\d+)$/.exec(line);
-    if (seed) {
-      this.randomSeed = Number(seed[1]);
-      return true;
-    }
-    if (/^Run (?:\d+ tests? )?sequentially in a single process(?: \(timeout: [^)]*\))?$/.test(line)) {
-      this.mode = "sequential";
-      return true;
-    }
-    if (/^Run (?:\d+ )?tests? in parallel using \d+ (?:child process|worker process)/.test(line)) {
-      this.mode = "parallel";
-      return true;
-    }
-    const header = /^== (?!Tests result:)(.+?)$/.exec(line);
-    if (!header) return false;
-    if (this.header.length < MAX_HEADER_LINES) this.header.push(header[1]);
-    const version = /^CPython (\S+)/.exec(header[1]);
-    if (version) this.pythonVersion = version[1];
-    return true;
+    return false;
   }
   progress(line, lineNumber) {
     const match = PROGRESS.exec(line);
@@ -9690,28 +9715,37 @@ var RegrtestParser = class {
     return true;
   }
   summaryLine(line) {
+    const first = line.charCodeAt(0);
     let match;
-    if ((match = /^(?:== )?Tests result: (.+?)(?: ==)?$/.exec(line)) || (match = /^Result: (.+)$/.exec(line))) {
-      this.summary.state = match[1];
-      return true;
+    if (first === 61 || first === 84) {
+      if (match = /^(?:== )?Tests result: (.+?)(?: ==)?$/.exec(line)) {
+        this.summary.state = match[1];
+        return true;
+      }
+      if (first === 61 || !line.startsWith("Total ")) return false;
+      if (match = /^Total duration: (.+)$/.exec(line)) {
+        this.summary.totalDuration = match[1];
+        return true;
+      }
+      if (match = /^Total tests: (.+)$/.exec(line)) {
+        this.summary.totalTests = match[1];
+        return true;
+      }
+      if (match = /^Total test files: (.+)$/.exec(line)) {
+        this.summary.totalTestFiles = match[1];
+        return true;
+      }
+      return false;
     }
-    if (match = /^Total duration: (.+)$/.exec(line)) {
-      this.summary.totalDuration = match[1];
-      return true;
-    }
-    if (match = /^Total tests: (.+)$/.exec(line)) {
-      this.summary.totalTests = match[1];
-      return true;
-    }
-    if (match = /^Total test files: (.+)$/.exec(line)) {
-      this.summary.totalTestFiles = match[1];
-      return true;
+    if (first === 82) {
+      if (match = /^Result: (.+)$/.exec(line)) this.summary.state = match[1];
+      return match !== null;
     }
     if (match = OK_LINE.exec(line)) {
       this.summary.counts.ok = Number(match[1]);
       return true;
     }
-    if (match = /^(\d+) slowest tests:$/.exec(line)) {
+    if (first !== 65 && (match = /^(\d+) slowest tests:$/.exec(line))) {
       this.openList = "slowest";
       this.summary.lists.slowest = [];
       return true;
@@ -9742,7 +9776,10 @@ var RegrtestParser = class {
     if (match && this.tests.has(match[1])) this.setResult(this.tests.get(match[1]), match[2]);
   }
   setResult(test, text) {
-    const result = splitOnce(text, " -- ")[0].replace(DURATION_SUFFIX, "");
+    const cut = text.indexOf(" -- ");
+    let result = cut < 0 ? text : text.slice(0, cut);
+    if (result.charCodeAt(result.length - 1) === 41) result = result.replace(DURATION_SUFFIX, "");
+    if (test.result === result) return;
     test.result = own(result);
     test.outcome = outcomeOf(result);
   }
@@ -10336,7 +10373,7 @@ function createParsers(options) {
     },
     "pymalloc-debug": () => {
       const parser = new PymallocDebugParser();
-      return { kind: "pymalloc-debug", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) };
+      return { kind: "pymalloc-debug", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from) => guardedRun(parser, lines, from) };
     },
     fault: () => {
       const parser = new FaultParser();
@@ -10344,12 +10381,7 @@ function createParsers(options) {
     },
     sanitizer: () => {
       const parser = new SanitizerParser(options);
-      const ownedRun = (lines, from) => {
-        let index = from;
-        while (index < lines.length && !concernsOthers(lines[index]) && parser.ownedLine(lines[index])) index++;
-        return (index - from) * 2 + (parser.busy ? 1 : 0);
-      };
-      return { kind: "sanitizer", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun };
+      return { kind: "sanitizer", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from) => guardedRun(parser, lines, from) };
     },
     "valgrind-xml": () => {
       const parser = new ValgrindXmlParser(options);
@@ -10388,6 +10420,11 @@ var ESCAPE_OR_CONTENT_MARKER = /\x1b| leaked \[|alloc'd: |: runtime error: /;
 function hasContentMarker(line) {
   if (line.indexOf(":") < 0 && line.indexOf("[") < 0) return false;
   return ANY_CONTENT_MARKER.test(line);
+}
+function guardedRun(parser, lines, from) {
+  let index = from;
+  while (index < lines.length && !concernsOthers(lines[index]) && parser.ownedLine(lines[index])) index++;
+  return (index - from) * 2 + (parser.busy ? 1 : 0);
 }
 function concernsOthers(line) {
   if (line.indexOf("\x1B") >= 0 || hasContentMarker(line)) return true;

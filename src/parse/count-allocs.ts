@@ -58,6 +58,7 @@ export class CountAllocsParser implements LineParser<CountAllocsResult> {
   private readonly dumps = new BoundedList<CountAllocsDump>(MAX_COUNT_DUMPS)
   private readonly diagnostics = emptyDiagnostics()
   private current?: CountAllocsDump
+  private currentKept = true
 
   next(line: string, lineNumber: number): boolean {
     let match: RegExpExecArray | null
@@ -65,7 +66,7 @@ export class CountAllocsParser implements LineParser<CountAllocsResult> {
     // The shortest type line, "x alloc'd: 0, freed: 0, max in use: 0", has 38 characters.
     if (line.length >= 38 && line.includes(" alloc'd: ") && (match = TYPE_LINE.exec(line))) {
       if (!this.current || this.current.source !== 'at-exit' || this.current.fastTupleAllocs !== undefined) this.start(lineNumber, 'at-exit')
-      this.addType(this.current!, match[1], match[2], match[3], match[4])
+      if (this.currentKept) this.addType(this.current!, match[1], match[2], match[3], match[4])
       return true
     }
     if (line.charCodeAt(0) === 102 /* f */ && (match = FAST_TUPLE.exec(line))) {
@@ -102,8 +103,8 @@ export class CountAllocsParser implements LineParser<CountAllocsResult> {
     COUNTS_TUPLE.lastIndex = 0
     for (let match = COUNTS_TUPLE.exec(line); match; match = COUNTS_TUPLE.exec(line)) {
       if (match.index !== consumed) break
-      const name = (match[1] ?? match[2]).replace(/\\(.)/g, '$1')
-      this.addType(dump, name, match[3], match[4], match[5])
+      // A dump past the cap is only checked: its entries are not kept.
+      if (this.currentKept) this.addType(dump, (match[1] ?? match[2]).replace(/\\(.)/g, '$1'), match[3], match[4], match[5])
       matched++
       consumed = match.index + match[0].length
       if (line.startsWith(', ', consumed)) consumed += 2
@@ -119,7 +120,7 @@ export class CountAllocsParser implements LineParser<CountAllocsResult> {
 
   private start(lineNumber: number, source: CountAllocsDump['source']): CountAllocsDump {
     this.current = { line: lineNumber, source, types: [], droppedTypes: 0 }
-    this.dumps.push(this.current)
+    this.currentKept = this.dumps.push(this.current)
     return this.current
   }
 

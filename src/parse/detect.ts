@@ -128,7 +128,7 @@ function createParsers(options: DetectOptions): RoutedParser[] {
     },
     'pymalloc-debug': () => {
       const parser = new PymallocDebugParser()
-      return { kind: 'pymalloc-debug', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) }
+      return { kind: 'pymalloc-debug', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from) => guardedRun(parser, lines, from) }
     },
     fault: () => {
       const parser = new FaultParser()
@@ -136,13 +136,7 @@ function createParsers(options: DetectOptions): RoutedParser[] {
     },
     sanitizer: () => {
       const parser = new SanitizerParser(options)
-      const ownedRun = (lines: readonly string[], from: number) => {
-        // Sanitizer frames hold ':' and free text: only lines no other format could claim.
-        let index = from
-        while (index < lines.length && !concernsOthers(lines[index]) && parser.ownedLine(lines[index])) index++
-        return (index - from) * 2 + (parser.busy ? 1 : 0)
-      }
-      return { kind: 'sanitizer', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun }
+      return { kind: 'sanitizer', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from) => guardedRun(parser, lines, from) }
     },
     'valgrind-xml': () => {
       const parser = new ValgrindXmlParser(options)
@@ -201,6 +195,16 @@ const ESCAPE_OR_CONTENT_MARKER = /\x1b| leaked \[|alloc'd: |: runtime error: /
 function hasContentMarker(line: string): boolean {
   if (line.indexOf(':') < 0 && line.indexOf('[') < 0) return false
   return ANY_CONTENT_MARKER.test(line)
+}
+
+/**
+ * An owned run for parsers whose lines hold ':' and free text (sanitizer frames, debug-hook pad
+ * bytes): only lines no other format could claim are offered to `ownedLine`.
+ */
+function guardedRun(parser: { ownedLine(line: string): boolean; readonly busy: boolean }, lines: readonly string[], from: number): number {
+  let index = from
+  while (index < lines.length && !concernsOthers(lines[index]) && parser.ownedLine(lines[index])) index++
+  return (index - from) * 2 + (parser.busy ? 1 : 0)
 }
 
 /**

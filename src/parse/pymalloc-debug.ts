@@ -74,10 +74,25 @@ export class PymallocDebugParser implements LineParser<PymallocDebugResult> {
   private state: State = 'idle'
   private current?: DebugMemoryBlock
   private pad?: { which: 'leading' | 'trailing'; count: number; bytes: PadBytes['bytes'] }
+  private currentKept = true
 
   /** Inside a dump: every line matters until it ends. */
   get busy(): boolean {
     return this.state !== 'idle'
+  }
+
+  /**
+   * The detector's fast path while a dump is the only open block, for lines the detector has found
+   * free of other formats' markers: a pad byte line (`        at tail+0: 0xfd`), taken as `next` would
+   * take it. False, with nothing changed, for any other line.
+   */
+  ownedLine(line: string): boolean {
+    if (this.state !== 'block' || this.pad === undefined || line.charCodeAt(0) !== 32) return false
+    if (!this.currentKept) return PAD_BYTE.test(line)
+    const match = PAD_BYTE.exec(line)
+    if (match === null) return false
+    this.addPadByte(match)
+    return true
   }
 
   next(line: string, lineNumber: number): boolean {
@@ -88,7 +103,7 @@ export class PymallocDebugParser implements LineParser<PymallocDebugResult> {
       if (!start) return false
       this.finishBlock(lineNumber)
       this.current = { line: lineNumber, address: start[1], api: start[2] }
-      this.blocks.push(this.current)
+      this.currentKept = this.blocks.push(this.current)
       this.state = 'block'
       return true
     }
@@ -125,9 +140,10 @@ export class PymallocDebugParser implements LineParser<PymallocDebugResult> {
   private blockLine(line: string, lineNumber: number): boolean {
     const block = this.current!
     let match: RegExpExecArray | null
+    // A block past MAX_DEBUG_BLOCKS is not reported: its pad bytes are recognised, not kept.
+    if (this.pad && !this.currentKept && PAD_BYTE.test(line)) return true
     if (this.pad && (match = PAD_BYTE.exec(line))) {
-      const offset = Number(match[2])
-      this.pad.bytes.push({ offset: match[1] === 'p-' ? -offset : offset, value: parseInt(match[3], 16), corrupted: match[4] !== undefined })
+      this.addPadByte(match)
       return true
     }
     this.closePad()
@@ -160,6 +176,11 @@ export class PymallocDebugParser implements LineParser<PymallocDebugResult> {
     this.state = 'idle'
     this.current = undefined
     return false
+  }
+
+  private addPadByte(match: RegExpExecArray): void {
+    const offset = Number(match[2])
+    this.pad!.bytes.push({ offset: match[1] === 'p-' ? -offset : offset, value: parseInt(match[3], 16), corrupted: match[4] !== undefined })
   }
 
   private closePad(): void {

@@ -182,7 +182,8 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
   }
 
   private reasonOrWarning(line: string): boolean {
-    let match = REASON_LINE.exec(line)
+    // REASON_LINE starts with "test", ENV_WARNING with "Warning".
+    let match = line.charCodeAt(0) === 116 /* t */ ? REASON_LINE.exec(line) : null
     if (match && this.tests.has(match[1])) {
       const test = this.tests.get(match[1])!
       test.reason ??= own(match[3].slice(0, 300))
@@ -190,7 +191,7 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
       if (test.result === undefined) this.setResult(test, match[2])
       return true
     }
-    match = ENV_WARNING.exec(line)
+    match = line.charCodeAt(0) === 87 /* W */ ? ENV_WARNING.exec(line) : null
     if (match && this.current) {
       const warnings = (this.current.warnings ??= [])
       if (warnings.length < MAX_WARNINGS_PER_TEST) warnings.push(own(match[1].slice(0, 300)))
@@ -200,32 +201,41 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
   }
 
   private header_(line: string): boolean {
-    // "Run tests sequentially (timeout: 20 min)" when --timeout is given
-    if (line === 'Run tests sequentially' || line.startsWith('Run tests sequentially (')) {
-      this.mode = 'sequential'
-      return true
+    // By first character: each pattern starts with a literal, so only its own can match (same results, fewer regexes).
+    switch (line.charCodeAt(0)) {
+      case 82 /* R */:
+        // "Run tests sequentially (timeout: 20 min)" when --timeout is given
+        if (line === 'Run tests sequentially' || line.startsWith('Run tests sequentially (')) {
+          this.mode = 'sequential'
+          return true
+        }
+        // 3.13: "Run 1 test sequentially in a single process (timeout: 20 min)" with --timeout
+        if (/^Run (?:\d+ tests? )?sequentially in a single process(?: \(timeout: [^)]*\))?$/.test(line)) {
+          this.mode = 'sequential'
+          return true
+        }
+        if (/^Run (?:\d+ )?tests? in parallel using \d+ (?:child process|worker process)/.test(line)) {
+          this.mode = 'parallel'
+          return true
+        }
+        return false
+      case 85 /* U */: {
+        const seed = /^Using random seed:? (\d+)$/.exec(line)
+        if (seed) this.randomSeed = Number(seed[1])
+        return seed !== null
+      }
+      case 61 /* = */: {
+        const header = /^== (?!Tests result:)(.+?)$/.exec(line)
+        if (!header) return false
+        if (this.header.length < MAX_HEADER_LINES) this.header.push(header[1])
+        const version = /^CPython (\S+)/.exec(header[1])
+        if (version) this.pythonVersion = version[1]
+        return true
+      }
     }
-    const seed = /^Using random seed:? (\d+)$/.exec(line)
-    if (seed) {
-      this.randomSeed = Number(seed[1])
-      return true
-    }
-    // 3.13: "Run 1 test sequentially in a single process (timeout: 20 min)" with --timeout
-    if (/^Run (?:\d+ tests? )?sequentially in a single process(?: \(timeout: [^)]*\))?$/.test(line)) {
-      this.mode = 'sequential'
-      return true
-    }
-    if (/^Run (?:\d+ )?tests? in parallel using \d+ (?:child process|worker process)/.test(line)) {
-      this.mode = 'parallel'
-      return true
-    }
-    const header = /^== (?!Tests result:)(.+?)$/.exec(line)
-    if (!header) return false
-    if (this.header.length < MAX_HEADER_LINES) this.header.push(header[1])
-    const version = /^CPython (\S+)/.exec(header[1])
-    if (version) this.pythonVersion = version[1]
-    return true
+    return false
   }
+
 
   private progress(line: string, lineNumber: number): boolean {
     const match = PROGRESS.exec(line)
@@ -282,28 +292,38 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
   }
 
   private summaryLine(line: string): boolean {
+    // By first character, as in header_: the patterns that start with it, in the same order.
+    const first = line.charCodeAt(0)
     let match: RegExpExecArray | null
-    if ((match = /^(?:== )?Tests result: (.+?)(?: ==)?$/.exec(line)) || (match = /^Result: (.+)$/.exec(line))) {
-      this.summary.state = match[1]
-      return true
+    if (first === 61 /* = */ || first === 84 /* T */) {
+      if ((match = /^(?:== )?Tests result: (.+?)(?: ==)?$/.exec(line))) {
+        this.summary.state = match[1]
+        return true
+      }
+      if (first === 61 || !line.startsWith('Total ')) return false
+      if ((match = /^Total duration: (.+)$/.exec(line))) {
+        this.summary.totalDuration = match[1]
+        return true
+      }
+      if ((match = /^Total tests: (.+)$/.exec(line))) {
+        this.summary.totalTests = match[1]
+        return true
+      }
+      if ((match = /^Total test files: (.+)$/.exec(line))) {
+        this.summary.totalTestFiles = match[1]
+        return true
+      }
+      return false
     }
-    if ((match = /^Total duration: (.+)$/.exec(line))) {
-      this.summary.totalDuration = match[1]
-      return true
-    }
-    if ((match = /^Total tests: (.+)$/.exec(line))) {
-      this.summary.totalTests = match[1]
-      return true
-    }
-    if ((match = /^Total test files: (.+)$/.exec(line))) {
-      this.summary.totalTestFiles = match[1]
-      return true
+    if (first === 82 /* R */) {
+      if ((match = /^Result: (.+)$/.exec(line))) this.summary.state = match[1]
+      return match !== null
     }
     if ((match = OK_LINE.exec(line))) {
       this.summary.counts.ok = Number(match[1])
       return true
     }
-    if ((match = /^(\d+) slowest tests:$/.exec(line))) {
+    if (first !== 65 /* A */ && (match = /^(\d+) slowest tests:$/.exec(line))) {
       this.openList = 'slowest'
       this.summary.lists.slowest = []
       return true
@@ -317,6 +337,7 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
     }
     return false
   }
+
 
   private continueList(line: string): boolean {
     const list = this.summary.lists[this.openList!]
@@ -337,7 +358,12 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
   }
 
   private setResult(test: RegrtestTest, text: string): void {
-    const result = splitOnce(text, ' -- ')[0].replace(DURATION_SUFFIX, '')
+    const cut = text.indexOf(' -- ')
+    let result = cut < 0 ? text : text.slice(0, cut)
+    // DURATION_SUFFIX ends in ")".
+    if (result.charCodeAt(result.length - 1) === 41) result = result.replace(DURATION_SUFFIX, '')
+    // The same verdict again (a test run many times): nothing to copy or classify.
+    if (test.result === result) return
     test.result = own(result)
     test.outcome = outcomeOf(result)
   }

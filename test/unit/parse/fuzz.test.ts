@@ -120,6 +120,8 @@ describe('fuzzing every parser: no exception, no hang, schema-valid output', () 
       repeat('cpython-3.11.2-pydebug/pymalloc-debug-overrun-tracemalloc.txt', 110),
       repeat('cpython-3.11.2-pydebug-asan/asan-overrun.txt', 110),
       repeat('cpython-3.11.2-pydebug/regrtest-R-j1-leak-and-crash.txt', 20),
+      repeat('cpython-3.8-count-allocs-format/count-allocs-at-exit.txt', 60),
+      repeat('cpython-3.8-count-allocs-format/getcounts-repr.txt', 60),
     ]
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(), fc.constantFrom('drop', 'dup', 'cut', 'crlf')), { maxLength: 30 }), fc.integer({ min: 1, max: 5000 }), (mutations, batchSize) => {
@@ -132,8 +134,9 @@ describe('fuzzing every parser: no exception, no hang, schema-valid output', () 
           else lines[i] = lines[i].slice(0, at % (lines[i].length + 1))
         }
         const reference = parseLogText(lines.join('\n'), { routing: 'all' })
-        const { mallocstats, fault, sanitizer } = reference.results
-        expect([mallocstats?.droppedDumps, reference.results['valgrind-xml']?.droppedErrors, fault?.droppedFaults, sanitizer?.droppedReports].every((dropped) => (dropped ?? 0) > 0)).toBe(true)
+        const { mallocstats, fault, sanitizer, 'pymalloc-debug': debug, 'count-allocs': counts } = reference.results
+        const dropped = [mallocstats?.droppedDumps, reference.results['valgrind-xml']?.droppedErrors, fault?.droppedFaults, sanitizer?.droppedReports, debug?.droppedBlocks, counts?.droppedDumps]
+        expect(dropped.every((count) => (count ?? 0) > 0)).toBe(true)
         const batched = new LogDetector()
         for (let start = 0; start < lines.length; start += batchSize) batched.pushLines(lines.slice(start, start + batchSize))
         expect(batched.end()).toEqual(reference)
