@@ -11856,14 +11856,16 @@ var FINDING_KINDS = /* @__PURE__ */ new Set(["reference-leak", "block-leak", "fd
 var SEVERITY_ORDER2 = { error: 0, warning: 1, note: 2 };
 var reportCommand = {
   summary: "turn any debug-build logs (regrtest, showrefcount, debug hooks, sanitizers, valgrind XML, ...) into report.json or Markdown",
-  usage: `Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE] [--workspace DIR]
+  usage: `Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE] [--workspace DIR] [--fail-on findings|leaks|never]
 
 Reads each log as a stream, detects what it contains from its content (regrtest and -R leaks,
 -X showrefcount, gettotalrefcount series, PYTHONMALLOCSTATS, COUNT_ALLOCS, debug-hook dumps,
 fatal errors and faulthandler tracebacks, ASan/LSan/UBSan, valgrind --xml=yes), and prints a
 report (schemas/report-v1.schema.json) or a Markdown summary. --workspace strips that folder
 from paths (GitHub runner checkouts are recognised without it). Exit code 0 when the logs were
-read, whatever they contain; 2 for bad arguments or unreadable logs.`,
+read, whatever they contain, unless --fail-on says otherwise: 'findings' exits 1 when a test leaked,
+crashed, failed or timed out, 'leaks' only for leaks (as in pydebug run; the default here is
+'never'); 2 for bad arguments or unreadable logs.`,
   async run(args, io) {
     const [subcommand, ...rest] = args;
     if (subcommand !== "parse") {
@@ -11871,11 +11873,13 @@ read, whatever they contain; 2 for bad arguments or unreadable logs.`,
     }
     const { values, positionals } = parseCommandArgs(
       rest,
-      { format: { type: "string" }, out: { type: "string" }, workspace: { type: "string" } },
+      { format: { type: "string" }, out: { type: "string" }, workspace: { type: "string" }, "fail-on": { type: "string" } },
       true
     );
     const format = values.format ?? "json";
     if (!FORMATS.includes(format)) throw new ConfigError(`--format: '${String(values.format)}' is not a format; use json or markdown.`);
+    const failOn = values["fail-on"] ?? "never";
+    if (!FAIL_ON_VALUES.includes(failOn)) throw new ConfigError(`--fail-on: '${String(values["fail-on"])}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(", ")}.`);
     if (positionals.length === 0) throw new ConfigError("<log>: no log files given; pass one or more paths, e.g. pydebug report parse test.log");
     const logPaths = positionals.map((log) => path14.resolve(io.cwd, log));
     for (const [index, logPath2] of logPaths.entries()) {
@@ -11897,18 +11901,29 @@ read, whatever they contain; 2 for bad arguments or unreadable logs.`,
         throw new ConfigError(`--out: cannot write '${String(values.out)}' (${error.code ?? error.message}); pass a file in an existing folder.`);
       });
     } else io.stdout(text);
-    return 0;
+    return findingsExitCode(report, failOn);
   }
 };
 function buildReport(logs, now) {
   const problems = logs.flatMap(({ path: log, parsed }) => parsed.problems.map((problem) => ({ ...problem, log }))).sort((a, b) => SEVERITY_ORDER2[a.severity] - SEVERITY_ORDER2[b.severity]);
-  const findings = problems.filter(isFinding).map((problem) => ({
-    kind: problem.kind,
-    test: problem.test,
-    message: problem.message,
-    ...deltasOf(problem) ? { deltas: deltasOf(problem) } : {},
-    log: problem.log
-  }));
+  const findings = [];
+  for (const problem of problems.filter(isFinding)) {
+    const once = problem.kind === "crash" || problem.kind === "timeout";
+    const same = once ? findings.findIndex((finding) => finding.kind === problem.kind && finding.test === problem.test && finding.log === problem.log) : -1;
+    if (same >= 0) {
+      const first = findings[same];
+      if (first.file === void 0 && problem.file !== void 0) findings[same] = { ...first, detail: problem.message, file: problem.file, ...problem.line !== void 0 ? { line: problem.line } : {} };
+      continue;
+    }
+    findings.push({
+      kind: problem.kind,
+      test: problem.test,
+      message: problem.message,
+      ...deltasOf(problem) ? { deltas: deltasOf(problem) } : {},
+      log: problem.log,
+      ...problem.file !== void 0 ? { file: problem.file, ...problem.line !== void 0 ? { line: problem.line } : {} } : {}
+    });
+  }
   const entries = logs.map(({ path: log, parsed }) => {
     const { lines, unparsed, ...details } = parsed;
     return { path: log, kind: parsed.kinds.length > 0 ? parsed.kinds.join("+") : "unknown", lines, unparsed, parsed: details };

@@ -1,11 +1,13 @@
 import { stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseLogFile } from '../adapters/read-lines.js'
+import { FAIL_ON_VALUES, type FailOn } from '../config/run-config.js'
 import { ConfigError } from '../errors.js'
 import type { LogProblem, ParsedLog } from '../parse/detect.js'
 import type { Finding, LogEntry, Report, ReportProblem } from '../report/model.js'
 import { REPORT_SCHEMA_VERSION } from '../report/model.js'
 import { escapeMarkdown } from '../report/summary-md.js'
+import { findingsExitCode } from '../steps/run-cell.js'
 import { TOOL_VERSION } from '../version.js'
 import { parseCommandArgs, type CliCommand } from './command.js'
 
@@ -17,14 +19,16 @@ const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 } as const
 
 export const reportCommand: CliCommand = {
   summary: 'turn any debug-build logs (regrtest, showrefcount, debug hooks, sanitizers, valgrind XML, ...) into report.json or Markdown',
-  usage: `Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE] [--workspace DIR]
+  usage: `Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE] [--workspace DIR] [--fail-on findings|leaks|never]
 
 Reads each log as a stream, detects what it contains from its content (regrtest and -R leaks,
 -X showrefcount, gettotalrefcount series, PYTHONMALLOCSTATS, COUNT_ALLOCS, debug-hook dumps,
 fatal errors and faulthandler tracebacks, ASan/LSan/UBSan, valgrind --xml=yes), and prints a
 report (schemas/report-v1.schema.json) or a Markdown summary. --workspace strips that folder
 from paths (GitHub runner checkouts are recognised without it). Exit code 0 when the logs were
-read, whatever they contain; 2 for bad arguments or unreadable logs.`,
+read, whatever they contain, unless --fail-on says otherwise: 'findings' exits 1 when a test leaked,
+crashed, failed or timed out, 'leaks' only for leaks (as in pydebug run; the default here is
+'never'); 2 for bad arguments or unreadable logs.`,
   async run(args, io) {
     const [subcommand, ...rest] = args
     if (subcommand !== 'parse') {
@@ -32,11 +36,13 @@ read, whatever they contain; 2 for bad arguments or unreadable logs.`,
     }
     const { values, positionals } = parseCommandArgs(
       rest,
-      { format: { type: 'string' }, out: { type: 'string' }, workspace: { type: 'string' } },
+      { format: { type: 'string' }, out: { type: 'string' }, workspace: { type: 'string' }, 'fail-on': { type: 'string' } },
       true,
     )
     const format = (values.format ?? 'json') as Format
     if (!FORMATS.includes(format)) throw new ConfigError(`--format: '${String(values.format)}' is not a format; use json or markdown.`)
+    const failOn = (values['fail-on'] ?? 'never') as FailOn
+    if (!FAIL_ON_VALUES.includes(failOn)) throw new ConfigError(`--fail-on: '${String(values['fail-on'])}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(', ')}.`)
     if (positionals.length === 0) throw new ConfigError('<log>: no log files given; pass one or more paths, e.g. pydebug report parse test.log')
     const logPaths = positionals.map((log) => path.resolve(io.cwd, log))
     for (const [index, logPath] of logPaths.entries()) {
@@ -57,7 +63,7 @@ read, whatever they contain; 2 for bad arguments or unreadable logs.`,
         throw new ConfigError(`--out: cannot write '${String(values.out)}' (${error.code ?? error.message}); pass a file in an existing folder.`)
       })
     } else io.stdout(text)
-    return 0
+    return findingsExitCode(report, failOn)
   },
 }
 
@@ -66,13 +72,26 @@ export function buildReport(logs: readonly { path: string; parsed: ParsedLog }[]
   const problems: ReportProblem[] = logs
     .flatMap(({ path: log, parsed }) => parsed.problems.map((problem) => ({ ...problem, log })))
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
-  const findings: Finding[] = problems.filter(isFinding).map((problem) => ({
-    kind: problem.kind as Finding['kind'],
-    test: problem.test!,
-    message: problem.message,
-    ...(deltasOf(problem) ? { deltas: deltasOf(problem) } : {}),
-    log: problem.log,
-  }))
+  const findings: Finding[] = []
+  for (const problem of problems.filter(isFinding)) {
+    // A crashed test is reported by regrtest ("test_x crashed (Exit code -11)") and by the fault it
+    // printed ("Segmentation fault in x.py:5"): one finding, regrtest's, pointing where the fault does.
+    const once = problem.kind === 'crash' || problem.kind === 'timeout'
+    const same = once ? findings.findIndex((finding) => finding.kind === problem.kind && finding.test === problem.test && finding.log === problem.log) : -1
+    if (same >= 0) {
+      const first = findings[same]
+      if (first.file === undefined && problem.file !== undefined) findings[same] = { ...first, detail: problem.message, file: problem.file, ...(problem.line !== undefined ? { line: problem.line } : {}) }
+      continue
+    }
+    findings.push({
+      kind: problem.kind as Finding['kind'],
+      test: problem.test!,
+      message: problem.message,
+      ...(deltasOf(problem) ? { deltas: deltasOf(problem) } : {}),
+      log: problem.log,
+      ...(problem.file !== undefined ? { file: problem.file, ...(problem.line !== undefined ? { line: problem.line } : {}) } : {}),
+    })
+  }
   const entries: LogEntry[] = logs.map(({ path: log, parsed }) => {
     const { lines, unparsed, ...details } = parsed
     return { path: log, kind: parsed.kinds.length > 0 ? parsed.kinds.join('+') : 'unknown', lines, unparsed, parsed: details }

@@ -42,6 +42,24 @@ describe('pydebug report parse', () => {
     expect(report.problems?.at(-1)?.severity).toBe('note')
   })
 
+  it('reports a crashed test once, pointing where its fault does', async () => {
+    const io = captureIo(root)
+    expect(await cli(['report', 'parse', fixture('cpython-3.11.2-pydebug/regrtest-j1-mixed-outcomes.txt')], io)).toBe(0)
+    const report = JSON.parse(io.out) as Report
+    expect(report.findings.map((finding) => [finding.kind, finding.test])).toEqual([
+      ['test-failure', 'test_fails'],
+      ['timeout', 'test_hangs'],
+      ['crash', 'test_segv'],
+    ])
+    expect(report.findings[2]).toMatchObject({
+      message: 'test_segv crashed (Exit code -11): Fatal Python error: Segmentation fault',
+      detail: 'Fatal Python error: Segmentation fault in /work/scratch/py311/prefix/lib/python3.11/ctypes/__init__.py:519',
+      file: '/work/scratch/py311/prefix/lib/python3.11/ctypes/__init__.py',
+      line: 519,
+    })
+    expect(validate(SCHEMA, report)).toEqual([])
+  })
+
   it('writes Markdown to --out, with paths relative to the report', async () => {
     const io = captureIo(root)
     const out = path.join(root, 'out', 'summary.md')
@@ -57,12 +75,31 @@ describe('pydebug report parse', () => {
   })
 
   it.each([
+    [[], 0],
+    [['--fail-on', 'never'], 0],
+    [['--fail-on', 'findings'], 1],
+    [['--fail-on', 'leaks'], 1],
+  ])('with %j on a log with a leak and a crash, exits %i', async (flags, expected) => {
+    const io = captureIo(root)
+    expect(await cli(['report', 'parse', fixture('cpython-3.11.2-pydebug/regrtest-R-j1-leak-and-crash.txt'), ...flags], io)).toBe(expected)
+    expect(io.err).toBe('')
+  })
+
+  it('--fail-on leaks ignores a crash alone; findings does not', async () => {
+    const crashOnly = fixture('cpython-3.11.2-pydebug/pymalloc-debug-overrun-tracemalloc.txt')
+    expect(await cli(['report', 'parse', crashOnly, '--fail-on', 'leaks'], captureIo(root))).toBe(0)
+    const io = captureIo(root)
+    expect(await cli(['report', 'parse', fixture('cpython-3.11.2-pydebug/regrtest-j1-mixed-outcomes.txt'), '--fail-on', 'findings'], io)).toBe(1)
+  })
+
+  it.each([
     [['report'], /^pydebug report: expected the subcommand 'parse', got nothing/],
     [['report', 'show'], /expected the subcommand 'parse', got 'show'/],
     [['report', 'parse'], /<log>: no log files given/],
     [['report', 'parse', 'x.log', '--format', 'html'], /--format: 'html' is not a format; use json or markdown\./],
     [['report', 'parse', 'missing.log'], /<log>: 'missing.log' is not a readable file/],
-    [['report', 'parse', 'x.log', '--colour'], /Allowed options: --format, --out, --workspace\./],
+    [['report', 'parse', 'x.log', '--colour'], /Allowed options: --format, --out, --workspace, --fail-on\./],
+    [['report', 'parse', path.join(FIXTURES_DIR, 'cpython-3.11.2-pydebug/regrtest-R-leaky.txt'), '--fail-on', 'errors'], /--fail-on: 'errors' is not allowed\. Allowed: findings, leaks, never\./],
     [['report', 'parse', path.join(FIXTURES_DIR, 'cpython-3.11.2-pydebug/regrtest-R-leaky.txt'), '--out', 'no/such/folder/report.json'], /--out: cannot write 'no\/such\/folder\/report.json' \(ENOENT\); pass a file in an existing folder\./],
   ])('%j exits 2 naming the argument', async (args, message) => {
     const io = captureIo(root)
