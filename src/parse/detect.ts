@@ -267,12 +267,12 @@ export class LogDetector {
   }
 
   /**
-   * Offers consecutive raw lines. Inside a malloc stats dump, a valgrind XML file or a traceback, with
-   * no other block open, most lines have a shape only that parser accepts: it takes a run of them at
-   * once, skipping the routing in `route`. Same result (the fuzz tests compare with routing: 'all',
-   * which has no such shortcut): nobody else would have been offered them, or would have recognised
-   * them. None of them ends in a CR (their shapes end in a digit or '>', and the sanitizer's are
-   * checked), so they need no stripping.
+   * Offers consecutive raw lines. Inside a malloc stats dump, a valgrind XML file, a traceback, a
+   * sanitizer report or a debug-hook dump, with no other block open, most lines have a shape only that
+   * parser accepts: it takes a run of them at once, skipping the routing in `route`. Same result (the
+   * fuzz tests compare with routing: 'all', which has no such shortcut): nobody else would have been
+   * offered them, or would have recognised them. None of them ends in a CR (the shapes exclude it, or
+   * `concernsOthers` turns such lines away), so they need no stripping.
    */
   pushLines(lines: readonly string[]): void {
     const runs = this.ownedRuns
@@ -297,8 +297,8 @@ export class LogDetector {
         }
       }
       const line = lines[index++]
-      // A blank line outside any block goes to no parser and is nobody's evidence.
-      if (line.length === 0 && this.busyMask === 0) this.lineNumber++
+      // A blank line outside any block would go to no parser, and is nobody's evidence.
+      if (line.length === 0 && this.busyMask === 0 && !this.routeAll) this.lineNumber++
       else this.route(line)
     }
   }
