@@ -8980,6 +8980,11 @@ function recordUnparsed(unparsed, lineNumber, text) {
     unparsed.samples.push({ line: lineNumber, text: text.length > MAX_SAMPLE_LENGTH ? `${text.slice(0, MAX_SAMPLE_LENGTH)}\u2026` : text });
   }
 }
+function asciiTable(characters) {
+  const table = new Uint8Array(128);
+  for (const character of characters) table[character.charCodeAt(0)] = 1;
+  return table;
+}
 function own(text) {
   return text.length === 0 ? text : (" " + text).slice(1);
 }
@@ -9040,26 +9045,20 @@ function keyLinePattern(key) {
   }
   return pattern;
 }
-function printoneDigits(line) {
-  let index = PRINTONE_LENGTH;
-  while (index > PRINTONE_EQUALS + 1) {
-    const code3 = line.charCodeAt(index - 1);
-    if (code3 !== 44 && (code3 < 48 || code3 > 57)) break;
-    index--;
-  }
-  return index < PRINTONE_LENGTH && isSpaces(line, PRINTONE_EQUALS + 1, index) ? index : -1;
-}
-function groupedDigits(line, from) {
+function printoneValue(line, padded = false) {
+  let index = PRINTONE_LENGTH - 1;
   let value = 0;
+  let scale = 1;
   let digits = 0;
-  for (let index = from; index < line.length; index++) {
+  for (; index > PRINTONE_EQUALS; index--) {
     const code3 = line.charCodeAt(index);
     if (code3 === 44) continue;
-    if (code3 < 48 || code3 > 57) return void 0;
-    value = value * 10 + (code3 - 48);
+    if (code3 < 48 || code3 > 57) break;
+    value += (code3 - 48) * scale;
+    scale *= 10;
     digits++;
   }
-  return digits === 0 || digits > 15 ? void 0 : value;
+  return digits === 0 || digits > 15 || !padded && !isSpaces(line, PRINTONE_EQUALS + 1, index + 1) ? void 0 : value;
 }
 var CLASS_ROW_ENDS = [5, 12, 24, 40, 54];
 function fixedColumns(line, out) {
@@ -9131,8 +9130,7 @@ var MallocStatsParser = class {
       if (first === 35) return this.ownedKeyLine(dump, line);
       const total = first === 84 && line.startsWith("Total ") && isSpaces(line, 5, PRINTONE_EQUALS);
       if (!total && !(first >= 48 && first <= 57 && NUMBERED_LABEL.test(line))) return false;
-      const digits = printoneDigits(line);
-      const value = digits < 0 ? void 0 : groupedDigits(line, digits);
+      const value = printoneValue(line);
       if (value === void 0) return false;
       if (this.section !== "arena map") this.section = "totals";
       this.value(dump, total ? "Total" : line.slice(0, PRINTONE_EQUALS).trimEnd(), value);
@@ -9160,18 +9158,8 @@ var MallocStatsParser = class {
     const position = this.keyIndex;
     const pattern = this.keyPatterns[position];
     if (pattern === void 0 || !pattern.test(line)) return false;
-    let value = 0;
-    let scale = 1;
-    let digits = 0;
-    for (let index = PRINTONE_LENGTH - 1; index > PRINTONE_EQUALS; index--) {
-      const code3 = line.charCodeAt(index);
-      if (code3 === 44) continue;
-      if (code3 === 32) break;
-      value += (code3 - 48) * scale;
-      scale *= 10;
-      digits++;
-    }
-    if (digits === 0 || digits > 15) return false;
+    const value = printoneValue(line, true);
+    if (value === void 0) return false;
     this.keyIndex++;
     if (this.section !== "arena map") this.section = "totals";
     dump.values[this.keys[position]] = value;
@@ -9376,12 +9364,7 @@ var PymallocDebugParser = class {
    * take it. False, with nothing changed, for any other line.
    */
   ownedLine(line) {
-    if (this.state !== "block" || this.pad === void 0 || line.charCodeAt(0) !== 32) return false;
-    if (!this.currentKept) return PAD_BYTE.test(line);
-    const match = PAD_BYTE.exec(line);
-    if (match === null) return false;
-    this.addPadByte(match);
-    return true;
+    return this.state === "block" && this.pad !== void 0 && line.charCodeAt(0) === 32 && this.padByteLine(line);
   }
   next(line, lineNumber) {
     const first = line.charCodeAt(0);
@@ -9425,11 +9408,7 @@ var PymallocDebugParser = class {
   blockLine(line, lineNumber) {
     const block = this.current;
     let match;
-    if (this.pad && !this.currentKept && PAD_BYTE.test(line)) return true;
-    if (this.pad && (match = PAD_BYTE.exec(line))) {
-      this.addPadByte(match);
-      return true;
-    }
+    if (this.pad && this.padByteLine(line)) return true;
     this.closePad();
     if (match = REQUESTED.exec(line)) {
       block.bytesRequested = Number(match[1]);
@@ -9460,9 +9439,14 @@ var PymallocDebugParser = class {
     this.current = void 0;
     return false;
   }
-  addPadByte(match) {
+  /** A byte of the open pad (`        at tail+0: 0xfd`): false, with nothing changed, for any other line. */
+  padByteLine(line) {
+    if (!this.currentKept) return PAD_BYTE.test(line);
+    const match = PAD_BYTE.exec(line);
+    if (match === null) return false;
     const offset = Number(match[2]);
     this.pad.bytes.push({ offset: match[1] === "p-" ? -offset : offset, value: parseInt(match[3], 16), corrupted: match[4] !== void 0 });
+    return true;
   }
   closePad() {
     if (!this.pad || !this.current) return;
@@ -9547,8 +9531,7 @@ var STANDALONE_RESULT = /^(test\S*) ((?:passed|failed|crashed|skipped|timed out|
 var REASON_LINE = /^(?:test )?(test\S*) (skipped|failed|crashed) -- (.*)$/;
 var ENV_WARNING = /^Warning -- (.*)$/;
 var MAX_WARNINGS_PER_TEST = 10;
-var REGRTEST_FIRST_CHARS = new Uint8Array(128);
-for (const character of "0123456789[=tbFTRAUWl-") REGRTEST_FIRST_CHARS[character.charCodeAt(0)] = 1;
+var REGRTEST_FIRST_CHARS = asciiTable("0123456789[=tbFTRAUWl-");
 var isDigit = (code3) => code3 >= 48 && code3 <= 57;
 function logPrefixLength(line) {
   let end = 0;
@@ -9880,7 +9863,10 @@ var SanitizerParser = class {
   ownedLine(line) {
     if (line.charCodeAt(0) !== 32) return false;
     if (this.state === "shadow") return line.charCodeAt(1) === 32;
-    if (this.state !== "report" || this.current === void 0 || this.stack === void 0) return false;
+    return this.state === "report" && this.current !== void 0 && this.stack !== void 0 && this.stackFrame(line);
+  }
+  /** A frame of the current stack: false, with nothing changed, for any other line. */
+  stackFrame(line) {
     if (!this.currentKept) return FRAME_SHAPE.test(line);
     const match = FRAME2.exec(line);
     if (match === null) return false;
@@ -9928,11 +9914,7 @@ var SanitizerParser = class {
       return true;
     }
     if (!this.current) return false;
-    if (first === 32 && this.stack) {
-      if (!this.currentKept) {
-        if (FRAME_SHAPE.test(line)) return true;
-      } else if (match = FRAME2.exec(line)) return this.frame(match), true;
-    }
+    if (first === 32 && this.stack && this.stackFrame(line)) return true;
     if (line === "") {
       this.stack = void 0;
       if (this.current.tool === "UndefinedBehaviorSanitizer" && this.current.stacks.every((stack) => stack.frames.length > 0)) {
@@ -10143,21 +10125,15 @@ var ValgrindXmlParser = class {
     return this.frame === SKIPPED_FRAME && path15.length < MAX_DEPTH && path15[path15.length - 1] === "frame";
   }
   /**
-   * The detector's fast path while the XML is the only open block: a one-element line with no ':'
-   * or '[' (so no other format's content marker or ANSI colour) is taken as `next` would take it.
-   * False, with nothing changed, for any other line.
+   * The detector's fast path while the XML is the only open block (fields of skipped frames are taken
+   * by ownedRun): a one-element line with no ':' or '[' (so no other format's content marker or ANSI
+   * colour) is taken as `next` would take it. False, with nothing changed, for any other line.
    */
   ownedLine(line, lineNumber) {
     if (!this.inside) return false;
-    if (this.inSkippedFrame()) {
-      if (SKIPPED_FRAME_FIELD.test(line)) {
-        this.text = "";
-        return true;
-      }
-      if (FRAME_CLOSE.test(line)) {
-        this.close("frame", lineNumber);
-        return true;
-      }
+    if (this.inSkippedFrame() && FRAME_CLOSE.test(line)) {
+      this.close("frame", lineNumber);
+      return true;
     }
     if (FRAME_OPEN.test(line)) {
       this.open("frame", lineNumber);
@@ -10407,11 +10383,13 @@ var CONTENT_CHECKS = {
   regrtest: (line) => line.length >= 25 && line.includes(" leaked ["),
   "count-allocs": (line) => line.length >= 38 && line.includes(" alloc'd: "),
   sanitizer: (line) => line.length >= 20 && line.includes(": runtime error: "),
-  fault: (line) => FAULT_LAST_CHARACTERS.has(line.charCodeAt(line.length - 1)) && faultEnding(line)
+  fault: endsLikeFault
 };
-var FAULT_LAST_CHARACTERS = new Set([...".)tdrn"].map((character) => character.charCodeAt(0)));
-var FAULT_LAST = new Uint8Array(128);
-for (const code3 of FAULT_LAST_CHARACTERS) FAULT_LAST[code3] = 1;
+var FAULT_LAST = asciiTable(".)tdrn");
+function endsLikeFault(line) {
+  const last = line.charCodeAt(line.length - 1);
+  return last < 128 && FAULT_LAST[last] === 1 && faultEnding(line);
+}
 function faultEnding(line) {
   return line.endsWith("' failed.") || line.endsWith("(core dumped)") || line.endsWith("Segmentation fault") || line.endsWith("Aborted") || line.endsWith("Bus error") || line.endsWith("Illegal instruction") || line.endsWith("Floating point exception");
 }
@@ -10427,9 +10405,7 @@ function guardedRun(parser, lines, from) {
   return (index - from) * 2 + (parser.busy ? 1 : 0);
 }
 function concernsOthers(line) {
-  if (line.indexOf("\x1B") >= 0 || hasContentMarker(line)) return true;
-  const last = line.charCodeAt(line.length - 1);
-  return last === 13 || last < 128 && FAULT_LAST[last] === 1 && faultEnding(line);
+  return line.indexOf("\x1B") >= 0 || hasContentMarker(line) || line.charCodeAt(line.length - 1) === 13 || endsLikeFault(line);
 }
 var LogDetector = class {
   constructor(options = {}) {

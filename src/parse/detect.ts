@@ -2,7 +2,7 @@ import { CountAllocsParser, type CountAllocsResult } from './count-allocs.js'
 import type { Diagnostics } from './diagnostics.js'
 import { FaultParser, type Fault, type FaultResult } from './fault.js'
 import { workspaceRelative, type FrameHints } from './frames.js'
-import { emptyUnparsed, recordUnparsed, stripAnsi, type LineParser, type UnparsedLines } from './line-parser.js'
+import { asciiTable, emptyUnparsed, recordUnparsed, stripAnsi, type LineParser, type UnparsedLines } from './line-parser.js'
 import { MallocStatsParser, type MallocStatsResult } from './mallocstats.js'
 import { PymallocDebugParser, type DebugMemoryBlock, type PymallocDebugResult } from './pymalloc-debug.js'
 import { RefcountSeriesParser, type RefcountSeriesResult } from './refcount-series.js'
@@ -170,14 +170,16 @@ const CONTENT_CHECKS: Partial<Record<LogKind, (line: string) => boolean>> = {
   regrtest: (line) => line.length >= 25 && line.includes(' leaked ['),
   'count-allocs': (line) => line.length >= 38 && line.includes(" alloc'd: "),
   sanitizer: (line) => line.length >= 20 && line.includes(': runtime error: '),
-  fault: (line) => FAULT_LAST_CHARACTERS.has(line.charCodeAt(line.length - 1)) && faultEnding(line),
+  fault: endsLikeFault,
 }
 
 // Last characters of "...' failed.", "(core dumped)", "Segmentation fault", "Aborted", "Bus error", "... instruction", "... exception".
-const FAULT_LAST_CHARACTERS = new Set([...'.)tdrn'].map((character) => character.charCodeAt(0)))
-// The same as a table: a Set lookup on every line cost more than the check it saves.
-const FAULT_LAST = new Uint8Array(128)
-for (const code of FAULT_LAST_CHARACTERS) FAULT_LAST[code] = 1
+const FAULT_LAST = asciiTable('.)tdrn')
+
+function endsLikeFault(line: string): boolean {
+  const last = line.charCodeAt(line.length - 1)
+  return last < 128 && FAULT_LAST[last] === 1 && faultEnding(line)
+}
 
 function faultEnding(line: string): boolean {
   return line.endsWith("' failed.") || line.endsWith('(core dumped)') || line.endsWith('Segmentation fault') || line.endsWith('Aborted') || line.endsWith('Bus error') || line.endsWith('Illegal instruction') || line.endsWith('Floating point exception')
@@ -212,9 +214,7 @@ function guardedRun(parser: { ownedLine(line: string): boolean; readonly busy: b
  * a fault's ending), or ends in a CR, which `route` strips before it looks.
  */
 function concernsOthers(line: string): boolean {
-  if (line.indexOf('\x1b') >= 0 || hasContentMarker(line)) return true
-  const last = line.charCodeAt(line.length - 1)
-  return last === 13 || (last < 128 && FAULT_LAST[last] === 1 && faultEnding(line))
+  return line.indexOf('\x1b') >= 0 || hasContentMarker(line) || line.charCodeAt(line.length - 1) === 13 || endsLikeFault(line)
 }
 
 export class LogDetector {

@@ -205,7 +205,7 @@ export class FaultParser implements LineParser<FaultResult> {
    * line with no ':' or '[' (so no other format's content marker or ANSI colour) is taken as `next`
    * would take it. False, with nothing changed, for any other line.
    */
-  ownedLine(line: string): boolean {
+  private ownedLine(line: string): boolean {
     if (this.thread === undefined || !line.startsWith('  File "') || line.indexOf(':') >= 0 || line.indexOf('[') >= 0) return false
     return this.frame(line)
   }

@@ -131,31 +131,24 @@ function keyLinePattern(key: string): RegExp | undefined {
 }
 
 /**
- * Where the value of a printone line in CPython's columns starts: digits and commas at the end, only
- * spaces back to the "=". -1 (try the general path) for anything else.
+ * The value of a printone line in CPython's columns, read from the right: digits and commas, then
+ * only spaces back to the "=". Undefined (try the general path) for anything else, or past 15 digits.
+ * `padded`: the caller has already matched the spaces (a label's regex), so they are not checked again.
  */
-function printoneDigits(line: string): number {
-  let index = PRINTONE_LENGTH
-  while (index > PRINTONE_EQUALS + 1) {
-    const code = line.charCodeAt(index - 1)
-    if (code !== 44 /* , */ && (code < 48 || code > 57)) break
-    index--
-  }
-  return index < PRINTONE_LENGTH && isSpaces(line, PRINTONE_EQUALS + 1, index) ? index : -1
-}
-
-/** The number in `line[from..]` when that is only digits and commas, with 1 to 15 digits; else undefined. */
-function groupedDigits(line: string, from: number): number | undefined {
+function printoneValue(line: string, padded = false): number | undefined {
+  let index = PRINTONE_LENGTH - 1
   let value = 0
+  let scale = 1
   let digits = 0
-  for (let index = from; index < line.length; index++) {
+  for (; index > PRINTONE_EQUALS; index--) {
     const code = line.charCodeAt(index)
     if (code === 44 /* , */) continue
-    if (code < 48 || code > 57) return undefined
-    value = value * 10 + (code - 48)
+    if (code < 48 || code > 57) break
+    value += (code - 48) * scale
+    scale *= 10
     digits++
   }
-  return digits === 0 || digits > 15 ? undefined : value
+  return digits === 0 || digits > 15 || (!padded && !isSpaces(line, PRINTONE_EQUALS + 1, index + 1)) ? undefined : value
 }
 
 // CPython prints a row as "%5u %6u %11zu %15zu %13zu": the digit runs end at these columns.
@@ -228,7 +221,7 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
    * returns true; anything else returns false, untouched, and goes the usual way. Lines it takes hold
    * no ':' or '[', so no content marker and no ANSI colour can be in them.
    */
-  ownedLine(line: string, lineNumber: number): boolean {
+  private ownedLine(line: string, lineNumber: number): boolean {
     const dump = this.current
     if (dump === undefined) return false
     const length = line.length
@@ -246,8 +239,7 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
       // "Total", "2 arenas * 1048576 bytes/arena", "0 unused pools * 16384 bytes": the rest of the totals.
       const total = first === 84 /* T */ && line.startsWith('Total ') && isSpaces(line, 5, PRINTONE_EQUALS)
       if (!total && !(first >= 48 && first <= 57 && NUMBERED_LABEL.test(line))) return false
-      const digits = printoneDigits(line)
-      const value = digits < 0 ? undefined : groupedDigits(line, digits)
+      const value = printoneValue(line)
       if (value === undefined) return false
       if (this.section !== 'arena map') this.section = 'totals'
       this.value(dump, total ? 'Total' : line.slice(0, PRINTONE_EQUALS).trimEnd(), value)
@@ -279,18 +271,8 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     // went through them a character at a time and was this parser's largest cost.
     const pattern = this.keyPatterns[position]
     if (pattern === undefined || !pattern.test(line)) return false
-    let value = 0
-    let scale = 1
-    let digits = 0
-    for (let index = PRINTONE_LENGTH - 1; index > PRINTONE_EQUALS; index--) {
-      const code = line.charCodeAt(index)
-      if (code === 44 /* , */) continue
-      if (code === 32) break
-      value += (code - 48) * scale
-      scale *= 10
-      digits++
-    }
-    if (digits === 0 || digits > 15) return false
+    const value = printoneValue(line, true)
+    if (value === undefined) return false
     this.keyIndex++
     if (this.section !== 'arena map') this.section = 'totals'
     dump.values[this.keys[position]!] = value

@@ -87,12 +87,7 @@ export class PymallocDebugParser implements LineParser<PymallocDebugResult> {
    * take it. False, with nothing changed, for any other line.
    */
   ownedLine(line: string): boolean {
-    if (this.state !== 'block' || this.pad === undefined || line.charCodeAt(0) !== 32) return false
-    if (!this.currentKept) return PAD_BYTE.test(line)
-    const match = PAD_BYTE.exec(line)
-    if (match === null) return false
-    this.addPadByte(match)
-    return true
+    return this.state === 'block' && this.pad !== undefined && line.charCodeAt(0) === 32 && this.padByteLine(line)
   }
 
   next(line: string, lineNumber: number): boolean {
@@ -140,12 +135,7 @@ export class PymallocDebugParser implements LineParser<PymallocDebugResult> {
   private blockLine(line: string, lineNumber: number): boolean {
     const block = this.current!
     let match: RegExpExecArray | null
-    // A block past MAX_DEBUG_BLOCKS is not reported: its pad bytes are recognised, not kept.
-    if (this.pad && !this.currentKept && PAD_BYTE.test(line)) return true
-    if (this.pad && (match = PAD_BYTE.exec(line))) {
-      this.addPadByte(match)
-      return true
-    }
+    if (this.pad && this.padByteLine(line)) return true
     this.closePad()
     if ((match = REQUESTED.exec(line))) {
       block.bytesRequested = Number(match[1])
@@ -178,9 +168,15 @@ export class PymallocDebugParser implements LineParser<PymallocDebugResult> {
     return false
   }
 
-  private addPadByte(match: RegExpExecArray): void {
+  /** A byte of the open pad (`        at tail+0: 0xfd`): false, with nothing changed, for any other line. */
+  private padByteLine(line: string): boolean {
+    // A block past MAX_DEBUG_BLOCKS is not reported: its pad bytes are recognised, not kept.
+    if (!this.currentKept) return PAD_BYTE.test(line)
+    const match = PAD_BYTE.exec(line)
+    if (match === null) return false
     const offset = Number(match[2])
     this.pad!.bytes.push({ offset: match[1] === 'p-' ? -offset : offset, value: parseInt(match[3], 16), corrupted: match[4] !== undefined })
+    return true
   }
 
   private closePad(): void {

@@ -1,4 +1,4 @@
-import { own, type LineParser } from './line-parser.js'
+import { asciiTable, own, type LineParser } from './line-parser.js'
 
 /** What regrtest said about one test file (regrtest calls a test module a "test"). */
 export type TestOutcome =
@@ -75,7 +75,6 @@ export const MAX_REGRTEST_TESTS = 20_000
 export const MAX_LEAKS_PER_TEST = 100
 const MAX_HEADER_LINES = 100
 
-// "0:00:00 load avg: 3.98 " (the load average is missing on some platforms and early lines)
 const PROGRESS = /^\[\s*\d+\/\d+(?:\/\d+)?\] (\S+)(?: (.*))?$/
 const LEAK = /^(\S+) leaked \[(-?\d+(?:, -?\d+)*)?\] (references|memory blocks|file descriptors), sum=(-?\d+)( \(this is fine\))?$/
 const RESULT_WORDS = /^(passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|env changed|worker bug|worker non-zero exit code)\b/
@@ -85,9 +84,7 @@ const REASON_LINE = /^(?:test )?(test\S*) (skipped|failed|crashed) -- (.*)$/
 const ENV_WARNING = /^Warning -- (.*)$/
 const MAX_WARNINGS_PER_TEST = 10
 // Line starts a regrtest line can have (after the optional "H:MM:SS load avg: X.XX " prefix): a cheap gate before the regexes.
-// A table, not a Set: a Set lookup on every line cost more than the checks it gates.
-const REGRTEST_FIRST_CHARS = new Uint8Array(128)
-for (const character of '0123456789[=tbFTRAUWl-') REGRTEST_FIRST_CHARS[character.charCodeAt(0)] = 1
+const REGRTEST_FIRST_CHARS = asciiTable('0123456789[=tbFTRAUWl-')
 
 const isDigit = (code: number) => code >= 48 && code <= 57
 
@@ -235,7 +232,6 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
     }
     return false
   }
-
 
   private progress(line: string, lineNumber: number): boolean {
     const match = PROGRESS.exec(line)

@@ -116,7 +116,11 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
   ownedLine(line: string): boolean {
     if (line.charCodeAt(0) !== 32) return false
     if (this.state === 'shadow') return line.charCodeAt(1) === 32
-    if (this.state !== 'report' || this.current === undefined || this.stack === undefined) return false
+    return this.state === 'report' && this.current !== undefined && this.stack !== undefined && this.stackFrame(line)
+  }
+
+  /** A frame of the current stack: false, with nothing changed, for any other line. */
+  private stackFrame(line: string): boolean {
     if (!this.currentKept) return FRAME_SHAPE.test(line)
     const match = FRAME.exec(line)
     if (match === null) return false
@@ -167,11 +171,7 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
       return true
     }
     if (!this.current) return false
-    if (first === 32 && this.stack) {
-      if (!this.currentKept) {
-        if (FRAME_SHAPE.test(line)) return true
-      } else if ((match = FRAME.exec(line))) return this.frame(match), true
-    }
+    if (first === 32 && this.stack && this.stackFrame(line)) return true
     if (line === '') {
       this.stack = undefined
       // UBSan prints no SUMMARY unless asked (GCC's runtime by default): its stack ends at the blank line.

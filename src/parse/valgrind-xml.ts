@@ -179,22 +179,15 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
   }
 
   /**
-   * The detector's fast path while the XML is the only open block: a one-element line with no ':'
-   * or '[' (so no other format's content marker or ANSI colour) is taken as `next` would take it.
-   * False, with nothing changed, for any other line.
+   * The detector's fast path while the XML is the only open block (fields of skipped frames are taken
+   * by ownedRun): a one-element line with no ':' or '[' (so no other format's content marker or ANSI
+   * colour) is taken as `next` would take it. False, with nothing changed, for any other line.
    */
-  ownedLine(line: string, lineNumber: number): boolean {
+  private ownedLine(line: string, lineNumber: number): boolean {
     if (!this.inside) return false
-    if (this.inSkippedFrame()) {
-      // Most lines of a long XML file: a field of a frame past the cap, which simpleLine would only check and drop.
-      if (SKIPPED_FRAME_FIELD.test(line)) {
-        this.text = ''
-        return true
-      }
-      if (FRAME_CLOSE.test(line)) {
-        this.close('frame', lineNumber)
-        return true
-      }
+    if (this.inSkippedFrame() && FRAME_CLOSE.test(line)) {
+      this.close('frame', lineNumber)
+      return true
     }
     if (FRAME_OPEN.test(line)) {
       this.open('frame', lineNumber)
