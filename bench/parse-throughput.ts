@@ -12,16 +12,17 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import v8 from 'node:v8'
 import vm from 'node:vm'
-import { readLineBatches } from '../src/adapters/read-lines.js'
+import { readLineBlocks } from '../src/adapters/read-lines.js'
 import { LogDetector } from '../src/parse/detect.js'
+import { linesOf, type LineBlock } from '../src/parse/line-block.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const FIXTURES = path.join(ROOT, 'test', 'fixtures')
 const TARGET_BYTES = Number(process.env.BENCH_BYTES ?? 1 << 30)
 const GOAL_MB_PER_S = 200
 const GOAL_GROWTH_MB = 64
-// Sampling goes by lines read (about 64 MB and 16 MB of this log), not batches: batches are about
-// 64 KiB now (they were 1 MiB). Counting lines, not summing their lengths, keeps the pacing free.
+// Sampling goes by lines read (about 64 MB and 16 MB of this log), not blocks: blocks are about
+// 16 KiB (batches were once 1 MiB). Counting lines, not summing their lengths, keeps the pacing free.
 const GC_EVERY_BYTES = 64 << 20
 const RSS_EVERY_BYTES = 16 << 20
 
@@ -60,7 +61,7 @@ interface Sample {
   peakLiveHeap: number
 }
 
-async function measure(file: string, bytesPerLine: number, perBatch: ((lines: string[]) => void) | undefined, finish: () => unknown): Promise<Sample & { result: unknown }> {
+async function measure(file: string, bytesPerLine: number, perBlock: (block: LineBlock) => void, finish: () => unknown): Promise<Sample & { result: unknown }> {
   const rssEveryLines = Math.round(RSS_EVERY_BYTES / bytesPerLine)
   const gcEveryLines = Math.round(GC_EVERY_BYTES / bytesPerLine)
   collectGarbage()
@@ -73,9 +74,9 @@ async function measure(file: string, bytesPerLine: number, perBatch: ((lines: st
   let nextRss = rssEveryLines
   let nextGc = gcEveryLines
   const started = process.hrtime.bigint()
-  for await (const batch of readLineBatches(file)) {
-    lines += batch.length
-    perBatch?.(batch)
+  for await (const block of readLineBlocks(file)) {
+    lines += block.count
+    perBlock(block)
     if (lines >= nextRss) {
       nextRss += rssEveryLines
       peakRss = Math.max(peakRss, process.memoryUsage.rss() - startRss)
@@ -120,12 +121,13 @@ async function main(): Promise<void> {
     const baselines: Sample[] = []
     const passes: (Sample & { result: unknown })[] = []
     for (let pass = 1; pass <= PASSES; pass++) {
-      const baseline = await measure(file, bytesPerLine, undefined, () => undefined)
+      // The same reader, every line then sliced out as a string (what readLines gives): reading alone, as before blocks.
+      const baseline = await measure(file, bytesPerLine, (block) => linesOf(block), () => undefined)
       baselines.push(baseline)
       console.log(`pass ${pass} baseline (read + split lines): ${(mb(bytes) / baseline.seconds).toFixed(0)} MB/s, ${baseline.lines} lines, peak RSS +${mb(baseline.peakRss).toFixed(1)} MB, live heap +${mb(baseline.peakLiveHeap).toFixed(1)} MB`)
       const detector = new LogDetector()
-      // Batches, as parseLog (and so `pydebug report parse`) feeds them.
-      const parsed = await measure(file, bytesPerLine, (lines) => detector.pushLines(lines), () => detector.end())
+      // Blocks, as parseLogFile (and so `pydebug report parse`) feeds them.
+      const parsed = await measure(file, bytesPerLine, (block) => detector.pushBlock(block), () => detector.end())
       // Only the first pass's result is reported: later ones are let go, so they do not weigh on the passes after.
       passes.push(pass === 1 ? parsed : { ...parsed, result: undefined })
       console.log(`pass ${pass} detector (9 parsers, routed):  ${(mb(bytes) / parsed.seconds).toFixed(0)} MB/s, ${parsed.lines} lines in ${parsed.seconds.toFixed(1)} s, peak RSS +${mb(parsed.peakRss).toFixed(1)} MB, live heap +${mb(parsed.peakLiveHeap).toFixed(1)} MB`)

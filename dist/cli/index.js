@@ -4453,7 +4453,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines2(scalar.source) : [];
+      const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -4611,7 +4611,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines2(source) {
+    function splitLines(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -8783,6 +8783,45 @@ var CountAllocsParser = class {
   }
 };
 
+// src/parse/line-block.ts
+function lineStart(block, index) {
+  return index === 0 ? 0 : block.ends[index - 1] + 1;
+}
+function lineAt(block, index) {
+  return block.text.slice(index === 0 ? 0 : block.ends[index - 1] + 1, block.ends[index]);
+}
+function splitBlock(text) {
+  const ends = [];
+  for (let newline = text.indexOf("\n"); newline >= 0; newline = text.indexOf("\n", newline + 1)) ends.push(newline);
+  ends.push(text.length);
+  return { text, ends, count: ends.length };
+}
+function blockOfLines(lines) {
+  const ends = [];
+  let end = -1;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    if (line.indexOf("\n") >= 0) return void 0;
+    end += line.length + 1;
+    ends.push(end);
+  }
+  return { text: lines.join("\n"), ends, count: lines.length };
+}
+function matchLines(pattern, block, from) {
+  const start = from === 0 ? 0 : block.ends[from - 1] + 1;
+  pattern.lastIndex = start;
+  if (!pattern.test(block.text)) return from;
+  const end = pattern.lastIndex;
+  const ends = block.ends;
+  let index = from;
+  while (index < block.count && (index === 0 ? 0 : ends[index - 1] + 1) < end) index++;
+  return index;
+}
+function firstFilledLine(block, from, to) {
+  for (let index = from; index < to; index++) if (lineStart(block, index) < block.ends[index]) return index;
+  return -1;
+}
+
 // src/parse/fault.ts
 var MAX_FAULTS = 100;
 var MAX_FRAMES_PER_THREAD = 50;
@@ -8796,6 +8835,7 @@ var RUNTIME_STATE = /^Python runtime state: (.+)$/;
 var THREAD = /^(Current thread|Thread) (0x[0-9a-fA-F]+)(?: \[[^\]]*\])? \(most recent call first\):$/;
 var STACK = /^Stack \(most recent call first\):$/;
 var FRAME = /^ {2}File "(.*)", line (\d+|\?\?\?) in (.*)$/;
+var FRAME_SHAPE = /^ {2}File ".*?", line (?:\d+|\?\?\?) in .*$/;
 var EXTENSION_MODULES = /^Extension modules: (.*?)(?:, \.\.\.)? \(total: (\d+)\)$/;
 var OBJECT_FIELD = /^object (address|refcount|type|type name|repr) *: (.*)$/;
 var EXIT_SIGNAL = /^(?:.*\s)?(Segmentation fault|Aborted|Bus error|Illegal instruction|Floating point exception)(?: \(core dumped\))?$/;
@@ -8902,10 +8942,10 @@ var FaultParser = class {
     } else this.thread = id ? { id, current, frames: [] } : { current, frames: [] };
     if (this.current.threads.length < MAX_THREADS_PER_FAULT) this.current.threads.push(this.thread);
   }
-  /** `ownedLine` over consecutive lines: how many, from `lines[from]` on, it took. */
-  ownedRun(lines, from) {
+  /** `ownedLine` over consecutive lines: how many, from line `from` of the block on, it took. */
+  ownedRun(block, from) {
     let index = from;
-    while (index < lines.length && this.ownedLine(lines[index])) index++;
+    while (index < block.count && this.ownedLine(lineAt(block, index))) index++;
     return index - from;
   }
   /**
@@ -8919,7 +8959,7 @@ var FaultParser = class {
   }
   /** A frame line of the current thread: true when it is one. */
   frame(line) {
-    if (!this.currentKept) return FRAME.test(line);
+    if (!this.currentKept) return FRAME_SHAPE.test(line);
     const frame = FRAME.exec(line);
     if (!frame) return false;
     if (this.thread.frames.length < MAX_FRAMES_PER_THREAD) {
@@ -9029,6 +9069,7 @@ function classRow(line, out) {
   return index === length;
 }
 var CLASS_ROW_SHAPE = /^ *\d+ +\d+ +\d+ +\d+ +\d+$/;
+var CLASS_ROWS = /(?: +\d+ +\d+ +\d+ +\d+ +\d+(?:\n|$))+/y;
 var CLASS_ROW_LENGTH = 54;
 var PRINTONE_EQUALS = 35;
 var PRINTONE_LENGTH = 57;
@@ -9040,17 +9081,21 @@ function keyLinePattern(key) {
   let pattern = KEY_LINE_PATTERNS.get(key);
   if (pattern === void 0 && !KEY_LINE_PATTERNS.has(key)) {
     const padding = PRINTONE_EQUALS - 2 - key.length;
-    pattern = key.length === 0 || padding < 0 || /[:[\x1b]/.test(key) ? void 0 : new RegExp(`^# ${key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} {${padding}}= *[\\d,]+$`);
+    pattern = key.length === 0 || padding < 0 || /[:[\x1b]/.test(key) ? void 0 : new RegExp(`# ${key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} {${padding}}= *[\\d,]+`, "y");
     if (KEY_LINE_PATTERNS.size < 1024) KEY_LINE_PATTERNS.set(own(key), pattern);
   }
   return pattern;
 }
-function printoneValue(line, padded = false) {
-  let index = PRINTONE_LENGTH - 1;
+function isKeyLine(pattern, text, start, end) {
+  pattern.lastIndex = start;
+  return pattern.test(text) && pattern.lastIndex === end;
+}
+function printoneValue(line, padded = false, offset = 0) {
+  let index = offset + PRINTONE_LENGTH - 1;
   let value = 0;
   let scale = 1;
   let digits = 0;
-  for (; index > PRINTONE_EQUALS; index--) {
+  for (; index > offset + PRINTONE_EQUALS; index--) {
     const code3 = line.charCodeAt(index);
     if (code3 === 44) continue;
     if (code3 < 48 || code3 > 57) break;
@@ -9058,7 +9103,7 @@ function printoneValue(line, padded = false) {
     scale *= 10;
     digits++;
   }
-  return digits === 0 || digits > 15 || !padded && !isSpaces(line, PRINTONE_EQUALS + 1, index + 1) ? void 0 : value;
+  return digits === 0 || digits > 15 || !padded && !isSpaces(line, offset + PRINTONE_EQUALS + 1, index + 1) ? void 0 : value;
 }
 var CLASS_ROW_ENDS = [5, 12, 24, 40, 54];
 function fixedColumns(line, out) {
@@ -9101,10 +9146,30 @@ var MallocStatsParser = class {
   get busy() {
     return this.current !== void 0;
   }
-  /** `ownedLine` over consecutive lines: how many, from `lines[from]` on, it took. */
-  ownedRun(lines, from, lineNumber) {
+  /** `ownedLine` over consecutive lines: how many, from line `from` of the block on, it took. */
+  ownedRun(block, from, lineNumber) {
     let index = from;
-    while (index < lines.length && this.ownedLine(lines[index], lineNumber + index - from)) index++;
+    const { text, ends } = block;
+    while (index < block.count) {
+      const dump = this.current;
+      const start = index === 0 ? 0 : ends[index - 1] + 1;
+      if (dump !== void 0 && ends[index] - start === PRINTONE_LENGTH && text.charCodeAt(start) === 35 && text.charCodeAt(start + PRINTONE_EQUALS) === 61 && this.section !== "freelists") {
+        if (!this.ownedKeyLine(dump, text, start)) break;
+        index++;
+        continue;
+      }
+      if (this.section === "classes" && !this.currentKept && dump !== void 0) {
+        const end = matchLines(CLASS_ROWS, block, index);
+        if (end > index) {
+          if (this.pendingRowCount < MAX_SIZE_CLASSES) this.pendingRows.push(text.slice(start, ends[end - 1]));
+          this.pendingRowCount += end - index;
+          index = end;
+          if (index === block.count) break;
+        }
+      }
+      if (!this.ownedLine(lineAt(block, index), lineNumber + index - from)) break;
+      index++;
+    }
     return index - from;
   }
   /**
@@ -9127,7 +9192,7 @@ var MallocStatsParser = class {
     }
     if (length === PRINTONE_LENGTH && line.charCodeAt(PRINTONE_EQUALS) === 61) {
       if (this.section === "freelists") return false;
-      if (first === 35) return this.ownedKeyLine(dump, line);
+      if (first === 35) return this.ownedKeyLine(dump, line, 0);
       const total = first === 84 && line.startsWith("Total ") && isSpaces(line, 5, PRINTONE_EQUALS);
       if (!total && !(first >= 48 && first <= 57 && NUMBERED_LABEL.test(line))) return false;
       const value = printoneValue(line);
@@ -9153,12 +9218,15 @@ var MallocStatsParser = class {
     }
     return false;
   }
-  /** A `# label = N` line whose label this position had in the previous dump. */
-  ownedKeyLine(dump, line) {
+  /**
+   * A `# label = N` line, `PRINTONE_LENGTH` long from `start` in `text` (a line, or a block's text),
+   * whose label this position had in the previous dump.
+   */
+  ownedKeyLine(dump, text, start) {
     const position = this.keyIndex;
     const pattern = this.keyPatterns[position];
-    if (pattern === void 0 || !pattern.test(line)) return false;
-    const value = printoneValue(line, true);
+    if (pattern === void 0 || !isKeyLine(pattern, text, start, start + PRINTONE_LENGTH)) return false;
+    const value = printoneValue(text, true, start);
     if (value === void 0) return false;
     this.keyIndex++;
     if (this.section !== "arena map") this.section = "totals";
@@ -9265,12 +9333,14 @@ var MallocStatsParser = class {
    * dump into objects was this parser's largest cost.
    */
   currentKept = true;
+  /** Rows of the current dump, one per line or several lines matched at once (ownedRun). */
   pendingRows = [];
+  pendingRowCount = 0;
   pendingFreeLists = [];
   /** A size-class row of the current dump (`classRow` has accepted it, or its shape is CLASS_ROW_SHAPE). */
   addClassRow(dump, line) {
     if (!this.currentKept) {
-      if (this.pendingRows.length < MAX_SIZE_CLASSES) this.pendingRows.push(line);
+      if (this.pendingRowCount++ < MAX_SIZE_CLASSES) this.pendingRows.push(line);
       return;
     }
     if (dump.sizeClasses.length >= MAX_SIZE_CLASSES || !classRow(line, this.row)) return;
@@ -9279,9 +9349,10 @@ var MallocStatsParser = class {
   }
   materializeRows(dump) {
     this.currentKept = true;
-    for (const line of this.pendingRows) this.addClassRow(dump, line);
+    for (const rows of this.pendingRows) for (const line of rows.split("\n")) this.addClassRow(dump, line);
     for (const line of this.pendingFreeLists) this.freeListLine(line, dump);
     this.pendingRows.length = 0;
+    this.pendingRowCount = 0;
     this.pendingFreeLists.length = 0;
   }
   startDump(lineNumber, allocator) {
@@ -9291,6 +9362,7 @@ var MallocStatsParser = class {
     this.lastSeen = this.current;
     this.currentKept = this.dumps.push(this.current);
     this.pendingRows.length = 0;
+    this.pendingRowCount = 0;
     this.pendingFreeLists.length = 0;
   }
   value(dump, label, value) {
@@ -9312,9 +9384,7 @@ var MallocStatsParser = class {
       dump.values["unused pools bytes"] = value;
       return;
     }
-    let key = label.replace(/^# /, "");
-    if (key === "Total") key = this.section === "arena map" ? "arena map total" : "total";
-    dump.values[key] = value;
+    dump.values[label === "Total" ? this.section === "arena map" ? "arena map total" : "total" : label] = value;
   }
   /** A free-list line of the current dump: false, with nothing changed, when the line is not one. */
   freeListLine(line, dump = this.current) {
@@ -9828,7 +9898,7 @@ var MAX_LEAKS = 100;
 var ERROR_HEADER = /^==(\d+)==ERROR: (AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer): (\S+(?: \S+)*?)(?: on (?:unknown )?address .*| on .*)?$/;
 var WARNING_HEADER = /^WARNING: (ThreadSanitizer|MemorySanitizer): (.+?)(?: \(pid=(\d+)\))?$/;
 var FRAME2 = /^ {4}#(\d+) (0x[0-9a-f]+)(?: in (.+?))?(?: (\S+?)(?::(\d+))?(?::(\d+))?)?$/;
-var FRAME_SHAPE = /^ {4}#\d+ 0x[0-9a-f]+(?: in .+| \S+)?$/;
+var FRAME_SHAPE2 = /^ {4}#\d+ 0x[0-9a-f]+(?: in .+| \S+)?$/;
 var FRAME_MODULE = /^\((.+?)\+0x[0-9a-f]+\)$/;
 var ACCESS = /^(READ|WRITE) of size (\d+) at (0x[0-9a-f]+) thread (\S+)/;
 var LOCATION = /^0x[0-9a-f]+ is located (\d+) bytes (to the right of|to the left of|inside of|after|before) (\d+)-byte region/;
@@ -9867,7 +9937,7 @@ var SanitizerParser = class {
   }
   /** A frame of the current stack: false, with nothing changed, for any other line. */
   stackFrame(line) {
-    if (!this.currentKept) return FRAME_SHAPE.test(line);
+    if (!this.currentKept) return FRAME_SHAPE2.test(line);
     const match = FRAME2.exec(line);
     if (match === null) return false;
     this.frame(match);
@@ -10081,7 +10151,20 @@ function decode(text) {
   return text.includes("&") ? text.replace(/&(?:lt|gt|amp|quot|apos);/g, (entity) => ENTITIES[entity]) : text;
 }
 var SKIPPED_FRAME = Object.freeze({});
-var SKIPPED_FRAME_FIELD = /^ *<(?:ip>[^<:[]*<\/ip|obj>[^<:[]*<\/obj|fn>[^<:[]*<\/fn|dir>[^<:[]*<\/dir|file>[^<:[]*<\/file|line>[^<:[]*<\/line)>$/;
+var EOL = "(?:\\n|$)";
+var element = (tags) => ` *<(?:${tags.map((tag) => `${tag}>[^<:[\\n]*<\\/${tag}`).join("|")})>${EOL}`;
+var enclosing = (tag, content) => ` *<${tag}>${EOL}${content} *<\\/${tag}>${EOL}`;
+var SKIPPED_FRAME_FIELD = element(["ip", "obj", "fn", "dir", "file", "line"]);
+var SKIPPED_FRAME_FIELDS = new RegExp(`(?:${SKIPPED_FRAME_FIELD})+`, "y");
+var SKIPPED_FRAME_LINES = enclosing("frame", `(?:${SKIPPED_FRAME_FIELD})*`);
+var SKIPPED_FRAMES = new RegExp(`(?:${SKIPPED_FRAME_LINES})+`, "y");
+var SKIPPED_ERROR = new RegExp(
+  enclosing(
+    "error",
+    `(?:${element(["unique", "tid", "threadname", "kind", "what", "auxwhat"])}|${enclosing("xwhat", `(?:${element(["text", "leakedbytes", "leakedblocks"])})*`)}|${enclosing("stack", `(?:${SKIPPED_FRAME_LINES})*`)})*`
+  ),
+  "y"
+);
 var FRAME_OPEN = /^ *<frame>$/;
 var FRAME_CLOSE = /^ *<\/frame>$/;
 var ValgrindXmlParser = class {
@@ -10105,17 +10188,30 @@ var ValgrindXmlParser = class {
   get busy() {
     return this.inside;
   }
-  /** `ownedLine` over consecutive lines: how many, from `lines[from]` on, it took (up to `</valgrindoutput>`). */
-  ownedRun(lines, from, lineNumber) {
+  /** `ownedLine` over consecutive lines: how many, from line `from` of the block on, it took (up to `</valgrindoutput>`). */
+  ownedRun(block, from, lineNumber) {
     let index = from;
-    while (index < lines.length && this.inside) {
-      if (this.inSkippedFrame()) {
-        const start = index;
-        while (index < lines.length && SKIPPED_FRAME_FIELD.test(lines[index])) index++;
-        if (index > start) this.text = "";
-        if (index === lines.length) break;
+    while (index < block.count && this.inside) {
+      if (this.betweenSkippedErrors()) {
+        for (let end = matchLines(SKIPPED_ERROR, block, index); end > index; end = matchLines(SKIPPED_ERROR, block, index)) {
+          this.errors.dropped++;
+          this.error = void 0;
+          this.text = "";
+          index = end;
+        }
+      } else if (this.inSkippedFrame()) {
+        const end = matchLines(SKIPPED_FRAME_FIELDS, block, index);
+        if (end > index) this.text = "";
+        index = end;
+      } else if (this.inSkippedStack()) {
+        const end = matchLines(SKIPPED_FRAMES, block, index);
+        if (end > index) {
+          this.frame = void 0;
+          this.text = "";
+        }
+        index = end;
       }
-      if (!this.ownedLine(lines[index], lineNumber + index - from)) break;
+      if (index === block.count || !this.ownedLine(lineAt(block, index), lineNumber + index - from)) break;
       index++;
     }
     return index - from;
@@ -10123,6 +10219,15 @@ var ValgrindXmlParser = class {
   inSkippedFrame() {
     const path15 = this.path;
     return this.frame === SKIPPED_FRAME && path15.length < MAX_DEPTH && path15[path15.length - 1] === "frame";
+  }
+  /** Where an `<error>` would open an error past the cap, with no frame being read. */
+  betweenSkippedErrors() {
+    return this.errors.items.length >= MAX_VALGRIND_ERRORS && this.frame === void 0 && this.path.length === 1 && this.path[0] === "valgrindoutput";
+  }
+  /** In a stack where a `<frame>` would open a frame past the cap (`open` pushes it, and its fields are skipped). */
+  inSkippedStack() {
+    const path15 = this.path;
+    return this.errors.items.length >= MAX_VALGRIND_ERRORS && path15.length < MAX_DEPTH - 1 && path15[path15.length - 1] === "stack";
   }
   /**
    * The detector's fast path while the XML is the only open block (fields of skipped frames are taken
@@ -10341,7 +10446,7 @@ function createParsers(options) {
     },
     mallocstats: () => {
       const parser = new MallocStatsParser();
-      return { kind: "mallocstats", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from, n) => parser.ownedRun(lines, from, n) * 2 + (parser.busy ? 1 : 0) };
+      return { kind: "mallocstats", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0) };
     },
     "count-allocs": () => {
       const parser = new CountAllocsParser();
@@ -10349,19 +10454,19 @@ function createParsers(options) {
     },
     "pymalloc-debug": () => {
       const parser = new PymallocDebugParser();
-      return { kind: "pymalloc-debug", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from) => guardedRun(parser, lines, from) };
+      return { kind: "pymalloc-debug", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from) => guardedRun(parser, block, from) };
     },
     fault: () => {
       const parser = new FaultParser();
-      return { kind: "fault", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from) => parser.ownedRun(lines, from) * 2 + (parser.busy ? 1 : 0) };
+      return { kind: "fault", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from) => parser.ownedRun(block, from) * 2 + (parser.busy ? 1 : 0) };
     },
     sanitizer: () => {
       const parser = new SanitizerParser(options);
-      return { kind: "sanitizer", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from) => guardedRun(parser, lines, from) };
+      return { kind: "sanitizer", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from) => guardedRun(parser, block, from) };
     },
     "valgrind-xml": () => {
       const parser = new ValgrindXmlParser(options);
-      return { kind: "valgrind-xml", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from, n) => parser.ownedRun(lines, from, n) * 2 + (parser.busy ? 1 : 0) };
+      return { kind: "valgrind-xml", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0) };
     }
   };
   const kinds = options.kinds ?? LOG_KINDS;
@@ -10379,11 +10484,10 @@ var START_CHARACTERS = {
   sanitizer: "=SW-",
   "valgrind-xml": "< 	"
 };
-var CONTENT_CHECKS = {
+var MARKER_CHECKS = {
   regrtest: (line) => line.length >= 25 && line.includes(" leaked ["),
   "count-allocs": (line) => line.length >= 38 && line.includes(" alloc'd: "),
-  sanitizer: (line) => line.length >= 20 && line.includes(": runtime error: "),
-  fault: endsLikeFault
+  sanitizer: (line) => line.length >= 20 && line.includes(": runtime error: ")
 };
 var FAULT_LAST = asciiTable(".)tdrn");
 function endsLikeFault(line) {
@@ -10391,7 +10495,21 @@ function endsLikeFault(line) {
   return last < 128 && FAULT_LAST[last] === 1 && faultEnding(line);
 }
 function faultEnding(line) {
-  return line.endsWith("' failed.") || line.endsWith("(core dumped)") || line.endsWith("Segmentation fault") || line.endsWith("Aborted") || line.endsWith("Bus error") || line.endsWith("Illegal instruction") || line.endsWith("Floating point exception");
+  switch (line.charCodeAt(line.length - 1)) {
+    case 46:
+      return line.endsWith("' failed.");
+    case 41:
+      return line.endsWith("(core dumped)");
+    case 116:
+      return line.endsWith("Segmentation fault");
+    case 100:
+      return line.endsWith("Aborted");
+    case 114:
+      return line.endsWith("Bus error");
+    case 110:
+      return line.endsWith("Illegal instruction") || line.endsWith("Floating point exception");
+  }
+  return false;
 }
 var ANY_CONTENT_MARKER = / leaked \[|alloc'd: |: runtime error: /;
 var ESCAPE_OR_CONTENT_MARKER = /\x1b| leaked \[|alloc'd: |: runtime error: /;
@@ -10399,9 +10517,12 @@ function hasContentMarker(line) {
   if (line.indexOf(":") < 0 && line.indexOf("[") < 0) return false;
   return ANY_CONTENT_MARKER.test(line);
 }
-function guardedRun(parser, lines, from) {
+function guardedRun(parser, block, from) {
   let index = from;
-  while (index < lines.length && !concernsOthers(lines[index]) && parser.ownedLine(lines[index])) index++;
+  for (; index < block.count; index++) {
+    const line = lineAt(block, index);
+    if (concernsOthers(line) || !parser.ownedLine(line)) break;
+  }
   return (index - from) * 2 + (parser.busy ? 1 : 0);
 }
 function concernsOthers(line) {
@@ -10414,15 +10535,16 @@ var LogDetector = class {
     this.routeAll = options.routing === "all";
     this.ownedRuns = this.parsers.map(({ ownedRun }) => this.routeAll ? void 0 : ownedRun);
     this.kinds = this.parsers.map((entry) => entry.kind);
+    this.faultBit = this.kinds.includes("fault") ? 1 << this.kinds.indexOf("fault") : 0;
     this.offers = this.parsers.map((entry) => entry.offer);
     this.recognisedCounts = this.parsers.map(() => 0);
     this.firstExclusiveLine = this.parsers.map(() => 0);
     for (const [index, kind] of this.kinds.entries()) {
       for (const character of START_CHARACTERS[kind]) this.startMasks[character.charCodeAt(0)] |= 1 << index;
-      const check = CONTENT_CHECKS[kind];
+      const check = MARKER_CHECKS[kind];
       if (check) {
-        this.contentChecks.push(check);
-        this.contentCheckIndex.push(index);
+        this.markerChecks.push(check);
+        this.markerCheckBits.push(1 << index);
       }
     }
   }
@@ -10438,8 +10560,10 @@ var LogDetector = class {
   lineNumber = 0;
   /** Per first character (0-127): bit i set when parser i can start a block with it; 128 is "other". */
   startMasks = new Uint32Array(129);
-  contentChecks = [];
-  contentCheckIndex = [];
+  markerChecks = [];
+  markerCheckBits = [];
+  /** The fault parser's bit, 0 when it is not among the kinds. */
+  faultBit;
   routeAll;
   /**
    * Bit i set while parser i is inside a block. A parser's state only changes when it is offered a
@@ -10449,44 +10573,51 @@ var LogDetector = class {
   busyMask = 0;
   /** Per parser: its `ownedRun` fast path, if any; none with `routing: 'all'`. */
   ownedRuns;
-  single = [""];
   /** Offers one raw line (no line break; a trailing CR and ANSI colours are removed here). */
   push(rawLine) {
-    this.single[0] = rawLine;
-    this.pushLines(this.single);
+    this.route(rawLine);
+  }
+  /** Offers consecutive raw lines (see `pushBlock`). */
+  pushLines(lines) {
+    const block = blockOfLines(lines);
+    if (block !== void 0) this.pushBlock(block);
+    else for (const line of lines) this.route(line);
   }
   /**
-   * Offers consecutive raw lines. Inside a malloc stats dump, a valgrind XML file, a traceback, a
-   * sanitizer report or a debug-hook dump, with no other block open, most lines have a shape only that
-   * parser accepts: it takes a run of them at once, skipping the routing in `route`. Same result (the
-   * fuzz tests compare with routing: 'all', which has no such shortcut): nobody else would have been
+   * Offers a block of consecutive raw lines. Inside a malloc stats dump, a valgrind XML file, a
+   * traceback, a sanitizer report or a debug-hook dump, with no other block open, most lines have a
+   * shape only that parser accepts: it takes a run of them at once, skipping the routing in `route`
+   * (and, for runs it matches in the block's text, the slicing of each line). Same result (the fuzz
+   * tests compare with routing: 'all', which has no such shortcut): nobody else would have been
    * offered them, or would have recognised them. None of them ends in a CR (the shapes exclude it, or
    * `concernsOthers` turns such lines away), so they need no stripping.
    */
-  pushLines(lines) {
+  pushBlock(block) {
     const runs = this.ownedRuns;
-    for (let index = 0; index < lines.length; ) {
+    const { text, ends, count } = block;
+    for (let index = 0; index < count; ) {
       const busy = this.busyMask;
       if (busy !== 0 && (busy & busy - 1) === 0) {
         const parser = 31 - Math.clz32(busy);
         const run = runs[parser];
-        const state = run === void 0 ? 0 : run(lines, index, this.lineNumber + 1);
+        const state = run === void 0 ? 0 : run(block, index, this.lineNumber + 1);
         const taken = state >>> 1;
         if (taken > 0) {
           if ((state & 1) === 0) this.busyMask = 0;
           this.recognisedCounts[parser] += taken;
           if (this.firstExclusiveLine[parser] === 0) {
-            const first = lines.slice(index, index + taken).findIndex((line2) => line2 !== "");
-            if (first >= 0) this.firstExclusiveLine[parser] = this.lineNumber + 1 + first;
+            const first = firstFilledLine(block, index, index + taken);
+            if (first >= 0) this.firstExclusiveLine[parser] = this.lineNumber + 1 + first - index;
           }
           this.lineNumber += taken;
           index += taken;
-          if (index === lines.length) break;
+          if (index === count) break;
         }
       }
-      const line = lines[index++];
-      if (line.length === 0 && this.busyMask === 0 && !this.routeAll) this.lineNumber++;
-      else this.route(line);
+      const start = index === 0 ? 0 : ends[index - 1] + 1;
+      const end = ends[index++];
+      if (start === end && this.busyMask === 0 && !this.routeAll) this.lineNumber++;
+      else this.route(text.slice(start, end));
     }
   }
   /** Offers one line to the parsers that can want it. */
@@ -10508,12 +10639,13 @@ var LogDetector = class {
     let wanted = this.routeAll ? -1 : line.length === 0 ? 0 : this.startMasks[first < 128 ? first : 128];
     if (!this.routeAll && line.length > 0) {
       const last = line.charCodeAt(line.length - 1);
-      if (marker || last < 128 && FAULT_LAST[last] === 1) {
-        for (let check = 0; check < this.contentChecks.length; check++) {
-          const bit = 1 << this.contentCheckIndex[check];
-          if ((wanted & bit) === 0 && this.contentChecks[check](line)) wanted |= bit;
+      if (marker) {
+        for (let check = 0; check < this.markerChecks.length; check++) {
+          const bit = this.markerCheckBits[check];
+          if ((wanted & bit) === 0 && this.markerChecks[check](line)) wanted |= bit;
         }
       }
+      if (last < 128 && FAULT_LAST[last] === 1 && (wanted & this.faultBit) === 0 && faultEnding(line)) wanted |= this.faultBit;
     }
     let claimedBy = -1;
     let claims = 0;
@@ -10562,7 +10694,8 @@ async function parseLog(source, options = {}) {
   const detector = new LogDetector(options);
   for await (const item of source) {
     if (typeof item === "string") detector.push(item);
-    else detector.pushLines(item);
+    else if (Array.isArray(item)) detector.pushLines(item);
+    else detector.pushBlock(item);
   }
   return detector.end();
 }
@@ -10705,87 +10838,64 @@ function pythonLocation(fault) {
 
 // src/adapters/read-lines.ts
 var SEGMENT_BYTES = 1 << 14;
-var BATCH_BYTES = 1 << 16;
-async function* readLineBatches(path15, options = {}) {
+async function* readLineBlocks(path15, options = {}) {
   const chunkSize = options.chunkSize ?? 1 << 20;
   const maxLineLength = options.maxLineLength ?? 1 << 20;
   const file = await open2(path15, "r");
-  const incoming = Buffer.allocUnsafe(chunkSize);
-  let reading = readAhead(file, incoming);
+  let current = Buffer.allocUnsafe(maxLineLength + chunkSize);
+  let next = Buffer.allocUnsafe(maxLineLength + chunkSize);
+  let carry = 0;
+  let reading = readInto(file, current, 0, chunkSize);
   try {
-    let buffer = Buffer.allocUnsafe(chunkSize);
-    let carry = 0;
     for (; ; ) {
       const { bytesRead } = await reading;
       reading = void 0;
       if (bytesRead === 0) break;
-      if (buffer.length - carry < bytesRead) {
-        const bigger = Buffer.allocUnsafe(carry + chunkSize);
-        buffer.copy(bigger, 0, 0, carry);
-        buffer = bigger;
-      }
-      incoming.copy(buffer, carry, 0, bytesRead);
-      reading = readAhead(file, incoming);
       const length = carry + bytesRead;
+      const complete = current.lastIndexOf(10, length - 1) + 1;
+      const cuts = [complete];
+      while (length - cuts[cuts.length - 1] > maxLineLength) {
+        const from = cuts[cuts.length - 1];
+        let cut = from + maxLineLength;
+        while (cut > from && (current[cut] & 192) === 128) cut--;
+        cuts.push(cut > from ? cut : from + maxLineLength);
+      }
+      const rest = cuts[cuts.length - 1];
+      carry = length - rest;
+      current.copy(next, 0, rest, length);
+      reading = readInto(file, next, carry, chunkSize);
       let start = 0;
-      for (; ; ) {
-        const lines = [];
-        const next = splitLines(buffer, start, length, lines);
-        if (next === start) break;
-        start = next;
-        yield lines;
+      for (let end = segmentEnd(current, start, complete); end >= 0; end = segmentEnd(current, start, complete)) {
+        yield decodeBlock(current.subarray(start, end));
+        start = end + 1;
       }
-      const pieces = [];
-      while (length - start > maxLineLength) {
-        let cut = start + maxLineLength;
-        while (cut > start && (buffer[cut] & 192) === 128) cut--;
-        pieces.push(buffer.toString("utf8", start, cut));
-        start = cut;
-      }
-      carry = length - start;
-      if (carry > 0 && start > 0) buffer.copy(buffer, 0, start, length);
-      if (pieces.length > 0) yield pieces;
+      if (cuts.length > 1) yield blockOfLines(cuts.slice(1).map((cut, index) => current.toString("utf8", cuts[index], cut)));
+      [current, next] = [next, current];
     }
-    if (carry > 0) yield [buffer.toString("utf8", 0, carry)];
+    if (carry > 0) yield blockOfLines([current.toString("utf8", 0, carry)]);
   } finally {
     if (reading) await reading.catch(() => void 0);
     await file.close();
   }
 }
-function readAhead(file, into) {
-  const reading = file.read(into, 0, into.length, null);
+function readInto(file, into, offset, length) {
+  const reading = file.read(into, offset, length, null);
   reading.catch(() => void 0);
   return reading;
 }
-function splitLines(buffer, from, length, lines) {
-  let start = from;
-  const batchEnd = from + BATCH_BYTES;
-  while (start < length && start < batchEnd) {
-    const last = buffer.lastIndexOf(10, Math.min(length, start + SEGMENT_BYTES) - 1);
-    let end = last >= start ? last : buffer.indexOf(10, start + SEGMENT_BYTES);
-    if (end < 0 || end >= length) {
-      if (last < start) break;
-      end = last;
-    }
-    const segment = buffer.subarray(start, end);
-    if (isAscii(segment)) {
-      const text = segment.toString("latin1");
-      let lineStart = 0;
-      for (let newline = text.indexOf("\n"); newline >= 0; newline = text.indexOf("\n", lineStart)) {
-        lines.push(text.slice(lineStart, newline));
-        lineStart = newline + 1;
-      }
-      lines.push(lineStart === 0 ? text : text.slice(lineStart));
-    } else {
-      for (const line of segment.toString("utf8").split("\n")) lines.push(line);
-    }
-    start = end + 1;
-  }
-  return start;
+function segmentEnd(buffer, from, length) {
+  if (from >= length) return -1;
+  const last = buffer.lastIndexOf(10, Math.min(length, from + SEGMENT_BYTES) - 1);
+  if (last >= from) return last;
+  const next = buffer.indexOf(10, from + SEGMENT_BYTES);
+  return next >= 0 && next < length ? next : -1;
+}
+function decodeBlock(segment) {
+  return splitBlock(isAscii(segment) ? segment.toString("latin1") : segment.toString("utf8"));
 }
 async function parseLogFile(path15, options = {}) {
   try {
-    return await parseLog(readLineBatches(path15), options);
+    return await parseLog(readLineBlocks(path15), options);
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
     return parseLog([], options);

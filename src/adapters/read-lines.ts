@@ -1,74 +1,68 @@
 import { isAscii } from 'node:buffer'
 import { open, type FileHandle } from 'node:fs/promises'
 import { parseLog, type DetectOptions, type ParsedLog } from '../parse/detect.js'
+import { blockOfLines, linesOf, splitBlock, type LineBlock } from '../parse/line-block.js'
 
 /**
- * Bytes decoded into one string at a time, the lines then sliced out of it. Decoding per line
- * was the reader's largest cost (one native call each); decoding the whole 1 MiB read at once
- * would let one retained line pin a megabyte (V8 substrings keep their parent alive), so a
- * retained line pins at most one segment of about this size, and parsers copy what they keep from
- * lines far apart (`own` in parse/line-parser.ts).
+ * Bytes decoded into one string at a time, a block of lines (parse/line-block.ts). Decoding per
+ * line was the reader's largest cost (one native call each), and slicing every line out of the
+ * decoded text the next one: a block hands the detector the text and the line ends, and only
+ * lines a parser looks at one by one are sliced. Decoding the whole 1 MiB read at once would let
+ * one retained line pin a megabyte (V8 substrings keep their parent alive), so a retained line
+ * pins at most one block of about this size, and parsers copy what they keep from lines far apart
+ * (`own` in parse/line-parser.ts).
  */
 const SEGMENT_BYTES = 1 << 14
 
 /**
- * Lines per batch, in bytes of input. Small batches die young: a 1 MiB batch (20,000 lines) lived
- * through several scavenges, and copying it made the garbage collector the reader's largest cost.
+ * Streams a log file as blocks of lines (without line breaks), reading 1 MiB at a time into two
+ * reused buffers: memory stays bounded whatever the file size, and blocks keep the per-line cost of
+ * async iteration out of the parsers' hot loop (node:readline yields one promise per line and is
+ * slower here; fs streams allocate a buffer per read). A line longer than `maxLineLength` bytes is
+ * cut into pieces so one runaway line cannot exhaust memory.
  */
-const BATCH_BYTES = 1 << 16
-
-/**
- * Streams a log file as batches of lines (without line breaks), reading 1 MiB at a time into one
- * reused buffer: memory stays bounded whatever the file size, and batching keeps the per-line cost
- * of async iteration out of the parsers' hot loop (node:readline yields one promise per line and
- * is slower here; fs streams allocate a buffer per read). A line longer than `maxLineLength`
- * bytes is cut into pieces so one runaway line cannot exhaust memory.
- */
-export async function* readLineBatches(path: string, options: { chunkSize?: number; maxLineLength?: number } = {}): AsyncGenerator<string[]> {
+export async function* readLineBlocks(path: string, options: { chunkSize?: number; maxLineLength?: number } = {}): AsyncGenerator<LineBlock> {
   const chunkSize = options.chunkSize ?? 1 << 20
   const maxLineLength = options.maxLineLength ?? 1 << 20
   const file = await open(path, 'r')
-  // The next chunk is read into `incoming` while this one is parsed: waiting for each read left the
-  // parser idle for about 5% of the time.
-  const incoming = Buffer.allocUnsafe(chunkSize)
-  let reading: Promise<{ bytesRead: number }> | undefined = readAhead(file, incoming)
+  // The buffers take turns: the next chunk is read straight into one, after the unfinished line carried
+  // over to it, while the lines of the other are parsed. Waiting for each read left the parser idle for
+  // about 5% of the time, and copying each chunk out of a separate read buffer cost another 2%.
+  let current = Buffer.allocUnsafe(maxLineLength + chunkSize)
+  let next = Buffer.allocUnsafe(maxLineLength + chunkSize)
+  let carry = 0
+  let reading: Promise<{ bytesRead: number }> | undefined = readInto(file, current, 0, chunkSize)
   try {
-    let buffer = Buffer.allocUnsafe(chunkSize)
-    let carry = 0
     for (;;) {
       const { bytesRead } = await reading!
       reading = undefined
       if (bytesRead === 0) break
-      if (buffer.length - carry < bytesRead) {
-        // Only while a line is longer than a read: bounded by maxLineLength + chunkSize.
-        const bigger = Buffer.allocUnsafe(carry + chunkSize)
-        buffer.copy(bigger, 0, 0, carry)
-        buffer = bigger
-      }
-      incoming.copy(buffer, carry, 0, bytesRead)
-      reading = readAhead(file, incoming)
       const length = carry + bytesRead
+      // Complete lines end at the last newline (the carried bytes hold none); the rest is carried over,
+      // less the pieces cut from a runaway line, at a UTF-8 character boundary (never before a
+      // continuation byte, unless the bytes are no UTF-8 at all).
+      const complete = current.lastIndexOf(10, length - 1) + 1
+      const cuts = [complete]
+      while (length - cuts[cuts.length - 1] > maxLineLength) {
+        const from = cuts[cuts.length - 1]
+        let cut = from + maxLineLength
+        while (cut > from && (current[cut] & 0xc0) === 0x80) cut--
+        cuts.push(cut > from ? cut : from + maxLineLength)
+      }
+      const rest = cuts[cuts.length - 1]
+      carry = length - rest
+      current.copy(next, 0, rest, length)
+      reading = readInto(file, next, carry, chunkSize)
       let start = 0
-      for (;;) {
-        const lines: string[] = []
-        const next = splitLines(buffer, start, length, lines)
-        if (next === start) break
-        start = next
-        yield lines
+      for (let end = segmentEnd(current, start, complete); end >= 0; end = segmentEnd(current, start, complete)) {
+        yield decodeBlock(current.subarray(start, end))
+        start = end + 1
       }
-      // Cut runaway lines at a UTF-8 character boundary (never before a continuation byte).
-      const pieces: string[] = []
-      while (length - start > maxLineLength) {
-        let cut = start + maxLineLength
-        while (cut > start && (buffer[cut] & 0xc0) === 0x80) cut--
-        pieces.push(buffer.toString('utf8', start, cut))
-        start = cut
-      }
-      carry = length - start
-      if (carry > 0 && start > 0) buffer.copy(buffer, 0, start, length)
-      if (pieces.length > 0) yield pieces
+      // The pieces hold no line break: only complete lines were before them.
+      if (cuts.length > 1) yield blockOfLines(cuts.slice(1).map((cut, index) => current.toString('utf8', cuts[index], cut)))!
+      ;[current, next] = [next, current]
     }
-    if (carry > 0) yield [buffer.toString('utf8', 0, carry)]
+    if (carry > 0) yield blockOfLines([current.toString('utf8', 0, carry)])!
   } finally {
     // A consumer that stops early leaves a read in flight: let it settle before closing the file.
     if (reading) await reading.catch(() => undefined)
@@ -76,56 +70,41 @@ export async function* readLineBatches(path: string, options: { chunkSize?: numb
   }
 }
 
-function readAhead(file: FileHandle, into: Buffer): Promise<{ bytesRead: number }> {
-  const reading = file.read(into, 0, into.length, null)
+function readInto(file: FileHandle, into: Buffer, offset: number, length: number): Promise<{ bytesRead: number }> {
+  const reading = file.read(into, offset, length, null)
   // Awaited later: a failure while the consumer parses must not count as an unhandled rejection.
   reading.catch(() => undefined)
   return reading
 }
 
 /**
- * Pushes complete lines of `buffer[from, length)` onto `lines`, about BATCH_BYTES of them; returns
- * where the rest starts (`from` when no line is complete).
+ * The newline that ends the next block of `buffer[from, length)`: the last one within SEGMENT_BYTES,
+ * or the first after them for a longer line; -1 when no line is complete.
  */
-function splitLines(buffer: Buffer, from: number, length: number, lines: string[]): number {
-  let start = from
-  const batchEnd = from + BATCH_BYTES
-  while (start < length && start < batchEnd) {
-    const last = buffer.lastIndexOf(10, Math.min(length, start + SEGMENT_BYTES) - 1)
-    let end = last >= start ? last : buffer.indexOf(10, start + SEGMENT_BYTES)
-    if (end < 0 || end >= length) {
-      if (last < start) break
-      end = last
-    }
-    const segment = buffer.subarray(start, end)
-    if (isAscii(segment)) {
-      // Logs are nearly always ASCII, and latin1 decodes ASCII identically and faster than utf8.
-      // String#indexOf on the decoded text: Buffer#indexOf costs a native call per line.
-      const text = segment.toString('latin1')
-      let lineStart = 0
-      for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', lineStart)) {
-        lines.push(text.slice(lineStart, newline))
-        lineStart = newline + 1
-      }
-      lines.push(lineStart === 0 ? text : text.slice(lineStart))
-    } else {
-      // A newline byte never occurs inside a multi-byte UTF-8 sequence, so splitting the decoded text is safe.
-      for (const line of segment.toString('utf8').split('\n')) lines.push(line)
-    }
-    start = end + 1
-  }
-  return start
+function segmentEnd(buffer: Buffer, from: number, length: number): number {
+  if (from >= length) return -1
+  const last = buffer.lastIndexOf(10, Math.min(length, from + SEGMENT_BYTES) - 1)
+  if (last >= from) return last
+  const next = buffer.indexOf(10, from + SEGMENT_BYTES)
+  return next >= 0 && next < length ? next : -1
 }
 
-/** One line at a time; convenient, slower than batches for large files. */
+function decodeBlock(segment: Buffer): LineBlock {
+  // Logs are nearly always ASCII, and latin1 decodes ASCII identically and faster than utf8. A newline
+  // byte never occurs inside a multi-byte UTF-8 sequence, so splitting the decoded text is safe.
+  // Split with String#indexOf on the decoded text: Buffer#indexOf costs a native call per line.
+  return splitBlock(isAscii(segment) ? segment.toString('latin1') : segment.toString('utf8'))
+}
+
+/** One line at a time; convenient, slower than blocks for large files. */
 export async function* readLines(path: string): AsyncGenerator<string> {
-  for await (const batch of readLineBatches(path)) yield* batch
+  for await (const block of readLineBlocks(path)) yield* linesOf(block)
 }
 
 /** Streams a log file through the detector; a missing file (a process that never started) parses as empty. */
 export async function parseLogFile(path: string, options: DetectOptions = {}): Promise<ParsedLog> {
   try {
-    return await parseLog(readLineBatches(path), options)
+    return await parseLog(readLineBlocks(path), options)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     return parseLog([], options)

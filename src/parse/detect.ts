@@ -2,6 +2,7 @@ import { CountAllocsParser, type CountAllocsResult } from './count-allocs.js'
 import type { Diagnostics } from './diagnostics.js'
 import { FaultParser, type Fault, type FaultResult } from './fault.js'
 import { workspaceRelative, type FrameHints } from './frames.js'
+import { blockOfLines, blockOfText, firstFilledLine, lineAt, type LineBlock } from './line-block.js'
 import { asciiTable, emptyUnparsed, recordUnparsed, stripAnsi, type LineParser, type UnparsedLines } from './line-parser.js'
 import { MallocStatsParser, type MallocStatsResult } from './mallocstats.js'
 import { PymallocDebugParser, type DebugMemoryBlock, type PymallocDebugResult } from './pymalloc-debug.js'
@@ -96,10 +97,10 @@ interface RoutedParser {
   readonly offer: (line: string, lineNumber: number) => number
   /**
    * For parsers whose blocks are most of a long log: while this parser is the only one inside a block,
-   * takes the lines from `lines[from]` on while they have a shape no other parser accepts, as `next`
+   * takes the lines from line `from` of the block on while they have a shape no other parser accepts, as `next`
    * would, and returns how many it took times 2, plus 1 if the block is still open.
    */
-  readonly ownedRun?: (lines: readonly string[], from: number, lineNumber: number) => number
+  readonly ownedRun?: (block: LineBlock, from: number, lineNumber: number) => number
 }
 
 // One closure per parser class, so each `next` and `busy` access sees a single class: a shared call
@@ -120,7 +121,7 @@ function createParsers(options: DetectOptions): RoutedParser[] {
     },
     mallocstats: () => {
       const parser = new MallocStatsParser()
-      return { kind: 'mallocstats', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from, n) => parser.ownedRun(lines, from, n) * 2 + (parser.busy ? 1 : 0) }
+      return { kind: 'mallocstats', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0) }
     },
     'count-allocs': () => {
       const parser = new CountAllocsParser()
@@ -128,19 +129,19 @@ function createParsers(options: DetectOptions): RoutedParser[] {
     },
     'pymalloc-debug': () => {
       const parser = new PymallocDebugParser()
-      return { kind: 'pymalloc-debug', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from) => guardedRun(parser, lines, from) }
+      return { kind: 'pymalloc-debug', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from) => guardedRun(parser, block, from) }
     },
     fault: () => {
       const parser = new FaultParser()
-      return { kind: 'fault', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from) => parser.ownedRun(lines, from) * 2 + (parser.busy ? 1 : 0) }
+      return { kind: 'fault', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from) => parser.ownedRun(block, from) * 2 + (parser.busy ? 1 : 0) }
     },
     sanitizer: () => {
       const parser = new SanitizerParser(options)
-      return { kind: 'sanitizer', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from) => guardedRun(parser, lines, from) }
+      return { kind: 'sanitizer', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from) => guardedRun(parser, block, from) }
     },
     'valgrind-xml': () => {
       const parser = new ValgrindXmlParser(options)
-      return { kind: 'valgrind-xml', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (lines, from, n) => parser.ownedRun(lines, from, n) * 2 + (parser.busy ? 1 : 0) }
+      return { kind: 'valgrind-xml', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0) }
     },
   }
   const kinds = options.kinds ?? LOG_KINDS
@@ -165,12 +166,14 @@ const START_CHARACTERS: Record<LogKind, string> = {
   'valgrind-xml': '< \t',
 }
 
-// Lines that can start with anything: a leak verdict names any test, type names and C paths are free-form.
-const CONTENT_CHECKS: Partial<Record<LogKind, (line: string) => boolean>> = {
+/**
+ * Lines that can start with anything: a leak verdict names any test, type names and C paths are
+ * free-form. These three only for lines with a content marker (below); the fault's, by a line's end.
+ */
+const MARKER_CHECKS: Partial<Record<LogKind, (line: string) => boolean>> = {
   regrtest: (line) => line.length >= 25 && line.includes(' leaked ['),
   'count-allocs': (line) => line.length >= 38 && line.includes(" alloc'd: "),
   sanitizer: (line) => line.length >= 20 && line.includes(': runtime error: '),
-  fault: endsLikeFault,
 }
 
 // Last characters of "...' failed.", "(core dumped)", "Segmentation fault", "Aborted", "Bus error", "... instruction", "... exception".
@@ -182,7 +185,22 @@ function endsLikeFault(line: string): boolean {
 }
 
 function faultEnding(line: string): boolean {
-  return line.endsWith("' failed.") || line.endsWith('(core dumped)') || line.endsWith('Segmentation fault') || line.endsWith('Aborted') || line.endsWith('Bus error') || line.endsWith('Illegal instruction') || line.endsWith('Floating point exception')
+  // By last character: only the endings that end with it are compared.
+  switch (line.charCodeAt(line.length - 1)) {
+    case 46 /* . */:
+      return line.endsWith("' failed.")
+    case 41 /* ) */:
+      return line.endsWith('(core dumped)')
+    case 116 /* t */:
+      return line.endsWith('Segmentation fault')
+    case 100 /* d */:
+      return line.endsWith('Aborted')
+    case 114 /* r */:
+      return line.endsWith('Bus error')
+    case 110 /* n */:
+      return line.endsWith('Illegal instruction') || line.endsWith('Floating point exception')
+  }
+  return false
 }
 
 // One scan for the three substrings above instead of three: most lines contain none of them.
@@ -203,9 +221,12 @@ function hasContentMarker(line: string): boolean {
  * An owned run for parsers whose lines hold ':' and free text (sanitizer frames, debug-hook pad
  * bytes): only lines no other format could claim are offered to `ownedLine`.
  */
-function guardedRun(parser: { ownedLine(line: string): boolean; readonly busy: boolean }, lines: readonly string[], from: number): number {
+function guardedRun(parser: { ownedLine(line: string): boolean; readonly busy: boolean }, block: LineBlock, from: number): number {
   let index = from
-  while (index < lines.length && !concernsOthers(lines[index]) && parser.ownedLine(lines[index])) index++
+  for (; index < block.count; index++) {
+    const line = lineAt(block, index)
+    if (concernsOthers(line) || !parser.ownedLine(line)) break
+  }
   return (index - from) * 2 + (parser.busy ? 1 : 0)
 }
 
@@ -229,8 +250,10 @@ export class LogDetector {
   private lineNumber = 0
   /** Per first character (0-127): bit i set when parser i can start a block with it; 128 is "other". */
   private readonly startMasks = new Uint32Array(129)
-  private readonly contentChecks: ((line: string) => boolean)[] = []
-  private readonly contentCheckIndex: number[] = []
+  private readonly markerChecks: ((line: string) => boolean)[] = []
+  private readonly markerCheckBits: number[] = []
+  /** The fault parser's bit, 0 when it is not among the kinds. */
+  private readonly faultBit: number
   private readonly routeAll: boolean
   /**
    * Bit i set while parser i is inside a block. A parser's state only changes when it is offered a
@@ -240,66 +263,76 @@ export class LogDetector {
   private busyMask = 0
   /** Per parser: its `ownedRun` fast path, if any; none with `routing: 'all'`. */
   private readonly ownedRuns: (RoutedParser['ownedRun'] | undefined)[]
-  private readonly single: string[] = ['']
 
   constructor(private readonly options: DetectOptions = {}) {
     this.parsers = createParsers(options)
     this.routeAll = options.routing === 'all'
     this.ownedRuns = this.parsers.map(({ ownedRun }) => (this.routeAll ? undefined : ownedRun))
     this.kinds = this.parsers.map((entry) => entry.kind)
+    this.faultBit = this.kinds.includes('fault') ? 1 << this.kinds.indexOf('fault') : 0
     this.offers = this.parsers.map((entry) => entry.offer)
     this.recognisedCounts = this.parsers.map(() => 0)
     this.firstExclusiveLine = this.parsers.map(() => 0)
     for (const [index, kind] of this.kinds.entries()) {
       for (const character of START_CHARACTERS[kind]) this.startMasks[character.charCodeAt(0)] |= 1 << index
-      const check = CONTENT_CHECKS[kind]
+      const check = MARKER_CHECKS[kind]
       if (check) {
-        this.contentChecks.push(check)
-        this.contentCheckIndex.push(index)
+        this.markerChecks.push(check)
+        this.markerCheckBits.push(1 << index)
       }
     }
   }
 
   /** Offers one raw line (no line break; a trailing CR and ANSI colours are removed here). */
   push(rawLine: string): void {
-    this.single[0] = rawLine
-    this.pushLines(this.single)
+    this.route(rawLine)
+  }
+
+  /** Offers consecutive raw lines (see `pushBlock`). */
+  pushLines(lines: readonly string[]): void {
+    const block = blockOfLines(lines)
+    if (block !== undefined) this.pushBlock(block)
+    // A line with a '\n' of its own cannot be told apart in a block: route each, the reference path.
+    else for (const line of lines) this.route(line)
   }
 
   /**
-   * Offers consecutive raw lines. Inside a malloc stats dump, a valgrind XML file, a traceback, a
-   * sanitizer report or a debug-hook dump, with no other block open, most lines have a shape only that
-   * parser accepts: it takes a run of them at once, skipping the routing in `route`. Same result (the
-   * fuzz tests compare with routing: 'all', which has no such shortcut): nobody else would have been
+   * Offers a block of consecutive raw lines. Inside a malloc stats dump, a valgrind XML file, a
+   * traceback, a sanitizer report or a debug-hook dump, with no other block open, most lines have a
+   * shape only that parser accepts: it takes a run of them at once, skipping the routing in `route`
+   * (and, for runs it matches in the block's text, the slicing of each line). Same result (the fuzz
+   * tests compare with routing: 'all', which has no such shortcut): nobody else would have been
    * offered them, or would have recognised them. None of them ends in a CR (the shapes exclude it, or
    * `concernsOthers` turns such lines away), so they need no stripping.
    */
-  pushLines(lines: readonly string[]): void {
+  pushBlock(block: LineBlock): void {
     const runs = this.ownedRuns
-    for (let index = 0; index < lines.length; ) {
+    const { text, ends, count } = block
+    for (let index = 0; index < count; ) {
       const busy = this.busyMask
       if (busy !== 0 && (busy & (busy - 1)) === 0) {
         const parser = 31 - Math.clz32(busy)
         const run = runs[parser]
-        const state = run === undefined ? 0 : run(lines, index, this.lineNumber + 1)
+        const state = run === undefined ? 0 : run(block, index, this.lineNumber + 1)
         const taken = state >>> 1
         if (taken > 0) {
           if ((state & 1) === 0) this.busyMask = 0
           this.recognisedCounts[parser] += taken
           if (this.firstExclusiveLine[parser] === 0) {
             // As in `route`: a blank line is nobody's evidence.
-            const first = lines.slice(index, index + taken).findIndex((line) => line !== '')
-            if (first >= 0) this.firstExclusiveLine[parser] = this.lineNumber + 1 + first
+            const first = firstFilledLine(block, index, index + taken)
+            if (first >= 0) this.firstExclusiveLine[parser] = this.lineNumber + 1 + first - index
           }
           this.lineNumber += taken
           index += taken
-          if (index === lines.length) break
+          if (index === count) break
         }
       }
-      const line = lines[index++]
+      const start = index === 0 ? 0 : ends[index - 1] + 1
+      const end = ends[index++]
       // A blank line outside any block would go to no parser, and is nobody's evidence.
-      if (line.length === 0 && this.busyMask === 0 && !this.routeAll) this.lineNumber++
-      else this.route(line)
+      if (start === end && this.busyMask === 0 && !this.routeAll) this.lineNumber++
+      else this.route(text.slice(start, end))
     }
   }
 
@@ -323,12 +356,13 @@ export class LogDetector {
     let wanted = this.routeAll ? -1 : line.length === 0 ? 0 : this.startMasks[first < 128 ? first : 128]
     if (!this.routeAll && line.length > 0) {
       const last = line.charCodeAt(line.length - 1)
-      if (marker || (last < 128 && FAULT_LAST[last] === 1)) {
-        for (let check = 0; check < this.contentChecks.length; check++) {
-          const bit = 1 << this.contentCheckIndex[check]
-          if ((wanted & bit) === 0 && this.contentChecks[check](line)) wanted |= bit
+      if (marker) {
+        for (let check = 0; check < this.markerChecks.length; check++) {
+          const bit = this.markerCheckBits[check]
+          if ((wanted & bit) === 0 && this.markerChecks[check](line)) wanted |= bit
         }
       }
+      if (last < 128 && FAULT_LAST[last] === 1 && (wanted & this.faultBit) === 0 && faultEnding(line)) wanted |= this.faultBit
     }
     let claimedBy = -1
     let claims = 0
@@ -377,12 +411,13 @@ export class LogDetector {
   }
 }
 
-/** Parses a log given as lines or batches of lines, sync or async (see adapters/read-lines.ts). */
-export async function parseLog(source: Iterable<string | string[]> | AsyncIterable<string | string[]>, options: DetectOptions = {}): Promise<ParsedLog> {
+/** Parses a log given as lines, batches of lines or blocks (see adapters/read-lines.ts), sync or async. */
+export async function parseLog(source: Iterable<string | string[] | LineBlock> | AsyncIterable<string | string[] | LineBlock>, options: DetectOptions = {}): Promise<ParsedLog> {
   const detector = new LogDetector(options)
-  for await (const item of source as AsyncIterable<string | string[]>) {
+  for await (const item of source as AsyncIterable<string | string[] | LineBlock>) {
     if (typeof item === 'string') detector.push(item)
-    else detector.pushLines(item)
+    else if (Array.isArray(item)) detector.pushLines(item)
+    else detector.pushBlock(item)
   }
   return detector.end()
 }
@@ -390,9 +425,7 @@ export async function parseLog(source: Iterable<string | string[]> | AsyncIterab
 /** For tests and small inputs. */
 export function parseLogText(text: string, options: DetectOptions = {}): ParsedLog {
   const detector = new LogDetector(options)
-  const lines = text.split('\n')
-  if (lines[lines.length - 1] === '') lines.pop()
-  detector.pushLines(lines)
+  detector.pushBlock(blockOfText(text))
   return detector.end()
 }
 

@@ -1,5 +1,6 @@
 import { addDiagnostic, BoundedList, emptyDiagnostics, type Diagnostics } from './diagnostics.js'
 import type { LineParser } from './line-parser.js'
+import { lineAt, type LineBlock } from './line-block.js'
 
 /**
  * A process dying loudly: `Fatal Python error: ...` (Python/pylifecycle.c `fatal_error`, including
@@ -71,6 +72,8 @@ const RUNTIME_STATE = /^Python runtime state: (.+)$/
 const THREAD = /^(Current thread|Thread) (0x[0-9a-fA-F]+)(?: \[[^\]]*\])? \(most recent call first\):$/
 const STACK = /^Stack \(most recent call first\):$/
 const FRAME = /^ {2}File "(.*)", line (\d+|\?\?\?) in (.*)$/
+// The lines FRAME matches (lazy and without groups: the same lines, found faster), for frames not kept.
+const FRAME_SHAPE = /^ {2}File ".*?", line (?:\d+|\?\?\?) in .*$/
 const EXTENSION_MODULES = /^Extension modules: (.*?)(?:, \.\.\.)? \(total: (\d+)\)$/
 const OBJECT_FIELD = /^object (address|refcount|type|type name|repr) *: (.*)$/
 const EXIT_SIGNAL = /^(?:.*\s)?(Segmentation fault|Aborted|Bus error|Illegal instruction|Floating point exception)(?: \(core dumped\))?$/
@@ -193,10 +196,10 @@ export class FaultParser implements LineParser<FaultResult> {
     if (this.current!.threads.length < MAX_THREADS_PER_FAULT) this.current!.threads.push(this.thread)
   }
 
-  /** `ownedLine` over consecutive lines: how many, from `lines[from]` on, it took. */
-  ownedRun(lines: readonly string[], from: number): number {
+  /** `ownedLine` over consecutive lines: how many, from line `from` of the block on, it took. */
+  ownedRun(block: LineBlock, from: number): number {
     let index = from
-    while (index < lines.length && this.ownedLine(lines[index])) index++
+    while (index < block.count && this.ownedLine(lineAt(block, index))) index++
     return index - from
   }
 
@@ -213,7 +216,7 @@ export class FaultParser implements LineParser<FaultResult> {
   /** A frame line of the current thread: true when it is one. */
   private frame(line: string): boolean {
     // A fault past MAX_FAULTS is counted, not reported: its frames are recognised but not kept.
-    if (!this.currentKept) return FRAME.test(line)
+    if (!this.currentKept) return FRAME_SHAPE.test(line)
     const frame = FRAME.exec(line)
     if (!frame) return false
     if (this.thread!.frames.length < MAX_FRAMES_PER_THREAD) {

@@ -1,4 +1,5 @@
 import { addDiagnostic, BoundedList, emptyDiagnostics, isSpaces, parseGroupedInt, parseGroupedIntIn, type Diagnostics } from './diagnostics.js'
+import { lineAt, matchLines, type LineBlock } from './line-block.js'
 import { own, type LineParser } from './line-parser.js'
 
 /**
@@ -102,6 +103,11 @@ function classRow(line: string, out: number[]): boolean {
 }
 
 const CLASS_ROW_SHAPE = /^ *\d+ +\d+ +\d+ +\d+ +\d+$/
+/**
+ * Rows of CLASS_ROW_SHAPE that start with a space (so no parser that routes on digits would be
+ * offered them), each with its line break, for `matchLines`.
+ */
+const CLASS_ROWS = /(?: +\d+ +\d+ +\d+ +\d+ +\d+(?:\n|$))+/y
 const CLASS_ROW_LENGTH = 54
 
 // printone (Objects/obmalloc.c) pads the label to 35 columns, writes "=", then the value right-aligned in 21.
@@ -117,30 +123,38 @@ const KEY_LINE_PATTERNS = new Map<string, RegExp | undefined>()
  * `# label`, padded to the "=" in column 35, then a value of digits and commas right-aligned: the
  * lines ownedKeyLine takes for this label (it checks there is a digit). None for labels with ':',
  * '[' or an escape (a content marker or ANSI colour could be in the line then) or too long to be
- * padded. Shared by label, as dumps of different layouts take turns at the same position.
+ * padded. Shared by label, as dumps of different layouts take turns at the same position. Sticky,
+ * so it can check a line in place in a block's text (`isKeyLine`).
  */
 function keyLinePattern(key: string): RegExp | undefined {
   let pattern = KEY_LINE_PATTERNS.get(key)
   if (pattern === undefined && !KEY_LINE_PATTERNS.has(key)) {
     const padding = PRINTONE_EQUALS - 2 - key.length
-    pattern = key.length === 0 || padding < 0 || /[:[\x1b]/.test(key) ? undefined : new RegExp(`^# ${key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} {${padding}}= *[\\d,]+$`)
+    pattern = key.length === 0 || padding < 0 || /[:[\x1b]/.test(key) ? undefined : new RegExp(`# ${key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} {${padding}}= *[\\d,]+`, 'y')
     // own(): a label is a slice of a log line, and the cache outlives the log.
     if (KEY_LINE_PATTERNS.size < 1024) KEY_LINE_PATTERNS.set(own(key), pattern)
   }
   return pattern
 }
 
+/** Whether `text[start, end)` is a whole line `pattern` (from keyLinePattern) matches. */
+function isKeyLine(pattern: RegExp, text: string, start: number, end: number): boolean {
+  pattern.lastIndex = start
+  return pattern.test(text) && pattern.lastIndex === end
+}
+
 /**
  * The value of a printone line in CPython's columns, read from the right: digits and commas, then
  * only spaces back to the "=". Undefined (try the general path) for anything else, or past 15 digits.
  * `padded`: the caller has already matched the spaces (a label's regex), so they are not checked again.
+ * `offset`: where the line starts in `line`, a block's text.
  */
-function printoneValue(line: string, padded = false): number | undefined {
-  let index = PRINTONE_LENGTH - 1
+function printoneValue(line: string, padded = false, offset = 0): number | undefined {
+  let index = offset + PRINTONE_LENGTH - 1
   let value = 0
   let scale = 1
   let digits = 0
-  for (; index > PRINTONE_EQUALS; index--) {
+  for (; index > offset + PRINTONE_EQUALS; index--) {
     const code = line.charCodeAt(index)
     if (code === 44 /* , */) continue
     if (code < 48 || code > 57) break
@@ -148,7 +162,7 @@ function printoneValue(line: string, padded = false): number | undefined {
     scale *= 10
     digits++
   }
-  return digits === 0 || digits > 15 || (!padded && !isSpaces(line, PRINTONE_EQUALS + 1, index + 1)) ? undefined : value
+  return digits === 0 || digits > 15 || (!padded && !isSpaces(line, offset + PRINTONE_EQUALS + 1, index + 1)) ? undefined : value
 }
 
 // CPython prints a row as "%5u %6u %11zu %15zu %13zu": the digit runs end at these columns.
@@ -207,10 +221,32 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     return this.current !== undefined
   }
 
-  /** `ownedLine` over consecutive lines: how many, from `lines[from]` on, it took. */
-  ownedRun(lines: readonly string[], from: number, lineNumber: number): number {
+  /** `ownedLine` over consecutive lines: how many, from line `from` of the block on, it took. */
+  ownedRun(block: LineBlock, from: number, lineNumber: number): number {
     let index = from
-    while (index < lines.length && this.ownedLine(lines[index], lineNumber + index - from)) index++
+    const { text, ends } = block
+    while (index < block.count) {
+      const dump = this.current
+      const start = index === 0 ? 0 : ends[index - 1] + 1
+      if (dump !== undefined && ends[index] - start === PRINTONE_LENGTH && text.charCodeAt(start) === 35 /* # */ && text.charCodeAt(start + PRINTONE_EQUALS) === 61 /* = */ && this.section !== 'freelists') {
+        // A `# label = N` line, as ownedLine would take it, checked in place: half the lines of a dump.
+        if (!this.ownedKeyLine(dump, text, start)) break
+        index++
+        continue
+      }
+      if (this.section === 'classes' && !this.currentKept && dump !== undefined) {
+        // The rows of a dump past the cap are matched in the block's text, many lines at once, and kept as they are.
+        const end = matchLines(CLASS_ROWS, block, index)
+        if (end > index) {
+          if (this.pendingRowCount < MAX_SIZE_CLASSES) this.pendingRows.push(text.slice(start, ends[end - 1]))
+          this.pendingRowCount += end - index
+          index = end
+          if (index === block.count) break
+        }
+      }
+      if (!this.ownedLine(lineAt(block, index), lineNumber + index - from)) break
+      index++
+    }
     return index - from
   }
 
@@ -235,7 +271,7 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     }
     if (length === PRINTONE_LENGTH && line.charCodeAt(PRINTONE_EQUALS) === 61 /* = */) {
       if (this.section === 'freelists') return false
-      if (first === 35 /* # */) return this.ownedKeyLine(dump, line)
+      if (first === 35 /* # */) return this.ownedKeyLine(dump, line, 0)
       // "Total", "2 arenas * 1048576 bytes/arena", "0 unused pools * 16384 bytes": the rest of the totals.
       const total = first === 84 /* T */ && line.startsWith('Total ') && isSpaces(line, 5, PRINTONE_EQUALS)
       if (!total && !(first >= 48 && first <= 57 && NUMBERED_LABEL.test(line))) return false
@@ -264,14 +300,17 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     return false
   }
 
-  /** A `# label = N` line whose label this position had in the previous dump. */
-  private ownedKeyLine(dump: MallocStatsDump, line: string): boolean {
+  /**
+   * A `# label = N` line, `PRINTONE_LENGTH` long from `start` in `text` (a line, or a block's text),
+   * whose label this position had in the previous dump.
+   */
+  private ownedKeyLine(dump: MallocStatsDump, text: string, start: number): boolean {
     const position = this.keyIndex
     // One regex test checks the whole line natively: comparing the label and padding with startsWith
     // went through them a character at a time and was this parser's largest cost.
     const pattern = this.keyPatterns[position]
-    if (pattern === undefined || !pattern.test(line)) return false
-    const value = printoneValue(line, true)
+    if (pattern === undefined || !isKeyLine(pattern, text, start, start + PRINTONE_LENGTH)) return false
+    const value = printoneValue(text, true, start)
     if (value === undefined) return false
     this.keyIndex++
     if (this.section !== 'arena map') this.section = 'totals'
@@ -390,13 +429,15 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
    * dump into objects was this parser's largest cost.
    */
   private currentKept = true
+  /** Rows of the current dump, one per line or several lines matched at once (ownedRun). */
   private readonly pendingRows: string[] = []
+  private pendingRowCount = 0
   private readonly pendingFreeLists: string[] = []
 
   /** A size-class row of the current dump (`classRow` has accepted it, or its shape is CLASS_ROW_SHAPE). */
   private addClassRow(dump: MallocStatsDump, line: string): void {
     if (!this.currentKept) {
-      if (this.pendingRows.length < MAX_SIZE_CLASSES) this.pendingRows.push(line)
+      if (this.pendingRowCount++ < MAX_SIZE_CLASSES) this.pendingRows.push(line)
       return
     }
     if (dump.sizeClasses.length >= MAX_SIZE_CLASSES || !classRow(line, this.row)) return
@@ -406,9 +447,10 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
 
   private materializeRows(dump: MallocStatsDump): void {
     this.currentKept = true
-    for (const line of this.pendingRows) this.addClassRow(dump, line)
+    for (const rows of this.pendingRows) for (const line of rows.split('\n')) this.addClassRow(dump, line)
     for (const line of this.pendingFreeLists) this.freeListLine(line, dump)
     this.pendingRows.length = 0
+    this.pendingRowCount = 0
     this.pendingFreeLists.length = 0
   }
 
@@ -419,6 +461,7 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     this.lastSeen = this.current
     this.currentKept = this.dumps.push(this.current)
     this.pendingRows.length = 0
+    this.pendingRowCount = 0
     this.pendingFreeLists.length = 0
   }
 
@@ -441,9 +484,8 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
       dump.values['unused pools bytes'] = value
       return
     }
-    let key = label.replace(/^# /, '')
-    if (key === 'Total') key = this.section === 'arena map' ? 'arena map total' : 'total'
-    dump.values[key] = value
+    // "# label" lines returned above: this label is the key as it stands.
+    dump.values[label === 'Total' ? (this.section === 'arena map' ? 'arena map total' : 'total') : label] = value
   }
 
   /** A free-list line of the current dump: false, with nothing changed, when the line is not one. */

@@ -1,5 +1,6 @@
 import { addDiagnostic, BoundedList, emptyDiagnostics, isSpaces, type Diagnostics } from './diagnostics.js'
 import { classifyFrame, type FrameHints, type FrameOrigin } from './frames.js'
+import { lineAt, matchLines, type LineBlock } from './line-block.js'
 import { own, type LineParser } from './line-parser.js'
 
 /**
@@ -117,10 +118,32 @@ function decode(text: string): string {
  */
 const SKIPPED_FRAME: Record<string, string> = Object.freeze({}) as Record<string, string>
 /**
- * A frame field on its own line (the shape simpleLine accepts for FRAME_FIELDS), with no ':' or '['
- * anywhere; spelled out per field, as a backreference to the tag name made the regex slower.
+ * Shapes of lines past the cap, for runs matched in a block's text (line-block.ts `matchLines`): one
+ * element on its own line, `<tag>text</tag>` with no ':', '[' or '<' in the text (so no other
+ * format's content marker or ANSI colour), or a lone `<tag>` / `</tag>`, each with its line break.
+ * Spelled out per tag, as a backreference to the tag name made the regex slower.
  */
-const SKIPPED_FRAME_FIELD = /^ *<(?:ip>[^<:[]*<\/ip|obj>[^<:[]*<\/obj|fn>[^<:[]*<\/fn|dir>[^<:[]*<\/dir|file>[^<:[]*<\/file|line>[^<:[]*<\/line)>$/
+const EOL = '(?:\\n|$)'
+const element = (tags: string[]) => ` *<(?:${tags.map((tag) => `${tag}>[^<:[\\n]*<\\/${tag}`).join('|')})>${EOL}`
+const enclosing = (tag: string, content: string) => ` *<${tag}>${EOL}${content} *<\\/${tag}>${EOL}`
+/** A frame field (the shape simpleLine accepts for FRAME_FIELDS). */
+const SKIPPED_FRAME_FIELD = element(['ip', 'obj', 'fn', 'dir', 'file', 'line'])
+/** Fields of the frame being skipped. */
+const SKIPPED_FRAME_FIELDS = new RegExp(`(?:${SKIPPED_FRAME_FIELD})+`, 'y')
+const SKIPPED_FRAME_LINES = enclosing('frame', `(?:${SKIPPED_FRAME_FIELD})*`)
+/** Whole frames of an error past the cap: `<frame>`, its fields, `</frame>`, as FRAME_OPEN, the fields and FRAME_CLOSE take them. */
+const SKIPPED_FRAMES = new RegExp(`(?:${SKIPPED_FRAME_LINES})+`, 'y')
+/**
+ * One whole error past the cap, as protocol 4 writes it: its fields, `<xwhat>` with its own, and
+ * stacks of frames. Read line by line, it would only fill a draft that closeError drops.
+ */
+const SKIPPED_ERROR = new RegExp(
+  enclosing(
+    'error',
+    `(?:${element(['unique', 'tid', 'threadname', 'kind', 'what', 'auxwhat'])}|${enclosing('xwhat', `(?:${element(['text', 'leakedbytes', 'leakedblocks'])})*`)}|${enclosing('stack', `(?:${SKIPPED_FRAME_LINES})*`)})*`,
+  ),
+  'y',
+)
 const FRAME_OPEN = /^ *<frame>$/
 const FRAME_CLOSE = /^ *<\/frame>$/
 
@@ -156,18 +179,33 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
     return this.inside
   }
 
-  /** `ownedLine` over consecutive lines: how many, from `lines[from]` on, it took (up to `</valgrindoutput>`). */
-  ownedRun(lines: readonly string[], from: number, lineNumber: number): number {
+  /** `ownedLine` over consecutive lines: how many, from line `from` of the block on, it took (up to `</valgrindoutput>`). */
+  ownedRun(block: LineBlock, from: number, lineNumber: number): number {
     let index = from
-    while (index < lines.length && this.inside) {
-      if (this.inSkippedFrame()) {
-        // The fields of a frame past the cap, checked in one tight loop: most of a long XML file.
-        const start = index
-        while (index < lines.length && SKIPPED_FRAME_FIELD.test(lines[index])) index++
-        if (index > start) this.text = ''
-        if (index === lines.length) break
+    while (index < block.count && this.inside) {
+      // Errors and frames past the cap, most of a long XML file, are matched in the block's text, many lines at once.
+      if (this.betweenSkippedErrors()) {
+        // Each error opens and closes, and is only counted, as closeError does past the cap.
+        for (let end = matchLines(SKIPPED_ERROR, block, index); end > index; end = matchLines(SKIPPED_ERROR, block, index)) {
+          this.errors.dropped++
+          this.error = undefined
+          this.text = ''
+          index = end
+        }
+      } else if (this.inSkippedFrame()) {
+        const end = matchLines(SKIPPED_FRAME_FIELDS, block, index)
+        if (end > index) this.text = ''
+        index = end
+      } else if (this.inSkippedStack()) {
+        // Each frame opens and closes with no trace: the frame being read is none, as after closeFrame.
+        const end = matchLines(SKIPPED_FRAMES, block, index)
+        if (end > index) {
+          this.frame = undefined
+          this.text = ''
+        }
+        index = end
       }
-      if (!this.ownedLine(lines[index], lineNumber + index - from)) break
+      if (index === block.count || !this.ownedLine(lineAt(block, index), lineNumber + index - from)) break
       index++
     }
     return index - from
@@ -176,6 +214,17 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
   private inSkippedFrame(): boolean {
     const path = this.path
     return this.frame === SKIPPED_FRAME && path.length < MAX_DEPTH && path[path.length - 1] === 'frame'
+  }
+
+  /** Where an `<error>` would open an error past the cap, with no frame being read. */
+  private betweenSkippedErrors(): boolean {
+    return this.errors.items.length >= MAX_VALGRIND_ERRORS && this.frame === undefined && this.path.length === 1 && this.path[0] === 'valgrindoutput'
+  }
+
+  /** In a stack where a `<frame>` would open a frame past the cap (`open` pushes it, and its fields are skipped). */
+  private inSkippedStack(): boolean {
+    const path = this.path
+    return this.errors.items.length >= MAX_VALGRIND_ERRORS && path.length < MAX_DEPTH - 1 && path[path.length - 1] === 'stack'
   }
 
   /**

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { parseLogFile, readLineBatches, readLines } from '../../../src/adapters/read-lines.js'
+import { parseLogFile, readLineBlocks, readLines } from '../../../src/adapters/read-lines.js'
 import { parseLog, parseLogText } from '../../../src/parse/detect.js'
+import { linesOf } from '../../../src/parse/line-block.js'
 import { readFixture } from '../../helpers/fixtures.js'
 
 describe('parseLogText: the kind of a log comes from its content', () => {
@@ -99,9 +100,9 @@ describe('streaming file adapters', () => {
   it('splits across chunk boundaries, keeps CRLF for the parsers to strip, handles multi-byte characters and no final newline', async () => {
     const file = path.join(dir, 'log.txt')
     writeFileSync(file, 'a\r\nbé\n\nlast')
-    const batches: string[][] = []
-    for await (const batch of readLineBatches(file, { chunkSize: 3 })) batches.push(batch)
-    expect(batches.flat()).toEqual(['a\r', 'bé', '', 'last'])
+    const blocks: string[][] = []
+    for await (const block of readLineBlocks(file, { chunkSize: 3 })) blocks.push(linesOf(block))
+    expect(blocks.flat()).toEqual(['a\r', 'bé', '', 'last'])
     const lines: string[] = []
     for await (const line of readLines(file)) lines.push(line)
     expect(lines).toEqual(['a\r', 'bé', '', 'last'])
@@ -111,15 +112,24 @@ describe('streaming file adapters', () => {
     const file = path.join(dir, 'long.txt')
     writeFileSync(file, 'x'.repeat(10_000))
     const lines: string[] = []
-    for await (const batch of readLineBatches(file, { chunkSize: 1024, maxLineLength: 4096 })) lines.push(...batch)
+    for await (const block of readLineBlocks(file, { chunkSize: 1024, maxLineLength: 4096 })) lines.push(...linesOf(block))
     expect(lines.map((line) => line.length)).toEqual([4096, 4096, 1808])
+  })
+
+  it('cuts a runaway run of bytes that are no UTF-8 at all (no character boundary to cut at) without hanging', async () => {
+    const file = path.join(dir, 'garbage.bin')
+    writeFileSync(file, Buffer.concat([Buffer.alloc(10_000, 0x80), Buffer.from('\nok\n')]))
+    const lines: string[] = []
+    for await (const block of readLineBlocks(file, { chunkSize: 1024, maxLineLength: 4096 })) lines.push(...linesOf(block))
+    expect(lines.map((line) => line.length)).toEqual([4096, 4096, 1808, 2])
+    expect(lines.at(-1)).toBe('ok')
   })
 
   it('parseLog reads a file streamed in batches exactly like the text', async () => {
     const file = path.join(dir, 'j1.txt')
     const text = readFixture('cpython-3.11.2-pydebug/regrtest-R-j1-leak-and-crash.txt')
     writeFileSync(file, text)
-    expect(await parseLog(readLineBatches(file, { chunkSize: 64 }))).toEqual(parseLogText(text))
+    expect(await parseLog(readLineBlocks(file, { chunkSize: 64 }))).toEqual(parseLogText(text))
   })
 
   it('parseLogFile streams a file through the detector, and parses a missing file as empty', async () => {
