@@ -8836,6 +8836,7 @@ var THREAD = /^(Current thread|Thread) (0x[0-9a-fA-F]+)(?: \[[^\]]*\])? \(most r
 var STACK = /^Stack \(most recent call first\):$/;
 var FRAME = /^ {2}File "(.*)", line (\d+|\?\?\?) in (.*)$/;
 var FRAME_SHAPE = /^ {2}File ".*?", line (?:\d+|\?\?\?) in .*$/;
+var SKIPPED_FRAMES = /(?: {2}File "[^\n\r\u2028\u2029:[]*?", line (?:\d+|\?\?\?) in [^\n\r\u2028\u2029:[]*(?:\n|$))+/y;
 var EXTENSION_MODULES = /^Extension modules: (.*?)(?:, \.\.\.)? \(total: (\d+)\)$/;
 var OBJECT_FIELD = /^object (address|refcount|type|type name|repr) *: (.*)$/;
 var EXIT_SIGNAL = /^(?:.*\s)?(Segmentation fault|Aborted|Bus error|Illegal instruction|Floating point exception)(?: \(core dumped\))?$/;
@@ -8945,6 +8946,7 @@ var FaultParser = class {
   /** `ownedLine` over consecutive lines: how many, from line `from` of the block on, it took. */
   ownedRun(block, from) {
     let index = from;
+    if (!this.currentKept && this.thread !== void 0) index = matchLines(SKIPPED_FRAMES, block, index);
     while (index < block.count && this.ownedLine(lineAt(block, index))) index++;
     return index - from;
   }
@@ -9899,6 +9901,8 @@ var ERROR_HEADER = /^==(\d+)==ERROR: (AddressSanitizer|LeakSanitizer|MemorySanit
 var WARNING_HEADER = /^WARNING: (ThreadSanitizer|MemorySanitizer): (.+?)(?: \(pid=(\d+)\))?$/;
 var FRAME2 = /^ {4}#(\d+) (0x[0-9a-f]+)(?: in (.+?))?(?: (\S+?)(?::(\d+))?(?::(\d+))?)?$/;
 var FRAME_SHAPE2 = /^ {4}#\d+ 0x[0-9a-f]+(?: in .+| \S+)?$/;
+var FRAME_SHAPES = /(?: {4}#\d+ 0x[0-9a-f]+(?: in [^\n\r\u2028\u2029]+| [^\s]+)?(?:\n|$))+/y;
+var SHADOW_ROWS = /(?: {2}(?:[^\n]*[^\n\r])?(?:\n|$))+/y;
 var FRAME_MODULE = /^\((.+?)\+0x[0-9a-f]+\)$/;
 var ACCESS = /^(READ|WRITE) of size (\d+) at (0x[0-9a-f]+) thread (\S+)/;
 var LOCATION = /^0x[0-9a-f]+ is located (\d+) bytes (to the right of|to the left of|inside of|after|before) (\d+)-byte region/;
@@ -9934,6 +9938,14 @@ var SanitizerParser = class {
     if (line.charCodeAt(0) !== 32) return false;
     if (this.state === "shadow") return line.charCodeAt(1) === 32;
     return this.state === "report" && this.current !== void 0 && this.stack !== void 0 && this.stackFrame(line);
+  }
+  /**
+   * Lines ownedLine would take now without changing anything (a shadow row, a frame of a report past
+   * the cap), as one regex for a run of them in a block's text; undefined when there are none.
+   */
+  ownedLines() {
+    if (this.state === "shadow") return SHADOW_ROWS;
+    return this.state === "report" && this.current !== void 0 && this.stack !== void 0 && !this.currentKept ? FRAME_SHAPES : void 0;
   }
   /** A frame of the current stack: false, with nothing changed, for any other line. */
   stackFrame(line) {
@@ -10157,7 +10169,7 @@ var enclosing = (tag, content) => ` *<${tag}>${EOL}${content} *<\\/${tag}>${EOL}
 var SKIPPED_FRAME_FIELD = element(["ip", "obj", "fn", "dir", "file", "line"]);
 var SKIPPED_FRAME_FIELDS = new RegExp(`(?:${SKIPPED_FRAME_FIELD})+`, "y");
 var SKIPPED_FRAME_LINES = enclosing("frame", `(?:${SKIPPED_FRAME_FIELD})*`);
-var SKIPPED_FRAMES = new RegExp(`(?:${SKIPPED_FRAME_LINES})+`, "y");
+var SKIPPED_FRAMES2 = new RegExp(`(?:${SKIPPED_FRAME_LINES})+`, "y");
 var SKIPPED_ERROR = new RegExp(
   enclosing(
     "error",
@@ -10204,7 +10216,7 @@ var ValgrindXmlParser = class {
         if (end > index) this.text = "";
         index = end;
       } else if (this.inSkippedStack()) {
-        const end = matchLines(SKIPPED_FRAMES, block, index);
+        const end = matchLines(SKIPPED_FRAMES2, block, index);
         if (end > index) {
           this.frame = void 0;
           this.text = "";
@@ -10519,11 +10531,22 @@ function hasContentMarker(line) {
 }
 function guardedRun(parser, block, from) {
   let index = from;
-  for (; index < block.count; index++) {
+  while (index < block.count) {
+    const lines = parser.ownedLines?.();
+    if (lines !== void 0) {
+      const end = matchLines(lines, block, index);
+      if (end > index && !spanConcernsOthers(block, index, end)) index = end;
+      if (index === block.count) break;
+    }
     const line = lineAt(block, index);
     if (concernsOthers(line) || !parser.ownedLine(line)) break;
+    index++;
   }
   return (index - from) * 2 + (parser.busy ? 1 : 0);
+}
+var CONCERNS_OTHERS = /\x1b| leaked \[|alloc'd: |: runtime error: |(?:' failed\.|\(core dumped\)|Segmentation fault|Aborted|Bus error|Illegal instruction|Floating point exception)(?:\n|$)/;
+function spanConcernsOthers(block, from, to) {
+  return CONCERNS_OTHERS.test(block.text.slice(lineStart(block, from), block.ends[to - 1]));
 }
 function concernsOthers(line) {
   return line.indexOf("\x1B") >= 0 || hasContentMarker(line) || line.charCodeAt(line.length - 1) === 13 || endsLikeFault(line);
@@ -10891,7 +10914,13 @@ function segmentEnd(buffer, from, length) {
   return next >= 0 && next < length ? next : -1;
 }
 function decodeBlock(segment) {
-  return splitBlock(isAscii(segment) ? segment.toString("latin1") : segment.toString("utf8"));
+  return splitBlock(decode2(segment));
+}
+function decode2(bytes) {
+  if (isAscii(bytes)) return bytes.toString("latin1");
+  const middle = bytes.length < 2048 ? -1 : bytes.indexOf(10, bytes.length >> 1);
+  if (middle < 0) return bytes.toString("utf8");
+  return decode2(bytes.subarray(0, middle + 1)) + decode2(bytes.subarray(middle + 1));
 }
 async function parseLogFile(path15, options = {}) {
   try {

@@ -90,10 +90,21 @@ function segmentEnd(buffer: Buffer, from: number, length: number): number {
 }
 
 function decodeBlock(segment: Buffer): LineBlock {
-  // Logs are nearly always ASCII, and latin1 decodes ASCII identically and faster than utf8. A newline
-  // byte never occurs inside a multi-byte UTF-8 sequence, so splitting the decoded text is safe.
   // Split with String#indexOf on the decoded text: Buffer#indexOf costs a native call per line.
-  return splitBlock(isAscii(segment) ? segment.toString('latin1') : segment.toString('utf8'))
+  return splitBlock(decode(segment))
+}
+
+/**
+ * Logs are nearly always ASCII, and latin1 decodes ASCII identically and about five times faster than
+ * utf8. A block with a non-ASCII character (3.11+ regrtest prints one in its `cwd:` line) is halved at a
+ * newline until the parts that are not ASCII are small, and only those are decoded as utf8: a newline
+ * byte is never part of a multi-byte sequence, valid or not, so the parts decode as the whole would.
+ */
+function decode(bytes: Buffer): string {
+  if (isAscii(bytes)) return bytes.toString('latin1')
+  const middle = bytes.length < 2048 ? -1 : bytes.indexOf(10, bytes.length >> 1)
+  if (middle < 0) return bytes.toString('utf8')
+  return decode(bytes.subarray(0, middle + 1)) + decode(bytes.subarray(middle + 1))
 }
 
 /** One line at a time; convenient, slower than blocks for large files. */

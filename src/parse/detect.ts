@@ -2,7 +2,7 @@ import { CountAllocsParser, type CountAllocsResult } from './count-allocs.js'
 import type { Diagnostics } from './diagnostics.js'
 import { FaultParser, type Fault, type FaultResult } from './fault.js'
 import { workspaceRelative, type FrameHints } from './frames.js'
-import { blockOfLines, blockOfText, firstFilledLine, lineAt, type LineBlock } from './line-block.js'
+import { blockOfLines, blockOfText, firstFilledLine, lineAt, lineStart, matchLines, type LineBlock } from './line-block.js'
 import { asciiTable, emptyUnparsed, recordUnparsed, stripAnsi, type LineParser, type UnparsedLines } from './line-parser.js'
 import { MallocStatsParser, type MallocStatsResult } from './mallocstats.js'
 import { PymallocDebugParser, type DebugMemoryBlock, type PymallocDebugResult } from './pymalloc-debug.js'
@@ -221,13 +221,30 @@ function hasContentMarker(line: string): boolean {
  * An owned run for parsers whose lines hold ':' and free text (sanitizer frames, debug-hook pad
  * bytes): only lines no other format could claim are offered to `ownedLine`.
  */
-function guardedRun(parser: { ownedLine(line: string): boolean; readonly busy: boolean }, block: LineBlock, from: number): number {
+function guardedRun(parser: { ownedLine(line: string): boolean; ownedLines?(): RegExp | undefined; readonly busy: boolean }, block: LineBlock, from: number): number {
   let index = from
-  for (; index < block.count; index++) {
+  while (index < block.count) {
+    // A run the parser takes with no change of state is matched in the block's text, then cleared as a whole.
+    const lines = parser.ownedLines?.()
+    if (lines !== undefined) {
+      const end = matchLines(lines, block, index)
+      if (end > index && !spanConcernsOthers(block, index, end)) index = end
+      if (index === block.count) break
+    }
     const line = lineAt(block, index)
     if (concernsOthers(line) || !parser.ownedLine(line)) break
+    index++
   }
   return (index - from) * 2 + (parser.busy ? 1 : 0)
+}
+
+// What concernsOthers looks for, in many lines at once: an escape, a content marker, a fault's ending
+// at a line's end (a CR at one is ruled out by the parsers' run patterns).
+const CONCERNS_OTHERS = /\x1b| leaked \[|alloc'd: |: runtime error: |(?:' failed\.|\(core dumped\)|Segmentation fault|Aborted|Bus error|Illegal instruction|Floating point exception)(?:\n|$)/
+
+/** Whether any of the lines `[from, to)` of a block concerns other parsers (`concernsOthers`). */
+function spanConcernsOthers(block: LineBlock, from: number, to: number): boolean {
+  return CONCERNS_OTHERS.test(block.text.slice(lineStart(block, from), block.ends[to - 1]))
 }
 
 /**

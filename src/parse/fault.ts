@@ -1,6 +1,6 @@
 import { addDiagnostic, BoundedList, emptyDiagnostics, type Diagnostics } from './diagnostics.js'
 import type { LineParser } from './line-parser.js'
-import { lineAt, type LineBlock } from './line-block.js'
+import { lineAt, matchLines, type LineBlock } from './line-block.js'
 
 /**
  * A process dying loudly: `Fatal Python error: ...` (Python/pylifecycle.c `fatal_error`, including
@@ -74,6 +74,11 @@ const STACK = /^Stack \(most recent call first\):$/
 const FRAME = /^ {2}File "(.*)", line (\d+|\?\?\?) in (.*)$/
 // The lines FRAME matches (lazy and without groups: the same lines, found faster), for frames not kept.
 const FRAME_SHAPE = /^ {2}File ".*?", line (?:\d+|\?\?\?) in .*$/
+/**
+ * Lines ownedLine takes while its fault is past the cap: FRAME_SHAPE without ':' or '[', each with its
+ * line break, for `matchLines` (`[^\n\r\u2028\u2029]` is what `.` matches).
+ */
+const SKIPPED_FRAMES = /(?: {2}File "[^\n\r\u2028\u2029:[]*?", line (?:\d+|\?\?\?) in [^\n\r\u2028\u2029:[]*(?:\n|$))+/y
 const EXTENSION_MODULES = /^Extension modules: (.*?)(?:, \.\.\.)? \(total: (\d+)\)$/
 const OBJECT_FIELD = /^object (address|refcount|type|type name|repr) *: (.*)$/
 const EXIT_SIGNAL = /^(?:.*\s)?(Segmentation fault|Aborted|Bus error|Illegal instruction|Floating point exception)(?: \(core dumped\))?$/
@@ -199,6 +204,8 @@ export class FaultParser implements LineParser<FaultResult> {
   /** `ownedLine` over consecutive lines: how many, from line `from` of the block on, it took. */
   ownedRun(block: LineBlock, from: number): number {
     let index = from
+    // The frames of a fault past the cap are only checked: a run of them is matched in the block's text at once.
+    if (!this.currentKept && this.thread !== undefined) index = matchLines(SKIPPED_FRAMES, block, index)
     while (index < block.count && this.ownedLine(lineAt(block, index))) index++
     return index - from
   }

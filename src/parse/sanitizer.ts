@@ -79,6 +79,10 @@ const FRAME = /^ {4}#(\d+) (0x[0-9a-f]+)(?: in (.+?))?(?: (\S+?)(?::(\d+))?(?::(
 // The lines FRAME matches, without its captures: `.+?` before an optional group backtracks at every
 // character, and past MAX_SANITIZER_REPORTS only whether a line is a frame matters.
 const FRAME_SHAPE = /^ {4}#\d+ 0x[0-9a-f]+(?: in .+| \S+)?$/
+// Runs of lines for `matchLines`, each with its line break, none ending in a CR (`[^\n\r\u2028\u2029]` is
+// what `.` matches): FRAME_SHAPE lines, and the shadow map's rows (two spaces first).
+const FRAME_SHAPES = /(?: {4}#\d+ 0x[0-9a-f]+(?: in [^\n\r\u2028\u2029]+| [^\s]+)?(?:\n|$))+/y
+const SHADOW_ROWS = /(?: {2}(?:[^\n]*[^\n\r])?(?:\n|$))+/y
 const FRAME_MODULE = /^\((.+?)\+0x[0-9a-f]+\)$/
 const ACCESS = /^(READ|WRITE) of size (\d+) at (0x[0-9a-f]+) thread (\S+)/
 const LOCATION = /^0x[0-9a-f]+ is located (\d+) bytes (to the right of|to the left of|inside of|after|before) (\d+)-byte region/
@@ -117,6 +121,15 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
     if (line.charCodeAt(0) !== 32) return false
     if (this.state === 'shadow') return line.charCodeAt(1) === 32
     return this.state === 'report' && this.current !== undefined && this.stack !== undefined && this.stackFrame(line)
+  }
+
+  /**
+   * Lines ownedLine would take now without changing anything (a shadow row, a frame of a report past
+   * the cap), as one regex for a run of them in a block's text; undefined when there are none.
+   */
+  ownedLines(): RegExp | undefined {
+    if (this.state === 'shadow') return SHADOW_ROWS
+    return this.state === 'report' && this.current !== undefined && this.stack !== undefined && !this.currentKept ? FRAME_SHAPES : undefined
   }
 
   /** A frame of the current stack: false, with nothing changed, for any other line. */
