@@ -3,7 +3,7 @@
  * format detector (every parser sees every line). Prints MB/s and memory growth against a
  * baseline measured in the same run: reading and splitting the same file into lines, no parsing.
  *
- *   npx tsx bench/parse-throughput.ts            # 1 GiB, 3 passes, appends to bench/RESULTS.md
+ *   npx tsx bench/parse-throughput.ts            # 1 GiB, 5 passes, appends to bench/RESULTS.md
  *   BENCH_BYTES=100000000 BENCH_PASSES=1 npx tsx bench/parse-throughput.ts --no-append
  */
 import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync, appendFileSync } from 'node:fs'
@@ -103,7 +103,7 @@ const formatLoad = () => os.loadavg().map((load) => load.toFixed(2)).join(', ')
 // On a shared 2-core machine the load decides the figures as much as the code does: both ends are recorded.
 const loadAtStart = formatLoad()
 
-const PASSES = Number(process.env.BENCH_PASSES ?? 3)
+const PASSES = Number(process.env.BENCH_PASSES ?? 5)
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]
 
 async function main(): Promise<void> {

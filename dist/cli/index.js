@@ -10503,23 +10503,22 @@ var MARKER_CHECKS = {
 };
 var FAULT_LAST = asciiTable(".)tdrn");
 function endsLikeFault(line) {
-  const last = line.charCodeAt(line.length - 1);
-  return last < 128 && FAULT_LAST[last] === 1 && faultEnding(line);
+  return faultEndingAt(line, line.length);
 }
-function faultEnding(line) {
-  switch (line.charCodeAt(line.length - 1)) {
+function faultEndingAt(text, end) {
+  switch (text.charCodeAt(end - 1)) {
     case 46:
-      return line.endsWith("' failed.");
+      return text.startsWith("' failed.", end - 9);
     case 41:
-      return line.endsWith("(core dumped)");
+      return text.startsWith("(core dumped)", end - 13);
     case 116:
-      return line.endsWith("Segmentation fault");
+      return text.startsWith("Segmentation fault", end - 18);
     case 100:
-      return line.endsWith("Aborted");
+      return text.startsWith("Aborted", end - 7);
     case 114:
-      return line.endsWith("Bus error");
+      return text.startsWith("Bus error", end - 9);
     case 110:
-      return line.endsWith("Illegal instruction") || line.endsWith("Floating point exception");
+      return text.startsWith("Illegal instruction", end - 19) || text.startsWith("Floating point exception", end - 24);
   }
   return false;
 }
@@ -10544,9 +10543,11 @@ function guardedRun(parser, block, from) {
   }
   return (index - from) * 2 + (parser.busy ? 1 : 0);
 }
-var CONCERNS_OTHERS = /\x1b| leaked \[|alloc'd: |: runtime error: |(?:' failed\.|\(core dumped\)|Segmentation fault|Aborted|Bus error|Illegal instruction|Floating point exception)(?:\n|$)/;
+var ESCAPE_OR_ANY_CONTENT_MARKER = /\x1b| leaked \[|alloc'd: |: runtime error: /;
 function spanConcernsOthers(block, from, to) {
-  return CONCERNS_OTHERS.test(block.text.slice(lineStart(block, from), block.ends[to - 1]));
+  const { text, ends } = block;
+  for (let index = from; index < to; index++) if (faultEndingAt(text, ends[index])) return true;
+  return ESCAPE_OR_ANY_CONTENT_MARKER.test(text.slice(lineStart(block, from), ends[to - 1]));
 }
 function concernsOthers(line) {
   return line.indexOf("\x1B") >= 0 || hasContentMarker(line) || line.charCodeAt(line.length - 1) === 13 || endsLikeFault(line);
@@ -10668,7 +10669,7 @@ var LogDetector = class {
           if ((wanted & bit) === 0 && this.markerChecks[check](line)) wanted |= bit;
         }
       }
-      if (last < 128 && FAULT_LAST[last] === 1 && (wanted & this.faultBit) === 0 && faultEnding(line)) wanted |= this.faultBit;
+      if (last < 128 && FAULT_LAST[last] === 1 && (wanted & this.faultBit) === 0 && endsLikeFault(line)) wanted |= this.faultBit;
     }
     let claimedBy = -1;
     let claims = 0;

@@ -180,25 +180,25 @@ const MARKER_CHECKS: Partial<Record<LogKind, (line: string) => boolean>> = {
 const FAULT_LAST = asciiTable('.)tdrn')
 
 function endsLikeFault(line: string): boolean {
-  const last = line.charCodeAt(line.length - 1)
-  return last < 128 && FAULT_LAST[last] === 1 && faultEnding(line)
+  return faultEndingAt(line, line.length)
 }
 
-function faultEnding(line: string): boolean {
+/** Whether the line of `text` that ends at `end` ends like a fault (compared in place: no slice). */
+function faultEndingAt(text: string, end: number): boolean {
   // By last character: only the endings that end with it are compared.
-  switch (line.charCodeAt(line.length - 1)) {
+  switch (text.charCodeAt(end - 1)) {
     case 46 /* . */:
-      return line.endsWith("' failed.")
+      return text.startsWith("' failed.", end - 9)
     case 41 /* ) */:
-      return line.endsWith('(core dumped)')
+      return text.startsWith('(core dumped)', end - 13)
     case 116 /* t */:
-      return line.endsWith('Segmentation fault')
+      return text.startsWith('Segmentation fault', end - 18)
     case 100 /* d */:
-      return line.endsWith('Aborted')
+      return text.startsWith('Aborted', end - 7)
     case 114 /* r */:
-      return line.endsWith('Bus error')
+      return text.startsWith('Bus error', end - 9)
     case 110 /* n */:
-      return line.endsWith('Illegal instruction') || line.endsWith('Floating point exception')
+      return text.startsWith('Illegal instruction', end - 19) || text.startsWith('Floating point exception', end - 24)
   }
   return false
 }
@@ -238,13 +238,17 @@ function guardedRun(parser: { ownedLine(line: string): boolean; ownedLines?(): R
   return (index - from) * 2 + (parser.busy ? 1 : 0)
 }
 
-// What concernsOthers looks for, in many lines at once: an escape, a content marker, a fault's ending
-// at a line's end (a CR at one is ruled out by the parsers' run patterns).
-const CONCERNS_OTHERS = /\x1b| leaked \[|alloc'd: |: runtime error: |(?:' failed\.|\(core dumped\)|Segmentation fault|Aborted|Bus error|Illegal instruction|Floating point exception)(?:\n|$)/
+// What concernsOthers looks for in many lines at once, but for the fault endings, checked at each line's end.
+const ESCAPE_OR_ANY_CONTENT_MARKER = /\x1b| leaked \[|alloc'd: |: runtime error: /
 
-/** Whether any of the lines `[from, to)` of a block concerns other parsers (`concernsOthers`). */
+/**
+ * Whether any of the lines `[from, to)` of a block concerns other parsers (`concernsOthers`; a CR at
+ * a line's end is ruled out by the parsers' run patterns).
+ */
 function spanConcernsOthers(block: LineBlock, from: number, to: number): boolean {
-  return CONCERNS_OTHERS.test(block.text.slice(lineStart(block, from), block.ends[to - 1]))
+  const { text, ends } = block
+  for (let index = from; index < to; index++) if (faultEndingAt(text, ends[index])) return true
+  return ESCAPE_OR_ANY_CONTENT_MARKER.test(text.slice(lineStart(block, from), ends[to - 1]))
 }
 
 /**
@@ -379,7 +383,7 @@ export class LogDetector {
           if ((wanted & bit) === 0 && this.markerChecks[check](line)) wanted |= bit
         }
       }
-      if (last < 128 && FAULT_LAST[last] === 1 && (wanted & this.faultBit) === 0 && faultEnding(line)) wanted |= this.faultBit
+      if (last < 128 && FAULT_LAST[last] === 1 && (wanted & this.faultBit) === 0 && endsLikeFault(line)) wanted |= this.faultBit
     }
     let claimedBy = -1
     let claims = 0
