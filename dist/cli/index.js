@@ -10531,9 +10531,9 @@ function hasContentMarker(line) {
 function guardedRun(parser, block, from) {
   let index = from;
   while (index < block.count) {
-    const lines = parser.ownedLines?.();
-    if (lines !== void 0) {
-      const end = matchLines(lines, block, index);
+    const runPattern = parser.ownedLines?.();
+    if (runPattern !== void 0) {
+      const end = matchLines(runPattern, block, index);
       if (end > index && !spanConcernsOthers(block, index, end)) index = end;
       if (index === block.count) break;
     }
@@ -10543,11 +10543,10 @@ function guardedRun(parser, block, from) {
   }
   return (index - from) * 2 + (parser.busy ? 1 : 0);
 }
-var ESCAPE_OR_ANY_CONTENT_MARKER = /\x1b| leaked \[|alloc'd: |: runtime error: /;
 function spanConcernsOthers(block, from, to) {
   const { text, ends } = block;
   for (let index = from; index < to; index++) if (faultEndingAt(text, ends[index])) return true;
-  return ESCAPE_OR_ANY_CONTENT_MARKER.test(text.slice(lineStart(block, from), ends[to - 1]));
+  return ESCAPE_OR_CONTENT_MARKER.test(text.slice(lineStart(block, from), ends[to - 1]));
 }
 function concernsOthers(line) {
   return line.indexOf("\x1B") >= 0 || hasContentMarker(line) || line.charCodeAt(line.length - 1) === 13 || endsLikeFault(line);

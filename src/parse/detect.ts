@@ -97,8 +97,8 @@ interface RoutedParser {
   readonly offer: (line: string, lineNumber: number) => number
   /**
    * For parsers whose blocks are most of a long log: while this parser is the only one inside a block,
-   * takes the lines from line `from` of the block on while they have a shape no other parser accepts, as `next`
-   * would, and returns how many it took times 2, plus 1 if the block is still open.
+   * takes the lines from line `from` of the block on while they have a shape no other parser accepts,
+   * as `next` would, and returns how many it took times 2, plus 1 if the block is still open.
    */
   readonly ownedRun?: (block: LineBlock, from: number, lineNumber: number) => number
 }
@@ -225,9 +225,9 @@ function guardedRun(parser: { ownedLine(line: string): boolean; ownedLines?(): R
   let index = from
   while (index < block.count) {
     // A run the parser takes with no change of state is matched in the block's text, then cleared as a whole.
-    const lines = parser.ownedLines?.()
-    if (lines !== undefined) {
-      const end = matchLines(lines, block, index)
+    const runPattern = parser.ownedLines?.()
+    if (runPattern !== undefined) {
+      const end = matchLines(runPattern, block, index)
       if (end > index && !spanConcernsOthers(block, index, end)) index = end
       if (index === block.count) break
     }
@@ -238,9 +238,6 @@ function guardedRun(parser: { ownedLine(line: string): boolean; ownedLines?(): R
   return (index - from) * 2 + (parser.busy ? 1 : 0)
 }
 
-// What concernsOthers looks for in many lines at once, but for the fault endings, checked at each line's end.
-const ESCAPE_OR_ANY_CONTENT_MARKER = /\x1b| leaked \[|alloc'd: |: runtime error: /
-
 /**
  * Whether any of the lines `[from, to)` of a block concerns other parsers (`concernsOthers`; a CR at
  * a line's end is ruled out by the parsers' run patterns).
@@ -248,7 +245,8 @@ const ESCAPE_OR_ANY_CONTENT_MARKER = /\x1b| leaked \[|alloc'd: |: runtime error:
 function spanConcernsOthers(block: LineBlock, from: number, to: number): boolean {
   const { text, ends } = block
   for (let index = from; index < to; index++) if (faultEndingAt(text, ends[index])) return true
-  return ESCAPE_OR_ANY_CONTENT_MARKER.test(text.slice(lineStart(block, from), ends[to - 1]))
+  // The rest of what concernsOthers looks for, in one scan of the lines.
+  return ESCAPE_OR_CONTENT_MARKER.test(text.slice(lineStart(block, from), ends[to - 1]))
 }
 
 /**
