@@ -12076,7 +12076,8 @@ function renderParsedMarkdown(report) {
   if (problems.length > 0) {
     lines.push("### Problems", "");
     for (const problem of problems) {
-      const where = problem.file ? ` (\`${code(problem.file)}${problem.line ? `:${problem.line}` : ""}\`)` : "";
+      const location = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ""}` : "";
+      const where = location && !problem.message.includes(location) ? ` (\`${code(location)}\`)` : "";
       lines.push(`- ${SEVERITY_ICON[problem.severity]} **${escapeMarkdown(problem.kind)}**: ${escapeMarkdown(problem.message)}${where} \xB7 \`${code(problem.log)}\` line ${problem.logLine}`);
     }
     lines.push("");

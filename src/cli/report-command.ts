@@ -136,7 +136,9 @@ export function renderParsedMarkdown(report: Report): string {
   if (problems.length > 0) {
     lines.push('### Problems', '')
     for (const problem of problems) {
-      const where = problem.file ? ` (\`${code(problem.file)}${problem.line ? `:${problem.line}` : ''}\`)` : ''
+      const location = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ''}` : ''
+      // Most messages already end "in file:line": the place is shown once.
+      const where = location && !problem.message.includes(location) ? ` (\`${code(location)}\`)` : ''
       lines.push(`- ${SEVERITY_ICON[problem.severity]} **${escapeMarkdown(problem.kind)}**: ${escapeMarkdown(problem.message)}${where} · \`${code(problem.log)}\` line ${problem.logLine}`)
     }
     lines.push('')

@@ -74,6 +74,14 @@ describe('pydebug report parse', () => {
     expect(markdown).toContain('AddressSanitizer heap-buffer-overflow: WRITE of size 1 in overrun (leaky.c:32)')
   })
 
+  it('shows a problem\'s place once when its message already names it', async () => {
+    const io = captureIo(root)
+    expect(await cli(['report', 'parse', fixture('cpython-3.11.2-pydebug/regrtest-R-j1-leak-and-crash.txt'), '--format', 'markdown'], io)).toBe(0)
+    const overrun = io.out.split('\n').find((line) => line.includes('buffer-overrun'))!
+    expect(overrun).toContain('buffer overrun of 1 byte detected on free in /tmp/exttest/src/tests/test\\_overrun.py:9 · ')
+    expect(overrun).not.toContain('(`')
+  })
+
   it.each([
     [[], 0],
     [['--fail-on', 'never'], 0],
