@@ -8788,7 +8788,7 @@ function lineStart(block, index) {
   return index === 0 ? 0 : block.ends[index - 1] + 1;
 }
 function lineAt(block, index) {
-  return block.text.slice(index === 0 ? 0 : block.ends[index - 1] + 1, block.ends[index]);
+  return block.text.slice(lineStart(block, index), block.ends[index]);
 }
 function splitBlock(text) {
   const ends = [];
@@ -8808,13 +8808,11 @@ function blockOfLines(lines) {
   return { text: lines.join("\n"), ends, count: lines.length };
 }
 function matchLines(pattern, block, from) {
-  const start = from === 0 ? 0 : block.ends[from - 1] + 1;
-  pattern.lastIndex = start;
+  pattern.lastIndex = lineStart(block, from);
   if (!pattern.test(block.text)) return from;
   const end = pattern.lastIndex;
-  const ends = block.ends;
   let index = from;
-  while (index < block.count && (index === 0 ? 0 : ends[index - 1] + 1) < end) index++;
+  while (index < block.count && lineStart(block, index) < end) index++;
   return index;
 }
 function firstFilledLine(block, from, to) {
@@ -9088,6 +9086,9 @@ function keyLinePattern(key) {
   }
   return pattern;
 }
+function isPrintoneAt(text, start, end) {
+  return end - start === PRINTONE_LENGTH && text.charCodeAt(start + PRINTONE_EQUALS) === 61;
+}
 function isKeyLine(pattern, text, start, end) {
   pattern.lastIndex = start;
   return pattern.test(text) && pattern.lastIndex === end;
@@ -9154,8 +9155,8 @@ var MallocStatsParser = class {
     const { text, ends } = block;
     while (index < block.count) {
       const dump = this.current;
-      const start = index === 0 ? 0 : ends[index - 1] + 1;
-      if (dump !== void 0 && ends[index] - start === PRINTONE_LENGTH && text.charCodeAt(start) === 35 && text.charCodeAt(start + PRINTONE_EQUALS) === 61 && this.section !== "freelists") {
+      const start = lineStart(block, index);
+      if (dump !== void 0 && isPrintoneAt(text, start, ends[index]) && text.charCodeAt(start) === 35 && this.section !== "freelists") {
         if (!this.ownedKeyLine(dump, text, start)) break;
         index++;
         continue;
@@ -9192,7 +9193,7 @@ var MallocStatsParser = class {
       this.addClassRow(dump, line);
       return true;
     }
-    if (length === PRINTONE_LENGTH && line.charCodeAt(PRINTONE_EQUALS) === 61) {
+    if (isPrintoneAt(line, 0, length)) {
       if (this.section === "freelists") return false;
       if (first === 35) return this.ownedKeyLine(dump, line, 0);
       const total = first === 84 && line.startsWith("Total ") && isSpaces(line, 5, PRINTONE_EQUALS);
@@ -9937,7 +9938,7 @@ var SanitizerParser = class {
   ownedLine(line) {
     if (line.charCodeAt(0) !== 32) return false;
     if (this.state === "shadow") return line.charCodeAt(1) === 32;
-    return this.state === "report" && this.current !== void 0 && this.stack !== void 0 && this.stackFrame(line);
+    return this.inStack() && this.stackFrame(line);
   }
   /**
    * Lines ownedLine would take now without changing anything (a shadow row, a frame of a report past
@@ -9945,7 +9946,11 @@ var SanitizerParser = class {
    */
   ownedLines() {
     if (this.state === "shadow") return SHADOW_ROWS;
-    return this.state === "report" && this.current !== void 0 && this.stack !== void 0 && !this.currentKept ? FRAME_SHAPES : void 0;
+    return this.inStack() && !this.currentKept ? FRAME_SHAPES : void 0;
+  }
+  /** Inside a report's stack, where a frame line is this report's next frame. */
+  inStack() {
+    return this.state === "report" && this.current !== void 0 && this.stack !== void 0;
   }
   /** A frame of the current stack: false, with nothing changed, for any other line. */
   stackFrame(line) {
@@ -10501,7 +10506,6 @@ var MARKER_CHECKS = {
   "count-allocs": (line) => line.length >= 38 && line.includes(" alloc'd: "),
   sanitizer: (line) => line.length >= 20 && line.includes(": runtime error: ")
 };
-var FAULT_LAST = asciiTable(".)tdrn");
 function endsLikeFault(line) {
   return faultEndingAt(line, line.length);
 }
@@ -10637,7 +10641,7 @@ var LogDetector = class {
           if (index === count) break;
         }
       }
-      const start = index === 0 ? 0 : ends[index - 1] + 1;
+      const start = lineStart(block, index);
       const end = ends[index++];
       if (start === end && this.busyMask === 0 && !this.routeAll) this.lineNumber++;
       else this.route(text.slice(start, end));
@@ -10661,14 +10665,13 @@ var LogDetector = class {
     const offers = this.offers;
     let wanted = this.routeAll ? -1 : line.length === 0 ? 0 : this.startMasks[first < 128 ? first : 128];
     if (!this.routeAll && line.length > 0) {
-      const last = line.charCodeAt(line.length - 1);
       if (marker) {
         for (let check = 0; check < this.markerChecks.length; check++) {
           const bit = this.markerCheckBits[check];
           if ((wanted & bit) === 0 && this.markerChecks[check](line)) wanted |= bit;
         }
       }
-      if (last < 128 && FAULT_LAST[last] === 1 && (wanted & this.faultBit) === 0 && endsLikeFault(line)) wanted |= this.faultBit;
+      if ((wanted & this.faultBit) === 0 && endsLikeFault(line)) wanted |= this.faultBit;
     }
     let claimedBy = -1;
     let claims = 0;

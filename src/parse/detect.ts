@@ -3,7 +3,7 @@ import type { Diagnostics } from './diagnostics.js'
 import { FaultParser, type Fault, type FaultResult } from './fault.js'
 import { workspaceRelative, type FrameHints } from './frames.js'
 import { blockOfLines, blockOfText, firstFilledLine, lineAt, lineStart, matchLines, type LineBlock } from './line-block.js'
-import { asciiTable, emptyUnparsed, recordUnparsed, stripAnsi, type LineParser, type UnparsedLines } from './line-parser.js'
+import { emptyUnparsed, recordUnparsed, stripAnsi, type LineParser, type UnparsedLines } from './line-parser.js'
 import { MallocStatsParser, type MallocStatsResult } from './mallocstats.js'
 import { PymallocDebugParser, type DebugMemoryBlock, type PymallocDebugResult } from './pymalloc-debug.js'
 import { RefcountSeriesParser, type RefcountSeriesResult } from './refcount-series.js'
@@ -176,9 +176,6 @@ const MARKER_CHECKS: Partial<Record<LogKind, (line: string) => boolean>> = {
   sanitizer: (line) => line.length >= 20 && line.includes(': runtime error: '),
 }
 
-// Last characters of "...' failed.", "(core dumped)", "Segmentation fault", "Aborted", "Bus error", "... instruction", "... exception".
-const FAULT_LAST = asciiTable('.)tdrn')
-
 function endsLikeFault(line: string): boolean {
   return faultEndingAt(line, line.length)
 }
@@ -347,7 +344,7 @@ export class LogDetector {
           if (index === count) break
         }
       }
-      const start = index === 0 ? 0 : ends[index - 1] + 1
+      const start = lineStart(block, index)
       const end = ends[index++]
       // A blank line outside any block would go to no parser, and is nobody's evidence.
       if (start === end && this.busyMask === 0 && !this.routeAll) this.lineNumber++
@@ -374,14 +371,13 @@ export class LogDetector {
     const offers = this.offers
     let wanted = this.routeAll ? -1 : line.length === 0 ? 0 : this.startMasks[first < 128 ? first : 128]
     if (!this.routeAll && line.length > 0) {
-      const last = line.charCodeAt(line.length - 1)
       if (marker) {
         for (let check = 0; check < this.markerChecks.length; check++) {
           const bit = this.markerCheckBits[check]
           if ((wanted & bit) === 0 && this.markerChecks[check](line)) wanted |= bit
         }
       }
-      if (last < 128 && FAULT_LAST[last] === 1 && (wanted & this.faultBit) === 0 && endsLikeFault(line)) wanted |= this.faultBit
+      if ((wanted & this.faultBit) === 0 && endsLikeFault(line)) wanted |= this.faultBit
     }
     let claimedBy = -1
     let claims = 0

@@ -17,7 +17,7 @@ export function lineStart(block: LineBlock, index: number): number {
 }
 
 export function lineAt(block: LineBlock, index: number): string {
-  return block.text.slice(index === 0 ? 0 : block.ends[index - 1] + 1, block.ends[index])
+  return block.text.slice(lineStart(block, index), block.ends[index])
 }
 
 /** Every line of a block, as strings. */
@@ -65,14 +65,12 @@ export function blockOfLines(lines: readonly string[]): LineBlock | undefined {
  * a line.
  */
 export function matchLines(pattern: RegExp, block: LineBlock, from: number): number {
-  const start = from === 0 ? 0 : block.ends[from - 1] + 1
-  pattern.lastIndex = start
+  pattern.lastIndex = lineStart(block, from)
   if (!pattern.test(block.text)) return from
   const end = pattern.lastIndex
-  const ends = block.ends
   let index = from
   // Line i is covered when it starts before the match's end: the match ends after a '\n' or at the text's end.
-  while (index < block.count && (index === 0 ? 0 : ends[index - 1] + 1) < end) index++
+  while (index < block.count && lineStart(block, index) < end) index++
   return index
 }
 

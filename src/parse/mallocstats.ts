@@ -1,5 +1,5 @@
 import { addDiagnostic, BoundedList, emptyDiagnostics, isSpaces, parseGroupedInt, parseGroupedIntIn, type Diagnostics } from './diagnostics.js'
-import { lineAt, matchLines, type LineBlock } from './line-block.js'
+import { lineAt, lineStart, matchLines, type LineBlock } from './line-block.js'
 import { own, type LineParser } from './line-parser.js'
 
 /**
@@ -137,6 +137,11 @@ function keyLinePattern(key: string): RegExp | undefined {
   return pattern
 }
 
+/** Whether `text[start, end)` is a line of printone's width with its "=" in printone's column. */
+function isPrintoneAt(text: string, start: number, end: number): boolean {
+  return end - start === PRINTONE_LENGTH && text.charCodeAt(start + PRINTONE_EQUALS) === 61 /* = */
+}
+
 /** Whether `text[start, end)` is a whole line `pattern` (from keyLinePattern) matches. */
 function isKeyLine(pattern: RegExp, text: string, start: number, end: number): boolean {
   pattern.lastIndex = start
@@ -227,8 +232,8 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     const { text, ends } = block
     while (index < block.count) {
       const dump = this.current
-      const start = index === 0 ? 0 : ends[index - 1] + 1
-      if (dump !== undefined && ends[index] - start === PRINTONE_LENGTH && text.charCodeAt(start) === 35 /* # */ && text.charCodeAt(start + PRINTONE_EQUALS) === 61 /* = */ && this.section !== 'freelists') {
+      const start = lineStart(block, index)
+      if (dump !== undefined && isPrintoneAt(text, start, ends[index]) && text.charCodeAt(start) === 35 /* # */ && this.section !== 'freelists') {
         // A `# label = N` line, as ownedLine would take it, checked in place: half the lines of a dump.
         if (!this.ownedKeyLine(dump, text, start)) break
         index++
@@ -269,7 +274,7 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
       this.addClassRow(dump, line)
       return true
     }
-    if (length === PRINTONE_LENGTH && line.charCodeAt(PRINTONE_EQUALS) === 61 /* = */) {
+    if (isPrintoneAt(line, 0, length)) {
       if (this.section === 'freelists') return false
       if (first === 35 /* # */) return this.ownedKeyLine(dump, line, 0)
       // "Total", "2 arenas * 1048576 bytes/arena", "0 unused pools * 16384 bytes": the rest of the totals.

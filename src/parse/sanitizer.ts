@@ -120,7 +120,7 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
   ownedLine(line: string): boolean {
     if (line.charCodeAt(0) !== 32) return false
     if (this.state === 'shadow') return line.charCodeAt(1) === 32
-    return this.state === 'report' && this.current !== undefined && this.stack !== undefined && this.stackFrame(line)
+    return this.inStack() && this.stackFrame(line)
   }
 
   /**
@@ -129,7 +129,12 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
    */
   ownedLines(): RegExp | undefined {
     if (this.state === 'shadow') return SHADOW_ROWS
-    return this.state === 'report' && this.current !== undefined && this.stack !== undefined && !this.currentKept ? FRAME_SHAPES : undefined
+    return this.inStack() && !this.currentKept ? FRAME_SHAPES : undefined
+  }
+
+  /** Inside a report's stack, where a frame line is this report's next frame. */
+  private inStack(): boolean {
+    return this.state === 'report' && this.current !== undefined && this.stack !== undefined
   }
 
   /** A frame of the current stack: false, with nothing changed, for any other line. */
