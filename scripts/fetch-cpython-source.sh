@@ -16,9 +16,13 @@ mkdir -p "$dest"
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 if ! apt-cache showsrc "${package%/*}" 2>/dev/null | grep -q "^Version: $version-"; then
+  # The machine's own Debian mirror, read from its apt sources: no host is written here.
+  mirror=$(awk '/^URIs:/ && $2 !~ /security/ {print $2; exit}' /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
+  [ -n "$mirror" ] || mirror=$(awk '$1 == "deb" && $0 !~ /security/ {for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) {print $i; exit}}' /etc/apt/sources.list 2>/dev/null || true)
+  [ -n "$mirror" ] || { echo "$0: no Debian mirror found in /etc/apt/sources.list.d/*.sources or /etc/apt/sources.list" >&2; exit 1; }
   $sudo tee "/etc/apt/sources.list.d/pydebug-cpython-src-$suite.sources" >/dev/null <<SRC
 Types: deb-src
-URIs: http://deb.debian.org/debian
+URIs: $mirror
 Suites: $suite
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg

@@ -7588,24 +7588,125 @@ async function tailLines(filePath, count) {
   }
 }
 
+// src/adapters/platform.ts
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path4 from "node:path";
+async function detectPlatform(runner, env) {
+  const chosenCompiler = compilerChosenForCPython(env);
+  return {
+    os: process.platform,
+    arch: process.arch,
+    ...env.ImageOS ? { image: env.ImageOS } : {},
+    ...chosenCompiler ? { compiler: await compilerVersion(runner, chosenCompiler) ?? chosenCompiler } : {}
+  };
+}
+function compilerChosenForCPython(env) {
+  return env.CC?.trim() || void 0;
+}
+async function compilerVersion(runner, compiler) {
+  const scratch = mkdtempSync(path4.join(os.tmpdir(), "pydebug-cc-"));
+  try {
+    const result = await runner.run({ argv: [...compiler.split(/\s+/), "--version"], cwd: scratch, logPath: path4.join(scratch, "cc.log"), captureStdout: true }).catch(() => void 0);
+    return result?.exitCode === 0 ? result.stdout.split("\n")[0].trim() : void 0;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 // src/plan/cache-key.ts
 import { createHash as createHash2 } from "node:crypto";
 var BUILD_CACHE_SALT = "1";
-function planBuildCacheKey({ cell, source, platform }) {
-  const digest = sha256Hex(
-    JSON.stringify({
-      salt: BUILD_CACHE_SALT,
-      python: cell.python.text,
-      configureArgs: cell.configureArgs,
-      buildEnv: Object.entries(cell.buildEnv).sort(),
-      source,
-      platform
-    })
-  ).slice(0, 16);
+function planBuildCacheKey(inputs) {
+  const { cell, platform } = inputs;
+  const digest = sha256Hex(JSON.stringify(buildKeyMaterial(inputs))).slice(0, 16);
   return `pydebug-${BUILD_CACHE_SALT}-${platform.os}-${platform.arch}-${cell.id}-${cell.python.text}-${digest}`;
+}
+function buildKeyMaterial({ cell, source, platform }) {
+  return {
+    salt: BUILD_CACHE_SALT,
+    python: cell.python.text,
+    configureArgs: cell.configureArgs,
+    buildEnv: Object.entries(cell.buildEnv).sort(),
+    source,
+    platform
+  };
 }
 function sha256Hex(text) {
   return createHash2("sha256").update(text).digest("hex");
+}
+
+// src/plan/cache-miss.ts
+function explainCacheMiss(wanted, cached) {
+  return explainClosest(cached, "cached build", (candidate) => candidate.material && interpreterDifferences(wanted, { ...candidate, material: candidate.material }));
+}
+function explainExtensionRebuild(wanted, earlier) {
+  return explainClosest(earlier, "earlier build", (candidate) => candidate && extensionDifferences(wanted, candidate));
+}
+function compilerFromSysVersion(sysVersion) {
+  return sysVersion ? /\[([^\]]+)\]\s*$/.exec(sysVersion)?.[1].trim() || void 0 : void 0;
+}
+function explainClosest(candidates, noun, differences) {
+  if (candidates.length === 0) return void 0;
+  const known = candidates.map(differences).filter((found) => found !== void 0 && found.length > 0);
+  if (known.length === 0) {
+    return candidates.length === 1 ? `the ${noun} predates recorded keys, so what differs is unknown` : `the ${candidates.length} ${noun}s predate recorded keys, so what differs is unknown`;
+  }
+  const closest = known.reduce((best, found) => found.length < best.length ? found : best);
+  return `${known.length > 1 ? `the closest of ${known.length} ${noun}s differs: ` : ""}${closest.join("; ")}`;
+}
+function interpreterDifferences(wanted, cached) {
+  const now = wanted.material;
+  const before = cached.material;
+  const found = [];
+  if (now.salt !== before.salt) found.push(`pydebug's cache layout changed (salt ${now.salt} instead of ${before.salt})`);
+  if (now.python !== before.python) found.push(`the CPython version differs: ${now.python} instead of ${before.python}`);
+  if (!sameJson(now.source, before.source)) found.push(`the source differs: ${describeSourceIdentity(now.source)} instead of ${describeSourceIdentity(before.source)}`);
+  if (!sameJson(now.configureArgs, before.configureArgs)) {
+    found.push(`configure arguments differ: ${now.configureArgs.join(" ") || "(none)"} instead of ${before.configureArgs.join(" ") || "(none)"}`);
+  }
+  const envChanges = describeEnvChanges(Object.fromEntries(now.buildEnv), Object.fromEntries(before.buildEnv));
+  if (envChanges) found.push(`the variant's build environment differs: ${envChanges}`);
+  const platformChanges = ["os", "arch", "image"].filter((fact) => now.platform[fact] !== before.platform[fact]).map((fact) => `${fact} ${now.platform[fact] ?? "unknown"} instead of ${before.platform[fact] ?? "unknown"}`);
+  if (platformChanges.length) found.push(`the platform differs: ${platformChanges.join(", ")}`);
+  if (now.platform.compiler !== before.platform.compiler) {
+    found.push(`the compiler differs: ${describeCompiler(wanted)} instead of ${describeCompiler(cached)}; CPython's build takes CC from the environment too, not only the extension's`);
+  }
+  return found;
+}
+function extensionDifferences(wanted, earlier) {
+  const found = [];
+  if (wanted.sourceDigest !== earlier.sourceDigest) found.push("the sources changed");
+  const withVersion = (inputs) => (name, value) => {
+    const version = inputs.compilerVersions[name];
+    return `${name}=${value}${version && version !== value ? ` (${version})` : ""}`;
+  };
+  const envChanges = describeEnvChanges(wanted.compilerEnv, earlier.compilerEnv, withVersion(wanted), withVersion(earlier));
+  if (envChanges) found.push(`compiler variables differ: ${envChanges}`);
+  for (const name of Object.keys(wanted.compilerVersions).sort()) {
+    const [now, before] = [wanted.compilerVersions[name], earlier.compilerVersions[name]];
+    if (wanted.compilerEnv[name] === earlier.compilerEnv[name] && now !== before) {
+      found.push(`the compiler behind ${name}=${wanted.compilerEnv[name]} differs: ${now} instead of ${before ?? "an unknown version"}`);
+    }
+  }
+  if (wanted.interpreterKey !== earlier.interpreterKey) found.push(`the interpreter differs: ${wanted.interpreterKey} instead of ${earlier.interpreterKey}`);
+  return found;
+}
+function describeCompiler({ material, compilerCommand, builtWith }) {
+  const version = material?.platform.compiler;
+  if (!version) return `the default compiler${builtWith ? ` (${builtWith})` : ""} with CC unset`;
+  if (!compilerCommand) return `${version} (from CC)`;
+  return compilerCommand === version ? `CC=${compilerCommand}` : `CC=${compilerCommand} (${version})`;
+}
+function describeSourceIdentity(source) {
+  return "url" in source ? source.url : `a tarball with sha256 ${source.sha256.slice(0, 12)}\u2026`;
+}
+function describeEnvChanges(now, before, describeNow = (name, value) => `${name}=${value}`, describeBefore = describeNow) {
+  const names = [.../* @__PURE__ */ new Set([...Object.keys(now), ...Object.keys(before)])].sort();
+  return names.filter((name) => now[name] !== before[name]).map((name) => `${Object.hasOwn(now, name) ? describeNow(name, now[name]) : `${name} unset`} instead of ${Object.hasOwn(before, name) ? describeBefore(name, before[name]) : `${name} unset`}`).join(", ");
+}
+function sameJson(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 // src/catalog/python-version.ts
@@ -7665,29 +7766,6 @@ function describeSource(source) {
 // src/steps/context.ts
 import path5 from "node:path";
 
-// src/adapters/platform.ts
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path4 from "node:path";
-async function detectPlatform(runner, env) {
-  const chosenCompiler = env.CC?.trim();
-  return {
-    os: process.platform,
-    arch: process.arch,
-    ...env.ImageOS ? { image: env.ImageOS } : {},
-    ...chosenCompiler ? { compiler: await compilerVersion(runner, chosenCompiler) ?? chosenCompiler } : {}
-  };
-}
-async function compilerVersion(runner, compiler) {
-  const scratch = mkdtempSync(path4.join(os.tmpdir(), "pydebug-cc-"));
-  try {
-    const result = await runner.run({ argv: [...compiler.split(/\s+/), "--version"], cwd: scratch, logPath: path4.join(scratch, "cc.log"), captureStdout: true }).catch(() => void 0);
-    return result?.exitCode === 0 ? result.stdout.split("\n")[0].trim() : void 0;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
 // src/adapters/remote-cache.ts
 var NO_REMOTE_CACHE = {
   name: "none",
@@ -7705,7 +7783,7 @@ function reportPath(context, absolutePath) {
 }
 async function createStepContext(config, { env, workspace, log, remoteCache = NO_REMOTE_CACHE }) {
   const runner = createProcessRunner(env);
-  return { runner, log, remoteCache, platform: await detectPlatform(runner, env), cacheDir: config.cacheDir, outDir: path5.resolve(config.outDir), workspace };
+  return { runner, env, log, remoteCache, platform: await detectPlatform(runner, env), cacheDir: config.cacheDir, outDir: path5.resolve(config.outDir), workspace };
 }
 
 // src/steps/build-python.ts
@@ -7717,15 +7795,18 @@ print(json.dumps({"version": sys.version, "abiflags": sys.abiflags, "soabi": sys
 async function ensureInterpreter(context, cell, source, options) {
   const started = Date.now();
   const sourceIdentity = source.kind === "url" ? { url: source.url } : { sha256: await sha256File(source.path) };
-  const cacheKey = planBuildCacheKey({ cell, source: sourceIdentity, platform: context.platform });
+  const keyInputs = { cell, source: sourceIdentity, platform: context.platform };
+  const cacheKey = planBuildCacheKey(keyInputs);
+  const wanted = { material: buildKeyMaterial(keyInputs), compilerCommand: compilerChosenForCPython(context.env) };
   const prefix = path6.join(context.cacheDir, "cpython", cacheKey);
-  const finish = (cacheHit, record2) => ({
+  const finish = (cacheHit, record2, rebuildReason2) => ({
     prefix,
     pythonPath: path6.join(prefix, "bin", "python3"),
     cacheKey,
     cacheHit,
     seconds: (Date.now() - started) / 1e3,
-    record: record2
+    record: record2,
+    ...rebuildReason2 ? { rebuildReason: rebuildReason2 } : {}
   });
   const local = await readBuildRecord(prefix, cacheKey);
   if (local) {
@@ -7740,10 +7821,23 @@ async function ensureInterpreter(context, cell, source, options) {
     }
     context.log.warning(`the ${context.remoteCache.name} cache entry ${cacheKey} holds no complete build; building instead`);
   }
-  context.log.info(`CPython ${cell.python.text} (${cell.variant}) is not cached: building it (key ${cacheKey})`);
-  const record = await buildInterpreter(context, cell, source, { sourceIdentity, cacheKey, prefix, ...options });
+  const cached = await readCachedBuilds(context.cacheDir, cell);
+  const rebuildReason = explainCacheMiss(
+    wanted,
+    cached.map((record2) => ({ material: record2.keyInputs, compilerCommand: record2.compilerCommand, builtWith: compilerFromSysVersion(record2.probe?.version) }))
+  );
+  context.log.info(
+    `CPython ${cell.python.text} (${cell.variant}) is not cached: building it (key ${cacheKey})${rebuildReason ? `. The cached builds of ${cell.python.text} (${cell.variant}) do not fit: ${rebuildReason}` : ""}`
+  );
+  const record = await buildInterpreter(context, cell, source, { sourceIdentity, cacheKey, prefix, keyInputs: wanted.material, compilerCommand: wanted.compilerCommand, ...options });
   await context.remoteCache.save(cacheKey, [prefix]);
-  return finish("none", record);
+  return finish("none", record, rebuildReason);
+}
+async function readCachedBuilds(cacheDir, cell) {
+  const root = path6.join(cacheDir, "cpython");
+  const names = await readdir2(root).catch(() => []);
+  const records = await Promise.all(names.map((name) => readJsonIfPresent(path6.join(root, name, BUILD_RECORD_FILE))));
+  return records.filter((record) => record?.python === cell.python.text && record.cellId === cell.id).sort((a, b) => String(b.builtAt).localeCompare(String(a.builtAt)));
 }
 async function readBuildRecord(prefix, cacheKey) {
   const record = await readJsonIfPresent(path6.join(prefix, BUILD_RECORD_FILE));
@@ -7791,7 +7885,9 @@ async function buildInterpreter(context, cell, source, target) {
     sourceIdentity: target.sourceIdentity,
     builtAt: (/* @__PURE__ */ new Date()).toISOString(),
     buildSeconds: (Date.now() - started) / 1e3,
-    probe
+    probe,
+    keyInputs: target.keyInputs,
+    ...target.compilerCommand ? { compilerCommand: target.compilerCommand } : {}
   };
   await writeFileAtomic(path6.join(target.prefix, BUILD_RECORD_FILE), `${JSON.stringify(record, null, 2)}
 `);
@@ -8277,32 +8373,230 @@ function abiFlagsOf(python, configureArgs) {
   return `${has("--disable-gil") ? "t" : ""}${has("--with-pydebug") ? "d" : ""}${pymalloc ? "m" : ""}`;
 }
 
-// src/report/model.ts
-var REPORT_SCHEMA_VERSION = 1;
+// src/report/finding-kinds.ts
+var FINDING_KINDS = {
+  // A run that checked nothing must never read as clean: it leads, and fails even under `fail-on: leaks`.
+  "nothing-tested": { label: "nothing tested", failsUnder: "leaks" },
+  crash: { label: "crash", failsUnder: "findings" },
+  "fatal-error": { label: "fatal error", failsUnder: "findings" },
+  "buffer-overrun": { label: "buffer overrun", failsUnder: "findings" },
+  "buffer-underrun": { label: "buffer underrun", failsUnder: "findings" },
+  "allocator-mismatch": { label: "allocator mismatch", failsUnder: "findings" },
+  "memory-error": { label: "memory error", failsUnder: "findings" },
+  "undefined-behavior": { label: "undefined behaviour", failsUnder: "findings" },
+  timeout: { label: "timeout", failsUnder: "findings" },
+  "reference-leak": { label: "reference leak", failsUnder: "leaks" },
+  "block-leak": { label: "memory block leak", failsUnder: "leaks" },
+  "fd-leak": { label: "file descriptor leak", failsUnder: "leaks" },
+  "memory-leak": { label: "memory leak", failsUnder: "leaks" },
+  "reference-growth": { label: "reference growth", failsUnder: "leaks" },
+  "test-failure": { label: "test failure", failsUnder: "findings" },
+  // A test file that ran no test case, or that regrtest never ran (omitted, interrupted, its worker failed).
+  "not-run": { label: "not run", failsUnder: "findings" }
+};
+var FINDING_KIND_NAMES = Object.keys(FINDING_KINDS);
+function findingRank(kind) {
+  return FINDING_KIND_NAMES.indexOf(kind);
+}
+function failsOnLeaks(kind) {
+  return FINDING_KINDS[kind].failsUnder === "leaks";
+}
 
-// src/report/collect.ts
+// src/report/findings.ts
 var LEAK_FINDING = {
   references: "reference-leak",
   "memory blocks": "block-leak",
   "file descriptors": "fd-leak"
 };
-var FINDING_ORDER = ["crash", "timeout", "reference-leak", "block-leak", "fd-leak", "test-failure"];
+var CRASH_FAMILY = /* @__PURE__ */ new Set(["crash", "fatal-error", "buffer-overrun", "buffer-underrun", "allocator-mismatch", "memory-error", "undefined-behavior", "timeout"]);
+var CRASH_CAUSES = /* @__PURE__ */ new Set(["buffer-overrun", "buffer-underrun", "allocator-mismatch", "memory-error", "undefined-behavior", "fatal-error"]);
+var RAN = /* @__PURE__ */ new Set(["passed", "leaked", "failed", "env-changed", "crashed", "timed-out"]);
+function ranATestCase(test) {
+  return RAN.has(test.outcome) && !(test.outcome === "failed" && test.result?.startsWith("failed (uncaught exception)"));
+}
+var NOT_RUN_REASON = {
+  "no-tests": "ran no test case",
+  omitted: "was never run (regrtest omitted it)",
+  interrupted: "was interrupted",
+  unknown: "has no verdict in the log"
+};
+function collectFindings({ refleaks, problems, passOfLog, showrefcount }) {
+  const findings = [];
+  if (refleaks) {
+    const workerFailure = refleaks.workerFailure ? describeWorkerFailure(refleaks.workerFailure) : void 0;
+    for (const test of refleaks.tests) findings.push(...verdictFindings(test, refleaks.log ?? "", problems, workerFailure));
+    if (workerFailure && !refleaks.tests.some((test) => test.outcome === "omitted")) {
+      findings.push({ kind: "not-run", message: workerFailure, detail: workerFailure, log: refleaks.log ?? "", pass: "refleak" });
+    }
+    const nothing = nothingTested(refleaks);
+    if (nothing) findings.push(nothing);
+  }
+  for (const file of showrefcount?.files ?? []) {
+    const hunted = refleaks?.tests.find((test) => test.name === file.name);
+    if (hunted && hunted.outcome === file.outcome) continue;
+    if (file.outcome === "crashed" || file.outcome === "timed-out" || file.outcome === "failed") {
+      if (findings.some((finding) => finding.test === file.name && sameFamily(finding.kind, file.outcome === "failed" ? "test-failure" : "crash"))) continue;
+      const kind = file.outcome === "crashed" ? "crash" : file.outcome === "timed-out" ? "timeout" : "test-failure";
+      findings.push({
+        kind,
+        test: file.name,
+        message: `${file.name} ${file.outcome === "crashed" ? `crashed (exit code ${file.exitCode})` : file.outcome === "timed-out" ? "timed out" : "failed"} in the -X showrefcount pass${file.exception ? `: ${file.exception}` : ""}`,
+        log: file.log,
+        pass: "showrefcount",
+        ...file.traceback ? { traceback: file.traceback } : {}
+      });
+    }
+  }
+  for (const problem of problems) mergeProblem(findings, problem, passOfLog(problem.log));
+  return findings.sort((a, b) => findingRank(a.kind) - findingRank(b.kind));
+}
+function describeWorkerFailure(failure) {
+  const cause = failure.exception ?? failure.message;
+  const hint = cause.startsWith("UnicodeDecodeError") ? " (a test wrote output that is not valid UTF-8, which regrtest cannot read back)" : "";
+  return `regrtest's worker failed: ${cause}${hint}`;
+}
+function verdictFindings(test, refleakLog, problems, workerFailure) {
+  const findings = [];
+  const leakingCases = test.cases?.filter((testCase) => testCase.leaks.length) ?? [];
+  if (leakingCases.length) {
+    for (const testCase of leakingCases) for (const leak of testCase.leaks) findings.push(leakFinding(test.name, testCase.id, leak, testCase.log));
+  } else {
+    for (const leak of test.leaks) findings.push(leakFinding(test.name, void 0, leak, refleakLog));
+  }
+  for (const testCase of test.cases ?? []) {
+    if (testCase.outcome !== "crashed" && testCase.outcome !== "timed-out") continue;
+    if (test.outcome === "crashed" || test.outcome === "timed-out") continue;
+    findings.push({ kind: testCase.outcome === "crashed" ? "crash" : "timeout", test: test.name, case: testCase.id, message: `${testCase.id} ${testCase.outcome === "crashed" ? "crashed" : "timed out"} when re-run alone under -R`, log: testCase.log, pass: "refleak-case" });
+  }
+  const exitDetail = /^[^(]*\((.+)\)$/.exec(test.result ?? "")?.[1];
+  const inRefleakLog = (problem) => problem.test === test.name && problem.log === refleakLog;
+  const timeout = test.outcome === "crashed" ? problems.find((problem) => problem.kind === "timeout" && inRefleakLog(problem)) : void 0;
+  const cause = problems.find((problem) => CRASH_CAUSES.has(problem.kind) && problem.kind !== "fatal-error" && inRefleakLog(problem));
+  const place = cause ?? problems.find((problem) => problem.kind === "fatal-error" && inRefleakLog(problem) && problem.file !== void 0);
+  const located = place ? locationOf(place) : {};
+  if (timeout) {
+    findings.push({ kind: "timeout", test: test.name, message: timeout.message, detail: timeout.message.replace(`${test.name} `, ""), log: refleakLog, pass: "refleak", ...located });
+  } else if (test.outcome === "crashed") {
+    const fatal = test.fatalError ? `Fatal Python error: ${test.fatalError}` : void 0;
+    findings.push({
+      kind: "crash",
+      test: test.name,
+      message: `${test.name} crashed${exitDetail ? ` (${exitDetail})` : ""}${cause ? `: ${cause.message}` : fatal ? `: ${fatal}` : ""}`,
+      detail: [exitDetail, cause?.message, fatal].filter(Boolean).join(" \xB7 "),
+      log: refleakLog,
+      pass: "refleak",
+      ...located,
+      ...test.exception ? { traceback: test.traceback ?? [test.exception] } : {}
+    });
+  } else if (test.outcome === "timed-out") {
+    findings.push({ kind: "timeout", test: test.name, message: `${test.name} ${test.result ?? "timed out"}`, log: refleakLog, pass: "refleak" });
+  } else if (test.outcome === "failed" || test.outcome === "env-changed") {
+    const why = test.exception ?? (test.outcome === "env-changed" ? test.reason : void 0);
+    findings.push({
+      kind: "test-failure",
+      test: test.name,
+      message: `${test.name} ${test.result ?? "failed"}${why ? `: ${why}` : ""}`,
+      ...why ? { detail: why } : {},
+      log: refleakLog,
+      pass: "refleak",
+      ...test.traceback ? { traceback: test.traceback } : {}
+    });
+  } else if (NOT_RUN_REASON[test.outcome]) {
+    const why = test.outcome === "omitted" && workerFailure ? `: ${workerFailure}` : test.result && test.outcome !== "no-tests" ? ` (${test.result})` : "";
+    findings.push({ kind: "not-run", test: test.name, message: `${test.name} ${NOT_RUN_REASON[test.outcome]}${why}`, ...why ? { detail: `${NOT_RUN_REASON[test.outcome]}${why}` } : {}, log: refleakLog, pass: "refleak" });
+  }
+  return findings;
+}
+function nothingTested(refleaks) {
+  if (refleaks.tests.some(ranATestCase)) return void 0;
+  const discovery = refleaks.discovery;
+  const reasons = [];
+  if (discovery && discovery.modules.length === 0) {
+    reasons.push(`${discovery.testsDir} has no test module (test_*.py or test_* package) at its top level, and regrtest does not search sub-folders`);
+    if (discovery.nested.length) reasons.push(`test files are in ${discovery.nested.map((nested) => `${nested.dir}/ (${nested.modules})`).join(", ")}: pass that folder as the tests folder (--tests / input 'tests')`);
+  } else {
+    const byReason = /* @__PURE__ */ new Map();
+    for (const test of refleaks.tests) {
+      const reason = test.outcome === "failed" ? `failed before any test case ran${test.exception ? ` (${test.exception})` : ""}` : NOT_RUN_REASON[test.outcome] ?? test.outcome;
+      byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+    }
+    for (const [reason, count] of byReason) reasons.push(`${count} test file${count === 1 ? "" : "s"} ${reason}`);
+    if (refleaks.tests.length === 0) reasons.push(`regrtest reported no test file${refleaks.state ? ` (${refleaks.state})` : ""}`);
+    const pytestStyle = discovery?.pytestStyle ?? [];
+    if (pytestStyle.length) {
+      const of = pytestStyle.length === discovery.modules.length ? `all ${pytestStyle.length} test files look` : `${pytestStyle.length} of the ${discovery.modules.length} test files look`;
+      reasons.push(`${of} written for pytest (module-level test functions or \`import pytest\`), and regrtest only collects unittest.TestCase classes`);
+    }
+  }
+  return { kind: "nothing-tested", message: `nothing was tested: ${reasons.join("; ")}`, detail: reasons.join("; "), log: refleaks.log ?? "", pass: "discovery" };
+}
+function mergeProblem(findings, problem, pass) {
+  if (problem.severity === "note") return;
+  const kind = problem.kind;
+  const owner = problem.test;
+  const same = findings.findIndex((finding) => finding.test === owner && (owner !== void 0 || finding.message === problem.message) && sameFamily(finding.kind, kind));
+  if (same >= 0) {
+    const finding = findings[same];
+    if (finding.file === void 0 && problem.file !== void 0) findings[same] = { ...finding, ...locationOf(problem), ...finding.detail ? {} : { detail: problem.message } };
+    return;
+  }
+  findings.push({
+    kind,
+    ...owner !== void 0 ? { test: owner } : {},
+    message: pass === "showrefcount" && owner !== void 0 ? `${problem.message} (in the -X showrefcount pass)` : problem.message,
+    ...problem.deltas ? { deltas: problem.deltas } : {},
+    log: problem.log,
+    ...pass ? { pass } : {},
+    ...locationOf(problem)
+  });
+}
+function sameFamily(a, b) {
+  if (CRASH_FAMILY.has(a) && CRASH_FAMILY.has(b)) return true;
+  return a === b;
+}
+function locationOf(problem) {
+  return {
+    ...problem.file !== void 0 ? { file: problem.file } : {},
+    ...problem.file !== void 0 && problem.line !== void 0 ? { line: problem.line } : {},
+    ...problem.function !== void 0 ? { function: problem.function } : {}
+  };
+}
+function leakFinding(test, testCase, leak, log) {
+  const constant = leak.deltas.length > 0 && leak.deltas.every((delta) => delta === leak.deltas[0]);
+  const amount = constant ? `${leak.deltas[0]} ${leak.kind} per run` : `${leak.kind}`;
+  return {
+    kind: LEAK_FINDING[leak.kind],
+    test,
+    ...testCase ? { case: testCase } : {},
+    message: `${testCase ?? test} leaked ${amount} (deltas [${leak.deltas.join(", ")}], sum=${leak.sum})`,
+    deltas: leak.deltas,
+    log,
+    pass: testCase ? "refleak-case" : "refleak"
+  };
+}
+
+// src/report/model.ts
+var REPORT_SCHEMA_VERSION = 1;
+
+// src/report/collect.ts
 function collectReport(results) {
   const { relative } = results;
   const logs = [];
   const problems = [];
-  const addLog = (run, kind) => {
+  const passes = /* @__PURE__ */ new Map();
+  const addLog = (run, kind, pass) => {
     const path15 = relative(run.log);
     logs.push({ path: path15, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details });
+    passes.set(path15, pass);
     problems.push(...run.details.problems.map((problem) => ({ ...problem, log: path15 })));
   };
   let refleaks;
   if (results.refleaks) {
     const hunt = results.refleaks;
-    addLog(hunt.run, "regrtest-refleak");
-    const tests = hunt.run.parsed.tests.map((test) => {
+    if (hunt.run) addLog(hunt.run, "regrtest-refleak", "refleak");
+    const tests = (hunt.run?.parsed.tests ?? []).map((test) => {
       const caseRuns = hunt.cases[test.name];
-      caseRuns?.forEach((caseRun) => addLog(caseRun, "regrtest-refleak-case"));
+      caseRuns?.forEach((caseRun) => addLog(caseRun, "regrtest-refleak-case", "refleak-case"));
       return {
         name: test.name,
         outcome: test.outcome,
@@ -8310,6 +8604,10 @@ function collectReport(results) {
         leaks: leakEntries(test, false),
         informationalLeaks: leakEntries(test, true),
         ...test.fatalError ? { fatalError: test.fatalError } : {},
+        ...test.reason ? { reason: test.reason } : {},
+        ...test.exception ? { exception: test.exception } : {},
+        ...test.traceback ? { traceback: test.traceback } : {},
+        ...hunt.casesNotRun[test.name] ? { casesNotRun: hunt.casesNotRun[test.name] } : {},
         ...caseRuns ? {
           cases: caseRuns.map((caseRun) => {
             const caseTest = caseRun.parsed.tests.find((candidate) => candidate.name === test.name);
@@ -8319,22 +8617,25 @@ function collectReport(results) {
         } : {}
       };
     });
+    const casesNotRun = Object.values(hunt.casesNotRun).reduce((total, count) => total + count, 0);
     refleaks = {
-      command: hunt.run.command,
-      exitCode: hunt.run.exitCode,
+      command: hunt.run?.command ?? [],
+      exitCode: hunt.run?.exitCode ?? null,
       warmups: hunt.warmups,
       runs: hunt.runs,
-      ...hunt.run.parsed.summary.state ? { state: hunt.run.parsed.summary.state } : {},
+      ...hunt.run?.parsed.summary.state ? { state: hunt.run.parsed.summary.state } : {},
+      ...hunt.run?.parsed.summary.workerFailure ? { workerFailure: hunt.run.parsed.summary.workerFailure } : {},
       tests,
-      log: relative(hunt.run.log),
-      ...hunt.casesNotRun ? { casesNotRun: hunt.casesNotRun } : {}
+      ...hunt.run ? { log: relative(hunt.run.log) } : {},
+      ...casesNotRun ? { casesNotRun } : {},
+      discovery: { ...hunt.discovery, testsDir: relative(hunt.discovery.testsDir) }
     };
   }
   let showrefcount;
   if (results.showrefcount) {
     showrefcount = {
       files: results.showrefcount.map((run) => {
-        addLog(run, "regrtest-showrefcount");
+        addLog(run, "regrtest-showrefcount", "showrefcount");
         const test = run.parsed.regrtest.tests.find((candidate) => candidate.name === run.testFile);
         const final = run.parsed.refcount.final;
         return {
@@ -8342,13 +8643,15 @@ function collectReport(results) {
           exitCode: run.exitCode,
           outcome: run.signal ? "crashed" : run.timedOut ? "timed-out" : test?.outcome ?? "unknown",
           ...final ? { atExit: { refs: final.refs, blocks: final.blocks } } : {},
+          ...test?.exception ? { exception: test.exception } : {},
+          ...test?.traceback ? { traceback: test.traceback } : {},
           log: relative(run.log)
         };
       })
     };
   }
-  const findings = refleaks ? collectFindings(refleaks.tests, refleaks.log, results.refleaks.run.details.problems) : [];
-  const status = results.error ? results.error.kind === "BuildError" || results.error.kind === "SourceError" ? "build-failed" : results.error.kind === "ExtensionBuildError" ? "extension-failed" : "error" : findings.length ? "findings" : "clean";
+  const findings = nameCrashedCases(collectFindings({ refleaks, problems, passOfLog: (log) => passes.get(log), ...showrefcount ? { showrefcount } : {} }), results.refleaks?.caseIds ?? {});
+  const status = results.error ? results.error.kind === "BuildError" || results.error.kind === "SourceError" ? "build-failed" : results.error.kind === "ExtensionBuildError" ? "extension-failed" : "error" : findings.some((finding) => finding.kind === "nothing-tested") ? "nothing-tested" : findings.length ? "findings" : "clean";
   const { cell, interpreter } = results;
   return {
     schema: REPORT_SCHEMA_VERSION,
@@ -8377,7 +8680,8 @@ function collectReport(results) {
         source: results.sourceDescription ?? interpreter.record.source,
         sysVersion: interpreter.record.probe.version,
         abiflags: interpreter.record.probe.abiflags,
-        ...interpreter.record.probe.soabi ? { soabi: interpreter.record.probe.soabi } : {}
+        ...interpreter.record.probe.soabi ? { soabi: interpreter.record.probe.soabi } : {},
+        ...interpreter.rebuildReason ? { rebuildReason: interpreter.rebuildReason } : {}
       }
     } : {},
     extensions: results.extensions.map((build) => ({
@@ -8386,7 +8690,10 @@ function collectReport(results) {
       reused: build.reused,
       sitePath: build.sitePath,
       seconds: round(build.seconds),
-      ...build.logPath ? { log: relative(build.logPath) } : {}
+      ...build.logPath ? { log: relative(build.logPath) } : {},
+      compilerEnv: build.compilerEnv,
+      compilerVersions: build.compilerVersions,
+      removedEnv: build.removedEnv
     })),
     ...refleaks ? { refleaks } : {},
     ...showrefcount ? { showrefcount } : {},
@@ -8397,7 +8704,6 @@ function collectReport(results) {
   };
 }
 var SEVERITY_ORDER = ["error", "warning", "note"];
-var MEMORY_ERRORS = /* @__PURE__ */ new Set(["buffer-overrun", "buffer-underrun", "allocator-mismatch", "memory-error", "undefined-behavior"]);
 function leakEntries(test, informational) {
   return test.leaks.filter((leak) => leak.informational === informational).map(({ kind, deltas, sum }) => ({ kind, deltas, sum }));
 }
@@ -8407,51 +8713,12 @@ function caseOutcome(test, leaks, run) {
   if (run.timedOut) return "timed-out";
   return test?.outcome ?? "unknown";
 }
-function collectFindings(tests, refleakLog, logProblems) {
-  const findings = [];
-  for (const test of tests) {
-    const leakingCases = test.cases?.filter((testCase) => testCase.leaks.length) ?? [];
-    if (leakingCases.length) {
-      for (const testCase of leakingCases) {
-        for (const leak of testCase.leaks) findings.push(leakFinding(test.name, testCase.id, leak, testCase.log));
-      }
-    } else {
-      for (const leak of test.leaks) findings.push(leakFinding(test.name, void 0, leak, refleakLog));
-    }
-    const exitDetail = /^[^(]*\((.+)\)$/.exec(test.result ?? "")?.[1];
-    const timeout = test.outcome === "crashed" ? logProblems.find((problem) => problem.kind === "timeout" && problem.test === test.name) : void 0;
-    if (timeout) {
-      findings.push({ kind: "timeout", test: test.name, message: timeout.message, detail: timeout.message.replace(`${test.name} `, ""), log: refleakLog });
-    } else if (test.outcome === "crashed") {
-      const fatal = test.fatalError ? `Fatal Python error: ${test.fatalError}` : void 0;
-      const cause = logProblems.find((problem) => MEMORY_ERRORS.has(problem.kind) && problem.test === test.name);
-      findings.push({
-        kind: "crash",
-        test: test.name,
-        message: `${test.name} crashed${exitDetail ? ` (${exitDetail})` : ""}${cause ? `: ${cause.message}` : fatal ? `: ${fatal}` : ""}`,
-        detail: [exitDetail, cause?.message, fatal].filter(Boolean).join(" \xB7 "),
-        log: refleakLog,
-        ...cause?.file ? { file: cause.file, ...cause.line ? { line: cause.line } : {} } : {}
-      });
-    } else if (test.outcome === "timed-out") {
-      findings.push({ kind: "timeout", test: test.name, message: `${test.name} ${test.result ?? "timed out"}`, log: refleakLog });
-    } else if (test.outcome === "failed" || test.outcome === "env-changed") {
-      findings.push({ kind: "test-failure", test: test.name, message: `${test.name} ${test.result ?? "failed"}`, log: refleakLog });
-    }
-  }
-  return findings.sort((a, b) => FINDING_ORDER.indexOf(a.kind) - FINDING_ORDER.indexOf(b.kind));
-}
-function leakFinding(test, testCase, leak, log) {
-  const constant = leak.deltas.length > 0 && leak.deltas.every((delta) => delta === leak.deltas[0]);
-  const amount = constant ? `${leak.deltas[0]} ${leak.kind} per run` : `${leak.kind}`;
-  return {
-    kind: LEAK_FINDING[leak.kind],
-    test,
-    ...testCase ? { case: testCase } : {},
-    message: `${testCase ?? test} leaked ${amount} (deltas [${leak.deltas.join(", ")}], sum=${leak.sum})`,
-    deltas: leak.deltas,
-    log
-  };
+function nameCrashedCases(findings, caseIds) {
+  return findings.map((finding) => {
+    if (finding.case || !finding.test || !finding.function) return finding;
+    const matching = (caseIds[finding.test] ?? []).filter((id) => id.endsWith(`.${finding.function}`));
+    return matching.length === 1 ? { ...finding, case: matching[0] } : finding;
+  });
 }
 function round(seconds) {
   return Math.round(seconds * 100) / 100;
@@ -8461,31 +8728,35 @@ function round(seconds) {
 var STATUS_LINE = {
   clean: "\u2705 no leaks or crashes found",
   findings: "\u274C found problems",
+  "nothing-tested": "\u26A0\uFE0F nothing was tested",
   "build-failed": "\u{1F4A5} the interpreter did not build",
   "extension-failed": "\u{1F4A5} the extension did not build",
   error: "\u{1F4A5} the run stopped with an error"
 };
-var FINDING_LABEL = {
-  crash: "crash",
-  timeout: "timeout",
-  "reference-leak": "reference leak",
-  "block-leak": "memory block leak",
-  "fd-leak": "file descriptor leak",
-  "test-failure": "test failure"
+var PASS_LABEL = {
+  refleak: "regrtest -R",
+  "refleak-case": "case re-run alone",
+  showrefcount: "-X showrefcount pass",
+  discovery: "before running"
 };
+var MAX_TRACEBACK_LINES_SHOWN = 12;
 function renderSummaryMarkdown(report) {
   const lines = [];
   const title = report.cell ? `${report.cell.id} \xB7 CPython ${report.cell.python} \xB7 ${report.cell.variant}` : "pydebug";
   lines.push(`## pydebug: ${escapeMarkdown(title)}`, "");
   const findingCount = report.findings.length;
-  lines.push(`**${STATUS_LINE[report.status]}**${findingCount ? ` (${findingCount} finding${findingCount === 1 ? "" : "s"})` : ""}`, "");
+  const nothingTested2 = report.findings.find((finding) => finding.kind === "nothing-tested");
+  const headline = nothingTested2 ? `\u26A0\uFE0F ${nothingTested2.message}` : STATUS_LINE[report.status];
+  const others = findingCount - (nothingTested2 ? 1 : 0);
+  lines.push(`**${escapeMarkdown(headline)}**${others ? ` (${nothingTested2 ? "and " : ""}${others} ${nothingTested2 ? "other " : ""}finding${others === 1 ? "" : "s"}: ${countByKind(report.findings.filter((finding) => finding !== nothingTested2))})` : ""}`, "");
   if (report.error) {
     lines.push("```text", report.error.message.replaceAll("```", "'''"), "```", "");
     if (report.error.log) lines.push(`Full log: \`${escapeCode(report.error.log)}\``, "");
   }
   lines.push("| Step | Result |", "|---|---|");
   if (report.interpreter) {
-    lines.push(`| Interpreter | ${describeCacheHit(report.interpreter.cacheHit)} in ${report.interpreter.seconds.toFixed(1)} s \xB7 \`${escapeCode(report.interpreter.pythonPath)}\` |`);
+    const rebuilt = report.interpreter.rebuildReason ? ` \xB7 the cached builds did not fit: ${escapeMarkdown(report.interpreter.rebuildReason)}` : "";
+    lines.push(`| Interpreter | ${describeCacheHit(report.interpreter.cacheHit)} in ${report.interpreter.seconds.toFixed(1)} s \xB7 \`${escapeCode(report.interpreter.pythonPath)}\`${rebuilt} |`);
     lines.push(`| Configure | \`${escapeCode(report.cell?.configureArgs.join(" ") ?? "")}\` \xB7 ABI flags \`${escapeCode(report.interpreter.abiflags ?? "")}\` |`);
   }
   for (const extension of report.extensions) {
@@ -8493,19 +8764,35 @@ function renderSummaryMarkdown(report) {
   }
   if (report.refleaks) {
     const { refleaks } = report;
-    lines.push(`| Refleak hunt | regrtest \`-R ${refleaks.warmups}:${refleaks.runs}\` on ${refleaks.tests.length} test file${refleaks.tests.length === 1 ? "" : "s"}: ${escapeMarkdown(refleaks.state ?? `exit ${refleaks.exitCode}`)} |`);
+    const ran = refleaks.tests.filter(ranATestCase).length;
+    const notRan = refleaks.tests.length - ran;
+    const files = `${refleaks.tests.length} test file${refleaks.tests.length === 1 ? "" : "s"}${notRan ? ` (${notRan} ran no test case)` : ""}`;
+    lines.push(`| Refleak hunt | regrtest \`-R ${refleaks.warmups}:${refleaks.runs}\` on ${files}: ${escapeMarkdown(refleaks.state ?? (refleaks.log ? `exit ${refleaks.exitCode}` : "not run"))} |`);
   }
   if (report.cell && Object.keys(report.cell.runtimeEnv).length) {
     lines.push(`| Runtime env | ${Object.entries(report.cell.runtimeEnv).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``).join(" ")} |`);
   }
   lines.push("");
   if (report.findings.length) {
-    lines.push("### Findings", "", "| Test | Finding | Deltas per run (after warm-up) |", "|---|---|---|");
+    lines.push("### Findings", "", "| Test | Finding | Where | Deltas per run (after warm-up) |", "|---|---|---|---|");
     for (const finding of report.findings) {
-      const detail = finding.detail ? `: \`${escapeCode(finding.detail)}\`` : "";
-      lines.push(`| \`${escapeCode(finding.case ?? finding.test)}\` | ${FINDING_LABEL[finding.kind]}${detail} | ${finding.deltas ? `[${finding.deltas.join(", ")}]` : ""} |`);
+      const text = finding.detail ?? (finding.deltas ? void 0 : finding.message);
+      const detail = text ? `: \`${escapeCode(text)}\`` : "";
+      const seenIn = finding.pass && finding.pass !== "refleak" && finding.pass !== "refleak-case" ? ` (${PASS_LABEL[finding.pass]})` : "";
+      const test = finding.case ?? finding.test;
+      lines.push(`| ${test ? `\`${escapeCode(test)}\`` : "\u2014"} | ${FINDING_KINDS[finding.kind].label}${detail}${seenIn} | ${whereCell(finding)} | ${finding.deltas ? `[${finding.deltas.join(", ")}]` : ""} |`);
     }
     lines.push("");
+    const traced = report.findings.filter((finding) => finding.traceback?.length);
+    if (traced.length) {
+      lines.push("<details><summary>Tracebacks</summary>", "");
+      for (const finding of traced) {
+        const traceback = finding.traceback;
+        const shown = traceback.length > MAX_TRACEBACK_LINES_SHOWN ? [traceback[0], "  ...", ...traceback.slice(-(MAX_TRACEBACK_LINES_SHOWN - 2))] : traceback;
+        lines.push(`\`${escapeCode(finding.case ?? finding.test ?? finding.kind)}\`:`, "", "```text", ...shown.map((line) => line.replaceAll("```", "'''")), "```", "");
+      }
+      lines.push("</details>", "");
+    }
   }
   if (report.refleaks?.tests.length) {
     const atExit = new Map(report.showrefcount?.files.map((file) => [file.name, file.atExit]));
@@ -8514,9 +8801,22 @@ function renderSummaryMarkdown(report) {
       const exit = atExit.get(test.name);
       lines.push(`| \`${escapeCode(test.name)}\` | ${verdict(test)} | ${casesCell(test)} | ${exit ? `${exit.refs} refs, ${exit.blocks} blocks` : "\u2014"} |`);
     }
-    if (report.refleaks.casesNotRun) lines.push("", `${report.refleaks.casesNotRun} more cases were not re-run (raise \`max-case-runs\`).`);
+    for (const file of report.showrefcount?.files ?? []) {
+      if (report.refleaks.tests.some((test) => test.name === file.name)) continue;
+      lines.push(`| \`${escapeCode(file.name)}\` | not run | \u2014 | ${escapeMarkdown(file.outcome)}${file.atExit ? `, ${file.atExit.refs} refs, ${file.atExit.blocks} blocks` : ""} |`);
+    }
+    const partly = report.refleaks.tests.filter((test) => test.casesNotRun);
+    if (partly.length) {
+      lines.push("", `Only partly attributed (raise \`max-case-runs\` or \`max-case-runs-total\`): ${partly.map((test) => `\`${escapeCode(test.name)}\` (${test.casesNotRun} of ${test.casesNotRun + (test.cases?.length ?? 0)} cases not re-run alone)`).join(", ")}.`);
+    }
     lines.push("");
   }
+  const discovery = report.refleaks?.discovery;
+  if (discovery?.nested.length && discovery.modules.length) {
+    lines.push(`Test files in sub-folders of \`${escapeCode(discovery.testsDir)}\` were not run (regrtest does not search sub-folders): ${discovery.nested.map((nested) => `\`${escapeCode(nested.dir)}/\` (${nested.modules})`).join(", ")}.`, "");
+  }
+  const notes = report.problems?.filter((problem) => problem.severity === "note").length ?? 0;
+  if (notes) lines.push(`${notes} problem${notes === 1 ? "" : "s"} seen in the logs ${notes === 1 ? "is" : "are"} not the extension's (e.g. CPython's own): listed in report.json's \`problems\`, not counted as findings.`, "");
   const unparsed = report.logs.reduce((total, log) => total + log.unparsed.count, 0);
   lines.push("<details><summary>Logs</summary>", "");
   for (const log of report.logs) {
@@ -8531,7 +8831,18 @@ function describeCacheHit(cacheHit) {
 function verdict(test) {
   const leaks = test.leaks.map((leak) => `leaked [${leak.deltas.join(", ")}] ${leak.kind}`);
   const fatal = test.fatalError ? [`\`${escapeCode(`Fatal Python error: ${test.fatalError}`)}\``] : [];
-  return [escapeMarkdown(test.result ?? test.outcome), ...leaks, ...fatal].join("<br>");
+  const exception = test.exception && !test.fatalError ? [`\`${escapeCode(test.exception)}\``] : [];
+  return [escapeMarkdown(test.result ?? test.outcome), ...leaks, ...fatal, ...exception].join("<br>");
+}
+function whereCell(finding) {
+  if (!finding.file) return finding.function ? `\`${escapeCode(finding.function)}\`` : "";
+  const place = `${finding.file}${finding.line ? `:${finding.line}` : ""}`;
+  return `\`${escapeCode(place)}\`${finding.function ? ` in \`${escapeCode(finding.function)}\`` : ""}`;
+}
+function countByKind(findings) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + 1);
+  return [...counts].map(([kind, count]) => `${count} ${FINDING_KINDS[kind].label}`).join(", ");
 }
 function casesCell(test) {
   if (!test.cases) return "\u2014";
@@ -8553,6 +8864,72 @@ var TOOL_VERSION = "0.1.0";
 // src/steps/build-extension.ts
 import { cp, lstat, mkdir as mkdir4, readdir as readdir3, readFile as readFile2, rm as rm3 } from "node:fs/promises";
 import path7 from "node:path";
+
+// src/plan/extension-build.ts
+var EXTENSION_COMPILER_ENV = [
+  // setuptools' customize_compiler (setuptools/_distutils/sysconfig.py) replaces sysconfig's CC, CXX,
+  // CPP, LDSHARED and LDCXXSHARED with these, appends the *FLAGS to the compile and link commands,
+  // and takes AR, ARFLAGS and RANLIB for static libraries.
+  "CC",
+  "CXX",
+  "CPP",
+  "LDSHARED",
+  "LDCXXSHARED",
+  "CFLAGS",
+  "CXXFLAGS",
+  "CPPFLAGS",
+  "LDFLAGS",
+  "AR",
+  "ARFLAGS",
+  "RANLIB",
+  // macOS: _osx_support rewrites every -arch flag from ARCHFLAGS; distutils.util reads the deployment target.
+  "ARCHFLAGS",
+  "MACOSX_DEPLOYMENT_TARGET",
+  // Read by gcc and clang themselves: extra header and library folders, which can hold another Python's headers.
+  "CPATH",
+  "C_INCLUDE_PATH",
+  "CPLUS_INCLUDE_PATH",
+  "LIBRARY_PATH"
+];
+var COMPILER_COMMAND_ENV = ["CC", "CXX"];
+var PYTHON_REDIRECT_ENV = [
+  "PYTHONPATH",
+  "PYTHONHOME",
+  "PYTHONUSERBASE",
+  "PYTHONPLATLIBDIR",
+  "PYTHONEXECUTABLE",
+  // Drops setup.py's own folder from sys.path: a setup.py importing a helper module beside it fails.
+  "PYTHONSAFEPATH",
+  // Tools a setup.py calls (pip's checks, maturin, uv) take it as the environment to build for.
+  "VIRTUAL_ENV",
+  // CPython's cross-build hooks: sysconfig would describe another interpreter's build.
+  "_PYTHON_SYSCONFIGDATA_NAME",
+  "_PYTHON_HOST_PLATFORM",
+  "_PYTHON_PROJECT_BASE"
+];
+function planExtensionBuildEnv(inherited, cellBuildEnv) {
+  const removed = PYTHON_REDIRECT_ENV.filter((name) => inherited[name] !== void 0 && !(name in cellBuildEnv));
+  const effective = { ...inherited, ...cellBuildEnv };
+  const compilerEnv = {};
+  for (const name of EXTENSION_COMPILER_ENV) {
+    const value = effective[name];
+    if (value !== void 0) compilerEnv[name] = value;
+  }
+  return { overrides: { ...Object.fromEntries(removed.map((name) => [name, void 0])), ...cellBuildEnv }, compilerEnv, removed };
+}
+function planExtensionBuildKey(inputs) {
+  const digest = sha256Hex(
+    JSON.stringify({
+      sourceDigest: inputs.sourceDigest,
+      compilerEnv: Object.entries(inputs.compilerEnv).sort(),
+      compilerVersions: Object.entries(inputs.compilerVersions).sort(),
+      interpreterKey: inputs.interpreterKey
+    })
+  ).slice(0, 16);
+  return `${inputs.project}-${inputs.abi}-${inputs.python}-${digest}`;
+}
+
+// src/steps/build-extension.ts
 var EXTENSION_RECORD_FILE = "pydebug-extension.json";
 var NOT_SOURCE = /* @__PURE__ */ new Set(["build", "dist", ".git", ".hg", "__pycache__", "node_modules", ".tox", ".nox", ".venv", "venv", "pydebug-out", ".pydebug-action"]);
 function isBuildOutput(relativePath, isDirectory) {
@@ -8562,16 +8939,30 @@ function isBuildOutput(relativePath, isDirectory) {
 }
 async function ensureExtension(context, cell, interpreter, projectDir, { rebuild: rebuild2 }) {
   const started = Date.now();
-  const sourceDigest = await hashTree(projectDir, isBuildOutput);
-  const key = `${path7.basename(projectDir)}-${cell.extensionAbi}-${cell.python.text}-${sha256Hex(`${sourceDigest}
-${cell.configureArgs.filter((arg) => arg.startsWith("CFLAGS=")).join(" ")}`).slice(0, 16)}`;
+  const buildEnv = planExtensionBuildEnv(context.env, cell.buildEnv);
+  const inputs = {
+    project: path7.basename(projectDir),
+    abi: cell.extensionAbi,
+    python: cell.python.text,
+    sourceDigest: await hashTree(projectDir, isBuildOutput),
+    compilerEnv: buildEnv.compilerEnv,
+    compilerVersions: await compilerVersions(context, buildEnv.compilerEnv),
+    // Macros and the compiler reach extensions through the interpreter's sysconfig: its key stands for them.
+    interpreterKey: interpreter.cacheKey
+  };
+  const key = planExtensionBuildKey(inputs);
   const buildRoot = path7.join(context.cacheDir, "extensions", key);
   const sitePath = path7.join(buildRoot, "site");
   const recordPath = path7.join(buildRoot, EXTENSION_RECORD_FILE);
-  const previous = rebuild2 ? void 0 : await readJsonIfPresent(recordPath);
-  if (previous?.key === key) {
-    context.log.info(`extension ${path7.basename(projectDir)}: reusing the ${cell.extensionAbi} build of the same sources (${previous.modules.join(", ")})`);
-    return { projectDir, abi: cell.extensionAbi, sitePath, reused: true, seconds: (Date.now() - started) / 1e3 };
+  const environment = { compilerEnv: inputs.compilerEnv, compilerVersions: inputs.compilerVersions };
+  if (!rebuild2) {
+    const previous = await readJsonIfPresent(recordPath);
+    if (previous?.key === key) {
+      context.log.info(`extension ${inputs.project}: reusing the ${cell.extensionAbi} build of the same sources, compiler settings and interpreter (${previous.modules.join(", ")})`);
+      return { projectDir, abi: cell.extensionAbi, sitePath, reused: true, seconds: (Date.now() - started) / 1e3, ...environment, removedEnv: previous.removedEnv ?? [] };
+    }
+    const reason = explainExtensionRebuild(inputs, await readEarlierBuilds(context.cacheDir, projectDir, inputs));
+    if (reason) context.log.info(`extension ${inputs.project}: not reusing the earlier ${cell.extensionAbi} build: ${reason}`);
   }
   const log = logPath(context, `extension-${path7.basename(projectDir)}-${cell.extensionAbi}.log`);
   await rm3(buildRoot, { recursive: true, force: true });
@@ -8582,7 +8973,7 @@ ${cell.configureArgs.filter((arg) => arg.startsWith("CFLAGS=")).join(" ")}`).sli
   });
   await mkdir4(sitePath, { recursive: true });
   const run = async (what, spec) => {
-    const result = await context.runner.run({ ...spec, cwd: sourceCopy, logPath: log, env: { ...cell.buildEnv, ...spec.env } });
+    const result = await context.runner.run({ ...spec, cwd: sourceCopy, logPath: log, env: { ...buildEnv.overrides, ...spec.env } });
     return { ok: result.exitCode === 0, describe: `${what}: ${describeExit(result)}` };
   };
   const python = interpreter.pythonPath;
@@ -8615,11 +9006,34 @@ ${tail.map((line) => `  | ${line}`).join("\n")}`, log);
   if (modules.length === 0) {
     throw new ExtensionBuildError(`building ${projectDir} produced no extension module ending in ${interpreter.record.probe.extSuffix}; see ${log}`, log);
   }
-  await writeFileAtomic(recordPath, `${JSON.stringify({ key, builtAt: (/* @__PURE__ */ new Date()).toISOString(), modules }, null, 2)}
+  const record = { key, builtAt: (/* @__PURE__ */ new Date()).toISOString(), modules, projectDir, inputs, removedEnv: buildEnv.removed };
+  await writeFileAtomic(recordPath, `${JSON.stringify(record, null, 2)}
 `);
   const seconds = (Date.now() - started) / 1e3;
-  context.log.info(`extension ${path7.basename(projectDir)}: built ${modules.join(", ")} for ${cell.extensionAbi} in ${seconds.toFixed(1)} s`);
-  return { projectDir, abi: cell.extensionAbi, sitePath, reused: false, seconds, logPath: log };
+  context.log.info(`extension ${inputs.project}: built ${modules.join(", ")} for ${cell.extensionAbi} in ${seconds.toFixed(1)} s`);
+  return { projectDir, abi: cell.extensionAbi, sitePath, reused: false, seconds, logPath: log, ...environment, removedEnv: buildEnv.removed };
+}
+async function compilerVersions(context, compilerEnv) {
+  const versions = {};
+  for (const name of COMPILER_COMMAND_ENV) {
+    const command = compilerEnv[name]?.trim();
+    const version = command ? await compilerVersion(context.runner, command) : void 0;
+    if (version) versions[name] = version;
+  }
+  return versions;
+}
+async function readEarlierBuilds(cacheDir, projectDir, wanted) {
+  const root = path7.join(cacheDir, "extensions");
+  const legacyPrefix = `${wanted.project}-${wanted.abi}-${wanted.python}-`;
+  const earlier = [];
+  for (const name of await readdir3(root).catch(() => [])) {
+    const record = await readJsonIfPresent(path7.join(root, name, EXTENSION_RECORD_FILE));
+    if (!record) continue;
+    if (record.inputs ? record.projectDir === projectDir && record.inputs.abi === wanted.abi : name.startsWith(legacyPrefix) && /^[0-9a-f]{16}$/.test(name.slice(legacyPrefix.length))) {
+      earlier.push({ builtAt: String(record.builtAt), inputs: record.inputs });
+    }
+  }
+  return earlier.sort((a, b) => b.builtAt.localeCompare(a.builtAt)).map((build) => build.inputs);
 }
 async function hasFile(directory, name) {
   return (await readdir3(directory)).includes(name);
@@ -8636,7 +9050,7 @@ async function findExtensionModules(sitePath, extSuffix) {
 }
 
 // src/steps/run-tests.ts
-import { readdir as readdir4 } from "node:fs/promises";
+import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
 import path8 from "node:path";
 
 // src/adapters/read-lines.ts
@@ -9604,7 +10018,12 @@ var STANDALONE_RESULT = /^(test\S*) ((?:passed|failed|crashed|skipped|timed out|
 var REASON_LINE = /^(?:test )?(test\S*) (skipped|failed|crashed) -- (.*)$/;
 var ENV_WARNING = /^Warning -- (.*)$/;
 var MAX_WARNINGS_PER_TEST = 10;
-var REGRTEST_FIRST_CHARS = asciiTable("0123456789[=tbFTRAUWl-");
+var TRACEBACK_START = "Traceback (most recent call last):";
+var WORKER_FAILED = "regrtest worker thread failed:";
+var TRACEBACK_HEAD_LINES = 3;
+var MAX_TRACEBACK_LINES = 30;
+var REGRTEST_START_CHARACTERS = "0123456789[=tbFTRAUWl-";
+var REGRTEST_FIRST_CHARS = asciiTable(REGRTEST_START_CHARACTERS);
 var isDigit = (code3) => code3 >= 48 && code3 <= 57;
 function logPrefixLength(line) {
   let end = 0;
@@ -9640,15 +10059,23 @@ var RegrtestParser = class {
   randomSeed;
   droppedTests = 0;
   droppedLeaks = 0;
-  /** True while a summary list or the -R progress ruler is open: then every line matters, whatever it starts with. */
+  /** The traceback being read, and the test it belongs to (the test that was running when it was printed). */
+  traceback;
+  readingWorkerFailure = false;
+  /** True while a summary list, the -R progress ruler or a traceback is open: then every line matters, whatever it starts with. */
   get busy() {
-    return this.openList !== void 0 || this.expectRepetitionProgress > 0;
+    return this.openList !== void 0 || this.expectRepetitionProgress > 0 || this.traceback !== void 0;
   }
   next(rawLine, lineNumber) {
     const first = rawLine.charCodeAt(0);
+    if (this.traceback !== void 0 && this.continueTraceback(rawLine)) return true;
     if (this.openList === void 0 && this.expectRepetitionProgress === 0 && !(first < 128 && REGRTEST_FIRST_CHARS[first] === 1) && !rawLine.includes(" leaked [")) return false;
     const prefix = isDigit(first) || first === 108 ? logPrefixLength(rawLine) : 0;
     const line = prefix === 0 ? rawLine : rawLine.slice(prefix);
+    if (line === TRACEBACK_START && this.current) {
+      this.traceback = { test: this.current, lines: [TRACEBACK_START], elided: 0 };
+      return true;
+    }
     if (this.openList !== void 0) {
       if (this.continueList(line)) return true;
       this.openList = void 0;
@@ -9680,9 +10107,23 @@ var RegrtestParser = class {
       const test = this.tests.get(match[1]);
       test.reason ??= own(match[3].slice(0, 300));
       if (test.result === void 0) this.setResult(test, match[2]);
+      if (match[3] === TRACEBACK_START) this.traceback = { test, lines: [TRACEBACK_START], elided: 0 };
       return true;
     }
     match = line.charCodeAt(0) === 87 ? ENV_WARNING.exec(line) : null;
+    if (match && this.readingWorkerFailure) {
+      const text = match[1];
+      if (text.charCodeAt(0) === 32) return true;
+      this.readingWorkerFailure = false;
+      this.summary.workerFailure.exception = own(text.slice(0, 300));
+      return true;
+    }
+    if (match && match[1].startsWith(WORKER_FAILED)) {
+      const message = match[1].slice(WORKER_FAILED.length).trim();
+      this.summary.workerFailure ??= { message: own(message.slice(0, 300)) };
+      this.readingWorkerFailure = message === TRACEBACK_START;
+      return true;
+    }
     if (match && this.current) {
       const warnings = this.current.warnings ??= [];
       if (warnings.length < MAX_WARNINGS_PER_TEST) warnings.push(own(match[1].slice(0, 300)));
@@ -9815,6 +10256,33 @@ var RegrtestParser = class {
     }
     return false;
   }
+  /**
+   * A traceback's frame and source lines are indented; its first line that is not ends it: the
+   * exception, e.g. `ModuleNotFoundError: No module named 'pytest'`, the cause a failure's finding
+   * names. The first traceback of a test is kept (a chained exception's first part is the origin).
+   */
+  continueTraceback(line) {
+    const traceback = this.traceback;
+    const first = line.charCodeAt(0);
+    if (first === 32 || first === 9) {
+      if (traceback.test.exception !== void 0) return true;
+      if (traceback.lines.length === MAX_TRACEBACK_LINES) {
+        traceback.lines.splice(TRACEBACK_HEAD_LINES, 1);
+        traceback.elided++;
+      }
+      traceback.lines.push(own(line.slice(0, 300)));
+      return true;
+    }
+    this.traceback = void 0;
+    if (line.trim() === "" || PROGRESS.test(line.slice(logPrefixLength(line)))) return false;
+    const exception = own(line.slice(0, 300));
+    if (traceback.test.exception === void 0) {
+      traceback.test.exception = exception;
+      const { lines, elided } = traceback;
+      traceback.test.traceback = elided ? [...lines.slice(0, TRACEBACK_HEAD_LINES), `  ... (${elided} more lines)`, ...lines.slice(TRACEBACK_HEAD_LINES), exception] : [...lines, exception];
+    }
+    return true;
+  }
   continueList(line) {
     const list = this.summary.lists[this.openList];
     if (this.openList === "slowest") {
@@ -9876,6 +10344,10 @@ function isTestCaseId(line) {
   return /^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*){2,}$/.test(line.trim());
 }
 function settleOutcomes(tests, summary) {
+  const known = new Set(tests.map((test) => test.name));
+  for (const name of summary.lists.omitted ?? []) {
+    if (!known.has(name)) tests.push({ name, outcome: "omitted", leaks: [], line: 0 });
+  }
   const listed = /* @__PURE__ */ new Map();
   const fromList = [
     ["failed", "failed"],
@@ -10490,7 +10962,7 @@ function createParsers(options) {
   return kinds.map((kind) => factories[kind]());
 }
 var START_CHARACTERS = {
-  regrtest: "0123456789[=tbFTRAUWl-",
+  regrtest: REGRTEST_START_CHARACTERS,
   // ShowRefcountParser has no gate of its own: "[N refs, M blocks]", maybe after ">>> " / "... " prompts.
   showrefcount: "[>.",
   "refcount-series": "g",
@@ -10753,14 +11225,15 @@ function problemsOf(results, options) {
       continue;
     }
     const access = report.access ? `: ${report.access.operation} of size ${report.access.size}` : "";
-    const at = report.at ? ` at ${workspaceRelative(report.at.file, options.workspace)}:${report.at.line}` : place.function ? ` in ${place.function}${place.file ? ` (${place.file}:${place.line ?? "?"})` : ""}` : "";
+    const inUserCode = report.culprit !== void 0 && place.function !== void 0;
+    const at = inUserCode || !report.at ? place.function ? ` in ${place.function}${place.file ? ` (${place.file}:${place.line ?? "?"})` : ""}` : "" : ` at ${workspaceRelative(report.at.file, options.workspace)}:${report.at.line}`;
     add({
       kind: report.tool === "UndefinedBehaviorSanitizer" ? "undefined-behavior" : "memory-error",
       severity: "error",
       message: `${report.tool} ${report.kind}${access}${at}`,
       source: "sanitizer",
       logLine: report.line,
-      ...report.at ? { file: workspaceRelative(report.at.file, options.workspace), line: report.at.line } : place
+      ...inUserCode || !report.at ? place : { file: workspaceRelative(report.at.file, options.workspace), line: report.at.line }
     });
   }
   for (const error of results["valgrind-xml"]?.errors ?? []) {
@@ -10804,7 +11277,7 @@ function regrtestProblems(regrtest, faults, owners, add) {
     for (const leak of test.leaks) {
       if (leak.informational) continue;
       const kind = leak.kind === "references" ? "reference-leak" : leak.kind === "memory blocks" ? "block-leak" : "fd-leak";
-      add({ kind, severity: "error", message: `${test.name} leaked [${leak.deltas.join(", ")}] ${leak.kind}, sum=${leak.sum}`, source: "regrtest", logLine: leak.line, test: test.name });
+      add({ kind, severity: "error", message: `${test.name} leaked [${leak.deltas.join(", ")}] ${leak.kind}, sum=${leak.sum}`, source: "regrtest", logLine: leak.line, test: test.name, deltas: leak.deltas });
     }
     if (test.outcome === "crashed" || test.outcome === "failed" || test.outcome === "timed-out") {
       const timeout = timeouts.get(test.name);
@@ -10837,7 +11310,8 @@ function faultProblems(faults, debug, owners, options, add) {
       ...owner !== void 0 ? { test: owner } : {},
       ...frame ? { file: workspaceRelative(frame.file, options.workspace), line: frame.line, ...frame.function ? { function: frame.function } : {} } : {}
     };
-    const where = frame ? ` in ${place.file}:${frame.line}` : "";
+    const via = frame?.via ? ` (${frame.function ?? "test"}, through ${workspaceRelative(frame.via.file, options.workspace)}:${frame.via.line}${frame.via.function ? ` in ${frame.via.function}` : ""})` : "";
+    const where = frame ? ` in ${place.file}:${frame.line}${via}` : "";
     const operation = fault.function ? HOOK_OPERATIONS[fault.function] : void 0;
     const on = operation ? ` on ${operation}` : "";
     if (block && /pad byte|bad ID/.test(fault.reason)) {
@@ -10859,14 +11333,17 @@ function describeBlock(block, fault) {
 }
 function pythonLocation(fault) {
   const thread = fault.threads.find((candidate) => candidate.current) ?? fault.threads[0];
-  return thread?.frames[0];
+  const frames = thread?.frames ?? [];
+  const test = frames.findIndex((frame) => frame.function?.startsWith("test") && /(?:^|[\\/])test_[^\\/]*\.py$/.test(frame.file));
+  if (test <= 0) return frames[0];
+  return { ...frames[test], via: frames[0] };
 }
 
 // src/adapters/read-lines.ts
 var SEGMENT_BYTES = 1 << 14;
 async function* readLineBlocks(path15, options = {}) {
-  const chunkSize = options.chunkSize ?? 1 << 20;
-  const maxLineLength = options.maxLineLength ?? 1 << 20;
+  const chunkSize = Math.max(1, options.chunkSize ?? 1 << 20);
+  const maxLineLength = Math.max(1, options.maxLineLength ?? 1 << 20);
   const file = await open2(path15, "r");
   let current = Buffer.allocUnsafe(maxLineLength + chunkSize);
   let next = Buffer.allocUnsafe(maxLineLength + chunkSize);
@@ -10921,9 +11398,15 @@ function decodeBlock(segment) {
 }
 function decode2(bytes) {
   if (isAscii(bytes)) return bytes.toString("latin1");
-  const middle = bytes.length < 2048 ? -1 : bytes.indexOf(10, bytes.length >> 1);
-  if (middle < 0) return bytes.toString("utf8");
-  return decode2(bytes.subarray(0, middle + 1)) + decode2(bytes.subarray(middle + 1));
+  const split = bytes.length < 2048 ? -1 : newlineNearMiddle(bytes);
+  if (split < 0) return bytes.toString("utf8");
+  return decode2(bytes.subarray(0, split + 1)) + decode2(bytes.subarray(split + 1));
+}
+function newlineNearMiddle(bytes) {
+  const middle = bytes.length >> 1;
+  const after = bytes.indexOf(10, middle);
+  if (after >= 0 && after < bytes.length - 1) return after;
+  return middle > 0 ? bytes.lastIndexOf(10, middle - 1) : -1;
 }
 async function parseLogFile(path15, options = {}) {
   try {
@@ -10932,6 +11415,16 @@ async function parseLogFile(path15, options = {}) {
     if (error.code !== "ENOENT") throw error;
     return parseLog([], options);
   }
+}
+
+// src/plan/case-runs.ts
+function planCaseRuns(files, { perFile, total }) {
+  let left = total;
+  return files.map(({ name, caseIds }) => {
+    const run = caseIds.slice(0, Math.min(perFile, left));
+    left -= run.length;
+    return { name, run, notRun: caseIds.length - run.length };
+  });
 }
 
 // src/steps/run-tests.ts
@@ -10945,6 +11438,12 @@ function testEnv(cell, target, inherited) {
 }
 async function runRefleakHunt(context, cell, target, options, inheritedPythonPath) {
   const env = testEnv(cell, target, inheritedPythonPath);
+  const discovery = await discoverTestModules(target.testsDir);
+  const hunt = { warmups: options.warmups, runs: options.runs, discovery, cases: {}, casesNotRun: {}, caseIds: {} };
+  if (discovery.modules.length === 0) {
+    context.log.warning(`no test module (test_*.py or test_* package) at the top of ${target.testsDir}: the refleak hunt has nothing to run`);
+    return hunt;
+  }
   const regrtest = (huntArgs2, ...selection) => [
     target.pythonPath,
     "-m",
@@ -10968,40 +11467,66 @@ async function runRefleakHunt(context, cell, target, options, inheritedPythonPat
     })
   );
   const cases = {};
-  let casesNotRun = 0;
-  let budget = options.maxCaseRuns;
-  for (const test of run.parsed.tests) {
-    if (!test.leaks.some((leak) => !leak.informational)) continue;
+  const casesNotRun = {};
+  const caseIds = {};
+  const listCases = async (testName) => {
     const listing = await context.runner.run({
-      argv: [target.pythonPath, "-m", "test", "--testdir", target.testsDir, "--list-cases", test.name],
+      argv: [target.pythonPath, "-m", "test", "--testdir", target.testsDir, "--list-cases", testName],
       cwd: target.projectDir,
       env,
-      logPath: logPath(context, "refleak-cases", `${test.name}.list.log`),
+      logPath: logPath(context, "refleak-cases", `${testName}.list.log`),
       captureStdout: true
     });
-    const ids = listing.stdout.split("\n").filter(isTestCaseId).map((line) => line.trim());
-    cases[test.name] = [];
-    for (const id of ids) {
-      if (budget <= 0) {
-        casesNotRun++;
-        continue;
-      }
-      budget--;
+    return caseIds[testName] = listing.stdout.split("\n").filter(isTestCaseId).map((line) => line.trim());
+  };
+  const leaking = [];
+  for (const test of run.parsed.tests) {
+    if (test.outcome === "crashed" || test.outcome === "timed-out") await listCases(test.name);
+    if (test.leaks.some((leak) => !leak.informational)) leaking.push({ name: test.name, caseIds: caseIds[test.name] ?? await listCases(test.name) });
+  }
+  for (const file of planCaseRuns(leaking, { perFile: options.maxCaseRuns, total: options.maxCaseRunsTotal })) {
+    cases[file.name] = [];
+    for (const id of file.run) {
       const caseRun = await parseRegrtestRun(context, {
-        argv: regrtest(huntArgs(logPath(context, "refleak-cases", "reflog.txt")), "-m", id, test.name),
+        argv: regrtest(huntArgs(logPath(context, "refleak-cases", "reflog.txt")), "-m", id, file.name),
         cwd: target.projectDir,
         env,
         logPath: logPath(context, "refleak-cases", `${id}.log`)
       });
-      cases[test.name].push({ ...caseRun, id });
+      cases[file.name].push({ ...caseRun, id });
     }
-    if (ids.length) context.log.info(`${test.name}: re-ran ${cases[test.name].length} of ${ids.length} cases alone under -R`);
+    if (file.notRun) casesNotRun[file.name] = file.notRun;
+    if (file.run.length || file.notRun) context.log.info(`${file.name}: re-ran ${file.run.length} of ${file.run.length + file.notRun} cases alone under -R`);
   }
-  return { warmups: options.warmups, runs: options.runs, run, cases, casesNotRun };
+  return { ...hunt, run, cases, casesNotRun, caseIds };
 }
-async function runShowrefcount(context, cell, target, options, inheritedPythonPath) {
+var PYTEST_STYLE = /^(?:def test\w*\s*\(|import pytest\b|from pytest\b)/m;
+var UNITTEST_CASE = /^class \w+\([^)]*TestCase[^)]*\)\s*:/m;
+var MAX_NESTED_DEPTH = 4;
+async function discoverTestModules(testsDir) {
+  const entries = await readdir4(testsDir, { withFileTypes: true });
+  const modules = selectTestModules(entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() })));
+  const nested = [];
+  const walk = async (relative, depth) => {
+    if (depth > MAX_NESTED_DEPTH) return;
+    const children = await readdir4(path8.join(testsDir, relative), { withFileTypes: true }).catch(() => []);
+    const found = children.filter((child) => !child.isDirectory() && /^test_.*\.py$/.test(child.name)).length;
+    if (found > 0 && relative !== "") nested.push({ dir: relative.split(path8.sep).join("/"), modules: found });
+    for (const child of children) {
+      if (!child.isDirectory() || child.name.startsWith(".") || child.name === "__pycache__" || relative === "" && child.name.startsWith("test_")) continue;
+      await walk(path8.join(relative, child.name), depth + 1);
+    }
+  };
+  await walk("", 0);
+  const pytestStyle = [];
+  for (const module of modules) {
+    const text = await readFile3(path8.join(testsDir, `${module}.py`), "utf8").catch(() => "");
+    if (PYTEST_STYLE.test(text) && !UNITTEST_CASE.test(text)) pytestStyle.push(module);
+  }
+  return { testsDir, modules, nested, pytestStyle };
+}
+async function runShowrefcount(context, cell, target, options, testFiles, inheritedPythonPath) {
   const env = testEnv(cell, target, inheritedPythonPath);
-  const testFiles = selectTestModules(await readdir4(target.testsDir, { withFileTypes: true }).then((entries) => entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }))));
   return context.log.group(`-X showrefcount on ${testFiles.length} test files`, async () => {
     const runs = [];
     for (const testFile of testFiles) {
@@ -11071,8 +11596,14 @@ async function runCell(config, context, inheritedPythonPath) {
       const extension = await ensureExtension(context, cell, interpreter, config.extension, { rebuild: config.rebuildExtensions });
       extensions.push(extension);
       const target = { pythonPath: interpreter.pythonPath, testsDir: config.testsDir, projectDir: config.extension, sitePath: extension.sitePath };
-      refleaks = await runRefleakHunt(context, cell, target, { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, maxCaseRuns: config.maxCaseRuns }, inheritedPythonPath);
-      showrefcount = await runShowrefcount(context, cell, target, config, inheritedPythonPath);
+      refleaks = await runRefleakHunt(
+        context,
+        cell,
+        target,
+        { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, maxCaseRuns: config.maxCaseRuns, maxCaseRunsTotal: config.maxCaseRunsTotal },
+        inheritedPythonPath
+      );
+      showrefcount = await runShowrefcount(context, cell, target, config, refleaks.discovery.modules, inheritedPythonPath);
     }
   } catch (caught) {
     errorExitCode = caught instanceof PydebugError ? caught.exitCode : INTERNAL_ERROR_EXIT_CODE;
@@ -11107,7 +11638,7 @@ async function runCell(config, context, inheritedPythonPath) {
 }
 function findingsExitCode(report, failOn) {
   if (failOn === "never") return 0;
-  const failing = failOn === "leaks" ? report.findings.filter((finding) => finding.kind.endsWith("-leak")) : report.findings;
+  const failing = failOn === "leaks" ? report.findings.filter((finding) => failsOnLeaks(finding.kind)) : report.findings;
   return failing.length ? FINDINGS_EXIT_CODE : 0;
 }
 
@@ -11674,7 +12205,7 @@ function loadCustomVariants(configFile, cwd, optionName2) {
     text = readFileSync(file, "utf8");
   } catch (error) {
     if (!explicit && error.code === "ENOENT") return [];
-    throw new ConfigError(`${optionName2} '${explicit ?? DEFAULT_MATRIX_CONFIG_PATH}': cannot read ${file} (${error.code ?? String(error)}). Give the path of a pydebug config file such as ${DEFAULT_MATRIX_CONFIG_PATH}.`);
+    throw new ConfigError(`${optionName2} '${explicit || DEFAULT_MATRIX_CONFIG_PATH}': cannot read ${file} (${error.code ?? String(error)}). Give the path of a pydebug config file such as ${DEFAULT_MATRIX_CONFIG_PATH}.`);
   }
   return parseMatrixConfigFile(text, path10.relative(cwd, file) || file).input.customVariants ?? [];
 }
@@ -11695,6 +12226,7 @@ var CLI_OPTION_NAMES = {
   jobs: "--jobs",
   testTimeout: "--test-timeout",
   maxCaseRuns: "--max-case-runs",
+  maxCaseRunsTotal: "--max-case-runs-total",
   rebuildExtensions: "--rebuild-extensions",
   keepBuildTree: "--keep-build-tree"
 };
@@ -11767,6 +12299,7 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
     jobs: positiveInteger(input.jobs, names.jobs, environment.cpuCount),
     testTimeoutSeconds: positiveInteger(input.testTimeout, names.testTimeout, 1200),
     maxCaseRuns: positiveInteger(input.maxCaseRuns, names.maxCaseRuns, 25, { allowZero: true }),
+    maxCaseRunsTotal: positiveInteger(input.maxCaseRunsTotal, names.maxCaseRunsTotal, 100, { allowZero: true }),
     rebuildExtensions: input.rebuildExtensions ?? false,
     keepBuildTree: input.keepBuildTree ?? false
   };
@@ -11807,6 +12340,7 @@ var RUN_OPTIONS = {
   jobs: { type: "string" },
   "test-timeout": { type: "string" },
   "max-case-runs": { type: "string" },
+  "max-case-runs-total": { type: "string" },
   "rebuild-extensions": { type: "boolean" },
   "keep-build-tree": { type: "boolean" }
 };
@@ -11826,6 +12360,7 @@ function parseRunConfig(args, io, { requireExtension }) {
       jobs: values.jobs,
       testTimeout: values["test-timeout"],
       maxCaseRuns: values["max-case-runs"],
+      maxCaseRunsTotal: values["max-case-runs-total"],
       rebuildExtensions: values["rebuild-extensions"],
       keepBuildTree: values["keep-build-tree"]
     },
@@ -11970,7 +12505,6 @@ var matrixCommand = {
 import { stat, writeFile as writeFile2 } from "node:fs/promises";
 import path14 from "node:path";
 var FORMATS = ["json", "markdown"];
-var FINDING_KINDS = /* @__PURE__ */ new Set(["reference-leak", "block-leak", "fd-leak", "crash", "test-failure", "timeout"]);
 var SEVERITY_ORDER2 = { error: 0, warning: 1, note: 2 };
 var reportCommand = {
   summary: "turn any debug-build logs (regrtest, showrefcount, debug hooks, sanitizers, valgrind XML, ...) into report.json or Markdown",
@@ -12025,23 +12559,8 @@ crashed, failed or timed out, 'leaks' only for leaks (as in pydebug run; the def
 function buildReport(logs, now) {
   const problems = logs.flatMap(({ path: log, parsed }) => parsed.problems.map((problem) => ({ ...problem, log }))).sort((a, b) => SEVERITY_ORDER2[a.severity] - SEVERITY_ORDER2[b.severity]);
   const findings = [];
-  for (const problem of problems.filter(isFinding)) {
-    const once = problem.kind === "crash" || problem.kind === "timeout";
-    const same = once ? findings.findIndex((finding) => finding.kind === problem.kind && finding.test === problem.test && finding.log === problem.log) : -1;
-    if (same >= 0) {
-      const first = findings[same];
-      if (first.file === void 0 && problem.file !== void 0) findings[same] = { ...first, detail: problem.message, file: problem.file, ...problem.line !== void 0 ? { line: problem.line } : {} };
-      continue;
-    }
-    findings.push({
-      kind: problem.kind,
-      test: problem.test,
-      message: problem.message,
-      ...deltasOf(problem) ? { deltas: deltasOf(problem) } : {},
-      log: problem.log,
-      ...problem.file !== void 0 ? { file: problem.file, ...problem.line !== void 0 ? { line: problem.line } : {} } : {}
-    });
-  }
+  for (const problem of problems) mergeProblem(findings, problem, void 0);
+  findings.sort((a, b) => findingRank(a.kind) - findingRank(b.kind));
   const entries = logs.map(({ path: log, parsed }) => {
     const { lines, unparsed, ...details } = parsed;
     return { path: log, kind: parsed.kinds.length > 0 ? parsed.kinds.join("+") : "unknown", lines, unparsed, parsed: details };
@@ -12050,19 +12569,12 @@ function buildReport(logs, now) {
     schema: REPORT_SCHEMA_VERSION,
     tool: { name: "pydebug", version: TOOL_VERSION },
     generatedAt: now.toISOString(),
-    status: problems.some((problem) => problem.severity === "error") ? "findings" : "clean",
+    status: findings.length ? "findings" : "clean",
     extensions: [],
     findings,
     logs: entries,
     problems
   };
-}
-function isFinding(problem) {
-  return FINDING_KINDS.has(problem.kind) && problem.test !== void 0;
-}
-function deltasOf(problem) {
-  const match = /leaked \[([-\d, ]*)\]/.exec(problem.message);
-  return match ? match[1].split(", ").filter(Boolean).map(Number) : void 0;
 }
 function toPosix(relative) {
   return relative.split(path14.sep).join("/");
@@ -12130,12 +12642,14 @@ Options:
   --refleak-runs W:R     regrtest -R warm-ups and counted runs (default: 3:3)
   --jobs N               make -jN (default: number of CPUs)
   --test-timeout SEC     regrtest --timeout per test file (default: 1200)
-  --max-case-runs N      cases of leaking files re-run alone to name the leak (default: 25)
+  --max-case-runs N      cases of each leaking file re-run alone to name the leak (default: 25)
+  --max-case-runs-total N  cases re-run alone across all leaking files (default: 100)
   --rebuild-extensions   rebuild the extension even if an identical build is cached
   --keep-build-tree      keep the CPython build folder after installing
 
-Exit codes: 0 clean, 1 findings (see --fail-on), 2 bad arguments, 3 source not found,
-4 CPython build failed, 5 extension build failed.`;
+Exit codes: 0 clean, 1 findings (see --fail-on; a run that tested nothing is a finding),
+2 bad arguments, 3 source not found, 4 CPython build failed, 5 extension build failed,
+70 internal error (a bug: please report it with the log).`;
 var runCommand = {
   summary: "build (or restore) a debug CPython, build an extension against it, hunt leaks, write a report",
   usage: RUN_USAGE,

@@ -27493,18 +27493,20 @@ function abiFlagsOf(python, configureArgs) {
 // src/plan/cache-key.ts
 import { createHash } from "node:crypto";
 var BUILD_CACHE_SALT = "1";
-function planBuildCacheKey({ cell, source, platform: platform2 }) {
-  const digest = sha256Hex(
-    JSON.stringify({
-      salt: BUILD_CACHE_SALT,
-      python: cell.python.text,
-      configureArgs: cell.configureArgs,
-      buildEnv: Object.entries(cell.buildEnv).sort(),
-      source,
-      platform: platform2
-    })
-  ).slice(0, 16);
+function planBuildCacheKey(inputs) {
+  const { cell, platform: platform2 } = inputs;
+  const digest = sha256Hex(JSON.stringify(buildKeyMaterial(inputs))).slice(0, 16);
   return `pydebug-${BUILD_CACHE_SALT}-${platform2.os}-${platform2.arch}-${cell.id}-${cell.python.text}-${digest}`;
+}
+function buildKeyMaterial({ cell, source, platform: platform2 }) {
+  return {
+    salt: BUILD_CACHE_SALT,
+    python: cell.python.text,
+    configureArgs: cell.configureArgs,
+    buildEnv: Object.entries(cell.buildEnv).sort(),
+    source,
+    platform: platform2
+  };
 }
 function sha256Hex(text) {
   return createHash("sha256").update(text).digest("hex");
@@ -27748,6 +27750,10 @@ function perhaps(value, candidates) {
 
 // src/config/matrix-config.ts
 var DEFAULT_MATRIX_CONFIG_PATH = ".github/pydebug.yml";
+function explicitConfigPath(inputValue) {
+  const trimmed = inputValue.trim();
+  return trimmed === "" || trimmed === DEFAULT_MATRIX_CONFIG_PATH ? void 0 : trimmed;
+}
 var MATRIX_CONFIG_KEYS = ["python", "variants", "os", "skip", "custom-variants", "strict", "source", "max-jobs", "split"];
 var CUSTOM_VARIANT_KEYS = ["summary", "configure-args", "macros", "build-env", "env"];
 var VARIANT_NAME = /^[a-z][a-z0-9-]*$/;
@@ -28052,14 +28058,21 @@ function annotationOf(message) {
 async function run() {
   try {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const configInput = given("config");
-    const configPath = configInput ?? (existsSync2(path.resolve(workspace, DEFAULT_MATRIX_CONFIG_PATH)) ? DEFAULT_MATRIX_CONFIG_PATH : void 0);
+    const configPath = explicitConfigPath(getInput("config")) ?? (existsSync2(path.resolve(workspace, DEFAULT_MATRIX_CONFIG_PATH)) ? DEFAULT_MATRIX_CONFIG_PATH : void 0);
     let fileInput = {};
     let parseWarnings = [];
     if (configPath !== void 0) {
       const absolute = path.resolve(workspace, configPath);
-      if (!existsSync2(absolute)) throw new PydebugError(`${where("config")} '${configPath}': no such file in the workspace (${absolute}). Check out the repository before this step.`);
-      ({ input: fileInput, warnings: parseWarnings } = parseMatrixConfigFile(readFileSync(absolute, "utf8"), configPath));
+      const expected = `Give the path of a pydebug config file relative to the workspace and check out the repository before this step, or leave the input at its default (${DEFAULT_MATRIX_CONFIG_PATH}, read when it exists).`;
+      if (!existsSync2(absolute)) throw new ConfigError(`${where("config")} '${configPath}': no such file in the workspace (${absolute}). ${expected}`);
+      let text;
+      try {
+        text = readFileSync(absolute, "utf8");
+      } catch (error2) {
+        throw new ConfigError(`${where("config")} '${configPath}': cannot read ${absolute} (${error2.code ?? String(error2)}). ${expected}`);
+      }
+      ;
+      ({ input: fileInput, warnings: parseWarnings } = parseMatrixConfigFile(text, configPath));
     }
     const boolean = (name) => given(name) === void 0 ? void 0 : getBooleanInput(name);
     const strict = boolean("strict");

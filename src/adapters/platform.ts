@@ -11,7 +11,7 @@ import type { ProcessRunner } from './process.js'
  * same key from the runner label alone. A compiler chosen with CC is in the key, with its version.
  */
 export async function detectPlatform(runner: ProcessRunner, env: Readonly<Record<string, string | undefined>>): Promise<PlatformFacts> {
-  const chosenCompiler = env.CC?.trim()
+  const chosenCompiler = compilerChosenForCPython(env)
   return {
     os: process.platform,
     arch: process.arch,
@@ -20,7 +20,13 @@ export async function detectPlatform(runner: ProcessRunner, env: Readonly<Record
   }
 }
 
-async function compilerVersion(runner: ProcessRunner, compiler: string): Promise<string | undefined> {
+/** CPython's configure takes CC from the environment, whoever it was set for. */
+export function compilerChosenForCPython(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return env.CC?.trim() || undefined
+}
+
+/** The first line of `<compiler> --version`, e.g. `Debian clang version 14.0.6`; undefined when it does not run. */
+export async function compilerVersion(runner: ProcessRunner, compiler: string): Promise<string | undefined> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'pydebug-cc-'))
   try {
     const result = await runner.run({ argv: [...compiler.split(/\s+/), '--version'], cwd: scratch, logPath: path.join(scratch, 'cc.log'), captureStdout: true }).catch(() => undefined)

@@ -18,12 +18,16 @@ const SEGMENT_BYTES = 1 << 14
  * Streams a log file as blocks of lines (without line breaks), reading 1 MiB at a time into two
  * reused buffers: memory stays bounded whatever the file size, and blocks keep the per-line cost of
  * async iteration out of the parsers' hot loop (node:readline yields one promise per line and is
- * slower here; fs streams allocate a buffer per read). A line longer than `maxLineLength` bytes is
- * cut into pieces so one runaway line cannot exhaust memory.
+ * slower here; fs streams allocate a buffer per read). So that one runaway line cannot exhaust memory,
+ * a line still unfinished at the end of a read is cut into pieces of `maxLineLength` bytes (at a
+ * character's start) while more than that of it is held: a line can come whole up to `maxLineLength`
+ * + `chunkSize` bytes, depending on where the reads end.
  */
 export async function* readLineBlocks(path: string, options: { chunkSize?: number; maxLineLength?: number } = {}): AsyncGenerator<LineBlock> {
-  const chunkSize = options.chunkSize ?? 1 << 20
-  const maxLineLength = options.maxLineLength ?? 1 << 20
+  // At least one byte each: a read of none means the end of the file, and a cut that does not advance
+  // would cut the same bytes forever.
+  const chunkSize = Math.max(1, options.chunkSize ?? 1 << 20)
+  const maxLineLength = Math.max(1, options.maxLineLength ?? 1 << 20)
   const file = await open(path, 'r')
   // The buffers take turns: the next chunk is read straight into one, after the unfinished line carried
   // over to it, while the lines of the other are parsed. Waiting for each read left the parser idle for
@@ -102,9 +106,21 @@ function decodeBlock(segment: Buffer): LineBlock {
  */
 function decode(bytes: Buffer): string {
   if (isAscii(bytes)) return bytes.toString('latin1')
-  const middle = bytes.length < 2048 ? -1 : bytes.indexOf(10, bytes.length >> 1)
-  if (middle < 0) return bytes.toString('utf8')
-  return decode(bytes.subarray(0, middle + 1)) + decode(bytes.subarray(middle + 1))
+  const split = bytes.length < 2048 ? -1 : newlineNearMiddle(bytes)
+  if (split < 0) return bytes.toString('utf8')
+  return decode(bytes.subarray(0, split + 1)) + decode(bytes.subarray(split + 1))
+}
+
+/**
+ * Where to halve `bytes`: the first newline from its middle on or, failing that, the last one before
+ * it; -1 when there is neither. Never the last byte: a part whose only newline past the middle ends it
+ * (a long line after a non-ASCII one) would split into itself and nothing, again and again.
+ */
+function newlineNearMiddle(bytes: Buffer): number {
+  const middle = bytes.length >> 1
+  const after = bytes.indexOf(10, middle)
+  if (after >= 0 && after < bytes.length - 1) return after
+  return middle > 0 ? bytes.lastIndexOf(10, middle - 1) : -1
 }
 
 /** One line at a time; convenient, slower than blocks for large files. */

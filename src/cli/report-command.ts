@@ -3,7 +3,9 @@ import path from 'node:path'
 import { parseLogFile } from '../adapters/read-lines.js'
 import { FAIL_ON_VALUES, type FailOn } from '../config/run-config.js'
 import { ConfigError } from '../errors.js'
-import type { LogProblem, ParsedLog } from '../parse/detect.js'
+import type { ParsedLog } from '../parse/detect.js'
+import { findingRank } from '../report/finding-kinds.js'
+import { mergeProblem } from '../report/findings.js'
 import type { Finding, LogEntry, Report, ReportProblem } from '../report/model.js'
 import { REPORT_SCHEMA_VERSION } from '../report/model.js'
 import { escapeMarkdown } from '../report/summary-md.js'
@@ -14,7 +16,6 @@ import { parseCommandArgs, type CliCommand } from './command.js'
 const FORMATS = ['json', 'markdown'] as const
 type Format = (typeof FORMATS)[number]
 
-const FINDING_KINDS = new Set<string>(['reference-leak', 'block-leak', 'fd-leak', 'crash', 'test-failure', 'timeout'])
 const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 } as const
 
 export const reportCommand: CliCommand = {
@@ -73,25 +74,9 @@ export function buildReport(logs: readonly { path: string; parsed: ParsedLog }[]
     .flatMap(({ path: log, parsed }) => parsed.problems.map((problem) => ({ ...problem, log })))
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
   const findings: Finding[] = []
-  for (const problem of problems.filter(isFinding)) {
-    // A crashed test is reported by regrtest ("test_x crashed (Exit code -11)") and by the fault it
-    // printed ("Segmentation fault in x.py:5"): one finding, regrtest's, pointing where the fault does.
-    const once = problem.kind === 'crash' || problem.kind === 'timeout'
-    const same = once ? findings.findIndex((finding) => finding.kind === problem.kind && finding.test === problem.test && finding.log === problem.log) : -1
-    if (same >= 0) {
-      const first = findings[same]
-      if (first.file === undefined && problem.file !== undefined) findings[same] = { ...first, detail: problem.message, file: problem.file, ...(problem.line !== undefined ? { line: problem.line } : {}) }
-      continue
-    }
-    findings.push({
-      kind: problem.kind as Finding['kind'],
-      test: problem.test!,
-      message: problem.message,
-      ...(deltasOf(problem) ? { deltas: deltasOf(problem) } : {}),
-      log: problem.log,
-      ...(problem.file !== undefined ? { file: problem.file, ...(problem.line !== undefined ? { line: problem.line } : {}) } : {}),
-    })
-  }
+  // The same rule as a pipeline run: every problem that is not a note is a finding, told once.
+  for (const problem of problems) mergeProblem(findings, problem, undefined)
+  findings.sort((a, b) => findingRank(a.kind) - findingRank(b.kind))
   const entries: LogEntry[] = logs.map(({ path: log, parsed }) => {
     const { lines, unparsed, ...details } = parsed
     return { path: log, kind: parsed.kinds.length > 0 ? parsed.kinds.join('+') : 'unknown', lines, unparsed, parsed: details }
@@ -100,22 +85,12 @@ export function buildReport(logs: readonly { path: string; parsed: ParsedLog }[]
     schema: REPORT_SCHEMA_VERSION,
     tool: { name: 'pydebug', version: TOOL_VERSION },
     generatedAt: now.toISOString(),
-    status: problems.some((problem) => problem.severity === 'error') ? 'findings' : 'clean',
+    status: findings.length ? 'findings' : 'clean',
     extensions: [],
     findings,
     logs: entries,
     problems,
   }
-}
-
-function isFinding(problem: ReportProblem): boolean {
-  return FINDING_KINDS.has(problem.kind) && problem.test !== undefined
-}
-
-// "test_x leaked [3, 3, 3] references, sum=9": the deltas are in the message the parser built.
-function deltasOf(problem: LogProblem): number[] | undefined {
-  const match = /leaked \[([-\d, ]*)\]/.exec(problem.message)
-  return match ? match[1].split(', ').filter(Boolean).map(Number) : undefined
 }
 
 function toPosix(relative: string): string {

@@ -24,12 +24,14 @@ Options:
   --refleak-runs W:R     regrtest -R warm-ups and counted runs (default: 3:3)
   --jobs N               make -jN (default: number of CPUs)
   --test-timeout SEC     regrtest --timeout per test file (default: 1200)
-  --max-case-runs N      cases of leaking files re-run alone to name the leak (default: 25)
+  --max-case-runs N      cases of each leaking file re-run alone to name the leak (default: 25)
+  --max-case-runs-total N  cases re-run alone across all leaking files (default: 100)
   --rebuild-extensions   rebuild the extension even if an identical build is cached
   --keep-build-tree      keep the CPython build folder after installing
 
-Exit codes: 0 clean, 1 findings (see --fail-on), 2 bad arguments, 3 source not found,
-4 CPython build failed, 5 extension build failed.`
+Exit codes: 0 clean, 1 findings (see --fail-on; a run that tested nothing is a finding),
+2 bad arguments, 3 source not found, 4 CPython build failed, 5 extension build failed,
+70 internal error (a bug: please report it with the log).`
 
 export const runCommand: CliCommand = {
   summary: 'build (or restore) a debug CPython, build an extension against it, hunt leaks, write a report',

@@ -18,6 +18,7 @@ export const RUN_OPTIONS = {
   jobs: { type: 'string' },
   'test-timeout': { type: 'string' },
   'max-case-runs': { type: 'string' },
+  'max-case-runs-total': { type: 'string' },
   'rebuild-extensions': { type: 'boolean' },
   'keep-build-tree': { type: 'boolean' },
 } as const
@@ -38,6 +39,7 @@ export function parseRunConfig(args: string[], io: CliIo, { requireExtension }: 
       jobs: values.jobs,
       testTimeout: values['test-timeout'],
       maxCaseRuns: values['max-case-runs'],
+      maxCaseRunsTotal: values['max-case-runs-total'],
       rebuildExtensions: values['rebuild-extensions'],
       keepBuildTree: values['keep-build-tree'],
     },

@@ -1,8 +1,9 @@
 import * as core from '@actions/core'
+import { explicitConfigPath } from './matrix-config.js'
 import { ACTION_INPUT_NAMES, type RunOptionsInput } from './run-config.js'
 
 /** The only reader of action inputs; names match action.yml. */
-export function readActionInputs(): RunOptionsInput & { readonly config: string; readonly uploadArtifact: boolean; readonly artifactName: string } {
+export function readActionInputs(): RunOptionsInput & { readonly config: string | undefined; readonly uploadArtifact: boolean; readonly artifactName: string } {
   const input = (name: string) => core.getInput(name)
   const flag = (name: string, fallback: boolean) => {
     const value = core.getInput(name).trim().toLowerCase()
@@ -10,7 +11,7 @@ export function readActionInputs(): RunOptionsInput & { readonly config: string;
   }
   return {
     python: input('python-version'),
-    config: input('config'),
+    config: explicitConfigPath(input('config')),
     variant: input('variant'),
     source: input('source'),
     extension: input('extension'),
@@ -22,6 +23,7 @@ export function readActionInputs(): RunOptionsInput & { readonly config: string;
     jobs: input('jobs'),
     testTimeout: input('test-timeout'),
     maxCaseRuns: input('max-case-runs'),
+    maxCaseRunsTotal: input('max-case-runs-total'),
     rebuildExtensions: flag('rebuild-extensions', false),
     keepBuildTree: flag('keep-build-tree', false),
     uploadArtifact: flag('upload-artifact', true),

@@ -12,6 +12,18 @@ import { closestMatch, perhaps } from './nearest-match.js'
 /** Where the matrix config lives by default, relative to the repository root. */
 export const DEFAULT_MATRIX_CONFIG_PATH = '.github/pydebug.yml'
 
+/**
+ * The config file the actions' `config` input names, or undefined for the default file, which is
+ * read only when it exists. A value equal to the default behaves as the default: the runner puts
+ * action.yml's default into INPUT_CONFIG and the reusable workflow forwards its own, so the code
+ * cannot tell a default left alone from the same path typed by hand. Only another path must exist.
+ * The CLI can tell them apart, so it does not use this: there `--config` always names a file.
+ */
+export function explicitConfigPath(inputValue: string): string | undefined {
+  const trimmed = inputValue.trim()
+  return trimmed === '' || trimmed === DEFAULT_MATRIX_CONFIG_PATH ? undefined : trimmed
+}
+
 /** A value as the user wrote it, and where: `file:line:col` in a config file, or the flag / input name. */
 export interface Located {
   readonly text: string

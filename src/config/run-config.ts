@@ -30,8 +30,10 @@ export interface RunConfig {
   readonly jobs: number
   /** regrtest `--timeout` per test file, in seconds. @default 1200, as CPython's buildbots */
   readonly testTimeoutSeconds: number
-  /** How many cases of leaking test files are re-run alone to name the leaking test. @default 25 */
+  /** How many cases of each leaking test file are re-run alone to name the leaking test. @default 25 */
   readonly maxCaseRuns: number
+  /** How many cases are re-run alone across all leaking files. @default 100 */
+  readonly maxCaseRunsTotal: number
   readonly rebuildExtensions: boolean
   readonly keepBuildTree: boolean
 }
@@ -50,6 +52,7 @@ export interface RunOptionsInput {
   readonly jobs?: string
   readonly testTimeout?: string
   readonly maxCaseRuns?: string
+  readonly maxCaseRunsTotal?: string
   readonly rebuildExtensions?: boolean
   readonly keepBuildTree?: boolean
 }
@@ -70,6 +73,7 @@ export const CLI_OPTION_NAMES: OptionNames = {
   jobs: '--jobs',
   testTimeout: '--test-timeout',
   maxCaseRuns: '--max-case-runs',
+  maxCaseRunsTotal: '--max-case-runs-total',
   rebuildExtensions: '--rebuild-extensions',
   keepBuildTree: '--keep-build-tree',
 }
@@ -87,6 +91,7 @@ export const ACTION_INPUT_NAMES: OptionNames = {
   jobs: "input 'jobs'",
   testTimeout: "input 'test-timeout'",
   maxCaseRuns: "input 'max-case-runs'",
+  maxCaseRunsTotal: "input 'max-case-runs-total'",
   rebuildExtensions: "input 'rebuild-extensions'",
   keepBuildTree: "input 'keep-build-tree'",
 }
@@ -184,6 +189,7 @@ export function validateRunOptions(
     jobs: positiveInteger(input.jobs, names.jobs, environment.cpuCount),
     testTimeoutSeconds: positiveInteger(input.testTimeout, names.testTimeout, 1200),
     maxCaseRuns: positiveInteger(input.maxCaseRuns, names.maxCaseRuns, 25, { allowZero: true }),
+    maxCaseRunsTotal: positiveInteger(input.maxCaseRunsTotal, names.maxCaseRunsTotal, 100, { allowZero: true }),
     rebuildExtensions: input.rebuildExtensions ?? false,
     keepBuildTree: input.keepBuildTree ?? false,
   }

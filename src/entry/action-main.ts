@@ -6,6 +6,7 @@ import { ACTION_INPUT_NAMES, readActionInputs } from '../config/action-inputs.js
 import { loadCustomVariants } from '../config/custom-variants.js'
 import { validateRunOptions } from '../config/run-config.js'
 import { PydebugError } from '../errors.js'
+import { FINDING_KINDS } from '../report/finding-kinds.js'
 import type { Finding } from '../report/model.js'
 import { describeCacheHit } from '../report/summary-md.js'
 import { ensureInterpreter } from '../steps/build-python.js'
@@ -44,6 +45,7 @@ export async function run(): Promise<void> {
     if (inputs.uploadArtifact) await uploadReportArtifact(inputs.artifactName.trim() || `pydebug-${cell.id}`, context.outDir)
 
     if (outcome.report.error) core.setFailed(outcome.report.error.message)
+    else if (outcome.report.status === 'nothing-tested') core.setFailed(`pydebug tested nothing in ${cell.id}: ${outcome.report.findings[0].message.replace(/^nothing was tested: /, '')}`)
     else if (outcome.exitCode !== 0) core.setFailed(`pydebug found ${outcome.report.findings.length} problem(s) in ${cell.id}; see the job summary and ${outcome.reportPath}`)
   } catch (error) {
     core.setFailed(error instanceof PydebugError ? error.message : `internal error: ${error instanceof Error ? (error.stack ?? error.message) : messageOf(error)}`)
@@ -53,8 +55,9 @@ export async function run(): Promise<void> {
 /** One annotation per finding on the test file it came from, most serious first. */
 function annotate(findings: Finding[], testsDir: string, workspace: string): void {
   for (const finding of findings.slice(0, MAX_ANNOTATIONS)) {
-    const file = finding.file ?? path.relative(workspace, path.join(testsDir, `${finding.test}.py`))
-    core.error(finding.message, { title: `pydebug: ${finding.kind.replace('-', ' ')} in ${finding.case ?? finding.test}`, file, ...(finding.file && finding.line ? { startLine: finding.line } : {}) })
+    const file = finding.file ?? (finding.test ? path.relative(workspace, path.join(testsDir, `${finding.test}.py`)) : undefined)
+    const owner = finding.case ?? finding.test
+    core.error(finding.message, { title: `pydebug: ${FINDING_KINDS[finding.kind].label}${owner ? ` in ${owner}` : ''}`, ...(file ? { file } : {}), ...(finding.file && finding.line ? { startLine: finding.line } : {}) })
   }
 }
 

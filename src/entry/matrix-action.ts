@@ -1,8 +1,8 @@
 import * as core from '@actions/core'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { DEFAULT_MATRIX_CONFIG_PATH, locatedList, mergeMatrixInputs, parseMatrixConfigFile, planMatrixFromInput, shardIndexOf, type MatrixInput } from '../config/matrix-config.js'
-import { PydebugError } from '../errors.js'
+import { DEFAULT_MATRIX_CONFIG_PATH, explicitConfigPath, locatedList, mergeMatrixInputs, parseMatrixConfigFile, planMatrixFromInput, shardIndexOf, type MatrixInput } from '../config/matrix-config.js'
+import { ConfigError } from '../errors.js'
 import { renderMatrixJson } from '../plan/render-matrix.js'
 
 /** Inputs as written in matrix/action.yml, so messages name what the workflow author typed. */
@@ -22,14 +22,20 @@ function annotationOf(message: string): core.AnnotationProperties {
 export async function run(): Promise<void> {
   try {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
-    const configInput = given('config')
-    const configPath = configInput ?? (existsSync(path.resolve(workspace, DEFAULT_MATRIX_CONFIG_PATH)) ? DEFAULT_MATRIX_CONFIG_PATH : undefined)
+    const configPath = explicitConfigPath(core.getInput('config')) ?? (existsSync(path.resolve(workspace, DEFAULT_MATRIX_CONFIG_PATH)) ? DEFAULT_MATRIX_CONFIG_PATH : undefined)
     let fileInput: MatrixInput = {}
     let parseWarnings: string[] = []
     if (configPath !== undefined) {
       const absolute = path.resolve(workspace, configPath)
-      if (!existsSync(absolute)) throw new PydebugError(`${where('config')} '${configPath}': no such file in the workspace (${absolute}). Check out the repository before this step.`)
-      ;({ input: fileInput, warnings: parseWarnings } = parseMatrixConfigFile(readFileSync(absolute, 'utf8'), configPath))
+      const expected = `Give the path of a pydebug config file relative to the workspace and check out the repository before this step, or leave the input at its default (${DEFAULT_MATRIX_CONFIG_PATH}, read when it exists).`
+      if (!existsSync(absolute)) throw new ConfigError(`${where('config')} '${configPath}': no such file in the workspace (${absolute}). ${expected}`)
+      let text: string
+      try {
+        text = readFileSync(absolute, 'utf8')
+      } catch (error) {
+        throw new ConfigError(`${where('config')} '${configPath}': cannot read ${absolute} (${(error as NodeJS.ErrnoException).code ?? String(error)}). ${expected}`)
+      }
+      ;({ input: fileInput, warnings: parseWarnings } = parseMatrixConfigFile(text, configPath))
     }
     const boolean = (name: string) => (given(name) === undefined ? undefined : core.getBooleanInput(name))
     const strict = boolean('strict')

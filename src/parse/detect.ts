@@ -7,7 +7,7 @@ import { emptyUnparsed, recordUnparsed, stripAnsi, type LineParser, type Unparse
 import { MallocStatsParser, type MallocStatsResult } from './mallocstats.js'
 import { PymallocDebugParser, type DebugMemoryBlock, type PymallocDebugResult } from './pymalloc-debug.js'
 import { RefcountSeriesParser, type RefcountSeriesResult } from './refcount-series.js'
-import { RegrtestParser, type RegrtestResult } from './regrtest.js'
+import { REGRTEST_START_CHARACTERS, RegrtestParser, type RegrtestResult } from './regrtest.js'
 import { SanitizerParser, type SanitizerResult } from './sanitizer.js'
 import { ShowRefcountParser, type ShowRefcountResult } from './showrefcount.js'
 import { ValgrindXmlParser, type ValgrindResult } from './valgrind-xml.js'
@@ -62,6 +62,8 @@ export interface LogProblem {
   readonly file?: string
   readonly line?: number
   readonly function?: string
+  /** A leak's per-run deltas, as regrtest printed them. */
+  readonly deltas?: readonly number[]
 }
 
 export interface ParsedLog {
@@ -154,7 +156,7 @@ function createParsers(options: DetectOptions): RoutedParser[] {
  * the content check below. Routing on them means most lines reach one or two parsers, not nine.
  */
 const START_CHARACTERS: Record<LogKind, string> = {
-  regrtest: '0123456789[=tbFTRAUWl-',
+  regrtest: REGRTEST_START_CHARACTERS,
   // ShowRefcountParser has no gate of its own: "[N refs, M blocks]", maybe after ">>> " / "... " prompts.
   showrefcount: '[>.',
   'refcount-series': 'g',
@@ -472,14 +474,16 @@ function problemsOf(results: LogResults, options: FrameHints): LogProblem[] {
       continue
     }
     const access = report.access ? `: ${report.access.operation} of size ${report.access.size}` : ''
-    const at = report.at ? ` at ${workspaceRelative(report.at.file, options.workspace)}:${report.at.line}` : place.function ? ` in ${place.function}${place.file ? ` (${place.file}:${place.line ?? '?'})` : ''}` : ''
+    // The user's C function first: the report's own location may be a libc or CPython frame.
+    const inUserCode = report.culprit !== undefined && place.function !== undefined
+    const at = inUserCode || !report.at ? (place.function ? ` in ${place.function}${place.file ? ` (${place.file}:${place.line ?? '?'})` : ''}` : '') : ` at ${workspaceRelative(report.at.file, options.workspace)}:${report.at.line}`
     add({
       kind: report.tool === 'UndefinedBehaviorSanitizer' ? 'undefined-behavior' : 'memory-error',
       severity: 'error',
       message: `${report.tool} ${report.kind}${access}${at}`,
       source: 'sanitizer',
       logLine: report.line,
-      ...(report.at ? { file: workspaceRelative(report.at.file, options.workspace), line: report.at.line } : place),
+      ...(inUserCode || !report.at ? place : { file: workspaceRelative(report.at.file, options.workspace), line: report.at.line }),
     })
   }
   for (const error of results['valgrind-xml']?.errors ?? []) {
@@ -526,7 +530,7 @@ function regrtestProblems(regrtest: RegrtestResult | undefined, faults: FaultRes
     for (const leak of test.leaks) {
       if (leak.informational) continue
       const kind = leak.kind === 'references' ? 'reference-leak' : leak.kind === 'memory blocks' ? 'block-leak' : 'fd-leak'
-      add({ kind, severity: 'error', message: `${test.name} leaked [${leak.deltas.join(', ')}] ${leak.kind}, sum=${leak.sum}`, source: 'regrtest', logLine: leak.line, test: test.name })
+      add({ kind, severity: 'error', message: `${test.name} leaked [${leak.deltas.join(', ')}] ${leak.kind}, sum=${leak.sum}`, source: 'regrtest', logLine: leak.line, test: test.name, deltas: leak.deltas })
     }
     if (test.outcome === 'crashed' || test.outcome === 'failed' || test.outcome === 'timed-out') {
       // With -jN, regrtest reports a --timeout as a crashed worker; faulthandler's "Timeout (H:MM:SS)!" tells the truth.
@@ -564,7 +568,9 @@ function faultProblems(faults: FaultResult | undefined, debug: PymallocDebugResu
       ...(owner !== undefined ? { test: owner } : {}),
       ...(frame ? { file: workspaceRelative(frame.file, options.workspace), line: frame.line, ...(frame.function ? { function: frame.function } : {}) } : {}),
     }
-    const where = frame ? ` in ${place.file}:${frame.line}` : ''
+    // The test's line first; a helper it called, where the crash really happened, after it.
+    const via = frame?.via ? ` (${frame.function ?? 'test'}, through ${workspaceRelative(frame.via.file, options.workspace)}:${frame.via.line}${frame.via.function ? ` in ${frame.via.function}` : ''})` : ''
+    const where = frame ? ` in ${place.file}:${frame.line}${via}` : ''
     const operation = fault.function ? HOOK_OPERATIONS[fault.function] : undefined
     const on = operation ? ` on ${operation}` : ''
     if (block && /pad byte|bad ID/.test(fault.reason)) {
@@ -587,8 +593,16 @@ function describeBlock(block: DebugMemoryBlock, fault: Fault): [ProblemKind, str
   return ['buffer-overrun', `buffer overrun of ${plural(bytes)}`]
 }
 
-/** The innermost Python frame of the crashing thread (tracebacks are most recent call first). */
-function pythonLocation(fault: Fault): { file: string; line: number; function?: string } | undefined {
+/**
+ * Where a crash points in the user's Python: the innermost frame of the crashing thread that is a
+ * test function in a test file (`test_*` in `test_*.py`, as unittest and pytest name them), since
+ * that is the test that called into the extension; the frames above it (a test helper) are kept as
+ * `via`. Without such a frame, the innermost frame (tracebacks are most recent call first).
+ */
+function pythonLocation(fault: Fault): { file: string; line: number; function?: string; via?: { file: string; line: number; function?: string } } | undefined {
   const thread = fault.threads.find((candidate) => candidate.current) ?? fault.threads[0]
-  return thread?.frames[0]
+  const frames = thread?.frames ?? []
+  const test = frames.findIndex((frame) => frame.function?.startsWith('test') && /(?:^|[\\/])test_[^\\/]*\.py$/.test(frame.file))
+  if (test <= 0) return frames[0]
+  return { ...frames[test], via: frames[0] }
 }

@@ -12,6 +12,8 @@ export type TestOutcome =
   | 'resource-denied'
   | 'no-tests'
   | 'interrupted'
+  /** Selected but never run: regrtest lists it as omitted after its worker or the run died. */
+  | 'omitted'
   | 'unknown'
 
 export type LeakKind = 'references' | 'memory blocks' | 'file descriptors'
@@ -41,6 +43,10 @@ export interface RegrtestTest {
   reason?: string
   /** `Warning -- os.environ was modified by test_x` and friends (the first few, shortened). */
   warnings?: string[]
+  /** The exception line of the first traceback printed for this test: `ModuleNotFoundError: No module named 'pytest'`. */
+  exception?: string
+  /** That traceback's first lines, from `Traceback (most recent call last):` to the exception line. */
+  traceback?: string[]
 }
 
 export interface RegrtestSummary {
@@ -53,6 +59,11 @@ export interface RegrtestSummary {
   /** 3.12+: `Total tests: run=N failures=N`, `Total test files: run=N/M failed=N`. */
   totalTests?: string
   totalTestFiles?: string
+  /**
+   * `Warning -- regrtest worker thread failed: ...`: regrtest itself broke while running a test (its
+   * worker's output could not be decoded, say) and omits what was left; the exception says why.
+   */
+  workerFailure?: { message: string; exception?: string }
 }
 
 export interface RegrtestResult {
@@ -83,8 +94,17 @@ const STANDALONE_RESULT = /^(test\S*) ((?:passed|failed|crashed|skipped|timed ou
 const REASON_LINE = /^(?:test )?(test\S*) (skipped|failed|crashed) -- (.*)$/
 const ENV_WARNING = /^Warning -- (.*)$/
 const MAX_WARNINGS_PER_TEST = 10
-// Line starts a regrtest line can have (after the optional "H:MM:SS load avg: X.XX " prefix): a cheap gate before the regexes.
-const REGRTEST_FIRST_CHARS = asciiTable('0123456789[=tbFTRAUWl-')
+const TRACEBACK_START = 'Traceback (most recent call last):'
+const WORKER_FAILED = 'regrtest worker thread failed:'
+// A traceback's first lines say where it started, its last the user's frame and the exception: both kept, the middle counted.
+const TRACEBACK_HEAD_LINES = 3
+const MAX_TRACEBACK_LINES = 30
+/**
+ * Line starts a regrtest line can have (after the optional "H:MM:SS load avg: X.XX " prefix): a cheap
+ * gate before the regexes, and the detector's routing table for this parser (parse/detect.ts).
+ */
+export const REGRTEST_START_CHARACTERS = '0123456789[=tbFTRAUWl-'
+const REGRTEST_FIRST_CHARS = asciiTable(REGRTEST_START_CHARACTERS)
 
 const isDigit = (code: number) => code >= 48 && code <= 57
 
@@ -130,17 +150,25 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
   private randomSeed?: number
   private droppedTests = 0
   private droppedLeaks = 0
+  /** The traceback being read, and the test it belongs to (the test that was running when it was printed). */
+  private traceback?: { readonly test: RegrtestTest; readonly lines: string[]; elided: number }
+  private readingWorkerFailure = false
 
-  /** True while a summary list or the -R progress ruler is open: then every line matters, whatever it starts with. */
+  /** True while a summary list, the -R progress ruler or a traceback is open: then every line matters, whatever it starts with. */
   get busy(): boolean {
-    return this.openList !== undefined || this.expectRepetitionProgress > 0
+    return this.openList !== undefined || this.expectRepetitionProgress > 0 || this.traceback !== undefined
   }
 
   next(rawLine: string, lineNumber: number): boolean {
     const first = rawLine.charCodeAt(0)
+    if (this.traceback !== undefined && this.continueTraceback(rawLine)) return true
     if (this.openList === undefined && this.expectRepetitionProgress === 0 && !(first < 128 && REGRTEST_FIRST_CHARS[first] === 1) && !rawLine.includes(' leaked [')) return false
     const prefix = isDigit(first) || first === 108 /* l */ ? logPrefixLength(rawLine) : 0
     const line = prefix === 0 ? rawLine : rawLine.slice(prefix)
+    if (line === TRACEBACK_START && this.current) {
+      this.traceback = { test: this.current, lines: [TRACEBACK_START], elided: 0 }
+      return true
+    }
     if (this.openList !== undefined) {
       if (this.continueList(line)) return true
       this.openList = undefined
@@ -186,9 +214,25 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
       test.reason ??= own(match[3].slice(0, 300))
       // The progress line already said "skipped (resource denied)" or "failed (1 failure)": keep that.
       if (test.result === undefined) this.setResult(test, match[2])
+      // "test test_x failed -- Traceback (most recent call last):": the traceback follows.
+      if (match[3] === TRACEBACK_START) this.traceback = { test, lines: [TRACEBACK_START], elided: 0 }
       return true
     }
     match = line.charCodeAt(0) === 87 /* W */ ? ENV_WARNING.exec(line) : null
+    if (match && this.readingWorkerFailure) {
+      // The failure's traceback, a line at a time behind "Warning -- ": indented frames, then the exception.
+      const text = match[1]
+      if (text.charCodeAt(0) === 32) return true
+      this.readingWorkerFailure = false
+      this.summary.workerFailure!.exception = own(text.slice(0, 300))
+      return true
+    }
+    if (match && match[1].startsWith(WORKER_FAILED)) {
+      const message = match[1].slice(WORKER_FAILED.length).trim()
+      this.summary.workerFailure ??= { message: own(message.slice(0, 300)) }
+      this.readingWorkerFailure = message === TRACEBACK_START
+      return true
+    }
     if (match && this.current) {
       const warnings = (this.current.warnings ??= [])
       if (warnings.length < MAX_WARNINGS_PER_TEST) warnings.push(own(match[1].slice(0, 300)))
@@ -335,6 +379,35 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
   }
 
 
+  /**
+   * A traceback's frame and source lines are indented; its first line that is not ends it: the
+   * exception, e.g. `ModuleNotFoundError: No module named 'pytest'`, the cause a failure's finding
+   * names. The first traceback of a test is kept (a chained exception's first part is the origin).
+   */
+  private continueTraceback(line: string): boolean {
+    const traceback = this.traceback!
+    const first = line.charCodeAt(0)
+    if (first === 32 /* space */ || first === 9 /* tab */) {
+      if (traceback.test.exception !== undefined) return true
+      if (traceback.lines.length === MAX_TRACEBACK_LINES) {
+        traceback.lines.splice(TRACEBACK_HEAD_LINES, 1)
+        traceback.elided++
+      }
+      traceback.lines.push(own(line.slice(0, 300)))
+      return true
+    }
+    this.traceback = undefined
+    // An empty line or a progress line: the traceback was cut short, and this line is not its exception.
+    if (line.trim() === '' || PROGRESS.test(line.slice(logPrefixLength(line)))) return false
+    const exception = own(line.slice(0, 300))
+    if (traceback.test.exception === undefined) {
+      traceback.test.exception = exception
+      const { lines, elided } = traceback
+      traceback.test.traceback = elided ? [...lines.slice(0, TRACEBACK_HEAD_LINES), `  ... (${elided} more lines)`, ...lines.slice(TRACEBACK_HEAD_LINES), exception] : [...lines, exception]
+    }
+    return true
+  }
+
   private continueList(line: string): boolean {
     const list = this.summary.lists[this.openList!]
     if (this.openList === 'slowest') {
@@ -415,6 +488,11 @@ export function isTestCaseId(line: string): boolean {
  * the summary counted OK tests and names it nowhere else.
  */
 function settleOutcomes(tests: RegrtestTest[], summary: RegrtestSummary): RegrtestTest[] {
+  // Omitted tests never got a progress line: they exist only in the closing list.
+  const known = new Set(tests.map((test) => test.name))
+  for (const name of summary.lists.omitted ?? []) {
+    if (!known.has(name)) tests.push({ name, outcome: 'omitted', leaks: [], line: 0 })
+  }
   const listed = new Map<string, TestOutcome>()
   const fromList: [string, TestOutcome][] = [
     ['failed', 'failed'],

@@ -28,18 +28,35 @@ export interface BuildKeyInputs {
  * the installed interpreter. Keys stay far below the toolkit's 512-character limit and contain
  * no commas.
  */
-export function planBuildCacheKey({ cell, source, platform }: BuildKeyInputs): string {
-  const digest = sha256Hex(
-    JSON.stringify({
-      salt: BUILD_CACHE_SALT,
-      python: cell.python.text,
-      configureArgs: cell.configureArgs,
-      buildEnv: Object.entries(cell.buildEnv).sort(),
-      source,
-      platform,
-    }),
-  ).slice(0, 16)
+export function planBuildCacheKey(inputs: BuildKeyInputs): string {
+  const { cell, platform } = inputs
+  const digest = sha256Hex(JSON.stringify(buildKeyMaterial(inputs))).slice(0, 16)
   return `pydebug-${BUILD_CACHE_SALT}-${platform.os}-${platform.arch}-${cell.id}-${cell.python.text}-${digest}`
+}
+
+/**
+ * Everything the interpreter's key digests, as plain data: the build record keeps it so that a
+ * later miss can say which part changed (plan/cache-miss.ts). The property order is part of the
+ * digest: changing it would change every key.
+ */
+export interface BuildKeyMaterial {
+  readonly salt: string
+  readonly python: string
+  readonly configureArgs: readonly string[]
+  readonly buildEnv: readonly (readonly [string, string])[]
+  readonly source: SourceIdentity
+  readonly platform: PlatformFacts
+}
+
+export function buildKeyMaterial({ cell, source, platform }: BuildKeyInputs): BuildKeyMaterial {
+  return {
+    salt: BUILD_CACHE_SALT,
+    python: cell.python.text,
+    configureArgs: cell.configureArgs,
+    buildEnv: Object.entries(cell.buildEnv).sort(),
+    source,
+    platform,
+  }
 }
 
 export function sha256Hex(text: string): string {

@@ -14,7 +14,7 @@ export interface CellPlan {
   readonly runtimeEnv: Readonly<Record<string, string>>
   /** `sys.abiflags` of the built interpreter. */
   readonly abiFlags: string
-  /** Extensions built for cells with the same ABI group are reused between them. */
+  /** The ABI group an extension build is made for; a build is reused only for the same interpreter (plan/extension-build.ts). */
   readonly extensionAbi: string
   /** Folder inside the source tree for the out-of-tree build, as CPython's docs do it. */
   readonly buildDirName: string

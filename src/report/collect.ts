@@ -1,13 +1,12 @@
-import type { LogProblem } from '../parse/detect.js'
-import type { LeakVerdict, RegrtestTest, TestOutcome } from '../parse/regrtest.js'
+import type { RegrtestTest, TestOutcome } from '../parse/regrtest.js'
 import type { CellPlan } from '../plan/cell.js'
 import type { ExtensionBuild } from '../steps/build-extension.js'
 import type { InterpreterInstall } from '../steps/build-python.js'
 import type { ParsedRun, RefleakHunt, ShowrefcountRun } from '../steps/run-tests.js'
+import { collectFindings } from './findings.js'
 import {
   REPORT_SCHEMA_VERSION,
   type Finding,
-  type FindingKind,
   type LeakEntry,
   type LogEntry,
   type Report,
@@ -15,6 +14,7 @@ import {
   type RunStatus,
   type TestCaseEntry,
   type TestFileEntry,
+  type TestPass,
 } from './model.js'
 
 /** Everything a run produced, in the steps' own terms; `collectReport` turns it into report.json. */
@@ -32,32 +32,25 @@ export interface RunResults {
   readonly relative: (absolutePath: string) => string
 }
 
-const LEAK_FINDING: Record<LeakVerdict['kind'], FindingKind> = {
-  references: 'reference-leak',
-  'memory blocks': 'block-leak',
-  'file descriptors': 'fd-leak',
-}
-
-// Most serious first: a crash hides whatever else the test would have shown.
-const FINDING_ORDER: FindingKind[] = ['crash', 'timeout', 'reference-leak', 'block-leak', 'fd-leak', 'test-failure']
-
 export function collectReport(results: RunResults): Report {
   const { relative } = results
   const logs: LogEntry[] = []
   const problems: ReportProblem[] = []
-  const addLog = (run: ParsedRun<unknown>, kind: string) => {
+  const passes = new Map<string, TestPass>()
+  const addLog = (run: ParsedRun<unknown>, kind: string, pass: TestPass) => {
     const path = relative(run.log)
     logs.push({ path, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details })
+    passes.set(path, pass)
     problems.push(...run.details.problems.map((problem) => ({ ...problem, log: path })))
   }
 
   let refleaks: Report['refleaks']
   if (results.refleaks) {
     const hunt = results.refleaks
-    addLog(hunt.run, 'regrtest-refleak')
-    const tests = hunt.run.parsed.tests.map((test): TestFileEntry => {
+    if (hunt.run) addLog(hunt.run, 'regrtest-refleak', 'refleak')
+    const tests = (hunt.run?.parsed.tests ?? []).map((test): TestFileEntry => {
       const caseRuns = hunt.cases[test.name]
-      caseRuns?.forEach((caseRun) => addLog(caseRun, 'regrtest-refleak-case'))
+      caseRuns?.forEach((caseRun) => addLog(caseRun, 'regrtest-refleak-case', 'refleak-case'))
       return {
         name: test.name,
         outcome: test.outcome,
@@ -65,6 +58,10 @@ export function collectReport(results: RunResults): Report {
         leaks: leakEntries(test, false),
         informationalLeaks: leakEntries(test, true),
         ...(test.fatalError ? { fatalError: test.fatalError } : {}),
+        ...(test.reason ? { reason: test.reason } : {}),
+        ...(test.exception ? { exception: test.exception } : {}),
+        ...(test.traceback ? { traceback: test.traceback } : {}),
+        ...(hunt.casesNotRun[test.name] ? { casesNotRun: hunt.casesNotRun[test.name] } : {}),
         ...(caseRuns
           ? {
               cases: caseRuns.map((caseRun): TestCaseEntry => {
@@ -76,15 +73,18 @@ export function collectReport(results: RunResults): Report {
           : {}),
       }
     })
+    const casesNotRun = Object.values(hunt.casesNotRun).reduce((total, count) => total + count, 0)
     refleaks = {
-      command: hunt.run.command,
-      exitCode: hunt.run.exitCode,
+      command: hunt.run?.command ?? [],
+      exitCode: hunt.run?.exitCode ?? null,
       warmups: hunt.warmups,
       runs: hunt.runs,
-      ...(hunt.run.parsed.summary.state ? { state: hunt.run.parsed.summary.state } : {}),
+      ...(hunt.run?.parsed.summary.state ? { state: hunt.run.parsed.summary.state } : {}),
+      ...(hunt.run?.parsed.summary.workerFailure ? { workerFailure: hunt.run.parsed.summary.workerFailure } : {}),
       tests,
-      log: relative(hunt.run.log),
-      ...(hunt.casesNotRun ? { casesNotRun: hunt.casesNotRun } : {}),
+      ...(hunt.run ? { log: relative(hunt.run.log) } : {}),
+      ...(casesNotRun ? { casesNotRun } : {}),
+      discovery: { ...hunt.discovery, testsDir: relative(hunt.discovery.testsDir) },
     }
   }
 
@@ -92,7 +92,7 @@ export function collectReport(results: RunResults): Report {
   if (results.showrefcount) {
     showrefcount = {
       files: results.showrefcount.map((run) => {
-        addLog(run, 'regrtest-showrefcount')
+        addLog(run, 'regrtest-showrefcount', 'showrefcount')
         const test = run.parsed.regrtest.tests.find((candidate) => candidate.name === run.testFile)
         const final = run.parsed.refcount.final
         return {
@@ -100,22 +100,26 @@ export function collectReport(results: RunResults): Report {
           exitCode: run.exitCode,
           outcome: run.signal ? 'crashed' : run.timedOut ? 'timed-out' : (test?.outcome ?? 'unknown'),
           ...(final ? { atExit: { refs: final.refs, blocks: final.blocks } } : {}),
+          ...(test?.exception ? { exception: test.exception } : {}),
+          ...(test?.traceback ? { traceback: test.traceback } : {}),
           log: relative(run.log),
         }
       }),
     }
   }
 
-  const findings = refleaks ? collectFindings(refleaks.tests, refleaks.log, results.refleaks!.run.details.problems) : []
+  const findings = nameCrashedCases(collectFindings({ refleaks, problems, passOfLog: (log) => passes.get(log), ...(showrefcount ? { showrefcount } : {}) }), results.refleaks?.caseIds ?? {})
   const status: RunStatus = results.error
     ? results.error.kind === 'BuildError' || results.error.kind === 'SourceError'
       ? 'build-failed'
       : results.error.kind === 'ExtensionBuildError'
         ? 'extension-failed'
         : 'error'
-    : findings.length
-      ? 'findings'
-      : 'clean'
+    : findings.some((finding) => finding.kind === 'nothing-tested')
+      ? 'nothing-tested'
+      : findings.length
+        ? 'findings'
+        : 'clean'
 
   const { cell, interpreter } = results
   return {
@@ -149,6 +153,7 @@ export function collectReport(results: RunResults): Report {
             sysVersion: interpreter.record.probe.version,
             abiflags: interpreter.record.probe.abiflags,
             ...(interpreter.record.probe.soabi ? { soabi: interpreter.record.probe.soabi } : {}),
+            ...(interpreter.rebuildReason ? { rebuildReason: interpreter.rebuildReason } : {}),
           },
         }
       : {}),
@@ -159,6 +164,9 @@ export function collectReport(results: RunResults): Report {
       sitePath: build.sitePath,
       seconds: round(build.seconds),
       ...(build.logPath ? { log: relative(build.logPath) } : {}),
+      compilerEnv: build.compilerEnv,
+      compilerVersions: build.compilerVersions,
+      removedEnv: build.removedEnv,
     })),
     ...(refleaks ? { refleaks } : {}),
     ...(showrefcount ? { showrefcount } : {}),
@@ -170,9 +178,6 @@ export function collectReport(results: RunResults): Report {
 }
 
 const SEVERITY_ORDER: ReportProblem['severity'][] = ['error', 'warning', 'note']
-
-// What the debug hooks, faulthandler and sanitizers say about a crash: the reason behind "Exit code -6".
-const MEMORY_ERRORS = new Set<LogProblem['kind']>(['buffer-overrun', 'buffer-underrun', 'allocator-mismatch', 'memory-error', 'undefined-behavior'])
 
 function leakEntries(test: RegrtestTest, informational: boolean): LeakEntry[] {
   return test.leaks.filter((leak) => leak.informational === informational).map(({ kind, deltas, sum }) => ({ kind, deltas, sum }))
@@ -186,57 +191,15 @@ function caseOutcome(test: RegrtestTest | undefined, leaks: LeakEntry[], run: Pa
 }
 
 /**
- * Leaks are reported at the most precise level known: the leaking cases when the file's cases
- * were re-run alone and some leaked, otherwise the file.
+ * A crash's finding names the test function that was running (the traceback's frame in the test
+ * file); regrtest's case listing of that file gives its full id, with the class.
  */
-function collectFindings(tests: TestFileEntry[], refleakLog: string, logProblems: LogProblem[]): Finding[] {
-  const findings: Finding[] = []
-  for (const test of tests) {
-    const leakingCases = test.cases?.filter((testCase) => testCase.leaks.length) ?? []
-    if (leakingCases.length) {
-      for (const testCase of leakingCases) {
-        for (const leak of testCase.leaks) findings.push(leakFinding(test.name, testCase.id, leak, testCase.log))
-      }
-    } else {
-      for (const leak of test.leaks) findings.push(leakFinding(test.name, undefined, leak, refleakLog))
-    }
-    // "crashed (Exit code -6)" on 3.11, "worker non-zero exit code (Exit code -6 (SIGABRT))" on 3.13
-    const exitDetail = /^[^(]*\((.+)\)$/.exec(test.result ?? '')?.[1]
-    // With -jN --timeout, regrtest reports a hung worker as crashed; faulthandler's dump says it timed out.
-    const timeout = test.outcome === 'crashed' ? logProblems.find((problem) => problem.kind === 'timeout' && problem.test === test.name) : undefined
-    if (timeout) {
-      findings.push({ kind: 'timeout', test: test.name, message: timeout.message, detail: timeout.message.replace(`${test.name} `, ''), log: refleakLog })
-    } else if (test.outcome === 'crashed') {
-      const fatal = test.fatalError ? `Fatal Python error: ${test.fatalError}` : undefined
-      const cause = logProblems.find((problem) => MEMORY_ERRORS.has(problem.kind) && problem.test === test.name)
-      findings.push({
-        kind: 'crash',
-        test: test.name,
-        message: `${test.name} crashed${exitDetail ? ` (${exitDetail})` : ''}${cause ? `: ${cause.message}` : fatal ? `: ${fatal}` : ''}`,
-        detail: [exitDetail, cause?.message, fatal].filter(Boolean).join(' · '),
-        log: refleakLog,
-        ...(cause?.file ? { file: cause.file, ...(cause.line ? { line: cause.line } : {}) } : {}),
-      })
-    } else if (test.outcome === 'timed-out') {
-      findings.push({ kind: 'timeout', test: test.name, message: `${test.name} ${test.result ?? 'timed out'}`, log: refleakLog })
-    } else if (test.outcome === 'failed' || test.outcome === 'env-changed') {
-      findings.push({ kind: 'test-failure', test: test.name, message: `${test.name} ${test.result ?? 'failed'}`, log: refleakLog })
-    }
-  }
-  return findings.sort((a, b) => FINDING_ORDER.indexOf(a.kind) - FINDING_ORDER.indexOf(b.kind))
-}
-
-function leakFinding(test: string, testCase: string | undefined, leak: LeakEntry, log: string): Finding {
-  const constant = leak.deltas.length > 0 && leak.deltas.every((delta) => delta === leak.deltas[0])
-  const amount = constant ? `${leak.deltas[0]} ${leak.kind} per run` : `${leak.kind}`
-  return {
-    kind: LEAK_FINDING[leak.kind],
-    test,
-    ...(testCase ? { case: testCase } : {}),
-    message: `${testCase ?? test} leaked ${amount} (deltas [${leak.deltas.join(', ')}], sum=${leak.sum})`,
-    deltas: leak.deltas,
-    log,
-  }
+function nameCrashedCases(findings: Finding[], caseIds: Readonly<Record<string, readonly string[]>>): Finding[] {
+  return findings.map((finding) => {
+    if (finding.case || !finding.test || !finding.function) return finding
+    const matching = (caseIds[finding.test] ?? []).filter((id) => id.endsWith(`.${finding.function}`))
+    return matching.length === 1 ? { ...finding, case: matching[0] } : finding
+  })
 }
 
 function round(seconds: number): number {

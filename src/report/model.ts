@@ -6,10 +6,14 @@ import type { LeakKind, TestOutcome } from '../parse/regrtest.js'
 import type { RefcountSample } from '../parse/showrefcount.js'
 import type { UnparsedLines } from '../parse/line-parser.js'
 import type { LogProblem, ParsedLogDetails } from '../parse/detect.js'
+import type { FindingKind } from './finding-kinds.js'
+
+export type { FindingKind } from './finding-kinds.js'
 
 export const REPORT_SCHEMA_VERSION = 1
 
-export type RunStatus = 'clean' | 'findings' | 'build-failed' | 'extension-failed' | 'error'
+/** `nothing-tested`: the run completed but no test case ran, so it vouches for nothing (a finding says why). */
+export type RunStatus = 'clean' | 'findings' | 'nothing-tested' | 'build-failed' | 'extension-failed' | 'error'
 
 export interface Report {
   readonly schema: typeof REPORT_SCHEMA_VERSION
@@ -59,16 +63,24 @@ export interface InterpreterSection {
   readonly sysVersion?: string
   readonly abiflags?: string
   readonly soabi?: string
+  /** Why it was built although builds of the same version and variant were cached: what differs from them. */
+  readonly rebuildReason?: string
 }
 
 export interface ExtensionSection {
   readonly path: string
   readonly abi: string
-  /** True when an earlier build for the same ABI and the same sources was reused. */
+  /** True when an earlier build for the same interpreter, sources and compiler settings was reused. */
   readonly reused: boolean
   readonly sitePath: string
   readonly seconds: number
   readonly log?: string
+  /** The compiler and flag variables the build saw (CC, CFLAGS, LDFLAGS, ...), with their values. */
+  readonly compilerEnv?: Readonly<Record<string, string>>
+  /** The first line of `--version` of the compilers CC and CXX name, when set. */
+  readonly compilerVersions?: Readonly<Record<string, string>>
+  /** Inherited variables removed from the build's environment (PYTHONPATH, PYTHONHOME, ...); the tests still get PYTHONPATH. */
+  readonly removedEnv?: readonly string[]
 }
 
 export interface LeakEntry {
@@ -93,8 +105,16 @@ export interface TestFileEntry {
   /** Leak lines 3.13+ marks "(this is fine)": shown, not counted. */
   readonly informationalLeaks: LeakEntry[]
   readonly fatalError?: string
+  /** Why regrtest skipped, failed or flagged it, as it said after ` -- ` (first line). */
+  readonly reason?: string
+  /** The exception line of the first traceback printed while the file ran, e.g. `ModuleNotFoundError: No module named 'pytest'`. */
+  readonly exception?: string
+  /** That traceback's first lines. */
+  readonly traceback?: readonly string[]
   /** Each case of a leaking file, re-run alone under -R to name the leaking test. */
   readonly cases?: TestCaseEntry[]
+  /** Cases of this leaking file left out by `max-case-runs`: the file was only partly attributed. */
+  readonly casesNotRun?: number
 }
 
 export interface RefleakSection {
@@ -104,9 +124,19 @@ export interface RefleakSection {
   readonly runs: number
   readonly state?: string
   readonly tests: TestFileEntry[]
-  readonly log: string
-  /** Set when more cases leaked than `max-case-runs` allowed to re-run. */
+  /** Absent when no test module was found, so regrtest did not run. */
+  readonly log?: string
+  /** regrtest's worker broke (`regrtest worker thread failed`): the tests it had not run yet are omitted. */
+  readonly workerFailure?: { readonly message: string; readonly exception?: string }
+  /** Cases of leaking files left out by `max-case-runs` / `max-case-runs-total`, in all. */
   readonly casesNotRun?: number
+  /** The test modules found in the tests folder, and test files in its sub-folders that regrtest does not search. */
+  readonly discovery?: {
+    readonly testsDir: string
+    readonly modules: readonly string[]
+    readonly nested: readonly { readonly dir: string; readonly modules: number }[]
+    readonly pytestStyle: readonly string[]
+  }
 }
 
 export interface ShowrefcountSection {
@@ -116,16 +146,20 @@ export interface ShowrefcountSection {
     readonly outcome: TestOutcome
     /** The last `[N refs, M blocks]` line: totals at interpreter exit. */
     readonly atExit?: Pick<RefcountSample, 'refs' | 'blocks'>
+    /** The exception of the first traceback this pass printed, and that traceback's first lines. */
+    readonly exception?: string
+    readonly traceback?: readonly string[]
     readonly log: string
   }[]
 }
 
-export type FindingKind = 'reference-leak' | 'block-leak' | 'fd-leak' | 'crash' | 'test-failure' | 'timeout'
+/** Which run of the tests saw it: the refleak hunt, a case re-run alone, the `-X showrefcount` pass, or the check before running. */
+export type TestPass = 'refleak' | 'refleak-case' | 'showrefcount' | 'discovery'
 
 export interface Finding {
   readonly kind: FindingKind
-  /** The test file, and the case when one was named. */
-  readonly test: string
+  /** The test file, and the case when one was named; absent for what no test owns (a fatal error at exit, nothing tested). */
+  readonly test?: string
   readonly case?: string
   /** One sentence that stands alone (annotations, CLI output). */
   readonly message: string
@@ -136,6 +170,11 @@ export interface Finding {
   /** Where to point: the user's source line the evidence names (relative to the workspace when inside it). */
   readonly file?: string
   readonly line?: number
+  /** The function at that place: the test function for a Python crash, the user's C function for a native report. */
+  readonly function?: string
+  /** For a failure: the first lines of its traceback, ending with the exception. */
+  readonly traceback?: readonly string[]
+  readonly pass?: TestPass
 }
 
 export interface LogEntry {

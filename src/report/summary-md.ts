@@ -1,21 +1,24 @@
+import { FINDING_KINDS } from './finding-kinds.js'
+import { ranATestCase } from './findings.js'
 import type { Finding, InterpreterSection, Report, TestFileEntry } from './model.js'
 
 const STATUS_LINE: Record<Report['status'], string> = {
   clean: '✅ no leaks or crashes found',
   findings: '❌ found problems',
+  'nothing-tested': '⚠️ nothing was tested',
   'build-failed': '💥 the interpreter did not build',
   'extension-failed': '💥 the extension did not build',
   error: '💥 the run stopped with an error',
 }
 
-const FINDING_LABEL: Record<Finding['kind'], string> = {
-  crash: 'crash',
-  timeout: 'timeout',
-  'reference-leak': 'reference leak',
-  'block-leak': 'memory block leak',
-  'fd-leak': 'file descriptor leak',
-  'test-failure': 'test failure',
+const PASS_LABEL: Record<NonNullable<Finding['pass']>, string> = {
+  refleak: 'regrtest -R',
+  'refleak-case': 'case re-run alone',
+  showrefcount: '-X showrefcount pass',
+  discovery: 'before running',
 }
+
+const MAX_TRACEBACK_LINES_SHOWN = 12
 
 /** GitHub-flavoured Markdown for the job summary and summary.md; every value from the report is escaped. */
 export function renderSummaryMarkdown(report: Report): string {
@@ -23,7 +26,11 @@ export function renderSummaryMarkdown(report: Report): string {
   const title = report.cell ? `${report.cell.id} · CPython ${report.cell.python} · ${report.cell.variant}` : 'pydebug'
   lines.push(`## pydebug: ${escapeMarkdown(title)}`, '')
   const findingCount = report.findings.length
-  lines.push(`**${STATUS_LINE[report.status]}**${findingCount ? ` (${findingCount} finding${findingCount === 1 ? '' : 's'})` : ''}`, '')
+  const nothingTested = report.findings.find((finding) => finding.kind === 'nothing-tested')
+  // The first line says what the run vouches for; "nothing tested" leads with its reason.
+  const headline = nothingTested ? `⚠️ ${nothingTested.message}` : STATUS_LINE[report.status]
+  const others = findingCount - (nothingTested ? 1 : 0)
+  lines.push(`**${escapeMarkdown(headline)}**${others ? ` (${nothingTested ? 'and ' : ''}${others} ${nothingTested ? 'other ' : ''}finding${others === 1 ? '' : 's'}: ${countByKind(report.findings.filter((finding) => finding !== nothingTested))})` : ''}`, '')
   if (report.error) {
     lines.push('```text', report.error.message.replaceAll('```', "'''"), '```', '')
     if (report.error.log) lines.push(`Full log: \`${escapeCode(report.error.log)}\``, '')
@@ -31,7 +38,8 @@ export function renderSummaryMarkdown(report: Report): string {
 
   lines.push('| Step | Result |', '|---|---|')
   if (report.interpreter) {
-    lines.push(`| Interpreter | ${describeCacheHit(report.interpreter.cacheHit)} in ${report.interpreter.seconds.toFixed(1)} s · \`${escapeCode(report.interpreter.pythonPath)}\` |`)
+    const rebuilt = report.interpreter.rebuildReason ? ` · the cached builds did not fit: ${escapeMarkdown(report.interpreter.rebuildReason)}` : ''
+    lines.push(`| Interpreter | ${describeCacheHit(report.interpreter.cacheHit)} in ${report.interpreter.seconds.toFixed(1)} s · \`${escapeCode(report.interpreter.pythonPath)}\`${rebuilt} |`)
     lines.push(`| Configure | \`${escapeCode(report.cell?.configureArgs.join(' ') ?? '')}\` · ABI flags \`${escapeCode(report.interpreter.abiflags ?? '')}\` |`)
   }
   for (const extension of report.extensions) {
@@ -39,7 +47,10 @@ export function renderSummaryMarkdown(report: Report): string {
   }
   if (report.refleaks) {
     const { refleaks } = report
-    lines.push(`| Refleak hunt | regrtest \`-R ${refleaks.warmups}:${refleaks.runs}\` on ${refleaks.tests.length} test file${refleaks.tests.length === 1 ? '' : 's'}: ${escapeMarkdown(refleaks.state ?? `exit ${refleaks.exitCode}`)} |`)
+    const ran = refleaks.tests.filter(ranATestCase).length
+    const notRan = refleaks.tests.length - ran
+    const files = `${refleaks.tests.length} test file${refleaks.tests.length === 1 ? '' : 's'}${notRan ? ` (${notRan} ran no test case)` : ''}`
+    lines.push(`| Refleak hunt | regrtest \`-R ${refleaks.warmups}:${refleaks.runs}\` on ${files}: ${escapeMarkdown(refleaks.state ?? (refleaks.log ? `exit ${refleaks.exitCode}` : 'not run'))} |`)
   }
   if (report.cell && Object.keys(report.cell.runtimeEnv).length) {
     lines.push(`| Runtime env | ${Object.entries(report.cell.runtimeEnv).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``).join(' ')} |`)
@@ -47,12 +58,27 @@ export function renderSummaryMarkdown(report: Report): string {
   lines.push('')
 
   if (report.findings.length) {
-    lines.push('### Findings', '', '| Test | Finding | Deltas per run (after warm-up) |', '|---|---|---|')
+    lines.push('### Findings', '', '| Test | Finding | Where | Deltas per run (after warm-up) |', '|---|---|---|---|')
     for (const finding of report.findings) {
-      const detail = finding.detail ? `: \`${escapeCode(finding.detail)}\`` : ''
-      lines.push(`| \`${escapeCode(finding.case ?? finding.test)}\` | ${FINDING_LABEL[finding.kind]}${detail} | ${finding.deltas ? `[${finding.deltas.join(', ')}]` : ''} |`)
+      // A leak's deltas say it all; every other finding shows its cause.
+      const text = finding.detail ?? (finding.deltas ? undefined : finding.message)
+      const detail = text ? `: \`${escapeCode(text)}\`` : ''
+      const seenIn = finding.pass && finding.pass !== 'refleak' && finding.pass !== 'refleak-case' ? ` (${PASS_LABEL[finding.pass]})` : ''
+      const test = finding.case ?? finding.test
+      lines.push(`| ${test ? `\`${escapeCode(test)}\`` : '—'} | ${FINDING_KINDS[finding.kind].label}${detail}${seenIn} | ${whereCell(finding)} | ${finding.deltas ? `[${finding.deltas.join(', ')}]` : ''} |`)
     }
     lines.push('')
+    const traced = report.findings.filter((finding) => finding.traceback?.length)
+    if (traced.length) {
+      lines.push('<details><summary>Tracebacks</summary>', '')
+      for (const finding of traced) {
+        // Python prints the most recent call last: the user's frame and the exception are at the end.
+        const traceback = finding.traceback!
+        const shown = traceback.length > MAX_TRACEBACK_LINES_SHOWN ? [traceback[0], '  ...', ...traceback.slice(-(MAX_TRACEBACK_LINES_SHOWN - 2))] : traceback
+        lines.push(`\`${escapeCode(finding.case ?? finding.test ?? finding.kind)}\`:`, '', '```text', ...shown.map((line) => line.replaceAll('```', "'''")), '```', '')
+      }
+      lines.push('</details>', '')
+    }
   }
 
   if (report.refleaks?.tests.length) {
@@ -62,9 +88,22 @@ export function renderSummaryMarkdown(report: Report): string {
       const exit = atExit.get(test.name)
       lines.push(`| \`${escapeCode(test.name)}\` | ${verdict(test)} | ${casesCell(test)} | ${exit ? `${exit.refs} refs, ${exit.blocks} blocks` : '—'} |`)
     }
-    if (report.refleaks.casesNotRun) lines.push('', `${report.refleaks.casesNotRun} more cases were not re-run (raise \`max-case-runs\`).`)
+    for (const file of report.showrefcount?.files ?? []) {
+      if (report.refleaks.tests.some((test) => test.name === file.name)) continue
+      lines.push(`| \`${escapeCode(file.name)}\` | not run | — | ${escapeMarkdown(file.outcome)}${file.atExit ? `, ${file.atExit.refs} refs, ${file.atExit.blocks} blocks` : ''} |`)
+    }
+    const partly = report.refleaks.tests.filter((test) => test.casesNotRun)
+    if (partly.length) {
+      lines.push('', `Only partly attributed (raise \`max-case-runs\` or \`max-case-runs-total\`): ${partly.map((test) => `\`${escapeCode(test.name)}\` (${test.casesNotRun} of ${test.casesNotRun! + (test.cases?.length ?? 0)} cases not re-run alone)`).join(', ')}.`)
+    }
     lines.push('')
   }
+  const discovery = report.refleaks?.discovery
+  if (discovery?.nested.length && discovery.modules.length) {
+    lines.push(`Test files in sub-folders of \`${escapeCode(discovery.testsDir)}\` were not run (regrtest does not search sub-folders): ${discovery.nested.map((nested) => `\`${escapeCode(nested.dir)}/\` (${nested.modules})`).join(', ')}.`, '')
+  }
+  const notes = report.problems?.filter((problem) => problem.severity === 'note').length ?? 0
+  if (notes) lines.push(`${notes} problem${notes === 1 ? '' : 's'} seen in the logs ${notes === 1 ? 'is' : 'are'} not the extension's (e.g. CPython's own): listed in report.json's \`problems\`, not counted as findings.`, '')
 
   const unparsed = report.logs.reduce((total, log) => total + log.unparsed.count, 0)
   lines.push('<details><summary>Logs</summary>', '')
@@ -83,7 +122,21 @@ export function describeCacheHit(cacheHit: InterpreterSection['cacheHit']): stri
 function verdict(test: TestFileEntry): string {
   const leaks = test.leaks.map((leak) => `leaked [${leak.deltas.join(', ')}] ${leak.kind}`)
   const fatal = test.fatalError ? [`\`${escapeCode(`Fatal Python error: ${test.fatalError}`)}\``] : []
-  return [escapeMarkdown(test.result ?? test.outcome), ...leaks, ...fatal].join('<br>')
+  const exception = test.exception && !test.fatalError ? [`\`${escapeCode(test.exception)}\``] : []
+  return [escapeMarkdown(test.result ?? test.outcome), ...leaks, ...fatal, ...exception].join('<br>')
+}
+
+function whereCell(finding: Finding): string {
+  if (!finding.file) return finding.function ? `\`${escapeCode(finding.function)}\`` : ''
+  const place = `${finding.file}${finding.line ? `:${finding.line}` : ''}`
+  return `\`${escapeCode(place)}\`${finding.function ? ` in \`${escapeCode(finding.function)}\`` : ''}`
+}
+
+/** `2 crash, 1 reference leak`: most serious first, as the findings are sorted. */
+function countByKind(findings: readonly Finding[]): string {
+  const counts = new Map<Finding['kind'], number>()
+  for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + 1)
+  return [...counts].map(([kind, count]) => `${count} ${FINDING_KINDS[kind].label}`).join(', ')
 }
 
 function casesCell(test: TestFileEntry): string {

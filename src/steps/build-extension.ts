@@ -1,10 +1,12 @@
 import { cp, lstat, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { hashTree, readJsonIfPresent, tailLines, writeFileAtomic } from '../adapters/files.js'
+import { compilerVersion } from '../adapters/platform.js'
 import { describeExit, type CommandSpec } from '../adapters/process.js'
 import { ExtensionBuildError } from '../errors.js'
-import { sha256Hex } from '../plan/cache-key.js'
+import { explainExtensionRebuild } from '../plan/cache-miss.js'
 import type { CellPlan } from '../plan/cell.js'
+import { COMPILER_COMMAND_ENV, planExtensionBuildEnv, planExtensionBuildKey, type ExtensionKeyInputs } from '../plan/extension-build.js'
 import type { InterpreterInstall } from './build-python.js'
 import { logPath, type StepContext } from './context.js'
 
@@ -18,12 +20,22 @@ export interface ExtensionBuild {
   readonly reused: boolean
   readonly seconds: number
   readonly logPath?: string
+  /** The compiler variables the build saw (CC, CFLAGS, ...), with their values. */
+  readonly compilerEnv: Readonly<Record<string, string>>
+  /** `--version` of the compilers named by CC and CXX, when set. */
+  readonly compilerVersions: Readonly<Record<string, string>>
+  /** Inherited variables taken out of the build's environment (PYTHONPATH, ...); for a reused build, those of the build reused. */
+  readonly removedEnv: readonly string[]
 }
 
 interface ExtensionRecord {
   readonly key: string
   readonly builtAt: string
   readonly modules: string[]
+  // Absent from records of older versions.
+  readonly projectDir?: string
+  readonly inputs?: ExtensionKeyInputs
+  readonly removedEnv?: readonly string[]
 }
 
 // Build outputs and tool folders: they must not change the source digest or be copied.
@@ -37,9 +49,9 @@ export function isBuildOutput(relativePath: string, isDirectory: boolean): boole
 }
 
 /**
- * Builds the extension against the cell's interpreter once per ABI group and source digest:
- * cells whose interpreters share headers and ABI (pydebug, valgrind, ...) reuse one build, and
- * an unchanged project is not rebuilt on the next run.
+ * Builds the extension against the cell's interpreter once per interpreter, source digest and
+ * compiler settings: an unchanged project is not rebuilt on the next run, and a build is never
+ * reused for another interpreter (another compiler or configure arguments behind the same ABI).
  */
 export async function ensureExtension(
   context: StepContext,
@@ -49,17 +61,31 @@ export async function ensureExtension(
   { rebuild }: { rebuild: boolean },
 ): Promise<ExtensionBuild> {
   const started = Date.now()
-  const sourceDigest = await hashTree(projectDir, isBuildOutput)
-  // Macros reach extensions through sysconfig's CFLAGS, so they are part of what the build depends on.
-  const key = `${path.basename(projectDir)}-${cell.extensionAbi}-${cell.python.text}-${sha256Hex(`${sourceDigest}\n${cell.configureArgs.filter((arg) => arg.startsWith('CFLAGS=')).join(' ')}`).slice(0, 16)}`
+  const buildEnv = planExtensionBuildEnv(context.env, cell.buildEnv)
+  const inputs: ExtensionKeyInputs = {
+    project: path.basename(projectDir),
+    abi: cell.extensionAbi,
+    python: cell.python.text,
+    sourceDigest: await hashTree(projectDir, isBuildOutput),
+    compilerEnv: buildEnv.compilerEnv,
+    compilerVersions: await compilerVersions(context, buildEnv.compilerEnv),
+    // Macros and the compiler reach extensions through the interpreter's sysconfig: its key stands for them.
+    interpreterKey: interpreter.cacheKey,
+  }
+  const key = planExtensionBuildKey(inputs)
   const buildRoot = path.join(context.cacheDir, 'extensions', key)
   const sitePath = path.join(buildRoot, 'site')
   const recordPath = path.join(buildRoot, EXTENSION_RECORD_FILE)
+  const environment = { compilerEnv: inputs.compilerEnv, compilerVersions: inputs.compilerVersions }
 
-  const previous = rebuild ? undefined : await readJsonIfPresent<ExtensionRecord>(recordPath)
-  if (previous?.key === key) {
-    context.log.info(`extension ${path.basename(projectDir)}: reusing the ${cell.extensionAbi} build of the same sources (${previous.modules.join(', ')})`)
-    return { projectDir, abi: cell.extensionAbi, sitePath, reused: true, seconds: (Date.now() - started) / 1000 }
+  if (!rebuild) {
+    const previous = await readJsonIfPresent<ExtensionRecord>(recordPath)
+    if (previous?.key === key) {
+      context.log.info(`extension ${inputs.project}: reusing the ${cell.extensionAbi} build of the same sources, compiler settings and interpreter (${previous.modules.join(', ')})`)
+      return { projectDir, abi: cell.extensionAbi, sitePath, reused: true, seconds: (Date.now() - started) / 1000, ...environment, removedEnv: previous.removedEnv ?? [] }
+    }
+    const reason = explainExtensionRebuild(inputs, await readEarlierBuilds(context.cacheDir, projectDir, inputs))
+    if (reason) context.log.info(`extension ${inputs.project}: not reusing the earlier ${cell.extensionAbi} build: ${reason}`)
   }
 
   const log = logPath(context, `extension-${path.basename(projectDir)}-${cell.extensionAbi}.log`)
@@ -73,7 +99,7 @@ export async function ensureExtension(
   await mkdir(sitePath, { recursive: true })
 
   const run = async (what: string, spec: Omit<CommandSpec, 'logPath' | 'cwd'>) => {
-    const result = await context.runner.run({ ...spec, cwd: sourceCopy, logPath: log, env: { ...cell.buildEnv, ...spec.env } })
+    const result = await context.runner.run({ ...spec, cwd: sourceCopy, logPath: log, env: { ...buildEnv.overrides, ...spec.env } })
     return { ok: result.exitCode === 0, describe: `${what}: ${describeExit(result)}` }
   }
   const python = interpreter.pythonPath
@@ -112,10 +138,39 @@ export async function ensureExtension(
   if (modules.length === 0) {
     throw new ExtensionBuildError(`building ${projectDir} produced no extension module ending in ${interpreter.record.probe.extSuffix}; see ${log}`, log)
   }
-  await writeFileAtomic(recordPath, `${JSON.stringify({ key, builtAt: new Date().toISOString(), modules } satisfies ExtensionRecord, null, 2)}\n`)
+  const record: ExtensionRecord = { key, builtAt: new Date().toISOString(), modules, projectDir, inputs, removedEnv: buildEnv.removed }
+  await writeFileAtomic(recordPath, `${JSON.stringify(record, null, 2)}\n`)
   const seconds = (Date.now() - started) / 1000
-  context.log.info(`extension ${path.basename(projectDir)}: built ${modules.join(', ')} for ${cell.extensionAbi} in ${seconds.toFixed(1)} s`)
-  return { projectDir, abi: cell.extensionAbi, sitePath, reused: false, seconds, logPath: log }
+  context.log.info(`extension ${inputs.project}: built ${modules.join(', ')} for ${cell.extensionAbi} in ${seconds.toFixed(1)} s`)
+  return { projectDir, abi: cell.extensionAbi, sitePath, reused: false, seconds, logPath: log, ...environment, removedEnv: buildEnv.removed }
+}
+
+async function compilerVersions(context: StepContext, compilerEnv: Readonly<Record<string, string>>): Promise<Record<string, string>> {
+  const versions: Record<string, string> = {}
+  for (const name of COMPILER_COMMAND_ENV) {
+    const command = compilerEnv[name]?.trim()
+    const version = command ? await compilerVersion(context.runner, command) : undefined
+    if (version) versions[name] = version
+  }
+  return versions
+}
+
+/**
+ * Other builds of the same project for the same ABI, newest first: undefined stands for a build
+ * recorded by an older version, found by its key's readable prefix.
+ */
+async function readEarlierBuilds(cacheDir: string, projectDir: string, wanted: ExtensionKeyInputs): Promise<(ExtensionKeyInputs | undefined)[]> {
+  const root = path.join(cacheDir, 'extensions')
+  const legacyPrefix = `${wanted.project}-${wanted.abi}-${wanted.python}-`
+  const earlier: { builtAt: string; inputs: ExtensionKeyInputs | undefined }[] = []
+  for (const name of await readdir(root).catch((): string[] => [])) {
+    const record = await readJsonIfPresent<ExtensionRecord>(path.join(root, name, EXTENSION_RECORD_FILE))
+    if (!record) continue
+    if (record.inputs ? record.projectDir === projectDir && record.inputs.abi === wanted.abi : name.startsWith(legacyPrefix) && /^[0-9a-f]{16}$/.test(name.slice(legacyPrefix.length))) {
+      earlier.push({ builtAt: String(record.builtAt), inputs: record.inputs })
+    }
+  }
+  return earlier.sort((a, b) => b.builtAt.localeCompare(a.builtAt)).map((build) => build.inputs)
 }
 
 async function hasFile(directory: string, name: string): Promise<boolean> {

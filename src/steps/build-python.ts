@@ -3,8 +3,10 @@ import path from 'node:path'
 import { describeExit, type CommandResult } from '../adapters/process.js'
 import { downloadFile } from '../adapters/download.js'
 import { readJsonIfPresent, sha256File, tailLines, writeFileAtomic } from '../adapters/files.js'
+import { compilerChosenForCPython } from '../adapters/platform.js'
 import { BuildError, SourceError } from '../errors.js'
-import { planBuildCacheKey, type SourceIdentity } from '../plan/cache-key.js'
+import { buildKeyMaterial, planBuildCacheKey, type BuildKeyMaterial, type SourceIdentity } from '../plan/cache-key.js'
+import { compilerFromSysVersion, explainCacheMiss } from '../plan/cache-miss.js'
 import type { CellPlan } from '../plan/cell.js'
 import { describeSource, type SourceSpec } from '../plan/source.js'
 import { logPath, type StepContext } from './context.js'
@@ -33,6 +35,10 @@ export interface BuildRecord {
   readonly builtAt: string
   readonly buildSeconds: number
   readonly probe: InterpreterProbe
+  /** What the cache key digests, so a later miss can say what changed. Absent from records of older versions. */
+  readonly keyInputs?: BuildKeyMaterial
+  /** CC as set when it was built (the key holds only its version). */
+  readonly compilerCommand?: string
 }
 
 export interface InterpreterInstall {
@@ -43,6 +49,8 @@ export interface InterpreterInstall {
   /** Time to restore or build. */
   readonly seconds: number
   readonly record: BuildRecord
+  /** Set when it was built while cached builds of the same version and variant exist: what differs from them. */
+  readonly rebuildReason?: string
 }
 
 export interface BuildOptions {
@@ -59,15 +67,18 @@ print(json.dumps({"version": sys.version, "abiflags": sys.abiflags, "soabi": sys
 export async function ensureInterpreter(context: StepContext, cell: CellPlan, source: SourceSpec, options: BuildOptions): Promise<InterpreterInstall> {
   const started = Date.now()
   const sourceIdentity: SourceIdentity = source.kind === 'url' ? { url: source.url } : { sha256: await sha256File(source.path) }
-  const cacheKey = planBuildCacheKey({ cell, source: sourceIdentity, platform: context.platform })
+  const keyInputs = { cell, source: sourceIdentity, platform: context.platform }
+  const cacheKey = planBuildCacheKey(keyInputs)
+  const wanted = { material: buildKeyMaterial(keyInputs), compilerCommand: compilerChosenForCPython(context.env) }
   const prefix = path.join(context.cacheDir, 'cpython', cacheKey)
-  const finish = (cacheHit: InterpreterInstall['cacheHit'], record: BuildRecord): InterpreterInstall => ({
+  const finish = (cacheHit: InterpreterInstall['cacheHit'], record: BuildRecord, rebuildReason?: string): InterpreterInstall => ({
     prefix,
     pythonPath: path.join(prefix, 'bin', 'python3'),
     cacheKey,
     cacheHit,
     seconds: (Date.now() - started) / 1000,
     record,
+    ...(rebuildReason ? { rebuildReason } : {}),
   })
 
   const local = await readBuildRecord(prefix, cacheKey)
@@ -84,10 +95,27 @@ export async function ensureInterpreter(context: StepContext, cell: CellPlan, so
     context.log.warning(`the ${context.remoteCache.name} cache entry ${cacheKey} holds no complete build; building instead`)
   }
 
-  context.log.info(`CPython ${cell.python.text} (${cell.variant}) is not cached: building it (key ${cacheKey})`)
-  const record = await buildInterpreter(context, cell, source, { sourceIdentity, cacheKey, prefix, ...options })
+  const cached = await readCachedBuilds(context.cacheDir, cell)
+  const rebuildReason = explainCacheMiss(
+    wanted,
+    cached.map((record) => ({ material: record.keyInputs, compilerCommand: record.compilerCommand, builtWith: compilerFromSysVersion(record.probe?.version) })),
+  )
+  context.log.info(
+    `CPython ${cell.python.text} (${cell.variant}) is not cached: building it (key ${cacheKey})${rebuildReason ? `. The cached builds of ${cell.python.text} (${cell.variant}) do not fit: ${rebuildReason}` : ''}`,
+  )
+  const record = await buildInterpreter(context, cell, source, { sourceIdentity, cacheKey, prefix, keyInputs: wanted.material, compilerCommand: wanted.compilerCommand, ...options })
   await context.remoteCache.save(cacheKey, [prefix])
-  return finish('none', record)
+  return finish('none', record, rebuildReason)
+}
+
+/** Complete builds of the cell's version and variant in the local cache folder, newest first, whatever their keys. */
+async function readCachedBuilds(cacheDir: string, cell: CellPlan): Promise<BuildRecord[]> {
+  const root = path.join(cacheDir, 'cpython')
+  const names = await readdir(root).catch((): string[] => [])
+  const records = await Promise.all(names.map((name) => readJsonIfPresent<BuildRecord>(path.join(root, name, BUILD_RECORD_FILE))))
+  return records
+    .filter((record): record is BuildRecord => record?.python === cell.python.text && record.cellId === cell.id)
+    .sort((a, b) => String(b.builtAt).localeCompare(String(a.builtAt)))
 }
 
 async function readBuildRecord(prefix: string, cacheKey: string): Promise<BuildRecord | undefined> {
@@ -97,6 +125,8 @@ async function readBuildRecord(prefix: string, cacheKey: string): Promise<BuildR
 
 interface BuildTarget extends BuildOptions {
   readonly sourceIdentity: SourceIdentity
+  readonly keyInputs: BuildKeyMaterial
+  readonly compilerCommand: string | undefined
   readonly cacheKey: string
   readonly prefix: string
 }
@@ -146,6 +176,8 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
     builtAt: new Date().toISOString(),
     buildSeconds: (Date.now() - started) / 1000,
     probe,
+    keyInputs: target.keyInputs,
+    ...(target.compilerCommand ? { compilerCommand: target.compilerCommand } : {}),
   }
   await writeFileAtomic(path.join(target.prefix, BUILD_RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`)
   if (!target.keepBuildTree) await rm(workDir, { recursive: true, force: true })

@@ -9,6 +9,8 @@ import type { PlatformFacts } from '../plan/cache-key.js'
 /** The outside world as the steps see it: injected, so tests and the two front ends choose their own. */
 export interface StepContext {
   readonly runner: ProcessRunner
+  /** The environment the runner's commands inherit: steps read the variables that change a build (CC, CFLAGS, ...) from here. */
+  readonly env: Readonly<Record<string, string | undefined>>
   readonly log: Logger
   readonly remoteCache: RemoteCache
   readonly platform: PlatformFacts
@@ -34,5 +36,5 @@ export async function createStepContext(
   { env, workspace, log, remoteCache = NO_REMOTE_CACHE }: { env: Readonly<Record<string, string | undefined>>; workspace: string; log: Logger; remoteCache?: RemoteCache },
 ): Promise<StepContext> {
   const runner = createProcessRunner(env)
-  return { runner, log, remoteCache, platform: await detectPlatform(runner, env), cacheDir: config.cacheDir, outDir: path.resolve(config.outDir), workspace }
+  return { runner, env, log, remoteCache, platform: await detectPlatform(runner, env), cacheDir: config.cacheDir, outDir: path.resolve(config.outDir), workspace }
 }

@@ -6,6 +6,7 @@ import { ConfigError, FINDINGS_EXIT_CODE, INTERNAL_ERROR_EXIT_CODE, PydebugError
 import { planCell, type CellPlan } from '../plan/cell.js'
 import { describeSource } from '../plan/source.js'
 import { collectReport, type RunResults } from '../report/collect.js'
+import { failsOnLeaks } from '../report/finding-kinds.js'
 import type { Report } from '../report/model.js'
 import { renderSummaryMarkdown } from '../report/summary-md.js'
 import { TOOL_VERSION } from '../version.js'
@@ -56,8 +57,14 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
       const extension = await ensureExtension(context, cell, interpreter, config.extension, { rebuild: config.rebuildExtensions })
       extensions.push(extension)
       const target = { pythonPath: interpreter.pythonPath, testsDir: config.testsDir, projectDir: config.extension, sitePath: extension.sitePath }
-      refleaks = await runRefleakHunt(context, cell, target, { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, maxCaseRuns: config.maxCaseRuns }, inheritedPythonPath)
-      showrefcount = await runShowrefcount(context, cell, target, config, inheritedPythonPath)
+      refleaks = await runRefleakHunt(
+        context,
+        cell,
+        target,
+        { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, maxCaseRuns: config.maxCaseRuns, maxCaseRunsTotal: config.maxCaseRunsTotal },
+        inheritedPythonPath,
+      )
+      showrefcount = await runShowrefcount(context, cell, target, config, refleaks.discovery.modules, inheritedPythonPath)
     }
   } catch (caught) {
     // Even an unexpected failure (a full disk, a bug) leaves report.json and the logs behind.
@@ -98,6 +105,6 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
 
 export function findingsExitCode(report: Pick<Report, 'findings'>, failOn: RunConfig['failOn']): number {
   if (failOn === 'never') return 0
-  const failing = failOn === 'leaks' ? report.findings.filter((finding) => finding.kind.endsWith('-leak')) : report.findings
+  const failing = failOn === 'leaks' ? report.findings.filter((finding) => failsOnLeaks(finding.kind)) : report.findings
   return failing.length ? FINDINGS_EXIT_CODE : 0
 }

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseLogFile } from '../adapters/read-lines.js'
 import type { CommandResult } from '../adapters/process.js'
@@ -6,6 +6,7 @@ import type { ParsedLog, ParsedLogDetails } from '../parse/detect.js'
 import type { UnparsedLines } from '../parse/line-parser.js'
 import { RegrtestParser, isTestCaseId, type RegrtestResult } from '../parse/regrtest.js'
 import { ShowRefcountParser, type ShowRefcountResult } from '../parse/showrefcount.js'
+import { planCaseRuns } from '../plan/case-runs.js'
 import type { CellPlan } from '../plan/cell.js'
 import { logPath, type StepContext } from './context.js'
 
@@ -30,10 +31,26 @@ export interface CaseRun extends ParsedRun<RegrtestResult> {
 export interface RefleakHunt {
   readonly warmups: number
   readonly runs: number
-  readonly run: ParsedRun<RegrtestResult>
+  /** What was found to run; the hunt does not start when it is empty. */
+  readonly discovery: TestDiscovery
+  /** Absent when discovery found no test module. */
+  readonly run?: ParsedRun<RegrtestResult>
   /** Per leaking test file: each of its cases re-run alone under -R. */
   readonly cases: Record<string, CaseRun[]>
-  readonly casesNotRun: number
+  /** Per leaking test file: its cases that the budget left out (the file was only partly attributed). */
+  readonly casesNotRun: Record<string, number>
+  /** Per leaking or crashed test file: every case id regrtest lists, so a crash's test function can be named in full. */
+  readonly caseIds: Record<string, string[]>
+}
+
+/** The test modules regrtest will run, and where modules it will not see were found. */
+export interface TestDiscovery {
+  readonly testsDir: string
+  readonly modules: string[]
+  /** Sub-folders (relative to testsDir) holding test_*.py that regrtest's --testdir does not search. */
+  readonly nested: { readonly dir: string; readonly modules: number }[]
+  /** Modules that look written for pytest (module-level test functions, `import pytest`): regrtest collects no case from them. */
+  readonly pytestStyle: string[]
 }
 
 export interface ShowrefcountRun extends ParsedRun<{ regrtest: RegrtestResult; refcount: ShowRefcountResult }> {
@@ -53,7 +70,10 @@ export interface RefleakOptions {
   readonly warmups: number
   readonly runs: number
   readonly testTimeoutSeconds: number
+  /** Cases of one leaking file re-run alone. */
   readonly maxCaseRuns: number
+  /** Cases re-run alone across all leaking files. */
+  readonly maxCaseRunsTotal: number
 }
 
 function testEnv(cell: CellPlan, target: TestTarget, inherited: string | undefined): Record<string, string> {
@@ -72,6 +92,12 @@ function testEnv(cell: CellPlan, target: TestTarget, inherited: string | undefin
  */
 export async function runRefleakHunt(context: StepContext, cell: CellPlan, target: TestTarget, options: RefleakOptions, inheritedPythonPath?: string): Promise<RefleakHunt> {
   const env = testEnv(cell, target, inheritedPythonPath)
+  const discovery = await discoverTestModules(target.testsDir)
+  const hunt = { warmups: options.warmups, runs: options.runs, discovery, cases: {}, casesNotRun: {}, caseIds: {} }
+  if (discovery.modules.length === 0) {
+    context.log.warning(`no test module (test_*.py or test_* package) at the top of ${target.testsDir}: the refleak hunt has nothing to run`)
+    return hunt
+  }
   const regrtest = (huntArgs: string[], ...selection: string[]) => [
     target.pythonPath,
     '-m',
@@ -96,36 +122,71 @@ export async function runRefleakHunt(context: StepContext, cell: CellPlan, targe
   )
 
   const cases: Record<string, CaseRun[]> = {}
-  let casesNotRun = 0
-  let budget = options.maxCaseRuns
-  for (const test of run.parsed.tests) {
-    if (!test.leaks.some((leak) => !leak.informational)) continue
+  const casesNotRun: Record<string, number> = {}
+  const caseIds: Record<string, string[]> = {}
+  const listCases = async (testName: string) => {
     const listing = await context.runner.run({
-      argv: [target.pythonPath, '-m', 'test', '--testdir', target.testsDir, '--list-cases', test.name],
+      argv: [target.pythonPath, '-m', 'test', '--testdir', target.testsDir, '--list-cases', testName],
       cwd: target.projectDir,
       env,
-      logPath: logPath(context, 'refleak-cases', `${test.name}.list.log`),
+      logPath: logPath(context, 'refleak-cases', `${testName}.list.log`),
       captureStdout: true,
     })
-    const ids = listing.stdout.split('\n').filter(isTestCaseId).map((line) => line.trim())
-    cases[test.name] = []
-    for (const id of ids) {
-      if (budget <= 0) {
-        casesNotRun++
-        continue
-      }
-      budget--
+    return (caseIds[testName] = listing.stdout.split('\n').filter(isTestCaseId).map((line) => line.trim()))
+  }
+  const leaking: { name: string; caseIds: string[] }[] = []
+  for (const test of run.parsed.tests) {
+    // A crash names the test function that was running; its full id (with the class) comes from the listing.
+    if (test.outcome === 'crashed' || test.outcome === 'timed-out') await listCases(test.name)
+    if (test.leaks.some((leak) => !leak.informational)) leaking.push({ name: test.name, caseIds: caseIds[test.name] ?? (await listCases(test.name)) })
+  }
+  for (const file of planCaseRuns(leaking, { perFile: options.maxCaseRuns, total: options.maxCaseRunsTotal })) {
+    cases[file.name] = []
+    for (const id of file.run) {
       const caseRun = await parseRegrtestRun(context, {
-        argv: regrtest(huntArgs(logPath(context, 'refleak-cases', 'reflog.txt')), '-m', id, test.name),
+        argv: regrtest(huntArgs(logPath(context, 'refleak-cases', 'reflog.txt')), '-m', id, file.name),
         cwd: target.projectDir,
         env,
         logPath: logPath(context, 'refleak-cases', `${id}.log`),
       })
-      cases[test.name].push({ ...caseRun, id })
+      cases[file.name].push({ ...caseRun, id })
     }
-    if (ids.length) context.log.info(`${test.name}: re-ran ${cases[test.name].length} of ${ids.length} cases alone under -R`)
+    if (file.notRun) casesNotRun[file.name] = file.notRun
+    if (file.run.length || file.notRun) context.log.info(`${file.name}: re-ran ${file.run.length} of ${file.run.length + file.notRun} cases alone under -R`)
   }
-  return { warmups: options.warmups, runs: options.runs, run, cases, casesNotRun }
+  return { ...hunt, run, cases, casesNotRun, caseIds }
+}
+
+// Module-level `def test_...` or a pytest import: what pytest collects and unittest does not.
+const PYTEST_STYLE = /^(?:def test\w*\s*\(|import pytest\b|from pytest\b)/m
+const UNITTEST_CASE = /^class \w+\([^)]*TestCase[^)]*\)\s*:/m
+const MAX_NESTED_DEPTH = 4
+
+/**
+ * The test modules regrtest's `--testdir` runs (the top level only, as its findtests() does), the
+ * sub-folders holding test files it will not see, and the modules written for pytest.
+ */
+export async function discoverTestModules(testsDir: string): Promise<TestDiscovery> {
+  const entries = await readdir(testsDir, { withFileTypes: true })
+  const modules = selectTestModules(entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() })))
+  const nested: { dir: string; modules: number }[] = []
+  const walk = async (relative: string, depth: number): Promise<void> => {
+    if (depth > MAX_NESTED_DEPTH) return
+    const children = await readdir(path.join(testsDir, relative), { withFileTypes: true }).catch(() => [])
+    const found = children.filter((child) => !child.isDirectory() && /^test_.*\.py$/.test(child.name)).length
+    if (found > 0 && relative !== '') nested.push({ dir: relative.split(path.sep).join('/'), modules: found })
+    for (const child of children) {
+      if (!child.isDirectory() || child.name.startsWith('.') || child.name === '__pycache__' || (relative === '' && child.name.startsWith('test_'))) continue
+      await walk(path.join(relative, child.name), depth + 1)
+    }
+  }
+  await walk('', 0)
+  const pytestStyle: string[] = []
+  for (const module of modules) {
+    const text = await readFile(path.join(testsDir, `${module}.py`), 'utf8').catch(() => '')
+    if (PYTEST_STYLE.test(text) && !UNITTEST_CASE.test(text)) pytestStyle.push(module)
+  }
+  return { testsDir, modules, nested, pytestStyle }
 }
 
 /**
@@ -138,10 +199,10 @@ export async function runShowrefcount(
   cell: CellPlan,
   target: TestTarget,
   options: Pick<RefleakOptions, 'testTimeoutSeconds'>,
+  testFiles: readonly string[],
   inheritedPythonPath?: string,
 ): Promise<ShowrefcountRun[]> {
   const env = testEnv(cell, target, inheritedPythonPath)
-  const testFiles = selectTestModules(await readdir(target.testsDir, { withFileTypes: true }).then((entries) => entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }))))
   return context.log.group(`-X showrefcount on ${testFiles.length} test files`, async () => {
     const runs: ShowrefcountRun[] = []
     for (const testFile of testFiles) {

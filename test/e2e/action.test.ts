@@ -45,7 +45,7 @@ describe('the action (dist/main/index.js)', () => {
 
     const errors = run.annotations.filter((annotation) => annotation.level === 'error')
     // The crash points at the line of the test that overran the buffer, as the debug hooks' traceback says.
-    expect(errors[0]).toMatchObject({ properties: { title: 'pydebug: crash in test_overrun', file: 'examples/leaky/tests/test_overrun.py', line: '9' } })
+    expect(errors[0]).toMatchObject({ properties: { title: 'pydebug: crash in test_overrun.OverrunTests.test_overrun', file: 'examples/leaky/tests/test_overrun.py', line: '9' } })
     expect(errors.find((annotation) => annotation.properties.title === 'pydebug: reference leak in test_leaky.LeakyTests.test_leak_refs')).toMatchObject({
       properties: { file: 'examples/leaky/tests/test_leaky.py' },
       message: report.findings.find((finding) => finding.case === 'test_leaky.LeakyTests.test_leak_refs')!.message,

@@ -76,6 +76,10 @@ describe.sequential('pydebug run on examples/leaky (CPython 3.11.2, pydebug)', (
     expect(report.findings[0]).toEqual({
       kind: 'crash',
       test: 'test_overrun',
+      // The test function faulthandler named, with its class from regrtest's case listing.
+      case: 'test_overrun.OverrunTests.test_overrun',
+      function: 'test_overrun',
+      pass: 'refleak',
       message: 'test_overrun crashed (Exit code -6): buffer overrun of 1 byte detected on free in examples/leaky/tests/test_overrun.py:9',
       detail: 'Exit code -6 · buffer overrun of 1 byte detected on free in examples/leaky/tests/test_overrun.py:9 · Fatal Python error: _PyMem_DebugRawFree: bad trailing pad byte',
       log: 'logs/refleak.log',
@@ -108,7 +112,7 @@ describe.sequential('pydebug run on examples/leaky (CPython 3.11.2, pydebug)', (
   it('writes summary.md and every log it names', () => {
     const summary = readFileSync(path.join(firstOut, 'summary.md'), 'utf8')
     expect(summary).toMatch(/^## pydebug: cp311-pydebug · CPython 3\.11\.2 · pydebug$/m)
-    expect(summary).toContain('| `test_leaky.LeakyTests.test_leak_refs` | reference leak | [3, 3, 3] |')
+    expect(summary).toContain('| `test_leaky.LeakyTests.test_leak_refs` | reference leak |  | [3, 3, 3] |')
     for (const log of report.logs) expect(existsSync(path.join(firstOut, log.path)), log.path).toBe(true)
   })
 

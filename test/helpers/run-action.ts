@@ -1,8 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parse } from 'yaml'
-import { spawnAsync } from './spawn.js'
+import { REPO_ROOT, spawnAsync } from './spawn.js'
 
 interface ActionManifest {
   inputs?: Record<string, { default?: string; required?: boolean }>
@@ -19,12 +21,27 @@ export interface ActionRun {
   readonly annotations: { level: string; properties: Record<string, string>; message: string }[]
 }
 
+export interface RunActionOptions {
+  readonly node?: string
+  readonly env?: NodeJS.ProcessEnv
+  /** GITHUB_WORKSPACE and the working directory, as the runner sets both; default: actionDir. */
+  readonly workspace?: string
+  /**
+   * 'dist' runs the committed bundle action.yml names; 'src' runs the TypeScript entry that
+   * bundle is built from, through tsx, so a test sees src/ before anyone rebuilds dist/.
+   */
+  readonly from?: 'dist' | 'src'
+}
+
 /**
  * Runs an action's main entry the way the runner does: action.yml defaults applied, inputs as
  * INPUT_<NAME> variables, fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and the given node.
  */
-export async function runAction(actionDir: string, inputs: Record<string, string>, { node = process.execPath, env = {} }: { node?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ActionRun> {
+export async function runAction(actionDir: string, inputs: Record<string, string>, { node = process.execPath, env = {}, workspace = actionDir, from = 'dist' }: RunActionOptions = {}): Promise<ActionRun> {
   const manifest = parse(readFileSync(path.join(actionDir, 'action.yml'), 'utf8')) as ActionManifest
+  const bundle = path.join(actionDir, manifest.runs.main)
+  // The tsx loader by absolute URL: `--import tsx` would resolve from the workspace, outside this repository.
+  const argv = from === 'dist' ? [node, bundle] : [node, '--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href, sourceEntryOf(bundle)]
   const files = mkdtempSync(path.join(os.tmpdir(), 'pydebug-action-run-'))
   const outputFile = path.join(files, 'output')
   const summaryFile = path.join(files, 'summary')
@@ -38,18 +55,29 @@ export async function runAction(actionDir: string, inputs: Record<string, string
   for (const name of Object.keys(inputs)) {
     if (!manifest.inputs?.[name]) throw new Error(`input '${name}' is not declared in ${actionDir}/action.yml`)
   }
-  const result = await spawnAsync([node, path.join(actionDir, manifest.runs.main)], {
+  const result = await spawnAsync(argv, {
+    cwd: workspace,
     env: {
       ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('INPUT_') && !name.startsWith('ACTIONS_') && !name.startsWith('GITHUB_'))),
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
-      GITHUB_WORKSPACE: actionDir,
+      GITHUB_WORKSPACE: workspace,
       RUNNER_TEMP: files,
       ...inputEnv,
       ...env,
     },
   })
   return { ...result, outputs: parseFileCommands(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), annotations: parseAnnotations(result.stdout) }
+}
+
+/** The src/entry/*.ts file scripts/build-dist.mjs bundles into `bundle` (dist/<name>/index.js). */
+export function sourceEntryOf(bundle: string): string {
+  const name = path.relative(path.join(REPO_ROOT, 'dist'), path.dirname(path.resolve(bundle)))
+  // Read, not imported: importing build-dist.mjs would run the build.
+  const entries = /ENTRIES = \{([^}]*)\}/.exec(readFileSync(path.join(REPO_ROOT, 'scripts', 'build-dist.mjs'), 'utf8'))?.[1] ?? ''
+  const entry = new RegExp(`^\\s*${name}: '([^']+)'`, 'm').exec(entries)?.[1]
+  if (!entry) throw new Error(`${bundle}: no entry named '${name}' in scripts/build-dist.mjs ENTRIES`)
+  return path.join(REPO_ROOT, entry)
 }
 
 /** `name<<delimiter\nvalue\ndelimiter` blocks, as @actions/core writes them. */

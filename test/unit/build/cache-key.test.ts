@@ -32,6 +32,10 @@ describe('planBuildCacheKey', () => {
     expect(key.length).toBeLessThanOrEqual(512)
   })
 
+  it('keeps the keys of existing caches (the build record stores what it digests, in the same order)', () => {
+    expect(planBuildCacheKey(base)).toBe('pydebug-1-linux-x64-cp311-pydebug-3.11.2-87527eed9ccb9053')
+  })
+
   it.each<[string, Partial<BuildKeyInputs>]>([
     ['another variant', { cell: cellFor('3.11.2', 'valgrind') }],
     ['another patch release', { cell: cellFor('3.11.3', 'pydebug') }],

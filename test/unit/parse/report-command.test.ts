@@ -33,9 +33,14 @@ describe('pydebug report parse', () => {
       ['memcheck-pythonmalloc-malloc.xml', 'valgrind-xml', 0],
       ['pymalloc-debug-overrun-tracemalloc.txt', 'pymalloc-debug+fault', 0],
     ])
+    // Every problem that is not a note is a finding, with or without a test to own it.
     expect(report.findings.map((finding) => [finding.kind, finding.test, finding.deltas])).toEqual([
-      ['reference-leak', 'test_leaky', [3, 3, 3]],
       ['crash', 'test_overrun', undefined],
+      ['buffer-overrun', undefined, undefined],
+      ['memory-error', undefined, undefined],
+      ['reference-leak', 'test_leaky', [3, 3, 3]],
+      ['memory-leak', undefined, undefined],
+      ['memory-leak', undefined, undefined],
     ])
     expect(report.problems?.map((problem) => problem.message)).toContain('buffer overrun of 1 byte detected on free in tests/test_overrun.py:4')
     // Notes (CPython's own memcheck errors) sort after errors.
@@ -47,15 +52,16 @@ describe('pydebug report parse', () => {
     expect(await cli(['report', 'parse', fixture('cpython-3.11.2-pydebug/regrtest-j1-mixed-outcomes.txt')], io)).toBe(0)
     const report = JSON.parse(io.out) as Report
     expect(report.findings.map((finding) => [finding.kind, finding.test])).toEqual([
-      ['test-failure', 'test_fails'],
-      ['timeout', 'test_hangs'],
       ['crash', 'test_segv'],
+      ['timeout', 'test_hangs'],
+      ['test-failure', 'test_fails'],
     ])
-    expect(report.findings[2]).toMatchObject({
+    expect(report.findings[0]).toMatchObject({
       message: 'test_segv crashed (Exit code -11): Fatal Python error: Segmentation fault',
-      detail: 'Fatal Python error: Segmentation fault in /work/scratch/py311/prefix/lib/python3.11/ctypes/__init__.py:519',
-      file: '/work/scratch/py311/prefix/lib/python3.11/ctypes/__init__.py',
-      line: 519,
+      // The test's own line, not the stdlib frame that faulted on its behalf.
+      detail: 'Fatal Python error: Segmentation fault in /tmp/regr/tests/test_segv.py:4 (test_null, through /work/scratch/py311/prefix/lib/python3.11/ctypes/__init__.py:519 in string_at)',
+      file: '/tmp/regr/tests/test_segv.py',
+      line: 4,
     })
     expect(validate(SCHEMA, report)).toEqual([])
   })

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildReport } from '../../../src/cli/report-command.js'
 import { parseLogText } from '../../../src/parse/detect.js'
+import { FINDING_KIND_NAMES } from '../../../src/report/finding-kinds.js'
 import type { Report } from '../../../src/report/model.js'
 import { FIXTURES_DIR, readFixture } from '../../helpers/fixtures.js'
 import { validate } from '../../helpers/json-schema.js'
@@ -16,6 +17,10 @@ describe('schemas/report-v1.schema.json', () => {
   it('is JSON Schema 2020-12 with a $def for every parser result', () => {
     expect(SCHEMA.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
     expect(Object.keys(SCHEMA.$defs.parsedLog.properties.results.properties)).toEqual(['regrtest', 'showrefcount', 'refcount-series', 'mallocstats', 'count-allocs', 'pymalloc-debug', 'fault', 'sanitizer', 'valgrind-xml'])
+  })
+
+  it('names exactly the finding kinds of src/report/finding-kinds.ts, in their order', () => {
+    expect(SCHEMA.properties.findings.items.properties.kind.enum).toEqual(FINDING_KIND_NAMES)
   })
 
   it.each(FIXTURES)('accepts the parsed report of the real fixture %s', (fixture) => {

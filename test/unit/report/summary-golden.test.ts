@@ -15,7 +15,9 @@ describe('renderSummaryMarkdown golden files', () => {
       const report = JSON.parse(readFileSync(path.join(GOLDEN_DIR, name, 'report.json'), 'utf8')) as Report
       const expectedPath = path.join(GOLDEN_DIR, name, 'summary.md')
       const rendered = renderSummaryMarkdown(report)
-      if (process.env.UPDATE_GOLDEN === '1' || !existsSync(expectedPath)) writeFileSync(expectedPath, rendered)
+      // A missing golden is a failure, not a new golden: UPDATE_GOLDEN=1 writes it on purpose.
+      if (process.env.UPDATE_GOLDEN === '1') writeFileSync(expectedPath, rendered)
+      expect(existsSync(expectedPath), `${expectedPath} is missing; run with UPDATE_GOLDEN=1 and review it`).toBe(true)
       expect(rendered).toBe(readFileSync(expectedPath, 'utf8'))
     })
   }

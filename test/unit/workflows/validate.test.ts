@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { explicitConfigPath } from '../../../src/config/matrix-config.js'
 import { planMatrix, MATRIX_DEFAULTS } from '../../../src/plan/matrix.js'
 import { renderMatrixJson, renderMatrixYaml } from '../../../src/plan/render-matrix.js'
 
@@ -129,6 +130,40 @@ describe('the reusable workflow drives the actions in this repository', () => {
     for (const file of planned) {
       const used = [...readFileSync(path.join(root, file), 'utf8').matchAll(/\bmatrix\.([a-z][a-z0-9-]*)/g)].map((match) => match[1])
       expect(rowKeys, file).toEqual(expect.arrayContaining(used))
+    }
+  })
+})
+
+describe('the workflows pass no config path that must exist', () => {
+  interface Workflow {
+    on?: { workflow_call?: { inputs?: Record<string, { default?: unknown }> } }
+    jobs: Record<string, { uses?: string; with?: Record<string, unknown>; steps?: { uses?: string; with?: Record<string, unknown> }[] }>
+  }
+  // This repository's actions and reusable workflow, by reference or checked out under .pydebug-action.
+  const OURS = /^(?:pydebug\/pydebug-action|\.\/\.pydebug-action)(?:\/|@|$)/
+  const files = [...yamlFiles('.github/workflows'), ...yamlFiles('examples/workflows')]
+
+  /** `config:` values as the called action sees them: `${{ inputs.x }}` becomes the workflow_call default of x. */
+  const configsPassed = (file: string) => {
+    const workflow = parse(readFileSync(path.join(root, file), 'utf8')) as Workflow
+    const callers = Object.values(workflow.jobs).flatMap((job) => [job, ...(job.steps ?? [])]).filter((caller) => caller.uses && OURS.test(caller.uses) && caller.with?.config !== undefined)
+    return callers.map((caller) => {
+      const text = String(caller.with!.config)
+      const forwarded = /^\$\{\{\s*inputs\.([\w-]+)\s*\}\}$/.exec(text)?.[1]
+      const value = forwarded === undefined ? text : workflow.on?.workflow_call?.inputs?.[forwarded]?.default
+      return { uses: caller.uses!, text, value: value === undefined ? undefined : String(value) }
+    })
+  }
+
+  it('finds the config the reusable workflow forwards to both actions', () => {
+    expect(configsPassed('.github/workflows/pydebug.yml').map((passed) => passed.uses).sort()).toEqual(['./.pydebug-action', './.pydebug-action/matrix'])
+  })
+
+  // A default-like value is read when the file exists and skipped when not (matrix-config.ts explicitConfigPath).
+  it.each(files)('%s passes only the default config path, which may be missing', (file) => {
+    for (const passed of configsPassed(file)) {
+      expect(passed.value, `${file}: config '${passed.text}' to ${passed.uses} must resolve to a default`).toBeDefined()
+      expect(explicitConfigPath(passed.value!), `${file}: config '${passed.text}' to ${passed.uses}`).toBeUndefined()
     }
   })
 })

@@ -1,0 +1,126 @@
+/**
+ * Every input an action entry reads is declared in its action.yml, and every declared input is
+ * read. The runner only sets INPUT_<NAME> for declared inputs (and warns about others), so an
+ * undeclared read is always empty and an unread declaration is a setting that does nothing.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import ts from 'typescript'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { sourceEntryOf } from '../../helpers/run-action.js'
+import { REPO_ROOT } from '../../helpers/spawn.js'
+
+const INPUT_READERS = new Set(['getInput', 'getBooleanInput', 'getMultilineInput'])
+
+interface InputsRead {
+  readonly names: Set<string>
+  /** `file:line` of reads whose input name is not a string literal the test can follow. */
+  readonly unresolved: string[]
+}
+
+/** The entry and every file under src/ it imports, directly or not. */
+function sourceFilesOf(entry: string): ts.SourceFile[] {
+  const seen = new Map<string, ts.SourceFile>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true)
+    seen.set(file, source)
+    for (const statement of source.statements) {
+      const specifier = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier
+      if (!specifier || !ts.isStringLiteral(specifier) || !specifier.text.startsWith('.')) continue
+      const imported = path.resolve(path.dirname(file), specifier.text.replace(/\.js$/, '.ts'))
+      if (existsSync(imported)) visit(imported)
+    }
+  }
+  visit(entry)
+  return [...seen.values()]
+}
+
+/**
+ * Names passed to @actions/core's input readers, followed through local helpers such as
+ * `const given = (name: string) => core.getInput(name)`: a helper's parameter is resolved to the
+ * literals its callers in the same file pass.
+ */
+function inputsReadBy(files: ts.SourceFile[]): InputsRead {
+  const names = new Set<string>()
+  const unresolved: string[] = []
+  for (const source of files) {
+    const calls: ts.CallExpression[] = []
+    const collect = (node: ts.Node) => {
+      if (ts.isCallExpression(node)) calls.push(node)
+      ts.forEachChild(node, collect)
+    }
+    collect(source)
+    const calleeName = (call: ts.CallExpression) =>
+      ts.isIdentifier(call.expression) ? call.expression.text : ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : undefined
+    const place = (node: ts.Node) => `${path.relative(REPO_ROOT, source.fileName)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`
+
+    const follow = (call: ts.CallExpression, visiting: Set<string>) => {
+      const argument = call.arguments[0]
+      if (argument && ts.isStringLiteralLike(argument)) {
+        names.add(argument.text)
+        return
+      }
+      const helper = argument && ts.isIdentifier(argument) ? helperNamed(argument) : undefined
+      if (!helper || visiting.has(helper)) {
+        unresolved.push(place(call))
+        return
+      }
+      const callers = calls.filter((candidate) => calleeName(candidate) === helper && candidate.expression.kind === ts.SyntaxKind.Identifier)
+      if (callers.length === 0) unresolved.push(place(call))
+      for (const caller of callers) follow(caller, new Set([...visiting, helper]))
+    }
+
+    // The name of the function whose first parameter `argument` is, when that function is named.
+    const helperNamed = (argument: ts.Identifier): string | undefined => {
+      for (let node: ts.Node | undefined = argument.parent; node; node = node.parent) {
+        if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node) && !ts.isFunctionDeclaration(node)) continue
+        const first = node.parameters[0]
+        if (!first || !ts.isIdentifier(first.name) || first.name.text !== argument.text) return undefined
+        if (ts.isFunctionDeclaration(node)) return node.name?.text
+        return ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : undefined
+      }
+      return undefined
+    }
+
+    for (const call of calls) if (INPUT_READERS.has(calleeName(call) ?? '')) follow(call, new Set())
+  }
+  return { names, unresolved }
+}
+
+const actionFiles = ['action.yml', 'matrix/action.yml']
+
+describe.each(actionFiles)('%s', (actionFile) => {
+  const manifest = parse(readFileSync(path.join(REPO_ROOT, actionFile), 'utf8')) as { inputs?: Record<string, unknown>; runs: { main: string } }
+  const entry = sourceEntryOf(path.join(REPO_ROOT, path.dirname(actionFile), manifest.runs.main))
+  const read = inputsReadBy(sourceFilesOf(entry))
+  const declared = Object.keys(manifest.inputs ?? {}).sort()
+
+  it(`declares exactly the inputs ${path.relative(REPO_ROOT, entry)} reads`, () => {
+    expect(read.unresolved, 'input reads whose name the test cannot follow').toEqual([])
+    expect([...read.names].sort()).toEqual(declared)
+  })
+})
+
+describe('the input finder', () => {
+  it('follows names through helpers and reports reads it cannot name', () => {
+    const source = ts.createSourceFile(
+      'probe.ts',
+      [
+        "import * as core from '@actions/core'",
+        'const given = (name: string) => core.getInput(name).trim() || undefined',
+        "const flag = (name: string) => (given(name) === undefined ? false : core.getBooleanInput(name))",
+        "given('python')",
+        "flag('split')",
+        "core.getMultilineInput('skip')",
+        'core.getInput(`computed-${given("os")}`)',
+      ].join('\n'),
+      ts.ScriptTarget.Latest,
+      true,
+    )
+    const read = inputsReadBy([source])
+    expect([...read.names].sort()).toEqual(['os', 'python', 'skip', 'split'])
+    expect(read.unresolved).toEqual(['probe.ts:7'])
+  })
+})
