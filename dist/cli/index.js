@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    function visit_(key, node, visitor, path22) {
+      const ctrl = callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path22, ctrl);
+        return visit_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = visit_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node, visitor, path22) {
+      const ctrl = await callVisitor(key, node, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path22, ctrl);
+        return visitAsync_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path22 = Object.freeze(path22.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path22 = Object.freeze(path22.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
+        return visitor(key, node, path22);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path15);
+        return visitor.Map?.(key, node, path22);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
+        return visitor.Seq?.(key, node, path22);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path15);
+        return visitor.Pair?.(key, node, path22);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
+        return visitor.Scalar?.(key, node, path22);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor.Alias?.(key, node, path22);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path22, node) {
+      const parent = path22[path22.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -605,8 +605,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -714,13 +714,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path22, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path22.length - 1; i >= 0; --i) {
+        const k = path22[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path22, value) {
+        if (isEmptyPath(path22))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path22;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path22, keepScalar) {
+        const [key, ...rest] = path22;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path22, value) {
+        const [key, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path22, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path22, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path22, value) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path22, value);
         }
       }
       /**
@@ -3673,8 +3673,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3751,12 +3751,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path15) => {
+    visit.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path22) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path15) => {
-      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit.parentCollection = (cst, path22) => {
+      const parent = visit.itemAtPath(cst, path22.slice(0, -1));
+      const field = path22[path22.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,10 +5613,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7369,11 +7369,11 @@ var require_dist = __commonJS({
 
 // src/entry/cli.ts
 import { realpathSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/cli/build-command.ts
-import { mkdir as mkdir6 } from "node:fs/promises";
-import path12 from "node:path";
+import { mkdir as mkdir7 } from "node:fs/promises";
+import path19 from "node:path";
 
 // src/adapters/logger.ts
 function createStreamLogger(write) {
@@ -7570,7 +7570,7 @@ async function readJsonIfPresent(filePath) {
     return void 0;
   }
 }
-async function tailLines(filePath, count) {
+async function tailLines(filePath, count2) {
   let handle;
   try {
     handle = await open(filePath, "r");
@@ -7580,7 +7580,7 @@ async function tailLines(filePath, count) {
     await handle.read(buffer, 0, length, size - length);
     const lines = buffer.toString("utf8").split("\n");
     if (lines.at(-1) === "") lines.pop();
-    return lines.slice(-count);
+    return lines.slice(-count2);
   } catch {
     return [];
   } finally {
@@ -7690,6 +7690,9 @@ function extensionDifferences(wanted, earlier) {
     }
   }
   if (wanted.interpreterKey !== earlier.interpreterKey) found.push(`the interpreter differs: ${wanted.interpreterKey} instead of ${earlier.interpreterKey}`);
+  const buildEnvChanges = describeEnvChanges(wanted.buildEnv ?? {}, earlier.buildEnv ?? {});
+  if (buildEnvChanges) found.push(`build-env differs: ${buildEnvChanges}`);
+  if (wanted.buildCommand !== earlier.buildCommand) found.push(`the build command differs: ${wanted.buildCommand ?? "the default build"} instead of ${earlier.buildCommand ?? "the default build"}`);
   return found;
 }
 function describeCompiler({ material, compilerCommand, builtWith }) {
@@ -7945,8 +7948,8 @@ async function probeInterpreter(context, pythonPath, env = {}) {
 }
 
 // src/steps/run-cell.ts
-import { mkdir as mkdir5, rm as rm4 } from "node:fs/promises";
-import path9 from "node:path";
+import { mkdir as mkdir6, rm as rm7 } from "node:fs/promises";
+import path16 from "node:path";
 
 // src/catalog/variants.ts
 var ASAN_BUILD_ENV = { ASAN_OPTIONS: "detect_leaks=0" };
@@ -8373,6 +8376,408 @@ function abiFlagsOf(python, configureArgs) {
   return `${has("--disable-gil") ? "t" : ""}${has("--with-pydebug") ? "d" : ""}${pymalloc ? "m" : ""}`;
 }
 
+// src/catalog/cpython-tests.ts
+var RERUN_IN_MAIN_PROCESS = "re-runs failed tests in the main process (libregrtest/main.py rerun_failed_tests \u2192 runtest), where --timeout ends the whole run on a hung test and every result is lost; failed tests are reported without a re-run";
+var CPYTHON_TEST_PROFILES = [
+  {
+    until: "3.13",
+    // run_tests.py: [sys.executable, '-u', '-W', 'default', '-bb', '-E', ..., '-m', 'test', '-r', '-w', '-j', '0', '-u', 'all,-largefile,-audio,-gui']
+    pythonOptions: ["-u", "-W", "default", "-bb"],
+    ignoresEnvironment: true,
+    regrtestOptions: ["-r"],
+    notPassed: [{ option: "-w", reason: RERUN_IN_MAIN_PROCESS }],
+    defaultResources: "all,-largefile,-audio,-gui",
+    quickExclusions: [
+      "test_subprocess",
+      "test_io",
+      "test_lib2to3",
+      "test_multibytecodec",
+      "test_urllib2_localnet",
+      "test_itertools",
+      "test_multiprocessing_fork",
+      "test_multiprocessing_spawn",
+      "test_multiprocessing_forkserver",
+      "test_mailbox",
+      "test_nntplib",
+      "test_socket",
+      "test_poll",
+      "test_select",
+      "test_zipfile",
+      "test_concurrent_futures"
+    ],
+    source: "Makefile.pre.in `test:` runs Tools/scripts/run_tests.py (no TESTTIMEOUT), `quicktest:` adds QUICKTESTOPTS (read in 3.11.2; 3.9 has the same rule and run_tests.py; 3.12 releases after gh-109566 switched to --fast-ci)"
+  },
+  {
+    from: "3.13",
+    // --fast-ci: -j0 --randomize --fail-env-changed --rerun --slowest --verbose3, -u all,-cpu, --timeout 600;
+    // it re-executes the interpreter with -u -W error -bb -E unless --dont-add-python-opts is given.
+    pythonOptions: ["-u", "-W", "error", "-bb"],
+    ignoresEnvironment: true,
+    regrtestOptions: ["--fast-ci", "--dont-add-python-opts"],
+    notPassed: [],
+    makeTestTimeoutSeconds: 600,
+    quickExclusions: [
+      "test_subprocess",
+      "test_io",
+      "test_multibytecodec",
+      "test_urllib2_localnet",
+      "test_itertools",
+      "test_multiprocessing_fork",
+      "test_multiprocessing_spawn",
+      "test_multiprocessing_forkserver",
+      "test_mailbox",
+      "test_socket",
+      "test_poll",
+      "test_select",
+      "test_zipfile",
+      "test_concurrent_futures"
+    ],
+    source: "Makefile.pre.in `test: $(TESTRUNNER) --fast-ci --timeout=$(TESTTIMEOUT)`, QUICKTESTOPTS; Lib/test/libregrtest/cmdline.py (--fast-ci) and main.py _add_ci_python_opts (read in 3.13.5; gh-109566)"
+  }
+];
+
+// src/plan/cpython-tests.ts
+var CPYTHON_TESTS_MODES = ["none", "quick", "full"];
+var REFUSED_ARGS = [
+  { prefixes: ["--junit-xml"], why: "pydebug writes the JUnit XML to <out>/cpython-tests.junit.xml itself" },
+  { prefixes: ["--list-tests", "--list-cases"], why: "it only lists tests and runs none" },
+  { prefixes: ["-h", "--help"], why: "it prints the help and runs nothing" },
+  { prefixes: ["-f", "--fromfile"], why: "pydebug passes the test list itself when it shards the suite; give the test names as arguments" }
+];
+function parseCpythonTestsSelection(text) {
+  const trimmed = text.trim();
+  if (CPYTHON_TESTS_MODES.includes(trimmed)) return { ok: true, selection: { kind: trimmed } };
+  const quote = /['"\\]/.exec(trimmed);
+  if (quote) return { ok: false, problem: `quotes and backslashes are not allowed (found ${quote[0]}): the arguments are split on spaces with no shell, so no quoting is needed` };
+  const args = trimmed.split(/\s+/).filter(Boolean);
+  if (args.length === 0) return { ok: false, problem: `expected ${CPYTHON_TESTS_MODES.join(", ")} or regrtest arguments` };
+  if (!args.some((arg) => arg.startsWith("-") || /^test_\w+/.test(arg))) {
+    return { ok: false, problem: `expected ${CPYTHON_TESTS_MODES.join(", ")} or regrtest arguments (test names such as test_int, options such as -x test_io or -u network)` };
+  }
+  for (const arg of args) {
+    const refused = REFUSED_ARGS.find((rule) => rule.prefixes.some((prefix) => arg === prefix || arg.startsWith(`${prefix}=`) || prefix.length === 2 && arg.startsWith(prefix) && !arg.startsWith("--")));
+    if (refused) return { ok: false, problem: `'${arg}' is not allowed: ${refused.why}` };
+  }
+  return { ok: true, selection: { kind: "args", args } };
+}
+function defaultCpythonTestsSelection(hasExtension) {
+  return hasExtension ? { kind: "none" } : { kind: "quick" };
+}
+function describeSelection(selection) {
+  return selection.kind === "args" ? selection.args.join(" ") : selection.kind;
+}
+function cpythonTestProfile(python) {
+  const profile = CPYTHON_TEST_PROFILES.find((candidate) => inRange(python, candidate));
+  if (!profile) throw new Error(`no CPython test profile covers ${minorOf(python)}`);
+  return profile;
+}
+var givesJobs = (arg) => arg.startsWith("-j") || arg.startsWith("--multiprocess") || arg === "--single-process";
+var givesTimeout = (arg) => arg === "--timeout" || arg.startsWith("--timeout=");
+var givesResources = (arg) => arg.startsWith("-u") && !arg.startsWith("--") || arg === "--use" || arg.startsWith("--use=");
+function planCpythonTestsCommand(input) {
+  const profile = cpythonTestProfile(input.python);
+  return {
+    argv: regrtestArgv(input, profile, "run"),
+    makeTestOptions: [...profile.pythonOptions, ...profile.regrtestOptions],
+    notPassed: [{ option: "-E", reason: "it would ignore the variant's PYTHON* settings; the inherited PYTHON* variables are removed instead" }, ...profile.notPassed],
+    source: profile.source
+  };
+}
+function planCpythonTestsListing(input) {
+  return regrtestArgv(input, cpythonTestProfile(input.python), "list");
+}
+function regrtestArgv(input, profile, mode) {
+  const user = input.selection.kind === "args" ? input.selection.args : [];
+  const tail = input.selection.kind === "quick" ? ["-x", ...profile.quickExclusions] : [...user];
+  const pydebugOptions = mode === "list" ? ["--list-tests"] : [
+    ...user.some(givesJobs) ? [] : ["-j", String(input.jobs)],
+    ...user.some(givesTimeout) ? [] : ["--timeout", String(input.timeoutSeconds)],
+    ...profile.defaultResources && !user.some(givesResources) ? ["-u", profile.defaultResources] : [],
+    "--junit-xml",
+    input.junitXml,
+    ...input.testsFile ? ["--fromfile", input.testsFile] : []
+  ];
+  return [input.pythonPath, ...profile.pythonOptions, "-m", "test", ...profile.regrtestOptions, ...pydebugOptions, ...tail];
+}
+function planCpythonTestsEnv(inherited, runtimeEnv) {
+  const removed = Object.keys(inherited).filter((name) => name.startsWith("PYTHON") && inherited[name] !== void 0 && !(name in runtimeEnv)).sort();
+  return { env: { ...Object.fromEntries(removed.map((name) => [name, void 0])), ...runtimeEnv }, applied: { ...runtimeEnv }, removed };
+}
+function parseShardSpec(text) {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!match) return void 0;
+  const index = Number(match[1]);
+  const count2 = Number(match[2]);
+  return index >= 1 && count2 >= 1 && index <= count2 ? { index, count: count2 } : void 0;
+}
+function shardSuffix(shard) {
+  return `cpy${shard.index}of${shard.count}`;
+}
+function assignShard(tests, shard, durations = {}) {
+  const files = [...new Set(tests.map(testFileOf))].sort();
+  const known = files.map((file) => durations[file]).filter((seconds) => typeof seconds === "number" && Number.isFinite(seconds) && seconds >= 0);
+  if (known.length === 0) return files.filter((_, position) => position % shard.count === shard.index - 1);
+  const mean = known.reduce((total, seconds) => total + seconds, 0) / known.length;
+  const weight = (file) => {
+    const seconds = durations[file];
+    return typeof seconds === "number" && Number.isFinite(seconds) && seconds >= 0 ? seconds : mean;
+  };
+  const ordered = [...files].sort((a, b) => weight(b) - weight(a) || (a < b ? -1 : 1));
+  const loads = Array.from({ length: shard.count }, () => 0);
+  const mine = [];
+  for (const file of ordered) {
+    let target = 0;
+    for (let candidate = 1; candidate < loads.length; candidate++) if (loads[candidate] < loads[target]) target = candidate;
+    loads[target] += weight(file);
+    if (target === shard.index - 1) mine.push(file);
+  }
+  return mine.sort();
+}
+function testFileOf(name) {
+  const parts = name.trim().split(".");
+  return parts.find((part) => part.startsWith("test_")) ?? parts[parts.length - 1];
+}
+
+// src/report/cpython-tests.ts
+var ENVIRONMENT_HOW = "without -E (which make test passes), so the variant's runtime settings apply; inherited PYTHON* variables are removed instead";
+var round = (seconds) => Math.round(seconds * 1e3) / 1e3;
+function cpythonTestsSection(run, problems, relative) {
+  const { parsed } = run;
+  const { counts, lists } = parsed.summary;
+  const log = relative(run.log);
+  const timedOut = new Set(parsed.tests.filter((test) => test.outcome === "timed-out" || test.outcome === "crashed" && problems.some((problem) => problem.kind === "timeout" && problem.test === test.name && problem.log === log)).map((test) => test.name));
+  const durations = {};
+  const seconds = new Map(Object.entries(run.junit?.files ?? {}).map(([file, totals]) => [file, round(totals.seconds)]));
+  for (const test of parsed.tests) if (test.seconds !== void 0) seconds.set(test.name, test.seconds);
+  for (const file of [...seconds.keys()].sort()) durations[file] = seconds.get(file);
+  return {
+    selection: describeSelection(run.selection),
+    command: run.command,
+    exitCode: run.exitCode,
+    log,
+    source: run.plan.source,
+    notPassed: run.plan.notPassed,
+    environment: { applied: run.environment.applied, removed: run.environment.removed, how: ENVIRONMENT_HOW },
+    timeoutSeconds: run.timeoutSeconds,
+    ...parsed.summary.state ? { state: parsed.summary.state } : {},
+    finished: parsed.summary.state !== void 0,
+    counts: {
+      ok: counts.ok ?? 0,
+      failed: counts.failed ?? 0,
+      skipped: counts.skipped ?? 0,
+      resourceDenied: counts["resource denied"] ?? parsed.tests.filter((test) => test.outcome === "resource-denied").length,
+      envChanged: counts["env changed"] ?? 0,
+      timedOut: timedOut.size,
+      rerun: counts["re-run"] ?? 0,
+      runNoTests: counts["run no tests"] ?? 0,
+      omitted: counts.omitted ?? 0
+    },
+    ...lists.failed?.length ? { failed: lists.failed } : {},
+    ...timedOut.size ? { timedOutTests: [...timedOut].sort() } : {},
+    tests: parsed.tests.map((test) => ({ name: test.name, outcome: timedOut.has(test.name) ? "timed-out" : test.outcome, ...test.result ? { result: test.result } : {} })),
+    ...run.junit ? {
+      junit: {
+        path: relative(run.junitXml),
+        tests: run.junit.totals?.tests ?? run.junit.cases,
+        failures: run.junit.totals?.failures ?? run.junit.failures,
+        errors: run.junit.totals?.errors ?? run.junit.errors,
+        skipped: run.junit.skipped,
+        files: Object.keys(run.junit.files).length
+      }
+    } : {},
+    durations,
+    ...run.shard ? { shard: { index: run.shard.index, count: run.shard.count, tests: run.shard.tests, balancedBy: run.shard.balancedBy } } : {},
+    ...parsed.summary.workerFailure ? { workerFailure: parsed.summary.workerFailure } : {}
+  };
+}
+function cpythonTestsFindings(section, tests, problems) {
+  const findings = [];
+  const byName = new Map(tests.map((test) => [test.name, test]));
+  const failed = section.failed ?? tests.filter((test) => test.outcome === "failed" || test.outcome === "crashed" || test.outcome === "timed-out").map((test) => test.name);
+  for (const name of failed) {
+    const test = byName.get(name);
+    const base = { test: name, log: section.log, pass: "cpython-tests" };
+    if (section.timedOutTests?.includes(name)) {
+      findings.push({ kind: "timeout", ...base, message: `${name} timed out after ${section.timeoutSeconds} s in CPython's test suite and was killed; the other test files ran`, detail: `killed after ${section.timeoutSeconds} s (--timeout)` });
+    } else if (test?.outcome === "crashed") {
+      const cause = problems.find((problem) => problem.test === name && problem.log === section.log && problem.kind !== "timeout");
+      const fatal = test.fatalError ? `Fatal Python error: ${test.fatalError}` : void 0;
+      const why = [test.result, cause?.message ?? fatal].filter(Boolean).join(" \xB7 ");
+      findings.push({ kind: "crash", ...base, message: `${name} crashed in CPython's test suite${why ? `: ${why}` : ""}`, ...why ? { detail: why } : {} });
+    } else {
+      const why = test?.exception ?? test?.result;
+      findings.push({ kind: "test-failure", ...base, message: `${name} failed in CPython's test suite${why ? `: ${why}` : ""}`, ...why ? { detail: why } : {}, ...test?.traceback ? { traceback: test.traceback } : {} });
+    }
+  }
+  if (!section.finished) {
+    findings.push({
+      kind: "not-run",
+      message: `CPython's test suite did not finish (exit code ${section.exitCode}): regrtest printed no summary, so ${section.tests.length} test file${section.tests.length === 1 ? " has" : "s have"} a verdict and the rest were not run`,
+      detail: `no summary (exit code ${section.exitCode})`,
+      log: section.log,
+      pass: "cpython-tests"
+    });
+  } else if (section.counts.omitted) {
+    findings.push({ kind: "not-run", message: `${section.counts.omitted} test file${section.counts.omitted === 1 ? " was" : "s were"} never run (regrtest omitted them)`, log: section.log, pass: "cpython-tests" });
+  }
+  return findings;
+}
+
+// src/report/test-command.ts
+import path7 from "node:path";
+
+// src/parse/frames.ts
+var CPYTHON_SOURCE = /^(?:\.\.\/)+(?:Objects|Python|Modules|Include|Parser|Programs)\/|\/[Pp]ython-?3\.\d+[^/]*\/(?:[^/]+\/)*(?:Objects|Python|Modules|Include|Parser|Programs)\//;
+var CPYTHON_BINARY = /(?:^|\/)(?:python3?(?:\.\d+)?d?|libpython3\.\d+d?\.so[.\d]*)$/;
+var CPYTHON_STDLIB_MODULE = /\/lib-dynload\/|\/lib\/python3\.\d+t?\/(?!site-packages)/;
+var SYSTEM = /(?:^|\/)(?:libc\.so|libc-|ld-linux|libpthread|libm\.so|libstdc\+\+|libgcc_s|vgpreload_|libasan|libubsan|liblsan|libtsan)|libsanitizer\/|^\.\.\/sysdeps\/|^\.\.\/csu\/|\/valgrind\//;
+var SYSTEM_FUNCTION = /^(?:__interceptor_|__asan_|__lsan_|__ubsan_|__sanitizer_|__libc_start|_start$|malloc$|calloc$|realloc$|free$|operator new|operator delete)/;
+function classifyFrame(frame, hints = {}) {
+  const file = frame.file ?? "";
+  const module = frame.module ?? "";
+  for (const fragment of hints.extensionPaths ?? []) {
+    if (fragment && (file.includes(fragment) || module.includes(fragment))) return "extension";
+  }
+  if (frame.function && SYSTEM_FUNCTION.test(frame.function) || SYSTEM.test(file) || SYSTEM.test(module)) return "system";
+  if (CPYTHON_SOURCE.test(file)) return "cpython";
+  if (file === "" && CPYTHON_BINARY.test(module)) return "cpython";
+  if (CPYTHON_STDLIB_MODULE.test(module) && !/site-packages/.test(module)) return "cpython";
+  if (file !== "" || /\.so(?:\.|$)|\.pyd$|\.dylib$/.test(module)) return "extension";
+  return "unknown";
+}
+var RUNNER_CHECKOUT = /^(?:\/home\/runner\/work|\/Users\/runner\/work|[A-Za-z]:[\\/]a)[\\/][^\\/]+[\\/][^\\/]+[\\/](.+)$/;
+function workspaceRelative(path22, workspace) {
+  if (workspace) {
+    const root = workspace.replace(/[\\/]+$/, "");
+    if (path22.startsWith(`${root}/`) || path22.startsWith(`${root}\\`)) return path22.slice(root.length + 1).replace(/\\/g, "/");
+  }
+  const match = RUNNER_CHECKOUT.exec(path22);
+  return match ? match[1].replace(/\\/g, "/") : path22;
+}
+
+// src/parse/pytest-junit.ts
+var MAX_JUNIT_CASES = 1e4;
+var MAX_TEXT = 4e3;
+var MAX_PENDING = 1 << 20;
+var ATTRIBUTE = /([A-Za-z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+var ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/g;
+var NAMED = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+function decodeXmlText(text) {
+  return text.includes("&") ? text.replace(ENTITY, (_, decimal, hex, name) => name ? NAMED[name] : String.fromCodePoint(Number.parseInt(decimal ?? hex, decimal ? 10 : 16))) : text;
+}
+function attributes(tag) {
+  const found = {};
+  for (const match of tag.matchAll(ATTRIBUTE)) found[match[1]] = decodeXmlText(match[2] ?? match[3]);
+  return found;
+}
+var number = (text) => text === void 0 || text === "" || Number.isNaN(Number(text)) ? void 0 : Number(text);
+var JUnitXmlParser = class {
+  pending = "";
+  suites = [];
+  cases = [];
+  current;
+  /** Inside `<failure>` or `<error>`: its text is kept (bounded). */
+  collectingText = false;
+  droppedCases = 0;
+  malformed = 0;
+  next(line) {
+    this.pending += `${line}
+`;
+    let from = 0;
+    for (; ; ) {
+      const open3 = this.pending.indexOf("<", from);
+      if (open3 < 0) {
+        this.text(this.pending.slice(from));
+        from = this.pending.length;
+        break;
+      }
+      this.text(this.pending.slice(from, open3));
+      const close = this.pending.indexOf(">", open3);
+      if (close < 0) {
+        from = open3;
+        break;
+      }
+      this.tag(this.pending.slice(open3 + 1, close));
+      from = close + 1;
+    }
+    this.pending = this.pending.slice(from);
+    if (this.pending.length > MAX_PENDING) {
+      this.malformed++;
+      this.pending = "";
+    }
+    return true;
+  }
+  text(text) {
+    if (!this.collectingText || !this.current || text === "") return;
+    const kept = this.current.text ?? "";
+    if (kept.length < MAX_TEXT) this.current.text = kept + decodeXmlText(text).slice(0, MAX_TEXT - kept.length);
+  }
+  tag(body) {
+    if (body.startsWith("?") || body.startsWith("!")) return;
+    const closing = body.startsWith("/");
+    const name = /^\/?([A-Za-z_][\w:.-]*)/.exec(body)?.[1];
+    const selfClosing = body.endsWith("/");
+    if (closing) {
+      if (name === "testcase") this.finishCase();
+      if (name === "failure" || name === "error") this.collectingText = false;
+      return;
+    }
+    const attrs = attributes(body);
+    if (name === "testsuite") {
+      this.suites.push({
+        ...attrs.name !== void 0 ? { name: attrs.name } : {},
+        tests: number(attrs.tests) ?? 0,
+        failures: number(attrs.failures) ?? 0,
+        errors: number(attrs.errors) ?? 0,
+        skipped: number(attrs.skipped ?? attrs.skips) ?? 0,
+        ...number(attrs.time) !== void 0 ? { seconds: number(attrs.time) } : {}
+      });
+    } else if (name === "testcase") {
+      if (this.current) {
+        this.malformed++;
+        this.finishCase();
+      }
+      const line = number(attrs.line);
+      const seconds = number(attrs.time);
+      this.current = {
+        classname: attrs.classname ?? "",
+        name: attrs.name ?? "",
+        outcome: "passed",
+        ...attrs.file !== void 0 ? { file: attrs.file } : {},
+        // pytest's `line` attribute counts from 0.
+        ...line !== void 0 ? { line: line + 1 } : {},
+        ...seconds !== void 0 ? { seconds } : {}
+      };
+      if (selfClosing) this.finishCase();
+    } else if ((name === "failure" || name === "error" || name === "skipped") && this.current) {
+      if (this.current.outcome === "passed" || this.current.outcome === "skipped" && name !== "skipped") {
+        this.current.outcome = name === "failure" ? "failed" : name === "error" ? "error" : "skipped";
+        if (attrs.message !== void 0) this.current.message = attrs.message;
+      }
+      this.collectingText = !selfClosing && name !== "skipped";
+    }
+  }
+  finishCase() {
+    if (!this.current) return;
+    if (this.cases.length < MAX_JUNIT_CASES) this.cases.push(this.current);
+    else this.droppedCases++;
+    this.current = void 0;
+    this.collectingText = false;
+  }
+  end() {
+    this.finishCase();
+    return { suites: this.suites, cases: this.cases, droppedCases: this.droppedCases, malformed: this.malformed };
+  }
+};
+function junitCaseId(testCase) {
+  if (testCase.file) {
+    const module = testCase.file.replace(/\.py$/, "").split("/").join(".");
+    const rest = testCase.classname.startsWith(`${module}.`) ? testCase.classname.slice(module.length + 1).split(".") : [];
+    return [testCase.file, ...rest, testCase.name].join("::");
+  }
+  return testCase.classname ? `${testCase.classname}.${testCase.name}` : testCase.name;
+}
+
 // src/report/finding-kinds.ts
 var FINDING_KINDS = {
   // A run that checked nothing must never read as clean: it leads, and fails even under `fail-on: leaks`.
@@ -8381,6 +8786,7 @@ var FINDING_KINDS = {
   "fatal-error": { label: "fatal error", failsUnder: "findings" },
   "buffer-overrun": { label: "buffer overrun", failsUnder: "findings" },
   "buffer-underrun": { label: "buffer underrun", failsUnder: "findings" },
+  "use-after-free": { label: "use after free", failsUnder: "findings" },
   "allocator-mismatch": { label: "allocator mismatch", failsUnder: "findings" },
   "memory-error": { label: "memory error", failsUnder: "findings" },
   "undefined-behavior": { label: "undefined behaviour", failsUnder: "findings" },
@@ -8408,8 +8814,8 @@ var LEAK_FINDING = {
   "memory blocks": "block-leak",
   "file descriptors": "fd-leak"
 };
-var CRASH_FAMILY = /* @__PURE__ */ new Set(["crash", "fatal-error", "buffer-overrun", "buffer-underrun", "allocator-mismatch", "memory-error", "undefined-behavior", "timeout"]);
-var CRASH_CAUSES = /* @__PURE__ */ new Set(["buffer-overrun", "buffer-underrun", "allocator-mismatch", "memory-error", "undefined-behavior", "fatal-error"]);
+var CRASH_FAMILY = /* @__PURE__ */ new Set(["crash", "fatal-error", "buffer-overrun", "buffer-underrun", "use-after-free", "allocator-mismatch", "memory-error", "undefined-behavior", "timeout"]);
+var CRASH_CAUSES = /* @__PURE__ */ new Set(["buffer-overrun", "buffer-underrun", "use-after-free", "allocator-mismatch", "memory-error", "undefined-behavior", "fatal-error"]);
 var RAN = /* @__PURE__ */ new Set(["passed", "leaked", "failed", "env-changed", "crashed", "timed-out"]);
 function ranATestCase(test) {
   return RAN.has(test.outcome) && !(test.outcome === "failed" && test.result?.startsWith("failed (uncaught exception)"));
@@ -8420,11 +8826,11 @@ var NOT_RUN_REASON = {
   interrupted: "was interrupted",
   unknown: "has no verdict in the log"
 };
-function collectFindings({ refleaks, problems, passOfLog, showrefcount }) {
-  const findings = [];
+function collectFindings({ refleaks, problems, passOfLog, showrefcount, sectionFindings = [] }) {
+  const findings = [...sectionFindings];
   if (refleaks) {
     const workerFailure = refleaks.workerFailure ? describeWorkerFailure(refleaks.workerFailure) : void 0;
-    for (const test of refleaks.tests) findings.push(...verdictFindings(test, refleaks.log ?? "", problems, workerFailure));
+    for (const test of refleaks.tests) findings.push(...verdictFindings(test, test.log ?? refleaks.log ?? "", problems, workerFailure));
     if (workerFailure && !refleaks.tests.some((test) => test.outcome === "omitted")) {
       findings.push({ kind: "not-run", message: workerFailure, detail: workerFailure, log: refleaks.log ?? "", pass: "refleak" });
     }
@@ -8472,12 +8878,13 @@ function verdictFindings(test, refleakLog, problems, workerFailure) {
   const inRefleakLog = (problem) => problem.test === test.name && problem.log === refleakLog;
   const timeout = test.outcome === "crashed" ? problems.find((problem) => problem.kind === "timeout" && inRefleakLog(problem)) : void 0;
   const cause = problems.find((problem) => CRASH_CAUSES.has(problem.kind) && problem.kind !== "fatal-error" && inRefleakLog(problem));
-  const place = cause ?? problems.find((problem) => problem.kind === "fatal-error" && inRefleakLog(problem) && problem.file !== void 0);
+  const fatalProblem = problems.find((problem) => problem.kind === "fatal-error" && inRefleakLog(problem));
+  const place = cause ?? (fatalProblem?.file !== void 0 ? fatalProblem : void 0);
   const located = place ? locationOf(place) : {};
   if (timeout) {
     findings.push({ kind: "timeout", test: test.name, message: timeout.message, detail: timeout.message.replace(`${test.name} `, ""), log: refleakLog, pass: "refleak", ...located });
   } else if (test.outcome === "crashed") {
-    const fatal = test.fatalError ? `Fatal Python error: ${test.fatalError}` : void 0;
+    const fatal = fatalProblem?.message ?? (test.fatalError ? `Fatal Python error: ${test.fatalError}` : void 0);
     findings.push({
       kind: "crash",
       test: test.name,
@@ -8511,7 +8918,8 @@ function nothingTested(refleaks) {
   if (refleaks.tests.some(ranATestCase)) return void 0;
   const discovery = refleaks.discovery;
   const reasons = [];
-  if (discovery && discovery.modules.length === 0) {
+  const pytest = refleaks.runner?.name === "pytest";
+  if (discovery && discovery.modules.length === 0 && !pytest) {
     reasons.push(`${discovery.testsDir} has no test module (test_*.py or test_* package) at its top level, and regrtest does not search sub-folders`);
     if (discovery.nested.length) reasons.push(`test files are in ${discovery.nested.map((nested) => `${nested.dir}/ (${nested.modules})`).join(", ")}: pass that folder as the tests folder (--tests / input 'tests')`);
   } else {
@@ -8520,9 +8928,9 @@ function nothingTested(refleaks) {
       const reason = test.outcome === "failed" ? `failed before any test case ran${test.exception ? ` (${test.exception})` : ""}` : NOT_RUN_REASON[test.outcome] ?? test.outcome;
       byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
     }
-    for (const [reason, count] of byReason) reasons.push(`${count} test file${count === 1 ? "" : "s"} ${reason}`);
-    if (refleaks.tests.length === 0) reasons.push(`regrtest reported no test file${refleaks.state ? ` (${refleaks.state})` : ""}`);
-    const pytestStyle = discovery?.pytestStyle ?? [];
+    for (const [reason, count2] of byReason) reasons.push(`${count2} test file${count2 === 1 ? "" : "s"} ${reason}`);
+    if (refleaks.tests.length === 0) reasons.push(pytest ? `pytest collected no test from ${discovery?.testsDir ?? "the tests folder"}` : `regrtest reported no test file${refleaks.state ? ` (${refleaks.state})` : ""}`);
+    const pytestStyle = pytest ? [] : discovery?.pytestStyle ?? [];
     if (pytestStyle.length) {
       const of = pytestStyle.length === discovery.modules.length ? `all ${pytestStyle.length} test files look` : `${pytestStyle.length} of the ${discovery.modules.length} test files look`;
       reasons.push(`${of} written for pytest (module-level test functions or \`import pytest\`), and regrtest only collects unittest.TestCase classes`);
@@ -8575,6 +8983,299 @@ function leakFinding(test, testCase, leak, log) {
   };
 }
 
+// src/report/test-command.ts
+var LOCATION = /^(\S+\.py):(\d+): \w[\w.]*$/m;
+function testCommandSection(run, problems, relative) {
+  const { pytest, unittest, junit } = run.parsed;
+  const inWorkspace = (file) => workspaceRelative(path7.resolve(run.cwd, file), run.workspace);
+  const counts = { ...pytest?.counts ?? {} };
+  let testsRan;
+  let summary;
+  if (pytest?.counts) {
+    testsRan = ["passed", "failed", "xfailed", "xpassed"].reduce((total, name) => total + (pytest.counts[name] ?? 0), 0);
+    summary = pytest.summaryLine;
+  } else if (unittest?.ran !== void 0) {
+    Object.assign(counts, { ran: unittest.ran, ...unittest.counts });
+    testsRan = unittest.ran - (unittest.counts.skipped ?? 0);
+    summary = `Ran ${unittest.ran} test${unittest.ran === 1 ? "" : "s"}${unittest.verdict ? `: ${unittest.verdict}` : ""}${Object.keys(unittest.counts).length ? ` (${Object.entries(unittest.counts).map(([name, count2]) => `${name}=${count2}`).join(", ")})` : ""}`;
+  }
+  if (junit && testsRan === void 0) testsRan = junit.cases.filter((testCase) => testCase.outcome !== "skipped").length;
+  let tests;
+  if (junit && junit.cases.length) {
+    tests = junit.cases.map((testCase) => {
+      const location = testCase.file && testCase.line ? { file: testCase.file, line: testCase.line } : locationIn(testCase.text);
+      return {
+        id: junitCaseId(testCase),
+        outcome: testCase.outcome,
+        ...testCase.message ? { message: testCase.message } : {},
+        ...location && testCase.outcome !== "passed" ? { file: inWorkspace(location.file), line: location.line } : {}
+      };
+    });
+  } else if (pytest?.failures.length) {
+    tests = pytest.failures.map((failure) => {
+      const name = failure.nodeId.split("::").pop();
+      const detail = pytest.details.find((candidate) => candidate.title === name || candidate.title.endsWith(` ${name}`));
+      return { id: failure.nodeId, outcome: failure.kind, ...failure.message ? { message: failure.message } : {}, ...detail?.file && detail.line ? { file: inWorkspace(detail.file), line: detail.line } : {} };
+    });
+  } else {
+    tests = (unittest?.failures ?? []).map((failure) => ({
+      id: failure.id,
+      outcome: failure.kind,
+      ...failure.exception ? { message: failure.exception } : {},
+      ...failure.file && failure.line ? { file: inWorkspace(failure.file), line: failure.line } : {}
+    }));
+  }
+  const running = runningTest(run, problems.filter((problem) => problem.log === relative(run.log)));
+  return {
+    command: run.text,
+    argv: run.command,
+    added: run.added,
+    runner: run.runner,
+    exitCode: run.exitCode,
+    ...run.signal ? { signal: run.signal } : {},
+    log: relative(run.log),
+    ...junit && run.junitPath ? { junit: relative(run.junitPath) } : {},
+    read: [...pytest ? ["pytest"] : [], ...unittest ? ["unittest"] : [], ...junit ? ["junit-xml"] : []],
+    ...summary ? { summary } : {},
+    counts,
+    ...testsRan !== void 0 ? { testsRan } : {},
+    tests,
+    ...running ? { running } : {}
+  };
+}
+function runningTest(run, problems) {
+  const { pytest, unittest } = run.parsed;
+  const crashed = run.signal !== null || run.exitCode !== null && run.exitCode < 0 || problems.some((problem) => CRASH_CAUSES.has(problem.kind));
+  if (!crashed) return void 0;
+  if (unittest?.running) return unittest.running;
+  const frame = problems.find((problem) => problem.function?.startsWith("test") && problem.file !== void 0);
+  const file = pytest?.lastFile;
+  if (file && frame && frame.file.endsWith(file.replace(/^\.\//, ""))) return `${file}::${frame.function}`;
+  return file ?? (frame ? `${frame.file}::${frame.function}` : void 0);
+}
+function locationIn(text) {
+  const lines = (text ?? "").split("\n").reverse();
+  for (const line of lines) {
+    const match = LOCATION.exec(line);
+    if (match) return { file: match[1], line: Number(match[2]) };
+  }
+  return void 0;
+}
+function testCommandFindings(section, problems) {
+  const findings = [];
+  const base = { log: section.log, pass: "test-command" };
+  for (const test of section.tests) {
+    if (test.outcome !== "failed" && test.outcome !== "error") continue;
+    const message = test.message?.split("\n")[0];
+    findings.push({
+      kind: "test-failure",
+      test: test.id,
+      message: `${test.id} ${test.outcome === "failed" ? "failed" : "errored"}${message ? `: ${message}` : ""}`,
+      ...message ? { detail: message } : {},
+      ...base,
+      ...test.file ? { file: test.file, ...test.line ? { line: test.line } : {} } : {}
+    });
+  }
+  const exit = section.signal ? `killed by ${section.signal}` : `exit code ${section.exitCode}`;
+  const inLog = problems.filter((problem) => problem.log === section.log);
+  const cause = inLog.find((problem) => CRASH_CAUSES.has(problem.kind) && problem.kind !== "fatal-error") ?? inLog.find((problem) => problem.kind === "fatal-error");
+  const crashed = section.signal !== void 0 || section.exitCode !== null && section.exitCode < 0 || cause !== void 0;
+  if (crashed) {
+    const who = section.running ?? "the test command";
+    findings.push({
+      kind: "crash",
+      ...section.running ? { test: section.running } : {},
+      message: `${who} crashed (${exit})${cause ? `: ${cause.message}` : ""}`,
+      detail: [exit, cause?.message].filter(Boolean).join(" \xB7 "),
+      ...base,
+      ...cause?.file ? { file: cause.file, ...cause.line ? { line: cause.line } : {} } : {},
+      ...cause?.function ? { function: cause.function } : {}
+    });
+  } else if (section.testsRan === 0 || section.testsRan === void 0 && section.exitCode === 0) {
+    const why = section.testsRan === 0 ? `the test command ran no test${section.summary ? ` (${section.summary})` : ""}` : `the test command exited 0 but printed no pytest or unittest result, so pydebug cannot tell whether any test ran`;
+    findings.push({ kind: "nothing-tested", message: `nothing was tested: ${why}`, detail: why, log: section.log, pass: "discovery" });
+  } else if (section.exitCode !== 0 && findings.length === 0) {
+    const why = section.summary ? `although its output reports no failing test (${section.summary})` : "and printed no test result pydebug could read (pytest or unittest)";
+    findings.push({ kind: "test-failure", message: `the test command failed (${exit}) ${why}`, detail: `${exit} ${why}`, ...base });
+  }
+  return findings;
+}
+
+// src/parse/line-parser.ts
+var MAX_UNPARSED_SAMPLES = 20;
+var MAX_SAMPLE_LENGTH = 300;
+function emptyUnparsed() {
+  return { count: 0, samples: [] };
+}
+function recordUnparsed(unparsed, lineNumber, text) {
+  unparsed.count++;
+  if (unparsed.samples.length < MAX_UNPARSED_SAMPLES) {
+    unparsed.samples.push({ line: lineNumber, text: text.length > MAX_SAMPLE_LENGTH ? `${text.slice(0, MAX_SAMPLE_LENGTH)}\u2026` : text });
+  }
+}
+function asciiTable(characters) {
+  const table = new Uint8Array(128);
+  for (const character of characters) table[character.charCodeAt(0)] = 1;
+  return table;
+}
+function own(text) {
+  return text.length === 0 ? text : (" " + text).slice(1);
+}
+var ANSI_SGR = /\x1b\[[0-9;]*m/g;
+function stripAnsi(line) {
+  return line.includes("\x1B") ? line.replace(ANSI_SGR, "") : line;
+}
+
+// src/parse/pytest-log.ts
+var MAX_PYTEST_TESTS = 5e4;
+var WORDS = "PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS";
+var RESULT = new RegExp(`^(\\S+?\\.py::.*?) (${WORDS})(?:\\s+\\[\\s*\\d+%\\])?\\s*$`);
+var STARTED = /^(\S+?\.py::\S(?:.*\S)?) ?$/;
+var SHORT_SUMMARY = /^(FAILED|ERROR) (\S+?\.py(?:::.*?)?)(?: - (.*))?$/;
+var CLOSING = /^=+ (.*?) in \d+(?:\.\d+)?s(?: \([^)]*\))? =+$/;
+var COLLECT_COUNT = /^\d+ tests? collected in \d+(?:\.\d+)?s$|^no tests collected/;
+var PytestLogParser = class {
+  started = [];
+  results = /* @__PURE__ */ new Map();
+  collectionErrors = {};
+  summary;
+  unrecognised = emptyUnparsed();
+  droppedTests = 0;
+  next(line, lineNumber) {
+    if (this.read(line, lineNumber)) return true;
+    if (line.trim() !== "") recordUnparsed(this.unrecognised, lineNumber, line);
+    return false;
+  }
+  end() {
+    return {
+      started: this.started,
+      results: Object.fromEntries(this.results),
+      collectionErrors: this.collectionErrors,
+      ...this.summary !== void 0 ? { summary: this.summary } : {},
+      unrecognised: this.unrecognised,
+      ...this.droppedTests ? { droppedTests: this.droppedTests } : {}
+    };
+  }
+  read(line, lineNumber) {
+    if (line.includes(" leaked [")) return false;
+    let match = RESULT.exec(line);
+    if (match) {
+      this.test(match[1], lineNumber)?.words.push(match[2]);
+      return true;
+    }
+    if (match = STARTED.exec(line)) {
+      if (!this.results.has(match[1])) this.test(match[1], lineNumber);
+      return true;
+    }
+    if (match = SHORT_SUMMARY.exec(line)) {
+      const [, word, id, reason = ""] = match;
+      if (id.includes("::")) {
+        const test = this.test(id, lineNumber);
+        if (test && test.reason === void 0 && reason) test.reason = own(reason.slice(0, 300));
+        if (test && !test.words.includes(word)) test.words.push(word);
+      } else {
+        this.collectionErrors[own(id)] = own(reason.slice(0, 300));
+      }
+      return true;
+    }
+    if (match = CLOSING.exec(line)) {
+      this.summary = own(match[1]);
+      return true;
+    }
+    return COLLECT_COUNT.test(line);
+  }
+  test(id, lineNumber) {
+    let test = this.results.get(id);
+    if (!test) {
+      if (this.results.size >= MAX_PYTEST_TESTS) {
+        this.droppedTests++;
+        return void 0;
+      }
+      test = { id: own(id), words: [], line: lineNumber };
+      this.results.set(test.id, test);
+      this.started.push(test.id);
+    }
+    return test;
+  }
+};
+function pytestOutcome(words) {
+  if (words.includes("FAILED") || words.includes("ERROR")) return "failed";
+  if (words.includes("PASSED") || words.includes("XFAIL") || words.includes("XPASS")) return "passed";
+  if (words.includes("SKIPPED")) return "skipped";
+  return void 0;
+}
+function pytestFileOf(id) {
+  const cut = id.indexOf("::");
+  return cut < 0 ? id : id.slice(0, cut);
+}
+
+// src/report/collect-pytest.ts
+function pytestRefleakSection(hunt, runner, relative, addLog) {
+  addLog(hunt.collect, "pytest-collect");
+  const tests = [];
+  for (const [file, reason] of Object.entries(hunt.collect.parsed.collectionErrors)) {
+    tests.push({ name: file, outcome: "failed", result: "failed (collection error)", leaks: [], informationalLeaks: [], ...reason ? { reason, exception: reason } : {}, log: relative(hunt.collect.log) });
+  }
+  for (const run of hunt.files) {
+    addLog(run, "pytest-refleak");
+    tests.push(fileEntry(run, relative(run.log)));
+  }
+  const byOutcome = /* @__PURE__ */ new Map();
+  for (const test of tests) byOutcome.set(test.outcome, (byOutcome.get(test.outcome) ?? 0) + 1);
+  const firstFailure = hunt.files.find((run) => run.exitCode !== 0);
+  return {
+    runner: { name: runner.runner, reason: runner.reason, ...hunt.pytestVersion ? { version: hunt.pytestVersion } : {} },
+    // Each file ran alone with the same arguments: the first file's command stands for all.
+    command: hunt.files[0]?.command ?? hunt.collect.command,
+    exitCode: firstFailure ? firstFailure.exitCode : hunt.files.length ? 0 : hunt.collect.exitCode,
+    warmups: hunt.warmups,
+    runs: hunt.runs,
+    ...tests.length ? { state: [...byOutcome].map(([outcome, count2]) => `${count2} ${outcome}`).join(", ") } : {},
+    tests,
+    log: relative(hunt.collect.log),
+    discovery: {
+      testsDir: relative(hunt.discovery.testsDir),
+      modules: hunt.files.map((run) => run.file),
+      nested: [],
+      pytestStyle: hunt.discovery.pytestStyle
+    }
+  };
+}
+function fileEntry(run, log) {
+  const { pytest, regrtest } = run.parsed;
+  const interrupted = run.timedOut ? "timed-out" : run.signal || run.exitCode !== null && run.exitCode > 5 ? "crashed" : void 0;
+  const cut = interrupted ? pytest.started.findIndex((id) => pytestOutcome(pytest.results[id]?.words ?? []) === void 0) : -1;
+  const cases = run.caseIds.map((id) => {
+    const leaks = leakEntries(regrtest, id, false);
+    const position = pytest.started.indexOf(id);
+    const outcome2 = leaks.length ? "leaked" : position >= 0 && position === cut ? interrupted : pytestOutcome(pytest.results[id]?.words ?? []) ?? (interrupted ? "omitted" : "unknown");
+    return { id, outcome: outcome2, leaks, log };
+  });
+  const count2 = (outcome2) => cases.filter((testCase) => testCase.outcome === outcome2).length;
+  const failed = cases.find((testCase) => testCase.outcome === "failed");
+  const outcome = interrupted ? interrupted : count2("leaked") ? "leaked" : failed || run.exitCode !== null && run.exitCode >= 2 && run.exitCode <= 4 ? "failed" : cases.length === 0 || run.exitCode === 5 ? "no-tests" : count2("skipped") === cases.length ? "skipped" : "passed";
+  const result = outcome === "crashed" ? `crashed (${run.signal ?? `exit code ${run.exitCode}`})` : outcome === "timed-out" ? "timed out" : outcome === "leaked" ? `leaked (${count2("leaked")} of ${cases.length} tests)` : pytest.summary ?? outcome;
+  const reason = failed ? pytest.results[failed.id]?.reason : void 0;
+  return {
+    name: run.file,
+    outcome,
+    result,
+    // The plugin gives every verdict per test: the file's own are its cases'.
+    leaks: [],
+    informationalLeaks: cases.flatMap((testCase) => leakEntries(regrtest, testCase.id, true)),
+    ...reason ? { reason, exception: reason } : {},
+    ...outcome !== "passed" ? { cases } : {},
+    log
+  };
+}
+function leakEntries(regrtest, id, informational) {
+  const test = regrtest.tests.find((candidate) => candidate.name === id);
+  return (test?.leaks ?? []).filter((leak) => leak.informational === informational).map(({ kind, deltas, sum }) => ({ kind, deltas, sum }));
+}
+function pytestCaseIds(hunt) {
+  return Object.fromEntries(hunt.files.map((run) => [run.file, [...run.caseIds]]));
+}
+
 // src/report/model.ts
 var REPORT_SCHEMA_VERSION = 1;
 
@@ -8585,10 +9286,10 @@ function collectReport(results) {
   const problems = [];
   const passes = /* @__PURE__ */ new Map();
   const addLog = (run, kind, pass) => {
-    const path15 = relative(run.log);
-    logs.push({ path: path15, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details });
-    passes.set(path15, pass);
-    problems.push(...run.details.problems.map((problem) => ({ ...problem, log: path15 })));
+    const path22 = relative(run.log);
+    logs.push({ path: path22, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details });
+    passes.set(path22, pass);
+    problems.push(...run.details.problems.map((problem) => ({ ...problem, log: path22 })));
   };
   let refleaks;
   if (results.refleaks) {
@@ -8601,8 +9302,8 @@ function collectReport(results) {
         name: test.name,
         outcome: test.outcome,
         ...test.result ? { result: test.result } : {},
-        leaks: leakEntries(test, false),
-        informationalLeaks: leakEntries(test, true),
+        leaks: leakEntries2(test, false),
+        informationalLeaks: leakEntries2(test, true),
         ...test.fatalError ? { fatalError: test.fatalError } : {},
         ...test.reason ? { reason: test.reason } : {},
         ...test.exception ? { exception: test.exception } : {},
@@ -8611,14 +9312,15 @@ function collectReport(results) {
         ...caseRuns ? {
           cases: caseRuns.map((caseRun) => {
             const caseTest = caseRun.parsed.tests.find((candidate) => candidate.name === test.name);
-            const leaks = caseTest ? leakEntries(caseTest, false) : [];
+            const leaks = caseTest ? leakEntries2(caseTest, false) : [];
             return { id: caseRun.id, outcome: caseOutcome(caseTest, leaks, caseRun), leaks, log: relative(caseRun.log) };
           })
         } : {}
       };
     });
-    const casesNotRun = Object.values(hunt.casesNotRun).reduce((total, count) => total + count, 0);
+    const casesNotRun = Object.values(hunt.casesNotRun).reduce((total, count2) => total + count2, 0);
     refleaks = {
+      ...results.testRunner ? { runner: { name: results.testRunner.runner, reason: results.testRunner.reason } } : {},
       command: hunt.run?.command ?? [],
       exitCode: hunt.run?.exitCode ?? null,
       warmups: hunt.warmups,
@@ -8630,6 +9332,8 @@ function collectReport(results) {
       ...casesNotRun ? { casesNotRun } : {},
       discovery: { ...hunt.discovery, testsDir: relative(hunt.discovery.testsDir) }
     };
+  } else if (results.pytest) {
+    refleaks = pytestRefleakSection(results.pytest, results.testRunner ?? { runner: "pytest", reason: "pytest ran the tests" }, relative, (run, kind) => addLog(run, kind, "refleak"));
   }
   let showrefcount;
   if (results.showrefcount) {
@@ -8650,7 +9354,30 @@ function collectReport(results) {
       })
     };
   }
-  const findings = nameCrashedCases(collectFindings({ refleaks, problems, passOfLog: (log) => passes.get(log), ...showrefcount ? { showrefcount } : {} }), results.refleaks?.caseIds ?? {});
+  let testCommand;
+  let commandFindings = [];
+  if (results.testCommand) {
+    addLog(results.testCommand, "test-command", "test-command");
+    testCommand = testCommandSection(results.testCommand, problems, relative);
+    const { running, log } = testCommand;
+    if (running) problems.forEach((problem, index) => problems[index] = problem.log === log && problem.test === void 0 ? { ...problem, test: running } : problem);
+    commandFindings = testCommandFindings(testCommand, problems);
+  }
+  let cpythonTests;
+  let findingProblems = problems;
+  let sectionFindings = [];
+  if (results.cpythonTests) {
+    addLog(results.cpythonTests, "regrtest-cpython-tests", "cpython-tests");
+    cpythonTests = cpythonTestsSection(results.cpythonTests, problems, relative);
+    sectionFindings = cpythonTestsFindings(cpythonTests, results.cpythonTests.parsed.tests, problems);
+    const failed = new Set(sectionFindings.map((finding) => finding.test));
+    const log = cpythonTests.log;
+    findingProblems = problems.filter((problem) => problem.log !== log || problem.test !== void 0 && failed.has(problem.test));
+  }
+  const findings = nameCrashedCases(
+    collectFindings({ refleaks, problems: findingProblems, passOfLog: (log) => passes.get(log), ...showrefcount ? { showrefcount } : {}, sectionFindings: [...sectionFindings, ...commandFindings] }),
+    results.refleaks?.caseIds ?? (results.pytest ? pytestCaseIds(results.pytest) : {})
+  );
   const status = results.error ? results.error.kind === "BuildError" || results.error.kind === "SourceError" ? "build-failed" : results.error.kind === "ExtensionBuildError" ? "extension-failed" : "error" : findings.some((finding) => finding.kind === "nothing-tested") ? "nothing-tested" : findings.length ? "findings" : "clean";
   const { cell, interpreter } = results;
   return {
@@ -8676,7 +9403,7 @@ function collectReport(results) {
         prefix: interpreter.prefix,
         cacheKey: interpreter.cacheKey,
         cacheHit: interpreter.cacheHit,
-        seconds: round(interpreter.seconds),
+        seconds: round2(interpreter.seconds),
         source: results.sourceDescription ?? interpreter.record.source,
         sysVersion: interpreter.record.probe.version,
         abiflags: interpreter.record.probe.abiflags,
@@ -8689,14 +9416,19 @@ function collectReport(results) {
       abi: build.abi,
       reused: build.reused,
       sitePath: build.sitePath,
-      seconds: round(build.seconds),
+      seconds: round2(build.seconds),
       ...build.logPath ? { log: relative(build.logPath) } : {},
       compilerEnv: build.compilerEnv,
       compilerVersions: build.compilerVersions,
-      removedEnv: build.removedEnv
+      removedEnv: build.removedEnv,
+      ...Object.keys(build.buildEnv).length ? { buildEnv: build.buildEnv } : {},
+      builder: build.builder,
+      ...build.command ? { command: build.command } : {}
     })),
     ...refleaks ? { refleaks } : {},
     ...showrefcount ? { showrefcount } : {},
+    ...cpythonTests ? { cpythonTests } : {},
+    ...testCommand ? { testCommand } : {},
     findings,
     // Errors first; within a severity, in log order.
     problems: problems.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)),
@@ -8704,7 +9436,7 @@ function collectReport(results) {
   };
 }
 var SEVERITY_ORDER = ["error", "warning", "note"];
-function leakEntries(test, informational) {
+function leakEntries2(test, informational) {
   return test.leaks.filter((leak) => leak.informational === informational).map(({ kind, deltas, sum }) => ({ kind, deltas, sum }));
 }
 function caseOutcome(test, leaks, run) {
@@ -8716,11 +9448,11 @@ function caseOutcome(test, leaks, run) {
 function nameCrashedCases(findings, caseIds) {
   return findings.map((finding) => {
     if (finding.case || !finding.test || !finding.function) return finding;
-    const matching = (caseIds[finding.test] ?? []).filter((id) => id.endsWith(`.${finding.function}`));
+    const matching = (caseIds[finding.test] ?? []).filter((id) => id.endsWith(`.${finding.function}`) || id.endsWith(`::${finding.function}`));
     return matching.length === 1 ? { ...finding, case: matching[0] } : finding;
   });
 }
-function round(seconds) {
+function round2(seconds) {
   return Math.round(seconds * 100) / 100;
 }
 
@@ -8737,7 +9469,9 @@ var PASS_LABEL = {
   refleak: "regrtest -R",
   "refleak-case": "case re-run alone",
   showrefcount: "-X showrefcount pass",
-  discovery: "before running"
+  discovery: "before running",
+  "cpython-tests": "CPython's test suite",
+  "test-command": "test-command"
 };
 var MAX_TRACEBACK_LINES_SHOWN = 12;
 function renderSummaryMarkdown(report) {
@@ -8760,14 +9494,25 @@ function renderSummaryMarkdown(report) {
     lines.push(`| Configure | \`${escapeCode(report.cell?.configureArgs.join(" ") ?? "")}\` \xB7 ABI flags \`${escapeCode(report.interpreter.abiflags ?? "")}\` |`);
   }
   for (const extension of report.extensions) {
-    lines.push(`| Extension | \`${escapeCode(baseName(extension.path))}\` ${extension.reused ? "reused" : "built"} for ${escapeMarkdown(extension.abi)} in ${extension.seconds.toFixed(1)} s |`);
+    const how = extension.builder === "build-command" ? " with build-command" : extension.builder === "pep517-pip" ? " with pip (PEP 517 backend)" : "";
+    const buildEnv = Object.entries(extension.buildEnv ?? {}).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``);
+    lines.push(`| Extension | \`${escapeCode(baseName(extension.path))}\` ${extension.reused ? "reused" : "built"} for ${escapeMarkdown(extension.abi)}${how} in ${extension.seconds.toFixed(1)} s${buildEnv.length ? ` \xB7 build-env ${buildEnv.join(" ")}` : ""} |`);
   }
   if (report.refleaks) {
     const { refleaks } = report;
     const ran = refleaks.tests.filter(ranATestCase).length;
     const notRan = refleaks.tests.length - ran;
     const files = `${refleaks.tests.length} test file${refleaks.tests.length === 1 ? "" : "s"}${notRan ? ` (${notRan} ran no test case)` : ""}`;
-    lines.push(`| Refleak hunt | regrtest \`-R ${refleaks.warmups}:${refleaks.runs}\` on ${files}: ${escapeMarkdown(refleaks.state ?? (refleaks.log ? `exit ${refleaks.exitCode}` : "not run"))} |`);
+    const hunter = refleaks.runner?.name === "pytest" ? `pytest with pydebug_refleak \`${refleaks.warmups}:${refleaks.runs}\`` : `regrtest \`-R ${refleaks.warmups}:${refleaks.runs}\``;
+    if (refleaks.runner) lines.push(`| Test runner | ${refleaks.runner.name}${refleaks.runner.version ? ` ${escapeMarkdown(refleaks.runner.version)}` : ""}: ${escapeMarkdown(refleaks.runner.reason)} |`);
+    lines.push(`| Refleak hunt | ${hunter} on ${files}: ${escapeMarkdown(refleaks.state ?? (refleaks.log ? `exit ${refleaks.exitCode}` : "not run"))} |`);
+  }
+  if (report.cpythonTests) lines.push(cpythonTestsStepRow(report.cpythonTests));
+  if (report.testCommand) {
+    const { testCommand } = report;
+    const exit = testCommand.signal ? `killed by ${testCommand.signal}` : `exit ${testCommand.exitCode}`;
+    const read = testCommand.summary ? escapeMarkdown(testCommand.summary) : "no test result pydebug could read";
+    lines.push(`| Test command | \`${escapeCode(testCommand.command)}\` (${escapeMarkdown(testCommand.runner)}): ${read} \xB7 ${exit}${testCommand.running ? ` \xB7 running \`${escapeCode(testCommand.running)}\` when it stopped` : ""} |`);
   }
   if (report.cell && Object.keys(report.cell.runtimeEnv).length) {
     lines.push(`| Runtime env | ${Object.entries(report.cell.runtimeEnv).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``).join(" ")} |`);
@@ -8796,7 +9541,8 @@ function renderSummaryMarkdown(report) {
   }
   if (report.refleaks?.tests.length) {
     const atExit = new Map(report.showrefcount?.files.map((file) => [file.name, file.atExit]));
-    lines.push("### Test files", "", "| Test file | regrtest -R | Cases re-run alone | At exit (-X showrefcount) |", "|---|---|---|---|");
+    const pytest = report.refleaks.runner?.name === "pytest";
+    lines.push("### Test files", "", `| Test file | ${pytest ? "pytest + pydebug_refleak" : "regrtest -R"} | ${pytest ? "Test cases" : "Cases re-run alone"} | At exit (-X showrefcount) |`, "|---|---|---|---|");
     for (const test of report.refleaks.tests) {
       const exit = atExit.get(test.name);
       lines.push(`| \`${escapeCode(test.name)}\` | ${verdict(test)} | ${casesCell(test)} | ${exit ? `${exit.refs} refs, ${exit.blocks} blocks` : "\u2014"} |`);
@@ -8811,6 +9557,7 @@ function renderSummaryMarkdown(report) {
     }
     lines.push("");
   }
+  if (report.cpythonTests) lines.push(...cpythonTestsLines(report.cpythonTests));
   const discovery = report.refleaks?.discovery;
   if (discovery?.nested.length && discovery.modules.length) {
     lines.push(`Test files in sub-folders of \`${escapeCode(discovery.testsDir)}\` were not run (regrtest does not search sub-folders): ${discovery.nested.map((nested) => `\`${escapeCode(nested.dir)}/\` (${nested.modules})`).join(", ")}.`, "");
@@ -8824,6 +9571,23 @@ function renderSummaryMarkdown(report) {
   }
   lines.push("", `${unparsed} log lines were not recognised by any parser; they are kept in the logs.`, "", "</details>", "");
   return lines.join("\n");
+}
+function cpythonTestsStepRow(section) {
+  const shard = section.shard ? ` \xB7 shard ${section.shard.index} of ${section.shard.count} (${section.shard.tests.length} test files)` : "";
+  return `| CPython's tests | \`${escapeCode(section.selection)}\`${shard}: ${escapeMarkdown(section.state ?? `did not finish (exit ${section.exitCode})`)} |`;
+}
+function cpythonTestsLines(section) {
+  const { counts } = section;
+  const lines = ["### CPython's test suite", "", "| OK | Failed | Timed out | Skipped | Resource denied | Env changed | Re-run | Ran no tests | Omitted |", "|---|---|---|---|---|---|---|---|---|"];
+  lines.push(`| ${counts.ok} | ${counts.failed} | ${counts.timedOut} | ${counts.skipped} | ${counts.resourceDenied} | ${counts.envChanged} | ${counts.rerun} | ${counts.runNoTests} | ${counts.omitted} |`, "");
+  if (section.failed?.length) lines.push(`Failed: ${section.failed.map((name) => `\`${escapeCode(name)}\`${section.timedOutTests?.includes(name) ? " (timed out)" : ""}`).join(", ")}.`, "");
+  const applied = Object.entries(section.environment.applied).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``);
+  const removed = section.environment.removed.map((name) => `\`${escapeCode(name)}\``);
+  lines.push(
+    `Run ${escapeMarkdown(section.environment.how)}: ${applied.length ? `applied ${applied.join(" ")}` : "the variant has no runtime settings"}${removed.length ? `; removed ${removed.join(" ")}` : ""}. Per test file timeout ${section.timeoutSeconds} s${section.junit ? `; JUnit XML \`${escapeCode(section.junit.path)}\` (${section.junit.tests} cases, ${section.junit.failures} failures, ${section.junit.errors} errors)` : "; no JUnit XML was written"}.`,
+    ""
+  );
+  return lines;
 }
 function describeCacheHit(cacheHit) {
   return { local: "restored from the local cache", remote: "restored from the Actions cache", none: "built from source" }[cacheHit];
@@ -8842,11 +9606,11 @@ function whereCell(finding) {
 function countByKind(findings) {
   const counts = /* @__PURE__ */ new Map();
   for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + 1);
-  return [...counts].map(([kind, count]) => `${count} ${FINDING_KINDS[kind].label}`).join(", ");
+  return [...counts].map(([kind, count2]) => `${count2} ${FINDING_KINDS[kind].label}`).join(", ");
 }
 function casesCell(test) {
   if (!test.cases) return "\u2014";
-  return test.cases.map((testCase) => `${testCase.outcome === "leaked" ? "\u274C" : testCase.outcome === "passed" ? "\u2705" : "\u26A0\uFE0F"} \`${escapeCode(testCase.id.split(".").pop())}\``).join("<br>");
+  return test.cases.map((testCase) => `${testCase.outcome === "leaked" ? "\u274C" : testCase.outcome === "passed" ? "\u2705" : "\u26A0\uFE0F"} \`${escapeCode(testCase.id.includes("::") ? testCase.id.split("::").pop() : testCase.id.split(".").pop())}\``).join("<br>");
 }
 function baseName(filePath) {
   return filePath.split(/[\\/]/).filter(Boolean).pop() ?? filePath;
@@ -8862,8 +9626,130 @@ function escapeCode(text) {
 var TOOL_VERSION = "0.1.0";
 
 // src/steps/build-extension.ts
-import { cp, lstat, mkdir as mkdir4, readdir as readdir3, readFile as readFile2, rm as rm3 } from "node:fs/promises";
-import path7 from "node:path";
+import { cp, lstat, mkdir as mkdir5, readdir as readdir3, readFile as readFile2, rm as rm4 } from "node:fs/promises";
+import path9 from "node:path";
+
+// src/plan/command-line.ts
+var NAME_START = /[A-Za-z_]/;
+var NAME_CHAR = /[A-Za-z0-9_]/;
+var OPERATORS = {
+  ";": "runs a second command",
+  "&": "runs a command in the background or chains commands (&&)",
+  "|": "pipes into or chains commands (|, ||)",
+  "<": "redirects input",
+  ">": "redirects output",
+  "(": "starts a subshell",
+  ")": "ends a subshell",
+  "`": "substitutes a command",
+  "*": "expands a file name pattern (glob)",
+  "?": "expands a file name pattern (glob)"
+};
+function splitCommandLine(text) {
+  const words = [];
+  let parts;
+  let literal = "";
+  const fail = (problem) => ({ ok: false, problem });
+  const at = (index) => `at character ${index + 1}`;
+  const flushLiteral = () => {
+    if (literal !== "") (parts ??= []).push({ text: literal });
+    literal = "";
+  };
+  const endWord = () => {
+    flushLiteral();
+    if (parts) words.push(parts);
+    parts = void 0;
+  };
+  const variableAt = (index) => {
+    const next = text[index + 1];
+    if (next === "(") return `'$(' ${at(index)} substitutes a command`;
+    if (next === "{") {
+      const close = text.indexOf("}", index + 2);
+      const name = close < 0 ? "" : text.slice(index + 2, close);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return `'\${' ${at(index)} is not a plain \${NAME} reference (no shell runs the command to do more)`;
+      flushLiteral();
+      (parts ??= []).push({ variable: name });
+      return close + 1;
+    }
+    if (next !== void 0 && NAME_START.test(next)) {
+      let end = index + 2;
+      while (end < text.length && NAME_CHAR.test(text[end])) end++;
+      flushLiteral();
+      (parts ??= []).push({ variable: text.slice(index + 1, end) });
+      return end;
+    }
+    return `'$' ${at(index)} is not followed by a variable name (write '\\$' or '\\'$\\'' for a literal dollar sign)`;
+  };
+  const trimmed = text.trim();
+  const offset = text.indexOf(trimmed);
+  for (let index = offset; index < offset + trimmed.length; ) {
+    const character = text[index];
+    if (character === " " || character === "	") {
+      endWord();
+      index++;
+    } else if (character === "\n" || character === "\r") {
+      return fail(`a line break ${at(index)} starts a second command`);
+    } else if (character === "'") {
+      const close = text.indexOf("'", index + 1);
+      if (close < 0) return fail(`the single quote ${at(index)} is never closed`);
+      parts ??= [];
+      literal += text.slice(index + 1, close);
+      index = close + 1;
+    } else if (character === '"') {
+      parts ??= [];
+      let end = index + 1;
+      for (; ; ) {
+        if (end >= text.length) return fail(`the double quote ${at(index)} is never closed`);
+        const inside = text[end];
+        if (inside === '"') break;
+        if (inside === "\\" && end + 1 < text.length && '$`"\\'.includes(text[end + 1])) {
+          literal += text[end + 1];
+          end += 2;
+        } else if (inside === "`") {
+          return fail(`'\`' ${at(end)} substitutes a command`);
+        } else if (inside === "$") {
+          const after = variableAt(end);
+          if (typeof after === "string") return fail(after);
+          end = after;
+        } else {
+          literal += inside;
+          end++;
+        }
+      }
+      index = end + 1;
+    } else if (character === "\\") {
+      if (index + 1 >= text.length) return fail(`the backslash ${at(index)} escapes nothing`);
+      literal += text[index + 1];
+      parts ??= [];
+      index += 2;
+    } else if (character === "$") {
+      const after = variableAt(index);
+      if (typeof after === "string") return fail(after);
+      index = after;
+    } else if (character === "#" && parts === void 0 && literal === "") {
+      return fail(`'#' ${at(index)} starts a comment`);
+    } else if (OPERATORS[character]) {
+      return fail(`'${character}' ${at(index)} ${OPERATORS[character]}`);
+    } else {
+      literal += character;
+      index++;
+    }
+  }
+  endWord();
+  if (words.length === 0) return fail("it is empty");
+  return { ok: true, command: { text: trimmed, words } };
+}
+function commandVariables(command) {
+  const names = command.words.flatMap((word) => word.flatMap((part) => "variable" in part ? [part.variable] : []));
+  return [...new Set(names)];
+}
+function expandCommand(command, variables) {
+  const missing = commandVariables(command).filter((name) => variables[name] === void 0);
+  if (missing.length) return { ok: false, missing };
+  return { ok: true, argv: command.words.map((word) => word.map((part) => "variable" in part ? variables[part.variable] : part.text).join("")) };
+}
+function formatArgv(argv) {
+  return argv.map((word) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`).join(" ");
+}
 
 // src/plan/extension-build.ts
 var EXTENSION_COMPILER_ENV = [
@@ -8923,61 +9809,134 @@ function planExtensionBuildKey(inputs) {
       sourceDigest: inputs.sourceDigest,
       compilerEnv: Object.entries(inputs.compilerEnv).sort(),
       compilerVersions: Object.entries(inputs.compilerVersions).sort(),
-      interpreterKey: inputs.interpreterKey
+      interpreterKey: inputs.interpreterKey,
+      // Only when given, so the keys of builds without them stay what they were.
+      ...inputs.buildEnv && Object.keys(inputs.buildEnv).length ? { buildEnv: Object.entries(inputs.buildEnv).sort() } : {},
+      ...inputs.buildCommand !== void 0 ? { buildCommand: inputs.buildCommand } : {}
     })
   ).slice(0, 16);
   return `${inputs.project}-${inputs.abi}-${inputs.python}-${digest}`;
 }
 
+// src/steps/interpreter-path.ts
+import { mkdir as mkdir4, rename as rename3, rm as rm3, symlink } from "node:fs/promises";
+import path8 from "node:path";
+var INTERPRETER_NAMES = ["python", "python3"];
+async function pathWithInterpreter(context, interpreter, inheritedPath) {
+  const linkDir = path8.join(context.cacheDir, "bin", interpreter.cacheKey);
+  await mkdir4(linkDir, { recursive: true });
+  for (const name of INTERPRETER_NAMES) {
+    const temporary = path8.join(linkDir, `.${name}.${process.pid}`);
+    await rm3(temporary, { force: true });
+    await symlink(interpreter.pythonPath, temporary);
+    await rename3(temporary, path8.join(linkDir, name));
+  }
+  return [linkDir, path8.join(interpreter.prefix, "bin"), inheritedPath].filter((part) => part !== void 0 && part !== "").join(path8.delimiter);
+}
+
 // src/steps/build-extension.ts
+var BUILD_ERROR_TAIL_LINES = 20;
 var EXTENSION_RECORD_FILE = "pydebug-extension.json";
+var SITE_ENV = "PYDEBUG_SITE";
+var PYTHON_ENV = "PYDEBUG_PYTHON";
 var NOT_SOURCE = /* @__PURE__ */ new Set(["build", "dist", ".git", ".hg", "__pycache__", "node_modules", ".tox", ".nox", ".venv", "venv", "pydebug-out", ".pydebug-action"]);
 function isBuildOutput(relativePath, isDirectory) {
   const name = relativePath.split("/").pop();
   if (isDirectory) return NOT_SOURCE.has(name) || name.endsWith(".egg-info");
   return /\.(so|pyd|o|obj|pyc|dylib)$/.test(name);
 }
-async function ensureExtension(context, cell, interpreter, projectDir, { rebuild: rebuild2 }) {
+async function ensureExtension(context, cell, interpreter, projectDir, { rebuild: rebuild2, buildEnv: userBuildEnv = {}, buildCommand: buildCommand2 }) {
   const started = Date.now();
-  const buildEnv = planExtensionBuildEnv(context.env, cell.buildEnv);
+  const buildEnv = planExtensionBuildEnv(context.env, { ...cell.buildEnv, ...userBuildEnv });
   const inputs = {
-    project: path7.basename(projectDir),
+    project: path9.basename(projectDir),
     abi: cell.extensionAbi,
     python: cell.python.text,
     sourceDigest: await hashTree(projectDir, isBuildOutput),
     compilerEnv: buildEnv.compilerEnv,
     compilerVersions: await compilerVersions(context, buildEnv.compilerEnv),
     // Macros and the compiler reach extensions through the interpreter's sysconfig: its key stands for them.
-    interpreterKey: interpreter.cacheKey
+    interpreterKey: interpreter.cacheKey,
+    ...Object.keys(userBuildEnv).length ? { buildEnv: userBuildEnv } : {},
+    ...buildCommand2 ? { buildCommand: buildCommand2.text } : {}
   };
   const key = planExtensionBuildKey(inputs);
-  const buildRoot = path7.join(context.cacheDir, "extensions", key);
-  const sitePath = path7.join(buildRoot, "site");
-  const recordPath = path7.join(buildRoot, EXTENSION_RECORD_FILE);
-  const environment = { compilerEnv: inputs.compilerEnv, compilerVersions: inputs.compilerVersions };
+  const buildRoot = path9.join(context.cacheDir, "extensions", key);
+  const sitePath = path9.join(buildRoot, "site");
+  const recordPath = path9.join(buildRoot, EXTENSION_RECORD_FILE);
+  const environment = { compilerEnv: inputs.compilerEnv, compilerVersions: inputs.compilerVersions, buildEnv: userBuildEnv };
   if (!rebuild2) {
     const previous = await readJsonIfPresent(recordPath);
     if (previous?.key === key) {
       context.log.info(`extension ${inputs.project}: reusing the ${cell.extensionAbi} build of the same sources, compiler settings and interpreter (${previous.modules.join(", ")})`);
-      return { projectDir, abi: cell.extensionAbi, sitePath, reused: true, seconds: (Date.now() - started) / 1e3, ...environment, removedEnv: previous.removedEnv ?? [] };
+      return {
+        projectDir,
+        abi: cell.extensionAbi,
+        sitePath,
+        reused: true,
+        seconds: (Date.now() - started) / 1e3,
+        ...environment,
+        removedEnv: previous.removedEnv ?? [],
+        builder: previous.builder ?? "setuptools",
+        ...previous.command ? { command: previous.command } : {}
+      };
     }
     const reason = explainExtensionRebuild(inputs, await readEarlierBuilds(context.cacheDir, projectDir, inputs));
     if (reason) context.log.info(`extension ${inputs.project}: not reusing the earlier ${cell.extensionAbi} build: ${reason}`);
   }
-  const log = logPath(context, `extension-${path7.basename(projectDir)}-${cell.extensionAbi}.log`);
-  await rm3(buildRoot, { recursive: true, force: true });
-  const sourceCopy = path7.join(buildRoot, "src");
+  const log = logPath(context, `extension-${path9.basename(projectDir)}-${cell.extensionAbi}.log`);
+  await rm4(buildRoot, { recursive: true, force: true });
+  const sourceCopy = path9.join(buildRoot, "src");
   await cp(projectDir, sourceCopy, {
     recursive: true,
-    filter: async (from) => from === projectDir || !isBuildOutput(path7.relative(projectDir, from).split(path7.sep).join("/"), (await lstat(from)).isDirectory())
+    filter: async (from) => from === projectDir || !isBuildOutput(path9.relative(projectDir, from).split(path9.sep).join("/"), (await lstat(from)).isDirectory())
   });
-  await mkdir4(sitePath, { recursive: true });
+  await mkdir5(sitePath, { recursive: true });
+  const python = interpreter.pythonPath;
+  const commandEnv = { ...buildEnv.overrides, PATH: await pathWithInterpreter(context, interpreter, buildEnv.overrides.PATH ?? context.env.PATH), [SITE_ENV]: sitePath, [PYTHON_ENV]: python };
   const run = async (what, spec) => {
-    const result = await context.runner.run({ ...spec, cwd: sourceCopy, logPath: log, env: { ...buildEnv.overrides, ...spec.env } });
+    const result = await context.runner.run({ ...spec, cwd: sourceCopy, logPath: log, env: { ...commandEnv, ...spec.env } });
     return { ok: result.exitCode === 0, describe: `${what}: ${describeExit(result)}` };
   };
-  const python = interpreter.pythonPath;
-  await context.log.group(`Build extension ${path7.basename(projectDir)} for ${cell.extensionAbi}`, async () => {
+  const failure = async (describe) => {
+    const tail = await tailLines(log, BUILD_ERROR_TAIL_LINES);
+    return new ExtensionBuildError(`building ${projectDir} against CPython ${cell.python.text} (${cell.variant}) failed (${describe}); full log: ${log}
+${tail.map((line) => `  | ${line}`).join("\n")}`, log);
+  };
+  let builder = "setuptools";
+  let command;
+  await context.log.group(`Build extension ${path9.basename(projectDir)} for ${cell.extensionAbi}`, async () => {
+    if (buildCommand2) {
+      builder = "build-command";
+      const expanded = expandCommand(buildCommand2, mergeEnv(context.env, commandEnv));
+      if (!expanded.ok) {
+        throw new ConfigError(`build-command '${buildCommand2.text}' refers to ${expanded.missing.map((name) => `$${name}`).join(", ")}, which ${expanded.missing.length === 1 ? "is" : "are"} not set; pydebug sets $${SITE_ENV} and $${PYTHON_ENV}.`);
+      }
+      command = expanded.argv;
+      const built3 = await run("build-command", { argv: command });
+      if (!built3.ok) throw await failure(`${built3.describe}, running ${formatArgv(command)}`);
+      return;
+    }
+    const backend = await buildBackend(sourceCopy);
+    if (backend.kind === "none") {
+      throw new ExtensionBuildError(
+        `${projectDir} has neither a setup.py nor a pyproject.toml with a [build-system] build-backend: pydebug cannot tell how to build it. Add one, or give build-command (e.g. 'python -m pip install --no-build-isolation --no-deps --target $${SITE_ENV} .').`
+      );
+    }
+    if (backend.kind === "other") {
+      builder = "pep517-pip";
+      const importable = backend.module === void 0 ? { ok: true, describe: "" } : await run(`import ${backend.module}`, { argv: [python, "-c", `import ${backend.module}`] });
+      if (!importable.ok) {
+        throw new ExtensionBuildError(
+          `${projectDir} builds with the PEP 517 backend '${backend.name}' (pyproject.toml), which the debug interpreter cannot import (${importable.describe}). pydebug builds such projects with 'pip install --no-build-isolation', so the backend and the other [build-system] requires must be installed into the debug interpreter first: run '${python} -m pip install ${backend.requires.join(" ") || backend.name}' (offline: PIP_NO_INDEX=1 PIP_FIND_LINKS=<folder of wheels>), or give build-command. Log: ${log}`,
+          log
+        );
+      }
+      command = [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-build-isolation", "--no-deps", "--target", sitePath, "."];
+      const built3 = await run(`pip install (${backend.name})`, { argv: command });
+      if (!built3.ok) throw await failure(built3.describe);
+      return;
+    }
     const hasSetuptools = await run("import setuptools", { argv: [python, "-c", "import setuptools"] });
     if (!hasSetuptools.ok) {
       const installed = await run("pip install setuptools", { argv: [python, "-m", "pip", "install", "--disable-pip-version-check", "setuptools"] });
@@ -8988,30 +9947,23 @@ async function ensureExtension(context, cell, interpreter, projectDir, { rebuild
         );
       }
     }
-    const setupArgs = ["build", "--build-base", path7.join(buildRoot, "build"), "--build-lib", sitePath];
-    const argv = await hasFile(sourceCopy, "setup.py") ? [python, "setup.py", ...setupArgs] : await usesSetuptoolsBackend(sourceCopy) ? [python, "-c", "import setuptools; setuptools.setup()", ...setupArgs] : void 0;
-    if (!argv) {
-      throw new ExtensionBuildError(
-        `${projectDir} is not a setuptools project: it needs a setup.py, or a pyproject.toml whose build-backend is setuptools.build_meta.`
-      );
-    }
-    const built = await run("setuptools build", { argv });
-    if (!built.ok) {
-      const tail = await tailLines(log, 20);
-      throw new ExtensionBuildError(`building ${projectDir} against CPython ${cell.python.text} (${cell.variant}) failed (${built.describe}); full log: ${log}
-${tail.map((line) => `  | ${line}`).join("\n")}`, log);
-    }
+    const setupArgs = ["build", "--build-base", path9.join(buildRoot, "build"), "--build-lib", sitePath];
+    const argv = backend.kind === "setup.py" ? [python, "setup.py", ...setupArgs] : [python, "-c", "import setuptools; setuptools.setup()", ...setupArgs];
+    const built2 = await run("setuptools build", { argv });
+    if (!built2.ok) throw await failure(built2.describe);
   });
   const modules = await findExtensionModules(sitePath, interpreter.record.probe.extSuffix);
   if (modules.length === 0) {
-    throw new ExtensionBuildError(`building ${projectDir} produced no extension module ending in ${interpreter.record.probe.extSuffix}; see ${log}`, log);
+    const hint = builder === "build-command" ? `: build-command must install what it builds into $${SITE_ENV} (${sitePath}), e.g. 'python -m pip install --no-build-isolation --no-deps --target $${SITE_ENV} .'` : "";
+    throw new ExtensionBuildError(`building ${projectDir} produced no extension module ending in ${interpreter.record.probe.extSuffix}${hint}; see ${log}`, log);
   }
-  const record = { key, builtAt: (/* @__PURE__ */ new Date()).toISOString(), modules, projectDir, inputs, removedEnv: buildEnv.removed };
+  const built = { builder, ...command ? { command } : {} };
+  const record = { key, builtAt: (/* @__PURE__ */ new Date()).toISOString(), modules, projectDir, inputs, removedEnv: buildEnv.removed, ...built };
   await writeFileAtomic(recordPath, `${JSON.stringify(record, null, 2)}
 `);
   const seconds = (Date.now() - started) / 1e3;
   context.log.info(`extension ${inputs.project}: built ${modules.join(", ")} for ${cell.extensionAbi} in ${seconds.toFixed(1)} s`);
-  return { projectDir, abi: cell.extensionAbi, sitePath, reused: false, seconds, logPath: log, ...environment, removedEnv: buildEnv.removed };
+  return { projectDir, abi: cell.extensionAbi, sitePath, reused: false, seconds, logPath: log, ...environment, removedEnv: buildEnv.removed, ...built };
 }
 async function compilerVersions(context, compilerEnv) {
   const versions = {};
@@ -9023,11 +9975,11 @@ async function compilerVersions(context, compilerEnv) {
   return versions;
 }
 async function readEarlierBuilds(cacheDir, projectDir, wanted) {
-  const root = path7.join(cacheDir, "extensions");
+  const root = path9.join(cacheDir, "extensions");
   const legacyPrefix = `${wanted.project}-${wanted.abi}-${wanted.python}-`;
   const earlier = [];
   for (const name of await readdir3(root).catch(() => [])) {
-    const record = await readJsonIfPresent(path7.join(root, name, EXTENSION_RECORD_FILE));
+    const record = await readJsonIfPresent(path9.join(root, name, EXTENSION_RECORD_FILE));
     if (!record) continue;
     if (record.inputs ? record.projectDir === projectDir && record.inputs.abi === wanted.abi : name.startsWith(legacyPrefix) && /^[0-9a-f]{16}$/.test(name.slice(legacyPrefix.length))) {
       earlier.push({ builtAt: String(record.builtAt), inputs: record.inputs });
@@ -9038,20 +9990,89 @@ async function readEarlierBuilds(cacheDir, projectDir, wanted) {
 async function hasFile(directory, name) {
   return (await readdir3(directory)).includes(name);
 }
-async function usesSetuptoolsBackend(directory) {
-  if (!await hasFile(directory, "pyproject.toml")) return false;
-  const text = await readFile2(path7.join(directory, "pyproject.toml"), "utf8");
+async function buildBackend(directory) {
+  if (await hasFile(directory, "setup.py")) return { kind: "setup.py" };
+  if (!await hasFile(directory, "pyproject.toml")) return { kind: "none" };
+  const text = await readFile2(path9.join(directory, "pyproject.toml"), "utf8");
   const backend = /^\s*build-backend\s*=\s*["']([^"']+)["']/m.exec(text);
-  return backend === null || backend[1].startsWith("setuptools");
+  if (backend === null || backend[1].startsWith("setuptools")) return { kind: "setuptools" };
+  const requires = /^\s*requires\s*=\s*\[([^\]]*)\]/m.exec(text)?.[1].match(/["'][^"']+["']/g)?.map((quoted) => quoted.slice(1, -1)) ?? [];
+  if (/^\s*backend-path\s*=/m.test(text)) return { kind: "other", name: backend[1], requires };
+  return { kind: "other", name: backend[1], module: backend[1].split(":")[0], requires };
 }
 async function findExtensionModules(sitePath, extSuffix) {
   const entries = await readdir3(sitePath, { recursive: true });
   return entries.filter((entry) => extSuffix ? entry.endsWith(extSuffix) : /\.(so|pyd)$/.test(entry)).sort();
 }
 
+// src/steps/run-cpython-tests.ts
+import { readFile as readFile4 } from "node:fs/promises";
+import path11 from "node:path";
+
+// src/parse/regrtest-junit.ts
+var ROOT = /<testsuites\b([^>]*)>/;
+var SUITE = /<testsuite\b/g;
+var CASE = /<testcase\b([^>]*?)(\/>|>)/g;
+var ATTRIBUTE2 = /([\w:-]+)="([^"]*)"/g;
+var CHILD = /<(failure|error|skipped)\b/;
+function attributes2(text) {
+  const result = {};
+  for (const match of text.matchAll(ATTRIBUTE2)) result[match[1]] = decodeEntities(match[2]);
+  return result;
+}
+var ENTITIES = { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" };
+function decodeEntities(text) {
+  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name) => ENTITIES[name]);
+}
+var count = (text) => text !== void 0 && /^\d+$/.test(text) ? Number(text) : 0;
+function junitSuiteFile(firstCaseId) {
+  const parts = firstCaseId.split(".");
+  if (parts[0] === "test" && parts[1]?.startsWith("test_")) return parts[1];
+  return parts[0].startsWith("test_") ? parts[0] : void 0;
+}
+function parseRegrtestJunit(xml) {
+  const rootMatch = ROOT.exec(xml);
+  const root = rootMatch ? attributes2(rootMatch[1]) : void 0;
+  const files = {};
+  const totals = { cases: 0, failures: 0, errors: 0, skipped: 0 };
+  let unnamedSuites = 0;
+  const suiteStarts = [...xml.matchAll(SUITE)].map((match) => match.index);
+  suiteStarts.forEach((start, position) => {
+    const suite = xml.slice(start, suiteStarts[position + 1] ?? xml.length);
+    const cases = [...suite.matchAll(CASE)];
+    const file = cases.length ? junitSuiteFile(attributes2(cases[0][1]).name ?? "") : void 0;
+    if (cases.length && !file) unnamedSuites++;
+    const fileTotals = file ? files[file] ??= { cases: 0, failures: 0, errors: 0, skipped: 0, seconds: 0 } : void 0;
+    cases.forEach((match, index) => {
+      totals.cases++;
+      const seconds = Number(attributes2(match[1]).time);
+      if (fileTotals) {
+        fileTotals.cases++;
+        if (Number.isFinite(seconds)) fileTotals.seconds += seconds;
+      }
+      if (match[2] !== ">") return;
+      const end = suite.indexOf("</testcase>", match.index);
+      const next = cases[index + 1]?.index ?? suite.length;
+      const child = CHILD.exec(suite.slice(match.index + match[0].length, end < 0 ? next : Math.min(end, next)))?.[1];
+      const key = child === "failure" ? "failures" : child === "error" ? "errors" : child === "skipped" ? "skipped" : void 0;
+      if (!key) return;
+      totals[key]++;
+      if (fileTotals) fileTotals[key]++;
+    });
+  });
+  for (const fileTotals of Object.values(files)) fileTotals.seconds = Math.round(fileTotals.seconds * 1e3) / 1e3;
+  return {
+    ...root ? { totals: { tests: count(root.tests), errors: count(root.errors), failures: count(root.failures) } } : {},
+    suites: suiteStarts.length,
+    ...totals,
+    files,
+    unnamedSuites
+  };
+}
+
 // src/steps/run-tests.ts
 import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
-import path8 from "node:path";
+import path10 from "node:path";
 
 // src/adapters/read-lines.ts
 import { isAscii } from "node:buffer";
@@ -9204,6 +10225,11 @@ function lineStart(block, index) {
 function lineAt(block, index) {
   return block.text.slice(lineStart(block, index), block.ends[index]);
 }
+function linesOf(block) {
+  const lines = [];
+  for (let index = 0; index < block.count; index++) lines.push(lineAt(block, index));
+  return lines;
+}
 function splitBlock(text) {
   const ends = [];
   for (let newline = text.indexOf("\n"); newline >= 0; newline = text.indexOf("\n", newline + 1)) ends.push(newline);
@@ -9252,6 +10278,9 @@ var SKIPPED_FRAMES = /(?: {2}File "[^\n\r\u2028\u2029:[]*?", line (?:\d+|\?\?\?)
 var EXTENSION_MODULES = /^Extension modules: (.*?)(?:, \.\.\.)? \(total: (\d+)\)$/;
 var OBJECT_FIELD = /^object (address|refcount|type|type name|repr) *: (.*)$/;
 var EXIT_SIGNAL = /^(?:.*\s)?(Segmentation fault|Aborted|Bus error|Illegal instruction|Floating point exception)(?: \(core dumped\))?$/;
+var EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit|Interrupt|Iteration)(?:: .*)?$/;
+var CHAINED_EXCEPTION = /^(?:The above exception was the direct cause of the following exception|During handling of the above exception, another exception occurred):$/;
+var MAX_EXCEPTIONS_PER_FAULT = 5;
 var EXIT_SIGNAL_ENDINGS = ["(core dumped)", "Segmentation fault", "Aborted", "Bus error", "Illegal instruction", "Floating point exception"];
 function endsLikeExitSignal(line) {
   for (const ending of EXIT_SIGNAL_ENDINGS) if (line.endsWith(ending)) return true;
@@ -9266,11 +10295,17 @@ var FaultParser = class {
   pendingObject;
   currentKept = true;
   droppedThread = { current: false, frames: [] };
-  /** Inside a thread traceback: every line matters until it ends. */
+  /** After a fatal error's runtime state line, until its thread dump: the exception it printed. */
+  readingExceptions = false;
+  /** Inside a thread traceback or a fatal error's exception: every line matters until it ends. */
   get busy() {
-    return this.thread !== void 0;
+    return this.thread !== void 0 || this.readingExceptions;
   }
   next(line, lineNumber) {
+    if (this.readingExceptions) {
+      const taken = this.exceptionLine(line);
+      if (taken !== void 0) return taken;
+    }
     const first = line.charCodeAt(0);
     if (first === 32) return this.frameLine(line, lineNumber);
     let match;
@@ -9281,6 +10316,7 @@ var FaultParser = class {
       case 80:
         if (this.current && (match = RUNTIME_STATE.exec(line))) {
           this.current.runtimeState = match[1];
+          this.readingExceptions = this.current.kind === "fatal-error";
           return true;
         }
         break;
@@ -9329,6 +10365,21 @@ var FaultParser = class {
   end() {
     return { faults: this.faults.items, droppedFaults: this.faults.dropped, diagnostics: this.diagnostics };
   }
+  /**
+   * A line of the exception a fatal error printed: true when taken, false for a blank line inside it,
+   * undefined (and the exception read) for anything else, which `next` then reads as usual.
+   */
+  exceptionLine(line) {
+    if (line === "") return false;
+    if (line.charCodeAt(0) === 32 || line === "Traceback (most recent call last):" || CHAINED_EXCEPTION.test(line)) return true;
+    if (EXCEPTION_LINE.test(line)) {
+      const exceptions = this.current.exceptions ??= [];
+      if (exceptions.length < MAX_EXCEPTIONS_PER_FAULT) exceptions.push(own(line.slice(0, 300)));
+      return true;
+    }
+    this.readingExceptions = false;
+    return void 0;
+  }
   startFatal(message, lineNumber) {
     if (this.current?.kind === "assertion" && this.current.threads.length === 0 && message === "Aborted") return;
     const prefixed = /^([A-Za-z_][A-Za-z0-9_]*): (.*)$/.exec(message);
@@ -9337,6 +10388,7 @@ var FaultParser = class {
     this.start(kind, message, prefixed?.[1], reason, lineNumber);
   }
   start(kind, message, fn, reason, lineNumber) {
+    this.readingExceptions = false;
     this.current = { line: lineNumber, kind, message, ...fn ? { function: fn } : {}, reason, threads: [] };
     if (this.pendingObject) {
       this.current.object = this.pendingObject;
@@ -9346,6 +10398,7 @@ var FaultParser = class {
     this.currentKept = this.faults.push(this.current);
   }
   startThread(id, current, lineNumber) {
+    this.readingExceptions = false;
     if (!this.current || this.current.extensionModules !== void 0 && this.current.kind !== "timeout") {
       this.start("traceback-dump", "traceback dump", void 0, "traceback dump", lineNumber);
     }
@@ -9392,60 +10445,6 @@ var FaultParser = class {
     return false;
   }
 };
-
-// src/parse/frames.ts
-var CPYTHON_SOURCE = /^(?:\.\.\/)+(?:Objects|Python|Modules|Include|Parser|Programs)\/|\/[Pp]ython-?3\.\d+[^/]*\/(?:[^/]+\/)*(?:Objects|Python|Modules|Include|Parser|Programs)\//;
-var CPYTHON_BINARY = /(?:^|\/)(?:python3?(?:\.\d+)?d?|libpython3\.\d+d?\.so[.\d]*)$/;
-var CPYTHON_STDLIB_MODULE = /\/lib-dynload\/|\/lib\/python3\.\d+t?\/(?!site-packages)/;
-var SYSTEM = /(?:^|\/)(?:libc\.so|libc-|ld-linux|libpthread|libm\.so|libstdc\+\+|libgcc_s|vgpreload_|libasan|libubsan|liblsan|libtsan)|libsanitizer\/|^\.\.\/sysdeps\/|^\.\.\/csu\/|\/valgrind\//;
-var SYSTEM_FUNCTION = /^(?:__interceptor_|__asan_|__lsan_|__ubsan_|__sanitizer_|__libc_start|_start$|malloc$|calloc$|realloc$|free$|operator new|operator delete)/;
-function classifyFrame(frame, hints = {}) {
-  const file = frame.file ?? "";
-  const module = frame.module ?? "";
-  for (const fragment of hints.extensionPaths ?? []) {
-    if (fragment && (file.includes(fragment) || module.includes(fragment))) return "extension";
-  }
-  if (frame.function && SYSTEM_FUNCTION.test(frame.function) || SYSTEM.test(file) || SYSTEM.test(module)) return "system";
-  if (CPYTHON_SOURCE.test(file)) return "cpython";
-  if (file === "" && CPYTHON_BINARY.test(module)) return "cpython";
-  if (CPYTHON_STDLIB_MODULE.test(module) && !/site-packages/.test(module)) return "cpython";
-  if (file !== "" || /\.so(?:\.|$)|\.pyd$|\.dylib$/.test(module)) return "extension";
-  return "unknown";
-}
-var RUNNER_CHECKOUT = /^(?:\/home\/runner\/work|\/Users\/runner\/work|[A-Za-z]:[\\/]a)[\\/][^\\/]+[\\/][^\\/]+[\\/](.+)$/;
-function workspaceRelative(path15, workspace) {
-  if (workspace) {
-    const root = workspace.replace(/[\\/]+$/, "");
-    if (path15.startsWith(`${root}/`) || path15.startsWith(`${root}\\`)) return path15.slice(root.length + 1).replace(/\\/g, "/");
-  }
-  const match = RUNNER_CHECKOUT.exec(path15);
-  return match ? match[1].replace(/\\/g, "/") : path15;
-}
-
-// src/parse/line-parser.ts
-var MAX_UNPARSED_SAMPLES = 20;
-var MAX_SAMPLE_LENGTH = 300;
-function emptyUnparsed() {
-  return { count: 0, samples: [] };
-}
-function recordUnparsed(unparsed, lineNumber, text) {
-  unparsed.count++;
-  if (unparsed.samples.length < MAX_UNPARSED_SAMPLES) {
-    unparsed.samples.push({ line: lineNumber, text: text.length > MAX_SAMPLE_LENGTH ? `${text.slice(0, MAX_SAMPLE_LENGTH)}\u2026` : text });
-  }
-}
-function asciiTable(characters) {
-  const table = new Uint8Array(128);
-  for (const character of characters) table[character.charCodeAt(0)] = 1;
-  return table;
-}
-function own(text) {
-  return text.length === 0 ? text : (" " + text).slice(1);
-}
-var ANSI_SGR = /\x1b\[[0-9;]*m/g;
-function stripAnsi(line) {
-  return line.includes("\x1B") ? line.replace(ANSI_SGR, "") : line;
-}
 
 // src/parse/mallocstats.ts
 var MAX_MALLOCSTATS_DUMPS = 200;
@@ -9821,6 +10820,19 @@ var MallocStatsParser = class {
 };
 
 // src/parse/pymalloc-debug.ts
+var DEAD_BYTES = [221, 219];
+var DEAD_REFCOUNTS = new Map(
+  DEAD_BYTES.flatMap((byte) => {
+    const pattern = BigInt(byte);
+    const of = (bytes) => Array.from({ length: bytes }, (_, index) => pattern << BigInt(8 * index)).reduce((a, b) => a | b);
+    return [
+      [BigInt.asIntN(64, of(8)).toString(), byte],
+      [BigInt.asIntN(32, of(4)).toString(), byte]
+    ];
+  })
+);
+var REFCNT_PRINT = /^<refcnt (-?\d+) at (0x[0-9a-fA-F]+)>/;
+var MAX_DEAD_OBJECTS = 100;
 var MAX_DEBUG_BLOCKS = 100;
 var MAX_TRACEBACK_FRAMES = 100;
 var BLOCK_START = /^Debug memory block at address p=(\S+?): API '(.)'$/;
@@ -9836,6 +10848,7 @@ var ALLOCATED_AT = /^Memory block allocated at \(most recent call first\):$/;
 var TRACEBACK_FRAME = /^ {2}File "(.*)", line (\d+)$/;
 var PymallocDebugParser = class {
   blocks = new BoundedList(MAX_DEBUG_BLOCKS);
+  deadObjects = new BoundedList(MAX_DEAD_OBJECTS);
   diagnostics = emptyDiagnostics();
   state = "idle";
   current;
@@ -9855,6 +10868,7 @@ var PymallocDebugParser = class {
   }
   next(line, lineNumber) {
     const first = line.charCodeAt(0);
+    if (first === 60 && line.startsWith("<refcnt ")) return this.refcntPrint(line, lineNumber);
     if (first === 68 && line.startsWith("Debug memory block at ")) {
       const start = BLOCK_START.exec(line);
       if (!start) return false;
@@ -9890,7 +10904,15 @@ var PymallocDebugParser = class {
   }
   end() {
     this.finishBlock(0);
-    return { blocks: this.blocks.items, droppedBlocks: this.blocks.dropped, diagnostics: this.diagnostics };
+    return { blocks: this.blocks.items, droppedBlocks: this.blocks.dropped, deadObjects: this.deadObjects.items, droppedDeadObjects: this.deadObjects.dropped, diagnostics: this.diagnostics };
+  }
+  /** `<refcnt N at 0x...>`: recognised whatever N is; kept when N is the dead-byte pattern. */
+  refcntPrint(line, lineNumber) {
+    const match = REFCNT_PRINT.exec(line);
+    if (!match) return false;
+    const pattern = DEAD_REFCOUNTS.get(match[1]);
+    if (pattern !== void 0) this.deadObjects.push({ line: lineNumber, refcnt: match[1], address: match[2], pattern });
+    return true;
   }
   blockLine(line, lineNumber) {
     const block = this.current;
@@ -9937,14 +10959,14 @@ var PymallocDebugParser = class {
   }
   closePad() {
     if (!this.pad || !this.current) return;
-    const { which, count, bytes } = this.pad;
+    const { which, count: count2, bytes } = this.pad;
     const block = this.current;
     const corrupted = bytes.filter((byte) => byte.corrupted);
     if (which === "leading") {
-      block.leadingPad = { count, intact: false, bytes };
+      block.leadingPad = { count: count2, intact: false, bytes };
       if (corrupted.length > 0) block.underrunBytes = Math.max(...corrupted.map((byte) => -byte.offset));
     } else {
-      block.trailingPad = { count, intact: false, bytes };
+      block.trailingPad = { count: count2, intact: false, bytes };
       if (corrupted.length > 0) block.overrunBytes = Math.max(...corrupted.map((byte) => byte.offset)) + 1;
     }
     this.pad = void 0;
@@ -10012,7 +11034,7 @@ var MAX_REGRTEST_TESTS = 2e4;
 var MAX_LEAKS_PER_TEST = 100;
 var MAX_HEADER_LINES = 100;
 var PROGRESS = /^\[\s*\d+\/\d+(?:\/\d+)?\] (\S+)(?: (.*))?$/;
-var LEAK = /^(\S+) leaked \[(-?\d+(?:, -?\d+)*)?\] (references|memory blocks|file descriptors), sum=(-?\d+)( \(this is fine\))?$/;
+var LEAK = /^(\S(?:.*?\S)?) leaked \[(-?\d+(?:, -?\d+)*)?\] (references|memory blocks|file descriptors), sum=(-?\d+)( \(this is fine\))?$/;
 var RESULT_WORDS = /^(passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|env changed|worker bug|worker non-zero exit code)\b/;
 var STANDALONE_RESULT = /^(test\S*) ((?:passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|worker non-zero exit code)\b.*)$/;
 var REASON_LINE = /^(?:test )?(test\S*) (skipped|failed|crashed) -- (.*)$/;
@@ -10302,7 +11324,13 @@ var RegrtestParser = class {
   setResult(test, text) {
     const cut = text.indexOf(" -- ");
     let result = cut < 0 ? text : text.slice(0, cut);
-    if (result.charCodeAt(result.length - 1) === 41) result = result.replace(DURATION_SUFFIX, "");
+    if (result.charCodeAt(result.length - 1) === 41) {
+      const duration = DURATION_SUFFIX.exec(result);
+      if (duration) {
+        test.seconds = durationSeconds(duration[0]);
+        result = result.slice(0, duration.index);
+      }
+    }
     if (test.result === result) return;
     test.result = own(result);
     test.outcome = outcomeOf(result);
@@ -10317,6 +11345,12 @@ var RegrtestParser = class {
     return test;
   }
 };
+var DURATION_UNIT_SECONDS = { hour: 3600, min: 60, sec: 1, ms: 1e-3 };
+function durationSeconds(text) {
+  let seconds = 0;
+  for (const [, value, unit] of text.matchAll(/(\d+(?:\.\d+)?) (hour|min|sec|ms)/g)) seconds += Number(value) * DURATION_UNIT_SECONDS[unit];
+  return Math.round(seconds * 1e3) / 1e3;
+}
 function outcomeOf(result) {
   if (result.startsWith("passed")) return "passed";
   if (result.startsWith("failed (reference leak)")) return "leaked";
@@ -10378,7 +11412,7 @@ var FRAME_SHAPES = /(?: {4}#\d+ 0x[0-9a-f]+(?: in [^\n\r\u2028\u2029]+| [^\s]+)?
 var SHADOW_ROWS = /(?: {2}(?:[^\n]*[^\n\r])?(?:\n|$))+/y;
 var FRAME_MODULE = /^\((.+?)\+0x[0-9a-f]+\)$/;
 var ACCESS = /^(READ|WRITE) of size (\d+) at (0x[0-9a-f]+) thread (\S+)/;
-var LOCATION = /^0x[0-9a-f]+ is located (\d+) bytes (to the right of|to the left of|inside of|after|before) (\d+)-byte region/;
+var LOCATION2 = /^0x[0-9a-f]+ is located (\d+) bytes (to the right of|to the left of|inside of|after|before) (\d+)-byte region/;
 var STACK_HEADING = /^((?:previously )?(?:allocated|freed) by thread \S+(?: \([^)]*\))? here|Thread \S+ created by .+ here):$/;
 var LEAK2 = /^(Direct|Indirect) leak of (\d+) byte\(s\) in (\d+) object\(s\) allocated from:$/;
 var SUMMARY = /^SUMMARY: (AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|ThreadSanitizer|MemorySanitizer): (.*)$/;
@@ -10488,7 +11522,7 @@ var SanitizerParser = class {
       this.current.stacks.push(this.stack);
       return true;
     }
-    if (match = LOCATION.exec(line)) {
+    if (match = LOCATION2.exec(line)) {
       this.current.location = { offset: Number(match[1]), direction: match[2], regionSize: Number(match[3]) };
       return true;
     }
@@ -10609,7 +11643,7 @@ var MAX_DEPTH = 16;
 var MAX_ERROR_COUNTS = 1e4;
 var FRAME_FIELDS = /* @__PURE__ */ new Set(["ip", "obj", "fn", "dir", "file", "line"]);
 var TOKEN = /<(\/?)([A-Za-z_][\w.-]*)[^>]*?(\/?)>|([^<]+)/g;
-var ENTITIES = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&apos;": "'" };
+var ENTITIES2 = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&apos;": "'" };
 function isPlainTagName(line, start, end) {
   for (let index = start; index < end; index++) {
     const code3 = line.charCodeAt(index);
@@ -10637,7 +11671,7 @@ function valueOf(text) {
   return decode(text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text);
 }
 function decode(text) {
-  return text.includes("&") ? text.replace(/&(?:lt|gt|amp|quot|apos);/g, (entity) => ENTITIES[entity]) : text;
+  return text.includes("&") ? text.replace(/&(?:lt|gt|amp|quot|apos);/g, (entity) => ENTITIES2[entity]) : text;
 }
 var SKIPPED_FRAME = Object.freeze({});
 var EOL = "(?:\\n|$)";
@@ -10706,8 +11740,8 @@ var ValgrindXmlParser = class {
     return index - from;
   }
   inSkippedFrame() {
-    const path15 = this.path;
-    return this.frame === SKIPPED_FRAME && path15.length < MAX_DEPTH && path15[path15.length - 1] === "frame";
+    const path22 = this.path;
+    return this.frame === SKIPPED_FRAME && path22.length < MAX_DEPTH && path22[path22.length - 1] === "frame";
   }
   /** Where an `<error>` would open an error past the cap, with no frame being read. */
   betweenSkippedErrors() {
@@ -10715,8 +11749,8 @@ var ValgrindXmlParser = class {
   }
   /** In a stack where a `<frame>` would open a frame past the cap (`open` pushes it, and its fields are skipped). */
   inSkippedStack() {
-    const path15 = this.path;
-    return this.errors.items.length >= MAX_VALGRIND_ERRORS && path15.length < MAX_DEPTH - 1 && path15[path15.length - 1] === "stack";
+    const path22 = this.path;
+    return this.errors.items.length >= MAX_VALGRIND_ERRORS && path22.length < MAX_DEPTH - 1 && path22[path22.length - 1] === "stack";
   }
   /**
    * The detector's fast path while the XML is the only open block (fields of skipped frames are taken
@@ -10790,8 +11824,8 @@ var ValgrindXmlParser = class {
     }
     const closingTag = line.length - name.length - 3;
     if (closing || closingTag <= close || line.charCodeAt(closingTag) !== 60 || line.charCodeAt(closingTag + 1) !== 47 || !line.startsWith(name, closingTag + 2)) return false;
-    const path15 = this.path;
-    if (this.frame === SKIPPED_FRAME && path15.length < MAX_DEPTH && path15[path15.length - 1] === "frame" && FRAME_FIELDS.has(name)) {
+    const path22 = this.path;
+    if (this.frame === SKIPPED_FRAME && path22.length < MAX_DEPTH && path22[path22.length - 1] === "frame" && FRAME_FIELDS.has(name)) {
       if (line.indexOf("<", close + 1) !== closingTag) return false;
       this.text = "";
       return true;
@@ -10968,7 +12002,7 @@ var START_CHARACTERS = {
   "refcount-series": "g",
   mallocstats: "S 0123456789",
   "count-allocs": "[fn",
-  "pymalloc-debug": "D",
+  "pymalloc-debug": "D<",
   fault: "FPCTSEWoG",
   sanitizer: "=SW-",
   "valgrind-xml": "< 	"
@@ -11093,8 +12127,8 @@ var LogDetector = class {
    */
   pushBlock(block) {
     const runs = this.ownedRuns;
-    const { text, ends, count } = block;
-    for (let index = 0; index < count; ) {
+    const { text, ends, count: count2 } = block;
+    for (let index = 0; index < count2; ) {
       const busy = this.busyMask;
       if (busy !== 0 && (busy & busy - 1) === 0) {
         const parser = 31 - Math.clz32(busy);
@@ -11110,7 +12144,7 @@ var LogDetector = class {
           }
           this.lineNumber += taken;
           index += taken;
-          if (index === count) break;
+          if (index === count2) break;
         }
       }
       const start = lineStart(block, index);
@@ -11205,6 +12239,7 @@ function problemsOf(results, options) {
   const owners = faultOwners(results.regrtest, results.fault);
   regrtestProblems(results.regrtest, results.fault, owners, add);
   faultProblems(results.fault, results["pymalloc-debug"], owners, options, add);
+  deadObjectProblems(results.regrtest, results["pymalloc-debug"], add);
   for (const report of results.sanitizer?.reports ?? []) {
     const where = report.culprit ?? report.stacks[0]?.frames.find((frame) => frame.origin !== "system");
     const place = where ? { ...where.file ? { file: workspaceRelative(where.file, options.workspace) } : {}, ...where.line ? { line: where.line } : {}, ...where.function ? { function: where.function } : {} } : {};
@@ -11256,16 +12291,38 @@ function problemsOf(results, options) {
   }
   return problems;
 }
-function faultOwners(regrtest, faults) {
+function ownersOf(regrtest, items) {
   const owners = /* @__PURE__ */ new Map();
-  const tests = [...regrtest?.tests ?? []].sort((a, b) => a.line - b.line);
+  const tests = (regrtest?.tests ?? []).filter((test) => test.line > 0).sort((a, b) => a.line - b.line);
   if (tests.length === 0) return owners;
   let index = 0;
-  for (const fault of faults?.faults ?? []) {
-    while (index + 1 < tests.length && tests[index + 1].line < fault.line) index++;
-    if (tests[index].line < fault.line) owners.set(fault, tests[index].name);
+  for (const item of items) {
+    while (index + 1 < tests.length && tests[index + 1].line < item.line) index++;
+    if (tests[index].line < item.line) owners.set(item, tests[index].name);
   }
   return owners;
+}
+function faultOwners(regrtest, faults) {
+  return ownersOf(regrtest, faults?.faults ?? []);
+}
+function deadObjectProblems(regrtest, debug, add) {
+  const objects = debug?.deadObjects ?? [];
+  const owners = ownersOf(regrtest, objects);
+  const reported = /* @__PURE__ */ new Set();
+  for (const object of objects) {
+    const owner = owners.get(object);
+    if (reported.has(owner ?? "")) continue;
+    reported.add(owner ?? "");
+    const byte = `0x${object.pattern.toString(16).toUpperCase()}`;
+    add({
+      kind: "use-after-free",
+      severity: "error",
+      message: `use after free: an object at ${object.address} was used after it was freed (printed as <refcnt ${object.refcnt}>, its reference count is the dead-byte pattern ${byte} the debug hooks write over freed memory)`,
+      source: "pymalloc-debug",
+      logLine: object.line,
+      ...owner !== void 0 ? { test: owner } : {}
+    });
+  }
 }
 function regrtestProblems(regrtest, faults, owners, add) {
   const timeouts = /* @__PURE__ */ new Map();
@@ -11314,18 +12371,29 @@ function faultProblems(faults, debug, owners, options, add) {
     const where = frame ? ` in ${place.file}:${frame.line}${via}` : "";
     const operation = fault.function ? HOOK_OPERATIONS[fault.function] : void 0;
     const on = operation ? ` on ${operation}` : "";
-    if (block && /pad byte|bad ID/.test(fault.reason)) {
+    if (block && (/pad byte|bad ID/.test(fault.reason) || deadPatternOf(block) !== void 0)) {
       const [kind2, message] = describeBlock(block, fault);
       add({ kind: kind2, severity: "error", message: `${message} detected${on}${where}`, source: "fault", logLine: block.line, ...place });
       continue;
     }
     if (fault.kind === "traceback-dump" || fault.kind === "timeout" && owner !== void 0) continue;
     const kind = fault.kind === "timeout" ? "timeout" : fault.kind === "signal" ? "crash" : "fatal-error";
-    add({ kind, severity: "error", message: `${fault.kind === "timeout" ? fault.message : `Fatal Python error: ${fault.message}`}${where}`, source: "fault", logLine: fault.line, ...place });
+    const exceptions = fault.exceptions?.length ? ` (${fault.exceptions.join(" \u2192 ")})` : "";
+    add({ kind, severity: "error", message: `${fault.kind === "timeout" ? fault.message : `Fatal Python error: ${fault.message}`}${exceptions}${where}`, source: "fault", logLine: fault.line, ...place });
   }
+}
+function deadPatternOf(block) {
+  const bytes = block.leadingPad?.bytes ?? [];
+  const first = bytes[0]?.value;
+  return first !== void 0 && DEAD_BYTES.includes(first) && bytes.every((byte) => byte.value === first) ? first : void 0;
 }
 function describeBlock(block, fault) {
   const plural = (n) => `${n} byte${n === 1 ? "" : "s"}`;
+  const dead = deadPatternOf(block);
+  if (dead !== void 0) {
+    const was = dead === 219 ? " (CPython before 3.8)" : "";
+    return ["use-after-free", `double free or use after free: the block's pad bytes read 0x${dead.toString(16).toUpperCase()}, the pattern the debug hooks write over freed memory${was}`];
+  }
   if (/bad ID/.test(fault.reason)) return ["allocator-mismatch", `block from API '${block.api}' ${fault.reason.replace(/^bad ID: /, "")}`];
   if (block.underrunBytes !== void 0) return ["buffer-underrun", `buffer underrun of ${plural(block.underrunBytes)} before a ${block.bytesRequested ?? "?"}-byte block`];
   const bytes = block.overrunBytes ?? 1;
@@ -11341,10 +12409,10 @@ function pythonLocation(fault) {
 
 // src/adapters/read-lines.ts
 var SEGMENT_BYTES = 1 << 14;
-async function* readLineBlocks(path15, options = {}) {
+async function* readLineBlocks(path22, options = {}) {
   const chunkSize = Math.max(1, options.chunkSize ?? 1 << 20);
   const maxLineLength = Math.max(1, options.maxLineLength ?? 1 << 20);
-  const file = await open2(path15, "r");
+  const file = await open2(path22, "r");
   let current = Buffer.allocUnsafe(maxLineLength + chunkSize);
   let next = Buffer.allocUnsafe(maxLineLength + chunkSize);
   let carry = 0;
@@ -11408,9 +12476,12 @@ function newlineNearMiddle(bytes) {
   if (after >= 0 && after < bytes.length - 1) return after;
   return middle > 0 ? bytes.lastIndexOf(10, middle - 1) : -1;
 }
-async function parseLogFile(path15, options = {}) {
+async function* readLines(path22) {
+  for await (const block of readLineBlocks(path22)) yield* linesOf(block);
+}
+async function parseLogFile(path22, options = {}) {
   try {
-    return await parseLog(readLineBlocks(path15), options);
+    return await parseLog(readLineBlocks(path22), options);
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
     return parseLog([], options);
@@ -11430,7 +12501,7 @@ function planCaseRuns(files, { perFile, total }) {
 // src/steps/run-tests.ts
 function testEnv(cell, target, inherited) {
   return {
-    PYTHONPATH: inherited ? `${target.sitePath}${path8.delimiter}${inherited}` : target.sitePath,
+    PYTHONPATH: inherited ? `${target.sitePath}${path10.delimiter}${inherited}` : target.sitePath,
     // Keep the user's tests folder free of __pycache__ from a debug interpreter.
     PYTHONDONTWRITEBYTECODE: "1",
     ...cell.runtimeEnv
@@ -11509,18 +12580,18 @@ async function discoverTestModules(testsDir) {
   const nested = [];
   const walk = async (relative, depth) => {
     if (depth > MAX_NESTED_DEPTH) return;
-    const children = await readdir4(path8.join(testsDir, relative), { withFileTypes: true }).catch(() => []);
+    const children = await readdir4(path10.join(testsDir, relative), { withFileTypes: true }).catch(() => []);
     const found = children.filter((child) => !child.isDirectory() && /^test_.*\.py$/.test(child.name)).length;
-    if (found > 0 && relative !== "") nested.push({ dir: relative.split(path8.sep).join("/"), modules: found });
+    if (found > 0 && relative !== "") nested.push({ dir: relative.split(path10.sep).join("/"), modules: found });
     for (const child of children) {
       if (!child.isDirectory() || child.name.startsWith(".") || child.name === "__pycache__" || relative === "" && child.name.startsWith("test_")) continue;
-      await walk(path8.join(relative, child.name), depth + 1);
+      await walk(path10.join(relative, child.name), depth + 1);
     }
   };
   await walk("", 0);
   const pytestStyle = [];
   for (const module of modules) {
-    const text = await readFile3(path8.join(testsDir, `${module}.py`), "utf8").catch(() => "");
+    const text = await readFile3(path10.join(testsDir, `${module}.py`), "utf8").catch(() => "");
     if (PYTEST_STYLE.test(text) && !UNITTEST_CASE.test(text)) pytestStyle.push(module);
   }
   return { testsDir, modules, nested, pytestStyle };
@@ -11571,6 +12642,571 @@ function selectTestModules(entries) {
   }).sort();
 }
 
+// src/steps/run-cpython-tests.ts
+var CPYTHON_TESTS_JUNIT_FILE = "cpython-tests.junit.xml";
+async function runCpythonTests(context, cell, pythonPath, options) {
+  const junitXml = path11.join(context.outDir, CPYTHON_TESTS_JUNIT_FILE);
+  const environment = planCpythonTestsEnv(context.env, cell.runtimeEnv);
+  const commandInput = { pythonPath, python: cell.python, selection: options.selection, jobs: options.jobs, timeoutSeconds: options.timeoutSeconds, junitXml };
+  let shard;
+  let testsFile;
+  if (options.shard) {
+    const durations = options.durationsFile ? await readDurations(options.durationsFile) : {};
+    const listing = await context.runner.run({
+      argv: planCpythonTestsListing(commandInput),
+      cwd: context.outDir,
+      env: environment.env,
+      logPath: logPath(context, "cpython-tests-list.log"),
+      captureStdout: true
+    });
+    const listed = listing.stdout.split("\n").map((line) => line.trim()).filter((line) => /^test[\w.]*$/.test(line) && line !== "test");
+    if (listing.exitCode !== 0 || listed.length === 0) throw new Error(`regrtest --list-tests listed no test (exit code ${listing.exitCode}); see ${listing.logPath}`);
+    const tests = assignShard(listed, options.shard, durations);
+    testsFile = logPath(context, `cpython-tests-shard-${options.shard.index}of${options.shard.count}.txt`);
+    await writeFileAtomic(testsFile, tests.map((test) => `${test}
+`).join(""));
+    shard = { ...options.shard, tests, balancedBy: Object.keys(durations).length ? "durations" : "name" };
+    context.log.info(`shard ${options.shard.index} of ${options.shard.count}: ${tests.length} of ${new Set(listed.map((name) => name.split(".").find((part) => part.startsWith("test_")))).size} test files`);
+  }
+  const plan = planCpythonTestsCommand({ ...commandInput, ...testsFile ? { testsFile } : {} });
+  const run = await context.log.group(`CPython's test suite (${options.selection.kind === "args" ? options.selection.args.join(" ") : options.selection.kind})`, async () => {
+    return parseRegrtestRun(context, { argv: plan.argv, cwd: context.outDir, env: environment.env, logPath: logPath(context, "cpython-tests.log") });
+  });
+  const junitText = await readFile4(junitXml, "utf8").catch(() => void 0);
+  return {
+    ...run,
+    selection: options.selection,
+    timeoutSeconds: options.timeoutSeconds,
+    plan,
+    environment,
+    junitXml,
+    ...junitText !== void 0 ? { junit: parseRegrtestJunit(junitText) } : {},
+    ...shard ? { shard } : {}
+  };
+}
+async function readDurations(file) {
+  let report;
+  try {
+    report = JSON.parse(await readFile4(file, "utf8"));
+  } catch (error) {
+    throw new ConfigError(`cpython-tests-durations '${file}': cannot read it as a pydebug report.json (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  const durations = report?.cpythonTests?.durations;
+  if (typeof durations !== "object" || durations === null) {
+    throw new ConfigError(`cpython-tests-durations '${file}': it has no cpythonTests.durations; give the report.json of a run that ran CPython's tests.`);
+  }
+  return Object.fromEntries(Object.entries(durations).filter((entry) => typeof entry[1] === "number"));
+}
+
+// src/steps/install-test-requirements.ts
+import { rm as rm5 } from "node:fs/promises";
+import path12 from "node:path";
+var TestRequirementsError = class extends ConfigError {
+  constructor(message, logPath2) {
+    super(message);
+    this.logPath = logPath2;
+  }
+  logPath;
+};
+async function installTestRequirements(context, cell, pythonPath, requirements) {
+  if (requirements.length === 0) return void 0;
+  const target = path12.join(context.cacheDir, "test-requirements", cell.id);
+  await rm5(target, { recursive: true, force: true });
+  const log = logPath(context, "test-requirements.log");
+  const result = await context.log.group(
+    `pip install ${requirements.join(" ")} (test-requirements)`,
+    () => context.runner.run({
+      argv: [pythonPath, "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--target", target, ...requirements],
+      cwd: context.workspace,
+      env: Object.fromEntries(PYTHON_REDIRECT_ENV.map((name) => [name, void 0])),
+      logPath: log
+    })
+  );
+  if (result.exitCode !== 0) {
+    throw new TestRequirementsError(
+      `test-requirements '${requirements.join(" ")}' could not be installed with ${pythonPath} -m pip (exit ${result.exitCode ?? result.signal}). On a machine without PyPI set PIP_INDEX_URL to a mirror, or PIP_NO_INDEX=1 and PIP_FIND_LINKS to a folder of wheels. Log: ${log}`,
+      log
+    );
+  }
+  return target;
+}
+
+// src/steps/run-pytest.ts
+import { readFile as readFile5 } from "node:fs/promises";
+import path14 from "node:path";
+
+// src/adapters/bundled-files.ts
+import { existsSync } from "node:fs";
+import path13 from "node:path";
+import { fileURLToPath } from "node:url";
+var PYTEST_PLUGIN_MODULE = "pydebug_refleak";
+var PLUGIN_RELATIVE = path13.join("python", `${PYTEST_PLUGIN_MODULE}.py`);
+function pytestPluginDir(moduleUrl = import.meta.url) {
+  let dir = path13.dirname(fileURLToPath(moduleUrl));
+  for (let depth = 0; depth < 6; depth++) {
+    if (existsSync(path13.join(dir, PLUGIN_RELATIVE))) return path13.join(dir, "python");
+    const parent = path13.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new Error(`pydebug's pytest plugin (${PLUGIN_RELATIVE}) was not found above ${fileURLToPath(moduleUrl)}: the package is incomplete`);
+}
+
+// src/plan/test-runner.ts
+var TEST_RUNNER_VALUES = ["auto", "pytest", "regrtest"];
+function chooseTestRunner(facts, options) {
+  if (options.testRunner !== "auto") return { runner: options.testRunner, reason: `test-runner is set to ${options.testRunner}` };
+  if (facts.pytestConfig.length) return { runner: "pytest", reason: `the project has pytest configuration (${facts.pytestConfig.join(", ")})` };
+  if (facts.pytestStyle.length) {
+    const which = facts.pytestStyle.length === facts.modules.length ? `all ${facts.modules.length}` : `${facts.pytestStyle.length} of the ${facts.modules.length}`;
+    return { runner: "pytest", reason: `${which} test files are written for pytest (${facts.pytestStyle.slice(0, 3).join(", ")}${facts.pytestStyle.length > 3 ? ", ..." : ""})` };
+  }
+  return { runner: "regrtest", reason: "no pytest configuration and no pytest-style test file: unittest under regrtest" };
+}
+var PYTEST_CONFIG_FILES = ["pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini", "setup.cfg", "conftest.py"];
+function pytestConfigIn(fileName, text) {
+  const section = (header) => new RegExp(`^\\s*\\[${header.replace(/[.[\]]/g, "\\$&")}\\]\\s*$`, "m").test(text);
+  switch (fileName) {
+    case "pytest.ini":
+    case ".pytest.ini":
+    case "conftest.py":
+      return fileName;
+    case "pyproject.toml":
+      return section("tool.pytest.ini_options") ? "pyproject.toml [tool.pytest.ini_options]" : void 0;
+    case "tox.ini":
+      return section("pytest") ? "tox.ini [pytest]" : void 0;
+    case "setup.cfg":
+      return section("tool:pytest") ? "setup.cfg [tool:pytest]" : void 0;
+    default:
+      return void 0;
+  }
+}
+
+// src/steps/run-pytest.ts
+async function readProjectTestFacts(projectDir, discovery) {
+  const pytestConfig = [];
+  for (const name of PYTEST_CONFIG_FILES) {
+    const text = await readFile5(path14.join(projectDir, name), "utf8").catch(() => void 0);
+    const found = text === void 0 ? void 0 : pytestConfigIn(name, text);
+    if (found) pytestConfig.push(found);
+  }
+  const testsConftest = path14.join(discovery.testsDir, "conftest.py");
+  if (path14.dirname(testsConftest) !== path14.resolve(projectDir) && await readFile5(testsConftest, "utf8").catch(() => void 0) !== void 0) {
+    pytestConfig.push(path14.relative(projectDir, testsConftest).split(path14.sep).join("/"));
+  }
+  return { pytestConfig, modules: discovery.modules, pytestStyle: discovery.pytestStyle };
+}
+async function runPytestRefleakHunt(context, cell, target, options, discovery, inheritedPythonPath) {
+  const pluginDir = pytestPluginDir();
+  const pythonPath = [target.sitePath, pluginDir, ...inheritedPythonPath ? [inheritedPythonPath] : []].join(path14.delimiter);
+  const env = { PYTHONPATH: pythonPath, PYTHONDONTWRITEBYTECODE: "1", ...cell.runtimeEnv };
+  const pytestVersion = await probePytest(context, target, env, inheritedPythonPath);
+  const pytestArgs = ["-m", "pytest", "-p", "no:cacheprovider", "--rootdir", target.projectDir];
+  const collect = await context.log.group(`pytest --collect-only on ${target.testsDir}`, async () => {
+    const result = await context.runner.run({
+      argv: [target.pythonPath, ...pytestArgs, "--collect-only", "-q", target.testsDir],
+      cwd: target.projectDir,
+      env,
+      logPath: logPath(context, "pytest", "collect.log")
+    });
+    const log = await parseLogFile(result.logPath, { workspace: context.workspace });
+    return { ...parsedFileRun(result, log), parsed: await readPytestLog(result.logPath) };
+  });
+  const byFile = /* @__PURE__ */ new Map();
+  for (const id of collect.parsed.started) {
+    const file = pytestFileOf(id);
+    byFile.set(file, [...byFile.get(file) ?? [], id]);
+  }
+  const files = [];
+  await context.log.group(`pytest with ${PYTEST_PLUGIN_MODULE} ${options.warmups}:${options.runs} on ${byFile.size} test files`, async () => {
+    for (const [file, caseIds] of byFile) {
+      const result = await context.runner.run({
+        argv: [
+          target.pythonPath,
+          ...pytestArgs,
+          "-p",
+          PYTEST_PLUGIN_MODULE,
+          "--pydebug-refleak",
+          `${options.warmups}:${options.runs}`,
+          "--pydebug-refleak-log",
+          logPath(context, "pytest", "reflog.txt"),
+          "-s",
+          "-v",
+          file
+        ],
+        cwd: target.projectDir,
+        env,
+        logPath: logPath(context, "pytest", `${file.replace(/[\\/]/g, "__")}.log`),
+        // As regrtest's --timeout, per test file.
+        timeoutMs: options.testTimeoutSeconds * 1e3
+      });
+      const log = await parseLogFile(result.logPath, { workspace: context.workspace });
+      files.push({ ...parsedFileRun(result, log, file), parsed: { regrtest: log.results.regrtest ?? new RegrtestParser().end(), pytest: await readPytestLog(result.logPath) }, file, caseIds });
+      context.log.info(`${file}: ${files[files.length - 1].parsed.pytest.summary ?? `exit ${result.exitCode ?? result.signal}`}`);
+    }
+  });
+  return { warmups: options.warmups, runs: options.runs, discovery: { ...discovery, nested: [] }, collect, files, pytestVersion };
+}
+async function probePytest(context, target, env, inheritedPythonPath) {
+  const result = await context.runner.run({
+    argv: [target.pythonPath, "-c", "import pytest; print(pytest.__version__)"],
+    cwd: target.projectDir,
+    env,
+    logPath: logPath(context, "pytest", "probe.log"),
+    captureStdout: true
+  });
+  if (result.exitCode === 0) return result.stdout.trim();
+  let cause = "";
+  for await (const line of readLines(result.logPath)) if (line.trim()) cause = line.trim();
+  throw new ConfigError(
+    `pytest runs these tests (${target.testsDir}), but the debug interpreter cannot import it${cause ? ` (${cause})` : ""}. Install it for the tests with test-requirements: pytest (CLI: --test-requirements pytest), or put a folder holding pytest and its dependencies on PYTHONPATH${inheritedPythonPath ? ` (PYTHONPATH is ${inheritedPythonPath})` : ""}. To run them with regrtest instead, set test-runner: regrtest.`
+  );
+}
+async function readPytestLog(file) {
+  const parser = new PytestLogParser();
+  let lineNumber = 0;
+  try {
+    for await (const line of readLines(file)) parser.next(line.endsWith("\r") ? line.slice(0, -1) : line, ++lineNumber);
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+  }
+  return parser.end();
+}
+function parsedFileRun(result, log, file) {
+  const run = parsedRun(result, log);
+  return file === void 0 ? run : { ...run, details: { ...run.details, problems: run.details.problems.map((problem) => ({ ...problem, test: file })) } };
+}
+
+// src/steps/run-test-command.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { rm as rm6, readFile as readFile6 } from "node:fs/promises";
+import path15 from "node:path";
+
+// src/parse/pytest.ts
+var MAX_PYTEST_FAILURES = 200;
+var MAX_DETAIL_LINES = 12;
+var RULER_TITLE = /^=+ (.+?) =+$/;
+var SUMMARY_COUNTS = /^(?:=+ )?((?:\d+ [a-z]+)(?:, \d+ [a-z]+)*|no tests ran) in (\d+(?:\.\d+)?)s(?: \([^)]*\))?(?: =+)?$/;
+var COLLECTED = /^(?:collecting \.\.\. )?collected (\d+) items?(?: \/ \d+ (?:deselected|errors?|skipped))*(?: \/ \d+ selected)?$/;
+var PROGRESS2 = /^(\S+\.py) ([.FEsxXR]*)(?: +\[ *\d+%\])?(.*)$/;
+var QUIET_PROGRESS = /^[.FEsxXR]+ +\[ *\d+%\]$/;
+var SHORT_SUMMARY2 = /^(FAILED|ERROR) (\S+)(?: - (.*))?$/;
+var DETAIL_TITLE = /^_{3,} (.+?) _{3,}$/;
+var LOCATION3 = /^(\S+\.py):(\d+): (\w[\w.]*)$/;
+var HEADER = /^(?:platform \S+ -- Python |cachedir: |rootdir: |configfile: |testpaths: |plugins: |collecting )/;
+var GENERATED_XML = /^-+ generated xml file: .* -+$/;
+var SECTION_RULER = /^-{3,} .+ -{3,}$/;
+var PYTEST_TITLES = /^(?:test session starts|FAILURES|ERRORS|short test summary info|warnings summary|PASSES|slowest .*durations)$/;
+var PLURALS = { error: "errors", warning: "warnings" };
+var PytestParser = class {
+  seen = false;
+  rootdir;
+  collected;
+  counts;
+  seconds;
+  summaryLine;
+  failures = [];
+  details = [];
+  detail;
+  lastFile;
+  droppedFailures = 0;
+  /** Inside FAILURES / ERRORS: every line belongs to a failure's report until the next ruler. */
+  inFailures = false;
+  /**
+   * What followed pytest's own text on the line just read: a crashing test's first line of output
+   * (the debug hooks' `Debug memory block at ...`) starts right after the progress dots. Set by `next`
+   * for the caller to hand to the other parsers; undefined when the line was pytest's alone.
+   */
+  remainder;
+  next(line) {
+    this.remainder = void 0;
+    let match;
+    if (match = SUMMARY_COUNTS.exec(line)) {
+      this.seen = true;
+      this.inFailures = false;
+      this.detail = void 0;
+      this.summaryLine = own(match[0].replace(/^=+ | =+$/g, ""));
+      this.seconds = Number(match[2]);
+      const counts = {};
+      if (match[1] !== "no tests ran") {
+        for (const part of match[1].split(", ")) {
+          const [count2, word] = part.split(" ");
+          counts[PLURALS[word] ?? word] = Number(count2);
+        }
+      }
+      this.counts = counts;
+      return true;
+    }
+    if (match = RULER_TITLE.exec(line)) {
+      const title = match[1];
+      this.seen ||= PYTEST_TITLES.test(title);
+      this.inFailures = title === "FAILURES" || title === "ERRORS";
+      this.detail = void 0;
+      return this.seen;
+    }
+    if (QUIET_PROGRESS.test(line)) return this.seen = true;
+    if (!this.seen) return false;
+    if ((match = DETAIL_TITLE.exec(line)) && this.inFailures) {
+      this.detail = { title: own(match[1]), lines: [] };
+      if (this.details.length < MAX_PYTEST_FAILURES) this.details.push(this.detail);
+      return true;
+    }
+    if (this.inFailures && GENERATED_XML.test(line)) {
+      this.inFailures = false;
+      this.detail = void 0;
+      return true;
+    }
+    if (this.inFailures) {
+      if (this.detail) {
+        const location = LOCATION3.exec(line);
+        if (location) {
+          this.detail.file = own(location[1]);
+          this.detail.line = Number(location[2]);
+        }
+        if (line.trim() !== "") this.detail.lines.push(own(line));
+        if (this.detail.lines.length > MAX_DETAIL_LINES) this.detail.lines.shift();
+      }
+      return true;
+    }
+    if (match = SHORT_SUMMARY2.exec(line)) {
+      if (this.failures.length < MAX_PYTEST_FAILURES) {
+        this.failures.push({ nodeId: own(match[2]), kind: match[1] === "FAILED" ? "failed" : "error", ...match[3] ? { message: own(match[3]) } : {} });
+      } else this.droppedFailures++;
+      return true;
+    }
+    if (match = COLLECTED.exec(line)) {
+      this.collected = Number(match[1]);
+      return true;
+    }
+    if (match = PROGRESS2.exec(line)) {
+      this.lastFile = own(match[1]);
+      if (match[3] !== "" && match[3].trim() !== "") this.remainder = match[3];
+      return true;
+    }
+    if (SECTION_RULER.test(line)) return true;
+    if (HEADER.test(line)) {
+      if (line.startsWith("rootdir: ")) this.rootdir = own(line.slice("rootdir: ".length).split(",")[0]);
+      return true;
+    }
+    return false;
+  }
+  end() {
+    return {
+      seen: this.seen,
+      ...this.rootdir !== void 0 ? { rootdir: this.rootdir } : {},
+      ...this.collected !== void 0 ? { collected: this.collected } : {},
+      ...this.counts ? { counts: this.counts } : {},
+      ...this.seconds !== void 0 ? { seconds: this.seconds } : {},
+      ...this.summaryLine !== void 0 ? { summaryLine: this.summaryLine } : {},
+      failures: this.failures,
+      details: this.details,
+      ...this.lastFile !== void 0 ? { lastFile: this.lastFile } : {},
+      droppedFailures: this.droppedFailures
+    };
+  }
+};
+
+// src/parse/unittest-output.ts
+var MAX_UNITTEST_FAILURES = 200;
+var MAX_TRACEBACK_LINES2 = 12;
+var RULER = /^(?:={70}|-{70})$/;
+var REPORT = /^(FAIL|ERROR): (\S+)(?: \(([^)]+)\))?(?: \[[^\]]*\])?$/;
+var RAN2 = /^Ran (\d+) tests? in (\d+(?:\.\d+)?)s$/;
+var VERDICT = /^(OK|FAILED)(?: \(([^)]*)\))?$/;
+var VERBOSE = /^(\w+) \(([\w.]+)\)(?:\n.*)? \.\.\. ?(.*)$/;
+var DOTS = /^[.EFsxu]+$/;
+var FRAME3 = /^ {2}File "(.+)", line (\d+), in (.+)$/;
+var UnittestParser = class {
+  seen = false;
+  ran;
+  seconds;
+  verdict;
+  counts = {};
+  failures = [];
+  failure;
+  running;
+  droppedFailures = 0;
+  /** Output that followed `... ` on a verbose line instead of a result: a crashing test's first line (see PytestParser.remainder). */
+  remainder;
+  next(line) {
+    this.remainder = void 0;
+    let match;
+    if (RULER.test(line)) {
+      this.seen = true;
+      if (line.startsWith("-") && this.failure && this.failure.traceback.length > 0) this.failure = void 0;
+      return true;
+    }
+    if (match = REPORT.exec(line)) {
+      this.seen = true;
+      const inParentheses = match[3];
+      const id = inParentheses === void 0 ? match[2] : inParentheses.endsWith(`.${match[2]}`) ? inParentheses : `${inParentheses}.${match[2]}`;
+      this.failure = { kind: match[1] === "FAIL" ? "failed" : "error", id: own(id), traceback: [] };
+      if (this.failures.length < MAX_UNITTEST_FAILURES) this.failures.push(this.failure);
+      else this.droppedFailures++;
+      return true;
+    }
+    if (match = RAN2.exec(line)) {
+      this.seen = true;
+      this.failure = void 0;
+      this.ran = Number(match[1]);
+      this.seconds = Number(match[2]);
+      return true;
+    }
+    if (this.ran !== void 0 && (match = VERDICT.exec(line))) {
+      this.verdict = match[1];
+      for (const part of (match[2] ?? "").split(", ").filter(Boolean)) {
+        const [name, count2] = part.split("=");
+        if (count2 !== void 0 && /^\d+$/.test(count2)) this.counts[name] = Number(count2);
+      }
+      return true;
+    }
+    if (this.failure) {
+      if (line === "") return true;
+      const frame = FRAME3.exec(line);
+      if (frame) {
+        this.failure.file = own(frame[1]);
+        this.failure.line = Number(frame[2]);
+      } else if (!line.startsWith(" ") && !line.startsWith("Traceback")) this.failure.exception ??= own(line);
+      this.failure.traceback.push(own(line));
+      if (this.failure.traceback.length > MAX_TRACEBACK_LINES2) this.failure.traceback.splice(1, 1);
+      return true;
+    }
+    if (match = VERBOSE.exec(line)) {
+      this.seen = true;
+      const result = /^(?:ok|FAIL|ERROR|skipped|expected failure|unexpected success)/.test(match[3]);
+      this.running = result ? void 0 : own(match[2]);
+      if (!result && match[3] !== "") this.remainder = match[3];
+      return true;
+    }
+    if (DOTS.test(line)) return this.seen = true;
+    return false;
+  }
+  end() {
+    return {
+      seen: this.seen,
+      ...this.ran !== void 0 ? { ran: this.ran } : {},
+      ...this.seconds !== void 0 ? { seconds: this.seconds } : {},
+      ...this.verdict ? { verdict: this.verdict } : {},
+      counts: this.counts,
+      failures: this.failures,
+      ...this.running !== void 0 ? { running: this.running } : {},
+      droppedFailures: this.droppedFailures
+    };
+  }
+};
+
+// src/plan/test-command.ts
+var INTERPRETER_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-X", "-W", "--check-hash-based-pycs"]);
+var PYTEST_PROGRAM = /(?:^|[\\/])(?:pytest|py\.test)(?:\.exe)?$/;
+function runnerWord(argv, module) {
+  if (module === "pytest" && argv.length > 0 && PYTEST_PROGRAM.test(argv[0])) return 0;
+  for (let index = 0; index < argv.length; index++) {
+    if (argv[index] === "-m" && argv[index + 1] === module) return index + 1;
+    if (argv[index] === `-m${module}`) return index;
+    if (INTERPRETER_OPTIONS_WITH_VALUE.has(argv[index])) index++;
+    else if (!argv[index].startsWith("-") && index > 0) break;
+  }
+  return -1;
+}
+var hasOption = (argv, ...names) => argv.some((word) => names.some((name) => word === name || word.startsWith(`${name}=`)));
+function planTestCommand(argv, { junitPath }) {
+  const pytest = runnerWord(argv, "pytest");
+  if (pytest >= 0) {
+    const added = [
+      ...hasOption(argv, "--junitxml", "--junit-xml") ? [] : [`--junitxml=${junitPath}`],
+      ...hasOption(argv, "--capture", "-s") ? [] : ["--capture=sys"]
+    ];
+    return {
+      argv: [...argv.slice(0, pytest + 1), ...added, ...argv.slice(pytest + 1)],
+      runner: "pytest",
+      ...added.some((word) => word.startsWith("--junitxml=")) ? { junitPath } : {},
+      added
+    };
+  }
+  return { argv, runner: runnerWord(argv, "unittest") >= 0 ? "unittest" : "other", added: [] };
+}
+
+// src/steps/run-test-command.ts
+async function runTestCommand(context, cell, interpreter, target, inheritedPythonPath) {
+  const env = {
+    PYTHONPATH: [...target.sitePaths, ...inheritedPythonPath ? [inheritedPythonPath] : []].join(path15.delimiter),
+    // Keep the user's tree free of __pycache__ from a debug interpreter, as for regrtest.
+    PYTHONDONTWRITEBYTECODE: "1",
+    // faulthandler prints the Python stack of a crash: the frame in a test file names the test.
+    PYTHONFAULTHANDLER: "1",
+    PATH: await pathWithInterpreter(context, interpreter, context.env.PATH),
+    [PYTHON_ENV]: interpreter.pythonPath,
+    [SITE_ENV]: target.sitePaths[0] ?? "",
+    ...cell.runtimeEnv
+  };
+  const expanded = expandCommand(target.command, mergeEnv(context.env, env));
+  if (!expanded.ok) {
+    throw new ConfigError(`test-command '${target.command.text}' refers to ${expanded.missing.map((name) => `$${name}`).join(", ")}, which ${expanded.missing.length === 1 ? "is" : "are"} not set; pydebug sets $${SITE_ENV} and $${PYTHON_ENV}.`);
+  }
+  const planned = planTestCommand(expanded.argv, { junitPath: logPath(context, "test-command.junit.xml") });
+  if (planned.junitPath) await rm6(planned.junitPath, { force: true });
+  const log = logPath(context, "test-command.log");
+  const result = await context.log.group(`test-command: ${formatArgv(planned.argv)}`, () => context.runner.run({ argv: planned.argv, cwd: target.projectDir, env, logPath: log }));
+  const { output, lines, unparsed, details } = await parseTestCommandLog(result.logPath, planned.runner, context.workspace);
+  const junitText = planned.junitPath ? await readFile6(planned.junitPath, "utf8").catch(() => void 0) : void 0;
+  return {
+    ...parsedRun(result, { lines, unparsed, ...details }),
+    parsed: { ...output, ...junitText !== void 0 ? { junit: withTestFiles(parseJUnitXml(junitText), target.projectDir) } : {} },
+    text: target.command.text,
+    runner: planned.runner,
+    added: planned.added,
+    ...planned.junitPath ? { junitPath: planned.junitPath } : {},
+    cwd: target.projectDir,
+    workspace: context.workspace
+  };
+}
+function withTestFiles(junit, cwd) {
+  const found = /* @__PURE__ */ new Map();
+  const fileOf = (classname) => {
+    if (!found.has(classname)) {
+      const parts = classname.split(".");
+      let file;
+      for (let count2 = parts.length; count2 > 0 && file === void 0; count2--) {
+        const candidate = `${parts.slice(0, count2).join("/")}.py`;
+        if (existsSync2(path15.join(cwd, candidate))) file = candidate;
+      }
+      found.set(classname, file);
+    }
+    return found.get(classname);
+  };
+  return { ...junit, cases: junit.cases.map((testCase) => testCase.file !== void 0 ? testCase : { ...testCase, ...fileOf(testCase.classname) ? { file: fileOf(testCase.classname) } : {} }) };
+}
+function parseJUnitXml(text) {
+  const parser = new JUnitXmlParser();
+  for (const line of text.split("\n")) parser.next(line);
+  return parser.end();
+}
+async function parseTestCommandLog(logFile, runner, workspace) {
+  const parsers = [
+    ...runner !== "unittest" ? [{ name: "pytest", parser: new PytestParser() }] : [],
+    ...runner !== "pytest" ? [{ name: "unittest", parser: new UnittestParser() }] : []
+  ];
+  const detector = new LogDetector(workspace ? { workspace } : {});
+  let lineNumber = 0;
+  try {
+    for await (const raw of readLines(logFile)) {
+      lineNumber++;
+      const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+      const claimedBy = parsers.find(({ parser }) => parser.next(line, lineNumber));
+      detector.push(claimedBy ? claimedBy.parser.remainder ?? "" : raw);
+    }
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+  }
+  const { lines, unparsed, ...details } = detector.end();
+  const output = {};
+  for (const { name, parser } of parsers) {
+    const parsed = parser.end();
+    if (parsed.seen) output[name] = parsed;
+  }
+  return { output, lines, unparsed, details };
+}
+
 // src/steps/run-cell.ts
 function planCellOrThrow(config) {
   const planned = planCell(config.python, config.variant);
@@ -11582,28 +13218,47 @@ function planCellOrThrow(config) {
 }
 async function runCell(config, context, inheritedPythonPath) {
   const cell = planCellOrThrow(config);
-  await rm4(path9.join(context.outDir, "logs"), { recursive: true, force: true });
-  await mkdir5(path9.join(context.outDir, "logs"), { recursive: true });
+  await rm7(path16.join(context.outDir, "logs"), { recursive: true, force: true });
+  await mkdir6(path16.join(context.outDir, "logs"), { recursive: true });
   let interpreter;
   const extensions = [];
   let refleaks;
+  let pytest;
+  let testRunner;
   let showrefcount;
+  let testCommand;
+  let cpythonTests;
   let error;
   let errorExitCode = 0;
   try {
     interpreter = await ensureInterpreter(context, cell, config.source, config);
     if (config.extension && config.testsDir) {
-      const extension = await ensureExtension(context, cell, interpreter, config.extension, { rebuild: config.rebuildExtensions });
-      extensions.push(extension);
-      const target = { pythonPath: interpreter.pythonPath, testsDir: config.testsDir, projectDir: config.extension, sitePath: extension.sitePath };
-      refleaks = await runRefleakHunt(
-        context,
-        cell,
-        target,
-        { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, maxCaseRuns: config.maxCaseRuns, maxCaseRunsTotal: config.maxCaseRunsTotal },
-        inheritedPythonPath
-      );
-      showrefcount = await runShowrefcount(context, cell, target, config, refleaks.discovery.modules, inheritedPythonPath);
+      const buildOptions = { rebuild: config.rebuildExtensions, buildEnv: config.buildEnv, ...config.buildCommand ? { buildCommand: config.buildCommand } : {} };
+      for (const projectDir of [config.extension, ...config.extraExtensions]) extensions.push(await ensureExtension(context, cell, interpreter, projectDir, buildOptions));
+      const sitePath = extensions.map((build) => build.sitePath).join(path16.delimiter);
+      const target = { pythonPath: interpreter.pythonPath, testsDir: config.testsDir, projectDir: config.extension, sitePath };
+      const requirementsDir = await installTestRequirements(context, cell, interpreter.pythonPath, config.testRequirements);
+      const testsPythonPath = [requirementsDir, inheritedPythonPath].filter((part) => part).join(path16.delimiter) || void 0;
+      if (config.testCommand) {
+        testCommand = await runTestCommand(context, cell, interpreter, { command: config.testCommand, projectDir: config.extension, sitePaths: extensions.map((build) => build.sitePath) }, testsPythonPath);
+      } else {
+        const discovery = await discoverTestModules(config.testsDir);
+        testRunner = chooseTestRunner(await readProjectTestFacts(config.extension, discovery), config);
+        context.log.info(`the tests run under ${testRunner.runner}: ${testRunner.reason}`);
+        const refleakOptions = { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, maxCaseRuns: config.maxCaseRuns, maxCaseRunsTotal: config.maxCaseRunsTotal };
+        if (testRunner.runner === "pytest") pytest = await runPytestRefleakHunt(context, cell, target, refleakOptions, discovery, testsPythonPath);
+        else refleaks = await runRefleakHunt(context, cell, target, refleakOptions, testsPythonPath);
+      }
+      if (refleaks) showrefcount = await runShowrefcount(context, cell, target, config, refleaks.discovery.modules, testsPythonPath);
+    }
+    if (config.cpythonTests.kind !== "none") {
+      cpythonTests = await runCpythonTests(context, cell, interpreter.pythonPath, {
+        selection: config.cpythonTests,
+        jobs: config.jobs,
+        timeoutSeconds: config.testTimeoutSeconds,
+        ...config.cpythonTestsShard ? { shard: config.cpythonTestsShard } : {},
+        ...config.cpythonTestsDurations ? { durationsFile: config.cpythonTestsDurations } : {}
+      });
     }
   } catch (caught) {
     errorExitCode = caught instanceof PydebugError ? caught.exitCode : INTERNAL_ERROR_EXIT_CODE;
@@ -11617,13 +13272,17 @@ async function runCell(config, context, inheritedPythonPath) {
     ...interpreter ? { interpreter } : {},
     extensions,
     ...refleaks ? { refleaks } : {},
+    ...pytest ? { pytest } : {},
+    ...testRunner ? { testRunner } : {},
     ...showrefcount ? { showrefcount } : {},
+    ...testCommand ? { testCommand } : {},
+    ...cpythonTests ? { cpythonTests } : {},
     ...error ? { error } : {},
     relative: (absolutePath) => reportPath(context, absolutePath)
   });
   const summaryMarkdown = renderSummaryMarkdown(report);
-  const reportFile = path9.join(context.outDir, "report.json");
-  const summaryFile = path9.join(context.outDir, "summary.md");
+  const reportFile = path16.join(context.outDir, "report.json");
+  const summaryFile = path16.join(context.outDir, "summary.md");
   await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}
 `);
   await writeFileAtomic(summaryFile, summaryMarkdown);
@@ -11663,7 +13322,7 @@ function runEnvironment(cwd, env) {
 
 // src/config/custom-variants.ts
 import { readFileSync } from "node:fs";
-import path10 from "node:path";
+import path17 from "node:path";
 
 // src/config/matrix-config.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -11790,7 +13449,7 @@ function planMatrix(config) {
   const warnings = [];
   const substitutions = [];
   const planned = versions.map((python) => {
-    const source = resolveSourceSpec(config.source, python, (path15) => path15);
+    const source = resolveSourceSpec(config.source, python, (path22) => path22);
     return {
       sourceIdentity: source.kind === "url" ? { url: source.url } : { url: `file://${source.path}` },
       results: variants.map((variant) => planCell(python, variant))
@@ -11812,26 +13471,30 @@ function planMatrix(config) {
         }
         const cell = result.cell;
         if (cell.substitution) substitutions.push(`${cell.id}: ${cell.substitution.reason} (${cell.substitution.source})`);
-        cells.push({
-          os: os3,
-          cell,
-          row: {
-            id: cell.id,
+        for (const shard of cpythonTestShards(config.cpythonTestsShards)) {
+          const id2 = shard ? `${cell.id}-${shardSuffix(shard)}` : cell.id;
+          cells.push({
             os: os3,
-            "python-version": cell.python.text,
-            python: minorOf(cell.python),
-            variant: cell.variant,
-            "configure-args": cell.configureArgs.join(" "),
-            "build-env": formatEnv(cell.buildEnv),
-            "runtime-env": formatEnv(cell.runtimeEnv),
-            "abi-flags": cell.abiFlags,
-            "abi-group": cell.extensionAbi,
-            "extension-rebuild": cell.extensionRebuild.need,
-            "cache-key": planBuildCacheKey({ cell, source: sourceIdentity, platform }),
-            artifact: `pydebug-${cell.id}${multipleOs ? `-${os3}` : ""}`,
-            ...cell.substitution ? { note: `built as its equivalent: ${cell.substitution.reason}` } : {}
-          }
-        });
+            cell,
+            row: {
+              id: id2,
+              os: os3,
+              "python-version": cell.python.text,
+              python: minorOf(cell.python),
+              variant: cell.variant,
+              "configure-args": cell.configureArgs.join(" "),
+              "build-env": formatEnv(cell.buildEnv),
+              "runtime-env": formatEnv(cell.runtimeEnv),
+              "abi-flags": cell.abiFlags,
+              "abi-group": cell.extensionAbi,
+              "extension-rebuild": cell.extensionRebuild.need,
+              "cache-key": planBuildCacheKey({ cell, source: sourceIdentity, platform }),
+              artifact: `pydebug-${id2}${multipleOs ? `-${os3}` : ""}`,
+              ...shard ? { "cpython-tests-shard": `${shard.index}/${shard.count}` } : {},
+              ...cell.substitution ? { note: `built as its equivalent: ${cell.substitution.reason}` } : {}
+            }
+          });
+        }
       }
     }
   }
@@ -11853,6 +13516,9 @@ Skip them (skip: [...]) or turn strict off.`);
   }
   return { cells, refusals, warnings, shards: shardCells(cells, config) };
 }
+function cpythonTestShards(count2) {
+  return count2 && count2 > 1 ? Array.from({ length: count2 }, (_, index) => ({ index: index + 1, count: count2 })) : [void 0];
+}
 function rejectDuplicates(values, key, identity) {
   const seen = /* @__PURE__ */ new Set();
   for (const value of values) {
@@ -11863,14 +13529,14 @@ function rejectDuplicates(values, key, identity) {
 }
 function shardCells(cells, config) {
   if (cells.length <= config.maxJobs) return [[...cells]];
-  const count = Math.ceil(cells.length / config.maxJobs);
+  const count2 = Math.ceil(cells.length / config.maxJobs);
   if (!config.split) {
     throw new ConfigError(
-      `the matrix has ${cells.length} jobs, over the limit of ${config.maxJobs} per matrix (GitHub allows ${GITHUB_MATRIX_JOB_LIMIT}). Narrow it with skip, or set split: true to get ${count} shards.`
+      `the matrix has ${cells.length} jobs, over the limit of ${config.maxJobs} per matrix (GitHub allows ${GITHUB_MATRIX_JOB_LIMIT}). Narrow it with skip, or set split: true to get ${count2} shards.`
     );
   }
-  const size = Math.ceil(cells.length / count);
-  return Array.from({ length: count }, (_, index) => cells.slice(index * size, (index + 1) * size));
+  const size = Math.ceil(cells.length / count2);
+  return Array.from({ length: count2 }, (_, index) => cells.slice(index * size, (index + 1) * size));
 }
 function matrixInclude(cells) {
   return { include: cells.map((planned) => planned.row) };
@@ -11910,8 +13576,9 @@ function perhaps(value, candidates) {
 }
 
 // src/config/matrix-config.ts
+var MAX_CPYTHON_TESTS_SHARDS = 32;
 var DEFAULT_MATRIX_CONFIG_PATH = ".github/pydebug.yml";
-var MATRIX_CONFIG_KEYS = ["python", "variants", "os", "skip", "custom-variants", "strict", "source", "max-jobs", "split"];
+var MATRIX_CONFIG_KEYS = ["python", "variants", "os", "skip", "custom-variants", "strict", "source", "max-jobs", "split", "cpython-tests-shards"];
 var CUSTOM_VARIANT_KEYS = ["summary", "configure-args", "macros", "build-env", "env"];
 var VARIANT_NAME = /^[a-z][a-z0-9-]*$/;
 var MACRO = /^[A-Za-z_][A-Za-z0-9_]*(=.*)?$/;
@@ -11983,6 +13650,9 @@ function parseMatrixConfigFile(text, file) {
         break;
       case "max-jobs":
         input.maxJobs = scalar(pair, key);
+        break;
+      case "cpython-tests-shards":
+        input.cpythonTestsShards = scalar(pair, key);
         break;
       case "custom-variants":
         input.customVariants = parseCustomVariants(pair.value, at, scalarText, warnings);
@@ -12147,6 +13817,14 @@ function validateMatrixInput(input) {
     }
     maxJobs = parsed;
   }
+  let cpythonTestsShards;
+  if (input.cpythonTestsShards) {
+    const parsed = Number(input.cpythonTestsShards.text);
+    if (!Number.isInteger(parsed) || parsed < 1 || parsed > MAX_CPYTHON_TESTS_SHARDS) {
+      throw new ConfigError(`${input.cpythonTestsShards.where}: cpython-tests-shards '${input.cpythonTestsShards.text}' must be a whole number from 1 to ${MAX_CPYTHON_TESTS_SHARDS} (jobs per cell sharing CPython's test suite).`);
+    }
+    cpythonTestsShards = parsed;
+  }
   return {
     config: {
       python: input.python.map((located) => located.text.trim()),
@@ -12157,7 +13835,8 @@ function validateMatrixInput(input) {
       strict: input.strict ?? MATRIX_DEFAULTS.strict,
       ...input.source ? { source: input.source } : {},
       maxJobs,
-      split: input.split ?? MATRIX_DEFAULTS.split
+      split: input.split ?? MATRIX_DEFAULTS.split,
+      ...cpythonTestsShards && cpythonTestsShards > 1 ? { cpythonTestsShards } : {}
     },
     warnings
   };
@@ -12199,7 +13878,7 @@ function shardIndexOf(text, plan, where) {
 // src/config/custom-variants.ts
 function loadCustomVariants(configFile, cwd, optionName2) {
   const explicit = configFile?.trim();
-  const file = path10.resolve(cwd, explicit || DEFAULT_MATRIX_CONFIG_PATH);
+  const file = path17.resolve(cwd, explicit || DEFAULT_MATRIX_CONFIG_PATH);
   let text;
   try {
     text = readFileSync(file, "utf8");
@@ -12207,11 +13886,35 @@ function loadCustomVariants(configFile, cwd, optionName2) {
     if (!explicit && error.code === "ENOENT") return [];
     throw new ConfigError(`${optionName2} '${explicit || DEFAULT_MATRIX_CONFIG_PATH}': cannot read ${file} (${error.code ?? String(error)}). Give the path of a pydebug config file such as ${DEFAULT_MATRIX_CONFIG_PATH}.`);
   }
-  return parseMatrixConfigFile(text, path10.relative(cwd, file) || file).input.customVariants ?? [];
+  return parseMatrixConfigFile(text, path17.relative(cwd, file) || file).input.customVariants ?? [];
 }
 
 // src/config/run-config.ts
-import path11 from "node:path";
+import path18 from "node:path";
+
+// src/config/build-env.ts
+var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function parseBuildEnv(given, inputName) {
+  const entries = given === void 0 ? [] : typeof given === "string" ? given.split(/\r?\n/) : given;
+  const env = {};
+  for (const [index, raw] of entries.entries()) {
+    const entry = typeof given === "string" ? raw.trim() : raw;
+    if (typeof given === "string" && (entry === "" || entry.startsWith("#"))) continue;
+    const where = typeof given === "string" ? `line ${index + 1}` : `entry ${index + 1}`;
+    const equals = entry.indexOf("=");
+    const name = equals < 0 ? entry : entry.slice(0, equals);
+    if (equals < 0 || !NAME.test(name)) {
+      throw new ConfigError(
+        `${inputName} ${where} '${entry}' is not allowed: expected NAME=value where NAME is an environment variable name (letters, digits and _, not starting with a digit), e.g. CC=clang or LDFLAGS=-lstdc++.`
+      );
+    }
+    if (name in env) throw new ConfigError(`${inputName} ${where} sets ${name} a second time; give each variable once.`);
+    env[name] = entry.slice(equals + 1);
+  }
+  return env;
+}
+
+// src/config/run-config.ts
 var FAIL_ON_VALUES = ["findings", "leaks", "never"];
 var CLI_OPTION_NAMES = {
   python: "--python",
@@ -12219,6 +13922,11 @@ var CLI_OPTION_NAMES = {
   source: "--source",
   extension: "--extension",
   tests: "--tests",
+  testRunner: "--test-runner",
+  testRequirements: "--test-requirements",
+  testCommand: "--test-command",
+  buildCommand: "--build-command",
+  buildEnv: "--build-env",
   cacheDir: "--cache-dir",
   out: "--out",
   failOn: "--fail-on",
@@ -12228,15 +13936,18 @@ var CLI_OPTION_NAMES = {
   maxCaseRuns: "--max-case-runs",
   maxCaseRunsTotal: "--max-case-runs-total",
   rebuildExtensions: "--rebuild-extensions",
-  keepBuildTree: "--keep-build-tree"
+  keepBuildTree: "--keep-build-tree",
+  cpythonTests: "--cpython-tests",
+  cpythonTestsShard: "--cpython-tests-shard",
+  cpythonTestsDurations: "--cpython-tests-durations"
 };
 function defaultCacheDir(environment) {
   const xdg = environment.env.XDG_CACHE_HOME;
-  return path11.join(xdg && path11.isAbsolute(xdg) ? xdg : path11.join(environment.homeDir, ".cache"), "pydebug");
+  return path18.join(xdg && path18.isAbsolute(xdg) ? xdg : path18.join(environment.homeDir, ".cache"), "pydebug");
 }
 function validateRunOptions(input, names, environment, { requireExtension, customVariants = [] }) {
   const given = (value) => value === void 0 || value.trim() === "" ? void 0 : value.trim();
-  const resolve = (value) => path11.resolve(environment.cwd, value.startsWith("~/") ? path11.join(environment.homeDir, value.slice(2)) : value);
+  const resolve = (value) => path18.resolve(environment.cwd, value.startsWith("~/") ? path18.join(environment.homeDir, value.slice(2)) : value);
   const pythonText = given(input.python);
   if (pythonText === void 0) throw new ConfigError(`${names.python} is required: a CPython release version X.Y.Z, e.g. 3.11.2.`);
   const python = parsePythonVersion(pythonText);
@@ -12260,23 +13971,47 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
     }
     if (kind !== "file") throw new ConfigError(`${names.source} '${input.source}' is a directory; give a CPython source tarball (.tgz, .tar.xz).`);
   }
-  const extensionText = given(input.extension);
-  let extension;
-  let testsDir;
-  if (extensionText !== void 0) {
-    extension = resolve(extensionText);
-    if (environment.pathKind(extension) !== "directory") {
-      throw new ConfigError(`${names.extension} '${extensionText}': no such directory (${extension}). Give the folder of a C extension project (with setup.py or pyproject.toml).`);
+  const testCommand = parseCommandInput(given(input.testCommand), names.testCommand);
+  const buildCommand2 = parseCommandInput(given(input.buildCommand), names.buildCommand);
+  const extensionTexts = extensionList(input.extension);
+  const extensions = extensionTexts.map((text) => {
+    const folder = resolve(text);
+    if (environment.pathKind(folder) !== "directory") {
+      throw new ConfigError(`${names.extension} '${text}': no such directory (${folder}). Give the folder of a C extension project (with setup.py or pyproject.toml).`);
     }
+    return folder;
+  });
+  const duplicate = extensions.find((folder, index) => extensions.indexOf(folder) !== index);
+  if (duplicate) throw new ConfigError(`${names.extension} names ${duplicate} twice; give each project once.`);
+  const extensionText = extensionTexts[0];
+  const extension = extensions[0];
+  let testsDir;
+  if (extension !== void 0) {
     const testsText = given(input.tests);
-    testsDir = testsText === void 0 ? path11.join(extension, "tests") : resolve(testsText);
-    if (environment.pathKind(testsDir) !== "directory") {
+    testsDir = testsText === void 0 ? path18.join(extension, "tests") : resolve(testsText);
+    if ((testCommand === void 0 || testsText !== void 0) && environment.pathKind(testsDir) !== "directory") {
       throw new ConfigError(
-        `${testsText === void 0 ? `${names.extension} '${extensionText}' has no tests/ folder` : `${names.tests} '${testsText}': no such directory`} (${testsDir}). Give the folder holding the unittest files (test_*.py) with ${names.tests}.`
+        `${testsText === void 0 ? `${names.extension} '${extensionText}' has no tests/ folder` : `${names.tests} '${testsText}': no such directory`} (${testsDir}). Give the folder holding the unittest files (test_*.py) with ${names.tests}, or run your own test command with ${names.testCommand}.`
       );
     }
-  } else if (requireExtension) {
-    throw new ConfigError(`${names.extension} is required: the folder of a C extension project to build and test (e.g. examples/leaky).`);
+  } else if (requireExtension && (given(input.cpythonTests) ?? "none") === "none") {
+    throw new ConfigError(`${names.extension} is required: the folder of a C extension project to build and test (e.g. examples/leaky), unless ${names.cpythonTests} runs CPython's own test suite (e.g. quick).`);
+  }
+  const buildEnv = parseBuildEnv(input.buildEnv, names.buildEnv);
+  const testRunner = given(input.testRunner) ?? "auto";
+  if (!TEST_RUNNER_VALUES.includes(testRunner)) {
+    throw new ConfigError(`${names.testRunner} '${testRunner}' is not allowed. Allowed: ${TEST_RUNNER_VALUES.join(", ")} (auto: pytest when the project has pytest configuration or pytest-style test files, else regrtest).`);
+  }
+  const testRequirements = parseTestRequirements(input.testRequirements, names.testRequirements);
+  const cpythonTests = cpythonTestsOf(given(input.cpythonTests), extension !== void 0, names);
+  const shardText = given(input.cpythonTestsShard);
+  const cpythonTestsShard = shardText === void 0 ? void 0 : parseShardSpec(shardText);
+  if (shardText !== void 0 && !cpythonTestsShard) throw new ConfigError(`${names.cpythonTestsShard} '${shardText}' is not allowed: expected INDEX/COUNT, e.g. 2/4 for the second of four shards (1 \u2264 INDEX \u2264 COUNT).`);
+  if (cpythonTestsShard && cpythonTests.kind === "none") throw new ConfigError(`${names.cpythonTestsShard} '${shardText}' needs ${names.cpythonTests} (quick, full or regrtest arguments): there is no CPython test suite to shard.`);
+  const durationsText = given(input.cpythonTestsDurations);
+  const cpythonTestsDurations = durationsText === void 0 ? void 0 : resolve(durationsText);
+  if (cpythonTestsDurations !== void 0 && environment.pathKind(cpythonTestsDurations) !== "file") {
+    throw new ConfigError(`${names.cpythonTestsDurations} '${durationsText}': no such file (${cpythonTestsDurations}). Give the report.json of an earlier run that ran CPython's tests.`);
   }
   const failOnText = given(input.failOn) ?? "findings";
   if (!FAIL_ON_VALUES.includes(failOnText)) {
@@ -12293,6 +14028,12 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
     source,
     cacheDir: resolve(given(input.cacheDir) ?? defaultCacheDir(environment)),
     ...extension ? { extension, testsDir } : {},
+    extraExtensions: extensions.slice(1),
+    testRunner,
+    testRequirements,
+    ...testCommand ? { testCommand } : {},
+    ...buildCommand2 ? { buildCommand: buildCommand2 } : {},
+    buildEnv,
     outDir: resolve(given(input.out) ?? "pydebug-out"),
     failOn: failOnText,
     refleak: { warmups: Number(refleakMatch[1]), runs: Number(refleakMatch[2]) },
@@ -12301,8 +14042,41 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
     maxCaseRuns: positiveInteger(input.maxCaseRuns, names.maxCaseRuns, 25, { allowZero: true }),
     maxCaseRunsTotal: positiveInteger(input.maxCaseRunsTotal, names.maxCaseRunsTotal, 100, { allowZero: true }),
     rebuildExtensions: input.rebuildExtensions ?? false,
-    keepBuildTree: input.keepBuildTree ?? false
+    keepBuildTree: input.keepBuildTree ?? false,
+    cpythonTests,
+    ...cpythonTestsShard ? { cpythonTestsShard } : {},
+    ...cpythonTestsDurations ? { cpythonTestsDurations } : {}
   };
+}
+function cpythonTestsOf(text, hasExtension, names) {
+  if (text === void 0) return defaultCpythonTestsSelection(hasExtension);
+  const parsed = parseCpythonTestsSelection(text);
+  if (!parsed.ok) throw new ConfigError(`${names.cpythonTests} '${text}' is not allowed: ${parsed.problem}. Allowed: ${CPYTHON_TESTS_MODES.join(", ")}, or regrtest arguments such as 'test_int test_bool' or '-x test_io -u network'.`);
+  return parsed.selection;
+}
+function parseTestRequirements(text, name) {
+  const specifiers = (text ?? "").split(/\s+/).filter((word) => word !== "");
+  const option = specifiers.find((word) => word.startsWith("-"));
+  if (option) {
+    throw new ConfigError(
+      `${name} '${text.trim()}' is not allowed: '${option}' is a pip option. Give package specifiers separated by spaces or newlines (e.g. 'pytest hypothesis>=6'); set pip's own variables (PIP_INDEX_URL, PIP_FIND_LINKS, PIP_NO_INDEX) in the environment for another index.`
+    );
+  }
+  return specifiers;
+}
+function extensionList(given) {
+  const entries = given === void 0 ? [] : typeof given === "string" ? [given] : given;
+  return entries.flatMap((entry) => entry.split(/[\n,]/)).map((entry) => entry.trim()).filter((entry) => entry !== "");
+}
+function parseCommandInput(text, name) {
+  if (text === void 0) return void 0;
+  const split = splitCommandLine(text);
+  if (!split.ok) {
+    throw new ConfigError(
+      `${name} '${text}' is not allowed: ${split.problem}. pydebug runs the command without a shell (one program and its arguments; quotes, backslashes and $NAME work as in sh). Put anything more (several commands, pipes, redirections) in a script and give that, e.g. 'bash scripts/test.sh'.`
+    );
+  }
+  return split.command;
 }
 function positiveInteger(text, name, fallback, { allowZero = false } = {}) {
   if (text === void 0 || text.trim() === "") return fallback;
@@ -12331,8 +14105,13 @@ var RUN_OPTIONS = {
   variant: { type: "string" },
   config: { type: "string" },
   source: { type: "string" },
-  extension: { type: "string" },
+  extension: { type: "string", multiple: true },
   tests: { type: "string" },
+  "test-runner": { type: "string" },
+  "test-requirements": { type: "string", multiple: true },
+  "test-command": { type: "string" },
+  "build-command": { type: "string" },
+  "build-env": { type: "string", multiple: true },
   "cache-dir": { type: "string" },
   out: { type: "string" },
   "fail-on": { type: "string" },
@@ -12342,7 +14121,10 @@ var RUN_OPTIONS = {
   "max-case-runs": { type: "string" },
   "max-case-runs-total": { type: "string" },
   "rebuild-extensions": { type: "boolean" },
-  "keep-build-tree": { type: "boolean" }
+  "keep-build-tree": { type: "boolean" },
+  "cpython-tests": { type: "string" },
+  "cpython-tests-shard": { type: "string" },
+  "cpython-tests-durations": { type: "string" }
 };
 function parseRunConfig(args, io, { requireExtension }) {
   const { values } = parseCommandArgs(args, RUN_OPTIONS);
@@ -12353,6 +14135,11 @@ function parseRunConfig(args, io, { requireExtension }) {
       source: values.source,
       extension: values.extension,
       tests: values.tests,
+      testRunner: values["test-runner"],
+      testRequirements: values["test-requirements"]?.join("\n"),
+      testCommand: values["test-command"],
+      buildCommand: values["build-command"],
+      buildEnv: values["build-env"],
       cacheDir: values["cache-dir"],
       out: values.out,
       failOn: values["fail-on"],
@@ -12362,7 +14149,10 @@ function parseRunConfig(args, io, { requireExtension }) {
       maxCaseRuns: values["max-case-runs"],
       maxCaseRunsTotal: values["max-case-runs-total"],
       rebuildExtensions: values["rebuild-extensions"],
-      keepBuildTree: values["keep-build-tree"]
+      keepBuildTree: values["keep-build-tree"],
+      cpythonTests: values["cpython-tests"],
+      cpythonTestsShard: values["cpython-tests-shard"],
+      cpythonTestsDurations: values["cpython-tests-durations"]
     },
     CLI_OPTION_NAMES,
     runEnvironment(io.cwd, io.env),
@@ -12382,7 +14172,7 @@ standard output is the interpreter's path, for scripts: PY=$(pydebug build ... |
     const config = parseRunConfig(args, io, { requireExtension: false });
     const cell = planCellOrThrow(config);
     const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr) });
-    await mkdir6(path12.join(context.outDir, "logs"), { recursive: true });
+    await mkdir7(path19.join(context.outDir, "logs"), { recursive: true });
     const interpreter = await ensureInterpreter(context, cell, config.source, config);
     io.stdout(`cache: ${interpreter.cacheHit === "none" ? "miss (built)" : `hit (${interpreter.cacheHit})`}
 ${interpreter.pythonPath}
@@ -12392,8 +14182,8 @@ ${interpreter.pythonPath}
 };
 
 // src/cli/matrix-command.ts
-import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import path13 from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import path20 from "node:path";
 
 // src/plan/render-matrix.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -12436,7 +14226,8 @@ var OPTIONS = {
   "max-jobs": { type: "string" },
   shard: { type: "string" },
   strict: { type: "boolean" },
-  split: { type: "boolean" }
+  split: { type: "boolean" },
+  "cpython-tests-shards": { type: "string" }
 };
 var USAGE = `Usage: pydebug matrix [--config FILE] [--format yaml|json|github] [options]
 
@@ -12445,7 +14236,7 @@ configure arguments, runtime environment, ABI group and cache key. Reads ${DEFAU
 when it exists; flags override its keys.
 
 Options:
-  --config FILE         matrix config (keys: python, variants, os, skip, custom-variants, strict, source, max-jobs, split)
+  --config FILE         matrix config (keys: python, variants, os, skip, custom-variants, strict, source, max-jobs, split, cpython-tests-shards)
   --format FORMAT       yaml (a strategy: block, default), json ({"include": [...]}), github (lines for $GITHUB_OUTPUT)
   --python V[,V...]     CPython versions, X.Y or X.Y.Z
   --variants N[,N...]   variants (see 'pydebug variants')
@@ -12455,6 +14246,8 @@ Options:
   --strict              refused or substituted cells are errors
   --max-jobs N          jobs per matrix (default and maximum 256)
   --split               over max-jobs, split into shards instead of failing
+  --cpython-tests-shards N  N jobs per cell, each running its share of CPython's own test suite
+                        (ids and artifacts end in -cpy1ofN; rows carry cpython-tests-shard)
   --shard N             print shard N (default 1)`;
 var matrixCommand = {
   summary: "Print the CI matrix for .github/pydebug.yml as YAML, JSON or $GITHUB_OUTPUT lines",
@@ -12463,13 +14256,13 @@ var matrixCommand = {
     const { values } = parseCommandArgs(args, OPTIONS);
     const format = values.format ?? "yaml";
     if (!MATRIX_FORMATS.includes(format)) throw new ConfigError(`--format '${values.format}' is not a matrix format. Allowed: ${MATRIX_FORMATS.join(", ")}.`);
-    const configPath = values.config ?? (existsSync(path13.resolve(io.cwd, DEFAULT_MATRIX_CONFIG_PATH)) ? DEFAULT_MATRIX_CONFIG_PATH : void 0);
+    const configPath = values.config ?? (existsSync3(path20.resolve(io.cwd, DEFAULT_MATRIX_CONFIG_PATH)) ? DEFAULT_MATRIX_CONFIG_PATH : void 0);
     let fileInput = {};
     let parseWarnings = [];
     if (configPath !== void 0) {
       let text;
       try {
-        text = readFileSync2(path13.resolve(io.cwd, configPath), "utf8");
+        text = readFileSync2(path20.resolve(io.cwd, configPath), "utf8");
       } catch (error) {
         throw new ConfigError(`--config '${configPath}': cannot read it (${error.code ?? String(error)}).`);
       }
@@ -12484,7 +14277,8 @@ var matrixCommand = {
       ...values.strict ? { strict: true } : {},
       ...values.split ? { split: true } : {},
       ...values.source !== void 0 ? { source: values.source } : {},
-      ...values["max-jobs"] !== void 0 ? { maxJobs: { text: values["max-jobs"], where: "--max-jobs" } } : {}
+      ...values["max-jobs"] !== void 0 ? { maxJobs: { text: values["max-jobs"], where: "--max-jobs" } } : {},
+      ...values["cpython-tests-shards"] !== void 0 ? { cpythonTestsShards: { text: values["cpython-tests-shards"], where: "--cpython-tests-shards" } } : {}
     };
     const { plan, warnings } = planMatrixFromInput(mergeMatrixInputs(fileInput, overrides), parseWarnings);
     const shard = shardIndexOf(values.shard, plan, "--shard");
@@ -12503,7 +14297,7 @@ var matrixCommand = {
 
 // src/cli/report-command.ts
 import { stat, writeFile as writeFile2 } from "node:fs/promises";
-import path14 from "node:path";
+import path21 from "node:path";
 var FORMATS = ["json", "markdown"];
 var SEVERITY_ORDER2 = { error: 0, warning: 1, note: 2 };
 var reportCommand = {
@@ -12533,17 +14327,17 @@ crashed, failed or timed out, 'leaks' only for leaks (as in pydebug run; the def
     const failOn = values["fail-on"] ?? "never";
     if (!FAIL_ON_VALUES.includes(failOn)) throw new ConfigError(`--fail-on: '${String(values["fail-on"])}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(", ")}.`);
     if (positionals.length === 0) throw new ConfigError("<log>: no log files given; pass one or more paths, e.g. pydebug report parse test.log");
-    const logPaths = positionals.map((log) => path14.resolve(io.cwd, log));
+    const logPaths = positionals.map((log) => path21.resolve(io.cwd, log));
     for (const [index, logPath2] of logPaths.entries()) {
       const info = await stat(logPath2).catch(() => void 0);
       if (!info?.isFile()) throw new ConfigError(`<log>: '${positionals[index]}' is not a readable file (resolved to ${logPath2}); pass paths of existing log files.`);
     }
-    const outPath = typeof values.out === "string" ? path14.resolve(io.cwd, values.out) : void 0;
-    const reportDir = outPath ? path14.dirname(outPath) : io.cwd;
-    const workspace = typeof values.workspace === "string" ? path14.resolve(io.cwd, values.workspace) : void 0;
+    const outPath = typeof values.out === "string" ? path21.resolve(io.cwd, values.out) : void 0;
+    const reportDir = outPath ? path21.dirname(outPath) : io.cwd;
+    const workspace = typeof values.workspace === "string" ? path21.resolve(io.cwd, values.workspace) : void 0;
     const parsedLogs = [];
     for (const logPath2 of logPaths) {
-      parsedLogs.push({ path: toPosix(path14.relative(reportDir, logPath2)), parsed: await parseLogFile(logPath2, workspace ? { workspace } : {}) });
+      parsedLogs.push({ path: toPosix(path21.relative(reportDir, logPath2)), parsed: await parseLogFile(logPath2, workspace ? { workspace } : {}) });
     }
     const report = buildReport(parsedLogs, /* @__PURE__ */ new Date());
     const text = format === "json" ? `${JSON.stringify(report, null, 2)}
@@ -12577,7 +14371,7 @@ function buildReport(logs, now) {
   };
 }
 function toPosix(relative) {
-  return relative.split(path14.sep).join("/");
+  return relative.split(path21.sep).join("/");
 }
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", note: "\u2139\uFE0F" };
 function renderParsedMarkdown(report) {
@@ -12634,8 +14428,17 @@ Options:
   --config FILE          config file with custom variants (default: .github/pydebug.yml if present)
   --source SRC           source tarball path, URL, or URL template with {version} / {release}
                          (default: https://www.python.org/ftp/python/{release}/Python-{version}.tgz)
-  --extension DIR        C extension project (setup.py or setuptools pyproject.toml) (required)
+  --extension DIR        C extension project (setup.py, or pyproject.toml with any PEP 517 backend)
+                         (required); repeat it for more projects (e.g. a test dependency with C
+                         code): each is built, all go on PYTHONPATH, the first one's tests run
   --tests DIR            unittest folder (default: DIR/tests)
+  --test-command CMD     run your own tests instead of the regrtest refleak hunt, e.g.
+                         'python -m pytest tests -x' (split into words without a shell; python
+                         is the debug interpreter; pytest's and unittest's results are read)
+  --build-command CMD    build each extension project with CMD instead of the default; it must
+                         install into $PYDEBUG_SITE, e.g. 'python -m pip install
+                         --no-build-isolation --no-deps --target $PYDEBUG_SITE .'
+  --build-env NAME=VALUE variable for the extension builds only (repeatable), e.g. CC=clang
   --cache-dir DIR        interpreters, sources, extension builds (default: ~/.cache/pydebug)
   --out DIR              report folder (default: pydebug-out)
   --fail-on WHAT         findings | leaks | never: what makes the exit code 1 (default: findings)
@@ -12646,6 +14449,11 @@ Options:
   --max-case-runs-total N  cases re-run alone across all leaking files (default: 100)
   --rebuild-extensions   rebuild the extension even if an identical build is cached
   --keep-build-tree      keep the CPython build folder after installing
+  --cpython-tests WHAT   CPython's own test suite on the debug interpreter: none, quick (make
+                         quicktest), full (make test) or regrtest arguments, e.g. 'test_int -u cpu'
+                         (default: none with --extension, which is then optional; else quick)
+  --cpython-tests-shard I/N   run share I of N of the suite's test files
+  --cpython-tests-durations FILE  report.json of an earlier run: balances the shards by duration
 
 Exit codes: 0 clean, 1 findings (see --fail-on; a run that tested nothing is a finding),
 2 bad arguments, 3 source not found, 4 CPython build failed, 5 extension build failed,
@@ -12872,7 +14680,7 @@ async function cli(argv, io) {
 }
 function isMainModule() {
   try {
-    return process.argv[1] !== void 0 && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+    return process.argv[1] !== void 0 && realpathSync(process.argv[1]) === realpathSync(fileURLToPath2(import.meta.url));
   } catch {
     return false;
   }

@@ -27512,6 +27512,11 @@ function sha256Hex(text) {
   return createHash("sha256").update(text).digest("hex");
 }
 
+// src/plan/cpython-tests.ts
+function shardSuffix(shard) {
+  return `cpy${shard.index}of${shard.count}`;
+}
+
 // src/plan/select.ts
 var GlobSyntaxError = class extends Error {
 };
@@ -27651,26 +27656,30 @@ function planMatrix(config) {
         }
         const cell = result.cell;
         if (cell.substitution) substitutions.push(`${cell.id}: ${cell.substitution.reason} (${cell.substitution.source})`);
-        cells.push({
-          os: os5,
-          cell,
-          row: {
-            id: cell.id,
+        for (const shard of cpythonTestShards(config.cpythonTestsShards)) {
+          const id2 = shard ? `${cell.id}-${shardSuffix(shard)}` : cell.id;
+          cells.push({
             os: os5,
-            "python-version": cell.python.text,
-            python: minorOf(cell.python),
-            variant: cell.variant,
-            "configure-args": cell.configureArgs.join(" "),
-            "build-env": formatEnv(cell.buildEnv),
-            "runtime-env": formatEnv(cell.runtimeEnv),
-            "abi-flags": cell.abiFlags,
-            "abi-group": cell.extensionAbi,
-            "extension-rebuild": cell.extensionRebuild.need,
-            "cache-key": planBuildCacheKey({ cell, source: sourceIdentity, platform: platform2 }),
-            artifact: `pydebug-${cell.id}${multipleOs ? `-${os5}` : ""}`,
-            ...cell.substitution ? { note: `built as its equivalent: ${cell.substitution.reason}` } : {}
-          }
-        });
+            cell,
+            row: {
+              id: id2,
+              os: os5,
+              "python-version": cell.python.text,
+              python: minorOf(cell.python),
+              variant: cell.variant,
+              "configure-args": cell.configureArgs.join(" "),
+              "build-env": formatEnv(cell.buildEnv),
+              "runtime-env": formatEnv(cell.runtimeEnv),
+              "abi-flags": cell.abiFlags,
+              "abi-group": cell.extensionAbi,
+              "extension-rebuild": cell.extensionRebuild.need,
+              "cache-key": planBuildCacheKey({ cell, source: sourceIdentity, platform: platform2 }),
+              artifact: `pydebug-${id2}${multipleOs ? `-${os5}` : ""}`,
+              ...shard ? { "cpython-tests-shard": `${shard.index}/${shard.count}` } : {},
+              ...cell.substitution ? { note: `built as its equivalent: ${cell.substitution.reason}` } : {}
+            }
+          });
+        }
       }
     }
   }
@@ -27691,6 +27700,9 @@ Skip them (skip: [...]) or turn strict off.`);
     );
   }
   return { cells, refusals, warnings, shards: shardCells(cells, config) };
+}
+function cpythonTestShards(count) {
+  return count && count > 1 ? Array.from({ length: count }, (_, index) => ({ index: index + 1, count })) : [void 0];
 }
 function rejectDuplicates(values, key, identity) {
   const seen = /* @__PURE__ */ new Set();
@@ -27749,12 +27761,13 @@ function perhaps(value, candidates) {
 }
 
 // src/config/matrix-config.ts
+var MAX_CPYTHON_TESTS_SHARDS = 32;
 var DEFAULT_MATRIX_CONFIG_PATH = ".github/pydebug.yml";
 function explicitConfigPath(inputValue) {
   const trimmed = inputValue.trim();
   return trimmed === "" || trimmed === DEFAULT_MATRIX_CONFIG_PATH ? void 0 : trimmed;
 }
-var MATRIX_CONFIG_KEYS = ["python", "variants", "os", "skip", "custom-variants", "strict", "source", "max-jobs", "split"];
+var MATRIX_CONFIG_KEYS = ["python", "variants", "os", "skip", "custom-variants", "strict", "source", "max-jobs", "split", "cpython-tests-shards"];
 var CUSTOM_VARIANT_KEYS = ["summary", "configure-args", "macros", "build-env", "env"];
 var VARIANT_NAME = /^[a-z][a-z0-9-]*$/;
 var MACRO = /^[A-Za-z_][A-Za-z0-9_]*(=.*)?$/;
@@ -27826,6 +27839,9 @@ function parseMatrixConfigFile(text, file) {
         break;
       case "max-jobs":
         input.maxJobs = scalar(pair, key);
+        break;
+      case "cpython-tests-shards":
+        input.cpythonTestsShards = scalar(pair, key);
         break;
       case "custom-variants":
         input.customVariants = parseCustomVariants(pair.value, at, scalarText, warnings);
@@ -27990,6 +28006,14 @@ function validateMatrixInput(input) {
     }
     maxJobs = parsed;
   }
+  let cpythonTestsShards;
+  if (input.cpythonTestsShards) {
+    const parsed = Number(input.cpythonTestsShards.text);
+    if (!Number.isInteger(parsed) || parsed < 1 || parsed > MAX_CPYTHON_TESTS_SHARDS) {
+      throw new ConfigError(`${input.cpythonTestsShards.where}: cpython-tests-shards '${input.cpythonTestsShards.text}' must be a whole number from 1 to ${MAX_CPYTHON_TESTS_SHARDS} (jobs per cell sharing CPython's test suite).`);
+    }
+    cpythonTestsShards = parsed;
+  }
   return {
     config: {
       python: input.python.map((located) => located.text.trim()),
@@ -28000,7 +28024,8 @@ function validateMatrixInput(input) {
       strict: input.strict ?? MATRIX_DEFAULTS.strict,
       ...input.source ? { source: input.source } : {},
       maxJobs,
-      split: input.split ?? MATRIX_DEFAULTS.split
+      split: input.split ?? MATRIX_DEFAULTS.split,
+      ...cpythonTestsShards && cpythonTestsShards > 1 ? { cpythonTestsShards } : {}
     },
     warnings
   };
@@ -28085,7 +28110,8 @@ async function run() {
       ...strict !== void 0 ? { strict } : {},
       ...split !== void 0 ? { split } : {},
       ...given("source") !== void 0 ? { source: given("source") } : {},
-      ...given("max-jobs") !== void 0 ? { maxJobs: { text: given("max-jobs"), where: where("max-jobs") } } : {}
+      ...given("max-jobs") !== void 0 ? { maxJobs: { text: given("max-jobs"), where: where("max-jobs") } } : {},
+      ...given("cpython-tests-shards") !== void 0 ? { cpythonTestsShards: { text: given("cpython-tests-shards"), where: where("cpython-tests-shards") } } : {}
     };
     const { plan, warnings } = planMatrixFromInput(mergeMatrixInputs(fileInput, overrides), parseWarnings);
     const shard = shardIndexOf(given("shard"), plan, where("shard"));

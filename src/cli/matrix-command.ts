@@ -17,6 +17,7 @@ const OPTIONS = {
   shard: { type: 'string' },
   strict: { type: 'boolean' },
   split: { type: 'boolean' },
+  'cpython-tests-shards': { type: 'string' },
 } as const
 
 const USAGE = `Usage: pydebug matrix [--config FILE] [--format yaml|json|github] [options]
@@ -26,7 +27,7 @@ configure arguments, runtime environment, ABI group and cache key. Reads ${DEFAU
 when it exists; flags override its keys.
 
 Options:
-  --config FILE         matrix config (keys: python, variants, os, skip, custom-variants, strict, source, max-jobs, split)
+  --config FILE         matrix config (keys: python, variants, os, skip, custom-variants, strict, source, max-jobs, split, cpython-tests-shards)
   --format FORMAT       yaml (a strategy: block, default), json ({"include": [...]}), github (lines for $GITHUB_OUTPUT)
   --python V[,V...]     CPython versions, X.Y or X.Y.Z
   --variants N[,N...]   variants (see 'pydebug variants')
@@ -36,6 +37,8 @@ Options:
   --strict              refused or substituted cells are errors
   --max-jobs N          jobs per matrix (default and maximum 256)
   --split               over max-jobs, split into shards instead of failing
+  --cpython-tests-shards N  N jobs per cell, each running its share of CPython's own test suite
+                        (ids and artifacts end in -cpy1ofN; rows carry cpython-tests-shard)
   --shard N             print shard N (default 1)`
 
 export const matrixCommand: CliCommand = {
@@ -67,6 +70,7 @@ export const matrixCommand: CliCommand = {
       ...(values.split ? { split: true } : {}),
       ...(values.source !== undefined ? { source: values.source } : {}),
       ...(values['max-jobs'] !== undefined ? { maxJobs: { text: values['max-jobs'], where: '--max-jobs' } } : {}),
+      ...(values['cpython-tests-shards'] !== undefined ? { cpythonTestsShards: { text: values['cpython-tests-shards'], where: '--cpython-tests-shards' } } : {}),
     }
     const { plan, warnings } = planMatrixFromInput(mergeMatrixInputs(fileInput, overrides), parseWarnings)
     const shard = shardIndexOf(values.shard, plan, '--shard')

@@ -16,8 +16,17 @@ Options:
   --config FILE          config file with custom variants (default: .github/pydebug.yml if present)
   --source SRC           source tarball path, URL, or URL template with {version} / {release}
                          (default: https://www.python.org/ftp/python/{release}/Python-{version}.tgz)
-  --extension DIR        C extension project (setup.py or setuptools pyproject.toml) (required)
+  --extension DIR        C extension project (setup.py, or pyproject.toml with any PEP 517 backend)
+                         (required); repeat it for more projects (e.g. a test dependency with C
+                         code): each is built, all go on PYTHONPATH, the first one's tests run
   --tests DIR            unittest folder (default: DIR/tests)
+  --test-command CMD     run your own tests instead of the regrtest refleak hunt, e.g.
+                         'python -m pytest tests -x' (split into words without a shell; python
+                         is the debug interpreter; pytest's and unittest's results are read)
+  --build-command CMD    build each extension project with CMD instead of the default; it must
+                         install into $PYDEBUG_SITE, e.g. 'python -m pip install
+                         --no-build-isolation --no-deps --target $PYDEBUG_SITE .'
+  --build-env NAME=VALUE variable for the extension builds only (repeatable), e.g. CC=clang
   --cache-dir DIR        interpreters, sources, extension builds (default: ~/.cache/pydebug)
   --out DIR              report folder (default: pydebug-out)
   --fail-on WHAT         findings | leaks | never: what makes the exit code 1 (default: findings)
@@ -28,6 +37,11 @@ Options:
   --max-case-runs-total N  cases re-run alone across all leaking files (default: 100)
   --rebuild-extensions   rebuild the extension even if an identical build is cached
   --keep-build-tree      keep the CPython build folder after installing
+  --cpython-tests WHAT   CPython's own test suite on the debug interpreter: none, quick (make
+                         quicktest), full (make test) or regrtest arguments, e.g. 'test_int -u cpu'
+                         (default: none with --extension, which is then optional; else quick)
+  --cpython-tests-shard I/N   run share I of N of the suite's test files
+  --cpython-tests-durations FILE  report.json of an earlier run: balances the shards by duration
 
 Exit codes: 0 clean, 1 findings (see --fail-on; a run that tested nothing is a finding),
 2 bad arguments, 3 source not found, 4 CPython build failed, 5 extension build failed,

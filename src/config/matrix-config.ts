@@ -9,6 +9,9 @@ import { GITHUB_MATRIX_JOB_LIMIT, MATRIX_DEFAULTS, RUNNER_LABELS, planMatrix, re
 import { GlobSyntaxError, compileSelector } from '../plan/select.js'
 import { closestMatch, perhaps } from './nearest-match.js'
 
+// More shards than this gives jobs that each spend longer restoring the interpreter than testing.
+const MAX_CPYTHON_TESTS_SHARDS = 32
+
 /** Where the matrix config lives by default, relative to the repository root. */
 export const DEFAULT_MATRIX_CONFIG_PATH = '.github/pydebug.yml'
 
@@ -41,9 +44,10 @@ export interface MatrixInput {
   readonly source?: string
   readonly maxJobs?: Located
   readonly split?: boolean
+  readonly cpythonTestsShards?: Located
 }
 
-export const MATRIX_CONFIG_KEYS = ['python', 'variants', 'os', 'skip', 'custom-variants', 'strict', 'source', 'max-jobs', 'split'] as const
+export const MATRIX_CONFIG_KEYS = ['python', 'variants', 'os', 'skip', 'custom-variants', 'strict', 'source', 'max-jobs', 'split', 'cpython-tests-shards'] as const
 export const CUSTOM_VARIANT_KEYS = ['summary', 'configure-args', 'macros', 'build-env', 'env'] as const
 
 const VARIANT_NAME = /^[a-z][a-z0-9-]*$/
@@ -121,6 +125,9 @@ export function parseMatrixConfigFile(text: string, file: string): { input: Matr
         break
       case 'max-jobs':
         input.maxJobs = scalar(pair, key)
+        break
+      case 'cpython-tests-shards':
+        input.cpythonTestsShards = scalar(pair, key)
         break
       case 'custom-variants':
         input.customVariants = parseCustomVariants(pair.value as Node | null, at, scalarText, warnings)
@@ -300,6 +307,15 @@ export function validateMatrixInput(input: MatrixInput): { config: MatrixConfig;
     maxJobs = parsed
   }
 
+  let cpythonTestsShards: number | undefined
+  if (input.cpythonTestsShards) {
+    const parsed = Number(input.cpythonTestsShards.text)
+    if (!Number.isInteger(parsed) || parsed < 1 || parsed > MAX_CPYTHON_TESTS_SHARDS) {
+      throw new ConfigError(`${input.cpythonTestsShards.where}: cpython-tests-shards '${input.cpythonTestsShards.text}' must be a whole number from 1 to ${MAX_CPYTHON_TESTS_SHARDS} (jobs per cell sharing CPython's test suite).`)
+    }
+    cpythonTestsShards = parsed
+  }
+
   return {
     config: {
       python: input.python.map((located) => located.text.trim()),
@@ -311,6 +327,7 @@ export function validateMatrixInput(input: MatrixInput): { config: MatrixConfig;
       ...(input.source ? { source: input.source } : {}),
       maxJobs,
       split: input.split ?? MATRIX_DEFAULTS.split,
+      ...(cpythonTestsShards && cpythonTestsShards > 1 ? { cpythonTestsShards } : {}),
     },
     warnings,
   }

@@ -4,6 +4,10 @@ import { VARIANTS, type VariantSpec } from '../catalog/variants.js'
 import { ConfigError } from '../errors.js'
 import { closestMatch } from './nearest-match.js'
 import { resolveSourceSpec, type SourceSpec } from '../plan/source.js'
+import { CPYTHON_TESTS_MODES, defaultCpythonTestsSelection, parseCpythonTestsSelection, parseShardSpec, type CpythonTestsSelection, type ShardSpec } from '../plan/cpython-tests.js'
+import { splitCommandLine, type CommandLine } from '../plan/command-line.js'
+import { parseBuildEnv } from './build-env.js'
+import { TEST_RUNNER_VALUES, type TestRunnerSetting } from '../plan/test-runner.js'
 
 /** What a run fails on: any finding (leak, crash, failing test), only leaks, or nothing. */
 export const FAIL_ON_VALUES = ['findings', 'leaks', 'never'] as const
@@ -16,17 +20,29 @@ export interface RunConfig {
   readonly source: SourceSpec
   /** Interpreters, sources and extension builds are kept here between runs. @default ~/.cache/pydebug */
   readonly cacheDir: string
-  /** The C extension project to build and test; absent for `build`. */
+  /** The C extension project to build and test (the first `extension` given); absent for `build`. */
   readonly extension?: string
+  /** Further C extension projects (the other `extension` entries, e.g. a test dependency with C code): built for the cell too and put on PYTHONPATH, their tests not run. */
+  readonly extraExtensions: readonly string[]
+  /** `test-command`: the user's own test command, run instead of the regrtest refleak hunt. */
+  readonly testCommand?: CommandLine
+  /** `build-command`: how to build every extension project instead of pydebug's default (it must install into $PYDEBUG_SITE). */
+  readonly buildCommand?: CommandLine
+  /** `build-env`: variables for the extension builds only; recorded in the report and part of each build's key. */
+  readonly buildEnv: Readonly<Record<string, string>>
   /** @default <extension>/tests */
   readonly testsDir?: string
+  /** `test-runner`: regrtest or pytest (with pydebug's refleak plugin); `auto` chooses from the project (plan/test-runner.ts). @default auto */
+  readonly testRunner: TestRunnerSetting
+  /** `test-requirements`: pip requirement specifiers installed for the tests (into a folder put on their PYTHONPATH), e.g. pytest. @default none */
+  readonly testRequirements: readonly string[]
   /** report.json, summary.md and logs/ go here. @default pydebug-out */
   readonly outDir: string
   /** @default findings */
   readonly failOn: FailOn
   /** regrtest `-R warmups:runs`. @default 3:3, as CPython's refleak buildbots */
   readonly refleak: { readonly warmups: number; readonly runs: number }
-  /** Parallel jobs for `make`. @default the number of CPUs */
+  /** Parallel jobs for `make`, and regrtest's -jN workers for CPython's tests. @default the number of CPUs */
   readonly jobs: number
   /** regrtest `--timeout` per test file, in seconds. @default 1200, as CPython's buildbots */
   readonly testTimeoutSeconds: number
@@ -36,6 +52,12 @@ export interface RunConfig {
   readonly maxCaseRunsTotal: number
   readonly rebuildExtensions: boolean
   readonly keepBuildTree: boolean
+  /** `cpython-tests`: CPython's own test suite in the cell (make quicktest, make test, or regrtest arguments). @default none with an extension, else quick */
+  readonly cpythonTests: CpythonTestsSelection
+  /** `cpython-tests-shard`: run only this share of the suite's test files (a matrix with `cpython-tests-shards`). */
+  readonly cpythonTestsShard?: ShardSpec
+  /** `cpython-tests-durations`: a report.json of an earlier run, whose per-file durations balance the shards. */
+  readonly cpythonTestsDurations?: string
 }
 
 /** Raw values as the user gave them (CLI flags or action inputs); empty strings mean unset. */
@@ -43,8 +65,15 @@ export interface RunOptionsInput {
   readonly python?: string
   readonly variant?: string
   readonly source?: string
-  readonly extension?: string
+  /** One project, or several: CLI flags repeated, or one action input with one per line or comma-separated. */
+  readonly extension?: string | readonly string[]
   readonly tests?: string
+  readonly testRunner?: string
+  readonly testRequirements?: string
+  readonly testCommand?: string
+  readonly buildCommand?: string
+  /** `NAME=value`: one multi-line string (action) or one entry per flag (CLI). */
+  readonly buildEnv?: string | readonly string[]
   readonly cacheDir?: string
   readonly out?: string
   readonly failOn?: string
@@ -55,6 +84,9 @@ export interface RunOptionsInput {
   readonly maxCaseRunsTotal?: string
   readonly rebuildExtensions?: boolean
   readonly keepBuildTree?: boolean
+  readonly cpythonTests?: string
+  readonly cpythonTestsShard?: string
+  readonly cpythonTestsDurations?: string
 }
 
 /** How each option is spelled where it came from, so messages name what the user typed. */
@@ -66,6 +98,11 @@ export const CLI_OPTION_NAMES: OptionNames = {
   source: '--source',
   extension: '--extension',
   tests: '--tests',
+  testRunner: '--test-runner',
+  testRequirements: '--test-requirements',
+  testCommand: '--test-command',
+  buildCommand: '--build-command',
+  buildEnv: '--build-env',
   cacheDir: '--cache-dir',
   out: '--out',
   failOn: '--fail-on',
@@ -76,6 +113,9 @@ export const CLI_OPTION_NAMES: OptionNames = {
   maxCaseRunsTotal: '--max-case-runs-total',
   rebuildExtensions: '--rebuild-extensions',
   keepBuildTree: '--keep-build-tree',
+  cpythonTests: '--cpython-tests',
+  cpythonTestsShard: '--cpython-tests-shard',
+  cpythonTestsDurations: '--cpython-tests-durations',
 }
 
 export const ACTION_INPUT_NAMES: OptionNames = {
@@ -84,6 +124,11 @@ export const ACTION_INPUT_NAMES: OptionNames = {
   source: "input 'source'",
   extension: "input 'extension'",
   tests: "input 'tests'",
+  testRunner: "input 'test-runner'",
+  testRequirements: "input 'test-requirements'",
+  testCommand: "input 'test-command'",
+  buildCommand: "input 'build-command'",
+  buildEnv: "input 'build-env'",
   cacheDir: "input 'cache-dir'",
   out: "input 'out'",
   failOn: "input 'fail-on'",
@@ -94,6 +139,9 @@ export const ACTION_INPUT_NAMES: OptionNames = {
   maxCaseRunsTotal: "input 'max-case-runs-total'",
   rebuildExtensions: "input 'rebuild-extensions'",
   keepBuildTree: "input 'keep-build-tree'",
+  cpythonTests: "input 'cpython-tests'",
+  cpythonTestsShard: "input 'cpython-tests-shard'",
+  cpythonTestsDurations: "input 'cpython-tests-durations'",
 }
 
 export interface RunEnvironment {
@@ -147,23 +195,49 @@ export function validateRunOptions(
     if (kind !== 'file') throw new ConfigError(`${names.source} '${input.source}' is a directory; give a CPython source tarball (.tgz, .tar.xz).`)
   }
 
-  const extensionText = given(input.extension)
-  let extension: string | undefined
-  let testsDir: string | undefined
-  if (extensionText !== undefined) {
-    extension = resolve(extensionText)
-    if (environment.pathKind(extension) !== 'directory') {
-      throw new ConfigError(`${names.extension} '${extensionText}': no such directory (${extension}). Give the folder of a C extension project (with setup.py or pyproject.toml).`)
+  const testCommand = parseCommandInput(given(input.testCommand), names.testCommand)
+  const buildCommand = parseCommandInput(given(input.buildCommand), names.buildCommand)
+  const extensionTexts = extensionList(input.extension)
+  const extensions = extensionTexts.map((text) => {
+    const folder = resolve(text)
+    if (environment.pathKind(folder) !== 'directory') {
+      throw new ConfigError(`${names.extension} '${text}': no such directory (${folder}). Give the folder of a C extension project (with setup.py or pyproject.toml).`)
     }
+    return folder
+  })
+  const duplicate = extensions.find((folder, index) => extensions.indexOf(folder) !== index)
+  if (duplicate) throw new ConfigError(`${names.extension} names ${duplicate} twice; give each project once.`)
+  const extensionText = extensionTexts[0]
+  const extension: string | undefined = extensions[0]
+  let testsDir: string | undefined
+  if (extension !== undefined) {
     const testsText = given(input.tests)
     testsDir = testsText === undefined ? path.join(extension, 'tests') : resolve(testsText)
-    if (environment.pathKind(testsDir) !== 'directory') {
+    // A test command finds its own tests: the folder only has to exist when regrtest needs it, or when named.
+    if ((testCommand === undefined || testsText !== undefined) && environment.pathKind(testsDir) !== 'directory') {
       throw new ConfigError(
-        `${testsText === undefined ? `${names.extension} '${extensionText}' has no tests/ folder` : `${names.tests} '${testsText}': no such directory`} (${testsDir}). Give the folder holding the unittest files (test_*.py) with ${names.tests}.`,
+        `${testsText === undefined ? `${names.extension} '${extensionText}' has no tests/ folder` : `${names.tests} '${testsText}': no such directory`} (${testsDir}). Give the folder holding the unittest files (test_*.py) with ${names.tests}, or run your own test command with ${names.testCommand}.`,
       )
     }
-  } else if (requireExtension) {
-    throw new ConfigError(`${names.extension} is required: the folder of a C extension project to build and test (e.g. examples/leaky).`)
+  } else if (requireExtension && (given(input.cpythonTests) ?? 'none') === 'none') {
+    throw new ConfigError(`${names.extension} is required: the folder of a C extension project to build and test (e.g. examples/leaky), unless ${names.cpythonTests} runs CPython's own test suite (e.g. quick).`)
+  }
+  const buildEnv = parseBuildEnv(input.buildEnv, names.buildEnv)
+  const testRunner = given(input.testRunner) ?? 'auto'
+  if (!(TEST_RUNNER_VALUES as readonly string[]).includes(testRunner)) {
+    throw new ConfigError(`${names.testRunner} '${testRunner}' is not allowed. Allowed: ${TEST_RUNNER_VALUES.join(', ')} (auto: pytest when the project has pytest configuration or pytest-style test files, else regrtest).`)
+  }
+  const testRequirements = parseTestRequirements(input.testRequirements, names.testRequirements)
+
+  const cpythonTests = cpythonTestsOf(given(input.cpythonTests), extension !== undefined, names)
+  const shardText = given(input.cpythonTestsShard)
+  const cpythonTestsShard = shardText === undefined ? undefined : parseShardSpec(shardText)
+  if (shardText !== undefined && !cpythonTestsShard) throw new ConfigError(`${names.cpythonTestsShard} '${shardText}' is not allowed: expected INDEX/COUNT, e.g. 2/4 for the second of four shards (1 ≤ INDEX ≤ COUNT).`)
+  if (cpythonTestsShard && cpythonTests.kind === 'none') throw new ConfigError(`${names.cpythonTestsShard} '${shardText}' needs ${names.cpythonTests} (quick, full or regrtest arguments): there is no CPython test suite to shard.`)
+  const durationsText = given(input.cpythonTestsDurations)
+  const cpythonTestsDurations = durationsText === undefined ? undefined : resolve(durationsText)
+  if (cpythonTestsDurations !== undefined && environment.pathKind(cpythonTestsDurations) !== 'file') {
+    throw new ConfigError(`${names.cpythonTestsDurations} '${durationsText}': no such file (${cpythonTestsDurations}). Give the report.json of an earlier run that ran CPython's tests.`)
   }
 
   const failOnText = given(input.failOn) ?? 'findings'
@@ -183,6 +257,12 @@ export function validateRunOptions(
     source,
     cacheDir: resolve(given(input.cacheDir) ?? defaultCacheDir(environment)),
     ...(extension ? { extension, testsDir } : {}),
+    extraExtensions: extensions.slice(1),
+    testRunner: testRunner as TestRunnerSetting,
+    testRequirements,
+    ...(testCommand ? { testCommand } : {}),
+    ...(buildCommand ? { buildCommand } : {}),
+    buildEnv,
     outDir: resolve(given(input.out) ?? 'pydebug-out'),
     failOn: failOnText as FailOn,
     refleak: { warmups: Number(refleakMatch[1]), runs: Number(refleakMatch[2]) },
@@ -192,7 +272,52 @@ export function validateRunOptions(
     maxCaseRunsTotal: positiveInteger(input.maxCaseRunsTotal, names.maxCaseRunsTotal, 100, { allowZero: true }),
     rebuildExtensions: input.rebuildExtensions ?? false,
     keepBuildTree: input.keepBuildTree ?? false,
+    cpythonTests,
+    ...(cpythonTestsShard ? { cpythonTestsShard } : {}),
+    ...(cpythonTestsDurations ? { cpythonTestsDurations } : {}),
   }
+}
+
+function cpythonTestsOf(text: string | undefined, hasExtension: boolean, names: OptionNames): CpythonTestsSelection {
+  if (text === undefined) return defaultCpythonTestsSelection(hasExtension)
+  const parsed = parseCpythonTestsSelection(text)
+  if (!parsed.ok) throw new ConfigError(`${names.cpythonTests} '${text}' is not allowed: ${parsed.problem}. Allowed: ${CPYTHON_TESTS_MODES.join(', ')}, or regrtest arguments such as 'test_int test_bool' or '-x test_io -u network'.`)
+  return parsed.selection
+}
+
+/**
+ * `test-requirements`: pip requirement specifiers separated by spaces or newlines (`pytest
+ * hypothesis>=6`). pip options are refused: one (`-r file`, `--index-url`, `--target`) would change
+ * where pip looks or installs in ways the report does not show; pip's own variables
+ * (PIP_INDEX_URL, PIP_FIND_LINKS, PIP_NO_INDEX) are inherited and honoured.
+ */
+export function parseTestRequirements(text: string | undefined, name: string): string[] {
+  const specifiers = (text ?? '').split(/\s+/).filter((word) => word !== '')
+  const option = specifiers.find((word) => word.startsWith('-'))
+  if (option) {
+    throw new ConfigError(
+      `${name} '${text!.trim()}' is not allowed: '${option}' is a pip option. Give package specifiers separated by spaces or newlines (e.g. 'pytest hypothesis>=6'); set pip's own variables (PIP_INDEX_URL, PIP_FIND_LINKS, PIP_NO_INDEX) in the environment for another index.`,
+    )
+  }
+  return specifiers
+}
+
+/** `extension` entries: repeated flags, or one action input with one project per line or comma-separated. */
+function extensionList(given: string | readonly string[] | undefined): string[] {
+  const entries = given === undefined ? [] : typeof given === 'string' ? [given] : given
+  return entries.flatMap((entry) => entry.split(/[\n,]/)).map((entry) => entry.trim()).filter((entry) => entry !== '')
+}
+
+/** A command the user typed as one string, split into words without a shell (plan/command-line.ts). */
+function parseCommandInput(text: string | undefined, name: string): CommandLine | undefined {
+  if (text === undefined) return undefined
+  const split = splitCommandLine(text)
+  if (!split.ok) {
+    throw new ConfigError(
+      `${name} '${text}' is not allowed: ${split.problem}. pydebug runs the command without a shell (one program and its arguments; quotes, backslashes and $NAME work as in sh). Put anything more (several commands, pipes, redirections) in a script and give that, e.g. 'bash scripts/test.sh'.`,
+    )
+  }
+  return split.command
 }
 
 function positiveInteger(text: string | undefined, name: string, fallback: number, { allowZero = false } = {}): number {

@@ -6,6 +6,7 @@ import { ACTION_INPUT_NAMES, readActionInputs } from '../config/action-inputs.js
 import { loadCustomVariants } from '../config/custom-variants.js'
 import { validateRunOptions } from '../config/run-config.js'
 import { PydebugError } from '../errors.js'
+import { shardSuffix } from '../plan/cpython-tests.js'
 import { FINDING_KINDS } from '../report/finding-kinds.js'
 import type { Finding } from '../report/model.js'
 import { describeCacheHit } from '../report/summary-md.js'
@@ -25,7 +26,7 @@ export async function run(): Promise<void> {
     const context = await createStepContext(config, { env: process.env, workspace, log: actionsLogger, remoteCache: createActionsCache() })
     const cell = planCellOrThrow(config)
 
-    if (!config.extension) {
+    if (!config.extension && config.cpythonTests.kind === 'none') {
       const interpreter = await ensureInterpreter(context, cell, config.source, config)
       core.setOutput('python-path', interpreter.pythonPath)
       core.setOutput('cache-hit', String(interpreter.cacheHit !== 'none'))
@@ -41,8 +42,8 @@ export async function run(): Promise<void> {
     core.setOutput('report-path', outcome.reportPath)
     core.setOutput('status', outcome.report.status)
     await writeJobSummary(outcome.summaryMarkdown)
-    annotate(outcome.report.findings, config.testsDir!, workspace)
-    if (inputs.uploadArtifact) await uploadReportArtifact(inputs.artifactName.trim() || `pydebug-${cell.id}`, context.outDir)
+    annotate(outcome.report.findings, config.testsDir, workspace)
+    if (inputs.uploadArtifact) await uploadReportArtifact(inputs.artifactName.trim() || `pydebug-${cell.id}${config.cpythonTestsShard ? `-${shardSuffix(config.cpythonTestsShard)}` : ''}`, context.outDir)
 
     if (outcome.report.error) core.setFailed(outcome.report.error.message)
     else if (outcome.report.status === 'nothing-tested') core.setFailed(`pydebug tested nothing in ${cell.id}: ${outcome.report.findings[0].message.replace(/^nothing was tested: /, '')}`)
@@ -53,9 +54,10 @@ export async function run(): Promise<void> {
 }
 
 /** One annotation per finding on the test file it came from, most serious first. */
-function annotate(findings: Finding[], testsDir: string, workspace: string): void {
+function annotate(findings: Finding[], testsDir: string | undefined, workspace: string): void {
   for (const finding of findings.slice(0, MAX_ANNOTATIONS)) {
-    const file = finding.file ?? (finding.test ? path.relative(workspace, path.join(testsDir, `${finding.test}.py`)) : undefined)
+    // CPython's own test files are not in the workspace.
+    const file = finding.file ?? (finding.test && testsDir && finding.pass !== 'cpython-tests' ? path.relative(workspace, path.join(testsDir, `${finding.test}.py`)) : undefined)
     const owner = finding.case ?? finding.test
     core.error(finding.message, { title: `pydebug: ${FINDING_KINDS[finding.kind].label}${owner ? ` in ${owner}` : ''}`, ...(file ? { file } : {}), ...(finding.file && finding.line ? { startLine: finding.line } : {}) })
   }

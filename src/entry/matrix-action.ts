@@ -49,6 +49,7 @@ export async function run(): Promise<void> {
       ...(split !== undefined ? { split } : {}),
       ...(given('source') !== undefined ? { source: given('source') } : {}),
       ...(given('max-jobs') !== undefined ? { maxJobs: { text: given('max-jobs')!, where: where('max-jobs') } } : {}),
+      ...(given('cpython-tests-shards') !== undefined ? { cpythonTestsShards: { text: given('cpython-tests-shards')!, where: where('cpython-tests-shards') } } : {}),
     }
     const { plan, warnings } = planMatrixFromInput(mergeMatrixInputs(fileInput, overrides), parseWarnings)
     const shard = shardIndexOf(given('shard'), plan, where('shard'))

@@ -5,7 +5,7 @@ import { workspaceRelative, type FrameHints } from './frames.js'
 import { blockOfLines, blockOfText, firstFilledLine, lineAt, lineStart, matchLines, type LineBlock } from './line-block.js'
 import { emptyUnparsed, recordUnparsed, stripAnsi, type LineParser, type UnparsedLines } from './line-parser.js'
 import { MallocStatsParser, type MallocStatsResult } from './mallocstats.js'
-import { PymallocDebugParser, type DebugMemoryBlock, type PymallocDebugResult } from './pymalloc-debug.js'
+import { DEAD_BYTES, PymallocDebugParser, type DebugMemoryBlock, type PymallocDebugResult } from './pymalloc-debug.js'
 import { RefcountSeriesParser, type RefcountSeriesResult } from './refcount-series.js'
 import { REGRTEST_START_CHARACTERS, RegrtestParser, type RegrtestResult } from './regrtest.js'
 import { SanitizerParser, type SanitizerResult } from './sanitizer.js'
@@ -42,6 +42,7 @@ export type ProblemKind =
   | 'timeout'
   | 'buffer-overrun'
   | 'buffer-underrun'
+  | 'use-after-free'
   | 'allocator-mismatch'
   | 'fatal-error'
   | 'memory-error'
@@ -162,7 +163,7 @@ const START_CHARACTERS: Record<LogKind, string> = {
   'refcount-series': 'g',
   mallocstats: 'S 0123456789',
   'count-allocs': '[fn',
-  'pymalloc-debug': 'D',
+  'pymalloc-debug': 'D<',
   fault: 'FPCTSEWoG',
   sanitizer: '=SW-',
   'valgrind-xml': '< \t',
@@ -454,6 +455,7 @@ function problemsOf(results: LogResults, options: FrameHints): LogProblem[] {
   const owners = faultOwners(results.regrtest, results.fault)
   regrtestProblems(results.regrtest, results.fault, owners, add)
   faultProblems(results.fault, results['pymalloc-debug'], owners, options, add)
+  deadObjectProblems(results.regrtest, results['pymalloc-debug'], add)
   for (const report of results.sanitizer?.reports ?? []) {
     const where = report.culprit ?? report.stacks[0]?.frames.find((frame) => frame.origin !== 'system')
     const place = where ? { ...(where.file ? { file: workspaceRelative(where.file, options.workspace) } : {}), ...(where.line ? { line: where.line } : {}), ...(where.function ? { function: where.function } : {}) } : {}
@@ -507,17 +509,44 @@ function problemsOf(results: LogResults, options: FrameHints): LogProblem[] {
   return problems
 }
 
-/** Which test printed each fault: the last test whose progress line came before it (sequential and -jN alike). */
-function faultOwners(regrtest: RegrtestResult | undefined, faults: FaultResult | undefined): Map<Fault, string> {
-  const owners = new Map<Fault, string>()
-  const tests = [...(regrtest?.tests ?? [])].sort((a, b) => a.line - b.line)
+/** Which test printed each item (in log order): the last test whose progress line came before it (sequential and -jN alike). */
+function ownersOf<T extends { readonly line: number }>(regrtest: RegrtestResult | undefined, items: readonly T[]): Map<T, string> {
+  const owners = new Map<T, string>()
+  // Omitted tests have no progress line (line 0): they printed nothing.
+  const tests = (regrtest?.tests ?? []).filter((test) => test.line > 0).sort((a, b) => a.line - b.line)
   if (tests.length === 0) return owners
   let index = 0
-  for (const fault of faults?.faults ?? []) {
-    while (index + 1 < tests.length && tests[index + 1].line < fault.line) index++
-    if (tests[index].line < fault.line) owners.set(fault, tests[index].name)
+  for (const item of items) {
+    while (index + 1 < tests.length && tests[index + 1].line < item.line) index++
+    if (tests[index].line < item.line) owners.set(item, tests[index].name)
   }
   return owners
+}
+
+function faultOwners(regrtest: RegrtestResult | undefined, faults: FaultResult | undefined): Map<Fault, string> {
+  return ownersOf(regrtest, faults?.faults ?? [])
+}
+
+/** Objects printed with a dead-byte reference count: each was used after its memory was freed. */
+function deadObjectProblems(regrtest: RegrtestResult | undefined, debug: PymallocDebugResult | undefined, add: (problem: LogProblem) => void): void {
+  const objects = debug?.deadObjects ?? []
+  const owners = ownersOf(regrtest, objects)
+  const reported = new Set<string>()
+  for (const object of objects) {
+    const owner = owners.get(object)
+    // A test run many times (-R) prints the same use after free each time: once per test is enough.
+    if (reported.has(owner ?? '')) continue
+    reported.add(owner ?? '')
+    const byte = `0x${object.pattern.toString(16).toUpperCase()}`
+    add({
+      kind: 'use-after-free',
+      severity: 'error',
+      message: `use after free: an object at ${object.address} was used after it was freed (printed as <refcnt ${object.refcnt}>, its reference count is the dead-byte pattern ${byte} the debug hooks write over freed memory)`,
+      source: 'pymalloc-debug',
+      logLine: object.line,
+      ...(owner !== undefined ? { test: owner } : {}),
+    })
+  }
 }
 
 function regrtestProblems(regrtest: RegrtestResult | undefined, faults: FaultResult | undefined, owners: Map<Fault, string>, add: (problem: LogProblem) => void): void {
@@ -573,7 +602,8 @@ function faultProblems(faults: FaultResult | undefined, debug: PymallocDebugResu
     const where = frame ? ` in ${place.file}:${frame.line}${via}` : ''
     const operation = fault.function ? HOOK_OPERATIONS[fault.function] : undefined
     const on = operation ? ` on ${operation}` : ''
-    if (block && /pad byte|bad ID/.test(fault.reason)) {
+    // A dump of a freed block may be cut short by the crash it causes: its dead bytes still tell.
+    if (block && (/pad byte|bad ID/.test(fault.reason) || deadPatternOf(block) !== undefined)) {
       const [kind, message] = describeBlock(block, fault)
       add({ kind, severity: 'error', message: `${message} detected${on}${where}`, source: 'fault', logLine: block.line, ...place })
       continue
@@ -581,12 +611,26 @@ function faultProblems(faults: FaultResult | undefined, debug: PymallocDebugResu
     // A test's timeout is already reported with the test (regrtestProblems).
     if (fault.kind === 'traceback-dump' || (fault.kind === 'timeout' && owner !== undefined)) continue
     const kind = fault.kind === 'timeout' ? 'timeout' : fault.kind === 'signal' ? 'crash' : 'fatal-error'
-    add({ kind, severity: 'error', message: `${fault.kind === 'timeout' ? fault.message : `Fatal Python error: ${fault.message}`}${where}`, source: 'fault', logLine: fault.line, ...place })
+    // The exceptions say what the C code did wrong (a result returned with an exception set: which one).
+    const exceptions = fault.exceptions?.length ? ` (${fault.exceptions.join(' → ')})` : ''
+    add({ kind, severity: 'error', message: `${fault.kind === 'timeout' ? fault.message : `Fatal Python error: ${fault.message}`}${exceptions}${where}`, source: 'fault', logLine: fault.line, ...place })
   }
+}
+
+/** The dead-byte pattern a block's leading pad bytes all hold: the hooks already freed it. */
+function deadPatternOf(block: DebugMemoryBlock): number | undefined {
+  const bytes = block.leadingPad?.bytes ?? []
+  const first = bytes[0]?.value
+  return first !== undefined && (DEAD_BYTES as readonly number[]).includes(first) && bytes.every((byte) => byte.value === first) ? first : undefined
 }
 
 function describeBlock(block: DebugMemoryBlock, fault: Fault): [ProblemKind, string] {
   const plural = (n: number) => `${n} byte${n === 1 ? '' : 's'}`
+  const dead = deadPatternOf(block)
+  if (dead !== undefined) {
+    const was = dead === 0xdb ? ' (CPython before 3.8)' : ''
+    return ['use-after-free', `double free or use after free: the block's pad bytes read 0x${dead.toString(16).toUpperCase()}, the pattern the debug hooks write over freed memory${was}`]
+  }
   if (/bad ID/.test(fault.reason)) return ['allocator-mismatch', `block from API '${block.api}' ${fault.reason.replace(/^bad ID: /, '')}`]
   if (block.underrunBytes !== undefined) return ['buffer-underrun', `buffer underrun of ${plural(block.underrunBytes)} before a ${block.bytesRequested ?? '?'}-byte block`]
   const bytes = block.overrunBytes ?? 1

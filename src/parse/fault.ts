@@ -1,5 +1,5 @@
 import { addDiagnostic, BoundedList, emptyDiagnostics, type Diagnostics } from './diagnostics.js'
-import type { LineParser } from './line-parser.js'
+import { own, type LineParser } from './line-parser.js'
 import { lineAt, matchLines, type LineBlock } from './line-block.js'
 
 /**
@@ -48,6 +48,12 @@ export interface Fault {
   assertion?: { file: string; line: number; function: string; expression: string }
   /** What the shell or test runner reported afterwards: `Segmentation fault (core dumped)`. */
   exitSignal?: string
+  /**
+   * The exceptions CPython printed with the fatal error, in printed order (a cause before what it
+   * caused): `ValueError: set but not returned`, then `SystemError: <built-in function f> returned a
+   * result with an exception set` for `_Py_CheckFunctionResult`.
+   */
+  exceptions?: string[]
 }
 
 export interface FaultResult {
@@ -83,6 +89,11 @@ const EXTENSION_MODULES = /^Extension modules: (.*?)(?:, \.\.\.)? \(total: (\d+)
 const OBJECT_FIELD = /^object (address|refcount|type|type name|repr) *: (.*)$/
 const EXIT_SIGNAL = /^(?:.*\s)?(Segmentation fault|Aborted|Bus error|Illegal instruction|Floating point exception)(?: \(core dumped\))?$/
 
+// Between "Python runtime state:" and the thread dump, _Py_FatalErrorFormat prints the pending exception (Python/pylifecycle.c).
+const EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit|Interrupt|Iteration)(?:: .*)?$/
+const CHAINED_EXCEPTION = /^(?:The above exception was the direct cause of the following exception|During handling of the above exception, another exception occurred):$/
+const MAX_EXCEPTIONS_PER_FAULT = 5
+
 const EXIT_SIGNAL_ENDINGS = ['(core dumped)', 'Segmentation fault', 'Aborted', 'Bus error', 'Illegal instruction', 'Floating point exception']
 
 function endsLikeExitSignal(line: string): boolean {
@@ -99,13 +110,19 @@ export class FaultParser implements LineParser<FaultResult> {
   private pendingObject?: Record<string, string>
   private currentKept = true
   private readonly droppedThread: ThreadTraceback = { current: false, frames: [] }
+  /** After a fatal error's runtime state line, until its thread dump: the exception it printed. */
+  private readingExceptions = false
 
-  /** Inside a thread traceback: every line matters until it ends. */
+  /** Inside a thread traceback or a fatal error's exception: every line matters until it ends. */
   get busy(): boolean {
-    return this.thread !== undefined
+    return this.thread !== undefined || this.readingExceptions
   }
 
   next(line: string, lineNumber: number): boolean {
+    if (this.readingExceptions) {
+      const taken = this.exceptionLine(line)
+      if (taken !== undefined) return taken
+    }
     const first = line.charCodeAt(0)
     // A cheap first-character gate: every line this parser reads starts with one of these.
     if (first === 32 /* ' ' */) return this.frameLine(line, lineNumber)
@@ -117,6 +134,7 @@ export class FaultParser implements LineParser<FaultResult> {
       case 80 /* P */:
         if (this.current && (match = RUNTIME_STATE.exec(line))) {
           this.current.runtimeState = match[1]
+          this.readingExceptions = this.current.kind === 'fatal-error'
           return true
         }
         break
@@ -168,6 +186,23 @@ export class FaultParser implements LineParser<FaultResult> {
     return { faults: this.faults.items, droppedFaults: this.faults.dropped, diagnostics: this.diagnostics }
   }
 
+  /**
+   * A line of the exception a fatal error printed: true when taken, false for a blank line inside it,
+   * undefined (and the exception read) for anything else, which `next` then reads as usual.
+   */
+  private exceptionLine(line: string): boolean | undefined {
+    if (line === '') return false
+    // The exception's own traceback, when it has one, and the lines that chain two exceptions.
+    if (line.charCodeAt(0) === 32 || line === 'Traceback (most recent call last):' || CHAINED_EXCEPTION.test(line)) return true
+    if (EXCEPTION_LINE.test(line)) {
+      const exceptions = (this.current!.exceptions ??= [])
+      if (exceptions.length < MAX_EXCEPTIONS_PER_FAULT) exceptions.push(own(line.slice(0, 300)))
+      return true
+    }
+    this.readingExceptions = false
+    return undefined
+  }
+
   private startFatal(message: string, lineNumber: number): void {
     // A C assertion is followed by its own "Fatal Python error: Aborted": one fault, not two.
     if (this.current?.kind === 'assertion' && this.current.threads.length === 0 && message === 'Aborted') return
@@ -178,6 +213,7 @@ export class FaultParser implements LineParser<FaultResult> {
   }
 
   private start(kind: FaultKind, message: string, fn: string | undefined, reason: string, lineNumber: number): void {
+    this.readingExceptions = false
     this.current = { line: lineNumber, kind, message, ...(fn ? { function: fn } : {}), reason, threads: [] }
     if (this.pendingObject) {
       this.current.object = this.pendingObject
@@ -188,6 +224,7 @@ export class FaultParser implements LineParser<FaultResult> {
   }
 
   private startThread(id: string | undefined, current: boolean, lineNumber: number): void {
+    this.readingExceptions = false
     // faulthandler.dump_traceback() and friends print threads with no fatal error before them.
     if (!this.current || (this.current.extensionModules !== undefined && this.current.kind !== 'timeout')) {
       this.start('traceback-dump', 'traceback dump', undefined, 'traceback dump', lineNumber)

@@ -45,11 +45,46 @@ export interface DebugMemoryBlock {
   truncated?: boolean
 }
 
+/**
+ * `<refcnt -2459565876494606883 at 0x7f66cdb89c40>`: PyObject_Print (and reprs built on it) of an
+ * object whose reference count is not positive. A count that is the debug hooks' dead-byte pattern
+ * read as a signed integer means the object's memory was freed: it was used after it was freed.
+ */
+export interface DeadObject {
+  readonly line: number
+  readonly refcnt: string
+  readonly address: string
+  /** The dead-byte pattern the count is made of: 0xDD since 3.8, 0xDB before (bpo-36389). */
+  readonly pattern: 0xdd | 0xdb
+}
+
 export interface PymallocDebugResult {
   readonly blocks: DebugMemoryBlock[]
   readonly droppedBlocks: number
+  readonly deadObjects: DeadObject[]
+  readonly droppedDeadObjects: number
   readonly diagnostics: Diagnostics
 }
+
+/**
+ * The byte the debug hooks write over a freed block (Objects/obmalloc.c PYMEM_DEADBYTE): 0xDD since
+ * 3.8, 0xDB before (bpo-36389 changed the patterns so they differ from Windows' CRT debug heap).
+ */
+export const DEAD_BYTES = [0xdd, 0xdb] as const
+
+// The dead-byte pattern read as a signed 64-bit and 32-bit reference count (Py_ssize_t), as %zd prints it.
+const DEAD_REFCOUNTS = new Map<string, 0xdd | 0xdb>(
+  DEAD_BYTES.flatMap((byte) => {
+    const pattern = BigInt(byte)
+    const of = (bytes: number) => Array.from({ length: bytes }, (_, index) => pattern << BigInt(8 * index)).reduce((a, b) => a | b)
+    return [
+      [BigInt.asIntN(64, of(8)).toString(), byte],
+      [BigInt.asIntN(32, of(4)).toString(), byte],
+    ] as [string, 0xdd | 0xdb][]
+  }),
+)
+const REFCNT_PRINT = /^<refcnt (-?\d+) at (0x[0-9a-fA-F]+)>/
+const MAX_DEAD_OBJECTS = 100
 
 export const MAX_DEBUG_BLOCKS = 100
 const MAX_TRACEBACK_FRAMES = 100
@@ -70,6 +105,7 @@ type State = 'idle' | 'block' | 'after-block' | 'traceback'
 
 export class PymallocDebugParser implements LineParser<PymallocDebugResult> {
   private readonly blocks = new BoundedList<DebugMemoryBlock>(MAX_DEBUG_BLOCKS)
+  private readonly deadObjects = new BoundedList<DeadObject>(MAX_DEAD_OBJECTS)
   private readonly diagnostics = emptyDiagnostics()
   private state: State = 'idle'
   private current?: DebugMemoryBlock
@@ -92,6 +128,7 @@ export class PymallocDebugParser implements LineParser<PymallocDebugResult> {
 
   next(line: string, lineNumber: number): boolean {
     const first = line.charCodeAt(0)
+    if (first === 60 /* < */ && line.startsWith('<refcnt ')) return this.refcntPrint(line, lineNumber)
     // 'D'ebug memory block: the only way into a dump.
     if (first === 68 && line.startsWith('Debug memory block at ')) {
       const start = BLOCK_START.exec(line)
@@ -129,7 +166,16 @@ export class PymallocDebugParser implements LineParser<PymallocDebugResult> {
 
   end(): PymallocDebugResult {
     this.finishBlock(0)
-    return { blocks: this.blocks.items, droppedBlocks: this.blocks.dropped, diagnostics: this.diagnostics }
+    return { blocks: this.blocks.items, droppedBlocks: this.blocks.dropped, deadObjects: this.deadObjects.items, droppedDeadObjects: this.deadObjects.dropped, diagnostics: this.diagnostics }
+  }
+
+  /** `<refcnt N at 0x...>`: recognised whatever N is; kept when N is the dead-byte pattern. */
+  private refcntPrint(line: string, lineNumber: number): boolean {
+    const match = REFCNT_PRINT.exec(line)
+    if (!match) return false
+    const pattern = DEAD_REFCOUNTS.get(match[1])
+    if (pattern !== undefined) this.deadObjects.push({ line: lineNumber, refcnt: match[1], address: match[2], pattern })
+    return true
   }
 
   private blockLine(line: string, lineNumber: number): boolean {

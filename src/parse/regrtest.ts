@@ -47,6 +47,8 @@ export interface RegrtestTest {
   exception?: string
   /** That traceback's first lines, from `Traceback (most recent call last):` to the exception line. */
   traceback?: string[]
+  /** How long the file took, when regrtest printed it after the verdict (`passed (2 min 3 sec)`: 30 s or more with -jN). */
+  seconds?: number
 }
 
 export interface RegrtestSummary {
@@ -87,7 +89,8 @@ export const MAX_LEAKS_PER_TEST = 100
 const MAX_HEADER_LINES = 100
 
 const PROGRESS = /^\[\s*\d+\/\d+(?:\/\d+)?\] (\S+)(?: (.*))?$/
-const LEAK = /^(\S+) leaked \[(-?\d+(?:, -?\d+)*)?\] (references|memory blocks|file descriptors), sum=(-?\d+)( \(this is fine\))?$/
+// The test's name: a regrtest module, or a pytest node id, whose parametrize brackets may hold spaces (python/pydebug_refleak.py).
+const LEAK = /^(\S(?:.*?\S)?) leaked \[(-?\d+(?:, -?\d+)*)?\] (references|memory blocks|file descriptors), sum=(-?\d+)( \(this is fine\))?$/
 const RESULT_WORDS = /^(passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|env changed|worker bug|worker non-zero exit code)\b/
 const STANDALONE_RESULT = /^(test\S*) ((?:passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|worker non-zero exit code)\b.*)$/
 // "test_x skipped -- reason" (3.8+) and "test test_x failed -- Traceback ..." (-j workers, verbose off).
@@ -430,7 +433,13 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
     const cut = text.indexOf(' -- ')
     let result = cut < 0 ? text : text.slice(0, cut)
     // DURATION_SUFFIX ends in ")".
-    if (result.charCodeAt(result.length - 1) === 41) result = result.replace(DURATION_SUFFIX, '')
+    if (result.charCodeAt(result.length - 1) === 41) {
+      const duration = DURATION_SUFFIX.exec(result)
+      if (duration) {
+        test.seconds = durationSeconds(duration[0])
+        result = result.slice(0, duration.index)
+      }
+    }
     // The same verdict again (a test run many times): nothing to copy or classify.
     if (test.result === result) return
     test.result = own(result)
@@ -448,6 +457,15 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
     }
     return test
   }
+}
+
+const DURATION_UNIT_SECONDS: Record<string, number> = { hour: 3600, min: 60, sec: 1, ms: 0.001 }
+
+/** ` (1 min 2.5 sec)` → 62.5: libregrtest/utils.py format_duration read back. */
+function durationSeconds(text: string): number {
+  let seconds = 0
+  for (const [, value, unit] of text.matchAll(/(\d+(?:\.\d+)?) (hour|min|sec|ms)/g)) seconds += Number(value) * DURATION_UNIT_SECONDS[unit]
+  return Math.round(seconds * 1000) / 1000
 }
 
 export function outcomeOf(result: string): TestOutcome {

@@ -80,6 +80,9 @@ function extensionDifferences(wanted: ExtensionKeyInputs, earlier: ExtensionKeyI
     }
   }
   if (wanted.interpreterKey !== earlier.interpreterKey) found.push(`the interpreter differs: ${wanted.interpreterKey} instead of ${earlier.interpreterKey}`)
+  const buildEnvChanges = describeEnvChanges(wanted.buildEnv ?? {}, earlier.buildEnv ?? {})
+  if (buildEnvChanges) found.push(`build-env differs: ${buildEnvChanges}`)
+  if (wanted.buildCommand !== earlier.buildCommand) found.push(`the build command differs: ${wanted.buildCommand ?? 'the default build'} instead of ${earlier.buildCommand ?? 'the default build'}`)
   return found
 }
 

@@ -91,6 +91,10 @@ export interface ExtensionKeyInputs {
   readonly compilerVersions: Readonly<Record<string, string>>
   /** The interpreter's cache key: another interpreter (compiler, configure arguments, source) needs another build. */
   readonly interpreterKey: string
+  /** `build-env`: every variable given for the extension builds, compiler or not (absent when none, and in older records). */
+  readonly buildEnv?: Readonly<Record<string, string>>
+  /** `build-command`, as the user typed it (absent for the default build, and in older records). */
+  readonly buildCommand?: string
 }
 
 export function planExtensionBuildKey(inputs: ExtensionKeyInputs): string {
@@ -100,6 +104,9 @@ export function planExtensionBuildKey(inputs: ExtensionKeyInputs): string {
       compilerEnv: Object.entries(inputs.compilerEnv).sort(),
       compilerVersions: Object.entries(inputs.compilerVersions).sort(),
       interpreterKey: inputs.interpreterKey,
+      // Only when given, so the keys of builds without them stay what they were.
+      ...(inputs.buildEnv && Object.keys(inputs.buildEnv).length ? { buildEnv: Object.entries(inputs.buildEnv).sort() } : {}),
+      ...(inputs.buildCommand !== undefined ? { buildCommand: inputs.buildCommand } : {}),
     }),
   ).slice(0, 16)
   return `${inputs.project}-${inputs.abi}-${inputs.python}-${digest}`

@@ -4,6 +4,7 @@ import { findVariant, type VariantSpec } from '../catalog/variants.js'
 import { ConfigError } from '../errors.js'
 import { planBuildCacheKey, type PlatformFacts } from './cache-key.js'
 import { planCell, type CellPlan, type CellRefusal } from './cell.js'
+import { shardSuffix, type ShardSpec } from './cpython-tests.js'
 import { compileSelector, type Selector } from './select.js'
 import { resolveSourceSpec } from './source.js'
 
@@ -28,6 +29,8 @@ export interface MatrixConfig {
   readonly maxJobs: number
   /** Over maxJobs: split into shards instead of refusing. @default false */
   readonly split: boolean
+  /** Jobs per (os, python, variant) that share CPython's own test suite between them (`cpython-tests-shard`). @default 1 */
+  readonly cpythonTestsShards?: number
 }
 
 export const MATRIX_DEFAULTS = {
@@ -55,6 +58,8 @@ export interface MatrixRow {
   readonly 'extension-rebuild': string
   readonly 'cache-key': string
   readonly artifact: string
+  /** `INDEX/COUNT` for the main action's `cpython-tests-shard` input; only in a matrix with `cpython-tests-shards`. */
+  readonly 'cpython-tests-shard'?: string
   readonly note?: string
 }
 
@@ -161,26 +166,31 @@ export function planMatrix(config: MatrixConfig): MatrixPlan {
         }
         const cell = result.cell
         if (cell.substitution) substitutions.push(`${cell.id}: ${cell.substitution.reason} (${cell.substitution.source})`)
-        cells.push({
-          os,
-          cell,
-          row: {
-            id: cell.id,
+        // One job per shard of CPython's test suite: same interpreter and cache key, its own id and artifact.
+        for (const shard of cpythonTestShards(config.cpythonTestsShards)) {
+          const id = shard ? `${cell.id}-${shardSuffix(shard)}` : cell.id
+          cells.push({
             os,
-            'python-version': cell.python.text,
-            python: minorOf(cell.python),
-            variant: cell.variant,
-            'configure-args': cell.configureArgs.join(' '),
-            'build-env': formatEnv(cell.buildEnv),
-            'runtime-env': formatEnv(cell.runtimeEnv),
-            'abi-flags': cell.abiFlags,
-            'abi-group': cell.extensionAbi,
-            'extension-rebuild': cell.extensionRebuild.need,
-            'cache-key': planBuildCacheKey({ cell, source: sourceIdentity, platform }),
-            artifact: `pydebug-${cell.id}${multipleOs ? `-${os}` : ''}`,
-            ...(cell.substitution ? { note: `built as its equivalent: ${cell.substitution.reason}` } : {}),
-          },
-        })
+            cell,
+            row: {
+              id,
+              os,
+              'python-version': cell.python.text,
+              python: minorOf(cell.python),
+              variant: cell.variant,
+              'configure-args': cell.configureArgs.join(' '),
+              'build-env': formatEnv(cell.buildEnv),
+              'runtime-env': formatEnv(cell.runtimeEnv),
+              'abi-flags': cell.abiFlags,
+              'abi-group': cell.extensionAbi,
+              'extension-rebuild': cell.extensionRebuild.need,
+              'cache-key': planBuildCacheKey({ cell, source: sourceIdentity, platform }),
+              artifact: `pydebug-${id}${multipleOs ? `-${os}` : ''}`,
+              ...(shard ? { 'cpython-tests-shard': `${shard.index}/${shard.count}` } : {}),
+              ...(cell.substitution ? { note: `built as its equivalent: ${cell.substitution.reason}` } : {}),
+            },
+          })
+        }
       }
     }
   }
@@ -199,6 +209,11 @@ export function planMatrix(config: MatrixConfig): MatrixPlan {
     )
   }
   return { cells, refusals, warnings, shards: shardCells(cells, config) }
+}
+
+/** With `cpython-tests-shards: N` (N > 1), N shards per cell; otherwise one job, unsharded. */
+function cpythonTestShards(count: number | undefined): (ShardSpec | undefined)[] {
+  return count && count > 1 ? Array.from({ length: count }, (_, index) => ({ index: index + 1, count })) : [undefined]
 }
 
 /** Two entries that plan the same cell would give two jobs one identifier, cache key and artifact name. */

@@ -3,7 +3,14 @@ import type { CellPlan } from '../plan/cell.js'
 import type { ExtensionBuild } from '../steps/build-extension.js'
 import type { InterpreterInstall } from '../steps/build-python.js'
 import type { ParsedRun, RefleakHunt, ShowrefcountRun } from '../steps/run-tests.js'
+import type { CpythonTestsRun } from '../steps/run-cpython-tests.js'
+import { cpythonTestsFindings, cpythonTestsSection } from './cpython-tests.js'
+import type { TestCommandRun } from '../steps/run-test-command.js'
+import { testCommandFindings, testCommandSection } from './test-command.js'
 import { collectFindings } from './findings.js'
+import { pytestCaseIds, pytestRefleakSection } from './collect-pytest.js'
+import type { PytestHunt } from '../steps/run-pytest.js'
+import type { TestRunnerChoice } from '../plan/test-runner.js'
 import {
   REPORT_SCHEMA_VERSION,
   type Finding,
@@ -26,7 +33,14 @@ export interface RunResults {
   readonly interpreter?: InterpreterInstall
   readonly extensions: ExtensionBuild[]
   readonly refleaks?: RefleakHunt
+  /** The refleak hunt of a pytest suite (steps/run-pytest.ts), instead of `refleaks`. */
+  readonly pytest?: PytestHunt
+  /** Which runner ran the tests and why (plan/test-runner.ts). */
+  readonly testRunner?: TestRunnerChoice
   readonly showrefcount?: ShowrefcountRun[]
+  readonly cpythonTests?: CpythonTestsRun
+  /** The user's own test command (steps/run-test-command.ts), run instead of the refleak hunt. */
+  readonly testCommand?: TestCommandRun
   readonly error?: { readonly kind: string; readonly message: string; readonly log?: string }
   /** Turns absolute paths into paths relative to the report folder. */
   readonly relative: (absolutePath: string) => string
@@ -75,6 +89,7 @@ export function collectReport(results: RunResults): Report {
     })
     const casesNotRun = Object.values(hunt.casesNotRun).reduce((total, count) => total + count, 0)
     refleaks = {
+      ...(results.testRunner ? { runner: { name: results.testRunner.runner, reason: results.testRunner.reason } } : {}),
       command: hunt.run?.command ?? [],
       exitCode: hunt.run?.exitCode ?? null,
       warmups: hunt.warmups,
@@ -86,6 +101,8 @@ export function collectReport(results: RunResults): Report {
       ...(casesNotRun ? { casesNotRun } : {}),
       discovery: { ...hunt.discovery, testsDir: relative(hunt.discovery.testsDir) },
     }
+  } else if (results.pytest) {
+    refleaks = pytestRefleakSection(results.pytest, results.testRunner ?? { runner: 'pytest', reason: 'pytest ran the tests' }, relative, (run, kind) => addLog(run, kind, 'refleak'))
   }
 
   let showrefcount: Report['showrefcount']
@@ -108,7 +125,34 @@ export function collectReport(results: RunResults): Report {
     }
   }
 
-  const findings = nameCrashedCases(collectFindings({ refleaks, problems, passOfLog: (log) => passes.get(log), ...(showrefcount ? { showrefcount } : {}) }), results.refleaks?.caseIds ?? {})
+  let testCommand: Report['testCommand']
+  let commandFindings: Finding[] = []
+  if (results.testCommand) {
+    addLog(results.testCommand, 'test-command', 'test-command')
+    testCommand = testCommandSection(results.testCommand, problems, relative)
+    // What the detector saw in a crash (the fault, the debug hooks' dump) belongs to the test that was running: it joins that test's finding.
+    const { running, log } = testCommand
+    if (running) problems.forEach((problem, index) => (problems[index] = problem.log === log && problem.test === undefined ? { ...problem, test: running } : problem))
+    commandFindings = testCommandFindings(testCommand, problems)
+  }
+
+  let cpythonTests: Report['cpythonTests']
+  let findingProblems: readonly ReportProblem[] = problems
+  let sectionFindings: Finding[] = []
+  if (results.cpythonTests) {
+    addLog(results.cpythonTests, 'regrtest-cpython-tests', 'cpython-tests')
+    cpythonTests = cpythonTestsSection(results.cpythonTests, problems, relative)
+    sectionFindings = cpythonTestsFindings(cpythonTests, results.cpythonTests.parsed.tests, problems)
+    // CPython's tests provoke crashes and sanitizer reports on purpose: regrtest's verdict decides, so only a failed file's problems join its finding.
+    const failed = new Set(sectionFindings.map((finding) => finding.test))
+    const log = cpythonTests.log
+    findingProblems = problems.filter((problem) => problem.log !== log || (problem.test !== undefined && failed.has(problem.test)))
+  }
+
+  const findings = nameCrashedCases(
+    collectFindings({ refleaks, problems: findingProblems, passOfLog: (log) => passes.get(log), ...(showrefcount ? { showrefcount } : {}), sectionFindings: [...sectionFindings, ...commandFindings] }),
+    results.refleaks?.caseIds ?? (results.pytest ? pytestCaseIds(results.pytest) : {}),
+  )
   const status: RunStatus = results.error
     ? results.error.kind === 'BuildError' || results.error.kind === 'SourceError'
       ? 'build-failed'
@@ -167,9 +211,14 @@ export function collectReport(results: RunResults): Report {
       compilerEnv: build.compilerEnv,
       compilerVersions: build.compilerVersions,
       removedEnv: build.removedEnv,
+      ...(Object.keys(build.buildEnv).length ? { buildEnv: build.buildEnv } : {}),
+      builder: build.builder,
+      ...(build.command ? { command: build.command } : {}),
     })),
     ...(refleaks ? { refleaks } : {}),
     ...(showrefcount ? { showrefcount } : {}),
+    ...(cpythonTests ? { cpythonTests } : {}),
+    ...(testCommand ? { testCommand } : {}),
     findings,
     // Errors first; within a severity, in log order.
     problems: problems.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)),
@@ -197,7 +246,8 @@ function caseOutcome(test: RegrtestTest | undefined, leaks: LeakEntry[], run: Pa
 function nameCrashedCases(findings: Finding[], caseIds: Readonly<Record<string, readonly string[]>>): Finding[] {
   return findings.map((finding) => {
     if (finding.case || !finding.test || !finding.function) return finding
-    const matching = (caseIds[finding.test] ?? []).filter((id) => id.endsWith(`.${finding.function}`))
+    // `test_x.Class.test_y` (unittest) or `tests/test_x.py::Class::test_y` (pytest).
+    const matching = (caseIds[finding.test] ?? []).filter((id) => id.endsWith(`.${finding.function}`) || id.endsWith(`::${finding.function}`))
     return matching.length === 1 ? { ...finding, case: matching[0] } : finding
   })
 }

@@ -10,6 +10,7 @@ export const FINDING_KINDS = {
   'fatal-error': { label: 'fatal error', failsUnder: 'findings' },
   'buffer-overrun': { label: 'buffer overrun', failsUnder: 'findings' },
   'buffer-underrun': { label: 'buffer underrun', failsUnder: 'findings' },
+  'use-after-free': { label: 'use after free', failsUnder: 'findings' },
   'allocator-mismatch': { label: 'allocator mismatch', failsUnder: 'findings' },
   'memory-error': { label: 'memory error', failsUnder: 'findings' },
   'undefined-behavior': { label: 'undefined behaviour', failsUnder: 'findings' },

@@ -9,9 +9,9 @@ const LEAK_FINDING: Record<LeakKind, FindingKind> = {
 }
 
 // What ends or corrupts a test's process: one test gets one such finding, with the most telling cause.
-const CRASH_FAMILY = new Set<FindingKind>(['crash', 'fatal-error', 'buffer-overrun', 'buffer-underrun', 'allocator-mismatch', 'memory-error', 'undefined-behavior', 'timeout'])
+const CRASH_FAMILY = new Set<FindingKind>(['crash', 'fatal-error', 'buffer-overrun', 'buffer-underrun', 'use-after-free', 'allocator-mismatch', 'memory-error', 'undefined-behavior', 'timeout'])
 // What the debug hooks, faulthandler and sanitizers say about a crash: the reason behind "Exit code -6".
-const CRASH_CAUSES = new Set<FindingKind>(['buffer-overrun', 'buffer-underrun', 'allocator-mismatch', 'memory-error', 'undefined-behavior', 'fatal-error'])
+export const CRASH_CAUSES = new Set<FindingKind>(['buffer-overrun', 'buffer-underrun', 'use-after-free', 'allocator-mismatch', 'memory-error', 'undefined-behavior', 'fatal-error'])
 // Outcomes that mean at least one test case of the file ran.
 const RAN = new Set<TestFileEntry['outcome']>(['passed', 'leaked', 'failed', 'env-changed', 'crashed', 'timed-out'])
 
@@ -36,6 +36,8 @@ export interface FindingsInput {
   readonly problems: readonly ReportProblem[]
   readonly passOfLog: (log: string) => TestPass | undefined
   readonly showrefcount?: ShowrefcountSection
+  /** Findings a section made itself (CPython's test suite): the problems that say the same join them. */
+  readonly sectionFindings?: readonly Finding[]
 }
 
 /**
@@ -44,11 +46,11 @@ export interface FindingsInput {
  * says, and, when no test case ran at all, a finding that says so and why. Problems marked `note`
  * (not the extension's fault, e.g. CPython's own memcheck noise) stay in `problems` only.
  */
-export function collectFindings({ refleaks, problems, passOfLog, showrefcount }: FindingsInput): Finding[] {
-  const findings: Finding[] = []
+export function collectFindings({ refleaks, problems, passOfLog, showrefcount, sectionFindings = [] }: FindingsInput): Finding[] {
+  const findings: Finding[] = [...sectionFindings]
   if (refleaks) {
     const workerFailure = refleaks.workerFailure ? describeWorkerFailure(refleaks.workerFailure) : undefined
-    for (const test of refleaks.tests) findings.push(...verdictFindings(test, refleaks.log ?? '', problems, workerFailure))
+    for (const test of refleaks.tests) findings.push(...verdictFindings(test, test.log ?? refleaks.log ?? '', problems, workerFailure))
     if (workerFailure && !refleaks.tests.some((test) => test.outcome === 'omitted')) {
       findings.push({ kind: 'not-run', message: workerFailure, detail: workerFailure, log: refleaks.log ?? '', pass: 'refleak' })
     }
@@ -104,12 +106,14 @@ function verdictFindings(test: TestFileEntry, refleakLog: string, problems: read
   // With -jN --timeout, regrtest reports a hung worker as crashed; faulthandler's dump says it timed out.
   const timeout = test.outcome === 'crashed' ? problems.find((problem) => problem.kind === 'timeout' && inRefleakLog(problem)) : undefined
   const cause = problems.find((problem) => CRASH_CAUSES.has(problem.kind as FindingKind) && problem.kind !== 'fatal-error' && inRefleakLog(problem))
-  const place = cause ?? problems.find((problem) => problem.kind === 'fatal-error' && inRefleakLog(problem) && problem.file !== undefined)
+  const fatalProblem = problems.find((problem) => problem.kind === 'fatal-error' && inRefleakLog(problem))
+  const place = cause ?? (fatalProblem?.file !== undefined ? fatalProblem : undefined)
   const located = place ? locationOf(place) : {}
   if (timeout) {
     findings.push({ kind: 'timeout', test: test.name, message: timeout.message, detail: timeout.message.replace(`${test.name} `, ''), log: refleakLog, pass: 'refleak', ...located })
   } else if (test.outcome === 'crashed') {
-    const fatal = test.fatalError ? `Fatal Python error: ${test.fatalError}` : undefined
+    // The fault parser's account of a fatal error carries the exceptions printed with it; regrtest's only the message.
+    const fatal = fatalProblem?.message ?? (test.fatalError ? `Fatal Python error: ${test.fatalError}` : undefined)
     findings.push({
       kind: 'crash',
       test: test.name,
@@ -148,7 +152,8 @@ function nothingTested(refleaks: RefleakSection): Finding | undefined {
   if (refleaks.tests.some(ranATestCase)) return undefined
   const discovery = refleaks.discovery
   const reasons: string[] = []
-  if (discovery && discovery.modules.length === 0) {
+  const pytest = refleaks.runner?.name === 'pytest'
+  if (discovery && discovery.modules.length === 0 && !pytest) {
     reasons.push(`${discovery.testsDir} has no test module (test_*.py or test_* package) at its top level, and regrtest does not search sub-folders`)
     if (discovery.nested.length) reasons.push(`test files are in ${discovery.nested.map((nested) => `${nested.dir}/ (${nested.modules})`).join(', ')}: pass that folder as the tests folder (--tests / input 'tests')`)
   } else {
@@ -158,8 +163,8 @@ function nothingTested(refleaks: RefleakSection): Finding | undefined {
       byReason.set(reason, (byReason.get(reason) ?? 0) + 1)
     }
     for (const [reason, count] of byReason) reasons.push(`${count} test file${count === 1 ? '' : 's'} ${reason}`)
-    if (refleaks.tests.length === 0) reasons.push(`regrtest reported no test file${refleaks.state ? ` (${refleaks.state})` : ''}`)
-    const pytestStyle = discovery?.pytestStyle ?? []
+    if (refleaks.tests.length === 0) reasons.push(pytest ? `pytest collected no test from ${discovery?.testsDir ?? 'the tests folder'}` : `regrtest reported no test file${refleaks.state ? ` (${refleaks.state})` : ''}`)
+    const pytestStyle = pytest ? [] : (discovery?.pytestStyle ?? [])
     if (pytestStyle.length) {
       const of = pytestStyle.length === discovery!.modules.length ? `all ${pytestStyle.length} test files look` : `${pytestStyle.length} of the ${discovery!.modules.length} test files look`
       reasons.push(`${of} written for pytest (module-level test functions or \`import pytest\`), and regrtest only collects unittest.TestCase classes`)

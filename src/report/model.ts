@@ -7,6 +7,7 @@ import type { RefcountSample } from '../parse/showrefcount.js'
 import type { UnparsedLines } from '../parse/line-parser.js'
 import type { LogProblem, ParsedLogDetails } from '../parse/detect.js'
 import type { FindingKind } from './finding-kinds.js'
+import type { TestRunnerName } from '../plan/test-runner.js'
 
 export type { FindingKind } from './finding-kinds.js'
 
@@ -27,6 +28,10 @@ export interface Report {
   readonly extensions: ExtensionSection[]
   readonly refleaks?: RefleakSection
   readonly showrefcount?: ShowrefcountSection
+  /** The user's own `test-command`, run instead of the refleak hunt. */
+  readonly testCommand?: TestCommandSection
+  /** CPython's own test suite (`cpython-tests`), as `make test` / `make quicktest` runs it. */
+  readonly cpythonTests?: CpythonTestsSection
   /** Flat list of what deserves attention, most serious first: what the summary and annotations show. */
   readonly findings: Finding[]
   /** Every log written, with what its parsers could not read. Paths are relative to the report's folder. */
@@ -81,6 +86,12 @@ export interface ExtensionSection {
   readonly compilerVersions?: Readonly<Record<string, string>>
   /** Inherited variables removed from the build's environment (PYTHONPATH, PYTHONHOME, ...); the tests still get PYTHONPATH. */
   readonly removedEnv?: readonly string[]
+  /** `build-env`: the variables given for the extension builds only (part of the build's key). */
+  readonly buildEnv?: Readonly<Record<string, string>>
+  /** `setuptools` (setup.py build), `pep517-pip` (pip install --no-build-isolation, another PEP 517 backend) or `build-command`. */
+  readonly builder?: 'setuptools' | 'pep517-pip' | 'build-command'
+  /** The build command as run, for `pep517-pip` and `build-command`. */
+  readonly command?: readonly string[]
 }
 
 export interface LeakEntry {
@@ -115,9 +126,13 @@ export interface TestFileEntry {
   readonly cases?: TestCaseEntry[]
   /** Cases of this leaking file left out by `max-case-runs`: the file was only partly attributed. */
   readonly casesNotRun?: number
+  /** The file's own log, when each file ran in its own process (pytest); otherwise the section's log. */
+  readonly log?: string
 }
 
 export interface RefleakSection {
+  /** What ran the tests and why it was chosen (plan/test-runner.ts). */
+  readonly runner?: { readonly name: TestRunnerName; readonly reason: string; readonly version?: string }
   readonly command: readonly string[]
   readonly exitCode: number | null
   readonly warmups: number
@@ -153,8 +168,93 @@ export interface ShowrefcountSection {
   }[]
 }
 
+/** CPython's own test suite in this cell. Counts are regrtest's closing summary (test files, not cases). */
+export interface CpythonTestsSection {
+  /** `quick`, `full`, or the regrtest arguments as given. */
+  readonly selection: string
+  readonly command: readonly string[]
+  readonly exitCode: number | null
+  readonly log: string
+  /** The CPython files `make test`'s options were read from (src/catalog/cpython-tests.ts). */
+  readonly source: string
+  /** `make test` options pydebug did not pass, and why (`-E`, 3.11's `-w`). */
+  readonly notPassed: readonly { readonly option: string; readonly reason: string }[]
+  /** The variant's runtime settings that applied, the inherited PYTHON* variables removed, and how. */
+  readonly environment: { readonly applied: Readonly<Record<string, string>>; readonly removed: readonly string[]; readonly how: string }
+  readonly timeoutSeconds: number
+  /** regrtest's `Tests result:` (`SUCCESS`, `FAILURE`, `FAILURE then SUCCESS`, ...). */
+  readonly state?: string
+  /** Whether regrtest printed its closing summary. */
+  readonly finished: boolean
+  /**
+   * Test files per verdict, as regrtest's summary counts them: `skipped` includes the resource-denied
+   * ones on 3.12 and older (one list there), `failed` includes the timed-out ones.
+   */
+  readonly counts: {
+    readonly ok: number
+    readonly failed: number
+    readonly skipped: number
+    readonly resourceDenied: number
+    readonly envChanged: number
+    readonly timedOut: number
+    readonly rerun: number
+    readonly runNoTests: number
+    readonly omitted: number
+  }
+  /** regrtest's final list of failed test files. */
+  readonly failed?: readonly string[]
+  readonly timedOutTests?: readonly string[]
+  readonly tests: readonly { readonly name: string; readonly outcome: TestOutcome; readonly result?: string }[]
+  /** The JUnit XML regrtest wrote (`--junit-xml`), with its totals (test cases, not files). */
+  readonly junit?: { readonly path: string; readonly tests: number; readonly failures: number; readonly errors: number; readonly skipped: number; readonly files: number }
+  /** Seconds per test file (the sum of its cases' times in the JUnit XML): what `cpython-tests-durations` balances shards by. */
+  readonly durations: Readonly<Record<string, number>>
+  /** This cell ran one shard of the suite: test files split between `count` jobs. */
+  readonly shard?: { readonly index: number; readonly count: number; readonly tests: readonly string[]; readonly balancedBy: 'durations' | 'name' }
+  readonly workerFailure?: { readonly message: string; readonly exception?: string }
+}
+
+/** One test as the test command's output reported it (pytest's JUnit XML, or unittest's failure reports). */
+export interface TestCommandTest {
+  /** pytest's node id (`tests/test_add.py::test_x`) or unittest's id (`test_x.Class.test_y`). */
+  readonly id: string
+  readonly outcome: 'passed' | 'failed' | 'error' | 'skipped'
+  readonly message?: string
+  /** Where its failure's traceback ends, relative to the workspace when inside it. */
+  readonly file?: string
+  readonly line?: number
+}
+
+export interface TestCommandSection {
+  /** As the user typed it. */
+  readonly command: string
+  /** As run: split, $NAME expanded, with what pydebug added. */
+  readonly argv: readonly string[]
+  /** What pydebug added (pytest: `--junitxml=...`, `--capture=sys`). */
+  readonly added: readonly string[]
+  /** Read from the argv: `pytest`, `unittest` or `other` (both parsers then read the output). */
+  readonly runner: 'pytest' | 'unittest' | 'other'
+  readonly exitCode: number | null
+  readonly signal?: string
+  readonly log: string
+  /** pytest's JUnit XML, when it was written. */
+  readonly junit?: string
+  /** The formats found in the output: `pytest`, `unittest`, `junit-xml`. */
+  readonly read: readonly string[]
+  /** The runner's own closing words: pytest's `1 failed, 2 passed in 0.07s`, unittest's `Ran 6 tests: FAILED (failures=1)`. */
+  readonly summary?: string
+  /** Test counts as the runner reported them (`passed`, `failed`, `errors`, `skipped`, ...). */
+  readonly counts: Readonly<Record<string, number>>
+  /** Tests that ran (skipped ones not counted); absent when the output said nothing pydebug could read. */
+  readonly testsRan?: number
+  /** Per test: every test from pytest's JUnit XML; without it, the failures the output reported. */
+  readonly tests: readonly TestCommandTest[]
+  /** The test that was running when the output stopped (a crash), when the output names it. */
+  readonly running?: string
+}
+
 /** Which run of the tests saw it: the refleak hunt, a case re-run alone, the `-X showrefcount` pass, or the check before running. */
-export type TestPass = 'refleak' | 'refleak-case' | 'showrefcount' | 'discovery'
+export type TestPass = 'refleak' | 'refleak-case' | 'showrefcount' | 'discovery' | 'cpython-tests' | 'test-command'
 
 export interface Finding {
   readonly kind: FindingKind

@@ -1,6 +1,6 @@
 import { FINDING_KINDS } from './finding-kinds.js'
 import { ranATestCase } from './findings.js'
-import type { Finding, InterpreterSection, Report, TestFileEntry } from './model.js'
+import type { CpythonTestsSection, Finding, InterpreterSection, Report, TestFileEntry } from './model.js'
 
 const STATUS_LINE: Record<Report['status'], string> = {
   clean: '✅ no leaks or crashes found',
@@ -16,6 +16,8 @@ const PASS_LABEL: Record<NonNullable<Finding['pass']>, string> = {
   'refleak-case': 'case re-run alone',
   showrefcount: '-X showrefcount pass',
   discovery: 'before running',
+  'cpython-tests': "CPython's test suite",
+  'test-command': 'test-command',
 }
 
 const MAX_TRACEBACK_LINES_SHOWN = 12
@@ -43,14 +45,25 @@ export function renderSummaryMarkdown(report: Report): string {
     lines.push(`| Configure | \`${escapeCode(report.cell?.configureArgs.join(' ') ?? '')}\` · ABI flags \`${escapeCode(report.interpreter.abiflags ?? '')}\` |`)
   }
   for (const extension of report.extensions) {
-    lines.push(`| Extension | \`${escapeCode(baseName(extension.path))}\` ${extension.reused ? 'reused' : 'built'} for ${escapeMarkdown(extension.abi)} in ${extension.seconds.toFixed(1)} s |`)
+    const how = extension.builder === 'build-command' ? ' with build-command' : extension.builder === 'pep517-pip' ? ' with pip (PEP 517 backend)' : ''
+    const buildEnv = Object.entries(extension.buildEnv ?? {}).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``)
+    lines.push(`| Extension | \`${escapeCode(baseName(extension.path))}\` ${extension.reused ? 'reused' : 'built'} for ${escapeMarkdown(extension.abi)}${how} in ${extension.seconds.toFixed(1)} s${buildEnv.length ? ` · build-env ${buildEnv.join(' ')}` : ''} |`)
   }
   if (report.refleaks) {
     const { refleaks } = report
     const ran = refleaks.tests.filter(ranATestCase).length
     const notRan = refleaks.tests.length - ran
     const files = `${refleaks.tests.length} test file${refleaks.tests.length === 1 ? '' : 's'}${notRan ? ` (${notRan} ran no test case)` : ''}`
-    lines.push(`| Refleak hunt | regrtest \`-R ${refleaks.warmups}:${refleaks.runs}\` on ${files}: ${escapeMarkdown(refleaks.state ?? (refleaks.log ? `exit ${refleaks.exitCode}` : 'not run'))} |`)
+    const hunter = refleaks.runner?.name === 'pytest' ? `pytest with pydebug_refleak \`${refleaks.warmups}:${refleaks.runs}\`` : `regrtest \`-R ${refleaks.warmups}:${refleaks.runs}\``
+    if (refleaks.runner) lines.push(`| Test runner | ${refleaks.runner.name}${refleaks.runner.version ? ` ${escapeMarkdown(refleaks.runner.version)}` : ''}: ${escapeMarkdown(refleaks.runner.reason)} |`)
+    lines.push(`| Refleak hunt | ${hunter} on ${files}: ${escapeMarkdown(refleaks.state ?? (refleaks.log ? `exit ${refleaks.exitCode}` : 'not run'))} |`)
+  }
+  if (report.cpythonTests) lines.push(cpythonTestsStepRow(report.cpythonTests))
+  if (report.testCommand) {
+    const { testCommand } = report
+    const exit = testCommand.signal ? `killed by ${testCommand.signal}` : `exit ${testCommand.exitCode}`
+    const read = testCommand.summary ? escapeMarkdown(testCommand.summary) : 'no test result pydebug could read'
+    lines.push(`| Test command | \`${escapeCode(testCommand.command)}\` (${escapeMarkdown(testCommand.runner)}): ${read} · ${exit}${testCommand.running ? ` · running \`${escapeCode(testCommand.running)}\` when it stopped` : ''} |`)
   }
   if (report.cell && Object.keys(report.cell.runtimeEnv).length) {
     lines.push(`| Runtime env | ${Object.entries(report.cell.runtimeEnv).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``).join(' ')} |`)
@@ -83,7 +96,9 @@ export function renderSummaryMarkdown(report: Report): string {
 
   if (report.refleaks?.tests.length) {
     const atExit = new Map(report.showrefcount?.files.map((file) => [file.name, file.atExit]))
-    lines.push('### Test files', '', '| Test file | regrtest -R | Cases re-run alone | At exit (-X showrefcount) |', '|---|---|---|---|')
+    // pytest's plugin hunts every test case on its own: its cases are the per-test verdicts.
+    const pytest = report.refleaks.runner?.name === 'pytest'
+    lines.push('### Test files', '', `| Test file | ${pytest ? 'pytest + pydebug_refleak' : 'regrtest -R'} | ${pytest ? 'Test cases' : 'Cases re-run alone'} | At exit (-X showrefcount) |`, '|---|---|---|---|')
     for (const test of report.refleaks.tests) {
       const exit = atExit.get(test.name)
       lines.push(`| \`${escapeCode(test.name)}\` | ${verdict(test)} | ${casesCell(test)} | ${exit ? `${exit.refs} refs, ${exit.blocks} blocks` : '—'} |`)
@@ -98,6 +113,7 @@ export function renderSummaryMarkdown(report: Report): string {
     }
     lines.push('')
   }
+  if (report.cpythonTests) lines.push(...cpythonTestsLines(report.cpythonTests))
   const discovery = report.refleaks?.discovery
   if (discovery?.nested.length && discovery.modules.length) {
     lines.push(`Test files in sub-folders of \`${escapeCode(discovery.testsDir)}\` were not run (regrtest does not search sub-folders): ${discovery.nested.map((nested) => `\`${escapeCode(nested.dir)}/\` (${nested.modules})`).join(', ')}.`, '')
@@ -112,6 +128,26 @@ export function renderSummaryMarkdown(report: Report): string {
   }
   lines.push('', `${unparsed} log lines were not recognised by any parser; they are kept in the logs.`, '', '</details>', '')
   return lines.join('\n')
+}
+
+function cpythonTestsStepRow(section: CpythonTestsSection): string {
+  const shard = section.shard ? ` · shard ${section.shard.index} of ${section.shard.count} (${section.shard.tests.length} test files)` : ''
+  return `| CPython's tests | \`${escapeCode(section.selection)}\`${shard}: ${escapeMarkdown(section.state ?? `did not finish (exit ${section.exitCode})`)} |`
+}
+
+/** A short table of regrtest's counts, the failed test files, and how the runtime settings applied. */
+function cpythonTestsLines(section: CpythonTestsSection): string[] {
+  const { counts } = section
+  const lines = ["### CPython's test suite", '', '| OK | Failed | Timed out | Skipped | Resource denied | Env changed | Re-run | Ran no tests | Omitted |', '|---|---|---|---|---|---|---|---|---|']
+  lines.push(`| ${counts.ok} | ${counts.failed} | ${counts.timedOut} | ${counts.skipped} | ${counts.resourceDenied} | ${counts.envChanged} | ${counts.rerun} | ${counts.runNoTests} | ${counts.omitted} |`, '')
+  if (section.failed?.length) lines.push(`Failed: ${section.failed.map((name) => `\`${escapeCode(name)}\`${section.timedOutTests?.includes(name) ? ' (timed out)' : ''}`).join(', ')}.`, '')
+  const applied = Object.entries(section.environment.applied).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``)
+  const removed = section.environment.removed.map((name) => `\`${escapeCode(name)}\``)
+  lines.push(
+    `Run ${escapeMarkdown(section.environment.how)}: ${applied.length ? `applied ${applied.join(' ')}` : 'the variant has no runtime settings'}${removed.length ? `; removed ${removed.join(' ')}` : ''}. Per test file timeout ${section.timeoutSeconds} s${section.junit ? `; JUnit XML \`${escapeCode(section.junit.path)}\` (${section.junit.tests} cases, ${section.junit.failures} failures, ${section.junit.errors} errors)` : '; no JUnit XML was written'}.`,
+    '',
+  )
+  return lines
 }
 
 /** Where an interpreter came from, in the words the summaries use. */
@@ -141,7 +177,7 @@ function countByKind(findings: readonly Finding[]): string {
 
 function casesCell(test: TestFileEntry): string {
   if (!test.cases) return '—'
-  return test.cases.map((testCase) => `${testCase.outcome === 'leaked' ? '❌' : testCase.outcome === 'passed' ? '✅' : '⚠️'} \`${escapeCode(testCase.id.split('.').pop()!)}\``).join('<br>')
+  return test.cases.map((testCase) => `${testCase.outcome === 'leaked' ? '❌' : testCase.outcome === 'passed' ? '✅' : '⚠️'} \`${escapeCode(testCase.id.includes('::') ? testCase.id.split('::').pop()! : testCase.id.split('.').pop()!)}\``).join('<br>')
 }
 
 function baseName(filePath: string): string {

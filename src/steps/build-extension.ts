@@ -2,13 +2,18 @@ import { cp, lstat, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { hashTree, readJsonIfPresent, tailLines, writeFileAtomic } from '../adapters/files.js'
 import { compilerVersion } from '../adapters/platform.js'
-import { describeExit, type CommandSpec } from '../adapters/process.js'
-import { ExtensionBuildError } from '../errors.js'
+import { describeExit, mergeEnv, type CommandSpec } from '../adapters/process.js'
+import { ConfigError, ExtensionBuildError } from '../errors.js'
+import { expandCommand, formatArgv, type CommandLine } from '../plan/command-line.js'
 import { explainExtensionRebuild } from '../plan/cache-miss.js'
 import type { CellPlan } from '../plan/cell.js'
 import { COMPILER_COMMAND_ENV, planExtensionBuildEnv, planExtensionBuildKey, type ExtensionKeyInputs } from '../plan/extension-build.js'
 import type { InterpreterInstall } from './build-python.js'
 import { logPath, type StepContext } from './context.js'
+import { pathWithInterpreter } from './interpreter-path.js'
+
+/** Lines of the build log the error (report.json's `error`, summary.md, the CLI) shows: the compiler's error is at the end. */
+const BUILD_ERROR_TAIL_LINES = 20
 
 const EXTENSION_RECORD_FILE = 'pydebug-extension.json'
 
@@ -26,7 +31,29 @@ export interface ExtensionBuild {
   readonly compilerVersions: Readonly<Record<string, string>>
   /** Inherited variables taken out of the build's environment (PYTHONPATH, ...); for a reused build, those of the build reused. */
   readonly removedEnv: readonly string[]
+  /** `build-env`: the variables given for the extension builds only. */
+  readonly buildEnv: Readonly<Record<string, string>>
+  /** How it was built: setuptools' `setup.py build`, `pip install` for another PEP 517 backend, or the user's `build-command`. */
+  readonly builder: ExtensionBuilder
+  /** The build command's argv as run (after $NAME expansion): the user's, or pip's for another backend. */
+  readonly command?: readonly string[]
 }
+
+export type ExtensionBuilder = 'setuptools' | 'pep517-pip' | 'build-command'
+
+export interface ExtensionBuildOptions {
+  /** Build even when an identical build is cached. */
+  readonly rebuild: boolean
+  /** `build-env`: added to the build's environment (after the variant's), recorded, part of the key. */
+  readonly buildEnv?: Readonly<Record<string, string>>
+  /** `build-command`: builds the project instead of the default; must install into $PYDEBUG_SITE. */
+  readonly buildCommand?: CommandLine
+}
+
+/** Set for the build command (and every build): the folder whose contents go on PYTHONPATH for the tests. */
+export const SITE_ENV = 'PYDEBUG_SITE'
+/** Set for the build command (and every build): the debug interpreter, also first on PATH as `python`. */
+export const PYTHON_ENV = 'PYDEBUG_PYTHON'
 
 interface ExtensionRecord {
   readonly key: string
@@ -36,6 +63,8 @@ interface ExtensionRecord {
   readonly projectDir?: string
   readonly inputs?: ExtensionKeyInputs
   readonly removedEnv?: readonly string[]
+  readonly builder?: ExtensionBuilder
+  readonly command?: readonly string[]
 }
 
 // Build outputs and tool folders: they must not change the source digest or be copied.
@@ -58,10 +87,10 @@ export async function ensureExtension(
   cell: CellPlan,
   interpreter: InterpreterInstall,
   projectDir: string,
-  { rebuild }: { rebuild: boolean },
+  { rebuild, buildEnv: userBuildEnv = {}, buildCommand }: ExtensionBuildOptions,
 ): Promise<ExtensionBuild> {
   const started = Date.now()
-  const buildEnv = planExtensionBuildEnv(context.env, cell.buildEnv)
+  const buildEnv = planExtensionBuildEnv(context.env, { ...cell.buildEnv, ...userBuildEnv })
   const inputs: ExtensionKeyInputs = {
     project: path.basename(projectDir),
     abi: cell.extensionAbi,
@@ -71,18 +100,30 @@ export async function ensureExtension(
     compilerVersions: await compilerVersions(context, buildEnv.compilerEnv),
     // Macros and the compiler reach extensions through the interpreter's sysconfig: its key stands for them.
     interpreterKey: interpreter.cacheKey,
+    ...(Object.keys(userBuildEnv).length ? { buildEnv: userBuildEnv } : {}),
+    ...(buildCommand ? { buildCommand: buildCommand.text } : {}),
   }
   const key = planExtensionBuildKey(inputs)
   const buildRoot = path.join(context.cacheDir, 'extensions', key)
   const sitePath = path.join(buildRoot, 'site')
   const recordPath = path.join(buildRoot, EXTENSION_RECORD_FILE)
-  const environment = { compilerEnv: inputs.compilerEnv, compilerVersions: inputs.compilerVersions }
+  const environment = { compilerEnv: inputs.compilerEnv, compilerVersions: inputs.compilerVersions, buildEnv: userBuildEnv }
 
   if (!rebuild) {
     const previous = await readJsonIfPresent<ExtensionRecord>(recordPath)
     if (previous?.key === key) {
       context.log.info(`extension ${inputs.project}: reusing the ${cell.extensionAbi} build of the same sources, compiler settings and interpreter (${previous.modules.join(', ')})`)
-      return { projectDir, abi: cell.extensionAbi, sitePath, reused: true, seconds: (Date.now() - started) / 1000, ...environment, removedEnv: previous.removedEnv ?? [] }
+      return {
+        projectDir,
+        abi: cell.extensionAbi,
+        sitePath,
+        reused: true,
+        seconds: (Date.now() - started) / 1000,
+        ...environment,
+        removedEnv: previous.removedEnv ?? [],
+        builder: previous.builder ?? 'setuptools',
+        ...(previous.command ? { command: previous.command } : {}),
+      }
     }
     const reason = explainExtensionRebuild(inputs, await readEarlierBuilds(context.cacheDir, projectDir, inputs))
     if (reason) context.log.info(`extension ${inputs.project}: not reusing the earlier ${cell.extensionAbi} build: ${reason}`)
@@ -98,13 +139,54 @@ export async function ensureExtension(
   })
   await mkdir(sitePath, { recursive: true })
 
+  const python = interpreter.pythonPath
+  // The user's commands and setup.py files that call `python` get the debug interpreter; pydebug's own commands name it.
+  const commandEnv = { ...buildEnv.overrides, PATH: await pathWithInterpreter(context, interpreter, buildEnv.overrides.PATH ?? context.env.PATH), [SITE_ENV]: sitePath, [PYTHON_ENV]: python }
   const run = async (what: string, spec: Omit<CommandSpec, 'logPath' | 'cwd'>) => {
-    const result = await context.runner.run({ ...spec, cwd: sourceCopy, logPath: log, env: { ...buildEnv.overrides, ...spec.env } })
+    const result = await context.runner.run({ ...spec, cwd: sourceCopy, logPath: log, env: { ...commandEnv, ...spec.env } })
     return { ok: result.exitCode === 0, describe: `${what}: ${describeExit(result)}` }
   }
-  const python = interpreter.pythonPath
+  /** The error for a build step that failed: what ran, how it ended, and the log's last lines (the compiler's error is there). */
+  const failure = async (describe: string) => {
+    const tail = await tailLines(log, BUILD_ERROR_TAIL_LINES)
+    return new ExtensionBuildError(`building ${projectDir} against CPython ${cell.python.text} (${cell.variant}) failed (${describe}); full log: ${log}\n${tail.map((line) => `  | ${line}`).join('\n')}`, log)
+  }
 
+  let builder = 'setuptools' as ExtensionBuilder
+  let command: string[] | undefined
   await context.log.group(`Build extension ${path.basename(projectDir)} for ${cell.extensionAbi}`, async () => {
+    if (buildCommand) {
+      builder = 'build-command'
+      const expanded = expandCommand(buildCommand, mergeEnv(context.env, commandEnv))
+      if (!expanded.ok) {
+        throw new ConfigError(`build-command '${buildCommand.text}' refers to ${expanded.missing.map((name) => `$${name}`).join(', ')}, which ${expanded.missing.length === 1 ? 'is' : 'are'} not set; pydebug sets $${SITE_ENV} and $${PYTHON_ENV}.`)
+      }
+      command = expanded.argv
+      const built = await run('build-command', { argv: command })
+      if (!built.ok) throw await failure(`${built.describe}, running ${formatArgv(command)}`)
+      return
+    }
+    const backend = await buildBackend(sourceCopy)
+    if (backend.kind === 'none') {
+      throw new ExtensionBuildError(
+        `${projectDir} has neither a setup.py nor a pyproject.toml with a [build-system] build-backend: pydebug cannot tell how to build it. Add one, or give build-command (e.g. 'python -m pip install --no-build-isolation --no-deps --target $${SITE_ENV} .').`,
+      )
+    }
+    if (backend.kind === 'other') {
+      builder = 'pep517-pip'
+      // No build isolation: pip would otherwise fetch the backend from an index, and build against a release CPython's headers in a fresh environment.
+      const importable = backend.module === undefined ? { ok: true, describe: '' } : await run(`import ${backend.module}`, { argv: [python, '-c', `import ${backend.module}`] })
+      if (!importable.ok) {
+        throw new ExtensionBuildError(
+          `${projectDir} builds with the PEP 517 backend '${backend.name}' (pyproject.toml), which the debug interpreter cannot import (${importable.describe}). pydebug builds such projects with 'pip install --no-build-isolation', so the backend and the other [build-system] requires must be installed into the debug interpreter first: run '${python} -m pip install ${backend.requires.join(' ') || backend.name}' (offline: PIP_NO_INDEX=1 PIP_FIND_LINKS=<folder of wheels>), or give build-command. Log: ${log}`,
+          log,
+        )
+      }
+      command = [python, '-m', 'pip', 'install', '--disable-pip-version-check', '--no-build-isolation', '--no-deps', '--target', sitePath, '.']
+      const built = await run(`pip install (${backend.name})`, { argv: command })
+      if (!built.ok) throw await failure(built.describe)
+      return
+    }
     const hasSetuptools = await run('import setuptools', { argv: [python, '-c', 'import setuptools'] })
     if (!hasSetuptools.ok) {
       // CPython 3.12+ no longer bundles setuptools; pip honours PIP_INDEX_URL, PIP_FIND_LINKS and PIP_NO_INDEX.
@@ -117,32 +199,22 @@ export async function ensureExtension(
       }
     }
     const setupArgs = ['build', '--build-base', path.join(buildRoot, 'build'), '--build-lib', sitePath]
-    const argv = (await hasFile(sourceCopy, 'setup.py'))
-      ? [python, 'setup.py', ...setupArgs]
-      : (await usesSetuptoolsBackend(sourceCopy))
-        ? [python, '-c', 'import setuptools; setuptools.setup()', ...setupArgs]
-        : undefined
-    if (!argv) {
-      throw new ExtensionBuildError(
-        `${projectDir} is not a setuptools project: it needs a setup.py, or a pyproject.toml whose build-backend is setuptools.build_meta.`,
-      )
-    }
+    const argv = backend.kind === 'setup.py' ? [python, 'setup.py', ...setupArgs] : [python, '-c', 'import setuptools; setuptools.setup()', ...setupArgs]
     const built = await run('setuptools build', { argv })
-    if (!built.ok) {
-      const tail = await tailLines(log, 20)
-      throw new ExtensionBuildError(`building ${projectDir} against CPython ${cell.python.text} (${cell.variant}) failed (${built.describe}); full log: ${log}\n${tail.map((line) => `  | ${line}`).join('\n')}`, log)
-    }
+    if (!built.ok) throw await failure(built.describe)
   })
 
   const modules = await findExtensionModules(sitePath, interpreter.record.probe.extSuffix)
   if (modules.length === 0) {
-    throw new ExtensionBuildError(`building ${projectDir} produced no extension module ending in ${interpreter.record.probe.extSuffix}; see ${log}`, log)
+    const hint = builder === 'build-command' ? `: build-command must install what it builds into $${SITE_ENV} (${sitePath}), e.g. 'python -m pip install --no-build-isolation --no-deps --target $${SITE_ENV} .'` : ''
+    throw new ExtensionBuildError(`building ${projectDir} produced no extension module ending in ${interpreter.record.probe.extSuffix}${hint}; see ${log}`, log)
   }
-  const record: ExtensionRecord = { key, builtAt: new Date().toISOString(), modules, projectDir, inputs, removedEnv: buildEnv.removed }
+  const built = { builder, ...(command ? { command } : {}) }
+  const record: ExtensionRecord = { key, builtAt: new Date().toISOString(), modules, projectDir, inputs, removedEnv: buildEnv.removed, ...built }
   await writeFileAtomic(recordPath, `${JSON.stringify(record, null, 2)}\n`)
   const seconds = (Date.now() - started) / 1000
   context.log.info(`extension ${inputs.project}: built ${modules.join(', ')} for ${cell.extensionAbi} in ${seconds.toFixed(1)} s`)
-  return { projectDir, abi: cell.extensionAbi, sitePath, reused: false, seconds, logPath: log, ...environment, removedEnv: buildEnv.removed }
+  return { projectDir, abi: cell.extensionAbi, sitePath, reused: false, seconds, logPath: log, ...environment, removedEnv: buildEnv.removed, ...built }
 }
 
 async function compilerVersions(context: StepContext, compilerEnv: Readonly<Record<string, string>>): Promise<Record<string, string>> {
@@ -177,11 +249,25 @@ async function hasFile(directory: string, name: string): Promise<boolean> {
   return (await readdir(directory)).includes(name)
 }
 
-async function usesSetuptoolsBackend(directory: string): Promise<boolean> {
-  if (!(await hasFile(directory, 'pyproject.toml'))) return false
+type BuildBackend =
+  | { readonly kind: 'setup.py' | 'setuptools' | 'none' }
+  /** Another PEP 517 backend: `module` is what must be importable (`mesonpy` of `mesonpy`, `scikit_build_core` of `scikit_build_core.build`). */
+  | { readonly kind: 'other'; readonly name: string; readonly module?: string; readonly requires: readonly string[] }
+
+/**
+ * How the project builds: a setup.py, or pyproject.toml's `[build-system]` (no build-backend means
+ * setuptools' legacy backend, PEP 517). Read with a regex, not a TOML parser: only two keys matter.
+ */
+export async function buildBackend(directory: string): Promise<BuildBackend> {
+  if (await hasFile(directory, 'setup.py')) return { kind: 'setup.py' }
+  if (!(await hasFile(directory, 'pyproject.toml'))) return { kind: 'none' }
   const text = await readFile(path.join(directory, 'pyproject.toml'), 'utf8')
   const backend = /^\s*build-backend\s*=\s*["']([^"']+)["']/m.exec(text)
-  return backend === null || backend[1].startsWith('setuptools')
+  if (backend === null || backend[1].startsWith('setuptools')) return { kind: 'setuptools' }
+  const requires = /^\s*requires\s*=\s*\[([^\]]*)\]/m.exec(text)?.[1].match(/["'][^"']+["']/g)?.map((quoted) => quoted.slice(1, -1)) ?? []
+  // An in-tree backend (`backend-path`) is importable only from the paths pip adds: left to pip.
+  if (/^\s*backend-path\s*=/m.test(text)) return { kind: 'other', name: backend[1], requires }
+  return { kind: 'other', name: backend[1], module: backend[1].split(':')[0], requires }
 }
 
 async function findExtensionModules(sitePath: string, extSuffix: string | null): Promise<string[]> {

@@ -13,7 +13,12 @@ import { TOOL_VERSION } from '../version.js'
 import { ensureExtension, type ExtensionBuild } from './build-extension.js'
 import { ensureInterpreter, type InterpreterInstall } from './build-python.js'
 import { reportPath, type StepContext } from './context.js'
-import { runRefleakHunt, runShowrefcount, type RefleakHunt, type ShowrefcountRun } from './run-tests.js'
+import { runCpythonTests, type CpythonTestsRun } from './run-cpython-tests.js'
+import { discoverTestModules, runRefleakHunt, runShowrefcount, type RefleakHunt, type ShowrefcountRun } from './run-tests.js'
+import { installTestRequirements } from './install-test-requirements.js'
+import { readProjectTestFacts, runPytestRefleakHunt, type PytestHunt } from './run-pytest.js'
+import { chooseTestRunner, type TestRunnerChoice } from '../plan/test-runner.js'
+import { runTestCommand, type TestCommandRun } from './run-test-command.js'
 
 export interface CellOutcome {
   readonly report: Report
@@ -48,23 +53,47 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
   let interpreter: InterpreterInstall | undefined
   const extensions: ExtensionBuild[] = []
   let refleaks: RefleakHunt | undefined
+  let pytest: PytestHunt | undefined
+  let testRunner: TestRunnerChoice | undefined
   let showrefcount: ShowrefcountRun[] | undefined
+  let testCommand: TestCommandRun | undefined
+  let cpythonTests: CpythonTestsRun | undefined
   let error: RunResults['error']
   let errorExitCode = 0
   try {
     interpreter = await ensureInterpreter(context, cell, config.source, config)
     if (config.extension && config.testsDir) {
-      const extension = await ensureExtension(context, cell, interpreter, config.extension, { rebuild: config.rebuildExtensions })
-      extensions.push(extension)
-      const target = { pythonPath: interpreter.pythonPath, testsDir: config.testsDir, projectDir: config.extension, sitePath: extension.sitePath }
-      refleaks = await runRefleakHunt(
-        context,
-        cell,
-        target,
-        { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, maxCaseRuns: config.maxCaseRuns, maxCaseRunsTotal: config.maxCaseRunsTotal },
-        inheritedPythonPath,
-      )
-      showrefcount = await runShowrefcount(context, cell, target, config, refleaks.discovery.modules, inheritedPythonPath)
+      // Every project (the first is the one under test, the others e.g. test dependencies with C code), each built for this interpreter.
+      const buildOptions = { rebuild: config.rebuildExtensions, buildEnv: config.buildEnv, ...(config.buildCommand ? { buildCommand: config.buildCommand } : {}) }
+      for (const projectDir of [config.extension, ...config.extraExtensions]) extensions.push(await ensureExtension(context, cell, interpreter, projectDir, buildOptions))
+      // All of them on PYTHONPATH, in the order given.
+      const sitePath = extensions.map((build) => build.sitePath).join(path.delimiter)
+      const target = { pythonPath: interpreter.pythonPath, testsDir: config.testsDir, projectDir: config.extension, sitePath }
+      // test-requirements (pytest, say) in a folder of their own, on the tests' PYTHONPATH after the extensions and before the user's.
+      const requirementsDir = await installTestRequirements(context, cell, interpreter.pythonPath, config.testRequirements)
+      const testsPythonPath = [requirementsDir, inheritedPythonPath].filter((part) => part).join(path.delimiter) || undefined
+      // The choice of test runner: the user's test-command replaces the refleak hunt (and its -X showrefcount pass).
+      if (config.testCommand) {
+        testCommand = await runTestCommand(context, cell, interpreter, { command: config.testCommand, projectDir: config.extension, sitePaths: extensions.map((build) => build.sitePath) }, testsPythonPath)
+      } else {
+        const discovery = await discoverTestModules(config.testsDir)
+        testRunner = chooseTestRunner(await readProjectTestFacts(config.extension, discovery), config)
+        context.log.info(`the tests run under ${testRunner.runner}: ${testRunner.reason}`)
+        const refleakOptions = { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, maxCaseRuns: config.maxCaseRuns, maxCaseRunsTotal: config.maxCaseRunsTotal }
+        if (testRunner.runner === 'pytest') pytest = await runPytestRefleakHunt(context, cell, target, refleakOptions, discovery, testsPythonPath)
+        else refleaks = await runRefleakHunt(context, cell, target, refleakOptions, testsPythonPath)
+      }
+      // pytest projects: no -X showrefcount pass yet (regrtest cannot run their files).
+      if (refleaks) showrefcount = await runShowrefcount(context, cell, target, config, refleaks.discovery.modules, testsPythonPath)
+    }
+    if (config.cpythonTests.kind !== 'none') {
+      cpythonTests = await runCpythonTests(context, cell, interpreter.pythonPath, {
+        selection: config.cpythonTests,
+        jobs: config.jobs,
+        timeoutSeconds: config.testTimeoutSeconds,
+        ...(config.cpythonTestsShard ? { shard: config.cpythonTestsShard } : {}),
+        ...(config.cpythonTestsDurations ? { durationsFile: config.cpythonTestsDurations } : {}),
+      })
     }
   } catch (caught) {
     // Even an unexpected failure (a full disk, a bug) leaves report.json and the logs behind.
@@ -83,7 +112,11 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
     ...(interpreter ? { interpreter } : {}),
     extensions,
     ...(refleaks ? { refleaks } : {}),
+    ...(pytest ? { pytest } : {}),
+    ...(testRunner ? { testRunner } : {}),
     ...(showrefcount ? { showrefcount } : {}),
+    ...(testCommand ? { testCommand } : {}),
+    ...(cpythonTests ? { cpythonTests } : {}),
     ...(error ? { error } : {}),
     relative: (absolutePath) => reportPath(context, absolutePath),
   })

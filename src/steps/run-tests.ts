@@ -220,7 +220,8 @@ export async function runShowrefcount(
   })
 }
 
-async function parseRegrtestRun(context: StepContext, command: Parameters<StepContext['runner']['run']>[0]): Promise<ParsedRun<RegrtestResult>> {
+/** Runs one regrtest command and reads its log: every format the detector knows, regrtest's result first. */
+export async function parseRegrtestRun(context: StepContext, command: Parameters<StepContext['runner']['run']>[0]): Promise<ParsedRun<RegrtestResult>> {
   const result = await context.runner.run(command)
   const log = await parseLogFile(result.logPath, { workspace: context.workspace })
   return { ...parsedRun(result, log), parsed: regrtestOf(log) }
@@ -230,7 +231,8 @@ function regrtestOf(log: ParsedLog): RegrtestResult {
   return log.results.regrtest ?? new RegrtestParser().end()
 }
 
-function parsedRun(result: CommandResult, { lines, unparsed, ...details }: ParsedLog) {
+/** A command's result and what the detector read in its log, as every step reports a process it ran. */
+export function parsedRun(result: CommandResult, { lines, unparsed, ...details }: Pick<ParsedLog, 'lines' | 'unparsed'> & ParsedLogDetails) {
   return {
     command: result.argv,
     exitCode: result.exitCode,

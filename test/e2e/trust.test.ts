@@ -16,9 +16,9 @@ const cacheDir = process.env.PYDEBUG_TEST_CACHE_DIR || path.join(REPO_ROOT, '.ca
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pydebug-e2e-trust-'))
 const SCHEMA = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas', 'report-v1.schema.json'), 'utf8'))
 
-async function run(project: string, name: string) {
+async function run(project: string, name: string, ...extraArgs: string[]) {
   const out = path.join(scratch, name)
-  const result = await pydebug(['run', '--python', '3.11.2', '--variant', 'pydebug', ...sourceArgs, '--extension', project, '--cache-dir', cacheDir, '--out', out])
+  const result = await pydebug(['run', '--python', '3.11.2', '--variant', 'pydebug', ...sourceArgs, '--extension', project, '--cache-dir', cacheDir, '--out', out, ...extraArgs])
   if (!existsSync(path.join(out, 'report.json'))) throw new Error(`no report.json; stderr:\n${result.stderr}`)
   const report = readReport(out)
   expect(validate(SCHEMA, JSON.parse(JSON.stringify(report)))).toEqual([])
@@ -26,8 +26,9 @@ async function run(project: string, name: string) {
 }
 
 describe.sequential('never "clean" when nothing was checked (CPython 3.11.2, pydebug)', () => {
-  it('an extension whose tests are all pytest-style: exit 1 under the default fail-on, "nothing was tested" first in the summary', async () => {
-    const { code, stdout, report, summary } = await run(path.join(REPO_ROOT, 'test', 'projects', 'not-tested'), 'not-tested')
+  it('an extension whose tests are all pytest-style, run by regrtest: exit 1 under the default fail-on, "nothing was tested" first in the summary', async () => {
+    // What a user got before pydebug could run pytest; regrtest is still one --test-runner away.
+    const { code, stdout, report, summary } = await run(path.join(REPO_ROOT, 'test', 'projects', 'not-tested'), 'not-tested', '--test-runner', 'regrtest')
     expect(code).toBe(1)
     expect(report.status).toBe('nothing-tested')
     expect(stdout).toMatch(/^status: nothing-tested$/m)
@@ -36,6 +37,14 @@ describe.sequential('never "clean" when nothing was checked (CPython 3.11.2, pyd
     // The missing pytest is the failure's cause, not "failed (uncaught exception)" alone.
     expect(report.findings).toContainEqual(expect.objectContaining({ kind: 'test-failure', test: 'test_withpytest', message: "test_withpytest failed (uncaught exception): ModuleNotFoundError: No module named 'pytest'" }))
     expect(summary.split('\n')[2]).toMatch(/^\*\*⚠️ nothing was tested: /)
+    expect(summary).not.toContain('no leaks or crashes found')
+  })
+
+  it('the same project left to choose its runner picks pytest, and without pytest in the interpreter stops with how to provide it', async () => {
+    const { code, report, summary } = await run(path.join(REPO_ROOT, 'test', 'projects', 'not-tested'), 'not-tested-auto')
+    expect(code).toBe(2)
+    expect(report.status).toBe('error')
+    expect(report.error?.message).toMatch(/cannot import it \(ModuleNotFoundError: No module named 'pytest'\)\. Install it for the tests with test-requirements: pytest/)
     expect(summary).not.toContain('no leaks or crashes found')
   })
 

@@ -1,14 +1,9 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ACTION_INPUT_NAMES, CLI_OPTION_NAMES, defaultCacheDir, validateRunOptions, type RunEnvironment } from '../../../src/config/run-config.js'
+import { ACTION_INPUT_NAMES, CLI_OPTION_NAMES, defaultCacheDir, validateRunOptions } from '../../../src/config/run-config.js'
+import { fakeRunEnvironment } from '../../helpers/run-environment.js'
 
-const environment = (files: Record<string, 'file' | 'directory'> = {}): RunEnvironment => ({
-  cwd: '/work/project',
-  homeDir: '/home/user',
-  env: {},
-  cpuCount: 2,
-  pathKind: (absolutePath) => files[absolutePath],
-})
+const environment = fakeRunEnvironment
 
 describe('validateRunOptions', () => {
   it('fills every default', () => {

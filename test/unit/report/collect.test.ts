@@ -167,6 +167,11 @@ describe('collectReport findings from real regrtest logs', () => {
     expect(report.findings[1].message).toBe(
       'test_overrun8 crashed (Exit code -6): buffer overrun of 8 bytes detected on free in trouble/tests/test_overrun8.py:8 (test_overrun8, through trouble/tests/helpers.py:6 in call_into)',
     )
+    // What the C function did wrong: the exception it left set, and what CPython made of it.
+    expect(report.findings[0].message).toContain(
+      '_Py_CheckFunctionResult: a function returned a result with an exception set (ValueError: set but not returned → SystemError: <built-in function result_with_error> returned a result with an exception set) in trouble/tests/test_checkresult.py:11',
+    )
+    expect(report.logs.map((log) => log.unparsed.count)).toEqual([0])
     expectSummaryShowsEveryFinding(report)
   })
 })
