@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path22) {
-      const ctrl = callVisitor(key, node, visitor, path22);
+    function visit_(key, node, visitor, path24) {
+      const ctrl = callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visit_(key, ctrl, visitor, path22);
+        replaceNode(key, path24, ctrl);
+        return visit_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path22);
+            const ci = visit_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = visit_("key", node.key, visitor, path22);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = visit_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path22);
+          const cv = visit_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path22) {
-      const ctrl = await callVisitor(key, node, visitor, path22);
+    async function visitAsync_(key, node, visitor, path24) {
+      const ctrl = await callVisitor(key, node, visitor, path24);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path22, ctrl);
-        return visitAsync_(key, ctrl, visitor, path22);
+        replaceNode(key, path24, ctrl);
+        return visitAsync_(key, ctrl, visitor, path24);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path22 = Object.freeze(path22.concat(node));
+          path24 = Object.freeze(path24.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path22);
+            const ci = await visitAsync_(i, node.items[i], visitor, path24);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path22 = Object.freeze(path22.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path22);
+          path24 = Object.freeze(path24.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path24);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path22);
+          const cv = await visitAsync_("value", node.value, visitor, path24);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path22) {
+    function callVisitor(key, node, visitor, path24) {
       if (typeof visitor === "function")
-        return visitor(key, node, path22);
+        return visitor(key, node, path24);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path22);
+        return visitor.Map?.(key, node, path24);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path22);
+        return visitor.Seq?.(key, node, path24);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path22);
+        return visitor.Pair?.(key, node, path24);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path22);
+        return visitor.Scalar?.(key, node, path24);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path22);
+        return visitor.Alias?.(key, node, path24);
       return void 0;
     }
-    function replaceNode(key, path22, node) {
-      const parent = path22[path22.length - 1];
+    function replaceNode(key, path24, node) {
+      const parent = path24[path24.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path22, value) {
+    function collectionFromPath(schema, path24, value) {
       let v = value;
-      for (let i = path22.length - 1; i >= 0; --i) {
-        const k = path22[i];
+      for (let i = path24.length - 1; i >= 0; --i) {
+        const k = path24[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value) {
-        if (isEmptyPath(path22))
+      addIn(path24, value) {
+        if (isEmptyPath(path24))
           this.add(value);
         else {
-          const [key, ...rest] = path22;
+          const [key, ...rest] = path24;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        const [key, ...rest] = path22;
+      deleteIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        const [key, ...rest] = path22;
+      getIn(path24, keepScalar) {
+        const [key, ...rest] = path24;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        const [key, ...rest] = path22;
+      hasIn(path24) {
+        const [key, ...rest] = path24;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        const [key, ...rest] = path22;
+      setIn(path24, value) {
+        const [key, ...rest] = path24;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1184,8 +1184,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code3 = json.substr(i + 2, 4);
-                switch (code3) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1211,8 +1211,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code3.substr(0, 2) === "00")
-                      str += "\\x" + code3.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -1967,7 +1967,7 @@ ${indent}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -1983,7 +1983,7 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path22, value) {
+      addIn(path24, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path22, value);
+          this.contents.addIn(path24, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        if (Collection.isEmptyPath(path22)) {
+      deleteIn(path24) {
+        if (Collection.isEmptyPath(path24)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        if (Collection.isEmptyPath(path22))
+      getIn(path24, keepScalar) {
+        if (Collection.isEmptyPath(path24))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        if (Collection.isEmptyPath(path22))
+      hasIn(path24) {
+        if (Collection.isEmptyPath(path24))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        if (Collection.isEmptyPath(path22)) {
+      setIn(path24, value) {
+        if (Collection.isEmptyPath(path24)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path22, value);
+          this.contents.setIn(path24, value);
         }
       }
       /**
@@ -3711,22 +3711,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code3, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code3;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLParseError", pos, code3, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code3, message) {
-        super("YAMLWarning", pos, code3, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -4635,7 +4635,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4833,9 +4833,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code3 = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code3);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5157,12 +5157,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code3, message, warning) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code3, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5324,12 +5324,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code3, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code3, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path22) => {
+    visit.itemAtPath = (cst, path24) => {
       let item = cst;
-      for (const [field, index] of path22) {
+      for (const [field, index] of path24) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path22) => {
-      const parent = visit.itemAtPath(cst, path22.slice(0, -1));
-      const field = path22[path22.length - 1][0];
+    visit.parentCollection = (cst, path24) => {
+      const parent = visit.itemAtPath(cst, path24.slice(0, -1));
+      const field = path24[path24.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path22, item, visitor) {
-      let ctrl = visitor(item, path22);
+    function _visit(path24, item, visitor) {
+      let ctrl = visitor(item, path24);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,10 +5613,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path22);
+            ctrl = ctrl(item, path24);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7372,8 +7372,8 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/cli/build-command.ts
-import { mkdir as mkdir7 } from "node:fs/promises";
-import path19 from "node:path";
+import { mkdir as mkdir8 } from "node:fs/promises";
+import path21 from "node:path";
 
 // src/adapters/logger.ts
 function createStreamLogger(write) {
@@ -7391,7 +7391,7 @@ function createStreamLogger(write) {
 }
 
 // src/steps/build-python.ts
-import { mkdir as mkdir3, readdir as readdir2, rm as rm2 } from "node:fs/promises";
+import { copyFile, mkdir as mkdir3, readdir as readdir2, rm as rm2 } from "node:fs/promises";
 import path6 from "node:path";
 
 // src/adapters/process.ts
@@ -7406,6 +7406,7 @@ function mergeEnv(base, overrides = {}) {
   }
   return env;
 }
+var TIMEOUT_GRACE_MS = 5e3;
 function createProcessRunner(baseEnv = process.env) {
   return {
     run(spec) {
@@ -7426,16 +7427,26 @@ function createProcessRunner(baseEnv = process.env) {
           stdout += chunk;
         });
         let timedOut = false;
+        let graceTimer;
+        const killGroup = (signal) => {
+          try {
+            process.kill(-child.pid, signal);
+          } catch {
+            child.kill(signal);
+          }
+        };
         const timer = spec.timeoutMs === void 0 ? void 0 : setTimeout(() => {
           timedOut = true;
-          try {
-            process.kill(-child.pid, "SIGKILL");
-          } catch {
-            child.kill("SIGKILL");
-          }
+          if (spec.timeoutSignal === void 0 || spec.timeoutSignal === "SIGKILL") return killGroup("SIGKILL");
+          killGroup(spec.timeoutSignal);
+          graceTimer = setTimeout(() => killGroup("SIGKILL"), TIMEOUT_GRACE_MS);
         }, spec.timeoutMs);
+        let finished = false;
         const finish = () => {
           if (timer) clearTimeout(timer);
+          if (graceTimer) clearTimeout(graceTimer);
+          if (finished) return;
+          finished = true;
           closeSync(logFd);
         };
         child.on("error", (error) => {
@@ -7614,6 +7625,149 @@ async function compilerVersion(runner, compiler) {
   }
 }
 
+// src/catalog/abi-macros.ts
+var ABI_MACROS = [
+  { macro: "Py_DEBUG", reason: "Py_DEBUG changes object and interpreter structures; the SOABI says it (flag d)", source: "configure.ac --with-pydebug; bpo-36722 (3.8: one ABI for debug and release on Unix, flag d kept)" },
+  {
+    macro: "Py_REF_DEBUG",
+    tag: "refdebug",
+    sysAttribute: "gettotalrefcount",
+    impliedBy: { macro: "Py_DEBUG" },
+    reason: "Py_INCREF/Py_DECREF update the interpreter-wide reference total (implied by Py_DEBUG; alone, no ABI flag says it)",
+    source: "Misc/SpecialBuilds.txt (Py_REF_DEBUG); Include/object.h; Include/pyport.h (Py_DEBUG implies Py_REF_DEBUG)"
+  },
+  {
+    macro: "Py_TRACE_REFS",
+    until: "3.13",
+    tag: "tracerefs",
+    sysAttribute: "getobjects",
+    impliedBy: { macro: "Py_DEBUG", until: "3.8" },
+    reason: "Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD and renames PyModule_Create2, without an ABI flag (SOABI keeps the d of pydebug)",
+    source: "bpo-36465, PR #12615 (whatsnew/3.8); Include/modsupport.h up to 3.12 (PyModule_Create2TraceRefs); gh-108634 (3.13: a hash table, no ABI change)"
+  },
+  { macro: "Py_GIL_DISABLED", from: "3.13", reason: "the free-threaded object header; the SOABI says it (flag t)", source: "PEP 703; gh-108223, PR #109922 (ABI flag t)" },
+  {
+    macro: "COUNT_ALLOCS",
+    until: "3.9",
+    tag: "countallocs",
+    sysAttribute: "getcounts",
+    reason: "COUNT_ALLOCS adds tp_allocs/tp_frees/tp_maxalloc/tp_prev/tp_next to PyTypeObject without an ABI flag",
+    source: "Include/cpython/object.h v3.8.7; removed in 3.9 (bpo-39489)"
+  }
+];
+var ABI_SYMBOLS = [
+  {
+    // Include/modsupport.h, 3.8-3.12: "#ifdef Py_TRACE_REFS ... #define PyModule_Create2 PyModule_Create2TraceRefs", so a
+    // module compiled without Py_TRACE_REFS links against a name a trace-refs interpreter does not export.
+    symbols: ["PyModule_Create2", "PyModule_FromDefAndSpec2"],
+    macro: "Py_TRACE_REFS",
+    moduleHas: false,
+    source: "Include/modsupport.h v3.11.2 (PyModule_Create2TraceRefs)"
+  },
+  { symbols: ["PyModule_Create2TraceRefs", "PyModule_FromDefAndSpec2TraceRefs", "_Py_ForgetReference", "_Py_PrintReferences", "_Py_PrintReferenceAddresses"], macro: "Py_TRACE_REFS", moduleHas: true, source: "Include/modsupport.h, Include/object.h v3.11.2" },
+  { symbols: ["_Py_RefTotal", "_Py_NegativeRefcount", "_Py_IncRefTotal_DO_NOT_USE_THIS", "_Py_DecRefTotal_DO_NOT_USE_THIS"], macro: "Py_REF_DEBUG", moduleHas: true, source: "Include/object.h (Py_REF_DEBUG), 3.8-3.12" },
+  { symbols: ["_Py_inc_count", "_Py_dec_count"], macro: "COUNT_ALLOCS", moduleHas: true, source: "Include/cpython/object.h v3.8.7 (COUNT_ALLOCS)" }
+];
+
+// src/catalog/python-version.ts
+var RELEASE_VERSION = /^(\d+)\.(\d+)\.(\d+)(?:(a|b|rc)(\d+))?$/;
+function parsePythonVersion(text) {
+  const match = RELEASE_VERSION.exec(text.trim());
+  if (!match) return void 0;
+  const [, major, minor, patch, preKind, preNumber] = match;
+  const version = {
+    major: Number(major),
+    minor: Number(minor),
+    patch: Number(patch),
+    ...preKind ? { pre: { kind: preKind, number: Number(preNumber) } } : {}
+  };
+  return { ...version, text: `${version.major}.${version.minor}.${version.patch}${preKind ? `${preKind}${preNumber}` : ""}` };
+}
+function minorOf(version) {
+  return `${version.major}.${version.minor}`;
+}
+function releaseOf(version) {
+  return `${version.major}.${version.minor}.${version.patch}`;
+}
+function interpreterTag(version) {
+  return `cp${version.major}${version.minor}`;
+}
+function compareMinor(version, minor) {
+  let parsed = parsedMinors.get(minor);
+  if (!parsed) {
+    const [major, minorNumber] = minor.split(".").map(Number);
+    parsed = { major, minor: minorNumber };
+    parsedMinors.set(minor, parsed);
+  }
+  return version.major !== parsed.major ? version.major - parsed.major : version.minor - parsed.minor;
+}
+var parsedMinors = /* @__PURE__ */ new Map();
+var MINOR_VERSION = /^(\d+)\.(\d+)$/;
+function parseMinorVersion(text) {
+  const match = MINOR_VERSION.exec(text.trim());
+  return match ? { major: Number(match[1]), minor: Number(match[2]) } : void 0;
+}
+
+// src/plan/abi-fingerprint.ts
+var ABI_PROBE_PYTHON = `"abi": {"configVars": {name: sysconfig.get_config_var(name) for name in ${JSON.stringify(ABI_MACROS.map((rule) => rule.macro))}},
+  "cflags": sysconfig.get_config_var("CFLAGS") or "",
+  "sysAttributes": [name for name in ${JSON.stringify(ABI_MACROS.flatMap((rule) => rule.sysAttribute ? [rule.sysAttribute] : []))} if hasattr(sys, name)]}`;
+var SOABI = /^cpython-(\d)(\d+)([a-z]*)(?:-|$)/;
+function abiFingerprintOf(probe) {
+  const match = probe.soabi ? SOABI.exec(probe.soabi) : null;
+  if (!probe.soabi || !match) return void 0;
+  const version = { major: Number(match[1]), minor: Number(match[2]) };
+  const defines = new Set([...probe.abi.cflags.matchAll(/(?:^|\s)-D(\w+)(?:=(\S*))?/g)].filter((define) => define[2] !== "0").map((define) => define[1]));
+  const applying = ABI_MACROS.filter((rule) => inMinorRange(version, rule));
+  const inSysconfig = (macro) => {
+    const rule = ABI_MACROS.find((candidate) => candidate.macro === macro);
+    const implied = rule?.impliedBy && inMinorRange(version, { until: rule.impliedBy.until }) && inSysconfig(rule.impliedBy.macro);
+    return truthy(probe.abi.configVars[macro]) || defines.has(macro) || Boolean(implied);
+  };
+  const has = applying.filter((rule) => inSysconfig(rule.macro) || rule.sysAttribute !== void 0 && probe.abi.sysAttributes.includes(rule.sysAttribute));
+  const sanitizers = [...new Set([...probe.abi.cflags.matchAll(/(?:^|\s)-fsanitize=(\S+)/g)].flatMap((flag) => flag[1].split(",")))].sort();
+  const tags = has.filter((rule) => rule.tag && !(rule.macro === "Py_REF_DEBUG" && has.some((other) => other.macro === "Py_DEBUG"))).map((rule) => rule.tag);
+  return {
+    label: [`cp${match[1]}${match[2]}${match[3]}`, ...tags, ...sanitizers.map(sanitizerTag)].join("-"),
+    soabi: probe.soabi,
+    abiflags: probe.abiflags,
+    macros: has.map((rule) => rule.macro),
+    sanitizers,
+    missingFromSysconfig: has.filter((rule) => !inSysconfig(rule.macro)).map((rule) => rule.macro)
+  };
+}
+function describeAbiFingerprint(fingerprint) {
+  return [fingerprint.soabi, ...fingerprint.macros, ...fingerprint.sanitizers.length ? [`-fsanitize=${fingerprint.sanitizers.join(",")}`] : []].join(" ");
+}
+function abiDifferences(builtFor, interpreter) {
+  const found = [];
+  if (builtFor.soabi !== interpreter.soabi) found.push(`SOABI ${builtFor.soabi} instead of ${interpreter.soabi}`);
+  const without = interpreter.macros.filter((macro) => !builtFor.macros.includes(macro));
+  const extra = builtFor.macros.filter((macro) => !interpreter.macros.includes(macro));
+  if (without.length) found.push(`built without ${without.join(", ")}`);
+  if (extra.length) found.push(`built with ${extra.join(", ")}, which the interpreter does not have`);
+  if (builtFor.sanitizers.join(",") !== interpreter.sanitizers.join(",")) {
+    found.push(`sanitizers ${builtFor.sanitizers.join(",") || "none"} instead of ${interpreter.sanitizers.join(",") || "none"}`);
+  }
+  return found;
+}
+function extensionAbiCflags(variantBuildEnv, fingerprint) {
+  const flags = (variantBuildEnv.EXTRA_CFLAGS ?? "").split(/\s+/).filter((flag) => flag);
+  for (const macro of fingerprint?.missingFromSysconfig ?? []) {
+    if (!flags.some((flag) => flag === `-D${macro}` || flag.startsWith(`-D${macro}=`))) flags.push(`-D${macro}`);
+  }
+  return flags;
+}
+function truthy(value) {
+  return value !== null && value !== void 0 && value !== 0 && value !== "0" && value !== "";
+}
+function sanitizerTag(sanitizer) {
+  return { address: "asan", undefined: "ubsan", thread: "tsan", memory: "msan" }[sanitizer] ?? sanitizer.replace(/[^a-z0-9]/gi, "");
+}
+function inMinorRange(version, range) {
+  return (range.from === void 0 || compareMinor(version, range.from) >= 0) && (range.until === void 0 || compareMinor(version, range.until) < 0);
+}
+
 // src/plan/cache-key.ts
 import { createHash as createHash2 } from "node:crypto";
 var BUILD_CACHE_SALT = "1";
@@ -7689,7 +7843,14 @@ function extensionDifferences(wanted, earlier) {
       found.push(`the compiler behind ${name}=${wanted.compilerEnv[name]} differs: ${now} instead of ${before ?? "an unknown version"}`);
     }
   }
-  if (wanted.interpreterKey !== earlier.interpreterKey) found.push(`the interpreter differs: ${wanted.interpreterKey} instead of ${earlier.interpreterKey}`);
+  if (wanted.abiFingerprint !== void 0 && earlier.abiFingerprint !== void 0) {
+    if (wanted.abiFingerprint !== earlier.abiFingerprint) found.push(`the interpreter's ABI differs: ${wanted.abiFingerprint} instead of ${earlier.abiFingerprint}`);
+    if (wanted.interpreterCompiler !== earlier.interpreterCompiler) {
+      found.push(`the interpreter was built with another compiler (setuptools' default when CC is unset): ${wanted.interpreterCompiler ?? "unknown"} instead of ${earlier.interpreterCompiler ?? "unknown"}`);
+    }
+  } else if (earlier.abiFingerprint === void 0 && wanted.abiFingerprint !== void 0) {
+    found.push(`the earlier build was keyed by its interpreter (${earlier.interpreterKey ?? "unknown"}), before builds were keyed by ABI fingerprint`);
+  } else if (wanted.interpreterKey !== earlier.interpreterKey) found.push(`the interpreter differs: ${wanted.interpreterKey ?? "unknown"} instead of ${earlier.interpreterKey ?? "unknown"}`);
   const buildEnvChanges = describeEnvChanges(wanted.buildEnv ?? {}, earlier.buildEnv ?? {});
   if (buildEnvChanges) found.push(`build-env differs: ${buildEnvChanges}`);
   if (wanted.buildCommand !== earlier.buildCommand) found.push(`the build command differs: ${wanted.buildCommand ?? "the default build"} instead of ${earlier.buildCommand ?? "the default build"}`);
@@ -7710,45 +7871,6 @@ function describeEnvChanges(now, before, describeNow = (name, value) => `${name}
 }
 function sameJson(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-// src/catalog/python-version.ts
-var RELEASE_VERSION = /^(\d+)\.(\d+)\.(\d+)(?:(a|b|rc)(\d+))?$/;
-function parsePythonVersion(text) {
-  const match = RELEASE_VERSION.exec(text.trim());
-  if (!match) return void 0;
-  const [, major, minor, patch, preKind, preNumber] = match;
-  const version = {
-    major: Number(major),
-    minor: Number(minor),
-    patch: Number(patch),
-    ...preKind ? { pre: { kind: preKind, number: Number(preNumber) } } : {}
-  };
-  return { ...version, text: `${version.major}.${version.minor}.${version.patch}${preKind ? `${preKind}${preNumber}` : ""}` };
-}
-function minorOf(version) {
-  return `${version.major}.${version.minor}`;
-}
-function releaseOf(version) {
-  return `${version.major}.${version.minor}.${version.patch}`;
-}
-function interpreterTag(version) {
-  return `cp${version.major}${version.minor}`;
-}
-function compareMinor(version, minor) {
-  let parsed = parsedMinors.get(minor);
-  if (!parsed) {
-    const [major, minorNumber] = minor.split(".").map(Number);
-    parsed = { major, minor: minorNumber };
-    parsedMinors.set(minor, parsed);
-  }
-  return version.major !== parsed.major ? version.major - parsed.major : version.minor - parsed.minor;
-}
-var parsedMinors = /* @__PURE__ */ new Map();
-var MINOR_VERSION = /^(\d+)\.(\d+)$/;
-function parseMinorVersion(text) {
-  const match = MINOR_VERSION.exec(text.trim());
-  return match ? { major: Number(match[1]), minor: Number(match[2]) } : void 0;
 }
 
 // src/plan/source.ts
@@ -7791,10 +7913,12 @@ async function createStepContext(config, { env, workspace, log, remoteCache = NO
 
 // src/steps/build-python.ts
 var BUILD_RECORD_FILE = "pydebug-build.json";
+var VALGRIND_SUPPRESSIONS_FILE = path6.join("share", "pydebug", "valgrind-python.supp");
 var PROBE_CODE = `import json, sys, sysconfig
 print(json.dumps({"version": sys.version, "abiflags": sys.abiflags, "soabi": sysconfig.get_config_var("SOABI"),
   "extSuffix": sysconfig.get_config_var("EXT_SUFFIX"), "pyDebug": hasattr(sys, "gettotalrefcount"),
-  "traceRefs": hasattr(sys, "getobjects")}))`;
+  "traceRefs": hasattr(sys, "getobjects"),
+  ${ABI_PROBE_PYTHON}}))`;
 async function ensureInterpreter(context, cell, source, options) {
   const started = Date.now();
   const sourceIdentity = source.kind === "url" ? { url: source.url } : { sha256: await sha256File(source.path) };
@@ -7809,18 +7933,19 @@ async function ensureInterpreter(context, cell, source, options) {
     cacheHit,
     seconds: (Date.now() - started) / 1e3,
     record: record2,
-    ...rebuildReason2 ? { rebuildReason: rebuildReason2 } : {}
+    ...rebuildReason2 ? { rebuildReason: rebuildReason2 } : {},
+    ...record2.abiFingerprint ? { abiFingerprint: record2.abiFingerprint } : {}
   });
   const local = await readBuildRecord(prefix, cacheKey);
   if (local) {
     context.log.info(`CPython ${cell.python.text} (${cell.variant}) restored from the local cache: ${prefix}`);
-    return finish("local", local);
+    return finish("local", await withAbiProbe(context, prefix, local, cell.buildEnv));
   }
   if (await context.remoteCache.restore(cacheKey, [prefix])) {
     const remote = await readBuildRecord(prefix, cacheKey);
     if (remote) {
       context.log.info(`CPython ${cell.python.text} (${cell.variant}) restored from the ${context.remoteCache.name} cache under key ${cacheKey}`);
-      return finish("remote", remote);
+      return finish("remote", await withAbiProbe(context, prefix, remote, cell.buildEnv));
     }
     context.log.warning(`the ${context.remoteCache.name} cache entry ${cacheKey} holds no complete build; building instead`);
   }
@@ -7841,6 +7966,20 @@ async function readCachedBuilds(cacheDir, cell) {
   const names = await readdir2(root).catch(() => []);
   const records = await Promise.all(names.map((name) => readJsonIfPresent(path6.join(root, name, BUILD_RECORD_FILE))));
   return records.filter((record) => record?.python === cell.python.text && record.cellId === cell.id).sort((a, b) => String(b.builtAt).localeCompare(String(a.builtAt)));
+}
+async function withAbiProbe(context, prefix, record, env) {
+  if (record.probe?.abi) {
+    const { abiFingerprint: _, ...rest } = record;
+    const fingerprint2 = abiFingerprintOf({ ...record.probe, abi: record.probe.abi });
+    return { ...rest, ...fingerprint2 ? { abiFingerprint: fingerprint2 } : {} };
+  }
+  context.log.info(`the cached build record in ${prefix} predates ABI fingerprints: probing the interpreter again`);
+  const probe = await probeInterpreter(context, path6.join(prefix, "bin", "python3"), env);
+  const fingerprint = probe.abi ? abiFingerprintOf({ ...probe, abi: probe.abi }) : void 0;
+  const completed = { ...record, probe, ...fingerprint ? { abiFingerprint: fingerprint } : {} };
+  await writeFileAtomic(path6.join(prefix, BUILD_RECORD_FILE), `${JSON.stringify(completed, null, 2)}
+`);
+  return completed;
 }
 async function readBuildRecord(prefix, cacheKey) {
   const record = await readJsonIfPresent(path6.join(prefix, BUILD_RECORD_FILE));
@@ -7874,10 +8013,16 @@ async function buildInterpreter(context, cell, source, target) {
     "make install",
     () => runBuildCommand(context, "make install", { argv: ["make", "install"], cwd: buildDir, env: buildEnv, logPath: logPath(context, "build-install.log") })
   );
+  const suppressions = path6.join(target.prefix, VALGRIND_SUPPRESSIONS_FILE);
+  await mkdir3(path6.dirname(suppressions), { recursive: true });
+  await copyFile(path6.join(sourceDir, "Misc", "valgrind-python.supp"), suppressions).catch((error) => {
+    if (error.code !== "ENOENT") throw error;
+  });
   const probe = await probeInterpreter(context, path6.join(target.prefix, "bin", "python3"), buildEnv);
   if (cell.configureArgs.includes("--with-pydebug") && !probe.pyDebug) {
     throw new BuildError(`the interpreter built in ${target.prefix} has no sys.gettotalrefcount(): it is not a debug build (configure args: ${cell.configureArgs.join(" ")})`);
   }
+  const fingerprint = probe.abi ? abiFingerprintOf({ ...probe, abi: probe.abi }) : void 0;
   const record = {
     schema: 1,
     cacheKey: target.cacheKey,
@@ -7890,7 +8035,8 @@ async function buildInterpreter(context, cell, source, target) {
     buildSeconds: (Date.now() - started) / 1e3,
     probe,
     keyInputs: target.keyInputs,
-    ...target.compilerCommand ? { compilerCommand: target.compilerCommand } : {}
+    ...target.compilerCommand ? { compilerCommand: target.compilerCommand } : {},
+    ...fingerprint ? { abiFingerprint: fingerprint } : {}
   };
   await writeFileAtomic(path6.join(target.prefix, BUILD_RECORD_FILE), `${JSON.stringify(record, null, 2)}
 `);
@@ -7898,10 +8044,15 @@ async function buildInterpreter(context, cell, source, target) {
   context.log.info(`built CPython ${cell.python.text} (${cell.variant}) in ${record.buildSeconds.toFixed(0)} s: ${target.prefix}`);
   return record;
 }
-async function fetchSource(context, cell, source) {
+function sourceTarballPath(context, cell, source) {
   if (source.kind === "file") return source.path;
   const fileName = decodeURIComponent(new URL(source.url).pathname.split("/").pop() || `Python-${cell.python.text}.tgz`);
-  const destination = path6.join(context.cacheDir, "sources", fileName);
+  return path6.join(context.cacheDir, "sources", fileName);
+}
+async function fetchSource(context, cell, source) {
+  if (source.kind === "file") return source.path;
+  const destination = sourceTarballPath(context, cell, source);
+  const fileName = path6.basename(destination);
   if ((await readdir2(path6.dirname(destination)).catch(() => [])).includes(fileName)) return destination;
   context.log.info(`downloading ${source.url}`);
   await downloadFile(source.url, destination, `CPython ${cell.python.text} source`);
@@ -7948,8 +8099,8 @@ async function probeInterpreter(context, pythonPath, env = {}) {
 }
 
 // src/steps/run-cell.ts
-import { mkdir as mkdir6, rm as rm7 } from "node:fs/promises";
-import path16 from "node:path";
+import { mkdir as mkdir7, rm as rm7 } from "node:fs/promises";
+import path18 from "node:path";
 
 // src/catalog/variants.ts
 var ASAN_BUILD_ENV = { ASAN_OPTIONS: "detect_leaks=0" };
@@ -7958,6 +8109,7 @@ var VARIANTS = [
     name: "pydebug",
     summary: "Py_DEBUG build (--with-pydebug): assertions, sys.gettotalrefcount(), debug allocator hooks",
     configureArgs: ["--with-pydebug"],
+    checks: ["allocation-report"],
     source: 'Doc/using/configure.rst "Python Debug Build"; Misc/SpecialBuilds.txt'
   },
   {
@@ -7967,6 +8119,7 @@ var VARIANTS = [
     // With the debug hooks on, a small overrun lands in the hook's pad bytes and memcheck never
     // sees it (fixtures/cpython-3.11.2-pydebug-valgrind/memcheck-debug-hooks.xml).
     runtimeEnv: { PYTHONMALLOC: "malloc" },
+    checks: ["memcheck"],
     source: "Misc/README.valgrind; python/buildmaster-config ValgrindBuild"
   },
   {
@@ -7975,6 +8128,7 @@ var VARIANTS = [
     configureArgs: ["--with-pydebug"],
     macros: ["PYMALLOC_DEBUG"],
     runtimeEnv: { PYTHONMALLOC: "pymalloc_debug" },
+    checks: ["allocation-report"],
     source: "Misc/SpecialBuilds.txt (PYMALLOC_DEBUG); Doc/c-api/memory.rst (debug hooks)",
     refusals: [
       {
@@ -7999,6 +8153,7 @@ var VARIANTS = [
     summary: "COUNT_ALLOCS: per-type allocation counts (sys.getcounts(), -X showalloccount)",
     configureArgs: ["--with-pydebug"],
     macros: ["COUNT_ALLOCS"],
+    checks: ["allocation-report", "count-allocs"],
     source: "Misc/SpecialBuilds.txt v3.8.7 (COUNT_ALLOCS)",
     refusals: [
       {
@@ -8014,6 +8169,7 @@ var VARIANTS = [
     name: "trace-refs",
     summary: "Py_TRACE_REFS (--with-trace-refs): every live object is tracked; sys.getobjects(), PYTHONDUMPREFS",
     configureArgs: ["--with-pydebug", "--with-trace-refs"],
+    checks: ["allocation-report", "census"],
     source: "Misc/SpecialBuilds.txt (Py_TRACE_REFS); Doc/using/configure.rst --with-trace-refs",
     adjustments: [
       {
@@ -8038,6 +8194,7 @@ var VARIANTS = [
     summary: "Py_REF_DEBUG alone on a release build: sys.gettotalrefcount() without the cost of Py_DEBUG",
     configureArgs: [],
     macros: ["Py_REF_DEBUG"],
+    checks: ["allocation-report"],
     source: "Misc/SpecialBuilds.txt (Py_REF_DEBUG)"
   },
   {
@@ -8045,8 +8202,12 @@ var VARIANTS = [
     summary: "Py_DEBUG with AddressSanitizer (pymalloc off); tests run with PYTHONMALLOC=malloc",
     configureArgs: ["--with-pydebug", "--with-address-sanitizer", "--without-pymalloc"],
     buildEnv: ASAN_BUILD_ENV,
-    runtimeEnv: { PYTHONMALLOC: "malloc", ASAN_OPTIONS: "detect_leaks=1:allocator_may_return_null=1:handle_segv=0" },
+    // LeakSanitizer off for the refleak hunt, as CPython's own ASan buildbot runs: its report at exit would end
+    // each test file's regrtest worker with exit code 23, read as a crash. The sanitizer pass turns it on
+    // (catalog/sanitizers.ts), one process per test file, with CPython's own leaks at exit suppressed.
+    runtimeEnv: { PYTHONMALLOC: "malloc", ASAN_OPTIONS: "detect_leaks=0:allocator_may_return_null=1:handle_segv=0" },
     source: "python/buildmaster-config UnixAsanBuild (.asan_debug); CPython build.yml ASan job",
+    checks: ["address-sanitizer"],
     ownExtensionAbi: [{ tag: "asan", kind: "instrumentation", reason: "extensions must be instrumented too, or ASan misses their bugs" }]
   },
   {
@@ -8054,6 +8215,7 @@ var VARIANTS = [
     summary: "Py_DEBUG with UndefinedBehaviorSanitizer",
     configureArgs: ["--with-pydebug", "--with-undefined-behavior-sanitizer"],
     runtimeEnv: { UBSAN_OPTIONS: "print_stacktrace=1" },
+    checks: ["allocation-report", "undefined-behavior-sanitizer"],
     source: "python/buildmaster-config ClangUbsanLinuxBuild; CPython reusable-san.yml",
     ownExtensionAbi: [{ tag: "ubsan", kind: "instrumentation", reason: "extensions must be instrumented too, or UBSan misses their bugs" }]
   },
@@ -8071,12 +8233,14 @@ var VARIANTS = [
         alternative: "asan"
       }
     ],
+    checks: ["thread-sanitizer"],
     ownExtensionAbi: [{ tag: "tsan", kind: "instrumentation", reason: "extensions must be instrumented too, or TSan misses their races" }]
   },
   {
     name: "free-threading",
     summary: 'Py_DEBUG free-threaded build (--disable-gil, ABI flags "td")',
     configureArgs: ["--with-pydebug", "--disable-gil"],
+    checks: ["allocation-report", "gil"],
     source: "PEP 703; Doc/using/configure.rst --disable-gil; python/buildmaster-config UnixNoGilBuild",
     refusals: [
       {
@@ -8646,13 +8810,13 @@ function classifyFrame(frame, hints = {}) {
   return "unknown";
 }
 var RUNNER_CHECKOUT = /^(?:\/home\/runner\/work|\/Users\/runner\/work|[A-Za-z]:[\\/]a)[\\/][^\\/]+[\\/][^\\/]+[\\/](.+)$/;
-function workspaceRelative(path22, workspace) {
+function workspaceRelative(path24, workspace) {
   if (workspace) {
     const root = workspace.replace(/[\\/]+$/, "");
-    if (path22.startsWith(`${root}/`) || path22.startsWith(`${root}\\`)) return path22.slice(root.length + 1).replace(/\\/g, "/");
+    if (path24.startsWith(`${root}/`) || path24.startsWith(`${root}\\`)) return path24.slice(root.length + 1).replace(/\\/g, "/");
   }
-  const match = RUNNER_CHECKOUT.exec(path22);
-  return match ? match[1].replace(/\\/g, "/") : path22;
+  const match = RUNNER_CHECKOUT.exec(path24);
+  return match ? match[1].replace(/\\/g, "/") : path24;
 }
 
 // src/parse/pytest-junit.ts
@@ -8782,12 +8946,21 @@ function junitCaseId(testCase) {
 var FINDING_KINDS = {
   // A run that checked nothing must never read as clean: it leads, and fails even under `fail-on: leaks`.
   "nothing-tested": { label: "nothing tested", failsUnder: "leaks" },
+  // A free-threaded cell whose extension brought the GIL back tests the GIL build, not free-threading: as loud as nothing tested.
+  "gil-enabled": { label: "GIL re-enabled", failsUnder: "leaks" },
+  // A module built for another ABI than the interpreter's (it fails at import): nothing of it was tested.
+  "abi-mismatch": { label: "built for another ABI", failsUnder: "findings" },
   crash: { label: "crash", failsUnder: "findings" },
   "fatal-error": { label: "fatal error", failsUnder: "findings" },
   "buffer-overrun": { label: "buffer overrun", failsUnder: "findings" },
   "buffer-underrun": { label: "buffer underrun", failsUnder: "findings" },
   "use-after-free": { label: "use after free", failsUnder: "findings" },
   "allocator-mismatch": { label: "allocator mismatch", failsUnder: "findings" },
+  // What memcheck says about the user's code (report/memcheck.ts), by valgrind's error kind.
+  "invalid-write": { label: "invalid write", failsUnder: "findings" },
+  "invalid-read": { label: "invalid read", failsUnder: "findings" },
+  "invalid-free": { label: "invalid free", failsUnder: "findings" },
+  "uninitialised-value": { label: "uninitialised value", failsUnder: "findings" },
   "memory-error": { label: "memory error", failsUnder: "findings" },
   "undefined-behavior": { label: "undefined behaviour", failsUnder: "findings" },
   timeout: { label: "timeout", failsUnder: "findings" },
@@ -8795,7 +8968,11 @@ var FINDING_KINDS = {
   "block-leak": { label: "memory block leak", failsUnder: "leaks" },
   "fd-leak": { label: "file descriptor leak", failsUnder: "leaks" },
   "memory-leak": { label: "memory leak", failsUnder: "leaks" },
+  // Live objects of a type that grew in every counted run (trace-refs census): the leak named by its type.
+  "object-leak": { label: "object leak", failsUnder: "leaks" },
   "reference-growth": { label: "reference growth", failsUnder: "leaks" },
+  // An asan/ubsan/tsan cell whose extension was compiled without the sanitizer: its checks never saw the user's code.
+  "not-instrumented": { label: "not instrumented", failsUnder: "findings" },
   "test-failure": { label: "test failure", failsUnder: "findings" },
   // A test file that ran no test case, or that regrtest never ran (omitted, interrupted, its worker failed).
   "not-run": { label: "not run", failsUnder: "findings" }
@@ -9033,6 +9210,7 @@ function testCommandSection(run, problems, relative) {
     runner: run.runner,
     exitCode: run.exitCode,
     ...run.signal ? { signal: run.signal } : {},
+    ...run.timedOut ? { timedOut: true } : {},
     log: relative(run.log),
     ...junit && run.junitPath ? { junit: relative(run.junitPath) } : {},
     read: [...pytest ? ["pytest"] : [], ...unittest ? ["unittest"] : [], ...junit ? ["junit-xml"] : []],
@@ -9080,7 +9258,17 @@ function testCommandFindings(section, problems) {
   const inLog = problems.filter((problem) => problem.log === section.log);
   const cause = inLog.find((problem) => CRASH_CAUSES.has(problem.kind) && problem.kind !== "fatal-error") ?? inLog.find((problem) => problem.kind === "fatal-error");
   const crashed = section.signal !== void 0 || section.exitCode !== null && section.exitCode < 0 || cause !== void 0;
-  if (crashed) {
+  if (section.timedOut) {
+    const where = inLog.find((problem) => problem.file !== void 0);
+    findings.push({
+      kind: "timeout",
+      ...section.running ? { test: section.running } : {},
+      message: `the test command timed out${section.running ? ` in ${section.running}` : ""} (stopped by pydebug: test-command-timeout)${where?.file ? ` at ${where.file}:${where.line ?? "?"}` : ""}`,
+      ...base,
+      ...where?.file ? { file: where.file, ...where.line ? { line: where.line } : {} } : {},
+      ...where?.function ? { function: where.function } : {}
+    });
+  } else if (crashed) {
     const who = section.running ?? "the test command";
     findings.push({
       kind: "crash",
@@ -9100,6 +9288,66 @@ function testCommandFindings(section, problems) {
   }
   return findings;
 }
+
+// src/parse/diagnostics.ts
+var MAX_DIAGNOSTIC_SAMPLES = 20;
+function emptyDiagnostics() {
+  return { count: 0, samples: [] };
+}
+function addDiagnostic(diagnostics, line, message) {
+  diagnostics.count++;
+  if (diagnostics.samples.length < MAX_DIAGNOSTIC_SAMPLES) diagnostics.samples.push({ line, message: message.length > 300 ? `${message.slice(0, 300)}\u2026` : message });
+}
+function parseGroupedInt(text) {
+  return parseGroupedIntIn(text, 0, text.length);
+}
+var SPACE_RUNS = [];
+for (let length = 0; length <= 64; length++) SPACE_RUNS.push(" ".repeat(length));
+function isSpaces(text, from, to) {
+  const length = to - from;
+  if (length <= 0) return true;
+  if (length < SPACE_RUNS.length) return text.startsWith(SPACE_RUNS[length], from);
+  for (let index = from; index < to; index++) if (text.charCodeAt(index) !== 32) return false;
+  return true;
+}
+function parseGroupedIntIn(text, from, to) {
+  let start = from;
+  let end = to;
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  const negative = text.charCodeAt(start) === 45;
+  if (negative) start++;
+  let value = 0;
+  let digits = 0;
+  for (let index = start; index < end; index++) {
+    const code2 = text.charCodeAt(index);
+    if (code2 === 44) continue;
+    if (code2 < 48 || code2 > 57) return void 0;
+    value = value * 10 + (code2 - 48);
+    digits++;
+  }
+  if (digits === 0 || !Number.isSafeInteger(value)) return void 0;
+  return negative ? -value : value;
+}
+var BoundedList = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  items = [];
+  dropped = 0;
+  push(item) {
+    if (this.items.length < this.limit) {
+      this.items.push(item);
+      return true;
+    }
+    this.dropped++;
+    return false;
+  }
+  get last() {
+    return this.items[this.items.length - 1];
+  }
+};
 
 // src/parse/line-parser.ts
 var MAX_UNPARSED_SAMPLES = 20;
@@ -9124,6 +9372,501 @@ function own(text) {
 var ANSI_SGR = /\x1b\[[0-9;]*m/g;
 function stripAnsi(line) {
   return line.includes("\x1B") ? line.replace(ANSI_SGR, "") : line;
+}
+
+// src/parse/census.ts
+var CENSUS_PREFIX = "pydebug-census: ";
+var CENSUS_END_PREFIX = "pydebug-census-end: ";
+var MAX_FILES = 1e3;
+var MAX_RUNS = 100;
+var MAX_TYPES_PER_RUN = 200;
+var isCount = (value) => typeof value === "number" && Number.isSafeInteger(value);
+var CensusParser = class {
+  files = new BoundedList(MAX_FILES);
+  diagnostics = emptyDiagnostics();
+  current;
+  next(line, lineNumber) {
+    if (line.charCodeAt(0) !== 112 || !line.startsWith("pydebug-census")) return false;
+    const end = line.startsWith(CENSUS_END_PREFIX);
+    if (!end && !line.startsWith(CENSUS_PREFIX)) return false;
+    const record = parseRecord(line.slice(end ? CENSUS_END_PREFIX.length : CENSUS_PREFIX.length));
+    const test = record?.test;
+    if (record === void 0 || typeof test !== "string" || test === "") {
+      addDiagnostic(this.diagnostics, lineNumber, `census line without a record pydebug can read: ${line.slice(0, 120)}`);
+      return true;
+    }
+    const file = this.fileFor(test, lineNumber);
+    if (end) {
+      const { runs, testsRun, failures, errors, skipped } = record;
+      if (isCount(runs) && isCount(testsRun) && isCount(failures) && isCount(errors) && isCount(skipped)) {
+        if (file) file.end = { runs, testsRun, failures, errors, skipped };
+      } else addDiagnostic(this.diagnostics, lineNumber, `census end line with missing counts: ${line.slice(0, 120)}`);
+      this.current = void 0;
+      return true;
+    }
+    const { run, warmup, objects, delta, moreTypes } = record;
+    if (!isCount(run) || typeof warmup !== "boolean" || !isCount(objects) || typeof delta !== "object" || delta === null || Array.isArray(delta)) {
+      addDiagnostic(this.diagnostics, lineNumber, `census run line with missing fields: ${line.slice(0, 120)}`);
+      return true;
+    }
+    const changes2 = {};
+    let kept = 0;
+    let skippedTypes = 0;
+    for (const [name, value] of Object.entries(delta)) {
+      if (!isCount(value)) {
+        addDiagnostic(this.diagnostics, lineNumber, `census delta for ${name.slice(0, 60)} is not a count`);
+        continue;
+      }
+      if (kept++ >= MAX_TYPES_PER_RUN) skippedTypes++;
+      else changes2[own(name)] = value;
+    }
+    if (!file) return true;
+    if (file.runs.length >= MAX_RUNS) {
+      file.droppedRuns++;
+      return true;
+    }
+    file.runs.push({ line: lineNumber, run, warmup, objects, delta: changes2, moreTypes: (isCount(moreTypes) ? moreTypes : 0) + skippedTypes });
+    return true;
+  }
+  end() {
+    return { files: this.files.items, droppedFiles: this.files.dropped, diagnostics: this.diagnostics };
+  }
+  /** The file the line belongs to: the open one when it names the same test, else a new one (undefined past the cap). */
+  fileFor(test, lineNumber) {
+    if (this.current?.test === test) return this.current;
+    const file = { test: own(test), line: lineNumber, runs: [], droppedRuns: 0 };
+    this.current = this.files.push(file) ? file : void 0;
+    return this.current;
+  }
+};
+function parseRecord(text) {
+  try {
+    const value = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function leakedTypes(file) {
+  const counted = file.runs.filter((run) => !run.warmup);
+  if (counted.length === 0) return [];
+  const names = Object.keys(counted[0].delta);
+  return names.map((name) => ({ name, deltas: counted.map((run) => run.delta[name] ?? 0) })).filter(({ deltas }) => deltas.every((delta) => delta > 0)).sort((a, b) => sum(b.deltas) - sum(a.deltas) || a.name.localeCompare(b.name));
+}
+function sum(values) {
+  return values.reduce((total, value) => total + value, 0);
+}
+function describeLeakedType({ name, deltas }) {
+  const constant = deltas.every((delta) => delta === deltas[0]);
+  return constant ? `+${deltas[0]} \`${name}\` per run` : `+[${deltas.join(", ")}] \`${name}\``;
+}
+
+// src/report/variant-checks.ts
+var TOP_TYPES = 10;
+function outcomeOf(run, complete) {
+  if (run.timedOut) return "timed-out";
+  if (run.signal || run.exitCode !== null && run.exitCode < 0) return "crashed";
+  if (run.exitCode !== 0 && !complete) return "crashed";
+  if (!complete) return "incomplete";
+  return run.exitCode === 0 ? "ok" : "failed";
+}
+function allocatorTotals(dump) {
+  if (dump.allocator === "mimalloc") {
+    const values = dump.mimalloc ?? {};
+    return { ...optional("allocatedBlocks", values["Allocated Blocks"]), ...optional("allocatedBytes", values["Allocated Bytes"]) };
+  }
+  return { ...optional("arenas", dump.values["arenas allocated current"] ?? dump.arenaCount), ...optional("bytesInAllocatedBlocks", dump.values["bytes in allocated blocks"]) };
+}
+function optional(key, value) {
+  return value === void 0 ? {} : { [key]: value };
+}
+function compareDumps(before, after) {
+  const first = allocatorTotals(before);
+  const last = allocatorTotals(after);
+  const growth = {};
+  for (const [key, value] of Object.entries(last)) {
+    const was = first[key];
+    if (was !== void 0 && value !== void 0) growth[key] = value - was;
+  }
+  const sizes = /* @__PURE__ */ new Map();
+  for (const row of before.sizeClasses) sizes.set(row.size, { before: row.blocksInUse, after: 0 });
+  for (const row of after.sizeClasses) sizes.set(row.size, { before: sizes.get(row.size)?.before ?? 0, after: row.blocksInUse });
+  const sizeClasses = [...sizes].sort(([a], [b]) => a - b).map(([size, counts]) => ({ size, ...counts, growth: counts.after - counts.before }));
+  return { allocator: after.allocator, before: first, after: last, growth, sizeClasses };
+}
+function countsGrowth(before, after, top = TOP_TYPES) {
+  const earlier = /* @__PURE__ */ new Map();
+  for (const type of before.types) if (!earlier.has(type.name)) earlier.set(type.name, type);
+  const seen = /* @__PURE__ */ new Set();
+  return after.types.filter((type) => !seen.has(type.name) && seen.add(type.name)).map((type) => {
+    const was = earlier.get(type.name);
+    const counts = (entry) => ({ allocs: entry?.allocs ?? 0, frees: entry?.frees ?? 0, maxInUse: entry?.maxInUse ?? 0 });
+    return { name: type.name, before: counts(was), after: counts(type), growth: type.alive - (was?.alive ?? 0) };
+  }).filter((type) => type.growth > 0).sort((a, b) => b.growth - a.growth || a.name.localeCompare(b.name)).slice(0, top);
+}
+function variantCheckSections(run, relative) {
+  const allocations = run.allocations && {
+    files: run.allocations.map((file) => {
+      const dumps = file.details.results.mallocstats?.dumps ?? [];
+      const compared = dumps.length >= 2 ? compareDumps(dumps[0], dumps[dumps.length - 1]) : void 0;
+      return { name: file.testFile, outcome: outcomeOf(file, compared !== void 0), exitCode: file.exitCode, ...compared ?? { sizeClasses: [] }, log: relative(file.log) };
+    })
+  };
+  const census = run.census && {
+    warmups: run.census.warmups,
+    runs: run.census.runs,
+    files: run.census.files.map((file) => {
+      const parsed = file.details.results.census?.files.find((candidate) => candidate.test === file.testFile);
+      return {
+        name: file.testFile,
+        outcome: outcomeOf(file, parsed?.end !== void 0),
+        exitCode: file.exitCode,
+        leakedTypes: parsed ? leakedTypes(parsed) : [],
+        runs: (parsed?.runs ?? []).map(({ run: number2, warmup, objects, delta, moreTypes }) => ({ run: number2, warmup, objects, delta, moreTypes })),
+        log: relative(file.log)
+      };
+    })
+  };
+  const countAllocs = run.countAllocs && {
+    files: run.countAllocs.map((file) => {
+      const lists = (file.details.results["count-allocs"]?.dumps ?? []).filter((dump) => dump.source === "getcounts");
+      const complete = lists.length >= 2;
+      return { name: file.testFile, outcome: outcomeOf(file, complete), exitCode: file.exitCode, topGrowth: complete ? countsGrowth(lists[0], lists[lists.length - 1]) : [], log: relative(file.log) };
+    })
+  };
+  let gil;
+  if (run.gil) {
+    const reenabledBy = [];
+    const files = run.gil.files.map((file) => {
+      for (const warning of file.parsed?.warnings ?? []) {
+        if (!reenabledBy.some((entry) => entry.module === warning.module)) reenabledBy.push({ module: warning.module, test: file.testFile, warning: warning.text });
+      }
+      const probe = file.parsed?.probes.find((candidate) => candidate.test === file.testFile);
+      return { name: file.testFile, ...probe ? { gilEnabled: probe.gilEnabled } : {}, exitCode: file.exitCode, log: relative(file.log) };
+    });
+    gil = { mode: run.gil.mode, reenabledBy, files };
+  }
+  return { ...allocations ? { allocations } : {}, ...census ? { census } : {}, ...countAllocs ? { countAllocs } : {}, ...gil ? { gil } : {} };
+}
+function variantCheckFindings(sections) {
+  const findings = [];
+  const gil = sections.gil;
+  if (!gil) return findings;
+  for (const entry of gil.reenabledBy) {
+    const log = gil.files.find((file) => file.name === entry.test)?.log ?? "";
+    findings.push({
+      kind: "gil-enabled",
+      test: entry.test,
+      message: `the GIL was re-enabled to import module '${entry.module}' (imported by ${entry.test}), which does not declare Py_mod_gil: this free-threaded cell ran its tests with the GIL, so free-threading was not tested. Declare Py_MOD_GIL_NOT_USED in the module once it is thread-safe, or set gil: force-off (PYTHON_GIL=0) to test without the GIL anyway`,
+      detail: `module '${entry.module}' re-enabled the GIL: ${entry.warning}`,
+      log,
+      pass: "gil"
+    });
+  }
+  const silent = gil.files.find((file) => file.gilEnabled === true);
+  if (gil.reenabledBy.length === 0 && silent) {
+    findings.push({
+      kind: "gil-enabled",
+      test: silent.name,
+      message: `the GIL was enabled after importing ${silent.name} (sys._is_gil_enabled()), with no warning naming the module: this free-threaded cell did not test free-threading`,
+      log: silent.log,
+      pass: "gil"
+    });
+  }
+  return findings;
+}
+
+// src/report/memcheck.ts
+var MEMCHECK_FINDING = {
+  InvalidWrite: "invalid-write",
+  InvalidRead: "invalid-read",
+  InvalidFree: "invalid-free",
+  MismatchedFree: "allocator-mismatch",
+  UninitValue: "uninitialised-value",
+  UninitCondition: "uninitialised-value",
+  Leak_DefinitelyLost: "memory-leak"
+};
+function memcheckFindingKind(valgrindKind) {
+  return MEMCHECK_FINDING[valgrindKind] ?? "memory-error";
+}
+function memcheckSection(run, relative) {
+  const suppressedBy = {};
+  const files = run.files.map((file) => {
+    const onlyCase = file.caseIds?.length === 1 ? file.caseIds[0] : void 0;
+    const errors = [];
+    const processes2 = file.processes.map((process2) => {
+      const { valgrind } = process2;
+      const xml = relative(process2.xml);
+      for (const { name, count: count2 } of valgrind.suppressed) suppressedBy[name] = (suppressedBy[name] ?? 0) + count2;
+      const userErrors = valgrind.errors.filter((error) => error.blame === "extension");
+      for (const error of userErrors) {
+        const entry = errorEntry(error, run, xml, onlyCase);
+        const same = errors.find((other) => samePlace(other, entry));
+        if (same) errors[errors.indexOf(same)] = { ...same, count: same.count + entry.count };
+        else errors.push(entry);
+      }
+      return {
+        xml,
+        ...valgrind.pid !== void 0 ? { pid: valgrind.pid } : {},
+        ...valgrind.state ? { state: valgrind.state } : {},
+        errors: valgrind.errors.length,
+        userErrors: userErrors.length,
+        droppedErrors: valgrind.droppedErrors,
+        suppressed: valgrind.suppressed.reduce((total, pair) => total + pair.count, 0)
+      };
+    });
+    const test = file.parsed.tests.find((candidate) => candidate.name === file.testFile);
+    return {
+      name: file.testFile,
+      command: file.command,
+      exitCode: file.exitCode,
+      outcome: file.signal ? "crashed" : file.timedOut ? "timed-out" : test?.outcome ?? "unknown",
+      log: relative(file.log),
+      processes: processes2,
+      errors: file.cases ? errors.flatMap((error) => withCases(error, file.cases, run, relative)) : errors,
+      ...file.cases ? { cases: file.cases.map((caseRun) => ({ id: caseRun.id, log: relative(caseRun.log), xml: caseRun.processes.map((process2) => relative(process2.xml)) })) } : {},
+      ...file.casesNotRun ? { casesNotRun: file.casesNotRun } : {}
+    };
+  });
+  const processes = files.flatMap((file) => file.processes);
+  return {
+    valgrind: run.valgrind,
+    suppressions: run.suppressions,
+    files,
+    totals: {
+      files: files.length,
+      processes: processes.length,
+      errors: processes.reduce((total, process2) => total + process2.errors + process2.droppedErrors, 0),
+      userErrors: processes.reduce((total, process2) => total + process2.userErrors, 0),
+      suppressed: processes.reduce((total, process2) => total + process2.suppressed, 0),
+      suppressedBy
+    }
+  };
+}
+function memcheckFindings(section) {
+  return section.files.flatMap(
+    (file) => file.errors.map((error) => {
+      const where = error.function || error.file ? ` in ${error.function ?? "?"}${error.file ? ` (${error.file}${error.line ? `:${error.line}` : ""})` : ""}` : "";
+      const times = error.count > 1 ? ` (${error.count} reports)` : "";
+      return {
+        kind: memcheckFindingKind(error.kind),
+        test: file.name,
+        ...error.case ? { case: error.case } : {},
+        message: `${error.case ?? file.name}: memcheck: ${error.what}${where}${times}`,
+        detail: `${error.what}${times}`,
+        log: error.xml,
+        pass: "memcheck",
+        ...error.file ? { file: error.file } : {},
+        ...error.file && error.line ? { line: error.line } : {},
+        ...error.function ? { function: error.function } : {}
+      };
+    })
+  );
+}
+function memcheckLogs(run) {
+  const xmlOf = (process2) => ({ log: process2.xml, lines: process2.lines, unparsed: process2.unparsed, details: process2.details, kind: "valgrind-xml" });
+  return run.files.flatMap((file) => [
+    { ...file, kind: "regrtest-memcheck" },
+    ...file.processes.map(xmlOf),
+    ...(file.cases ?? []).flatMap((caseRun) => [{ ...caseRun, kind: "regrtest-memcheck" }, ...caseRun.processes.map(xmlOf)])
+  ]);
+}
+function withCases(error, cases, run, relative) {
+  const entries = [];
+  for (const caseRun of cases) {
+    let found;
+    for (const process2 of caseRun.processes) {
+      for (const caseError of process2.valgrind.errors.filter((candidate) => candidate.blame === "extension")) {
+        const entry = errorEntry(caseError, run, relative(process2.xml), caseRun.id);
+        if (!samePlace(entry, error)) continue;
+        found = found ? { ...found, count: found.count + entry.count } : { ...entry, what: error.what, kind: error.kind };
+      }
+    }
+    if (found) entries.push(found);
+  }
+  return entries.length ? entries : [error];
+}
+function samePlace(a, b) {
+  return memcheckFindingKind(a.kind) === memcheckFindingKind(b.kind) && a.function === b.function && a.file === b.file && a.line === b.line;
+}
+function errorEntry(error, run, xml, onlyCase) {
+  const frame = error.culprit;
+  const file = frame ? userSourceFile(frame, run) : void 0;
+  return {
+    kind: error.kind,
+    what: error.what,
+    count: error.count,
+    ...frame?.function ? { function: frame.function } : {},
+    ...file ? { file } : {},
+    ...file && frame?.line ? { line: frame.line } : {},
+    ...onlyCase ? { case: onlyCase } : {},
+    xml
+  };
+}
+function userSourceFile(frame, run) {
+  if (frame.file === void 0) return void 0;
+  const full = frame.directory ? `${frame.directory}/${frame.file}` : frame.file;
+  const source = run.sources.find(({ copy }) => full.startsWith(`${copy}/`));
+  return workspaceRelative(source ? `${source.project}/${full.slice(source.copy.length + 1)}` : full, run.workspace);
+}
+
+// src/plan/sanitizer-pass.ts
+function parseSanitizerOptions(text) {
+  if (!text) return [];
+  return text.split(/[:\s]+/).filter((pair) => pair.includes("=")).map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]);
+}
+function sanitizerOptions(variantValue, ...overrides) {
+  const merged = new Map(parseSanitizerOptions(variantValue));
+  for (const override of overrides) for (const [name, value] of Object.entries(override)) merged.set(name, value);
+  return [...merged].map(([name, value]) => `${name}=${value}`).join(":");
+}
+function sanitizerPassEnv(spec, runtimeEnv, logPathBase, suppressionsFile) {
+  const unsafe = [logPathBase, suppressionsFile].find((value) => value !== void 0 && /[:\s]/.test(value));
+  if (unsafe !== void 0) return { error: `${unsafe} holds ':' or whitespace, which ${spec.optionsVariable} cannot carry` };
+  const env = { [spec.optionsVariable]: sanitizerOptions(runtimeEnv[spec.optionsVariable], spec.passOptions, { log_path: logPathBase }) };
+  if (suppressionsFile) env.LSAN_OPTIONS = sanitizerOptions(runtimeEnv.LSAN_OPTIONS, { suppressions: suppressionsFile, print_suppressions: "1" });
+  return { env };
+}
+function reportFilesOf(fileNames, baseName2) {
+  return fileNames.filter((name) => name.startsWith(`${baseName2}.`) && /^\d+$/.test(name.slice(baseName2.length + 1))).sort((a, b) => Number(a.slice(baseName2.length + 1)) - Number(b.slice(baseName2.length + 1)));
+}
+var COMPILER_WORD = /^(?:\S*\/)?(?:ccache\s+)?(?:[\w.-]+-)?(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+)(?:-\d+(?:\.\d+)*)?$/;
+var SOURCE_FILE = /\s-c\s+(?:\S+\s+)*?\S+\.(?:c|cc|cpp|cxx|C|m|mm)(?:\s|$)|\s\S+\.(?:c|cc|cpp|cxx|C|m|mm)\s+(?:\S+\s+)*?-c(?:\s|$)/;
+function checkCompileLines(logText, flag) {
+  let compileLines = 0;
+  let compileLinesWithFlag = 0;
+  let linkLines = 0;
+  let linkLinesWithFlag = 0;
+  const withoutFlag = [];
+  for (const raw of logText.split(/\r?\n/)) {
+    const line = raw.trim();
+    const first = line.split(/\s+/, 1)[0];
+    if (!first || !COMPILER_WORD.test(first === "ccache" ? line.split(/\s+/, 2).join(" ") : first)) continue;
+    const words = line.split(/\s+/);
+    const hasFlag = words.includes(flag);
+    if (SOURCE_FILE.test(line)) {
+      compileLines++;
+      if (hasFlag) compileLinesWithFlag++;
+    } else if (words.includes("-shared")) {
+      linkLines++;
+      if (hasFlag) linkLinesWithFlag++;
+    } else continue;
+    if (!hasFlag && withoutFlag.length < 3) withoutFlag.push(line);
+  }
+  return { compileLines, compileLinesWithFlag, linkLines, linkLinesWithFlag, withoutFlag };
+}
+var CASE_START = /^(\w+) \(((?:\w+\.)+\w+)\)(?: \.\.\. ?(.*))?$/;
+var VERDICT = /(?:^|\.\.\. ?)(?:ok|FAIL|ERROR|skipped\b.*|expected failure|unexpected success)$/;
+function casesOfVerboseOutput(lines) {
+  const started = [];
+  let open3;
+  for (const line of lines) {
+    const start = CASE_START.exec(line);
+    if (start) {
+      const id = start[2].endsWith(`.${start[1]}`) ? start[2] : `${start[2]}.${start[1]}`;
+      started.push(id);
+      open3 = start[3] !== void 0 && VERDICT.test(`... ${start[3]}`) ? void 0 : id;
+      continue;
+    }
+    if (open3 !== void 0 && VERDICT.test(line.trim())) open3 = void 0;
+  }
+  return { started, ...open3 !== void 0 ? { unfinished: open3 } : {} };
+}
+function caseOfReport(cases, processEndedBySanitizer) {
+  if (processEndedBySanitizer && cases.unfinished) return cases.unfinished;
+  return cases.started.length === 1 ? cases.started[0] : void 0;
+}
+function mapSourceCopies(text, sources) {
+  let mapped = text;
+  for (const { copy, project } of sources) mapped = mapped.split(`${copy}/`).join(project === "" || project === "." ? "" : `${project}/`);
+  return mapped;
+}
+
+// src/report/sanitizers.ts
+function sanitizerSection(pass, relative) {
+  return {
+    tool: pass.spec.tool,
+    compileFlag: pass.spec.compileFlag,
+    reportsDir: relative(pass.logDir),
+    env: pass.env,
+    ...pass.suppressions ? { suppressions: pass.suppressions } : {},
+    instrumentation: pass.instrumentation.map((entry) => ({
+      path: entry.projectDir,
+      instrumented: entry.instrumented,
+      ...entry.compileLines ? {
+        compileLines: {
+          compile: entry.compileLines.compileLines,
+          compileWithFlag: entry.compileLines.compileLinesWithFlag,
+          link: entry.compileLines.linkLines,
+          linkWithFlag: entry.compileLines.linkLinesWithFlag,
+          withoutFlag: entry.compileLines.withoutFlag
+        }
+      } : {},
+      modules: entry.modules
+    })),
+    files: pass.runs.map((run) => ({
+      name: run.testFile,
+      command: run.command,
+      exitCode: run.exitCode,
+      ...run.signal ? { signal: run.signal } : {},
+      log: relative(run.log),
+      cases: run.cases,
+      reports: run.reports.map((report) => ({
+        path: relative(report.log),
+        kinds: (report.parsed?.reports ?? []).map((parsed) => parsed.kind),
+        suppressed: report.parsed?.suppressed ?? [],
+        ...report.case ? { case: report.case } : {}
+      }))
+    })),
+    ...pass.notRun ? { notRun: pass.notRun } : {}
+  };
+}
+function sanitizerFindings(pass, problems, relative) {
+  const findings = [];
+  for (const entry of pass.instrumentation.filter((candidate) => !candidate.instrumented)) {
+    const lines = entry.compileLines;
+    const evidence = lines?.withoutFlag.length ? `${lines.compileLines - lines.compileLinesWithFlag} of ${lines.compileLines} compile lines and ${lines.linkLines - lines.linkLinesWithFlag} of ${lines.linkLines} link lines in its build log lack it (\`${lines.withoutFlag[0]}\`)` : `${entry.modules.filter((module) => !module.instrumented).map((module) => module.file).join(", ") || "no module"} references no ${pass.spec.runtimeSymbol}`;
+    const message = `${entry.projectDir} was not compiled with ${pass.spec.compileFlag}: ${evidence}. ${pass.spec.tool} cannot see its bugs; do not replace CFLAGS/LDFLAGS (sysconfig's carry the flag) or add ${pass.spec.compileFlag} to them.`;
+    findings.push({ kind: "not-instrumented", message, detail: `not compiled with ${pass.spec.compileFlag}`, log: relative(pass.runs[0]?.log ?? ""), pass: "sanitizer" });
+  }
+  const cases = new Map(pass.runs.flatMap((run) => run.reports.map((report) => [relative(report.log), report.case])));
+  for (const problem of problems) {
+    if (problem.severity === "note") continue;
+    const testCase = cases.get(problem.log);
+    if (findings.some((finding) => finding.test === problem.test && finding.message === problem.message)) continue;
+    findings.push({
+      kind: problem.kind,
+      ...problem.test ? { test: problem.test } : {},
+      ...testCase ? { case: testCase } : {},
+      message: problem.message,
+      log: problem.log,
+      pass: "sanitizer",
+      ...problem.file ? { file: problem.file } : {},
+      ...problem.file && problem.line ? { line: problem.line } : {},
+      ...problem.function ? { function: problem.function } : {}
+    });
+  }
+  return findings;
+}
+function mergeSanitizerFindings(findings, pass, own2) {
+  const merged = findings.map((finding) => ({ ...finding, message: mapSourceCopies(finding.message, pass.sources), ...finding.detail ? { detail: mapSourceCopies(finding.detail, pass.sources) } : {}, ...finding.file ? { file: mapSourceCopies(finding.file, pass.sources) } : {} }));
+  for (const finding of own2) {
+    const same = finding.kind === "not-instrumented" ? -1 : merged.findIndex((other2) => other2.test === finding.test && sameFamily(other2.kind, finding.kind) && (other2.kind !== "memory-leak" || other2.message === finding.message) || other2.test === void 0 && other2.message === finding.message);
+    if (same < 0) {
+      merged.push(finding);
+      continue;
+    }
+    const other = merged[same];
+    merged[same] = {
+      ...other,
+      ...finding.test ? { test: finding.test } : {},
+      ...other.case ?? finding.case ? { case: other.case ?? finding.case } : {},
+      ...finding.file ? { file: finding.file, ...finding.line ? { line: finding.line } : {} } : {},
+      ...finding.function ? { function: finding.function } : {},
+      ...other.detail || other.message === finding.message ? {} : { detail: finding.message }
+    };
+  }
+  return merged.sort((a, b) => findingRank(a.kind) - findingRank(b.kind));
 }
 
 // src/parse/pytest-log.ts
@@ -9270,7 +10013,7 @@ function fileEntry(run, log) {
 }
 function leakEntries(regrtest, id, informational) {
   const test = regrtest.tests.find((candidate) => candidate.name === id);
-  return (test?.leaks ?? []).filter((leak) => leak.informational === informational).map(({ kind, deltas, sum }) => ({ kind, deltas, sum }));
+  return (test?.leaks ?? []).filter((leak) => leak.informational === informational).map(({ kind, deltas, sum: sum2 }) => ({ kind, deltas, sum: sum2 }));
 }
 function pytestCaseIds(hunt) {
   return Object.fromEntries(hunt.files.map((run) => [run.file, [...run.caseIds]]));
@@ -9286,10 +10029,10 @@ function collectReport(results) {
   const problems = [];
   const passes = /* @__PURE__ */ new Map();
   const addLog = (run, kind, pass) => {
-    const path22 = relative(run.log);
-    logs.push({ path: path22, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details });
-    passes.set(path22, pass);
-    problems.push(...run.details.problems.map((problem) => ({ ...problem, log: path22 })));
+    const path24 = relative(run.log);
+    logs.push({ path: path24, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details });
+    passes.set(path24, pass);
+    problems.push(...run.details.problems.map((problem) => ({ ...problem, log: path24 })));
   };
   let refleaks;
   if (results.refleaks) {
@@ -9374,10 +10117,46 @@ function collectReport(results) {
     const log = cpythonTests.log;
     findingProblems = problems.filter((problem) => problem.log !== log || problem.test !== void 0 && failed.has(problem.test));
   }
-  const findings = nameCrashedCases(
-    collectFindings({ refleaks, problems: findingProblems, passOfLog: (log) => passes.get(log), ...showrefcount ? { showrefcount } : {}, sectionFindings: [...sectionFindings, ...commandFindings] }),
+  let memcheck;
+  let memcheckErrors = [];
+  if (results.memcheck) {
+    const xmlLogs = /* @__PURE__ */ new Set();
+    for (const log of memcheckLogs(results.memcheck)) {
+      addLog(log, log.kind, "memcheck");
+      if (log.kind === "valgrind-xml") xmlLogs.add(relative(log.log));
+    }
+    memcheck = memcheckSection(results.memcheck, relative);
+    memcheckErrors = memcheckFindings(memcheck);
+    findingProblems = findingProblems.filter((problem) => !xmlLogs.has(problem.log));
+  }
+  let sanitizers;
+  let sanitizerOwn = [];
+  if (results.sanitizers) {
+    const passLogs = /* @__PURE__ */ new Set();
+    for (const file of results.sanitizers.runs) {
+      addLog(file, "regrtest-sanitizer", "sanitizer");
+      passLogs.add(relative(file.log));
+      for (const report of file.reports) {
+        addLog(report, "sanitizer-report", "sanitizer");
+        passLogs.add(relative(report.log));
+      }
+    }
+    sanitizers = sanitizerSection(results.sanitizers, relative);
+    sanitizerOwn = sanitizerFindings(results.sanitizers, problems.filter((problem) => passLogs.has(problem.log) && problem.source === "sanitizer"), relative);
+    findingProblems = findingProblems.filter((problem) => !passLogs.has(problem.log));
+  }
+  const checks = results.variantChecks;
+  for (const file of checks?.gil?.files ?? []) addLog(file, "gil-check", "gil");
+  for (const file of checks?.census?.files ?? []) addLog(file, "census", "census");
+  for (const file of checks?.countAllocs ?? []) addLog(file, "count-allocs", "count-allocs");
+  for (const file of checks?.allocations ?? []) addLog(file, "allocation-report", "allocation-report");
+  const variantSections = checks ? variantCheckSections(checks, relative) : {};
+  const variantFindings = variantCheckFindings(variantSections);
+  const collected = nameCrashedCases(
+    collectFindings({ refleaks, problems: findingProblems, passOfLog: (log) => passes.get(log), ...showrefcount ? { showrefcount } : {}, sectionFindings: [...sectionFindings, ...commandFindings, ...variantFindings, ...memcheckErrors] }),
     results.refleaks?.caseIds ?? (results.pytest ? pytestCaseIds(results.pytest) : {})
   );
+  const findings = results.sanitizers ? mergeSanitizerFindings(collected, results.sanitizers, sanitizerOwn) : collected;
   const status = results.error ? results.error.kind === "BuildError" || results.error.kind === "SourceError" ? "build-failed" : results.error.kind === "ExtensionBuildError" ? "extension-failed" : "error" : findings.some((finding) => finding.kind === "nothing-tested") ? "nothing-tested" : findings.length ? "findings" : "clean";
   const { cell, interpreter } = results;
   return {
@@ -9408,7 +10187,8 @@ function collectReport(results) {
         sysVersion: interpreter.record.probe.version,
         abiflags: interpreter.record.probe.abiflags,
         ...interpreter.record.probe.soabi ? { soabi: interpreter.record.probe.soabi } : {},
-        ...interpreter.rebuildReason ? { rebuildReason: interpreter.rebuildReason } : {}
+        ...interpreter.rebuildReason ? { rebuildReason: interpreter.rebuildReason } : {},
+        ...interpreter.abiFingerprint ? { abiFingerprint: describeAbiFingerprint(interpreter.abiFingerprint) } : {}
       }
     } : {},
     extensions: results.extensions.map((build) => ({
@@ -9423,12 +10203,18 @@ function collectReport(results) {
       removedEnv: build.removedEnv,
       ...Object.keys(build.buildEnv).length ? { buildEnv: build.buildEnv } : {},
       builder: build.builder,
-      ...build.command ? { command: build.command } : {}
+      ...build.command ? { command: build.command } : {},
+      key: build.key,
+      ...build.builtFor ? { fingerprint: describeAbiFingerprint(build.builtFor) } : {},
+      ...build.reusedFrom ? { reusedFrom: build.reusedFrom } : {}
     })),
     ...refleaks ? { refleaks } : {},
     ...showrefcount ? { showrefcount } : {},
     ...cpythonTests ? { cpythonTests } : {},
     ...testCommand ? { testCommand } : {},
+    ...variantSections,
+    ...memcheck ? { memcheck } : {},
+    ...sanitizers ? { sanitizers } : {},
     findings,
     // Errors first; within a severity, in log order.
     problems: problems.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)),
@@ -9437,7 +10223,7 @@ function collectReport(results) {
 }
 var SEVERITY_ORDER = ["error", "warning", "note"];
 function leakEntries2(test, informational) {
-  return test.leaks.filter((leak) => leak.informational === informational).map(({ kind, deltas, sum }) => ({ kind, deltas, sum }));
+  return test.leaks.filter((leak) => leak.informational === informational).map(({ kind, deltas, sum: sum2 }) => ({ kind, deltas, sum: sum2 }));
 }
 function caseOutcome(test, leaks, run) {
   if (leaks.length) return "leaked";
@@ -9456,6 +10242,70 @@ function round2(seconds) {
   return Math.round(seconds * 100) / 100;
 }
 
+// src/report/variant-checks-md.ts
+function variantChecksMarkdown(report, escape, code2) {
+  const lines = [];
+  const { gil, census, allocations, countAllocs } = report;
+  if (gil) {
+    lines.push("### Free-threading", "");
+    if (gil.mode === "force-off") lines.push("`gil: force-off`: the tests ran with `PYTHON_GIL=0`, the GIL kept disabled whatever the extension declares.", "");
+    else if (gil.reenabledBy.length) {
+      for (const entry of gil.reenabledBy) lines.push(`**\u26A0\uFE0F The GIL was re-enabled to import module \`${code2(entry.module)}\`** (first imported by \`${code2(entry.test)}\`): this cell tested the GIL build, not free-threading. Declare \`Py_MOD_GIL_NOT_USED\` (\`Py_mod_gil\` slot) once the module is thread-safe, or set \`gil: force-off\`.`, "");
+      lines.push("```text", ...gil.reenabledBy.map((entry) => entry.warning.replaceAll("```", "'''")), "```", "");
+    } else if (gil.files.some((file) => file.gilEnabled)) lines.push("**\u26A0\uFE0F The GIL was enabled after importing the tests**, with no warning naming a module.", "");
+    else lines.push(`The GIL stayed disabled after importing each of the ${gil.files.length} test files.`, "");
+  }
+  if (census) {
+    lines.push(`### Live objects by type (trace-refs census, ${census.warmups} warm-ups, ${census.runs} counted runs)`, "", "| Test file | Types that grew in every counted run | Live objects after each counted run |", "|---|---|---|");
+    for (const file of census.files) {
+      const leaked = file.leakedTypes.map(({ name, deltas }) => `\`${code2(name)}\` ${deltas.every((delta) => delta === deltas[0]) ? `+${deltas[0]} per run` : `[${deltas.join(", ")}]`}`);
+      const objects = file.runs.filter((run) => !run.warmup).map((run) => run.objects);
+      lines.push(`| \`${code2(file.name)}\` | ${leaked.length ? leaked.join("<br>") : file.outcome === "ok" ? "none" : escape(file.outcome)} | ${objects.length ? objects.join(", ") : "\u2014"} |`);
+    }
+    lines.push("");
+  }
+  if (countAllocs) {
+    lines.push("### Allocations per type (COUNT_ALLOCS, before and after each test file)", "", "| Test file | Types whose live count grew most |", "|---|---|");
+    for (const file of countAllocs.files) {
+      const top = file.topGrowth.slice(0, 5).map((type) => `\`${code2(type.name)}\` +${type.growth} (alloc'd ${type.after.allocs - type.before.allocs}, freed ${type.after.frees - type.before.frees})`);
+      lines.push(`| \`${code2(file.name)}\` | ${top.length ? top.join("<br>") : file.outcome === "ok" ? "none grew" : escape(file.outcome)} |`);
+    }
+    lines.push("");
+  }
+  if (allocations) {
+    const mimalloc = allocations.files.some((file) => file.allocator === "mimalloc");
+    lines.push(
+      "### Allocator statistics before and after each test file (`sys._debugmallocstats()`)",
+      "",
+      mimalloc ? "| Test file | Allocated blocks (mimalloc) | Allocated bytes |" : "| Test file | Arenas | Bytes in allocated blocks | Size classes that grew (blocks in use) |",
+      mimalloc ? "|---|---|---|" : "|---|---|---|---|"
+    );
+    for (const file of allocations.files) {
+      if (!file.before || !file.after) {
+        lines.push(`| \`${code2(file.name)}\` | ${escape(file.outcome)}${file.exitCode !== null ? ` (exit ${file.exitCode})` : ""} |${mimalloc ? " |" : " | |"}`);
+        continue;
+      }
+      const change = (key) => {
+        const before = file.before?.[key];
+        const after = file.after?.[key];
+        if (before === void 0 || after === void 0) return "\u2014";
+        const growth = after - before;
+        return `${group(before)} \u2192 ${group(after)} (${growth >= 0 ? "+" : "\u2212"}${group(Math.abs(growth))})`;
+      };
+      if (mimalloc) lines.push(`| \`${code2(file.name)}\` | ${change("allocatedBlocks")} | ${change("allocatedBytes")} |`);
+      else {
+        const grew = file.sizeClasses.filter((row) => row.growth > 0).map((row) => `${row.size} B: ${row.before} \u2192 ${row.after} (+${row.growth})`);
+        lines.push(`| \`${code2(file.name)}\` | ${change("arenas")} | ${change("bytesInAllocatedBlocks")} | ${grew.length ? grew.join("<br>") : "none"} |`);
+      }
+    }
+    lines.push("");
+  }
+  return lines;
+}
+function group(value) {
+  return value.toLocaleString("en-US");
+}
+
 // src/report/summary-md.ts
 var STATUS_LINE = {
   clean: "\u2705 no leaks or crashes found",
@@ -9471,7 +10321,13 @@ var PASS_LABEL = {
   showrefcount: "-X showrefcount pass",
   discovery: "before running",
   "cpython-tests": "CPython's test suite",
-  "test-command": "test-command"
+  "test-command": "test-command",
+  memcheck: "valgrind memcheck",
+  sanitizer: "sanitizer pass",
+  census: "trace-refs census",
+  "allocation-report": "allocation report",
+  "count-allocs": "COUNT_ALLOCS counts",
+  gil: "GIL check"
 };
 var MAX_TRACEBACK_LINES_SHOWN = 12;
 function renderSummaryMarkdown(report) {
@@ -9496,7 +10352,8 @@ function renderSummaryMarkdown(report) {
   for (const extension of report.extensions) {
     const how = extension.builder === "build-command" ? " with build-command" : extension.builder === "pep517-pip" ? " with pip (PEP 517 backend)" : "";
     const buildEnv = Object.entries(extension.buildEnv ?? {}).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``);
-    lines.push(`| Extension | \`${escapeCode(baseName(extension.path))}\` ${extension.reused ? "reused" : "built"} for ${escapeMarkdown(extension.abi)}${how} in ${extension.seconds.toFixed(1)} s${buildEnv.length ? ` \xB7 build-env ${buildEnv.join(" ")}` : ""} |`);
+    const from = extension.reusedFrom && extension.reusedFrom.cell !== report.cell?.id ? ` (built by the ${escapeMarkdown(extension.reusedFrom.cell)} run)` : "";
+    lines.push(`| Extension | \`${escapeCode(baseName(extension.path))}\` ${extension.reused ? "reused" : "built"} for ${escapeMarkdown(extension.abi)}${from}${how} in ${extension.seconds.toFixed(1)} s${buildEnv.length ? ` \xB7 build-env ${buildEnv.join(" ")}` : ""} |`);
   }
   if (report.refleaks) {
     const { refleaks } = report;
@@ -9507,10 +10364,12 @@ function renderSummaryMarkdown(report) {
     if (refleaks.runner) lines.push(`| Test runner | ${refleaks.runner.name}${refleaks.runner.version ? ` ${escapeMarkdown(refleaks.runner.version)}` : ""}: ${escapeMarkdown(refleaks.runner.reason)} |`);
     lines.push(`| Refleak hunt | ${hunter} on ${files}: ${escapeMarkdown(refleaks.state ?? (refleaks.log ? `exit ${refleaks.exitCode}` : "not run"))} |`);
   }
+  if (report.memcheck) lines.push(memcheckStepRow(report.memcheck));
+  if (report.sanitizers) lines.push(...sanitizerStepRows(report.sanitizers));
   if (report.cpythonTests) lines.push(cpythonTestsStepRow(report.cpythonTests));
   if (report.testCommand) {
     const { testCommand } = report;
-    const exit = testCommand.signal ? `killed by ${testCommand.signal}` : `exit ${testCommand.exitCode}`;
+    const exit = testCommand.timedOut ? `stopped by pydebug at test-command-timeout (${testCommand.signal ?? "SIGKILL"})` : testCommand.signal ? `killed by ${testCommand.signal}` : `exit ${testCommand.exitCode}`;
     const read = testCommand.summary ? escapeMarkdown(testCommand.summary) : "no test result pydebug could read";
     lines.push(`| Test command | \`${escapeCode(testCommand.command)}\` (${escapeMarkdown(testCommand.runner)}): ${read} \xB7 ${exit}${testCommand.running ? ` \xB7 running \`${escapeCode(testCommand.running)}\` when it stopped` : ""} |`);
   }
@@ -9557,7 +10416,9 @@ function renderSummaryMarkdown(report) {
     }
     lines.push("");
   }
+  if (report.memcheck) lines.push(...memcheckLines(report.memcheck));
   if (report.cpythonTests) lines.push(...cpythonTestsLines(report.cpythonTests));
+  lines.push(...variantChecksMarkdown(report, escapeMarkdown, escapeCode));
   const discovery = report.refleaks?.discovery;
   if (discovery?.nested.length && discovery.modules.length) {
     lines.push(`Test files in sub-folders of \`${escapeCode(discovery.testsDir)}\` were not run (regrtest does not search sub-folders): ${discovery.nested.map((nested) => `\`${escapeCode(nested.dir)}/\` (${nested.modules})`).join(", ")}.`, "");
@@ -9587,6 +10448,46 @@ function cpythonTestsLines(section) {
     `Run ${escapeMarkdown(section.environment.how)}: ${applied.length ? `applied ${applied.join(" ")}` : "the variant has no runtime settings"}${removed.length ? `; removed ${removed.join(" ")}` : ""}. Per test file timeout ${section.timeoutSeconds} s${section.junit ? `; JUnit XML \`${escapeCode(section.junit.path)}\` (${section.junit.tests} cases, ${section.junit.failures} failures, ${section.junit.errors} errors)` : "; no JUnit XML was written"}.`,
     ""
   );
+  return lines;
+}
+function sanitizerStepRows(section) {
+  const instrumented = section.instrumentation.map((entry) => {
+    const lines = entry.compileLines;
+    const evidence = lines && lines.compile > 0 ? `${lines.compileWithFlag} of ${lines.compile} compile lines and ${lines.linkWithFlag} of ${lines.link} link lines carry it` : `${entry.modules.filter((module) => module.instrumented).length} of ${entry.modules.length} modules reference its runtime`;
+    return `${entry.instrumented ? "\u2705" : "\u274C"} \`${escapeCode(baseName(entry.path))}\` ${entry.instrumented ? "" : "not "}compiled with \`${escapeCode(section.compileFlag)}\` (${evidence})`;
+  });
+  const reports = section.files.reduce((total, file) => total + file.reports.reduce((sum2, report) => sum2 + report.kinds.length, 0), 0);
+  const suppressed = section.files.reduce((total, file) => total + file.reports.reduce((sum2, report) => sum2 + report.suppressed.reduce((rows, row) => rows + row.count, 0), 0), 0);
+  const run = section.notRun ? `not run: ${escapeMarkdown(section.notRun)}` : `${section.files.length} test file${section.files.length === 1 ? "" : "s"}, one process each, reports in \`${escapeCode(section.reportsDir)}/\`: ${reports} report${reports === 1 ? "" : "s"}${section.suppressions ? ` \xB7 ${suppressed} of CPython's own leaks at exit suppressed (\`${escapeCode(baseName(section.suppressions))}\`)` : ""}`;
+  return [`| ${escapeMarkdown(section.tool)} | ${instrumented.join("<br>") || "no extension"} |`, `| ${escapeMarkdown(section.tool)} pass | ${run} |`];
+}
+function memcheckStepRow(section) {
+  const { totals } = section;
+  const plural = (count2, word, words = `${word}s`) => `${count2} ${count2 === 1 ? word : words}`;
+  const other = totals.errors - totals.userErrors;
+  return `| Memcheck | ${escapeMarkdown(section.valgrind)} on ${plural(totals.files, "test file")} (${plural(totals.processes, "process", "processes")}): ${plural(totals.userErrors, "error")} in the extension's code, ${other} inside CPython or the system, ${totals.suppressed} suppressed${section.suppressions.origin === "none" ? " (no suppressions file)" : ""} |`;
+}
+function memcheckLines(section) {
+  const { totals } = section;
+  const lines = ["### Memcheck", ""];
+  if (totals.userErrors === 0) {
+    lines.push(`**memcheck found no error in the extension's code**: no invalid read or write, invalid free, use of an uninitialised value or definitely lost block in ${totals.files} test file${totals.files === 1 ? "" : "s"} (${totals.processes} process${totals.processes === 1 ? "" : "es"}).`, "");
+  }
+  lines.push("| Test file | Processes | Errors in your code | Inside CPython or the system | Suppressed | Exit |", "|---|---|---|---|---|---|");
+  for (const file2 of section.files) {
+    const count2 = (pick) => file2.processes.reduce((total, process2) => total + pick(process2), 0);
+    const unfinished = file2.processes.filter((process2) => process2.state !== void 0 && process2.state !== "FINISHED").length;
+    lines.push(
+      `| \`${escapeCode(file2.name)}\` | ${file2.processes.length}${unfinished ? ` (${unfinished} did not finish)` : ""} | ${count2((process2) => process2.userErrors)} | ${count2((process2) => process2.errors - process2.userErrors + process2.droppedErrors)} | ${count2((process2) => process2.suppressed)} | ${escapeMarkdown(file2.outcome)}, exit ${file2.exitCode} |`
+    );
+  }
+  lines.push("");
+  const suppressions = section.suppressions;
+  const hidden = Object.entries(totals.suppressedBy).sort((a, b) => b[1] - a[1]);
+  const file = suppressions.file ? `\`${escapeCode(baseName(suppressions.file))}\`` : "";
+  if (suppressions.origin === "none") lines.push(`No suppressions: ${escapeMarkdown(suppressions.note ?? "none found")}.`, "");
+  else lines.push(`Suppressions: CPython's ${file}${suppressions.origin === "source-tarball" ? " (read from the source tarball)" : ""}; ${totals.suppressed} error${totals.suppressed === 1 ? "" : "s"} hidden${hidden.length ? `: ${hidden.slice(0, 5).map(([name, count2]) => `${escapeMarkdown(name)} (${count2})`).join(", ")}` : ""}.`, "");
+  if (totals.errors > totals.userErrors) lines.push(`Errors inside CPython or the system are not the extension's: listed in report.json's \`problems\` as notes, with their XML files.`, "");
   return lines;
 }
 function describeCacheHit(cacheHit) {
@@ -9803,13 +10704,17 @@ function planExtensionBuildEnv(inherited, cellBuildEnv) {
   }
   return { overrides: { ...Object.fromEntries(removed.map((name) => [name, void 0])), ...cellBuildEnv }, compilerEnv, removed };
 }
+function interpreterCompilerOf(record) {
+  return record.keyInputs?.platform.compiler ?? compilerFromSysVersion(record.probe?.version);
+}
 function planExtensionBuildKey(inputs) {
   const digest = sha256Hex(
     JSON.stringify({
       sourceDigest: inputs.sourceDigest,
       compilerEnv: Object.entries(inputs.compilerEnv).sort(),
       compilerVersions: Object.entries(inputs.compilerVersions).sort(),
-      interpreterKey: inputs.interpreterKey,
+      // The fingerprint and the compiler replace the interpreter's key: a pydebug build serves a valgrind interpreter.
+      ...inputs.abiFingerprint !== void 0 ? { abiFingerprint: inputs.abiFingerprint, interpreterCompiler: inputs.interpreterCompiler ?? null } : { interpreterKey: inputs.interpreterKey },
       // Only when given, so the keys of builds without them stay what they were.
       ...inputs.buildEnv && Object.keys(inputs.buildEnv).length ? { buildEnv: Object.entries(inputs.buildEnv).sort() } : {},
       ...inputs.buildCommand !== void 0 ? { buildCommand: inputs.buildCommand } : {}
@@ -9837,6 +10742,9 @@ async function pathWithInterpreter(context, interpreter, inheritedPath) {
 // src/steps/build-extension.ts
 var BUILD_ERROR_TAIL_LINES = 20;
 var EXTENSION_RECORD_FILE = "pydebug-extension.json";
+function extensionSourceCopy(build) {
+  return path9.join(path9.dirname(build.sitePath), "src");
+}
 var SITE_ENV = "PYDEBUG_SITE";
 var PYTHON_ENV = "PYDEBUG_PYTHON";
 var NOT_SOURCE = /* @__PURE__ */ new Set(["build", "dist", ".git", ".hg", "__pycache__", "node_modules", ".tox", ".nox", ".venv", "venv", "pydebug-out", ".pydebug-action"]);
@@ -9847,16 +10755,20 @@ function isBuildOutput(relativePath, isDirectory) {
 }
 async function ensureExtension(context, cell, interpreter, projectDir, { rebuild: rebuild2, buildEnv: userBuildEnv = {}, buildCommand: buildCommand2 }) {
   const started = Date.now();
-  const buildEnv = planExtensionBuildEnv(context.env, { ...cell.buildEnv, ...userBuildEnv });
+  const fingerprint = interpreter.abiFingerprint;
+  const variantEnv = { ...cell.buildEnv, ...userBuildEnv };
+  const abiCflags = extensionAbiCflags(cell.buildEnv, fingerprint);
+  if (abiCflags.length) variantEnv.CFLAGS = [variantEnv.CFLAGS ?? context.env.CFLAGS, ...abiCflags].filter((part) => part).join(" ");
+  const buildEnv = planExtensionBuildEnv(context.env, variantEnv);
   const inputs = {
     project: path9.basename(projectDir),
-    abi: cell.extensionAbi,
+    abi: fingerprint?.label ?? cell.extensionAbi,
     python: cell.python.text,
     sourceDigest: await hashTree(projectDir, isBuildOutput),
     compilerEnv: buildEnv.compilerEnv,
     compilerVersions: await compilerVersions(context, buildEnv.compilerEnv),
-    // Macros and the compiler reach extensions through the interpreter's sysconfig: its key stands for them.
-    interpreterKey: interpreter.cacheKey,
+    // What the build depends on in the interpreter: its ABI (macros, sanitizers, SOABI) and the compiler sysconfig names.
+    ...fingerprint ? { abiFingerprint: describeAbiFingerprint(fingerprint), ...optional2("interpreterCompiler", interpreterCompilerOf(interpreter.record)) } : { interpreterKey: interpreter.cacheKey },
     ...Object.keys(userBuildEnv).length ? { buildEnv: userBuildEnv } : {},
     ...buildCommand2 ? { buildCommand: buildCommand2.text } : {}
   };
@@ -9864,29 +10776,35 @@ async function ensureExtension(context, cell, interpreter, projectDir, { rebuild
   const buildRoot = path9.join(context.cacheDir, "extensions", key);
   const sitePath = path9.join(buildRoot, "site");
   const recordPath = path9.join(buildRoot, EXTENSION_RECORD_FILE);
-  const environment = { compilerEnv: inputs.compilerEnv, compilerVersions: inputs.compilerVersions, buildEnv: userBuildEnv };
+  const environment = { compilerEnv: inputs.compilerEnv, compilerVersions: inputs.compilerVersions, buildEnv: userBuildEnv, key };
   if (!rebuild2) {
     const previous = await readJsonIfPresent(recordPath);
     if (previous?.key === key) {
-      context.log.info(`extension ${inputs.project}: reusing the ${cell.extensionAbi} build of the same sources, compiler settings and interpreter (${previous.modules.join(", ")})`);
-      return {
+      const reused = {
         projectDir,
-        abi: cell.extensionAbi,
+        abi: inputs.abi,
         sitePath,
         reused: true,
         seconds: (Date.now() - started) / 1e3,
         ...environment,
+        // What the record says it was built for, not what the key promises: checkExtensionAbi compares it with the interpreter.
+        ...previous.builtFor ? { builtFor: previous.builtFor } : {},
         removedEnv: previous.removedEnv ?? [],
         builder: previous.builder ?? "setuptools",
-        ...previous.command ? { command: previous.command } : {}
+        ...previous.command ? { command: previous.command } : {},
+        ...previous.builtBy ? { reusedFrom: { ...previous.builtBy, builtAt: previous.builtAt } } : {}
       };
+      checkExtensionAbi(reused, interpreter, cell);
+      const from = previous.builtBy && previous.builtBy.cell !== cell.id ? `, made by a ${previous.builtBy.cell} run` : "";
+      context.log.info(`extension ${inputs.project}: reusing the ${inputs.abi} build of the same sources, compiler settings and interpreter ABI (${previous.modules.join(", ")}${from})`);
+      return reused;
     }
     const reason = explainExtensionRebuild(inputs, await readEarlierBuilds(context.cacheDir, projectDir, inputs));
-    if (reason) context.log.info(`extension ${inputs.project}: not reusing the earlier ${cell.extensionAbi} build: ${reason}`);
+    if (reason) context.log.info(`extension ${inputs.project}: not reusing the earlier ${inputs.abi} build: ${reason}`);
   }
-  const log = logPath(context, `extension-${path9.basename(projectDir)}-${cell.extensionAbi}.log`);
+  const log = logPath(context, `extension-${path9.basename(projectDir)}-${inputs.abi}.log`);
   await rm4(buildRoot, { recursive: true, force: true });
-  const sourceCopy = path9.join(buildRoot, "src");
+  const sourceCopy = extensionSourceCopy({ sitePath });
   await cp(projectDir, sourceCopy, {
     recursive: true,
     filter: async (from) => from === projectDir || !isBuildOutput(path9.relative(projectDir, from).split(path9.sep).join("/"), (await lstat(from)).isDirectory())
@@ -9905,7 +10823,7 @@ ${tail.map((line) => `  | ${line}`).join("\n")}`, log);
   };
   let builder = "setuptools";
   let command;
-  await context.log.group(`Build extension ${path9.basename(projectDir)} for ${cell.extensionAbi}`, async () => {
+  await context.log.group(`Build extension ${path9.basename(projectDir)} for ${inputs.abi}`, async () => {
     if (buildCommand2) {
       builder = "build-command";
       const expanded = expandCommand(buildCommand2, mergeEnv(context.env, commandEnv));
@@ -9958,12 +10876,25 @@ ${tail.map((line) => `  | ${line}`).join("\n")}`, log);
     throw new ExtensionBuildError(`building ${projectDir} produced no extension module ending in ${interpreter.record.probe.extSuffix}${hint}; see ${log}`, log);
   }
   const built = { builder, ...command ? { command } : {} };
-  const record = { key, builtAt: (/* @__PURE__ */ new Date()).toISOString(), modules, projectDir, inputs, removedEnv: buildEnv.removed, ...built };
+  const builtBy = { cell: cell.id, interpreterKey: interpreter.cacheKey };
+  const record = { key, builtAt: (/* @__PURE__ */ new Date()).toISOString(), modules, projectDir, inputs, removedEnv: buildEnv.removed, ...built, ...fingerprint ? { builtFor: fingerprint } : {}, builtBy };
   await writeFileAtomic(recordPath, `${JSON.stringify(record, null, 2)}
 `);
   const seconds = (Date.now() - started) / 1e3;
-  context.log.info(`extension ${inputs.project}: built ${modules.join(", ")} for ${cell.extensionAbi} in ${seconds.toFixed(1)} s`);
-  return { projectDir, abi: cell.extensionAbi, sitePath, reused: false, seconds, logPath: log, ...environment, removedEnv: buildEnv.removed, ...built };
+  context.log.info(`extension ${inputs.project}: built ${modules.join(", ")} for ${inputs.abi} in ${seconds.toFixed(1)} s`);
+  return { projectDir, abi: inputs.abi, sitePath, reused: false, seconds, logPath: log, ...environment, removedEnv: buildEnv.removed, ...built, ...fingerprint ? { builtFor: fingerprint } : {} };
+}
+function checkExtensionAbi(build, interpreter, cell) {
+  const wanted = interpreter.abiFingerprint;
+  if (!wanted) return;
+  const differences = build.builtFor ? abiDifferences(build.builtFor, wanted) : ["its build record does not say which ABI it was built for"];
+  if (differences.length === 0) return;
+  throw new ExtensionBuildError(
+    `the build of ${build.projectDir} in ${path9.dirname(build.sitePath)} was made for another ABI than CPython ${cell.python.text} (${cell.variant})'s: ${differences.join("; ")} (built for ${build.builtFor ? describeAbiFingerprint(build.builtFor) : "an unknown ABI"}, the interpreter is ${describeAbiFingerprint(wanted)}). pydebug refuses to put it on PYTHONPATH, where it would fail to import or corrupt memory: delete ${path9.dirname(build.sitePath)} or run with --rebuild-extensions (input rebuild-extensions: true).`
+  );
+}
+function optional2(name, value) {
+  return value === void 0 ? {} : { [name]: value };
 }
 async function compilerVersions(context, compilerEnv) {
   const versions = {};
@@ -10077,66 +11008,6 @@ import path10 from "node:path";
 // src/adapters/read-lines.ts
 import { isAscii } from "node:buffer";
 import { open as open2 } from "node:fs/promises";
-
-// src/parse/diagnostics.ts
-var MAX_DIAGNOSTIC_SAMPLES = 20;
-function emptyDiagnostics() {
-  return { count: 0, samples: [] };
-}
-function addDiagnostic(diagnostics, line, message) {
-  diagnostics.count++;
-  if (diagnostics.samples.length < MAX_DIAGNOSTIC_SAMPLES) diagnostics.samples.push({ line, message: message.length > 300 ? `${message.slice(0, 300)}\u2026` : message });
-}
-function parseGroupedInt(text) {
-  return parseGroupedIntIn(text, 0, text.length);
-}
-var SPACE_RUNS = [];
-for (let length = 0; length <= 64; length++) SPACE_RUNS.push(" ".repeat(length));
-function isSpaces(text, from, to) {
-  const length = to - from;
-  if (length <= 0) return true;
-  if (length < SPACE_RUNS.length) return text.startsWith(SPACE_RUNS[length], from);
-  for (let index = from; index < to; index++) if (text.charCodeAt(index) !== 32) return false;
-  return true;
-}
-function parseGroupedIntIn(text, from, to) {
-  let start = from;
-  let end = to;
-  while (start < end && text.charCodeAt(start) === 32) start++;
-  while (end > start && text.charCodeAt(end - 1) === 32) end--;
-  const negative = text.charCodeAt(start) === 45;
-  if (negative) start++;
-  let value = 0;
-  let digits = 0;
-  for (let index = start; index < end; index++) {
-    const code3 = text.charCodeAt(index);
-    if (code3 === 44) continue;
-    if (code3 < 48 || code3 > 57) return void 0;
-    value = value * 10 + (code3 - 48);
-    digits++;
-  }
-  if (digits === 0 || !Number.isSafeInteger(value)) return void 0;
-  return negative ? -value : value;
-}
-var BoundedList = class {
-  constructor(limit) {
-    this.limit = limit;
-  }
-  limit;
-  items = [];
-  dropped = 0;
-  push(item) {
-    if (this.items.length < this.limit) {
-      this.items.push(item);
-      return true;
-    }
-    this.dropped++;
-    return false;
-  }
-  get last() {
-    return this.items[this.items.length - 1];
-  }
-};
 
 // src/parse/count-allocs.ts
 var MAX_COUNT_DUMPS = 100;
@@ -10316,7 +11187,7 @@ var FaultParser = class {
       case 80:
         if (this.current && (match = RUNTIME_STATE.exec(line))) {
           this.current.runtimeState = match[1];
-          this.readingExceptions = this.current.kind === "fatal-error";
+          this.readingExceptions = this.current.kind === "fatal-error" && this.thread === void 0;
           return true;
         }
         break;
@@ -10421,7 +11292,7 @@ var FaultParser = class {
    * would take it. False, with nothing changed, for any other line.
    */
   ownedLine(line) {
-    if (this.thread === void 0 || !line.startsWith('  File "') || line.indexOf(":") >= 0 || line.indexOf("[") >= 0) return false;
+    if (this.thread === void 0 || this.readingExceptions || !line.startsWith('  File "') || line.indexOf(":") >= 0 || line.indexOf("[") >= 0) return false;
     return this.frame(line);
   }
   /** A frame line of the current thread: true when it is one. */
@@ -10446,6 +11317,33 @@ var FaultParser = class {
   }
 };
 
+// src/parse/import-error.ts
+var MAX_IMPORT_ERRORS = 100;
+var UNDEFINED_SYMBOL_MARKER = ": undefined symbol: ";
+var UNDEFINED_SYMBOL_IMPORT = /ImportError: (\S.*?\.so(?:\.[\d.]+)?): undefined symbol: ([A-Za-z_]\w*)\s*$/;
+var ImportErrorParser = class {
+  found = /* @__PURE__ */ new Map();
+  next(line, lineNumber) {
+    if (!line.includes(UNDEFINED_SYMBOL_MARKER)) return false;
+    const match = UNDEFINED_SYMBOL_IMPORT.exec(line);
+    if (!match) return false;
+    const key = `${match[1]}\0${match[2]}`;
+    const known = this.found.get(key);
+    if (known) known.count++;
+    else if (this.found.size < MAX_IMPORT_ERRORS) this.found.set(key, { line: lineNumber, module: own(match[1]), symbol: own(match[2]), count: 1 });
+    return true;
+  }
+  end() {
+    return { undefinedSymbols: [...this.found.values()] };
+  }
+};
+function explainUndefinedSymbol(symbol) {
+  const rule = ABI_SYMBOLS.find((candidate) => candidate.symbols.includes(symbol));
+  if (!rule) return { reason: `undefined symbol ${symbol}: it was built against another CPython, or links a library that is not loaded`, abi: false };
+  const how = rule.moduleHas ? `compiled with ${rule.macro}, which this interpreter lacks` : `compiled without ${rule.macro}, which this interpreter has`;
+  return { reason: `undefined symbol ${symbol}: the module was ${how}`, abi: true };
+}
+
 // src/parse/mallocstats.ts
 var MAX_MALLOCSTATS_DUMPS = 200;
 var MAX_SIZE_CLASSES = 256;
@@ -10457,6 +11355,7 @@ var PRINTONE = /^(.*?) *= *(-?[\d,]+)$/;
 var ARENAS = /^(\d+) arenas \* (\d+) bytes\/arena$/;
 var UNUSED_POOLS = /^(\d+) unused pools \* (\d+) bytes$/;
 var FREELIST = /^ *(\d+) (free .+?) \* (\d+) bytes each *= *([\d,]+)$/;
+var ELISION = /^\s*(?:\.{3,}|…|\[(?:\.{3}|…)\]|\((?:\.{3}|…)\))[^[\]=]*$/;
 var MIMALLOC_VALUE = /^ {4}(Allocated Blocks|Allocated Bytes|Allocated Bytes w\/ Overhead|Bytes Reserved|Bytes Committed): (-?\d+)$/;
 function classRow(line, out) {
   if (line.length === CLASS_ROW_LENGTH && CLASS_ROW_SHAPE.test(line) && fixedColumns(line, out)) return true;
@@ -10472,9 +11371,9 @@ function classRow(line, out) {
     const start = index;
     let value = 0;
     for (; index < length; index++) {
-      const code3 = line.charCodeAt(index);
-      if (code3 < 48 || code3 > 57) break;
-      value = value * 10 + (code3 - 48);
+      const code2 = line.charCodeAt(index);
+      if (code2 < 48 || code2 > 57) break;
+      value = value * 10 + (code2 - 48);
     }
     if (index === start) return false;
     out[field] = index - start > 15 ? Number(line.slice(start, index)) : value;
@@ -10512,10 +11411,10 @@ function printoneValue(line, padded = false, offset = 0) {
   let scale = 1;
   let digits = 0;
   for (; index > offset + PRINTONE_EQUALS; index--) {
-    const code3 = line.charCodeAt(index);
-    if (code3 === 44) continue;
-    if (code3 < 48 || code3 > 57) break;
-    value += (code3 - 48) * scale;
+    const code2 = line.charCodeAt(index);
+    if (code2 === 44) continue;
+    if (code2 < 48 || code2 > 57) break;
+    value += (code2 - 48) * scale;
     scale *= 10;
     digits++;
   }
@@ -10525,8 +11424,8 @@ var CLASS_ROW_ENDS = [5, 12, 24, 40, 54];
 function fixedColumns(line, out) {
   for (let field = 0; field < 5; field++) {
     const end = CLASS_ROW_ENDS[field];
-    const code3 = line.charCodeAt(end - 1);
-    if (code3 < 48 || code3 > 57 || field < 4 && line.charCodeAt(end) !== 32) return false;
+    const code2 = line.charCodeAt(end - 1);
+    if (code2 < 48 || code2 > 57 || field < 4 && line.charCodeAt(end) !== 32) return false;
   }
   for (let field = 0; field < 5; field++) {
     const end = CLASS_ROW_ENDS[field];
@@ -10543,7 +11442,7 @@ function numberAfter(line, equals) {
   if (space > equals && space < line.length - 1 && isSpaces(line, equals + 1, space)) return parseGroupedIntIn(line, space + 1, line.length);
   return parseGroupedIntIn(line, equals + 1, line.length);
 }
-var isPlainEdge = (code3) => code3 > 32 && code3 < 127;
+var isPlainEdge = (code2) => code2 > 32 && code2 < 127;
 var MallocStatsParser = class {
   dumps = new BoundedList(MAX_MALLOCSTATS_DUMPS);
   diagnostics = emptyDiagnostics();
@@ -10660,6 +11559,12 @@ var MallocStatsParser = class {
     }
     const dump = this.current;
     if (!dump) {
+      if (first === 99 && line === CLASS_HEADING) {
+        this.startDump(lineNumber, "pymalloc");
+        this.section = "classes";
+        addDiagnostic(this.diagnostics, lineNumber, 'malloc stats dump without its "Small block threshold" line: read from the size-class table on');
+        return true;
+      }
       const last = line.charCodeAt(line.length - 1);
       if ((first === 32 || first >= 48 && first <= 57) && last >= 48 && last <= 57 && line.includes(" bytes each") && FREELIST.test(line)) {
         this.startDump(lineNumber, "pymalloc");
@@ -10669,8 +11574,14 @@ var MallocStatsParser = class {
       return false;
     }
     if (line === "") return true;
+    if ((first === 46 || first === 32 || first === 8230 || first === 91 || first === 40) && ELISION.test(line)) {
+      addDiagnostic(this.diagnostics, lineNumber, `malloc stats dump with lines left out (${line.trim().slice(0, 40)}): read on past the gap`);
+      if (this.section === "freelists") this.section = "totals";
+      return true;
+    }
     if (first !== 35) {
-      if (this.section === "classes" && CLASS_ROW_SHAPE.test(line)) {
+      if ((this.section === "classes" || this.section === "header") && CLASS_ROW_SHAPE.test(line)) {
+        this.section = "classes";
         this.addClassRow(dump, line);
         return true;
       }
@@ -11046,7 +11957,7 @@ var TRACEBACK_HEAD_LINES = 3;
 var MAX_TRACEBACK_LINES = 30;
 var REGRTEST_START_CHARACTERS = "0123456789[=tbFTRAUWl-";
 var REGRTEST_FIRST_CHARS = asciiTable(REGRTEST_START_CHARACTERS);
-var isDigit = (code3) => code3 >= 48 && code3 <= 57;
+var isDigit = (code2) => code2 >= 48 && code2 <= 57;
 function logPrefixLength(line) {
   let end = 0;
   let index = 0;
@@ -11199,7 +12110,7 @@ var RegrtestParser = class {
   leak(line, lineNumber) {
     const match = LEAK.exec(line);
     if (!match) return false;
-    const [, name, deltas = "", kind, sum, fine] = match;
+    const [, name, deltas = "", kind, sum2, fine] = match;
     const leaks = this.test(name, lineNumber).leaks;
     if (leaks.length >= MAX_LEAKS_PER_TEST) {
       this.droppedLeaks++;
@@ -11208,7 +12119,7 @@ var RegrtestParser = class {
     leaks.push({
       kind: own(kind),
       deltas: deltas ? deltas.split(", ").map(Number) : [],
-      sum: Number(sum),
+      sum: Number(sum2),
       informational: fine !== void 0,
       line: lineNumber
     });
@@ -11333,7 +12244,7 @@ var RegrtestParser = class {
     }
     if (test.result === result) return;
     test.result = own(result);
-    test.outcome = outcomeOf(result);
+    test.outcome = outcomeOf2(result);
   }
   test(name, lineNumber) {
     let test = this.tests.get(name);
@@ -11351,7 +12262,7 @@ function durationSeconds(text) {
   for (const [, value, unit] of text.matchAll(/(\d+(?:\.\d+)?) (hour|min|sec|ms)/g)) seconds += Number(value) * DURATION_UNIT_SECONDS[unit];
   return Math.round(seconds * 1e3) / 1e3;
 }
-function outcomeOf(result) {
+function outcomeOf2(result) {
   if (result.startsWith("passed")) return "passed";
   if (result.startsWith("failed (reference leak)")) return "leaked";
   if (result.startsWith("failed (env changed)") || result.startsWith("env changed")) return "env-changed";
@@ -11409,7 +12320,8 @@ var WARNING_HEADER = /^WARNING: (ThreadSanitizer|MemorySanitizer): (.+?)(?: \(pi
 var FRAME2 = /^ {4}#(\d+) (0x[0-9a-f]+)(?: in (.+?))?(?: (\S+?)(?::(\d+))?(?::(\d+))?)?$/;
 var FRAME_SHAPE2 = /^ {4}#\d+ 0x[0-9a-f]+(?: in .+| \S+)?$/;
 var FRAME_SHAPES = /(?: {4}#\d+ 0x[0-9a-f]+(?: in [^\n\r\u2028\u2029]+| [^\s]+)?(?:\n|$))+/y;
-var SHADOW_ROWS = /(?: {2}(?:[^\n]*[^\n\r])?(?:\n|$))+/y;
+var SHADOW_ROW = /^ {2}(?:0x[0-9a-f]+|[A-Z][\w ]*):/;
+var SHADOW_ROWS = /(?: {2}(?:0x[0-9a-f]+|[A-Z][\w ]*):(?:[^\n]*[^\n\r])?(?:\n|$))+/y;
 var FRAME_MODULE = /^\((.+?)\+0x[0-9a-f]+\)$/;
 var ACCESS = /^(READ|WRITE) of size (\d+) at (0x[0-9a-f]+) thread (\S+)/;
 var LOCATION2 = /^0x[0-9a-f]+ is located (\d+) bytes (to the right of|to the left of|inside of|after|before) (\d+)-byte region/;
@@ -11443,7 +12355,7 @@ var SanitizerParser = class {
    */
   ownedLine(line) {
     if (line.charCodeAt(0) !== 32) return false;
-    if (this.state === "shadow") return line.charCodeAt(1) === 32;
+    if (this.state === "shadow") return SHADOW_ROW.test(line);
     return this.inStack() && this.stackFrame(line);
   }
   /**
@@ -11646,9 +12558,9 @@ var TOKEN = /<(\/?)([A-Za-z_][\w.-]*)[^>]*?(\/?)>|([^<]+)/g;
 var ENTITIES2 = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&apos;": "'" };
 function isPlainTagName(line, start, end) {
   for (let index = start; index < end; index++) {
-    const code3 = line.charCodeAt(index);
-    const letter = code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122 || code3 === 95;
-    if (letter || index > start && (code3 >= 48 && code3 <= 57 || code3 === 45 || code3 === 46)) continue;
+    const code2 = line.charCodeAt(index);
+    const letter = code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
+    if (letter || index > start && (code2 >= 48 && code2 <= 57 || code2 === 45 || code2 === 46)) continue;
     return false;
   }
   return true;
@@ -11740,8 +12652,8 @@ var ValgrindXmlParser = class {
     return index - from;
   }
   inSkippedFrame() {
-    const path22 = this.path;
-    return this.frame === SKIPPED_FRAME && path22.length < MAX_DEPTH && path22[path22.length - 1] === "frame";
+    const path24 = this.path;
+    return this.frame === SKIPPED_FRAME && path24.length < MAX_DEPTH && path24[path24.length - 1] === "frame";
   }
   /** Where an `<error>` would open an error past the cap, with no frame being read. */
   betweenSkippedErrors() {
@@ -11749,8 +12661,8 @@ var ValgrindXmlParser = class {
   }
   /** In a stack where a `<frame>` would open a frame past the cap (`open` pushes it, and its fields are skipped). */
   inSkippedStack() {
-    const path22 = this.path;
-    return this.errors.items.length >= MAX_VALGRIND_ERRORS && path22.length < MAX_DEPTH - 1 && path22[path22.length - 1] === "stack";
+    const path24 = this.path;
+    return this.errors.items.length >= MAX_VALGRIND_ERRORS && path24.length < MAX_DEPTH - 1 && path24[path24.length - 1] === "stack";
   }
   /**
    * The detector's fast path while the XML is the only open block (fields of skipped frames are taken
@@ -11824,8 +12736,8 @@ var ValgrindXmlParser = class {
     }
     const closingTag = line.length - name.length - 3;
     if (closing || closingTag <= close || line.charCodeAt(closingTag) !== 60 || line.charCodeAt(closingTag + 1) !== 47 || !line.startsWith(name, closingTag + 2)) return false;
-    const path22 = this.path;
-    if (this.frame === SKIPPED_FRAME && path22.length < MAX_DEPTH && path22[path22.length - 1] === "frame" && FRAME_FIELDS.has(name)) {
+    const path24 = this.path;
+    if (this.frame === SKIPPED_FRAME && path24.length < MAX_DEPTH && path24[path24.length - 1] === "frame" && FRAME_FIELDS.has(name)) {
       if (line.indexOf("<", close + 1) !== closingTag) return false;
       this.text = "";
       return true;
@@ -11951,7 +12863,7 @@ var ValgrindXmlParser = class {
 };
 
 // src/parse/detect.ts
-var LOG_KINDS = ["regrtest", "showrefcount", "refcount-series", "mallocstats", "count-allocs", "pymalloc-debug", "fault", "sanitizer", "valgrind-xml"];
+var LOG_KINDS = ["regrtest", "showrefcount", "refcount-series", "mallocstats", "count-allocs", "pymalloc-debug", "fault", "sanitizer", "valgrind-xml", "census", "import-error"];
 var MAX_PROBLEMS = 500;
 function createParsers(options) {
   const factories = {
@@ -11990,6 +12902,14 @@ function createParsers(options) {
     "valgrind-xml": () => {
       const parser = new ValgrindXmlParser(options);
       return { kind: "valgrind-xml", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0) };
+    },
+    census: () => {
+      const parser = new CensusParser();
+      return { kind: "census", parser, offer: (line, n) => parser.next(line, n) ? 1 : 0 };
+    },
+    "import-error": () => {
+      const parser = new ImportErrorParser();
+      return { kind: "import-error", parser, offer: (line, n) => parser.next(line, n) ? 1 : 0 };
     }
   };
   const kinds = options.kinds ?? LOG_KINDS;
@@ -12000,18 +12920,25 @@ var START_CHARACTERS = {
   // ShowRefcountParser has no gate of its own: "[N refs, M blocks]", maybe after ">>> " / "... " prompts.
   showrefcount: "[>.",
   "refcount-series": "g",
-  mallocstats: "S 0123456789",
+  // 'c': a dump pasted from its size-class heading on (mallocstats.ts).
+  mallocstats: "S 0123456789c",
   "count-allocs": "[fn",
   "pymalloc-debug": "D<",
   fault: "FPCTSEWoG",
   sanitizer: "=SW-",
-  "valgrind-xml": "< 	"
+  "valgrind-xml": "< 	",
+  // `pydebug-census: {...}` (python/pydebug_census.py).
+  census: "p",
+  // Only by its marker (below): `ImportError: ...` may follow pytest's `E   ` or another prefix.
+  "import-error": ""
 };
 var MARKER_CHECKS = {
   regrtest: (line) => line.length >= 25 && line.includes(" leaked ["),
   "count-allocs": (line) => line.length >= 38 && line.includes(" alloc'd: "),
-  sanitizer: (line) => line.length >= 20 && line.includes(": runtime error: ")
+  sanitizer: (line) => line.length >= 20 && line.includes(": runtime error: "),
+  "import-error": (line) => line.includes(UNDEFINED_SYMBOL_MARKER)
 };
+var READS_OTHERS_LINES = /* @__PURE__ */ new Set(["import-error"]);
 function endsLikeFault(line) {
   return faultEndingAt(line, line.length);
 }
@@ -12032,8 +12959,8 @@ function faultEndingAt(text, end) {
   }
   return false;
 }
-var ANY_CONTENT_MARKER = / leaked \[|alloc'd: |: runtime error: /;
-var ESCAPE_OR_CONTENT_MARKER = /\x1b| leaked \[|alloc'd: |: runtime error: /;
+var ANY_CONTENT_MARKER = / leaked \[|alloc'd: |: runtime error: |: undefined symbol: /;
+var ESCAPE_OR_CONTENT_MARKER = /\x1b| leaked \[|alloc'd: |: runtime error: |: undefined symbol: /;
 function hasContentMarker(line) {
   if (line.indexOf(":") < 0 && line.indexOf("[") < 0) return false;
   return ANY_CONTENT_MARKER.test(line);
@@ -12206,7 +13133,7 @@ var LogDetector = class {
     detected.sort((a, b) => this.firstExclusiveLine[a] - this.firstExclusiveLine[b]);
     for (const [index, { kind, parser }] of this.parsers.entries()) {
       const result = parser.end();
-      if (this.firstExclusiveLine[index] === 0) continue;
+      if (this.firstExclusiveLine[index] === 0 && !(READS_OTHERS_LINES.has(kind) && this.recognisedCounts[index] > 0)) continue;
       results[kind] = result;
       if (result.diagnostics && result.diagnostics.count > 0) diagnostics.push({ kind, ...result.diagnostics });
     }
@@ -12240,7 +13167,10 @@ function problemsOf(results, options) {
   regrtestProblems(results.regrtest, results.fault, owners, add);
   faultProblems(results.fault, results["pymalloc-debug"], owners, options, add);
   deadObjectProblems(results.regrtest, results["pymalloc-debug"], add);
+  importErrorProblems(results.regrtest, results["import-error"], add);
+  const sanitizerOwners = ownersOf(results.regrtest, results.sanitizer?.reports ?? []);
   for (const report of results.sanitizer?.reports ?? []) {
+    const owner = sanitizerOwners.get(report);
     const where = report.culprit ?? report.stacks[0]?.frames.find((frame) => frame.origin !== "system");
     const place = where ? { ...where.file ? { file: workspaceRelative(where.file, options.workspace) } : {}, ...where.line ? { line: where.line } : {}, ...where.function ? { function: where.function } : {} } : {};
     if (report.leaks.length > 0) {
@@ -12252,6 +13182,7 @@ function problemsOf(results, options) {
           message: `${leak.direct ? "direct" : "indirect"} leak of ${leak.bytes} bytes in ${leak.objects} allocations${culprit ? ` from ${culprit.function ?? "?"}${culprit.file ? ` (${workspaceRelative(culprit.file, options.workspace)}:${culprit.line ?? "?"})` : ""}` : ""}`,
           source: "sanitizer",
           logLine: report.line,
+          ...owner !== void 0 ? { test: owner } : {},
           ...culprit?.file ? { file: workspaceRelative(culprit.file, options.workspace) } : {},
           ...culprit?.line ? { line: culprit.line } : {},
           ...culprit?.function ? { function: culprit.function } : {}
@@ -12259,15 +13190,17 @@ function problemsOf(results, options) {
       }
       continue;
     }
-    const access = report.access ? `: ${report.access.operation} of size ${report.access.size}` : "";
+    const access2 = report.access ? `: ${report.access.operation} of size ${report.access.size}` : "";
     const inUserCode = report.culprit !== void 0 && place.function !== void 0;
     const at = inUserCode || !report.at ? place.function ? ` in ${place.function}${place.file ? ` (${place.file}:${place.line ?? "?"})` : ""}` : "" : ` at ${workspaceRelative(report.at.file, options.workspace)}:${report.at.line}`;
     add({
       kind: report.tool === "UndefinedBehaviorSanitizer" ? "undefined-behavior" : "memory-error",
       severity: "error",
-      message: `${report.tool} ${report.kind}${access}${at}`,
+      // UBSan's one line says what overflowed and how (`2147483647 * 2 cannot be represented in type 'int'`); ASan's kind is its headline.
+      message: `${report.tool} ${report.tool === "UndefinedBehaviorSanitizer" ? report.message : report.kind}${access2}${at}`,
       source: "sanitizer",
       logLine: report.line,
+      ...owner !== void 0 ? { test: owner } : {},
       ...inUserCode || !report.at ? place : { file: workspaceRelative(report.at.file, options.workspace), line: report.at.line }
     });
   }
@@ -12283,6 +13216,21 @@ function problemsOf(results, options) {
       ...file ? { file } : {},
       ...culprit?.line ? { line: culprit.line } : {},
       ...culprit?.function ? { function: culprit.function } : {}
+    });
+  }
+  for (const file of results.census?.files ?? []) {
+    const leaked = leakedTypes(file);
+    if (leaked.length === 0) continue;
+    const shown = leaked.slice(0, 5);
+    const more = leaked.length > shown.length ? ` and ${leaked.length - shown.length} more types` : "";
+    add({
+      kind: "object-leak",
+      severity: "error",
+      message: `${file.test}: ${shown.map(describeLeakedType).join(", ")}${more} (live objects by type after each counted run, sys.getobjects)`,
+      source: "census",
+      logLine: file.runs.find((run) => !run.warmup)?.line ?? file.line,
+      // No `deltas`: the message holds each type's counts per run, and the summary shows a finding's deltas instead of its message.
+      test: file.test
     });
   }
   const series = results["refcount-series"];
@@ -12320,6 +13268,23 @@ function deadObjectProblems(regrtest, debug, add) {
       message: `use after free: an object at ${object.address} was used after it was freed (printed as <refcnt ${object.refcnt}>, its reference count is the dead-byte pattern ${byte} the debug hooks write over freed memory)`,
       source: "pymalloc-debug",
       logLine: object.line,
+      ...owner !== void 0 ? { test: owner } : {}
+    });
+  }
+}
+function importErrorProblems(regrtest, imports, add) {
+  const found = imports?.undefinedSymbols ?? [];
+  const owners = ownersOf(regrtest, found);
+  for (const item of found) {
+    const { reason, abi } = explainUndefinedSymbol(item.symbol);
+    if (!abi && !/^_?Py/.test(item.symbol)) continue;
+    const owner = owners.get(item);
+    add({
+      kind: "abi-mismatch",
+      severity: "error",
+      message: `${item.module.split("/").pop()} was built for another ABI (${reason}): rebuild it for this interpreter (${item.module})`,
+      source: "import-error",
+      logLine: item.line,
       ...owner !== void 0 ? { test: owner } : {}
     });
   }
@@ -12396,8 +13361,9 @@ function describeBlock(block, fault) {
   }
   if (/bad ID/.test(fault.reason)) return ["allocator-mismatch", `block from API '${block.api}' ${fault.reason.replace(/^bad ID: /, "")}`];
   if (block.underrunBytes !== void 0) return ["buffer-underrun", `buffer underrun of ${plural(block.underrunBytes)} before a ${block.bytesRequested ?? "?"}-byte block`];
-  const bytes = block.overrunBytes ?? 1;
-  return ["buffer-overrun", `buffer overrun of ${plural(bytes)}`];
+  if (/leading pad byte/.test(fault.reason)) return ["buffer-underrun", `buffer underrun before a ${block.bytesRequested ?? "?"}-byte block (its leading pad bytes were overwritten; the log does not show how many)`];
+  if (block.overrunBytes === void 0) return ["buffer-overrun", `buffer overrun past a ${block.bytesRequested ?? "?"}-byte block (its trailing pad bytes were overwritten; the log does not show how many)`];
+  return ["buffer-overrun", `buffer overrun of ${plural(block.overrunBytes)}`];
 }
 function pythonLocation(fault) {
   const thread = fault.threads.find((candidate) => candidate.current) ?? fault.threads[0];
@@ -12409,10 +13375,10 @@ function pythonLocation(fault) {
 
 // src/adapters/read-lines.ts
 var SEGMENT_BYTES = 1 << 14;
-async function* readLineBlocks(path22, options = {}) {
+async function* readLineBlocks(path24, options = {}) {
   const chunkSize = Math.max(1, options.chunkSize ?? 1 << 20);
   const maxLineLength = Math.max(1, options.maxLineLength ?? 1 << 20);
-  const file = await open2(path22, "r");
+  const file = await open2(path24, "r");
   let current = Buffer.allocUnsafe(maxLineLength + chunkSize);
   let next = Buffer.allocUnsafe(maxLineLength + chunkSize);
   let carry = 0;
@@ -12476,12 +13442,12 @@ function newlineNearMiddle(bytes) {
   if (after >= 0 && after < bytes.length - 1) return after;
   return middle > 0 ? bytes.lastIndexOf(10, middle - 1) : -1;
 }
-async function* readLines(path22) {
-  for await (const block of readLineBlocks(path22)) yield* linesOf(block);
+async function* readLines(path24) {
+  for await (const block of readLineBlocks(path24)) yield* linesOf(block);
 }
-async function parseLogFile(path22, options = {}) {
+async function parseLogFile(path24, options = {}) {
   try {
-    return await parseLog(readLineBlocks(path22), options);
+    return await parseLog(readLineBlocks(path24), options);
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
     return parseLog([], options);
@@ -12540,7 +13506,7 @@ async function runRefleakHunt(context, cell, target, options, inheritedPythonPat
   const cases = {};
   const casesNotRun = {};
   const caseIds = {};
-  const listCases = async (testName) => {
+  const listCases2 = async (testName) => {
     const listing = await context.runner.run({
       argv: [target.pythonPath, "-m", "test", "--testdir", target.testsDir, "--list-cases", testName],
       cwd: target.projectDir,
@@ -12552,8 +13518,8 @@ async function runRefleakHunt(context, cell, target, options, inheritedPythonPat
   };
   const leaking = [];
   for (const test of run.parsed.tests) {
-    if (test.outcome === "crashed" || test.outcome === "timed-out") await listCases(test.name);
-    if (test.leaks.some((leak) => !leak.informational)) leaking.push({ name: test.name, caseIds: caseIds[test.name] ?? await listCases(test.name) });
+    if (test.outcome === "crashed" || test.outcome === "timed-out") await listCases2(test.name);
+    if (test.leaks.some((leak) => !leak.informational)) leaking.push({ name: test.name, caseIds: caseIds[test.name] ?? await listCases2(test.name) });
   }
   for (const file of planCaseRuns(leaking, { perFile: options.maxCaseRuns, total: options.maxCaseRunsTotal })) {
     cases[file.name] = [];
@@ -12609,7 +13575,7 @@ async function runShowrefcount(context, cell, target, options, testFiles, inheri
       };
       const result = await context.runner.run(command);
       const log = await parseLogFile(result.logPath, { workspace: context.workspace });
-      runs.push({ ...parsedRun(result, log), parsed: { regrtest: regrtestOf(log), refcount: log.results.showrefcount ?? new ShowRefcountParser().end() }, testFile });
+      runs.push({ ...parsedRun(result, log, testFile), parsed: { regrtest: regrtestOf(log), refcount: log.results.showrefcount ?? new ShowRefcountParser().end() }, testFile });
     }
     return runs;
   });
@@ -12622,7 +13588,7 @@ async function parseRegrtestRun(context, command) {
 function regrtestOf(log) {
   return log.results.regrtest ?? new RegrtestParser().end();
 }
-function parsedRun(result, { lines, unparsed, ...details }) {
+function parsedRun(result, { lines, unparsed, ...details }, testFile) {
   return {
     command: result.argv,
     exitCode: result.exitCode,
@@ -12631,7 +13597,7 @@ function parsedRun(result, { lines, unparsed, ...details }) {
     log: result.logPath,
     lines,
     unparsed,
-    details
+    details: testFile === void 0 ? details : { ...details, problems: details.problems.map((problem) => ({ ...problem, test: testFile })) }
   };
 }
 function selectTestModules(entries) {
@@ -12751,6 +13717,9 @@ function pytestPluginDir(moduleUrl = import.meta.url) {
   }
   throw new Error(`pydebug's pytest plugin (${PLUGIN_RELATIVE}) was not found above ${fileURLToPath(moduleUrl)}: the package is incomplete`);
 }
+function bundledPythonScript(fileName, moduleUrl = import.meta.url) {
+  return path13.join(pytestPluginDir(moduleUrl), fileName);
+}
 
 // src/plan/test-runner.ts
 var TEST_RUNNER_VALUES = ["auto", "pytest", "regrtest"];
@@ -12810,7 +13779,7 @@ async function runPytestRefleakHunt(context, cell, target, options, discovery, i
       logPath: logPath(context, "pytest", "collect.log")
     });
     const log = await parseLogFile(result.logPath, { workspace: context.workspace });
-    return { ...parsedFileRun(result, log), parsed: await readPytestLog(result.logPath) };
+    return { ...parsedRun(result, log), parsed: await readPytestLog(result.logPath) };
   });
   const byFile = /* @__PURE__ */ new Map();
   for (const id of collect.parsed.started) {
@@ -12841,7 +13810,7 @@ async function runPytestRefleakHunt(context, cell, target, options, discovery, i
         timeoutMs: options.testTimeoutSeconds * 1e3
       });
       const log = await parseLogFile(result.logPath, { workspace: context.workspace });
-      files.push({ ...parsedFileRun(result, log, file), parsed: { regrtest: log.results.regrtest ?? new RegrtestParser().end(), pytest: await readPytestLog(result.logPath) }, file, caseIds });
+      files.push({ ...parsedRun(result, log, file), parsed: { regrtest: log.results.regrtest ?? new RegrtestParser().end(), pytest: await readPytestLog(result.logPath) }, file, caseIds });
       context.log.info(`${file}: ${files[files.length - 1].parsed.pytest.summary ?? `exit ${result.exitCode ?? result.signal}`}`);
     }
   });
@@ -12871,10 +13840,6 @@ async function readPytestLog(file) {
     if (error.code !== "ENOENT") throw error;
   }
   return parser.end();
-}
-function parsedFileRun(result, log, file) {
-  const run = parsedRun(result, log);
-  return file === void 0 ? run : { ...run, details: { ...run.details, problems: run.details.problems.map((problem) => ({ ...problem, test: file })) } };
 }
 
 // src/steps/run-test-command.ts
@@ -12912,6 +13877,8 @@ var PytestParser = class {
   droppedFailures = 0;
   /** Inside FAILURES / ERRORS: every line belongs to a failure's report until the next ruler. */
   inFailures = false;
+  /** Inside the short test summary: a multi-line message goes on, indented, after its entry. */
+  inShortSummary = false;
   /**
    * What followed pytest's own text on the line just read: a crashing test's first line of output
    * (the debug hooks' `Debug memory block at ...`) starts right after the progress dots. Set by `next`
@@ -12924,6 +13891,7 @@ var PytestParser = class {
     if (match = SUMMARY_COUNTS.exec(line)) {
       this.seen = true;
       this.inFailures = false;
+      this.inShortSummary = false;
       this.detail = void 0;
       this.summaryLine = own(match[0].replace(/^=+ | =+$/g, ""));
       this.seconds = Number(match[2]);
@@ -12941,6 +13909,7 @@ var PytestParser = class {
       const title = match[1];
       this.seen ||= PYTEST_TITLES.test(title);
       this.inFailures = title === "FAILURES" || title === "ERRORS";
+      this.inShortSummary = title === "short test summary info";
       this.detail = void 0;
       return this.seen;
     }
@@ -12968,6 +13937,7 @@ var PytestParser = class {
       }
       return true;
     }
+    if (this.inShortSummary && line.charCodeAt(0) === 32 && this.failures.length > 0) return true;
     if (match = SHORT_SUMMARY2.exec(line)) {
       if (this.failures.length < MAX_PYTEST_FAILURES) {
         this.failures.push({ nodeId: own(match[2]), kind: match[1] === "FAILED" ? "failed" : "error", ...match[3] ? { message: own(match[3]) } : {} });
@@ -13012,7 +13982,7 @@ var MAX_TRACEBACK_LINES2 = 12;
 var RULER = /^(?:={70}|-{70})$/;
 var REPORT = /^(FAIL|ERROR): (\S+)(?: \(([^)]+)\))?(?: \[[^\]]*\])?$/;
 var RAN2 = /^Ran (\d+) tests? in (\d+(?:\.\d+)?)s$/;
-var VERDICT = /^(OK|FAILED)(?: \(([^)]*)\))?$/;
+var VERDICT2 = /^(OK|FAILED)(?: \(([^)]*)\))?$/;
 var VERBOSE = /^(\w+) \(([\w.]+)\)(?:\n.*)? \.\.\. ?(.*)$/;
 var DOTS = /^[.EFsxu]+$/;
 var FRAME3 = /^ {2}File "(.+)", line (\d+), in (.+)$/;
@@ -13052,7 +14022,7 @@ var UnittestParser = class {
       this.seconds = Number(match[2]);
       return true;
     }
-    if (this.ran !== void 0 && (match = VERDICT.exec(line))) {
+    if (this.ran !== void 0 && (match = VERDICT2.exec(line))) {
       this.verdict = match[1];
       for (const part of (match[2] ?? "").split(", ").filter(Boolean)) {
         const [name, count2] = part.split("=");
@@ -13146,7 +14116,7 @@ async function runTestCommand(context, cell, interpreter, target, inheritedPytho
   const planned = planTestCommand(expanded.argv, { junitPath: logPath(context, "test-command.junit.xml") });
   if (planned.junitPath) await rm6(planned.junitPath, { force: true });
   const log = logPath(context, "test-command.log");
-  const result = await context.log.group(`test-command: ${formatArgv(planned.argv)}`, () => context.runner.run({ argv: planned.argv, cwd: target.projectDir, env, logPath: log }));
+  const result = await context.log.group(`test-command: ${formatArgv(planned.argv)}`, () => context.runner.run({ argv: planned.argv, cwd: target.projectDir, env, logPath: log, timeoutMs: target.timeoutSeconds * 1e3, timeoutSignal: "SIGABRT" }));
   const { output, lines, unparsed, details } = await parseTestCommandLog(result.logPath, planned.runner, context.workspace);
   const junitText = planned.junitPath ? await readFile6(planned.junitPath, "utf8").catch(() => void 0) : void 0;
   return {
@@ -13207,6 +14177,360 @@ async function parseTestCommandLog(logFile, runner, workspace) {
   return { output, lines, unparsed, details };
 }
 
+// src/steps/helper-per-test-file.ts
+async function runHelperPerTestFile(context, cell, target, testFiles, spec, inheritedPythonPath) {
+  const env = testEnv(cell, target, inheritedPythonPath);
+  const script = bundledPythonScript(spec.script);
+  const runs = [];
+  for (const testFile of testFiles) {
+    const result = await context.runner.run({
+      argv: [target.pythonPath, script, "--testdir", target.testsDir, ...spec.args ?? [], testFile],
+      cwd: target.projectDir,
+      env,
+      logPath: logPath(context, spec.logDir, `${testFile}.log`),
+      timeoutMs: spec.timeoutSeconds * 1e3,
+      // faulthandler's dump on a hang names the test that hung.
+      timeoutSignal: "SIGABRT"
+    });
+    const log = await parseLogFile(result.logPath, { workspace: context.workspace });
+    let own2;
+    if (spec.ownParser) {
+      const parser = spec.ownParser();
+      let lineNumber = 0;
+      try {
+        for await (const line of readLines(result.logPath)) parser.next(line.endsWith("\r") ? line.slice(0, -1) : line, ++lineNumber);
+      } catch (error) {
+        if (error.code !== "ENOENT") throw error;
+      }
+      own2 = parser.end();
+    }
+    runs.push({ ...parsedRun(result, log, testFile), parsed: own2, testFile });
+  }
+  return runs;
+}
+
+// src/steps/run-allocation-report.ts
+async function runAllocationReport(context, cell, target, options, testFiles, inheritedPythonPath) {
+  return context.log.group(
+    `allocator statistics before and after each of ${testFiles.length} test files`,
+    () => runHelperPerTestFile(context, cell, target, testFiles, { script: "pydebug_allocstats.py", args: ["--warmups", String(options.warmups), "--runs", String(options.runs)], logDir: "allocations", timeoutSeconds: options.testTimeoutSeconds }, inheritedPythonPath)
+  );
+}
+
+// src/steps/run-census.ts
+async function runCensus(context, cell, target, options, testFiles, inheritedPythonPath) {
+  return context.log.group(
+    `census of live objects by type (sys.getobjects) on ${testFiles.length} test files`,
+    () => runHelperPerTestFile(
+      context,
+      cell,
+      target,
+      testFiles,
+      {
+        script: "pydebug_census.py",
+        args: ["--warmups", String(options.warmups), "--runs", String(options.runs)],
+        logDir: "census",
+        // The file's cases run warm-ups + runs times in this one process.
+        timeoutSeconds: options.testTimeoutSeconds
+      },
+      inheritedPythonPath
+    )
+  );
+}
+
+// src/steps/run-count-allocs.ts
+async function runCountAllocs(context, cell, target, options, testFiles, inheritedPythonPath) {
+  return context.log.group(
+    `per-type allocation counts (sys.getcounts) around each of ${testFiles.length} test files`,
+    () => runHelperPerTestFile(context, cell, target, testFiles, { script: "pydebug_counts.py", logDir: "count-allocs", timeoutSeconds: options.testTimeoutSeconds }, inheritedPythonPath)
+  );
+}
+
+// src/parse/gil.ts
+var GIL_WARNING_MARKER = "RuntimeWarning: The global interpreter lock (GIL) has been enabled to load module ";
+var GIL_WARNING = /RuntimeWarning: The global interpreter lock \(GIL\) has been enabled to load module '([^']*)'.*$/;
+var PROBE_PREFIX = "pydebug-gil: ";
+var MAX_ITEMS = 1e3;
+var GilParser = class {
+  warnings = [];
+  probes = [];
+  diagnostics = emptyDiagnostics();
+  next(line, lineNumber) {
+    if (line.startsWith(PROBE_PREFIX)) {
+      const record = parseRecord2(line.slice(PROBE_PREFIX.length));
+      if (record && typeof record.test === "string" && typeof record.gilEnabled === "boolean") {
+        if (this.probes.length < MAX_ITEMS) this.probes.push({ line: lineNumber, test: own(record.test), gilEnabled: record.gilEnabled });
+      } else addDiagnostic(this.diagnostics, lineNumber, `GIL probe line pydebug cannot read: ${line.slice(0, 120)}`);
+      return true;
+    }
+    if (line.length < GIL_WARNING_MARKER.length || !line.includes(GIL_WARNING_MARKER)) return false;
+    const match = GIL_WARNING.exec(line);
+    if (!match) return false;
+    if (this.warnings.length < MAX_ITEMS) this.warnings.push({ line: lineNumber, module: own(match[1]), text: own(match[0]) });
+    return true;
+  }
+  end() {
+    return { warnings: this.warnings, probes: this.probes, diagnostics: this.diagnostics };
+  }
+};
+function parseRecord2(text) {
+  try {
+    const value = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/steps/run-gil-check.ts
+async function runGilCheck(context, cell, target, options, testFiles, inheritedPythonPath) {
+  return context.log.group(
+    `whether importing each of ${testFiles.length} test files re-enables the GIL`,
+    () => runHelperPerTestFile(context, cell, target, testFiles, { script: "pydebug_gil.py", logDir: "gil", timeoutSeconds: options.testTimeoutSeconds, ownParser: () => new GilParser() }, inheritedPythonPath)
+  );
+}
+
+// src/steps/run-variant-checks.ts
+function withGilMode(cell, mode) {
+  return mode === "force-off" ? { ...cell, runtimeEnv: { ...cell.runtimeEnv, PYTHON_GIL: "0" } } : cell;
+}
+async function runVariantChecks(context, cell, checks, target, testFiles, options, inheritedPythonPath) {
+  if (testFiles.length === 0) return {};
+  const has = (check) => checks.includes(check);
+  const gil = has("gil") ? { mode: options.gil, files: await runGilCheck(context, cell, target, options, testFiles, inheritedPythonPath) } : void 0;
+  const census = has("census") ? { warmups: options.warmups, runs: options.runs, files: await runCensus(context, cell, target, options, testFiles, inheritedPythonPath) } : void 0;
+  const countAllocs = has("count-allocs") ? await runCountAllocs(context, cell, target, options, testFiles, inheritedPythonPath) : void 0;
+  const allocations = has("allocation-report") ? await runAllocationReport(context, cell, target, options, testFiles, inheritedPythonPath) : void 0;
+  return { ...gil ? { gil } : {}, ...census ? { census } : {}, ...countAllocs ? { countAllocs } : {}, ...allocations ? { allocations } : {} };
+}
+
+// src/steps/run-memcheck.ts
+import { access, mkdir as mkdir6, readdir as readdir5 } from "node:fs/promises";
+import path16 from "node:path";
+var VALGRIND_MISSING = "the valgrind variant runs each test file under valgrind memcheck, but valgrind is not installed (or not on PATH). Install it: `sudo apt-get install valgrind` (Debian, Ubuntu, GitHub-hosted Linux runners), `sudo dnf install valgrind` (Fedora); or choose another variant";
+async function findValgrind(context) {
+  const result = await context.runner.run({ argv: ["valgrind", "--version"], cwd: context.outDir, logPath: logPath(context, "valgrind", "version.log"), captureStdout: true }).catch(() => void 0);
+  if (!result || result.exitCode !== 0 || !/valgrind/i.test(result.stdout)) throw new ConfigError(VALGRIND_MISSING);
+  return result.stdout.trim();
+}
+function memcheckOptions(xmlFile, suppressions) {
+  return [
+    "--tool=memcheck",
+    "--xml=yes",
+    `--xml-file=${xmlFile}`,
+    "--leak-check=full",
+    // Definitely lost: no pointer to the block is left. CPython keeps pointers into live objects
+    // (past their GC header) until exit, so "possibly lost" would be mostly CPython's own.
+    "--show-leak-kinds=definite",
+    "--errors-for-leak-kinds=definite",
+    "--num-callers=40",
+    // A test that starts `sys.executable` is followed too, into its own XML file; a fork without
+    // exec would write into the parent's file, so it stays silent.
+    "--trace-children=yes",
+    "--child-silent-after-fork=yes",
+    ...suppressions ? [`--suppressions=${suppressions}`] : []
+  ];
+}
+function memcheckXmlFiles(names, testFile) {
+  const prefix = `${testFile}.`;
+  return names.filter((name) => name.startsWith(prefix) && /^\d+\.xml$/.test(name.slice(prefix.length))).sort((a, b) => Number(a.slice(prefix.length, -4)) - Number(b.slice(prefix.length, -4)));
+}
+async function memcheckSuppressions(context, cell, interpreter, source) {
+  const kept = path16.join(interpreter.prefix, VALGRIND_SUPPRESSIONS_FILE);
+  if (await exists(kept)) return { file: kept, origin: "install" };
+  const tarball = sourceTarballPath(context, cell, source);
+  if (await exists(tarball)) {
+    const result = await context.runner.run({
+      argv: ["tar", "-xzf", tarball, "--wildcards", "-O", "*/Misc/valgrind-python.supp"],
+      cwd: context.outDir,
+      logPath: logPath(context, "valgrind", "suppressions-from-source.log"),
+      captureStdout: true
+    });
+    if (result.exitCode === 0 && result.stdout.includes("Memcheck:")) {
+      await mkdir6(path16.dirname(kept), { recursive: true });
+      await writeFileAtomic(kept, result.stdout);
+      return { file: kept, origin: "source-tarball", note: `this interpreter was built before pydebug kept Misc/valgrind-python.supp with it: read from ${path16.basename(tarball)} and kept from now on` };
+    }
+  }
+  const note = `this interpreter was built before pydebug kept Misc/valgrind-python.supp with it, and the source tarball is not on this machine: memcheck ran without CPython's suppressions: what they would hide is counted with CPython's errors (delete the cached interpreter, or give the source tarball with --source, to have them)`;
+  context.log.warning(note);
+  return { origin: "none", note };
+}
+async function runMemcheck(context, cell, target, options, testFiles, tool, inheritedPythonPath) {
+  const env = testEnv(cell, target, inheritedPythonPath);
+  const xmlDir = logPath(context, "valgrind");
+  await mkdir6(xmlDir, { recursive: true });
+  const sources = tool.extensions.map((build) => ({ copy: extensionSourceCopy(build), project: build.projectDir }));
+  const hints = { workspace: context.workspace, extensionPaths: [...sources.map((source) => `${source.copy}/`), ...tool.extensions.map((build) => `${build.sitePath}/`)] };
+  const underMemcheck = async (dir, name, selection) => {
+    await mkdir6(dir, { recursive: true });
+    const run = await parseRegrtestRun(context, {
+      argv: ["valgrind", ...memcheckOptions(path16.join(dir, `${name}.%p.xml`), tool.suppressions.file), target.pythonPath, "-m", "test", "--testdir", target.testsDir, "--timeout", String(options.testTimeoutSeconds), ...selection],
+      cwd: target.projectDir,
+      env,
+      logPath: path16.join(dir, `${name}.log`)
+    });
+    const processes = [];
+    for (const xmlName of memcheckXmlFiles(await readdir5(dir), name)) {
+      const xml = path16.join(dir, xmlName);
+      const { lines, unparsed, ...details } = await parseLogFile(xml, hints);
+      processes.push({ xml, lines, unparsed, details, valgrind: details.results["valgrind-xml"] ?? new ValgrindXmlParser().end() });
+    }
+    return { ...run, processes };
+  };
+  const files = await context.log.group(`valgrind memcheck on ${testFiles.length} test files`, async () => {
+    const runs = [];
+    for (const testFile of testFiles) {
+      const run = await underMemcheck(xmlDir, testFile, [testFile]);
+      const userErrors = countUserErrors(run.processes);
+      const caseIds = userErrors ? await listCases(context, target, env, testFile) : void 0;
+      context.log.info(`${testFile}: memcheck followed ${run.processes.length} process${run.processes.length === 1 ? "" : "es"}, ${userErrors} error${userErrors === 1 ? "" : "s"} in the extension's code`);
+      runs.push({ ...run, testFile, ...caseIds ? { caseIds } : {} });
+    }
+    const several = runs.filter((run) => (run.caseIds?.length ?? 0) > 1).map((run) => ({ name: run.testFile, caseIds: run.caseIds }));
+    for (const file of planCaseRuns(several, { perFile: options.maxCaseRuns, total: options.maxCaseRunsTotal })) {
+      const cases = [];
+      for (const id of file.run) cases.push({ ...await underMemcheck(path16.join(xmlDir, "cases"), id, ["-m", id, file.name]), id });
+      const index = runs.findIndex((run) => run.testFile === file.name);
+      runs[index] = { ...runs[index], cases, ...file.notRun ? { casesNotRun: file.notRun } : {} };
+      context.log.info(`${file.name}: re-ran ${file.run.length} of ${file.run.length + file.notRun} cases alone under memcheck`);
+    }
+    return runs;
+  });
+  return { valgrind: tool.valgrind, suppressions: tool.suppressions, files, sources, workspace: context.workspace };
+}
+function countUserErrors(processes) {
+  return processes.reduce((total, process2) => total + process2.valgrind.errors.filter((error) => error.blame === "extension").length, 0);
+}
+async function listCases(context, target, env, testFile) {
+  const listing = await context.runner.run({
+    argv: [target.pythonPath, "-m", "test", "--testdir", target.testsDir, "--list-cases", testFile],
+    cwd: target.projectDir,
+    env,
+    logPath: logPath(context, "valgrind", `${testFile}.list.log`),
+    captureStdout: true
+  });
+  return listing.stdout.split("\n").filter(isTestCaseId).map((line) => line.trim());
+}
+async function exists(file) {
+  return access(file).then(
+    () => true,
+    () => false
+  );
+}
+
+// src/catalog/sanitizers.ts
+var SANITIZERS = {
+  "address-sanitizer": {
+    check: "address-sanitizer",
+    tool: "AddressSanitizer",
+    logDir: "asan",
+    compileFlag: "-fsanitize=address",
+    source: "configure.ac --with-address-sanitizer (BASECFLAGS and LDFLAGS, 3.6+)",
+    optionsVariable: "ASAN_OPTIONS",
+    // LeakSanitizer runs at exit of each test file's process here, where a leak report is one file's;
+    // the refleak hunt runs without it (its per-file workers would all end with exit code 23).
+    passOptions: { detect_leaks: "1" },
+    runtimeSymbol: "__asan_init",
+    leakSuppressions: { "3.11": "lsan-cpython-3.11.supp" }
+  },
+  "undefined-behavior-sanitizer": {
+    check: "undefined-behavior-sanitizer",
+    tool: "UndefinedBehaviorSanitizer",
+    logDir: "ubsan",
+    compileFlag: "-fsanitize=undefined",
+    source: "configure.ac --with-undefined-behavior-sanitizer (BASECFLAGS and LDFLAGS, 3.8+)",
+    optionsVariable: "UBSAN_OPTIONS",
+    // GCC's UBSan reports and carries on: every finding of a test file, not only the first.
+    passOptions: { print_stacktrace: "1", halt_on_error: "0" },
+    runtimeSymbol: "__ubsan_handle_"
+  },
+  "thread-sanitizer": {
+    check: "thread-sanitizer",
+    tool: "ThreadSanitizer",
+    logDir: "tsan",
+    compileFlag: "-fsanitize=thread",
+    source: "configure.ac --with-thread-sanitizer (BASECFLAGS and LDFLAGS, 3.13+)",
+    optionsVariable: "TSAN_OPTIONS",
+    passOptions: { halt_on_error: "0" },
+    runtimeSymbol: "__tsan_init"
+  }
+};
+function isSanitizerCheck(check) {
+  return Object.hasOwn(SANITIZERS, check);
+}
+
+// src/steps/run-sanitizers.ts
+import { readdir as readdir6, readFile as readFile7 } from "node:fs/promises";
+import path17 from "node:path";
+async function runSanitizerPass(context, cell, check, target, extensions, testFiles, options, inheritedPythonPath) {
+  const spec = SANITIZERS[check];
+  const sources = extensions.map((build) => ({ copy: extensionSourceCopy(build), project: workspaceRelative(build.projectDir, context.workspace) }));
+  const hints = { workspace: context.workspace, extensionPaths: [...sources.map((source) => `${source.copy}/`), ...extensions.map((build) => `${build.sitePath}/`)], kinds: ["sanitizer"] };
+  const instrumentation = [];
+  for (const build of extensions) instrumentation.push(await checkInstrumentation(build, spec));
+  for (const missing of instrumentation.filter((entry) => !entry.instrumented)) context.log.warning(`${missing.projectDir} was not compiled with ${spec.compileFlag}: ${spec.tool} cannot see its bugs`);
+  const supp = spec.leakSuppressions?.[minorOf(cell.python)];
+  const suppressions = supp ? bundledPythonScript(supp) : void 0;
+  const logDir = logPath(context, spec.logDir);
+  const envFor = (testFile) => sanitizerPassEnv(spec, cell.runtimeEnv, path17.join(logDir, testFile), suppressions);
+  const first = envFor(testFiles[0] ?? "test");
+  if ("error" in first) {
+    context.log.warning(`the ${spec.tool} pass did not run: ${first.error}`);
+    return { spec, logDir, env: {}, instrumentation, runs: [], sources, notRun: first.error, ...suppressions ? { suppressions } : {} };
+  }
+  const base = testEnv(cell, target, inheritedPythonPath);
+  const runs = await context.log.group(`${spec.tool}: ${testFiles.length} test files, one process each`, async () => {
+    const runs2 = [];
+    for (const testFile of testFiles) {
+      const passEnv = envFor(testFile);
+      if ("error" in passEnv) continue;
+      const run = await parseRegrtestRun(context, {
+        argv: [target.pythonPath, "-m", "test", "--testdir", target.testsDir, "--timeout", String(options.testTimeoutSeconds), "-v", testFile],
+        cwd: target.projectDir,
+        env: { ...base, ...passEnv.env },
+        logPath: path17.join(logDir, `${testFile}.log`)
+      });
+      const lines = [];
+      for await (const line of readLines(run.log)) lines.push(line);
+      const cases = casesOfVerboseOutput(lines);
+      const endedInside = run.exitCode !== 0 && cases.unfinished !== void 0;
+      const reports = [];
+      for (const name of reportFilesOf(await readdir6(logDir), testFile)) {
+        const file = path17.join(logDir, name);
+        const log = await parseLogFile(file, hints);
+        const fatal = log.results.sanitizer?.reports.some((report) => report.tool !== "LeakSanitizer" && report.leaks.length === 0) ?? false;
+        const testCase = caseOfReport(cases, fatal && endedInside);
+        reports.push(sanitizerReportRun(log, { file, testFile, ...testCase ? { case: testCase } : {}, sources, process: run }));
+      }
+      runs2.push({ ...run, testFile, cases: cases.started, reports });
+      const found = reports.reduce((total, report) => total + (report.parsed?.reports.length ?? 0), 0);
+      context.log.info(`${testFile}: ${describeRun(run)}, ${found} ${spec.tool} report${found === 1 ? "" : "s"}`);
+    }
+    return runs2;
+  });
+  return { spec, logDir, env: first.env, instrumentation, runs, sources, ...suppressions ? { suppressions } : {} };
+}
+function sanitizerReportRun(log, { file, testFile, case: testCase, sources, process: process2 }) {
+  const mapped = (problem) => ({ ...problem, message: mapSourceCopies(problem.message, sources), ...problem.file ? { file: mapSourceCopies(problem.file, sources) } : {}, test: testFile });
+  const result = { argv: process2.command, exitCode: process2.exitCode, signal: process2.signal, timedOut: process2.timedOut, seconds: 0, logPath: file, stdout: "" };
+  return { ...parsedRun(result, { ...log, problems: log.problems.map(mapped) }), parsed: log.results.sanitizer, testFile, ...testCase ? { case: testCase } : {} };
+}
+function describeRun(run) {
+  return run.signal ? `killed by ${run.signal}` : `exit ${run.exitCode}`;
+}
+async function checkInstrumentation(build, spec) {
+  const compileLines = build.logPath ? checkCompileLines(await readFile7(build.logPath, "utf8").catch(() => ""), spec.compileFlag) : void 0;
+  const modules = [];
+  const entries = await readdir6(build.sitePath, { recursive: true }).catch(() => []);
+  for (const entry of entries.filter((name) => /\.(?:so|pyd|dylib)$/.test(name)).sort()) {
+    const bytes = await readFile7(path17.join(build.sitePath, entry));
+    modules.push({ file: entry.split(path17.sep).join("/"), instrumented: bytes.includes(spec.runtimeSymbol) });
+  }
+  const linesSay = compileLines === void 0 || compileLines.compileLines === 0 || compileLines.withoutFlag.length === 0;
+  return { projectDir: build.projectDir, ...compileLines ? { compileLines } : {}, modules, instrumented: linesSay && modules.every((module) => module.instrumented) };
+}
+
 // src/steps/run-cell.ts
 function planCellOrThrow(config) {
   const planned = planCell(config.python, config.variant);
@@ -13217,9 +14541,9 @@ function planCellOrThrow(config) {
   return planned.cell;
 }
 async function runCell(config, context, inheritedPythonPath) {
-  const cell = planCellOrThrow(config);
-  await rm7(path16.join(context.outDir, "logs"), { recursive: true, force: true });
-  await mkdir6(path16.join(context.outDir, "logs"), { recursive: true });
+  const cell = withGilMode(planCellOrThrow(config), config.gil);
+  await rm7(path18.join(context.outDir, "logs"), { recursive: true, force: true });
+  await mkdir7(path18.join(context.outDir, "logs"), { recursive: true });
   let interpreter;
   const extensions = [];
   let refleaks;
@@ -13228,19 +14552,24 @@ async function runCell(config, context, inheritedPythonPath) {
   let showrefcount;
   let testCommand;
   let cpythonTests;
+  let variantChecks;
+  let memcheck;
+  let sanitizers;
   let error;
   let errorExitCode = 0;
   try {
+    const checks = config.variant.checks ?? [];
+    const valgrind = checks.includes("memcheck") && config.extension && config.testsDir && !config.testCommand ? await findValgrind(context) : void 0;
     interpreter = await ensureInterpreter(context, cell, config.source, config);
     if (config.extension && config.testsDir) {
       const buildOptions = { rebuild: config.rebuildExtensions, buildEnv: config.buildEnv, ...config.buildCommand ? { buildCommand: config.buildCommand } : {} };
       for (const projectDir of [config.extension, ...config.extraExtensions]) extensions.push(await ensureExtension(context, cell, interpreter, projectDir, buildOptions));
-      const sitePath = extensions.map((build) => build.sitePath).join(path16.delimiter);
+      const sitePath = extensions.map((build) => build.sitePath).join(path18.delimiter);
       const target = { pythonPath: interpreter.pythonPath, testsDir: config.testsDir, projectDir: config.extension, sitePath };
       const requirementsDir = await installTestRequirements(context, cell, interpreter.pythonPath, config.testRequirements);
-      const testsPythonPath = [requirementsDir, inheritedPythonPath].filter((part) => part).join(path16.delimiter) || void 0;
+      const testsPythonPath = [requirementsDir, inheritedPythonPath].filter((part) => part).join(path18.delimiter) || void 0;
       if (config.testCommand) {
-        testCommand = await runTestCommand(context, cell, interpreter, { command: config.testCommand, projectDir: config.extension, sitePaths: extensions.map((build) => build.sitePath) }, testsPythonPath);
+        testCommand = await runTestCommand(context, cell, interpreter, { command: config.testCommand, projectDir: config.extension, sitePaths: extensions.map((build) => build.sitePath), timeoutSeconds: config.testCommandTimeoutSeconds }, testsPythonPath);
       } else {
         const discovery = await discoverTestModules(config.testsDir);
         testRunner = chooseTestRunner(await readProjectTestFacts(config.extension, discovery), config);
@@ -13250,6 +14579,14 @@ async function runCell(config, context, inheritedPythonPath) {
         else refleaks = await runRefleakHunt(context, cell, target, refleakOptions, testsPythonPath);
       }
       if (refleaks) showrefcount = await runShowrefcount(context, cell, target, config, refleaks.discovery.modules, testsPythonPath);
+      if (refleaks) variantChecks = await runVariantChecks(context, cell, checks, target, refleaks.discovery.modules, { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, gil: config.gil }, testsPythonPath);
+      if (valgrind && refleaks) {
+        const suppressions = await memcheckSuppressions(context, cell, interpreter, config.source);
+        memcheck = await runMemcheck(context, cell, target, config, refleaks.discovery.modules, { valgrind, suppressions, extensions }, testsPythonPath);
+      } else if (valgrind) context.log.warning("memcheck runs regrtest test files: it does not run pytest projects yet");
+      const sanitizer = checks.find(isSanitizerCheck);
+      if (sanitizer && refleaks) sanitizers = await runSanitizerPass(context, cell, sanitizer, target, extensions, refleaks.discovery.modules, config, testsPythonPath);
+      else if (sanitizer) context.log.warning("the sanitizer pass runs regrtest test files; it does not run with test-command or pytest yet");
     }
     if (config.cpythonTests.kind !== "none") {
       cpythonTests = await runCpythonTests(context, cell, interpreter.pythonPath, {
@@ -13277,12 +14614,15 @@ async function runCell(config, context, inheritedPythonPath) {
     ...showrefcount ? { showrefcount } : {},
     ...testCommand ? { testCommand } : {},
     ...cpythonTests ? { cpythonTests } : {},
+    ...variantChecks ? { variantChecks } : {},
+    ...memcheck ? { memcheck } : {},
+    ...sanitizers ? { sanitizers } : {},
     ...error ? { error } : {},
     relative: (absolutePath) => reportPath(context, absolutePath)
   });
   const summaryMarkdown = renderSummaryMarkdown(report);
-  const reportFile = path16.join(context.outDir, "report.json");
-  const summaryFile = path16.join(context.outDir, "summary.md");
+  const reportFile = path18.join(context.outDir, "report.json");
+  const summaryFile = path18.join(context.outDir, "summary.md");
   await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}
 `);
   await writeFileAtomic(summaryFile, summaryMarkdown);
@@ -13322,7 +14662,7 @@ function runEnvironment(cwd, env) {
 
 // src/config/custom-variants.ts
 import { readFileSync } from "node:fs";
-import path17 from "node:path";
+import path19 from "node:path";
 
 // src/config/matrix-config.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -13449,7 +14789,7 @@ function planMatrix(config) {
   const warnings = [];
   const substitutions = [];
   const planned = versions.map((python) => {
-    const source = resolveSourceSpec(config.source, python, (path22) => path22);
+    const source = resolveSourceSpec(config.source, python, (path24) => path24);
     return {
       sourceIdentity: source.kind === "url" ? { url: source.url } : { url: `file://${source.path}` },
       results: variants.map((variant) => planCell(python, variant))
@@ -13878,7 +15218,7 @@ function shardIndexOf(text, plan, where) {
 // src/config/custom-variants.ts
 function loadCustomVariants(configFile, cwd, optionName2) {
   const explicit = configFile?.trim();
-  const file = path17.resolve(cwd, explicit || DEFAULT_MATRIX_CONFIG_PATH);
+  const file = path19.resolve(cwd, explicit || DEFAULT_MATRIX_CONFIG_PATH);
   let text;
   try {
     text = readFileSync(file, "utf8");
@@ -13886,11 +15226,11 @@ function loadCustomVariants(configFile, cwd, optionName2) {
     if (!explicit && error.code === "ENOENT") return [];
     throw new ConfigError(`${optionName2} '${explicit || DEFAULT_MATRIX_CONFIG_PATH}': cannot read ${file} (${error.code ?? String(error)}). Give the path of a pydebug config file such as ${DEFAULT_MATRIX_CONFIG_PATH}.`);
   }
-  return parseMatrixConfigFile(text, path17.relative(cwd, file) || file).input.customVariants ?? [];
+  return parseMatrixConfigFile(text, path19.relative(cwd, file) || file).input.customVariants ?? [];
 }
 
 // src/config/run-config.ts
-import path18 from "node:path";
+import path20 from "node:path";
 
 // src/config/build-env.ts
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -13916,6 +15256,7 @@ function parseBuildEnv(given, inputName) {
 
 // src/config/run-config.ts
 var FAIL_ON_VALUES = ["findings", "leaks", "never"];
+var GIL_MODES = ["default", "force-off"];
 var CLI_OPTION_NAMES = {
   python: "--python",
   variant: "--variant",
@@ -13925,11 +15266,13 @@ var CLI_OPTION_NAMES = {
   testRunner: "--test-runner",
   testRequirements: "--test-requirements",
   testCommand: "--test-command",
+  testCommandTimeout: "--test-command-timeout",
   buildCommand: "--build-command",
   buildEnv: "--build-env",
   cacheDir: "--cache-dir",
   out: "--out",
   failOn: "--fail-on",
+  gil: "--gil",
   refleakRuns: "--refleak-runs",
   jobs: "--jobs",
   testTimeout: "--test-timeout",
@@ -13943,11 +15286,11 @@ var CLI_OPTION_NAMES = {
 };
 function defaultCacheDir(environment) {
   const xdg = environment.env.XDG_CACHE_HOME;
-  return path18.join(xdg && path18.isAbsolute(xdg) ? xdg : path18.join(environment.homeDir, ".cache"), "pydebug");
+  return path20.join(xdg && path20.isAbsolute(xdg) ? xdg : path20.join(environment.homeDir, ".cache"), "pydebug");
 }
 function validateRunOptions(input, names, environment, { requireExtension, customVariants = [] }) {
   const given = (value) => value === void 0 || value.trim() === "" ? void 0 : value.trim();
-  const resolve = (value) => path18.resolve(environment.cwd, value.startsWith("~/") ? path18.join(environment.homeDir, value.slice(2)) : value);
+  const resolve = (value) => path20.resolve(environment.cwd, value.startsWith("~/") ? path20.join(environment.homeDir, value.slice(2)) : value);
   const pythonText = given(input.python);
   if (pythonText === void 0) throw new ConfigError(`${names.python} is required: a CPython release version X.Y.Z, e.g. 3.11.2.`);
   const python = parsePythonVersion(pythonText);
@@ -13988,7 +15331,7 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
   let testsDir;
   if (extension !== void 0) {
     const testsText = given(input.tests);
-    testsDir = testsText === void 0 ? path18.join(extension, "tests") : resolve(testsText);
+    testsDir = testsText === void 0 ? path20.join(extension, "tests") : resolve(testsText);
     if ((testCommand === void 0 || testsText !== void 0) && environment.pathKind(testsDir) !== "directory") {
       throw new ConfigError(
         `${testsText === void 0 ? `${names.extension} '${extensionText}' has no tests/ folder` : `${names.tests} '${testsText}': no such directory`} (${testsDir}). Give the folder holding the unittest files (test_*.py) with ${names.tests}, or run your own test command with ${names.testCommand}.`
@@ -14013,6 +15356,11 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
   if (cpythonTestsDurations !== void 0 && environment.pathKind(cpythonTestsDurations) !== "file") {
     throw new ConfigError(`${names.cpythonTestsDurations} '${durationsText}': no such file (${cpythonTestsDurations}). Give the report.json of an earlier run that ran CPython's tests.`);
   }
+  const gilText = given(input.gil) ?? "default";
+  if (!GIL_MODES.includes(gilText)) throw new ConfigError(`${names.gil} '${gilText}' is not allowed. Allowed: ${GIL_MODES.join(", ")}.`);
+  if (gilText === "force-off" && !variant.configureArgs.includes("--disable-gil")) {
+    throw new ConfigError(`${names.gil} 'force-off' needs a free-threaded variant (configure --disable-gil, e.g. free-threading); '${variant.name}' has the GIL.`);
+  }
   const failOnText = given(input.failOn) ?? "findings";
   if (!FAIL_ON_VALUES.includes(failOnText)) {
     throw new ConfigError(`${names.failOn} '${failOnText}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(", ")}.`);
@@ -14032,10 +15380,12 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
     testRunner,
     testRequirements,
     ...testCommand ? { testCommand } : {},
+    testCommandTimeoutSeconds: positiveInteger(input.testCommandTimeout, names.testCommandTimeout, 3600),
     ...buildCommand2 ? { buildCommand: buildCommand2 } : {},
     buildEnv,
     outDir: resolve(given(input.out) ?? "pydebug-out"),
     failOn: failOnText,
+    gil: gilText,
     refleak: { warmups: Number(refleakMatch[1]), runs: Number(refleakMatch[2]) },
     jobs: positiveInteger(input.jobs, names.jobs, environment.cpuCount),
     testTimeoutSeconds: positiveInteger(input.testTimeout, names.testTimeout, 1200),
@@ -14110,11 +15460,13 @@ var RUN_OPTIONS = {
   "test-runner": { type: "string" },
   "test-requirements": { type: "string", multiple: true },
   "test-command": { type: "string" },
+  "test-command-timeout": { type: "string" },
   "build-command": { type: "string" },
   "build-env": { type: "string", multiple: true },
   "cache-dir": { type: "string" },
   out: { type: "string" },
   "fail-on": { type: "string" },
+  gil: { type: "string" },
   "refleak-runs": { type: "string" },
   jobs: { type: "string" },
   "test-timeout": { type: "string" },
@@ -14138,11 +15490,13 @@ function parseRunConfig(args, io, { requireExtension }) {
       testRunner: values["test-runner"],
       testRequirements: values["test-requirements"]?.join("\n"),
       testCommand: values["test-command"],
+      testCommandTimeout: values["test-command-timeout"],
       buildCommand: values["build-command"],
       buildEnv: values["build-env"],
       cacheDir: values["cache-dir"],
       out: values.out,
       failOn: values["fail-on"],
+      gil: values.gil,
       refleakRuns: values["refleak-runs"],
       jobs: values.jobs,
       testTimeout: values["test-timeout"],
@@ -14172,7 +15526,7 @@ standard output is the interpreter's path, for scripts: PY=$(pydebug build ... |
     const config = parseRunConfig(args, io, { requireExtension: false });
     const cell = planCellOrThrow(config);
     const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr) });
-    await mkdir7(path19.join(context.outDir, "logs"), { recursive: true });
+    await mkdir8(path21.join(context.outDir, "logs"), { recursive: true });
     const interpreter = await ensureInterpreter(context, cell, config.source, config);
     io.stdout(`cache: ${interpreter.cacheHit === "none" ? "miss (built)" : `hit (${interpreter.cacheHit})`}
 ${interpreter.pythonPath}
@@ -14183,7 +15537,7 @@ ${interpreter.pythonPath}
 
 // src/cli/matrix-command.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import path20 from "node:path";
+import path22 from "node:path";
 
 // src/plan/render-matrix.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -14256,13 +15610,13 @@ var matrixCommand = {
     const { values } = parseCommandArgs(args, OPTIONS);
     const format = values.format ?? "yaml";
     if (!MATRIX_FORMATS.includes(format)) throw new ConfigError(`--format '${values.format}' is not a matrix format. Allowed: ${MATRIX_FORMATS.join(", ")}.`);
-    const configPath = values.config ?? (existsSync3(path20.resolve(io.cwd, DEFAULT_MATRIX_CONFIG_PATH)) ? DEFAULT_MATRIX_CONFIG_PATH : void 0);
+    const configPath = values.config ?? (existsSync3(path22.resolve(io.cwd, DEFAULT_MATRIX_CONFIG_PATH)) ? DEFAULT_MATRIX_CONFIG_PATH : void 0);
     let fileInput = {};
     let parseWarnings = [];
     if (configPath !== void 0) {
       let text;
       try {
-        text = readFileSync2(path20.resolve(io.cwd, configPath), "utf8");
+        text = readFileSync2(path22.resolve(io.cwd, configPath), "utf8");
       } catch (error) {
         throw new ConfigError(`--config '${configPath}': cannot read it (${error.code ?? String(error)}).`);
       }
@@ -14296,8 +15650,84 @@ var matrixCommand = {
 };
 
 // src/cli/report-command.ts
-import { stat, writeFile as writeFile2 } from "node:fs/promises";
-import path21 from "node:path";
+import { readdir as readdir7, readFile as readFile8, stat, writeFile as writeFile2 } from "node:fs/promises";
+import path23 from "node:path";
+
+// src/report/rollup.ts
+var STATUS_RANK = ["error", "build-failed", "extension-failed", "nothing-tested", "findings", "clean"];
+var SHARD_SUFFIX = /-cpy(\d+)of(\d+)$/;
+function rollUpReports(reports) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const entry of [...reports].sort((a, b) => a.folder.localeCompare(b.folder))) {
+    const name = entry.folder.replace(SHARD_SUFFIX, "");
+    groups.set(name, [...groups.get(name) ?? [], entry]);
+  }
+  return [...groups].map(([name, entries]) => {
+    const first = entries[0].report;
+    const shardCount = Math.max(0, ...entries.map(({ report }) => report.cpythonTests?.shard?.count ?? 0));
+    const reported = entries.flatMap(({ report }) => report.cpythonTests?.shard ? [report.cpythonTests.shard.index] : []).sort((a, b) => a - b);
+    const missing = shardCount ? Array.from({ length: shardCount }, (_, index) => index + 1).filter((index) => !reported.includes(index)) : [];
+    const findings = entries.flatMap(({ folder, report }) => report.findings.map((finding) => ({ ...finding, from: folder }))).sort((a, b) => findingRank(a.kind) - findingRank(b.kind));
+    let status = entries.map(({ report }) => report.status).sort((a, b) => STATUS_RANK.indexOf(a) - STATUS_RANK.indexOf(b))[0];
+    if (missing.length && status === "clean") status = "nothing-tested";
+    const counted = entries.flatMap(({ report }) => report.cpythonTests ? [report.cpythonTests.counts] : []);
+    return {
+      name,
+      ...first.cell ? { cellId: first.cell.id, python: first.cell.python, variant: first.cell.variant } : {},
+      status,
+      findings,
+      ...shardCount ? { shards: { count: shardCount, reported, missing } } : {},
+      ...counted.length ? { cpythonTests: sumCounts(counted) } : {},
+      reports: entries.map(({ folder }) => folder)
+    };
+  });
+}
+function sumCounts(counts) {
+  const total = { ...counts[0] };
+  for (const more of counts.slice(1)) for (const key of Object.keys(total)) total[key] += more[key];
+  return total;
+}
+var STATUS_WORDS = {
+  clean: "\u2705 clean",
+  findings: "\u274C findings",
+  "nothing-tested": "\u26A0\uFE0F nothing tested",
+  "build-failed": "\u{1F4A5} build failed",
+  "extension-failed": "\u{1F4A5} extension failed",
+  error: "\u{1F4A5} error"
+};
+var MAX_FINDINGS_PER_CELL = 50;
+function renderRollupMarkdown(cells, heading = "pydebug") {
+  const lines = [`# ${escapeMarkdown(heading)}: ${cells.length} cell${cells.length === 1 ? "" : "s"}`, ""];
+  const failing = cells.filter((cell) => cell.status !== "clean").length;
+  lines.push(failing ? `**${failing} of ${cells.length} cells need attention**` : "**\u2705 every cell is clean**", "");
+  lines.push("| Cell | CPython | Variant | Status | Findings | Reports |", "|---|---|---|---|---:|---|");
+  const ids = cells.map((cell) => cell.cellId ?? cell.name);
+  const label = (cell) => ids.filter((id) => id === (cell.cellId ?? cell.name)).length > 1 ? cell.name : cell.cellId ?? cell.name;
+  for (const cell of cells) {
+    const shards = cell.shards ? `${cell.shards.reported.length} of ${cell.shards.count} shards${cell.shards.missing.length ? ` (missing ${cell.shards.missing.join(", ")})` : ""}` : `${cell.reports.length}`;
+    lines.push(`| \`${escapeCode(label(cell))}\` | ${escapeMarkdown(cell.python ?? "")} | ${escapeMarkdown(cell.variant ?? "")} | ${STATUS_WORDS[cell.status]} | ${cell.findings.length} | ${shards} |`);
+  }
+  lines.push("");
+  for (const cell of cells) {
+    if (cell.cpythonTests) {
+      const counts = cell.cpythonTests;
+      lines.push(`\`${escapeCode(label(cell))}\`, CPython's tests: ${counts.ok} OK, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.timedOut} timed out, ${counts.envChanged} changed the environment.`, "");
+    }
+    if (cell.shards?.missing.length) lines.push(`\`${escapeCode(label(cell))}\`: shard${cell.shards.missing.length === 1 ? "" : "s"} ${cell.shards.missing.join(", ")} of ${cell.shards.count} sent no report (cancelled or failed before writing one): their tests were not checked.`, "");
+    if (!cell.findings.length) continue;
+    lines.push(`### \`${escapeCode(label(cell))}\``, "", "| Test | Finding | Where | From |", "|---|---|---|---|");
+    for (const finding of cell.findings.slice(0, MAX_FINDINGS_PER_CELL)) {
+      const where = finding.file ? `\`${escapeCode(`${finding.file}${finding.line ? `:${finding.line}` : ""}`)}\`` : "";
+      const test = finding.case ?? finding.test;
+      lines.push(`| ${test ? `\`${escapeCode(test)}\`` : "\u2014"} | ${FINDING_KINDS[finding.kind].label}: ${escapeMarkdown(finding.message)} | ${where} | \`${escapeCode(finding.from)}\` |`);
+    }
+    if (cell.findings.length > MAX_FINDINGS_PER_CELL) lines.push("", `${cell.findings.length - MAX_FINDINGS_PER_CELL} more in the cell's report.json.`);
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+// src/cli/report-command.ts
 var FORMATS = ["json", "markdown"];
 var SEVERITY_ORDER2 = { error: 0, warning: 1, note: 2 };
 var reportCommand = {
@@ -14311,11 +15741,22 @@ report (schemas/report-v1.schema.json) or a Markdown summary. --workspace strips
 from paths (GitHub runner checkouts are recognised without it). Exit code 0 when the logs were
 read, whatever they contain, unless --fail-on says otherwise: 'findings' exits 1 when a test leaked,
 crashed, failed or timed out, 'leaks' only for leaks (as in pydebug run; the default here is
-'never'); 2 for bad arguments or unreadable logs.`,
+'never'); 2 for bad arguments or unreadable logs.
+
+       pydebug report merge <folder>... [--out FILE] [--title TEXT] [--fail-on findings|leaks|never]
+
+Rolls up the reports of a matrix run: every report.json below the folders (one folder per cell's
+artifact, as actions/download-artifact lays them out) becomes one row per cell, the shards of a
+cell (pydebug-<cell>-cpyIofN) one cell with their counts added, a missing shard said so; then each
+cell's findings. Markdown on stdout or in FILE; exit code from the findings as --fail-on says
+(default 'never').`,
   async run(args, io) {
     const [subcommand, ...rest] = args;
+    if (subcommand === "merge") return mergeReports(rest, io);
     if (subcommand !== "parse") {
-      throw new ConfigError(`expected the subcommand 'parse', got ${subcommand === void 0 ? "nothing" : `'${subcommand}'`}. Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE]`);
+      throw new ConfigError(
+        `expected the subcommand 'parse' or 'merge', got ${subcommand === void 0 ? "nothing" : `'${subcommand}'`}. Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE], or pydebug report merge <folder>... [--out FILE]`
+      );
     }
     const { values, positionals } = parseCommandArgs(
       rest,
@@ -14327,17 +15768,17 @@ crashed, failed or timed out, 'leaks' only for leaks (as in pydebug run; the def
     const failOn = values["fail-on"] ?? "never";
     if (!FAIL_ON_VALUES.includes(failOn)) throw new ConfigError(`--fail-on: '${String(values["fail-on"])}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(", ")}.`);
     if (positionals.length === 0) throw new ConfigError("<log>: no log files given; pass one or more paths, e.g. pydebug report parse test.log");
-    const logPaths = positionals.map((log) => path21.resolve(io.cwd, log));
+    const logPaths = positionals.map((log) => path23.resolve(io.cwd, log));
     for (const [index, logPath2] of logPaths.entries()) {
       const info = await stat(logPath2).catch(() => void 0);
       if (!info?.isFile()) throw new ConfigError(`<log>: '${positionals[index]}' is not a readable file (resolved to ${logPath2}); pass paths of existing log files.`);
     }
-    const outPath = typeof values.out === "string" ? path21.resolve(io.cwd, values.out) : void 0;
-    const reportDir = outPath ? path21.dirname(outPath) : io.cwd;
-    const workspace = typeof values.workspace === "string" ? path21.resolve(io.cwd, values.workspace) : void 0;
+    const outPath = typeof values.out === "string" ? path23.resolve(io.cwd, values.out) : void 0;
+    const reportDir = outPath ? path23.dirname(outPath) : io.cwd;
+    const workspace = typeof values.workspace === "string" ? path23.resolve(io.cwd, values.workspace) : void 0;
     const parsedLogs = [];
     for (const logPath2 of logPaths) {
-      parsedLogs.push({ path: toPosix(path21.relative(reportDir, logPath2)), parsed: await parseLogFile(logPath2, workspace ? { workspace } : {}) });
+      parsedLogs.push({ path: toPosix(path23.relative(reportDir, logPath2)), parsed: await parseLogFile(logPath2, workspace ? { workspace } : {}) });
     }
     const report = buildReport(parsedLogs, /* @__PURE__ */ new Date());
     const text = format === "json" ? `${JSON.stringify(report, null, 2)}
@@ -14350,6 +15791,34 @@ crashed, failed or timed out, 'leaks' only for leaks (as in pydebug run; the def
     return findingsExitCode(report, failOn);
   }
 };
+async function mergeReports(args, io) {
+  const { values, positionals } = parseCommandArgs(args, { out: { type: "string" }, title: { type: "string" }, "fail-on": { type: "string" } }, true);
+  const failOn = values["fail-on"] ?? "never";
+  if (!FAIL_ON_VALUES.includes(failOn)) throw new ConfigError(`--fail-on: '${String(values["fail-on"])}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(", ")}.`);
+  if (positionals.length === 0) throw new ConfigError("<folder>: no folders given; pass the folder that holds the cells' report folders, e.g. pydebug report merge reports");
+  const found = [];
+  for (const given of positionals) {
+    const root = path23.resolve(io.cwd, given);
+    const entries = await readdir7(root, { recursive: true }).catch(() => {
+      throw new ConfigError(`<folder>: '${given}' is not a readable folder (resolved to ${root}).`);
+    });
+    for (const entry of entries.filter((name) => path23.basename(name) === "report.json").sort()) {
+      const file = path23.join(root, entry);
+      const report = JSON.parse(await readFile8(file, "utf8").catch(() => "null"));
+      if (report?.schema !== REPORT_SCHEMA_VERSION) {
+        io.stderr(`pydebug report merge: ${file} is not a schema-${REPORT_SCHEMA_VERSION} report.json; left out
+`);
+        continue;
+      }
+      found.push({ folder: toPosix(path23.dirname(entry)) === "." ? path23.basename(root) : toPosix(path23.dirname(entry)), report });
+    }
+  }
+  const cells = rollUpReports(found);
+  const text = renderRollupMarkdown(cells, typeof values.title === "string" ? values.title : "pydebug");
+  if (typeof values.out === "string") await writeFile2(path23.resolve(io.cwd, values.out), text);
+  else io.stdout(text);
+  return findingsExitCode({ findings: cells.flatMap((cell) => cell.findings) }, failOn) || (failOn !== "never" && cells.some((cell) => cell.status !== "clean" && cell.status !== "findings") ? 1 : 0);
+}
 function buildReport(logs, now) {
   const problems = logs.flatMap(({ path: log, parsed }) => parsed.problems.map((problem) => ({ ...problem, log }))).sort((a, b) => SEVERITY_ORDER2[a.severity] - SEVERITY_ORDER2[b.severity]);
   const findings = [];
@@ -14371,7 +15840,7 @@ function buildReport(logs, now) {
   };
 }
 function toPosix(relative) {
-  return relative.split(path21.sep).join("/");
+  return relative.split(path23.sep).join("/");
 }
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", note: "\u2139\uFE0F" };
 function renderParsedMarkdown(report) {
@@ -14380,14 +15849,14 @@ function renderParsedMarkdown(report) {
   const errors = problems.filter((problem) => problem.severity === "error").length;
   lines.push(report.status === "clean" ? "**\u2705 no problems found in the logs**" : `**\u274C ${errors} problem${errors === 1 ? "" : "s"} found in the logs**`, "");
   lines.push("| Log | Detected | Lines | Unparsed |", "|---|---|---:|---:|");
-  for (const log of report.logs) lines.push(`| \`${code(log.path)}\` | ${escapeMarkdown(log.kind)} | ${log.lines} | ${log.unparsed.count} |`);
+  for (const log of report.logs) lines.push(`| \`${escapeCode(log.path)}\` | ${escapeMarkdown(log.kind)} | ${log.lines} | ${log.unparsed.count} |`);
   lines.push("");
   if (problems.length > 0) {
     lines.push("### Problems", "");
     for (const problem of problems) {
       const location = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ""}` : "";
-      const where = location && !problem.message.includes(location) ? ` (\`${code(location)}\`)` : "";
-      lines.push(`- ${SEVERITY_ICON[problem.severity]} **${escapeMarkdown(problem.kind)}**: ${escapeMarkdown(problem.message)}${where} \xB7 \`${code(problem.log)}\` line ${problem.logLine}`);
+      const where = location && !problem.message.includes(location) ? ` (\`${escapeCode(location)}\`)` : "";
+      lines.push(`- ${SEVERITY_ICON[problem.severity]} **${escapeMarkdown(problem.kind)}**: ${escapeMarkdown(problem.message)}${where} \xB7 \`${escapeCode(problem.log)}\` line ${problem.logLine}`);
     }
     lines.push("");
   }
@@ -14406,13 +15875,10 @@ function renderParsedMarkdown(report) {
     if (stats?.last) facts.push(`malloc stats: ${stats.dumps.length + stats.droppedDumps} dump(s), last with ${stats.last.arenaCount ?? "?"} arenas`);
     const counts = details["count-allocs"];
     if (counts && counts.dumps.length > 0) facts.push(`COUNT_ALLOCS: ${counts.dumps.length} dump(s)`);
-    if (facts.length > 0) lines.push(`- \`${code(log.path)}\`: ${facts.join("; ")}`);
+    if (facts.length > 0) lines.push(`- \`${escapeCode(log.path)}\`: ${facts.join("; ")}`);
   }
   lines.push("");
   return lines.join("\n");
-}
-function code(text) {
-  return text.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
 // src/cli/run-command.ts
@@ -14435,6 +15901,8 @@ Options:
   --test-command CMD     run your own tests instead of the regrtest refleak hunt, e.g.
                          'python -m pytest tests -x' (split into words without a shell; python
                          is the debug interpreter; pytest's and unittest's results are read)
+  --test-command-timeout SEC  stop the test command after this long in all, reported as timed out
+                         with the test it hung in (default: 3600)
   --build-command CMD    build each extension project with CMD instead of the default; it must
                          install into $PYDEBUG_SITE, e.g. 'python -m pip install
                          --no-build-isolation --no-deps --target $PYDEBUG_SITE .'
@@ -14442,6 +15910,8 @@ Options:
   --cache-dir DIR        interpreters, sources, extension builds (default: ~/.cache/pydebug)
   --out DIR              report folder (default: pydebug-out)
   --fail-on WHAT         findings | leaks | never: what makes the exit code 1 (default: findings)
+  --gil MODE             free-threaded variants: default | force-off (run the tests with
+                         PYTHON_GIL=0 even when the extension does not declare Py_mod_gil)
   --refleak-runs W:R     regrtest -R warm-ups and counted runs (default: 3:3)
   --jobs N               make -jN (default: number of CPUs)
   --test-timeout SEC     regrtest --timeout per test file (default: 1200)
@@ -14515,12 +15985,12 @@ function summarizeRanges(values, lastMinor) {
   }
   return runs.map((run) => `${run.first === run.last ? run.first : run.last === lastMinor ? `${run.first}+` : `${run.first}\u2013${run.last}`}: ${run.value}`).join("; ");
 }
-var code2 = (text) => text ? `\`${text}\`` : "";
+var code = (text) => text ? `\`${text}\`` : "";
 function changes(variant) {
   return [
-    variant.configureArgs.length ? code2(variant.configureArgs.join(" ")) : "release build",
-    ...variant.macros.map((macro) => `${code2(`-D${macro}`)} (CFLAGS)`),
-    ...Object.keys(variant.runtimeEnv).length ? [`run with ${Object.entries(variant.runtimeEnv).map(([key, value]) => code2(`${key}=${value}`)).join(" ")}`] : []
+    variant.configureArgs.length ? code(variant.configureArgs.join(" ")) : "release build",
+    ...variant.macros.map((macro) => `${code(`-D${macro}`)} (CFLAGS)`),
+    ...Object.keys(variant.runtimeEnv).length ? [`run with ${Object.entries(variant.runtimeEnv).map(([key, value]) => code(`${key}=${value}`)).join(" ")}`] : []
   ].join(", ");
 }
 function availability(variant, lastMinor) {

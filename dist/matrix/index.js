@@ -27235,6 +27235,7 @@ var VARIANTS = [
     name: "pydebug",
     summary: "Py_DEBUG build (--with-pydebug): assertions, sys.gettotalrefcount(), debug allocator hooks",
     configureArgs: ["--with-pydebug"],
+    checks: ["allocation-report"],
     source: 'Doc/using/configure.rst "Python Debug Build"; Misc/SpecialBuilds.txt'
   },
   {
@@ -27244,6 +27245,7 @@ var VARIANTS = [
     // With the debug hooks on, a small overrun lands in the hook's pad bytes and memcheck never
     // sees it (fixtures/cpython-3.11.2-pydebug-valgrind/memcheck-debug-hooks.xml).
     runtimeEnv: { PYTHONMALLOC: "malloc" },
+    checks: ["memcheck"],
     source: "Misc/README.valgrind; python/buildmaster-config ValgrindBuild"
   },
   {
@@ -27252,6 +27254,7 @@ var VARIANTS = [
     configureArgs: ["--with-pydebug"],
     macros: ["PYMALLOC_DEBUG"],
     runtimeEnv: { PYTHONMALLOC: "pymalloc_debug" },
+    checks: ["allocation-report"],
     source: "Misc/SpecialBuilds.txt (PYMALLOC_DEBUG); Doc/c-api/memory.rst (debug hooks)",
     refusals: [
       {
@@ -27276,6 +27279,7 @@ var VARIANTS = [
     summary: "COUNT_ALLOCS: per-type allocation counts (sys.getcounts(), -X showalloccount)",
     configureArgs: ["--with-pydebug"],
     macros: ["COUNT_ALLOCS"],
+    checks: ["allocation-report", "count-allocs"],
     source: "Misc/SpecialBuilds.txt v3.8.7 (COUNT_ALLOCS)",
     refusals: [
       {
@@ -27291,6 +27295,7 @@ var VARIANTS = [
     name: "trace-refs",
     summary: "Py_TRACE_REFS (--with-trace-refs): every live object is tracked; sys.getobjects(), PYTHONDUMPREFS",
     configureArgs: ["--with-pydebug", "--with-trace-refs"],
+    checks: ["allocation-report", "census"],
     source: "Misc/SpecialBuilds.txt (Py_TRACE_REFS); Doc/using/configure.rst --with-trace-refs",
     adjustments: [
       {
@@ -27315,6 +27320,7 @@ var VARIANTS = [
     summary: "Py_REF_DEBUG alone on a release build: sys.gettotalrefcount() without the cost of Py_DEBUG",
     configureArgs: [],
     macros: ["Py_REF_DEBUG"],
+    checks: ["allocation-report"],
     source: "Misc/SpecialBuilds.txt (Py_REF_DEBUG)"
   },
   {
@@ -27322,8 +27328,12 @@ var VARIANTS = [
     summary: "Py_DEBUG with AddressSanitizer (pymalloc off); tests run with PYTHONMALLOC=malloc",
     configureArgs: ["--with-pydebug", "--with-address-sanitizer", "--without-pymalloc"],
     buildEnv: ASAN_BUILD_ENV,
-    runtimeEnv: { PYTHONMALLOC: "malloc", ASAN_OPTIONS: "detect_leaks=1:allocator_may_return_null=1:handle_segv=0" },
+    // LeakSanitizer off for the refleak hunt, as CPython's own ASan buildbot runs: its report at exit would end
+    // each test file's regrtest worker with exit code 23, read as a crash. The sanitizer pass turns it on
+    // (catalog/sanitizers.ts), one process per test file, with CPython's own leaks at exit suppressed.
+    runtimeEnv: { PYTHONMALLOC: "malloc", ASAN_OPTIONS: "detect_leaks=0:allocator_may_return_null=1:handle_segv=0" },
     source: "python/buildmaster-config UnixAsanBuild (.asan_debug); CPython build.yml ASan job",
+    checks: ["address-sanitizer"],
     ownExtensionAbi: [{ tag: "asan", kind: "instrumentation", reason: "extensions must be instrumented too, or ASan misses their bugs" }]
   },
   {
@@ -27331,6 +27341,7 @@ var VARIANTS = [
     summary: "Py_DEBUG with UndefinedBehaviorSanitizer",
     configureArgs: ["--with-pydebug", "--with-undefined-behavior-sanitizer"],
     runtimeEnv: { UBSAN_OPTIONS: "print_stacktrace=1" },
+    checks: ["allocation-report", "undefined-behavior-sanitizer"],
     source: "python/buildmaster-config ClangUbsanLinuxBuild; CPython reusable-san.yml",
     ownExtensionAbi: [{ tag: "ubsan", kind: "instrumentation", reason: "extensions must be instrumented too, or UBSan misses their bugs" }]
   },
@@ -27348,12 +27359,14 @@ var VARIANTS = [
         alternative: "asan"
       }
     ],
+    checks: ["thread-sanitizer"],
     ownExtensionAbi: [{ tag: "tsan", kind: "instrumentation", reason: "extensions must be instrumented too, or TSan misses their races" }]
   },
   {
     name: "free-threading",
     summary: 'Py_DEBUG free-threaded build (--disable-gil, ABI flags "td")',
     configureArgs: ["--with-pydebug", "--disable-gil"],
+    checks: ["allocation-report", "gil"],
     source: "PEP 703; Doc/using/configure.rst --disable-gil; python/buildmaster-config UnixNoGilBuild",
     refusals: [
       {

@@ -22,3 +22,8 @@ export function pytestPluginDir(moduleUrl: string = import.meta.url): string {
   }
   throw new Error(`pydebug's pytest plugin (${PLUGIN_RELATIVE}) was not found above ${fileURLToPath(moduleUrl)}: the package is incomplete`)
 }
+
+/** A helper script pydebug ships next to the pytest plugin (python/pydebug_census.py, ...): its path, for argv. */
+export function bundledPythonScript(fileName: string, moduleUrl: string = import.meta.url): string {
+  return path.join(pytestPluginDir(moduleUrl), fileName)
+}

@@ -12,6 +12,11 @@ export interface CommandSpec {
   readonly logPath: string
   /** Kills the whole process group after this long. */
   readonly timeoutMs?: number
+  /**
+   * Sent to the process group at the timeout before SIGKILL, which follows TIMEOUT_GRACE_MS later:
+   * SIGABRT makes Python's faulthandler print where every thread was, so a hang names its test.
+   */
+  readonly timeoutSignal?: NodeJS.Signals
   /** Keeps stdout out of the log and returns it instead (small outputs such as a JSON probe). */
   readonly captureStdout?: boolean
 }
@@ -39,6 +44,8 @@ export function mergeEnv(base: Readonly<Record<string, string | undefined>>, ove
   return env
 }
 
+const TIMEOUT_GRACE_MS = 5000
+
 export function createProcessRunner(baseEnv: Readonly<Record<string, string | undefined>> = process.env): ProcessRunner {
   return {
     run(spec) {
@@ -59,19 +66,30 @@ export function createProcessRunner(baseEnv: Readonly<Record<string, string | un
           stdout += chunk
         })
         let timedOut = false
+        let graceTimer: NodeJS.Timeout | undefined
+        const killGroup = (signal: NodeJS.Signals) => {
+          try {
+            process.kill(-child.pid!, signal)
+          } catch {
+            child.kill(signal)
+          }
+        }
         const timer =
           spec.timeoutMs === undefined
             ? undefined
             : setTimeout(() => {
                 timedOut = true
-                try {
-                  process.kill(-child.pid!, 'SIGKILL')
-                } catch {
-                  child.kill('SIGKILL')
-                }
+                if (spec.timeoutSignal === undefined || spec.timeoutSignal === 'SIGKILL') return killGroup('SIGKILL')
+                killGroup(spec.timeoutSignal)
+                graceTimer = setTimeout(() => killGroup('SIGKILL'), TIMEOUT_GRACE_MS)
               }, spec.timeoutMs)
+        // A program that cannot start emits 'error' and then, when it has pipes (captureStdout), 'close': close the log once.
+        let finished = false
         const finish = () => {
           if (timer) clearTimeout(timer)
+          if (graceTimer) clearTimeout(graceTimer)
+          if (finished) return
+          finished = true
           closeSync(logFd)
         }
         child.on('error', (error) => {

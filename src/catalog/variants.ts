@@ -3,6 +3,8 @@
  * a refusal can say why, and so the catalog can be checked against CPython's own files.
  */
 
+import type { SanitizerCheck } from './sanitizers.js'
+
 /** A range of minor releases (`from` inclusive, `until` exclusive) in which a rule holds. */
 export interface VersionRange {
   readonly from?: string
@@ -44,6 +46,20 @@ export interface VariantAdjustment extends VersionRange {
   readonly equivalent?: boolean
 }
 
+/**
+ * What a variant runs besides the refleak hunt, because it is what the variant exists for:
+ * `allocation-report`: each test file once between two `sys._debugmallocstats()` dumps (cells
+ * whose tests run on pymalloc or mimalloc, not `PYTHONMALLOC=malloc`); `census`: live objects by type
+ * (`sys.getobjects(0)`) around each counted repetition (Py_TRACE_REFS); `count-allocs`: per-type
+ * `sys.getcounts()` before and after each test file (COUNT_ALLOCS); `gil`: whether importing the
+ * extension re-enabled the GIL (free-threaded builds); `memcheck`: each test file once under valgrind
+ * memcheck with CPython's Misc/valgrind-python.supp (steps/run-memcheck.ts); `address-sanitizer`,
+ * `undefined-behavior-sanitizer`, `thread-sanitizer`: the extension's compile line carries the
+ * sanitizer's flag, and each test file runs once with the sanitizer's reports written to files of
+ * their own (catalog/sanitizers.ts, steps/run-sanitizers.ts).
+ */
+export type VariantCheck = 'allocation-report' | 'census' | 'count-allocs' | 'gil' | 'memcheck' | SanitizerCheck
+
 export interface VariantSpec {
   readonly name: string
   readonly summary: string
@@ -58,6 +74,8 @@ export interface VariantSpec {
   readonly refusals?: readonly VariantRefusal[]
   readonly ownExtensionAbi?: readonly OwnExtensionAbi[]
   readonly adjustments?: readonly VariantAdjustment[]
+  /** Checks run for this variant after the refleak hunt (see VariantCheck). */
+  readonly checks?: readonly VariantCheck[]
   /** Where the variant's recipe comes from (CPython docs, buildbot factory). */
   readonly source?: string
   /** Defined in the user's config rather than in this catalog. */
@@ -73,6 +91,7 @@ export const VARIANTS: readonly VariantSpec[] = [
     name: 'pydebug',
     summary: 'Py_DEBUG build (--with-pydebug): assertions, sys.gettotalrefcount(), debug allocator hooks',
     configureArgs: ['--with-pydebug'],
+    checks: ['allocation-report'],
     source: 'Doc/using/configure.rst "Python Debug Build"; Misc/SpecialBuilds.txt',
   },
   {
@@ -82,6 +101,7 @@ export const VARIANTS: readonly VariantSpec[] = [
     // With the debug hooks on, a small overrun lands in the hook's pad bytes and memcheck never
     // sees it (fixtures/cpython-3.11.2-pydebug-valgrind/memcheck-debug-hooks.xml).
     runtimeEnv: { PYTHONMALLOC: 'malloc' },
+    checks: ['memcheck'],
     source: 'Misc/README.valgrind; python/buildmaster-config ValgrindBuild',
   },
   {
@@ -90,6 +110,7 @@ export const VARIANTS: readonly VariantSpec[] = [
     configureArgs: ['--with-pydebug'],
     macros: ['PYMALLOC_DEBUG'],
     runtimeEnv: { PYTHONMALLOC: 'pymalloc_debug' },
+    checks: ['allocation-report'],
     source: 'Misc/SpecialBuilds.txt (PYMALLOC_DEBUG); Doc/c-api/memory.rst (debug hooks)',
     refusals: [
       {
@@ -114,6 +135,7 @@ export const VARIANTS: readonly VariantSpec[] = [
     summary: 'COUNT_ALLOCS: per-type allocation counts (sys.getcounts(), -X showalloccount)',
     configureArgs: ['--with-pydebug'],
     macros: ['COUNT_ALLOCS'],
+    checks: ['allocation-report', 'count-allocs'],
     source: 'Misc/SpecialBuilds.txt v3.8.7 (COUNT_ALLOCS)',
     refusals: [
       {
@@ -129,6 +151,7 @@ export const VARIANTS: readonly VariantSpec[] = [
     name: 'trace-refs',
     summary: 'Py_TRACE_REFS (--with-trace-refs): every live object is tracked; sys.getobjects(), PYTHONDUMPREFS',
     configureArgs: ['--with-pydebug', '--with-trace-refs'],
+    checks: ['allocation-report', 'census'],
     source: 'Misc/SpecialBuilds.txt (Py_TRACE_REFS); Doc/using/configure.rst --with-trace-refs',
     adjustments: [
       {
@@ -153,6 +176,7 @@ export const VARIANTS: readonly VariantSpec[] = [
     summary: 'Py_REF_DEBUG alone on a release build: sys.gettotalrefcount() without the cost of Py_DEBUG',
     configureArgs: [],
     macros: ['Py_REF_DEBUG'],
+    checks: ['allocation-report'],
     source: 'Misc/SpecialBuilds.txt (Py_REF_DEBUG)',
   },
   {
@@ -160,8 +184,12 @@ export const VARIANTS: readonly VariantSpec[] = [
     summary: 'Py_DEBUG with AddressSanitizer (pymalloc off); tests run with PYTHONMALLOC=malloc',
     configureArgs: ['--with-pydebug', '--with-address-sanitizer', '--without-pymalloc'],
     buildEnv: ASAN_BUILD_ENV,
-    runtimeEnv: { PYTHONMALLOC: 'malloc', ASAN_OPTIONS: 'detect_leaks=1:allocator_may_return_null=1:handle_segv=0' },
+    // LeakSanitizer off for the refleak hunt, as CPython's own ASan buildbot runs: its report at exit would end
+    // each test file's regrtest worker with exit code 23, read as a crash. The sanitizer pass turns it on
+    // (catalog/sanitizers.ts), one process per test file, with CPython's own leaks at exit suppressed.
+    runtimeEnv: { PYTHONMALLOC: 'malloc', ASAN_OPTIONS: 'detect_leaks=0:allocator_may_return_null=1:handle_segv=0' },
     source: 'python/buildmaster-config UnixAsanBuild (.asan_debug); CPython build.yml ASan job',
+    checks: ['address-sanitizer'],
     ownExtensionAbi: [{ tag: 'asan', kind: 'instrumentation', reason: 'extensions must be instrumented too, or ASan misses their bugs' }],
   },
   {
@@ -169,6 +197,7 @@ export const VARIANTS: readonly VariantSpec[] = [
     summary: 'Py_DEBUG with UndefinedBehaviorSanitizer',
     configureArgs: ['--with-pydebug', '--with-undefined-behavior-sanitizer'],
     runtimeEnv: { UBSAN_OPTIONS: 'print_stacktrace=1' },
+    checks: ['allocation-report', 'undefined-behavior-sanitizer'],
     source: 'python/buildmaster-config ClangUbsanLinuxBuild; CPython reusable-san.yml',
     ownExtensionAbi: [{ tag: 'ubsan', kind: 'instrumentation', reason: 'extensions must be instrumented too, or UBSan misses their bugs' }],
   },
@@ -186,12 +215,14 @@ export const VARIANTS: readonly VariantSpec[] = [
         alternative: 'asan',
       },
     ],
+    checks: ['thread-sanitizer'],
     ownExtensionAbi: [{ tag: 'tsan', kind: 'instrumentation', reason: 'extensions must be instrumented too, or TSan misses their races' }],
   },
   {
     name: 'free-threading',
     summary: 'Py_DEBUG free-threaded build (--disable-gil, ABI flags "td")',
     configureArgs: ['--with-pydebug', '--disable-gil'],
+    checks: ['allocation-report', 'gil'],
     source: 'PEP 703; Doc/using/configure.rst --disable-gil; python/buildmaster-config UnixNoGilBuild',
     refusals: [
       {

@@ -1,17 +1,18 @@
-import { stat, writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseLogFile } from '../adapters/read-lines.js'
 import { FAIL_ON_VALUES, type FailOn } from '../config/run-config.js'
 import { ConfigError } from '../errors.js'
 import type { ParsedLog } from '../parse/detect.js'
 import { findingRank } from '../report/finding-kinds.js'
+import { renderRollupMarkdown, rollUpReports } from '../report/rollup.js'
 import { mergeProblem } from '../report/findings.js'
 import type { Finding, LogEntry, Report, ReportProblem } from '../report/model.js'
 import { REPORT_SCHEMA_VERSION } from '../report/model.js'
-import { escapeMarkdown } from '../report/summary-md.js'
+import { escapeCode as code, escapeMarkdown } from '../report/summary-md.js'
 import { findingsExitCode } from '../steps/run-cell.js'
 import { TOOL_VERSION } from '../version.js'
-import { parseCommandArgs, type CliCommand } from './command.js'
+import { parseCommandArgs, type CliCommand, type CliIo } from './command.js'
 
 const FORMATS = ['json', 'markdown'] as const
 type Format = (typeof FORMATS)[number]
@@ -29,11 +30,22 @@ report (schemas/report-v1.schema.json) or a Markdown summary. --workspace strips
 from paths (GitHub runner checkouts are recognised without it). Exit code 0 when the logs were
 read, whatever they contain, unless --fail-on says otherwise: 'findings' exits 1 when a test leaked,
 crashed, failed or timed out, 'leaks' only for leaks (as in pydebug run; the default here is
-'never'); 2 for bad arguments or unreadable logs.`,
+'never'); 2 for bad arguments or unreadable logs.
+
+       pydebug report merge <folder>... [--out FILE] [--title TEXT] [--fail-on findings|leaks|never]
+
+Rolls up the reports of a matrix run: every report.json below the folders (one folder per cell's
+artifact, as actions/download-artifact lays them out) becomes one row per cell, the shards of a
+cell (pydebug-<cell>-cpyIofN) one cell with their counts added, a missing shard said so; then each
+cell's findings. Markdown on stdout or in FILE; exit code from the findings as --fail-on says
+(default 'never').`,
   async run(args, io) {
     const [subcommand, ...rest] = args
+    if (subcommand === 'merge') return mergeReports(rest, io)
     if (subcommand !== 'parse') {
-      throw new ConfigError(`expected the subcommand 'parse', got ${subcommand === undefined ? 'nothing' : `'${subcommand}'`}. Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE]`)
+      throw new ConfigError(
+        `expected the subcommand 'parse' or 'merge', got ${subcommand === undefined ? 'nothing' : `'${subcommand}'`}. Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE], or pydebug report merge <folder>... [--out FILE]`,
+      )
     }
     const { values, positionals } = parseCommandArgs(
       rest,
@@ -66,6 +78,36 @@ crashed, failed or timed out, 'leaks' only for leaks (as in pydebug run; the def
     } else io.stdout(text)
     return findingsExitCode(report, failOn)
   },
+}
+
+/** `pydebug report merge`: a matrix's report folders as one Markdown view (report/rollup.ts). */
+async function mergeReports(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, title: { type: 'string' }, 'fail-on': { type: 'string' } }, true)
+  const failOn = (values['fail-on'] ?? 'never') as FailOn
+  if (!FAIL_ON_VALUES.includes(failOn)) throw new ConfigError(`--fail-on: '${String(values['fail-on'])}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(', ')}.`)
+  if (positionals.length === 0) throw new ConfigError('<folder>: no folders given; pass the folder that holds the cells\' report folders, e.g. pydebug report merge reports')
+  const found: { folder: string; report: Report }[] = []
+  for (const given of positionals) {
+    const root = path.resolve(io.cwd, given)
+    const entries = await readdir(root, { recursive: true }).catch(() => {
+      throw new ConfigError(`<folder>: '${given}' is not a readable folder (resolved to ${root}).`)
+    })
+    for (const entry of entries.filter((name) => path.basename(name) === 'report.json').sort()) {
+      const file = path.join(root, entry)
+      const report = JSON.parse(await readFile(file, 'utf8').catch(() => 'null')) as Report | null
+      // A report of another schema or a half-written file is said, not trusted.
+      if (report?.schema !== REPORT_SCHEMA_VERSION) {
+        io.stderr(`pydebug report merge: ${file} is not a schema-${REPORT_SCHEMA_VERSION} report.json; left out\n`)
+        continue
+      }
+      found.push({ folder: toPosix(path.dirname(entry)) === '.' ? path.basename(root) : toPosix(path.dirname(entry)), report })
+    }
+  }
+  const cells = rollUpReports(found)
+  const text = renderRollupMarkdown(cells, typeof values.title === 'string' ? values.title : 'pydebug')
+  if (typeof values.out === 'string') await writeFile(path.resolve(io.cwd, values.out), text)
+  else io.stdout(text)
+  return findingsExitCode({ findings: cells.flatMap((cell) => cell.findings) }, failOn) || (failOn !== 'never' && cells.some((cell) => cell.status !== 'clean' && cell.status !== 'findings') ? 1 : 0)
 }
 
 /** A schema-1 report holding only what logs say: no cell, interpreter or extension sections. */
@@ -139,6 +181,3 @@ export function renderParsedMarkdown(report: Report): string {
   return lines.join('\n')
 }
 
-function code(text: string): string {
-  return text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-}

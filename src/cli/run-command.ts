@@ -23,6 +23,8 @@ Options:
   --test-command CMD     run your own tests instead of the regrtest refleak hunt, e.g.
                          'python -m pytest tests -x' (split into words without a shell; python
                          is the debug interpreter; pytest's and unittest's results are read)
+  --test-command-timeout SEC  stop the test command after this long in all, reported as timed out
+                         with the test it hung in (default: 3600)
   --build-command CMD    build each extension project with CMD instead of the default; it must
                          install into $PYDEBUG_SITE, e.g. 'python -m pip install
                          --no-build-isolation --no-deps --target $PYDEBUG_SITE .'
@@ -30,6 +32,8 @@ Options:
   --cache-dir DIR        interpreters, sources, extension builds (default: ~/.cache/pydebug)
   --out DIR              report folder (default: pydebug-out)
   --fail-on WHAT         findings | leaks | never: what makes the exit code 1 (default: findings)
+  --gil MODE             free-threaded variants: default | force-off (run the tests with
+                         PYTHON_GIL=0 even when the extension does not declare Py_mod_gil)
   --refleak-runs W:R     regrtest -R warm-ups and counted runs (default: 3:3)
   --jobs N               make -jN (default: number of CPUs)
   --test-timeout SEC     regrtest --timeout per test file (default: 1200)

@@ -13,6 +13,13 @@ import { TEST_RUNNER_VALUES, type TestRunnerSetting } from '../plan/test-runner.
 export const FAIL_ON_VALUES = ['findings', 'leaks', 'never'] as const
 export type FailOn = (typeof FAIL_ON_VALUES)[number]
 
+/**
+ * `gil` on a free-threaded cell: `default` lets an extension that does not declare Py_mod_gil bring
+ * the GIL back (and the report says so, loudly); `force-off` runs the tests with PYTHON_GIL=0.
+ */
+export const GIL_MODES = ['default', 'force-off'] as const
+export type GilMode = (typeof GIL_MODES)[number]
+
 /** A fully validated `pydebug run` / `pydebug build` / action invocation. */
 export interface RunConfig {
   readonly python: PythonVersion
@@ -26,6 +33,8 @@ export interface RunConfig {
   readonly extraExtensions: readonly string[]
   /** `test-command`: the user's own test command, run instead of the regrtest refleak hunt. */
   readonly testCommand?: CommandLine
+  /** How long the test command may run in all before it is stopped as hung, in seconds. @default 3600 */
+  readonly testCommandTimeoutSeconds: number
   /** `build-command`: how to build every extension project instead of pydebug's default (it must install into $PYDEBUG_SITE). */
   readonly buildCommand?: CommandLine
   /** `build-env`: variables for the extension builds only; recorded in the report and part of each build's key. */
@@ -40,6 +49,8 @@ export interface RunConfig {
   readonly outDir: string
   /** @default findings */
   readonly failOn: FailOn
+  /** `gil` (free-threaded cells only): `force-off` runs the tests with PYTHON_GIL=0. @default default */
+  readonly gil: GilMode
   /** regrtest `-R warmups:runs`. @default 3:3, as CPython's refleak buildbots */
   readonly refleak: { readonly warmups: number; readonly runs: number }
   /** Parallel jobs for `make`, and regrtest's -jN workers for CPython's tests. @default the number of CPUs */
@@ -71,12 +82,14 @@ export interface RunOptionsInput {
   readonly testRunner?: string
   readonly testRequirements?: string
   readonly testCommand?: string
+  readonly testCommandTimeout?: string
   readonly buildCommand?: string
   /** `NAME=value`: one multi-line string (action) or one entry per flag (CLI). */
   readonly buildEnv?: string | readonly string[]
   readonly cacheDir?: string
   readonly out?: string
   readonly failOn?: string
+  readonly gil?: string
   readonly refleakRuns?: string
   readonly jobs?: string
   readonly testTimeout?: string
@@ -101,11 +114,13 @@ export const CLI_OPTION_NAMES: OptionNames = {
   testRunner: '--test-runner',
   testRequirements: '--test-requirements',
   testCommand: '--test-command',
+  testCommandTimeout: '--test-command-timeout',
   buildCommand: '--build-command',
   buildEnv: '--build-env',
   cacheDir: '--cache-dir',
   out: '--out',
   failOn: '--fail-on',
+  gil: '--gil',
   refleakRuns: '--refleak-runs',
   jobs: '--jobs',
   testTimeout: '--test-timeout',
@@ -127,11 +142,13 @@ export const ACTION_INPUT_NAMES: OptionNames = {
   testRunner: "input 'test-runner'",
   testRequirements: "input 'test-requirements'",
   testCommand: "input 'test-command'",
+  testCommandTimeout: "input 'test-command-timeout'",
   buildCommand: "input 'build-command'",
   buildEnv: "input 'build-env'",
   cacheDir: "input 'cache-dir'",
   out: "input 'out'",
   failOn: "input 'fail-on'",
+  gil: "input 'gil'",
   refleakRuns: "input 'refleak-runs'",
   jobs: "input 'jobs'",
   testTimeout: "input 'test-timeout'",
@@ -240,6 +257,12 @@ export function validateRunOptions(
     throw new ConfigError(`${names.cpythonTestsDurations} '${durationsText}': no such file (${cpythonTestsDurations}). Give the report.json of an earlier run that ran CPython's tests.`)
   }
 
+  const gilText = given(input.gil) ?? 'default'
+  if (!(GIL_MODES as readonly string[]).includes(gilText)) throw new ConfigError(`${names.gil} '${gilText}' is not allowed. Allowed: ${GIL_MODES.join(', ')}.`)
+  // PYTHON_GIL=0 on a build with the GIL is a fatal error at startup: say so before anything is built.
+  if (gilText === 'force-off' && !variant.configureArgs.includes('--disable-gil')) {
+    throw new ConfigError(`${names.gil} 'force-off' needs a free-threaded variant (configure --disable-gil, e.g. free-threading); '${variant.name}' has the GIL.`)
+  }
   const failOnText = given(input.failOn) ?? 'findings'
   if (!(FAIL_ON_VALUES as readonly string[]).includes(failOnText)) {
     throw new ConfigError(`${names.failOn} '${failOnText}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(', ')}.`)
@@ -261,10 +284,12 @@ export function validateRunOptions(
     testRunner: testRunner as TestRunnerSetting,
     testRequirements,
     ...(testCommand ? { testCommand } : {}),
+    testCommandTimeoutSeconds: positiveInteger(input.testCommandTimeout, names.testCommandTimeout, 3600),
     ...(buildCommand ? { buildCommand } : {}),
     buildEnv,
     outDir: resolve(given(input.out) ?? 'pydebug-out'),
     failOn: failOnText as FailOn,
+    gil: gilText as GilMode,
     refleak: { warmups: Number(refleakMatch[1]), runs: Number(refleakMatch[2]) },
     jobs: positiveInteger(input.jobs, names.jobs, environment.cpuCount),
     testTimeoutSeconds: positiveInteger(input.testTimeout, names.testTimeout, 1200),

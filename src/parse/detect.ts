@@ -1,6 +1,8 @@
+import { CensusParser, describeLeakedType, leakedTypes, type CensusResult } from './census.js'
 import { CountAllocsParser, type CountAllocsResult } from './count-allocs.js'
 import type { Diagnostics } from './diagnostics.js'
 import { FaultParser, type Fault, type FaultResult } from './fault.js'
+import { explainUndefinedSymbol, ImportErrorParser, UNDEFINED_SYMBOL_MARKER, type ImportErrorResult } from './import-error.js'
 import { workspaceRelative, type FrameHints } from './frames.js'
 import { blockOfLines, blockOfText, firstFilledLine, lineAt, lineStart, matchLines, type LineBlock } from './line-block.js'
 import { emptyUnparsed, recordUnparsed, stripAnsi, type LineParser, type UnparsedLines } from './line-parser.js'
@@ -18,7 +20,7 @@ import { ValgrindXmlParser, type ValgrindResult } from './valgrind-xml.js'
  * may matter to two of them: `Fatal Python error` belongs to both the crashed test and the
  * fault), the kinds that recognised lines are reported, and what nobody recognised is counted.
  */
-export const LOG_KINDS = ['regrtest', 'showrefcount', 'refcount-series', 'mallocstats', 'count-allocs', 'pymalloc-debug', 'fault', 'sanitizer', 'valgrind-xml'] as const
+export const LOG_KINDS = ['regrtest', 'showrefcount', 'refcount-series', 'mallocstats', 'count-allocs', 'pymalloc-debug', 'fault', 'sanitizer', 'valgrind-xml', 'census', 'import-error'] as const
 export type LogKind = (typeof LOG_KINDS)[number]
 
 export interface LogResults {
@@ -31,6 +33,8 @@ export interface LogResults {
   fault?: FaultResult
   sanitizer?: SanitizerResult
   'valgrind-xml'?: ValgrindResult
+  census?: CensusResult
+  'import-error'?: ImportErrorResult
 }
 
 export type ProblemKind =
@@ -49,6 +53,8 @@ export type ProblemKind =
   | 'memory-leak'
   | 'undefined-behavior'
   | 'reference-growth'
+  | 'object-leak'
+  | 'abi-mismatch'
 
 /** What a log says went wrong, in words a report can show, with the place to point at. */
 export interface LogProblem {
@@ -146,6 +152,14 @@ function createParsers(options: DetectOptions): RoutedParser[] {
       const parser = new ValgrindXmlParser(options)
       return { kind: 'valgrind-xml', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0) }
     },
+    census: () => {
+      const parser = new CensusParser()
+      return { kind: 'census', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) }
+    },
+    'import-error': () => {
+      const parser = new ImportErrorParser()
+      return { kind: 'import-error', parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) }
+    },
   }
   const kinds = options.kinds ?? LOG_KINDS
   return kinds.map((kind) => factories[kind]())
@@ -161,12 +175,17 @@ const START_CHARACTERS: Record<LogKind, string> = {
   // ShowRefcountParser has no gate of its own: "[N refs, M blocks]", maybe after ">>> " / "... " prompts.
   showrefcount: '[>.',
   'refcount-series': 'g',
-  mallocstats: 'S 0123456789',
+  // 'c': a dump pasted from its size-class heading on (mallocstats.ts).
+  mallocstats: 'S 0123456789c',
   'count-allocs': '[fn',
   'pymalloc-debug': 'D<',
   fault: 'FPCTSEWoG',
   sanitizer: '=SW-',
   'valgrind-xml': '< \t',
+  // `pydebug-census: {...}` (python/pydebug_census.py).
+  census: 'p',
+  // Only by its marker (below): `ImportError: ...` may follow pytest's `E   ` or another prefix.
+  'import-error': '',
 }
 
 /**
@@ -177,7 +196,15 @@ const MARKER_CHECKS: Partial<Record<LogKind, (line: string) => boolean>> = {
   regrtest: (line) => line.length >= 25 && line.includes(' leaked ['),
   'count-allocs': (line) => line.length >= 38 && line.includes(" alloc'd: "),
   sanitizer: (line) => line.length >= 20 && line.includes(': runtime error: '),
+  'import-error': (line) => line.includes(UNDEFINED_SYMBOL_MARKER),
 }
+
+/**
+ * Kinds that read a meaning into lines of other formats (the `ImportError` line that ends a regrtest
+ * traceback): their results count whenever they recognised a line, though such lines alone do not
+ * make a log of their kind.
+ */
+const READS_OTHERS_LINES: ReadonlySet<LogKind> = new Set(['import-error'])
 
 function endsLikeFault(line: string): boolean {
   return faultEndingAt(line, line.length)
@@ -204,8 +231,8 @@ function faultEndingAt(text: string, end: number): boolean {
 }
 
 // One scan for the three substrings above instead of three: most lines contain none of them.
-const ANY_CONTENT_MARKER = / leaked \[|alloc'd: |: runtime error: /
-const ESCAPE_OR_CONTENT_MARKER = /\x1b| leaked \[|alloc'd: |: runtime error: /
+const ANY_CONTENT_MARKER = / leaked \[|alloc'd: |: runtime error: |: undefined symbol: /
+const ESCAPE_OR_CONTENT_MARKER = /\x1b| leaked \[|alloc'd: |: runtime error: |: undefined symbol: /
 
 /**
  * Whether a line without ANSI colours has a content marker. A regex scan of every line was the
@@ -412,7 +439,7 @@ export class LogDetector {
     detected.sort((a, b) => this.firstExclusiveLine[a] - this.firstExclusiveLine[b])
     for (const [index, { kind, parser }] of this.parsers.entries()) {
       const result = parser.end() as { diagnostics?: Diagnostics }
-      if (this.firstExclusiveLine[index] === 0) continue
+      if (this.firstExclusiveLine[index] === 0 && !(READS_OTHERS_LINES.has(kind) && this.recognisedCounts[index] > 0)) continue
       ;(results as Record<string, unknown>)[kind] = result
       if (result.diagnostics && result.diagnostics.count > 0) diagnostics.push({ kind, ...result.diagnostics })
     }
@@ -456,7 +483,11 @@ function problemsOf(results: LogResults, options: FrameHints): LogProblem[] {
   regrtestProblems(results.regrtest, results.fault, owners, add)
   faultProblems(results.fault, results['pymalloc-debug'], owners, options, add)
   deadObjectProblems(results.regrtest, results['pymalloc-debug'], add)
+  importErrorProblems(results.regrtest, results['import-error'], add)
+  // A sanitizer report printed by a regrtest worker comes after its test's progress line: that test's.
+  const sanitizerOwners = ownersOf(results.regrtest, results.sanitizer?.reports ?? [])
   for (const report of results.sanitizer?.reports ?? []) {
+    const owner = sanitizerOwners.get(report)
     const where = report.culprit ?? report.stacks[0]?.frames.find((frame) => frame.origin !== 'system')
     const place = where ? { ...(where.file ? { file: workspaceRelative(where.file, options.workspace) } : {}), ...(where.line ? { line: where.line } : {}), ...(where.function ? { function: where.function } : {}) } : {}
     if (report.leaks.length > 0) {
@@ -468,6 +499,7 @@ function problemsOf(results: LogResults, options: FrameHints): LogProblem[] {
           message: `${leak.direct ? 'direct' : 'indirect'} leak of ${leak.bytes} bytes in ${leak.objects} allocations${culprit ? ` from ${culprit.function ?? '?'}${culprit.file ? ` (${workspaceRelative(culprit.file, options.workspace)}:${culprit.line ?? '?'})` : ''}` : ''}`,
           source: 'sanitizer',
           logLine: report.line,
+          ...(owner !== undefined ? { test: owner } : {}),
           ...(culprit?.file ? { file: workspaceRelative(culprit.file, options.workspace) } : {}),
           ...(culprit?.line ? { line: culprit.line } : {}),
           ...(culprit?.function ? { function: culprit.function } : {}),
@@ -482,9 +514,11 @@ function problemsOf(results: LogResults, options: FrameHints): LogProblem[] {
     add({
       kind: report.tool === 'UndefinedBehaviorSanitizer' ? 'undefined-behavior' : 'memory-error',
       severity: 'error',
-      message: `${report.tool} ${report.kind}${access}${at}`,
+      // UBSan's one line says what overflowed and how (`2147483647 * 2 cannot be represented in type 'int'`); ASan's kind is its headline.
+      message: `${report.tool} ${report.tool === 'UndefinedBehaviorSanitizer' ? report.message : report.kind}${access}${at}`,
       source: 'sanitizer',
       logLine: report.line,
+      ...(owner !== undefined ? { test: owner } : {}),
       ...(inUserCode || !report.at ? place : { file: workspaceRelative(report.at.file, options.workspace), line: report.at.line }),
     })
   }
@@ -500,6 +534,21 @@ function problemsOf(results: LogResults, options: FrameHints): LogProblem[] {
       ...(file ? { file } : {}),
       ...(culprit?.line ? { line: culprit.line } : {}),
       ...(culprit?.function ? { function: culprit.function } : {}),
+    })
+  }
+  for (const file of results.census?.files ?? []) {
+    const leaked = leakedTypes(file)
+    if (leaked.length === 0) continue
+    const shown = leaked.slice(0, 5)
+    const more = leaked.length > shown.length ? ` and ${leaked.length - shown.length} more types` : ''
+    add({
+      kind: 'object-leak',
+      severity: 'error',
+      message: `${file.test}: ${shown.map(describeLeakedType).join(', ')}${more} (live objects by type after each counted run, sys.getobjects)`,
+      source: 'census',
+      logLine: file.runs.find((run) => !run.warmup)?.line ?? file.line,
+      // No `deltas`: the message holds each type's counts per run, and the summary shows a finding's deltas instead of its message.
+      test: file.test,
     })
   }
   const series = results['refcount-series']
@@ -544,6 +593,30 @@ function deadObjectProblems(regrtest: RegrtestResult | undefined, debug: Pymallo
       message: `use after free: an object at ${object.address} was used after it was freed (printed as <refcnt ${object.refcnt}>, its reference count is the dead-byte pattern ${byte} the debug hooks write over freed memory)`,
       source: 'pymalloc-debug',
       logLine: object.line,
+      ...(owner !== undefined ? { test: owner } : {}),
+    })
+  }
+}
+
+/**
+ * A module the dynamic linker refused for a symbol of another ABI: on 3.8-3.12 a trace-refs
+ * interpreter keeps pydebug's `d` SOABI, so a pydebug build of a module is found, loaded, and
+ * fails with `undefined symbol: PyModule_Create2`. Symbols of no known ABI macro count when they
+ * are CPython's (another CPython's headers); others (a C++ runtime not linked) are the test's failure.
+ */
+function importErrorProblems(regrtest: RegrtestResult | undefined, imports: ImportErrorResult | undefined, add: (problem: LogProblem) => void): void {
+  const found = imports?.undefinedSymbols ?? []
+  const owners = ownersOf(regrtest, found)
+  for (const item of found) {
+    const { reason, abi } = explainUndefinedSymbol(item.symbol)
+    if (!abi && !/^_?Py/.test(item.symbol)) continue
+    const owner = owners.get(item)
+    add({
+      kind: 'abi-mismatch',
+      severity: 'error',
+      message: `${item.module.split('/').pop()} was built for another ABI (${reason}): rebuild it for this interpreter (${item.module})`,
+      source: 'import-error',
+      logLine: item.line,
       ...(owner !== undefined ? { test: owner } : {}),
     })
   }
@@ -633,8 +706,11 @@ function describeBlock(block: DebugMemoryBlock, fault: Fault): [ProblemKind, str
   }
   if (/bad ID/.test(fault.reason)) return ['allocator-mismatch', `block from API '${block.api}' ${fault.reason.replace(/^bad ID: /, '')}`]
   if (block.underrunBytes !== undefined) return ['buffer-underrun', `buffer underrun of ${plural(block.underrunBytes)} before a ${block.bytesRequested ?? '?'}-byte block`]
-  const bytes = block.overrunBytes ?? 1
-  return ['buffer-overrun', `buffer overrun of ${plural(bytes)}`]
+  // The dump can be cut short before its pad bytes (a crash while printing, a pasted excerpt): the
+  // fatal error still says which pad was hit, but not by how many bytes, and no count is made up.
+  if (/leading pad byte/.test(fault.reason)) return ['buffer-underrun', `buffer underrun before a ${block.bytesRequested ?? '?'}-byte block (its leading pad bytes were overwritten; the log does not show how many)`]
+  if (block.overrunBytes === undefined) return ['buffer-overrun', `buffer overrun past a ${block.bytesRequested ?? '?'}-byte block (its trailing pad bytes were overwritten; the log does not show how many)`]
+  return ['buffer-overrun', `buffer overrun of ${plural(block.overrunBytes)}`]
 }
 
 /**

@@ -134,7 +134,8 @@ export class FaultParser implements LineParser<FaultResult> {
       case 80 /* P */:
         if (this.current && (match = RUNTIME_STATE.exec(line))) {
           this.current.runtimeState = match[1]
-          this.readingExceptions = this.current.kind === 'fatal-error'
+          // The exception comes before the thread dump; a state line inside a dump opens nothing.
+          this.readingExceptions = this.current.kind === 'fatal-error' && this.thread === undefined
           return true
         }
         break
@@ -253,7 +254,7 @@ export class FaultParser implements LineParser<FaultResult> {
    * would take it. False, with nothing changed, for any other line.
    */
   private ownedLine(line: string): boolean {
-    if (this.thread === undefined || !line.startsWith('  File "') || line.indexOf(':') >= 0 || line.indexOf('[') >= 0) return false
+    if (this.thread === undefined || this.readingExceptions || !line.startsWith('  File "') || line.indexOf(':') >= 0 || line.indexOf('[') >= 0) return false
     return this.frame(line)
   }
 

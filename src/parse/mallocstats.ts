@@ -69,6 +69,12 @@ const PRINTONE = /^(.*?) *= *(-?[\d,]+)$/
 const ARENAS = /^(\d+) arenas \* (\d+) bytes\/arena$/
 const UNUSED_POOLS = /^(\d+) unused pools \* (\d+) bytes$/
 const FREELIST = /^ *(\d+) (free .+?) \* (\d+) bytes each *= *([\d,]+)$/
+/**
+ * A line that stands for lines left out, as dumps pasted into documentation and issues have them:
+ * `...`, `…`, `[...]`, `(...)`, maybe followed by words (`... 25 more rows ...`). No '[', ']' or '='
+ * after it, so a `... [12 refs, 3 blocks]` prompt line is not one.
+ */
+const ELISION = /^\s*(?:\.{3,}|…|\[(?:\.{3}|…)\]|\((?:\.{3}|…)\))[^[\]=]*$/
 const MIMALLOC_VALUE = /^ {4}(Allocated Blocks|Allocated Bytes|Allocated Bytes w\/ Overhead|Bytes Reserved|Bytes Committed): (-?\d+)$/
 
 type Section = 'header' | 'classes' | 'totals' | 'arena map' | 'freelists'
@@ -334,6 +340,13 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     }
     const dump = this.current
     if (!dump) {
+      // A dump pasted from its size-class table on (the threshold line left out): read it, and say so.
+      if (first === 99 /* c */ && line === CLASS_HEADING) {
+        this.startDump(lineNumber, 'pymalloc')
+        this.section = 'classes'
+        addDiagnostic(this.diagnostics, lineNumber, 'malloc stats dump without its "Small block threshold" line: read from the size-class table on')
+        return true
+      }
       // Freelist lines can come without a pymalloc dump (--without-pymalloc builds).
       const last = line.charCodeAt(line.length - 1)
       if ((first === 32 || (first >= 48 && first <= 57)) && last >= 48 && last <= 57 && line.includes(' bytes each') && FREELIST.test(line)) {
@@ -344,9 +357,18 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
       return false
     }
     if (line === '') return true
+    // Lines left out (a dump pasted into an issue): a gap, not the end. What follows is read as it
+    // comes: size-class rows, or any totals line, whichever section the gap ended in.
+    if ((first === 46 /* . */ || first === 32 || first === 8230 /* … */ || first === 91 /* [ */ || first === 40 /* ( */) && ELISION.test(line)) {
+      addDiagnostic(this.diagnostics, lineNumber, `malloc stats dump with lines left out (${line.trim().slice(0, 40)}): read on past the gap`)
+      if (this.section === 'freelists') this.section = 'totals'
+      return true
+    }
     // "# label = N" lines (half a dump) can only be printone lines: none of these checks matches them.
     if (first !== 35 /* # */) {
-      if (this.section === 'classes' && CLASS_ROW_SHAPE.test(line)) {
+      // Rows right after the threshold line: the table's heading was left out.
+      if ((this.section === 'classes' || this.section === 'header') && CLASS_ROW_SHAPE.test(line)) {
+        this.section = 'classes'
         this.addClassRow(dump, line)
         return true
       }

@@ -75,6 +75,8 @@ export class PytestParser implements LineParser<PytestResult> {
   private droppedFailures = 0
   /** Inside FAILURES / ERRORS: every line belongs to a failure's report until the next ruler. */
   private inFailures = false
+  /** Inside the short test summary: a multi-line message goes on, indented, after its entry. */
+  private inShortSummary = false
   /**
    * What followed pytest's own text on the line just read: a crashing test's first line of output
    * (the debug hooks' `Debug memory block at ...`) starts right after the progress dots. Set by `next`
@@ -88,6 +90,7 @@ export class PytestParser implements LineParser<PytestResult> {
     if ((match = SUMMARY_COUNTS.exec(line))) {
       this.seen = true
       this.inFailures = false
+      this.inShortSummary = false
       this.detail = undefined
       this.summaryLine = own(match[0].replace(/^=+ | =+$/g, ''))
       this.seconds = Number(match[2])
@@ -106,6 +109,7 @@ export class PytestParser implements LineParser<PytestResult> {
       // Under -q there is no session header: the first ruler is FAILURES or the short summary.
       this.seen ||= PYTEST_TITLES.test(title)
       this.inFailures = title === 'FAILURES' || title === 'ERRORS'
+      this.inShortSummary = title === 'short test summary info'
       this.detail = undefined
       return this.seen
     }
@@ -133,6 +137,8 @@ export class PytestParser implements LineParser<PytestResult> {
       }
       return true
     }
+    // ` +  where 4 = add(2, 2)`: the assertion's explanation, when the terminal was wide enough to print it whole.
+    if (this.inShortSummary && line.charCodeAt(0) === 32 && this.failures.length > 0) return true
     if ((match = SHORT_SUMMARY.exec(line))) {
       if (this.failures.length < MAX_PYTEST_FAILURES) {
         this.failures.push({ nodeId: own(match[2]), kind: match[1] === 'FAILED' ? 'failed' : 'error', ...(match[3] ? { message: own(match[3]) } : {}) })

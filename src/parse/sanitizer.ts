@@ -82,7 +82,10 @@ const FRAME_SHAPE = /^ {4}#\d+ 0x[0-9a-f]+(?: in .+| \S+)?$/
 // Runs of lines for `matchLines`, each with its line break, none ending in a CR (`[^\n\r\u2028\u2029]` is
 // what `.` matches): FRAME_SHAPE lines, and the shadow map's rows (two spaces first).
 const FRAME_SHAPES = /(?: {4}#\d+ 0x[0-9a-f]+(?: in [^\n\r\u2028\u2029]+| [^\s]+)?(?:\n|$))+/y
-const SHADOW_ROWS = /(?: {2}(?:[^\n]*[^\n\r])?(?:\n|$))+/y
+// Only the map's own shapes (`  0x0c047fff8000: fa fa`, `  Heap left redzone:  fa`): other indented
+// lines (a malloc stats free list printed in between) may be another parser's.
+const SHADOW_ROW = /^ {2}(?:0x[0-9a-f]+|[A-Z][\w ]*):/
+const SHADOW_ROWS = /(?: {2}(?:0x[0-9a-f]+|[A-Z][\w ]*):(?:[^\n]*[^\n\r])?(?:\n|$))+/y
 const FRAME_MODULE = /^\((.+?)\+0x[0-9a-f]+\)$/
 const ACCESS = /^(READ|WRITE) of size (\d+) at (0x[0-9a-f]+) thread (\S+)/
 const LOCATION = /^0x[0-9a-f]+ is located (\d+) bytes (to the right of|to the left of|inside of|after|before) (\d+)-byte region/
@@ -119,7 +122,7 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
    */
   ownedLine(line: string): boolean {
     if (line.charCodeAt(0) !== 32) return false
-    if (this.state === 'shadow') return line.charCodeAt(1) === 32
+    if (this.state === 'shadow') return SHADOW_ROW.test(line)
     return this.inStack() && this.stackFrame(line)
   }
 

@@ -79,7 +79,14 @@ function extensionDifferences(wanted: ExtensionKeyInputs, earlier: ExtensionKeyI
       found.push(`the compiler behind ${name}=${wanted.compilerEnv[name]} differs: ${now} instead of ${before ?? 'an unknown version'}`)
     }
   }
-  if (wanted.interpreterKey !== earlier.interpreterKey) found.push(`the interpreter differs: ${wanted.interpreterKey} instead of ${earlier.interpreterKey}`)
+  if (wanted.abiFingerprint !== undefined && earlier.abiFingerprint !== undefined) {
+    if (wanted.abiFingerprint !== earlier.abiFingerprint) found.push(`the interpreter's ABI differs: ${wanted.abiFingerprint} instead of ${earlier.abiFingerprint}`)
+    if (wanted.interpreterCompiler !== earlier.interpreterCompiler) {
+      found.push(`the interpreter was built with another compiler (setuptools' default when CC is unset): ${wanted.interpreterCompiler ?? 'unknown'} instead of ${earlier.interpreterCompiler ?? 'unknown'}`)
+    }
+  } else if (earlier.abiFingerprint === undefined && wanted.abiFingerprint !== undefined) {
+    found.push(`the earlier build was keyed by its interpreter (${earlier.interpreterKey ?? 'unknown'}), before builds were keyed by ABI fingerprint`)
+  } else if (wanted.interpreterKey !== earlier.interpreterKey) found.push(`the interpreter differs: ${wanted.interpreterKey ?? 'unknown'} instead of ${earlier.interpreterKey ?? 'unknown'}`)
   const buildEnvChanges = describeEnvChanges(wanted.buildEnv ?? {}, earlier.buildEnv ?? {})
   if (buildEnvChanges) found.push(`build-env differs: ${buildEnvChanges}`)
   if (wanted.buildCommand !== earlier.buildCommand) found.push(`the build command differs: ${wanted.buildCommand ?? 'the default build'} instead of ${earlier.buildCommand ?? 'the default build'}`)

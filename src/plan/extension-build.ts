@@ -1,4 +1,5 @@
 import { sha256Hex } from './cache-key.js'
+import { compilerFromSysVersion } from './cache-miss.js'
 
 /**
  * Environment variables that change what an extension build compiles and links; they are part of
@@ -89,12 +90,33 @@ export interface ExtensionKeyInputs {
   readonly compilerEnv: Readonly<Record<string, string>>
   /** First line of `--version` of each COMPILER_COMMAND_ENV compiler that is set, by variable. */
   readonly compilerVersions: Readonly<Record<string, string>>
-  /** The interpreter's cache key: another interpreter (compiler, configure arguments, source) needs another build. */
-  readonly interpreterKey: string
+  /**
+   * The interpreter's ABI fingerprint (describeAbiFingerprint): interpreters with the same one share
+   * the build, whatever their variant's name (pydebug, valgrind, pymalloc-debug). Absent in records
+   * written before fingerprints, and when the interpreter's SOABI is not CPython's.
+   */
+  readonly abiFingerprint?: string
+  /**
+   * The compiler CPython was built with, which setuptools compiles with when CC is unset. A clang
+   * module would load into a gcc interpreter of the same fingerprint (same C ABI), but sanitizer
+   * runtimes and flags differ between compilers, and a build should be what the user's interpreter
+   * would have made (issue 9): another compiler, another build.
+   */
+  readonly interpreterCompiler?: string
+  /** The interpreter's cache key: only without a fingerprint (and in older records), so nothing is shared. */
+  readonly interpreterKey?: string
   /** `build-env`: every variable given for the extension builds, compiler or not (absent when none, and in older records). */
   readonly buildEnv?: Readonly<Record<string, string>>
   /** `build-command`, as the user typed it (absent for the default build, and in older records). */
   readonly buildCommand?: string
+}
+
+/**
+ * The compiler an interpreter was built with, as its build record says: CC's version when CC was
+ * set (the interpreter's key has it), else the compiler sys.version names (`GCC 12.2.0`).
+ */
+export function interpreterCompilerOf(record: { readonly keyInputs?: { readonly platform: { readonly compiler?: string } }; readonly probe?: { readonly version?: string } }): string | undefined {
+  return record.keyInputs?.platform.compiler ?? compilerFromSysVersion(record.probe?.version)
 }
 
 export function planExtensionBuildKey(inputs: ExtensionKeyInputs): string {
@@ -103,7 +125,8 @@ export function planExtensionBuildKey(inputs: ExtensionKeyInputs): string {
       sourceDigest: inputs.sourceDigest,
       compilerEnv: Object.entries(inputs.compilerEnv).sort(),
       compilerVersions: Object.entries(inputs.compilerVersions).sort(),
-      interpreterKey: inputs.interpreterKey,
+      // The fingerprint and the compiler replace the interpreter's key: a pydebug build serves a valgrind interpreter.
+      ...(inputs.abiFingerprint !== undefined ? { abiFingerprint: inputs.abiFingerprint, interpreterCompiler: inputs.interpreterCompiler ?? null } : { interpreterKey: inputs.interpreterKey }),
       // Only when given, so the keys of builds without them stay what they were.
       ...(inputs.buildEnv && Object.keys(inputs.buildEnv).length ? { buildEnv: Object.entries(inputs.buildEnv).sort() } : {}),
       ...(inputs.buildCommand !== undefined ? { buildCommand: inputs.buildCommand } : {}),

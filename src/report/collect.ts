@@ -1,12 +1,19 @@
 import type { RegrtestTest, TestOutcome } from '../parse/regrtest.js'
 import type { CellPlan } from '../plan/cell.js'
 import type { ExtensionBuild } from '../steps/build-extension.js'
+import { describeAbiFingerprint } from '../plan/abi-fingerprint.js'
 import type { InterpreterInstall } from '../steps/build-python.js'
 import type { ParsedRun, RefleakHunt, ShowrefcountRun } from '../steps/run-tests.js'
 import type { CpythonTestsRun } from '../steps/run-cpython-tests.js'
 import { cpythonTestsFindings, cpythonTestsSection } from './cpython-tests.js'
 import type { TestCommandRun } from '../steps/run-test-command.js'
 import { testCommandFindings, testCommandSection } from './test-command.js'
+import type { VariantChecksRun } from '../steps/run-variant-checks.js'
+import { variantCheckFindings, variantCheckSections } from './variant-checks.js'
+import type { MemcheckRun } from '../steps/run-memcheck.js'
+import { memcheckFindings, memcheckLogs, memcheckSection } from './memcheck.js'
+import type { SanitizerPass } from '../steps/run-sanitizers.js'
+import { mergeSanitizerFindings, sanitizerFindings, sanitizerSection } from './sanitizers.js'
 import { collectFindings } from './findings.js'
 import { pytestCaseIds, pytestRefleakSection } from './collect-pytest.js'
 import type { PytestHunt } from '../steps/run-pytest.js'
@@ -41,6 +48,12 @@ export interface RunResults {
   readonly cpythonTests?: CpythonTestsRun
   /** The user's own test command (steps/run-test-command.ts), run instead of the refleak hunt. */
   readonly testCommand?: TestCommandRun
+  /** The checks the variant exists for (catalog `checks`: census, allocation report, GIL, ...), steps/run-variant-checks.ts. */
+  readonly variantChecks?: VariantChecksRun
+  /** Valgrind memcheck over each test file (steps/run-memcheck.ts), when the variant declares the check. */
+  readonly memcheck?: MemcheckRun
+  /** The sanitizer pass over each test file (steps/run-sanitizers.ts), when the variant declares a sanitizer check. */
+  readonly sanitizers?: SanitizerPass
   readonly error?: { readonly kind: string; readonly message: string; readonly log?: string }
   /** Turns absolute paths into paths relative to the report folder. */
   readonly relative: (absolutePath: string) => string
@@ -51,7 +64,7 @@ export function collectReport(results: RunResults): Report {
   const logs: LogEntry[] = []
   const problems: ReportProblem[] = []
   const passes = new Map<string, TestPass>()
-  const addLog = (run: ParsedRun<unknown>, kind: string, pass: TestPass) => {
+  const addLog = (run: Pick<ParsedRun<unknown>, 'log' | 'lines' | 'unparsed' | 'details'>, kind: string, pass: TestPass) => {
     const path = relative(run.log)
     logs.push({ path, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details })
     passes.set(path, pass)
@@ -149,10 +162,52 @@ export function collectReport(results: RunResults): Report {
     findingProblems = problems.filter((problem) => problem.log !== log || (problem.test !== undefined && failed.has(problem.test)))
   }
 
-  const findings = nameCrashedCases(
-    collectFindings({ refleaks, problems: findingProblems, passOfLog: (log) => passes.get(log), ...(showrefcount ? { showrefcount } : {}), sectionFindings: [...sectionFindings, ...commandFindings] }),
+  let memcheck: Report['memcheck']
+  let memcheckErrors: Finding[] = []
+  if (results.memcheck) {
+    const xmlLogs = new Set<string>()
+    for (const log of memcheckLogs(results.memcheck)) {
+      addLog(log, log.kind, 'memcheck')
+      if (log.kind === 'valgrind-xml') xmlLogs.add(relative(log.log))
+    }
+    memcheck = memcheckSection(results.memcheck, relative)
+    memcheckErrors = memcheckFindings(memcheck)
+    // The section's findings say what memcheck saw in the user's code, once per place; CPython's own errors stay notes in `problems`.
+    findingProblems = findingProblems.filter((problem) => !xmlLogs.has(problem.log))
+  }
+
+  let sanitizers: Report['sanitizers']
+  let sanitizerOwn: Finding[] = []
+  if (results.sanitizers) {
+    const passLogs = new Set<string>()
+    for (const file of results.sanitizers.runs) {
+      addLog(file, 'regrtest-sanitizer', 'sanitizer')
+      passLogs.add(relative(file.log))
+      for (const report of file.reports) {
+        addLog(report, 'sanitizer-report', 'sanitizer')
+        passLogs.add(relative(report.log))
+      }
+    }
+    sanitizers = sanitizerSection(results.sanitizers, relative)
+    sanitizerOwn = sanitizerFindings(results.sanitizers, problems.filter((problem) => passLogs.has(problem.log) && problem.source === 'sanitizer'), relative)
+    // The pass's findings come from its report files, with their test and case; they join the other passes' findings below.
+    findingProblems = findingProblems.filter((problem) => !passLogs.has(problem.log))
+  }
+
+  // The variant's own checks: each helper's logs (the census's object leaks come through their problems), sections, and the GIL's findings.
+  const checks = results.variantChecks
+  for (const file of checks?.gil?.files ?? []) addLog(file, 'gil-check', 'gil')
+  for (const file of checks?.census?.files ?? []) addLog(file, 'census', 'census')
+  for (const file of checks?.countAllocs ?? []) addLog(file, 'count-allocs', 'count-allocs')
+  for (const file of checks?.allocations ?? []) addLog(file, 'allocation-report', 'allocation-report')
+  const variantSections = checks ? variantCheckSections(checks, relative) : {}
+  const variantFindings = variantCheckFindings(variantSections)
+
+  const collected = nameCrashedCases(
+    collectFindings({ refleaks, problems: findingProblems, passOfLog: (log) => passes.get(log), ...(showrefcount ? { showrefcount } : {}), sectionFindings: [...sectionFindings, ...commandFindings, ...variantFindings, ...memcheckErrors] }),
     results.refleaks?.caseIds ?? (results.pytest ? pytestCaseIds(results.pytest) : {}),
   )
+  const findings = results.sanitizers ? mergeSanitizerFindings(collected, results.sanitizers, sanitizerOwn) : collected
   const status: RunStatus = results.error
     ? results.error.kind === 'BuildError' || results.error.kind === 'SourceError'
       ? 'build-failed'
@@ -198,6 +253,7 @@ export function collectReport(results: RunResults): Report {
             abiflags: interpreter.record.probe.abiflags,
             ...(interpreter.record.probe.soabi ? { soabi: interpreter.record.probe.soabi } : {}),
             ...(interpreter.rebuildReason ? { rebuildReason: interpreter.rebuildReason } : {}),
+            ...(interpreter.abiFingerprint ? { abiFingerprint: describeAbiFingerprint(interpreter.abiFingerprint) } : {}),
           },
         }
       : {}),
@@ -214,11 +270,17 @@ export function collectReport(results: RunResults): Report {
       ...(Object.keys(build.buildEnv).length ? { buildEnv: build.buildEnv } : {}),
       builder: build.builder,
       ...(build.command ? { command: build.command } : {}),
+      key: build.key,
+      ...(build.builtFor ? { fingerprint: describeAbiFingerprint(build.builtFor) } : {}),
+      ...(build.reusedFrom ? { reusedFrom: build.reusedFrom } : {}),
     })),
     ...(refleaks ? { refleaks } : {}),
     ...(showrefcount ? { showrefcount } : {}),
     ...(cpythonTests ? { cpythonTests } : {}),
     ...(testCommand ? { testCommand } : {}),
+    ...variantSections,
+    ...(memcheck ? { memcheck } : {}),
+    ...(sanitizers ? { sanitizers } : {}),
     findings,
     // Errors first; within a severity, in log order.
     problems: problems.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)),

@@ -198,7 +198,7 @@ export function mergeProblem(findings: Finding[], problem: ReportProblem, pass: 
   })
 }
 
-function sameFamily(a: FindingKind, b: FindingKind): boolean {
+export function sameFamily(a: FindingKind, b: FindingKind): boolean {
   if (CRASH_FAMILY.has(a) && CRASH_FAMILY.has(b)) return true
   return a === b
 }

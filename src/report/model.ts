@@ -32,6 +32,18 @@ export interface Report {
   readonly testCommand?: TestCommandSection
   /** CPython's own test suite (`cpython-tests`), as `make test` / `make quicktest` runs it. */
   readonly cpythonTests?: CpythonTestsSection
+  /** Valgrind memcheck over each test file (the valgrind variant's check): what it looked at and what it saw. */
+  readonly memcheck?: MemcheckSection
+  /** The sanitizer pass of an asan / ubsan / tsan cell: whether the extensions were instrumented, each test file's run and its report files. */
+  readonly sanitizers?: SanitizerSection
+  /** Each test file between two allocator statistics dumps (the variant's `allocation-report` check): what grew. */
+  readonly allocations?: AllocationSection
+  /** trace-refs: live objects by type after each repetition of each test file (the `census` check). */
+  readonly census?: CensusSection
+  /** count-allocs (3.6-3.8): per-type allocation counts before and after each test file. */
+  readonly countAllocs?: CountAllocsSection
+  /** Free-threaded cells: whether importing the tests (and the extension) re-enabled the GIL. */
+  readonly gil?: GilSection
   /** Flat list of what deserves attention, most serious first: what the summary and annotations show. */
   readonly findings: Finding[]
   /** Every log written, with what its parsers could not read. Paths are relative to the report's folder. */
@@ -70,6 +82,8 @@ export interface InterpreterSection {
   readonly soabi?: string
   /** Why it was built although builds of the same version and variant were cached: what differs from them. */
   readonly rebuildReason?: string
+  /** Its ABI fingerprint, read from the interpreter (plan/abi-fingerprint.ts): what its extension builds must match. */
+  readonly abiFingerprint?: string
 }
 
 export interface ExtensionSection {
@@ -92,6 +106,12 @@ export interface ExtensionSection {
   readonly builder?: 'setuptools' | 'pep517-pip' | 'build-command'
   /** The build command as run, for `pep517-pip` and `build-command`. */
   readonly command?: readonly string[]
+  /** The build's cache key (its folder under the cache's extensions/). */
+  readonly key?: string
+  /** The ABI fingerprint of the interpreter it was built against (SOABI, ABI macros, sanitizers): interpreters with the same one share the build. */
+  readonly fingerprint?: string
+  /** For a reused build: the cell whose run made it (e.g. a pydebug build reused by a valgrind cell), that run's interpreter and when. */
+  readonly reusedFrom?: { readonly cell: string; readonly interpreterKey: string; readonly builtAt: string }
 }
 
 export interface LeakEntry {
@@ -236,6 +256,8 @@ export interface TestCommandSection {
   readonly runner: 'pytest' | 'unittest' | 'other'
   readonly exitCode: number | null
   readonly signal?: string
+  /** Stopped at `test-command-timeout`: the signals are pydebug's, and `running` names where it hung. */
+  readonly timedOut?: boolean
   readonly log: string
   /** pytest's JUnit XML, when it was written. */
   readonly junit?: string
@@ -254,7 +276,106 @@ export interface TestCommandSection {
 }
 
 /** Which run of the tests saw it: the refleak hunt, a case re-run alone, the `-X showrefcount` pass, or the check before running. */
-export type TestPass = 'refleak' | 'refleak-case' | 'showrefcount' | 'discovery' | 'cpython-tests' | 'test-command'
+export type TestPass = 'refleak' | 'refleak-case' | 'showrefcount' | 'discovery' | 'cpython-tests' | 'test-command' | 'memcheck' | 'sanitizer' | 'census' | 'allocation-report' | 'count-allocs' | 'gil'
+
+/** An error memcheck saw in the user's code, at the innermost frame of the user's code. */
+export interface MemcheckErrorEntry {
+  /** valgrind's kind: `UninitCondition`, `InvalidWrite`, `Leak_DefinitelyLost`, ... */
+  readonly kind: string
+  /** valgrind's words: `Conditional jump or move depends on uninitialised value(s)`. */
+  readonly what: string
+  /** How many times it happened in that process (valgrind's `<errorcounts>`). */
+  readonly count: number
+  readonly function?: string
+  /** The user's source file (the project's, not the build copy's), relative to the workspace when inside it. */
+  readonly file?: string
+  readonly line?: number
+  /** The test case, when the file has one. */
+  readonly case?: string
+  readonly xml: string
+}
+
+export interface MemcheckSection {
+  /** `valgrind --version`. */
+  readonly valgrind: string
+  /** Misc/valgrind-python.supp of the interpreter's source tree, and where it came from; `none` when it could not be found. */
+  readonly suppressions: { readonly file?: string; readonly origin: 'install' | 'source-tarball' | 'none'; readonly note?: string }
+  readonly files: readonly {
+    readonly name: string
+    readonly command: readonly string[]
+    readonly exitCode: number | null
+    readonly outcome: TestOutcome
+    readonly log: string
+    /** One per process memcheck followed (the test file's interpreter and any child it started). */
+    readonly processes: readonly {
+      readonly xml: string
+      readonly pid?: number
+      /** `FINISHED`, or `RUNNING` when the process died before valgrind's closing report. */
+      readonly state?: string
+      /** Distinct errors valgrind reported, those in the user's code, and those it counted past the parser's cap. */
+      readonly errors: number
+      readonly userErrors: number
+      readonly droppedErrors: number
+      /** Errors the suppressions hid (`<suppcounts>`), in all. */
+      readonly suppressed: number
+    }[]
+    readonly errors: readonly MemcheckErrorEntry[]
+    /** A file of several cases with an error in the user's code: each case re-run alone under memcheck, with its log and XML files. */
+    readonly cases?: readonly { readonly id: string; readonly log: string; readonly xml: readonly string[] }[]
+    /** Its cases `max-case-runs` left out. */
+    readonly casesNotRun?: number
+  }[]
+  readonly totals: {
+    readonly files: number
+    readonly processes: number
+    readonly errors: number
+    readonly userErrors: number
+    readonly suppressed: number
+    /** Each suppression that hid something, with how many errors, over all processes. */
+    readonly suppressedBy: Readonly<Record<string, number>>
+  }
+}
+
+/** A sanitizer's own pass over the tests (steps/run-sanitizers.ts). */
+export interface SanitizerSection {
+  /** `AddressSanitizer`, `UndefinedBehaviorSanitizer`, `ThreadSanitizer`. */
+  readonly tool: string
+  /** The flag every compile and link line of the extension must carry. */
+  readonly compileFlag: string
+  /** Where the report files are, relative to the report: `logs/asan/<test file>.<pid>`. */
+  readonly reportsDir: string
+  /** The variables set for each test file's process; `log_path` as given to the first one (each gets its own). */
+  readonly env: Readonly<Record<string, string>>
+  /** LeakSanitizer's suppression file for CPython's own memory at exit, when pydebug ships one for this version. */
+  readonly suppressions?: string
+  readonly instrumentation: readonly {
+    readonly path: string
+    readonly instrumented: boolean
+    /** From this run's build log (absent for a reused build): compiler command lines, and how many carried the flag. */
+    readonly compileLines?: { readonly compile: number; readonly compileWithFlag: number; readonly link: number; readonly linkWithFlag: number; readonly withoutFlag: readonly string[] }
+    /** Each extension module and whether it references the sanitizer's runtime. */
+    readonly modules: readonly { readonly file: string; readonly instrumented: boolean }[]
+  }[]
+  readonly files: readonly {
+    readonly name: string
+    readonly command: readonly string[]
+    readonly exitCode: number | null
+    readonly signal?: string
+    readonly log: string
+    /** The test cases regrtest -v started. */
+    readonly cases: readonly string[]
+    readonly reports: readonly {
+      readonly path: string
+      /** Reports in the file, by the sanitizer's own kind (`heap-buffer-overflow`, `detected memory leaks`, ...). */
+      readonly kinds: readonly string[]
+      /** LeakSanitizer's `Suppressions used:` rows: what the suppression file hid. */
+      readonly suppressed: readonly { readonly name: string; readonly count: number; readonly bytes: number }[]
+      readonly case?: string
+    }[]
+  }[]
+  /** Why the tests did not run under the sanitizer, when they did not. */
+  readonly notRun?: string
+}
 
 export interface Finding {
   readonly kind: FindingKind
@@ -284,4 +405,74 @@ export interface LogEntry {
   readonly unparsed: UnparsedLines
   /** What the format detector recognised in this log and each parser's result (src/parse/detect.ts). Optional. */
   readonly parsed?: ParsedLogDetails
+}
+
+/** How a helper's run of one test file ended: `incomplete` when it exited without printing all it should have. */
+export type HelperOutcome = 'ok' | 'failed' | 'crashed' | 'timed-out' | 'incomplete'
+
+/** What one allocator statistics dump says (parse/mallocstats.ts). */
+export interface AllocatorTotals {
+  /** pymalloc: `# arenas allocated current`. */
+  readonly arenas?: number
+  /** pymalloc: `# bytes in allocated blocks`. */
+  readonly bytesInAllocatedBlocks?: number
+  /** mimalloc (free-threaded and PYTHONMALLOC=mimalloc): `Allocated Blocks`. */
+  readonly allocatedBlocks?: number
+  /** mimalloc: `Allocated Bytes`. */
+  readonly allocatedBytes?: number
+}
+
+export interface AllocationSection {
+  readonly files: readonly {
+    readonly name: string
+    readonly allocator?: 'pymalloc' | 'mimalloc'
+    readonly outcome: HelperOutcome
+    readonly exitCode: number | null
+    readonly before?: AllocatorTotals
+    readonly after?: AllocatorTotals
+    /** after - before, for each total both dumps have. */
+    readonly growth?: AllocatorTotals
+    /** pymalloc: blocks in use per size class (bytes) before and after; every class either dump lists. */
+    readonly sizeClasses: readonly { readonly size: number; readonly before: number; readonly after: number; readonly growth: number }[]
+    readonly log: string
+  }[]
+}
+
+export interface CensusSection {
+  readonly warmups: number
+  readonly runs: number
+  readonly files: readonly {
+    readonly name: string
+    readonly outcome: HelperOutcome
+    readonly exitCode: number | null
+    /** Types whose live count grew in every counted run, largest total first, with the growth per counted run. */
+    readonly leakedTypes: readonly { readonly name: string; readonly deltas: readonly number[] }[]
+    /** Every run as the helper printed it (the largest changes per type). */
+    readonly runs: readonly { readonly run: number; readonly warmup: boolean; readonly objects: number; readonly delta: Readonly<Record<string, number>>; readonly moreTypes: number }[]
+    readonly log: string
+  }[]
+}
+
+export interface CountAllocsSection {
+  readonly files: readonly {
+    readonly name: string
+    readonly outcome: HelperOutcome
+    readonly exitCode: number | null
+    /** The types whose live count (allocations - frees) grew most, largest first. */
+    readonly topGrowth: readonly {
+      readonly name: string
+      readonly before: { readonly allocs: number; readonly frees: number; readonly maxInUse: number }
+      readonly after: { readonly allocs: number; readonly frees: number; readonly maxInUse: number }
+      readonly growth: number
+    }[]
+    readonly log: string
+  }[]
+}
+
+export interface GilSection {
+  /** `force-off`: the tests ran with PYTHON_GIL=0. */
+  readonly mode: 'default' | 'force-off'
+  /** Modules whose import re-enabled the GIL, each with the test file that first imported it and the warning as printed. */
+  readonly reenabledBy: readonly { readonly module: string; readonly test: string; readonly warning: string }[]
+  readonly files: readonly { readonly name: string; readonly gilEnabled?: boolean; readonly exitCode: number | null; readonly log: string }[]
 }

@@ -1,6 +1,7 @@
 import { FINDING_KINDS } from './finding-kinds.js'
 import { ranATestCase } from './findings.js'
-import type { CpythonTestsSection, Finding, InterpreterSection, Report, TestFileEntry } from './model.js'
+import { variantChecksMarkdown } from './variant-checks-md.js'
+import type { CpythonTestsSection, Finding, InterpreterSection, MemcheckSection, Report, SanitizerSection, TestFileEntry } from './model.js'
 
 const STATUS_LINE: Record<Report['status'], string> = {
   clean: '✅ no leaks or crashes found',
@@ -18,6 +19,12 @@ const PASS_LABEL: Record<NonNullable<Finding['pass']>, string> = {
   discovery: 'before running',
   'cpython-tests': "CPython's test suite",
   'test-command': 'test-command',
+  memcheck: 'valgrind memcheck',
+  sanitizer: 'sanitizer pass',
+  census: 'trace-refs census',
+  'allocation-report': 'allocation report',
+  'count-allocs': 'COUNT_ALLOCS counts',
+  gil: 'GIL check',
 }
 
 const MAX_TRACEBACK_LINES_SHOWN = 12
@@ -47,7 +54,9 @@ export function renderSummaryMarkdown(report: Report): string {
   for (const extension of report.extensions) {
     const how = extension.builder === 'build-command' ? ' with build-command' : extension.builder === 'pep517-pip' ? ' with pip (PEP 517 backend)' : ''
     const buildEnv = Object.entries(extension.buildEnv ?? {}).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``)
-    lines.push(`| Extension | \`${escapeCode(baseName(extension.path))}\` ${extension.reused ? 'reused' : 'built'} for ${escapeMarkdown(extension.abi)}${how} in ${extension.seconds.toFixed(1)} s${buildEnv.length ? ` · build-env ${buildEnv.join(' ')}` : ''} |`)
+    // A build shared across cells of the same ABI fingerprint says which cell's run made it.
+    const from = extension.reusedFrom && extension.reusedFrom.cell !== report.cell?.id ? ` (built by the ${escapeMarkdown(extension.reusedFrom.cell)} run)` : ''
+    lines.push(`| Extension | \`${escapeCode(baseName(extension.path))}\` ${extension.reused ? 'reused' : 'built'} for ${escapeMarkdown(extension.abi)}${from}${how} in ${extension.seconds.toFixed(1)} s${buildEnv.length ? ` · build-env ${buildEnv.join(' ')}` : ''} |`)
   }
   if (report.refleaks) {
     const { refleaks } = report
@@ -58,10 +67,12 @@ export function renderSummaryMarkdown(report: Report): string {
     if (refleaks.runner) lines.push(`| Test runner | ${refleaks.runner.name}${refleaks.runner.version ? ` ${escapeMarkdown(refleaks.runner.version)}` : ''}: ${escapeMarkdown(refleaks.runner.reason)} |`)
     lines.push(`| Refleak hunt | ${hunter} on ${files}: ${escapeMarkdown(refleaks.state ?? (refleaks.log ? `exit ${refleaks.exitCode}` : 'not run'))} |`)
   }
+  if (report.memcheck) lines.push(memcheckStepRow(report.memcheck))
+  if (report.sanitizers) lines.push(...sanitizerStepRows(report.sanitizers))
   if (report.cpythonTests) lines.push(cpythonTestsStepRow(report.cpythonTests))
   if (report.testCommand) {
     const { testCommand } = report
-    const exit = testCommand.signal ? `killed by ${testCommand.signal}` : `exit ${testCommand.exitCode}`
+    const exit = testCommand.timedOut ? `stopped by pydebug at test-command-timeout (${testCommand.signal ?? 'SIGKILL'})` : testCommand.signal ? `killed by ${testCommand.signal}` : `exit ${testCommand.exitCode}`
     const read = testCommand.summary ? escapeMarkdown(testCommand.summary) : 'no test result pydebug could read'
     lines.push(`| Test command | \`${escapeCode(testCommand.command)}\` (${escapeMarkdown(testCommand.runner)}): ${read} · ${exit}${testCommand.running ? ` · running \`${escapeCode(testCommand.running)}\` when it stopped` : ''} |`)
   }
@@ -113,7 +124,9 @@ export function renderSummaryMarkdown(report: Report): string {
     }
     lines.push('')
   }
+  if (report.memcheck) lines.push(...memcheckLines(report.memcheck))
   if (report.cpythonTests) lines.push(...cpythonTestsLines(report.cpythonTests))
+  lines.push(...variantChecksMarkdown(report, escapeMarkdown, escapeCode))
   const discovery = report.refleaks?.discovery
   if (discovery?.nested.length && discovery.modules.length) {
     lines.push(`Test files in sub-folders of \`${escapeCode(discovery.testsDir)}\` were not run (regrtest does not search sub-folders): ${discovery.nested.map((nested) => `\`${escapeCode(nested.dir)}/\` (${nested.modules})`).join(', ')}.`, '')
@@ -147,6 +160,53 @@ function cpythonTestsLines(section: CpythonTestsSection): string[] {
     `Run ${escapeMarkdown(section.environment.how)}: ${applied.length ? `applied ${applied.join(' ')}` : 'the variant has no runtime settings'}${removed.length ? `; removed ${removed.join(' ')}` : ''}. Per test file timeout ${section.timeoutSeconds} s${section.junit ? `; JUnit XML \`${escapeCode(section.junit.path)}\` (${section.junit.tests} cases, ${section.junit.failures} failures, ${section.junit.errors} errors)` : '; no JUnit XML was written'}.`,
     '',
   )
+  return lines
+}
+
+/** Whether the extensions carry the sanitizer, and what its own pass over the test files found. */
+function sanitizerStepRows(section: SanitizerSection): string[] {
+  const instrumented = section.instrumentation.map((entry) => {
+    const lines = entry.compileLines
+    const evidence = lines && lines.compile > 0 ? `${lines.compileWithFlag} of ${lines.compile} compile lines and ${lines.linkWithFlag} of ${lines.link} link lines carry it` : `${entry.modules.filter((module) => module.instrumented).length} of ${entry.modules.length} modules reference its runtime`
+    return `${entry.instrumented ? '✅' : '❌'} \`${escapeCode(baseName(entry.path))}\` ${entry.instrumented ? '' : 'not '}compiled with \`${escapeCode(section.compileFlag)}\` (${evidence})`
+  })
+  const reports = section.files.reduce((total, file) => total + file.reports.reduce((sum, report) => sum + report.kinds.length, 0), 0)
+  const suppressed = section.files.reduce((total, file) => total + file.reports.reduce((sum, report) => sum + report.suppressed.reduce((rows, row) => rows + row.count, 0), 0), 0)
+  const run = section.notRun
+    ? `not run: ${escapeMarkdown(section.notRun)}`
+    : `${section.files.length} test file${section.files.length === 1 ? '' : 's'}, one process each, reports in \`${escapeCode(section.reportsDir)}/\`: ${reports} report${reports === 1 ? '' : 's'}${section.suppressions ? ` · ${suppressed} of CPython's own leaks at exit suppressed (\`${escapeCode(baseName(section.suppressions))}\`)` : ''}`
+  return [`| ${escapeMarkdown(section.tool)} | ${instrumented.join('<br>') || 'no extension'} |`, `| ${escapeMarkdown(section.tool)} pass | ${run} |`]
+}
+
+function memcheckStepRow(section: MemcheckSection): string {
+  const { totals } = section
+  const plural = (count: number, word: string, words = `${word}s`) => `${count} ${count === 1 ? word : words}`
+  const other = totals.errors - totals.userErrors
+  return `| Memcheck | ${escapeMarkdown(section.valgrind)} on ${plural(totals.files, 'test file')} (${plural(totals.processes, 'process', 'processes')}): ${plural(totals.userErrors, 'error')} in the extension's code, ${other} inside CPython or the system, ${totals.suppressed} suppressed${section.suppressions.origin === 'none' ? ' (no suppressions file)' : ''} |`
+}
+
+/** What memcheck looked at, per test file, and a plain sentence when it saw nothing in the user's code. */
+function memcheckLines(section: MemcheckSection): string[] {
+  const { totals } = section
+  const lines = ['### Memcheck', '']
+  if (totals.userErrors === 0) {
+    lines.push(`**memcheck found no error in the extension's code**: no invalid read or write, invalid free, use of an uninitialised value or definitely lost block in ${totals.files} test file${totals.files === 1 ? '' : 's'} (${totals.processes} process${totals.processes === 1 ? '' : 'es'}).`, '')
+  }
+  lines.push('| Test file | Processes | Errors in your code | Inside CPython or the system | Suppressed | Exit |', '|---|---|---|---|---|---|')
+  for (const file of section.files) {
+    const count = (pick: (process: MemcheckSection['files'][number]['processes'][number]) => number) => file.processes.reduce((total, process) => total + pick(process), 0)
+    const unfinished = file.processes.filter((process) => process.state !== undefined && process.state !== 'FINISHED').length
+    lines.push(
+      `| \`${escapeCode(file.name)}\` | ${file.processes.length}${unfinished ? ` (${unfinished} did not finish)` : ''} | ${count((process) => process.userErrors)} | ${count((process) => process.errors - process.userErrors + process.droppedErrors)} | ${count((process) => process.suppressed)} | ${escapeMarkdown(file.outcome)}, exit ${file.exitCode} |`,
+    )
+  }
+  lines.push('')
+  const suppressions = section.suppressions
+  const hidden = Object.entries(totals.suppressedBy).sort((a, b) => b[1] - a[1])
+  const file = suppressions.file ? `\`${escapeCode(baseName(suppressions.file))}\`` : ''
+  if (suppressions.origin === 'none') lines.push(`No suppressions: ${escapeMarkdown(suppressions.note ?? 'none found')}.`, '')
+  else lines.push(`Suppressions: CPython's ${file}${suppressions.origin === 'source-tarball' ? ' (read from the source tarball)' : ''}; ${totals.suppressed} error${totals.suppressed === 1 ? '' : 's'} hidden${hidden.length ? `: ${hidden.slice(0, 5).map(([name, count]) => `${escapeMarkdown(name)} (${count})`).join(', ')}` : ''}.`, '')
+  if (totals.errors > totals.userErrors) lines.push(`Errors inside CPython or the system are not the extension's: listed in report.json's \`problems\` as notes, with their XML files.`, '')
   return lines
 }
 
@@ -190,6 +250,6 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** Inside backticks only a backtick or a pipe can break out. */
-function escapeCode(text: string): string {
+export function escapeCode(text: string): string {
   return text.replaceAll('`', "'").replaceAll('|', '\\|').replace(/\r?\n/g, ' ')
 }

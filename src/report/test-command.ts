@@ -64,6 +64,7 @@ export function testCommandSection(run: TestCommandRun, problems: readonly Repor
     runner: run.runner,
     exitCode: run.exitCode,
     ...(run.signal ? { signal: run.signal } : {}),
+    ...(run.timedOut ? { timedOut: true } : {}),
     log: relative(run.log),
     ...(junit && run.junitPath ? { junit: relative(run.junitPath) } : {}),
     read: [...(pytest ? ['pytest'] : []), ...(unittest ? ['unittest'] : []), ...(junit ? ['junit-xml'] : [])],
@@ -124,7 +125,18 @@ export function testCommandFindings(section: TestCommandSection, problems: reado
   const inLog = problems.filter((problem) => problem.log === section.log)
   const cause = inLog.find((problem) => CRASH_CAUSES.has(problem.kind as FindingKind) && problem.kind !== 'fatal-error') ?? inLog.find((problem) => problem.kind === 'fatal-error')
   const crashed = section.signal !== undefined || (section.exitCode !== null && section.exitCode < 0) || cause !== undefined
-  if (crashed) {
+  if (section.timedOut) {
+    // pydebug's own SIGABRT: faulthandler's dump says where it hung, the abort is not a crash.
+    const where = inLog.find((problem) => problem.file !== undefined)
+    findings.push({
+      kind: 'timeout',
+      ...(section.running ? { test: section.running } : {}),
+      message: `the test command timed out${section.running ? ` in ${section.running}` : ''} (stopped by pydebug: test-command-timeout)${where?.file ? ` at ${where.file}:${where.line ?? '?'}` : ''}`,
+      ...base,
+      ...(where?.file ? { file: where.file, ...(where.line ? { line: where.line } : {}) } : {}),
+      ...(where?.function ? { function: where.function } : {}),
+    })
+  } else if (crashed) {
     const who = section.running ?? 'the test command'
     findings.push({
       kind: 'crash',

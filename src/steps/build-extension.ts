@@ -7,7 +7,8 @@ import { ConfigError, ExtensionBuildError } from '../errors.js'
 import { expandCommand, formatArgv, type CommandLine } from '../plan/command-line.js'
 import { explainExtensionRebuild } from '../plan/cache-miss.js'
 import type { CellPlan } from '../plan/cell.js'
-import { COMPILER_COMMAND_ENV, planExtensionBuildEnv, planExtensionBuildKey, type ExtensionKeyInputs } from '../plan/extension-build.js'
+import { COMPILER_COMMAND_ENV, interpreterCompilerOf, planExtensionBuildEnv, planExtensionBuildKey, type ExtensionKeyInputs } from '../plan/extension-build.js'
+import { abiDifferences, describeAbiFingerprint, extensionAbiCflags, type AbiFingerprint } from '../plan/abi-fingerprint.js'
 import type { InterpreterInstall } from './build-python.js'
 import { logPath, type StepContext } from './context.js'
 import { pathWithInterpreter } from './interpreter-path.js'
@@ -37,9 +38,30 @@ export interface ExtensionBuild {
   readonly builder: ExtensionBuilder
   /** The build command's argv as run (after $NAME expansion): the user's, or pip's for another backend. */
   readonly command?: readonly string[]
+  /** The ABI fingerprint of the interpreter it was built against; absent when that interpreter's SOABI is not CPython's. */
+  readonly builtFor?: AbiFingerprint
+  /** Its cache key (the folder under <cache>/extensions). */
+  readonly key: string
+  /** For a reused build: the cell whose run built it, and when (a pydebug build reused by a valgrind cell). */
+  readonly reusedFrom?: BuildOrigin
+}
+
+/** Which cell's run made an extension build. */
+export interface BuildOrigin {
+  readonly cell: string
+  readonly interpreterKey: string
+  readonly builtAt: string
 }
 
 export type ExtensionBuilder = 'setuptools' | 'pep517-pip' | 'build-command'
+
+/**
+ * The copy of the project a build compiled (next to its `site/`): debug info, and so valgrind's and
+ * the sanitizers' frames, name files in it rather than in the user's project.
+ */
+export function extensionSourceCopy(build: Pick<ExtensionBuild, 'sitePath'>): string {
+  return path.join(path.dirname(build.sitePath), 'src')
+}
 
 export interface ExtensionBuildOptions {
   /** Build even when an identical build is cached. */
@@ -65,6 +87,8 @@ interface ExtensionRecord {
   readonly removedEnv?: readonly string[]
   readonly builder?: ExtensionBuilder
   readonly command?: readonly string[]
+  readonly builtFor?: AbiFingerprint
+  readonly builtBy?: Omit<BuildOrigin, 'builtAt'>
 }
 
 // Build outputs and tool folders: they must not change the source digest or be copied.
@@ -90,16 +114,23 @@ export async function ensureExtension(
   { rebuild, buildEnv: userBuildEnv = {}, buildCommand }: ExtensionBuildOptions,
 ): Promise<ExtensionBuild> {
   const started = Date.now()
-  const buildEnv = planExtensionBuildEnv(context.env, { ...cell.buildEnv, ...userBuildEnv })
+  const fingerprint = interpreter.abiFingerprint
+  const variantEnv = { ...cell.buildEnv, ...userBuildEnv }
+  // ABI macros the interpreter got from `make` only (sysconfig does not hand them on): the extension must be compiled with them too.
+  const abiCflags = extensionAbiCflags(cell.buildEnv, fingerprint)
+  if (abiCflags.length) variantEnv.CFLAGS = [variantEnv.CFLAGS ?? context.env.CFLAGS, ...abiCflags].filter((part) => part).join(' ')
+  const buildEnv = planExtensionBuildEnv(context.env, variantEnv)
   const inputs: ExtensionKeyInputs = {
     project: path.basename(projectDir),
-    abi: cell.extensionAbi,
+    abi: fingerprint?.label ?? cell.extensionAbi,
     python: cell.python.text,
     sourceDigest: await hashTree(projectDir, isBuildOutput),
     compilerEnv: buildEnv.compilerEnv,
     compilerVersions: await compilerVersions(context, buildEnv.compilerEnv),
-    // Macros and the compiler reach extensions through the interpreter's sysconfig: its key stands for them.
-    interpreterKey: interpreter.cacheKey,
+    // What the build depends on in the interpreter: its ABI (macros, sanitizers, SOABI) and the compiler sysconfig names.
+    ...(fingerprint
+      ? { abiFingerprint: describeAbiFingerprint(fingerprint), ...optional('interpreterCompiler', interpreterCompilerOf(interpreter.record)) }
+      : { interpreterKey: interpreter.cacheKey }),
     ...(Object.keys(userBuildEnv).length ? { buildEnv: userBuildEnv } : {}),
     ...(buildCommand ? { buildCommand: buildCommand.text } : {}),
   }
@@ -107,32 +138,38 @@ export async function ensureExtension(
   const buildRoot = path.join(context.cacheDir, 'extensions', key)
   const sitePath = path.join(buildRoot, 'site')
   const recordPath = path.join(buildRoot, EXTENSION_RECORD_FILE)
-  const environment = { compilerEnv: inputs.compilerEnv, compilerVersions: inputs.compilerVersions, buildEnv: userBuildEnv }
+  const environment = { compilerEnv: inputs.compilerEnv, compilerVersions: inputs.compilerVersions, buildEnv: userBuildEnv, key }
 
   if (!rebuild) {
     const previous = await readJsonIfPresent<ExtensionRecord>(recordPath)
     if (previous?.key === key) {
-      context.log.info(`extension ${inputs.project}: reusing the ${cell.extensionAbi} build of the same sources, compiler settings and interpreter (${previous.modules.join(', ')})`)
-      return {
+      const reused: ExtensionBuild = {
         projectDir,
-        abi: cell.extensionAbi,
+        abi: inputs.abi,
         sitePath,
         reused: true,
         seconds: (Date.now() - started) / 1000,
         ...environment,
+        // What the record says it was built for, not what the key promises: checkExtensionAbi compares it with the interpreter.
+        ...(previous.builtFor ? { builtFor: previous.builtFor } : {}),
         removedEnv: previous.removedEnv ?? [],
         builder: previous.builder ?? 'setuptools',
         ...(previous.command ? { command: previous.command } : {}),
+        ...(previous.builtBy ? { reusedFrom: { ...previous.builtBy, builtAt: previous.builtAt } } : {}),
       }
+      checkExtensionAbi(reused, interpreter, cell)
+      const from = previous.builtBy && previous.builtBy.cell !== cell.id ? `, made by a ${previous.builtBy.cell} run` : ''
+      context.log.info(`extension ${inputs.project}: reusing the ${inputs.abi} build of the same sources, compiler settings and interpreter ABI (${previous.modules.join(', ')}${from})`)
+      return reused
     }
     const reason = explainExtensionRebuild(inputs, await readEarlierBuilds(context.cacheDir, projectDir, inputs))
-    if (reason) context.log.info(`extension ${inputs.project}: not reusing the earlier ${cell.extensionAbi} build: ${reason}`)
+    if (reason) context.log.info(`extension ${inputs.project}: not reusing the earlier ${inputs.abi} build: ${reason}`)
   }
 
-  const log = logPath(context, `extension-${path.basename(projectDir)}-${cell.extensionAbi}.log`)
+  const log = logPath(context, `extension-${path.basename(projectDir)}-${inputs.abi}.log`)
   await rm(buildRoot, { recursive: true, force: true })
   // Built from a copy: the user's tree stays clean and each ABI gets its own build/ folder.
-  const sourceCopy = path.join(buildRoot, 'src')
+  const sourceCopy = extensionSourceCopy({ sitePath })
   await cp(projectDir, sourceCopy, {
     recursive: true,
     filter: async (from) => from === projectDir || !isBuildOutput(path.relative(projectDir, from).split(path.sep).join('/'), (await lstat(from)).isDirectory()),
@@ -154,7 +191,7 @@ export async function ensureExtension(
 
   let builder = 'setuptools' as ExtensionBuilder
   let command: string[] | undefined
-  await context.log.group(`Build extension ${path.basename(projectDir)} for ${cell.extensionAbi}`, async () => {
+  await context.log.group(`Build extension ${path.basename(projectDir)} for ${inputs.abi}`, async () => {
     if (buildCommand) {
       builder = 'build-command'
       const expanded = expandCommand(buildCommand, mergeEnv(context.env, commandEnv))
@@ -210,11 +247,32 @@ export async function ensureExtension(
     throw new ExtensionBuildError(`building ${projectDir} produced no extension module ending in ${interpreter.record.probe.extSuffix}${hint}; see ${log}`, log)
   }
   const built = { builder, ...(command ? { command } : {}) }
-  const record: ExtensionRecord = { key, builtAt: new Date().toISOString(), modules, projectDir, inputs, removedEnv: buildEnv.removed, ...built }
+  const builtBy = { cell: cell.id, interpreterKey: interpreter.cacheKey }
+  const record: ExtensionRecord = { key, builtAt: new Date().toISOString(), modules, projectDir, inputs, removedEnv: buildEnv.removed, ...built, ...(fingerprint ? { builtFor: fingerprint } : {}), builtBy }
   await writeFileAtomic(recordPath, `${JSON.stringify(record, null, 2)}\n`)
   const seconds = (Date.now() - started) / 1000
-  context.log.info(`extension ${inputs.project}: built ${modules.join(', ')} for ${cell.extensionAbi} in ${seconds.toFixed(1)} s`)
-  return { projectDir, abi: cell.extensionAbi, sitePath, reused: false, seconds, logPath: log, ...environment, removedEnv: buildEnv.removed, ...built }
+  context.log.info(`extension ${inputs.project}: built ${modules.join(', ')} for ${inputs.abi} in ${seconds.toFixed(1)} s`)
+  return { projectDir, abi: inputs.abi, sitePath, reused: false, seconds, logPath: log, ...environment, removedEnv: buildEnv.removed, ...built, ...(fingerprint ? { builtFor: fingerprint } : {}) }
+}
+
+/**
+ * Refuses an extension build made for another ABI than the interpreter's, before anything imports
+ * it: on 3.8-3.12 a pydebug module imported by a trace-refs interpreter (same `d` SOABI) fails with
+ * `undefined symbol: PyModule_Create2`, or, built another way, corrupts memory. The key includes the
+ * fingerprint, so this catches what the key cannot: a record copied, restored or edited by hand.
+ */
+export function checkExtensionAbi(build: Pick<ExtensionBuild, 'projectDir' | 'sitePath' | 'builtFor'>, interpreter: Pick<InterpreterInstall, 'abiFingerprint'>, cell: Pick<CellPlan, 'python' | 'variant'>): void {
+  const wanted = interpreter.abiFingerprint
+  if (!wanted) return
+  const differences = build.builtFor ? abiDifferences(build.builtFor, wanted) : ['its build record does not say which ABI it was built for']
+  if (differences.length === 0) return
+  throw new ExtensionBuildError(
+    `the build of ${build.projectDir} in ${path.dirname(build.sitePath)} was made for another ABI than CPython ${cell.python.text} (${cell.variant})'s: ${differences.join('; ')} (built for ${build.builtFor ? describeAbiFingerprint(build.builtFor) : 'an unknown ABI'}, the interpreter is ${describeAbiFingerprint(wanted)}). pydebug refuses to put it on PYTHONPATH, where it would fail to import or corrupt memory: delete ${path.dirname(build.sitePath)} or run with --rebuild-extensions (input rebuild-extensions: true).`,
+  )
+}
+
+function optional<K extends string, V>(name: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [name]: value }) as { [P in K]?: V }
 }
 
 async function compilerVersions(context: StepContext, compilerEnv: Readonly<Record<string, string>>): Promise<Record<string, string>> {

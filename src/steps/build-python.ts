@@ -1,10 +1,11 @@
-import { mkdir, readdir, rm } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { describeExit, type CommandResult } from '../adapters/process.js'
 import { downloadFile } from '../adapters/download.js'
 import { readJsonIfPresent, sha256File, tailLines, writeFileAtomic } from '../adapters/files.js'
 import { compilerChosenForCPython } from '../adapters/platform.js'
 import { BuildError, SourceError } from '../errors.js'
+import { abiFingerprintOf, ABI_PROBE_PYTHON, type AbiFingerprint, type AbiProbe } from '../plan/abi-fingerprint.js'
 import { buildKeyMaterial, planBuildCacheKey, type BuildKeyMaterial, type SourceIdentity } from '../plan/cache-key.js'
 import { compilerFromSysVersion, explainCacheMiss } from '../plan/cache-miss.js'
 import type { CellPlan } from '../plan/cell.js'
@@ -14,6 +15,12 @@ import { logPath, type StepContext } from './context.js'
 /** Written last into the install prefix: its presence means the install is complete. */
 export const BUILD_RECORD_FILE = 'pydebug-build.json'
 
+/**
+ * CPython's Misc/valgrind-python.supp, kept in the install prefix (the source tree is deleted after
+ * the build) for memcheck (steps/run-memcheck.ts). Builds made before it was kept lack it.
+ */
+export const VALGRIND_SUPPRESSIONS_FILE = path.join('share', 'pydebug', 'valgrind-python.supp')
+
 /** What the built interpreter says about itself (sys, sysconfig). */
 export interface InterpreterProbe {
   readonly version: string
@@ -22,6 +29,8 @@ export interface InterpreterProbe {
   readonly extSuffix: string | null
   readonly pyDebug: boolean
   readonly traceRefs: boolean
+  /** What the ABI fingerprint is computed from; absent from records of older versions (probed again when read). */
+  readonly abi?: AbiProbe
 }
 
 export interface BuildRecord {
@@ -39,6 +48,8 @@ export interface BuildRecord {
   readonly keyInputs?: BuildKeyMaterial
   /** CC as set when it was built (the key holds only its version). */
   readonly compilerCommand?: string
+  /** From the probe: what extensions built for it must match. Absent from older records, and for an interpreter whose SOABI is not CPython's. */
+  readonly abiFingerprint?: AbiFingerprint
 }
 
 export interface InterpreterInstall {
@@ -51,6 +62,8 @@ export interface InterpreterInstall {
   readonly record: BuildRecord
   /** Set when it was built while cached builds of the same version and variant exist: what differs from them. */
   readonly rebuildReason?: string
+  /** What extensions built for it must match (plan/abi-fingerprint.ts); undefined when its SOABI is not CPython's. */
+  readonly abiFingerprint?: AbiFingerprint
 }
 
 export interface BuildOptions {
@@ -61,7 +74,8 @@ export interface BuildOptions {
 const PROBE_CODE = `import json, sys, sysconfig
 print(json.dumps({"version": sys.version, "abiflags": sys.abiflags, "soabi": sysconfig.get_config_var("SOABI"),
   "extSuffix": sysconfig.get_config_var("EXT_SUFFIX"), "pyDebug": hasattr(sys, "gettotalrefcount"),
-  "traceRefs": hasattr(sys, "getobjects")}))`
+  "traceRefs": hasattr(sys, "getobjects"),
+  ${ABI_PROBE_PYTHON}}))`
 
 /** Returns the cell's interpreter: from the local cache folder, else the remote cache, else a fresh build. */
 export async function ensureInterpreter(context: StepContext, cell: CellPlan, source: SourceSpec, options: BuildOptions): Promise<InterpreterInstall> {
@@ -79,18 +93,19 @@ export async function ensureInterpreter(context: StepContext, cell: CellPlan, so
     seconds: (Date.now() - started) / 1000,
     record,
     ...(rebuildReason ? { rebuildReason } : {}),
+    ...(record.abiFingerprint ? { abiFingerprint: record.abiFingerprint } : {}),
   })
 
   const local = await readBuildRecord(prefix, cacheKey)
   if (local) {
     context.log.info(`CPython ${cell.python.text} (${cell.variant}) restored from the local cache: ${prefix}`)
-    return finish('local', local)
+    return finish('local', await withAbiProbe(context, prefix, local, cell.buildEnv))
   }
   if (await context.remoteCache.restore(cacheKey, [prefix])) {
     const remote = await readBuildRecord(prefix, cacheKey)
     if (remote) {
       context.log.info(`CPython ${cell.python.text} (${cell.variant}) restored from the ${context.remoteCache.name} cache under key ${cacheKey}`)
-      return finish('remote', remote)
+      return finish('remote', await withAbiProbe(context, prefix, remote, cell.buildEnv))
     }
     context.log.warning(`the ${context.remoteCache.name} cache entry ${cacheKey} holds no complete build; building instead`)
   }
@@ -116,6 +131,27 @@ async function readCachedBuilds(cacheDir: string, cell: CellPlan): Promise<Build
   return records
     .filter((record): record is BuildRecord => record?.python === cell.python.text && record.cellId === cell.id)
     .sort((a, b) => String(b.builtAt).localeCompare(String(a.builtAt)))
+}
+
+/**
+ * The record with its ABI fingerprint computed from its probe by this version's rules (the record's
+ * copy is for people reading it; the catalog may have changed since). A record written before the
+ * probe read the ABI (an older pydebug, or a cache restored from one) is completed first: the
+ * interpreter is probed again and the record rewritten, so its extension builds are keyed by its
+ * fingerprint like any other.
+ */
+async function withAbiProbe(context: StepContext, prefix: string, record: BuildRecord, env: Readonly<Record<string, string>>): Promise<BuildRecord> {
+  if (record.probe?.abi) {
+    const { abiFingerprint: _, ...rest } = record
+    const fingerprint = abiFingerprintOf({ ...record.probe, abi: record.probe.abi })
+    return { ...rest, ...(fingerprint ? { abiFingerprint: fingerprint } : {}) }
+  }
+  context.log.info(`the cached build record in ${prefix} predates ABI fingerprints: probing the interpreter again`)
+  const probe = await probeInterpreter(context, path.join(prefix, 'bin', 'python3'), env)
+  const fingerprint = probe.abi ? abiFingerprintOf({ ...probe, abi: probe.abi }) : undefined
+  const completed: BuildRecord = { ...record, probe, ...(fingerprint ? { abiFingerprint: fingerprint } : {}) }
+  await writeFileAtomic(path.join(prefix, BUILD_RECORD_FILE), `${JSON.stringify(completed, null, 2)}\n`)
+  return completed
 }
 
 async function readBuildRecord(prefix: string, cacheKey: string): Promise<BuildRecord | undefined> {
@@ -160,11 +196,18 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
   await context.log.group('make install', () =>
     runBuildCommand(context, 'make install', { argv: ['make', 'install'], cwd: buildDir, env: buildEnv, logPath: logPath(context, 'build-install.log') }),
   )
+  // Memcheck needs the suppressions of this very source tree; every variant keeps them (a few KiB).
+  const suppressions = path.join(target.prefix, VALGRIND_SUPPRESSIONS_FILE)
+  await mkdir(path.dirname(suppressions), { recursive: true })
+  await copyFile(path.join(sourceDir, 'Misc', 'valgrind-python.supp'), suppressions).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error
+  })
 
   const probe = await probeInterpreter(context, path.join(target.prefix, 'bin', 'python3'), buildEnv)
   if (cell.configureArgs.includes('--with-pydebug') && !probe.pyDebug) {
     throw new BuildError(`the interpreter built in ${target.prefix} has no sys.gettotalrefcount(): it is not a debug build (configure args: ${cell.configureArgs.join(' ')})`)
   }
+  const fingerprint = probe.abi ? abiFingerprintOf({ ...probe, abi: probe.abi }) : undefined
   const record: BuildRecord = {
     schema: 1,
     cacheKey: target.cacheKey,
@@ -178,6 +221,7 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
     probe,
     keyInputs: target.keyInputs,
     ...(target.compilerCommand ? { compilerCommand: target.compilerCommand } : {}),
+    ...(fingerprint ? { abiFingerprint: fingerprint } : {}),
   }
   await writeFileAtomic(path.join(target.prefix, BUILD_RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`)
   if (!target.keepBuildTree) await rm(workDir, { recursive: true, force: true })
@@ -185,11 +229,18 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
   return record
 }
 
+/** Where the source tarball is on this machine: the given file, or a URL's download in the cache folder (which may not exist yet). */
+export function sourceTarballPath(context: Pick<StepContext, 'cacheDir'>, cell: CellPlan, source: SourceSpec): string {
+  if (source.kind === 'file') return source.path
+  const fileName = decodeURIComponent(new URL(source.url).pathname.split('/').pop() || `Python-${cell.python.text}.tgz`)
+  return path.join(context.cacheDir, 'sources', fileName)
+}
+
 /** A local tarball is used where it is; a URL is downloaded once into the cache folder. */
 async function fetchSource(context: StepContext, cell: CellPlan, source: SourceSpec): Promise<string> {
   if (source.kind === 'file') return source.path
-  const fileName = decodeURIComponent(new URL(source.url).pathname.split('/').pop() || `Python-${cell.python.text}.tgz`)
-  const destination = path.join(context.cacheDir, 'sources', fileName)
+  const destination = sourceTarballPath(context, cell, source)
+  const fileName = path.basename(destination)
   if ((await readdir(path.dirname(destination)).catch((): string[] => [])).includes(fileName)) return destination
   context.log.info(`downloading ${source.url}`)
   await downloadFile(source.url, destination, `CPython ${cell.python.text} source`)

@@ -19,6 +19,10 @@ import { installTestRequirements } from './install-test-requirements.js'
 import { readProjectTestFacts, runPytestRefleakHunt, type PytestHunt } from './run-pytest.js'
 import { chooseTestRunner, type TestRunnerChoice } from '../plan/test-runner.js'
 import { runTestCommand, type TestCommandRun } from './run-test-command.js'
+import { runVariantChecks, withGilMode, type VariantChecksRun } from './run-variant-checks.js'
+import { findValgrind, memcheckSuppressions, runMemcheck, type MemcheckRun } from './run-memcheck.js'
+import { isSanitizerCheck } from '../catalog/sanitizers.js'
+import { runSanitizerPass, type SanitizerPass } from './run-sanitizers.js'
 
 export interface CellOutcome {
   readonly report: Report
@@ -45,7 +49,8 @@ export function planCellOrThrow(config: Pick<RunConfig, 'python' | 'variant'>): 
  * the logs are written in every case.
  */
 export async function runCell(config: RunConfig, context: StepContext, inheritedPythonPath?: string): Promise<CellOutcome> {
-  const cell = planCellOrThrow(config)
+  // gil: force-off is part of the cell's runtime environment (PYTHON_GIL=0), so every pass and the report see it.
+  const cell = withGilMode(planCellOrThrow(config), config.gil)
   // Logs from an earlier run in the same folder would mix with this run's.
   await rm(path.join(context.outDir, 'logs'), { recursive: true, force: true })
   await mkdir(path.join(context.outDir, 'logs'), { recursive: true })
@@ -58,9 +63,15 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
   let showrefcount: ShowrefcountRun[] | undefined
   let testCommand: TestCommandRun | undefined
   let cpythonTests: CpythonTestsRun | undefined
+  let variantChecks: VariantChecksRun | undefined
+  let memcheck: MemcheckRun | undefined
+  let sanitizers: SanitizerPass | undefined
   let error: RunResults['error']
   let errorExitCode = 0
   try {
+    // The variant's own checks (catalog: `checks`). A missing valgrind is said before a build of minutes.
+    const checks = config.variant.checks ?? []
+    const valgrind = checks.includes('memcheck') && config.extension && config.testsDir && !config.testCommand ? await findValgrind(context) : undefined
     interpreter = await ensureInterpreter(context, cell, config.source, config)
     if (config.extension && config.testsDir) {
       // Every project (the first is the one under test, the others e.g. test dependencies with C code), each built for this interpreter.
@@ -74,7 +85,7 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
       const testsPythonPath = [requirementsDir, inheritedPythonPath].filter((part) => part).join(path.delimiter) || undefined
       // The choice of test runner: the user's test-command replaces the refleak hunt (and its -X showrefcount pass).
       if (config.testCommand) {
-        testCommand = await runTestCommand(context, cell, interpreter, { command: config.testCommand, projectDir: config.extension, sitePaths: extensions.map((build) => build.sitePath) }, testsPythonPath)
+        testCommand = await runTestCommand(context, cell, interpreter, { command: config.testCommand, projectDir: config.extension, sitePaths: extensions.map((build) => build.sitePath), timeoutSeconds: config.testCommandTimeoutSeconds }, testsPythonPath)
       } else {
         const discovery = await discoverTestModules(config.testsDir)
         testRunner = chooseTestRunner(await readProjectTestFacts(config.extension, discovery), config)
@@ -85,6 +96,15 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
       }
       // pytest projects: no -X showrefcount pass yet (regrtest cannot run their files).
       if (refleaks) showrefcount = await runShowrefcount(context, cell, target, config, refleaks.discovery.modules, testsPythonPath)
+      // What the variant exists for besides the refleak hunt (the GIL, the census, the allocation report): unittest files, as regrtest runs them.
+      if (refleaks) variantChecks = await runVariantChecks(context, cell, checks, target, refleaks.discovery.modules, { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, gil: config.gil }, testsPythonPath)
+      if (valgrind && refleaks) {
+        const suppressions = await memcheckSuppressions(context, cell, interpreter, config.source)
+        memcheck = await runMemcheck(context, cell, target, config, refleaks.discovery.modules, { valgrind, suppressions, extensions }, testsPythonPath)
+      } else if (valgrind) context.log.warning('memcheck runs regrtest test files: it does not run pytest projects yet')
+      const sanitizer = checks.find(isSanitizerCheck)
+      if (sanitizer && refleaks) sanitizers = await runSanitizerPass(context, cell, sanitizer, target, extensions, refleaks.discovery.modules, config, testsPythonPath)
+      else if (sanitizer) context.log.warning('the sanitizer pass runs regrtest test files; it does not run with test-command or pytest yet')
     }
     if (config.cpythonTests.kind !== 'none') {
       cpythonTests = await runCpythonTests(context, cell, interpreter.pythonPath, {
@@ -117,6 +137,9 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
     ...(showrefcount ? { showrefcount } : {}),
     ...(testCommand ? { testCommand } : {}),
     ...(cpythonTests ? { cpythonTests } : {}),
+    ...(variantChecks ? { variantChecks } : {}),
+    ...(memcheck ? { memcheck } : {}),
+    ...(sanitizers ? { sanitizers } : {}),
     ...(error ? { error } : {}),
     relative: (absolutePath) => reportPath(context, absolutePath),
   })

@@ -2,9 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PYTEST_PLUGIN_MODULE, pytestPluginDir } from '../adapters/bundled-files.js'
 import { parseLogFile, readLines } from '../adapters/read-lines.js'
-import type { CommandResult } from '../adapters/process.js'
 import { ConfigError } from '../errors.js'
-import type { ParsedLog } from '../parse/detect.js'
 import { PytestLogParser, pytestFileOf, type PytestLogResult } from '../parse/pytest-log.js'
 import { RegrtestParser, type RegrtestResult } from '../parse/regrtest.js'
 import type { CellPlan } from '../plan/cell.js'
@@ -78,7 +76,7 @@ export async function runPytestRefleakHunt(
       logPath: logPath(context, 'pytest', 'collect.log'),
     })
     const log = await parseLogFile(result.logPath, { workspace: context.workspace })
-    return { ...parsedFileRun(result, log), parsed: await readPytestLog(result.logPath) }
+    return { ...parsedRun(result, log), parsed: await readPytestLog(result.logPath) }
   })
 
   const byFile = new Map<string, string[]>()
@@ -110,7 +108,7 @@ export async function runPytestRefleakHunt(
         timeoutMs: options.testTimeoutSeconds * 1000,
       })
       const log = await parseLogFile(result.logPath, { workspace: context.workspace })
-      files.push({ ...parsedFileRun(result, log, file), parsed: { regrtest: log.results.regrtest ?? new RegrtestParser().end(), pytest: await readPytestLog(result.logPath) }, file, caseIds })
+      files.push({ ...parsedRun(result, log, file), parsed: { regrtest: log.results.regrtest ?? new RegrtestParser().end(), pytest: await readPytestLog(result.logPath) }, file, caseIds })
       context.log.info(`${file}: ${files[files.length - 1].parsed.pytest.summary ?? `exit ${result.exitCode ?? result.signal}`}`)
     }
   })
@@ -147,11 +145,3 @@ async function readPytestLog(file: string): Promise<PytestLogResult> {
   return parser.end()
 }
 
-/**
- * A ParsedRun; with `file`, every problem its log holds belongs to that test file (one file per
- * process), so a crash's cause and a leak line join that file's findings.
- */
-function parsedFileRun(result: CommandResult, log: ParsedLog, file?: string) {
-  const run = parsedRun(result, log)
-  return file === undefined ? run : { ...run, details: { ...run.details, problems: run.details.problems.map((problem) => ({ ...problem, test: file })) } }
-}

@@ -44,6 +44,8 @@ export interface TestCommandTarget {
   readonly projectDir: string
   /** Every extension build's importable folder, in the order given: first on PYTHONPATH. */
   readonly sitePaths: readonly string[]
+  /** Past this the command is stopped: SIGABRT first, so faulthandler names where it hung. */
+  readonly timeoutSeconds: number
 }
 
 /**
@@ -72,7 +74,7 @@ export async function runTestCommand(context: StepContext, cell: CellPlan, inter
   const planned = planTestCommand(expanded.argv, { junitPath: logPath(context, 'test-command.junit.xml') })
   if (planned.junitPath) await rm(planned.junitPath, { force: true })
   const log = logPath(context, 'test-command.log')
-  const result = await context.log.group(`test-command: ${formatArgv(planned.argv)}`, () => context.runner.run({ argv: planned.argv, cwd: target.projectDir, env, logPath: log }))
+  const result = await context.log.group(`test-command: ${formatArgv(planned.argv)}`, () => context.runner.run({ argv: planned.argv, cwd: target.projectDir, env, logPath: log, timeoutMs: target.timeoutSeconds * 1000, timeoutSignal: 'SIGABRT' }))
   const { output, lines, unparsed, details } = await parseTestCommandLog(result.logPath, planned.runner, context.workspace)
   const junitText = planned.junitPath ? await readFile(planned.junitPath, 'utf8').catch(() => undefined) : undefined
   return {

@@ -76,7 +76,7 @@ export interface RefleakOptions {
   readonly maxCaseRunsTotal: number
 }
 
-function testEnv(cell: CellPlan, target: TestTarget, inherited: string | undefined): Record<string, string> {
+export function testEnv(cell: CellPlan, target: TestTarget, inherited: string | undefined): Record<string, string> {
   return {
     PYTHONPATH: inherited ? `${target.sitePath}${path.delimiter}${inherited}` : target.sitePath,
     // Keep the user's tests folder free of __pycache__ from a debug interpreter.
@@ -214,7 +214,7 @@ export async function runShowrefcount(
       }
       const result = await context.runner.run(command)
       const log = await parseLogFile(result.logPath, { workspace: context.workspace })
-      runs.push({ ...parsedRun(result, log), parsed: { regrtest: regrtestOf(log), refcount: log.results.showrefcount ?? new ShowRefcountParser().end() }, testFile })
+      runs.push({ ...parsedRun(result, log, testFile), parsed: { regrtest: regrtestOf(log), refcount: log.results.showrefcount ?? new ShowRefcountParser().end() }, testFile })
     }
     return runs
   })
@@ -231,8 +231,12 @@ function regrtestOf(log: ParsedLog): RegrtestResult {
   return log.results.regrtest ?? new RegrtestParser().end()
 }
 
-/** A command's result and what the detector read in its log, as every step reports a process it ran. */
-export function parsedRun(result: CommandResult, { lines, unparsed, ...details }: Pick<ParsedLog, 'lines' | 'unparsed'> & ParsedLogDetails) {
+/**
+ * A command's result and what the detector read in its log, as every step reports a process it ran.
+ * With `testFile` (a process that ran one test file), every problem in its log belongs to that
+ * file, so a crash a later pass sees again joins the file's finding instead of standing alone.
+ */
+export function parsedRun(result: CommandResult, { lines, unparsed, ...details }: Pick<ParsedLog, 'lines' | 'unparsed'> & ParsedLogDetails, testFile?: string) {
   return {
     command: result.argv,
     exitCode: result.exitCode,
@@ -241,7 +245,7 @@ export function parsedRun(result: CommandResult, { lines, unparsed, ...details }
     log: result.logPath,
     lines,
     unparsed,
-    details,
+    details: testFile === undefined ? details : { ...details, problems: details.problems.map((problem) => ({ ...problem, test: testFile })) },
   }
 }
 

@@ -5,7 +5,7 @@
  *
  * Source: PYDEBUG_TEST_SOURCE, cache: PYDEBUG_TEST_CACHE_DIR, as in leaky-pipeline.test.ts.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -120,4 +120,24 @@ describe.sequential('pydebug run --test-command and --build-env (CPython 3.11.2,
     expect(summary).toContain('💥 the extension did not build')
     expect(summary).toMatch(/^ {2}\| cc1: error: .-Werror=shorten-64-to-32.: no option .-Wshorten-64-to-32.$/m)
   })
+
+  it('a test command that hangs is stopped at test-command-timeout and reported as a timeout in the test it hung in', async () => {
+    // A copy of a small project with one test that never ends, run by unittest (no pytest needed).
+    const project = path.join(scratch, 'hangs')
+    cpSync(path.join(REPO_ROOT, 'test', 'projects', 'not-tested'), project, { recursive: true })
+    rmSync(path.join(project, 'tests'), { recursive: true })
+    mkdirSync(path.join(project, 'tests'))
+    writeFileSync(path.join(project, 'tests', '__init__.py'), '')
+    writeFileSync(path.join(project, 'tests', 'test_hangs.py'), 'import time\nimport unittest\n\n\nclass HangTests(unittest.TestCase):\n    def test_sleeps(self):\n        time.sleep(600)\n')
+    const started = Date.now()
+    const { code, report } = await run('hangs', ['--extension', project, '--test-command', 'python -m unittest -v tests.test_hangs', '--test-command-timeout', '3'])
+    expect(Date.now() - started).toBeLessThan(60_000)
+    expect(code).toBe(1)
+    expect(report.testCommand).toMatchObject({ timedOut: true, signal: 'SIGABRT' })
+    const timeout = report.findings.find((finding) => finding.kind === 'timeout')
+    expect(timeout?.message).toMatch(/^the test command timed out in .*test_sleeps.* \(stopped by pydebug: test-command-timeout\)/)
+    expect(timeout).toMatchObject({ line: 7, function: 'test_sleeps' })
+    expect(report.findings.some((finding) => finding.kind === 'crash')).toBe(false)
+  })
 })
+

@@ -100,6 +100,26 @@ describe.runIf(pythonPath && hasCompilers)('why an interpreter or an extension i
     expect(row).toMatch(/^\| Interpreter \| built from source in [\d.]+ s · `[^`]+` · the cached builds did not fit: the compiler differs: CC=clang .* not only the extension's \|$/)
   })
 
+  it('probes an interpreter cached before ABI fingerprints again when it is restored, and completes its record', async () => {
+    const recordPath = path.join(gccInterpreter.prefix, BUILD_RECORD_FILE)
+    const current = JSON.parse(readFileSync(recordPath, 'utf8'))
+    const { abiFingerprint: _, ...olderRecord } = current
+    const { abi: __, ...olderProbe } = current.probe
+    writeFileSync(recordPath, JSON.stringify({ ...olderRecord, probe: olderProbe }))
+
+    const restored = await interpreterWith({})
+    expect(restored).toMatchObject({ cacheHit: 'local', cacheKey: gccInterpreter.cacheKey })
+    expect(restored.abiFingerprint).toEqual(gccInterpreter.abiFingerprint)
+    expect(restored.abiFingerprint?.soabi).toMatch(/^cpython-3\d+/)
+    expect(messages.join('')).toContain('predates ABI fingerprints: probing the interpreter again')
+    const completed = JSON.parse(readFileSync(recordPath, 'utf8'))
+    expect(completed.probe.abi).toEqual(current.probe.abi)
+    expect(completed.abiFingerprint).toEqual(current.abiFingerprint)
+    // Once completed, it is not probed again.
+    await interpreterWith({})
+    expect(messages.join('')).not.toContain('probing the interpreter again')
+  })
+
   it('does not fail on build records written before the key inputs were recorded', async () => {
     for (const install of [gccInterpreter, clangInterpreter]) {
       const recordPath = path.join(install.prefix, BUILD_RECORD_FILE)
@@ -120,13 +140,16 @@ describe.runIf(pythonPath && hasCompilers)('why an interpreter or an extension i
     expect(clang.reused).toBe(false)
     expect(first).toMatchObject({ compilerEnv: {}, compilerVersions: {}, removedEnv: [] })
     expect(clang).toMatchObject({ compilerEnv: { CC: 'clang', CFLAGS: '-O0', LDFLAGS: '-Wl,-O1' }, compilerVersions: { CC: expect.stringMatching(/clang version/) } })
+    // Named by the interpreter's fingerprint: the stand-in is a release python3, so `cp311`, whatever the cell says.
     expect(messages.join('')).toMatch(
-      /not reusing the earlier cp311-refdebug build: compiler variables differ: CC=clang \(.*clang version [^)]*\) instead of CC unset, CFLAGS=-O0 instead of CFLAGS unset, LDFLAGS=-Wl,-O1 instead of LDFLAGS unset\n/,
+      /not reusing the earlier cp311 build: compiler variables differ: CC=clang \(.*clang version [^)]*\) instead of CC unset, CFLAGS=-O0 instead of CFLAGS unset, LDFLAGS=-Wl,-O1 instead of LDFLAGS unset\n/,
     )
 
     // A clang-built module is not reused for a gcc-built interpreter of the same variant, nor the other way round.
     expect((await extensionWith({}, clangInterpreter)).reused).toBe(false)
-    expect(messages.join('')).toContain(`the interpreter differs: ${clangInterpreter.cacheKey} instead of ${gccInterpreter.cacheKey}`)
+    // Same ABI fingerprint (the key no longer holds the interpreter's key), but another compiler behind sysconfig's CC.
+    expect(clangInterpreter.abiFingerprint).toEqual(gccInterpreter.abiFingerprint)
+    expect(messages.join('')).toMatch(/the interpreter was built with another compiler \(setuptools' default when CC is unset\): .*clang version \d[^\n]* instead of GCC \d/)
     expect(await extensionWith({ UNRELATED: 'x' }, gccInterpreter)).toMatchObject({ reused: true })
   })
 

@@ -41,6 +41,8 @@ const FIXTURES = [
   'cpython-3.11.2-pydebug-valgrind/memcheck-pythonmalloc-malloc.xml',
   'cpython-3.11.2-pydebug/faulthandler-segfault.txt',
   'gcc-12-ubsan/signed-overflow.txt',
+  // An import refused for a symbol of another ABI: reaches its parser only by the ': undefined symbol: ' marker.
+  'cpython-3.11.2-trace-refs/regrtest-pydebug-module.txt',
 ].map((fixture) => readFixture(fixture).split('\n'))
 const REAL_LINES = FIXTURES.flat()
 
@@ -57,7 +59,7 @@ const PARSERS: Record<string, () => LineParser<unknown>> = {
 }
 
 // Lines that start like real ones, so the fuzzer reaches the parsers' inner states.
-const PREFIXES = ['', ' ', '    ', '        at tail+', '  File "', '<', '</', '==1==ERROR: AddressSanitizer: ', '    #0 0x1 in ', 'Debug memory block at address p=0x1: API ', 'Fatal Python error: ', 'Current thread 0x1 (most recent call first):', 'Small block threshold = ', '# arenas', "[('", 'gettotalrefcount[', '[1/2] test_', 'test_x leaked [', '== Tests result: ', 'Extension modules: ', 'SUMMARY: ', '\x1b[31m']
+const PREFIXES = ['', ' ', '    ', '        at tail+', '  File "', '<', '</', '==1==ERROR: AddressSanitizer: ', '    #0 0x1 in ', 'Debug memory block at address p=0x1: API ', 'Fatal Python error: ', 'Current thread 0x1 (most recent call first):', 'Small block threshold = ', '# arenas', "[('", 'gettotalrefcount[', '[1/2] test_', 'test_x leaked [', '== Tests result: ', 'Extension modules: ', 'SUMMARY: ', '\x1b[31m', 'E   ImportError: /x/m.so: undefined symbol: Py']
 const fuzzLine = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.tuple(fc.constantFrom(...PREFIXES), fc.string({ maxLength: 80 })).map(([prefix, rest]) => prefix + rest),
@@ -102,6 +104,10 @@ describe('fuzzing every parser: no exception, no hang, schema-valid output', () 
   it('random and prefix-seeded lines', () => {
     fc.assert(fc.property(fc.array(fuzzLine, { maxLength: 60 }), checkEverything), { numRuns: RUNS })
   }, TIMEOUT)
+
+  it.each(['state-line-inside-thread-dump-1.txt', 'state-line-inside-thread-dump-2.txt', 'indented-lines-after-shadow-heading.txt'])('the shrunk counterexample fuzz-regressions/%s', (name) => {
+    checkEverything(readFixture(`fuzz-regressions/${name}`).split('\n'))
+  })
 
   it('mutated real logs', () => {
     fc.assert(fc.property(mutatedFixture, checkEverything), { numRuns: RUNS })

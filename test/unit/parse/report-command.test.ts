@@ -107,8 +107,8 @@ describe('pydebug report parse', () => {
   })
 
   it.each([
-    [['report'], /^pydebug report: expected the subcommand 'parse', got nothing/],
-    [['report', 'show'], /expected the subcommand 'parse', got 'show'/],
+    [['report'], /^pydebug report: expected the subcommand 'parse' or 'merge', got nothing/],
+    [['report', 'show'], /expected the subcommand 'parse' or 'merge', got 'show'/],
     [['report', 'parse'], /<log>: no log files given/],
     [['report', 'parse', 'x.log', '--format', 'html'], /--format: 'html' is not a format; use json or markdown\./],
     [['report', 'parse', 'missing.log'], /<log>: 'missing.log' is not a readable file/],

@@ -16,7 +16,7 @@ const FIXTURES = readdirSync(FIXTURES_DIR, { recursive: true, encoding: 'utf8' }
 describe('schemas/report-v1.schema.json', () => {
   it('is JSON Schema 2020-12 with a $def for every parser result', () => {
     expect(SCHEMA.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
-    expect(Object.keys(SCHEMA.$defs.parsedLog.properties.results.properties)).toEqual(['regrtest', 'showrefcount', 'refcount-series', 'mallocstats', 'count-allocs', 'pymalloc-debug', 'fault', 'sanitizer', 'valgrind-xml'])
+    expect(Object.keys(SCHEMA.$defs.parsedLog.properties.results.properties)).toEqual(['regrtest', 'showrefcount', 'refcount-series', 'mallocstats', 'count-allocs', 'pymalloc-debug', 'fault', 'sanitizer', 'valgrind-xml', 'census', 'import-error'])
   })
 
   it('names exactly the finding kinds of src/report/finding-kinds.ts, in their order', () => {

@@ -89,6 +89,19 @@ describe('explainExtensionRebuild', () => {
     expect(explainExtensionRebuild({ ...before, compilerVersions: { CC: 'gcc 13.1.0' } }, [before])).toBe('the compiler behind CC=gcc differs: gcc 13.1.0 instead of gcc 12.2.0')
   })
 
+  it('names another ABI fingerprint or interpreter compiler, and an earlier build keyed by its interpreter before fingerprints', () => {
+    const { interpreterKey: _, ...unkeyed } = gcc
+    const pydebug = { ...unkeyed, abiFingerprint: 'cpython-311d-x86_64-linux-gnu Py_DEBUG Py_REF_DEBUG', interpreterCompiler: 'GCC 12.2.0' }
+    const traceRefs = { ...pydebug, abi: 'cp311d-tracerefs', abiFingerprint: 'cpython-311d-x86_64-linux-gnu Py_DEBUG Py_REF_DEBUG Py_TRACE_REFS' }
+    expect(explainExtensionRebuild(traceRefs, [pydebug])).toBe(
+      "the interpreter's ABI differs: cpython-311d-x86_64-linux-gnu Py_DEBUG Py_REF_DEBUG Py_TRACE_REFS instead of cpython-311d-x86_64-linux-gnu Py_DEBUG Py_REF_DEBUG",
+    )
+    expect(explainExtensionRebuild({ ...pydebug, interpreterCompiler: 'Debian clang version 14.0.6' }, [pydebug])).toBe(
+      "the interpreter was built with another compiler (setuptools' default when CC is unset): Debian clang version 14.0.6 instead of GCC 12.2.0",
+    )
+    expect(explainExtensionRebuild(pydebug, [gcc])).toBe(`the earlier build was keyed by its interpreter (${gcc.interpreterKey}), before builds were keyed by ABI fingerprint`)
+  })
+
   it('does not fail on records of older versions', () => {
     expect(explainExtensionRebuild(gcc, [undefined])).toBe('the earlier build predates recorded keys, so what differs is unknown')
     expect(explainExtensionRebuild(gcc, [])).toBeUndefined()

@@ -10,7 +10,8 @@ const base: ExtensionKeyInputs = {
   sourceDigest: 'a'.repeat(64),
   compilerEnv: planExtensionBuildEnv(inherited, {}).compilerEnv,
   compilerVersions: { CC: 'gcc (Debian 12.2.0-14) 12.2.0' },
-  interpreterKey: 'pydebug-1-linux-x64-cp311-pydebug-3.11.2-61ae73dae57e5465',
+  abiFingerprint: 'cpython-311d-x86_64-linux-gnu Py_DEBUG Py_REF_DEBUG',
+  interpreterCompiler: 'GCC 12.2.0',
 }
 
 describe('planExtensionBuildEnv', () => {
@@ -62,8 +63,23 @@ describe('planExtensionBuildKey', () => {
   it.each<[string, Partial<ExtensionKeyInputs>]>([
     ['the sources', { sourceDigest: 'b'.repeat(64) }],
     ['the compiler behind the same CC (an upgrade)', { compilerVersions: { CC: 'gcc (Debian 13.2.0-1) 13.2.0' } }],
-    ['the interpreter (same variant, another compiler)', { interpreterKey: 'pydebug-1-linux-x64-cp311-pydebug-3.11.2-0123456789abcdef' }],
+    ['the interpreter\'s compiler (same variant, CPython built with clang)', { interpreterCompiler: 'Debian clang version 14.0.6' }],
+    ['the interpreter\'s ABI (trace-refs keeps the d SOABI of pydebug)', { abiFingerprint: 'cpython-311d-x86_64-linux-gnu Py_DEBUG Py_REF_DEBUG Py_TRACE_REFS' }],
+    ['the interpreter\'s sanitizers', { abiFingerprint: 'cpython-311d-x86_64-linux-gnu Py_DEBUG Py_REF_DEBUG -fsanitize=address' }],
   ])('changes with %s', (_, change) => {
     expect(planExtensionBuildKey({ ...base, ...change })).not.toBe(planExtensionBuildKey(base))
+  })
+
+  it('is shared by interpreters of one ABI fingerprint, whatever their cache keys (pydebug, valgrind, pymalloc-debug)', () => {
+    const pydebug = planExtensionBuildKey({ ...base, interpreterKey: 'pydebug-1-linux-x64-cp311-pydebug-3.11.2-1c1250b73f2cc3d1' })
+    expect(planExtensionBuildKey({ ...base, interpreterKey: 'pydebug-1-linux-x64-cp311-valgrind-3.11.2-0123456789abcdef' })).toBe(pydebug)
+    expect(pydebug).toBe(planExtensionBuildKey(base))
+  })
+
+  it('falls back to the interpreter\'s key when its ABI is unknown (a SOABI that is not CPython\'s): nothing is shared', () => {
+    const { abiFingerprint: _, interpreterCompiler: __, ...unknown } = base
+    const one = planExtensionBuildKey({ ...unknown, interpreterKey: 'a' })
+    expect(planExtensionBuildKey({ ...unknown, interpreterKey: 'b' })).not.toBe(one)
+    expect(one).not.toBe(planExtensionBuildKey(base))
   })
 })

@@ -40,6 +40,13 @@ describe('PytestParser on real pytest 7.2.1 output (CPython 3.11.2 pydebug)', ()
     ])
   })
 
+  it("reads a short summary entry whose message goes on over indented lines (no terminal: nothing cut)", () => {
+    const { results, unparsed } = scanText({ pytest: new PytestParser() }, fixture('pytest-short-summary-multiline-message.txt'))
+    expect(unparsed.count).toBe(0)
+    expect(results.pytest.failures).toEqual([{ nodeId: 'tests/test_add.py::test_add_wrong_on_purpose', kind: 'failed', message: 'assert 4 == 5' }])
+    expect(results.pytest.counts).toEqual({ failed: 1, passed: 2, skipped: 1 })
+  })
+
   it('reads -q output (no header, a summary without rulers) and "no tests ran"', () => {
     const quiet = scanText({ pytest: new PytestParser() }, fixture('pytest-q.txt'))
     expect(quiet.unparsed.count).toBe(0)

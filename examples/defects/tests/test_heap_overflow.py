@@ -1,0 +1,8 @@
+import unittest
+
+import defects
+
+
+class HeapOverflowTests(unittest.TestCase):
+    def test_heap_overflow(self):
+        defects.heap_overflow()
