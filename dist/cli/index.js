@@ -9366,6 +9366,14 @@ function asciiTable(characters) {
   for (const character of characters) table[character.charCodeAt(0)] = 1;
   return table;
 }
+function parseJsonRecord(text) {
+  try {
+    const value = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
 function own(text) {
   return text.length === 0 ? text : (" " + text).slice(1);
 }
@@ -9389,7 +9397,7 @@ var CensusParser = class {
     if (line.charCodeAt(0) !== 112 || !line.startsWith("pydebug-census")) return false;
     const end = line.startsWith(CENSUS_END_PREFIX);
     if (!end && !line.startsWith(CENSUS_PREFIX)) return false;
-    const record = parseRecord(line.slice(end ? CENSUS_END_PREFIX.length : CENSUS_PREFIX.length));
+    const record = parseJsonRecord(line.slice(end ? CENSUS_END_PREFIX.length : CENSUS_PREFIX.length));
     const test = record?.test;
     if (record === void 0 || typeof test !== "string" || test === "") {
       addDiagnostic(this.diagnostics, lineNumber, `census line without a record pydebug can read: ${line.slice(0, 120)}`);
@@ -9439,14 +9447,6 @@ var CensusParser = class {
     return this.current;
   }
 };
-function parseRecord(text) {
-  try {
-    const value = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-  } catch {
-    return void 0;
-  }
-}
 function leakedTypes(file) {
   const counted = file.runs.filter((run) => !run.warmup);
   if (counted.length === 0) return [];
@@ -9574,6 +9574,78 @@ function variantCheckFindings(sections) {
     });
   }
   return findings;
+}
+
+// src/plan/sanitizer-pass.ts
+function parseSanitizerOptions(text) {
+  if (!text) return [];
+  return text.split(/[:\s]+/).filter((pair) => pair.includes("=")).map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]);
+}
+function sanitizerOptions(variantValue, ...overrides) {
+  const merged = new Map(parseSanitizerOptions(variantValue));
+  for (const override of overrides) for (const [name, value] of Object.entries(override)) merged.set(name, value);
+  return [...merged].map(([name, value]) => `${name}=${value}`).join(":");
+}
+function sanitizerPassEnv(spec, runtimeEnv, logPathBase, suppressionsFile) {
+  const unsafe = [logPathBase, suppressionsFile].find((value) => value !== void 0 && /[:\s]/.test(value));
+  if (unsafe !== void 0) return { error: `${unsafe} holds ':' or whitespace, which ${spec.optionsVariable} cannot carry` };
+  const env = { [spec.optionsVariable]: sanitizerOptions(runtimeEnv[spec.optionsVariable], spec.passOptions, { log_path: logPathBase }) };
+  if (suppressionsFile) env.LSAN_OPTIONS = sanitizerOptions(runtimeEnv.LSAN_OPTIONS, { suppressions: suppressionsFile, print_suppressions: "1" });
+  return { env };
+}
+function reportFilesOf(fileNames, baseName2) {
+  return fileNames.filter((name) => name.startsWith(`${baseName2}.`) && /^\d+$/.test(name.slice(baseName2.length + 1))).sort((a, b) => Number(a.slice(baseName2.length + 1)) - Number(b.slice(baseName2.length + 1)));
+}
+var COMPILER_WORD = /^(?:\S*\/)?(?:ccache\s+)?(?:[\w.-]+-)?(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+)(?:-\d+(?:\.\d+)*)?$/;
+var SOURCE_FILE = /\s-c\s+(?:\S+\s+)*?\S+\.(?:c|cc|cpp|cxx|C|m|mm)(?:\s|$)|\s\S+\.(?:c|cc|cpp|cxx|C|m|mm)\s+(?:\S+\s+)*?-c(?:\s|$)/;
+function checkCompileLines(logText, flag) {
+  let compileLines = 0;
+  let compileLinesWithFlag = 0;
+  let linkLines = 0;
+  let linkLinesWithFlag = 0;
+  const withoutFlag = [];
+  for (const raw of logText.split(/\r?\n/)) {
+    const line = raw.trim();
+    const first = line.split(/\s+/, 1)[0];
+    if (!first || !COMPILER_WORD.test(first === "ccache" ? line.split(/\s+/, 2).join(" ") : first)) continue;
+    const words = line.split(/\s+/);
+    const hasFlag = words.includes(flag);
+    if (SOURCE_FILE.test(line)) {
+      compileLines++;
+      if (hasFlag) compileLinesWithFlag++;
+    } else if (words.includes("-shared")) {
+      linkLines++;
+      if (hasFlag) linkLinesWithFlag++;
+    } else continue;
+    if (!hasFlag && withoutFlag.length < 3) withoutFlag.push(line);
+  }
+  return { compileLines, compileLinesWithFlag, linkLines, linkLinesWithFlag, withoutFlag };
+}
+var CASE_START = /^(\w+) \(((?:\w+\.)+\w+)\)(?: \.\.\. ?(.*))?$/;
+var VERDICT = /(?:^|\.\.\. ?)(?:ok|FAIL|ERROR|skipped\b.*|expected failure|unexpected success)$/;
+function casesOfVerboseOutput(lines) {
+  const started = [];
+  let open3;
+  for (const line of lines) {
+    const start = CASE_START.exec(line);
+    if (start) {
+      const id = start[2].endsWith(`.${start[1]}`) ? start[2] : `${start[2]}.${start[1]}`;
+      started.push(id);
+      open3 = start[3] !== void 0 && VERDICT.test(`... ${start[3]}`) ? void 0 : id;
+      continue;
+    }
+    if (open3 !== void 0 && VERDICT.test(line.trim())) open3 = void 0;
+  }
+  return { started, ...open3 !== void 0 ? { unfinished: open3 } : {} };
+}
+function caseOfReport(cases, processEndedBySanitizer) {
+  if (processEndedBySanitizer && cases.unfinished) return cases.unfinished;
+  return cases.started.length === 1 ? cases.started[0] : void 0;
+}
+function mapSourceCopies(text, sources) {
+  let mapped = text;
+  for (const { copy, project } of sources) mapped = mapped.split(`${copy}/`).join(project === "" || project === "." ? "" : `${project}/`);
+  return mapped;
 }
 
 // src/report/memcheck.ts
@@ -9706,80 +9778,7 @@ function errorEntry(error, run, xml, onlyCase) {
 function userSourceFile(frame, run) {
   if (frame.file === void 0) return void 0;
   const full = frame.directory ? `${frame.directory}/${frame.file}` : frame.file;
-  const source = run.sources.find(({ copy }) => full.startsWith(`${copy}/`));
-  return workspaceRelative(source ? `${source.project}/${full.slice(source.copy.length + 1)}` : full, run.workspace);
-}
-
-// src/plan/sanitizer-pass.ts
-function parseSanitizerOptions(text) {
-  if (!text) return [];
-  return text.split(/[:\s]+/).filter((pair) => pair.includes("=")).map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]);
-}
-function sanitizerOptions(variantValue, ...overrides) {
-  const merged = new Map(parseSanitizerOptions(variantValue));
-  for (const override of overrides) for (const [name, value] of Object.entries(override)) merged.set(name, value);
-  return [...merged].map(([name, value]) => `${name}=${value}`).join(":");
-}
-function sanitizerPassEnv(spec, runtimeEnv, logPathBase, suppressionsFile) {
-  const unsafe = [logPathBase, suppressionsFile].find((value) => value !== void 0 && /[:\s]/.test(value));
-  if (unsafe !== void 0) return { error: `${unsafe} holds ':' or whitespace, which ${spec.optionsVariable} cannot carry` };
-  const env = { [spec.optionsVariable]: sanitizerOptions(runtimeEnv[spec.optionsVariable], spec.passOptions, { log_path: logPathBase }) };
-  if (suppressionsFile) env.LSAN_OPTIONS = sanitizerOptions(runtimeEnv.LSAN_OPTIONS, { suppressions: suppressionsFile, print_suppressions: "1" });
-  return { env };
-}
-function reportFilesOf(fileNames, baseName2) {
-  return fileNames.filter((name) => name.startsWith(`${baseName2}.`) && /^\d+$/.test(name.slice(baseName2.length + 1))).sort((a, b) => Number(a.slice(baseName2.length + 1)) - Number(b.slice(baseName2.length + 1)));
-}
-var COMPILER_WORD = /^(?:\S*\/)?(?:ccache\s+)?(?:[\w.-]+-)?(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+)(?:-\d+(?:\.\d+)*)?$/;
-var SOURCE_FILE = /\s-c\s+(?:\S+\s+)*?\S+\.(?:c|cc|cpp|cxx|C|m|mm)(?:\s|$)|\s\S+\.(?:c|cc|cpp|cxx|C|m|mm)\s+(?:\S+\s+)*?-c(?:\s|$)/;
-function checkCompileLines(logText, flag) {
-  let compileLines = 0;
-  let compileLinesWithFlag = 0;
-  let linkLines = 0;
-  let linkLinesWithFlag = 0;
-  const withoutFlag = [];
-  for (const raw of logText.split(/\r?\n/)) {
-    const line = raw.trim();
-    const first = line.split(/\s+/, 1)[0];
-    if (!first || !COMPILER_WORD.test(first === "ccache" ? line.split(/\s+/, 2).join(" ") : first)) continue;
-    const words = line.split(/\s+/);
-    const hasFlag = words.includes(flag);
-    if (SOURCE_FILE.test(line)) {
-      compileLines++;
-      if (hasFlag) compileLinesWithFlag++;
-    } else if (words.includes("-shared")) {
-      linkLines++;
-      if (hasFlag) linkLinesWithFlag++;
-    } else continue;
-    if (!hasFlag && withoutFlag.length < 3) withoutFlag.push(line);
-  }
-  return { compileLines, compileLinesWithFlag, linkLines, linkLinesWithFlag, withoutFlag };
-}
-var CASE_START = /^(\w+) \(((?:\w+\.)+\w+)\)(?: \.\.\. ?(.*))?$/;
-var VERDICT = /(?:^|\.\.\. ?)(?:ok|FAIL|ERROR|skipped\b.*|expected failure|unexpected success)$/;
-function casesOfVerboseOutput(lines) {
-  const started = [];
-  let open3;
-  for (const line of lines) {
-    const start = CASE_START.exec(line);
-    if (start) {
-      const id = start[2].endsWith(`.${start[1]}`) ? start[2] : `${start[2]}.${start[1]}`;
-      started.push(id);
-      open3 = start[3] !== void 0 && VERDICT.test(`... ${start[3]}`) ? void 0 : id;
-      continue;
-    }
-    if (open3 !== void 0 && VERDICT.test(line.trim())) open3 = void 0;
-  }
-  return { started, ...open3 !== void 0 ? { unfinished: open3 } : {} };
-}
-function caseOfReport(cases, processEndedBySanitizer) {
-  if (processEndedBySanitizer && cases.unfinished) return cases.unfinished;
-  return cases.started.length === 1 ? cases.started[0] : void 0;
-}
-function mapSourceCopies(text, sources) {
-  let mapped = text;
-  for (const { copy, project } of sources) mapped = mapped.split(`${copy}/`).join(project === "" || project === "." ? "" : `${project}/`);
-  return mapped;
+  return workspaceRelative(mapSourceCopies(full, run.sources), run.workspace);
 }
 
 // src/report/sanitizers.ts
@@ -13473,9 +13472,8 @@ function testEnv(cell, target, inherited) {
     ...cell.runtimeEnv
   };
 }
-async function runRefleakHunt(context, cell, target, options, inheritedPythonPath) {
+async function runRefleakHunt(context, cell, target, options, discovery, inheritedPythonPath) {
   const env = testEnv(cell, target, inheritedPythonPath);
-  const discovery = await discoverTestModules(target.testsDir);
   const hunt = { warmups: options.warmups, runs: options.runs, discovery, cases: {}, casesNotRun: {}, caseIds: {} };
   if (discovery.modules.length === 0) {
     context.log.warning(`no test module (test_*.py or test_* package) at the top of ${target.testsDir}: the refleak hunt has nothing to run`);
@@ -13506,20 +13504,11 @@ async function runRefleakHunt(context, cell, target, options, inheritedPythonPat
   const cases = {};
   const casesNotRun = {};
   const caseIds = {};
-  const listCases2 = async (testName) => {
-    const listing = await context.runner.run({
-      argv: [target.pythonPath, "-m", "test", "--testdir", target.testsDir, "--list-cases", testName],
-      cwd: target.projectDir,
-      env,
-      logPath: logPath(context, "refleak-cases", `${testName}.list.log`),
-      captureStdout: true
-    });
-    return caseIds[testName] = listing.stdout.split("\n").filter(isTestCaseId).map((line) => line.trim());
-  };
+  const listCases = async (testName) => caseIds[testName] = await listTestCases(context, target, env, testName, "refleak-cases");
   const leaking = [];
   for (const test of run.parsed.tests) {
-    if (test.outcome === "crashed" || test.outcome === "timed-out") await listCases2(test.name);
-    if (test.leaks.some((leak) => !leak.informational)) leaking.push({ name: test.name, caseIds: caseIds[test.name] ?? await listCases2(test.name) });
+    if (test.outcome === "crashed" || test.outcome === "timed-out") await listCases(test.name);
+    if (test.leaks.some((leak) => !leak.informational)) leaking.push({ name: test.name, caseIds: caseIds[test.name] ?? await listCases(test.name) });
   }
   for (const file of planCaseRuns(leaking, { perFile: options.maxCaseRuns, total: options.maxCaseRunsTotal })) {
     cases[file.name] = [];
@@ -13536,6 +13525,16 @@ async function runRefleakHunt(context, cell, target, options, inheritedPythonPat
     if (file.run.length || file.notRun) context.log.info(`${file.name}: re-ran ${file.run.length} of ${file.run.length + file.notRun} cases alone under -R`);
   }
   return { ...hunt, run, cases, casesNotRun, caseIds };
+}
+async function listTestCases(context, target, env, testFile, logFolder) {
+  const listing = await context.runner.run({
+    argv: [target.pythonPath, "-m", "test", "--testdir", target.testsDir, "--list-cases", testFile],
+    cwd: target.projectDir,
+    env,
+    logPath: logPath(context, logFolder, `${testFile}.list.log`),
+    captureStdout: true
+  });
+  return listing.stdout.split("\n").filter(isTestCaseId).map((line) => line.trim());
 }
 var PYTEST_STYLE = /^(?:def test\w*\s*\(|import pytest\b|from pytest\b)/m;
 var UNITTEST_CASE = /^class \w+\([^)]*TestCase[^)]*\)\s*:/m;
@@ -14257,7 +14256,7 @@ var GilParser = class {
   diagnostics = emptyDiagnostics();
   next(line, lineNumber) {
     if (line.startsWith(PROBE_PREFIX)) {
-      const record = parseRecord2(line.slice(PROBE_PREFIX.length));
+      const record = parseJsonRecord(line.slice(PROBE_PREFIX.length));
       if (record && typeof record.test === "string" && typeof record.gilEnabled === "boolean") {
         if (this.probes.length < MAX_ITEMS) this.probes.push({ line: lineNumber, test: own(record.test), gilEnabled: record.gilEnabled });
       } else addDiagnostic(this.diagnostics, lineNumber, `GIL probe line pydebug cannot read: ${line.slice(0, 120)}`);
@@ -14273,14 +14272,6 @@ var GilParser = class {
     return { warnings: this.warnings, probes: this.probes, diagnostics: this.diagnostics };
   }
 };
-function parseRecord2(text) {
-  try {
-    const value = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-  } catch {
-    return void 0;
-  }
-}
 
 // src/steps/run-gil-check.ts
 async function runGilCheck(context, cell, target, options, testFiles, inheritedPythonPath) {
@@ -14383,7 +14374,7 @@ async function runMemcheck(context, cell, target, options, testFiles, tool, inhe
     for (const testFile of testFiles) {
       const run = await underMemcheck(xmlDir, testFile, [testFile]);
       const userErrors = countUserErrors(run.processes);
-      const caseIds = userErrors ? await listCases(context, target, env, testFile) : void 0;
+      const caseIds = userErrors ? await listTestCases(context, target, env, testFile, "valgrind") : void 0;
       context.log.info(`${testFile}: memcheck followed ${run.processes.length} process${run.processes.length === 1 ? "" : "es"}, ${userErrors} error${userErrors === 1 ? "" : "s"} in the extension's code`);
       runs.push({ ...run, testFile, ...caseIds ? { caseIds } : {} });
     }
@@ -14401,16 +14392,6 @@ async function runMemcheck(context, cell, target, options, testFiles, tool, inhe
 }
 function countUserErrors(processes) {
   return processes.reduce((total, process2) => total + process2.valgrind.errors.filter((error) => error.blame === "extension").length, 0);
-}
-async function listCases(context, target, env, testFile) {
-  const listing = await context.runner.run({
-    argv: [target.pythonPath, "-m", "test", "--testdir", target.testsDir, "--list-cases", testFile],
-    cwd: target.projectDir,
-    env,
-    logPath: logPath(context, "valgrind", `${testFile}.list.log`),
-    captureStdout: true
-  });
-  return listing.stdout.split("\n").filter(isTestCaseId).map((line) => line.trim());
 }
 async function exists(file) {
   return access(file).then(
@@ -14576,7 +14557,7 @@ async function runCell(config, context, inheritedPythonPath) {
         context.log.info(`the tests run under ${testRunner.runner}: ${testRunner.reason}`);
         const refleakOptions = { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, maxCaseRuns: config.maxCaseRuns, maxCaseRunsTotal: config.maxCaseRunsTotal };
         if (testRunner.runner === "pytest") pytest = await runPytestRefleakHunt(context, cell, target, refleakOptions, discovery, testsPythonPath);
-        else refleaks = await runRefleakHunt(context, cell, target, refleakOptions, testsPythonPath);
+        else refleaks = await runRefleakHunt(context, cell, target, refleakOptions, discovery, testsPythonPath);
       }
       if (refleaks) showrefcount = await runShowrefcount(context, cell, target, config, refleaks.discovery.modules, testsPythonPath);
       if (refleaks) variantChecks = await runVariantChecks(context, cell, checks, target, refleaks.discovery.modules, { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, gil: config.gil }, testsPythonPath);

@@ -1,5 +1,5 @@
 import { addDiagnostic, BoundedList, emptyDiagnostics, type Diagnostics } from './diagnostics.js'
-import { own, type LineParser } from './line-parser.js'
+import { own, parseJsonRecord, type LineParser } from './line-parser.js'
 
 /**
  * The live-object census pydebug's helper prints on Py_TRACE_REFS builds
@@ -70,7 +70,7 @@ export class CensusParser implements LineParser<CensusResult> {
     if (line.charCodeAt(0) !== 112 /* p */ || !line.startsWith('pydebug-census')) return false
     const end = line.startsWith(CENSUS_END_PREFIX)
     if (!end && !line.startsWith(CENSUS_PREFIX)) return false
-    const record = parseRecord(line.slice(end ? CENSUS_END_PREFIX.length : CENSUS_PREFIX.length))
+    const record = parseJsonRecord(line.slice(end ? CENSUS_END_PREFIX.length : CENSUS_PREFIX.length))
     const test = record?.test
     if (record === undefined || typeof test !== 'string' || test === '') {
       addDiagnostic(this.diagnostics, lineNumber, `census line without a record pydebug can read: ${line.slice(0, 120)}`)
@@ -123,14 +123,6 @@ export class CensusParser implements LineParser<CensusResult> {
   }
 }
 
-function parseRecord(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
-  } catch {
-    return undefined
-  }
-}
 
 /**
  * The types a test file leaks: those whose live count grew in every counted run (not the warm-ups),

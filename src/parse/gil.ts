@@ -1,5 +1,5 @@
 import { addDiagnostic, emptyDiagnostics, type Diagnostics } from './diagnostics.js'
-import { own, type LineParser } from './line-parser.js'
+import { own, parseJsonRecord, type LineParser } from './line-parser.js'
 
 /**
  * Whether a free-threaded interpreter (3.13t) brought the GIL back. Importing an extension module
@@ -35,7 +35,7 @@ export class GilParser implements LineParser<GilResult> {
 
   next(line: string, lineNumber: number): boolean {
     if (line.startsWith(PROBE_PREFIX)) {
-      const record = parseRecord(line.slice(PROBE_PREFIX.length))
+      const record = parseJsonRecord(line.slice(PROBE_PREFIX.length))
       if (record && typeof record.test === 'string' && typeof record.gilEnabled === 'boolean') {
         if (this.probes.length < MAX_ITEMS) this.probes.push({ line: lineNumber, test: own(record.test), gilEnabled: record.gilEnabled })
       } else addDiagnostic(this.diagnostics, lineNumber, `GIL probe line pydebug cannot read: ${line.slice(0, 120)}`)
@@ -53,11 +53,3 @@ export class GilParser implements LineParser<GilResult> {
   }
 }
 
-function parseRecord(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
-  } catch {
-    return undefined
-  }
-}

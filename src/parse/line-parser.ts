@@ -44,6 +44,16 @@ export function asciiTable(characters: string): Uint8Array {
  * 16 KiB segments (adapters/read-lines.ts) and V8 substrings pin their parent, so what a parser
  * keeps from lines far apart in a long log (test names, verdicts) should be its own.
  */
+/** A JSON object from a helper's record line, or undefined for anything else (parsers never throw). */
+export function parseJsonRecord(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 export function own(text: string): string {
   // Concatenation then slice makes V8 flatten into a fresh string, which the slice then refers to.
   return text.length === 0 ? text : (' ' + text).slice(1)

@@ -1,4 +1,5 @@
 import { workspaceRelative } from '../parse/frames.js'
+import { mapSourceCopies } from '../plan/sanitizer-pass.js'
 import type { ValgrindError, ValgrindFrame } from '../parse/valgrind-xml.js'
 import type { MemcheckProcess, MemcheckRun } from '../steps/run-memcheck.js'
 import type { ParsedRun } from '../steps/run-tests.js'
@@ -163,6 +164,5 @@ function errorEntry(error: ValgrindError, run: Pick<MemcheckRun, 'sources' | 'wo
 export function userSourceFile(frame: Pick<ValgrindFrame, 'directory' | 'file'>, run: Pick<MemcheckRun, 'sources' | 'workspace'>): string | undefined {
   if (frame.file === undefined) return undefined
   const full = frame.directory ? `${frame.directory}/${frame.file}` : frame.file
-  const source = run.sources.find(({ copy }) => full.startsWith(`${copy}/`))
-  return workspaceRelative(source ? `${source.project}/${full.slice(source.copy.length + 1)}` : full, run.workspace)
+  return workspaceRelative(mapSourceCopies(full, run.sources), run.workspace)
 }

@@ -92,7 +92,7 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
         context.log.info(`the tests run under ${testRunner.runner}: ${testRunner.reason}`)
         const refleakOptions = { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, maxCaseRuns: config.maxCaseRuns, maxCaseRunsTotal: config.maxCaseRunsTotal }
         if (testRunner.runner === 'pytest') pytest = await runPytestRefleakHunt(context, cell, target, refleakOptions, discovery, testsPythonPath)
-        else refleaks = await runRefleakHunt(context, cell, target, refleakOptions, testsPythonPath)
+        else refleaks = await runRefleakHunt(context, cell, target, refleakOptions, discovery, testsPythonPath)
       }
       // pytest projects: no -X showrefcount pass yet (regrtest cannot run their files).
       if (refleaks) showrefcount = await runShowrefcount(context, cell, target, config, refleaks.discovery.modules, testsPythonPath)

@@ -5,7 +5,7 @@ import { parseLogFile } from '../adapters/read-lines.js'
 import { ConfigError } from '../errors.js'
 import type { ParsedLogDetails } from '../parse/detect.js'
 import type { UnparsedLines } from '../parse/line-parser.js'
-import { isTestCaseId, type RegrtestResult } from '../parse/regrtest.js'
+import type { RegrtestResult } from '../parse/regrtest.js'
 import { planCaseRuns } from '../plan/case-runs.js'
 import { ValgrindXmlParser, type ValgrindResult } from '../parse/valgrind-xml.js'
 import type { CellPlan } from '../plan/cell.js'
@@ -13,7 +13,7 @@ import type { SourceSpec } from '../plan/source.js'
 import { extensionSourceCopy, type ExtensionBuild } from './build-extension.js'
 import { sourceTarballPath, VALGRIND_SUPPRESSIONS_FILE, type InterpreterInstall } from './build-python.js'
 import { logPath, type StepContext } from './context.js'
-import { parseRegrtestRun, testEnv, type ParsedRun, type RefleakOptions, type TestTarget } from './run-tests.js'
+import { listTestCases, parseRegrtestRun, testEnv, type ParsedRun, type RefleakOptions, type TestTarget } from './run-tests.js'
 
 /**
  * The `memcheck` check (catalog: the valgrind variant's `checks`): each test file once under
@@ -183,7 +183,7 @@ export async function runMemcheck(
     for (const testFile of testFiles) {
       const run = await underMemcheck(xmlDir, testFile, [testFile])
       const userErrors = countUserErrors(run.processes)
-      const caseIds = userErrors ? await listCases(context, target, env, testFile) : undefined
+      const caseIds = userErrors ? await listTestCases(context, target, env, testFile, 'valgrind') : undefined
       context.log.info(`${testFile}: memcheck followed ${run.processes.length} process${run.processes.length === 1 ? '' : 'es'}, ${userErrors} error${userErrors === 1 ? '' : 's'} in the extension's code`)
       runs.push({ ...run, testFile, ...(caseIds ? { caseIds } : {}) })
     }
@@ -205,16 +205,6 @@ function countUserErrors(processes: readonly MemcheckProcess[]): number {
   return processes.reduce((total, process) => total + process.valgrind.errors.filter((error) => error.blame === 'extension').length, 0)
 }
 
-async function listCases(context: StepContext, target: TestTarget, env: Record<string, string>, testFile: string): Promise<string[]> {
-  const listing = await context.runner.run({
-    argv: [target.pythonPath, '-m', 'test', '--testdir', target.testsDir, '--list-cases', testFile],
-    cwd: target.projectDir,
-    env,
-    logPath: logPath(context, 'valgrind', `${testFile}.list.log`),
-    captureStdout: true,
-  })
-  return listing.stdout.split('\n').filter(isTestCaseId).map((line) => line.trim())
-}
 
 async function exists(file: string): Promise<boolean> {
   return access(file).then(

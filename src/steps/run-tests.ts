@@ -90,9 +90,8 @@ export function testEnv(cell: CellPlan, target: TestTarget, inherited: string | 
  * the interpreter is reported as crashed and the others still run; then every case of each
  * leaking file alone, so the report can name the leaking test, not only its file.
  */
-export async function runRefleakHunt(context: StepContext, cell: CellPlan, target: TestTarget, options: RefleakOptions, inheritedPythonPath?: string): Promise<RefleakHunt> {
+export async function runRefleakHunt(context: StepContext, cell: CellPlan, target: TestTarget, options: RefleakOptions, discovery: TestDiscovery, inheritedPythonPath?: string): Promise<RefleakHunt> {
   const env = testEnv(cell, target, inheritedPythonPath)
-  const discovery = await discoverTestModules(target.testsDir)
   const hunt = { warmups: options.warmups, runs: options.runs, discovery, cases: {}, casesNotRun: {}, caseIds: {} }
   if (discovery.modules.length === 0) {
     context.log.warning(`no test module (test_*.py or test_* package) at the top of ${target.testsDir}: the refleak hunt has nothing to run`)
@@ -124,16 +123,7 @@ export async function runRefleakHunt(context: StepContext, cell: CellPlan, targe
   const cases: Record<string, CaseRun[]> = {}
   const casesNotRun: Record<string, number> = {}
   const caseIds: Record<string, string[]> = {}
-  const listCases = async (testName: string) => {
-    const listing = await context.runner.run({
-      argv: [target.pythonPath, '-m', 'test', '--testdir', target.testsDir, '--list-cases', testName],
-      cwd: target.projectDir,
-      env,
-      logPath: logPath(context, 'refleak-cases', `${testName}.list.log`),
-      captureStdout: true,
-    })
-    return (caseIds[testName] = listing.stdout.split('\n').filter(isTestCaseId).map((line) => line.trim()))
-  }
+  const listCases = async (testName: string) => (caseIds[testName] = await listTestCases(context, target, env, testName, 'refleak-cases'))
   const leaking: { name: string; caseIds: string[] }[] = []
   for (const test of run.parsed.tests) {
     // A crash names the test function that was running; its full id (with the class) comes from the listing.
@@ -155,6 +145,18 @@ export async function runRefleakHunt(context: StepContext, cell: CellPlan, targe
     if (file.run.length || file.notRun) context.log.info(`${file.name}: re-ran ${file.run.length} of ${file.run.length + file.notRun} cases alone under -R`)
   }
   return { ...hunt, run, cases, casesNotRun, caseIds }
+}
+
+/** Every case id regrtest's `--list-cases` gives for one test file (its log goes to `logs/<logFolder>/`). */
+export async function listTestCases(context: StepContext, target: TestTarget, env: Record<string, string>, testFile: string, logFolder: string): Promise<string[]> {
+  const listing = await context.runner.run({
+    argv: [target.pythonPath, '-m', 'test', '--testdir', target.testsDir, '--list-cases', testFile],
+    cwd: target.projectDir,
+    env,
+    logPath: logPath(context, logFolder, `${testFile}.list.log`),
+    captureStdout: true,
+  })
+  return listing.stdout.split('\n').filter(isTestCaseId).map((line) => line.trim())
 }
 
 // Module-level `def test_...` or a pytest import: what pytest collects and unittest does not.
