@@ -9023,7 +9023,7 @@ function collectFindings({ refleaks, problems, passOfLog, showrefcount, sectionF
       findings.push({
         kind,
         test: file.name,
-        message: `${file.name} ${file.outcome === "crashed" ? `crashed (exit code ${file.exitCode})` : file.outcome === "timed-out" ? "timed out" : "failed"} in the -X showrefcount pass${file.exception ? `: ${file.exception}` : ""}`,
+        message: `${file.name} ${file.outcome === "crashed" ? `crashed (${file.signal ? `killed by ${file.signal}` : `exit code ${file.exitCode}`})` : file.outcome === "timed-out" ? "timed out" : "failed"} in the -X showrefcount pass${file.exception ? `: ${file.exception}` : ""}`,
         log: file.log,
         pass: "showrefcount",
         ...file.traceback ? { traceback: file.traceback } : {}
@@ -10087,6 +10087,7 @@ function collectReport(results) {
         return {
           name: run.testFile,
           exitCode: run.exitCode,
+          ...run.signal ? { signal: run.signal } : {},
           outcome: run.signal ? "crashed" : run.timedOut ? "timed-out" : test?.outcome ?? "unknown",
           ...final ? { atExit: { refs: final.refs, blocks: final.blocks } } : {},
           ...test?.exception ? { exception: test.exception } : {},

@@ -128,6 +128,7 @@ export function collectReport(results: RunResults): Report {
         return {
           name: run.testFile,
           exitCode: run.exitCode,
+          ...(run.signal ? { signal: run.signal } : {}),
           outcome: run.signal ? 'crashed' : run.timedOut ? 'timed-out' : (test?.outcome ?? 'unknown'),
           ...(final ? { atExit: { refs: final.refs, blocks: final.blocks } } : {}),
           ...(test?.exception ? { exception: test.exception } : {}),

@@ -67,7 +67,7 @@ export function collectFindings({ refleaks, problems, passOfLog, showrefcount, s
       findings.push({
         kind,
         test: file.name,
-        message: `${file.name} ${file.outcome === 'crashed' ? `crashed (exit code ${file.exitCode})` : file.outcome === 'timed-out' ? 'timed out' : 'failed'} in the -X showrefcount pass${file.exception ? `: ${file.exception}` : ''}`,
+        message: `${file.name} ${file.outcome === 'crashed' ? `crashed (${file.signal ? `killed by ${file.signal}` : `exit code ${file.exitCode}`})` : file.outcome === 'timed-out' ? 'timed out' : 'failed'} in the -X showrefcount pass${file.exception ? `: ${file.exception}` : ''}`,
         log: file.log,
         pass: 'showrefcount',
         ...(file.traceback ? { traceback: file.traceback } : {}),

@@ -178,6 +178,8 @@ export interface ShowrefcountSection {
   readonly files: {
     readonly name: string
     readonly exitCode: number | null
+    /** The signal that ended the process, when one did (then `exitCode` is null). */
+    readonly signal?: string
     readonly outcome: TestOutcome
     /** The last `[N refs, M blocks]` line: totals at interpreter exit. */
     readonly atExit?: Pick<RefcountSample, 'refs' | 'blocks'>

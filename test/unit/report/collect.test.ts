@@ -25,7 +25,7 @@ function huntFrom(fixture: string, { discovery, caseIds = {}, options }: { disco
 
 function showrefcountFrom(fixture: string, testFile: string, options: DetectOptions = {}): ShowrefcountRun {
   const run = parsedRun(fixture, `/out/logs/showrefcount/${testFile}.log`, options)
-  return { ...run, exitCode: -6, signal: 'SIGABRT', parsed: { regrtest: run.parsed, refcount: run.details.results.showrefcount ?? new ShowRefcountParser().end() }, testFile }
+  return { ...run, exitCode: null, signal: 'SIGABRT', parsed: { regrtest: run.parsed, refcount: run.details.results.showrefcount ?? new ShowRefcountParser().end() }, testFile }
 }
 
 const results = (parts: Partial<RunResults>): RunResults => ({ toolVersion: '0.1.0', generatedAt: '2026-11-24T00:00:00.000Z', extensions: [], relative: (file) => file.replace('/out/', ''), ...parts })
@@ -148,6 +148,8 @@ describe('collectReport findings from real regrtest logs', () => {
       ['crash', 'test_overrun8', 'showrefcount'],
     ])
     expect(report.findings[0]).toMatchObject({ detail: expect.stringContaining('Fatal Python error: _Py_CheckFunctionResult: a function returned a result with an exception set'), file: 'trouble/tests/test_checkresult.py', line: 11 })
+    // A process a signal ended has no exit code: the signal is what happened.
+    expect(report.findings[0].message).toMatch(/^test_checkresult crashed \(killed by SIGABRT\) in the -X showrefcount pass/)
     expect(report.findings[1]).toMatchObject({ detail: expect.stringContaining('buffer overrun of 8 bytes'), file: 'trouble/tests/test_overrun8.py', line: 8 })
     expect(report.status).toBe('findings')
     expect(findingsExitCode(report, 'findings')).toBe(1)
