@@ -1,8 +1,9 @@
 """pydebug_allocstats: what a test file leaves allocated, in the allocator's own statistics.
 
     python pydebug_allocstats.py --testdir TESTS --warmups 3 --runs 3 test_x
+    python pydebug_allocstats.py --pytest --rootdir PROJECT --warmups 3 --runs 3 tests/test_x.py
 
-Imports ``test_x`` and runs its unittest cases WARMUPS times (caches filled on first use, the
+Imports ``test_x`` and runs its cases (unittest's, or pytest's) WARMUPS times (caches filled on first use, the
 import's own allocations), then prints the allocator's statistics (``sys._debugmallocstats()``:
 pymalloc's arenas, size classes and totals, or on free-threaded and mimalloc builds mimalloc's
 block) to stderr, runs the cases RUNS times more, collects garbage and prints them again: what grew
@@ -20,7 +21,6 @@ Exit status: 0 when the cases passed every time, 1 when one failed (its tracebac
 """
 import gc
 import sys
-import unittest
 
 import pydebug_test_file
 
@@ -33,27 +33,16 @@ def dump():
     sys._debugmallocstats()
 
 
-def run_once(loader, module):
-    """The module's cases, loaded afresh (a suite drops its cases as it runs them), into a plain result."""
-    result = unittest.TestResult()
-    loader.loadTestsFromModule(module).run(result)
-    for test, text in result.errors + result.failures:
-        sys.stderr.write("FAIL: %s\n%s\n" % (test.id(), text))
-    return result.wasSuccessful()
-
-
 def main(argv=None):
     options = pydebug_test_file.arguments(__doc__, argv, repetitions=True)
-    module = pydebug_test_file.import_test_module(options)
-    loader = unittest.TestLoader()
-    ok = True
-    for _ in range(options.warmups):
-        ok = run_once(loader, module) and ok
-    dump()
-    for _ in range(options.runs):
-        ok = run_once(loader, module) and ok
-    dump()
-    return 0 if ok else 1
+
+    def after_run(run):
+        # Once the warm-ups are over (before any run when there are none), and after the last run.
+        if run in (options.warmups, options.warmups + options.runs):
+            dump()
+
+    totals = pydebug_test_file.repeat(options, options.warmups + options.runs, after_run)
+    return 1 if totals.failures or totals.errors else 0
 
 
 if __name__ == "__main__":

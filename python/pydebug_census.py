@@ -1,8 +1,9 @@
 """pydebug_census: which types of object a test file leaks, on a Py_TRACE_REFS build.
 
     python pydebug_census.py --testdir TESTS --warmups 3 --runs 3 test_x
+    python pydebug_census.py --pytest --rootdir PROJECT --warmups 3 --runs 3 tests/test_x.py
 
-Runs the unittest cases of ``test_x`` WARMUPS + RUNS times in this process, as regrtest ``-R``
+Runs the cases of ``test_x`` (unittest's, or pytest's) WARMUPS + RUNS times in this process, as regrtest ``-R``
 repeats a test file (the cases are loaded afresh for each run, since a suite drops its cases as it
 runs them). After every run it counts the live objects by type (``sys.getobjects(0)``: every object
 the interpreter tracks, which only Py_TRACE_REFS builds can list) and prints what changed since the
@@ -26,7 +27,6 @@ import gc
 import json
 import sys
 import traceback
-import unittest
 
 import pydebug_test_file
 
@@ -80,39 +80,26 @@ def main(argv=None):
     if not hasattr(sys, "getobjects"):
         sys.stderr.write("pydebug_census needs a Py_TRACE_REFS build of CPython (sys.getobjects); %s is not one\n" % sys.executable)
         return 2
-    module = pydebug_test_file.import_test_module(options)
-    loader = unittest.TestLoader()
-    totals = {"testsRun": 0, "failures": 0, "errors": 0, "skipped": 0}
-    reported = False
-    clean_up()
-    before, _ = census()
-    before = by_name(before)
-    repetitions = options.warmups + options.runs
-    for run in range(1, repetitions + 1):
-        result = unittest.TestResult()
-        loader.loadTestsFromModule(module).run(result)
-        totals["testsRun"] += result.testsRun
-        totals["failures"] += len(result.failures)
-        totals["errors"] += len(result.errors)
-        totals["skipped"] += len(result.skipped)
-        if (result.failures or result.errors) and not reported:
-            # The first failing run's tracebacks, as unittest prints them; the next runs' would repeat them.
-            reported = True
-            for test, text in result.errors + result.failures:
-                sys.stderr.write("%s: %s\n%s\n" % ("ERROR" if (test, text) in result.errors else "FAIL", test.id(), text))
-            sys.stderr.flush()
-        del result
+    state = {}
+
+    def after_run(run):
         clean_up()
-        after, total = census()
-        after = by_name(after)
-        changed = {name: after.get(name, 0) - before.get(name, 0) for name in set(after) | set(before)}
-        changed = sorted(((name, delta) for name, delta in changed.items() if delta), key=lambda item: (-abs(item[1]), item[0]))
-        emit(PREFIX, {"test": options.test, "run": run, "warmup": run <= options.warmups, "objects": total, "delta": dict(changed[:MAX_TYPES]), "moreTypes": max(0, len(changed) - MAX_TYPES)})
-        del changed
-        before = after
+        counts, total = census()
+        after = by_name(counts)
+        del counts
+        if run:
+            before = state["before"]
+            changed = {name: after.get(name, 0) - before.get(name, 0) for name in set(after) | set(before)}
+            changed = sorted(((name, delta) for name, delta in changed.items() if delta), key=lambda item: (-abs(item[1]), item[0]))
+            emit(PREFIX, {"test": options.test, "run": run, "warmup": run <= options.warmups, "objects": total, "delta": dict(changed[:MAX_TYPES]), "moreTypes": max(0, len(changed) - MAX_TYPES)})
+            del changed, before
+        state["before"] = after
         del after
-    emit(END_PREFIX, dict({"test": options.test, "runs": repetitions}, **totals))
-    return 1 if totals["failures"] or totals["errors"] else 0
+
+    repetitions = options.warmups + options.runs
+    totals = pydebug_test_file.repeat(options, repetitions, after_run)
+    emit(END_PREFIX, dict({"test": options.test, "runs": repetitions}, **totals.as_dict()))
+    return 1 if totals.failures or totals.errors else 0
 
 
 if __name__ == "__main__":

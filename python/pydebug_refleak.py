@@ -62,6 +62,7 @@ def parse_runs(text):
 
 
 def pytest_configure(config):
+    config.pluginmanager.register(StartLines(config), "pydebug-start-lines")
     text = config.getoption(OPTION)
     if text is None:
         return
@@ -69,6 +70,21 @@ def pytest_configure(config):
         raise pytest.UsageError("%s needs a debug build of CPython (sys.gettotalrefcount); %s is not one" % (OPTION, sys.executable))
     warmups, runs = parse_runs(text)
     config.pluginmanager.register(RefleakHunter(config, warmups, runs, config.getoption(REFLOG_OPTION)), "pydebug-refleak-hunter")
+
+
+class StartLines:
+    """Each test's start (``-v`` writes its node id) ends its line: what the test prints, or a crash's dump (``Fatal Python
+    error``, a sanitizer's report), starts a line of its own, and a test that started and never got its result word is the
+    one the process ended in. Loaded whenever the plugin is, hunting or not (pydebug's memcheck and sanitizer runs)."""
+
+    def __init__(self, config):
+        self.config = config
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_runtest_logstart(self, nodeid, location):
+        reporter = self.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None and reporter.verbosity > 0:
+            reporter.ensure_newline()
 
 
 # -- What regrtest measures and how it cleans up between runs (Lib/test/libregrtest/refleak.py) --

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Usage: scripts/fetch-cpython-source.sh DEST_DIR [VERSION]    (VERSION: 3.11.2, the default, or 3.13.5)
-# Prints the path of CPython VERSION's pristine source tarball, fetched from Debian's source
-# packages (the orig tarball is upstream's, byte for byte). For machines that reach Debian but
-# not python.org; elsewhere pydebug downloads from python.org itself.
+# Prints the path of CPython VERSION's source tarball as Debian's source package ships it (the
+# .orig tarball: upstream's sources, not checked here to be python.org's file byte for byte; its
+# SHA-256 is in src/catalog/source-checksums.ts as Debian's archive lists it). For machines that
+# reach a Debian mirror but not python.org; elsewhere pydebug downloads from python.org itself.
+# The mirror is the one the machine's apt sources already use: this script names no host.
 set -euo pipefail
 dest=${1:?usage: $0 DEST_DIR [VERSION]}
 version=${2:-3.11.2}

@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path24) {
-      const ctrl = callVisitor(key, node, visitor, path24);
+    function visit_(key, node, visitor, path28) {
+      const ctrl = callVisitor(key, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visit_(key, ctrl, visitor, path24);
+        replaceNode(key, path28, ctrl);
+        return visit_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path24 = Object.freeze(path24.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path24);
+            const ci = visit_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path24 = Object.freeze(path24.concat(node));
-          const ck = visit_("key", node.key, visitor, path24);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = visit_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path24);
+          const cv = visit_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path24) {
-      const ctrl = await callVisitor(key, node, visitor, path24);
+    async function visitAsync_(key, node, visitor, path28) {
+      const ctrl = await callVisitor(key, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path24, ctrl);
-        return visitAsync_(key, ctrl, visitor, path24);
+        replaceNode(key, path28, ctrl);
+        return visitAsync_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path24 = Object.freeze(path24.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path24);
+            const ci = await visitAsync_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path24 = Object.freeze(path24.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path24);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path24);
+          const cv = await visitAsync_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path24) {
+    function callVisitor(key, node, visitor, path28) {
       if (typeof visitor === "function")
-        return visitor(key, node, path24);
+        return visitor(key, node, path28);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path24);
+        return visitor.Map?.(key, node, path28);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path24);
+        return visitor.Seq?.(key, node, path28);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path24);
+        return visitor.Pair?.(key, node, path28);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path24);
+        return visitor.Scalar?.(key, node, path28);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path24);
+        return visitor.Alias?.(key, node, path28);
       return void 0;
     }
-    function replaceNode(key, path24, node) {
-      const parent = path24[path24.length - 1];
+    function replaceNode(key, path28, node) {
+      const parent = path28[path28.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path24, value) {
+    function collectionFromPath(schema, path28, value) {
       let v = value;
-      for (let i = path24.length - 1; i >= 0; --i) {
-        const k = path24[i];
+      for (let i = path28.length - 1; i >= 0; --i) {
+        const k = path28[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path24) => path24 == null || typeof path24 === "object" && !!path24[Symbol.iterator]().next().done;
+    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path24, value) {
-        if (isEmptyPath(path24))
+      addIn(path28, value) {
+        if (isEmptyPath(path28))
           this.add(value);
         else {
-          const [key, ...rest] = path24;
+          const [key, ...rest] = path28;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        const [key, ...rest] = path24;
+      deleteIn(path28) {
+        const [key, ...rest] = path28;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        const [key, ...rest] = path24;
+      getIn(path28, keepScalar) {
+        const [key, ...rest] = path28;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path24) {
-        const [key, ...rest] = path24;
+      hasIn(path28) {
+        const [key, ...rest] = path28;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        const [key, ...rest] = path24;
+      setIn(path28, value) {
+        const [key, ...rest] = path28;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1004,14 +1004,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1028,14 +1028,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1052,12 +1052,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1069,12 +1069,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1089,39 +1089,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path24, value) {
+      addIn(path28, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path24, value);
+          this.contents.addIn(path28, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path24) {
-        if (Collection.isEmptyPath(path24)) {
+      deleteIn(path28) {
+        if (Collection.isEmptyPath(path28)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path24) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path24, keepScalar) {
-        if (Collection.isEmptyPath(path24))
+      getIn(path28, keepScalar) {
+        if (Collection.isEmptyPath(path28))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path24, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path24) {
-        if (Collection.isEmptyPath(path24))
+      hasIn(path28) {
+        if (Collection.isEmptyPath(path28))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path24) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path24, value) {
-        if (Collection.isEmptyPath(path24)) {
+      setIn(path28, value) {
+        if (Collection.isEmptyPath(path28)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path24), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path24, value);
+          this.contents.setIn(path28, value);
         }
       }
       /**
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path24) => {
+    visit.itemAtPath = (cst, path28) => {
       let item = cst;
-      for (const [field, index] of path24) {
+      for (const [field, index] of path28) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path24) => {
-      const parent = visit.itemAtPath(cst, path24.slice(0, -1));
-      const field = path24[path24.length - 1][0];
+    visit.parentCollection = (cst, path28) => {
+      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
+      const field = path28[path28.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path24, item, visitor) {
-      let ctrl = visitor(item, path24);
+    function _visit(path28, item, visitor) {
+      let ctrl = visitor(item, path28);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path24.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,10 +5613,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path24);
+            ctrl = ctrl(item, path28);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path24) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7372,8 +7372,8 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/cli/build-command.ts
-import { mkdir as mkdir8 } from "node:fs/promises";
-import path21 from "node:path";
+import { mkdir as mkdir9 } from "node:fs/promises";
+import path26 from "node:path";
 
 // src/adapters/logger.ts
 function createStreamLogger(write) {
@@ -7391,8 +7391,8 @@ function createStreamLogger(write) {
 }
 
 // src/steps/build-python.ts
-import { copyFile, mkdir as mkdir3, readdir as readdir2, rm as rm2 } from "node:fs/promises";
-import path6 from "node:path";
+import { copyFile, mkdir as mkdir3, readdir as readdir2, rm as rm2, stat } from "node:fs/promises";
+import path9 from "node:path";
 
 // src/adapters/process.ts
 import { spawn } from "node:child_process";
@@ -7476,9 +7476,10 @@ function describeExit(result, timeoutMs) {
 }
 
 // src/adapters/download.ts
+import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
-import path2 from "node:path";
+import path3 from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -7510,9 +7511,106 @@ var ExtensionBuildError = class extends BuildError {
 var FINDINGS_EXIT_CODE = 1;
 var INTERNAL_ERROR_EXIT_CODE = 70;
 
+// src/catalog/python-org-checksums.ts
+var PYTHON_ORG_SOURCE_SHA256 = {};
+
+// src/catalog/source-checksums.ts
+var DEBIAN_ORIG_SHA256 = {
+  // python3.11 3.11.2-6+deb12u8 (bookworm)
+  "python3.11_3.11.2.orig.tar.gz": "2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849",
+  // python3.13 3.13.5-2+deb13u5 (trixie)
+  "python3.13_3.13.5.orig.tar.xz": "93e583f243454e6e9e4588ca2c2662206ad961659863277afcdb96801647d640"
+};
+function knownSourceChecksum(fileName) {
+  const fromPythonOrg = PYTHON_ORG_SOURCE_SHA256[fileName];
+  if (fromPythonOrg) return { sha256: fromPythonOrg, from: "python.org's published SHA-256 (pydebug's checksum list)" };
+  const fromDebian = DEBIAN_ORIG_SHA256[fileName];
+  if (fromDebian) return { sha256: fromDebian, from: "Debian's archive (pydebug's checksum list)" };
+  return void 0;
+}
+
+// src/plan/source.ts
+import path2 from "node:path";
+
+// src/catalog/python-version.ts
+var RELEASE_VERSION = /^(\d+)\.(\d+)\.(\d+)(?:(a|b|rc)(\d+))?$/;
+function parsePythonVersion(text2) {
+  const match = RELEASE_VERSION.exec(text2.trim());
+  if (!match) return void 0;
+  const [, major, minor, patch, preKind, preNumber] = match;
+  const version = {
+    major: Number(major),
+    minor: Number(minor),
+    patch: Number(patch),
+    ...preKind ? { pre: { kind: preKind, number: Number(preNumber) } } : {}
+  };
+  return { ...version, text: `${version.major}.${version.minor}.${version.patch}${preKind ? `${preKind}${preNumber}` : ""}` };
+}
+function minorOf(version) {
+  return `${version.major}.${version.minor}`;
+}
+function releaseOf(version) {
+  return `${version.major}.${version.minor}.${version.patch}`;
+}
+function interpreterTag(version) {
+  return `cp${version.major}${version.minor}`;
+}
+function compareMinor(version, minor) {
+  let parsed = parsedMinors.get(minor);
+  if (!parsed) {
+    const [major, minorNumber] = minor.split(".").map(Number);
+    parsed = { major, minor: minorNumber };
+    parsedMinors.set(minor, parsed);
+  }
+  return version.major !== parsed.major ? version.major - parsed.major : version.minor - parsed.minor;
+}
+var parsedMinors = /* @__PURE__ */ new Map();
+var MINOR_VERSION = /^(\d+)\.(\d+)$/;
+function parseMinorVersion(text2) {
+  const match = MINOR_VERSION.exec(text2.trim());
+  return match ? { major: Number(match[1]), minor: Number(match[2]) } : void 0;
+}
+
+// src/plan/source.ts
+var DEFAULT_SOURCE_TEMPLATE = "https://www.python.org/ftp/python/{release}/Python-{version}.tgz";
+var URL_SCHEME = /^(https?|file):\/\//i;
+function resolveSourceSpec(source, python, resolvePath) {
+  const text2 = source?.trim() || DEFAULT_SOURCE_TEMPLATE;
+  const expanded = text2.replaceAll("{version}", python.text).replaceAll("{release}", releaseOf(python));
+  if (URL_SCHEME.test(expanded)) {
+    return expanded.toLowerCase().startsWith("file://") ? { kind: "file", path: decodeURIComponent(new URL(expanded).pathname) } : { kind: "url", url: expanded };
+  }
+  return { kind: "file", path: resolvePath(expanded) };
+}
+function describeSource(source) {
+  return source.kind === "url" ? source.url : source.path;
+}
+function sourceFileName(source) {
+  if (source.kind === "file") return path2.basename(source.path);
+  return decodeURIComponent(new URL(source.url).pathname.split("/").pop() ?? "");
+}
+
+// src/plan/source-checksum.ts
+var GIVEN_DIGEST_FROM = "the given source-sha256 (--sha256)";
+var SHA256_HEX = /^[0-9a-f]{64}$/i;
+function parseSha256(text2) {
+  const hex = text2.trim().replace(/^sha256:/i, "");
+  return SHA256_HEX.test(hex) ? hex.toLowerCase() : void 0;
+}
+function expectedSourceDigest(source, givenSha256) {
+  if (givenSha256 !== void 0) return { sha256: givenSha256, from: GIVEN_DIGEST_FROM };
+  return source.kind === "url" ? knownSourceChecksum(sourceFileName(source)) : void 0;
+}
+function digestMismatchMessage(what, location, expected, actualSha256) {
+  return `${what}: ${location} has SHA-256 ${actualSha256}, but ${expected.from} expects ${expected.sha256}. It was not unpacked; check the source (a mirror serving another file, a truncated download) or the digest given.`;
+}
+function unverifiedDownloadWarning(what, url) {
+  return `${what}: pydebug's checksum list has no SHA-256 for ${sourceFileName({ kind: "url", url }) || url}, so the download of ${url} is not verified. Give its SHA-256 with source-sha256 (--sha256) to check it.`;
+}
+
 // src/adapters/download.ts
-async function downloadFile(url, destination, what) {
-  await mkdir(path2.dirname(destination), { recursive: true });
+async function downloadFile(url, destination, what, expected) {
+  await mkdir(path3.dirname(destination), { recursive: true });
   const temporary = `${destination}.${process.pid}.part`;
   let response;
   try {
@@ -7523,13 +7621,33 @@ async function downloadFile(url, destination, what) {
   if (!response.ok || !response.body) {
     throw new SourceError(`${what}: could not download ${url}: HTTP ${response.status} ${response.statusText}`.trimEnd());
   }
+  const announced = response.headers.get("content-length");
+  const hash = createHash("sha256");
+  let received = 0;
   try {
-    await pipeline(Readable.fromWeb(response.body), createWriteStream(temporary));
-    await rename(temporary, destination);
+    await pipeline(
+      Readable.fromWeb(response.body),
+      async function* (chunks) {
+        for await (const chunk of chunks) {
+          hash.update(chunk);
+          received += chunk.length;
+          yield chunk;
+        }
+      },
+      createWriteStream(temporary)
+    );
   } catch (error) {
     await rm(temporary, { force: true });
-    throw new SourceError(`${what}: download of ${url} failed: ${causeOf(error)}`);
+    const progress = announced ? ` after ${received} of ${announced} bytes` : ` after ${received} bytes`;
+    throw new SourceError(`${what}: download of ${url} failed${progress}: ${causeOf(error)}`);
   }
+  const sha256 = hash.digest("hex");
+  if (expected && sha256 !== expected.sha256) {
+    await rm(temporary, { force: true });
+    throw new SourceError(digestMismatchMessage(what, `the download of ${url}`, expected, sha256));
+  }
+  await rename(temporary, destination);
+  return { sha256 };
 }
 function causeOf(error) {
   if (error instanceof Error) {
@@ -7540,27 +7658,27 @@ function causeOf(error) {
 }
 
 // src/adapters/files.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { open, readdir, readFile, rename as rename2, writeFile, mkdir as mkdir2 } from "node:fs/promises";
-import path3 from "node:path";
+import { lstat, open, readdir, readFile, readlink, rename as rename2, writeFile, mkdir as mkdir2 } from "node:fs/promises";
+import path4 from "node:path";
 async function sha256File(filePath) {
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   for await (const chunk of createReadStream(filePath)) hash.update(chunk);
   return hash.digest("hex");
 }
 async function hashTree(root, skip) {
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   const walk = async (relativeDir) => {
-    const entries = await readdir(path3.join(root, relativeDir), { withFileTypes: true });
+    const entries = await readdir(path4.join(root, relativeDir), { withFileTypes: true });
     entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const entry of entries) {
-      const relativePath = path3.posix.join(relativeDir, entry.name);
+      const relativePath = path4.posix.join(relativeDir, entry.name);
       if (skip(relativePath, entry.isDirectory())) continue;
       if (entry.isDirectory()) await walk(relativePath);
       else if (entry.isFile()) {
         hash.update(`${relativePath}\0`);
-        hash.update(await readFile(path3.join(root, relativePath)));
+        hash.update(await readFile(path4.join(root, relativePath)));
         hash.update("\0");
       }
     }
@@ -7569,7 +7687,7 @@ async function hashTree(root, skip) {
   return hash.digest("hex");
 }
 async function writeFileAtomic(filePath, content) {
-  await mkdir2(path3.dirname(filePath), { recursive: true });
+  await mkdir2(path4.dirname(filePath), { recursive: true });
   const temporary = `${filePath}.${process.pid}.tmp`;
   await writeFile(temporary, content);
   await rename2(temporary, filePath);
@@ -7598,11 +7716,38 @@ async function tailLines(filePath, count2) {
     await handle?.close();
   }
 }
+async function readTreeEntries(root, skip = () => false) {
+  const found = [];
+  const walk = async (relativeDir) => {
+    for (const entry of await readdir(path4.join(root, relativeDir), { withFileTypes: true })) {
+      const relativePath = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+      if (skip(relativePath)) continue;
+      if (entry.isDirectory()) await walk(relativePath);
+      else found.push({ relativePath, kind: entry.isFile() ? "file" : entry.isSymbolicLink() ? "symlink" : "other" });
+    }
+  };
+  await walk("");
+  const entries = new Array(found.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < found.length) {
+      const index = next++;
+      const { relativePath, kind } = found[index];
+      const absolute = path4.join(root, relativePath);
+      if (kind === "symlink") entries[index] = { path: relativePath, kind, target: await readlink(absolute) };
+      else if (kind === "other") entries[index] = { path: relativePath, kind };
+      else entries[index] = { path: relativePath, kind, size: (await lstat(absolute)).size, sha256: await sha256File(absolute) };
+    }
+  };
+  await Promise.all(Array.from({ length: TREE_READERS }, worker));
+  return entries;
+}
+var TREE_READERS = 8;
 
 // src/adapters/platform.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import path4 from "node:path";
+import path5 from "node:path";
 async function detectPlatform(runner, env) {
   const chosenCompiler = compilerChosenForCPython(env);
   return {
@@ -7616,13 +7761,365 @@ function compilerChosenForCPython(env) {
   return env.CC?.trim() || void 0;
 }
 async function compilerVersion(runner, compiler) {
-  const scratch = mkdtempSync(path4.join(os.tmpdir(), "pydebug-cc-"));
+  const scratch = mkdtempSync(path5.join(os.tmpdir(), "pydebug-cc-"));
   try {
-    const result = await runner.run({ argv: [...compiler.split(/\s+/), "--version"], cwd: scratch, logPath: path4.join(scratch, "cc.log"), captureStdout: true }).catch(() => void 0);
+    const result = await runner.run({ argv: [...compiler.split(/\s+/), "--version"], cwd: scratch, logPath: path5.join(scratch, "cc.log"), captureStdout: true }).catch(() => void 0);
     return result?.exitCode === 0 ? result.stdout.split("\n")[0].trim() : void 0;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+// src/adapters/prefix-manifest.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path6 from "node:path";
+
+// src/plan/prefix-manifest.ts
+var MANIFEST_FILE = "pydebug-manifest.json";
+function manifestOf(entries) {
+  const sorted = [...entries].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const files = {};
+  const links = {};
+  for (const entry of sorted) {
+    if (entry.kind === "file") files[entry.path] = { size: entry.size, sha256: entry.sha256 };
+    else if (entry.kind === "symlink") links[entry.path] = entry.target;
+  }
+  return { schema: 1, files, links };
+}
+function parseManifest(text2) {
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+  if (!isRecord(value) || value.schema !== 1 || !isRecord(value.files) || !isRecord(value.links)) return void 0;
+  const filesValid = Object.values(value.files).every(
+    (file) => isRecord(file) && Number.isSafeInteger(file.size) && file.size >= 0 && typeof file.sha256 === "string" && /^[0-9a-f]{64}$/.test(file.sha256)
+  );
+  const linksValid = Object.values(value.links).every((target) => typeof target === "string");
+  return filesValid && linksValid ? value : void 0;
+}
+function compareWithManifest(manifest, entries) {
+  const byPath = new Map(entries.map((entry) => [entry.path, entry]));
+  const missing = [];
+  const changed = [];
+  for (const [filePath, expected] of Object.entries(manifest.files)) {
+    const found = byPath.get(filePath);
+    if (!found || found.kind !== "file") missing.push(filePath);
+    else if (found.size !== expected.size) changed.push({ path: filePath, difference: `${found.size} bytes instead of ${expected.size}` });
+    else if (found.sha256 !== expected.sha256) changed.push({ path: filePath, difference: `SHA-256 ${found.sha256.slice(0, 12)}\u2026 instead of ${expected.sha256.slice(0, 12)}\u2026` });
+  }
+  for (const [linkPath, target] of Object.entries(manifest.links)) {
+    const found = byPath.get(linkPath);
+    if (!found || found.kind !== "symlink") missing.push(linkPath);
+    else if (found.target !== target) changed.push({ path: linkPath, difference: `a link to ${found.target} instead of ${target}` });
+  }
+  const extra = entries.filter((entry) => entry.kind !== "other" && !(entry.path in manifest.files) && !(entry.path in manifest.links)).map((entry) => entry.path);
+  return { missing: missing.sort(), changed: changed.sort((a, b) => a.path < b.path ? -1 : 1), extra };
+}
+function describeManifestMismatch(comparison, shown = 3) {
+  const parts = [];
+  const list = (paths) => `${paths.slice(0, shown).join(", ")}${paths.length > shown ? `, and ${paths.length - shown} more` : ""}`;
+  if (comparison.changed.length) {
+    parts.push(`${comparison.changed.length} ${plural(comparison.changed.length, "file differs", "files differ")} from the manifest (${list(comparison.changed.map((change) => `${change.path}: ${change.difference}`))})`);
+  }
+  if (comparison.missing.length) parts.push(`${comparison.missing.length} ${plural(comparison.missing.length, "file is", "files are")} missing (${list(comparison.missing)})`);
+  return parts.length ? parts.join("; ") : void 0;
+}
+function plural(count2, one, many) {
+  return count2 === 1 ? one : many;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/adapters/prefix-manifest.ts
+var notTheManifest = (relativePath) => relativePath === MANIFEST_FILE || relativePath.startsWith(`${MANIFEST_FILE}.`);
+async function writePrefixManifest(prefix) {
+  const manifest = manifestOf(await readTreeEntries(prefix, notTheManifest));
+  await writeFileAtomic(path6.join(prefix, MANIFEST_FILE), `${JSON.stringify(manifest)}
+`);
+}
+async function checkPrefixManifest(prefix) {
+  let text2;
+  try {
+    text2 = await readFile2(path6.join(prefix, MANIFEST_FILE), "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return { state: "absent" };
+    throw error;
+  }
+  const manifest = parseManifest(text2);
+  if (!manifest) return { state: "differs", problem: `its manifest ${MANIFEST_FILE} is damaged (not the JSON pydebug writes)` };
+  const problem = describeManifestMismatch(compareWithManifest(manifest, await readTreeEntries(prefix, notTheManifest)));
+  return problem ? { state: "differs", problem } : { state: "matches" };
+}
+
+// src/adapters/tar-listing.ts
+import { spawn as spawn2 } from "node:child_process";
+import { createReadStream as createReadStream2 } from "node:fs";
+import { open as open2 } from "node:fs/promises";
+import { createGunzip } from "node:zlib";
+
+// src/plan/tar-members.ts
+import path7 from "node:path";
+var BLOCK = 512;
+var TarFormatError = class extends Error {
+};
+var TarHeaderReader = class {
+  pending = [];
+  pendingBytes = 0;
+  /** Bytes of member data still to skip. */
+  skip = 0;
+  /** A pax or GNU long-name header whose data is being collected, and how many bytes it has (padded to blocks). */
+  collecting;
+  nextOverrides = {};
+  finished = false;
+  push(chunk) {
+    const members = [];
+    let offset = 0;
+    while (offset < chunk.length && !this.finished) {
+      if (this.skip > 0) {
+        const step2 = Math.min(this.skip, chunk.length - offset);
+        this.skip -= step2;
+        offset += step2;
+        continue;
+      }
+      const wanted = this.collecting ? this.collecting.padded : BLOCK;
+      const step = Math.min(wanted - this.pendingBytes, chunk.length - offset);
+      this.pending.push(chunk.subarray(offset, offset + step));
+      this.pendingBytes += step;
+      offset += step;
+      if (this.pendingBytes < wanted) break;
+      const bytes = concat(this.pending, this.pendingBytes);
+      this.pending = [];
+      this.pendingBytes = 0;
+      const member = this.collecting ? this.finishCollecting(bytes) : this.readHeader(bytes);
+      if (member) members.push(member);
+    }
+    return members;
+  }
+  end() {
+    if (this.finished) return;
+    if (this.skip > 0 || this.collecting || this.pendingBytes > 0) throw new TarFormatError("the archive ends inside a member (truncated)");
+  }
+  readHeader(block) {
+    if (block.every((byte) => byte === 0)) {
+      this.finished = true;
+      return void 0;
+    }
+    if (!checksumMatches(block)) throw new TarFormatError("a header block has a wrong checksum: not a tar archive, or a damaged one");
+    const typeFlag = block[156] === 0 ? "0" : String.fromCharCode(block[156]);
+    const size = readNumber(block, 124, 12);
+    const padded = Math.ceil(size / BLOCK) * BLOCK;
+    if (typeFlag === "x" || typeFlag === "g" || typeFlag === "L" || typeFlag === "K") {
+      if (size > 1024 * 1024) throw new TarFormatError(`a ${typeFlag} header of ${size} bytes is implausibly large`);
+      if (padded === 0) return void 0;
+      this.collecting = { flag: typeFlag, size, padded };
+      return void 0;
+    }
+    const ustar = text(block, 257, 5) === "ustar";
+    const name = text(block, 0, 100);
+    const prefix = ustar ? text(block, 345, 155) : "";
+    const headerPath = prefix ? `${prefix}/${name}` : name;
+    const { path: overriddenPath, linkTarget: overriddenLink } = this.nextOverrides;
+    this.nextOverrides = {};
+    const type = memberType(typeFlag);
+    const linkName = text(block, 157, 100);
+    this.skip = type === "symlink" || type === "hardlink" || type === "directory" ? 0 : padded;
+    return {
+      path: overriddenPath ?? headerPath,
+      type,
+      typeFlag,
+      ...type === "symlink" || type === "hardlink" ? { linkTarget: overriddenLink ?? linkName } : {}
+    };
+  }
+  finishCollecting(bytes) {
+    const { flag, size } = this.collecting;
+    this.collecting = void 0;
+    const data = bytes.subarray(0, size);
+    if (flag === "L") this.nextOverrides.path = cString(data);
+    else if (flag === "K") this.nextOverrides.linkTarget = cString(data);
+    else if (flag === "x") {
+      const records = parsePaxRecords(data);
+      if (records.path !== void 0) this.nextOverrides.path = records.path;
+      if (records.linkpath !== void 0) this.nextOverrides.linkTarget = records.linkpath;
+    }
+    return void 0;
+  }
+};
+function unsafeMemberReason(member) {
+  if (isAbsolute(member.path)) return "an absolute path";
+  if (member.path.split("/").includes("..")) return "a '..' step in its path";
+  if (member.type === "special") return `a device or fifo (type ${member.typeFlag})`;
+  if (member.type === "symlink" || member.type === "hardlink") {
+    const kind = member.type === "symlink" ? "symbolic" : "hard";
+    const target = member.linkTarget ?? "";
+    if (isAbsolute(target)) return `a ${kind} link to the absolute path ${target}`;
+    const resolved = path7.posix.normalize(member.type === "symlink" ? path7.posix.join(path7.posix.dirname(member.path), target) : target);
+    if (resolved === ".." || resolved.startsWith("../")) return `a ${kind} link to ${target}, outside the folder it unpacks into`;
+  }
+  return void 0;
+}
+function findUnsafeMember(members) {
+  const links = [];
+  for (const member of members) {
+    const reason = unsafeMemberReason(member);
+    if (reason) return { member, reason };
+    const normalized = path7.posix.normalize(member.path).replace(/\/+$/, "");
+    const link = links.find((linkPath) => normalized.startsWith(`${linkPath}/`));
+    if (link) return { member, reason: `a path under the symbolic link ${link}` };
+    if (member.type === "symlink") links.push(normalized);
+  }
+  return void 0;
+}
+function isAbsolute(memberPath) {
+  return memberPath.startsWith("/") || /^[A-Za-z]:[\\/]/.test(memberPath);
+}
+function memberType(flag) {
+  switch (flag) {
+    case "1":
+      return "hardlink";
+    case "2":
+      return "symlink";
+    case "5":
+      return "directory";
+    case "3":
+    case "4":
+    case "6":
+      return "special";
+    default:
+      return "file";
+  }
+}
+function checksumMatches(block) {
+  let sum2 = 0;
+  for (let index = 0; index < BLOCK; index++) sum2 += index >= 148 && index < 156 ? 32 : block[index];
+  const recorded = readOctal(block, 148, 8);
+  return recorded === sum2;
+}
+function readNumber(block, offset, length) {
+  if (block[offset] & 128) {
+    let value = block[offset] & 127;
+    for (let index = offset + 1; index < offset + length; index++) value = value * 256 + block[index];
+    return value;
+  }
+  return readOctal(block, offset, length);
+}
+function readOctal(block, offset, length) {
+  const digits = text(block, offset, length).trim();
+  if (digits !== "" && !/^[0-7]+$/.test(digits)) throw new TarFormatError(`a header field holds '${digits}' where an octal number belongs: not a tar archive`);
+  return digits === "" ? 0 : parseInt(digits, 8);
+}
+function text(block, offset, length) {
+  return cString(block.subarray(offset, offset + length));
+}
+function cString(bytes) {
+  const end = bytes.indexOf(0);
+  return Buffer.from(end === -1 ? bytes : bytes.subarray(0, end)).toString("utf8");
+}
+function parsePaxRecords(data) {
+  const records = {};
+  const buffer = Buffer.from(data);
+  let offset = 0;
+  while (offset < buffer.length) {
+    const space = buffer.indexOf(32, offset);
+    if (space === -1) break;
+    const length = Number(buffer.subarray(offset, space).toString("ascii"));
+    if (!Number.isInteger(length) || length <= space - offset) throw new TarFormatError("a pax header record is malformed");
+    const record = buffer.subarray(space + 1, offset + length - 1).toString("utf8");
+    const equals = record.indexOf("=");
+    if (equals !== -1) records[record.slice(0, equals)] = record.slice(equals + 1);
+    offset += length;
+  }
+  return records;
+}
+function concat(parts, length) {
+  if (parts.length === 1) return parts[0];
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
+}
+
+// src/adapters/tar-listing.ts
+var COMPRESSIONS = [
+  { name: "gzip", magic: [31, 139] },
+  { name: "xz", magic: [253, 55, 122, 88, 90, 0], program: "xz" },
+  { name: "bzip2", magic: [66, 90, 104], program: "bzip2" },
+  { name: "zstd", magic: [40, 181, 47, 253], program: "zstd" }
+];
+var TarListingError = class extends Error {
+};
+async function listTarMembers(tarball) {
+  const head = Buffer.alloc(512);
+  const handle = await open2(tarball, "r");
+  const { bytesRead } = await handle.read(head, 0, head.length, 0).finally(() => handle.close());
+  const compression = COMPRESSIONS.find(({ magic }) => magic.every((byte, index) => head[index] === byte));
+  if (!compression && !(bytesRead >= 262 && head.subarray(257, 262).toString("latin1") === "ustar")) {
+    throw new TarListingError("not a tar archive pydebug can read: neither plain tar nor compressed with gzip, xz, bzip2 or zstd");
+  }
+  const reader = new TarHeaderReader();
+  const members = [];
+  const read = async (stream) => {
+    for await (const chunk of stream) members.push(...reader.push(chunk));
+    reader.end();
+  };
+  if (!compression || !compression.program) {
+    await read(compression ? createReadStream2(tarball).pipe(createGunzip()) : createReadStream2(tarball));
+    return members;
+  }
+  const child = spawn2(compression.program, ["-dc", tarball], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (text2) => stderr += text2);
+  const exited = new Promise((resolve, reject) => {
+    child.on("error", (error) => reject(new TarListingError(`could not run ${compression.program} to read the ${compression.name} archive: ${error.message}`)));
+    child.on("close", (code3) => resolve(code3));
+  });
+  exited.catch(() => void 0);
+  try {
+    await read(child.stdout);
+  } catch (error) {
+    child.kill("SIGKILL");
+    await exited.catch(() => void 0);
+    throw error;
+  }
+  const code2 = await exited;
+  if (code2 !== 0) throw new TarListingError(`${compression.program} -dc failed (exit ${code2}): ${stderr.trim().split("\n").pop() ?? ""}`);
+  return members;
+}
+
+// src/plan/build-phases.ts
+function timeoutInputOf(phase) {
+  return `${phase}-timeout`;
+}
+function phaseCommandName(phase) {
+  return phase === "install" ? "make install" : phase;
+}
+function formatDuration(seconds) {
+  if (seconds < 120) return `${Math.round(seconds)} s`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 120 ? `${minutes} min` : `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ""}`;
+}
+function stalledPhaseMessage(phase, limitSeconds, logPath2, tail) {
+  const input = timeoutInputOf(phase);
+  return [
+    `${phaseCommandName(phase)} stalled: it was still running after ${formatDuration(limitSeconds)}, the ${input} limit, and its processes were ended. Raise ${input} (--${input}, in minutes) if this machine is just slow; full log: ${logPath2}`,
+    ...tail.map((line) => `  | ${line}`)
+  ].join("\n");
+}
+
+// src/plan/platforms.ts
+var PLATFORMS_DOC = "docs/platforms.md";
+var WINDOWS_REASON = `Windows builds CPython with PCbuild (PCbuild\\build.bat -d for a debug build), not configure and make, and a debug python_d.exe loads only extensions built as _d.pyd; pydebug supports Linux and macOS runners (the plan for Windows: ${PLATFORMS_DOC})`;
+function unsupportedRunnerReason(label) {
+  return /^windows/i.test(label.trim()) ? WINDOWS_REASON : void 0;
+}
+function unsupportedHostReason(platform) {
+  return platform === "win32" ? WINDOWS_REASON : void 0;
 }
 
 // src/catalog/abi-macros.ts
@@ -7668,45 +8165,6 @@ var ABI_SYMBOLS = [
   { symbols: ["_Py_RefTotal", "_Py_NegativeRefcount", "_Py_IncRefTotal_DO_NOT_USE_THIS", "_Py_DecRefTotal_DO_NOT_USE_THIS"], macro: "Py_REF_DEBUG", moduleHas: true, source: "Include/object.h (Py_REF_DEBUG), 3.8-3.12" },
   { symbols: ["_Py_inc_count", "_Py_dec_count"], macro: "COUNT_ALLOCS", moduleHas: true, source: "Include/cpython/object.h v3.8.7 (COUNT_ALLOCS)" }
 ];
-
-// src/catalog/python-version.ts
-var RELEASE_VERSION = /^(\d+)\.(\d+)\.(\d+)(?:(a|b|rc)(\d+))?$/;
-function parsePythonVersion(text) {
-  const match = RELEASE_VERSION.exec(text.trim());
-  if (!match) return void 0;
-  const [, major, minor, patch, preKind, preNumber] = match;
-  const version = {
-    major: Number(major),
-    minor: Number(minor),
-    patch: Number(patch),
-    ...preKind ? { pre: { kind: preKind, number: Number(preNumber) } } : {}
-  };
-  return { ...version, text: `${version.major}.${version.minor}.${version.patch}${preKind ? `${preKind}${preNumber}` : ""}` };
-}
-function minorOf(version) {
-  return `${version.major}.${version.minor}`;
-}
-function releaseOf(version) {
-  return `${version.major}.${version.minor}.${version.patch}`;
-}
-function interpreterTag(version) {
-  return `cp${version.major}${version.minor}`;
-}
-function compareMinor(version, minor) {
-  let parsed = parsedMinors.get(minor);
-  if (!parsed) {
-    const [major, minorNumber] = minor.split(".").map(Number);
-    parsed = { major, minor: minorNumber };
-    parsedMinors.set(minor, parsed);
-  }
-  return version.major !== parsed.major ? version.major - parsed.major : version.minor - parsed.minor;
-}
-var parsedMinors = /* @__PURE__ */ new Map();
-var MINOR_VERSION = /^(\d+)\.(\d+)$/;
-function parseMinorVersion(text) {
-  const match = MINOR_VERSION.exec(text.trim());
-  return match ? { major: Number(match[1]), minor: Number(match[2]) } : void 0;
-}
 
 // src/plan/abi-fingerprint.ts
 var ABI_PROBE_PYTHON = `"abi": {"configVars": {name: sysconfig.get_config_var(name) for name in ${JSON.stringify(ABI_MACROS.map((rule) => rule.macro))}},
@@ -7769,12 +8227,12 @@ function inMinorRange(version, range) {
 }
 
 // src/plan/cache-key.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var BUILD_CACHE_SALT = "1";
 function planBuildCacheKey(inputs) {
   const { cell, platform } = inputs;
   const digest = sha256Hex(JSON.stringify(buildKeyMaterial(inputs))).slice(0, 16);
-  return `pydebug-${BUILD_CACHE_SALT}-${platform.os}-${platform.arch}-${cell.id}-${cell.python.text}-${digest}`;
+  return `pydebug-${BUILD_CACHE_SALT}-${platform.os}-${platform.arch}-${cell.buildId}-${cell.python.text}-${digest}`;
 }
 function buildKeyMaterial({ cell, source, platform }) {
   return {
@@ -7786,8 +8244,8 @@ function buildKeyMaterial({ cell, source, platform }) {
     platform
   };
 }
-function sha256Hex(text) {
-  return createHash2("sha256").update(text).digest("hex");
+function sha256Hex(text2) {
+  return createHash3("sha256").update(text2).digest("hex");
 }
 
 // src/plan/cache-miss.ts
@@ -7873,23 +8331,8 @@ function sameJson(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-// src/plan/source.ts
-var DEFAULT_SOURCE_TEMPLATE = "https://www.python.org/ftp/python/{release}/Python-{version}.tgz";
-var URL_SCHEME = /^(https?|file):\/\//i;
-function resolveSourceSpec(source, python, resolvePath) {
-  const text = source?.trim() || DEFAULT_SOURCE_TEMPLATE;
-  const expanded = text.replaceAll("{version}", python.text).replaceAll("{release}", releaseOf(python));
-  if (URL_SCHEME.test(expanded)) {
-    return expanded.toLowerCase().startsWith("file://") ? { kind: "file", path: decodeURIComponent(new URL(expanded).pathname) } : { kind: "url", url: expanded };
-  }
-  return { kind: "file", path: resolvePath(expanded) };
-}
-function describeSource(source) {
-  return source.kind === "url" ? source.url : source.path;
-}
-
 // src/steps/context.ts
-import path5 from "node:path";
+import path8 from "node:path";
 
 // src/adapters/remote-cache.ts
 var NO_REMOTE_CACHE = {
@@ -7901,34 +8344,39 @@ var NO_REMOTE_CACHE = {
 
 // src/steps/context.ts
 function logPath(context, ...parts) {
-  return path5.join(context.outDir, "logs", ...parts);
+  return path8.join(context.outDir, "logs", ...parts);
 }
 function reportPath(context, absolutePath) {
-  return path5.relative(context.outDir, absolutePath).split(path5.sep).join("/");
+  return path8.relative(context.outDir, absolutePath).split(path8.sep).join("/");
 }
 async function createStepContext(config, { env, workspace, log, remoteCache = NO_REMOTE_CACHE }) {
   const runner = createProcessRunner(env);
-  return { runner, env, log, remoteCache, platform: await detectPlatform(runner, env), cacheDir: config.cacheDir, outDir: path5.resolve(config.outDir), workspace };
+  return { runner, env, log, remoteCache, platform: await detectPlatform(runner, env), cacheDir: config.cacheDir, outDir: path8.resolve(config.outDir), workspace };
 }
 
 // src/steps/build-python.ts
 var BUILD_RECORD_FILE = "pydebug-build.json";
-var VALGRIND_SUPPRESSIONS_FILE = path6.join("share", "pydebug", "valgrind-python.supp");
+var VALGRIND_SUPPRESSIONS_FILE = path9.join("share", "pydebug", "valgrind-python.supp");
 var PROBE_CODE = `import json, sys, sysconfig
 print(json.dumps({"version": sys.version, "abiflags": sys.abiflags, "soabi": sysconfig.get_config_var("SOABI"),
   "extSuffix": sysconfig.get_config_var("EXT_SUFFIX"), "pyDebug": hasattr(sys, "gettotalrefcount"),
   "traceRefs": hasattr(sys, "getobjects"),
   ${ABI_PROBE_PYTHON}}))`;
 async function ensureInterpreter(context, cell, source, options) {
+  const hostProblem = unsupportedHostReason(context.platform.os);
+  if (hostProblem) throw new ConfigError(`${hostProblem}.`);
   const started = Date.now();
   const sourceIdentity = source.kind === "url" ? { url: source.url } : { sha256: await sha256File(source.path) };
+  if ("sha256" in sourceIdentity && options.sourceSha256 !== void 0 && sourceIdentity.sha256 !== options.sourceSha256) {
+    throw new SourceError(digestMismatchMessage(`CPython ${cell.python.text} source`, describeSource(source), { sha256: options.sourceSha256, from: GIVEN_DIGEST_FROM }, sourceIdentity.sha256));
+  }
   const keyInputs = { cell, source: sourceIdentity, platform: context.platform };
   const cacheKey = planBuildCacheKey(keyInputs);
   const wanted = { material: buildKeyMaterial(keyInputs), compilerCommand: compilerChosenForCPython(context.env) };
-  const prefix = path6.join(context.cacheDir, "cpython", cacheKey);
+  const prefix = path9.join(context.cacheDir, "cpython", cacheKey);
   const finish = (cacheHit, record2, rebuildReason2) => ({
     prefix,
-    pythonPath: path6.join(prefix, "bin", "python3"),
+    pythonPath: path9.join(prefix, "bin", "python3"),
     cacheKey,
     cacheHit,
     seconds: (Date.now() - started) / 1e3,
@@ -7936,69 +8384,115 @@ async function ensureInterpreter(context, cell, source, options) {
     ...rebuildReason2 ? { rebuildReason: rebuildReason2 } : {},
     ...record2.abiFingerprint ? { abiFingerprint: record2.abiFingerprint } : {}
   });
+  const what = `CPython ${cell.python.text} (${cell.variant})`;
+  const damaged = [];
+  const discard = async (where, problem) => {
+    context.log.warning(`the ${where} entry ${cacheKey} is damaged and was discarded: ${problem}`);
+    damaged.push(`the ${where} entry under this key was damaged (${problem})`);
+    await rm2(prefix, { recursive: true, force: true });
+  };
   const local = await readBuildRecord(prefix, cacheKey);
   if (local) {
-    context.log.info(`CPython ${cell.python.text} (${cell.variant}) restored from the local cache: ${prefix}`);
-    return finish("local", await withAbiProbe(context, prefix, local, cell.buildEnv));
-  }
-  if (await context.remoteCache.restore(cacheKey, [prefix])) {
-    const remote = await readBuildRecord(prefix, cacheKey);
-    if (remote) {
-      context.log.info(`CPython ${cell.python.text} (${cell.variant}) restored from the ${context.remoteCache.name} cache under key ${cacheKey}`);
-      return finish("remote", await withAbiProbe(context, prefix, remote, cell.buildEnv));
+    const trusted = await trustCachedEntry(context, prefix, local, cell.buildEnv);
+    if (trusted.ok) {
+      context.log.info(`${what} restored from the local cache: ${prefix}`);
+      return finish("local", trusted.record);
     }
-    context.log.warning(`the ${context.remoteCache.name} cache entry ${cacheKey} holds no complete build; building instead`);
+    await discard("local cache", trusted.problem);
+  } else if (await stat(prefix).catch(() => void 0)) {
+    await discard("local cache", `it holds no complete build (no readable ${BUILD_RECORD_FILE} for this key)`);
+  }
+  const remoteEntryExists = await context.remoteCache.restore(cacheKey, [prefix]);
+  if (remoteEntryExists) {
+    const remote = await readBuildRecord(prefix, cacheKey);
+    const trusted = remote ? await trustCachedEntry(context, prefix, remote, cell.buildEnv) : { ok: false, problem: `it holds no complete build (no readable ${BUILD_RECORD_FILE} for this key)` };
+    if (trusted.ok) {
+      context.log.info(`${what} restored from the ${context.remoteCache.name} cache under key ${cacheKey}`);
+      return finish("remote", trusted.record);
+    }
+    await discard(`${context.remoteCache.name} cache`, trusted.problem);
   }
   const cached = await readCachedBuilds(context.cacheDir, cell);
-  const rebuildReason = explainCacheMiss(
+  const rebuildReason = damaged.join("; ") || explainCacheMiss(
     wanted,
     cached.map((record2) => ({ material: record2.keyInputs, compilerCommand: record2.compilerCommand, builtWith: compilerFromSysVersion(record2.probe?.version) }))
   );
   context.log.info(
-    `CPython ${cell.python.text} (${cell.variant}) is not cached: building it (key ${cacheKey})${rebuildReason ? `. The cached builds of ${cell.python.text} (${cell.variant}) do not fit: ${rebuildReason}` : ""}`
+    `${what} is not cached: building it (key ${cacheKey})${rebuildReason && !damaged.length ? `. The cached builds of ${cell.python.text} (${cell.variant}) do not fit: ${rebuildReason}` : ""}`
   );
   const record = await buildInterpreter(context, cell, source, { sourceIdentity, cacheKey, prefix, keyInputs: wanted.material, compilerCommand: wanted.compilerCommand, ...options });
-  await context.remoteCache.save(cacheKey, [prefix]);
+  if (remoteEntryExists) {
+    context.log.info(
+      `not saving ${what} to the ${context.remoteCache.name} cache: it keeps the damaged entry under ${cacheKey} and would not replace it; delete that entry (gh cache delete ${cacheKey}) to store this build`
+    );
+  } else await context.remoteCache.save(cacheKey, [prefix]);
   return finish("none", record, rebuildReason);
 }
-async function readCachedBuilds(cacheDir, cell) {
-  const root = path6.join(cacheDir, "cpython");
-  const names = await readdir2(root).catch(() => []);
-  const records = await Promise.all(names.map((name) => readJsonIfPresent(path6.join(root, name, BUILD_RECORD_FILE))));
-  return records.filter((record) => record?.python === cell.python.text && record.cellId === cell.id).sort((a, b) => String(b.builtAt).localeCompare(String(a.builtAt)));
+async function trustCachedEntry(context, prefix, record, env) {
+  try {
+    const check = await checkPrefixManifest(prefix);
+    if (check.state === "differs") return { ok: false, problem: check.problem };
+    if (check.state === "matches") {
+      const completed2 = await withAbiProbe(context, prefix, record, env);
+      if (!record.probe?.abi) await writePrefixManifest(prefix);
+      return { ok: true, record: completed2 };
+    }
+    context.log.info(`the cached build in ${prefix} predates manifests: checking it by running its interpreter`);
+    const probe = await probeInterpreter(context, path9.join(prefix, "bin", "python3"), env);
+    const difference = probeDifference(record.probe, probe);
+    if (difference) return { ok: false, problem: `its interpreter runs but is not the one its build record describes: ${difference}` };
+    const completed = await withAbiProbe(context, prefix, record, env, probe);
+    await writePrefixManifest(prefix);
+    context.log.info(`the interpreter runs and matches its build record: wrote its manifest (${MANIFEST_FILE}), so the next restore checks every file`);
+    return { ok: true, record: completed };
+  } catch (error) {
+    return { ok: false, problem: `it could not be checked: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}` };
+  }
 }
-async function withAbiProbe(context, prefix, record, env) {
+function probeDifference(recorded, probed) {
+  if (!recorded) return void 0;
+  const fields = ["version", "abiflags", "soabi", "pyDebug", "traceRefs"];
+  const differing = fields.filter((field) => recorded[field] !== probed[field]);
+  return differing.length ? differing.map((field) => `${field} ${JSON.stringify(probed[field])} instead of ${JSON.stringify(recorded[field])}`).join(", ") : void 0;
+}
+async function readCachedBuilds(cacheDir, cell) {
+  const root = path9.join(cacheDir, "cpython");
+  const names = await readdir2(root).catch(() => []);
+  const records = await Promise.all(names.map((name) => readJsonIfPresent(path9.join(root, name, BUILD_RECORD_FILE))));
+  return records.filter((record) => record?.python === cell.python.text && record.cellId === cell.buildId).sort((a, b) => String(b.builtAt).localeCompare(String(a.builtAt)));
+}
+async function withAbiProbe(context, prefix, record, env, fresh) {
   if (record.probe?.abi) {
     const { abiFingerprint: _, ...rest } = record;
     const fingerprint2 = abiFingerprintOf({ ...record.probe, abi: record.probe.abi });
     return { ...rest, ...fingerprint2 ? { abiFingerprint: fingerprint2 } : {} };
   }
-  context.log.info(`the cached build record in ${prefix} predates ABI fingerprints: probing the interpreter again`);
-  const probe = await probeInterpreter(context, path6.join(prefix, "bin", "python3"), env);
+  context.log.info(`the cached build record in ${prefix} predates ABI fingerprints: ${fresh ? "completing it with the probe just run" : "probing the interpreter again"}`);
+  const probe = fresh ?? await probeInterpreter(context, path9.join(prefix, "bin", "python3"), env);
   const fingerprint = probe.abi ? abiFingerprintOf({ ...probe, abi: probe.abi }) : void 0;
   const completed = { ...record, probe, ...fingerprint ? { abiFingerprint: fingerprint } : {} };
-  await writeFileAtomic(path6.join(prefix, BUILD_RECORD_FILE), `${JSON.stringify(completed, null, 2)}
+  await writeFileAtomic(path9.join(prefix, BUILD_RECORD_FILE), `${JSON.stringify(completed, null, 2)}
 `);
   return completed;
 }
 async function readBuildRecord(prefix, cacheKey) {
-  const record = await readJsonIfPresent(path6.join(prefix, BUILD_RECORD_FILE));
+  const record = await readJsonIfPresent(path9.join(prefix, BUILD_RECORD_FILE));
   return record?.cacheKey === cacheKey ? record : void 0;
 }
 async function buildInterpreter(context, cell, source, target) {
   const started = Date.now();
-  const tarball = await fetchSource(context, cell, source);
-  const workDir = path6.join(context.cacheDir, "work", target.cacheKey);
+  const tarball = await fetchSource(context, cell, source, target.sourceSha256);
+  const workDir = path9.join(context.cacheDir, "work", target.cacheKey);
   await rm2(target.prefix, { recursive: true, force: true });
   await rm2(workDir, { recursive: true, force: true });
   await mkdir3(workDir, { recursive: true });
-  const sourceDir = await context.log.group(`Unpack ${path6.basename(tarball)}`, () => unpack(context, tarball, workDir));
-  const buildDir = path6.join(sourceDir, cell.buildDirName);
+  const sourceDir = await context.log.group(`Unpack ${path9.basename(tarball)}`, () => unpack(context, tarball, workDir));
+  const buildDir = path9.join(sourceDir, cell.buildDirName);
   await mkdir3(buildDir, { recursive: true });
   const buildEnv = { ...cell.buildEnv };
   await context.log.group(
     `configure ${cell.configureArgs.join(" ")}`,
-    () => runBuildCommand(context, "configure", {
+    () => runBuildPhase(context, "configure", target.buildTimeouts, {
       argv: ["../configure", ...cell.configureArgs, `--prefix=${target.prefix}`],
       cwd: buildDir,
       env: buildEnv,
@@ -8007,18 +8501,18 @@ async function buildInterpreter(context, cell, source, target) {
   );
   await context.log.group(
     `make -j${target.jobs}`,
-    () => runBuildCommand(context, "make", { argv: ["make", `-j${target.jobs}`], cwd: buildDir, env: buildEnv, logPath: logPath(context, "build-make.log") })
+    () => runBuildPhase(context, "make", target.buildTimeouts, { argv: ["make", `-j${target.jobs}`], cwd: buildDir, env: buildEnv, logPath: logPath(context, "build-make.log") })
   );
   await context.log.group(
     "make install",
-    () => runBuildCommand(context, "make install", { argv: ["make", "install"], cwd: buildDir, env: buildEnv, logPath: logPath(context, "build-install.log") })
+    () => runBuildPhase(context, "install", target.buildTimeouts, { argv: ["make", "install"], cwd: buildDir, env: buildEnv, logPath: logPath(context, "build-install.log") })
   );
-  const suppressions = path6.join(target.prefix, VALGRIND_SUPPRESSIONS_FILE);
-  await mkdir3(path6.dirname(suppressions), { recursive: true });
-  await copyFile(path6.join(sourceDir, "Misc", "valgrind-python.supp"), suppressions).catch((error) => {
+  const suppressions = path9.join(target.prefix, VALGRIND_SUPPRESSIONS_FILE);
+  await mkdir3(path9.dirname(suppressions), { recursive: true });
+  await copyFile(path9.join(sourceDir, "Misc", "valgrind-python.supp"), suppressions).catch((error) => {
     if (error.code !== "ENOENT") throw error;
   });
-  const probe = await probeInterpreter(context, path6.join(target.prefix, "bin", "python3"), buildEnv);
+  const probe = await probeInterpreter(context, path9.join(target.prefix, "bin", "python3"), buildEnv);
   if (cell.configureArgs.includes("--with-pydebug") && !probe.pyDebug) {
     throw new BuildError(`the interpreter built in ${target.prefix} has no sys.gettotalrefcount(): it is not a debug build (configure args: ${cell.configureArgs.join(" ")})`);
   }
@@ -8026,7 +8520,7 @@ async function buildInterpreter(context, cell, source, target) {
   const record = {
     schema: 1,
     cacheKey: target.cacheKey,
-    cellId: cell.id,
+    cellId: cell.buildId,
     python: cell.python.text,
     configureArgs: cell.configureArgs,
     source: describeSource(source),
@@ -8038,27 +8532,43 @@ async function buildInterpreter(context, cell, source, target) {
     ...target.compilerCommand ? { compilerCommand: target.compilerCommand } : {},
     ...fingerprint ? { abiFingerprint: fingerprint } : {}
   };
-  await writeFileAtomic(path6.join(target.prefix, BUILD_RECORD_FILE), `${JSON.stringify(record, null, 2)}
+  await writeFileAtomic(path9.join(target.prefix, BUILD_RECORD_FILE), `${JSON.stringify(record, null, 2)}
 `);
+  await writePrefixManifest(target.prefix).catch(
+    (error) => context.log.warning(`could not write the manifest of ${target.prefix} (${error instanceof Error ? error.message : String(error)}): the next restore will rebuild it`)
+  );
   if (!target.keepBuildTree) await rm2(workDir, { recursive: true, force: true });
   context.log.info(`built CPython ${cell.python.text} (${cell.variant}) in ${record.buildSeconds.toFixed(0)} s: ${target.prefix}`);
   return record;
 }
 function sourceTarballPath(context, cell, source) {
   if (source.kind === "file") return source.path;
-  const fileName = decodeURIComponent(new URL(source.url).pathname.split("/").pop() || `Python-${cell.python.text}.tgz`);
-  return path6.join(context.cacheDir, "sources", fileName);
+  return path9.join(context.cacheDir, "sources", sourceFileName(source) || `Python-${cell.python.text}.tgz`);
 }
-async function fetchSource(context, cell, source) {
+async function fetchSource(context, cell, source, givenSha256) {
   if (source.kind === "file") return source.path;
+  const what = `CPython ${cell.python.text} source`;
+  const expected = expectedSourceDigest(source, givenSha256);
+  if (!expected) context.log.warning(unverifiedDownloadWarning(what, source.url));
   const destination = sourceTarballPath(context, cell, source);
-  const fileName = path6.basename(destination);
-  if ((await readdir2(path6.dirname(destination)).catch(() => [])).includes(fileName)) return destination;
+  const earlier = await stat(destination).catch(() => void 0);
+  if (earlier?.isFile()) {
+    if (!expected) return destination;
+    const sha256 = await sha256File(destination);
+    if (sha256 === expected.sha256) return destination;
+    context.log.warning(`${digestMismatchMessage(what, `the earlier download ${destination}`, expected, sha256)} Downloading it again.`);
+    await rm2(destination, { force: true });
+  }
   context.log.info(`downloading ${source.url}`);
-  await downloadFile(source.url, destination, `CPython ${cell.python.text} source`);
+  await downloadFile(source.url, destination, what, expected);
   return destination;
 }
 async function unpack(context, tarball, workDir) {
+  const members = await listTarMembers(tarball).catch((error) => {
+    throw new SourceError(`could not unpack ${tarball}: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  const unsafe = findUnsafeMember(members);
+  if (unsafe) throw new SourceError(`refusing to unpack ${tarball}: its member ${unsafe.member.path} has ${unsafe.reason}, which no CPython source tarball has`);
   const result = await context.runner.run({ argv: ["tar", "-xf", tarball, "-C", workDir], cwd: workDir, logPath: logPath(context, "source-unpack.log") });
   if (result.exitCode !== 0) {
     throw new SourceError(`could not unpack ${tarball} (tar: ${describeExit(result)}): ${(await tailLines(result.logPath, 3)).join(" ")}`);
@@ -8068,16 +8578,18 @@ async function unpack(context, tarball, workDir) {
   if (directories.length !== 1 || entries.length !== 1) {
     throw new SourceError(`${tarball} does not look like a CPython source tarball: expected one top-level folder (Python-X.Y.Z/), found ${entries.map((entry) => entry.name).join(", ") || "nothing"}`);
   }
-  const sourceDir = path6.join(workDir, directories[0].name);
+  const sourceDir = path9.join(workDir, directories[0].name);
   const topLevel = await readdir2(sourceDir);
   if (!topLevel.includes("configure")) throw new SourceError(`${tarball} does not look like a CPython source tarball: ${directories[0].name}/ has no configure script`);
   return sourceDir;
 }
-async function runBuildCommand(context, what, spec) {
-  const result = await context.runner.run(spec);
+async function runBuildPhase(context, phase, timeouts, spec) {
+  const limitSeconds = timeouts?.[phase];
+  const result = await context.runner.run({ ...spec, ...limitSeconds ? { timeoutMs: limitSeconds * 1e3 } : {} });
+  if (result.timedOut && limitSeconds) throw new BuildError(stalledPhaseMessage(phase, limitSeconds, result.logPath, await tailLines(result.logPath, 25)), result.logPath);
   if (result.exitCode !== 0) {
     const tail = await tailLines(result.logPath, 25);
-    throw new BuildError(`${what} failed (${describeExit(result)}); full log: ${result.logPath}
+    throw new BuildError(`${phaseCommandName(phase)} failed (${describeExit(result)}); full log: ${result.logPath}
 ${tail.map((line) => `  | ${line}`).join("\n")}`, result.logPath);
   }
   return result;
@@ -8099,8 +8611,8 @@ async function probeInterpreter(context, pythonPath, env = {}) {
 }
 
 // src/steps/run-cell.ts
-import { mkdir as mkdir7, rm as rm7 } from "node:fs/promises";
-import path18 from "node:path";
+import { mkdir as mkdir8, rm as rm7 } from "node:fs/promises";
+import path23 from "node:path";
 
 // src/catalog/variants.ts
 var ASAN_BUILD_ENV = { ASAN_OPTIONS: "detect_leaks=0" };
@@ -8162,8 +8674,7 @@ var VARIANTS = [
         source: "bpo-39489 (whatsnew/3.9)",
         alternative: "trace-refs"
       }
-    ],
-    ownExtensionAbi: [{ until: "3.9", tag: "countallocs", reason: "COUNT_ALLOCS adds fields to PyTypeObject without an ABI flag" }]
+    ]
   },
   {
     name: "trace-refs",
@@ -8178,14 +8689,6 @@ var VARIANTS = [
         reason: "--with-trace-refs was added in 3.8; before that Py_DEBUG implies Py_TRACE_REFS, so the pydebug build is the trace-refs build",
         source: "bpo-36465, PR #12615 (whatsnew/3.8); Include/object.h v3.7.0",
         equivalent: true
-      }
-    ],
-    ownExtensionAbi: [
-      {
-        from: "3.8",
-        until: "3.13",
-        tag: "tracerefs",
-        reason: "Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD until 3.13 (gh-108634)"
       }
     ]
   },
@@ -8207,8 +8710,7 @@ var VARIANTS = [
     // (catalog/sanitizers.ts), one process per test file, with CPython's own leaks at exit suppressed.
     runtimeEnv: { PYTHONMALLOC: "malloc", ASAN_OPTIONS: "detect_leaks=0:allocator_may_return_null=1:handle_segv=0" },
     source: "python/buildmaster-config UnixAsanBuild (.asan_debug); CPython build.yml ASan job",
-    checks: ["address-sanitizer"],
-    ownExtensionAbi: [{ tag: "asan", kind: "instrumentation", reason: "extensions must be instrumented too, or ASan misses their bugs" }]
+    checks: ["address-sanitizer"]
   },
   {
     name: "ubsan",
@@ -8216,8 +8718,7 @@ var VARIANTS = [
     configureArgs: ["--with-pydebug", "--with-undefined-behavior-sanitizer"],
     runtimeEnv: { UBSAN_OPTIONS: "print_stacktrace=1" },
     checks: ["allocation-report", "undefined-behavior-sanitizer"],
-    source: "python/buildmaster-config ClangUbsanLinuxBuild; CPython reusable-san.yml",
-    ownExtensionAbi: [{ tag: "ubsan", kind: "instrumentation", reason: "extensions must be instrumented too, or UBSan misses their bugs" }]
+    source: "python/buildmaster-config ClangUbsanLinuxBuild; CPython reusable-san.yml"
   },
   {
     name: "tsan",
@@ -8233,8 +8734,7 @@ var VARIANTS = [
         alternative: "asan"
       }
     ],
-    checks: ["thread-sanitizer"],
-    ownExtensionAbi: [{ tag: "tsan", kind: "instrumentation", reason: "extensions must be instrumented too, or TSan misses their races" }]
+    checks: ["thread-sanitizer"]
   },
   {
     name: "free-threading",
@@ -8256,7 +8756,14 @@ function findVariant(name) {
 }
 
 // src/catalog/build-rules.ts
-var SANITIZER_REASON = "extensions must be compiled with the same sanitizer, or it cannot see their bugs";
+function macroAbi(macro) {
+  const rule = ABI_MACROS.find((candidate) => candidate.macro === macro);
+  if (rule?.tag === void 0) throw new Error(`catalog/abi-macros.ts has no tagged ABI rule for ${macro}`);
+  return { tag: rule.tag, reason: rule.reason, from: rule.from, until: rule.until };
+}
+function instrumentation(tag, sanitizer, misses) {
+  return { tag, kind: "instrumentation", reason: `extensions must be instrumented too, or ${sanitizer} misses ${misses}` };
+}
 var CONFIGURE_OPTIONS = [
   { spellings: ["--with-pydebug"], summary: "Py_DEBUG: assertions, Py_REF_DEBUG, debug allocator hooks; ABI flag d", source: "configure.ac (all versions)" },
   {
@@ -8264,7 +8771,7 @@ var CONFIGURE_OPTIONS = [
     from: "3.8",
     summary: "Py_TRACE_REFS: a list (3.13+: a hash table) of every live object; sys.getobjects(), PYTHONDUMPREFS",
     source: 'bpo-36465, PR #12615 (whatsnew/3.8); Doc/using/configure.rst "versionadded 3.8"',
-    abi: [{ from: "3.8", until: "3.13", tag: "tracerefs", reason: "Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD without an ABI flag until 3.13 (Include/object.h; gh-108634 moved the list to a hash table)" }]
+    abi: [macroAbi("Py_TRACE_REFS")]
   },
   { spellings: ["--with-assertions"], from: "3.6", summary: "keep assert() without Py_DEBUG", source: "configure.ac v3.8.7; Doc/using/configure.rst" },
   { spellings: ["--with-pymalloc", "--without-pymalloc"], summary: "WITH_PYMALLOC; without it every block goes to malloc()", source: "configure.ac (all versions)" },
@@ -8274,7 +8781,7 @@ var CONFIGURE_OPTIONS = [
     from: "3.6",
     summary: "-fsanitize=address; forces pymalloc off",
     source: 'configure.ac v3.8.7 to 3.14 (with_pymalloc="no"); Doc/using/configure.rst "versionadded 3.6"',
-    abi: [{ tag: "asan", kind: "instrumentation", reason: SANITIZER_REASON }]
+    abi: [instrumentation("asan", "ASan", "their bugs")]
   },
   {
     spellings: ["--with-memory-sanitizer"],
@@ -8288,14 +8795,14 @@ var CONFIGURE_OPTIONS = [
     from: "3.6",
     summary: "-fsanitize=undefined",
     source: 'configure.ac v3.8.7, 3.11 (with_ubsan); Doc/using/configure.rst "versionadded 3.6"',
-    abi: [{ tag: "ubsan", kind: "instrumentation", reason: SANITIZER_REASON }]
+    abi: [instrumentation("ubsan", "UBSan", "their bugs")]
   },
   {
     spellings: ["--with-thread-sanitizer"],
     from: "3.13",
     summary: "-fsanitize=thread",
     source: 'configure.ac 3.13; Doc/using/configure.rst "versionadded 3.13"',
-    abi: [{ tag: "tsan", kind: "instrumentation", reason: SANITIZER_REASON }]
+    abi: [instrumentation("tsan", "TSan", "their races")]
   },
   { spellings: ["--disable-gil", "--enable-gil"], from: "3.13", summary: "Py_GIL_DISABLED (PEP 703); ABI flag t", source: "gh-108223, PR #108227 and PR #109922 (whatsnew/3.13)" },
   { spellings: ["--with-mimalloc", "--without-mimalloc"], from: "3.13", summary: "WITH_MIMALLOC, the bundled mimalloc", source: "configure.ac 3.13 (gh-90815)" },
@@ -8314,14 +8821,14 @@ var MACROS = [
     summary: "total reference count, sys.gettotalrefcount(), negative refcount checks (implied by Py_DEBUG)",
     source: "Misc/SpecialBuilds.txt; Include/object.h",
     outsideRange: "",
-    abi: [{ tag: "refdebug", reason: "Py_INCREF/Py_DECREF compiled with Py_REF_DEBUG update the interpreter-wide total; a release-headers extension would not" }]
+    abi: [macroAbi("Py_REF_DEBUG")]
   },
   {
     macro: "Py_TRACE_REFS",
     summary: "every live object tracked (implied by Py_DEBUG before 3.8; --with-trace-refs from 3.8)",
     source: "Misc/SpecialBuilds.txt; bpo-36465",
     outsideRange: "",
-    abi: [{ until: "3.13", tag: "tracerefs", reason: "Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD until 3.13 (gh-108634)" }]
+    abi: [macroAbi("Py_TRACE_REFS")]
   },
   {
     macro: "COUNT_ALLOCS",
@@ -8330,7 +8837,7 @@ var MACROS = [
     source: 'bpo-39489, commit c6e5c112 (whatsnew/3.9: "The COUNT_ALLOCS special build macro has been removed")',
     outsideRange: "CPython 3.9 removed COUNT_ALLOCS: defining it builds an ordinary interpreter without the counts",
     alternative: "trace-refs (sys.getobjects) or tracemalloc for per-type accounting",
-    abi: [{ until: "3.9", tag: "countallocs", reason: "COUNT_ALLOCS adds tp_allocs/tp_frees/tp_maxalloc/tp_prev/tp_next to PyTypeObject without an ABI flag (Include/cpython/object.h v3.8.7)" }]
+    abi: [macroAbi("COUNT_ALLOCS")]
   },
   {
     macro: "PYMALLOC_DEBUG",
@@ -8463,17 +8970,20 @@ function planCell(python, variant) {
   const problem = findBuildProblem(python, baseArgs, macros, runtimeEnv);
   if (problem) return refuse(problem.reason, problem.source, problem.alternative);
   const configureArgs = withMacros(baseArgs, macros);
+  const buildEnv = { ...variant.buildEnv };
+  const sameBuild = VARIANTS.slice(0, Math.max(0, VARIANTS.indexOf(variant))).find((candidate) => sameBuildAs(python, candidate, configureArgs, buildEnv));
   const abiFlags = abiFlagsOf(python, configureArgs);
-  const abiRules = extensionAbiRules(python, variant, baseArgs, macros);
+  const abiRules = extensionAbiRules(python, baseArgs, macros);
   const tags = [...new Set(abiRules.map((rule) => rule.tag))];
   return {
     ok: true,
     cell: {
       id,
+      buildId: sameBuild ? cellId(python, sameBuild.name, isFreeThreaded(configureArgs)) : id,
       python,
       variant: variant.name,
       configureArgs,
-      buildEnv: { ...variant.buildEnv },
+      buildEnv,
       runtimeEnv: { ...runtimeEnv },
       abiFlags,
       extensionAbi: `${interpreterTag(python)}${abiFlags}${tags.map((tag) => `-${tag}`).join("")}`,
@@ -8483,6 +8993,13 @@ function planCell(python, variant) {
       ...adjustment?.equivalent ? { substitution: { reason: adjustment.reason, source: adjustment.source } } : {}
     }
   };
+}
+function sameBuildAs(python, candidate, configureArgs, buildEnv) {
+  if (candidate.refusals?.some((rule) => inRange(python, rule))) return false;
+  const adjustment = candidate.adjustments?.find((rule) => inRange(python, rule));
+  const args = withMacros(adjustment?.configureArgs ?? candidate.configureArgs, adjustment?.macros ?? candidate.macros ?? []);
+  const env = Object.entries(candidate.buildEnv ?? {}).sort();
+  return JSON.stringify(args) === JSON.stringify(configureArgs) && JSON.stringify(env) === JSON.stringify(Object.entries(buildEnv).sort());
 }
 function withMacros(configureArgs, macros) {
   if (!macros.length) return [...configureArgs];
@@ -8517,11 +9034,11 @@ function findBuildProblem(python, configureArgs, macros, runtimeEnv) {
   }
   return void 0;
 }
-function extensionAbiRules(python, variant, configureArgs, macros) {
+function extensionAbiRules(python, configureArgs, macros) {
   const fromOptions = configureArgs.flatMap((arg) => findConfigureOption(arg)?.abi ?? []);
   const implied = configureArgs.includes("--with-pydebug") ? ["Py_REF_DEBUG"] : [];
   const fromMacros = macros.filter((macro) => !implied.includes(optionName(macro))).flatMap((macro) => findMacro(macro)?.abi ?? []);
-  return [...variant.ownExtensionAbi ?? [], ...fromOptions, ...fromMacros].filter((rule) => inRange(python, rule));
+  return [...fromOptions, ...fromMacros].filter((rule) => inRange(python, rule));
 }
 function extensionRebuildOf(python, abiFlags, abiRules) {
   if (abiFlags.includes("t")) return { need: "required", reason: "free-threaded builds load only cp3XXt extensions (PR #109922)" };
@@ -8530,8 +9047,8 @@ function extensionRebuildOf(python, abiFlags, abiRules) {
   if (abiFlags.includes("d") && compareMinor(python, "3.8") < 0) {
     return { need: "required", reason: "before 3.8 a debug build has its own ABI and does not load release extensions (bpo-36465, bpo-36722)" };
   }
-  const instrumentation = abiRules.find((rule) => rule.kind === "instrumentation");
-  if (instrumentation) return { need: "instrumented", reason: instrumentation.reason };
+  const instrumentation2 = abiRules.find((rule) => rule.kind === "instrumentation");
+  if (instrumentation2) return { need: "instrumented", reason: instrumentation2.reason };
   return { need: "not-needed", reason: compareMinor(python, "3.8") >= 0 ? "same ABI as a release build on Unix since 3.8 (bpo-36465, bpo-36722)" : "release ABI" };
 }
 function abiFlagsOf(python, configureArgs) {
@@ -8608,8 +9125,8 @@ var REFUSED_ARGS = [
   { prefixes: ["-h", "--help"], why: "it prints the help and runs nothing" },
   { prefixes: ["-f", "--fromfile"], why: "pydebug passes the test list itself when it shards the suite; give the test names as arguments" }
 ];
-function parseCpythonTestsSelection(text) {
-  const trimmed = text.trim();
+function parseCpythonTestsSelection(text2) {
+  const trimmed = text2.trim();
   if (CPYTHON_TESTS_MODES.includes(trimmed)) return { ok: true, selection: { kind: trimmed } };
   const quote = /['"\\]/.exec(trimmed);
   if (quote) return { ok: false, problem: `quotes and backslashes are not allowed (found ${quote[0]}): the arguments are split on spaces with no shell, so no quoting is needed` };
@@ -8667,8 +9184,8 @@ function planCpythonTestsEnv(inherited, runtimeEnv) {
   const removed = Object.keys(inherited).filter((name) => name.startsWith("PYTHON") && inherited[name] !== void 0 && !(name in runtimeEnv)).sort();
   return { env: { ...Object.fromEntries(removed.map((name) => [name, void 0])), ...runtimeEnv }, applied: { ...runtimeEnv }, removed };
 }
-function parseShardSpec(text) {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+function parseShardSpec(text2) {
+  const match = /^(\d+)\/(\d+)$/.exec(text2.trim());
   if (!match) return void 0;
   const index = Number(match[1]);
   const count2 = Number(match[2]);
@@ -8788,7 +9305,7 @@ function cpythonTestsFindings(section, tests, problems) {
 }
 
 // src/report/test-command.ts
-import path7 from "node:path";
+import path10 from "node:path";
 
 // src/parse/frames.ts
 var CPYTHON_SOURCE = /^(?:\.\.\/)+(?:Objects|Python|Modules|Include|Parser|Programs)\/|\/[Pp]ython-?3\.\d+[^/]*\/(?:[^/]+\/)*(?:Objects|Python|Modules|Include|Parser|Programs)\//;
@@ -8810,13 +9327,13 @@ function classifyFrame(frame, hints = {}) {
   return "unknown";
 }
 var RUNNER_CHECKOUT = /^(?:\/home\/runner\/work|\/Users\/runner\/work|[A-Za-z]:[\\/]a)[\\/][^\\/]+[\\/][^\\/]+[\\/](.+)$/;
-function workspaceRelative(path24, workspace) {
+function workspaceRelative(path28, workspace) {
   if (workspace) {
     const root = workspace.replace(/[\\/]+$/, "");
-    if (path24.startsWith(`${root}/`) || path24.startsWith(`${root}\\`)) return path24.slice(root.length + 1).replace(/\\/g, "/");
+    if (path28.startsWith(`${root}/`) || path28.startsWith(`${root}\\`)) return path28.slice(root.length + 1).replace(/\\/g, "/");
   }
-  const match = RUNNER_CHECKOUT.exec(path24);
-  return match ? match[1].replace(/\\/g, "/") : path24;
+  const match = RUNNER_CHECKOUT.exec(path28);
+  return match ? match[1].replace(/\\/g, "/") : path28;
 }
 
 // src/parse/pytest-junit.ts
@@ -8826,15 +9343,15 @@ var MAX_PENDING = 1 << 20;
 var ATTRIBUTE = /([A-Za-z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 var ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/g;
 var NAMED = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-function decodeXmlText(text) {
-  return text.includes("&") ? text.replace(ENTITY, (_, decimal, hex, name) => name ? NAMED[name] : String.fromCodePoint(Number.parseInt(decimal ?? hex, decimal ? 10 : 16))) : text;
+function decodeXmlText(text2) {
+  return text2.includes("&") ? text2.replace(ENTITY, (_, decimal, hex, name) => name ? NAMED[name] : String.fromCodePoint(Number.parseInt(decimal ?? hex, decimal ? 10 : 16))) : text2;
 }
 function attributes(tag) {
   const found = {};
   for (const match of tag.matchAll(ATTRIBUTE)) found[match[1]] = decodeXmlText(match[2] ?? match[3]);
   return found;
 }
-var number = (text) => text === void 0 || text === "" || Number.isNaN(Number(text)) ? void 0 : Number(text);
+var number = (text2) => text2 === void 0 || text2 === "" || Number.isNaN(Number(text2)) ? void 0 : Number(text2);
 var JUnitXmlParser = class {
   pending = "";
   suites = [];
@@ -8849,19 +9366,19 @@ var JUnitXmlParser = class {
 `;
     let from = 0;
     for (; ; ) {
-      const open3 = this.pending.indexOf("<", from);
-      if (open3 < 0) {
+      const open4 = this.pending.indexOf("<", from);
+      if (open4 < 0) {
         this.text(this.pending.slice(from));
         from = this.pending.length;
         break;
       }
-      this.text(this.pending.slice(from, open3));
-      const close = this.pending.indexOf(">", open3);
+      this.text(this.pending.slice(from, open4));
+      const close = this.pending.indexOf(">", open4);
       if (close < 0) {
-        from = open3;
+        from = open4;
         break;
       }
-      this.tag(this.pending.slice(open3 + 1, close));
+      this.tag(this.pending.slice(open4 + 1, close));
       from = close + 1;
     }
     this.pending = this.pending.slice(from);
@@ -8871,10 +9388,10 @@ var JUnitXmlParser = class {
     }
     return true;
   }
-  text(text) {
-    if (!this.collectingText || !this.current || text === "") return;
+  text(text2) {
+    if (!this.collectingText || !this.current || text2 === "") return;
     const kept = this.current.text ?? "";
-    if (kept.length < MAX_TEXT) this.current.text = kept + decodeXmlText(text).slice(0, MAX_TEXT - kept.length);
+    if (kept.length < MAX_TEXT) this.current.text = kept + decodeXmlText(text2).slice(0, MAX_TEXT - kept.length);
   }
   tag(body) {
     if (body.startsWith("?") || body.startsWith("!")) return;
@@ -9164,7 +9681,7 @@ function leakFinding(test, testCase, leak, log) {
 var LOCATION = /^(\S+\.py):(\d+): \w[\w.]*$/m;
 function testCommandSection(run, problems, relative) {
   const { pytest, unittest, junit } = run.parsed;
-  const inWorkspace = (file) => workspaceRelative(path7.resolve(run.cwd, file), run.workspace);
+  const inWorkspace = (file) => workspaceRelative(path10.resolve(run.cwd, file), run.workspace);
   const counts = { ...pytest?.counts ?? {} };
   let testsRan;
   let summary;
@@ -9231,8 +9748,8 @@ function runningTest(run, problems) {
   if (file && frame && frame.file.endsWith(file.replace(/^\.\//, ""))) return `${file}::${frame.function}`;
   return file ?? (frame ? `${frame.file}::${frame.function}` : void 0);
 }
-function locationIn(text) {
-  const lines = (text ?? "").split("\n").reverse();
+function locationIn(text2) {
+  const lines = (text2 ?? "").split("\n").reverse();
   for (const line of lines) {
     const match = LOCATION.exec(line);
     if (match) return { file: match[1], line: Number(match[2]) };
@@ -9298,29 +9815,29 @@ function addDiagnostic(diagnostics, line, message) {
   diagnostics.count++;
   if (diagnostics.samples.length < MAX_DIAGNOSTIC_SAMPLES) diagnostics.samples.push({ line, message: message.length > 300 ? `${message.slice(0, 300)}\u2026` : message });
 }
-function parseGroupedInt(text) {
-  return parseGroupedIntIn(text, 0, text.length);
+function parseGroupedInt(text2) {
+  return parseGroupedIntIn(text2, 0, text2.length);
 }
 var SPACE_RUNS = [];
 for (let length = 0; length <= 64; length++) SPACE_RUNS.push(" ".repeat(length));
-function isSpaces(text, from, to) {
+function isSpaces(text2, from, to) {
   const length = to - from;
   if (length <= 0) return true;
-  if (length < SPACE_RUNS.length) return text.startsWith(SPACE_RUNS[length], from);
-  for (let index = from; index < to; index++) if (text.charCodeAt(index) !== 32) return false;
+  if (length < SPACE_RUNS.length) return text2.startsWith(SPACE_RUNS[length], from);
+  for (let index = from; index < to; index++) if (text2.charCodeAt(index) !== 32) return false;
   return true;
 }
-function parseGroupedIntIn(text, from, to) {
+function parseGroupedIntIn(text2, from, to) {
   let start = from;
   let end = to;
-  while (start < end && text.charCodeAt(start) === 32) start++;
-  while (end > start && text.charCodeAt(end - 1) === 32) end--;
-  const negative = text.charCodeAt(start) === 45;
+  while (start < end && text2.charCodeAt(start) === 32) start++;
+  while (end > start && text2.charCodeAt(end - 1) === 32) end--;
+  const negative = text2.charCodeAt(start) === 45;
   if (negative) start++;
   let value = 0;
   let digits = 0;
   for (let index = start; index < end; index++) {
-    const code2 = text.charCodeAt(index);
+    const code2 = text2.charCodeAt(index);
     if (code2 === 44) continue;
     if (code2 < 48 || code2 > 57) return void 0;
     value = value * 10 + (code2 - 48);
@@ -9349,33 +9866,109 @@ var BoundedList = class {
   }
 };
 
+// src/parse/line-block.ts
+function lineStart(block, index) {
+  return index === 0 ? 0 : block.ends[index - 1] + 1;
+}
+function lineAt(block, index) {
+  return block.text.slice(lineStart(block, index), block.ends[index]);
+}
+function linesOf(block) {
+  const lines = [];
+  for (let index = 0; index < block.count; index++) lines.push(lineAt(block, index));
+  return lines;
+}
+function splitBlock(text2) {
+  const ends = [];
+  for (let newline = text2.indexOf("\n"); newline >= 0; newline = text2.indexOf("\n", newline + 1)) ends.push(newline);
+  ends.push(text2.length);
+  return { text: text2, ends, count: ends.length };
+}
+function blockOfLines(lines) {
+  const ends = [];
+  let end = -1;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    if (line.indexOf("\n") >= 0) return void 0;
+    end += line.length + 1;
+    ends.push(end);
+  }
+  return { text: lines.join("\n"), ends, count: lines.length };
+}
+function matchLines(pattern, block, from) {
+  pattern.lastIndex = lineStart(block, from);
+  if (!pattern.test(block.text)) return from;
+  const end = pattern.lastIndex;
+  let index = from;
+  while (index < block.count && lineStart(block, index) < end) index++;
+  return index;
+}
+function firstFilledLine(block, from, to) {
+  for (let index = from; index < to; index++) if (lineStart(block, index) < block.ends[index]) return index;
+  return -1;
+}
+
 // src/parse/line-parser.ts
+var MARKER_CHARACTERS = ":[";
+function mayHoldMarker(line) {
+  return line.indexOf(":") >= 0 || line.indexOf("[") >= 0;
+}
+var MARKER_CHARACTER_CLASS = MARKER_CHARACTERS.replace(/[\\\]^[-]/g, "\\$&");
+function guardedRun(parser, block, from, others) {
+  let index = from;
+  while (index < block.count) {
+    const runPattern = parser.ownedLines?.();
+    if (runPattern !== void 0) {
+      const end = matchLines(runPattern, block, index);
+      if (end > index && !others.concernSpan(block, index, end)) index = end;
+      if (index === block.count) break;
+    }
+    const line = lineAt(block, index);
+    if (others.concerns(line) || !parser.ownedLine(line)) break;
+    index++;
+  }
+  return index - from;
+}
+function firstCharacters(...starts) {
+  return starts.map((start) => start.charAt(0)).join("");
+}
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+function regExp(strings, ...literals) {
+  const alternatives = literals.map((literal) => typeof literal === "string" ? escapeRegExp(literal) : `(?:${literal.map(escapeRegExp).join("|")})`);
+  return new RegExp(String.raw({ raw: strings.raw }, ...alternatives));
+}
 var MAX_UNPARSED_SAMPLES = 20;
 var MAX_SAMPLE_LENGTH = 300;
 function emptyUnparsed() {
   return { count: 0, samples: [] };
 }
-function recordUnparsed(unparsed, lineNumber, text) {
+function recordUnparsed(unparsed, lineNumber, text2) {
   unparsed.count++;
   if (unparsed.samples.length < MAX_UNPARSED_SAMPLES) {
-    unparsed.samples.push({ line: lineNumber, text: text.length > MAX_SAMPLE_LENGTH ? `${text.slice(0, MAX_SAMPLE_LENGTH)}\u2026` : text });
+    unparsed.samples.push({ line: lineNumber, text: text2.length > MAX_SAMPLE_LENGTH ? `${text2.slice(0, MAX_SAMPLE_LENGTH)}\u2026` : text2 });
   }
+}
+function forgetUnparsed(unparsed, lineNumber) {
+  unparsed.count--;
+  if (unparsed.samples.at(-1)?.line === lineNumber) unparsed.samples.pop();
 }
 function asciiTable(characters) {
   const table = new Uint8Array(128);
   for (const character of characters) table[character.charCodeAt(0)] = 1;
   return table;
 }
-function parseJsonRecord(text) {
+function parseJsonRecord(text2) {
   try {
-    const value = JSON.parse(text);
+    const value = JSON.parse(text2);
     return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
   } catch {
     return void 0;
   }
 }
-function own(text) {
-  return text.length === 0 ? text : (" " + text).slice(1);
+function own(text2) {
+  return text2.length === 0 ? text2 : (" " + text2).slice(1);
 }
 var ANSI_SGR = /\x1b\[[0-9;]*m/g;
 function stripAnsi(line) {
@@ -9385,16 +9978,18 @@ function stripAnsi(line) {
 // src/parse/census.ts
 var CENSUS_PREFIX = "pydebug-census: ";
 var CENSUS_END_PREFIX = "pydebug-census-end: ";
+var CENSUS_PREFIXES_START = "pydebug-census";
 var MAX_FILES = 1e3;
 var MAX_RUNS = 100;
 var MAX_TYPES_PER_RUN = 200;
+var CENSUS_ROUTING = { startCharacters: firstCharacters(CENSUS_PREFIX, CENSUS_END_PREFIX) };
 var isCount = (value) => typeof value === "number" && Number.isSafeInteger(value);
 var CensusParser = class {
   files = new BoundedList(MAX_FILES);
   diagnostics = emptyDiagnostics();
   current;
   next(line, lineNumber) {
-    if (line.charCodeAt(0) !== 112 || !line.startsWith("pydebug-census")) return false;
+    if (!line.startsWith(CENSUS_PREFIXES_START)) return false;
     const end = line.startsWith(CENSUS_END_PREFIX);
     if (!end && !line.startsWith(CENSUS_PREFIX)) return false;
     const record = parseJsonRecord(line.slice(end ? CENSUS_END_PREFIX.length : CENSUS_PREFIX.length));
@@ -9577,9 +10172,9 @@ function variantCheckFindings(sections) {
 }
 
 // src/plan/sanitizer-pass.ts
-function parseSanitizerOptions(text) {
-  if (!text) return [];
-  return text.split(/[:\s]+/).filter((pair) => pair.includes("=")).map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]);
+function parseSanitizerOptions(text2) {
+  if (!text2) return [];
+  return text2.split(/[:\s]+/).filter((pair) => pair.includes("=")).map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]);
 }
 function sanitizerOptions(variantValue, ...overrides) {
   const merged = new Map(parseSanitizerOptions(variantValue));
@@ -9592,6 +10187,9 @@ function sanitizerPassEnv(spec, runtimeEnv, logPathBase, suppressionsFile) {
   const env = { [spec.optionsVariable]: sanitizerOptions(runtimeEnv[spec.optionsVariable], spec.passOptions, { log_path: logPathBase }) };
   if (suppressionsFile) env.LSAN_OPTIONS = sanitizerOptions(runtimeEnv.LSAN_OPTIONS, { suppressions: suppressionsFile, print_suppressions: "1" });
   return { env };
+}
+function withSanitizerSuppressions(cell, spec, file) {
+  return { ...cell, runtimeEnv: { ...cell.runtimeEnv, [spec.optionsVariable]: sanitizerOptions(cell.runtimeEnv[spec.optionsVariable], { suppressions: file }) } };
 }
 function reportFilesOf(fileNames, baseName2) {
   return fileNames.filter((name) => name.startsWith(`${baseName2}.`) && /^\d+$/.test(name.slice(baseName2.length + 1))).sort((a, b) => Number(a.slice(baseName2.length + 1)) - Number(b.slice(baseName2.length + 1)));
@@ -9625,25 +10223,25 @@ var CASE_START = /^(\w+) \(((?:\w+\.)+\w+)\)(?: \.\.\. ?(.*))?$/;
 var VERDICT = /(?:^|\.\.\. ?)(?:ok|FAIL|ERROR|skipped\b.*|expected failure|unexpected success)$/;
 function casesOfVerboseOutput(lines) {
   const started = [];
-  let open3;
+  let open4;
   for (const line of lines) {
     const start = CASE_START.exec(line);
     if (start) {
       const id = start[2].endsWith(`.${start[1]}`) ? start[2] : `${start[2]}.${start[1]}`;
       started.push(id);
-      open3 = start[3] !== void 0 && VERDICT.test(`... ${start[3]}`) ? void 0 : id;
+      open4 = start[3] !== void 0 && VERDICT.test(`... ${start[3]}`) ? void 0 : id;
       continue;
     }
-    if (open3 !== void 0 && VERDICT.test(line.trim())) open3 = void 0;
+    if (open4 !== void 0 && VERDICT.test(line.trim())) open4 = void 0;
   }
-  return { started, ...open3 !== void 0 ? { unfinished: open3 } : {} };
+  return { started, ...open4 !== void 0 ? { unfinished: open4 } : {} };
 }
 function caseOfReport(cases, processEndedBySanitizer) {
   if (processEndedBySanitizer && cases.unfinished) return cases.unfinished;
   return cases.started.length === 1 ? cases.started[0] : void 0;
 }
-function mapSourceCopies(text, sources) {
-  let mapped = text;
+function mapSourceCopies(text2, sources) {
+  let mapped = text2;
   for (const { copy, project } of sources) mapped = mapped.split(`${copy}/`).join(project === "" || project === "." ? "" : `${project}/`);
   return mapped;
 }
@@ -9687,12 +10285,11 @@ function memcheckSection(run, relative) {
         suppressed: valgrind.suppressed.reduce((total, pair) => total + pair.count, 0)
       };
     });
-    const test = file.parsed.tests.find((candidate) => candidate.name === file.testFile);
     return {
       name: file.testFile,
       command: file.command,
       exitCode: file.exitCode,
-      outcome: file.signal ? "crashed" : file.timedOut ? "timed-out" : test?.outcome ?? "unknown",
+      outcome: file.outcome.outcome,
       log: relative(file.log),
       processes: processes2,
       errors: file.cases ? errors.flatMap((error) => withCases(error, file.cases, run, relative)) : errors,
@@ -9779,6 +10376,38 @@ function userSourceFile(frame, run) {
   if (frame.file === void 0) return void 0;
   const full = frame.directory ? `${frame.directory}/${frame.file}` : frame.file;
   return workspaceRelative(mapSourceCopies(full, run.sources), run.workspace);
+}
+
+// src/plan/test-command.ts
+var TEST_COMMAND_NAME = "test-command";
+var INTERPRETER_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-X", "-W", "--check-hash-based-pycs"]);
+var PYTEST_PROGRAM = /(?:^|[\\/])(?:pytest|py\.test)(?:\.exe)?$/;
+function runnerWord(argv, module) {
+  if (module === "pytest" && argv.length > 0 && PYTEST_PROGRAM.test(argv[0])) return 0;
+  for (let index = 0; index < argv.length; index++) {
+    if (argv[index] === "-m" && argv[index + 1] === module) return index + 1;
+    if (argv[index] === `-m${module}`) return index;
+    if (INTERPRETER_OPTIONS_WITH_VALUE.has(argv[index])) index++;
+    else if (!argv[index].startsWith("-") && index > 0) break;
+  }
+  return -1;
+}
+var hasOption = (argv, ...names) => argv.some((word) => names.some((name) => word === name || word.startsWith(`${name}=`)));
+function planTestCommand(argv, { junitPath }) {
+  const pytest = runnerWord(argv, "pytest");
+  if (pytest >= 0) {
+    const added = [
+      ...hasOption(argv, "--junitxml", "--junit-xml") ? [] : [`--junitxml=${junitPath}`],
+      ...hasOption(argv, "--capture", "-s") ? [] : ["--capture=sys"]
+    ];
+    return {
+      argv: [...argv.slice(0, pytest + 1), ...added, ...argv.slice(pytest + 1)],
+      runner: "pytest",
+      ...added.some((word) => word.startsWith("--junitxml=")) ? { junitPath } : {},
+      added
+    };
+  }
+  return { argv, runner: runnerWord(argv, "unittest") >= 0 ? "unittest" : "other", added: [] };
 }
 
 // src/report/sanitizers.ts
@@ -9951,6 +10580,61 @@ function pytestFileOf(id) {
   return cut < 0 ? id : id.slice(0, cut);
 }
 
+// src/plan/test-file-runner.ts
+function regrtestFileRunner(testsDir, timeoutSeconds) {
+  return {
+    kind: "regrtest",
+    argv: (testFile, { caseId, verbose } = {}) => ["-m", "test", "--testdir", testsDir, "--timeout", String(timeoutSeconds), ...verbose ? ["-v"] : [], ...caseId ? ["-m", caseId] : [], testFile],
+    helperArgs: ["--testdir", testsDir],
+    pythonPath: [],
+    logName: (testFile) => testFile
+  };
+}
+function pytestFileRunner(projectDir, plugin) {
+  return {
+    kind: "pytest",
+    // Always -v: pytest's per-test verdicts are what its outcome is read from (-q prints dots and a closing line without its borders).
+    argv: (testFile, { caseId } = {}) => ["-m", "pytest", "-p", "no:cacheprovider", "--rootdir", projectDir, "-p", plugin.module, "-s", "-v", caseId ?? testFile],
+    helperArgs: ["--pytest", "--rootdir", projectDir],
+    pythonPath: [plugin.dir],
+    logName: pytestLogName
+  };
+}
+function pytestLogName(testFile) {
+  return testFile.replace(/[\\/]/g, "__");
+}
+function processOutcome(process2) {
+  return process2.timedOut ? "timed-out" : process2.signal ? "crashed" : void 0;
+}
+function regrtestFileOutcome(regrtest, testFile, process2) {
+  const test = regrtest.tests.find((candidate) => candidate.name === testFile);
+  return {
+    outcome: processOutcome(process2) ?? test?.outcome ?? "unknown",
+    ...test?.exception ? { exception: test.exception } : {},
+    ...test?.traceback ? { traceback: test.traceback } : {}
+  };
+}
+function pytestProcessEnd(pytest, process2) {
+  const ended = processOutcome(process2);
+  if (ended) return ended;
+  if (process2.exitCode === null || process2.exitCode === 0) return void 0;
+  const closed = pytest.summary !== void 0 || Object.keys(pytest.collectionErrors).length > 0;
+  return !closed && (process2.exitCode === 1 || process2.exitCode > 5) ? "crashed" : void 0;
+}
+function pytestFileOutcome(pytest, process2) {
+  const ended = pytestProcessEnd(pytest, process2);
+  if (ended) return { outcome: ended };
+  const words = Object.values(pytest.results).map((result) => pytestOutcome(result.words));
+  const failed = Object.values(pytest.results).find((result) => pytestOutcome(result.words) === "failed");
+  const reason = failed?.reason ?? Object.values(pytest.collectionErrors)[0];
+  const outcome = failed || Object.keys(pytest.collectionErrors).length || process2.exitCode !== null && process2.exitCode >= 1 && process2.exitCode <= 4 ? "failed" : words.length === 0 || process2.exitCode === 5 ? "no-tests" : words.every((word) => word === "skipped") ? "skipped" : "passed";
+  return { outcome, ...reason ? { exception: reason } : {} };
+}
+function casesOfPytestLog(pytest) {
+  const unfinished = [...pytest.started].reverse().find((id) => pytestOutcome(pytest.results[id]?.words ?? []) === void 0);
+  return { started: pytest.started, ...unfinished ? { unfinished } : {} };
+}
+
 // src/report/collect-pytest.ts
 function pytestRefleakSection(hunt, runner, relative, addLog) {
   addLog(hunt.collect, "pytest-collect");
@@ -9985,7 +10669,7 @@ function pytestRefleakSection(hunt, runner, relative, addLog) {
 }
 function fileEntry(run, log) {
   const { pytest, regrtest } = run.parsed;
-  const interrupted = run.timedOut ? "timed-out" : run.signal || run.exitCode !== null && run.exitCode > 5 ? "crashed" : void 0;
+  const interrupted = pytestProcessEnd(pytest, run);
   const cut = interrupted ? pytest.started.findIndex((id) => pytestOutcome(pytest.results[id]?.words ?? []) === void 0) : -1;
   const cases = run.caseIds.map((id) => {
     const leaks = leakEntries(regrtest, id, false);
@@ -10028,10 +10712,10 @@ function collectReport(results) {
   const problems = [];
   const passes = /* @__PURE__ */ new Map();
   const addLog = (run, kind, pass) => {
-    const path24 = relative(run.log);
-    logs.push({ path: path24, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details });
-    passes.set(path24, pass);
-    problems.push(...run.details.problems.map((problem) => ({ ...problem, log: path24 })));
+    const path28 = relative(run.log);
+    logs.push({ path: path28, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details });
+    passes.set(path28, pass);
+    problems.push(...run.details.problems.map((problem) => ({ ...problem, log: path28 })));
   };
   let refleaks;
   if (results.refleaks) {
@@ -10082,16 +10766,16 @@ function collectReport(results) {
     showrefcount = {
       files: results.showrefcount.map((run) => {
         addLog(run, "regrtest-showrefcount", "showrefcount");
-        const test = run.parsed.regrtest.tests.find((candidate) => candidate.name === run.testFile);
-        const final = run.parsed.refcount.final;
+        const final = run.refcount.final;
+        const { outcome, exception, traceback } = run.outcome;
         return {
           name: run.testFile,
           exitCode: run.exitCode,
           ...run.signal ? { signal: run.signal } : {},
-          outcome: run.signal ? "crashed" : run.timedOut ? "timed-out" : test?.outcome ?? "unknown",
+          outcome,
           ...final ? { atExit: { refs: final.refs, blocks: final.blocks } } : {},
-          ...test?.exception ? { exception: test.exception } : {},
-          ...test?.traceback ? { traceback: test.traceback } : {},
+          ...exception ? { exception } : {},
+          ...traceback ? { traceback } : {},
           log: relative(run.log)
         };
       })
@@ -10101,10 +10785,13 @@ function collectReport(results) {
   let commandFindings = [];
   if (results.testCommand) {
     addLog(results.testCommand, "test-command", "test-command");
-    testCommand = testCommandSection(results.testCommand, problems, relative);
+    const commandLog = relative(results.testCommand.log);
+    const reportsOfCommand = (results.sanitizers?.runs ?? []).filter((run) => run.testFile === TEST_COMMAND_NAME).flatMap((run) => run.reports.flatMap((report) => report.details.problems.map((problem) => ({ ...problem, log: commandLog }))));
+    const commandProblems = [...problems, ...reportsOfCommand];
+    testCommand = testCommandSection(results.testCommand, commandProblems, relative);
     const { running, log } = testCommand;
     if (running) problems.forEach((problem, index) => problems[index] = problem.log === log && problem.test === void 0 ? { ...problem, test: running } : problem);
-    commandFindings = testCommandFindings(testCommand, problems);
+    commandFindings = testCommandFindings(testCommand, commandProblems);
   }
   let cpythonTests;
   let findingProblems = problems;
@@ -10134,15 +10821,19 @@ function collectReport(results) {
   if (results.sanitizers) {
     const passLogs = /* @__PURE__ */ new Set();
     for (const file of results.sanitizers.runs) {
-      addLog(file, "regrtest-sanitizer", "sanitizer");
-      passLogs.add(relative(file.log));
+      if (file.testFile !== TEST_COMMAND_NAME) {
+        addLog(file, "regrtest-sanitizer", "sanitizer");
+        passLogs.add(relative(file.log));
+      }
       for (const report of file.reports) {
         addLog(report, "sanitizer-report", "sanitizer");
         passLogs.add(relative(report.log));
       }
     }
     sanitizers = sanitizerSection(results.sanitizers, relative);
-    sanitizerOwn = sanitizerFindings(results.sanitizers, problems.filter((problem) => passLogs.has(problem.log) && problem.source === "sanitizer"), relative);
+    const running = testCommand?.running;
+    const ofPass = problems.filter((problem) => passLogs.has(problem.log) && problem.source === "sanitizer").map((problem) => running && problem.test === TEST_COMMAND_NAME ? { ...problem, test: running } : problem);
+    sanitizerOwn = sanitizerFindings(results.sanitizers, ofPass, relative);
     findingProblems = findingProblems.filter((problem) => !passLogs.has(problem.log));
   }
   const checks = results.variantChecks;
@@ -10215,6 +10906,7 @@ function collectReport(results) {
     ...variantSections,
     ...memcheck ? { memcheck } : {},
     ...sanitizers ? { sanitizers } : {},
+    ...results.checksNotRun?.length ? { checksNotRun: results.checksNotRun } : {},
     findings,
     // Errors first; within a severity, in log order.
     problems: problems.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)),
@@ -10245,7 +10937,8 @@ function round2(seconds) {
 // src/report/variant-checks-md.ts
 function variantChecksMarkdown(report, escape, code2) {
   const lines = [];
-  const { gil, census, allocations, countAllocs } = report;
+  const { gil, census, allocations, countAllocs, checksNotRun } = report;
+  for (const { check, reason } of checksNotRun ?? []) lines.push(`**\u26A0\uFE0F Not run: \`${code2(check)}\`**, a check of this variant: ${escape(reason)}.`, "");
   if (gil) {
     lines.push("### Free-threading", "");
     if (gil.mode === "force-off") lines.push("`gil: force-off`: the tests ran with `PYTHON_GIL=0`, the GIL kept disabled whatever the extension declares.", "");
@@ -10380,8 +11073,8 @@ function renderSummaryMarkdown(report) {
   if (report.findings.length) {
     lines.push("### Findings", "", "| Test | Finding | Where | Deltas per run (after warm-up) |", "|---|---|---|---|");
     for (const finding of report.findings) {
-      const text = finding.detail ?? (finding.deltas ? void 0 : finding.message);
-      const detail = text ? `: \`${escapeCode(text)}\`` : "";
+      const text2 = finding.detail ?? (finding.deltas ? void 0 : finding.message);
+      const detail = text2 ? `: \`${escapeCode(text2)}\`` : "";
       const seenIn = finding.pass && finding.pass !== "refleak" && finding.pass !== "refleak-case" ? ` (${PASS_LABEL[finding.pass]})` : "";
       const test = finding.case ?? finding.test;
       lines.push(`| ${test ? `\`${escapeCode(test)}\`` : "\u2014"} | ${FINDING_KINDS[finding.kind].label}${detail}${seenIn} | ${whereCell(finding)} | ${finding.deltas ? `[${finding.deltas.join(", ")}]` : ""} |`);
@@ -10450,6 +11143,10 @@ function cpythonTestsLines(section) {
   );
   return lines;
 }
+function unitsRun(files) {
+  if (files.length === 1 && files[0].name === TEST_COMMAND_NAME) return "the test command, run once";
+  return `${files.length} test file${files.length === 1 ? "" : "s"}, one process each`;
+}
 function sanitizerStepRows(section) {
   const instrumented = section.instrumentation.map((entry) => {
     const lines = entry.compileLines;
@@ -10458,14 +11155,14 @@ function sanitizerStepRows(section) {
   });
   const reports = section.files.reduce((total, file) => total + file.reports.reduce((sum2, report) => sum2 + report.kinds.length, 0), 0);
   const suppressed = section.files.reduce((total, file) => total + file.reports.reduce((sum2, report) => sum2 + report.suppressed.reduce((rows, row) => rows + row.count, 0), 0), 0);
-  const run = section.notRun ? `not run: ${escapeMarkdown(section.notRun)}` : `${section.files.length} test file${section.files.length === 1 ? "" : "s"}, one process each, reports in \`${escapeCode(section.reportsDir)}/\`: ${reports} report${reports === 1 ? "" : "s"}${section.suppressions ? ` \xB7 ${suppressed} of CPython's own leaks at exit suppressed (\`${escapeCode(baseName(section.suppressions))}\`)` : ""}`;
+  const run = section.notRun ? `not run: ${escapeMarkdown(section.notRun)}` : `${unitsRun(section.files)}, reports in \`${escapeCode(section.reportsDir)}/\`: ${reports} report${reports === 1 ? "" : "s"}${section.suppressions ? ` \xB7 ${suppressed} of CPython's own leaks at exit suppressed (\`${escapeCode(baseName(section.suppressions))}\`)` : ""}`;
   return [`| ${escapeMarkdown(section.tool)} | ${instrumented.join("<br>") || "no extension"} |`, `| ${escapeMarkdown(section.tool)} pass | ${run} |`];
 }
 function memcheckStepRow(section) {
   const { totals } = section;
-  const plural = (count2, word, words = `${word}s`) => `${count2} ${count2 === 1 ? word : words}`;
+  const plural2 = (count2, word, words = `${word}s`) => `${count2} ${count2 === 1 ? word : words}`;
   const other = totals.errors - totals.userErrors;
-  return `| Memcheck | ${escapeMarkdown(section.valgrind)} on ${plural(totals.files, "test file")} (${plural(totals.processes, "process", "processes")}): ${plural(totals.userErrors, "error")} in the extension's code, ${other} inside CPython or the system, ${totals.suppressed} suppressed${section.suppressions.origin === "none" ? " (no suppressions file)" : ""} |`;
+  return `| Memcheck | ${escapeMarkdown(section.valgrind)} on ${unitsRun(section.files).replace(/, one process each$/, "")} (${plural2(totals.processes, "process", "processes")}): ${plural2(totals.userErrors, "error")} in the extension's code, ${other} inside CPython or the system, ${totals.suppressed} suppressed${section.suppressions.origin === "none" ? " (no suppressions file)" : ""} |`;
 }
 function memcheckLines(section) {
   const { totals } = section;
@@ -10516,19 +11213,19 @@ function casesCell(test) {
 function baseName(filePath) {
   return filePath.split(/[\\/]/).filter(Boolean).pop() ?? filePath;
 }
-function escapeMarkdown(text) {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (character) => `\\${character}`).replace(/\r?\n/g, " ");
+function escapeMarkdown(text2) {
+  return text2.replace(/[\\`*_{}[\]<>|#]/g, (character) => `\\${character}`).replace(/\r?\n/g, " ");
 }
-function escapeCode(text) {
-  return text.replaceAll("`", "'").replaceAll("|", "\\|").replace(/\r?\n/g, " ");
+function escapeCode(text2) {
+  return text2.replaceAll("`", "'").replaceAll("|", "\\|").replace(/\r?\n/g, " ");
 }
 
 // src/version.ts
 var TOOL_VERSION = "0.1.0";
 
 // src/steps/build-extension.ts
-import { cp, lstat, mkdir as mkdir5, readdir as readdir3, readFile as readFile2, rm as rm4 } from "node:fs/promises";
-import path9 from "node:path";
+import { cp, lstat as lstat2, mkdir as mkdir5, readdir as readdir3, readFile as readFile3, rm as rm4 } from "node:fs/promises";
+import path12 from "node:path";
 
 // src/plan/command-line.ts
 var NAME_START = /[A-Za-z_]/;
@@ -10545,7 +11242,7 @@ var OPERATORS = {
   "*": "expands a file name pattern (glob)",
   "?": "expands a file name pattern (glob)"
 };
-function splitCommandLine(text) {
+function splitCommandLine(text2) {
   const words = [];
   let parts;
   let literal = "";
@@ -10561,11 +11258,11 @@ function splitCommandLine(text) {
     parts = void 0;
   };
   const variableAt = (index) => {
-    const next = text[index + 1];
+    const next = text2[index + 1];
     if (next === "(") return `'$(' ${at(index)} substitutes a command`;
     if (next === "{") {
-      const close = text.indexOf("}", index + 2);
-      const name = close < 0 ? "" : text.slice(index + 2, close);
+      const close = text2.indexOf("}", index + 2);
+      const name = close < 0 ? "" : text2.slice(index + 2, close);
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return `'\${' ${at(index)} is not a plain \${NAME} reference (no shell runs the command to do more)`;
       flushLiteral();
       (parts ??= []).push({ variable: name });
@@ -10573,37 +11270,37 @@ function splitCommandLine(text) {
     }
     if (next !== void 0 && NAME_START.test(next)) {
       let end = index + 2;
-      while (end < text.length && NAME_CHAR.test(text[end])) end++;
+      while (end < text2.length && NAME_CHAR.test(text2[end])) end++;
       flushLiteral();
-      (parts ??= []).push({ variable: text.slice(index + 1, end) });
+      (parts ??= []).push({ variable: text2.slice(index + 1, end) });
       return end;
     }
     return `'$' ${at(index)} is not followed by a variable name (write '\\$' or '\\'$\\'' for a literal dollar sign)`;
   };
-  const trimmed = text.trim();
-  const offset = text.indexOf(trimmed);
+  const trimmed = text2.trim();
+  const offset = text2.indexOf(trimmed);
   for (let index = offset; index < offset + trimmed.length; ) {
-    const character = text[index];
+    const character = text2[index];
     if (character === " " || character === "	") {
       endWord();
       index++;
     } else if (character === "\n" || character === "\r") {
       return fail(`a line break ${at(index)} starts a second command`);
     } else if (character === "'") {
-      const close = text.indexOf("'", index + 1);
+      const close = text2.indexOf("'", index + 1);
       if (close < 0) return fail(`the single quote ${at(index)} is never closed`);
       parts ??= [];
-      literal += text.slice(index + 1, close);
+      literal += text2.slice(index + 1, close);
       index = close + 1;
     } else if (character === '"') {
       parts ??= [];
       let end = index + 1;
       for (; ; ) {
-        if (end >= text.length) return fail(`the double quote ${at(index)} is never closed`);
-        const inside = text[end];
+        if (end >= text2.length) return fail(`the double quote ${at(index)} is never closed`);
+        const inside = text2[end];
         if (inside === '"') break;
-        if (inside === "\\" && end + 1 < text.length && '$`"\\'.includes(text[end + 1])) {
-          literal += text[end + 1];
+        if (inside === "\\" && end + 1 < text2.length && '$`"\\'.includes(text2[end + 1])) {
+          literal += text2[end + 1];
           end += 2;
         } else if (inside === "`") {
           return fail(`'\`' ${at(end)} substitutes a command`);
@@ -10618,8 +11315,8 @@ function splitCommandLine(text) {
       }
       index = end + 1;
     } else if (character === "\\") {
-      if (index + 1 >= text.length) return fail(`the backslash ${at(index)} escapes nothing`);
-      literal += text[index + 1];
+      if (index + 1 >= text2.length) return fail(`the backslash ${at(index)} escapes nothing`);
+      literal += text2[index + 1];
       parts ??= [];
       index += 2;
     } else if (character === "$") {
@@ -10725,25 +11422,25 @@ function planExtensionBuildKey(inputs) {
 
 // src/steps/interpreter-path.ts
 import { mkdir as mkdir4, rename as rename3, rm as rm3, symlink } from "node:fs/promises";
-import path8 from "node:path";
+import path11 from "node:path";
 var INTERPRETER_NAMES = ["python", "python3"];
 async function pathWithInterpreter(context, interpreter, inheritedPath) {
-  const linkDir = path8.join(context.cacheDir, "bin", interpreter.cacheKey);
+  const linkDir = path11.join(context.cacheDir, "bin", interpreter.cacheKey);
   await mkdir4(linkDir, { recursive: true });
   for (const name of INTERPRETER_NAMES) {
-    const temporary = path8.join(linkDir, `.${name}.${process.pid}`);
+    const temporary = path11.join(linkDir, `.${name}.${process.pid}`);
     await rm3(temporary, { force: true });
     await symlink(interpreter.pythonPath, temporary);
-    await rename3(temporary, path8.join(linkDir, name));
+    await rename3(temporary, path11.join(linkDir, name));
   }
-  return [linkDir, path8.join(interpreter.prefix, "bin"), inheritedPath].filter((part) => part !== void 0 && part !== "").join(path8.delimiter);
+  return [linkDir, path11.join(interpreter.prefix, "bin"), inheritedPath].filter((part) => part !== void 0 && part !== "").join(path11.delimiter);
 }
 
 // src/steps/build-extension.ts
 var BUILD_ERROR_TAIL_LINES = 20;
 var EXTENSION_RECORD_FILE = "pydebug-extension.json";
 function extensionSourceCopy(build) {
-  return path9.join(path9.dirname(build.sitePath), "src");
+  return path12.join(path12.dirname(build.sitePath), "src");
 }
 var SITE_ENV = "PYDEBUG_SITE";
 var PYTHON_ENV = "PYDEBUG_PYTHON";
@@ -10761,7 +11458,7 @@ async function ensureExtension(context, cell, interpreter, projectDir, { rebuild
   if (abiCflags.length) variantEnv.CFLAGS = [variantEnv.CFLAGS ?? context.env.CFLAGS, ...abiCflags].filter((part) => part).join(" ");
   const buildEnv = planExtensionBuildEnv(context.env, variantEnv);
   const inputs = {
-    project: path9.basename(projectDir),
+    project: path12.basename(projectDir),
     abi: fingerprint?.label ?? cell.extensionAbi,
     python: cell.python.text,
     sourceDigest: await hashTree(projectDir, isBuildOutput),
@@ -10773,9 +11470,9 @@ async function ensureExtension(context, cell, interpreter, projectDir, { rebuild
     ...buildCommand2 ? { buildCommand: buildCommand2.text } : {}
   };
   const key = planExtensionBuildKey(inputs);
-  const buildRoot = path9.join(context.cacheDir, "extensions", key);
-  const sitePath = path9.join(buildRoot, "site");
-  const recordPath = path9.join(buildRoot, EXTENSION_RECORD_FILE);
+  const buildRoot = path12.join(context.cacheDir, "extensions", key);
+  const sitePath = path12.join(buildRoot, "site");
+  const recordPath = path12.join(buildRoot, EXTENSION_RECORD_FILE);
   const environment = { compilerEnv: inputs.compilerEnv, compilerVersions: inputs.compilerVersions, buildEnv: userBuildEnv, key };
   if (!rebuild2) {
     const previous = await readJsonIfPresent(recordPath);
@@ -10802,12 +11499,12 @@ async function ensureExtension(context, cell, interpreter, projectDir, { rebuild
     const reason = explainExtensionRebuild(inputs, await readEarlierBuilds(context.cacheDir, projectDir, inputs));
     if (reason) context.log.info(`extension ${inputs.project}: not reusing the earlier ${inputs.abi} build: ${reason}`);
   }
-  const log = logPath(context, `extension-${path9.basename(projectDir)}-${inputs.abi}.log`);
+  const log = logPath(context, `extension-${path12.basename(projectDir)}-${inputs.abi}.log`);
   await rm4(buildRoot, { recursive: true, force: true });
   const sourceCopy = extensionSourceCopy({ sitePath });
   await cp(projectDir, sourceCopy, {
     recursive: true,
-    filter: async (from) => from === projectDir || !isBuildOutput(path9.relative(projectDir, from).split(path9.sep).join("/"), (await lstat(from)).isDirectory())
+    filter: async (from) => from === projectDir || !isBuildOutput(path12.relative(projectDir, from).split(path12.sep).join("/"), (await lstat2(from)).isDirectory())
   });
   await mkdir5(sitePath, { recursive: true });
   const python = interpreter.pythonPath;
@@ -10823,7 +11520,7 @@ ${tail.map((line) => `  | ${line}`).join("\n")}`, log);
   };
   let builder = "setuptools";
   let command;
-  await context.log.group(`Build extension ${path9.basename(projectDir)} for ${inputs.abi}`, async () => {
+  await context.log.group(`Build extension ${path12.basename(projectDir)} for ${inputs.abi}`, async () => {
     if (buildCommand2) {
       builder = "build-command";
       const expanded = expandCommand(buildCommand2, mergeEnv(context.env, commandEnv));
@@ -10865,7 +11562,7 @@ ${tail.map((line) => `  | ${line}`).join("\n")}`, log);
         );
       }
     }
-    const setupArgs = ["build", "--build-base", path9.join(buildRoot, "build"), "--build-lib", sitePath];
+    const setupArgs = ["build", "--build-base", path12.join(buildRoot, "build"), "--build-lib", sitePath];
     const argv = backend.kind === "setup.py" ? [python, "setup.py", ...setupArgs] : [python, "-c", "import setuptools; setuptools.setup()", ...setupArgs];
     const built2 = await run("setuptools build", { argv });
     if (!built2.ok) throw await failure(built2.describe);
@@ -10890,7 +11587,7 @@ function checkExtensionAbi(build, interpreter, cell) {
   const differences = build.builtFor ? abiDifferences(build.builtFor, wanted) : ["its build record does not say which ABI it was built for"];
   if (differences.length === 0) return;
   throw new ExtensionBuildError(
-    `the build of ${build.projectDir} in ${path9.dirname(build.sitePath)} was made for another ABI than CPython ${cell.python.text} (${cell.variant})'s: ${differences.join("; ")} (built for ${build.builtFor ? describeAbiFingerprint(build.builtFor) : "an unknown ABI"}, the interpreter is ${describeAbiFingerprint(wanted)}). pydebug refuses to put it on PYTHONPATH, where it would fail to import or corrupt memory: delete ${path9.dirname(build.sitePath)} or run with --rebuild-extensions (input rebuild-extensions: true).`
+    `the build of ${build.projectDir} in ${path12.dirname(build.sitePath)} was made for another ABI than CPython ${cell.python.text} (${cell.variant})'s: ${differences.join("; ")} (built for ${build.builtFor ? describeAbiFingerprint(build.builtFor) : "an unknown ABI"}, the interpreter is ${describeAbiFingerprint(wanted)}). pydebug refuses to put it on PYTHONPATH, where it would fail to import or corrupt memory: delete ${path12.dirname(build.sitePath)} or run with --rebuild-extensions (input rebuild-extensions: true).`
   );
 }
 function optional2(name, value) {
@@ -10906,11 +11603,11 @@ async function compilerVersions(context, compilerEnv) {
   return versions;
 }
 async function readEarlierBuilds(cacheDir, projectDir, wanted) {
-  const root = path9.join(cacheDir, "extensions");
+  const root = path12.join(cacheDir, "extensions");
   const legacyPrefix = `${wanted.project}-${wanted.abi}-${wanted.python}-`;
   const earlier = [];
   for (const name of await readdir3(root).catch(() => [])) {
-    const record = await readJsonIfPresent(path9.join(root, name, EXTENSION_RECORD_FILE));
+    const record = await readJsonIfPresent(path12.join(root, name, EXTENSION_RECORD_FILE));
     if (!record) continue;
     if (record.inputs ? record.projectDir === projectDir && record.inputs.abi === wanted.abi : name.startsWith(legacyPrefix) && /^[0-9a-f]{16}$/.test(name.slice(legacyPrefix.length))) {
       earlier.push({ builtAt: String(record.builtAt), inputs: record.inputs });
@@ -10924,11 +11621,11 @@ async function hasFile(directory, name) {
 async function buildBackend(directory) {
   if (await hasFile(directory, "setup.py")) return { kind: "setup.py" };
   if (!await hasFile(directory, "pyproject.toml")) return { kind: "none" };
-  const text = await readFile2(path9.join(directory, "pyproject.toml"), "utf8");
-  const backend = /^\s*build-backend\s*=\s*["']([^"']+)["']/m.exec(text);
+  const text2 = await readFile3(path12.join(directory, "pyproject.toml"), "utf8");
+  const backend = /^\s*build-backend\s*=\s*["']([^"']+)["']/m.exec(text2);
   if (backend === null || backend[1].startsWith("setuptools")) return { kind: "setuptools" };
-  const requires = /^\s*requires\s*=\s*\[([^\]]*)\]/m.exec(text)?.[1].match(/["'][^"']+["']/g)?.map((quoted) => quoted.slice(1, -1)) ?? [];
-  if (/^\s*backend-path\s*=/m.test(text)) return { kind: "other", name: backend[1], requires };
+  const requires = /^\s*requires\s*=\s*\[([^\]]*)\]/m.exec(text2)?.[1].match(/["'][^"']+["']/g)?.map((quoted) => quoted.slice(1, -1)) ?? [];
+  if (/^\s*backend-path\s*=/m.test(text2)) return { kind: "other", name: backend[1], requires };
   return { kind: "other", name: backend[1], module: backend[1].split(":")[0], requires };
 }
 async function findExtensionModules(sitePath, extSuffix) {
@@ -10937,8 +11634,8 @@ async function findExtensionModules(sitePath, extSuffix) {
 }
 
 // src/steps/run-cpython-tests.ts
-import { readFile as readFile4 } from "node:fs/promises";
-import path11 from "node:path";
+import { readFile as readFile5 } from "node:fs/promises";
+import path15 from "node:path";
 
 // src/parse/regrtest-junit.ts
 var ROOT = /<testsuites\b([^>]*)>/;
@@ -10946,16 +11643,16 @@ var SUITE = /<testsuite\b/g;
 var CASE = /<testcase\b([^>]*?)(\/>|>)/g;
 var ATTRIBUTE2 = /([\w:-]+)="([^"]*)"/g;
 var CHILD = /<(failure|error|skipped)\b/;
-function attributes2(text) {
+function attributes2(text2) {
   const result = {};
-  for (const match of text.matchAll(ATTRIBUTE2)) result[match[1]] = decodeEntities(match[2]);
+  for (const match of text2.matchAll(ATTRIBUTE2)) result[match[1]] = decodeEntities(match[2]);
   return result;
 }
 var ENTITIES = { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" };
-function decodeEntities(text) {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, name) => ENTITIES[name]);
+function decodeEntities(text2) {
+  return text2.replace(/&(lt|gt|quot|apos|amp);/g, (_, name) => ENTITIES[name]);
 }
-var count = (text) => text !== void 0 && /^\d+$/.test(text) ? Number(text) : 0;
+var count = (text2) => text2 !== void 0 && /^\d+$/.test(text2) ? Number(text2) : 0;
 function junitSuiteFile(firstCaseId) {
   const parts = firstCaseId.split(".");
   if (parts[0] === "test" && parts[1]?.startsWith("test_")) return parts[1];
@@ -11002,21 +11699,28 @@ function parseRegrtestJunit(xml) {
 }
 
 // src/steps/run-tests.ts
-import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
-import path10 from "node:path";
+import { readdir as readdir4, readFile as readFile4 } from "node:fs/promises";
+import path14 from "node:path";
 
 // src/adapters/read-lines.ts
 import { isAscii } from "node:buffer";
-import { open as open2 } from "node:fs/promises";
+import { open as open3 } from "node:fs/promises";
 
 // src/parse/count-allocs.ts
 var MAX_COUNT_DUMPS = 100;
 var MAX_TYPES = 5e3;
-var TYPE_LINE = /^(.+) alloc'd: (-?\d+), freed: (-?\d+), max in use: (-?\d+)$/;
-var FAST_TUPLE = /^fast tuple allocs: (-?\d+), empty: (-?\d+)$/;
-var FAST_INT = /^fast int allocs: pos: (-?\d+), neg: (-?\d+)$/;
-var STRINGS = /^null strings: (-?\d+), 1-strings: (-?\d+)$/;
+var TYPE_MARKER = " alloc'd: ";
+var TYPE_LINE = regExp`^(.+)${TYPE_MARKER}(-?\d+), freed: (-?\d+), max in use: (-?\d+)$`;
+var MIN_TYPE_LINE_LENGTH = 38;
+var FAST_TUPLE_START = "fast tuple allocs: ";
+var FAST_TUPLE = regExp`^${FAST_TUPLE_START}(-?\d+), empty: (-?\d+)$`;
+var FAST_INT_START = "fast int allocs: ";
+var FAST_INT = regExp`^${FAST_INT_START}pos: (-?\d+), neg: (-?\d+)$`;
+var STRINGS_START = "null strings: ";
+var STRINGS = regExp`^${STRINGS_START}(-?\d+), 1-strings: (-?\d+)$`;
+var GETCOUNTS_STARTS = ["[('", '[("'];
 var COUNTS_TUPLE = /\((?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"), (-?\d+), (-?\d+), (-?\d+)\)/g;
+var COUNT_ALLOCS_ROUTING = { startCharacters: firstCharacters(...GETCOUNTS_STARTS, FAST_TUPLE_START, FAST_INT_START, STRINGS_START), markers: [TYPE_MARKER] };
 var CountAllocsParser = class {
   dumps = new BoundedList(MAX_COUNT_DUMPS);
   diagnostics = emptyDiagnostics();
@@ -11024,8 +11728,8 @@ var CountAllocsParser = class {
   currentKept = true;
   next(line, lineNumber) {
     let match;
-    if (line.charCodeAt(0) === 91 && (line.startsWith("[('") || line.startsWith('[("'))) return this.getcounts(line, lineNumber);
-    if (line.length >= 38 && line.includes(" alloc'd: ") && (match = TYPE_LINE.exec(line))) {
+    if (line.charCodeAt(0) === 91 && (line.startsWith(GETCOUNTS_STARTS[0]) || line.startsWith(GETCOUNTS_STARTS[1]))) return this.getcounts(line, lineNumber);
+    if (line.length >= MIN_TYPE_LINE_LENGTH && line.includes(TYPE_MARKER) && (match = TYPE_LINE.exec(line))) {
       if (!this.current || this.current.source !== "at-exit" || this.current.fastTupleAllocs !== void 0) this.start(lineNumber, "at-exit");
       if (this.currentKept) this.addType(this.current, match[1], match[2], match[3], match[4]);
       return true;
@@ -11089,70 +11793,46 @@ var CountAllocsParser = class {
   }
 };
 
-// src/parse/line-block.ts
-function lineStart(block, index) {
-  return index === 0 ? 0 : block.ends[index - 1] + 1;
-}
-function lineAt(block, index) {
-  return block.text.slice(lineStart(block, index), block.ends[index]);
-}
-function linesOf(block) {
-  const lines = [];
-  for (let index = 0; index < block.count; index++) lines.push(lineAt(block, index));
-  return lines;
-}
-function splitBlock(text) {
-  const ends = [];
-  for (let newline = text.indexOf("\n"); newline >= 0; newline = text.indexOf("\n", newline + 1)) ends.push(newline);
-  ends.push(text.length);
-  return { text, ends, count: ends.length };
-}
-function blockOfLines(lines) {
-  const ends = [];
-  let end = -1;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index];
-    if (line.indexOf("\n") >= 0) return void 0;
-    end += line.length + 1;
-    ends.push(end);
-  }
-  return { text: lines.join("\n"), ends, count: lines.length };
-}
-function matchLines(pattern, block, from) {
-  pattern.lastIndex = lineStart(block, from);
-  if (!pattern.test(block.text)) return from;
-  const end = pattern.lastIndex;
-  let index = from;
-  while (index < block.count && lineStart(block, index) < end) index++;
-  return index;
-}
-function firstFilledLine(block, from, to) {
-  for (let index = from; index < to; index++) if (lineStart(block, index) < block.ends[index]) return index;
-  return -1;
-}
-
 // src/parse/fault.ts
 var MAX_FAULTS = 100;
 var MAX_FRAMES_PER_THREAD = 50;
 var MAX_THREADS_PER_FAULT = 100;
 var SIGNAL_REASONS = /* @__PURE__ */ new Set(["Segmentation fault", "Bus error", "Illegal instruction", "Floating point exception", "Floating-point exception", "Aborted"]);
-var FATAL = /^Fatal Python error: (.*)$/;
-var WINDOWS_FATAL = /^Windows fatal exception: (.+)$/;
-var TIMEOUT = /^Timeout \((\d+:\d\d:\d\d(?:\.\d+)?)\)!$/;
-var ASSERTION = /^(?:[^:\s]+: )?([^:]+):(\d+): ([^:]+): Assertion [`'](.*)' failed\.$/;
-var RUNTIME_STATE = /^Python runtime state: (.+)$/;
-var THREAD = /^(Current thread|Thread) (0x[0-9a-fA-F]+)(?: \[[^\]]*\])? \(most recent call first\):$/;
-var STACK = /^Stack \(most recent call first\):$/;
-var FRAME = /^ {2}File "(.*)", line (\d+|\?\?\?) in (.*)$/;
-var FRAME_SHAPE = /^ {2}File ".*?", line (?:\d+|\?\?\?) in .*$/;
-var SKIPPED_FRAMES = /(?: {2}File "[^\n\r\u2028\u2029:[]*?", line (?:\d+|\?\?\?) in [^\n\r\u2028\u2029:[]*(?:\n|$))+/y;
-var EXTENSION_MODULES = /^Extension modules: (.*?)(?:, \.\.\.)? \(total: (\d+)\)$/;
-var OBJECT_FIELD = /^object (address|refcount|type|type name|repr) *: (.*)$/;
-var EXIT_SIGNAL = /^(?:.*\s)?(Segmentation fault|Aborted|Bus error|Illegal instruction|Floating point exception)(?: \(core dumped\))?$/;
+var FATAL_START = "Fatal Python error: ";
+var FATAL = regExp`^${FATAL_START}(.*)$`;
+var WINDOWS_FATAL_START = "Windows fatal exception: ";
+var WINDOWS_FATAL = regExp`^${WINDOWS_FATAL_START}(.+)$`;
+var TIMEOUT_START = "Timeout (";
+var TIMEOUT = regExp`^${TIMEOUT_START}(\d+:\d\d:\d\d(?:\.\d+)?)\)!$`;
+var ASSERTION_MARK = ": Assertion ";
+var ASSERTION_ENDING = "' failed.";
+var ASSERTION = regExp`^(?:[^:\s]+: )?([^:]+):(\d+): ([^:]+)${ASSERTION_MARK}[\`'](.*)${ASSERTION_ENDING}$`;
+var RUNTIME_STATE_START = "Python runtime state: ";
+var RUNTIME_STATE = regExp`^${RUNTIME_STATE_START}(.+)$`;
+var CURRENT_THREAD_START = "Current thread";
+var THREAD_START = "Thread";
+var THREAD = regExp`^(${CURRENT_THREAD_START}|${THREAD_START}) (0x[0-9a-fA-F]+)(?: \[[^\]]*\])? \(most recent call first\):$`;
+var STACK = "Stack (most recent call first):";
+var FRAME_START = '  File "';
+var FRAME = regExp`^${FRAME_START}(.*)", line (\d+|\?\?\?) in (.*)$`;
+var FRAME_SHAPE = regExp`^${FRAME_START}.*?", line (?:\d+|\?\?\?) in .*$`;
+var SKIPPED_FRAMES = new RegExp(String.raw`(?:${escapeRegExp(FRAME_START)}[^\n\r\u2028\u2029${MARKER_CHARACTER_CLASS}]*?", line (?:\d+|\?\?\?) in [^\n\r\u2028\u2029${MARKER_CHARACTER_CLASS}]*(?:\n|$))+`, "y");
+var EXTENSION_MODULES_START = "Extension modules: ";
+var EXTENSION_MODULES = regExp`^${EXTENSION_MODULES_START}(.*?)(?:, \.\.\.)? \(total: (\d+)\)$`;
+var OBJECT_FIELD_START = "object ";
+var OBJECT_FIELD = regExp`^${OBJECT_FIELD_START}(address|refcount|type|type name|repr) *: (.*)$`;
+var GARBAGE_COLLECTING = "Garbage-collecting";
+var EXIT_SIGNALS = ["Segmentation fault", "Aborted", "Bus error", "Illegal instruction", "Floating point exception"];
+var CORE_DUMPED = " (core dumped)";
+var EXIT_SIGNAL = regExp`^(?:.*\s)?(${EXIT_SIGNALS})(?:${CORE_DUMPED})?$`;
+var EXIT_SIGNAL_ENDINGS = [...EXIT_SIGNALS, CORE_DUMPED];
 var EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit|Interrupt|Iteration)(?:: .*)?$/;
 var CHAINED_EXCEPTION = /^(?:The above exception was the direct cause of the following exception|During handling of the above exception, another exception occurred):$/;
 var MAX_EXCEPTIONS_PER_FAULT = 5;
-var EXIT_SIGNAL_ENDINGS = ["(core dumped)", "Segmentation fault", "Aborted", "Bus error", "Illegal instruction", "Floating point exception"];
+var FAULT_ROUTING = {
+  startCharacters: firstCharacters(FATAL_START, RUNTIME_STATE_START, CURRENT_THREAD_START, THREAD_START, TIMEOUT_START, STACK, EXTENSION_MODULES_START, WINDOWS_FATAL_START, OBJECT_FIELD_START, GARBAGE_COLLECTING),
+  endings: [ASSERTION_ENDING, ...EXIT_SIGNAL_ENDINGS]
+};
 function endsLikeExitSignal(line) {
   for (const ending of EXIT_SIGNAL_ENDINGS) if (line.endsWith(ending)) return true;
   return false;
@@ -11197,7 +11877,7 @@ var FaultParser = class {
         if (match = TIMEOUT.exec(line)) return this.start("timeout", `Timeout (${match[1]})!`, void 0, `timeout after ${match[1]}`, lineNumber), true;
         break;
       case 83:
-        if (STACK.test(line)) return this.startThread(void 0, true, lineNumber), true;
+        if (line === STACK) return this.startThread(void 0, true, lineNumber), true;
         break;
       case 69:
         if (this.current && (match = EXTENSION_MODULES.exec(line))) {
@@ -11218,10 +11898,10 @@ var FaultParser = class {
         }
         break;
       case 71:
-        if (line === "Garbage-collecting" && this.current) return true;
+        if (line === GARBAGE_COLLECTING && this.current) return true;
         break;
     }
-    if (line.endsWith("' failed.") && line.includes(": Assertion ") && (match = ASSERTION.exec(line))) {
+    if (line.endsWith(ASSERTION_ENDING) && line.includes(ASSERTION_MARK) && (match = ASSERTION.exec(line))) {
       this.start("assertion", line, match[3], `Assertion \`${match[4]}' failed`, lineNumber);
       this.current.assertion = { file: match[1], line: Number(match[2]), function: match[3], expression: match[4] };
       return true;
@@ -11279,7 +11959,7 @@ var FaultParser = class {
     } else this.thread = id ? { id, current, frames: [] } : { current, frames: [] };
     if (this.current.threads.length < MAX_THREADS_PER_FAULT) this.current.threads.push(this.thread);
   }
-  /** `ownedLine` over consecutive lines: how many, from line `from` of the block on, it took. */
+  /** The fast path (LineParser.ownedRun): `ownedLine` over consecutive lines. */
   ownedRun(block, from) {
     let index = from;
     if (!this.currentKept && this.thread !== void 0) index = matchLines(SKIPPED_FRAMES, block, index);
@@ -11287,12 +11967,12 @@ var FaultParser = class {
     return index - from;
   }
   /**
-   * The detector's fast path while a traceback is the only open block: a `  File "...", line N in f`
-   * line with no ':' or '[' (so no other format's content marker or ANSI colour) is taken as `next`
-   * would take it. False, with nothing changed, for any other line.
+   * The fast path's line while a traceback is the only open block: a `  File "...", line N in f`
+   * line with no MARKER_CHARACTERS (so no other format's content marker or ANSI colour) is taken as
+   * `next` would take it. False, with nothing changed, for any other line.
    */
   ownedLine(line) {
-    if (this.thread === void 0 || this.readingExceptions || !line.startsWith('  File "') || line.indexOf(":") >= 0 || line.indexOf("[") >= 0) return false;
+    if (this.thread === void 0 || this.readingExceptions || !line.startsWith(FRAME_START) || mayHoldMarker(line)) return false;
     return this.frame(line);
   }
   /** A frame line of the current thread: true when it is one. */
@@ -11320,7 +12000,8 @@ var FaultParser = class {
 // src/parse/import-error.ts
 var MAX_IMPORT_ERRORS = 100;
 var UNDEFINED_SYMBOL_MARKER = ": undefined symbol: ";
-var UNDEFINED_SYMBOL_IMPORT = /ImportError: (\S.*?\.so(?:\.[\d.]+)?): undefined symbol: ([A-Za-z_]\w*)\s*$/;
+var UNDEFINED_SYMBOL_IMPORT = regExp`ImportError: (\S.*?\.so(?:\.[\d.]+)?)${UNDEFINED_SYMBOL_MARKER}([A-Za-z_]\w*)\s*$`;
+var IMPORT_ERROR_ROUTING = { startCharacters: "", markers: [UNDEFINED_SYMBOL_MARKER], readsOthersLines: true };
 var ImportErrorParser = class {
   found = /* @__PURE__ */ new Map();
   next(line, lineNumber) {
@@ -11349,12 +12030,16 @@ var MAX_MALLOCSTATS_DUMPS = 200;
 var MAX_SIZE_CLASSES = 256;
 var MAX_CACHED_KEYS = 128;
 var MAX_FREELISTS = 200;
-var THRESHOLD = /^Small block threshold = (\d+), in (\d+) size classes\.$/;
+var THRESHOLD_START = "Small block threshold = ";
+var THRESHOLD = regExp`^${THRESHOLD_START}(\d+), in (\d+) size classes\.$`;
 var MEDIUM_THRESHOLD = /^(Medium block threshold|Large object max size) = (\d+)$/;
 var PRINTONE = /^(.*?) *= *(-?[\d,]+)$/;
 var ARENAS = /^(\d+) arenas \* (\d+) bytes\/arena$/;
 var UNUSED_POOLS = /^(\d+) unused pools \* (\d+) bytes$/;
-var FREELIST = /^ *(\d+) (free .+?) \* (\d+) bytes each *= *([\d,]+)$/;
+var FREE_LIST_MARK = " bytes each";
+var FREELIST = regExp`^ *(\d+) (free .+?) \* (\d+)${FREE_LIST_MARK} *= *([\d,]+)$`;
+var FREE_LIST_FIRST_CHARACTERS = " 0123456789";
+var FREE_LIST_FIRST = asciiTable(FREE_LIST_FIRST_CHARACTERS);
 var ELISION = /^\s*(?:\.{3,}|…|\[(?:\.{3}|…)\]|\((?:\.{3}|…)\))[^[\]=]*$/;
 var MIMALLOC_VALUE = /^ {4}(Allocated Blocks|Allocated Bytes|Allocated Bytes w\/ Overhead|Bytes Reserved|Bytes Committed): (-?\d+)$/;
 function classRow(line, out) {
@@ -11385,25 +12070,30 @@ var CLASS_ROWS = /(?: +\d+ +\d+ +\d+ +\d+ +\d+(?:\n|$))+/y;
 var CLASS_ROW_LENGTH = 54;
 var PRINTONE_EQUALS = 35;
 var PRINTONE_LENGTH = 57;
-var NUMBERED_LABEL = /^\d+ (?:arenas \* \d+ bytes\/arena|unused pools \* \d+ bytes) +=/;
+var TOTAL_LABEL = "Total";
+var NUMBERED_LABEL = /\d+ (?:arenas \* \d+ bytes\/arena|unused pools \* \d+ bytes) +=/y;
 var CLASS_HEADING = "class   size   num pools   blocks in use  avail blocks";
 var CLASS_RULE = "-----   ----   ---------   -------------  ------------";
+var CLASS_HEADING_START = CLASS_HEADING.slice(0, 12);
+var CLASS_RULE_START = CLASS_RULE.slice(0, 12);
+var ARENA_MAP_HEADING = "arena map counts";
+var MALLOCSTATS_ROUTING = { startCharacters: firstCharacters(THRESHOLD_START, CLASS_HEADING) + FREE_LIST_FIRST_CHARACTERS };
 var KEY_LINE_PATTERNS = /* @__PURE__ */ new Map();
 function keyLinePattern(key) {
   let pattern = KEY_LINE_PATTERNS.get(key);
   if (pattern === void 0 && !KEY_LINE_PATTERNS.has(key)) {
     const padding = PRINTONE_EQUALS - 2 - key.length;
-    pattern = key.length === 0 || padding < 0 || /[:[\x1b]/.test(key) ? void 0 : new RegExp(`# ${key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} {${padding}}= *[\\d,]+`, "y");
+    pattern = key.length === 0 || padding < 0 || mayHoldMarker(key) ? void 0 : new RegExp(`# ${escapeRegExp(key)} {${padding}}= *[\\d,]+`, "y");
     if (KEY_LINE_PATTERNS.size < 1024) KEY_LINE_PATTERNS.set(own(key), pattern);
   }
   return pattern;
 }
-function isPrintoneAt(text, start, end) {
-  return end - start === PRINTONE_LENGTH && text.charCodeAt(start + PRINTONE_EQUALS) === 61;
+function isPrintoneAt(text2, start, end) {
+  return end - start === PRINTONE_LENGTH && text2.charCodeAt(start + PRINTONE_EQUALS) === 61;
 }
-function isKeyLine(pattern, text, start, end) {
+function isKeyLine(pattern, text2, start, end) {
   pattern.lastIndex = start;
-  return pattern.test(text) && pattern.lastIndex === end;
+  return pattern.test(text2) && pattern.lastIndex === end;
 }
 function printoneValue(line, padded = false, offset = 0) {
   let index = offset + PRINTONE_LENGTH - 1;
@@ -11443,6 +12133,26 @@ function numberAfter(line, equals) {
   return parseGroupedIntIn(line, equals + 1, line.length);
 }
 var isPlainEdge = (code2) => code2 > 32 && code2 < 127;
+function isOwnedShape(shape, line) {
+  switch (shape) {
+    // A leading space, so no parser that routes on digits (regrtest) would be offered it.
+    case "class-row":
+      return line.charCodeAt(0) === 32;
+    case "key":
+    case "total":
+    case "blank":
+    case "threshold":
+    case "arena-map":
+      return true;
+    // A heading cut short is read (shapeOf), but may go on with anything.
+    case "class-heading":
+      return line === CLASS_HEADING || line === CLASS_RULE;
+    case "free-list":
+      return line.charCodeAt(0) === 32 && !mayHoldMarker(line);
+    default:
+      return false;
+  }
+}
 var MallocStatsParser = class {
   dumps = new BoundedList(MAX_MALLOCSTATS_DUMPS);
   diagnostics = emptyDiagnostics();
@@ -11454,29 +12164,40 @@ var MallocStatsParser = class {
    * same order, so a key is usually reused rather than sliced, and a reused key needs no hashing.
    */
   keys = [];
-  /** Per key: the whole printone line with that label in CPython's columns (see ownedKeyLine). */
+  /** Per key: the whole printone line with that label in CPython's columns (see keyLinePattern). */
   keyPatterns = [];
   keyIndex = 0;
+  /** What the last shapeOf or printoneShapeAt found: the captures of the regex that told the shape, a printone line's value and "=". */
+  shapeMatch = null;
+  shapeNumber = 0;
+  shapeEquals = 0;
   /** Inside a dump: stats dumps have no end marker, so every line matters until one does not fit. */
   get busy() {
     return this.current !== void 0;
   }
-  /** `ownedLine` over consecutive lines: how many, from line `from` of the block on, it took. */
+  next(line, lineNumber) {
+    return this.take(this.shapeOf(line), line, lineNumber);
+  }
+  /**
+   * The fast path (LineParser.ownedRun) while a dump is the only open block: the lines of owned
+   * shapes (isOwnedShape), taken as `next` would take them; the first of any other shape stops it,
+   * untouched.
+   */
   ownedRun(block, from, lineNumber) {
     let index = from;
-    const { text, ends } = block;
+    const { text: text2, ends } = block;
     while (index < block.count) {
-      const dump = this.current;
       const start = lineStart(block, index);
-      if (dump !== void 0 && isPrintoneAt(text, start, ends[index]) && text.charCodeAt(start) === 35 && this.section !== "freelists") {
-        if (!this.ownedKeyLine(dump, text, start)) break;
+      const printone = this.printoneShapeAt(text2, start, ends[index]);
+      if (printone !== void 0) {
+        this.takePrintone(printone, text2, start);
         index++;
         continue;
       }
-      if (this.section === "classes" && !this.currentKept && dump !== void 0) {
+      if (this.section === "classes" && !this.currentKept && this.current !== void 0) {
         const end = matchLines(CLASS_ROWS, block, index);
         if (end > index) {
-          if (this.pendingRowCount < MAX_SIZE_CLASSES) this.pendingRows.push(text.slice(start, ends[end - 1]));
+          if (this.pendingRowCount < MAX_SIZE_CLASSES) this.pendingRows.push(text2.slice(start, ends[end - 1]));
           this.pendingRowCount += end - index;
           index = end;
           if (index === block.count) break;
@@ -11487,160 +12208,148 @@ var MallocStatsParser = class {
     }
     return index - from;
   }
-  /**
-   * The detector's fast path while a dump is the only open block: takes the lines of a dump that no
-   * other format's parser accepts (size-class rows in CPython's columns, printone lines with CPython's
-   * labels, the fixed headings, free-list lines, blank lines) with the same effect `next` has, and
-   * returns true; anything else returns false, untouched, and goes the usual way. Lines it takes hold
-   * no ':' or '[', so no content marker and no ANSI colour can be in them.
-   */
-  ownedLine(line, lineNumber) {
-    const dump = this.current;
-    if (dump === void 0) return false;
-    const length = line.length;
-    if (length === 0) return true;
-    const first = line.charCodeAt(0);
-    if (length === CLASS_ROW_LENGTH && first === 32) {
-      if (this.section !== "classes" || !CLASS_ROW_SHAPE.test(line)) return false;
-      this.addClassRow(dump, line);
-      return true;
-    }
-    if (isPrintoneAt(line, 0, length)) {
-      if (this.section === "freelists") return false;
-      if (first === 35) return this.ownedKeyLine(dump, line, 0);
-      const total = first === 84 && line.startsWith("Total ") && isSpaces(line, 5, PRINTONE_EQUALS);
-      if (!total && !(first >= 48 && first <= 57 && NUMBERED_LABEL.test(line))) return false;
-      const value = printoneValue(line);
-      if (value === void 0) return false;
-      if (this.section !== "arena map") this.section = "totals";
-      this.value(dump, total ? "Total" : line.slice(0, PRINTONE_EQUALS).trimEnd(), value);
-      return true;
-    }
-    if (line === CLASS_HEADING || line === CLASS_RULE) {
-      this.section = "classes";
-      return true;
-    }
-    if (line === "arena map counts") {
-      this.section = "arena map";
-      return true;
-    }
-    if (first === 83) return THRESHOLD.test(line) && this.next(line, lineNumber);
-    if (first !== 32 || line.indexOf(":") >= 0 || line.indexOf("[") >= 0) return false;
-    const equals = line.lastIndexOf("=");
-    if (equals > 11 && line.startsWith("bytes each ", equals - 11) && this.freeListLine(line)) {
-      this.section = "freelists";
-      return true;
-    }
-    return false;
-  }
-  /**
-   * A `# label = N` line, `PRINTONE_LENGTH` long from `start` in `text` (a line, or a block's text),
-   * whose label this position had in the previous dump.
-   */
-  ownedKeyLine(dump, text, start) {
-    const position = this.keyIndex;
-    const pattern = this.keyPatterns[position];
-    if (pattern === void 0 || !isKeyLine(pattern, text, start, start + PRINTONE_LENGTH)) return false;
-    const value = printoneValue(text, true, start);
-    if (value === void 0) return false;
-    this.keyIndex++;
-    if (this.section !== "arena map") this.section = "totals";
-    dump.values[this.keys[position]] = value;
-    return true;
-  }
-  next(line, lineNumber) {
-    const first = line.charCodeAt(0);
-    let match;
-    if (first === 83 && (match = THRESHOLD.exec(line))) {
-      this.startDump(lineNumber, "pymalloc");
-      this.current.smallBlockThreshold = Number(match[1]);
-      this.current.sizeClassCount = Number(match[2]);
-      return true;
-    }
-    const dump = this.current;
-    if (!dump) {
-      if (first === 99 && line === CLASS_HEADING) {
-        this.startDump(lineNumber, "pymalloc");
-        this.section = "classes";
-        addDiagnostic(this.diagnostics, lineNumber, 'malloc stats dump without its "Small block threshold" line: read from the size-class table on');
-        return true;
-      }
-      const last = line.charCodeAt(line.length - 1);
-      if ((first === 32 || first >= 48 && first <= 57) && last >= 48 && last <= 57 && line.includes(" bytes each") && FREELIST.test(line)) {
-        this.startDump(lineNumber, "pymalloc");
-        this.section = "freelists";
-        return this.freeListLine(line);
-      }
-      return false;
-    }
-    if (line === "") return true;
-    if ((first === 46 || first === 32 || first === 8230 || first === 91 || first === 40) && ELISION.test(line)) {
-      addDiagnostic(this.diagnostics, lineNumber, `malloc stats dump with lines left out (${line.trim().slice(0, 40)}): read on past the gap`);
-      if (this.section === "freelists") this.section = "totals";
-      return true;
-    }
-    if (first !== 35) {
-      if ((this.section === "classes" || this.section === "header") && CLASS_ROW_SHAPE.test(line)) {
-        this.section = "classes";
-        this.addClassRow(dump, line);
-        return true;
-      }
-      if ((first === 77 || first === 76) && (match = MEDIUM_THRESHOLD.exec(line))) {
-        dump.allocator = "mimalloc";
-        dump.values[match[1].toLowerCase()] = Number(match[2]);
-        return true;
-      }
-      match = first === 32 && (line.startsWith("    A") || line.startsWith("    B")) ? MIMALLOC_VALUE.exec(line) : null;
-      if (match) {
-        dump.allocator = "mimalloc";
-        (dump.mimalloc ??= {})[match[1]] = Number(match[2]);
-        return true;
-      }
-      if (line.startsWith("class   size") || line.startsWith("-----   ----")) {
-        this.section = "classes";
-        return true;
-      }
-      if (line === "arena map counts") {
-        this.section = "arena map";
-        return true;
-      }
-    }
-    const equals = line.lastIndexOf("=");
-    if (first !== 35 && equals > 11 && line.startsWith("bytes each ", equals - 11) && this.freeListLine(line)) {
-      this.section = "freelists";
-      return true;
-    }
-    if (equals > 0 && this.section !== "freelists") {
-      const value = numberAfter(line, equals);
-      if (value !== void 0) {
-        this.section = this.section === "arena map" ? "arena map" : "totals";
-        const cached = this.keys[this.keyIndex];
-        if (first === 35 && cached !== void 0 && cached.length > 0 && line.charCodeAt(1) === 32 && line.startsWith(cached, 2) && isSpaces(line, 2 + cached.length, equals)) {
-          this.keyIndex++;
-          dump.values[cached] = value;
-          return true;
-        }
-        let start = 0;
-        let end = equals;
-        while (start < end && line.charCodeAt(start) === 32) start++;
-        while (end > start && line.charCodeAt(end - 1) === 32) end--;
-        if (start === end || isPlainEdge(line.charCodeAt(start)) && isPlainEdge(line.charCodeAt(end - 1))) {
-          if (line.charCodeAt(start) === 35) dump.values[this.key(line, start + 2, end)] = value;
-          else this.value(dump, line.slice(start, end), value);
-        } else this.value(dump, line.slice(0, equals).trim(), value);
-        return true;
-      }
-      if (PRINTONE.test(line)) {
-        addDiagnostic(this.diagnostics, lineNumber, `malloc stats value out of range: ${line.slice(0, 120)}`);
-        return true;
-      }
-    }
-    this.current = void 0;
-    return false;
-  }
   end() {
     if (this.lastSeen && !this.currentKept) this.materializeRows(this.lastSeen);
     return { dumps: this.dumps.items, droppedDumps: this.dumps.dropped, ...this.lastSeen ? { last: this.lastSeen } : {}, diagnostics: this.diagnostics };
+  }
+  /** A line of an owned shape, taken as `next` would take it; false, with nothing changed, for any other. */
+  ownedLine(line, lineNumber) {
+    if (this.current === void 0) return false;
+    const shape = this.shapeOf(line);
+    return isOwnedShape(shape, line) && this.take(shape, line, lineNumber);
+  }
+  /** The shape of a line (captures and values in the shape fields); reads, changes nothing. */
+  shapeOf(line) {
+    const first = line.charCodeAt(0);
+    if (first === 83 && (this.shapeMatch = THRESHOLD.exec(line)) !== null) return "threshold";
+    if (this.current === void 0) {
+      if (line === CLASS_HEADING) return "class-heading";
+      return this.isFreeList(line, first) ? "free-list" : "other";
+    }
+    if ((this.section === "classes" || this.section === "header") && first !== 35 && CLASS_ROW_SHAPE.test(line)) return "class-row";
+    const printone = this.printoneShapeAt(line, 0, line.length);
+    if (printone !== void 0) return printone;
+    if (line === "") return "blank";
+    if (first !== 35) {
+      if ((first === 46 || first === 32 || first === 8230 || first === 91 || first === 40) && ELISION.test(line)) return "elision";
+      if ((first === 77 || first === 76) && (this.shapeMatch = MEDIUM_THRESHOLD.exec(line)) !== null) return "mimalloc-threshold";
+      if (first === 32 && (line.startsWith("    A") || line.startsWith("    B")) && (this.shapeMatch = MIMALLOC_VALUE.exec(line)) !== null) return "mimalloc-value";
+      if (line.startsWith(CLASS_HEADING_START) || line.startsWith(CLASS_RULE_START)) return "class-heading";
+      if (line === ARENA_MAP_HEADING) return "arena-map";
+      if (this.isFreeList(line, first)) return "free-list";
+    }
+    const equals = this.section === "freelists" ? -1 : line.lastIndexOf("=");
+    if (equals <= 0) return "other";
+    const value = numberAfter(line, equals);
+    if (value === void 0) return PRINTONE.test(line) ? "out-of-range" : "other";
+    this.shapeNumber = value;
+    this.shapeEquals = equals;
+    return "printone";
+  }
+  /**
+   * The shape of `text[start, end)` when it is a printone line in CPython's columns that needs no
+   * slice: a `# label` with the label this position had in the previous dump ('key'), or a total
+   * ('total'), with its value in `shapeNumber`. Undefined for anything else, read by shapeOf.
+   */
+  printoneShapeAt(text2, start, end) {
+    if (this.current === void 0 || this.section === "freelists" || !isPrintoneAt(text2, start, end)) return void 0;
+    const first = text2.charCodeAt(start);
+    let value;
+    if (first === 35) {
+      const pattern = this.keyPatterns[this.keyIndex];
+      if (pattern === void 0 || !isKeyLine(pattern, text2, start, end) || (value = printoneValue(text2, true, start)) === void 0) return void 0;
+      this.shapeNumber = value;
+      return "key";
+    }
+    const total = first === 84 && text2.startsWith(TOTAL_LABEL, start) && isSpaces(text2, start + TOTAL_LABEL.length, start + PRINTONE_EQUALS);
+    if (!total && !(first >= 48 && first <= 57 && isNumberedLabelAt(text2, start))) return void 0;
+    if ((value = printoneValue(text2, false, start)) === void 0) return void 0;
+    this.shapeNumber = value;
+    return "total";
+  }
+  /** A free-list line, its captures in `shapeMatch`. */
+  isFreeList(line, first) {
+    const last = line.charCodeAt(line.length - 1);
+    return first < 128 && FREE_LIST_FIRST[first] === 1 && (last >= 48 && last <= 57 || last === 44) && line.includes(FREE_LIST_MARK) && (this.shapeMatch = FREELIST.exec(line)) !== null;
+  }
+  /** What `next` does with a line of the shape shapeOf found: true when the line is the dump's. */
+  take(shape, line, lineNumber) {
+    const dump = this.current;
+    const match = this.shapeMatch;
+    switch (shape) {
+      case "class-row":
+        this.section = "classes";
+        this.addClassRow(dump, line);
+        return true;
+      case "key":
+      case "total":
+        this.takePrintone(shape, line, 0);
+        return true;
+      case "printone":
+        this.printone(dump, line);
+        return true;
+      case "blank":
+        return true;
+      case "threshold": {
+        const started = this.startDump(lineNumber);
+        started.smallBlockThreshold = Number(match[1]);
+        started.sizeClassCount = Number(match[2]);
+        return true;
+      }
+      case "class-heading":
+        if (this.current === void 0) {
+          this.startDump(lineNumber);
+          addDiagnostic(this.diagnostics, lineNumber, 'malloc stats dump without its "Small block threshold" line: read from the size-class table on');
+        }
+        this.section = "classes";
+        return true;
+      case "free-list":
+        this.addFreeList(this.current ?? this.startDump(lineNumber), line, match);
+        this.section = "freelists";
+        return true;
+      case "elision":
+        addDiagnostic(this.diagnostics, lineNumber, `malloc stats dump with lines left out (${line.trim().slice(0, 40)}): read on past the gap`);
+        if (this.section === "freelists") this.section = "totals";
+        return true;
+      case "mimalloc-threshold":
+        dump.allocator = "mimalloc";
+        dump.values[match[1].toLowerCase()] = Number(match[2]);
+        return true;
+      case "mimalloc-value":
+        dump.allocator = "mimalloc";
+        (dump.mimalloc ??= {})[match[1]] = Number(match[2]);
+        return true;
+      case "arena-map":
+        this.section = "arena map";
+        return true;
+      case "out-of-range":
+        addDiagnostic(this.diagnostics, lineNumber, `malloc stats value out of range: ${line.slice(0, 120)}`);
+        return true;
+      case "other":
+        this.current = void 0;
+        return false;
+    }
+  }
+  /** A 'key' or 'total' line starting at `start` in `text` (a line, or a block's text). */
+  takePrintone(shape, text2, start) {
+    const dump = this.current;
+    if (this.section !== "arena map") this.section = "totals";
+    if (shape === "key") dump.values[this.keys[this.keyIndex++]] = this.shapeNumber;
+    else this.value(dump, text2.charCodeAt(start) === 84 ? TOTAL_LABEL : text2.slice(start, start + PRINTONE_EQUALS).trimEnd(), this.shapeNumber);
+  }
+  /** A 'printone' line: its label read the general way. */
+  printone(dump, line) {
+    const equals = this.shapeEquals;
+    const value = this.shapeNumber;
+    if (this.section !== "arena map") this.section = "totals";
+    let start = 0;
+    let end = equals;
+    while (start < end && line.charCodeAt(start) === 32) start++;
+    while (end > start && line.charCodeAt(end - 1) === 32) end--;
+    if (start === end || isPlainEdge(line.charCodeAt(start)) && isPlainEdge(line.charCodeAt(end - 1))) {
+      if (line.charCodeAt(start) === 35) dump.values[this.key(line, start + 2, end)] = value;
+      else this.value(dump, line.slice(start, end), value);
+    } else this.value(dump, line.slice(0, equals).trim(), value);
   }
   lastSeen;
   key(line, start, end) {
@@ -11677,20 +12386,22 @@ var MallocStatsParser = class {
   materializeRows(dump) {
     this.currentKept = true;
     for (const rows of this.pendingRows) for (const line of rows.split("\n")) this.addClassRow(dump, line);
-    for (const line of this.pendingFreeLists) this.freeListLine(line, dump);
+    for (const line of this.pendingFreeLists) this.addFreeList(dump, line, FREELIST.exec(line));
     this.pendingRows.length = 0;
     this.pendingRowCount = 0;
     this.pendingFreeLists.length = 0;
   }
-  startDump(lineNumber, allocator) {
-    this.current = { line: lineNumber, allocator, sizeClasses: [], values: {}, freeLists: [] };
+  startDump(lineNumber) {
+    const dump = { line: lineNumber, allocator: "pymalloc", sizeClasses: [], values: {}, freeLists: [] };
+    this.current = dump;
     this.section = "header";
     this.keyIndex = 0;
-    this.lastSeen = this.current;
-    this.currentKept = this.dumps.push(this.current);
+    this.lastSeen = dump;
+    this.currentKept = this.dumps.push(dump);
     this.pendingRows.length = 0;
     this.pendingRowCount = 0;
     this.pendingFreeLists.length = 0;
+    return dump;
   }
   value(dump, label, value) {
     let match;
@@ -11711,24 +12422,24 @@ var MallocStatsParser = class {
       dump.values["unused pools bytes"] = value;
       return;
     }
-    dump.values[label === "Total" ? this.section === "arena map" ? "arena map total" : "total" : label] = value;
+    dump.values[label === TOTAL_LABEL ? this.section === "arena map" ? "arena map total" : "total" : label] = value;
   }
-  /** A free-list line of the current dump: false, with nothing changed, when the line is not one. */
-  freeListLine(line, dump = this.current) {
+  /** A free-list line (FREELIST matched it, `match`) of `dump`. */
+  addFreeList(dump, line, match) {
     if (!this.currentKept) {
-      if (!FREELIST.test(line)) return false;
-      if (this.pendingFreeLists.length < MAX_FREELISTS && parseGroupedIntIn(line, line.lastIndexOf("=") + 1, line.length) !== void 0) this.pendingFreeLists.push(line);
-      return true;
+      if (this.pendingFreeLists.length < MAX_FREELISTS && parseGroupedInt(match[4]) !== void 0) this.pendingFreeLists.push(line);
+      return;
     }
-    const match = FREELIST.exec(line);
-    if (!match) return false;
     const totalBytes = parseGroupedInt(match[4]);
     if (dump.freeLists.length < MAX_FREELISTS && totalBytes !== void 0) {
       dump.freeLists.push({ count: Number(match[1]), name: match[2], bytesEach: Number(match[3]), totalBytes });
     }
-    return true;
   }
 };
+function isNumberedLabelAt(text2, start) {
+  NUMBERED_LABEL.lastIndex = start;
+  return NUMBERED_LABEL.test(text2);
+}
 
 // src/parse/pymalloc-debug.ts
 var DEAD_BYTES = [221, 219];
@@ -11742,11 +12453,13 @@ var DEAD_REFCOUNTS = new Map(
     ];
   })
 );
-var REFCNT_PRINT = /^<refcnt (-?\d+) at (0x[0-9a-fA-F]+)>/;
+var REFCNT_START = "<refcnt ";
+var REFCNT_PRINT = regExp`^${REFCNT_START}(-?\d+) at (0x[0-9a-fA-F]+)>`;
 var MAX_DEAD_OBJECTS = 100;
 var MAX_DEBUG_BLOCKS = 100;
 var MAX_TRACEBACK_FRAMES = 100;
-var BLOCK_START = /^Debug memory block at address p=(\S+?): API '(.)'$/;
+var DUMP_START = "Debug memory block at ";
+var BLOCK_START = regExp`^${DUMP_START}address p=(\S+?): API '(.)'$`;
 var REQUESTED = /^ {4}(\d+) bytes originally requested$/;
 var PAD_OK = /^ {4}The (\d+) pad bytes at (p-\d+|tail=\S+) are FORBIDDENBYTE, as expected\.$/;
 var PAD_BAD = /^ {4}The (\d+) pad bytes at (p-\d+|tail=\S+) are not all FORBIDDENBYTE \(0x([0-9a-f]{2})\):$/;
@@ -11757,6 +12470,7 @@ var CORRUPT_START = /^ {4}Because memory is corrupted at the start, the count of
 var TRACEMALLOC_OFF = /^Enable tracemalloc to get the memory block allocation traceback$/;
 var ALLOCATED_AT = /^Memory block allocated at \(most recent call first\):$/;
 var TRACEBACK_FRAME = /^ {2}File "(.*)", line (\d+)$/;
+var PYMALLOC_DEBUG_ROUTING = { startCharacters: firstCharacters(DUMP_START, REFCNT_START) };
 var PymallocDebugParser = class {
   blocks = new BoundedList(MAX_DEBUG_BLOCKS);
   deadObjects = new BoundedList(MAX_DEAD_OBJECTS);
@@ -11769,18 +12483,21 @@ var PymallocDebugParser = class {
   get busy() {
     return this.state !== "idle";
   }
+  /** The fast path (LineParser.ownedRun): the pad bytes of a dump, which hold ':'. */
+  ownedRun(block, from, _lineNumber, others) {
+    return guardedRun(this, block, from, others);
+  }
   /**
-   * The detector's fast path while a dump is the only open block, for lines the detector has found
-   * free of other formats' markers: a pad byte line (`        at tail+0: 0xfd`), taken as `next` would
-   * take it. False, with nothing changed, for any other line.
+   * For guardedRun, a line free of other formats' markers: a pad byte line (`        at tail+0: 0xfd`),
+   * taken as `next` would take it. False, with nothing changed, for any other line.
    */
   ownedLine(line) {
     return this.state === "block" && this.pad !== void 0 && line.charCodeAt(0) === 32 && this.padByteLine(line);
   }
   next(line, lineNumber) {
     const first = line.charCodeAt(0);
-    if (first === 60 && line.startsWith("<refcnt ")) return this.refcntPrint(line, lineNumber);
-    if (first === 68 && line.startsWith("Debug memory block at ")) {
+    if (first === 60 && line.startsWith(REFCNT_START)) return this.refcntPrint(line, lineNumber);
+    if (first === 68 && line.startsWith(DUMP_START)) {
       const start = BLOCK_START.exec(line);
       if (!start) return false;
       this.finishBlock(lineNumber);
@@ -11893,9 +12610,239 @@ var PymallocDebugParser = class {
   }
 };
 
+// src/parse/problems.ts
+var MAX_PROBLEMS = 500;
+function problemsOf(results, options) {
+  const problems = [];
+  const add = (problem) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(problem);
+  };
+  const owners = faultOwners(results.regrtest, results.fault);
+  regrtestProblems(results.regrtest, results.fault, owners, add);
+  faultProblems(results.fault, results["pymalloc-debug"], owners, options, add);
+  deadObjectProblems(results.regrtest, results["pymalloc-debug"], add);
+  importErrorProblems(results.regrtest, results["import-error"], add);
+  sanitizerProblems(results.regrtest, results.sanitizer, options, add);
+  valgrindProblems(results["valgrind-xml"], options, add);
+  censusProblems(results.census, add);
+  seriesProblems(results["refcount-series"], add);
+  return problems;
+}
+function sanitizerProblems(regrtest, sanitizer, options, add) {
+  const sanitizerOwners = ownersOf(regrtest, sanitizer?.reports ?? []);
+  for (const report of sanitizer?.reports ?? []) {
+    const owner = sanitizerOwners.get(report);
+    const where = report.culprit ?? report.stacks[0]?.frames.find((frame) => frame.origin !== "system");
+    const place = where ? { ...where.file ? { file: workspaceRelative(where.file, options.workspace) } : {}, ...where.line ? { line: where.line } : {}, ...where.function ? { function: where.function } : {} } : {};
+    if (report.leaks.length > 0) {
+      for (const leak of report.leaks) {
+        const culprit = leak.stack.frames.find((frame) => frame.origin === "extension");
+        add({
+          kind: "memory-leak",
+          severity: culprit ? "error" : "note",
+          message: `${leak.direct ? "direct" : "indirect"} leak of ${leak.bytes} bytes in ${leak.objects} allocations${culprit ? ` from ${culprit.function ?? "?"}${culprit.file ? ` (${workspaceRelative(culprit.file, options.workspace)}:${culprit.line ?? "?"})` : ""}` : ""}`,
+          source: "sanitizer",
+          logLine: report.line,
+          ...owner !== void 0 ? { test: owner } : {},
+          ...culprit?.file ? { file: workspaceRelative(culprit.file, options.workspace) } : {},
+          ...culprit?.line ? { line: culprit.line } : {},
+          ...culprit?.function ? { function: culprit.function } : {}
+        });
+      }
+      continue;
+    }
+    const access2 = report.access ? `: ${report.access.operation} of size ${report.access.size}` : "";
+    const inUserCode = report.culprit !== void 0 && place.function !== void 0;
+    const at = inUserCode || !report.at ? place.function ? ` in ${place.function}${place.file ? ` (${place.file}:${place.line ?? "?"})` : ""}` : "" : ` at ${workspaceRelative(report.at.file, options.workspace)}:${report.at.line}`;
+    add({
+      kind: report.tool === "UndefinedBehaviorSanitizer" ? "undefined-behavior" : "memory-error",
+      severity: "error",
+      // UBSan's one line says what overflowed and how (`2147483647 * 2 cannot be represented in type 'int'`); ASan's kind is its headline.
+      message: `${report.tool} ${report.tool === "UndefinedBehaviorSanitizer" ? report.message : report.kind}${access2}${at}`,
+      source: "sanitizer",
+      logLine: report.line,
+      ...owner !== void 0 ? { test: owner } : {},
+      ...inUserCode || !report.at ? place : { file: workspaceRelative(report.at.file, options.workspace), line: report.at.line }
+    });
+  }
+}
+function valgrindProblems(valgrind, options, add) {
+  for (const error of valgrind?.errors ?? []) {
+    const culprit = error.culprit;
+    const file = culprit?.file ? workspaceRelative(culprit.directory ? `${culprit.directory}/${culprit.file}` : culprit.file, options.workspace) : void 0;
+    add({
+      kind: error.kind.startsWith("Leak_") ? "memory-leak" : "memory-error",
+      severity: error.blame === "extension" ? "error" : "note",
+      message: `${error.kind}: ${error.what}${culprit ? ` in ${culprit.function ?? "?"}${file ? ` (${file}:${culprit.line ?? "?"})` : ""}` : error.blame === "cpython" ? " (inside CPython, not the extension)" : ""}`,
+      source: "valgrind-xml",
+      logLine: error.line,
+      ...file ? { file } : {},
+      ...culprit?.line ? { line: culprit.line } : {},
+      ...culprit?.function ? { function: culprit.function } : {}
+    });
+  }
+}
+function censusProblems(census, add) {
+  for (const file of census?.files ?? []) {
+    const leaked = leakedTypes(file);
+    if (leaked.length === 0) continue;
+    const shown = leaked.slice(0, 5);
+    const more = leaked.length > shown.length ? ` and ${leaked.length - shown.length} more types` : "";
+    add({
+      kind: "object-leak",
+      severity: "error",
+      message: `${file.test}: ${shown.map(describeLeakedType).join(", ")}${more} (live objects by type after each counted run, sys.getobjects)`,
+      source: "census",
+      logLine: file.runs.find((run) => !run.warmup)?.line ?? file.line,
+      // No `deltas`: the message holds each type's counts per run, and the summary shows a finding's deltas instead of its message.
+      test: file.test
+    });
+  }
+}
+function seriesProblems(series, add) {
+  if (series?.steadyGrowth !== void 0 && series.steadyGrowth > 0 && series.samples.length >= 3) {
+    add({ kind: "reference-growth", severity: "warning", message: `total references grew by ${series.steadyGrowth} at every step`, source: "refcount-series", logLine: series.first?.line ?? 0 });
+  }
+}
+function ownersOf(regrtest, items) {
+  const owners = /* @__PURE__ */ new Map();
+  const tests = (regrtest?.tests ?? []).filter((test) => test.line > 0).sort((a, b) => a.line - b.line);
+  if (tests.length === 0) return owners;
+  let index = 0;
+  for (const item of items) {
+    while (index + 1 < tests.length && tests[index + 1].line < item.line) index++;
+    if (tests[index].line < item.line) owners.set(item, tests[index].name);
+  }
+  return owners;
+}
+function faultOwners(regrtest, faults) {
+  return ownersOf(regrtest, faults?.faults ?? []);
+}
+function deadObjectProblems(regrtest, debug, add) {
+  const objects = debug?.deadObjects ?? [];
+  const owners = ownersOf(regrtest, objects);
+  const reported = /* @__PURE__ */ new Set();
+  for (const object of objects) {
+    const owner = owners.get(object);
+    if (reported.has(owner ?? "")) continue;
+    reported.add(owner ?? "");
+    const byte = `0x${object.pattern.toString(16).toUpperCase()}`;
+    add({
+      kind: "use-after-free",
+      severity: "error",
+      message: `use after free: an object at ${object.address} was used after it was freed (printed as <refcnt ${object.refcnt}>, its reference count is the dead-byte pattern ${byte} the debug hooks write over freed memory)`,
+      source: "pymalloc-debug",
+      logLine: object.line,
+      ...owner !== void 0 ? { test: owner } : {}
+    });
+  }
+}
+function importErrorProblems(regrtest, imports, add) {
+  const found = imports?.undefinedSymbols ?? [];
+  const owners = ownersOf(regrtest, found);
+  for (const item of found) {
+    const { reason, abi } = explainUndefinedSymbol(item.symbol);
+    if (!abi && !/^_?Py/.test(item.symbol)) continue;
+    const owner = owners.get(item);
+    add({
+      kind: "abi-mismatch",
+      severity: "error",
+      message: `${item.module.split("/").pop()} was built for another ABI (${reason}): rebuild it for this interpreter (${item.module})`,
+      source: "import-error",
+      logLine: item.line,
+      ...owner !== void 0 ? { test: owner } : {}
+    });
+  }
+}
+function regrtestProblems(regrtest, faults, owners, add) {
+  const timeouts = /* @__PURE__ */ new Map();
+  for (const fault of faults?.faults ?? []) {
+    const owner = owners.get(fault);
+    if (fault.kind === "timeout" && owner !== void 0 && !timeouts.has(owner)) timeouts.set(owner, fault);
+  }
+  for (const test of regrtest?.tests ?? []) {
+    for (const leak of test.leaks) {
+      if (leak.informational) continue;
+      const kind = leak.kind === "references" ? "reference-leak" : leak.kind === "memory blocks" ? "block-leak" : "fd-leak";
+      add({ kind, severity: "error", message: `${test.name} leaked [${leak.deltas.join(", ")}] ${leak.kind}, sum=${leak.sum}`, source: "regrtest", logLine: leak.line, test: test.name, deltas: leak.deltas });
+    }
+    if (test.outcome === "crashed" || test.outcome === "failed" || test.outcome === "timed-out") {
+      const timeout = timeouts.get(test.name);
+      if (timeout) {
+        add({ kind: "timeout", severity: "error", message: `${test.name} timed out: ${timeout.message} (regrtest: ${test.result ?? test.outcome})`, source: "regrtest", logLine: test.line, test: test.name });
+        continue;
+      }
+      const kind = test.outcome === "crashed" ? "crash" : test.outcome === "timed-out" ? "timeout" : "test-failure";
+      const detail = test.fatalError ? `: Fatal Python error: ${test.fatalError}` : "";
+      add({ kind, severity: "error", message: `${test.name} ${test.result ?? test.outcome}${detail}`, source: "regrtest", logLine: test.line, test: test.name });
+    }
+  }
+}
+var HOOK_OPERATIONS = {
+  _PyMem_DebugRawFree: "free",
+  _PyMem_DebugFree: "free",
+  _PyMem_DebugRawRealloc: "realloc",
+  _PyMem_DebugRealloc: "realloc",
+  _PyMem_DebugCheckAddress: "check"
+};
+function faultProblems(faults, debug, owners, options, add) {
+  const blocks = debug?.blocks ?? [];
+  let blockIndex = 0;
+  for (const fault of faults?.faults ?? []) {
+    let block;
+    while (blockIndex < blocks.length && blocks[blockIndex].line < fault.line) block = blocks[blockIndex++];
+    const frame = pythonLocation(fault);
+    const owner = owners.get(fault);
+    const place = {
+      ...owner !== void 0 ? { test: owner } : {},
+      ...frame ? { file: workspaceRelative(frame.file, options.workspace), line: frame.line, ...frame.function ? { function: frame.function } : {} } : {}
+    };
+    const via = frame?.via ? ` (${frame.function ?? "test"}, through ${workspaceRelative(frame.via.file, options.workspace)}:${frame.via.line}${frame.via.function ? ` in ${frame.via.function}` : ""})` : "";
+    const where = frame ? ` in ${place.file}:${frame.line}${via}` : "";
+    const operation = fault.function ? HOOK_OPERATIONS[fault.function] : void 0;
+    const on = operation ? ` on ${operation}` : "";
+    if (block && (/pad byte|bad ID/.test(fault.reason) || deadPatternOf(block) !== void 0)) {
+      const [kind2, message] = describeBlock(block, fault);
+      add({ kind: kind2, severity: "error", message: `${message} detected${on}${where}`, source: "fault", logLine: block.line, ...place });
+      continue;
+    }
+    if (fault.kind === "traceback-dump" || fault.kind === "timeout" && owner !== void 0) continue;
+    const kind = fault.kind === "timeout" ? "timeout" : fault.kind === "signal" ? "crash" : "fatal-error";
+    const exceptions = fault.exceptions?.length ? ` (${fault.exceptions.join(" \u2192 ")})` : "";
+    add({ kind, severity: "error", message: `${fault.kind === "timeout" ? fault.message : `Fatal Python error: ${fault.message}`}${exceptions}${where}`, source: "fault", logLine: fault.line, ...place });
+  }
+}
+function deadPatternOf(block) {
+  const bytes = block.leadingPad?.bytes ?? [];
+  const first = bytes[0]?.value;
+  return first !== void 0 && DEAD_BYTES.includes(first) && bytes.every((byte) => byte.value === first) ? first : void 0;
+}
+function describeBlock(block, fault) {
+  const plural2 = (n) => `${n} byte${n === 1 ? "" : "s"}`;
+  const dead = deadPatternOf(block);
+  if (dead !== void 0) {
+    const was = dead === 219 ? " (CPython before 3.8)" : "";
+    return ["use-after-free", `double free or use after free: the block's pad bytes read 0x${dead.toString(16).toUpperCase()}, the pattern the debug hooks write over freed memory${was}`];
+  }
+  if (/bad ID/.test(fault.reason)) return ["allocator-mismatch", `block from API '${block.api}' ${fault.reason.replace(/^bad ID: /, "")}`];
+  if (block.underrunBytes !== void 0) return ["buffer-underrun", `buffer underrun of ${plural2(block.underrunBytes)} before a ${block.bytesRequested ?? "?"}-byte block`];
+  if (/leading pad byte/.test(fault.reason)) return ["buffer-underrun", `buffer underrun before a ${block.bytesRequested ?? "?"}-byte block (its leading pad bytes were overwritten; the log does not show how many)`];
+  if (block.overrunBytes === void 0) return ["buffer-overrun", `buffer overrun past a ${block.bytesRequested ?? "?"}-byte block (its trailing pad bytes were overwritten; the log does not show how many)`];
+  return ["buffer-overrun", `buffer overrun of ${plural2(block.overrunBytes)}`];
+}
+function pythonLocation(fault) {
+  const thread = fault.threads.find((candidate) => candidate.current) ?? fault.threads[0];
+  const frames = thread?.frames ?? [];
+  const test = frames.findIndex((frame) => frame.function?.startsWith("test") && /(?:^|[\\/])test_[^\\/]*\.py$/.test(frame.file));
+  if (test <= 0) return frames[0];
+  return { ...frames[test], via: frames[0] };
+}
+
 // src/parse/refcount-series.ts
 var MAX_SERIES_SAMPLES = 1e4;
-var SAMPLE = /^gettotalrefcount(?:\[([^\]]*)\])? = (-?\d+)$/;
+var SAMPLE_START = "gettotalrefcount";
+var SAMPLE = regExp`^${SAMPLE_START}(?:\[([^\]]*)\])? = (-?\d+)$`;
+var REFCOUNT_SERIES_ROUTING = { startCharacters: firstCharacters(SAMPLE_START) };
 var RefcountSeriesParser = class {
   samples = [];
   dropped = 0;
@@ -11905,7 +12852,7 @@ var RefcountSeriesParser = class {
   growths = /* @__PURE__ */ new Set();
   diagnostics = emptyDiagnostics();
   next(line, lineNumber) {
-    if (line.charCodeAt(0) !== 103 || !line.startsWith("gettotalrefcount")) return false;
+    if (!line.startsWith(SAMPLE_START)) return false;
     const match = SAMPLE.exec(line);
     if (!match) {
       addDiagnostic(this.diagnostics, lineNumber, `not a gettotalrefcount sample: ${line.slice(0, 120)}`);
@@ -11945,7 +12892,8 @@ var MAX_REGRTEST_TESTS = 2e4;
 var MAX_LEAKS_PER_TEST = 100;
 var MAX_HEADER_LINES = 100;
 var PROGRESS = /^\[\s*\d+\/\d+(?:\/\d+)?\] (\S+)(?: (.*))?$/;
-var LEAK = /^(\S(?:.*?\S)?) leaked \[(-?\d+(?:, -?\d+)*)?\] (references|memory blocks|file descriptors), sum=(-?\d+)( \(this is fine\))?$/;
+var LEAK_MARKER = " leaked [";
+var LEAK = regExp`^(\S(?:.*?\S)?)${LEAK_MARKER}(-?\d+(?:, -?\d+)*)?\] (references|memory blocks|file descriptors), sum=(-?\d+)( \(this is fine\))?$`;
 var RESULT_WORDS = /^(passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|env changed|worker bug|worker non-zero exit code)\b/;
 var STANDALONE_RESULT = /^(test\S*) ((?:passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|worker non-zero exit code)\b.*)$/;
 var REASON_LINE = /^(?:test )?(test\S*) (skipped|failed|crashed) -- (.*)$/;
@@ -11957,6 +12905,7 @@ var TRACEBACK_HEAD_LINES = 3;
 var MAX_TRACEBACK_LINES = 30;
 var REGRTEST_START_CHARACTERS = "0123456789[=tbFTRAUWl-";
 var REGRTEST_FIRST_CHARS = asciiTable(REGRTEST_START_CHARACTERS);
+var REGRTEST_ROUTING = { startCharacters: REGRTEST_START_CHARACTERS, markers: [LEAK_MARKER] };
 var isDigit = (code2) => code2 >= 48 && code2 <= 57;
 function logPrefixLength(line) {
   let end = 0;
@@ -12002,7 +12951,7 @@ var RegrtestParser = class {
   next(rawLine, lineNumber) {
     const first = rawLine.charCodeAt(0);
     if (this.traceback !== void 0 && this.continueTraceback(rawLine)) return true;
-    if (this.openList === void 0 && this.expectRepetitionProgress === 0 && !(first < 128 && REGRTEST_FIRST_CHARS[first] === 1) && !rawLine.includes(" leaked [")) return false;
+    if (this.openList === void 0 && this.expectRepetitionProgress === 0 && !(first < 128 && REGRTEST_FIRST_CHARS[first] === 1) && !rawLine.includes(LEAK_MARKER)) return false;
     const prefix = isDigit(first) || first === 108 ? logPrefixLength(rawLine) : 0;
     const line = prefix === 0 ? rawLine : rawLine.slice(prefix);
     if (line === TRACEBACK_START && this.current) {
@@ -12019,7 +12968,7 @@ var RegrtestParser = class {
     }
     const head = line.charCodeAt(0);
     const digit = head >= 48 && head <= 57;
-    return (head === 82 || head === 85 || head === 61) && this.header_(line) || head === 91 && this.progress(line, lineNumber) || line.includes(" leaked [") && this.leak(line, lineNumber) || head === 98 && this.repetitionStart(line) || head === 70 && this.fatal(line) || (head === 116 || head === 87) && this.reasonOrWarning(line) || head === 116 && this.standaloneResult(line) || (digit || head === 61 || head === 84 || head === 82 || head === 65) && this.summaryLine(line);
+    return (head === 82 || head === 85 || head === 61) && this.header_(line) || head === 91 && this.progress(line, lineNumber) || line.includes(LEAK_MARKER) && this.leak(line, lineNumber) || head === 98 && this.repetitionStart(line) || head === 70 && this.fatal(line) || (head === 116 || head === 87) && this.reasonOrWarning(line) || head === 116 && this.standaloneResult(line) || (digit || head === 61 || head === 84 || head === 82 || head === 65) && this.summaryLine(line);
   }
   end() {
     return {
@@ -12045,10 +12994,10 @@ var RegrtestParser = class {
     }
     match = line.charCodeAt(0) === 87 ? ENV_WARNING.exec(line) : null;
     if (match && this.readingWorkerFailure) {
-      const text = match[1];
-      if (text.charCodeAt(0) === 32) return true;
+      const text2 = match[1];
+      if (text2.charCodeAt(0) === 32) return true;
       this.readingWorkerFailure = false;
-      this.summary.workerFailure.exception = own(text.slice(0, 300));
+      this.summary.workerFailure.exception = own(text2.slice(0, 300));
       return true;
     }
     if (match && match[1].startsWith(WORKER_FAILED)) {
@@ -12228,13 +13177,13 @@ var RegrtestParser = class {
     list.push(...line.trim().split(/\s+/));
     return true;
   }
-  applyResultText(text) {
-    const match = STANDALONE_RESULT.exec(text);
+  applyResultText(text2) {
+    const match = STANDALONE_RESULT.exec(text2);
     if (match && this.tests.has(match[1])) this.setResult(this.tests.get(match[1]), match[2]);
   }
-  setResult(test, text) {
-    const cut = text.indexOf(" -- ");
-    let result = cut < 0 ? text : text.slice(0, cut);
+  setResult(test, text2) {
+    const cut = text2.indexOf(" -- ");
+    let result = cut < 0 ? text2 : text2.slice(0, cut);
     if (result.charCodeAt(result.length - 1) === 41) {
       const duration = DURATION_SUFFIX.exec(result);
       if (duration) {
@@ -12257,9 +13206,9 @@ var RegrtestParser = class {
   }
 };
 var DURATION_UNIT_SECONDS = { hour: 3600, min: 60, sec: 1, ms: 1e-3 };
-function durationSeconds(text) {
+function durationSeconds(text2) {
   let seconds = 0;
-  for (const [, value, unit] of text.matchAll(/(\d+(?:\.\d+)?) (hour|min|sec|ms)/g)) seconds += Number(value) * DURATION_UNIT_SECONDS[unit];
+  for (const [, value, unit] of text2.matchAll(/(\d+(?:\.\d+)?) (hour|min|sec|ms)/g)) seconds += Number(value) * DURATION_UNIT_SECONDS[unit];
   return Math.round(seconds * 1e3) / 1e3;
 }
 function outcomeOf2(result) {
@@ -12281,9 +13230,9 @@ function listName(line, words) {
   if (words.startsWith("skipped (resource denied)")) return "resource denied";
   return words.replace(/^\((.*)\)$/, "$1") || "tests";
 }
-function splitOnce(text, separator) {
-  const index = text.indexOf(separator);
-  return index < 0 ? [text, void 0] : [text.slice(0, index), text.slice(index + separator.length)];
+function splitOnce(text2, separator) {
+  const index = text2.indexOf(separator);
+  return index < 0 ? [text2, void 0] : [text2.slice(0, index), text2.slice(index + separator.length)];
 }
 function isTestCaseId(line) {
   return /^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*){2,}$/.test(line.trim());
@@ -12315,8 +13264,14 @@ function settleOutcomes(tests, summary) {
 var MAX_SANITIZER_REPORTS = 100;
 var MAX_FRAMES = 32;
 var MAX_LEAKS = 100;
-var ERROR_HEADER = /^==(\d+)==ERROR: (AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer): (\S+(?: \S+)*?)(?: on (?:unknown )?address .*| on .*)?$/;
-var WARNING_HEADER = /^WARNING: (ThreadSanitizer|MemorySanitizer): (.+?)(?: \(pid=(\d+)\))?$/;
+var PID_START = "==";
+var ERROR_HEADER = regExp`^${PID_START}(\d+)==ERROR: (AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer): (\S+(?: \S+)*?)(?: on (?:unknown )?address .*| on .*)?$`;
+var WARNING_START = "WARNING: ";
+var WARNING_HEADER = regExp`^${WARNING_START}(ThreadSanitizer|MemorySanitizer): (.+?)(?: \(pid=(\d+)\))?$`;
+var RULE_CHARACTERS = "=-";
+var MIN_RULE_LENGTH = 20;
+var SHADOW_HEADING = "Shadow bytes around the buggy address:";
+var SUPPRESSIONS_HEADING = "Suppressions used:";
 var FRAME2 = /^ {4}#(\d+) (0x[0-9a-f]+)(?: in (.+?))?(?: (\S+?)(?::(\d+))?(?::(\d+))?)?$/;
 var FRAME_SHAPE2 = /^ {4}#\d+ 0x[0-9a-f]+(?: in .+| \S+)?$/;
 var FRAME_SHAPES = /(?: {4}#\d+ 0x[0-9a-f]+(?: in [^\n\r\u2028\u2029]+| [^\s]+)?(?:\n|$))+/y;
@@ -12324,14 +13279,31 @@ var SHADOW_ROW = /^ {2}(?:0x[0-9a-f]+|[A-Z][\w ]*):/;
 var SHADOW_ROWS = /(?: {2}(?:0x[0-9a-f]+|[A-Z][\w ]*):(?:[^\n]*[^\n\r])?(?:\n|$))+/y;
 var FRAME_MODULE = /^\((.+?)\+0x[0-9a-f]+\)$/;
 var ACCESS = /^(READ|WRITE) of size (\d+) at (0x[0-9a-f]+) thread (\S+)/;
+var TSAN_ACCESS = /^ {2}(Previous )?((?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite)) of size (\d+) at (0x[0-9a-f]+) by (main thread|thread (T\d+))(?: \(mutexes: [^)]*\))?:$/;
+var TSAN_STACK_HEADING = /^ {2}(Thread T\d+ \([^)]*\) created by (?:main thread|thread T\d+)|Mutex \S+ \([^)]*\) created|Location is heap block of size \d+ at 0x[0-9a-f]+ allocated by (?:main thread|thread T\d+))(?: at)?:$/;
+var TSAN_LOCATION = /^ {2}Location is (?:global|stack of|TLS of|heap block) /;
+var TSAN_FRAME = /^ {4}#(\d+) (\S+) (\S+?)(?::(\d+))?(?::(\d+))? \((\S+?)\+0x[0-9a-f]+\)$/;
 var LOCATION2 = /^0x[0-9a-f]+ is located (\d+) bytes (to the right of|to the left of|inside of|after|before) (\d+)-byte region/;
 var STACK_HEADING = /^((?:previously )?(?:allocated|freed) by thread \S+(?: \([^)]*\))? here|Thread \S+ created by .+ here):$/;
 var LEAK2 = /^(Direct|Indirect) leak of (\d+) byte\(s\) in (\d+) object\(s\) allocated from:$/;
-var SUMMARY = /^SUMMARY: (AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|ThreadSanitizer|MemorySanitizer): (.*)$/;
+var SUMMARY_START = "SUMMARY: ";
+var SUMMARY = regExp`^${SUMMARY_START}(AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|ThreadSanitizer|MemorySanitizer): (.*)$`;
 var LEAK_SUMMARY = /^(\d+) byte\(s\) leaked in (\d+) allocation\(s\)\.$/;
-var UBSAN = /^([^:]+):(\d+):(?:(\d+):)? runtime error: (.+)$/;
+var RUNTIME_ERROR_MARKER = ": runtime error: ";
+var UBSAN = regExp`^([^:]+):(\d+)(?::(\d+))?${RUNTIME_ERROR_MARKER}(.+)$`;
 var SUPPRESSION_ROW = /^ *(\d+) +(\d+) +(\S.*)$/;
-var PID_LINE = /^==\d+==/;
+var PID_LINE = regExp`^${PID_START}\d+==`;
+var SANITIZER_ROUTING = {
+  startCharacters: firstCharacters(PID_START, WARNING_START, SUMMARY_START, SHADOW_HEADING, SUPPRESSIONS_HEADING) + RULE_CHARACTERS,
+  markers: [RUNTIME_ERROR_MARKER]
+};
+var RULE_FIRST = asciiTable(RULE_CHARACTERS);
+function isRule(line) {
+  const character = line.charCodeAt(0);
+  if (!(character < 128 && RULE_FIRST[character] === 1) || line.length < MIN_RULE_LENGTH) return false;
+  for (let index = 1; index < line.length; index++) if (line.charCodeAt(index) !== character) return false;
+  return true;
+}
 var SanitizerParser = class {
   constructor(hints = {}) {
     this.hints = hints;
@@ -12344,14 +13316,21 @@ var SanitizerParser = class {
   current;
   stack;
   currentKept = false;
+  /** The last rule `next` turned down (outside a report): a header right after it claims it. */
+  ruleLine = -1;
+  /** See LineParser.claimsLineBefore: the header `next` just read came right after a rule it turned down. */
+  claimsLineBefore = false;
   /** Inside a report, shadow map or suppression table: every line matters until it ends. */
   get busy() {
     return this.state !== "idle";
   }
+  /** The fast path (LineParser.ownedRun): stack frames and shadow rows, which hold ':'. */
+  ownedRun(block, from, _lineNumber, others) {
+    return guardedRun(this, block, from, others);
+  }
   /**
-   * The detector's fast path while a report is the only open block, for lines the detector has found
-   * free of other formats' markers: a frame of the current stack, or a row of the shadow map, taken as
-   * `next` would take it. False, with nothing changed, for any other line.
+   * For guardedRun, a line free of other formats' markers: a frame of the current stack, or a row of
+   * the shadow map, taken as `next` would take it. False, with nothing changed, for any other line.
    */
   ownedLine(line) {
     if (line.charCodeAt(0) !== 32) return false;
@@ -12372,31 +13351,58 @@ var SanitizerParser = class {
   }
   /** A frame of the current stack: false, with nothing changed, for any other line. */
   stackFrame(line) {
-    if (!this.currentKept) return FRAME_SHAPE2.test(line);
+    if (!this.currentKept) return FRAME_SHAPE2.test(line) || TSAN_FRAME.test(line);
     const match = FRAME2.exec(line);
-    if (match === null) return false;
-    this.frame(match);
+    if (match !== null) {
+      const [, index2, address, fn2, location2, lineText2, column2] = match;
+      const module2 = location2 ? FRAME_MODULE.exec(location2) : null;
+      this.pushFrame({
+        index: Number(index2),
+        address,
+        ...fn2 ? { function: fn2 } : {},
+        ...location2 && !module2 ? { file: location2 } : {},
+        ...lineText2 ? { line: Number(lineText2) } : {},
+        ...column2 ? { column: Number(column2) } : {},
+        ...module2 ? { module: module2[1] } : {}
+      });
+      return true;
+    }
+    const tsan = TSAN_FRAME.exec(line);
+    if (tsan === null) return false;
+    const [, index, fn, location, lineText, column, module] = tsan;
+    this.pushFrame({
+      index: Number(index),
+      ...fn !== "<null>" ? { function: fn } : {},
+      ...location !== "<null>" ? { file: location } : {},
+      ...lineText ? { line: Number(lineText) } : {},
+      ...column ? { column: Number(column) } : {},
+      module
+    });
     return true;
   }
   next(line, lineNumber) {
+    this.claimsLineBefore = false;
     const first = line.charCodeAt(0);
     let match;
+    if (isRule(line)) {
+      if (this.state !== "idle" || this.current !== void 0) return true;
+      this.ruleLine = lineNumber;
+      return false;
+    }
     if (first === 61) {
-      if (/^=+$/.test(line) && line.length >= 20) return true;
-      if (match = ERROR_HEADER.exec(line)) return this.start(lineNumber, match[2], match[3], line, Number(match[1])), true;
+      if (match = ERROR_HEADER.exec(line)) return this.start(lineNumber, match[2], match[3], line, Number(match[1])), this.claimRule(lineNumber);
       if (PID_LINE.test(line)) {
         if (/ABORTING$/.test(line)) this.closeReport();
         return true;
       }
     }
-    if (first === 45 && line.length >= 20 && /^-+$/.test(line)) return true;
     if (first === 83) {
       if (match = SUMMARY.exec(line)) return this.summary(match[1], match[2], lineNumber), true;
-      if (line === "Shadow bytes around the buggy address:") return this.state = "shadow", true;
-      if (line === "Suppressions used:") return this.state = "suppressions", true;
+      if (line === SHADOW_HEADING) return this.state = "shadow", true;
+      if (line === SUPPRESSIONS_HEADING) return this.state = "suppressions", this.claimRule(lineNumber);
     }
     if (first === 87 && (match = WARNING_HEADER.exec(line))) {
-      return this.start(lineNumber, match[1], match[2], line, match[3] ? Number(match[3]) : void 0), true;
+      return this.start(lineNumber, match[1], match[2], line, match[3] ? Number(match[3]) : void 0), this.claimRule(lineNumber);
     }
     if (this.state === "suppressions") {
       if (/^ *count +bytes +template$/.test(line)) return true;
@@ -12411,7 +13417,7 @@ var SanitizerParser = class {
       if (line.startsWith("  ") || line.startsWith("=>") || line.startsWith("Shadow byte legend")) return true;
       this.state = this.current ? "report" : "idle";
     }
-    if (line.includes(": runtime error: ") && (match = UBSAN.exec(line))) {
+    if (line.includes(RUNTIME_ERROR_MARKER) && (match = UBSAN.exec(line))) {
       this.start(lineNumber, "UndefinedBehaviorSanitizer", match[4].split(":")[0], match[4]);
       this.current.at = { file: match[1], line: Number(match[2]), ...match[3] ? { column: Number(match[3]) } : {} };
       this.stack = { role: "access", frames: [] };
@@ -12428,6 +13434,23 @@ var SanitizerParser = class {
       }
       return this.state === "report";
     }
+    if (first === 32 && (match = TSAN_ACCESS.exec(line))) {
+      const thread = match[6] ?? match[5];
+      const operation = match[2][0].toUpperCase() + match[2].slice(1);
+      if (match[1]) this.stack = { role: `previous ${match[2].toLowerCase()} by ${match[5]}`, frames: [] };
+      else {
+        this.current.access = { operation, size: Number(match[3]), address: match[4], thread };
+        this.stack = { role: "access", frames: [] };
+      }
+      if (this.current.stacks.length < 16) this.current.stacks.push(this.stack);
+      return true;
+    }
+    if (first === 32 && (match = TSAN_STACK_HEADING.exec(line))) {
+      this.stack = { role: match[1].replace(/ \([^)]*\)/, ""), frames: [] };
+      if (this.current.stacks.length < 16) this.current.stacks.push(this.stack);
+      return true;
+    }
+    if (first === 32 && TSAN_LOCATION.test(line)) return this.stack = void 0, true;
     if (match = ACCESS.exec(line)) {
       this.current.access = { operation: match[1], size: Number(match[2]), address: match[3], thread: match[4] };
       this.stack = { role: "access", frames: [] };
@@ -12453,6 +13476,11 @@ var SanitizerParser = class {
     if (this.state === "report" && /^(?:HINT|AddressSanitizer|LeakSanitizer|The signal is caused|Address 0x|This frame has|  \[|Objects leaked above|==\d+==)/.test(line)) return true;
     return false;
   }
+  /** A report's header or a suppression table's heading, recognised: the rule right before it, turned down then, is its too. */
+  claimRule(lineNumber) {
+    this.claimsLineBefore = this.ruleLine === lineNumber - 1;
+    return true;
+  }
   end() {
     if (this.current && this.current.summary === void 0 && this.current.tool !== "UndefinedBehaviorSanitizer") {
       this.current.truncated = true;
@@ -12471,37 +13499,25 @@ var SanitizerParser = class {
     this.stack = void 0;
     this.state = "report";
   }
-  frame(match) {
+  pushFrame(frame) {
     const stack = this.stack;
-    if (!this.currentKept) return;
     if (stack.frames.length >= MAX_FRAMES) {
       stack.truncated = true;
       return;
     }
-    const [, index, address, fn, location, line, column] = match;
-    const module = location ? FRAME_MODULE.exec(location) : null;
-    const frame = {
-      index: Number(index),
-      address,
-      ...fn ? { function: fn } : {},
-      ...location && !module ? { file: location } : {},
-      ...line ? { line: Number(line) } : {},
-      ...column ? { column: Number(column) } : {},
-      ...module ? { module: module[1] } : {}
-    };
     stack.frames.push({ ...frame, origin: classifyFrame(frame, this.hints) });
   }
-  summary(tool, text, lineNumber) {
+  summary(tool, text2, lineNumber) {
     if (!this.current || this.current.tool !== tool && !(tool === "AddressSanitizer" && this.current.tool === "LeakSanitizer")) {
       if (tool !== "UndefinedBehaviorSanitizer" || !this.current) {
-        this.start(lineNumber, tool, text.split(" ")[0], `SUMMARY: ${tool}: ${text}`);
+        this.start(lineNumber, tool, text2.split(" ")[0], `SUMMARY: ${tool}: ${text2}`);
         this.current.truncated = true;
         addDiagnostic(this.diagnostics, lineNumber, `${tool} SUMMARY without a report header`);
       }
     }
     const report = this.current;
-    report.summary = text;
-    const leaked = LEAK_SUMMARY.exec(text);
+    report.summary = text2;
+    const leaked = LEAK_SUMMARY.exec(text2);
     if (leaked) {
       report.leakedBytes = Number(leaked[1]);
       report.leakedAllocations = Number(leaked[2]);
@@ -12528,7 +13544,11 @@ var SanitizerParser = class {
 
 // src/parse/showrefcount.ts
 var MAX_REFCOUNT_SAMPLES = 1e4;
-var REFCOUNT_LINE = /^(?:(?:>>>|\.\.\.) )*\[(-?\d+) refs, (-?\d+) blocks\]$/;
+var PROMPT = ">>>";
+var CONTINUATION_PROMPT = "...";
+var TOTALS_OPEN = "[";
+var REFCOUNT_LINE = regExp`^(?:${[PROMPT, CONTINUATION_PROMPT]} )*${TOTALS_OPEN}(-?\d+) refs, (-?\d+) blocks\]$`;
+var SHOWREFCOUNT_ROUTING = { startCharacters: firstCharacters(TOTALS_OPEN, PROMPT, CONTINUATION_PROMPT) };
 var ShowRefcountParser = class {
   samples = [];
   dropped = 0;
@@ -12554,6 +13574,9 @@ var MAX_STACKS = 4;
 var MAX_DEPTH = 16;
 var MAX_ERROR_COUNTS = 1e4;
 var FRAME_FIELDS = /* @__PURE__ */ new Set(["ip", "obj", "fn", "dir", "file", "line"]);
+var LINE_STARTS = "< 	";
+var LINE_FIRST_CHARACTERS = asciiTable(LINE_STARTS);
+var VALGRIND_XML_ROUTING = { startCharacters: LINE_STARTS };
 var TOKEN = /<(\/?)([A-Za-z_][\w.-]*)[^>]*?(\/?)>|([^<]+)/g;
 var ENTITIES2 = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&apos;": "'" };
 function isPlainTagName(line, start, end) {
@@ -12579,15 +13602,15 @@ function tagName(line, start, end) {
   }
   return isPlainTagName(line, start, end) ? line.slice(start, end) : void 0;
 }
-function valueOf(text) {
-  return decode(text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text);
+function valueOf(text2) {
+  return decode(text2.length > 0 && (text2.charCodeAt(0) <= 32 || text2.charCodeAt(text2.length - 1) <= 32) ? text2.trim() : text2);
 }
-function decode(text) {
-  return text.includes("&") ? text.replace(/&(?:lt|gt|amp|quot|apos);/g, (entity) => ENTITIES2[entity]) : text;
+function decode(text2) {
+  return text2.includes("&") ? text2.replace(/&(?:lt|gt|amp|quot|apos);/g, (entity) => ENTITIES2[entity]) : text2;
 }
 var SKIPPED_FRAME = Object.freeze({});
 var EOL = "(?:\\n|$)";
-var element = (tags) => ` *<(?:${tags.map((tag) => `${tag}>[^<:[\\n]*<\\/${tag}`).join("|")})>${EOL}`;
+var element = (tags) => ` *<(?:${tags.map((tag) => `${tag}>[^<${MARKER_CHARACTER_CLASS}\\n]*<\\/${tag}`).join("|")})>${EOL}`;
 var enclosing = (tag, content) => ` *<${tag}>${EOL}${content} *<\\/${tag}>${EOL}`;
 var SKIPPED_FRAME_FIELD = element(["ip", "obj", "fn", "dir", "file", "line"]);
 var SKIPPED_FRAME_FIELDS = new RegExp(`(?:${SKIPPED_FRAME_FIELD})+`, "y");
@@ -12623,7 +13646,7 @@ var ValgrindXmlParser = class {
   get busy() {
     return this.inside;
   }
-  /** `ownedLine` over consecutive lines: how many, from line `from` of the block on, it took (up to `</valgrindoutput>`). */
+  /** The fast path (LineParser.ownedRun): `ownedLine` over consecutive lines, up to `</valgrindoutput>`. */
   ownedRun(block, from, lineNumber) {
     let index = from;
     while (index < block.count && this.inside) {
@@ -12652,8 +13675,8 @@ var ValgrindXmlParser = class {
     return index - from;
   }
   inSkippedFrame() {
-    const path24 = this.path;
-    return this.frame === SKIPPED_FRAME && path24.length < MAX_DEPTH && path24[path24.length - 1] === "frame";
+    const path28 = this.path;
+    return this.frame === SKIPPED_FRAME && path28.length < MAX_DEPTH && path28[path28.length - 1] === "frame";
   }
   /** Where an `<error>` would open an error past the cap, with no frame being read. */
   betweenSkippedErrors() {
@@ -12661,13 +13684,13 @@ var ValgrindXmlParser = class {
   }
   /** In a stack where a `<frame>` would open a frame past the cap (`open` pushes it, and its fields are skipped). */
   inSkippedStack() {
-    const path24 = this.path;
-    return this.errors.items.length >= MAX_VALGRIND_ERRORS && path24.length < MAX_DEPTH - 1 && path24[path24.length - 1] === "stack";
+    const path28 = this.path;
+    return this.errors.items.length >= MAX_VALGRIND_ERRORS && path28.length < MAX_DEPTH - 1 && path28[path28.length - 1] === "stack";
   }
   /**
-   * The detector's fast path while the XML is the only open block (fields of skipped frames are taken
-   * by ownedRun): a one-element line with no ':' or '[' (so no other format's content marker or ANSI
-   * colour) is taken as `next` would take it. False, with nothing changed, for any other line.
+   * The fast path's line while the XML is the only open block (fields of skipped frames are taken by
+   * ownedRun): a one-element line with no MARKER_CHARACTERS (so no other format's content marker or
+   * ANSI colour) is taken as `next` would take it. False, with nothing changed, for any other line.
    */
   ownedLine(line, lineNumber) {
     if (!this.inside) return false;
@@ -12679,25 +13702,25 @@ var ValgrindXmlParser = class {
       this.open("frame", lineNumber);
       return true;
     }
-    return line.indexOf(":") < 0 && line.indexOf("[") < 0 && this.simpleLine(line, lineNumber);
+    return !mayHoldMarker(line) && this.simpleLine(line, lineNumber);
   }
   next(line, lineNumber) {
     if (!this.inside) {
       const first = line.charCodeAt(0);
-      if (first !== 60 && first !== 32 && first !== 9) return false;
-      const open3 = first === 60 ? 0 : line.indexOf("<");
-      if (open3 < 0 || open3 > 0 && line.slice(0, open3).trim() !== "") return false;
-      if (line.startsWith("<?xml", open3) && line.includes("?>", open3)) return true;
-      if (!line.startsWith("<valgrindoutput>", open3)) return false;
+      if (!(first < 128 && LINE_FIRST_CHARACTERS[first] === 1)) return false;
+      const open4 = first === 60 ? 0 : line.indexOf("<");
+      if (open4 < 0 || open4 > 0 && line.slice(0, open4).trim() !== "") return false;
+      if (line.startsWith("<?xml", open4) && line.includes("?>", open4)) return true;
+      if (!line.startsWith("<valgrindoutput>", open4)) return false;
       this.inside = true;
       this.complete = false;
     }
     if (this.simpleLine(line, lineNumber)) return true;
     TOKEN.lastIndex = 0;
     for (let token = TOKEN.exec(line); token; token = TOKEN.exec(line)) {
-      const [, closing, name, selfClosing, text] = token;
-      if (text !== void 0) {
-        if (this.path.length > 0) this.text += text;
+      const [, closing, name, selfClosing, text2] = token;
+      if (text2 !== void 0) {
+        if (this.path.length > 0) this.text += text2;
         continue;
       }
       if (closing) this.close(name, lineNumber);
@@ -12736,16 +13759,16 @@ var ValgrindXmlParser = class {
     }
     const closingTag = line.length - name.length - 3;
     if (closing || closingTag <= close || line.charCodeAt(closingTag) !== 60 || line.charCodeAt(closingTag + 1) !== 47 || !line.startsWith(name, closingTag + 2)) return false;
-    const path24 = this.path;
-    if (this.frame === SKIPPED_FRAME && path24.length < MAX_DEPTH && path24[path24.length - 1] === "frame" && FRAME_FIELDS.has(name)) {
+    const path28 = this.path;
+    if (this.frame === SKIPPED_FRAME && path28.length < MAX_DEPTH && path28[path28.length - 1] === "frame" && FRAME_FIELDS.has(name)) {
       if (line.indexOf("<", close + 1) !== closingTag) return false;
       this.text = "";
       return true;
     }
-    const text = line.slice(close + 1, closingTag);
-    if (text.includes("<")) return false;
+    const text2 = line.slice(close + 1, closingTag);
+    if (text2.includes("<")) return false;
     this.open(name, lineNumber);
-    this.text = text;
+    this.text = text2;
     this.close(name, lineNumber);
     return true;
   }
@@ -12773,13 +13796,13 @@ var ValgrindXmlParser = class {
     const parent = this.path[index - 1];
     const grandparent = this.path[index - 2];
     this.path.length = index;
-    const text = this.text;
+    const text2 = this.text;
     this.text = "";
     if (this.frame && parent === "frame") {
-      if (this.frame !== SKIPPED_FRAME && FRAME_FIELDS.has(name)) this.frame[name] = valueOf(text);
+      if (this.frame !== SKIPPED_FRAME && FRAME_FIELDS.has(name)) this.frame[name] = valueOf(text2);
       return;
     }
-    const value = valueOf(text);
+    const value = valueOf(text2);
     if (name === "frame" && this.frame) return this.closeFrame();
     if (this.error && grandparent === "error" && parent === "xwhat") {
       if (name === "text") this.error.what = value;
@@ -12864,148 +13887,138 @@ var ValgrindXmlParser = class {
 
 // src/parse/detect.ts
 var LOG_KINDS = ["regrtest", "showrefcount", "refcount-series", "mallocstats", "count-allocs", "pymalloc-debug", "fault", "sanitizer", "valgrind-xml", "census", "import-error"];
-var MAX_PROBLEMS = 500;
-function createParsers(options) {
-  const factories = {
-    regrtest: () => {
+var FORMATS = {
+  regrtest: {
+    routing: REGRTEST_ROUTING,
+    create: () => {
       const parser = new RegrtestParser();
-      return { kind: "regrtest", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) };
-    },
-    showrefcount: () => {
+      return { parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) };
+    }
+  },
+  showrefcount: {
+    routing: SHOWREFCOUNT_ROUTING,
+    create: () => {
       const parser = new ShowRefcountParser();
-      return { kind: "showrefcount", parser, offer: (line, n) => parser.next(line, n) ? 1 : 0 };
-    },
-    "refcount-series": () => {
+      return { parser, offer: (line, n) => parser.next(line, n) ? 1 : 0 };
+    }
+  },
+  "refcount-series": {
+    routing: REFCOUNT_SERIES_ROUTING,
+    create: () => {
       const parser = new RefcountSeriesParser();
-      return { kind: "refcount-series", parser, offer: (line, n) => parser.next(line, n) ? 1 : 0 };
-    },
-    mallocstats: () => {
+      return { parser, offer: (line, n) => parser.next(line, n) ? 1 : 0 };
+    }
+  },
+  mallocstats: {
+    routing: MALLOCSTATS_ROUTING,
+    create: () => {
       const parser = new MallocStatsParser();
-      return { kind: "mallocstats", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0) };
-    },
-    "count-allocs": () => {
+      return { parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0) };
+    }
+  },
+  "count-allocs": {
+    routing: COUNT_ALLOCS_ROUTING,
+    create: () => {
       const parser = new CountAllocsParser();
-      return { kind: "count-allocs", parser, offer: (line, n) => parser.next(line, n) ? 1 : 0 };
-    },
-    "pymalloc-debug": () => {
+      return { parser, offer: (line, n) => parser.next(line, n) ? 1 : 0 };
+    }
+  },
+  "pymalloc-debug": {
+    routing: PYMALLOC_DEBUG_ROUTING,
+    create: () => {
       const parser = new PymallocDebugParser();
-      return { kind: "pymalloc-debug", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from) => guardedRun(parser, block, from) };
-    },
-    fault: () => {
+      return { parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n, OTHER_FORMATS) * 2 + (parser.busy ? 1 : 0) };
+    }
+  },
+  fault: {
+    routing: FAULT_ROUTING,
+    create: () => {
       const parser = new FaultParser();
-      return { kind: "fault", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from) => parser.ownedRun(block, from) * 2 + (parser.busy ? 1 : 0) };
-    },
-    sanitizer: () => {
+      return { parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from) => parser.ownedRun(block, from) * 2 + (parser.busy ? 1 : 0) };
+    }
+  },
+  sanitizer: {
+    routing: SANITIZER_ROUTING,
+    create: (options) => {
       const parser = new SanitizerParser(options);
-      return { kind: "sanitizer", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from) => guardedRun(parser, block, from) };
-    },
-    "valgrind-xml": () => {
+      return {
+        parser,
+        offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0) | (parser.claimsLineBefore ? 4 : 0),
+        ownedRun: (block, from, n) => parser.ownedRun(block, from, n, OTHER_FORMATS) * 2 + (parser.busy ? 1 : 0)
+      };
+    }
+  },
+  "valgrind-xml": {
+    routing: VALGRIND_XML_ROUTING,
+    create: (options) => {
       const parser = new ValgrindXmlParser(options);
-      return { kind: "valgrind-xml", parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0) };
-    },
-    census: () => {
+      return { parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0) };
+    }
+  },
+  census: {
+    routing: CENSUS_ROUTING,
+    create: () => {
       const parser = new CensusParser();
-      return { kind: "census", parser, offer: (line, n) => parser.next(line, n) ? 1 : 0 };
-    },
-    "import-error": () => {
+      return { parser, offer: (line, n) => parser.next(line, n) ? 1 : 0 };
+    }
+  },
+  "import-error": {
+    routing: IMPORT_ERROR_ROUTING,
+    create: () => {
       const parser = new ImportErrorParser();
-      return { kind: "import-error", parser, offer: (line, n) => parser.next(line, n) ? 1 : 0 };
+      return { parser, offer: (line, n) => parser.next(line, n) ? 1 : 0 };
     }
-  };
-  const kinds = options.kinds ?? LOG_KINDS;
-  return kinds.map((kind) => factories[kind]());
-}
-var START_CHARACTERS = {
-  regrtest: REGRTEST_START_CHARACTERS,
-  // ShowRefcountParser has no gate of its own: "[N refs, M blocks]", maybe after ">>> " / "... " prompts.
-  showrefcount: "[>.",
-  "refcount-series": "g",
-  // 'c': a dump pasted from its size-class heading on (mallocstats.ts).
-  mallocstats: "S 0123456789c",
-  "count-allocs": "[fn",
-  "pymalloc-debug": "D<",
-  fault: "FPCTSEWoG",
-  sanitizer: "=SW-",
-  "valgrind-xml": "< 	",
-  // `pydebug-census: {...}` (python/pydebug_census.py).
-  census: "p",
-  // Only by its marker (below): `ImportError: ...` may follow pytest's `E   ` or another prefix.
-  "import-error": ""
-};
-var MARKER_CHECKS = {
-  regrtest: (line) => line.length >= 25 && line.includes(" leaked ["),
-  "count-allocs": (line) => line.length >= 38 && line.includes(" alloc'd: "),
-  sanitizer: (line) => line.length >= 20 && line.includes(": runtime error: "),
-  "import-error": (line) => line.includes(UNDEFINED_SYMBOL_MARKER)
-};
-var READS_OTHERS_LINES = /* @__PURE__ */ new Set(["import-error"]);
-function endsLikeFault(line) {
-  return faultEndingAt(line, line.length);
-}
-function faultEndingAt(text, end) {
-  switch (text.charCodeAt(end - 1)) {
-    case 46:
-      return text.startsWith("' failed.", end - 9);
-    case 41:
-      return text.startsWith("(core dumped)", end - 13);
-    case 116:
-      return text.startsWith("Segmentation fault", end - 18);
-    case 100:
-      return text.startsWith("Aborted", end - 7);
-    case 114:
-      return text.startsWith("Bus error", end - 9);
-    case 110:
-      return text.startsWith("Illegal instruction", end - 19) || text.startsWith("Floating point exception", end - 24);
   }
-  return false;
+};
+function declared(sort) {
+  return LOG_KINDS.flatMap((kind, index) => (FORMATS[kind].routing[sort] ?? []).map((text2) => ({ text: text2, kind: index })));
 }
-var ANY_CONTENT_MARKER = / leaked \[|alloc'd: |: runtime error: |: undefined symbol: /;
-var ESCAPE_OR_CONTENT_MARKER = /\x1b| leaked \[|alloc'd: |: runtime error: |: undefined symbol: /;
-function hasContentMarker(line) {
-  if (line.indexOf(":") < 0 && line.indexOf("[") < 0) return false;
-  return ANY_CONTENT_MARKER.test(line);
+var MARKERS = declared("markers");
+for (const { text: text2 } of MARKERS) {
+  if (!mayHoldMarker(text2)) throw new Error(`content marker ${JSON.stringify(text2)} holds none of "${MARKER_CHARACTERS}", which the detector checks for first`);
 }
-function guardedRun(parser, block, from) {
-  let index = from;
-  while (index < block.count) {
-    const runPattern = parser.ownedLines?.();
-    if (runPattern !== void 0) {
-      const end = matchLines(runPattern, block, index);
-      if (end > index && !spanConcernsOthers(block, index, end)) index = end;
-      if (index === block.count) break;
-    }
-    const line = lineAt(block, index);
-    if (concernsOthers(line) || !parser.ownedLine(line)) break;
-    index++;
+var ANY_MARKER = new RegExp(MARKERS.map(({ text: text2 }) => escapeRegExp(text2)).join("|"));
+var ESCAPE_OR_MARKER = new RegExp(["\\x1b", ...MARKERS.map(({ text: text2 }) => escapeRegExp(text2))].join("|"));
+var ENDINGS_BY_LAST_CHARACTER = new Array(128).fill(void 0);
+for (const ending of declared("endings")) {
+  const last = ending.text.charCodeAt(ending.text.length - 1);
+  if (!(last < 128)) throw new Error(`line ending ${JSON.stringify(ending.text)} does not end in an ASCII character`);
+  (ENDINGS_BY_LAST_CHARACTER[last] ??= []).push(ending);
+}
+function endingKindsAt(text2, end) {
+  const last = text2.charCodeAt(end - 1);
+  const endings = last < 128 ? ENDINGS_BY_LAST_CHARACTER[last] : void 0;
+  if (endings === void 0) return 0;
+  let kinds = 0;
+  for (let index = 0; index < endings.length; index++) if (text2.startsWith(endings[index].text, end - endings[index].text.length)) kinds |= 1 << endings[index].kind;
+  return kinds;
+}
+function hasMarker(line) {
+  return mayHoldMarker(line) && ANY_MARKER.test(line);
+}
+var OTHER_FORMATS = {
+  concerns: (line) => line.indexOf("\x1B") >= 0 || hasMarker(line) || line.charCodeAt(line.length - 1) === 13 || endingKindsAt(line, line.length) !== 0,
+  concernSpan: (block, from, to) => {
+    const { text: text2, ends } = block;
+    for (let index = from; index < to; index++) if (endingKindsAt(text2, ends[index]) !== 0) return true;
+    return ESCAPE_OR_MARKER.test(text2.slice(lineStart(block, from), ends[to - 1]));
   }
-  return (index - from) * 2 + (parser.busy ? 1 : 0);
-}
-function spanConcernsOthers(block, from, to) {
-  const { text, ends } = block;
-  for (let index = from; index < to; index++) if (faultEndingAt(text, ends[index])) return true;
-  return ESCAPE_OR_CONTENT_MARKER.test(text.slice(lineStart(block, from), ends[to - 1]));
-}
-function concernsOthers(line) {
-  return line.indexOf("\x1B") >= 0 || hasContentMarker(line) || line.charCodeAt(line.length - 1) === 13 || endsLikeFault(line);
-}
+};
 var LogDetector = class {
   constructor(options = {}) {
     this.options = options;
-    this.parsers = createParsers(options);
+    this.kinds = options.kinds ?? LOG_KINDS;
+    this.parsers = this.kinds.map((kind) => FORMATS[kind].create(options));
     this.routeAll = options.routing === "all";
     this.ownedRuns = this.parsers.map(({ ownedRun }) => this.routeAll ? void 0 : ownedRun);
-    this.kinds = this.parsers.map((entry) => entry.kind);
-    this.faultBit = this.kinds.includes("fault") ? 1 << this.kinds.indexOf("fault") : 0;
     this.offers = this.parsers.map((entry) => entry.offer);
     this.recognisedCounts = this.parsers.map(() => 0);
     this.firstExclusiveLine = this.parsers.map(() => 0);
+    this.bitOfKind = LOG_KINDS.map((kind) => this.kinds.includes(kind) ? 1 << this.kinds.indexOf(kind) : 0);
+    this.markerBits = MARKERS.map(({ kind }) => this.bitOfKind[kind]);
+    this.endingBits = LOG_KINDS.reduce((bits, kind, index) => FORMATS[kind].routing.endings ? bits | this.bitOfKind[index] : bits, 0);
     for (const [index, kind] of this.kinds.entries()) {
-      for (const character of START_CHARACTERS[kind]) this.startMasks[character.charCodeAt(0)] |= 1 << index;
-      const check = MARKER_CHECKS[kind];
-      if (check) {
-        this.markerChecks.push(check);
-        this.markerCheckBits.push(1 << index);
-      }
+      for (const character of FORMATS[kind].routing.startCharacters) this.startMasks[character.charCodeAt(0)] |= 1 << index;
     }
   }
   options;
@@ -13018,17 +14031,23 @@ var LogDetector = class {
   firstExclusiveLine;
   unparsed = emptyUnparsed();
   lineNumber = 0;
-  /** Per first character (0-127): bit i set when parser i can start a block with it; 128 is "other". */
+  /** Per first character (0-127): bit i set when parser i can recognise a line starting with it outside a block; 128 is "other". */
   startMasks = new Uint32Array(129);
-  markerChecks = [];
-  markerCheckBits = [];
-  /** The fault parser's bit, 0 when it is not among the kinds. */
-  faultBit;
+  /** Per kind of LOG_KINDS: its parser's bit, 0 when it is not among the kinds. */
+  bitOfKind;
+  /** The parsers' bits of the kinds with markers, and those markers (MARKERS, in order). */
+  markerBits;
+  /** The bits of the parsers that declared endings: a line already offered to them all needs no look at its end. */
+  endingBits;
   routeAll;
+  /** The last line routed that nobody recognised, and the last one exactly one parser did (and which): for LineParser.claimsLineBefore. */
+  lastUnparsedLine = -1;
+  lastExclusiveLine = -1;
+  lastExclusiveParser = -1;
   /**
    * Bit i set while parser i is inside a block. A parser's state only changes when it is offered a
-   * line, so the bit is refreshed right after each call: reading nine different parsers' getters on
-   * every line was the detector's biggest cost (a megamorphic property access each).
+   * line, so the bit is refreshed right after each call: reading every parser's getter on every
+   * line was the detector's biggest cost (a megamorphic property access each).
    */
   busyMask = 0;
   /** Per parser: its `ownedRun` fast path, if any; none with `routing: 'all'`. */
@@ -13050,11 +14069,11 @@ var LogDetector = class {
    * (and, for runs it matches in the block's text, the slicing of each line). Same result (the fuzz
    * tests compare with routing: 'all', which has no such shortcut): nobody else would have been
    * offered them, or would have recognised them. None of them ends in a CR (the shapes exclude it, or
-   * `concernsOthers` turns such lines away), so they need no stripping.
+   * OTHER_FORMATS turns such lines away), so they need no stripping.
    */
   pushBlock(block) {
     const runs = this.ownedRuns;
-    const { text, ends, count: count2 } = block;
+    const { text: text2, ends, count: count2 } = block;
     for (let index = 0; index < count2; ) {
       const busy = this.busyMask;
       if (busy !== 0 && (busy & busy - 1) === 0) {
@@ -13077,7 +14096,7 @@ var LogDetector = class {
       const start = lineStart(block, index);
       const end = ends[index++];
       if (start === end && this.busyMask === 0 && !this.routeAll) this.lineNumber++;
-      else this.route(text.slice(start, end));
+      else this.route(text2.slice(start, end));
     }
   }
   /** Offers one line to the parsers that can want it. */
@@ -13087,24 +14106,27 @@ var LogDetector = class {
     let marker = false;
     if (line.length > 0) {
       if (line.indexOf("\x1B") >= 0) {
-        const found = line.search(ESCAPE_OR_CONTENT_MARKER);
+        const found = line.search(ESCAPE_OR_MARKER);
         if (found >= 0 && line.charCodeAt(found) === 27) {
           line = stripAnsi(line);
-          marker = line.search(ANY_CONTENT_MARKER) >= 0;
+          marker = line.search(ANY_MARKER) >= 0;
         } else marker = found >= 0;
-      } else marker = hasContentMarker(line);
+      } else marker = hasMarker(line);
     }
     const first = line.charCodeAt(0);
     const offers = this.offers;
     let wanted = this.routeAll ? -1 : line.length === 0 ? 0 : this.startMasks[first < 128 ? first : 128];
     if (!this.routeAll && line.length > 0) {
       if (marker) {
-        for (let check = 0; check < this.markerChecks.length; check++) {
-          const bit = this.markerCheckBits[check];
-          if ((wanted & bit) === 0 && this.markerChecks[check](line)) wanted |= bit;
+        for (let index = 0; index < MARKERS.length; index++) {
+          const bit = this.markerBits[index];
+          if ((wanted & bit) === 0 && line.includes(MARKERS[index].text)) wanted |= bit;
         }
       }
-      if ((wanted & this.faultBit) === 0 && endsLikeFault(line)) wanted |= this.faultBit;
+      const endings = (wanted & this.endingBits) === this.endingBits ? 0 : endingKindsAt(line, line.length);
+      if (endings !== 0) {
+        for (let kind = 0; kind < LOG_KINDS.length; kind++) if ((endings & 1 << kind) !== 0) wanted |= this.bitOfKind[kind];
+      }
     }
     let claimedBy = -1;
     let claims = 0;
@@ -13120,20 +14142,43 @@ var LogDetector = class {
         claims++;
         claimedBy = index;
         this.recognisedCounts[index]++;
+        if ((state & 4) !== 0) this.claimLineBefore(index, lineNumber - 1);
       }
     }
     if (claims === 1) {
       if (this.firstExclusiveLine[claimedBy] === 0 && line !== "") this.firstExclusiveLine[claimedBy] = lineNumber;
-    } else if (claims === 0 && line.length > 0 && line.trim() !== "") recordUnparsed(this.unparsed, lineNumber, line);
+      this.lastExclusiveLine = lineNumber;
+      this.lastExclusiveParser = claimedBy;
+    } else if (claims === 0 && line.length > 0 && line.trim() !== "") {
+      recordUnparsed(this.unparsed, lineNumber, line);
+      this.lastUnparsedLine = lineNumber;
+    }
+  }
+  /**
+   * Parser `index` recognised line `before`, the line routed before this one, after all
+   * (LineParser.claimsLineBefore): counted as if it had said so then. (Lines taken by a fast path
+   * are never claimed so: the claiming parser was not offered them.)
+   */
+  claimLineBefore(index, before) {
+    this.recognisedCounts[index]++;
+    if (this.lastUnparsedLine === before) {
+      forgetUnparsed(this.unparsed, before);
+      this.lastUnparsedLine = -1;
+      if (this.firstExclusiveLine[index] === 0) this.firstExclusiveLine[index] = before;
+    } else if (this.lastExclusiveLine === before && this.lastExclusiveParser !== index) {
+      if (this.firstExclusiveLine[this.lastExclusiveParser] === before) this.firstExclusiveLine[this.lastExclusiveParser] = 0;
+      this.lastExclusiveLine = -1;
+    }
   }
   end() {
     const results = {};
     const diagnostics = [];
     const detected = this.parsers.map((_, index) => index).filter((index) => this.firstExclusiveLine[index] > 0);
     detected.sort((a, b) => this.firstExclusiveLine[a] - this.firstExclusiveLine[b]);
-    for (const [index, { kind, parser }] of this.parsers.entries()) {
+    for (const [index, { parser }] of this.parsers.entries()) {
+      const kind = this.kinds[index];
       const result = parser.end();
-      if (this.firstExclusiveLine[index] === 0 && !(READS_OTHERS_LINES.has(kind) && this.recognisedCounts[index] > 0)) continue;
+      if (this.firstExclusiveLine[index] === 0 && !(FORMATS[kind].routing.readsOthersLines && this.recognisedCounts[index] > 0)) continue;
       results[kind] = result;
       if (result.diagnostics && result.diagnostics.count > 0) diagnostics.push({ kind, ...result.diagnostics });
     }
@@ -13158,227 +14203,13 @@ async function parseLog(source, options = {}) {
   }
   return detector.end();
 }
-function problemsOf(results, options) {
-  const problems = [];
-  const add = (problem) => {
-    if (problems.length < MAX_PROBLEMS) problems.push(problem);
-  };
-  const owners = faultOwners(results.regrtest, results.fault);
-  regrtestProblems(results.regrtest, results.fault, owners, add);
-  faultProblems(results.fault, results["pymalloc-debug"], owners, options, add);
-  deadObjectProblems(results.regrtest, results["pymalloc-debug"], add);
-  importErrorProblems(results.regrtest, results["import-error"], add);
-  const sanitizerOwners = ownersOf(results.regrtest, results.sanitizer?.reports ?? []);
-  for (const report of results.sanitizer?.reports ?? []) {
-    const owner = sanitizerOwners.get(report);
-    const where = report.culprit ?? report.stacks[0]?.frames.find((frame) => frame.origin !== "system");
-    const place = where ? { ...where.file ? { file: workspaceRelative(where.file, options.workspace) } : {}, ...where.line ? { line: where.line } : {}, ...where.function ? { function: where.function } : {} } : {};
-    if (report.leaks.length > 0) {
-      for (const leak of report.leaks) {
-        const culprit = leak.stack.frames.find((frame) => frame.origin === "extension");
-        add({
-          kind: "memory-leak",
-          severity: culprit ? "error" : "note",
-          message: `${leak.direct ? "direct" : "indirect"} leak of ${leak.bytes} bytes in ${leak.objects} allocations${culprit ? ` from ${culprit.function ?? "?"}${culprit.file ? ` (${workspaceRelative(culprit.file, options.workspace)}:${culprit.line ?? "?"})` : ""}` : ""}`,
-          source: "sanitizer",
-          logLine: report.line,
-          ...owner !== void 0 ? { test: owner } : {},
-          ...culprit?.file ? { file: workspaceRelative(culprit.file, options.workspace) } : {},
-          ...culprit?.line ? { line: culprit.line } : {},
-          ...culprit?.function ? { function: culprit.function } : {}
-        });
-      }
-      continue;
-    }
-    const access2 = report.access ? `: ${report.access.operation} of size ${report.access.size}` : "";
-    const inUserCode = report.culprit !== void 0 && place.function !== void 0;
-    const at = inUserCode || !report.at ? place.function ? ` in ${place.function}${place.file ? ` (${place.file}:${place.line ?? "?"})` : ""}` : "" : ` at ${workspaceRelative(report.at.file, options.workspace)}:${report.at.line}`;
-    add({
-      kind: report.tool === "UndefinedBehaviorSanitizer" ? "undefined-behavior" : "memory-error",
-      severity: "error",
-      // UBSan's one line says what overflowed and how (`2147483647 * 2 cannot be represented in type 'int'`); ASan's kind is its headline.
-      message: `${report.tool} ${report.tool === "UndefinedBehaviorSanitizer" ? report.message : report.kind}${access2}${at}`,
-      source: "sanitizer",
-      logLine: report.line,
-      ...owner !== void 0 ? { test: owner } : {},
-      ...inUserCode || !report.at ? place : { file: workspaceRelative(report.at.file, options.workspace), line: report.at.line }
-    });
-  }
-  for (const error of results["valgrind-xml"]?.errors ?? []) {
-    const culprit = error.culprit;
-    const file = culprit?.file ? workspaceRelative(culprit.directory ? `${culprit.directory}/${culprit.file}` : culprit.file, options.workspace) : void 0;
-    add({
-      kind: error.kind.startsWith("Leak_") ? "memory-leak" : "memory-error",
-      severity: error.blame === "extension" ? "error" : "note",
-      message: `${error.kind}: ${error.what}${culprit ? ` in ${culprit.function ?? "?"}${file ? ` (${file}:${culprit.line ?? "?"})` : ""}` : error.blame === "cpython" ? " (inside CPython, not the extension)" : ""}`,
-      source: "valgrind-xml",
-      logLine: error.line,
-      ...file ? { file } : {},
-      ...culprit?.line ? { line: culprit.line } : {},
-      ...culprit?.function ? { function: culprit.function } : {}
-    });
-  }
-  for (const file of results.census?.files ?? []) {
-    const leaked = leakedTypes(file);
-    if (leaked.length === 0) continue;
-    const shown = leaked.slice(0, 5);
-    const more = leaked.length > shown.length ? ` and ${leaked.length - shown.length} more types` : "";
-    add({
-      kind: "object-leak",
-      severity: "error",
-      message: `${file.test}: ${shown.map(describeLeakedType).join(", ")}${more} (live objects by type after each counted run, sys.getobjects)`,
-      source: "census",
-      logLine: file.runs.find((run) => !run.warmup)?.line ?? file.line,
-      // No `deltas`: the message holds each type's counts per run, and the summary shows a finding's deltas instead of its message.
-      test: file.test
-    });
-  }
-  const series = results["refcount-series"];
-  if (series?.steadyGrowth !== void 0 && series.steadyGrowth > 0 && series.samples.length >= 3) {
-    add({ kind: "reference-growth", severity: "warning", message: `total references grew by ${series.steadyGrowth} at every step`, source: "refcount-series", logLine: series.first?.line ?? 0 });
-  }
-  return problems;
-}
-function ownersOf(regrtest, items) {
-  const owners = /* @__PURE__ */ new Map();
-  const tests = (regrtest?.tests ?? []).filter((test) => test.line > 0).sort((a, b) => a.line - b.line);
-  if (tests.length === 0) return owners;
-  let index = 0;
-  for (const item of items) {
-    while (index + 1 < tests.length && tests[index + 1].line < item.line) index++;
-    if (tests[index].line < item.line) owners.set(item, tests[index].name);
-  }
-  return owners;
-}
-function faultOwners(regrtest, faults) {
-  return ownersOf(regrtest, faults?.faults ?? []);
-}
-function deadObjectProblems(regrtest, debug, add) {
-  const objects = debug?.deadObjects ?? [];
-  const owners = ownersOf(regrtest, objects);
-  const reported = /* @__PURE__ */ new Set();
-  for (const object of objects) {
-    const owner = owners.get(object);
-    if (reported.has(owner ?? "")) continue;
-    reported.add(owner ?? "");
-    const byte = `0x${object.pattern.toString(16).toUpperCase()}`;
-    add({
-      kind: "use-after-free",
-      severity: "error",
-      message: `use after free: an object at ${object.address} was used after it was freed (printed as <refcnt ${object.refcnt}>, its reference count is the dead-byte pattern ${byte} the debug hooks write over freed memory)`,
-      source: "pymalloc-debug",
-      logLine: object.line,
-      ...owner !== void 0 ? { test: owner } : {}
-    });
-  }
-}
-function importErrorProblems(regrtest, imports, add) {
-  const found = imports?.undefinedSymbols ?? [];
-  const owners = ownersOf(regrtest, found);
-  for (const item of found) {
-    const { reason, abi } = explainUndefinedSymbol(item.symbol);
-    if (!abi && !/^_?Py/.test(item.symbol)) continue;
-    const owner = owners.get(item);
-    add({
-      kind: "abi-mismatch",
-      severity: "error",
-      message: `${item.module.split("/").pop()} was built for another ABI (${reason}): rebuild it for this interpreter (${item.module})`,
-      source: "import-error",
-      logLine: item.line,
-      ...owner !== void 0 ? { test: owner } : {}
-    });
-  }
-}
-function regrtestProblems(regrtest, faults, owners, add) {
-  const timeouts = /* @__PURE__ */ new Map();
-  for (const fault of faults?.faults ?? []) {
-    const owner = owners.get(fault);
-    if (fault.kind === "timeout" && owner !== void 0 && !timeouts.has(owner)) timeouts.set(owner, fault);
-  }
-  for (const test of regrtest?.tests ?? []) {
-    for (const leak of test.leaks) {
-      if (leak.informational) continue;
-      const kind = leak.kind === "references" ? "reference-leak" : leak.kind === "memory blocks" ? "block-leak" : "fd-leak";
-      add({ kind, severity: "error", message: `${test.name} leaked [${leak.deltas.join(", ")}] ${leak.kind}, sum=${leak.sum}`, source: "regrtest", logLine: leak.line, test: test.name, deltas: leak.deltas });
-    }
-    if (test.outcome === "crashed" || test.outcome === "failed" || test.outcome === "timed-out") {
-      const timeout = timeouts.get(test.name);
-      if (timeout) {
-        add({ kind: "timeout", severity: "error", message: `${test.name} timed out: ${timeout.message} (regrtest: ${test.result ?? test.outcome})`, source: "regrtest", logLine: test.line, test: test.name });
-        continue;
-      }
-      const kind = test.outcome === "crashed" ? "crash" : test.outcome === "timed-out" ? "timeout" : "test-failure";
-      const detail = test.fatalError ? `: Fatal Python error: ${test.fatalError}` : "";
-      add({ kind, severity: "error", message: `${test.name} ${test.result ?? test.outcome}${detail}`, source: "regrtest", logLine: test.line, test: test.name });
-    }
-  }
-}
-var HOOK_OPERATIONS = {
-  _PyMem_DebugRawFree: "free",
-  _PyMem_DebugFree: "free",
-  _PyMem_DebugRawRealloc: "realloc",
-  _PyMem_DebugRealloc: "realloc",
-  _PyMem_DebugCheckAddress: "check"
-};
-function faultProblems(faults, debug, owners, options, add) {
-  const blocks = debug?.blocks ?? [];
-  let blockIndex = 0;
-  for (const fault of faults?.faults ?? []) {
-    let block;
-    while (blockIndex < blocks.length && blocks[blockIndex].line < fault.line) block = blocks[blockIndex++];
-    const frame = pythonLocation(fault);
-    const owner = owners.get(fault);
-    const place = {
-      ...owner !== void 0 ? { test: owner } : {},
-      ...frame ? { file: workspaceRelative(frame.file, options.workspace), line: frame.line, ...frame.function ? { function: frame.function } : {} } : {}
-    };
-    const via = frame?.via ? ` (${frame.function ?? "test"}, through ${workspaceRelative(frame.via.file, options.workspace)}:${frame.via.line}${frame.via.function ? ` in ${frame.via.function}` : ""})` : "";
-    const where = frame ? ` in ${place.file}:${frame.line}${via}` : "";
-    const operation = fault.function ? HOOK_OPERATIONS[fault.function] : void 0;
-    const on = operation ? ` on ${operation}` : "";
-    if (block && (/pad byte|bad ID/.test(fault.reason) || deadPatternOf(block) !== void 0)) {
-      const [kind2, message] = describeBlock(block, fault);
-      add({ kind: kind2, severity: "error", message: `${message} detected${on}${where}`, source: "fault", logLine: block.line, ...place });
-      continue;
-    }
-    if (fault.kind === "traceback-dump" || fault.kind === "timeout" && owner !== void 0) continue;
-    const kind = fault.kind === "timeout" ? "timeout" : fault.kind === "signal" ? "crash" : "fatal-error";
-    const exceptions = fault.exceptions?.length ? ` (${fault.exceptions.join(" \u2192 ")})` : "";
-    add({ kind, severity: "error", message: `${fault.kind === "timeout" ? fault.message : `Fatal Python error: ${fault.message}`}${exceptions}${where}`, source: "fault", logLine: fault.line, ...place });
-  }
-}
-function deadPatternOf(block) {
-  const bytes = block.leadingPad?.bytes ?? [];
-  const first = bytes[0]?.value;
-  return first !== void 0 && DEAD_BYTES.includes(first) && bytes.every((byte) => byte.value === first) ? first : void 0;
-}
-function describeBlock(block, fault) {
-  const plural = (n) => `${n} byte${n === 1 ? "" : "s"}`;
-  const dead = deadPatternOf(block);
-  if (dead !== void 0) {
-    const was = dead === 219 ? " (CPython before 3.8)" : "";
-    return ["use-after-free", `double free or use after free: the block's pad bytes read 0x${dead.toString(16).toUpperCase()}, the pattern the debug hooks write over freed memory${was}`];
-  }
-  if (/bad ID/.test(fault.reason)) return ["allocator-mismatch", `block from API '${block.api}' ${fault.reason.replace(/^bad ID: /, "")}`];
-  if (block.underrunBytes !== void 0) return ["buffer-underrun", `buffer underrun of ${plural(block.underrunBytes)} before a ${block.bytesRequested ?? "?"}-byte block`];
-  if (/leading pad byte/.test(fault.reason)) return ["buffer-underrun", `buffer underrun before a ${block.bytesRequested ?? "?"}-byte block (its leading pad bytes were overwritten; the log does not show how many)`];
-  if (block.overrunBytes === void 0) return ["buffer-overrun", `buffer overrun past a ${block.bytesRequested ?? "?"}-byte block (its trailing pad bytes were overwritten; the log does not show how many)`];
-  return ["buffer-overrun", `buffer overrun of ${plural(block.overrunBytes)}`];
-}
-function pythonLocation(fault) {
-  const thread = fault.threads.find((candidate) => candidate.current) ?? fault.threads[0];
-  const frames = thread?.frames ?? [];
-  const test = frames.findIndex((frame) => frame.function?.startsWith("test") && /(?:^|[\\/])test_[^\\/]*\.py$/.test(frame.file));
-  if (test <= 0) return frames[0];
-  return { ...frames[test], via: frames[0] };
-}
 
 // src/adapters/read-lines.ts
 var SEGMENT_BYTES = 1 << 14;
-async function* readLineBlocks(path24, options = {}) {
+async function* readLineBlocks(path28, options = {}) {
   const chunkSize = Math.max(1, options.chunkSize ?? 1 << 20);
   const maxLineLength = Math.max(1, options.maxLineLength ?? 1 << 20);
-  const file = await open2(path24, "r");
+  const file = await open3(path28, "r");
   let current = Buffer.allocUnsafe(maxLineLength + chunkSize);
   let next = Buffer.allocUnsafe(maxLineLength + chunkSize);
   let carry = 0;
@@ -13442,16 +14273,25 @@ function newlineNearMiddle(bytes) {
   if (after >= 0 && after < bytes.length - 1) return after;
   return middle > 0 ? bytes.lastIndexOf(10, middle - 1) : -1;
 }
-async function* readLines(path24) {
-  for await (const block of readLineBlocks(path24)) yield* linesOf(block);
+async function* readLines(path28) {
+  for await (const block of readLineBlocks(path28)) yield* linesOf(block);
 }
-async function parseLogFile(path24, options = {}) {
+async function parseLogFile(path28, options = {}) {
   try {
-    return await parseLog(readLineBlocks(path24), options);
+    return await parseLog(readLineBlocks(path28), options);
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
     return parseLog([], options);
   }
+}
+async function parseLogWith(path28, parser) {
+  let lineNumber = 0;
+  try {
+    for await (const line of readLines(path28)) parser.next(line.endsWith("\r") ? line.slice(0, -1) : line, ++lineNumber);
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+  }
+  return parser.end();
 }
 
 // src/plan/case-runs.ts
@@ -13464,10 +14304,37 @@ function planCaseRuns(files, { perFile, total }) {
   });
 }
 
+// src/steps/run-test-file.ts
+import path13 from "node:path";
+async function runTestFile(context, runner, command) {
+  const env = runner.pythonPath.length ? { ...command.env, PYTHONPATH: [command.env.PYTHONPATH, ...runner.pythonPath].filter((part) => part).join(path13.delimiter) } : command.env;
+  const result = await context.runner.run({
+    argv: [...command.prefix, ...runner.argv(command.testFile, { ...command.caseId ? { caseId: command.caseId } : {}, ...command.verbose ? { verbose: true } : {} })],
+    cwd: command.cwd,
+    env,
+    logPath: command.logPath,
+    ...runner.kind === "pytest" ? { timeoutMs: command.timeoutSeconds * 1e3, timeoutSignal: "SIGABRT" } : {}
+  });
+  const log = await parseLogFile(result.logPath, { workspace: context.workspace });
+  const regrtest = log.results.regrtest ?? new RegrtestParser().end();
+  const run = { ...parsedRun(result, log, command.testFile), testFile: command.testFile };
+  if (runner.kind === "pytest") {
+    const pytest = await parseLogWith(result.logPath, new PytestLogParser());
+    return { ...run, outcome: pytestFileOutcome(pytest, result), progress: casesOfPytestLog(pytest), pytest };
+  }
+  let progress = { started: [] };
+  if (command.verbose) {
+    const lines = [];
+    await parseLogWith(result.logPath, { next: (line) => (lines.push(line), true), end: () => void 0 });
+    progress = casesOfVerboseOutput(lines);
+  }
+  return { ...run, outcome: regrtestFileOutcome(regrtest, command.testFile, result), progress };
+}
+
 // src/steps/run-tests.ts
 function testEnv(cell, target, inherited) {
   return {
-    PYTHONPATH: inherited ? `${target.sitePath}${path10.delimiter}${inherited}` : target.sitePath,
+    PYTHONPATH: inherited ? `${target.sitePath}${path14.delimiter}${inherited}` : target.sitePath,
     // Keep the user's tests folder free of __pycache__ from a debug interpreter.
     PYTHONDONTWRITEBYTECODE: "1",
     ...cell.runtimeEnv
@@ -13546,36 +14413,36 @@ async function discoverTestModules(testsDir) {
   const nested = [];
   const walk = async (relative, depth) => {
     if (depth > MAX_NESTED_DEPTH) return;
-    const children = await readdir4(path10.join(testsDir, relative), { withFileTypes: true }).catch(() => []);
+    const children = await readdir4(path14.join(testsDir, relative), { withFileTypes: true }).catch(() => []);
     const found = children.filter((child) => !child.isDirectory() && /^test_.*\.py$/.test(child.name)).length;
-    if (found > 0 && relative !== "") nested.push({ dir: relative.split(path10.sep).join("/"), modules: found });
+    if (found > 0 && relative !== "") nested.push({ dir: relative.split(path14.sep).join("/"), modules: found });
     for (const child of children) {
       if (!child.isDirectory() || child.name.startsWith(".") || child.name === "__pycache__" || relative === "" && child.name.startsWith("test_")) continue;
-      await walk(path10.join(relative, child.name), depth + 1);
+      await walk(path14.join(relative, child.name), depth + 1);
     }
   };
   await walk("", 0);
   const pytestStyle = [];
   for (const module of modules) {
-    const text = await readFile3(path10.join(testsDir, `${module}.py`), "utf8").catch(() => "");
-    if (PYTEST_STYLE.test(text) && !UNITTEST_CASE.test(text)) pytestStyle.push(module);
+    const text2 = await readFile4(path14.join(testsDir, `${module}.py`), "utf8").catch(() => "");
+    if (PYTEST_STYLE.test(text2) && !UNITTEST_CASE.test(text2)) pytestStyle.push(module);
   }
   return { testsDir, modules, nested, pytestStyle };
 }
-async function runShowrefcount(context, cell, target, options, testFiles, inheritedPythonPath) {
+async function runShowrefcount(context, cell, target, files, options, testFiles, inheritedPythonPath) {
   const env = testEnv(cell, target, inheritedPythonPath);
   return context.log.group(`-X showrefcount on ${testFiles.length} test files`, async () => {
     const runs = [];
     for (const testFile of testFiles) {
-      const command = {
-        argv: [target.pythonPath, "-X", "showrefcount", "-m", "test", "--testdir", target.testsDir, "--timeout", String(options.testTimeoutSeconds), testFile],
-        cwd: target.projectDir,
+      const run = await runTestFile(context, files, {
+        prefix: [target.pythonPath, "-X", "showrefcount"],
+        testFile,
         env,
-        logPath: logPath(context, "showrefcount", `${testFile}.log`)
-      };
-      const result = await context.runner.run(command);
-      const log = await parseLogFile(result.logPath, { workspace: context.workspace });
-      runs.push({ ...parsedRun(result, log, testFile), parsed: { regrtest: regrtestOf(log), refcount: log.results.showrefcount ?? new ShowRefcountParser().end() }, testFile });
+        cwd: target.projectDir,
+        logPath: logPath(context, "showrefcount", `${files.logName(testFile)}.log`),
+        timeoutSeconds: options.testTimeoutSeconds
+      });
+      runs.push({ ...run, refcount: run.details.results.showrefcount ?? new ShowRefcountParser().end() });
     }
     return runs;
   });
@@ -13611,7 +14478,7 @@ function selectTestModules(entries) {
 // src/steps/run-cpython-tests.ts
 var CPYTHON_TESTS_JUNIT_FILE = "cpython-tests.junit.xml";
 async function runCpythonTests(context, cell, pythonPath, options) {
-  const junitXml = path11.join(context.outDir, CPYTHON_TESTS_JUNIT_FILE);
+  const junitXml = path15.join(context.outDir, CPYTHON_TESTS_JUNIT_FILE);
   const environment = planCpythonTestsEnv(context.env, cell.runtimeEnv);
   const commandInput = { pythonPath, python: cell.python, selection: options.selection, jobs: options.jobs, timeoutSeconds: options.timeoutSeconds, junitXml };
   let shard;
@@ -13638,7 +14505,7 @@ async function runCpythonTests(context, cell, pythonPath, options) {
   const run = await context.log.group(`CPython's test suite (${options.selection.kind === "args" ? options.selection.args.join(" ") : options.selection.kind})`, async () => {
     return parseRegrtestRun(context, { argv: plan.argv, cwd: context.outDir, env: environment.env, logPath: logPath(context, "cpython-tests.log") });
   });
-  const junitText = await readFile4(junitXml, "utf8").catch(() => void 0);
+  const junitText = await readFile5(junitXml, "utf8").catch(() => void 0);
   return {
     ...run,
     selection: options.selection,
@@ -13653,7 +14520,7 @@ async function runCpythonTests(context, cell, pythonPath, options) {
 async function readDurations(file) {
   let report;
   try {
-    report = JSON.parse(await readFile4(file, "utf8"));
+    report = JSON.parse(await readFile5(file, "utf8"));
   } catch (error) {
     throw new ConfigError(`cpython-tests-durations '${file}': cannot read it as a pydebug report.json (${error instanceof Error ? error.message : String(error)}).`);
   }
@@ -13666,7 +14533,7 @@ async function readDurations(file) {
 
 // src/steps/install-test-requirements.ts
 import { rm as rm5 } from "node:fs/promises";
-import path12 from "node:path";
+import path16 from "node:path";
 var TestRequirementsError = class extends ConfigError {
   constructor(message, logPath2) {
     super(message);
@@ -13676,7 +14543,7 @@ var TestRequirementsError = class extends ConfigError {
 };
 async function installTestRequirements(context, cell, pythonPath, requirements) {
   if (requirements.length === 0) return void 0;
-  const target = path12.join(context.cacheDir, "test-requirements", cell.id);
+  const target = path16.join(context.cacheDir, "test-requirements", cell.id);
   await rm5(target, { recursive: true, force: true });
   const log = logPath(context, "test-requirements.log");
   const result = await context.log.group(
@@ -13698,27 +14565,27 @@ async function installTestRequirements(context, cell, pythonPath, requirements) 
 }
 
 // src/steps/run-pytest.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import path14 from "node:path";
+import { readFile as readFile6 } from "node:fs/promises";
+import path18 from "node:path";
 
 // src/adapters/bundled-files.ts
 import { existsSync } from "node:fs";
-import path13 from "node:path";
+import path17 from "node:path";
 import { fileURLToPath } from "node:url";
 var PYTEST_PLUGIN_MODULE = "pydebug_refleak";
-var PLUGIN_RELATIVE = path13.join("python", `${PYTEST_PLUGIN_MODULE}.py`);
+var PLUGIN_RELATIVE = path17.join("python", `${PYTEST_PLUGIN_MODULE}.py`);
 function pytestPluginDir(moduleUrl = import.meta.url) {
-  let dir = path13.dirname(fileURLToPath(moduleUrl));
+  let dir = path17.dirname(fileURLToPath(moduleUrl));
   for (let depth = 0; depth < 6; depth++) {
-    if (existsSync(path13.join(dir, PLUGIN_RELATIVE))) return path13.join(dir, "python");
-    const parent = path13.dirname(dir);
+    if (existsSync(path17.join(dir, PLUGIN_RELATIVE))) return path17.join(dir, "python");
+    const parent = path17.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
   throw new Error(`pydebug's pytest plugin (${PLUGIN_RELATIVE}) was not found above ${fileURLToPath(moduleUrl)}: the package is incomplete`);
 }
 function bundledPythonScript(fileName, moduleUrl = import.meta.url) {
-  return path13.join(pytestPluginDir(moduleUrl), fileName);
+  return path17.join(pytestPluginDir(moduleUrl), fileName);
 }
 
 // src/plan/test-runner.ts
@@ -13733,8 +14600,8 @@ function chooseTestRunner(facts, options) {
   return { runner: "regrtest", reason: "no pytest configuration and no pytest-style test file: unittest under regrtest" };
 }
 var PYTEST_CONFIG_FILES = ["pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini", "setup.cfg", "conftest.py"];
-function pytestConfigIn(fileName, text) {
-  const section = (header) => new RegExp(`^\\s*\\[${header.replace(/[.[\]]/g, "\\$&")}\\]\\s*$`, "m").test(text);
+function pytestConfigIn(fileName, text2) {
+  const section = (header) => new RegExp(`^\\s*\\[${header.replace(/[.[\]]/g, "\\$&")}\\]\\s*$`, "m").test(text2);
   switch (fileName) {
     case "pytest.ini":
     case ".pytest.ini":
@@ -13755,19 +14622,19 @@ function pytestConfigIn(fileName, text) {
 async function readProjectTestFacts(projectDir, discovery) {
   const pytestConfig = [];
   for (const name of PYTEST_CONFIG_FILES) {
-    const text = await readFile5(path14.join(projectDir, name), "utf8").catch(() => void 0);
-    const found = text === void 0 ? void 0 : pytestConfigIn(name, text);
+    const text2 = await readFile6(path18.join(projectDir, name), "utf8").catch(() => void 0);
+    const found = text2 === void 0 ? void 0 : pytestConfigIn(name, text2);
     if (found) pytestConfig.push(found);
   }
-  const testsConftest = path14.join(discovery.testsDir, "conftest.py");
-  if (path14.dirname(testsConftest) !== path14.resolve(projectDir) && await readFile5(testsConftest, "utf8").catch(() => void 0) !== void 0) {
-    pytestConfig.push(path14.relative(projectDir, testsConftest).split(path14.sep).join("/"));
+  const testsConftest = path18.join(discovery.testsDir, "conftest.py");
+  if (path18.dirname(testsConftest) !== path18.resolve(projectDir) && await readFile6(testsConftest, "utf8").catch(() => void 0) !== void 0) {
+    pytestConfig.push(path18.relative(projectDir, testsConftest).split(path18.sep).join("/"));
   }
   return { pytestConfig, modules: discovery.modules, pytestStyle: discovery.pytestStyle };
 }
 async function runPytestRefleakHunt(context, cell, target, options, discovery, inheritedPythonPath) {
   const pluginDir = pytestPluginDir();
-  const pythonPath = [target.sitePath, pluginDir, ...inheritedPythonPath ? [inheritedPythonPath] : []].join(path14.delimiter);
+  const pythonPath = [target.sitePath, pluginDir, ...inheritedPythonPath ? [inheritedPythonPath] : []].join(path18.delimiter);
   const env = { PYTHONPATH: pythonPath, PYTHONDONTWRITEBYTECODE: "1", ...cell.runtimeEnv };
   const pytestVersion = await probePytest(context, target, env, inheritedPythonPath);
   const pytestArgs = ["-m", "pytest", "-p", "no:cacheprovider", "--rootdir", target.projectDir];
@@ -13779,7 +14646,7 @@ async function runPytestRefleakHunt(context, cell, target, options, discovery, i
       logPath: logPath(context, "pytest", "collect.log")
     });
     const log = await parseLogFile(result.logPath, { workspace: context.workspace });
-    return { ...parsedRun(result, log), parsed: await readPytestLog(result.logPath) };
+    return { ...parsedRun(result, log), parsed: await parseLogWith(result.logPath, new PytestLogParser()) };
   });
   const byFile = /* @__PURE__ */ new Map();
   for (const id of collect.parsed.started) {
@@ -13810,7 +14677,7 @@ async function runPytestRefleakHunt(context, cell, target, options, discovery, i
         timeoutMs: options.testTimeoutSeconds * 1e3
       });
       const log = await parseLogFile(result.logPath, { workspace: context.workspace });
-      files.push({ ...parsedRun(result, log, file), parsed: { regrtest: log.results.regrtest ?? new RegrtestParser().end(), pytest: await readPytestLog(result.logPath) }, file, caseIds });
+      files.push({ ...parsedRun(result, log, file), parsed: { regrtest: log.results.regrtest ?? new RegrtestParser().end(), pytest: await parseLogWith(result.logPath, new PytestLogParser()) }, file, caseIds });
       context.log.info(`${file}: ${files[files.length - 1].parsed.pytest.summary ?? `exit ${result.exitCode ?? result.signal}`}`);
     }
   });
@@ -13831,21 +14698,11 @@ async function probePytest(context, target, env, inheritedPythonPath) {
     `pytest runs these tests (${target.testsDir}), but the debug interpreter cannot import it${cause ? ` (${cause})` : ""}. Install it for the tests with test-requirements: pytest (CLI: --test-requirements pytest), or put a folder holding pytest and its dependencies on PYTHONPATH${inheritedPythonPath ? ` (PYTHONPATH is ${inheritedPythonPath})` : ""}. To run them with regrtest instead, set test-runner: regrtest.`
   );
 }
-async function readPytestLog(file) {
-  const parser = new PytestLogParser();
-  let lineNumber = 0;
-  try {
-    for await (const line of readLines(file)) parser.next(line.endsWith("\r") ? line.slice(0, -1) : line, ++lineNumber);
-  } catch (error) {
-    if (error.code !== "ENOENT") throw error;
-  }
-  return parser.end();
-}
 
 // src/steps/run-test-command.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { rm as rm6, readFile as readFile6 } from "node:fs/promises";
-import path15 from "node:path";
+import { rm as rm6, readFile as readFile7 } from "node:fs/promises";
+import path19 from "node:path";
 
 // src/parse/pytest.ts
 var MAX_PYTEST_FAILURES = 200;
@@ -14065,41 +14922,10 @@ var UnittestParser = class {
   }
 };
 
-// src/plan/test-command.ts
-var INTERPRETER_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-X", "-W", "--check-hash-based-pycs"]);
-var PYTEST_PROGRAM = /(?:^|[\\/])(?:pytest|py\.test)(?:\.exe)?$/;
-function runnerWord(argv, module) {
-  if (module === "pytest" && argv.length > 0 && PYTEST_PROGRAM.test(argv[0])) return 0;
-  for (let index = 0; index < argv.length; index++) {
-    if (argv[index] === "-m" && argv[index + 1] === module) return index + 1;
-    if (argv[index] === `-m${module}`) return index;
-    if (INTERPRETER_OPTIONS_WITH_VALUE.has(argv[index])) index++;
-    else if (!argv[index].startsWith("-") && index > 0) break;
-  }
-  return -1;
-}
-var hasOption = (argv, ...names) => argv.some((word) => names.some((name) => word === name || word.startsWith(`${name}=`)));
-function planTestCommand(argv, { junitPath }) {
-  const pytest = runnerWord(argv, "pytest");
-  if (pytest >= 0) {
-    const added = [
-      ...hasOption(argv, "--junitxml", "--junit-xml") ? [] : [`--junitxml=${junitPath}`],
-      ...hasOption(argv, "--capture", "-s") ? [] : ["--capture=sys"]
-    ];
-    return {
-      argv: [...argv.slice(0, pytest + 1), ...added, ...argv.slice(pytest + 1)],
-      runner: "pytest",
-      ...added.some((word) => word.startsWith("--junitxml=")) ? { junitPath } : {},
-      added
-    };
-  }
-  return { argv, runner: runnerWord(argv, "unittest") >= 0 ? "unittest" : "other", added: [] };
-}
-
 // src/steps/run-test-command.ts
 async function runTestCommand(context, cell, interpreter, target, inheritedPythonPath) {
   const env = {
-    PYTHONPATH: [...target.sitePaths, ...inheritedPythonPath ? [inheritedPythonPath] : []].join(path15.delimiter),
+    PYTHONPATH: [...target.sitePaths, ...inheritedPythonPath ? [inheritedPythonPath] : []].join(path19.delimiter),
     // Keep the user's tree free of __pycache__ from a debug interpreter, as for regrtest.
     PYTHONDONTWRITEBYTECODE: "1",
     // faulthandler prints the Python stack of a crash: the frame in a test file names the test.
@@ -14107,18 +14933,21 @@ async function runTestCommand(context, cell, interpreter, target, inheritedPytho
     PATH: await pathWithInterpreter(context, interpreter, context.env.PATH),
     [PYTHON_ENV]: interpreter.pythonPath,
     [SITE_ENV]: target.sitePaths[0] ?? "",
-    ...cell.runtimeEnv
+    ...cell.runtimeEnv,
+    ...target.passEnv
   };
   const expanded = expandCommand(target.command, mergeEnv(context.env, env));
   if (!expanded.ok) {
     throw new ConfigError(`test-command '${target.command.text}' refers to ${expanded.missing.map((name) => `$${name}`).join(", ")}, which ${expanded.missing.length === 1 ? "is" : "are"} not set; pydebug sets $${SITE_ENV} and $${PYTHON_ENV}.`);
   }
-  const planned = planTestCommand(expanded.argv, { junitPath: logPath(context, "test-command.junit.xml") });
+  const logName = target.logName ?? "test-command";
+  const planned = planTestCommand(expanded.argv, { junitPath: logPath(context, `${logName}.junit.xml`) });
   if (planned.junitPath) await rm6(planned.junitPath, { force: true });
-  const log = logPath(context, "test-command.log");
-  const result = await context.log.group(`test-command: ${formatArgv(planned.argv)}`, () => context.runner.run({ argv: planned.argv, cwd: target.projectDir, env, logPath: log, timeoutMs: target.timeoutSeconds * 1e3, timeoutSignal: "SIGABRT" }));
+  const log = logPath(context, `${logName}.log`);
+  const argv = [...target.prefix ?? [], ...planned.argv];
+  const result = await context.log.group(`test-command: ${formatArgv(argv)}`, () => context.runner.run({ argv, cwd: target.projectDir, env, logPath: log, timeoutMs: target.timeoutSeconds * 1e3, timeoutSignal: "SIGABRT" }));
   const { output, lines, unparsed, details } = await parseTestCommandLog(result.logPath, planned.runner, context.workspace);
-  const junitText = planned.junitPath ? await readFile6(planned.junitPath, "utf8").catch(() => void 0) : void 0;
+  const junitText = planned.junitPath ? await readFile7(planned.junitPath, "utf8").catch(() => void 0) : void 0;
   return {
     ...parsedRun(result, { lines, unparsed, ...details }),
     parsed: { ...output, ...junitText !== void 0 ? { junit: withTestFiles(parseJUnitXml(junitText), target.projectDir) } : {} },
@@ -14130,6 +14959,10 @@ async function runTestCommand(context, cell, interpreter, target, inheritedPytho
     workspace: context.workspace
   };
 }
+function testCommandAsFileRun(run) {
+  const outcome = run.timedOut ? "timed-out" : run.signal ? "crashed" : run.exitCode === 0 ? "passed" : "failed";
+  return { ...run, testFile: TEST_COMMAND_NAME, outcome: { outcome }, progress: { started: [] } };
+}
 function withTestFiles(junit, cwd) {
   const found = /* @__PURE__ */ new Map();
   const fileOf = (classname) => {
@@ -14138,7 +14971,7 @@ function withTestFiles(junit, cwd) {
       let file;
       for (let count2 = parts.length; count2 > 0 && file === void 0; count2--) {
         const candidate = `${parts.slice(0, count2).join("/")}.py`;
-        if (existsSync2(path15.join(cwd, candidate))) file = candidate;
+        if (existsSync2(path19.join(cwd, candidate))) file = candidate;
       }
       found.set(classname, file);
     }
@@ -14146,9 +14979,9 @@ function withTestFiles(junit, cwd) {
   };
   return { ...junit, cases: junit.cases.map((testCase) => testCase.file !== void 0 ? testCase : { ...testCase, ...fileOf(testCase.classname) ? { file: fileOf(testCase.classname) } : {} }) };
 }
-function parseJUnitXml(text) {
+function parseJUnitXml(text2) {
   const parser = new JUnitXmlParser();
-  for (const line of text.split("\n")) parser.next(line);
+  for (const line of text2.split("\n")) parser.next(line);
   return parser.end();
 }
 async function parseTestCommandLog(logFile, runner, workspace) {
@@ -14178,53 +15011,44 @@ async function parseTestCommandLog(logFile, runner, workspace) {
 }
 
 // src/steps/helper-per-test-file.ts
-async function runHelperPerTestFile(context, cell, target, testFiles, spec, inheritedPythonPath) {
+async function runHelperPerTestFile(context, cell, target, runner, testFiles, spec, inheritedPythonPath) {
   const env = testEnv(cell, target, inheritedPythonPath);
   const script = bundledPythonScript(spec.script);
   const runs = [];
   for (const testFile of testFiles) {
     const result = await context.runner.run({
-      argv: [target.pythonPath, script, "--testdir", target.testsDir, ...spec.args ?? [], testFile],
+      argv: [target.pythonPath, script, ...runner.helperArgs, ...spec.args ?? [], testFile],
       cwd: target.projectDir,
       env,
-      logPath: logPath(context, spec.logDir, `${testFile}.log`),
+      logPath: logPath(context, spec.logDir, `${runner.logName(testFile)}.log`),
       timeoutMs: spec.timeoutSeconds * 1e3,
       // faulthandler's dump on a hang names the test that hung.
       timeoutSignal: "SIGABRT"
     });
     const log = await parseLogFile(result.logPath, { workspace: context.workspace });
-    let own2;
-    if (spec.ownParser) {
-      const parser = spec.ownParser();
-      let lineNumber = 0;
-      try {
-        for await (const line of readLines(result.logPath)) parser.next(line.endsWith("\r") ? line.slice(0, -1) : line, ++lineNumber);
-      } catch (error) {
-        if (error.code !== "ENOENT") throw error;
-      }
-      own2 = parser.end();
-    }
+    const own2 = spec.ownParser ? await parseLogWith(result.logPath, spec.ownParser()) : void 0;
     runs.push({ ...parsedRun(result, log, testFile), parsed: own2, testFile });
   }
   return runs;
 }
 
 // src/steps/run-allocation-report.ts
-async function runAllocationReport(context, cell, target, options, testFiles, inheritedPythonPath) {
+async function runAllocationReport(context, cell, target, runner, options, testFiles, inheritedPythonPath) {
   return context.log.group(
     `allocator statistics before and after each of ${testFiles.length} test files`,
-    () => runHelperPerTestFile(context, cell, target, testFiles, { script: "pydebug_allocstats.py", args: ["--warmups", String(options.warmups), "--runs", String(options.runs)], logDir: "allocations", timeoutSeconds: options.testTimeoutSeconds }, inheritedPythonPath)
+    () => runHelperPerTestFile(context, cell, target, runner, testFiles, { script: "pydebug_allocstats.py", args: ["--warmups", String(options.warmups), "--runs", String(options.runs)], logDir: "allocations", timeoutSeconds: options.testTimeoutSeconds }, inheritedPythonPath)
   );
 }
 
 // src/steps/run-census.ts
-async function runCensus(context, cell, target, options, testFiles, inheritedPythonPath) {
+async function runCensus(context, cell, target, runner, options, testFiles, inheritedPythonPath) {
   return context.log.group(
     `census of live objects by type (sys.getobjects) on ${testFiles.length} test files`,
     () => runHelperPerTestFile(
       context,
       cell,
       target,
+      runner,
       testFiles,
       {
         script: "pydebug_census.py",
@@ -14239,10 +15063,10 @@ async function runCensus(context, cell, target, options, testFiles, inheritedPyt
 }
 
 // src/steps/run-count-allocs.ts
-async function runCountAllocs(context, cell, target, options, testFiles, inheritedPythonPath) {
+async function runCountAllocs(context, cell, target, runner, options, testFiles, inheritedPythonPath) {
   return context.log.group(
     `per-type allocation counts (sys.getcounts) around each of ${testFiles.length} test files`,
-    () => runHelperPerTestFile(context, cell, target, testFiles, { script: "pydebug_counts.py", logDir: "count-allocs", timeoutSeconds: options.testTimeoutSeconds }, inheritedPythonPath)
+    () => runHelperPerTestFile(context, cell, target, runner, testFiles, { script: "pydebug_counts.py", logDir: "count-allocs", timeoutSeconds: options.testTimeoutSeconds }, inheritedPythonPath)
   );
 }
 
@@ -14275,30 +15099,70 @@ var GilParser = class {
 };
 
 // src/steps/run-gil-check.ts
-async function runGilCheck(context, cell, target, options, testFiles, inheritedPythonPath) {
+async function runGilCheck(context, cell, target, runner, options, testFiles, inheritedPythonPath) {
   return context.log.group(
     `whether importing each of ${testFiles.length} test files re-enables the GIL`,
-    () => runHelperPerTestFile(context, cell, target, testFiles, { script: "pydebug_gil.py", logDir: "gil", timeoutSeconds: options.testTimeoutSeconds, ownParser: () => new GilParser() }, inheritedPythonPath)
+    () => runHelperPerTestFile(context, cell, target, runner, testFiles, { script: "pydebug_gil.py", logDir: "gil", timeoutSeconds: options.testTimeoutSeconds, ownParser: () => new GilParser() }, inheritedPythonPath)
   );
 }
 
 // src/steps/run-variant-checks.ts
-function withGilMode(cell, mode) {
-  return mode === "force-off" ? { ...cell, runtimeEnv: { ...cell.runtimeEnv, PYTHON_GIL: "0" } } : cell;
+var HELPER_CHECKS = ["gil", "census", "count-allocs", "allocation-report"];
+function perFileChecks(checks) {
+  return checks.filter((check) => HELPER_CHECKS.includes(check));
 }
-async function runVariantChecks(context, cell, checks, target, testFiles, options, inheritedPythonPath) {
+async function runVariantChecks(context, cell, checks, target, runner, testFiles, options, inheritedPythonPath) {
   if (testFiles.length === 0) return {};
   const has = (check) => checks.includes(check);
-  const gil = has("gil") ? { mode: options.gil, files: await runGilCheck(context, cell, target, options, testFiles, inheritedPythonPath) } : void 0;
-  const census = has("census") ? { warmups: options.warmups, runs: options.runs, files: await runCensus(context, cell, target, options, testFiles, inheritedPythonPath) } : void 0;
-  const countAllocs = has("count-allocs") ? await runCountAllocs(context, cell, target, options, testFiles, inheritedPythonPath) : void 0;
-  const allocations = has("allocation-report") ? await runAllocationReport(context, cell, target, options, testFiles, inheritedPythonPath) : void 0;
+  const gil = has("gil") ? { mode: options.gil, files: await runGilCheck(context, cell, target, runner, options, testFiles, inheritedPythonPath) } : void 0;
+  const census = has("census") ? { warmups: options.warmups, runs: options.runs, files: await runCensus(context, cell, target, runner, options, testFiles, inheritedPythonPath) } : void 0;
+  const countAllocs = has("count-allocs") ? await runCountAllocs(context, cell, target, runner, options, testFiles, inheritedPythonPath) : void 0;
+  const allocations = has("allocation-report") ? await runAllocationReport(context, cell, target, runner, options, testFiles, inheritedPythonPath) : void 0;
   return { ...gil ? { gil } : {}, ...census ? { census } : {}, ...countAllocs ? { countAllocs } : {}, ...allocations ? { allocations } : {} };
 }
 
+// src/plan/gil-mode.ts
+var GIL_MODES = ["default", "force-off"];
+function withGilMode(cell, mode) {
+  return mode === "force-off" ? { ...cell, runtimeEnv: { ...cell.runtimeEnv, PYTHON_GIL: "0" } } : cell;
+}
+
 // src/steps/run-memcheck.ts
-import { access, mkdir as mkdir6, readdir as readdir5 } from "node:fs/promises";
-import path16 from "node:path";
+import { mkdir as mkdir7, readdir as readdir5 } from "node:fs/promises";
+import path21 from "node:path";
+
+// src/steps/cpython-suppressions.ts
+import { access, mkdir as mkdir6 } from "node:fs/promises";
+import path20 from "node:path";
+async function cpythonSuppressions(context, cell, interpreter, source, file) {
+  const kept = path20.join(interpreter.prefix, file.kept);
+  if (await exists(kept)) return { file: kept, origin: "install" };
+  const tarball = sourceTarballPath(context, cell, source);
+  if (await exists(tarball)) {
+    const result = await context.runner.run({
+      argv: ["tar", "-xf", tarball, "--wildcards", "-O", `*/${file.member}`],
+      cwd: context.outDir,
+      logPath: logPath(context, file.tool, "suppressions-from-source.log"),
+      captureStdout: true
+    });
+    if (result.exitCode === 0 && result.stdout.includes(file.marker)) {
+      await mkdir6(path20.dirname(kept), { recursive: true });
+      await writeFileAtomic(kept, result.stdout);
+      return { file: kept, origin: "source-tarball", note: `this interpreter was built before pydebug kept ${file.member} with it: read from ${path20.basename(tarball)} and kept from now on` };
+    }
+  }
+  const note = `this interpreter was built before pydebug kept ${file.member} with it, and the source tarball is not on this machine: ${file.tool} ran without CPython's suppressions: what they would hide is counted with CPython's own reports (delete the cached interpreter, or give the source tarball with --source, to have them)`;
+  context.log.warning(note);
+  return { origin: "none", note };
+}
+async function exists(file) {
+  return access(file).then(
+    () => true,
+    () => false
+  );
+}
+
+// src/steps/run-memcheck.ts
 var VALGRIND_MISSING = "the valgrind variant runs each test file under valgrind memcheck, but valgrind is not installed (or not on PATH). Install it: `sudo apt-get install valgrind` (Debian, Ubuntu, GitHub-hosted Linux runners), `sudo dnf install valgrind` (Fedora); or choose another variant";
 async function findValgrind(context) {
   const result = await context.runner.run({ argv: ["valgrind", "--version"], cwd: context.outDir, logPath: logPath(context, "valgrind", "version.log"), captureStdout: true }).catch(() => void 0);
@@ -14328,61 +15192,40 @@ function memcheckXmlFiles(names, testFile) {
   return names.filter((name) => name.startsWith(prefix) && /^\d+\.xml$/.test(name.slice(prefix.length))).sort((a, b) => Number(a.slice(prefix.length, -4)) - Number(b.slice(prefix.length, -4)));
 }
 async function memcheckSuppressions(context, cell, interpreter, source) {
-  const kept = path16.join(interpreter.prefix, VALGRIND_SUPPRESSIONS_FILE);
-  if (await exists(kept)) return { file: kept, origin: "install" };
-  const tarball = sourceTarballPath(context, cell, source);
-  if (await exists(tarball)) {
-    const result = await context.runner.run({
-      argv: ["tar", "-xzf", tarball, "--wildcards", "-O", "*/Misc/valgrind-python.supp"],
-      cwd: context.outDir,
-      logPath: logPath(context, "valgrind", "suppressions-from-source.log"),
-      captureStdout: true
-    });
-    if (result.exitCode === 0 && result.stdout.includes("Memcheck:")) {
-      await mkdir6(path16.dirname(kept), { recursive: true });
-      await writeFileAtomic(kept, result.stdout);
-      return { file: kept, origin: "source-tarball", note: `this interpreter was built before pydebug kept Misc/valgrind-python.supp with it: read from ${path16.basename(tarball)} and kept from now on` };
-    }
-  }
-  const note = `this interpreter was built before pydebug kept Misc/valgrind-python.supp with it, and the source tarball is not on this machine: memcheck ran without CPython's suppressions: what they would hide is counted with CPython's errors (delete the cached interpreter, or give the source tarball with --source, to have them)`;
-  context.log.warning(note);
-  return { origin: "none", note };
+  return cpythonSuppressions(context, cell, interpreter, source, { member: "Misc/valgrind-python.supp", kept: VALGRIND_SUPPRESSIONS_FILE, marker: "Memcheck:", tool: "memcheck" });
 }
-async function runMemcheck(context, cell, target, options, testFiles, tool, inheritedPythonPath) {
+async function runMemcheck(context, cell, target, runner, options, testFiles, tool, caseIdsOf, inheritedPythonPath) {
   const env = testEnv(cell, target, inheritedPythonPath);
   const xmlDir = logPath(context, "valgrind");
-  await mkdir6(xmlDir, { recursive: true });
-  const sources = tool.extensions.map((build) => ({ copy: extensionSourceCopy(build), project: build.projectDir }));
-  const hints = { workspace: context.workspace, extensionPaths: [...sources.map((source) => `${source.copy}/`), ...tool.extensions.map((build) => `${build.sitePath}/`)] };
-  const underMemcheck = async (dir, name, selection) => {
-    await mkdir6(dir, { recursive: true });
-    const run = await parseRegrtestRun(context, {
-      argv: ["valgrind", ...memcheckOptions(path16.join(dir, `${name}.%p.xml`), tool.suppressions.file), target.pythonPath, "-m", "test", "--testdir", target.testsDir, "--timeout", String(options.testTimeoutSeconds), ...selection],
-      cwd: target.projectDir,
+  await mkdir7(xmlDir, { recursive: true });
+  const { sources, hints } = userCode(context, tool.extensions);
+  const underMemcheck = async (dir, testFile, caseId) => {
+    await mkdir7(dir, { recursive: true });
+    const name = runner.logName(caseId ?? testFile);
+    const run = await runTestFile(context, runner, {
+      prefix: ["valgrind", ...memcheckOptions(path21.join(dir, `${name}.%p.xml`), tool.suppressions.file), target.pythonPath],
+      testFile,
+      ...caseId ? { caseId } : {},
       env,
-      logPath: path16.join(dir, `${name}.log`)
+      cwd: target.projectDir,
+      logPath: path21.join(dir, `${name}.log`),
+      timeoutSeconds: options.testTimeoutSeconds
     });
-    const processes = [];
-    for (const xmlName of memcheckXmlFiles(await readdir5(dir), name)) {
-      const xml = path16.join(dir, xmlName);
-      const { lines, unparsed, ...details } = await parseLogFile(xml, hints);
-      processes.push({ xml, lines, unparsed, details, valgrind: details.results["valgrind-xml"] ?? new ValgrindXmlParser().end() });
-    }
-    return { ...run, processes };
+    return { ...run, processes: await readProcesses(dir, name, hints) };
   };
   const files = await context.log.group(`valgrind memcheck on ${testFiles.length} test files`, async () => {
     const runs = [];
     for (const testFile of testFiles) {
-      const run = await underMemcheck(xmlDir, testFile, [testFile]);
+      const run = await underMemcheck(xmlDir, testFile);
       const userErrors = countUserErrors(run.processes);
-      const caseIds = userErrors ? await listTestCases(context, target, env, testFile, "valgrind") : void 0;
+      const caseIds = userErrors ? await caseIdsOf(testFile) : void 0;
       context.log.info(`${testFile}: memcheck followed ${run.processes.length} process${run.processes.length === 1 ? "" : "es"}, ${userErrors} error${userErrors === 1 ? "" : "s"} in the extension's code`);
       runs.push({ ...run, testFile, ...caseIds ? { caseIds } : {} });
     }
     const several = runs.filter((run) => (run.caseIds?.length ?? 0) > 1).map((run) => ({ name: run.testFile, caseIds: run.caseIds }));
     for (const file of planCaseRuns(several, { perFile: options.maxCaseRuns, total: options.maxCaseRunsTotal })) {
       const cases = [];
-      for (const id of file.run) cases.push({ ...await underMemcheck(path16.join(xmlDir, "cases"), id, ["-m", id, file.name]), id });
+      for (const id of file.run) cases.push({ ...await underMemcheck(path21.join(xmlDir, "cases"), file.name, id), id });
       const index = runs.findIndex((run) => run.testFile === file.name);
       runs[index] = { ...runs[index], cases, ...file.notRun ? { casesNotRun: file.notRun } : {} };
       context.log.info(`${file.name}: re-ran ${file.run.length} of ${file.run.length + file.notRun} cases alone under memcheck`);
@@ -14391,14 +15234,37 @@ async function runMemcheck(context, cell, target, options, testFiles, tool, inhe
   });
   return { valgrind: tool.valgrind, suppressions: tool.suppressions, files, sources, workspace: context.workspace };
 }
+function userCode(context, extensions) {
+  const sources = extensions.map((build) => ({ copy: extensionSourceCopy(build), project: build.projectDir }));
+  return { sources, hints: { workspace: context.workspace, extensionPaths: [...sources.map((source) => `${source.copy}/`), ...extensions.map((build) => `${build.sitePath}/`)] } };
+}
+async function readProcesses(dir, name, hints) {
+  const processes = [];
+  for (const xmlName of memcheckXmlFiles(await readdir5(dir), name)) {
+    const xml = path21.join(dir, xmlName);
+    const { lines, unparsed, ...details } = await parseLogFile(xml, hints);
+    processes.push({ xml, lines, unparsed, details, valgrind: details.results["valgrind-xml"] ?? new ValgrindXmlParser().end() });
+  }
+  return processes;
+}
 function countUserErrors(processes) {
   return processes.reduce((total, process2) => total + process2.valgrind.errors.filter((error) => error.blame === "extension").length, 0);
 }
-async function exists(file) {
-  return access(file).then(
-    () => true,
-    () => false
+async function runMemcheckOnCommand(context, cell, interpreter, target, tool, inheritedPythonPath) {
+  const xmlDir = logPath(context, "valgrind");
+  await mkdir7(xmlDir, { recursive: true });
+  const { sources, hints } = userCode(context, tool.extensions);
+  const run = await runTestCommand(
+    context,
+    cell,
+    interpreter,
+    { ...target, prefix: ["valgrind", ...memcheckOptions(path21.join(xmlDir, `${TEST_COMMAND_NAME}.%p.xml`), tool.suppressions.file)], logName: path21.join("valgrind", TEST_COMMAND_NAME) },
+    inheritedPythonPath
   );
+  const processes = await readProcesses(xmlDir, TEST_COMMAND_NAME, hints);
+  context.log.info(`test-command: memcheck followed ${processes.length} process${processes.length === 1 ? "" : "es"}, ${countUserErrors(processes)} errors in the extension's code`);
+  const file = { ...testCommandAsFileRun(run), processes };
+  return { valgrind: tool.valgrind, suppressions: tool.suppressions, files: [file], sources, workspace: context.workspace };
 }
 
 // src/catalog/sanitizers.ts
@@ -14435,7 +15301,10 @@ var SANITIZERS = {
     source: "configure.ac --with-thread-sanitizer (BASECFLAGS and LDFLAGS, 3.13+)",
     optionsVariable: "TSAN_OPTIONS",
     passOptions: { halt_on_error: "0" },
-    runtimeSymbol: "__tsan_init"
+    runtimeSymbol: "__tsan_init",
+    // 3.13.5's lists race:set_allocator_unlocked: without it every regrtest process with --timeout (faulthandler's
+    // watchdog thread) ends with TSan's exit code 66 at finalisation (test/fixtures/cpython-3.13.5-tsan/).
+    cpythonSuppressions: { member: "Tools/tsan/suppressions.txt", freeThreadedMember: "Tools/tsan/suppressions_free_threading.txt" }
   }
 };
 function isSanitizerCheck(check) {
@@ -14443,43 +15312,35 @@ function isSanitizerCheck(check) {
 }
 
 // src/steps/run-sanitizers.ts
-import { readdir as readdir6, readFile as readFile7 } from "node:fs/promises";
-import path17 from "node:path";
-async function runSanitizerPass(context, cell, check, target, extensions, testFiles, options, inheritedPythonPath) {
+import { readdir as readdir6, readFile as readFile8 } from "node:fs/promises";
+import path22 from "node:path";
+async function runSanitizerPass(context, cell, check, extensions, units) {
   const spec = SANITIZERS[check];
   const sources = extensions.map((build) => ({ copy: extensionSourceCopy(build), project: workspaceRelative(build.projectDir, context.workspace) }));
   const hints = { workspace: context.workspace, extensionPaths: [...sources.map((source) => `${source.copy}/`), ...extensions.map((build) => `${build.sitePath}/`)], kinds: ["sanitizer"] };
-  const instrumentation = [];
-  for (const build of extensions) instrumentation.push(await checkInstrumentation(build, spec));
-  for (const missing of instrumentation.filter((entry) => !entry.instrumented)) context.log.warning(`${missing.projectDir} was not compiled with ${spec.compileFlag}: ${spec.tool} cannot see its bugs`);
+  const instrumentation2 = [];
+  for (const build of extensions) instrumentation2.push(await checkInstrumentation(build, spec));
+  for (const missing of instrumentation2.filter((entry) => !entry.instrumented)) context.log.warning(`${missing.projectDir} was not compiled with ${spec.compileFlag}: ${spec.tool} cannot see its bugs`);
   const supp = spec.leakSuppressions?.[minorOf(cell.python)];
   const suppressions = supp ? bundledPythonScript(supp) : void 0;
   const logDir = logPath(context, spec.logDir);
-  const envFor = (testFile) => sanitizerPassEnv(spec, cell.runtimeEnv, path17.join(logDir, testFile), suppressions);
-  const first = envFor(testFiles[0] ?? "test");
+  const envFor = (name) => sanitizerPassEnv(spec, cell.runtimeEnv, path22.join(logDir, units.logName(name)), suppressions);
+  const first = envFor(units.names[0] ?? "test");
   if ("error" in first) {
     context.log.warning(`the ${spec.tool} pass did not run: ${first.error}`);
-    return { spec, logDir, env: {}, instrumentation, runs: [], sources, notRun: first.error, ...suppressions ? { suppressions } : {} };
+    return { spec, logDir, env: {}, instrumentation: instrumentation2, runs: [], sources, notRun: first.error, ...suppressions ? { suppressions } : {} };
   }
-  const base = testEnv(cell, target, inheritedPythonPath);
-  const runs = await context.log.group(`${spec.tool}: ${testFiles.length} test files, one process each`, async () => {
+  const runs = await context.log.group(`${spec.tool}: ${units.description}`, async () => {
     const runs2 = [];
-    for (const testFile of testFiles) {
+    for (const testFile of units.names) {
       const passEnv = envFor(testFile);
       if ("error" in passEnv) continue;
-      const run = await parseRegrtestRun(context, {
-        argv: [target.pythonPath, "-m", "test", "--testdir", target.testsDir, "--timeout", String(options.testTimeoutSeconds), "-v", testFile],
-        cwd: target.projectDir,
-        env: { ...base, ...passEnv.env },
-        logPath: path17.join(logDir, `${testFile}.log`)
-      });
-      const lines = [];
-      for await (const line of readLines(run.log)) lines.push(line);
-      const cases = casesOfVerboseOutput(lines);
+      const run = await units.run(testFile, passEnv.env, logDir);
+      const cases = run.progress;
       const endedInside = run.exitCode !== 0 && cases.unfinished !== void 0;
       const reports = [];
-      for (const name of reportFilesOf(await readdir6(logDir), testFile)) {
-        const file = path17.join(logDir, name);
+      for (const name of reportFilesOf(await readdir6(logDir), units.logName(testFile))) {
+        const file = path22.join(logDir, name);
         const log = await parseLogFile(file, hints);
         const fatal = log.results.sanitizer?.reports.some((report) => report.tool !== "LeakSanitizer" && report.leaks.length === 0) ?? false;
         const testCase = caseOfReport(cases, fatal && endedInside);
@@ -14491,7 +15352,24 @@ async function runSanitizerPass(context, cell, check, target, extensions, testFi
     }
     return runs2;
   });
-  return { spec, logDir, env: first.env, instrumentation, runs, sources, ...suppressions ? { suppressions } : {} };
+  return { spec, logDir, env: first.env, instrumentation: instrumentation2, runs, sources, ...suppressions ? { suppressions } : {} };
+}
+function testFileUnits(context, cell, target, runner, testFiles, options, inheritedPythonPath) {
+  const base = testEnv(cell, target, inheritedPythonPath);
+  return {
+    names: testFiles,
+    logName: runner.logName,
+    description: `${testFiles.length} test files, one process each`,
+    run: (testFile, passEnv, logDir) => runTestFile(context, runner, {
+      prefix: [target.pythonPath],
+      testFile,
+      verbose: true,
+      env: { ...base, ...passEnv },
+      cwd: target.projectDir,
+      logPath: path22.join(logDir, `${runner.logName(testFile)}.log`),
+      timeoutSeconds: options.testTimeoutSeconds
+    })
+  };
 }
 function sanitizerReportRun(log, { file, testFile, case: testCase, sources, process: process2 }) {
   const mapped = (problem) => ({ ...problem, message: mapSourceCopies(problem.message, sources), ...problem.file ? { file: mapSourceCopies(problem.file, sources) } : {}, test: testFile });
@@ -14502,12 +15380,12 @@ function describeRun(run) {
   return run.signal ? `killed by ${run.signal}` : `exit ${run.exitCode}`;
 }
 async function checkInstrumentation(build, spec) {
-  const compileLines = build.logPath ? checkCompileLines(await readFile7(build.logPath, "utf8").catch(() => ""), spec.compileFlag) : void 0;
+  const compileLines = build.logPath ? checkCompileLines(await readFile8(build.logPath, "utf8").catch(() => ""), spec.compileFlag) : void 0;
   const modules = [];
   const entries = await readdir6(build.sitePath, { recursive: true }).catch(() => []);
   for (const entry of entries.filter((name) => /\.(?:so|pyd|dylib)$/.test(name)).sort()) {
-    const bytes = await readFile7(path17.join(build.sitePath, entry));
-    modules.push({ file: entry.split(path17.sep).join("/"), instrumented: bytes.includes(spec.runtimeSymbol) });
+    const bytes = await readFile8(path22.join(build.sitePath, entry));
+    modules.push({ file: entry.split(path22.sep).join("/"), instrumented: bytes.includes(spec.runtimeSymbol) });
   }
   const linesSay = compileLines === void 0 || compileLines.compileLines === 0 || compileLines.withoutFlag.length === 0;
   return { projectDir: build.projectDir, ...compileLines ? { compileLines } : {}, modules, instrumented: linesSay && modules.every((module) => module.instrumented) };
@@ -14523,9 +15401,9 @@ function planCellOrThrow(config) {
   return planned.cell;
 }
 async function runCell(config, context, inheritedPythonPath) {
-  const cell = withGilMode(planCellOrThrow(config), config.gil);
-  await rm7(path18.join(context.outDir, "logs"), { recursive: true, force: true });
-  await mkdir7(path18.join(context.outDir, "logs"), { recursive: true });
+  let cell = withGilMode(planCellOrThrow(config), config.gil);
+  await rm7(path23.join(context.outDir, "logs"), { recursive: true, force: true });
+  await mkdir8(path23.join(context.outDir, "logs"), { recursive: true });
   let interpreter;
   const extensions = [];
   let refleaks;
@@ -14537,38 +15415,71 @@ async function runCell(config, context, inheritedPythonPath) {
   let variantChecks;
   let memcheck;
   let sanitizers;
+  const checksNotRun = [];
   let error;
   let errorExitCode = 0;
   try {
     const checks = config.variant.checks ?? [];
-    const valgrind = checks.includes("memcheck") && config.extension && config.testsDir && !config.testCommand ? await findValgrind(context) : void 0;
+    const valgrind = checks.includes("memcheck") && config.extension && config.testsDir ? await findValgrind(context) : void 0;
     interpreter = await ensureInterpreter(context, cell, config.source, config);
+    const sanitizerSpec = checks.filter(isSanitizerCheck).map((check) => SANITIZERS[check])[0];
+    if (sanitizerSpec?.cpythonSuppressions) {
+      const member = cell.abiFlags.includes("t") ? sanitizerSpec.cpythonSuppressions.freeThreadedMember : sanitizerSpec.cpythonSuppressions.member;
+      const found = await cpythonSuppressions(context, cell, interpreter, config.source, { member, kept: path23.join("share", "pydebug", path23.basename(path23.dirname(member)), path23.basename(member)), marker: "race:", tool: sanitizerSpec.logDir });
+      if (found.file) cell = withSanitizerSuppressions(cell, sanitizerSpec, found.file);
+    }
     if (config.extension && config.testsDir) {
       const buildOptions = { rebuild: config.rebuildExtensions, buildEnv: config.buildEnv, ...config.buildCommand ? { buildCommand: config.buildCommand } : {} };
       for (const projectDir of [config.extension, ...config.extraExtensions]) extensions.push(await ensureExtension(context, cell, interpreter, projectDir, buildOptions));
-      const sitePath = extensions.map((build) => build.sitePath).join(path18.delimiter);
+      const sitePath = extensions.map((build) => build.sitePath).join(path23.delimiter);
       const target = { pythonPath: interpreter.pythonPath, testsDir: config.testsDir, projectDir: config.extension, sitePath };
       const requirementsDir = await installTestRequirements(context, cell, interpreter.pythonPath, config.testRequirements);
-      const testsPythonPath = [requirementsDir, inheritedPythonPath].filter((part) => part).join(path18.delimiter) || void 0;
+      const testsPythonPath = [requirementsDir, inheritedPythonPath].filter((part) => part).join(path23.delimiter) || void 0;
+      const sanitizer = checks.find(isSanitizerCheck);
+      const memcheckTool = valgrind ? async () => ({ valgrind, suppressions: await memcheckSuppressions(context, cell, interpreter, config.source), extensions }) : void 0;
       if (config.testCommand) {
-        testCommand = await runTestCommand(context, cell, interpreter, { command: config.testCommand, projectDir: config.extension, sitePaths: extensions.map((build) => build.sitePath), timeoutSeconds: config.testCommandTimeoutSeconds }, testsPythonPath);
+        const commandTarget = { command: config.testCommand, projectDir: config.extension, sitePaths: extensions.map((build) => build.sitePath), timeoutSeconds: config.testCommandTimeoutSeconds };
+        const installed = interpreter;
+        const runCommand2 = (passEnv) => runTestCommand(context, cell, installed, { ...commandTarget, ...passEnv ? { passEnv } : {} }, testsPythonPath);
+        if (sanitizer) {
+          sanitizers = await runSanitizerPass(context, cell, sanitizer, extensions, {
+            names: [TEST_COMMAND_NAME],
+            logName: (name) => name,
+            description: "the test command, its reports in files of their own",
+            run: async (_name, passEnv) => testCommandAsFileRun(testCommand = await runCommand2(passEnv))
+          });
+        }
+        testCommand ??= await runCommand2();
+        if (memcheckTool) memcheck = await runMemcheckOnCommand(context, cell, interpreter, commandTarget, await memcheckTool(), testsPythonPath);
+        checksNotRun.push(...perFileChecks(checks).map((check) => ({ check, reason: `${check} runs each test file on its own, and the tests run through test-command here (${config.testCommand.text}): run without test-command (pydebug picks regrtest or pytest) to have it` })));
       } else {
         const discovery = await discoverTestModules(config.testsDir);
         testRunner = chooseTestRunner(await readProjectTestFacts(config.extension, discovery), config);
         context.log.info(`the tests run under ${testRunner.runner}: ${testRunner.reason}`);
         const refleakOptions = { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, maxCaseRuns: config.maxCaseRuns, maxCaseRunsTotal: config.maxCaseRunsTotal };
-        if (testRunner.runner === "pytest") pytest = await runPytestRefleakHunt(context, cell, target, refleakOptions, discovery, testsPythonPath);
-        else refleaks = await runRefleakHunt(context, cell, target, refleakOptions, discovery, testsPythonPath);
+        const env = testEnv(cell, target, testsPythonPath);
+        let perFile;
+        if (testRunner.runner === "pytest") {
+          const hunt = pytest = await runPytestRefleakHunt(context, cell, target, refleakOptions, discovery, testsPythonPath);
+          perFile = {
+            runner: pytestFileRunner(config.extension, { module: PYTEST_PLUGIN_MODULE, dir: pytestPluginDir() }),
+            testFiles: hunt.files.map((file) => file.file),
+            caseIdsOf: async (testFile) => [...hunt.files.find((file) => file.file === testFile)?.caseIds ?? []]
+          };
+        } else {
+          refleaks = await runRefleakHunt(context, cell, target, refleakOptions, discovery, testsPythonPath);
+          perFile = {
+            runner: regrtestFileRunner(config.testsDir, config.testTimeoutSeconds),
+            testFiles: refleaks.discovery.modules,
+            caseIdsOf: (testFile) => listTestCases(context, target, env, testFile, "valgrind")
+          };
+        }
+        const { runner, testFiles } = perFile;
+        showrefcount = await runShowrefcount(context, cell, target, runner, config, testFiles, testsPythonPath);
+        variantChecks = await runVariantChecks(context, cell, checks, target, runner, testFiles, { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, gil: config.gil }, testsPythonPath);
+        if (memcheckTool) memcheck = await runMemcheck(context, cell, target, runner, config, testFiles, await memcheckTool(), perFile.caseIdsOf, testsPythonPath);
+        if (sanitizer) sanitizers = await runSanitizerPass(context, cell, sanitizer, extensions, testFileUnits(context, cell, target, runner, testFiles, config, testsPythonPath));
       }
-      if (refleaks) showrefcount = await runShowrefcount(context, cell, target, config, refleaks.discovery.modules, testsPythonPath);
-      if (refleaks) variantChecks = await runVariantChecks(context, cell, checks, target, refleaks.discovery.modules, { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, gil: config.gil }, testsPythonPath);
-      if (valgrind && refleaks) {
-        const suppressions = await memcheckSuppressions(context, cell, interpreter, config.source);
-        memcheck = await runMemcheck(context, cell, target, config, refleaks.discovery.modules, { valgrind, suppressions, extensions }, testsPythonPath);
-      } else if (valgrind) context.log.warning("memcheck runs regrtest test files: it does not run pytest projects yet");
-      const sanitizer = checks.find(isSanitizerCheck);
-      if (sanitizer && refleaks) sanitizers = await runSanitizerPass(context, cell, sanitizer, target, extensions, refleaks.discovery.modules, config, testsPythonPath);
-      else if (sanitizer) context.log.warning("the sanitizer pass runs regrtest test files; it does not run with test-command or pytest yet");
     }
     if (config.cpythonTests.kind !== "none") {
       cpythonTests = await runCpythonTests(context, cell, interpreter.pythonPath, {
@@ -14599,12 +15510,13 @@ async function runCell(config, context, inheritedPythonPath) {
     ...variantChecks ? { variantChecks } : {},
     ...memcheck ? { memcheck } : {},
     ...sanitizers ? { sanitizers } : {},
+    ...checksNotRun.length ? { checksNotRun } : {},
     ...error ? { error } : {},
     relative: (absolutePath) => reportPath(context, absolutePath)
   });
   const summaryMarkdown = renderSummaryMarkdown(report);
-  const reportFile = path18.join(context.outDir, "report.json");
-  const summaryFile = path18.join(context.outDir, "summary.md");
+  const reportFile = path23.join(context.outDir, "report.json");
+  const summaryFile = path23.join(context.outDir, "summary.md");
   await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}
 `);
   await writeFileAtomic(summaryFile, summaryMarkdown);
@@ -14642,9 +15554,9 @@ function runEnvironment(cwd, env) {
   };
 }
 
-// src/config/custom-variants.ts
+// src/config/matrix-input.ts
 import { readFileSync } from "node:fs";
-import path19 from "node:path";
+import path24 from "node:path";
 
 // src/config/matrix-config.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -14670,20 +15582,20 @@ function findKnownMinor(minor) {
 var GlobSyntaxError = class extends Error {
 };
 function expandBraces(pattern) {
-  const open3 = pattern.indexOf("{");
-  if (open3 === -1) {
+  const open4 = pattern.indexOf("{");
+  if (open4 === -1) {
     if (pattern.includes("}")) throw new GlobSyntaxError(`unmatched '}' in '${pattern}'`);
     return [pattern];
   }
   let depth = 0;
   const commas = [];
-  for (let index = open3; index < pattern.length; index++) {
+  for (let index = open4; index < pattern.length; index++) {
     const char = pattern[index];
     if (char === "{") depth++;
     else if (char === "}" && --depth === 0) {
-      const head = pattern.slice(0, open3);
+      const head = pattern.slice(0, open4);
       const tail = pattern.slice(index + 1);
-      const bounds = [open3, ...commas, index];
+      const bounds = [open4, ...commas, index];
       const options = bounds.slice(1).map((end, position) => pattern.slice(bounds[position] + 1, end));
       return options.flatMap((option) => expandBraces(`${head}${option}${tail}`));
     } else if (char === "," && depth === 1) commas.push(index);
@@ -14738,8 +15650,8 @@ var RUNNER_LABELS = {
 function platformOfRunner(label) {
   return RUNNER_LABELS[label] ?? { os: label, arch: "unknown" };
 }
-function resolvePythonSelection(text) {
-  const trimmed = text.trim();
+function resolvePythonSelection(text2) {
+  const trimmed = text2.trim();
   const known = findKnownMinor(trimmed);
   if (known) return parsePythonVersion(known.latest);
   const exact = parsePythonVersion(trimmed);
@@ -14752,9 +15664,9 @@ var formatEnv = (env) => Object.entries(env).map(([key, value]) => `${key}=${val
 function planMatrix(config) {
   const skips = config.skip.map(compileSelector);
   const used = /* @__PURE__ */ new Set();
-  const versions = config.python.map((text) => {
-    const version = resolvePythonSelection(text);
-    if (!version) throw new ConfigError(`python '${text}' is not a CPython version the catalog knows (3.6 to 3.15, as X.Y or X.Y.Z).`);
+  const versions = config.python.map((text2) => {
+    const version = resolvePythonSelection(text2);
+    if (!version) throw new ConfigError(`python '${text2}' is not a CPython version the catalog knows (3.6 to 3.15, as X.Y or X.Y.Z).`);
     return version;
   });
   const variants = config.variants.map((name) => {
@@ -14771,7 +15683,7 @@ function planMatrix(config) {
   const warnings = [];
   const substitutions = [];
   const planned = versions.map((python) => {
-    const source = resolveSourceSpec(config.source, python, (path24) => path24);
+    const source = resolveSourceSpec(config.source, python, (path28) => path28);
     return {
       sourceIdentity: source.kind === "url" ? { url: source.url } : { url: `file://${source.path}` },
       results: variants.map((variant) => planCell(python, variant))
@@ -14823,7 +15735,7 @@ function planMatrix(config) {
   for (const selector of skips) {
     if (!used.has(selector)) warnings.push(`skip '${selector.pattern}' matches no cell of this matrix; it has no effect.`);
   }
-  warnings.push(...[...new Set(substitutions)].map((text) => `substituted ${text}`));
+  warnings.push(...[...new Set(substitutions)].map((text2) => `substituted ${text2}`));
   if (config.strict && (refusals.length || substitutions.length)) {
     const lines = [.../* @__PURE__ */ new Set([...refusals.map((refusal) => `${refusal.id}: ${refusal.reason} (${refusal.source})`), ...substitutions])];
     throw new ConfigError(`strict: ${lines.length} cell(s) cannot be built as asked:
@@ -14907,9 +15819,9 @@ var MACRO = /^[A-Za-z_][A-Za-z0-9_]*(=.*)?$/;
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var CONFIGURE_VARIABLE = /^[A-Z_][A-Z0-9_]*=/;
 var allowedList = (values) => values.join(", ");
-function parseMatrixConfigFile(text, file) {
+function parseMatrixConfigFile(text2, file) {
   const lineCounter = new import_yaml.LineCounter();
-  const document = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
+  const document = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false });
   const at = (node) => {
     if (!node?.range) return file;
     const { line, col } = lineCounter.linePos(node.range[0]);
@@ -15031,12 +15943,12 @@ function parseCustomVariants(node, at, scalarText, warnings) {
           summary = strings(value, what)[0]?.text;
           break;
         case "configure-args":
-          configureArgs = strings(value, what).map(({ text, node: argNode }) => checkConfigureArg(text, `${at(argNode)}: ${what}`, warnings));
+          configureArgs = strings(value, what).map(({ text: text2, node: argNode }) => checkConfigureArg(text2, `${at(argNode)}: ${what}`, warnings));
           break;
         case "macros":
-          macros = strings(value, what).map(({ text, node: macroNode }) => {
-            const macro = text.replace(/^-D/, "");
-            if (!MACRO.test(macro)) throw new ConfigError(`${at(macroNode)}: ${what}: '${text}' is not a C macro (NAME or NAME=value).`);
+          macros = strings(value, what).map(({ text: text2, node: macroNode }) => {
+            const macro = text2.replace(/^-D/, "");
+            if (!MACRO.test(macro)) throw new ConfigError(`${at(macroNode)}: ${what}: '${text2}' is not a C macro (NAME or NAME=value).`);
             return macro;
           });
           break;
@@ -15092,42 +16004,43 @@ function validateMatrixInput(input) {
   const customVariants = input.customVariants ?? [];
   const minors = KNOWN_MINORS.map((known) => known.minor);
   if (!input.python?.length) throw new ConfigError(`python is required: a list of CPython versions, from ${allowedList(minors)} (X.Y, or X.Y.Z for an exact release).`);
-  for (const { text, where } of input.python) {
-    if (!resolvePythonSelection(text)) {
-      throw new ConfigError(`${where}: unknown python version '${text}'. Allowed: ${allowedList(minors)}, or an exact X.Y.Z release of one of them.${perhaps(text, minors)}`);
+  for (const { text: text2, where } of input.python) {
+    if (!resolvePythonSelection(text2)) {
+      throw new ConfigError(`${where}: unknown python version '${text2}'. Allowed: ${allowedList(minors)}, or an exact X.Y.Z release of one of them.${perhaps(text2, minors)}`);
     }
   }
   const variantNames = [...VARIANTS.map((variant) => variant.name), ...customVariants.map((variant) => variant.name)];
-  const variants = input.variants ?? MATRIX_DEFAULTS.variants.map((text) => ({ text, where: "default" }));
+  const variants = input.variants ?? MATRIX_DEFAULTS.variants.map((text2) => ({ text: text2, where: "default" }));
   if (!variants.length) throw new ConfigError(`variants must name at least one variant. Allowed: ${allowedList(variantNames)}.`);
-  for (const { text, where } of variants) {
-    if (!variantNames.includes(text)) {
-      throw new ConfigError(`${where}: unknown variant '${text}'. Allowed: ${allowedList(variantNames)} (define others under custom-variants).${perhaps(text, variantNames)}`);
+  for (const { text: text2, where } of variants) {
+    if (!variantNames.includes(text2)) {
+      throw new ConfigError(`${where}: unknown variant '${text2}'. Allowed: ${allowedList(variantNames)} (define others under custom-variants).${perhaps(text2, variantNames)}`);
     }
   }
-  const os3 = input.os ?? MATRIX_DEFAULTS.os.map((text) => ({ text, where: "default" }));
+  const os3 = input.os ?? MATRIX_DEFAULTS.os.map((text2) => ({ text: text2, where: "default" }));
   if (!os3.length) throw new ConfigError(`os must name at least one runner label, e.g. ${MATRIX_DEFAULTS.os[0]}.`);
   const labels = Object.keys(RUNNER_LABELS);
-  for (const { text, where } of os3) {
-    if (/^windows/i.test(text)) throw new ConfigError(`${where}: '${text}': Windows builds CPython with PCbuild, not configure; pydebug supports Linux and macOS runners. Allowed labels: ${allowedList(labels)}.`);
-    if (!labels.includes(text)) {
-      warnings.push(`${where}: '${text}' is not a GitHub-hosted runner label the catalog knows (${allowedList(labels)}); cache keys name it as the OS with an unknown architecture.${perhaps(text, labels)}`);
+  for (const { text: text2, where } of os3) {
+    const runnerProblem = unsupportedRunnerReason(text2);
+    if (runnerProblem) throw new ConfigError(`${where}: '${text2}': ${runnerProblem}. Allowed labels: ${allowedList(labels)}.`);
+    if (!labels.includes(text2)) {
+      warnings.push(`${where}: '${text2}' is not a GitHub-hosted runner label the catalog knows (${allowedList(labels)}); cache keys name it as the OS with an unknown architecture.${perhaps(text2, labels)}`);
     }
   }
   const possibleIds = possibleCellIds(customVariants);
   const possibleOsIds = [.../* @__PURE__ */ new Set([...labels, ...os3.map((located) => located.text)])].flatMap((label) => possibleIds.map((id) => `${label}:${id}`));
-  for (const { text, where } of input.skip ?? []) {
+  for (const { text: text2, where } of input.skip ?? []) {
     let selector;
     try {
-      selector = compileSelector(text);
+      selector = compileSelector(text2);
     } catch (error) {
-      if (error instanceof GlobSyntaxError) throw new ConfigError(`${where}: skip '${text}': ${error.message}.`);
+      if (error instanceof GlobSyntaxError) throw new ConfigError(`${where}: skip '${text2}': ${error.message}.`);
       throw error;
     }
-    const possible = text.includes(":") ? possibleOsIds : possibleIds;
+    const possible = text2.includes(":") ? possibleOsIds : possibleIds;
     if (!possible.some((id) => selector.matches(id))) {
       throw new ConfigError(
-        `${where}: skip '${text}' can never match: identifiers look like cp311-pydebug or cp313t-free-threading (cp<version>[t]-<variant>), or ubuntu-24.04:cp311-pydebug to skip on one runner.${perhaps(text, possible)}`
+        `${where}: skip '${text2}' can never match: identifiers look like cp311-pydebug or cp313t-free-threading (cp<version>[t]-<variant>), or ubuntu-24.04:cp311-pydebug to skip on one runner.${perhaps(text2, possible)}`
       );
     }
   }
@@ -15166,7 +16079,7 @@ function validateMatrixInput(input) {
 function locatedList(values, flag) {
   if (values === void 0) return void 0;
   const list = (typeof values === "string" ? [values] : values).flatMap(splitOutsideBraces);
-  return list.map((text) => ({ text, where: flag }));
+  return list.map((text2) => ({ text: text2, where: flag }));
 }
 function splitOutsideBraces(value) {
   const parts = [];
@@ -15188,35 +16101,66 @@ function planMatrixFromInput(input, parseWarnings = []) {
   const plan = planMatrix(config);
   return { config, plan, warnings: [...parseWarnings, ...warnings, ...plan.warnings] };
 }
-function shardIndexOf(text, plan, where) {
-  if (text === void 0 || text.trim() === "") return 0;
-  const shard = Number(text);
+function shardIndexOf(text2, plan, where) {
+  if (text2 === void 0 || text2.trim() === "") return 0;
+  const shard = Number(text2);
   if (!Number.isInteger(shard) || shard < 1 || shard > plan.shards.length) {
-    throw new ConfigError(`${where} '${text}' must be a shard number from 1 to ${plan.shards.length}.`);
+    throw new ConfigError(`${where} '${text2}' must be a shard number from 1 to ${plan.shards.length}.`);
   }
   return shard - 1;
 }
 
-// src/config/custom-variants.ts
-function loadCustomVariants(configFile, cwd, optionName2) {
-  const explicit = configFile?.trim();
-  const file = path19.resolve(cwd, explicit || DEFAULT_MATRIX_CONFIG_PATH);
-  let text;
+// src/config/matrix-input.ts
+function readConfigFile(given, source) {
+  const explicit = given?.trim() || void 0;
+  const shown = explicit ?? DEFAULT_MATRIX_CONFIG_PATH;
+  const file = path24.resolve(source.cwd, shown);
+  let text2;
   try {
-    text = readFileSync(file, "utf8");
+    text2 = readFileSync(file, "utf8");
   } catch (error) {
-    if (!explicit && error.code === "ENOENT") return [];
-    throw new ConfigError(`${optionName2} '${explicit || DEFAULT_MATRIX_CONFIG_PATH}': cannot read ${file} (${error.code ?? String(error)}). Give the path of a pydebug config file such as ${DEFAULT_MATRIX_CONFIG_PATH}.`);
+    const code2 = error.code ?? String(error);
+    if (explicit === void 0 && code2 === "ENOENT") return { input: {}, warnings: [] };
+    const name = source.nameOf("config");
+    let problem;
+    if (explicit === void 0) problem = `${name} unset reads ${DEFAULT_MATRIX_CONFIG_PATH}, but it cannot be read (${file}: ${code2})`;
+    else if (code2 === "ENOENT") problem = `${name} '${explicit}': no such file (${file})`;
+    else problem = `${name} '${explicit}': cannot read ${file} (${code2})`;
+    throw new ConfigError(`${problem}. Give the path of a pydebug config file relative to ${source.cwdMeaning}, or leave ${name} unset to read ${DEFAULT_MATRIX_CONFIG_PATH} when it exists.`);
   }
-  return parseMatrixConfigFile(text, path19.relative(cwd, file) || file).input.customVariants ?? [];
+  return parseMatrixConfigFile(text2, shown);
+}
+function loadCustomVariants(given, source) {
+  return readConfigFile(given, source).input.customVariants ?? [];
+}
+function loadMatrixInput(configFile, values, source) {
+  const file = readConfigFile(configFile, source);
+  const located = (name) => values[name] === void 0 ? void 0 : { text: values[name], where: source.nameOf(name) };
+  const overrides = {
+    python: locatedList(values.python, source.nameOf("python")),
+    variants: locatedList(values.variants, source.nameOf("variants")),
+    os: locatedList(values.os, source.nameOf("os")),
+    skip: locatedList(values.skip, source.nameOf("skip")),
+    strict: values.strict,
+    split: values.split,
+    source: values.source,
+    maxJobs: located("max-jobs"),
+    cpythonTestsShards: located("cpython-tests-shards")
+  };
+  return { input: mergeMatrixInputs(file.input, overrides), warnings: file.warnings };
 }
 
+// src/config/option-names.ts
+var flagName = (name) => `--${name}`;
+var inputName = (name) => `input '${name}'`;
+var commandLineSource = (cwd) => ({ nameOf: flagName, cwd, cwdMeaning: "the working directory" });
+
 // src/config/run-config.ts
-import path20 from "node:path";
+import path25 from "node:path";
 
 // src/config/build-env.ts
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function parseBuildEnv(given, inputName) {
+function parseBuildEnv(given, inputName2) {
   const entries = given === void 0 ? [] : typeof given === "string" ? given.split(/\r?\n/) : given;
   const env = {};
   for (const [index, raw] of entries.entries()) {
@@ -15227,59 +16171,197 @@ function parseBuildEnv(given, inputName) {
     const name = equals < 0 ? entry : entry.slice(0, equals);
     if (equals < 0 || !NAME.test(name)) {
       throw new ConfigError(
-        `${inputName} ${where} '${entry}' is not allowed: expected NAME=value where NAME is an environment variable name (letters, digits and _, not starting with a digit), e.g. CC=clang or LDFLAGS=-lstdc++.`
+        `${inputName2} ${where} '${entry}' is not allowed: expected NAME=value where NAME is an environment variable name (letters, digits and _, not starting with a digit), e.g. CC=clang or LDFLAGS=-lstdc++.`
       );
     }
-    if (name in env) throw new ConfigError(`${inputName} ${where} sets ${name} a second time; give each variable once.`);
+    if (name in env) throw new ConfigError(`${inputName2} ${where} sets ${name} a second time; give each variable once.`);
     env[name] = entry.slice(equals + 1);
   }
   return env;
 }
 
-// src/config/run-config.ts
+// src/config/run-option-table.ts
 var FAIL_ON_VALUES = ["findings", "leaks", "never"];
-var GIL_MODES = ["default", "force-off"];
-var CLI_OPTION_NAMES = {
-  python: "--python",
-  variant: "--variant",
-  source: "--source",
-  extension: "--extension",
-  tests: "--tests",
-  testRunner: "--test-runner",
-  testRequirements: "--test-requirements",
-  testCommand: "--test-command",
-  testCommandTimeout: "--test-command-timeout",
-  buildCommand: "--build-command",
-  buildEnv: "--build-env",
-  cacheDir: "--cache-dir",
-  out: "--out",
-  failOn: "--fail-on",
-  gil: "--gil",
-  refleakRuns: "--refleak-runs",
-  jobs: "--jobs",
-  testTimeout: "--test-timeout",
-  maxCaseRuns: "--max-case-runs",
-  maxCaseRunsTotal: "--max-case-runs-total",
-  rebuildExtensions: "--rebuild-extensions",
-  keepBuildTree: "--keep-build-tree",
-  cpythonTests: "--cpython-tests",
-  cpythonTestsShard: "--cpython-tests-shard",
-  cpythonTestsDurations: "--cpython-tests-durations"
+function phaseTimeoutOption(phase, defaultMinutes) {
+  const command = phaseCommandName(phase);
+  return {
+    input: timeoutInputOf(phase),
+    kind: "text",
+    default: defaultMinutes,
+    placeholder: "MIN",
+    description: `Minutes CPython's ${command} may run; then its processes are ended and the build fails, saying ${command} stalled.`
+  };
+}
+var RUN_OPTIONS = {
+  python: { input: "python-version", flag: "python", kind: "text", placeholder: "X.Y.Z", description: "CPython release to build, X.Y.Z (e.g. 3.11.2)." },
+  variant: {
+    input: "variant",
+    kind: "text",
+    default: "pydebug",
+    placeholder: "NAME",
+    description: `Debug variant (${VARIANTS.map((variant) => variant.name).join(", ")}) or a custom variant from the config file.`
+  },
+  config: {
+    input: "config",
+    kind: "text",
+    default: "",
+    placeholder: "FILE",
+    description: `pydebug config file with custom variants, relative to the workspace. Empty or ${DEFAULT_MATRIX_CONFIG_PATH} reads that file when it exists; any other path (on the command line, any path given) must exist.`
+  },
+  source: { input: "source", kind: "text", default: "", placeholder: "SRC", description: "CPython source tarball path, URL, or URL template with {version} and {release}. Empty means python.org." },
+  sourceSha256: {
+    input: "source-sha256",
+    flag: "sha256",
+    kind: "text",
+    default: "",
+    placeholder: "HEX",
+    description: "SHA-256 the source tarball must have (64 hex digits), checked before it is unpacked, for a download or a local tarball. Empty means pydebug's checksum list for downloads (a download it has no digest for is a warning) and no check for a local tarball."
+  },
+  extension: {
+    input: "extension",
+    kind: "list",
+    default: "",
+    placeholder: "DIR",
+    description: "Folder of the C extension project (setup.py, or pyproject.toml with any PEP 517 backend). Several, one per line or comma-separated, build each (e.g. a test dependency with C code) and put all on PYTHONPATH; the first one's tests run. Empty builds the interpreter only."
+  },
+  tests: { input: "tests", kind: "text", default: "", placeholder: "DIR", description: "Folder with the extension's unittest files (test_*.py). Empty means EXTENSION/tests." },
+  testRunner: {
+    input: "test-runner",
+    kind: "text",
+    default: "auto",
+    placeholder: "RUNNER",
+    allowed: TEST_RUNNER_VALUES,
+    description: "What runs the tests under the refleak hunt: regrtest (unittest), pytest (with pydebug's refleak plugin), or auto: pytest when the project has pytest configuration or pytest-style test files, else regrtest."
+  },
+  testRequirements: {
+    input: "test-requirements",
+    kind: "list",
+    default: "",
+    placeholder: "PACKAGES",
+    description: "Packages to pip install for the tests (e.g. pytest), separated by spaces or newlines; installed with the debug interpreter into a folder on the tests' PYTHONPATH. pip's PIP_INDEX_URL, PIP_FIND_LINKS and PIP_NO_INDEX are honoured."
+  },
+  testCommand: {
+    input: "test-command",
+    kind: "text",
+    default: "",
+    placeholder: "CMD",
+    description: "Your own test command, run instead of the regrtest refleak hunt, e.g. 'python -m pytest tests -x'. Split into words without a shell (quotes and $NAME work as in sh; ;, |, &&, redirections are refused); python is the debug interpreter; pytest's and unittest's results are read. Empty runs regrtest."
+  },
+  testCommandTimeout: {
+    input: "test-command-timeout",
+    kind: "text",
+    default: "3600",
+    placeholder: "SEC",
+    description: "Seconds the test command may run in all; then it gets SIGABRT (faulthandler prints where it hung), and SIGKILL 5 s later, and is reported as timed out."
+  },
+  buildCommand: {
+    input: "build-command",
+    kind: "text",
+    default: "",
+    placeholder: "CMD",
+    description: "Builds each extension project instead of the default (setup.py build, or pip install for other PEP 517 backends). It runs in a copy of the project with python the debug interpreter and must install into $PYDEBUG_SITE, e.g. 'python -m pip install --no-build-isolation --no-deps --target $PYDEBUG_SITE .'."
+  },
+  buildEnv: {
+    input: "build-env",
+    kind: "list",
+    default: "",
+    placeholder: "NAME=VALUE",
+    description: "Environment for the extension builds only, one NAME=value per line (e.g. CC=clang), recorded in the report. Unlike CC in the job's environment, it does not rebuild CPython."
+  },
+  cacheDir: { input: "cache-dir", kind: "text", default: "", placeholder: "DIR", description: "Local folder for interpreters, sources and extension builds. Empty means ~/.cache/pydebug." },
+  out: { input: "out", kind: "text", default: "pydebug-out", placeholder: "DIR", description: "Folder for report.json, summary.md and logs/." },
+  failOn: {
+    input: "fail-on",
+    kind: "text",
+    default: "findings",
+    placeholder: "WHAT",
+    allowed: FAIL_ON_VALUES,
+    description: "What fails the step. findings (leaks, crashes, failing tests), leaks, or never."
+  },
+  gil: {
+    input: "gil",
+    kind: "text",
+    default: "default",
+    placeholder: "MODE",
+    allowed: GIL_MODES,
+    description: "Free-threaded variants only. default lets an extension that does not declare Py_mod_gil re-enable the GIL (reported as a finding naming the module); force-off runs the tests with PYTHON_GIL=0, keeping the GIL disabled at your own risk."
+  },
+  refleakRuns: { input: "refleak-runs", kind: "text", default: "3:3", placeholder: "W:R", description: "regrtest -R warm-ups and counted runs, WARMUPS:RUNS." },
+  jobs: {
+    input: "jobs",
+    kind: "text",
+    default: "",
+    placeholder: "N",
+    description: "Parallel jobs for make and for the workers of CPython's test suite (regrtest -jN). Empty means the number of CPUs."
+  },
+  testTimeout: { input: "test-timeout", kind: "text", default: "1200", placeholder: "SEC", description: "regrtest --timeout per test file, in seconds." },
+  maxCaseRuns: { input: "max-case-runs", kind: "text", default: "25", placeholder: "N", description: "How many cases of each leaking test file are re-run alone to name the leaking test." },
+  maxCaseRunsTotal: { input: "max-case-runs-total", kind: "text", default: "100", placeholder: "N", description: "How many cases are re-run alone across all leaking test files." },
+  rebuildExtensions: { input: "rebuild-extensions", kind: "boolean", default: "false", description: "Rebuild the extension even when an identical build is cached." },
+  keepBuildTree: { input: "keep-build-tree", kind: "boolean", default: "false", description: "Keep the CPython build folder after installing." },
+  // Wall-clock limits of CPython's build phases (plan/build-phases.ts). Measured on 2 cores, a cold
+  // 3.11 pydebug build takes about 95 s to configure, 120 s for make -j2 and 40 s to install;
+  // sanitizer builds about twice that, make -j1 twice again, and on a machine busy with other builds
+  // everything took 2.35 times as long (599 s for the whole build). The defaults are those worst
+  // cases, doubled and rounded up: 15 and 40 minutes. Install is the exception: a 3.13 tsan build's
+  // instrumented interpreter byte-compiles the standard library three times during `make install`,
+  // which took 33 minutes on this busy 2-core machine; 60 minutes leaves it room.
+  configureTimeout: phaseTimeoutOption("configure", "15"),
+  makeTimeout: phaseTimeoutOption("make", "40"),
+  installTimeout: phaseTimeoutOption("install", "60"),
+  cpythonTests: {
+    input: "cpython-tests",
+    kind: "text",
+    default: "",
+    placeholder: "WHAT",
+    description: "CPython's own test suite on the debug interpreter: none, quick (make quicktest), full (make test), or regrtest arguments as for make test TESTOPTS (test names, -x NAMES to exclude, -u RESOURCES), e.g. 'test_int test_bool'. Runs without -E so the variant's runtime settings apply, with -jN workers (jobs), a per-test timeout (test-timeout) and JUnit XML in out/. Empty means none with an extension, quick without."
+  },
+  cpythonTestsShard: {
+    input: "cpython-tests-shard",
+    kind: "text",
+    default: "",
+    placeholder: "I/N",
+    description: "Run only share INDEX/COUNT of the suite's test files, e.g. 2/4 (the matrix sets it with cpython-tests-shards). Empty runs them all."
+  },
+  cpythonTestsDurations: {
+    input: "cpython-tests-durations",
+    kind: "text",
+    default: "",
+    placeholder: "FILE",
+    description: "report.json of an earlier run; its per-test-file durations balance the shards. Empty splits by name."
+  },
+  uploadArtifact: { input: "upload-artifact", flag: null, kind: "boolean", default: "true", description: "Upload the report folder as an artifact." },
+  artifactName: { input: "artifact-name", flag: null, kind: "text", default: "", description: "Artifact name. Empty means pydebug-<cell id>, e.g. pydebug-cp311-pydebug." }
 };
+var RUN_OPTION_ENTRIES = Object.entries(RUN_OPTIONS);
+function cliFlagOf(spec) {
+  return spec.flag === null ? void 0 : spec.flag ?? spec.input;
+}
+function booleanDefaultOf(spec) {
+  return spec.default === "true";
+}
+var CLI_RUN_OPTION_ENTRIES = RUN_OPTION_ENTRIES.flatMap(([key, spec]) => {
+  const flag = cliFlagOf(spec);
+  return flag === void 0 ? [] : [{ key, flag, spec }];
+});
+var CLI_OPTION_NAMES = Object.fromEntries(CLI_RUN_OPTION_ENTRIES.map(({ key, flag }) => [key, flagName(flag)]));
+var ACTION_INPUT_NAMES = Object.fromEntries(RUN_OPTION_ENTRIES.map(([key, spec]) => [key, inputName(spec.input)]));
+
+// src/config/run-config.ts
 function defaultCacheDir(environment) {
   const xdg = environment.env.XDG_CACHE_HOME;
-  return path20.join(xdg && path20.isAbsolute(xdg) ? xdg : path20.join(environment.homeDir, ".cache"), "pydebug");
+  return path25.join(xdg && path25.isAbsolute(xdg) ? xdg : path25.join(environment.homeDir, ".cache"), "pydebug");
 }
 function validateRunOptions(input, names, environment, { requireExtension, customVariants = [] }) {
   const given = (value) => value === void 0 || value.trim() === "" ? void 0 : value.trim();
-  const resolve = (value) => path20.resolve(environment.cwd, value.startsWith("~/") ? path20.join(environment.homeDir, value.slice(2)) : value);
+  const resolve = (value) => path25.resolve(environment.cwd, value.startsWith("~/") ? path25.join(environment.homeDir, value.slice(2)) : value);
   const pythonText = given(input.python);
   if (pythonText === void 0) throw new ConfigError(`${names.python} is required: a CPython release version X.Y.Z, e.g. 3.11.2.`);
   const python = parsePythonVersion(pythonText);
   if (!python) {
     throw new ConfigError(`${names.python} '${pythonText}' is not a CPython release version: expected X.Y.Z (e.g. 3.11.2), optionally with a pre-release suffix (e.g. 3.14.0rc1).`);
   }
-  const variantName = given(input.variant) ?? "pydebug";
+  const variantName = given(input.variant) ?? RUN_OPTIONS.variant.default;
   const variant = customVariants.find((spec) => spec.name === variantName) ?? VARIANTS.find((spec) => spec.name === variantName);
   if (!variant) {
     const allowed = [...customVariants, ...VARIANTS].map((spec) => spec.name);
@@ -15296,13 +16378,18 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
     }
     if (kind !== "file") throw new ConfigError(`${names.source} '${input.source}' is a directory; give a CPython source tarball (.tgz, .tar.xz).`);
   }
+  const sha256Text = given(input.sourceSha256);
+  const sourceSha256 = sha256Text === void 0 ? void 0 : parseSha256(sha256Text);
+  if (sha256Text !== void 0 && sourceSha256 === void 0) {
+    throw new ConfigError(`${names.sourceSha256} '${sha256Text}' is not allowed: expected a SHA-256 as 64 hexadecimal digits (what sha256sum prints for the tarball), optionally after 'sha256:'.`);
+  }
   const testCommand = parseCommandInput(given(input.testCommand), names.testCommand);
   const buildCommand2 = parseCommandInput(given(input.buildCommand), names.buildCommand);
   const extensionTexts = extensionList(input.extension);
-  const extensions = extensionTexts.map((text) => {
-    const folder = resolve(text);
+  const extensions = extensionTexts.map((text2) => {
+    const folder = resolve(text2);
     if (environment.pathKind(folder) !== "directory") {
-      throw new ConfigError(`${names.extension} '${text}': no such directory (${folder}). Give the folder of a C extension project (with setup.py or pyproject.toml).`);
+      throw new ConfigError(`${names.extension} '${text2}': no such directory (${folder}). Give the folder of a C extension project (with setup.py or pyproject.toml).`);
     }
     return folder;
   });
@@ -15313,7 +16400,7 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
   let testsDir;
   if (extension !== void 0) {
     const testsText = given(input.tests);
-    testsDir = testsText === void 0 ? path20.join(extension, "tests") : resolve(testsText);
+    testsDir = testsText === void 0 ? path25.join(extension, "tests") : resolve(testsText);
     if ((testCommand === void 0 || testsText !== void 0) && environment.pathKind(testsDir) !== "directory") {
       throw new ConfigError(
         `${testsText === void 0 ? `${names.extension} '${extensionText}' has no tests/ folder` : `${names.tests} '${testsText}': no such directory`} (${testsDir}). Give the folder holding the unittest files (test_*.py) with ${names.tests}, or run your own test command with ${names.testCommand}.`
@@ -15323,11 +16410,11 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
     throw new ConfigError(`${names.extension} is required: the folder of a C extension project to build and test (e.g. examples/leaky), unless ${names.cpythonTests} runs CPython's own test suite (e.g. quick).`);
   }
   const buildEnv = parseBuildEnv(input.buildEnv, names.buildEnv);
-  const testRunner = given(input.testRunner) ?? "auto";
+  const testRunner = given(input.testRunner) ?? RUN_OPTIONS.testRunner.default;
   if (!TEST_RUNNER_VALUES.includes(testRunner)) {
     throw new ConfigError(`${names.testRunner} '${testRunner}' is not allowed. Allowed: ${TEST_RUNNER_VALUES.join(", ")} (auto: pytest when the project has pytest configuration or pytest-style test files, else regrtest).`);
   }
-  const testRequirements = parseTestRequirements(input.testRequirements, names.testRequirements);
+  const testRequirements = parseTestRequirements(joinedList(input.testRequirements), names.testRequirements);
   const cpythonTests = cpythonTestsOf(given(input.cpythonTests), extension !== void 0, names);
   const shardText = given(input.cpythonTestsShard);
   const cpythonTestsShard = shardText === void 0 ? void 0 : parseShardSpec(shardText);
@@ -15338,16 +16425,16 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
   if (cpythonTestsDurations !== void 0 && environment.pathKind(cpythonTestsDurations) !== "file") {
     throw new ConfigError(`${names.cpythonTestsDurations} '${durationsText}': no such file (${cpythonTestsDurations}). Give the report.json of an earlier run that ran CPython's tests.`);
   }
-  const gilText = given(input.gil) ?? "default";
+  const gilText = given(input.gil) ?? RUN_OPTIONS.gil.default;
   if (!GIL_MODES.includes(gilText)) throw new ConfigError(`${names.gil} '${gilText}' is not allowed. Allowed: ${GIL_MODES.join(", ")}.`);
   if (gilText === "force-off" && !variant.configureArgs.includes("--disable-gil")) {
     throw new ConfigError(`${names.gil} 'force-off' needs a free-threaded variant (configure --disable-gil, e.g. free-threading); '${variant.name}' has the GIL.`);
   }
-  const failOnText = given(input.failOn) ?? "findings";
+  const failOnText = given(input.failOn) ?? RUN_OPTIONS.failOn.default;
   if (!FAIL_ON_VALUES.includes(failOnText)) {
     throw new ConfigError(`${names.failOn} '${failOnText}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(", ")}.`);
   }
-  const refleakText = given(input.refleakRuns) ?? "3:3";
+  const refleakText = given(input.refleakRuns) ?? RUN_OPTIONS.refleakRuns.default;
   const refleakMatch = /^(\d+):(\d+)$/.exec(refleakText);
   if (!refleakMatch || Number(refleakMatch[2]) < 1) {
     throw new ConfigError(`${names.refleakRuns} '${refleakText}' is not allowed: expected WARMUPS:RUNS as for regrtest -R, e.g. 3:3 (RUNS at least 1).`);
@@ -15356,65 +16443,74 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
     python,
     variant,
     source,
+    ...sourceSha256 ? { sourceSha256 } : {},
     cacheDir: resolve(given(input.cacheDir) ?? defaultCacheDir(environment)),
     ...extension ? { extension, testsDir } : {},
     extraExtensions: extensions.slice(1),
     testRunner,
     testRequirements,
     ...testCommand ? { testCommand } : {},
-    testCommandTimeoutSeconds: positiveInteger(input.testCommandTimeout, names.testCommandTimeout, 3600),
+    testCommandTimeoutSeconds: positiveInteger(input.testCommandTimeout, names.testCommandTimeout, Number(RUN_OPTIONS.testCommandTimeout.default)),
     ...buildCommand2 ? { buildCommand: buildCommand2 } : {},
     buildEnv,
-    outDir: resolve(given(input.out) ?? "pydebug-out"),
+    outDir: resolve(given(input.out) ?? RUN_OPTIONS.out.default),
     failOn: failOnText,
     gil: gilText,
     refleak: { warmups: Number(refleakMatch[1]), runs: Number(refleakMatch[2]) },
     jobs: positiveInteger(input.jobs, names.jobs, environment.cpuCount),
-    testTimeoutSeconds: positiveInteger(input.testTimeout, names.testTimeout, 1200),
-    maxCaseRuns: positiveInteger(input.maxCaseRuns, names.maxCaseRuns, 25, { allowZero: true }),
-    maxCaseRunsTotal: positiveInteger(input.maxCaseRunsTotal, names.maxCaseRunsTotal, 100, { allowZero: true }),
-    rebuildExtensions: input.rebuildExtensions ?? false,
-    keepBuildTree: input.keepBuildTree ?? false,
+    testTimeoutSeconds: positiveInteger(input.testTimeout, names.testTimeout, Number(RUN_OPTIONS.testTimeout.default)),
+    maxCaseRuns: positiveInteger(input.maxCaseRuns, names.maxCaseRuns, Number(RUN_OPTIONS.maxCaseRuns.default), { allowZero: true }),
+    maxCaseRunsTotal: positiveInteger(input.maxCaseRunsTotal, names.maxCaseRunsTotal, Number(RUN_OPTIONS.maxCaseRunsTotal.default), { allowZero: true }),
+    rebuildExtensions: input.rebuildExtensions ?? booleanDefaultOf(RUN_OPTIONS.rebuildExtensions),
+    keepBuildTree: input.keepBuildTree ?? booleanDefaultOf(RUN_OPTIONS.keepBuildTree),
+    buildTimeouts: {
+      configure: 60 * positiveInteger(input.configureTimeout, names.configureTimeout, Number(RUN_OPTIONS.configureTimeout.default)),
+      make: 60 * positiveInteger(input.makeTimeout, names.makeTimeout, Number(RUN_OPTIONS.makeTimeout.default)),
+      install: 60 * positiveInteger(input.installTimeout, names.installTimeout, Number(RUN_OPTIONS.installTimeout.default))
+    },
     cpythonTests,
     ...cpythonTestsShard ? { cpythonTestsShard } : {},
     ...cpythonTestsDurations ? { cpythonTestsDurations } : {}
   };
 }
-function cpythonTestsOf(text, hasExtension, names) {
-  if (text === void 0) return defaultCpythonTestsSelection(hasExtension);
-  const parsed = parseCpythonTestsSelection(text);
-  if (!parsed.ok) throw new ConfigError(`${names.cpythonTests} '${text}' is not allowed: ${parsed.problem}. Allowed: ${CPYTHON_TESTS_MODES.join(", ")}, or regrtest arguments such as 'test_int test_bool' or '-x test_io -u network'.`);
+function cpythonTestsOf(text2, hasExtension, names) {
+  if (text2 === void 0) return defaultCpythonTestsSelection(hasExtension);
+  const parsed = parseCpythonTestsSelection(text2);
+  if (!parsed.ok) throw new ConfigError(`${names.cpythonTests} '${text2}' is not allowed: ${parsed.problem}. Allowed: ${CPYTHON_TESTS_MODES.join(", ")}, or regrtest arguments such as 'test_int test_bool' or '-x test_io -u network'.`);
   return parsed.selection;
 }
-function parseTestRequirements(text, name) {
-  const specifiers = (text ?? "").split(/\s+/).filter((word) => word !== "");
+function parseTestRequirements(text2, name) {
+  const specifiers = (text2 ?? "").split(/\s+/).filter((word) => word !== "");
   const option = specifiers.find((word) => word.startsWith("-"));
   if (option) {
     throw new ConfigError(
-      `${name} '${text.trim()}' is not allowed: '${option}' is a pip option. Give package specifiers separated by spaces or newlines (e.g. 'pytest hypothesis>=6'); set pip's own variables (PIP_INDEX_URL, PIP_FIND_LINKS, PIP_NO_INDEX) in the environment for another index.`
+      `${name} '${text2.trim()}' is not allowed: '${option}' is a pip option. Give package specifiers separated by spaces or newlines (e.g. 'pytest hypothesis>=6'); set pip's own variables (PIP_INDEX_URL, PIP_FIND_LINKS, PIP_NO_INDEX) in the environment for another index.`
     );
   }
   return specifiers;
+}
+function joinedList(given) {
+  return given === void 0 || typeof given === "string" ? given : given.join("\n");
 }
 function extensionList(given) {
   const entries = given === void 0 ? [] : typeof given === "string" ? [given] : given;
   return entries.flatMap((entry) => entry.split(/[\n,]/)).map((entry) => entry.trim()).filter((entry) => entry !== "");
 }
-function parseCommandInput(text, name) {
-  if (text === void 0) return void 0;
-  const split = splitCommandLine(text);
+function parseCommandInput(text2, name) {
+  if (text2 === void 0) return void 0;
+  const split = splitCommandLine(text2);
   if (!split.ok) {
     throw new ConfigError(
-      `${name} '${text}' is not allowed: ${split.problem}. pydebug runs the command without a shell (one program and its arguments; quotes, backslashes and $NAME work as in sh). Put anything more (several commands, pipes, redirections) in a script and give that, e.g. 'bash scripts/test.sh'.`
+      `${name} '${text2}' is not allowed: ${split.problem}. pydebug runs the command without a shell (one program and its arguments; quotes, backslashes and $NAME work as in sh). Put anything more (several commands, pipes, redirections) in a script and give that, e.g. 'bash scripts/test.sh'.`
     );
   }
   return split.command;
 }
-function positiveInteger(text, name, fallback, { allowZero = false } = {}) {
-  if (text === void 0 || text.trim() === "") return fallback;
-  const value = Number(text.trim());
+function positiveInteger(text2, name, fallback, { allowZero = false } = {}) {
+  if (text2 === void 0 || text2.trim() === "") return fallback;
+  const value = Number(text2.trim());
   if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
-    throw new ConfigError(`${name} '${text}' is not allowed: expected a whole number ${allowZero ? "0" : "1"} or more.`);
+    throw new ConfigError(`${name} '${text2}' is not allowed: expected a whole number ${allowZero ? "0" : "1"} or more.`);
   }
   return value;
 }
@@ -15423,92 +16519,73 @@ function positiveInteger(text, name, fallback, { allowZero = false } = {}) {
 import { parseArgs } from "node:util";
 function parseCommandArgs(args, options, allowPositionals = false) {
   try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
+    return parseArgs({ args, options, allowPositionals, strict: true, allowNegative: true });
   } catch (error) {
-    const known = Object.keys(options).map((name) => `--${name}`).join(", ");
+    const known = Object.entries(options).map(([name, option]) => option.type === "boolean" ? `--[no-]${name}` : `--${name}`).join(", ");
     const message = error instanceof Error ? error.message.replace(/\. To specify .*$/s, "") : String(error);
     throw new ConfigError(`${message}. Allowed options: ${known}.`);
   }
 }
 
 // src/cli/run-options.ts
-var RUN_OPTIONS = {
-  python: { type: "string" },
-  variant: { type: "string" },
-  config: { type: "string" },
-  source: { type: "string" },
-  extension: { type: "string", multiple: true },
-  tests: { type: "string" },
-  "test-runner": { type: "string" },
-  "test-requirements": { type: "string", multiple: true },
-  "test-command": { type: "string" },
-  "test-command-timeout": { type: "string" },
-  "build-command": { type: "string" },
-  "build-env": { type: "string", multiple: true },
-  "cache-dir": { type: "string" },
-  out: { type: "string" },
-  "fail-on": { type: "string" },
-  gil: { type: "string" },
-  "refleak-runs": { type: "string" },
-  jobs: { type: "string" },
-  "test-timeout": { type: "string" },
-  "max-case-runs": { type: "string" },
-  "max-case-runs-total": { type: "string" },
-  "rebuild-extensions": { type: "boolean" },
-  "keep-build-tree": { type: "boolean" },
-  "cpython-tests": { type: "string" },
-  "cpython-tests-shard": { type: "string" },
-  "cpython-tests-durations": { type: "string" }
-};
+var RUN_FLAGS = Object.fromEntries(
+  CLI_RUN_OPTION_ENTRIES.map(({ flag, spec }) => [flag, spec.kind === "boolean" ? { type: "boolean" } : { type: "string", multiple: spec.kind === "list" }])
+);
 function parseRunConfig(args, io, { requireExtension }) {
-  const { values } = parseCommandArgs(args, RUN_OPTIONS);
-  return validateRunOptions(
-    {
-      python: values.python,
-      variant: values.variant,
-      source: values.source,
-      extension: values.extension,
-      tests: values.tests,
-      testRunner: values["test-runner"],
-      testRequirements: values["test-requirements"]?.join("\n"),
-      testCommand: values["test-command"],
-      testCommandTimeout: values["test-command-timeout"],
-      buildCommand: values["build-command"],
-      buildEnv: values["build-env"],
-      cacheDir: values["cache-dir"],
-      out: values.out,
-      failOn: values["fail-on"],
-      gil: values.gil,
-      refleakRuns: values["refleak-runs"],
-      jobs: values.jobs,
-      testTimeout: values["test-timeout"],
-      maxCaseRuns: values["max-case-runs"],
-      maxCaseRunsTotal: values["max-case-runs-total"],
-      rebuildExtensions: values["rebuild-extensions"],
-      keepBuildTree: values["keep-build-tree"],
-      cpythonTests: values["cpython-tests"],
-      cpythonTestsShard: values["cpython-tests-shard"],
-      cpythonTestsDurations: values["cpython-tests-durations"]
-    },
-    CLI_OPTION_NAMES,
-    runEnvironment(io.cwd, io.env),
-    { requireExtension, customVariants: loadCustomVariants(values.config, io.cwd, "--config") }
-  );
+  const { values } = parseCommandArgs(args, RUN_FLAGS);
+  const input = Object.fromEntries(CLI_RUN_OPTION_ENTRIES.map(({ key, flag }) => [key, values[flag]]));
+  return validateRunOptions(input, CLI_OPTION_NAMES, runEnvironment(io.cwd, io.env), {
+    requireExtension,
+    customVariants: loadCustomVariants(input.config, commandLineSource(io.cwd))
+  });
+}
+var USAGE_WIDTH = 100;
+var FLAG_COLUMN = 25;
+function flagSynopsis(key) {
+  const entry = CLI_RUN_OPTION_ENTRIES.find((candidate) => candidate.key === key);
+  return entry.spec.kind === "boolean" ? `--[no-]${entry.flag}` : `--${entry.flag} ${entry.spec.placeholder}`;
+}
+function runOptionsHelp() {
+  return CLI_RUN_OPTION_ENTRIES.map(({ key, spec }) => {
+    const notes = [
+      "default" in spec ? spec.kind === "boolean" || spec.default === "" ? "" : `Default: ${spec.default}.` : "Required.",
+      spec.kind === "list" ? "Repeatable." : ""
+    ];
+    const text2 = [spec.description, ...notes].filter(Boolean).join(" ");
+    const head = `  ${flagSynopsis(key)}`;
+    const lines = wrapWords(text2, USAGE_WIDTH - FLAG_COLUMN);
+    const first = head.length < FLAG_COLUMN ? `${head.padEnd(FLAG_COLUMN)}${lines[0]}` : `${head}
+${" ".repeat(FLAG_COLUMN)}${lines[0]}`;
+    return [first, ...lines.slice(1).map((line) => `${" ".repeat(FLAG_COLUMN)}${line}`)].join("\n");
+  }).join("\n");
+}
+function wrapWords(text2, width) {
+  const lines = [];
+  let line = "";
+  for (const word of text2.split(/\s+/)) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
 }
 
 // src/cli/build-command.ts
+var BUILD_FLAGS = ["variant", "config", "source", "sourceSha256", "cacheDir", "out", "jobs", "keepBuildTree", "configureTimeout", "makeTimeout", "installTimeout"];
 var buildCommand = {
   summary: "build (or restore) a debug CPython only; prints the interpreter path on the last line",
-  usage: `Usage: pydebug build --python X.Y.Z [--variant NAME] [--source SRC] [--cache-dir DIR] [--out DIR] [--jobs N] [--keep-build-tree]
+  usage: `Usage: pydebug build ${flagSynopsis("python")} ${BUILD_FLAGS.map((key) => `[${flagSynopsis(key)}]`).join(" ")}
 
 Builds CPython X.Y.Z in the variant out of tree and installs it into the cache folder, or
 restores it from there. Logs go to OUT/logs (default pydebug-out/logs). The last line of
-standard output is the interpreter's path, for scripts: PY=$(pydebug build ... | tail -n1).`,
+standard output is the interpreter's path, for scripts: PY=$(pydebug build ... | tail -n1).
+It takes every option of 'pydebug run' (see 'pydebug run --help').`,
   async run(args, io) {
     const config = parseRunConfig(args, io, { requireExtension: false });
     const cell = planCellOrThrow(config);
     const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr) });
-    await mkdir8(path21.join(context.outDir, "logs"), { recursive: true });
+    await mkdir9(path26.join(context.outDir, "logs"), { recursive: true });
     const interpreter = await ensureInterpreter(context, cell, config.source, config);
     io.stdout(`cache: ${interpreter.cacheHit === "none" ? "miss (built)" : `hit (${interpreter.cacheHit})`}
 ${interpreter.pythonPath}
@@ -15516,10 +16593,6 @@ ${interpreter.pythonPath}
     return 0;
   }
 };
-
-// src/cli/matrix-command.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import path22 from "node:path";
 
 // src/plan/render-matrix.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -15569,7 +16642,7 @@ var USAGE = `Usage: pydebug matrix [--config FILE] [--format yaml|json|github] [
 
 Plans the CI matrix: one job per runner, CPython version and variant, with its identifier,
 configure arguments, runtime environment, ABI group and cache key. Reads ${DEFAULT_MATRIX_CONFIG_PATH}
-when it exists; flags override its keys.
+when it exists (a --config FILE must exist); flags override its keys.
 
 Options:
   --config FILE         matrix config (keys: python, variants, os, skip, custom-variants, strict, source, max-jobs, split, cpython-tests-shards)
@@ -15579,9 +16652,9 @@ Options:
   --os LABEL[,...]      GitHub runner labels (default ubuntu-24.04)
   --skip GLOB[ ...]     cell identifiers to leave out, e.g. 'cp39-asan' or 'cp3{6,7}-*'
   --source URL          CPython source URL template for the cache keys (default python.org)
-  --strict              refused or substituted cells are errors
+  --[no-]strict         refused or substituted cells are errors (--no-strict: notices, whatever the config says)
   --max-jobs N          jobs per matrix (default and maximum 256)
-  --split               over max-jobs, split into shards instead of failing
+  --[no-]split          over max-jobs, split into shards instead of failing
   --cpython-tests-shards N  N jobs per cell, each running its share of CPython's own test suite
                         (ids and artifacts end in -cpy1ofN; rows carry cpython-tests-shard)
   --shard N             print shard N (default 1)`;
@@ -15592,31 +16665,8 @@ var matrixCommand = {
     const { values } = parseCommandArgs(args, OPTIONS);
     const format = values.format ?? "yaml";
     if (!MATRIX_FORMATS.includes(format)) throw new ConfigError(`--format '${values.format}' is not a matrix format. Allowed: ${MATRIX_FORMATS.join(", ")}.`);
-    const configPath = values.config ?? (existsSync3(path22.resolve(io.cwd, DEFAULT_MATRIX_CONFIG_PATH)) ? DEFAULT_MATRIX_CONFIG_PATH : void 0);
-    let fileInput = {};
-    let parseWarnings = [];
-    if (configPath !== void 0) {
-      let text;
-      try {
-        text = readFileSync2(path22.resolve(io.cwd, configPath), "utf8");
-      } catch (error) {
-        throw new ConfigError(`--config '${configPath}': cannot read it (${error.code ?? String(error)}).`);
-      }
-      ;
-      ({ input: fileInput, warnings: parseWarnings } = parseMatrixConfigFile(text, configPath));
-    }
-    const overrides = {
-      python: locatedList(values.python, "--python"),
-      variants: locatedList(values.variants, "--variants"),
-      os: locatedList(values.os, "--os"),
-      skip: locatedList(values.skip, "--skip"),
-      ...values.strict ? { strict: true } : {},
-      ...values.split ? { split: true } : {},
-      ...values.source !== void 0 ? { source: values.source } : {},
-      ...values["max-jobs"] !== void 0 ? { maxJobs: { text: values["max-jobs"], where: "--max-jobs" } } : {},
-      ...values["cpython-tests-shards"] !== void 0 ? { cpythonTestsShards: { text: values["cpython-tests-shards"], where: "--cpython-tests-shards" } } : {}
-    };
-    const { plan, warnings } = planMatrixFromInput(mergeMatrixInputs(fileInput, overrides), parseWarnings);
+    const { input, warnings: parseWarnings } = loadMatrixInput(values.config, values, commandLineSource(io.cwd));
+    const { plan, warnings } = planMatrixFromInput(input, parseWarnings);
     const shard = shardIndexOf(values.shard, plan, "--shard");
     for (const warning of warnings) io.stderr(`pydebug matrix: warning: ${warning}
 `);
@@ -15632,8 +16682,8 @@ var matrixCommand = {
 };
 
 // src/cli/report-command.ts
-import { readdir as readdir7, readFile as readFile8, stat, writeFile as writeFile2 } from "node:fs/promises";
-import path23 from "node:path";
+import { readdir as readdir7, readFile as readFile9, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import path27 from "node:path";
 
 // src/report/rollup.ts
 var STATUS_RANK = ["error", "build-failed", "extension-failed", "nothing-tested", "findings", "clean"];
@@ -15710,11 +16760,12 @@ function renderRollupMarkdown(cells, heading = "pydebug") {
 }
 
 // src/cli/report-command.ts
-var FORMATS = ["json", "markdown"];
+var FORMATS2 = ["json", "markdown"];
+var FAIL_ON_USAGE = `[--fail-on ${FAIL_ON_VALUES.join("|")}]`;
 var SEVERITY_ORDER2 = { error: 0, warning: 1, note: 2 };
 var reportCommand = {
   summary: "turn any debug-build logs (regrtest, showrefcount, debug hooks, sanitizers, valgrind XML, ...) into report.json or Markdown",
-  usage: `Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE] [--workspace DIR] [--fail-on findings|leaks|never]
+  usage: `Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE] [--workspace DIR] ${FAIL_ON_USAGE}
 
 Reads each log as a stream, detects what it contains from its content (regrtest and -R leaks,
 -X showrefcount, gettotalrefcount series, PYTHONMALLOCSTATS, COUNT_ALLOCS, debug-hook dumps,
@@ -15725,7 +16776,7 @@ read, whatever they contain, unless --fail-on says otherwise: 'findings' exits 1
 crashed, failed or timed out, 'leaks' only for leaks (as in pydebug run; the default here is
 'never'); 2 for bad arguments or unreadable logs.
 
-       pydebug report merge <folder>... [--out FILE] [--title TEXT] [--fail-on findings|leaks|never]
+       pydebug report merge <folder>... [--out FILE] [--title TEXT] ${FAIL_ON_USAGE}
 
 Rolls up the reports of a matrix run: every report.json below the folders (one folder per cell's
 artifact, as actions/download-artifact lays them out) becomes one row per cell, the shards of a
@@ -15746,59 +16797,62 @@ cell's findings. Markdown on stdout or in FILE; exit code from the findings as -
       true
     );
     const format = values.format ?? "json";
-    if (!FORMATS.includes(format)) throw new ConfigError(`--format: '${String(values.format)}' is not a format; use json or markdown.`);
-    const failOn = values["fail-on"] ?? "never";
-    if (!FAIL_ON_VALUES.includes(failOn)) throw new ConfigError(`--fail-on: '${String(values["fail-on"])}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(", ")}.`);
+    if (!FORMATS2.includes(format)) throw new ConfigError(`--format: '${String(values.format)}' is not a format; use json or markdown.`);
+    const failOn = failOnOf(values["fail-on"]);
     if (positionals.length === 0) throw new ConfigError("<log>: no log files given; pass one or more paths, e.g. pydebug report parse test.log");
-    const logPaths = positionals.map((log) => path23.resolve(io.cwd, log));
+    const logPaths = positionals.map((log) => path27.resolve(io.cwd, log));
     for (const [index, logPath2] of logPaths.entries()) {
-      const info = await stat(logPath2).catch(() => void 0);
+      const info = await stat2(logPath2).catch(() => void 0);
       if (!info?.isFile()) throw new ConfigError(`<log>: '${positionals[index]}' is not a readable file (resolved to ${logPath2}); pass paths of existing log files.`);
     }
-    const outPath = typeof values.out === "string" ? path23.resolve(io.cwd, values.out) : void 0;
-    const reportDir = outPath ? path23.dirname(outPath) : io.cwd;
-    const workspace = typeof values.workspace === "string" ? path23.resolve(io.cwd, values.workspace) : void 0;
+    const outPath = typeof values.out === "string" ? path27.resolve(io.cwd, values.out) : void 0;
+    const reportDir = outPath ? path27.dirname(outPath) : io.cwd;
+    const workspace = typeof values.workspace === "string" ? path27.resolve(io.cwd, values.workspace) : void 0;
     const parsedLogs = [];
     for (const logPath2 of logPaths) {
-      parsedLogs.push({ path: toPosix(path23.relative(reportDir, logPath2)), parsed: await parseLogFile(logPath2, workspace ? { workspace } : {}) });
+      parsedLogs.push({ path: toPosix(path27.relative(reportDir, logPath2)), parsed: await parseLogFile(logPath2, workspace ? { workspace } : {}) });
     }
     const report = buildReport(parsedLogs, /* @__PURE__ */ new Date());
-    const text = format === "json" ? `${JSON.stringify(report, null, 2)}
+    const text2 = format === "json" ? `${JSON.stringify(report, null, 2)}
 ` : renderParsedMarkdown(report);
     if (outPath) {
-      await writeFile2(outPath, text).catch((error) => {
+      await writeFile2(outPath, text2).catch((error) => {
         throw new ConfigError(`--out: cannot write '${String(values.out)}' (${error.code ?? error.message}); pass a file in an existing folder.`);
       });
-    } else io.stdout(text);
+    } else io.stdout(text2);
     return findingsExitCode(report, failOn);
   }
 };
+function failOnOf(given) {
+  const value = given?.trim() || "never";
+  if (!FAIL_ON_VALUES.includes(value)) throw new ConfigError(`${CLI_OPTION_NAMES.failOn} '${value}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(", ")}.`);
+  return value;
+}
 async function mergeReports(args, io) {
   const { values, positionals } = parseCommandArgs(args, { out: { type: "string" }, title: { type: "string" }, "fail-on": { type: "string" } }, true);
-  const failOn = values["fail-on"] ?? "never";
-  if (!FAIL_ON_VALUES.includes(failOn)) throw new ConfigError(`--fail-on: '${String(values["fail-on"])}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(", ")}.`);
+  const failOn = failOnOf(values["fail-on"]);
   if (positionals.length === 0) throw new ConfigError("<folder>: no folders given; pass the folder that holds the cells' report folders, e.g. pydebug report merge reports");
   const found = [];
   for (const given of positionals) {
-    const root = path23.resolve(io.cwd, given);
+    const root = path27.resolve(io.cwd, given);
     const entries = await readdir7(root, { recursive: true }).catch(() => {
       throw new ConfigError(`<folder>: '${given}' is not a readable folder (resolved to ${root}).`);
     });
-    for (const entry of entries.filter((name) => path23.basename(name) === "report.json").sort()) {
-      const file = path23.join(root, entry);
-      const report = JSON.parse(await readFile8(file, "utf8").catch(() => "null"));
+    for (const entry of entries.filter((name) => path27.basename(name) === "report.json").sort()) {
+      const file = path27.join(root, entry);
+      const report = JSON.parse(await readFile9(file, "utf8").catch(() => "null"));
       if (report?.schema !== REPORT_SCHEMA_VERSION) {
         io.stderr(`pydebug report merge: ${file} is not a schema-${REPORT_SCHEMA_VERSION} report.json; left out
 `);
         continue;
       }
-      found.push({ folder: toPosix(path23.dirname(entry)) === "." ? path23.basename(root) : toPosix(path23.dirname(entry)), report });
+      found.push({ folder: toPosix(path27.dirname(entry)) === "." ? path27.basename(root) : toPosix(path27.dirname(entry)), report });
     }
   }
   const cells = rollUpReports(found);
-  const text = renderRollupMarkdown(cells, typeof values.title === "string" ? values.title : "pydebug");
-  if (typeof values.out === "string") await writeFile2(path23.resolve(io.cwd, values.out), text);
-  else io.stdout(text);
+  const text2 = renderRollupMarkdown(cells, typeof values.title === "string" ? values.title : "pydebug");
+  if (typeof values.out === "string") await writeFile2(path27.resolve(io.cwd, values.out), text2);
+  else io.stdout(text2);
   return findingsExitCode({ findings: cells.flatMap((cell) => cell.findings) }, failOn) || (failOn !== "never" && cells.some((cell) => cell.status !== "clean" && cell.status !== "findings") ? 1 : 0);
 }
 function buildReport(logs, now) {
@@ -15822,7 +16876,7 @@ function buildReport(logs, now) {
   };
 }
 function toPosix(relative) {
-  return relative.split(path23.sep).join("/");
+  return relative.split(path27.sep).join("/");
 }
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", note: "\u2139\uFE0F" };
 function renderParsedMarkdown(report) {
@@ -15864,48 +16918,14 @@ function renderParsedMarkdown(report) {
 }
 
 // src/cli/run-command.ts
-var RUN_USAGE = `Usage: pydebug run --python X.Y.Z --extension DIR [options]
+var RUN_USAGE = `Usage: pydebug run ${flagSynopsis("python")} ${flagSynopsis("extension")} [options]
 
 Builds CPython X.Y.Z in a debug variant (or restores it from the cache), builds the C extension
 in DIR against it, hunts reference leaks in its tests with regrtest -R, runs each test file once
 with -X showrefcount, and writes report.json, summary.md and logs/ to the output folder.
 
 Options:
-  --python X.Y.Z         CPython release to build, e.g. 3.11.2 (required)
-  --variant NAME         debug variant, built-in or custom (default: pydebug)
-  --config FILE          config file with custom variants (default: .github/pydebug.yml if present)
-  --source SRC           source tarball path, URL, or URL template with {version} / {release}
-                         (default: https://www.python.org/ftp/python/{release}/Python-{version}.tgz)
-  --extension DIR        C extension project (setup.py, or pyproject.toml with any PEP 517 backend)
-                         (required); repeat it for more projects (e.g. a test dependency with C
-                         code): each is built, all go on PYTHONPATH, the first one's tests run
-  --tests DIR            unittest folder (default: DIR/tests)
-  --test-command CMD     run your own tests instead of the regrtest refleak hunt, e.g.
-                         'python -m pytest tests -x' (split into words without a shell; python
-                         is the debug interpreter; pytest's and unittest's results are read)
-  --test-command-timeout SEC  stop the test command after this long in all, reported as timed out
-                         with the test it hung in (default: 3600)
-  --build-command CMD    build each extension project with CMD instead of the default; it must
-                         install into $PYDEBUG_SITE, e.g. 'python -m pip install
-                         --no-build-isolation --no-deps --target $PYDEBUG_SITE .'
-  --build-env NAME=VALUE variable for the extension builds only (repeatable), e.g. CC=clang
-  --cache-dir DIR        interpreters, sources, extension builds (default: ~/.cache/pydebug)
-  --out DIR              report folder (default: pydebug-out)
-  --fail-on WHAT         findings | leaks | never: what makes the exit code 1 (default: findings)
-  --gil MODE             free-threaded variants: default | force-off (run the tests with
-                         PYTHON_GIL=0 even when the extension does not declare Py_mod_gil)
-  --refleak-runs W:R     regrtest -R warm-ups and counted runs (default: 3:3)
-  --jobs N               make -jN (default: number of CPUs)
-  --test-timeout SEC     regrtest --timeout per test file (default: 1200)
-  --max-case-runs N      cases of each leaking file re-run alone to name the leak (default: 25)
-  --max-case-runs-total N  cases re-run alone across all leaking files (default: 100)
-  --rebuild-extensions   rebuild the extension even if an identical build is cached
-  --keep-build-tree      keep the CPython build folder after installing
-  --cpython-tests WHAT   CPython's own test suite on the debug interpreter: none, quick (make
-                         quicktest), full (make test) or regrtest arguments, e.g. 'test_int -u cpu'
-                         (default: none with --extension, which is then optional; else quick)
-  --cpython-tests-shard I/N   run share I of N of the suite's test files
-  --cpython-tests-durations FILE  report.json of an earlier run: balances the shards by duration
+${runOptionsHelp()}
 
 Exit codes: 0 clean, 1 findings (see --fail-on; a run that tested nothing is a finding),
 2 bad arguments, 3 source not found, 4 CPython build failed, 5 extension build failed,
@@ -15967,7 +16987,7 @@ function summarizeRanges(values, lastMinor) {
   }
   return runs.map((run) => `${run.first === run.last ? run.first : run.last === lastMinor ? `${run.first}+` : `${run.first}\u2013${run.last}`}: ${run.value}`).join("; ");
 }
-var code = (text) => text ? `\`${text}\`` : "";
+var code = (text2) => text2 ? `\`${text2}\`` : "";
 function changes(variant) {
   return [
     variant.configureArgs.length ? code(variant.configureArgs.join(" ")) : "release build",
@@ -15987,17 +17007,17 @@ function rebuild(variant, lastMinor) {
 }
 function renderVariantsMarkdown(descriptions) {
   const lastMinor = descriptions[0]?.versions.at(-1)?.minor ?? "";
-  const escape = (text) => text.replace(/\|/g, "\\|");
+  const escape = (text2) => text2.replace(/\|/g, "\\|");
   const rows = descriptions.map(
     (variant) => `| \`${variant.name}\` | ${escape(variant.summary)} | ${escape(changes(variant))} | ${rebuild(variant, lastMinor)} | ${availability(variant, lastMinor)} |`
   );
   const notes = descriptions.flatMap((variant) => {
     const byText = /* @__PURE__ */ new Map();
     for (const version of variant.versions.filter((candidate) => candidate.reason)) {
-      const text = `${version.status === "refused" ? "refused" : "built as an equivalent"}: ${version.reason}${version.alternative ? ` Instead: ${version.alternative}.` : ""}`;
-      byText.set(text, [...byText.get(text) ?? [], version.minor]);
+      const text2 = `${version.status === "refused" ? "refused" : "built as an equivalent"}: ${version.reason}${version.alternative ? ` Instead: ${version.alternative}.` : ""}`;
+      byText.set(text2, [...byText.get(text2) ?? [], version.minor]);
     }
-    return [...byText].map(([text, minors]) => `- \`${variant.name}\` on ${minors.length === 1 ? minors[0] : `${minors[0]}\u2013${minors[minors.length - 1]}`}, ${text}`);
+    return [...byText].map(([text2, minors]) => `- \`${variant.name}\` on ${minors.length === 1 ? minors[0] : `${minors[0]}\u2013${minors[minors.length - 1]}`}, ${text2}`);
   });
   return [
     "| Variant | What it is | What it changes | Rebuild extensions | CPython versions |",
@@ -16049,7 +17069,7 @@ var OPTIONS2 = {
   python: { type: "string" },
   format: { type: "string" }
 };
-var FORMATS2 = ["text", "markdown", "json"];
+var FORMATS3 = ["text", "markdown", "json"];
 var USAGE2 = `Usage: pydebug variants [--python X.Y] [--format text|markdown|json]
 
 Lists every built-in variant: what it changes (configure flags, macros, runtime environment),
@@ -16061,7 +17081,7 @@ var variantsCommand = {
   async run(args, io) {
     const { values } = parseCommandArgs(args, OPTIONS2);
     const format = values.format ?? "text";
-    if (!FORMATS2.includes(format)) throw new ConfigError(`--format '${format}' is not allowed. Allowed: ${FORMATS2.join(", ")}.${perhaps(format, FORMATS2)}`);
+    if (!FORMATS3.includes(format)) throw new ConfigError(`--format '${format}' is not allowed. Allowed: ${FORMATS3.join(", ")}.${perhaps(format, FORMATS3)}`);
     const minors = KNOWN_MINORS.map((known) => known.minor);
     if (values.python !== void 0 && !minors.includes(values.python)) {
       throw new ConfigError(`--python '${values.python}' is not a minor version the catalog knows. Allowed: ${minors.join(", ")}.${perhaps(values.python, minors)}`);
@@ -16139,8 +17159,8 @@ function isMainModule() {
 }
 async function main() {
   const io = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text2) => process.stdout.write(text2),
+    stderr: (text2) => process.stderr.write(text2),
     cwd: process.cwd(),
     env: process.env
   };

@@ -26989,15 +26989,49 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// src/entry/matrix-action.ts
-import { existsSync as existsSync2, readFileSync } from "node:fs";
-import path from "node:path";
-
 // src/config/matrix-config.ts
 var import_yaml = __toESM(require_dist(), 1);
 
+// src/catalog/abi-macros.ts
+var ABI_MACROS = [
+  { macro: "Py_DEBUG", reason: "Py_DEBUG changes object and interpreter structures; the SOABI says it (flag d)", source: "configure.ac --with-pydebug; bpo-36722 (3.8: one ABI for debug and release on Unix, flag d kept)" },
+  {
+    macro: "Py_REF_DEBUG",
+    tag: "refdebug",
+    sysAttribute: "gettotalrefcount",
+    impliedBy: { macro: "Py_DEBUG" },
+    reason: "Py_INCREF/Py_DECREF update the interpreter-wide reference total (implied by Py_DEBUG; alone, no ABI flag says it)",
+    source: "Misc/SpecialBuilds.txt (Py_REF_DEBUG); Include/object.h; Include/pyport.h (Py_DEBUG implies Py_REF_DEBUG)"
+  },
+  {
+    macro: "Py_TRACE_REFS",
+    until: "3.13",
+    tag: "tracerefs",
+    sysAttribute: "getobjects",
+    impliedBy: { macro: "Py_DEBUG", until: "3.8" },
+    reason: "Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD and renames PyModule_Create2, without an ABI flag (SOABI keeps the d of pydebug)",
+    source: "bpo-36465, PR #12615 (whatsnew/3.8); Include/modsupport.h up to 3.12 (PyModule_Create2TraceRefs); gh-108634 (3.13: a hash table, no ABI change)"
+  },
+  { macro: "Py_GIL_DISABLED", from: "3.13", reason: "the free-threaded object header; the SOABI says it (flag t)", source: "PEP 703; gh-108223, PR #109922 (ABI flag t)" },
+  {
+    macro: "COUNT_ALLOCS",
+    until: "3.9",
+    tag: "countallocs",
+    sysAttribute: "getcounts",
+    reason: "COUNT_ALLOCS adds tp_allocs/tp_frees/tp_maxalloc/tp_prev/tp_next to PyTypeObject without an ABI flag",
+    source: "Include/cpython/object.h v3.8.7; removed in 3.9 (bpo-39489)"
+  }
+];
+
 // src/catalog/build-rules.ts
-var SANITIZER_REASON = "extensions must be compiled with the same sanitizer, or it cannot see their bugs";
+function macroAbi(macro) {
+  const rule = ABI_MACROS.find((candidate) => candidate.macro === macro);
+  if (rule?.tag === void 0) throw new Error(`catalog/abi-macros.ts has no tagged ABI rule for ${macro}`);
+  return { tag: rule.tag, reason: rule.reason, from: rule.from, until: rule.until };
+}
+function instrumentation(tag, sanitizer, misses) {
+  return { tag, kind: "instrumentation", reason: `extensions must be instrumented too, or ${sanitizer} misses ${misses}` };
+}
 var CONFIGURE_OPTIONS = [
   { spellings: ["--with-pydebug"], summary: "Py_DEBUG: assertions, Py_REF_DEBUG, debug allocator hooks; ABI flag d", source: "configure.ac (all versions)" },
   {
@@ -27005,7 +27039,7 @@ var CONFIGURE_OPTIONS = [
     from: "3.8",
     summary: "Py_TRACE_REFS: a list (3.13+: a hash table) of every live object; sys.getobjects(), PYTHONDUMPREFS",
     source: 'bpo-36465, PR #12615 (whatsnew/3.8); Doc/using/configure.rst "versionadded 3.8"',
-    abi: [{ from: "3.8", until: "3.13", tag: "tracerefs", reason: "Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD without an ABI flag until 3.13 (Include/object.h; gh-108634 moved the list to a hash table)" }]
+    abi: [macroAbi("Py_TRACE_REFS")]
   },
   { spellings: ["--with-assertions"], from: "3.6", summary: "keep assert() without Py_DEBUG", source: "configure.ac v3.8.7; Doc/using/configure.rst" },
   { spellings: ["--with-pymalloc", "--without-pymalloc"], summary: "WITH_PYMALLOC; without it every block goes to malloc()", source: "configure.ac (all versions)" },
@@ -27015,7 +27049,7 @@ var CONFIGURE_OPTIONS = [
     from: "3.6",
     summary: "-fsanitize=address; forces pymalloc off",
     source: 'configure.ac v3.8.7 to 3.14 (with_pymalloc="no"); Doc/using/configure.rst "versionadded 3.6"',
-    abi: [{ tag: "asan", kind: "instrumentation", reason: SANITIZER_REASON }]
+    abi: [instrumentation("asan", "ASan", "their bugs")]
   },
   {
     spellings: ["--with-memory-sanitizer"],
@@ -27029,14 +27063,14 @@ var CONFIGURE_OPTIONS = [
     from: "3.6",
     summary: "-fsanitize=undefined",
     source: 'configure.ac v3.8.7, 3.11 (with_ubsan); Doc/using/configure.rst "versionadded 3.6"',
-    abi: [{ tag: "ubsan", kind: "instrumentation", reason: SANITIZER_REASON }]
+    abi: [instrumentation("ubsan", "UBSan", "their bugs")]
   },
   {
     spellings: ["--with-thread-sanitizer"],
     from: "3.13",
     summary: "-fsanitize=thread",
     source: 'configure.ac 3.13; Doc/using/configure.rst "versionadded 3.13"',
-    abi: [{ tag: "tsan", kind: "instrumentation", reason: SANITIZER_REASON }]
+    abi: [instrumentation("tsan", "TSan", "their races")]
   },
   { spellings: ["--disable-gil", "--enable-gil"], from: "3.13", summary: "Py_GIL_DISABLED (PEP 703); ABI flag t", source: "gh-108223, PR #108227 and PR #109922 (whatsnew/3.13)" },
   { spellings: ["--with-mimalloc", "--without-mimalloc"], from: "3.13", summary: "WITH_MIMALLOC, the bundled mimalloc", source: "configure.ac 3.13 (gh-90815)" },
@@ -27055,14 +27089,14 @@ var MACROS = [
     summary: "total reference count, sys.gettotalrefcount(), negative refcount checks (implied by Py_DEBUG)",
     source: "Misc/SpecialBuilds.txt; Include/object.h",
     outsideRange: "",
-    abi: [{ tag: "refdebug", reason: "Py_INCREF/Py_DECREF compiled with Py_REF_DEBUG update the interpreter-wide total; a release-headers extension would not" }]
+    abi: [macroAbi("Py_REF_DEBUG")]
   },
   {
     macro: "Py_TRACE_REFS",
     summary: "every live object tracked (implied by Py_DEBUG before 3.8; --with-trace-refs from 3.8)",
     source: "Misc/SpecialBuilds.txt; bpo-36465",
     outsideRange: "",
-    abi: [{ until: "3.13", tag: "tracerefs", reason: "Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD until 3.13 (gh-108634)" }]
+    abi: [macroAbi("Py_TRACE_REFS")]
   },
   {
     macro: "COUNT_ALLOCS",
@@ -27071,7 +27105,7 @@ var MACROS = [
     source: 'bpo-39489, commit c6e5c112 (whatsnew/3.9: "The COUNT_ALLOCS special build macro has been removed")',
     outsideRange: "CPython 3.9 removed COUNT_ALLOCS: defining it builds an ordinary interpreter without the counts",
     alternative: "trace-refs (sys.getobjects) or tracemalloc for per-type accounting",
-    abi: [{ until: "3.9", tag: "countallocs", reason: "COUNT_ALLOCS adds tp_allocs/tp_frees/tp_maxalloc/tp_prev/tp_next to PyTypeObject without an ABI flag (Include/cpython/object.h v3.8.7)" }]
+    abi: [macroAbi("COUNT_ALLOCS")]
   },
   {
     macro: "PYMALLOC_DEBUG",
@@ -27288,8 +27322,7 @@ var VARIANTS = [
         source: "bpo-39489 (whatsnew/3.9)",
         alternative: "trace-refs"
       }
-    ],
-    ownExtensionAbi: [{ until: "3.9", tag: "countallocs", reason: "COUNT_ALLOCS adds fields to PyTypeObject without an ABI flag" }]
+    ]
   },
   {
     name: "trace-refs",
@@ -27304,14 +27337,6 @@ var VARIANTS = [
         reason: "--with-trace-refs was added in 3.8; before that Py_DEBUG implies Py_TRACE_REFS, so the pydebug build is the trace-refs build",
         source: "bpo-36465, PR #12615 (whatsnew/3.8); Include/object.h v3.7.0",
         equivalent: true
-      }
-    ],
-    ownExtensionAbi: [
-      {
-        from: "3.8",
-        until: "3.13",
-        tag: "tracerefs",
-        reason: "Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD until 3.13 (gh-108634)"
       }
     ]
   },
@@ -27333,8 +27358,7 @@ var VARIANTS = [
     // (catalog/sanitizers.ts), one process per test file, with CPython's own leaks at exit suppressed.
     runtimeEnv: { PYTHONMALLOC: "malloc", ASAN_OPTIONS: "detect_leaks=0:allocator_may_return_null=1:handle_segv=0" },
     source: "python/buildmaster-config UnixAsanBuild (.asan_debug); CPython build.yml ASan job",
-    checks: ["address-sanitizer"],
-    ownExtensionAbi: [{ tag: "asan", kind: "instrumentation", reason: "extensions must be instrumented too, or ASan misses their bugs" }]
+    checks: ["address-sanitizer"]
   },
   {
     name: "ubsan",
@@ -27342,8 +27366,7 @@ var VARIANTS = [
     configureArgs: ["--with-pydebug", "--with-undefined-behavior-sanitizer"],
     runtimeEnv: { UBSAN_OPTIONS: "print_stacktrace=1" },
     checks: ["allocation-report", "undefined-behavior-sanitizer"],
-    source: "python/buildmaster-config ClangUbsanLinuxBuild; CPython reusable-san.yml",
-    ownExtensionAbi: [{ tag: "ubsan", kind: "instrumentation", reason: "extensions must be instrumented too, or UBSan misses their bugs" }]
+    source: "python/buildmaster-config ClangUbsanLinuxBuild; CPython reusable-san.yml"
   },
   {
     name: "tsan",
@@ -27359,8 +27382,7 @@ var VARIANTS = [
         alternative: "asan"
       }
     ],
-    checks: ["thread-sanitizer"],
-    ownExtensionAbi: [{ tag: "tsan", kind: "instrumentation", reason: "extensions must be instrumented too, or TSan misses their races" }]
+    checks: ["thread-sanitizer"]
   },
   {
     name: "free-threading",
@@ -27426,17 +27448,20 @@ function planCell(python, variant) {
   const problem = findBuildProblem(python, baseArgs, macros, runtimeEnv);
   if (problem) return refuse(problem.reason, problem.source, problem.alternative);
   const configureArgs = withMacros(baseArgs, macros);
+  const buildEnv = { ...variant.buildEnv };
+  const sameBuild = VARIANTS.slice(0, Math.max(0, VARIANTS.indexOf(variant))).find((candidate) => sameBuildAs(python, candidate, configureArgs, buildEnv));
   const abiFlags = abiFlagsOf(python, configureArgs);
-  const abiRules = extensionAbiRules(python, variant, baseArgs, macros);
+  const abiRules = extensionAbiRules(python, baseArgs, macros);
   const tags = [...new Set(abiRules.map((rule) => rule.tag))];
   return {
     ok: true,
     cell: {
       id,
+      buildId: sameBuild ? cellId(python, sameBuild.name, isFreeThreaded(configureArgs)) : id,
       python,
       variant: variant.name,
       configureArgs,
-      buildEnv: { ...variant.buildEnv },
+      buildEnv,
       runtimeEnv: { ...runtimeEnv },
       abiFlags,
       extensionAbi: `${interpreterTag(python)}${abiFlags}${tags.map((tag) => `-${tag}`).join("")}`,
@@ -27446,6 +27471,13 @@ function planCell(python, variant) {
       ...adjustment?.equivalent ? { substitution: { reason: adjustment.reason, source: adjustment.source } } : {}
     }
   };
+}
+function sameBuildAs(python, candidate, configureArgs, buildEnv) {
+  if (candidate.refusals?.some((rule) => inRange(python, rule))) return false;
+  const adjustment = candidate.adjustments?.find((rule) => inRange(python, rule));
+  const args = withMacros(adjustment?.configureArgs ?? candidate.configureArgs, adjustment?.macros ?? candidate.macros ?? []);
+  const env = Object.entries(candidate.buildEnv ?? {}).sort();
+  return JSON.stringify(args) === JSON.stringify(configureArgs) && JSON.stringify(env) === JSON.stringify(Object.entries(buildEnv).sort());
 }
 function withMacros(configureArgs, macros) {
   if (!macros.length) return [...configureArgs];
@@ -27480,11 +27512,11 @@ function findBuildProblem(python, configureArgs, macros, runtimeEnv) {
   }
   return void 0;
 }
-function extensionAbiRules(python, variant, configureArgs, macros) {
+function extensionAbiRules(python, configureArgs, macros) {
   const fromOptions = configureArgs.flatMap((arg) => findConfigureOption(arg)?.abi ?? []);
   const implied = configureArgs.includes("--with-pydebug") ? ["Py_REF_DEBUG"] : [];
   const fromMacros = macros.filter((macro) => !implied.includes(optionName(macro))).flatMap((macro) => findMacro(macro)?.abi ?? []);
-  return [...variant.ownExtensionAbi ?? [], ...fromOptions, ...fromMacros].filter((rule) => inRange(python, rule));
+  return [...fromOptions, ...fromMacros].filter((rule) => inRange(python, rule));
 }
 function extensionRebuildOf(python, abiFlags, abiRules) {
   if (abiFlags.includes("t")) return { need: "required", reason: "free-threaded builds load only cp3XXt extensions (PR #109922)" };
@@ -27493,8 +27525,8 @@ function extensionRebuildOf(python, abiFlags, abiRules) {
   if (abiFlags.includes("d") && compareMinor(python, "3.8") < 0) {
     return { need: "required", reason: "before 3.8 a debug build has its own ABI and does not load release extensions (bpo-36465, bpo-36722)" };
   }
-  const instrumentation = abiRules.find((rule) => rule.kind === "instrumentation");
-  if (instrumentation) return { need: "instrumented", reason: instrumentation.reason };
+  const instrumentation2 = abiRules.find((rule) => rule.kind === "instrumentation");
+  if (instrumentation2) return { need: "instrumented", reason: instrumentation2.reason };
   return { need: "not-needed", reason: compareMinor(python, "3.8") >= 0 ? "same ABI as a release build on Unix since 3.8 (bpo-36465, bpo-36722)" : "release ABI" };
 }
 function abiFlagsOf(python, configureArgs) {
@@ -27503,13 +27535,20 @@ function abiFlagsOf(python, configureArgs) {
   return `${has("--disable-gil") ? "t" : ""}${has("--with-pydebug") ? "d" : ""}${pymalloc ? "m" : ""}`;
 }
 
+// src/plan/platforms.ts
+var PLATFORMS_DOC = "docs/platforms.md";
+var WINDOWS_REASON = `Windows builds CPython with PCbuild (PCbuild\\build.bat -d for a debug build), not configure and make, and a debug python_d.exe loads only extensions built as _d.pyd; pydebug supports Linux and macOS runners (the plan for Windows: ${PLATFORMS_DOC})`;
+function unsupportedRunnerReason(label) {
+  return /^windows/i.test(label.trim()) ? WINDOWS_REASON : void 0;
+}
+
 // src/plan/cache-key.ts
 import { createHash } from "node:crypto";
 var BUILD_CACHE_SALT = "1";
 function planBuildCacheKey(inputs) {
   const { cell, platform: platform2 } = inputs;
   const digest = sha256Hex(JSON.stringify(buildKeyMaterial(inputs))).slice(0, 16);
-  return `pydebug-${BUILD_CACHE_SALT}-${platform2.os}-${platform2.arch}-${cell.id}-${cell.python.text}-${digest}`;
+  return `pydebug-${BUILD_CACHE_SALT}-${platform2.os}-${platform2.arch}-${cell.buildId}-${cell.python.text}-${digest}`;
 }
 function buildKeyMaterial({ cell, source, platform: platform2 }) {
   return {
@@ -27943,14 +27982,14 @@ function parseCustomVariants(node, at, scalarText, warnings) {
   });
 }
 var KNOWN_OPTION_SPELLINGS = CONFIGURE_OPTIONS.flatMap((option) => option.spellings);
-function checkConfigureArg(arg, where2, warnings) {
+function checkConfigureArg(arg, where, warnings) {
   if (CONFIGURE_VARIABLE.test(arg)) return arg;
-  if (!arg.startsWith("--")) throw new ConfigError(`${where2}: '${arg}' is not a configure option (--with-X, --enable-X) or variable (CFLAGS=...).`);
-  if (optionName(arg) === "--prefix") throw new ConfigError(`${where2}: '--prefix' is set by pydebug (each cell installs into its own cached prefix); remove it.`);
+  if (!arg.startsWith("--")) throw new ConfigError(`${where}: '${arg}' is not a configure option (--with-X, --enable-X) or variable (CFLAGS=...).`);
+  if (optionName(arg) === "--prefix") throw new ConfigError(`${where}: '--prefix' is set by pydebug (each cell installs into its own cached prefix); remove it.`);
   if (findConfigureOption(arg)) return arg;
   const suggestion = closestMatch(optionName(arg), KNOWN_OPTION_SPELLINGS);
-  if (suggestion) throw new ConfigError(`${where2}: unknown configure option '${arg}'. Perhaps you meant '${suggestion}'?`);
-  warnings.push(`${where2}: '${arg}' is not in the catalog's table of configure options, so its versions are not checked; configure ignores options it does not know.`);
+  if (suggestion) throw new ConfigError(`${where}: unknown configure option '${arg}'. Perhaps you meant '${suggestion}'?`);
+  warnings.push(`${where}: '${arg}' is not in the catalog's table of configure options, so its versions are not checked; configure ignores options it does not know.`);
   return arg;
 }
 function possibleCellIds(customVariants) {
@@ -27972,42 +28011,43 @@ function validateMatrixInput(input) {
   const customVariants = input.customVariants ?? [];
   const minors = KNOWN_MINORS.map((known) => known.minor);
   if (!input.python?.length) throw new ConfigError(`python is required: a list of CPython versions, from ${allowedList(minors)} (X.Y, or X.Y.Z for an exact release).`);
-  for (const { text, where: where2 } of input.python) {
+  for (const { text, where } of input.python) {
     if (!resolvePythonSelection(text)) {
-      throw new ConfigError(`${where2}: unknown python version '${text}'. Allowed: ${allowedList(minors)}, or an exact X.Y.Z release of one of them.${perhaps(text, minors)}`);
+      throw new ConfigError(`${where}: unknown python version '${text}'. Allowed: ${allowedList(minors)}, or an exact X.Y.Z release of one of them.${perhaps(text, minors)}`);
     }
   }
   const variantNames = [...VARIANTS.map((variant) => variant.name), ...customVariants.map((variant) => variant.name)];
   const variants = input.variants ?? MATRIX_DEFAULTS.variants.map((text) => ({ text, where: "default" }));
   if (!variants.length) throw new ConfigError(`variants must name at least one variant. Allowed: ${allowedList(variantNames)}.`);
-  for (const { text, where: where2 } of variants) {
+  for (const { text, where } of variants) {
     if (!variantNames.includes(text)) {
-      throw new ConfigError(`${where2}: unknown variant '${text}'. Allowed: ${allowedList(variantNames)} (define others under custom-variants).${perhaps(text, variantNames)}`);
+      throw new ConfigError(`${where}: unknown variant '${text}'. Allowed: ${allowedList(variantNames)} (define others under custom-variants).${perhaps(text, variantNames)}`);
     }
   }
   const os5 = input.os ?? MATRIX_DEFAULTS.os.map((text) => ({ text, where: "default" }));
   if (!os5.length) throw new ConfigError(`os must name at least one runner label, e.g. ${MATRIX_DEFAULTS.os[0]}.`);
   const labels = Object.keys(RUNNER_LABELS);
-  for (const { text, where: where2 } of os5) {
-    if (/^windows/i.test(text)) throw new ConfigError(`${where2}: '${text}': Windows builds CPython with PCbuild, not configure; pydebug supports Linux and macOS runners. Allowed labels: ${allowedList(labels)}.`);
+  for (const { text, where } of os5) {
+    const runnerProblem = unsupportedRunnerReason(text);
+    if (runnerProblem) throw new ConfigError(`${where}: '${text}': ${runnerProblem}. Allowed labels: ${allowedList(labels)}.`);
     if (!labels.includes(text)) {
-      warnings.push(`${where2}: '${text}' is not a GitHub-hosted runner label the catalog knows (${allowedList(labels)}); cache keys name it as the OS with an unknown architecture.${perhaps(text, labels)}`);
+      warnings.push(`${where}: '${text}' is not a GitHub-hosted runner label the catalog knows (${allowedList(labels)}); cache keys name it as the OS with an unknown architecture.${perhaps(text, labels)}`);
     }
   }
   const possibleIds = possibleCellIds(customVariants);
   const possibleOsIds = [.../* @__PURE__ */ new Set([...labels, ...os5.map((located) => located.text)])].flatMap((label) => possibleIds.map((id) => `${label}:${id}`));
-  for (const { text, where: where2 } of input.skip ?? []) {
+  for (const { text, where } of input.skip ?? []) {
     let selector;
     try {
       selector = compileSelector(text);
     } catch (error2) {
-      if (error2 instanceof GlobSyntaxError) throw new ConfigError(`${where2}: skip '${text}': ${error2.message}.`);
+      if (error2 instanceof GlobSyntaxError) throw new ConfigError(`${where}: skip '${text}': ${error2.message}.`);
       throw error2;
     }
     const possible = text.includes(":") ? possibleOsIds : possibleIds;
     if (!possible.some((id) => selector.matches(id))) {
       throw new ConfigError(
-        `${where2}: skip '${text}' can never match: identifiers look like cp311-pydebug or cp313t-free-threading (cp<version>[t]-<variant>), or ubuntu-24.04:cp311-pydebug to skip on one runner.${perhaps(text, possible)}`
+        `${where}: skip '${text}' can never match: identifiers look like cp311-pydebug or cp313t-free-threading (cp<version>[t]-<variant>), or ubuntu-24.04:cp311-pydebug to skip on one runner.${perhaps(text, possible)}`
       );
     }
   }
@@ -28068,14 +28108,57 @@ function planMatrixFromInput(input, parseWarnings = []) {
   const plan = planMatrix(config);
   return { config, plan, warnings: [...parseWarnings, ...warnings, ...plan.warnings] };
 }
-function shardIndexOf(text, plan, where2) {
+function shardIndexOf(text, plan, where) {
   if (text === void 0 || text.trim() === "") return 0;
   const shard = Number(text);
   if (!Number.isInteger(shard) || shard < 1 || shard > plan.shards.length) {
-    throw new ConfigError(`${where2} '${text}' must be a shard number from 1 to ${plan.shards.length}.`);
+    throw new ConfigError(`${where} '${text}' must be a shard number from 1 to ${plan.shards.length}.`);
   }
   return shard - 1;
 }
+
+// src/config/matrix-input.ts
+import { readFileSync } from "node:fs";
+import path from "node:path";
+function readConfigFile(given2, source) {
+  const explicit = given2?.trim() || void 0;
+  const shown = explicit ?? DEFAULT_MATRIX_CONFIG_PATH;
+  const file = path.resolve(source.cwd, shown);
+  let text;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error2) {
+    const code = error2.code ?? String(error2);
+    if (explicit === void 0 && code === "ENOENT") return { input: {}, warnings: [] };
+    const name = source.nameOf("config");
+    let problem;
+    if (explicit === void 0) problem = `${name} unset reads ${DEFAULT_MATRIX_CONFIG_PATH}, but it cannot be read (${file}: ${code})`;
+    else if (code === "ENOENT") problem = `${name} '${explicit}': no such file (${file})`;
+    else problem = `${name} '${explicit}': cannot read ${file} (${code})`;
+    throw new ConfigError(`${problem}. Give the path of a pydebug config file relative to ${source.cwdMeaning}, or leave ${name} unset to read ${DEFAULT_MATRIX_CONFIG_PATH} when it exists.`);
+  }
+  return parseMatrixConfigFile(text, shown);
+}
+function loadMatrixInput(configFile, values, source) {
+  const file = readConfigFile(configFile, source);
+  const located = (name) => values[name] === void 0 ? void 0 : { text: values[name], where: source.nameOf(name) };
+  const overrides = {
+    python: locatedList(values.python, source.nameOf("python")),
+    variants: locatedList(values.variants, source.nameOf("variants")),
+    os: locatedList(values.os, source.nameOf("os")),
+    skip: locatedList(values.skip, source.nameOf("skip")),
+    strict: values.strict,
+    split: values.split,
+    source: values.source,
+    maxJobs: located("max-jobs"),
+    cpythonTestsShards: located("cpython-tests-shards")
+  };
+  return { input: mergeMatrixInputs(file.input, overrides), warnings: file.warnings };
+}
+
+// src/config/option-names.ts
+var inputName = (name) => `input '${name}'`;
+var actionInputSource = (workspace) => ({ nameOf: inputName, cwd: workspace, cwdMeaning: "the workspace (check out the repository before this step)" });
 
 // src/plan/render-matrix.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -28084,7 +28167,6 @@ function renderMatrixJson(cells) {
 }
 
 // src/entry/matrix-action.ts
-var where = (name) => `input '${name}'`;
 var given = (name) => {
   const value = getInput(name);
   return value.trim() === "" ? void 0 : value;
@@ -28096,38 +28178,21 @@ function annotationOf(message) {
 async function run() {
   try {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const configPath = explicitConfigPath(getInput("config")) ?? (existsSync2(path.resolve(workspace, DEFAULT_MATRIX_CONFIG_PATH)) ? DEFAULT_MATRIX_CONFIG_PATH : void 0);
-    let fileInput = {};
-    let parseWarnings = [];
-    if (configPath !== void 0) {
-      const absolute = path.resolve(workspace, configPath);
-      const expected = `Give the path of a pydebug config file relative to the workspace and check out the repository before this step, or leave the input at its default (${DEFAULT_MATRIX_CONFIG_PATH}, read when it exists).`;
-      if (!existsSync2(absolute)) throw new ConfigError(`${where("config")} '${configPath}': no such file in the workspace (${absolute}). ${expected}`);
-      let text;
-      try {
-        text = readFileSync(absolute, "utf8");
-      } catch (error2) {
-        throw new ConfigError(`${where("config")} '${configPath}': cannot read ${absolute} (${error2.code ?? String(error2)}). ${expected}`);
-      }
-      ;
-      ({ input: fileInput, warnings: parseWarnings } = parseMatrixConfigFile(text, configPath));
-    }
     const boolean = (name) => given(name) === void 0 ? void 0 : getBooleanInput(name);
-    const strict = boolean("strict");
-    const split = boolean("split");
-    const overrides = {
-      python: locatedList(given("python"), where("python")),
-      variants: locatedList(given("variants"), where("variants")),
-      os: locatedList(given("os"), where("os")),
-      skip: locatedList(given("skip"), where("skip")),
-      ...strict !== void 0 ? { strict } : {},
-      ...split !== void 0 ? { split } : {},
-      ...given("source") !== void 0 ? { source: given("source") } : {},
-      ...given("max-jobs") !== void 0 ? { maxJobs: { text: given("max-jobs"), where: where("max-jobs") } } : {},
-      ...given("cpython-tests-shards") !== void 0 ? { cpythonTestsShards: { text: given("cpython-tests-shards"), where: where("cpython-tests-shards") } } : {}
+    const values = {
+      python: given("python"),
+      variants: given("variants"),
+      os: given("os"),
+      skip: given("skip"),
+      strict: boolean("strict"),
+      split: boolean("split"),
+      source: given("source"),
+      "max-jobs": given("max-jobs"),
+      "cpython-tests-shards": given("cpython-tests-shards")
     };
-    const { plan, warnings } = planMatrixFromInput(mergeMatrixInputs(fileInput, overrides), parseWarnings);
-    const shard = shardIndexOf(given("shard"), plan, where("shard"));
+    const { input, warnings: parseWarnings } = loadMatrixInput(explicitConfigPath(getInput("config")), values, actionInputSource(workspace));
+    const { plan, warnings } = planMatrixFromInput(input, parseWarnings);
+    const shard = shardIndexOf(given("shard"), plan, inputName("shard"));
     for (const warning2 of warnings) warning(warning2, annotationOf(warning2));
     for (const refusal of plan.refusals) {
       notice(`${refusal.reason} [${refusal.source}]${refusal.alternative ? ` Instead: ${refusal.alternative}.` : ""}`, { title: `pydebug: ${refusal.id} (${refusal.os}) refused` });

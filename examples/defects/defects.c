@@ -5,6 +5,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,29 @@ signed_overflow(PyObject *self, PyObject *arg)
     return PyLong_FromLong(doubled);
 }
 
+/* ThreadSanitizer: two threads of the extension's own add to one counter with no lock (data race). */
+static long racy_counter;
+
+static void *
+racy_increment(void *unused)
+{
+    for (int i = 0; i < 1000; i++) racy_counter++;
+    return NULL;
+}
+
+static PyObject *
+data_race(PyObject *self, PyObject *unused)
+{
+    pthread_t first, second;
+    Py_BEGIN_ALLOW_THREADS
+    pthread_create(&first, NULL, racy_increment, NULL);
+    pthread_create(&second, NULL, racy_increment, NULL);
+    pthread_join(first, NULL);
+    pthread_join(second, NULL);
+    Py_END_ALLOW_THREADS
+    return PyLong_FromLong(racy_counter);
+}
+
 /* A census of live objects by type names the leak: one list per call is never released. */
 static PyObject *
 leak_list(PyObject *self, PyObject *unused)
@@ -65,6 +89,7 @@ static PyMethodDef defects_methods[] = {
     {"uninitialised_branch", uninitialised_branch, METH_NOARGS, "branch on an uninitialised int (memcheck)"},
     {"heap_overflow", heap_overflow, METH_NOARGS, "write one byte past a 16-byte malloc (ASan)"},
     {"signed_overflow", signed_overflow, METH_O, "signed_overflow(n): n + n in a C int (UBSan)"},
+    {"data_race", data_race, METH_NOARGS, "two threads add to one counter without a lock (TSan)"},
     {"leak_list", leak_list, METH_NOARGS, "leak one list (trace-refs census)"},
     {"add", add, METH_VARARGS, "add(a, b): a + b, no defect"},
     {NULL, NULL, 0, NULL},

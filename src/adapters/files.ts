@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { open, readdir, readFile, rename, writeFile, mkdir } from 'node:fs/promises'
+import { lstat, open, readdir, readFile, readlink, rename, writeFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
+import type { TreeEntry } from '../plan/prefix-manifest.js'
 
 export async function sha256File(filePath: string): Promise<string> {
   const hash = createHash('sha256')
@@ -78,3 +79,39 @@ export async function listFiles(root: string): Promise<string[]> {
   await walk(root)
   return files.sort()
 }
+
+/**
+ * Every entry under `root` but folders, with paths relative to it (`/`-separated): regular files
+ * with their size and SHA-256, symbolic links with their target (never followed), anything else
+ * as `other`. `skip` leaves out entries by relative path (a folder's whole content with it).
+ * Files are read a few at a time, so reading is not one file after the other.
+ */
+export async function readTreeEntries(root: string, skip: (relativePath: string) => boolean = () => false): Promise<TreeEntry[]> {
+  const found: { readonly relativePath: string; readonly kind: 'file' | 'symlink' | 'other' }[] = []
+  const walk = async (relativeDir: string): Promise<void> => {
+    for (const entry of await readdir(path.join(root, relativeDir), { withFileTypes: true })) {
+      const relativePath = relativeDir ? `${relativeDir}/${entry.name}` : entry.name
+      if (skip(relativePath)) continue
+      if (entry.isDirectory()) await walk(relativePath)
+      else found.push({ relativePath, kind: entry.isFile() ? 'file' : entry.isSymbolicLink() ? 'symlink' : 'other' })
+    }
+  }
+  await walk('')
+  const entries: TreeEntry[] = new Array(found.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < found.length) {
+      const index = next++
+      const { relativePath, kind } = found[index]
+      const absolute = path.join(root, relativePath)
+      if (kind === 'symlink') entries[index] = { path: relativePath, kind, target: await readlink(absolute) }
+      else if (kind === 'other') entries[index] = { path: relativePath, kind }
+      else entries[index] = { path: relativePath, kind, size: (await lstat(absolute)).size, sha256: await sha256File(absolute) }
+    }
+  }
+  await Promise.all(Array.from({ length: TREE_READERS }, worker))
+  return entries
+}
+
+/** Files read at once by readTreeEntries: enough to keep the disk busy while one is hashed. */
+const TREE_READERS = 8

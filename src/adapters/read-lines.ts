@@ -2,6 +2,7 @@ import { isAscii } from 'node:buffer'
 import { open, type FileHandle } from 'node:fs/promises'
 import { parseLog, type DetectOptions, type ParsedLog } from '../parse/detect.js'
 import { blockOfLines, linesOf, splitBlock, type LineBlock } from '../parse/line-block.js'
+import type { LineParser } from '../parse/line-parser.js'
 
 /**
  * Bytes decoded into one string at a time, a block of lines (parse/line-block.ts). Decoding per
@@ -136,4 +137,15 @@ export async function parseLogFile(path: string, options: DetectOptions = {}): P
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
     return parseLog([], options)
   }
+}
+
+/** Streams a log file through one line parser (a line's CR dropped, lines numbered from 1); a missing file (a process that never started) reads as empty. */
+export async function parseLogWith<R>(path: string, parser: LineParser<R>): Promise<R> {
+  let lineNumber = 0
+  try {
+    for await (const line of readLines(path)) parser.next(line.endsWith('\r') ? line.slice(0, -1) : line, ++lineNumber)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  return parser.end()
 }

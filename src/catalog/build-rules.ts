@@ -2,8 +2,14 @@
  * Per-version facts about CPython's build options, as data. The planner checks every cell
  * (built-in or user-defined variant) against these tables, so a combination CPython does not
  * have is refused with its reason instead of being built wrong. Each rule names the CPython
- * change it comes from; /work/shared/reference/cpython-debug-facts.md has the longer story.
+ * change it comes from. CPython's own files tell the longer story: Doc/using/configure.rst
+ * ("Python Debug Build" and "Debug options": each option with the release that added or changed
+ * it, such as --with-trace-refs, ABI compatible from 3.13), Misc/SpecialBuilds.txt (what
+ * Py_REF_DEBUG, Py_TRACE_REFS and Py_DEBUG each add), Include/object.h (3.10:
+ * `_PyObject_HEAD_EXTRA`, the two pointers Py_TRACE_REFS puts in every object) and configure.ac,
+ * where each option is defined.
  */
+import { ABI_MACROS } from './abi-macros.js'
 import type { VersionRange } from './variants.js'
 
 /** How extensions relate to an interpreter that has this option or macro. */
@@ -59,7 +65,20 @@ export interface RuntimeEnvRule extends VersionRange {
   readonly source: string
 }
 
-const SANITIZER_REASON = 'extensions must be compiled with the same sanitizer, or it cannot see their bugs'
+/**
+ * The ABI rule of a macro an extension must be compiled with when the interpreter is, and without
+ * when it is not: catalog/abi-macros.ts holds each macro's tag, releases and reason.
+ */
+function macroAbi(macro: string): AbiRule {
+  const rule = ABI_MACROS.find((candidate) => candidate.macro === macro)
+  if (rule?.tag === undefined) throw new Error(`catalog/abi-macros.ts has no tagged ABI rule for ${macro}`)
+  return { tag: rule.tag, reason: rule.reason, from: rule.from, until: rule.until }
+}
+
+/** A sanitizer sees only code compiled with it: extensions load, but must be rebuilt to be checked. */
+function instrumentation(tag: string, sanitizer: string, misses: string): AbiRule {
+  return { tag, kind: 'instrumentation', reason: `extensions must be instrumented too, or ${sanitizer} misses ${misses}` }
+}
 
 export const CONFIGURE_OPTIONS: readonly ConfigureOptionRule[] = [
   { spellings: ['--with-pydebug'], summary: 'Py_DEBUG: assertions, Py_REF_DEBUG, debug allocator hooks; ABI flag d', source: 'configure.ac (all versions)' },
@@ -68,7 +87,7 @@ export const CONFIGURE_OPTIONS: readonly ConfigureOptionRule[] = [
     from: '3.8',
     summary: 'Py_TRACE_REFS: a list (3.13+: a hash table) of every live object; sys.getobjects(), PYTHONDUMPREFS',
     source: 'bpo-36465, PR #12615 (whatsnew/3.8); Doc/using/configure.rst "versionadded 3.8"',
-    abi: [{ from: '3.8', until: '3.13', tag: 'tracerefs', reason: 'Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD without an ABI flag until 3.13 (Include/object.h; gh-108634 moved the list to a hash table)' }],
+    abi: [macroAbi('Py_TRACE_REFS')],
   },
   { spellings: ['--with-assertions'], from: '3.6', summary: 'keep assert() without Py_DEBUG', source: 'configure.ac v3.8.7; Doc/using/configure.rst' },
   { spellings: ['--with-pymalloc', '--without-pymalloc'], summary: 'WITH_PYMALLOC; without it every block goes to malloc()', source: 'configure.ac (all versions)' },
@@ -78,7 +97,7 @@ export const CONFIGURE_OPTIONS: readonly ConfigureOptionRule[] = [
     from: '3.6',
     summary: '-fsanitize=address; forces pymalloc off',
     source: 'configure.ac v3.8.7 to 3.14 (with_pymalloc="no"); Doc/using/configure.rst "versionadded 3.6"',
-    abi: [{ tag: 'asan', kind: 'instrumentation', reason: SANITIZER_REASON }],
+    abi: [instrumentation('asan', 'ASan', 'their bugs')],
   },
   {
     spellings: ['--with-memory-sanitizer'],
@@ -92,14 +111,14 @@ export const CONFIGURE_OPTIONS: readonly ConfigureOptionRule[] = [
     from: '3.6',
     summary: '-fsanitize=undefined',
     source: 'configure.ac v3.8.7, 3.11 (with_ubsan); Doc/using/configure.rst "versionadded 3.6"',
-    abi: [{ tag: 'ubsan', kind: 'instrumentation', reason: SANITIZER_REASON }],
+    abi: [instrumentation('ubsan', 'UBSan', 'their bugs')],
   },
   {
     spellings: ['--with-thread-sanitizer'],
     from: '3.13',
     summary: '-fsanitize=thread',
     source: 'configure.ac 3.13; Doc/using/configure.rst "versionadded 3.13"',
-    abi: [{ tag: 'tsan', kind: 'instrumentation', reason: SANITIZER_REASON }],
+    abi: [instrumentation('tsan', 'TSan', 'their races')],
   },
   { spellings: ['--disable-gil', '--enable-gil'], from: '3.13', summary: 'Py_GIL_DISABLED (PEP 703); ABI flag t', source: 'gh-108223, PR #108227 and PR #109922 (whatsnew/3.13)' },
   { spellings: ['--with-mimalloc', '--without-mimalloc'], from: '3.13', summary: 'WITH_MIMALLOC, the bundled mimalloc', source: 'configure.ac 3.13 (gh-90815)' },
@@ -113,20 +132,20 @@ export const CONFIGURE_OPTIONS: readonly ConfigureOptionRule[] = [
   { spellings: ['--with-dtrace', '--without-dtrace'], from: '3.6', summary: 'DTrace/SystemTap probes', source: 'Doc/using/configure.rst "versionadded 3.6"' },
 ]
 
-export const MACROS: readonly MacroRule[] = [
+const MACROS: readonly MacroRule[] = [
   {
     macro: 'Py_REF_DEBUG',
     summary: 'total reference count, sys.gettotalrefcount(), negative refcount checks (implied by Py_DEBUG)',
     source: 'Misc/SpecialBuilds.txt; Include/object.h',
     outsideRange: '',
-    abi: [{ tag: 'refdebug', reason: 'Py_INCREF/Py_DECREF compiled with Py_REF_DEBUG update the interpreter-wide total; a release-headers extension would not' }],
+    abi: [macroAbi('Py_REF_DEBUG')],
   },
   {
     macro: 'Py_TRACE_REFS',
     summary: 'every live object tracked (implied by Py_DEBUG before 3.8; --with-trace-refs from 3.8)',
     source: 'Misc/SpecialBuilds.txt; bpo-36465',
     outsideRange: '',
-    abi: [{ until: '3.13', tag: 'tracerefs', reason: 'Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD until 3.13 (gh-108634)' }],
+    abi: [macroAbi('Py_TRACE_REFS')],
   },
   {
     macro: 'COUNT_ALLOCS',
@@ -135,7 +154,7 @@ export const MACROS: readonly MacroRule[] = [
     source: 'bpo-39489, commit c6e5c112 (whatsnew/3.9: "The COUNT_ALLOCS special build macro has been removed")',
     outsideRange: 'CPython 3.9 removed COUNT_ALLOCS: defining it builds an ordinary interpreter without the counts',
     alternative: 'trace-refs (sys.getobjects) or tracemalloc for per-type accounting',
-    abi: [{ until: '3.9', tag: 'countallocs', reason: 'COUNT_ALLOCS adds tp_allocs/tp_frees/tp_maxalloc/tp_prev/tp_next to PyTypeObject without an ABI flag (Include/cpython/object.h v3.8.7)' }],
+    abi: [macroAbi('COUNT_ALLOCS')],
   },
   {
     macro: 'PYMALLOC_DEBUG',

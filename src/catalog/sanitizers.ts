@@ -28,6 +28,12 @@ export interface SanitizerSpec {
   readonly runtimeSymbol: string
   /** LeakSanitizer's suppressions for CPython's own memory still held at exit, by CPython minor version (python/). */
   readonly leakSuppressions?: Readonly<Record<string, string>>
+  /**
+   * The suppression file CPython's own source tree has for this sanitizer (its CI runs with it), for
+   * the GIL build and the free-threaded one: CPython's own races, reported in every process otherwise.
+   * Passed as `suppressions=` in the options variable to every run of the cell.
+   */
+  readonly cpythonSuppressions?: { readonly member: string; readonly freeThreadedMember: string }
 }
 
 export const SANITIZERS: Readonly<Record<SanitizerCheck, SanitizerSpec>> = {
@@ -64,6 +70,9 @@ export const SANITIZERS: Readonly<Record<SanitizerCheck, SanitizerSpec>> = {
     optionsVariable: 'TSAN_OPTIONS',
     passOptions: { halt_on_error: '0' },
     runtimeSymbol: '__tsan_init',
+    // 3.13.5's lists race:set_allocator_unlocked: without it every regrtest process with --timeout (faulthandler's
+    // watchdog thread) ends with TSan's exit code 66 at finalisation (test/fixtures/cpython-3.13.5-tsan/).
+    cpythonSuppressions: { member: 'Tools/tsan/suppressions.txt', freeThreadedMember: 'Tools/tsan/suppressions_free_threading.txt' },
   },
 }
 

@@ -20,15 +20,6 @@ export interface VariantRefusal extends VersionRange {
   readonly alternative?: string
 }
 
-/** Extensions built for this variant cannot be shared with other variants in these versions. */
-export interface OwnExtensionAbi extends VersionRange {
-  /** Appended to the ABI group, e.g. `cp311d-tracerefs`. */
-  readonly tag: string
-  readonly reason: string
-  /** `instrumentation`: extensions would load, but must be rebuilt for the checks to see them. @default 'abi' */
-  readonly kind?: 'abi' | 'instrumentation'
-}
-
 /**
  * On these versions the variant as named is built differently. With `equivalent`, what the name
  * asks for does not exist there and this is the nearest equivalent: the matrix reports the
@@ -72,7 +63,6 @@ export interface VariantSpec {
   /** Environment for every test run in this variant. */
   readonly runtimeEnv?: Readonly<Record<string, string>>
   readonly refusals?: readonly VariantRefusal[]
-  readonly ownExtensionAbi?: readonly OwnExtensionAbi[]
   readonly adjustments?: readonly VariantAdjustment[]
   /** Checks run for this variant after the refleak hunt (see VariantCheck). */
   readonly checks?: readonly VariantCheck[]
@@ -145,7 +135,6 @@ export const VARIANTS: readonly VariantSpec[] = [
         alternative: 'trace-refs',
       },
     ],
-    ownExtensionAbi: [{ until: '3.9', tag: 'countallocs', reason: 'COUNT_ALLOCS adds fields to PyTypeObject without an ABI flag' }],
   },
   {
     name: 'trace-refs',
@@ -160,14 +149,6 @@ export const VARIANTS: readonly VariantSpec[] = [
         reason: '--with-trace-refs was added in 3.8; before that Py_DEBUG implies Py_TRACE_REFS, so the pydebug build is the trace-refs build',
         source: 'bpo-36465, PR #12615 (whatsnew/3.8); Include/object.h v3.7.0',
         equivalent: true,
-      },
-    ],
-    ownExtensionAbi: [
-      {
-        from: '3.8',
-        until: '3.13',
-        tag: 'tracerefs',
-        reason: 'Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD until 3.13 (gh-108634)',
       },
     ],
   },
@@ -190,7 +171,6 @@ export const VARIANTS: readonly VariantSpec[] = [
     runtimeEnv: { PYTHONMALLOC: 'malloc', ASAN_OPTIONS: 'detect_leaks=0:allocator_may_return_null=1:handle_segv=0' },
     source: 'python/buildmaster-config UnixAsanBuild (.asan_debug); CPython build.yml ASan job',
     checks: ['address-sanitizer'],
-    ownExtensionAbi: [{ tag: 'asan', kind: 'instrumentation', reason: 'extensions must be instrumented too, or ASan misses their bugs' }],
   },
   {
     name: 'ubsan',
@@ -199,7 +179,6 @@ export const VARIANTS: readonly VariantSpec[] = [
     runtimeEnv: { UBSAN_OPTIONS: 'print_stacktrace=1' },
     checks: ['allocation-report', 'undefined-behavior-sanitizer'],
     source: 'python/buildmaster-config ClangUbsanLinuxBuild; CPython reusable-san.yml',
-    ownExtensionAbi: [{ tag: 'ubsan', kind: 'instrumentation', reason: 'extensions must be instrumented too, or UBSan misses their bugs' }],
   },
   {
     name: 'tsan',
@@ -216,7 +195,6 @@ export const VARIANTS: readonly VariantSpec[] = [
       },
     ],
     checks: ['thread-sanitizer'],
-    ownExtensionAbi: [{ tag: 'tsan', kind: 'instrumentation', reason: 'extensions must be instrumented too, or TSan misses their races' }],
   },
   {
     name: 'free-threading',

@@ -19,13 +19,16 @@ export interface CliCommand {
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
-/** node:util parseArgs, with errors that name the option and list the allowed ones. */
+/**
+ * node:util parseArgs, with errors that name the option and list the allowed ones. Every on/off
+ * flag also takes `--no-<flag>`, so a command line can turn off what a config file turns on.
+ */
 export function parseCommandArgs<O extends Options>(args: string[], options: O, allowPositionals = false) {
   try {
-    return parseArgs({ args, options, allowPositionals, strict: true })
+    return parseArgs({ args, options, allowPositionals, strict: true, allowNegative: true })
   } catch (error) {
-    const known = Object.keys(options)
-      .map((name) => `--${name}`)
+    const known = Object.entries(options)
+      .map(([name, option]) => (option.type === 'boolean' ? `--[no-]${name}` : `--${name}`))
       .join(', ')
     const message = error instanceof Error ? error.message.replace(/\. To specify .*$/s, '') : String(error)
     throw new ConfigError(`${message}. Allowed options: ${known}.`)

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseLogFile } from '../adapters/read-lines.js'
-import { FAIL_ON_VALUES, type FailOn } from '../config/run-config.js'
+import { CLI_OPTION_NAMES, FAIL_ON_VALUES, type FailOn } from '../config/run-config.js'
 import { ConfigError } from '../errors.js'
 import type { ParsedLog } from '../parse/detect.js'
 import { findingRank } from '../report/finding-kinds.js'
@@ -17,11 +17,13 @@ import { parseCommandArgs, type CliCommand, type CliIo } from './command.js'
 const FORMATS = ['json', 'markdown'] as const
 type Format = (typeof FORMATS)[number]
 
+const FAIL_ON_USAGE = `[--fail-on ${FAIL_ON_VALUES.join('|')}]`
+
 const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 } as const
 
 export const reportCommand: CliCommand = {
   summary: 'turn any debug-build logs (regrtest, showrefcount, debug hooks, sanitizers, valgrind XML, ...) into report.json or Markdown',
-  usage: `Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE] [--workspace DIR] [--fail-on findings|leaks|never]
+  usage: `Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE] [--workspace DIR] ${FAIL_ON_USAGE}
 
 Reads each log as a stream, detects what it contains from its content (regrtest and -R leaks,
 -X showrefcount, gettotalrefcount series, PYTHONMALLOCSTATS, COUNT_ALLOCS, debug-hook dumps,
@@ -32,7 +34,7 @@ read, whatever they contain, unless --fail-on says otherwise: 'findings' exits 1
 crashed, failed or timed out, 'leaks' only for leaks (as in pydebug run; the default here is
 'never'); 2 for bad arguments or unreadable logs.
 
-       pydebug report merge <folder>... [--out FILE] [--title TEXT] [--fail-on findings|leaks|never]
+       pydebug report merge <folder>... [--out FILE] [--title TEXT] ${FAIL_ON_USAGE}
 
 Rolls up the reports of a matrix run: every report.json below the folders (one folder per cell's
 artifact, as actions/download-artifact lays them out) becomes one row per cell, the shards of a
@@ -54,8 +56,7 @@ cell's findings. Markdown on stdout or in FILE; exit code from the findings as -
     )
     const format = (values.format ?? 'json') as Format
     if (!FORMATS.includes(format)) throw new ConfigError(`--format: '${String(values.format)}' is not a format; use json or markdown.`)
-    const failOn = (values['fail-on'] ?? 'never') as FailOn
-    if (!FAIL_ON_VALUES.includes(failOn)) throw new ConfigError(`--fail-on: '${String(values['fail-on'])}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(', ')}.`)
+    const failOn = failOnOf(values['fail-on'])
     if (positionals.length === 0) throw new ConfigError('<log>: no log files given; pass one or more paths, e.g. pydebug report parse test.log')
     const logPaths = positionals.map((log) => path.resolve(io.cwd, log))
     for (const [index, logPath] of logPaths.entries()) {
@@ -80,11 +81,20 @@ cell's findings. Markdown on stdout or in FILE; exit code from the findings as -
   },
 }
 
+/**
+ * --fail-on as `pydebug run` takes it: the same values, blank as unset, and the same message
+ * (src/config/run-config.ts). Unset is 'never' here, not run's default: reading logs is not a test run.
+ */
+function failOnOf(given: string | undefined): FailOn {
+  const value = given?.trim() || 'never'
+  if (!(FAIL_ON_VALUES as readonly string[]).includes(value)) throw new ConfigError(`${CLI_OPTION_NAMES.failOn} '${value}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(', ')}.`)
+  return value as FailOn
+}
+
 /** `pydebug report merge`: a matrix's report folders as one Markdown view (report/rollup.ts). */
 async function mergeReports(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, title: { type: 'string' }, 'fail-on': { type: 'string' } }, true)
-  const failOn = (values['fail-on'] ?? 'never') as FailOn
-  if (!FAIL_ON_VALUES.includes(failOn)) throw new ConfigError(`--fail-on: '${String(values['fail-on'])}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(', ')}.`)
+  const failOn = failOnOf(values['fail-on'])
   if (positionals.length === 0) throw new ConfigError('<folder>: no folders given; pass the folder that holds the cells\' report folders, e.g. pydebug report merge reports')
   const found: { folder: string; report: Report }[] = []
   for (const given of positionals) {

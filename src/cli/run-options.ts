@@ -1,70 +1,57 @@
 import { runEnvironment } from '../adapters/run-environment.js'
-import { loadCustomVariants } from '../config/custom-variants.js'
-import { CLI_OPTION_NAMES, validateRunOptions, type RunConfig } from '../config/run-config.js'
+import { loadCustomVariants } from '../config/matrix-input.js'
+import { commandLineSource } from '../config/option-names.js'
+import { validateRunOptions, type RunConfig } from '../config/run-config.js'
+import { CLI_OPTION_NAMES, CLI_RUN_OPTION_ENTRIES, type CliRunOptionKey, type RunOptionsInput } from '../config/run-option-table.js'
 import { parseCommandArgs, type CliIo } from './command.js'
 
-/** Options shared by `pydebug run` and `pydebug build`; the action's inputs mirror them. */
-export const RUN_OPTIONS = {
-  python: { type: 'string' },
-  variant: { type: 'string' },
-  config: { type: 'string' },
-  source: { type: 'string' },
-  extension: { type: 'string', multiple: true },
-  tests: { type: 'string' },
-  'test-runner': { type: 'string' },
-  'test-requirements': { type: 'string', multiple: true },
-  'test-command': { type: 'string' },
-  'test-command-timeout': { type: 'string' },
-  'build-command': { type: 'string' },
-  'build-env': { type: 'string', multiple: true },
-  'cache-dir': { type: 'string' },
-  out: { type: 'string' },
-  'fail-on': { type: 'string' },
-  gil: { type: 'string' },
-  'refleak-runs': { type: 'string' },
-  jobs: { type: 'string' },
-  'test-timeout': { type: 'string' },
-  'max-case-runs': { type: 'string' },
-  'max-case-runs-total': { type: 'string' },
-  'rebuild-extensions': { type: 'boolean' },
-  'keep-build-tree': { type: 'boolean' },
-  'cpython-tests': { type: 'string' },
-  'cpython-tests-shard': { type: 'string' },
-  'cpython-tests-durations': { type: 'string' },
-} as const
+/** parseArgs options for `pydebug run` and `pydebug build`: every option of the table that has a flag. */
+export const RUN_FLAGS = Object.fromEntries(
+  CLI_RUN_OPTION_ENTRIES.map(({ flag, spec }) => [flag, spec.kind === 'boolean' ? { type: 'boolean' as const } : { type: 'string' as const, multiple: spec.kind === 'list' }]),
+)
 
 export function parseRunConfig(args: string[], io: CliIo, { requireExtension }: { requireExtension: boolean }): RunConfig {
-  const { values } = parseCommandArgs(args, RUN_OPTIONS)
-  return validateRunOptions(
-    {
-      python: values.python,
-      variant: values.variant,
-      source: values.source,
-      extension: values.extension,
-      tests: values.tests,
-      testRunner: values['test-runner'],
-      testRequirements: values['test-requirements']?.join('\n'),
-      testCommand: values['test-command'],
-      testCommandTimeout: values['test-command-timeout'],
-      buildCommand: values['build-command'],
-      buildEnv: values['build-env'],
-      cacheDir: values['cache-dir'],
-      out: values.out,
-      failOn: values['fail-on'],
-      gil: values.gil,
-      refleakRuns: values['refleak-runs'],
-      jobs: values.jobs,
-      testTimeout: values['test-timeout'],
-      maxCaseRuns: values['max-case-runs'],
-      maxCaseRunsTotal: values['max-case-runs-total'],
-      rebuildExtensions: values['rebuild-extensions'],
-      keepBuildTree: values['keep-build-tree'],
-      cpythonTests: values['cpython-tests'],
-      cpythonTestsShard: values['cpython-tests-shard'],
-      cpythonTestsDurations: values['cpython-tests-durations'],
-    },
-    CLI_OPTION_NAMES,
-    runEnvironment(io.cwd, io.env),
-    { requireExtension, customVariants: loadCustomVariants(values.config, io.cwd, '--config') },
-  )
+  const { values } = parseCommandArgs(args, RUN_FLAGS)
+  const input = Object.fromEntries(CLI_RUN_OPTION_ENTRIES.map(({ key, flag }) => [key, values[flag]])) as RunOptionsInput
+  return validateRunOptions(input, CLI_OPTION_NAMES, runEnvironment(io.cwd, io.env), {
+    requireExtension,
+    customVariants: loadCustomVariants(input.config, commandLineSource(io.cwd)),
+  })
 }
+
+const USAGE_WIDTH = 100
+const FLAG_COLUMN = 25
+
+/** `--python X.Y.Z`, or `--[no-]keep-build-tree` for an on/off flag (parseCommandArgs takes both). */
+export function flagSynopsis(key: CliRunOptionKey): string {
+  const entry = CLI_RUN_OPTION_ENTRIES.find((candidate) => candidate.key === key)!
+  return entry.spec.kind === 'boolean' ? `--[no-]${entry.flag}` : `--${entry.flag} ${entry.spec.placeholder}`
+}
+
+/** The Options: lines of `--help`: each flag with the table's description, its default and whether it repeats. */
+export function runOptionsHelp(): string {
+  return CLI_RUN_OPTION_ENTRIES.map(({ key, spec }) => {
+    const notes = [
+      'default' in spec ? (spec.kind === 'boolean' || spec.default === '' ? '' : `Default: ${spec.default}.`) : 'Required.',
+      spec.kind === 'list' ? 'Repeatable.' : '',
+    ]
+    const text = [spec.description, ...notes].filter(Boolean).join(' ')
+    const head = `  ${flagSynopsis(key)}`
+    const lines = wrapWords(text, USAGE_WIDTH - FLAG_COLUMN)
+    const first = head.length < FLAG_COLUMN ? `${head.padEnd(FLAG_COLUMN)}${lines[0]}` : `${head}\n${' '.repeat(FLAG_COLUMN)}${lines[0]}`
+    return [first, ...lines.slice(1).map((line) => `${' '.repeat(FLAG_COLUMN)}${line}`)].join('\n')
+  }).join('\n')
+}
+
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = word
+    } else line = line === '' ? word : `${line} ${word}`
+  }
+  return [...lines, line]
+}
+

@@ -1,44 +1,29 @@
 import * as core from '@actions/core'
 import { explicitConfigPath } from './matrix-config.js'
-import { ACTION_INPUT_NAMES, type RunOptionsInput } from './run-config.js'
+import { booleanDefaultOf, RUN_OPTION_ENTRIES, type RunOptionSpec, type RunOptionsInput } from './run-option-table.js'
 
-/** The only reader of action inputs; names match action.yml. */
-export function readActionInputs(): RunOptionsInput & { readonly config: string | undefined; readonly uploadArtifact: boolean; readonly artifactName: string } {
-  const input = (name: string) => core.getInput(name)
-  const flag = (name: string, fallback: boolean) => {
-    const value = core.getInput(name).trim().toLowerCase()
-    return value === '' ? fallback : ['true', 'yes', '1'].includes(value)
+/** The main action's inputs, as the validation takes them; the action's own (artifact upload) are set. */
+export type ActionInputs = RunOptionsInput & { readonly uploadArtifact: boolean; readonly artifactName: string }
+
+/**
+ * Every input of the option table (its names are action.yml's), read with `inputValue`: text as
+ * typed, booleans as true / yes / 1 (anything else is false, empty the table's default), and
+ * `config` with its default path taken as unset (explicitConfigPath). Pure, so tests pass their own.
+ */
+export function actionInputsFrom(inputValue: (name: string) => string): ActionInputs {
+  const valueOf = (spec: RunOptionSpec) => {
+    const text = inputValue(spec.input)
+    if (spec.kind !== 'boolean') return text
+    const value = text.trim().toLowerCase()
+    return value === '' ? booleanDefaultOf(spec) : ['true', 'yes', '1'].includes(value)
   }
-  return {
-    python: input('python-version'),
-    config: explicitConfigPath(input('config')),
-    variant: input('variant'),
-    source: input('source'),
-    extension: input('extension'),
-    tests: input('tests'),
-    testRunner: input('test-runner'),
-    testRequirements: input('test-requirements'),
-    testCommand: input('test-command'),
-    testCommandTimeout: input('test-command-timeout'),
-    buildCommand: input('build-command'),
-    buildEnv: input('build-env'),
-    cacheDir: input('cache-dir'),
-    out: input('out'),
-    failOn: input('fail-on'),
-    gil: input('gil'),
-    refleakRuns: input('refleak-runs'),
-    jobs: input('jobs'),
-    testTimeout: input('test-timeout'),
-    maxCaseRuns: input('max-case-runs'),
-    maxCaseRunsTotal: input('max-case-runs-total'),
-    rebuildExtensions: flag('rebuild-extensions', false),
-    keepBuildTree: flag('keep-build-tree', false),
-    cpythonTests: input('cpython-tests'),
-    cpythonTestsShard: input('cpython-tests-shard'),
-    cpythonTestsDurations: input('cpython-tests-durations'),
-    uploadArtifact: flag('upload-artifact', true),
-    artifactName: input('artifact-name'),
-  }
+  const inputs = Object.fromEntries(RUN_OPTION_ENTRIES.map(([key, spec]) => [key, valueOf(spec)])) as unknown as ActionInputs
+  return { ...inputs, config: explicitConfigPath(inputs.config ?? '') }
 }
 
-export { ACTION_INPUT_NAMES }
+/** The only reader of the main action's inputs. */
+export function readActionInputs(): ActionInputs {
+  return actionInputsFrom((name) => core.getInput(name))
+}
+
+export { ACTION_INPUT_NAMES } from './run-option-table.js'

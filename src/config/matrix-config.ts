@@ -5,6 +5,7 @@ import { parseMinorVersion } from '../catalog/python-version.js'
 import { VARIANTS, type VariantSpec } from '../catalog/variants.js'
 import { ConfigError } from '../errors.js'
 import { cellId, isFreeThreaded } from '../plan/cell.js'
+import { unsupportedRunnerReason } from '../plan/platforms.js'
 import { GITHUB_MATRIX_JOB_LIMIT, MATRIX_DEFAULTS, RUNNER_LABELS, planMatrix, resolvePythonSelection, type MatrixConfig, type MatrixPlan } from '../plan/matrix.js'
 import { GlobSyntaxError, compileSelector } from '../plan/select.js'
 import { closestMatch, perhaps } from './nearest-match.js'
@@ -274,7 +275,8 @@ export function validateMatrixInput(input: MatrixInput): { config: MatrixConfig;
   if (!os.length) throw new ConfigError(`os must name at least one runner label, e.g. ${MATRIX_DEFAULTS.os[0]}.`)
   const labels = Object.keys(RUNNER_LABELS)
   for (const { text, where } of os) {
-    if (/^windows/i.test(text)) throw new ConfigError(`${where}: '${text}': Windows builds CPython with PCbuild, not configure; pydebug supports Linux and macOS runners. Allowed labels: ${allowedList(labels)}.`)
+    const runnerProblem = unsupportedRunnerReason(text)
+    if (runnerProblem) throw new ConfigError(`${where}: '${text}': ${runnerProblem}. Allowed labels: ${allowedList(labels)}.`)
     if (!labels.includes(text)) {
       warnings.push(`${where}: '${text}' is not a GitHub-hosted runner label the catalog knows (${allowedList(labels)}); cache keys name it as the OS with an unknown architecture.${perhaps(text, labels)}`)
     }

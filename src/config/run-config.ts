@@ -6,25 +6,22 @@ import { closestMatch } from './nearest-match.js'
 import { resolveSourceSpec, type SourceSpec } from '../plan/source.js'
 import { CPYTHON_TESTS_MODES, defaultCpythonTestsSelection, parseCpythonTestsSelection, parseShardSpec, type CpythonTestsSelection, type ShardSpec } from '../plan/cpython-tests.js'
 import { splitCommandLine, type CommandLine } from '../plan/command-line.js'
+import type { BuildPhase } from '../plan/build-phases.js'
+import { parseSha256 } from '../plan/source-checksum.js'
 import { parseBuildEnv } from './build-env.js'
 import { TEST_RUNNER_VALUES, type TestRunnerSetting } from '../plan/test-runner.js'
+import { booleanDefaultOf, FAIL_ON_VALUES, GIL_MODES, RUN_OPTIONS, type FailOn, type GilMode, type OptionNames, type RunOptionsInput } from './run-option-table.js'
 
-/** What a run fails on: any finding (leak, crash, failing test), only leaks, or nothing. */
-export const FAIL_ON_VALUES = ['findings', 'leaks', 'never'] as const
-export type FailOn = (typeof FAIL_ON_VALUES)[number]
-
-/**
- * `gil` on a free-threaded cell: `default` lets an extension that does not declare Py_mod_gil bring
- * the GIL back (and the report says so, loudly); `force-off` runs the tests with PYTHON_GIL=0.
- */
-export const GIL_MODES = ['default', 'force-off'] as const
-export type GilMode = (typeof GIL_MODES)[number]
+// The table's names and value lists, for the modules that validate or report with them.
+export { ACTION_INPUT_NAMES, CLI_OPTION_NAMES, FAIL_ON_VALUES, GIL_MODES, type FailOn, type GilMode, type OptionNames, type RunOptionsInput } from './run-option-table.js'
 
 /** A fully validated `pydebug run` / `pydebug build` / action invocation. */
 export interface RunConfig {
   readonly python: PythonVersion
   readonly variant: VariantSpec
   readonly source: SourceSpec
+  /** `source-sha256`: the SHA-256 the source tarball must have (lowercase hex), checked before it is unpacked; else pydebug's checksum list (plan/source-checksum.ts). */
+  readonly sourceSha256?: string
   /** Interpreters, sources and extension builds are kept here between runs. @default ~/.cache/pydebug */
   readonly cacheDir: string
   /** The C extension project to build and test (the first `extension` given); absent for `build`. */
@@ -63,102 +60,14 @@ export interface RunConfig {
   readonly maxCaseRunsTotal: number
   readonly rebuildExtensions: boolean
   readonly keepBuildTree: boolean
+  /** `configure-timeout`, `make-timeout`, `install-timeout`: how long each phase of CPython's build may run, in seconds (the inputs are minutes). @default 15, 40 and 10 minutes */
+  readonly buildTimeouts: Readonly<Record<BuildPhase, number>>
   /** `cpython-tests`: CPython's own test suite in the cell (make quicktest, make test, or regrtest arguments). @default none with an extension, else quick */
   readonly cpythonTests: CpythonTestsSelection
   /** `cpython-tests-shard`: run only this share of the suite's test files (a matrix with `cpython-tests-shards`). */
   readonly cpythonTestsShard?: ShardSpec
   /** `cpython-tests-durations`: a report.json of an earlier run, whose per-file durations balance the shards. */
   readonly cpythonTestsDurations?: string
-}
-
-/** Raw values as the user gave them (CLI flags or action inputs); empty strings mean unset. */
-export interface RunOptionsInput {
-  readonly python?: string
-  readonly variant?: string
-  readonly source?: string
-  /** One project, or several: CLI flags repeated, or one action input with one per line or comma-separated. */
-  readonly extension?: string | readonly string[]
-  readonly tests?: string
-  readonly testRunner?: string
-  readonly testRequirements?: string
-  readonly testCommand?: string
-  readonly testCommandTimeout?: string
-  readonly buildCommand?: string
-  /** `NAME=value`: one multi-line string (action) or one entry per flag (CLI). */
-  readonly buildEnv?: string | readonly string[]
-  readonly cacheDir?: string
-  readonly out?: string
-  readonly failOn?: string
-  readonly gil?: string
-  readonly refleakRuns?: string
-  readonly jobs?: string
-  readonly testTimeout?: string
-  readonly maxCaseRuns?: string
-  readonly maxCaseRunsTotal?: string
-  readonly rebuildExtensions?: boolean
-  readonly keepBuildTree?: boolean
-  readonly cpythonTests?: string
-  readonly cpythonTestsShard?: string
-  readonly cpythonTestsDurations?: string
-}
-
-/** How each option is spelled where it came from, so messages name what the user typed. */
-export type OptionNames = { readonly [K in keyof RunOptionsInput]-?: string }
-
-export const CLI_OPTION_NAMES: OptionNames = {
-  python: '--python',
-  variant: '--variant',
-  source: '--source',
-  extension: '--extension',
-  tests: '--tests',
-  testRunner: '--test-runner',
-  testRequirements: '--test-requirements',
-  testCommand: '--test-command',
-  testCommandTimeout: '--test-command-timeout',
-  buildCommand: '--build-command',
-  buildEnv: '--build-env',
-  cacheDir: '--cache-dir',
-  out: '--out',
-  failOn: '--fail-on',
-  gil: '--gil',
-  refleakRuns: '--refleak-runs',
-  jobs: '--jobs',
-  testTimeout: '--test-timeout',
-  maxCaseRuns: '--max-case-runs',
-  maxCaseRunsTotal: '--max-case-runs-total',
-  rebuildExtensions: '--rebuild-extensions',
-  keepBuildTree: '--keep-build-tree',
-  cpythonTests: '--cpython-tests',
-  cpythonTestsShard: '--cpython-tests-shard',
-  cpythonTestsDurations: '--cpython-tests-durations',
-}
-
-export const ACTION_INPUT_NAMES: OptionNames = {
-  python: "input 'python-version'",
-  variant: "input 'variant'",
-  source: "input 'source'",
-  extension: "input 'extension'",
-  tests: "input 'tests'",
-  testRunner: "input 'test-runner'",
-  testRequirements: "input 'test-requirements'",
-  testCommand: "input 'test-command'",
-  testCommandTimeout: "input 'test-command-timeout'",
-  buildCommand: "input 'build-command'",
-  buildEnv: "input 'build-env'",
-  cacheDir: "input 'cache-dir'",
-  out: "input 'out'",
-  failOn: "input 'fail-on'",
-  gil: "input 'gil'",
-  refleakRuns: "input 'refleak-runs'",
-  jobs: "input 'jobs'",
-  testTimeout: "input 'test-timeout'",
-  maxCaseRuns: "input 'max-case-runs'",
-  maxCaseRunsTotal: "input 'max-case-runs-total'",
-  rebuildExtensions: "input 'rebuild-extensions'",
-  keepBuildTree: "input 'keep-build-tree'",
-  cpythonTests: "input 'cpython-tests'",
-  cpythonTestsShard: "input 'cpython-tests-shard'",
-  cpythonTestsDurations: "input 'cpython-tests-durations'",
 }
 
 export interface RunEnvironment {
@@ -192,7 +101,7 @@ export function validateRunOptions(
     throw new ConfigError(`${names.python} '${pythonText}' is not a CPython release version: expected X.Y.Z (e.g. 3.11.2), optionally with a pre-release suffix (e.g. 3.14.0rc1).`)
   }
 
-  const variantName = given(input.variant) ?? 'pydebug'
+  const variantName = given(input.variant) ?? RUN_OPTIONS.variant.default
   // Custom variants from the config file come first, as in the matrix (plan/matrix.ts resolveVariant).
   const variant = customVariants.find((spec) => spec.name === variantName) ?? VARIANTS.find((spec) => spec.name === variantName)
   if (!variant) {
@@ -210,6 +119,12 @@ export function validateRunOptions(
       throw new ConfigError(`${names.source} '${input.source}': no such file (${source.path}). Give a CPython source tarball path, an http(s) URL, or a URL template with {version}.`)
     }
     if (kind !== 'file') throw new ConfigError(`${names.source} '${input.source}' is a directory; give a CPython source tarball (.tgz, .tar.xz).`)
+  }
+
+  const sha256Text = given(input.sourceSha256)
+  const sourceSha256 = sha256Text === undefined ? undefined : parseSha256(sha256Text)
+  if (sha256Text !== undefined && sourceSha256 === undefined) {
+    throw new ConfigError(`${names.sourceSha256} '${sha256Text}' is not allowed: expected a SHA-256 as 64 hexadecimal digits (what sha256sum prints for the tarball), optionally after 'sha256:'.`)
   }
 
   const testCommand = parseCommandInput(given(input.testCommand), names.testCommand)
@@ -240,11 +155,11 @@ export function validateRunOptions(
     throw new ConfigError(`${names.extension} is required: the folder of a C extension project to build and test (e.g. examples/leaky), unless ${names.cpythonTests} runs CPython's own test suite (e.g. quick).`)
   }
   const buildEnv = parseBuildEnv(input.buildEnv, names.buildEnv)
-  const testRunner = given(input.testRunner) ?? 'auto'
+  const testRunner = given(input.testRunner) ?? RUN_OPTIONS.testRunner.default
   if (!(TEST_RUNNER_VALUES as readonly string[]).includes(testRunner)) {
     throw new ConfigError(`${names.testRunner} '${testRunner}' is not allowed. Allowed: ${TEST_RUNNER_VALUES.join(', ')} (auto: pytest when the project has pytest configuration or pytest-style test files, else regrtest).`)
   }
-  const testRequirements = parseTestRequirements(input.testRequirements, names.testRequirements)
+  const testRequirements = parseTestRequirements(joinedList(input.testRequirements), names.testRequirements)
 
   const cpythonTests = cpythonTestsOf(given(input.cpythonTests), extension !== undefined, names)
   const shardText = given(input.cpythonTestsShard)
@@ -257,18 +172,18 @@ export function validateRunOptions(
     throw new ConfigError(`${names.cpythonTestsDurations} '${durationsText}': no such file (${cpythonTestsDurations}). Give the report.json of an earlier run that ran CPython's tests.`)
   }
 
-  const gilText = given(input.gil) ?? 'default'
+  const gilText = given(input.gil) ?? RUN_OPTIONS.gil.default
   if (!(GIL_MODES as readonly string[]).includes(gilText)) throw new ConfigError(`${names.gil} '${gilText}' is not allowed. Allowed: ${GIL_MODES.join(', ')}.`)
   // PYTHON_GIL=0 on a build with the GIL is a fatal error at startup: say so before anything is built.
   if (gilText === 'force-off' && !variant.configureArgs.includes('--disable-gil')) {
     throw new ConfigError(`${names.gil} 'force-off' needs a free-threaded variant (configure --disable-gil, e.g. free-threading); '${variant.name}' has the GIL.`)
   }
-  const failOnText = given(input.failOn) ?? 'findings'
+  const failOnText = given(input.failOn) ?? RUN_OPTIONS.failOn.default
   if (!(FAIL_ON_VALUES as readonly string[]).includes(failOnText)) {
     throw new ConfigError(`${names.failOn} '${failOnText}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(', ')}.`)
   }
 
-  const refleakText = given(input.refleakRuns) ?? '3:3'
+  const refleakText = given(input.refleakRuns) ?? RUN_OPTIONS.refleakRuns.default
   const refleakMatch = /^(\d+):(\d+)$/.exec(refleakText)
   if (!refleakMatch || Number(refleakMatch[2]) < 1) {
     throw new ConfigError(`${names.refleakRuns} '${refleakText}' is not allowed: expected WARMUPS:RUNS as for regrtest -R, e.g. 3:3 (RUNS at least 1).`)
@@ -278,25 +193,31 @@ export function validateRunOptions(
     python,
     variant,
     source,
+    ...(sourceSha256 ? { sourceSha256 } : {}),
     cacheDir: resolve(given(input.cacheDir) ?? defaultCacheDir(environment)),
     ...(extension ? { extension, testsDir } : {}),
     extraExtensions: extensions.slice(1),
     testRunner: testRunner as TestRunnerSetting,
     testRequirements,
     ...(testCommand ? { testCommand } : {}),
-    testCommandTimeoutSeconds: positiveInteger(input.testCommandTimeout, names.testCommandTimeout, 3600),
+    testCommandTimeoutSeconds: positiveInteger(input.testCommandTimeout, names.testCommandTimeout, Number(RUN_OPTIONS.testCommandTimeout.default)),
     ...(buildCommand ? { buildCommand } : {}),
     buildEnv,
-    outDir: resolve(given(input.out) ?? 'pydebug-out'),
+    outDir: resolve(given(input.out) ?? RUN_OPTIONS.out.default),
     failOn: failOnText as FailOn,
     gil: gilText as GilMode,
     refleak: { warmups: Number(refleakMatch[1]), runs: Number(refleakMatch[2]) },
     jobs: positiveInteger(input.jobs, names.jobs, environment.cpuCount),
-    testTimeoutSeconds: positiveInteger(input.testTimeout, names.testTimeout, 1200),
-    maxCaseRuns: positiveInteger(input.maxCaseRuns, names.maxCaseRuns, 25, { allowZero: true }),
-    maxCaseRunsTotal: positiveInteger(input.maxCaseRunsTotal, names.maxCaseRunsTotal, 100, { allowZero: true }),
-    rebuildExtensions: input.rebuildExtensions ?? false,
-    keepBuildTree: input.keepBuildTree ?? false,
+    testTimeoutSeconds: positiveInteger(input.testTimeout, names.testTimeout, Number(RUN_OPTIONS.testTimeout.default)),
+    maxCaseRuns: positiveInteger(input.maxCaseRuns, names.maxCaseRuns, Number(RUN_OPTIONS.maxCaseRuns.default), { allowZero: true }),
+    maxCaseRunsTotal: positiveInteger(input.maxCaseRunsTotal, names.maxCaseRunsTotal, Number(RUN_OPTIONS.maxCaseRunsTotal.default), { allowZero: true }),
+    rebuildExtensions: input.rebuildExtensions ?? booleanDefaultOf(RUN_OPTIONS.rebuildExtensions),
+    keepBuildTree: input.keepBuildTree ?? booleanDefaultOf(RUN_OPTIONS.keepBuildTree),
+    buildTimeouts: {
+      configure: 60 * positiveInteger(input.configureTimeout, names.configureTimeout, Number(RUN_OPTIONS.configureTimeout.default)),
+      make: 60 * positiveInteger(input.makeTimeout, names.makeTimeout, Number(RUN_OPTIONS.makeTimeout.default)),
+      install: 60 * positiveInteger(input.installTimeout, names.installTimeout, Number(RUN_OPTIONS.installTimeout.default)),
+    },
     cpythonTests,
     ...(cpythonTestsShard ? { cpythonTestsShard } : {}),
     ...(cpythonTestsDurations ? { cpythonTestsDurations } : {}),
@@ -325,6 +246,11 @@ export function parseTestRequirements(text: string | undefined, name: string): s
     )
   }
   return specifiers
+}
+
+/** A list option as one text: repeated flags are joined by newlines, as an action input writes them. */
+function joinedList(given: string | readonly string[] | undefined): string | undefined {
+  return given === undefined || typeof given === 'string' ? given : given.join('\n')
 }
 
 /** `extension` entries: repeated flags, or one action input with one project per line or comma-separated. */

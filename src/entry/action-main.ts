@@ -1,27 +1,24 @@
 import * as core from '@actions/core'
-import path from 'node:path'
 import { actionsLogger, createActionsCache, messageOf, uploadReportArtifact, writeJobSummary } from '../adapters/actions.js'
 import { runEnvironment } from '../adapters/run-environment.js'
 import { ACTION_INPUT_NAMES, readActionInputs } from '../config/action-inputs.js'
-import { loadCustomVariants } from '../config/custom-variants.js'
+import { loadCustomVariants } from '../config/matrix-input.js'
+import { actionInputSource } from '../config/option-names.js'
 import { validateRunOptions } from '../config/run-config.js'
 import { PydebugError } from '../errors.js'
 import { shardSuffix } from '../plan/cpython-tests.js'
-import { FINDING_KINDS } from '../report/finding-kinds.js'
+import { annotationsOf, MAX_ERROR_ANNOTATIONS, type AnnotationPaths } from '../report/annotations.js'
 import type { Finding } from '../report/model.js'
 import { describeCacheHit } from '../report/summary-md.js'
 import { ensureInterpreter } from '../steps/build-python.js'
 import { createStepContext } from '../steps/context.js'
 import { planCellOrThrow, runCell } from '../steps/run-cell.js'
 
-// Annotations past 10 per level and step are not shown (REST checks docs); the summary has all.
-const MAX_ANNOTATIONS = 10
-
 export async function run(): Promise<void> {
   try {
     const inputs = readActionInputs()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    const customVariants = loadCustomVariants(inputs.config, workspace, "input 'config'")
+    const customVariants = loadCustomVariants(inputs.config, actionInputSource(workspace))
     const config = validateRunOptions(inputs, ACTION_INPUT_NAMES, runEnvironment(workspace, process.env), { requireExtension: false, customVariants })
     const context = await createStepContext(config, { env: process.env, workspace, log: actionsLogger, remoteCache: createActionsCache() })
     const cell = planCellOrThrow(config)
@@ -42,7 +39,7 @@ export async function run(): Promise<void> {
     core.setOutput('report-path', outcome.reportPath)
     core.setOutput('status', outcome.report.status)
     await writeJobSummary(outcome.summaryMarkdown)
-    annotate(outcome.report.findings, config.testsDir, workspace)
+    annotate(outcome.report.findings, { workspace, ...(config.testsDir ? { testsDir: config.testsDir } : {}), ...(config.extension ? { projectDir: config.extension } : {}) })
     if (inputs.uploadArtifact) await uploadReportArtifact(inputs.artifactName.trim() || `pydebug-${cell.id}${config.cpythonTestsShard ? `-${shardSuffix(config.cpythonTestsShard)}` : ''}`, context.outDir)
 
     if (outcome.report.error) core.setFailed(outcome.report.error.message)
@@ -53,14 +50,11 @@ export async function run(): Promise<void> {
   }
 }
 
-/** One annotation per finding on the test file it came from, most serious first. */
-function annotate(findings: Finding[], testsDir: string | undefined, workspace: string): void {
-  for (const finding of findings.slice(0, MAX_ANNOTATIONS)) {
-    // CPython's own test files are not in the workspace.
-    const file = finding.file ?? (finding.test && testsDir && finding.pass !== 'cpython-tests' ? path.relative(workspace, path.join(testsDir, `${finding.test}.py`)) : undefined)
-    const owner = finding.case ?? finding.test
-    core.error(finding.message, { title: `pydebug: ${FINDING_KINDS[finding.kind].label}${owner ? ` in ${owner}` : ''}`, ...(file ? { file } : {}), ...(finding.file && finding.line ? { startLine: finding.line } : {}) })
-  }
+/** The findings as annotations (report/annotations.ts), and how many GitHub's limit left out. */
+function annotate(findings: Finding[], paths: AnnotationPaths): void {
+  const { annotations, omitted } = annotationsOf(findings, paths)
+  for (const { message, ...where } of annotations) core.error(message, where)
+  if (omitted) core.warning(`${omitted} more finding${omitted === 1 ? '' : 's'} not annotated (GitHub shows ${MAX_ERROR_ANNOTATIONS} per step): see the job summary and report.json`)
 }
 
 await run()

@@ -1,12 +1,10 @@
 import * as core from '@actions/core'
-import { existsSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import { DEFAULT_MATRIX_CONFIG_PATH, explicitConfigPath, locatedList, mergeMatrixInputs, parseMatrixConfigFile, planMatrixFromInput, shardIndexOf, type MatrixInput } from '../config/matrix-config.js'
-import { ConfigError } from '../errors.js'
+import { explicitConfigPath, planMatrixFromInput, shardIndexOf } from '../config/matrix-config.js'
+import { loadMatrixInput, type MatrixOptionValues } from '../config/matrix-input.js'
+import { actionInputSource, inputName } from '../config/option-names.js'
 import { renderMatrixJson } from '../plan/render-matrix.js'
 
-/** Inputs as written in matrix/action.yml, so messages name what the workflow author typed. */
-const where = (name: string) => `input '${name}'`
+/** An input of matrix/action.yml, or undefined when empty. */
 const given = (name: string) => {
   const value = core.getInput(name)
   return value.trim() === '' ? undefined : value
@@ -22,37 +20,21 @@ function annotationOf(message: string): core.AnnotationProperties {
 export async function run(): Promise<void> {
   try {
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
-    const configPath = explicitConfigPath(core.getInput('config')) ?? (existsSync(path.resolve(workspace, DEFAULT_MATRIX_CONFIG_PATH)) ? DEFAULT_MATRIX_CONFIG_PATH : undefined)
-    let fileInput: MatrixInput = {}
-    let parseWarnings: string[] = []
-    if (configPath !== undefined) {
-      const absolute = path.resolve(workspace, configPath)
-      const expected = `Give the path of a pydebug config file relative to the workspace and check out the repository before this step, or leave the input at its default (${DEFAULT_MATRIX_CONFIG_PATH}, read when it exists).`
-      if (!existsSync(absolute)) throw new ConfigError(`${where('config')} '${configPath}': no such file in the workspace (${absolute}). ${expected}`)
-      let text: string
-      try {
-        text = readFileSync(absolute, 'utf8')
-      } catch (error) {
-        throw new ConfigError(`${where('config')} '${configPath}': cannot read ${absolute} (${(error as NodeJS.ErrnoException).code ?? String(error)}). ${expected}`)
-      }
-      ;({ input: fileInput, warnings: parseWarnings } = parseMatrixConfigFile(text, configPath))
-    }
     const boolean = (name: string) => (given(name) === undefined ? undefined : core.getBooleanInput(name))
-    const strict = boolean('strict')
-    const split = boolean('split')
-    const overrides: MatrixInput = {
-      python: locatedList(given('python'), where('python')),
-      variants: locatedList(given('variants'), where('variants')),
-      os: locatedList(given('os'), where('os')),
-      skip: locatedList(given('skip'), where('skip')),
-      ...(strict !== undefined ? { strict } : {}),
-      ...(split !== undefined ? { split } : {}),
-      ...(given('source') !== undefined ? { source: given('source') } : {}),
-      ...(given('max-jobs') !== undefined ? { maxJobs: { text: given('max-jobs')!, where: where('max-jobs') } } : {}),
-      ...(given('cpython-tests-shards') !== undefined ? { cpythonTestsShards: { text: given('cpython-tests-shards')!, where: where('cpython-tests-shards') } } : {}),
+    const values: MatrixOptionValues = {
+      python: given('python'),
+      variants: given('variants'),
+      os: given('os'),
+      skip: given('skip'),
+      strict: boolean('strict'),
+      split: boolean('split'),
+      source: given('source'),
+      'max-jobs': given('max-jobs'),
+      'cpython-tests-shards': given('cpython-tests-shards'),
     }
-    const { plan, warnings } = planMatrixFromInput(mergeMatrixInputs(fileInput, overrides), parseWarnings)
-    const shard = shardIndexOf(given('shard'), plan, where('shard'))
+    const { input, warnings: parseWarnings } = loadMatrixInput(explicitConfigPath(core.getInput('config')), values, actionInputSource(workspace))
+    const { plan, warnings } = planMatrixFromInput(input, parseWarnings)
+    const shard = shardIndexOf(given('shard'), plan, inputName('shard'))
     for (const warning of warnings) core.warning(warning, annotationOf(warning))
     for (const refusal of plan.refusals) {
       core.notice(`${refusal.reason} [${refusal.source}]${refusal.alternative ? ` Instead: ${refusal.alternative}.` : ''}`, { title: `pydebug: ${refusal.id} (${refusal.os}) refused` })

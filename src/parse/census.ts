@@ -1,5 +1,5 @@
 import { addDiagnostic, BoundedList, emptyDiagnostics, type Diagnostics } from './diagnostics.js'
-import { own, parseJsonRecord, type LineParser } from './line-parser.js'
+import { firstCharacters, own, parseJsonRecord, type LineParser, type LineRouting } from './line-parser.js'
 
 /**
  * The live-object census pydebug's helper prints on Py_TRACE_REFS builds
@@ -53,11 +53,15 @@ export interface LeakedType {
   readonly deltas: readonly number[]
 }
 
-export const CENSUS_PREFIX = 'pydebug-census: '
-export const CENSUS_END_PREFIX = 'pydebug-census-end: '
+const CENSUS_PREFIX = 'pydebug-census: '
+const CENSUS_END_PREFIX = 'pydebug-census-end: '
+/** What both prefixes start with. */
+const CENSUS_PREFIXES_START = 'pydebug-census'
 const MAX_FILES = 1000
 const MAX_RUNS = 100
 const MAX_TYPES_PER_RUN = 200
+
+export const CENSUS_ROUTING: LineRouting = { startCharacters: firstCharacters(CENSUS_PREFIX, CENSUS_END_PREFIX) }
 
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value)
 
@@ -67,7 +71,7 @@ export class CensusParser implements LineParser<CensusResult> {
   private current?: CensusFile
 
   next(line: string, lineNumber: number): boolean {
-    if (line.charCodeAt(0) !== 112 /* p */ || !line.startsWith('pydebug-census')) return false
+    if (!line.startsWith(CENSUS_PREFIXES_START)) return false
     const end = line.startsWith(CENSUS_END_PREFIX)
     if (!end && !line.startsWith(CENSUS_PREFIX)) return false
     const record = parseJsonRecord(line.slice(end ? CENSUS_END_PREFIX.length : CENSUS_PREFIX.length))

@@ -1,5 +1,5 @@
 import { BoundedList, emptyDiagnostics, addDiagnostic, type Diagnostics } from './diagnostics.js'
-import type { LineParser } from './line-parser.js'
+import { firstCharacters, regExp, type LineParser, type LineRouting } from './line-parser.js'
 
 /**
  * COUNT_ALLOCS builds (3.8 and older; removed in 3.9, bpo-39489). No build here can produce it,
@@ -44,15 +44,26 @@ export interface CountAllocsResult {
   readonly diagnostics: Diagnostics
 }
 
-export const MAX_COUNT_DUMPS = 100
+const MAX_COUNT_DUMPS = 100
 const MAX_TYPES = 5000
 
-const TYPE_LINE = /^(.+) alloc'd: (-?\d+), freed: (-?\d+), max in use: (-?\d+)$/
-const FAST_TUPLE = /^fast tuple allocs: (-?\d+), empty: (-?\d+)$/
-const FAST_INT = /^fast int allocs: pos: (-?\d+), neg: (-?\d+)$/
-const STRINGS = /^null strings: (-?\d+), 1-strings: (-?\d+)$/
+/** What makes a line a type's counts: they start with the type's name, which can be anything. */
+const TYPE_MARKER = " alloc'd: "
+const TYPE_LINE = regExp`^(.+)${TYPE_MARKER}(-?\d+), freed: (-?\d+), max in use: (-?\d+)$`
+// The shortest type line, "x alloc'd: 0, freed: 0, max in use: 0".
+const MIN_TYPE_LINE_LENGTH = 38
+const FAST_TUPLE_START = 'fast tuple allocs: '
+const FAST_TUPLE = regExp`^${FAST_TUPLE_START}(-?\d+), empty: (-?\d+)$`
+const FAST_INT_START = 'fast int allocs: '
+const FAST_INT = regExp`^${FAST_INT_START}pos: (-?\d+), neg: (-?\d+)$`
+const STRINGS_START = 'null strings: '
+const STRINGS = regExp`^${STRINGS_START}(-?\d+), 1-strings: (-?\d+)$`
+/** `sys.getcounts()`'s list: a tuple whose name is in either quote. */
+const GETCOUNTS_STARTS = ["[('", '[("']
 // A repr of a (str, int, int, int) tuple; the name may use either quote, with backslash escapes.
 const COUNTS_TUPLE = /\((?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"), (-?\d+), (-?\d+), (-?\d+)\)/g
+
+export const COUNT_ALLOCS_ROUTING: LineRouting = { startCharacters: firstCharacters(...GETCOUNTS_STARTS, FAST_TUPLE_START, FAST_INT_START, STRINGS_START), markers: [TYPE_MARKER] }
 
 export class CountAllocsParser implements LineParser<CountAllocsResult> {
   private readonly dumps = new BoundedList<CountAllocsDump>(MAX_COUNT_DUMPS)
@@ -62,9 +73,8 @@ export class CountAllocsParser implements LineParser<CountAllocsResult> {
 
   next(line: string, lineNumber: number): boolean {
     let match: RegExpExecArray | null
-    if (line.charCodeAt(0) === 91 /* [ */ && (line.startsWith("[('") || line.startsWith('[("'))) return this.getcounts(line, lineNumber)
-    // The shortest type line, "x alloc'd: 0, freed: 0, max in use: 0", has 38 characters.
-    if (line.length >= 38 && line.includes(" alloc'd: ") && (match = TYPE_LINE.exec(line))) {
+    if (line.charCodeAt(0) === 91 /* [ */ && (line.startsWith(GETCOUNTS_STARTS[0]) || line.startsWith(GETCOUNTS_STARTS[1]))) return this.getcounts(line, lineNumber)
+    if (line.length >= MIN_TYPE_LINE_LENGTH && line.includes(TYPE_MARKER) && (match = TYPE_LINE.exec(line))) {
       if (!this.current || this.current.source !== 'at-exit' || this.current.fastTupleAllocs !== undefined) this.start(lineNumber, 'at-exit')
       if (this.currentKept) this.addType(this.current!, match[1], match[2], match[3], match[4])
       return true

@@ -7,7 +7,7 @@ export interface Diagnostics {
   samples: { line: number; message: string }[]
 }
 
-export const MAX_DIAGNOSTIC_SAMPLES = 20
+const MAX_DIAGNOSTIC_SAMPLES = 20
 
 export function emptyDiagnostics(): Diagnostics {
   return { count: 0, samples: [] }

@@ -1,6 +1,6 @@
 import { addDiagnostic, BoundedList, emptyDiagnostics, type Diagnostics } from './diagnostics.js'
-import { own, type LineParser } from './line-parser.js'
 import { lineAt, matchLines, type LineBlock } from './line-block.js'
+import { escapeRegExp, firstCharacters, MARKER_CHARACTER_CLASS, mayHoldMarker, own, regExp, type LineParser, type LineRouting } from './line-parser.js'
 
 /**
  * A process dying loudly: `Fatal Python error: ...` (Python/pylifecycle.c `fatal_error`, including
@@ -62,39 +62,60 @@ export interface FaultResult {
   readonly diagnostics: Diagnostics
 }
 
-export const MAX_FAULTS = 100
+const MAX_FAULTS = 100
 const MAX_FRAMES_PER_THREAD = 50
 const MAX_THREADS_PER_FAULT = 100
 
 // Signals faulthandler names (Python/faulthandler.c `faulthandler_handlers`).
 const SIGNAL_REASONS = new Set(['Segmentation fault', 'Bus error', 'Illegal instruction', 'Floating point exception', 'Floating-point exception', 'Aborted'])
 
-const FATAL = /^Fatal Python error: (.*)$/
-const WINDOWS_FATAL = /^Windows fatal exception: (.+)$/
-const TIMEOUT = /^Timeout \((\d+:\d\d:\d\d(?:\.\d+)?)\)!$/
+// Outside a thread's traceback, every line this parser reads starts with one of these, or ends like
+// an assertion or a shell's report of a signal (FAULT_ROUTING).
+const FATAL_START = 'Fatal Python error: '
+const FATAL = regExp`^${FATAL_START}(.*)$`
+const WINDOWS_FATAL_START = 'Windows fatal exception: '
+const WINDOWS_FATAL = regExp`^${WINDOWS_FATAL_START}(.+)$`
+const TIMEOUT_START = 'Timeout ('
+const TIMEOUT = regExp`^${TIMEOUT_START}(\d+:\d\d:\d\d(?:\.\d+)?)\)!$`
 // glibc: "%s%s%s:%u: %s%sAssertion `%s' failed." = `python3: ../Objects/object.c:42: func: Assertion `x' failed.`
-const ASSERTION = /^(?:[^:\s]+: )?([^:]+):(\d+): ([^:]+): Assertion [`'](.*)' failed\.$/
-const RUNTIME_STATE = /^Python runtime state: (.+)$/
-const THREAD = /^(Current thread|Thread) (0x[0-9a-fA-F]+)(?: \[[^\]]*\])? \(most recent call first\):$/
-const STACK = /^Stack \(most recent call first\):$/
-const FRAME = /^ {2}File "(.*)", line (\d+|\?\?\?) in (.*)$/
+const ASSERTION_MARK = ': Assertion '
+const ASSERTION_ENDING = "' failed."
+const ASSERTION = regExp`^(?:[^:\s]+: )?([^:]+):(\d+): ([^:]+)${ASSERTION_MARK}[\`'](.*)${ASSERTION_ENDING}$`
+const RUNTIME_STATE_START = 'Python runtime state: '
+const RUNTIME_STATE = regExp`^${RUNTIME_STATE_START}(.+)$`
+const CURRENT_THREAD_START = 'Current thread'
+const THREAD_START = 'Thread'
+const THREAD = regExp`^(${CURRENT_THREAD_START}|${THREAD_START}) (0x[0-9a-fA-F]+)(?: \[[^\]]*\])? \(most recent call first\):$`
+const STACK = 'Stack (most recent call first):'
+const FRAME_START = '  File "'
+const FRAME = regExp`^${FRAME_START}(.*)", line (\d+|\?\?\?) in (.*)$`
 // The lines FRAME matches (lazy and without groups: the same lines, found faster), for frames not kept.
-const FRAME_SHAPE = /^ {2}File ".*?", line (?:\d+|\?\?\?) in .*$/
+const FRAME_SHAPE = regExp`^${FRAME_START}.*?", line (?:\d+|\?\?\?) in .*$`
 /**
- * Lines ownedLine takes while its fault is past the cap: FRAME_SHAPE without ':' or '[', each with its
- * line break, for `matchLines` (`[^\n\r\u2028\u2029]` is what `.` matches).
+ * Lines ownedLine takes while its fault is past the cap: FRAME_SHAPE without MARKER_CHARACTERS, each
+ * with its line break, for `matchLines` (`[^\n\r\u2028\u2029]` is what `.` matches).
  */
-const SKIPPED_FRAMES = /(?: {2}File "[^\n\r\u2028\u2029:[]*?", line (?:\d+|\?\?\?) in [^\n\r\u2028\u2029:[]*(?:\n|$))+/y
-const EXTENSION_MODULES = /^Extension modules: (.*?)(?:, \.\.\.)? \(total: (\d+)\)$/
-const OBJECT_FIELD = /^object (address|refcount|type|type name|repr) *: (.*)$/
-const EXIT_SIGNAL = /^(?:.*\s)?(Segmentation fault|Aborted|Bus error|Illegal instruction|Floating point exception)(?: \(core dumped\))?$/
+const SKIPPED_FRAMES = new RegExp(String.raw`(?:${escapeRegExp(FRAME_START)}[^\n\r\u2028\u2029${MARKER_CHARACTER_CLASS}]*?", line (?:\d+|\?\?\?) in [^\n\r\u2028\u2029${MARKER_CHARACTER_CLASS}]*(?:\n|$))+`, 'y')
+const EXTENSION_MODULES_START = 'Extension modules: '
+const EXTENSION_MODULES = regExp`^${EXTENSION_MODULES_START}(.*?)(?:, \.\.\.)? \(total: (\d+)\)$`
+const OBJECT_FIELD_START = 'object '
+const OBJECT_FIELD = regExp`^${OBJECT_FIELD_START}(address|refcount|type|type name|repr) *: (.*)$`
+const GARBAGE_COLLECTING = 'Garbage-collecting'
+// What a shell or test runner prints after a child it ran died of a signal.
+const EXIT_SIGNALS = ['Segmentation fault', 'Aborted', 'Bus error', 'Illegal instruction', 'Floating point exception']
+const CORE_DUMPED = ' (core dumped)'
+const EXIT_SIGNAL = regExp`^(?:.*\s)?(${EXIT_SIGNALS})(?:${CORE_DUMPED})?$`
+const EXIT_SIGNAL_ENDINGS = [...EXIT_SIGNALS, CORE_DUMPED]
 
 // Between "Python runtime state:" and the thread dump, _Py_FatalErrorFormat prints the pending exception (Python/pylifecycle.c).
 const EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit|Interrupt|Iteration)(?:: .*)?$/
 const CHAINED_EXCEPTION = /^(?:The above exception was the direct cause of the following exception|During handling of the above exception, another exception occurred):$/
 const MAX_EXCEPTIONS_PER_FAULT = 5
 
-const EXIT_SIGNAL_ENDINGS = ['(core dumped)', 'Segmentation fault', 'Aborted', 'Bus error', 'Illegal instruction', 'Floating point exception']
+export const FAULT_ROUTING: LineRouting = {
+  startCharacters: firstCharacters(FATAL_START, RUNTIME_STATE_START, CURRENT_THREAD_START, THREAD_START, TIMEOUT_START, STACK, EXTENSION_MODULES_START, WINDOWS_FATAL_START, OBJECT_FIELD_START, GARBAGE_COLLECTING),
+  endings: [ASSERTION_ENDING, ...EXIT_SIGNAL_ENDINGS],
+}
 
 function endsLikeExitSignal(line: string): boolean {
   for (const ending of EXIT_SIGNAL_ENDINGS) if (line.endsWith(ending)) return true
@@ -145,7 +166,7 @@ export class FaultParser implements LineParser<FaultResult> {
         if ((match = TIMEOUT.exec(line))) return this.start('timeout', `Timeout (${match[1]})!`, undefined, `timeout after ${match[1]}`, lineNumber), true
         break
       case 83 /* S */:
-        if (STACK.test(line)) return this.startThread(undefined, true, lineNumber), true
+        if (line === STACK) return this.startThread(undefined, true, lineNumber), true
         break
       case 69 /* E */:
         if (this.current && (match = EXTENSION_MODULES.exec(line))) {
@@ -166,10 +187,10 @@ export class FaultParser implements LineParser<FaultResult> {
         }
         break
       case 71 /* G */:
-        if (line === 'Garbage-collecting' && this.current) return true
+        if (line === GARBAGE_COLLECTING && this.current) return true
         break
     }
-    if (line.endsWith("' failed.") && line.includes(': Assertion ') && (match = ASSERTION.exec(line))) {
+    if (line.endsWith(ASSERTION_ENDING) && line.includes(ASSERTION_MARK) && (match = ASSERTION.exec(line))) {
       this.start('assertion', line, match[3], `Assertion \`${match[4]}' failed`, lineNumber)
       this.current!.assertion = { file: match[1], line: Number(match[2]), function: match[3], expression: match[4] }
       return true
@@ -239,7 +260,7 @@ export class FaultParser implements LineParser<FaultResult> {
     if (this.current!.threads.length < MAX_THREADS_PER_FAULT) this.current!.threads.push(this.thread)
   }
 
-  /** `ownedLine` over consecutive lines: how many, from line `from` of the block on, it took. */
+  /** The fast path (LineParser.ownedRun): `ownedLine` over consecutive lines. */
   ownedRun(block: LineBlock, from: number): number {
     let index = from
     // The frames of a fault past the cap are only checked: a run of them is matched in the block's text at once.
@@ -249,12 +270,12 @@ export class FaultParser implements LineParser<FaultResult> {
   }
 
   /**
-   * The detector's fast path while a traceback is the only open block: a `  File "...", line N in f`
-   * line with no ':' or '[' (so no other format's content marker or ANSI colour) is taken as `next`
-   * would take it. False, with nothing changed, for any other line.
+   * The fast path's line while a traceback is the only open block: a `  File "...", line N in f`
+   * line with no MARKER_CHARACTERS (so no other format's content marker or ANSI colour) is taken as
+   * `next` would take it. False, with nothing changed, for any other line.
    */
   private ownedLine(line: string): boolean {
-    if (this.thread === undefined || this.readingExceptions || !line.startsWith('  File "') || line.indexOf(':') >= 0 || line.indexOf('[') >= 0) return false
+    if (this.thread === undefined || this.readingExceptions || !line.startsWith(FRAME_START) || mayHoldMarker(line)) return false
     return this.frame(line)
   }
 

@@ -23,7 +23,7 @@ export interface GilResult {
   readonly diagnostics: Diagnostics
 }
 
-export const GIL_WARNING_MARKER = 'RuntimeWarning: The global interpreter lock (GIL) has been enabled to load module '
+const GIL_WARNING_MARKER = 'RuntimeWarning: The global interpreter lock (GIL) has been enabled to load module '
 const GIL_WARNING = /RuntimeWarning: The global interpreter lock \(GIL\) has been enabled to load module '([^']*)'.*$/
 const PROBE_PREFIX = 'pydebug-gil: '
 const MAX_ITEMS = 1000

@@ -1,6 +1,5 @@
 import { ABI_SYMBOLS } from '../catalog/abi-macros.js'
-import type { LineParser } from './line-parser.js'
-import { own } from './line-parser.js'
+import { own, regExp, type LineParser, type LineRouting } from './line-parser.js'
 
 /** An extension module the dynamic linker refused at import: `ImportError: <path>.so: undefined symbol: <name>`. */
 export interface UndefinedSymbolImport {
@@ -17,13 +16,16 @@ export interface ImportErrorResult {
   readonly undefinedSymbols: UndefinedSymbolImport[]
 }
 
-export const MAX_IMPORT_ERRORS = 100
+const MAX_IMPORT_ERRORS = 100
 
-/** What the detector routes here: every line holding it (it can start with anything: `E   ImportError`, a worker's prefix). */
-export const UNDEFINED_SYMBOL_MARKER = ': undefined symbol: '
+/** What makes a line this parser's: it can start with anything (`E   ImportError`, a worker's prefix). */
+const UNDEFINED_SYMBOL_MARKER = ': undefined symbol: '
 
 // glibc's dlopen error as CPython's _imp.create_dynamic raises it (Python/dynload_shlib.c).
-const UNDEFINED_SYMBOL_IMPORT = /ImportError: (\S.*?\.so(?:\.[\d.]+)?): undefined symbol: ([A-Za-z_]\w*)\s*$/
+const UNDEFINED_SYMBOL_IMPORT = regExp`ImportError: (\S.*?\.so(?:\.[\d.]+)?)${UNDEFINED_SYMBOL_MARKER}([A-Za-z_]\w*)\s*$`
+
+/** Only by its marker, and in lines of other formats: the `ImportError` that ends a regrtest traceback. */
+export const IMPORT_ERROR_ROUTING: LineRouting = { startCharacters: '', markers: [UNDEFINED_SYMBOL_MARKER], readsOthersLines: true }
 
 export class ImportErrorParser implements LineParser<ImportErrorResult> {
   private readonly found = new Map<string, UndefinedSymbolImport>()

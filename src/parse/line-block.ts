@@ -27,12 +27,6 @@ export function linesOf(block: LineBlock): string[] {
   return lines
 }
 
-/** The text of a file: a final '\n' ends the last line rather than starting an empty one, and '' has no lines. */
-export function blockOfText(text: string): LineBlock {
-  if (text.length === 0) return { text, ends: [], count: 0 }
-  return splitBlock(text.charCodeAt(text.length - 1) === 10 ? text.slice(0, -1) : text)
-}
-
 /** `text` split at every '\n', as String#split would. */
 export function splitBlock(text: string): LineBlock {
   // A plain array: small typed arrays each get a backing store outside the heap, slower to make and free.

@@ -1,6 +1,6 @@
 import { addDiagnostic, BoundedList, emptyDiagnostics, isSpaces, parseGroupedInt, parseGroupedIntIn, type Diagnostics } from './diagnostics.js'
 import { lineAt, lineStart, matchLines, type LineBlock } from './line-block.js'
-import { own, type LineParser } from './line-parser.js'
+import { asciiTable, escapeRegExp, firstCharacters, mayHoldMarker, own, regExp, type LineParser, type LineRouting } from './line-parser.js'
 
 /**
  * pymalloc's statistics dump (Objects/obmalloc.c `_PyObject_DebugMallocStats`), printed by
@@ -58,17 +58,22 @@ export interface MallocStatsResult {
   readonly diagnostics: Diagnostics
 }
 
-export const MAX_MALLOCSTATS_DUMPS = 200
+const MAX_MALLOCSTATS_DUMPS = 200
 const MAX_SIZE_CLASSES = 256
 const MAX_CACHED_KEYS = 128
 const MAX_FREELISTS = 200
 
-const THRESHOLD = /^Small block threshold = (\d+), in (\d+) size classes\.$/
+const THRESHOLD_START = 'Small block threshold = '
+const THRESHOLD = regExp`^${THRESHOLD_START}(\d+), in (\d+) size classes\.$`
 const MEDIUM_THRESHOLD = /^(Medium block threshold|Large object max size) = (\d+)$/
 const PRINTONE = /^(.*?) *= *(-?[\d,]+)$/
 const ARENAS = /^(\d+) arenas \* (\d+) bytes\/arena$/
 const UNUSED_POOLS = /^(\d+) unused pools \* (\d+) bytes$/
-const FREELIST = /^ *(\d+) (free .+?) \* (\d+) bytes each *= *([\d,]+)$/
+// Free lists: "   9 free PyDictObjects * 48 bytes each =     432" (right-aligned, so a space or a digit first).
+const FREE_LIST_MARK = ' bytes each'
+const FREELIST = regExp`^ *(\d+) (free .+?) \* (\d+)${FREE_LIST_MARK} *= *([\d,]+)$`
+const FREE_LIST_FIRST_CHARACTERS = ' 0123456789'
+const FREE_LIST_FIRST = asciiTable(FREE_LIST_FIRST_CHARACTERS)
 /**
  * A line that stands for lines left out, as dumps pasted into documentation and issues have them:
  * `...`, `…`, `[...]`, `(...)`, maybe followed by words (`... 25 more rows ...`). No '[', ']' or '='
@@ -119,16 +124,25 @@ const CLASS_ROW_LENGTH = 54
 // printone (Objects/obmalloc.c) pads the label to 35 columns, writes "=", then the value right-aligned in 21.
 const PRINTONE_EQUALS = 35
 const PRINTONE_LENGTH = 57
-const NUMBERED_LABEL = /^\d+ (?:arenas \* \d+ bytes\/arena|unused pools \* \d+ bytes) +=/
+const TOTAL_LABEL = 'Total'
+// Sticky, to check a line in place in a block's text.
+const NUMBERED_LABEL = /\d+ (?:arenas \* \d+ bytes\/arena|unused pools \* \d+ bytes) +=/y
 const CLASS_HEADING = 'class   size   num pools   blocks in use  avail blocks'
 const CLASS_RULE = '-----   ----   ---------   -------------  ------------'
+// A pasted dump's heading may be cut short: its start still opens the table.
+const CLASS_HEADING_START = CLASS_HEADING.slice(0, 12)
+const CLASS_RULE_START = CLASS_RULE.slice(0, 12)
+const ARENA_MAP_HEADING = 'arena map counts'
+
+/** Outside a dump, its threshold line, its size-class heading (a dump pasted from its table on) or a free list (--without-pymalloc builds). */
+export const MALLOCSTATS_ROUTING: LineRouting = { startCharacters: firstCharacters(THRESHOLD_START, CLASS_HEADING) + FREE_LIST_FIRST_CHARACTERS }
 
 const KEY_LINE_PATTERNS = new Map<string, RegExp | undefined>()
 
 /**
  * `# label`, padded to the "=" in column 35, then a value of digits and commas right-aligned: the
- * lines ownedKeyLine takes for this label (it checks there is a digit). None for labels with ':',
- * '[' or an escape (a content marker or ANSI colour could be in the line then) or too long to be
+ * 'key' lines of this label (printoneShapeAt checks there is a digit). None for labels with
+ * MARKER_CHARACTERS (a content marker or ANSI colour could be in the line then) or too long to be
  * padded. Shared by label, as dumps of different layouts take turns at the same position. Sticky,
  * so it can check a line in place in a block's text (`isKeyLine`).
  */
@@ -136,7 +150,7 @@ function keyLinePattern(key: string): RegExp | undefined {
   let pattern = KEY_LINE_PATTERNS.get(key)
   if (pattern === undefined && !KEY_LINE_PATTERNS.has(key)) {
     const padding = PRINTONE_EQUALS - 2 - key.length
-    pattern = key.length === 0 || padding < 0 || /[:[\x1b]/.test(key) ? undefined : new RegExp(`# ${key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} {${padding}}= *[\\d,]+`, 'y')
+    pattern = key.length === 0 || padding < 0 || mayHoldMarker(key) ? undefined : new RegExp(`# ${escapeRegExp(key)} {${padding}}= *[\\d,]+`, 'y')
     // own(): a label is a slice of a log line, and the cache outlives the log.
     if (KEY_LINE_PATTERNS.size < 1024) KEY_LINE_PATTERNS.set(own(key), pattern)
   }
@@ -209,8 +223,64 @@ function numberAfter(line: string, equals: number): number | undefined {
   return parseGroupedIntIn(line, equals + 1, line.length)
 }
 
+
 // Lines past these code points may hold whitespace String#trim removes: such labels take the slow path.
 const isPlainEdge = (code: number) => code > 32 && code < 127
+
+/**
+ * What a line is to the parser, told once for the three ways a line reaches it: `next`, the fast
+ * path's `ownedLine`, and `ownedRun`'s printone lines read in place (`shapeOf`, `printoneShapeAt`).
+ */
+type LineShape =
+  /** `Small block threshold = 512, in 32 size classes.`: a new dump. */
+  | 'threshold'
+  /** The size-class table's heading or rule; outside a dump, the heading of one pasted from its table on. */
+  | 'class-heading'
+  | 'class-row'
+  | 'arena-map'
+  | 'free-list'
+  | 'blank'
+  /** Lines left out of a pasted dump (ELISION). */
+  | 'elision'
+  | 'mimalloc-threshold'
+  | 'mimalloc-value'
+  /** `# label = N` in CPython's columns, with the label this position had in the previous dump. */
+  | 'key'
+  /** `Total = N`, `2 arenas * 1048576 bytes/arena = N` or `0 unused pools * 16384 bytes = N`, in CPython's columns. */
+  | 'total'
+  /** Any other `label = N`. */
+  | 'printone'
+  /** A `label = N` whose N is out of range. */
+  | 'out-of-range'
+  /** None of the dump's: outside a dump, nothing; inside, its end (stats dumps have no end marker). */
+  | 'other'
+
+/**
+ * Whether the fast path may take a line of this shape while a dump is the only open block: shapes
+ * no other format's parser accepts. Each starts with a character no other parser recognises it by
+ * (a leading space only valgrind's routes on, and it wants a tag), holds no MARKER_CHARACTERS and
+ * ends in no fault's ending (a digit, or a heading's last word).
+ */
+function isOwnedShape(shape: LineShape, line: string): boolean {
+  switch (shape) {
+    // A leading space, so no parser that routes on digits (regrtest) would be offered it.
+    case 'class-row':
+      return line.charCodeAt(0) === 32
+    case 'key':
+    case 'total':
+    case 'blank':
+    case 'threshold':
+    case 'arena-map':
+      return true
+    // A heading cut short is read (shapeOf), but may go on with anything.
+    case 'class-heading':
+      return line === CLASS_HEADING || line === CLASS_RULE
+    case 'free-list':
+      return line.charCodeAt(0) === 32 && !mayHoldMarker(line)
+    default:
+      return false
+  }
+}
 
 export class MallocStatsParser implements LineParser<MallocStatsResult> {
   private readonly dumps = new BoundedList<MallocStatsDump>(MAX_MALLOCSTATS_DUMPS)
@@ -223,30 +293,42 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
    * same order, so a key is usually reused rather than sliced, and a reused key needs no hashing.
    */
   private readonly keys: string[] = []
-  /** Per key: the whole printone line with that label in CPython's columns (see ownedKeyLine). */
+  /** Per key: the whole printone line with that label in CPython's columns (see keyLinePattern). */
   private readonly keyPatterns: (RegExp | undefined)[] = []
   private keyIndex = 0
+  /** What the last shapeOf or printoneShapeAt found: the captures of the regex that told the shape, a printone line's value and "=". */
+  private shapeMatch: RegExpExecArray | null = null
+  private shapeNumber = 0
+  private shapeEquals = 0
 
   /** Inside a dump: stats dumps have no end marker, so every line matters until one does not fit. */
   get busy(): boolean {
     return this.current !== undefined
   }
 
-  /** `ownedLine` over consecutive lines: how many, from line `from` of the block on, it took. */
+  next(line: string, lineNumber: number): boolean {
+    return this.take(this.shapeOf(line), line, lineNumber)
+  }
+
+  /**
+   * The fast path (LineParser.ownedRun) while a dump is the only open block: the lines of owned
+   * shapes (isOwnedShape), taken as `next` would take them; the first of any other shape stops it,
+   * untouched.
+   */
   ownedRun(block: LineBlock, from: number, lineNumber: number): number {
     let index = from
     const { text, ends } = block
     while (index < block.count) {
-      const dump = this.current
       const start = lineStart(block, index)
-      if (dump !== undefined && isPrintoneAt(text, start, ends[index]) && text.charCodeAt(start) === 35 /* # */ && this.section !== 'freelists') {
-        // A `# label = N` line, as ownedLine would take it, checked in place: half the lines of a dump.
-        if (!this.ownedKeyLine(dump, text, start)) break
+      // Printone lines in CPython's columns, half the lines of a dump: told and taken in place, no slice.
+      const printone = this.printoneShapeAt(text, start, ends[index])
+      if (printone !== undefined) {
+        this.takePrintone(printone, text, start)
         index++
         continue
       }
-      if (this.section === 'classes' && !this.currentKept && dump !== undefined) {
-        // The rows of a dump past the cap are matched in the block's text, many lines at once, and kept as they are.
+      if (this.section === 'classes' && !this.currentKept && this.current !== undefined) {
+        // The rows of a dump past the cap, kept as they are (addClassRow): matched in the block's text, many lines at once.
         const end = matchLines(CLASS_ROWS, block, index)
         if (end > index) {
           if (this.pendingRowCount < MAX_SIZE_CLASSES) this.pendingRows.push(text.slice(start, ends[end - 1]))
@@ -261,179 +343,168 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     return index - from
   }
 
-  /**
-   * The detector's fast path while a dump is the only open block: takes the lines of a dump that no
-   * other format's parser accepts (size-class rows in CPython's columns, printone lines with CPython's
-   * labels, the fixed headings, free-list lines, blank lines) with the same effect `next` has, and
-   * returns true; anything else returns false, untouched, and goes the usual way. Lines it takes hold
-   * no ':' or '[', so no content marker and no ANSI colour can be in them.
-   */
-  private ownedLine(line: string, lineNumber: number): boolean {
-    const dump = this.current
-    if (dump === undefined) return false
-    const length = line.length
-    if (length === 0) return true
-    const first = line.charCodeAt(0)
-    // A leading space, so no parser that routes on digits (regrtest) would be offered it.
-    if (length === CLASS_ROW_LENGTH && first === 32) {
-      if (this.section !== 'classes' || !CLASS_ROW_SHAPE.test(line)) return false
-      this.addClassRow(dump, line)
-      return true
-    }
-    if (isPrintoneAt(line, 0, length)) {
-      if (this.section === 'freelists') return false
-      if (first === 35 /* # */) return this.ownedKeyLine(dump, line, 0)
-      // "Total", "2 arenas * 1048576 bytes/arena", "0 unused pools * 16384 bytes": the rest of the totals.
-      const total = first === 84 /* T */ && line.startsWith('Total ') && isSpaces(line, 5, PRINTONE_EQUALS)
-      if (!total && !(first >= 48 && first <= 57 && NUMBERED_LABEL.test(line))) return false
-      const value = printoneValue(line)
-      if (value === undefined) return false
-      if (this.section !== 'arena map') this.section = 'totals'
-      this.value(dump, total ? 'Total' : line.slice(0, PRINTONE_EQUALS).trimEnd(), value)
-      return true
-    }
-    if (line === CLASS_HEADING || line === CLASS_RULE) {
-      this.section = 'classes'
-      return true
-    }
-    if (line === 'arena map counts') {
-      this.section = 'arena map'
-      return true
-    }
-    if (first === 83 /* S */) return THRESHOLD.test(line) && this.next(line, lineNumber)
-    // Free lists: "   9 free PyDictObjects * 48 bytes each =     432" (right-aligned, so a space first).
-    if (first !== 32 || line.indexOf(':') >= 0 || line.indexOf('[') >= 0) return false
-    const equals = line.lastIndexOf('=')
-    if (equals > 11 && line.startsWith('bytes each ', equals - 11) && this.freeListLine(line)) {
-      this.section = 'freelists'
-      return true
-    }
-    return false
-  }
-
-  /**
-   * A `# label = N` line, `PRINTONE_LENGTH` long from `start` in `text` (a line, or a block's text),
-   * whose label this position had in the previous dump.
-   */
-  private ownedKeyLine(dump: MallocStatsDump, text: string, start: number): boolean {
-    const position = this.keyIndex
-    // One regex test checks the whole line natively: comparing the label and padding with startsWith
-    // went through them a character at a time and was this parser's largest cost.
-    const pattern = this.keyPatterns[position]
-    if (pattern === undefined || !isKeyLine(pattern, text, start, start + PRINTONE_LENGTH)) return false
-    const value = printoneValue(text, true, start)
-    if (value === undefined) return false
-    this.keyIndex++
-    if (this.section !== 'arena map') this.section = 'totals'
-    dump.values[this.keys[position]!] = value
-    return true
-  }
-
-  next(line: string, lineNumber: number): boolean {
-    const first = line.charCodeAt(0)
-    let match: RegExpExecArray | null
-    if (first === 83 /* S */ && (match = THRESHOLD.exec(line))) {
-      this.startDump(lineNumber, 'pymalloc')
-      this.current!.smallBlockThreshold = Number(match[1])
-      this.current!.sizeClassCount = Number(match[2])
-      return true
-    }
-    const dump = this.current
-    if (!dump) {
-      // A dump pasted from its size-class table on (the threshold line left out): read it, and say so.
-      if (first === 99 /* c */ && line === CLASS_HEADING) {
-        this.startDump(lineNumber, 'pymalloc')
-        this.section = 'classes'
-        addDiagnostic(this.diagnostics, lineNumber, 'malloc stats dump without its "Small block threshold" line: read from the size-class table on')
-        return true
-      }
-      // Freelist lines can come without a pymalloc dump (--without-pymalloc builds).
-      const last = line.charCodeAt(line.length - 1)
-      if ((first === 32 || (first >= 48 && first <= 57)) && last >= 48 && last <= 57 && line.includes(' bytes each') && FREELIST.test(line)) {
-        this.startDump(lineNumber, 'pymalloc')
-        this.section = 'freelists'
-        return this.freeListLine(line)
-      }
-      return false
-    }
-    if (line === '') return true
-    // Lines left out (a dump pasted into an issue): a gap, not the end. What follows is read as it
-    // comes: size-class rows, or any totals line, whichever section the gap ended in.
-    if ((first === 46 /* . */ || first === 32 || first === 8230 /* … */ || first === 91 /* [ */ || first === 40 /* ( */) && ELISION.test(line)) {
-      addDiagnostic(this.diagnostics, lineNumber, `malloc stats dump with lines left out (${line.trim().slice(0, 40)}): read on past the gap`)
-      if (this.section === 'freelists') this.section = 'totals'
-      return true
-    }
-    // "# label = N" lines (half a dump) can only be printone lines: none of these checks matches them.
-    if (first !== 35 /* # */) {
-      // Rows right after the threshold line: the table's heading was left out.
-      if ((this.section === 'classes' || this.section === 'header') && CLASS_ROW_SHAPE.test(line)) {
-        this.section = 'classes'
-        this.addClassRow(dump, line)
-        return true
-      }
-      if ((first === 77 /* M */ || first === 76 /* L */) && (match = MEDIUM_THRESHOLD.exec(line))) {
-        dump.allocator = 'mimalloc'
-        dump.values[match[1].toLowerCase()] = Number(match[2])
-        return true
-      }
-      match = first === 32 && (line.startsWith('    A') || line.startsWith('    B')) ? MIMALLOC_VALUE.exec(line) : null
-      if (match) {
-        dump.allocator = 'mimalloc'
-        ;(dump.mimalloc ??= {})[match[1]] = Number(match[2])
-        return true
-      }
-      if (line.startsWith('class   size') || line.startsWith('-----   ----')) {
-        this.section = 'classes'
-        return true
-      }
-      if (line === 'arena map counts') {
-        this.section = 'arena map'
-        return true
-      }
-    }
-    const equals = line.lastIndexOf('=')
-    // Freelist lines: "   9 free PyDictObjects * 48 bytes each =     432" (the label is right-aligned, so "bytes each " ends at the "=").
-    if (first !== 35 && equals > 11 && line.startsWith('bytes each ', equals - 11) && this.freeListLine(line)) {
-      this.section = 'freelists'
-      return true
-    }
-    // printone lines: "label" padded, "=", a number with thousands commas (split by hand: the hottest path here).
-    if (equals > 0 && this.section !== 'freelists') {
-      const value = numberAfter(line, equals)
-      if (value !== undefined) {
-        this.section = this.section === 'arena map' ? 'arena map' : 'totals'
-        const cached = this.keys[this.keyIndex]
-        if (first === 35 /* # */ && cached !== undefined && cached.length > 0 && line.charCodeAt(1) === 32 && line.startsWith(cached, 2) && isSpaces(line, 2 + cached.length, equals)) {
-          // "# " + the label this position had in the previous dump + padding: what the general path below would find.
-          this.keyIndex++
-          dump.values[cached] = value
-          return true
-        }
-        let start = 0
-        let end = equals
-        while (start < end && line.charCodeAt(start) === 32) start++
-        while (end > start && line.charCodeAt(end - 1) === 32) end--
-        if (start === end || (isPlainEdge(line.charCodeAt(start)) && isPlainEdge(line.charCodeAt(end - 1)))) {
-          // "# label": the common case, keyed without the "# " (one slice instead of three).
-          if (line.charCodeAt(start) === 35 /* # */) dump.values[this.key(line, start + 2, end)] = value
-          else this.value(dump, line.slice(start, end), value)
-        } else this.value(dump, line.slice(0, equals).trim(), value)
-        return true
-      }
-      if (PRINTONE.test(line)) {
-        addDiagnostic(this.diagnostics, lineNumber, `malloc stats value out of range: ${line.slice(0, 120)}`)
-        return true
-      }
-    }
-    // Something else: the dump is over (stats dumps have no end marker).
-    this.current = undefined
-    return false
-  }
-
   end(): MallocStatsResult {
     if (this.lastSeen && !this.currentKept) this.materializeRows(this.lastSeen)
     return { dumps: this.dumps.items, droppedDumps: this.dumps.dropped, ...(this.lastSeen ? { last: this.lastSeen } : {}), diagnostics: this.diagnostics }
+  }
+
+  /** A line of an owned shape, taken as `next` would take it; false, with nothing changed, for any other. */
+  private ownedLine(line: string, lineNumber: number): boolean {
+    if (this.current === undefined) return false
+    const shape = this.shapeOf(line)
+    return isOwnedShape(shape, line) && this.take(shape, line, lineNumber)
+  }
+
+  /** The shape of a line (captures and values in the shape fields); reads, changes nothing. */
+  private shapeOf(line: string): LineShape {
+    const first = line.charCodeAt(0)
+    if (first === 83 /* S */ && (this.shapeMatch = THRESHOLD.exec(line)) !== null) return 'threshold'
+    if (this.current === undefined) {
+      if (line === CLASS_HEADING) return 'class-heading'
+      return this.isFreeList(line, first) ? 'free-list' : 'other'
+    }
+    // No line has two of the shapes below: they are tested most frequent first. Size-class rows (a
+    // third of a dump) also right after the threshold line: the table's heading was left out.
+    if ((this.section === 'classes' || this.section === 'header') && first !== 35 /* # */ && CLASS_ROW_SHAPE.test(line)) return 'class-row'
+    const printone = this.printoneShapeAt(line, 0, line.length)
+    if (printone !== undefined) return printone
+    if (line === '') return 'blank'
+    // "# label = N" lines (half a dump) can only be printone lines: none of these checks matches them.
+    if (first !== 35 /* # */) {
+      if ((first === 46 /* . */ || first === 32 || first === 8230 /* … */ || first === 91 /* [ */ || first === 40) /* ( */ && ELISION.test(line)) return 'elision'
+      if ((first === 77 /* M */ || first === 76) /* L */ && (this.shapeMatch = MEDIUM_THRESHOLD.exec(line)) !== null) return 'mimalloc-threshold'
+      if (first === 32 && (line.startsWith('    A') || line.startsWith('    B')) && (this.shapeMatch = MIMALLOC_VALUE.exec(line)) !== null) return 'mimalloc-value'
+      if (line.startsWith(CLASS_HEADING_START) || line.startsWith(CLASS_RULE_START)) return 'class-heading'
+      if (line === ARENA_MAP_HEADING) return 'arena-map'
+      if (this.isFreeList(line, first)) return 'free-list'
+    }
+    // printone lines: "label" padded, "=", a number with thousands commas (split by hand: the hottest path here).
+    const equals = this.section === 'freelists' ? -1 : line.lastIndexOf('=')
+    if (equals <= 0) return 'other'
+    const value = numberAfter(line, equals)
+    if (value === undefined) return PRINTONE.test(line) ? 'out-of-range' : 'other'
+    this.shapeNumber = value
+    this.shapeEquals = equals
+    return 'printone'
+  }
+
+  /**
+   * The shape of `text[start, end)` when it is a printone line in CPython's columns that needs no
+   * slice: a `# label` with the label this position had in the previous dump ('key'), or a total
+   * ('total'), with its value in `shapeNumber`. Undefined for anything else, read by shapeOf.
+   */
+  private printoneShapeAt(text: string, start: number, end: number): 'key' | 'total' | undefined {
+    if (this.current === undefined || this.section === 'freelists' || !isPrintoneAt(text, start, end)) return undefined
+    const first = text.charCodeAt(start)
+    let value: number | undefined
+    if (first === 35 /* # */) {
+      // One regex test checks the whole line natively: comparing the label and padding with startsWith
+      // went through them a character at a time and was this parser's largest cost.
+      const pattern = this.keyPatterns[this.keyIndex]
+      if (pattern === undefined || !isKeyLine(pattern, text, start, end) || (value = printoneValue(text, true, start)) === undefined) return undefined
+      this.shapeNumber = value
+      return 'key'
+    }
+    const total = first === 84 /* T */ && text.startsWith(TOTAL_LABEL, start) && isSpaces(text, start + TOTAL_LABEL.length, start + PRINTONE_EQUALS)
+    if (!total && !(first >= 48 && first <= 57 && isNumberedLabelAt(text, start))) return undefined
+    if ((value = printoneValue(text, false, start)) === undefined) return undefined
+    this.shapeNumber = value
+    return 'total'
+  }
+
+  /** A free-list line, its captures in `shapeMatch`. */
+  private isFreeList(line: string, first: number): boolean {
+    // Every indented line reaches this outside a dump: its first and last characters rule out most
+    // before the scan for the mark (FREELIST ends in a digit or a comma).
+    const last = line.charCodeAt(line.length - 1)
+    return first < 128 && FREE_LIST_FIRST[first] === 1 && ((last >= 48 && last <= 57) || last === 44) && line.includes(FREE_LIST_MARK) && (this.shapeMatch = FREELIST.exec(line)) !== null
+  }
+
+  /** What `next` does with a line of the shape shapeOf found: true when the line is the dump's. */
+  private take(shape: LineShape, line: string, lineNumber: number): boolean {
+    const dump = this.current!
+    const match = this.shapeMatch!
+    // Most frequent first.
+    switch (shape) {
+      case 'class-row':
+        this.section = 'classes'
+        this.addClassRow(dump, line)
+        return true
+      case 'key':
+      case 'total':
+        this.takePrintone(shape, line, 0)
+        return true
+      case 'printone':
+        this.printone(dump, line)
+        return true
+      case 'blank':
+        return true
+      case 'threshold': {
+        const started = this.startDump(lineNumber)
+        started.smallBlockThreshold = Number(match[1])
+        started.sizeClassCount = Number(match[2])
+        return true
+      }
+      case 'class-heading':
+        if (this.current === undefined) {
+          this.startDump(lineNumber)
+          addDiagnostic(this.diagnostics, lineNumber, 'malloc stats dump without its "Small block threshold" line: read from the size-class table on')
+        }
+        this.section = 'classes'
+        return true
+      case 'free-list':
+        // Freelist lines can come without a pymalloc dump (--without-pymalloc builds).
+        this.addFreeList(this.current ?? this.startDump(lineNumber), line, match)
+        this.section = 'freelists'
+        return true
+      case 'elision':
+        // Lines left out (a dump pasted into an issue): a gap, not the end. What follows is read as it
+        // comes: size-class rows, or any totals line, whichever section the gap ended in.
+        addDiagnostic(this.diagnostics, lineNumber, `malloc stats dump with lines left out (${line.trim().slice(0, 40)}): read on past the gap`)
+        if (this.section === 'freelists') this.section = 'totals'
+        return true
+      case 'mimalloc-threshold':
+        dump.allocator = 'mimalloc'
+        dump.values[match[1].toLowerCase()] = Number(match[2])
+        return true
+      case 'mimalloc-value':
+        dump.allocator = 'mimalloc'
+        ;(dump.mimalloc ??= {})[match[1]] = Number(match[2])
+        return true
+      case 'arena-map':
+        this.section = 'arena map'
+        return true
+      case 'out-of-range':
+        addDiagnostic(this.diagnostics, lineNumber, `malloc stats value out of range: ${line.slice(0, 120)}`)
+        return true
+      case 'other':
+        this.current = undefined
+        return false
+    }
+  }
+
+  /** A 'key' or 'total' line starting at `start` in `text` (a line, or a block's text). */
+  private takePrintone(shape: 'key' | 'total', text: string, start: number): void {
+    const dump = this.current!
+    if (this.section !== 'arena map') this.section = 'totals'
+    if (shape === 'key') dump.values[this.keys[this.keyIndex++]!] = this.shapeNumber
+    else this.value(dump, text.charCodeAt(start) === 84 /* T */ ? TOTAL_LABEL : text.slice(start, start + PRINTONE_EQUALS).trimEnd(), this.shapeNumber)
+  }
+
+  /** A 'printone' line: its label read the general way. */
+  private printone(dump: MallocStatsDump, line: string): void {
+    const equals = this.shapeEquals
+    const value = this.shapeNumber
+    if (this.section !== 'arena map') this.section = 'totals'
+    let start = 0
+    let end = equals
+    while (start < end && line.charCodeAt(start) === 32) start++
+    while (end > start && line.charCodeAt(end - 1) === 32) end--
+    if (start === end || (isPlainEdge(line.charCodeAt(start)) && isPlainEdge(line.charCodeAt(end - 1)))) {
+      // "# label": the common case, keyed without the "# " (one slice instead of three).
+      if (line.charCodeAt(start) === 35 /* # */) dump.values[this.key(line, start + 2, end)] = value
+      else this.value(dump, line.slice(start, end), value)
+    } else this.value(dump, line.slice(0, equals).trim(), value)
   }
 
   private lastSeen?: MallocStatsDump
@@ -475,21 +546,23 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
   private materializeRows(dump: MallocStatsDump): void {
     this.currentKept = true
     for (const rows of this.pendingRows) for (const line of rows.split('\n')) this.addClassRow(dump, line)
-    for (const line of this.pendingFreeLists) this.freeListLine(line, dump)
+    for (const line of this.pendingFreeLists) this.addFreeList(dump, line, FREELIST.exec(line)!)
     this.pendingRows.length = 0
     this.pendingRowCount = 0
     this.pendingFreeLists.length = 0
   }
 
-  private startDump(lineNumber: number, allocator: MallocStatsDump['allocator']): void {
-    this.current = { line: lineNumber, allocator, sizeClasses: [], values: {}, freeLists: [] }
+  private startDump(lineNumber: number): MallocStatsDump {
+    const dump: MallocStatsDump = { line: lineNumber, allocator: 'pymalloc', sizeClasses: [], values: {}, freeLists: [] }
+    this.current = dump
     this.section = 'header'
     this.keyIndex = 0
-    this.lastSeen = this.current
-    this.currentKept = this.dumps.push(this.current)
+    this.lastSeen = dump
+    this.currentKept = this.dumps.push(dump)
     this.pendingRows.length = 0
     this.pendingRowCount = 0
     this.pendingFreeLists.length = 0
+    return dump
   }
 
   private value(dump: MallocStatsDump, label: string, value: number): void {
@@ -512,24 +585,26 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
       return
     }
     // "# label" lines returned above: this label is the key as it stands.
-    dump.values[label === 'Total' ? (this.section === 'arena map' ? 'arena map total' : 'total') : label] = value
+    dump.values[label === TOTAL_LABEL ? (this.section === 'arena map' ? 'arena map total' : 'total') : label] = value
   }
 
-  /** A free-list line of the current dump: false, with nothing changed, when the line is not one. */
-  private freeListLine(line: string, dump: MallocStatsDump = this.current!): boolean {
+  /** A free-list line (FREELIST matched it, `match`) of `dump`. */
+  private addFreeList(dump: MallocStatsDump, line: string, match: RegExpExecArray): void {
     if (!this.currentKept) {
       // Kept as a line, read only if this dump turns out to be the last (see pendingRows); only the
       // lines the kept path would keep count towards the cap.
-      if (!FREELIST.test(line)) return false
-      if (this.pendingFreeLists.length < MAX_FREELISTS && parseGroupedIntIn(line, line.lastIndexOf('=') + 1, line.length) !== undefined) this.pendingFreeLists.push(line)
-      return true
+      if (this.pendingFreeLists.length < MAX_FREELISTS && parseGroupedInt(match[4]) !== undefined) this.pendingFreeLists.push(line)
+      return
     }
-    const match = FREELIST.exec(line)
-    if (!match) return false
     const totalBytes = parseGroupedInt(match[4])
     if (dump.freeLists.length < MAX_FREELISTS && totalBytes !== undefined) {
       dump.freeLists.push({ count: Number(match[1]), name: match[2], bytesEach: Number(match[3]), totalBytes })
     }
-    return true
   }
+}
+
+/** Whether `text` at `start` begins with an arena or pool count's label (NUMBERED_LABEL, in place). */
+function isNumberedLabelAt(text: string, start: number): boolean {
+  NUMBERED_LABEL.lastIndex = start
+  return NUMBERED_LABEL.test(text)
 }

@@ -1,5 +1,6 @@
 import { addDiagnostic, BoundedList, emptyDiagnostics, type Diagnostics } from './diagnostics.js'
-import type { LineParser } from './line-parser.js'
+import type { LineBlock } from './line-block.js'
+import { firstCharacters, guardedRun, regExp, type LineParser, type LineRouting, type OtherFormats } from './line-parser.js'
 
 /**
  * The debug hooks' dump of one bad block (Objects/obmalloc.c `_PyObject_DebugDumpAddress`, 3.6 to
@@ -83,13 +84,16 @@ const DEAD_REFCOUNTS = new Map<string, 0xdd | 0xdb>(
     ] as [string, 0xdd | 0xdb][]
   }),
 )
-const REFCNT_PRINT = /^<refcnt (-?\d+) at (0x[0-9a-fA-F]+)>/
+const REFCNT_START = '<refcnt '
+const REFCNT_PRINT = regExp`^${REFCNT_START}(-?\d+) at (0x[0-9a-fA-F]+)>`
 const MAX_DEAD_OBJECTS = 100
 
-export const MAX_DEBUG_BLOCKS = 100
+const MAX_DEBUG_BLOCKS = 100
 const MAX_TRACEBACK_FRAMES = 100
 
-const BLOCK_START = /^Debug memory block at address p=(\S+?): API '(.)'$/
+// 'D'ebug memory block: the only way into a dump.
+const DUMP_START = 'Debug memory block at '
+const BLOCK_START = regExp`^${DUMP_START}address p=(\S+?): API '(.)'$`
 const REQUESTED = /^ {4}(\d+) bytes originally requested$/
 const PAD_OK = /^ {4}The (\d+) pad bytes at (p-\d+|tail=\S+) are FORBIDDENBYTE, as expected\.$/
 const PAD_BAD = /^ {4}The (\d+) pad bytes at (p-\d+|tail=\S+) are not all FORBIDDENBYTE \(0x([0-9a-f]{2})\):$/
@@ -102,6 +106,8 @@ const ALLOCATED_AT = /^Memory block allocated at \(most recent call first\):$/
 const TRACEBACK_FRAME = /^ {2}File "(.*)", line (\d+)$/
 
 type State = 'idle' | 'block' | 'after-block' | 'traceback'
+
+export const PYMALLOC_DEBUG_ROUTING: LineRouting = { startCharacters: firstCharacters(DUMP_START, REFCNT_START) }
 
 export class PymallocDebugParser implements LineParser<PymallocDebugResult> {
   private readonly blocks = new BoundedList<DebugMemoryBlock>(MAX_DEBUG_BLOCKS)
@@ -117,10 +123,14 @@ export class PymallocDebugParser implements LineParser<PymallocDebugResult> {
     return this.state !== 'idle'
   }
 
+  /** The fast path (LineParser.ownedRun): the pad bytes of a dump, which hold ':'. */
+  ownedRun(block: LineBlock, from: number, _lineNumber: number, others: OtherFormats): number {
+    return guardedRun(this, block, from, others)
+  }
+
   /**
-   * The detector's fast path while a dump is the only open block, for lines the detector has found
-   * free of other formats' markers: a pad byte line (`        at tail+0: 0xfd`), taken as `next` would
-   * take it. False, with nothing changed, for any other line.
+   * For guardedRun, a line free of other formats' markers: a pad byte line (`        at tail+0: 0xfd`),
+   * taken as `next` would take it. False, with nothing changed, for any other line.
    */
   ownedLine(line: string): boolean {
     return this.state === 'block' && this.pad !== undefined && line.charCodeAt(0) === 32 && this.padByteLine(line)
@@ -128,9 +138,8 @@ export class PymallocDebugParser implements LineParser<PymallocDebugResult> {
 
   next(line: string, lineNumber: number): boolean {
     const first = line.charCodeAt(0)
-    if (first === 60 /* < */ && line.startsWith('<refcnt ')) return this.refcntPrint(line, lineNumber)
-    // 'D'ebug memory block: the only way into a dump.
-    if (first === 68 && line.startsWith('Debug memory block at ')) {
+    if (first === 60 /* < */ && line.startsWith(REFCNT_START)) return this.refcntPrint(line, lineNumber)
+    if (first === 68 /* D */ && line.startsWith(DUMP_START)) {
       const start = BLOCK_START.exec(line)
       if (!start) return false
       this.finishBlock(lineNumber)

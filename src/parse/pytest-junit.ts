@@ -40,7 +40,7 @@ export interface JUnitResult {
   readonly malformed: number
 }
 
-export const MAX_JUNIT_CASES = 10_000
+const MAX_JUNIT_CASES = 10_000
 const MAX_TEXT = 4000
 const MAX_PENDING = 1 << 20
 
@@ -48,7 +48,7 @@ const ATTRIBUTE = /([A-Za-z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g
 const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/g
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
 
-export function decodeXmlText(text: string): string {
+function decodeXmlText(text: string): string {
   return text.includes('&') ? text.replace(ENTITY, (_, decimal?: string, hex?: string, name?: string) => (name ? NAMED[name] : String.fromCodePoint(Number.parseInt(decimal ?? hex!, decimal ? 10 : 16)))) : text
 }
 

@@ -39,7 +39,7 @@ export interface PytestLogResult {
   readonly droppedTests?: number
 }
 
-export const MAX_PYTEST_TESTS = 50_000
+const MAX_PYTEST_TESTS = 50_000
 const WORDS = 'PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS'
 // The id is a path to a .py file, then `::`; a parametrized id may hold spaces inside its brackets.
 const RESULT = new RegExp(`^(\\S+?\\.py::.*?) (${WORDS})(?:\\s+\\[\\s*\\d+%\\])?\\s*$`)

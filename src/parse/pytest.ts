@@ -41,7 +41,7 @@ export interface PytestResult {
   readonly droppedFailures: number
 }
 
-export const MAX_PYTEST_FAILURES = 200
+const MAX_PYTEST_FAILURES = 200
 const MAX_DETAIL_LINES = 12
 
 const RULER_TITLE = /^=+ (.+?) =+$/

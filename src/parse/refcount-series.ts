@@ -1,5 +1,5 @@
 import { addDiagnostic, emptyDiagnostics, type Diagnostics } from './diagnostics.js'
-import type { LineParser } from './line-parser.js'
+import { firstCharacters, regExp, type LineParser, type LineRouting } from './line-parser.js'
 
 /**
  * A `sys.gettotalrefcount()` series. CPython prints no such series itself, so this is our own
@@ -32,8 +32,11 @@ export interface RefcountSeriesResult {
   readonly diagnostics: Diagnostics
 }
 
-export const MAX_SERIES_SAMPLES = 10_000
-const SAMPLE = /^gettotalrefcount(?:\[([^\]]*)\])? = (-?\d+)$/
+const MAX_SERIES_SAMPLES = 10_000
+const SAMPLE_START = 'gettotalrefcount'
+const SAMPLE = regExp`^${SAMPLE_START}(?:\[([^\]]*)\])? = (-?\d+)$`
+
+export const REFCOUNT_SERIES_ROUTING: LineRouting = { startCharacters: firstCharacters(SAMPLE_START) }
 
 export class RefcountSeriesParser implements LineParser<RefcountSeriesResult> {
   private readonly samples: RefcountSeriesSample[] = []
@@ -45,7 +48,7 @@ export class RefcountSeriesParser implements LineParser<RefcountSeriesResult> {
   private readonly diagnostics = emptyDiagnostics()
 
   next(line: string, lineNumber: number): boolean {
-    if (line.charCodeAt(0) !== 103 /* g */ || !line.startsWith('gettotalrefcount')) return false
+    if (!line.startsWith(SAMPLE_START)) return false
     const match = SAMPLE.exec(line)
     if (!match) {
       addDiagnostic(this.diagnostics, lineNumber, `not a gettotalrefcount sample: ${line.slice(0, 120)}`)

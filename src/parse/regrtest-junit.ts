@@ -54,7 +54,7 @@ const count = (text: string | undefined) => (text !== undefined && /^\d+$/.test(
  * → `test_int` (Lib/test), `test_hang.Tests.test_sleep` → `test_hang` (--testdir). Test files whose
  * cases live elsewhere (test_unittest runs `unittest.test...`) are not named.
  */
-export function junitSuiteFile(firstCaseId: string): string | undefined {
+function junitSuiteFile(firstCaseId: string): string | undefined {
   const parts = firstCaseId.split('.')
   if (parts[0] === 'test' && parts[1]?.startsWith('test_')) return parts[1]
   return parts[0].startsWith('test_') ? parts[0] : undefined

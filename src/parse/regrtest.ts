@@ -1,4 +1,4 @@
-import { asciiTable, own, type LineParser } from './line-parser.js'
+import { asciiTable, own, regExp, type LineParser, type LineRouting } from './line-parser.js'
 
 /** What regrtest said about one test file (regrtest calls a test module a "test"). */
 export type TestOutcome =
@@ -84,13 +84,15 @@ export interface RegrtestResult {
   readonly droppedLeaks?: number
 }
 
-export const MAX_REGRTEST_TESTS = 20_000
-export const MAX_LEAKS_PER_TEST = 100
+const MAX_REGRTEST_TESTS = 20_000
+const MAX_LEAKS_PER_TEST = 100
 const MAX_HEADER_LINES = 100
 
 const PROGRESS = /^\[\s*\d+\/\d+(?:\/\d+)?\] (\S+)(?: (.*))?$/
+/** What makes a line a leak verdict, whatever test's name comes before it. */
+const LEAK_MARKER = ' leaked ['
 // The test's name: a regrtest module, or a pytest node id, whose parametrize brackets may hold spaces (python/pydebug_refleak.py).
-const LEAK = /^(\S(?:.*?\S)?) leaked \[(-?\d+(?:, -?\d+)*)?\] (references|memory blocks|file descriptors), sum=(-?\d+)( \(this is fine\))?$/
+const LEAK = regExp`^(\S(?:.*?\S)?)${LEAK_MARKER}(-?\d+(?:, -?\d+)*)?\] (references|memory blocks|file descriptors), sum=(-?\d+)( \(this is fine\))?$`
 const RESULT_WORDS = /^(passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|env changed|worker bug|worker non-zero exit code)\b/
 const STANDALONE_RESULT = /^(test\S*) ((?:passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|worker non-zero exit code)\b.*)$/
 // "test_x skipped -- reason" (3.8+) and "test test_x failed -- Traceback ..." (-j workers, verbose off).
@@ -104,10 +106,13 @@ const TRACEBACK_HEAD_LINES = 3
 const MAX_TRACEBACK_LINES = 30
 /**
  * Line starts a regrtest line can have (after the optional "H:MM:SS load avg: X.XX " prefix): a cheap
- * gate before the regexes, and the detector's routing table for this parser (parse/detect.ts).
+ * gate before the regexes, and what the detector routes on (REGRTEST_ROUTING).
  */
-export const REGRTEST_START_CHARACTERS = '0123456789[=tbFTRAUWl-'
+const REGRTEST_START_CHARACTERS = '0123456789[=tbFTRAUWl-'
 const REGRTEST_FIRST_CHARS = asciiTable(REGRTEST_START_CHARACTERS)
+
+/** A regrtest line starts like one, or is a leak verdict, which starts with any test's name. */
+export const REGRTEST_ROUTING: LineRouting = { startCharacters: REGRTEST_START_CHARACTERS, markers: [LEAK_MARKER] }
 
 const isDigit = (code: number) => code >= 48 && code <= 57
 
@@ -165,7 +170,7 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
   next(rawLine: string, lineNumber: number): boolean {
     const first = rawLine.charCodeAt(0)
     if (this.traceback !== undefined && this.continueTraceback(rawLine)) return true
-    if (this.openList === undefined && this.expectRepetitionProgress === 0 && !(first < 128 && REGRTEST_FIRST_CHARS[first] === 1) && !rawLine.includes(' leaked [')) return false
+    if (this.openList === undefined && this.expectRepetitionProgress === 0 && !(first < 128 && REGRTEST_FIRST_CHARS[first] === 1) && !rawLine.includes(LEAK_MARKER)) return false
     const prefix = isDigit(first) || first === 108 /* l */ ? logPrefixLength(rawLine) : 0
     const line = prefix === 0 ? rawLine : rawLine.slice(prefix)
     if (line === TRACEBACK_START && this.current) {
@@ -186,7 +191,7 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
     return (
       ((head === 82 /* R */ || head === 85 /* U */ || head === 61) /* = */ && this.header_(line)) ||
       (head === 91 /* [ */ && this.progress(line, lineNumber)) ||
-      (line.includes(' leaked [') && this.leak(line, lineNumber)) ||
+      (line.includes(LEAK_MARKER) && this.leak(line, lineNumber)) ||
       (head === 98 /* b */ && this.repetitionStart(line)) ||
       (head === 70 /* F */ && this.fatal(line)) ||
       ((head === 116 /* t */ || head === 87) /* W */ && this.reasonOrWarning(line)) ||
@@ -468,7 +473,7 @@ function durationSeconds(text: string): number {
   return Math.round(seconds * 1000) / 1000
 }
 
-export function outcomeOf(result: string): TestOutcome {
+function outcomeOf(result: string): TestOutcome {
   if (result.startsWith('passed')) return 'passed'
   if (result.startsWith('failed (reference leak)')) return 'leaked'
   if (result.startsWith('failed (env changed)') || result.startsWith('env changed')) return 'env-changed'

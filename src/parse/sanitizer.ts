@@ -1,6 +1,7 @@
 import { addDiagnostic, BoundedList, emptyDiagnostics, type Diagnostics } from './diagnostics.js'
 import { classifyFrame, type FrameHints, type FrameOrigin } from './frames.js'
-import type { LineParser } from './line-parser.js'
+import type { LineBlock } from './line-block.js'
+import { asciiTable, firstCharacters, guardedRun, regExp, type LineParser, type LineRouting, type OtherFormats } from './line-parser.js'
 
 /**
  * AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer reports (compiler-rt
@@ -69,12 +70,23 @@ export interface SanitizerResult {
   readonly diagnostics: Diagnostics
 }
 
-export const MAX_SANITIZER_REPORTS = 100
+const MAX_SANITIZER_REPORTS = 100
 const MAX_FRAMES = 32
 const MAX_LEAKS = 100
 
-const ERROR_HEADER = /^==(\d+)==ERROR: (AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer): (\S+(?: \S+)*?)(?: on (?:unknown )?address .*| on .*)?$/
-const WARNING_HEADER = /^WARNING: (ThreadSanitizer|MemorySanitizer): (.+?)(?: \(pid=(\d+)\))?$/
+// Lines that start with the process id: `==3351==ERROR: AddressSanitizer: ...`, `==3351==ABORTING`.
+const PID_START = '=='
+const ERROR_HEADER = regExp`^${PID_START}(\d+)==ERROR: (AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer): (\S+(?: \S+)*?)(?: on (?:unknown )?address .*| on .*)?$`
+const WARNING_START = 'WARNING: '
+const WARNING_HEADER = regExp`^${WARNING_START}(ThreadSanitizer|MemorySanitizer): (.+?)(?: \(pid=(\d+)\))?$`
+/**
+ * ASan opens a report with a rule of '=', LSan frames its suppression table with rules of '-'; a
+ * rule outside a report is theirs only when the header follows it (unittest prints both kinds).
+ */
+const RULE_CHARACTERS = '=-'
+const MIN_RULE_LENGTH = 20
+const SHADOW_HEADING = 'Shadow bytes around the buggy address:'
+const SUPPRESSIONS_HEADING = 'Suppressions used:'
 const FRAME = /^ {4}#(\d+) (0x[0-9a-f]+)(?: in (.+?))?(?: (\S+?)(?::(\d+))?(?::(\d+))?)?$/
 // The lines FRAME matches, without its captures: `.+?` before an optional group backtracks at every
 // character, and past MAX_SANITIZER_REPORTS only whether a line is a frame matters.
@@ -88,16 +100,41 @@ const SHADOW_ROW = /^ {2}(?:0x[0-9a-f]+|[A-Z][\w ]*):/
 const SHADOW_ROWS = /(?: {2}(?:0x[0-9a-f]+|[A-Z][\w ]*):(?:[^\n]*[^\n\r])?(?:\n|$))+/y
 const FRAME_MODULE = /^\((.+?)\+0x[0-9a-f]+\)$/
 const ACCESS = /^(READ|WRITE) of size (\d+) at (0x[0-9a-f]+) thread (\S+)/
+// ThreadSanitizer's report, indented two spaces: the racing access (`Read of size 8 at 0x... by thread T3:`),
+// the previous one it races with, where the threads were created, where the memory is.
+const TSAN_ACCESS = /^ {2}(Previous )?((?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite)) of size (\d+) at (0x[0-9a-f]+) by (main thread|thread (T\d+))(?: \(mutexes: [^)]*\))?:$/
+const TSAN_STACK_HEADING = /^ {2}(Thread T\d+ \([^)]*\) created by (?:main thread|thread T\d+)|Mutex \S+ \([^)]*\) created|Location is heap block of size \d+ at 0x[0-9a-f]+ allocated by (?:main thread|thread T\d+))(?: at)?:$/
+const TSAN_LOCATION = /^ {2}Location is (?:global|stack of|TLS of|heap block) /
+// TSan's frames have no address: `#0 racy_increment /src/defects.c:51 (defects.so+0x158b)`, `#1 <null> <null> (libc.so.6+0x...)`.
+const TSAN_FRAME = /^ {4}#(\d+) (\S+) (\S+?)(?::(\d+))?(?::(\d+))? \((\S+?)\+0x[0-9a-f]+\)$/
 const LOCATION = /^0x[0-9a-f]+ is located (\d+) bytes (to the right of|to the left of|inside of|after|before) (\d+)-byte region/
 const STACK_HEADING = /^((?:previously )?(?:allocated|freed) by thread \S+(?: \([^)]*\))? here|Thread \S+ created by .+ here):$/
 const LEAK = /^(Direct|Indirect) leak of (\d+) byte\(s\) in (\d+) object\(s\) allocated from:$/
-const SUMMARY = /^SUMMARY: (AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|ThreadSanitizer|MemorySanitizer): (.*)$/
+const SUMMARY_START = 'SUMMARY: '
+const SUMMARY = regExp`^${SUMMARY_START}(AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|ThreadSanitizer|MemorySanitizer): (.*)$`
 const LEAK_SUMMARY = /^(\d+) byte\(s\) leaked in (\d+) allocation\(s\)\.$/
-const UBSAN = /^([^:]+):(\d+):(?:(\d+):)? runtime error: (.+)$/
+/** What makes a line a UBSan finding, whatever source path it starts with. */
+const RUNTIME_ERROR_MARKER = ': runtime error: '
+const UBSAN = regExp`^([^:]+):(\d+)(?::(\d+))?${RUNTIME_ERROR_MARKER}(.+)$`
 const SUPPRESSION_ROW = /^ *(\d+) +(\d+) +(\S.*)$/
-const PID_LINE = /^==\d+==/
+const PID_LINE = regExp`^${PID_START}\d+==`
 
 type State = 'idle' | 'report' | 'shadow' | 'suppressions'
+
+export const SANITIZER_ROUTING: LineRouting = {
+  startCharacters: firstCharacters(PID_START, WARNING_START, SUMMARY_START, SHADOW_HEADING, SUPPRESSIONS_HEADING) + RULE_CHARACTERS,
+  markers: [RUNTIME_ERROR_MARKER],
+}
+
+const RULE_FIRST = asciiTable(RULE_CHARACTERS)
+
+/** Whether a line is a rule: MIN_RULE_LENGTH or more of one of RULE_CHARACTERS, and nothing else. */
+function isRule(line: string): boolean {
+  const character = line.charCodeAt(0)
+  if (!(character < 128 && RULE_FIRST[character] === 1) || line.length < MIN_RULE_LENGTH) return false
+  for (let index = 1; index < line.length; index++) if (line.charCodeAt(index) !== character) return false
+  return true
+}
 
 export class SanitizerParser implements LineParser<SanitizerResult> {
   private readonly reports = new BoundedList<SanitizerReport>(MAX_SANITIZER_REPORTS)
@@ -107,6 +144,10 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
   private current?: SanitizerReport
   private stack?: SanitizerStack
   private currentKept = false
+  /** The last rule `next` turned down (outside a report): a header right after it claims it. */
+  private ruleLine = -1
+  /** See LineParser.claimsLineBefore: the header `next` just read came right after a rule it turned down. */
+  claimsLineBefore = false
 
   constructor(private readonly hints: FrameHints = {}) {}
 
@@ -115,10 +156,14 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
     return this.state !== 'idle'
   }
 
+  /** The fast path (LineParser.ownedRun): stack frames and shadow rows, which hold ':'. */
+  ownedRun(block: LineBlock, from: number, _lineNumber: number, others: OtherFormats): number {
+    return guardedRun(this, block, from, others)
+  }
+
   /**
-   * The detector's fast path while a report is the only open block, for lines the detector has found
-   * free of other formats' markers: a frame of the current stack, or a row of the shadow map, taken as
-   * `next` would take it. False, with nothing changed, for any other line.
+   * For guardedRun, a line free of other formats' markers: a frame of the current stack, or a row of
+   * the shadow map, taken as `next` would take it. False, with nothing changed, for any other line.
    */
   ownedLine(line: string): boolean {
     if (line.charCodeAt(0) !== 32) return false
@@ -142,33 +187,59 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
 
   /** A frame of the current stack: false, with nothing changed, for any other line. */
   private stackFrame(line: string): boolean {
-    if (!this.currentKept) return FRAME_SHAPE.test(line)
+    if (!this.currentKept) return FRAME_SHAPE.test(line) || TSAN_FRAME.test(line)
     const match = FRAME.exec(line)
-    if (match === null) return false
-    this.frame(match)
+    if (match !== null) {
+      const [, index, address, fn, location, lineText, column] = match
+      const module = location ? FRAME_MODULE.exec(location) : null
+      this.pushFrame({
+        index: Number(index),
+        address,
+        ...(fn ? { function: fn } : {}),
+        ...(location && !module ? { file: location } : {}),
+        ...(lineText ? { line: Number(lineText) } : {}),
+        ...(column ? { column: Number(column) } : {}),
+        ...(module ? { module: module[1] } : {}),
+      })
+      return true
+    }
+    const tsan = TSAN_FRAME.exec(line)
+    if (tsan === null) return false
+    const [, index, fn, location, lineText, column, module] = tsan
+    this.pushFrame({
+      index: Number(index),
+      ...(fn !== '<null>' ? { function: fn } : {}),
+      ...(location !== '<null>' ? { file: location } : {}),
+      ...(lineText ? { line: Number(lineText) } : {}),
+      ...(column ? { column: Number(column) } : {}),
+      module,
+    })
     return true
   }
 
   next(line: string, lineNumber: number): boolean {
+    this.claimsLineBefore = false
     const first = line.charCodeAt(0)
     let match: RegExpExecArray | null
+    if (isRule(line)) {
+      if (this.state !== 'idle' || this.current !== undefined) return true
+      this.ruleLine = lineNumber
+      return false
+    }
     if (first === 61 /* = */) {
-      if (/^=+$/.test(line) && line.length >= 20) return true
-      if ((match = ERROR_HEADER.exec(line))) return this.start(lineNumber, match[2] as SanitizerReport['tool'], match[3], line, Number(match[1])), true
+      if ((match = ERROR_HEADER.exec(line))) return this.start(lineNumber, match[2] as SanitizerReport['tool'], match[3], line, Number(match[1])), this.claimRule(lineNumber)
       if (PID_LINE.test(line)) {
         if (/ABORTING$/.test(line)) this.closeReport()
         return true
       }
     }
-    // LSan frames its suppression table with dashed rules.
-    if (first === 45 /* - */ && line.length >= 20 && /^-+$/.test(line)) return true
     if (first === 83 /* S */) {
       if ((match = SUMMARY.exec(line))) return this.summary(match[1] as SanitizerReport['tool'], match[2], lineNumber), true
-      if (line === 'Shadow bytes around the buggy address:') return (this.state = 'shadow'), true
-      if (line === 'Suppressions used:') return (this.state = 'suppressions'), true
+      if (line === SHADOW_HEADING) return (this.state = 'shadow'), true
+      if (line === SUPPRESSIONS_HEADING) return (this.state = 'suppressions'), this.claimRule(lineNumber)
     }
     if (first === 87 /* W */ && (match = WARNING_HEADER.exec(line))) {
-      return this.start(lineNumber, match[1] as SanitizerReport['tool'], match[2], line, match[3] ? Number(match[3]) : undefined), true
+      return this.start(lineNumber, match[1] as SanitizerReport['tool'], match[2], line, match[3] ? Number(match[3]) : undefined), this.claimRule(lineNumber)
     }
     if (this.state === 'suppressions') {
       if (/^ *count +bytes +template$/.test(line)) return true
@@ -184,7 +255,7 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
       if (line.startsWith('  ') || line.startsWith('=>') || line.startsWith('Shadow byte legend')) return true
       this.state = this.current ? 'report' : 'idle'
     }
-    if (line.includes(': runtime error: ') && (match = UBSAN.exec(line))) {
+    if (line.includes(RUNTIME_ERROR_MARKER) && (match = UBSAN.exec(line))) {
       this.start(lineNumber, 'UndefinedBehaviorSanitizer', match[4].split(':')[0], match[4])
       this.current!.at = { file: match[1], line: Number(match[2]), ...(match[3] ? { column: Number(match[3]) } : {}) }
       this.stack = { role: 'access', frames: [] }
@@ -202,6 +273,23 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
       }
       return this.state === 'report'
     }
+    if (first === 32 && (match = TSAN_ACCESS.exec(line))) {
+      const thread = match[6] ?? match[5]
+      const operation = match[2][0].toUpperCase() + match[2].slice(1)
+      if (match[1]) this.stack = { role: `previous ${match[2].toLowerCase()} by ${match[5]}`, frames: [] }
+      else {
+        this.current.access = { operation, size: Number(match[3]), address: match[4], thread }
+        this.stack = { role: 'access', frames: [] }
+      }
+      if (this.current.stacks.length < 16) this.current.stacks.push(this.stack)
+      return true
+    }
+    if (first === 32 && (match = TSAN_STACK_HEADING.exec(line))) {
+      this.stack = { role: match[1].replace(/ \([^)]*\)/, ''), frames: [] }
+      if (this.current.stacks.length < 16) this.current.stacks.push(this.stack)
+      return true
+    }
+    if (first === 32 && TSAN_LOCATION.test(line)) return (this.stack = undefined), true
     if ((match = ACCESS.exec(line))) {
       this.current.access = { operation: match[1], size: Number(match[2]), address: match[3], thread: match[4] }
       this.stack = { role: 'access', frames: [] }
@@ -229,6 +317,12 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
     return false
   }
 
+  /** A report's header or a suppression table's heading, recognised: the rule right before it, turned down then, is its too. */
+  private claimRule(lineNumber: number): true {
+    this.claimsLineBefore = this.ruleLine === lineNumber - 1
+    return true
+  }
+
   end(): SanitizerResult {
     if (this.current && this.current.summary === undefined && this.current.tool !== 'UndefinedBehaviorSanitizer') {
       this.current.truncated = true
@@ -250,23 +344,11 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
     this.state = 'report'
   }
 
-  private frame(match: RegExpExecArray): void {
+  private pushFrame(frame: Omit<NativeFrame, 'origin'>): void {
     const stack = this.stack!
-    if (!this.currentKept) return
     if (stack.frames.length >= MAX_FRAMES) {
       stack.truncated = true
       return
-    }
-    const [, index, address, fn, location, line, column] = match
-    const module = location ? FRAME_MODULE.exec(location) : null
-    const frame = {
-      index: Number(index),
-      address,
-      ...(fn ? { function: fn } : {}),
-      ...(location && !module ? { file: location } : {}),
-      ...(line ? { line: Number(line) } : {}),
-      ...(column ? { column: Number(column) } : {}),
-      ...(module ? { module: module[1] } : {}),
     }
     stack.frames.push({ ...frame, origin: classifyFrame(frame, this.hints) })
   }

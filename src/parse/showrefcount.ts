@@ -1,4 +1,4 @@
-import type { LineParser } from './line-parser.js'
+import { firstCharacters, regExp, type LineParser, type LineRouting } from './line-parser.js'
 
 /** One `[N refs, M blocks]` line printed by `-X showrefcount` (Objects/object.c `_PyDebug_PrintTotalRefs`). */
 export interface RefcountSample {
@@ -16,10 +16,16 @@ export interface ShowRefcountResult {
   readonly final?: RefcountSample
 }
 
-export const MAX_REFCOUNT_SAMPLES = 10_000
+const MAX_REFCOUNT_SAMPLES = 10_000
 
 // Interactive sessions print the prompt before the total: ">>> [101135 refs, 29027 blocks]".
-const REFCOUNT_LINE = /^(?:(?:>>>|\.\.\.) )*\[(-?\d+) refs, (-?\d+) blocks\]$/
+const PROMPT = '>>>'
+const CONTINUATION_PROMPT = '...'
+const TOTALS_OPEN = '['
+const REFCOUNT_LINE = regExp`^(?:${[PROMPT, CONTINUATION_PROMPT]} )*${TOTALS_OPEN}(-?\d+) refs, (-?\d+) blocks\]$`
+
+/** The totals, maybe after prompts: the regex is the whole rule, with no gate of its own. */
+export const SHOWREFCOUNT_ROUTING: LineRouting = { startCharacters: firstCharacters(TOTALS_OPEN, PROMPT, CONTINUATION_PROMPT) }
 
 export class ShowRefcountParser implements LineParser<ShowRefcountResult> {
   private readonly samples: RefcountSample[] = []

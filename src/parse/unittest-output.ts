@@ -31,7 +31,7 @@ export interface UnittestResult {
   readonly droppedFailures: number
 }
 
-export const MAX_UNITTEST_FAILURES = 200
+const MAX_UNITTEST_FAILURES = 200
 const MAX_TRACEBACK_LINES = 12
 
 const RULER = /^(?:={70}|-{70})$/

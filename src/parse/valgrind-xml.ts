@@ -1,7 +1,7 @@
 import { addDiagnostic, BoundedList, emptyDiagnostics, isSpaces, type Diagnostics } from './diagnostics.js'
 import { classifyFrame, type FrameHints, type FrameOrigin } from './frames.js'
 import { lineAt, matchLines, type LineBlock } from './line-block.js'
-import { own, type LineParser } from './line-parser.js'
+import { asciiTable, MARKER_CHARACTER_CLASS, mayHoldMarker, own, type LineParser, type LineRouting } from './line-parser.js'
 
 /**
  * Valgrind's XML output (`--xml=yes`, protocol 4; docs/internals/xml-output-protocol4.txt), read
@@ -62,12 +62,17 @@ export interface ValgrindResult {
   readonly diagnostics: Diagnostics
 }
 
-export const MAX_VALGRIND_ERRORS = 200
+const MAX_VALGRIND_ERRORS = 200
 const MAX_FRAMES = 24
 const MAX_STACKS = 4
 const MAX_DEPTH = 16
 const MAX_ERROR_COUNTS = 10_000
 const FRAME_FIELDS = new Set(['ip', 'obj', 'fn', 'dir', 'file', 'line'])
+
+/** An XML line starts with a tag, maybe after indentation. */
+const LINE_STARTS = '< \t'
+const LINE_FIRST_CHARACTERS = asciiTable(LINE_STARTS)
+export const VALGRIND_XML_ROUTING: LineRouting = { startCharacters: LINE_STARTS }
 
 const TOKEN = /<(\/?)([A-Za-z_][\w.-]*)[^>]*?(\/?)>|([^<]+)/g
 const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" }
@@ -119,12 +124,12 @@ function decode(text: string): string {
 const SKIPPED_FRAME: Record<string, string> = Object.freeze({}) as Record<string, string>
 /**
  * Shapes of lines past the cap, for runs matched in a block's text (line-block.ts `matchLines`): one
- * element on its own line, `<tag>text</tag>` with no ':', '[' or '<' in the text (so no other
+ * element on its own line, `<tag>text</tag>` with no MARKER_CHARACTERS or '<' in the text (so no other
  * format's content marker or ANSI colour), or a lone `<tag>` / `</tag>`, each with its line break.
  * Spelled out per tag, as a backreference to the tag name made the regex slower.
  */
 const EOL = '(?:\\n|$)'
-const element = (tags: string[]) => ` *<(?:${tags.map((tag) => `${tag}>[^<:[\\n]*<\\/${tag}`).join('|')})>${EOL}`
+const element = (tags: string[]) => ` *<(?:${tags.map((tag) => `${tag}>[^<${MARKER_CHARACTER_CLASS}\\n]*<\\/${tag}`).join('|')})>${EOL}`
 const enclosing = (tag: string, content: string) => ` *<${tag}>${EOL}${content} *<\\/${tag}>${EOL}`
 /** A frame field (the shape simpleLine accepts for FRAME_FIELDS). */
 const SKIPPED_FRAME_FIELD = element(['ip', 'obj', 'fn', 'dir', 'file', 'line'])
@@ -179,7 +184,7 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
     return this.inside
   }
 
-  /** `ownedLine` over consecutive lines: how many, from line `from` of the block on, it took (up to `</valgrindoutput>`). */
+  /** The fast path (LineParser.ownedRun): `ownedLine` over consecutive lines, up to `</valgrindoutput>`. */
   ownedRun(block: LineBlock, from: number, lineNumber: number): number {
     let index = from
     while (index < block.count && this.inside) {
@@ -228,9 +233,9 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
   }
 
   /**
-   * The detector's fast path while the XML is the only open block (fields of skipped frames are taken
-   * by ownedRun): a one-element line with no ':' or '[' (so no other format's content marker or ANSI
-   * colour) is taken as `next` would take it. False, with nothing changed, for any other line.
+   * The fast path's line while the XML is the only open block (fields of skipped frames are taken by
+   * ownedRun): a one-element line with no MARKER_CHARACTERS (so no other format's content marker or
+   * ANSI colour) is taken as `next` would take it. False, with nothing changed, for any other line.
    */
   private ownedLine(line: string, lineNumber: number): boolean {
     if (!this.inside) return false
@@ -242,13 +247,13 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
       this.open('frame', lineNumber)
       return true
     }
-    return line.indexOf(':') < 0 && line.indexOf('[') < 0 && this.simpleLine(line, lineNumber)
+    return !mayHoldMarker(line) && this.simpleLine(line, lineNumber)
   }
 
   next(line: string, lineNumber: number): boolean {
     if (!this.inside) {
       const first = line.charCodeAt(0)
-      if (first !== 60 /* < */ && first !== 32 && first !== 9) return false
+      if (!(first < 128 && LINE_FIRST_CHARACTERS[first] === 1)) return false
       // What trimStart() would leave starts at the first "<" (no copy: most indented lines are other logs').
       const open = first === 60 ? 0 : line.indexOf('<')
       if (open < 0 || (open > 0 && line.slice(0, open).trim() !== '')) return false

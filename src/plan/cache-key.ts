@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { CellPlan } from './cell.js'
 
 /** Bump to invalidate every cached interpreter, e.g. when the install layout changes. */
-export const BUILD_CACHE_SALT = '1'
+const BUILD_CACHE_SALT = '1'
 
 /** What identifies the source: a URL for remote tarballs (release tarballs never change), a digest for local files. */
 export type SourceIdentity = { readonly url: string } | { readonly sha256: string }
@@ -18,7 +18,7 @@ export interface PlatformFacts {
 }
 
 export interface BuildKeyInputs {
-  readonly cell: Pick<CellPlan, 'id' | 'python' | 'configureArgs' | 'buildEnv'>
+  readonly cell: Pick<CellPlan, 'buildId' | 'python' | 'configureArgs' | 'buildEnv'>
   readonly source: SourceIdentity
   readonly platform: PlatformFacts
 }
@@ -31,7 +31,7 @@ export interface BuildKeyInputs {
 export function planBuildCacheKey(inputs: BuildKeyInputs): string {
   const { cell, platform } = inputs
   const digest = sha256Hex(JSON.stringify(buildKeyMaterial(inputs))).slice(0, 16)
-  return `pydebug-${BUILD_CACHE_SALT}-${platform.os}-${platform.arch}-${cell.id}-${cell.python.text}-${digest}`
+  return `pydebug-${BUILD_CACHE_SALT}-${platform.os}-${platform.arch}-${cell.buildId}-${cell.python.text}-${digest}`
 }
 
 /**

@@ -6,6 +6,12 @@ import { COMBINATIONS, RUNTIME_ENV_RULES, findConfigureOption, findMacro, option
 export interface CellPlan {
   /** Stable identifier, e.g. `cp311-pydebug`; globs in `skip` match it. */
   readonly id: string
+  /**
+   * The cell whose interpreter this one's is: its own id, or that of the first catalog variant
+   * configured the same way on this version (3.10+ `pymalloc-debug` is the pydebug build run with
+   * PYTHONMALLOC=pymalloc_debug): the interpreter's cache key, so such cells share one build.
+   */
+  readonly buildId: string
   readonly python: PythonVersion
   readonly variant: string
   /** configure arguments without `--prefix`, macros included as `CFLAGS=-D...`. */
@@ -81,17 +87,20 @@ export function planCell(python: PythonVersion, variant: VariantSpec): CellPlanR
   if (problem) return refuse(problem.reason, problem.source, problem.alternative)
 
   const configureArgs = withMacros(baseArgs, macros)
+  const buildEnv = { ...variant.buildEnv }
+  const sameBuild = VARIANTS.slice(0, Math.max(0, VARIANTS.indexOf(variant))).find((candidate) => sameBuildAs(python, candidate, configureArgs, buildEnv))
   const abiFlags = abiFlagsOf(python, configureArgs)
-  const abiRules = extensionAbiRules(python, variant, baseArgs, macros)
+  const abiRules = extensionAbiRules(python, baseArgs, macros)
   const tags = [...new Set(abiRules.map((rule) => rule.tag))]
   return {
     ok: true,
     cell: {
       id,
+      buildId: sameBuild ? cellId(python, sameBuild.name, isFreeThreaded(configureArgs)) : id,
       python,
       variant: variant.name,
       configureArgs,
-      buildEnv: { ...variant.buildEnv },
+      buildEnv,
       runtimeEnv: { ...runtimeEnv },
       abiFlags,
       extensionAbi: `${interpreterTag(python)}${abiFlags}${tags.map((tag) => `-${tag}`).join('')}`,
@@ -101,6 +110,15 @@ export function planCell(python: PythonVersion, variant: VariantSpec): CellPlanR
       ...(adjustment?.equivalent ? { substitution: { reason: adjustment.reason, source: adjustment.source } } : {}),
     },
   }
+}
+
+/** Whether a catalog variant builds, on this version, the interpreter these configure arguments and build variables build. */
+function sameBuildAs(python: PythonVersion, candidate: VariantSpec, configureArgs: readonly string[], buildEnv: Readonly<Record<string, string>>): boolean {
+  if (candidate.refusals?.some((rule) => inRange(python, rule))) return false
+  const adjustment = candidate.adjustments?.find((rule) => inRange(python, rule))
+  const args = withMacros(adjustment?.configureArgs ?? candidate.configureArgs, adjustment?.macros ?? candidate.macros ?? [])
+  const env = Object.entries(candidate.buildEnv ?? {}).sort()
+  return JSON.stringify(args) === JSON.stringify(configureArgs) && JSON.stringify(env) === JSON.stringify(Object.entries(buildEnv).sort())
 }
 
 /** Macros go into configure's CFLAGS (so sysconfig hands them to extension builds too); configure keeps only the last CFLAGS=, so merge into a given one. */
@@ -119,7 +137,7 @@ interface BuildProblem {
 }
 
 /** The first rule from the catalog's tables that this build breaks on this version. */
-export function findBuildProblem(
+function findBuildProblem(
   python: PythonVersion,
   configureArgs: readonly string[],
   macros: readonly string[],
@@ -151,12 +169,12 @@ export function findBuildProblem(
   return undefined
 }
 
-function extensionAbiRules(python: PythonVersion, variant: VariantSpec, configureArgs: readonly string[], macros: readonly string[]): AbiRule[] {
+function extensionAbiRules(python: PythonVersion, configureArgs: readonly string[], macros: readonly string[]): AbiRule[] {
   const fromOptions = configureArgs.flatMap((arg) => findConfigureOption(arg)?.abi ?? [])
   // Py_DEBUG implies Py_REF_DEBUG, so only a release build with the macro has an ABI of its own.
   const implied = configureArgs.includes('--with-pydebug') ? ['Py_REF_DEBUG'] : []
   const fromMacros = macros.filter((macro) => !implied.includes(optionName(macro))).flatMap((macro) => findMacro(macro)?.abi ?? [])
-  return [...(variant.ownExtensionAbi ?? []), ...fromOptions, ...fromMacros].filter((rule) => inRange(python, rule))
+  return [...fromOptions, ...fromMacros].filter((rule) => inRange(python, rule))
 }
 
 function extensionRebuildOf(python: PythonVersion, abiFlags: string, abiRules: readonly AbiRule[]): ExtensionRebuild {
@@ -172,12 +190,8 @@ function extensionRebuildOf(python: PythonVersion, abiFlags: string, abiRules: r
 }
 
 /** sys.abiflags as configure computes it (configure.ac: `t` before `d`; `m` for pymalloc before 3.8). */
-export function abiFlagsOf(python: PythonVersion, configureArgs: readonly string[]): string {
+function abiFlagsOf(python: PythonVersion, configureArgs: readonly string[]): string {
   const has = (flag: string) => configureArgs.includes(flag)
   const pymalloc = compareMinor(python, '3.8') < 0 && !has('--without-pymalloc') && !has('--with-address-sanitizer') && !has('--with-memory-sanitizer')
   return `${has('--disable-gil') ? 't' : ''}${has('--with-pydebug') ? 'd' : ''}${pymalloc ? 'm' : ''}`
-}
-
-export function variantNames(): string[] {
-  return VARIANTS.map((variant) => variant.name)
 }

@@ -57,7 +57,7 @@ export function describeSelection(selection: CpythonTestsSelection): string {
   return selection.kind === 'args' ? selection.args.join(' ') : selection.kind
 }
 
-export function cpythonTestProfile(python: PythonVersion): CpythonTestProfile {
+function cpythonTestProfile(python: PythonVersion): CpythonTestProfile {
   const profile = CPYTHON_TEST_PROFILES.find((candidate) => inRange(python, candidate))
   // The profiles cover every version from the first to the last (a unit test checks it).
   if (!profile) throw new Error(`no CPython test profile covers ${minorOf(python)}`)

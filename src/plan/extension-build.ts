@@ -5,7 +5,7 @@ import { compilerFromSysVersion } from './cache-miss.js'
  * Environment variables that change what an extension build compiles and links; they are part of
  * its cache key and its report entry.
  */
-export const EXTENSION_COMPILER_ENV = [
+const EXTENSION_COMPILER_ENV = [
   // setuptools' customize_compiler (setuptools/_distutils/sysconfig.py) replaces sysconfig's CC, CXX,
   // CPP, LDSHARED and LDCXXSHARED with these, appends the *FLAGS to the compile and link commands,
   // and takes AR, ARFLAGS and RANLIB for static libraries.

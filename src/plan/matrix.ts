@@ -94,7 +94,7 @@ export const RUNNER_LABELS: Readonly<Record<string, PlatformFacts>> = {
   'macos-13': { os: 'darwin', arch: 'x64', image: 'macos13' },
 }
 
-export function platformOfRunner(label: string): PlatformFacts {
+function platformOfRunner(label: string): PlatformFacts {
   return RUNNER_LABELS[label] ?? { os: label, arch: 'unknown' }
 }
 
@@ -107,7 +107,7 @@ export function resolvePythonSelection(text: string): PythonVersion | undefined 
   return exact && findKnownMinor(minorOf(exact)) ? exact : undefined
 }
 
-export function resolveVariant(name: string, customVariants: readonly VariantSpec[]): VariantSpec | undefined {
+function resolveVariant(name: string, customVariants: readonly VariantSpec[]): VariantSpec | undefined {
   return customVariants.find((variant) => variant.name === name) ?? findVariant(name)
 }
 

@@ -1,15 +1,17 @@
+import type { CellPlan } from './cell.js'
 /**
  * Pure parts of the sanitizer pass (steps/run-sanitizers.ts): the options each test file's process
  * gets, which files its reports went to, whether an extension's build log shows instrumented compile
  * lines, and which test case was running when a report was written.
  */
 import type { SanitizerSpec } from '../catalog/sanitizers.js'
+import type { CasesRun } from './test-file-runner.js'
 
 /**
  * `name=value` pairs as sanitizer_common reads them: separated by ':' or whitespace (the catalog's
  * TSAN_OPTIONS uses spaces). Later pairs win, so the order of the sources is kept.
  */
-export function parseSanitizerOptions(text: string | undefined): [string, string][] {
+function parseSanitizerOptions(text: string | undefined): [string, string][] {
   if (!text) return []
   return text
     .split(/[:\s]+/)
@@ -41,6 +43,11 @@ export function sanitizerPassEnv(
   const env: Record<string, string> = { [spec.optionsVariable]: sanitizerOptions(runtimeEnv[spec.optionsVariable], spec.passOptions, { log_path: logPathBase }) }
   if (suppressionsFile) env.LSAN_OPTIONS = sanitizerOptions(runtimeEnv.LSAN_OPTIONS, { suppressions: suppressionsFile, print_suppressions: '1' })
   return { env }
+}
+
+/** The cell with CPython's own suppression file in its sanitizer's options (`suppressions=<file>`), for every run: the hunt, each pass, the test command. */
+export function withSanitizerSuppressions(cell: CellPlan, spec: SanitizerSpec, file: string): CellPlan {
+  return { ...cell, runtimeEnv: { ...cell.runtimeEnv, [spec.optionsVariable]: sanitizerOptions(cell.runtimeEnv[spec.optionsVariable], { suppressions: file }) } }
 }
 
 /** The report files of one process family: `<base>.<pid>` for the `log_path=<base>` it was given. */
@@ -91,13 +98,6 @@ export function checkCompileLines(logText: string, flag: string): CompileLineChe
     if (!hasFlag && withoutFlag.length < 3) withoutFlag.push(line)
   }
   return { compileLines, compileLinesWithFlag, linkLines, linkLinesWithFlag, withoutFlag }
-}
-
-export interface CasesRun {
-  /** unittest ids of the cases regrtest -v started, in order. */
-  readonly started: readonly string[]
-  /** The last case started whose verdict never came: the process ended inside it. */
-  readonly unfinished?: string
 }
 
 // regrtest -v (unittest's verbose runner), 3.11+: `test_x (test_mod.Class.test_x) ... ok`; a docstring puts its first line after the id, then ` ... `.

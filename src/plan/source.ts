@@ -1,7 +1,8 @@
+import path from 'node:path'
 import { releaseOf, type PythonVersion } from '../catalog/python-version.js'
 
 /** python.org's layout: the folder is the release (3.14.0), the file carries pre-release markers (3.14.0rc1). */
-export const DEFAULT_SOURCE_TEMPLATE = 'https://www.python.org/ftp/python/{release}/Python-{version}.tgz'
+const DEFAULT_SOURCE_TEMPLATE = 'https://www.python.org/ftp/python/{release}/Python-{version}.tgz'
 
 export type SourceSpec = { readonly kind: 'url'; readonly url: string } | { readonly kind: 'file'; readonly path: string }
 
@@ -22,4 +23,10 @@ export function resolveSourceSpec(source: string | undefined, python: PythonVers
 
 export function describeSource(source: SourceSpec): string {
   return source.kind === 'url' ? source.url : source.path
+}
+
+/** The tarball's file name: a URL's last path segment (decoded), a local file's name; empty for a URL ending in `/`. */
+export function sourceFileName(source: SourceSpec): string {
+  if (source.kind === 'file') return path.basename(source.path)
+  return decodeURIComponent(new URL(source.url).pathname.split('/').pop() ?? '')
 }

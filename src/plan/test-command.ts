@@ -2,6 +2,9 @@
  * What pydebug adds to the user's `test-command` so its outcome can be read: pure, from the argv.
  */
 
+/** The name the user's test-command goes by where a pass runs test files: its logs and report files, and its findings' test when no test is named. */
+export const TEST_COMMAND_NAME = 'test-command'
+
 /** Which test runner the argv runs, as far as its words say: its output is parsed accordingly. */
 export type TestCommandRunner = 'pytest' | 'unittest' | 'other'
 

@@ -58,7 +58,7 @@ export function describeVariants(variants: readonly VariantSpec[] = VARIANTS, mi
 }
 
 /** `3.6–3.8: a; 3.9+: b` from per-minor values, merging runs of equal values. */
-export function summarizeRanges(values: readonly { minor: string; value: string }[], lastMinor: string): string {
+function summarizeRanges(values: readonly { minor: string; value: string }[], lastMinor: string): string {
   const runs: { first: string; last: string; value: string }[] = []
   for (const { minor, value } of values) {
     const run = runs[runs.length - 1]

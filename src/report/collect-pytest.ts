@@ -1,8 +1,8 @@
 import { pytestOutcome } from '../parse/pytest-log.js'
+import { pytestProcessEnd } from '../plan/test-file-runner.js'
 import type { RegrtestResult, TestOutcome } from '../parse/regrtest.js'
 import type { TestRunnerChoice } from '../plan/test-runner.js'
-import type { PytestFileRun, PytestHunt } from '../steps/run-pytest.js'
-import type { ParsedRun } from '../steps/run-tests.js'
+import type { ParsedRun, PytestFileRun, PytestHunt } from './step-results.js'
 import type { LeakEntry, RefleakSection, TestCaseEntry, TestFileEntry } from './model.js'
 
 /**
@@ -50,7 +50,7 @@ export function pytestRefleakSection(
 
 function fileEntry(run: PytestFileRun, log: string): TestFileEntry {
   const { pytest, regrtest } = run.parsed
-  const interrupted = run.timedOut ? 'timed-out' : run.signal || (run.exitCode !== null && run.exitCode > 5) ? 'crashed' : undefined
+  const interrupted = pytestProcessEnd(pytest, run)
   // The test that started and has no result is the one the crash or the timeout interrupted; those after it never ran.
   const cut = interrupted ? pytest.started.findIndex((id) => pytestOutcome(pytest.results[id]?.words ?? []) === undefined) : -1
   const cases: TestCaseEntry[] = run.caseIds.map((id) => {

@@ -1,23 +1,28 @@
 import type { RegrtestTest, TestOutcome } from '../parse/regrtest.js'
 import type { CellPlan } from '../plan/cell.js'
-import type { ExtensionBuild } from '../steps/build-extension.js'
 import { describeAbiFingerprint } from '../plan/abi-fingerprint.js'
-import type { InterpreterInstall } from '../steps/build-python.js'
-import type { ParsedRun, RefleakHunt, ShowrefcountRun } from '../steps/run-tests.js'
-import type { CpythonTestsRun } from '../steps/run-cpython-tests.js'
 import { cpythonTestsFindings, cpythonTestsSection } from './cpython-tests.js'
-import type { TestCommandRun } from '../steps/run-test-command.js'
 import { testCommandFindings, testCommandSection } from './test-command.js'
-import type { VariantChecksRun } from '../steps/run-variant-checks.js'
 import { variantCheckFindings, variantCheckSections } from './variant-checks.js'
-import type { MemcheckRun } from '../steps/run-memcheck.js'
 import { memcheckFindings, memcheckLogs, memcheckSection } from './memcheck.js'
-import type { SanitizerPass } from '../steps/run-sanitizers.js'
+import { TEST_COMMAND_NAME } from '../plan/test-command.js'
 import { mergeSanitizerFindings, sanitizerFindings, sanitizerSection } from './sanitizers.js'
 import { collectFindings } from './findings.js'
 import { pytestCaseIds, pytestRefleakSection } from './collect-pytest.js'
-import type { PytestHunt } from '../steps/run-pytest.js'
 import type { TestRunnerChoice } from '../plan/test-runner.js'
+import type {
+  CpythonTestsRun,
+  ExtensionBuild,
+  InterpreterInstall,
+  MemcheckRun,
+  ParsedRun,
+  PytestHunt,
+  RefleakHunt,
+  SanitizerPass,
+  ShowrefcountRun,
+  TestCommandRun,
+  VariantChecksRun,
+} from './step-results.js'
 import {
   REPORT_SCHEMA_VERSION,
   type Finding,
@@ -33,6 +38,8 @@ import {
 
 /** Everything a run produced, in the steps' own terms; `collectReport` turns it into report.json. */
 export interface RunResults {
+  /** The variant's checks that could not run in this cell, and why. */
+  readonly checksNotRun?: readonly { readonly check: string; readonly reason: string }[]
   readonly toolVersion: string
   readonly generatedAt: string
   readonly cell?: CellPlan
@@ -123,16 +130,16 @@ export function collectReport(results: RunResults): Report {
     showrefcount = {
       files: results.showrefcount.map((run) => {
         addLog(run, 'regrtest-showrefcount', 'showrefcount')
-        const test = run.parsed.regrtest.tests.find((candidate) => candidate.name === run.testFile)
-        const final = run.parsed.refcount.final
+        const final = run.refcount.final
+        const { outcome, exception, traceback } = run.outcome
         return {
           name: run.testFile,
           exitCode: run.exitCode,
           ...(run.signal ? { signal: run.signal } : {}),
-          outcome: run.signal ? 'crashed' : run.timedOut ? 'timed-out' : (test?.outcome ?? 'unknown'),
+          outcome,
           ...(final ? { atExit: { refs: final.refs, blocks: final.blocks } } : {}),
-          ...(test?.exception ? { exception: test.exception } : {}),
-          ...(test?.traceback ? { traceback: test.traceback } : {}),
+          ...(exception ? { exception } : {}),
+          ...(traceback ? { traceback } : {}),
           log: relative(run.log),
         }
       }),
@@ -143,11 +150,17 @@ export function collectReport(results: RunResults): Report {
   let commandFindings: Finding[] = []
   if (results.testCommand) {
     addLog(results.testCommand, 'test-command', 'test-command')
-    testCommand = testCommandSection(results.testCommand, problems, relative)
+    // Under a sanitizer the command's processes wrote their reports to files of their own: what ended the command is there, read as if in its log.
+    const commandLog = relative(results.testCommand.log)
+    const reportsOfCommand = (results.sanitizers?.runs ?? [])
+      .filter((run) => run.testFile === TEST_COMMAND_NAME)
+      .flatMap((run) => run.reports.flatMap((report) => report.details.problems.map((problem) => ({ ...problem, log: commandLog }))))
+    const commandProblems = [...problems, ...reportsOfCommand]
+    testCommand = testCommandSection(results.testCommand, commandProblems, relative)
     // What the detector saw in a crash (the fault, the debug hooks' dump) belongs to the test that was running: it joins that test's finding.
     const { running, log } = testCommand
     if (running) problems.forEach((problem, index) => (problems[index] = problem.log === log && problem.test === undefined ? { ...problem, test: running } : problem))
-    commandFindings = testCommandFindings(testCommand, problems)
+    commandFindings = testCommandFindings(testCommand, commandProblems)
   }
 
   let cpythonTests: Report['cpythonTests']
@@ -182,15 +195,21 @@ export function collectReport(results: RunResults): Report {
   if (results.sanitizers) {
     const passLogs = new Set<string>()
     for (const file of results.sanitizers.runs) {
-      addLog(file, 'regrtest-sanitizer', 'sanitizer')
-      passLogs.add(relative(file.log))
+      // The test-command's own log is its section's (the command ran once, as the sanitizer's run): only its report files are the pass's.
+      if (file.testFile !== TEST_COMMAND_NAME) {
+        addLog(file, 'regrtest-sanitizer', 'sanitizer')
+        passLogs.add(relative(file.log))
+      }
       for (const report of file.reports) {
         addLog(report, 'sanitizer-report', 'sanitizer')
         passLogs.add(relative(report.log))
       }
     }
     sanitizers = sanitizerSection(results.sanitizers, relative)
-    sanitizerOwn = sanitizerFindings(results.sanitizers, problems.filter((problem) => passLogs.has(problem.log) && problem.source === 'sanitizer'), relative)
+    // A report from the test-command's processes belongs to the test that was running when the command crashed, when faulthandler named one.
+    const running = testCommand?.running
+    const ofPass = problems.filter((problem) => passLogs.has(problem.log) && problem.source === 'sanitizer').map((problem) => (running && problem.test === TEST_COMMAND_NAME ? { ...problem, test: running } : problem))
+    sanitizerOwn = sanitizerFindings(results.sanitizers, ofPass, relative)
     // The pass's findings come from its report files, with their test and case; they join the other passes' findings below.
     findingProblems = findingProblems.filter((problem) => !passLogs.has(problem.log))
   }
@@ -282,6 +301,7 @@ export function collectReport(results: RunResults): Report {
     ...variantSections,
     ...(memcheck ? { memcheck } : {}),
     ...(sanitizers ? { sanitizers } : {}),
+    ...(results.checksNotRun?.length ? { checksNotRun: results.checksNotRun } : {}),
     findings,
     // Errors first; within a severity, in log order.
     problems: problems.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)),

@@ -5,7 +5,7 @@
  */
 import type { RegrtestTest } from '../parse/regrtest.js'
 import { describeSelection } from '../plan/cpython-tests.js'
-import type { CpythonTestsRun } from '../steps/run-cpython-tests.js'
+import type { CpythonTestsRun } from './step-results.js'
 import type { CpythonTestsSection, Finding, ReportProblem } from './model.js'
 
 // make test passes -E, which ignores every PYTHON* variable, the variant's runtime settings too.

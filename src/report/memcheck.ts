@@ -1,8 +1,7 @@
 import { workspaceRelative } from '../parse/frames.js'
 import { mapSourceCopies } from '../plan/sanitizer-pass.js'
 import type { ValgrindError, ValgrindFrame } from '../parse/valgrind-xml.js'
-import type { MemcheckProcess, MemcheckRun } from '../steps/run-memcheck.js'
-import type { ParsedRun } from '../steps/run-tests.js'
+import type { MemcheckProcess, MemcheckRun, ParsedRun } from './step-results.js'
 import type { FindingKind } from './finding-kinds.js'
 import type { Finding, MemcheckErrorEntry, MemcheckSection } from './model.js'
 
@@ -59,12 +58,11 @@ export function memcheckSection(run: MemcheckRun, relative: (absolutePath: strin
         suppressed: valgrind.suppressed.reduce((total, pair) => total + pair.count, 0),
       }
     })
-    const test = file.parsed.tests.find((candidate) => candidate.name === file.testFile)
     return {
       name: file.testFile,
       command: file.command,
       exitCode: file.exitCode,
-      outcome: file.signal ? 'crashed' : file.timedOut ? 'timed-out' : (test?.outcome ?? 'unknown'),
+      outcome: file.outcome.outcome,
       log: relative(file.log),
       processes,
       errors: file.cases ? errors.flatMap((error) => withCases(error, file.cases!, run, relative)) : errors,

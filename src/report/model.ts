@@ -1,3 +1,4 @@
+import type { GilMode } from '../plan/gil-mode.js'
 /**
  * report.json, schema 1. Every number in it comes from a parser reading real interpreter output;
  * nothing is estimated. Additive changes keep `schema: 1`; renames or removals bump it.
@@ -44,6 +45,8 @@ export interface Report {
   readonly countAllocs?: CountAllocsSection
   /** Free-threaded cells: whether importing the tests (and the extension) re-enabled the GIL. */
   readonly gil?: GilSection
+  /** The variant's checks that could not run in this cell, and why (the user's test-command cannot serve a check that runs each test file on its own). */
+  readonly checksNotRun?: readonly { readonly check: string; readonly reason: string }[]
   /** Flat list of what deserves attention, most serious first: what the summary and annotations show. */
   readonly findings: Finding[]
   /** Every log written, with what its parsers could not read. Paths are relative to the report's folder. */
@@ -473,7 +476,7 @@ export interface CountAllocsSection {
 
 export interface GilSection {
   /** `force-off`: the tests ran with PYTHON_GIL=0. */
-  readonly mode: 'default' | 'force-off'
+  readonly mode: GilMode
   /** Modules whose import re-enabled the GIL, each with the test file that first imported it and the warning as printed. */
   readonly reenabledBy: readonly { readonly module: string; readonly test: string; readonly warning: string }[]
   readonly files: readonly { readonly name: string; readonly gilEnabled?: boolean; readonly exitCode: number | null; readonly log: string }[]

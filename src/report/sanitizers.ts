@@ -1,5 +1,5 @@
 import { mapSourceCopies } from '../plan/sanitizer-pass.js'
-import type { SanitizerPass } from '../steps/run-sanitizers.js'
+import type { SanitizerPass } from './step-results.js'
 import { sameFamily } from './findings.js'
 import { findingRank, type FindingKind } from './finding-kinds.js'
 import type { Finding, ReportProblem, SanitizerSection } from './model.js'

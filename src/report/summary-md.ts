@@ -1,3 +1,4 @@
+import { TEST_COMMAND_NAME } from '../plan/test-command.js'
 import { FINDING_KINDS } from './finding-kinds.js'
 import { ranATestCase } from './findings.js'
 import { variantChecksMarkdown } from './variant-checks-md.js'
@@ -163,6 +164,12 @@ function cpythonTestsLines(section: CpythonTestsSection): string[] {
   return lines
 }
 
+/** What a pass ran: its test files, one process each, or the user's test command once. */
+function unitsRun(files: readonly { readonly name: string }[]): string {
+  if (files.length === 1 && files[0].name === TEST_COMMAND_NAME) return 'the test command, run once'
+  return `${files.length} test file${files.length === 1 ? '' : 's'}, one process each`
+}
+
 /** Whether the extensions carry the sanitizer, and what its own pass over the test files found. */
 function sanitizerStepRows(section: SanitizerSection): string[] {
   const instrumented = section.instrumentation.map((entry) => {
@@ -174,7 +181,7 @@ function sanitizerStepRows(section: SanitizerSection): string[] {
   const suppressed = section.files.reduce((total, file) => total + file.reports.reduce((sum, report) => sum + report.suppressed.reduce((rows, row) => rows + row.count, 0), 0), 0)
   const run = section.notRun
     ? `not run: ${escapeMarkdown(section.notRun)}`
-    : `${section.files.length} test file${section.files.length === 1 ? '' : 's'}, one process each, reports in \`${escapeCode(section.reportsDir)}/\`: ${reports} report${reports === 1 ? '' : 's'}${section.suppressions ? ` · ${suppressed} of CPython's own leaks at exit suppressed (\`${escapeCode(baseName(section.suppressions))}\`)` : ''}`
+    : `${unitsRun(section.files)}, reports in \`${escapeCode(section.reportsDir)}/\`: ${reports} report${reports === 1 ? '' : 's'}${section.suppressions ? ` · ${suppressed} of CPython's own leaks at exit suppressed (\`${escapeCode(baseName(section.suppressions))}\`)` : ''}`
   return [`| ${escapeMarkdown(section.tool)} | ${instrumented.join('<br>') || 'no extension'} |`, `| ${escapeMarkdown(section.tool)} pass | ${run} |`]
 }
 
@@ -182,7 +189,7 @@ function memcheckStepRow(section: MemcheckSection): string {
   const { totals } = section
   const plural = (count: number, word: string, words = `${word}s`) => `${count} ${count === 1 ? word : words}`
   const other = totals.errors - totals.userErrors
-  return `| Memcheck | ${escapeMarkdown(section.valgrind)} on ${plural(totals.files, 'test file')} (${plural(totals.processes, 'process', 'processes')}): ${plural(totals.userErrors, 'error')} in the extension's code, ${other} inside CPython or the system, ${totals.suppressed} suppressed${section.suppressions.origin === 'none' ? ' (no suppressions file)' : ''} |`
+  return `| Memcheck | ${escapeMarkdown(section.valgrind)} on ${unitsRun(section.files).replace(/, one process each$/, '')} (${plural(totals.processes, 'process', 'processes')}): ${plural(totals.userErrors, 'error')} in the extension's code, ${other} inside CPython or the system, ${totals.suppressed} suppressed${section.suppressions.origin === 'none' ? ' (no suppressions file)' : ''} |`
 }
 
 /** What memcheck looked at, per test file, and a plain sentence when it saw nothing in the user's code. */

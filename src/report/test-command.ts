@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { workspaceRelative } from '../parse/frames.js'
 import { junitCaseId } from '../parse/pytest-junit.js'
-import type { TestCommandRun } from '../steps/run-test-command.js'
+import type { TestCommandRun } from './step-results.js'
 import type { FindingKind } from './finding-kinds.js'
 import { CRASH_CAUSES } from './findings.js'
 import type { Finding, ReportProblem, TestCommandSection, TestCommandTest } from './model.js'

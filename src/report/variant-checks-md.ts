@@ -7,7 +7,8 @@ import type { AllocatorTotals, Report } from './model.js'
  */
 export function variantChecksMarkdown(report: Report, escape: (text: string) => string, code: (text: string) => string): string[] {
   const lines: string[] = []
-  const { gil, census, allocations, countAllocs } = report
+  const { gil, census, allocations, countAllocs, checksNotRun } = report
+  for (const { check, reason } of checksNotRun ?? []) lines.push(`**⚠️ Not run: \`${code(check)}\`**, a check of this variant: ${escape(reason)}.`, '')
   if (gil) {
     lines.push('### Free-threading', '')
     if (gil.mode === 'force-off') lines.push('`gil: force-off`: the tests ran with `PYTHON_GIL=0`, the GIL kept disabled whatever the extension declares.', '')

@@ -5,8 +5,7 @@
 import { leakedTypes } from '../parse/census.js'
 import type { CountAllocsDump } from '../parse/count-allocs.js'
 import type { MallocStatsDump } from '../parse/mallocstats.js'
-import type { HelperRun } from '../steps/helper-per-test-file.js'
-import type { VariantChecksRun } from '../steps/run-variant-checks.js'
+import type { HelperRun, VariantChecksRun } from './step-results.js'
 import type { AllocationSection, AllocatorTotals, CensusSection, CountAllocsSection, Finding, GilSection, HelperOutcome } from './model.js'
 
 export interface VariantCheckSections {
@@ -27,7 +26,7 @@ function outcomeOf(run: Pick<HelperRun<unknown>, 'signal' | 'timedOut' | 'exitCo
 }
 
 /** The totals a dump states: pymalloc's arenas and bytes, or mimalloc's blocks and bytes. */
-export function allocatorTotals(dump: MallocStatsDump): AllocatorTotals {
+function allocatorTotals(dump: MallocStatsDump): AllocatorTotals {
   if (dump.allocator === 'mimalloc') {
     const values = dump.mimalloc ?? {}
     return { ...optional('allocatedBlocks', values['Allocated Blocks']), ...optional('allocatedBytes', values['Allocated Bytes']) }

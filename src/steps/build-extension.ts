@@ -9,7 +9,7 @@ import { explainExtensionRebuild } from '../plan/cache-miss.js'
 import type { CellPlan } from '../plan/cell.js'
 import { COMPILER_COMMAND_ENV, interpreterCompilerOf, planExtensionBuildEnv, planExtensionBuildKey, type ExtensionKeyInputs } from '../plan/extension-build.js'
 import { abiDifferences, describeAbiFingerprint, extensionAbiCflags, type AbiFingerprint } from '../plan/abi-fingerprint.js'
-import type { InterpreterInstall } from './build-python.js'
+import type { BuildOrigin, ExtensionBuild, ExtensionBuilder, InterpreterInstall } from '../report/step-results.js'
 import { logPath, type StepContext } from './context.js'
 import { pathWithInterpreter } from './interpreter-path.js'
 
@@ -17,43 +17,6 @@ import { pathWithInterpreter } from './interpreter-path.js'
 const BUILD_ERROR_TAIL_LINES = 20
 
 const EXTENSION_RECORD_FILE = 'pydebug-extension.json'
-
-export interface ExtensionBuild {
-  readonly projectDir: string
-  readonly abi: string
-  /** Importable build output: goes first on PYTHONPATH for the tests. */
-  readonly sitePath: string
-  readonly reused: boolean
-  readonly seconds: number
-  readonly logPath?: string
-  /** The compiler variables the build saw (CC, CFLAGS, ...), with their values. */
-  readonly compilerEnv: Readonly<Record<string, string>>
-  /** `--version` of the compilers named by CC and CXX, when set. */
-  readonly compilerVersions: Readonly<Record<string, string>>
-  /** Inherited variables taken out of the build's environment (PYTHONPATH, ...); for a reused build, those of the build reused. */
-  readonly removedEnv: readonly string[]
-  /** `build-env`: the variables given for the extension builds only. */
-  readonly buildEnv: Readonly<Record<string, string>>
-  /** How it was built: setuptools' `setup.py build`, `pip install` for another PEP 517 backend, or the user's `build-command`. */
-  readonly builder: ExtensionBuilder
-  /** The build command's argv as run (after $NAME expansion): the user's, or pip's for another backend. */
-  readonly command?: readonly string[]
-  /** The ABI fingerprint of the interpreter it was built against; absent when that interpreter's SOABI is not CPython's. */
-  readonly builtFor?: AbiFingerprint
-  /** Its cache key (the folder under <cache>/extensions). */
-  readonly key: string
-  /** For a reused build: the cell whose run built it, and when (a pydebug build reused by a valgrind cell). */
-  readonly reusedFrom?: BuildOrigin
-}
-
-/** Which cell's run made an extension build. */
-export interface BuildOrigin {
-  readonly cell: string
-  readonly interpreterKey: string
-  readonly builtAt: string
-}
-
-export type ExtensionBuilder = 'setuptools' | 'pep517-pip' | 'build-command'
 
 /**
  * The copy of the project a build compiled (next to its `site/`): debug info, and so valgrind's and

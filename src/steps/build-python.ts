@@ -1,15 +1,23 @@
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { describeExit, type CommandResult } from '../adapters/process.js'
 import { downloadFile } from '../adapters/download.js'
 import { readJsonIfPresent, sha256File, tailLines, writeFileAtomic } from '../adapters/files.js'
 import { compilerChosenForCPython } from '../adapters/platform.js'
-import { BuildError, SourceError } from '../errors.js'
-import { abiFingerprintOf, ABI_PROBE_PYTHON, type AbiFingerprint, type AbiProbe } from '../plan/abi-fingerprint.js'
+import { checkPrefixManifest, writePrefixManifest } from '../adapters/prefix-manifest.js'
+import { listTarMembers } from '../adapters/tar-listing.js'
+import { BuildError, ConfigError, SourceError } from '../errors.js'
+import { phaseCommandName, stalledPhaseMessage, type BuildPhase, type BuildPhaseTimeouts } from '../plan/build-phases.js'
+import { unsupportedHostReason } from '../plan/platforms.js'
+import { MANIFEST_FILE } from '../plan/prefix-manifest.js'
+import { digestMismatchMessage, expectedSourceDigest, GIVEN_DIGEST_FROM, unverifiedDownloadWarning } from '../plan/source-checksum.js'
+import { findUnsafeMember } from '../plan/tar-members.js'
+import { abiFingerprintOf, ABI_PROBE_PYTHON } from '../plan/abi-fingerprint.js'
 import { buildKeyMaterial, planBuildCacheKey, type BuildKeyMaterial, type SourceIdentity } from '../plan/cache-key.js'
 import { compilerFromSysVersion, explainCacheMiss } from '../plan/cache-miss.js'
 import type { CellPlan } from '../plan/cell.js'
-import { describeSource, type SourceSpec } from '../plan/source.js'
+import { describeSource, sourceFileName, type SourceSpec } from '../plan/source.js'
+import type { BuildRecord, InterpreterInstall, InterpreterProbe } from '../report/step-results.js'
 import { logPath, type StepContext } from './context.js'
 
 /** Written last into the install prefix: its presence means the install is complete. */
@@ -21,54 +29,13 @@ export const BUILD_RECORD_FILE = 'pydebug-build.json'
  */
 export const VALGRIND_SUPPRESSIONS_FILE = path.join('share', 'pydebug', 'valgrind-python.supp')
 
-/** What the built interpreter says about itself (sys, sysconfig). */
-export interface InterpreterProbe {
-  readonly version: string
-  readonly abiflags: string
-  readonly soabi: string | null
-  readonly extSuffix: string | null
-  readonly pyDebug: boolean
-  readonly traceRefs: boolean
-  /** What the ABI fingerprint is computed from; absent from records of older versions (probed again when read). */
-  readonly abi?: AbiProbe
-}
-
-export interface BuildRecord {
-  readonly schema: 1
-  readonly cacheKey: string
-  readonly cellId: string
-  readonly python: string
-  readonly configureArgs: readonly string[]
-  readonly source: string
-  readonly sourceIdentity: SourceIdentity
-  readonly builtAt: string
-  readonly buildSeconds: number
-  readonly probe: InterpreterProbe
-  /** What the cache key digests, so a later miss can say what changed. Absent from records of older versions. */
-  readonly keyInputs?: BuildKeyMaterial
-  /** CC as set when it was built (the key holds only its version). */
-  readonly compilerCommand?: string
-  /** From the probe: what extensions built for it must match. Absent from older records, and for an interpreter whose SOABI is not CPython's. */
-  readonly abiFingerprint?: AbiFingerprint
-}
-
-export interface InterpreterInstall {
-  readonly prefix: string
-  readonly pythonPath: string
-  readonly cacheKey: string
-  readonly cacheHit: 'local' | 'remote' | 'none'
-  /** Time to restore or build. */
-  readonly seconds: number
-  readonly record: BuildRecord
-  /** Set when it was built while cached builds of the same version and variant exist: what differs from them. */
-  readonly rebuildReason?: string
-  /** What extensions built for it must match (plan/abi-fingerprint.ts); undefined when its SOABI is not CPython's. */
-  readonly abiFingerprint?: AbiFingerprint
-}
-
 export interface BuildOptions {
   readonly jobs: number
   readonly keepBuildTree: boolean
+  /** `source-sha256`: the digest the source tarball must have (else pydebug's checksum list, for downloads). */
+  readonly sourceSha256?: string
+  /** Seconds each phase of the build may run (`configure-timeout`, ...); a phase not given has no limit. */
+  readonly buildTimeouts?: BuildPhaseTimeouts
 }
 
 const PROBE_CODE = `import json, sys, sysconfig
@@ -77,10 +44,21 @@ print(json.dumps({"version": sys.version, "abiflags": sys.abiflags, "soabi": sys
   "traceRefs": hasattr(sys, "getobjects"),
   ${ABI_PROBE_PYTHON}}))`
 
-/** Returns the cell's interpreter: from the local cache folder, else the remote cache, else a fresh build. */
+/**
+ * Returns the cell's interpreter: from the local cache folder, else the remote cache, else a fresh
+ * build. A cached entry is trusted only once its files match its manifest (or, saved before
+ * manifests, once its interpreter runs); a damaged one is discarded with a warning and rebuilt, and
+ * a damaged remote entry is not saved over, so cache problems never fail the run.
+ */
 export async function ensureInterpreter(context: StepContext, cell: CellPlan, source: SourceSpec, options: BuildOptions): Promise<InterpreterInstall> {
+  const hostProblem = unsupportedHostReason(context.platform.os)
+  if (hostProblem) throw new ConfigError(`${hostProblem}.`)
   const started = Date.now()
   const sourceIdentity: SourceIdentity = source.kind === 'url' ? { url: source.url } : { sha256: await sha256File(source.path) }
+  // A local tarball's digest is at hand: a wrong one fails now, cached build or not.
+  if ('sha256' in sourceIdentity && options.sourceSha256 !== undefined && sourceIdentity.sha256 !== options.sourceSha256) {
+    throw new SourceError(digestMismatchMessage(`CPython ${cell.python.text} source`, describeSource(source), { sha256: options.sourceSha256, from: GIVEN_DIGEST_FROM }, sourceIdentity.sha256))
+  }
   const keyInputs = { cell, source: sourceIdentity, platform: context.platform }
   const cacheKey = planBuildCacheKey(keyInputs)
   const wanted = { material: buildKeyMaterial(keyInputs), compilerCommand: compilerChosenForCPython(context.env) }
@@ -95,32 +73,96 @@ export async function ensureInterpreter(context: StepContext, cell: CellPlan, so
     ...(rebuildReason ? { rebuildReason } : {}),
     ...(record.abiFingerprint ? { abiFingerprint: record.abiFingerprint } : {}),
   })
+  const what = `CPython ${cell.python.text} (${cell.variant})`
+  // What was wrong with the cached entries thrown away, for the rebuild's reason.
+  const damaged: string[] = []
+  const discard = async (where: string, problem: string) => {
+    context.log.warning(`the ${where} entry ${cacheKey} is damaged and was discarded: ${problem}`)
+    damaged.push(`the ${where} entry under this key was damaged (${problem})`)
+    await rm(prefix, { recursive: true, force: true })
+  }
 
   const local = await readBuildRecord(prefix, cacheKey)
   if (local) {
-    context.log.info(`CPython ${cell.python.text} (${cell.variant}) restored from the local cache: ${prefix}`)
-    return finish('local', await withAbiProbe(context, prefix, local, cell.buildEnv))
-  }
-  if (await context.remoteCache.restore(cacheKey, [prefix])) {
-    const remote = await readBuildRecord(prefix, cacheKey)
-    if (remote) {
-      context.log.info(`CPython ${cell.python.text} (${cell.variant}) restored from the ${context.remoteCache.name} cache under key ${cacheKey}`)
-      return finish('remote', await withAbiProbe(context, prefix, remote, cell.buildEnv))
+    const trusted = await trustCachedEntry(context, prefix, local, cell.buildEnv)
+    if (trusted.ok) {
+      context.log.info(`${what} restored from the local cache: ${prefix}`)
+      return finish('local', trusted.record)
     }
-    context.log.warning(`the ${context.remoteCache.name} cache entry ${cacheKey} holds no complete build; building instead`)
+    await discard('local cache', trusted.problem)
+  } else if (await stat(prefix).catch(() => undefined)) {
+    // A build that died half way, or a record that no longer reads: nothing a restore may be mixed with.
+    await discard('local cache', `it holds no complete build (no readable ${BUILD_RECORD_FILE} for this key)`)
+  }
+  // An entry exists under the key once a restore finds it: the cache keeps it, damaged or not, and a save under the same key would not replace it.
+  const remoteEntryExists = await context.remoteCache.restore(cacheKey, [prefix])
+  if (remoteEntryExists) {
+    const remote = await readBuildRecord(prefix, cacheKey)
+    const trusted = remote ? await trustCachedEntry(context, prefix, remote, cell.buildEnv) : { ok: false as const, problem: `it holds no complete build (no readable ${BUILD_RECORD_FILE} for this key)` }
+    if (trusted.ok) {
+      context.log.info(`${what} restored from the ${context.remoteCache.name} cache under key ${cacheKey}`)
+      return finish('remote', trusted.record)
+    }
+    await discard(`${context.remoteCache.name} cache`, trusted.problem)
   }
 
   const cached = await readCachedBuilds(context.cacheDir, cell)
-  const rebuildReason = explainCacheMiss(
-    wanted,
-    cached.map((record) => ({ material: record.keyInputs, compilerCommand: record.compilerCommand, builtWith: compilerFromSysVersion(record.probe?.version) })),
-  )
+  const rebuildReason =
+    damaged.join('; ') ||
+    explainCacheMiss(
+      wanted,
+      cached.map((record) => ({ material: record.keyInputs, compilerCommand: record.compilerCommand, builtWith: compilerFromSysVersion(record.probe?.version) })),
+    )
   context.log.info(
-    `CPython ${cell.python.text} (${cell.variant}) is not cached: building it (key ${cacheKey})${rebuildReason ? `. The cached builds of ${cell.python.text} (${cell.variant}) do not fit: ${rebuildReason}` : ''}`,
+    `${what} is not cached: building it (key ${cacheKey})${rebuildReason && !damaged.length ? `. The cached builds of ${cell.python.text} (${cell.variant}) do not fit: ${rebuildReason}` : ''}`,
   )
   const record = await buildInterpreter(context, cell, source, { sourceIdentity, cacheKey, prefix, keyInputs: wanted.material, compilerCommand: wanted.compilerCommand, ...options })
-  await context.remoteCache.save(cacheKey, [prefix])
+  if (remoteEntryExists) {
+    context.log.info(
+      `not saving ${what} to the ${context.remoteCache.name} cache: it keeps the damaged entry under ${cacheKey} and would not replace it; delete that entry (gh cache delete ${cacheKey}) to store this build`,
+    )
+  } else await context.remoteCache.save(cacheKey, [prefix])
   return finish('none', record, rebuildReason)
+}
+
+/** A cached entry's verdict: its record (completed where it predates ABI fingerprints), or why it cannot be used. */
+type CachedEntryTrust = { readonly ok: true; readonly record: BuildRecord } | { readonly ok: false; readonly problem: string }
+
+/**
+ * Checks a cached entry before it is used: its files against its manifest. An entry saved before
+ * manifests has none: its interpreter is run instead (the probe a build ends with) and must say
+ * what its build record says; then its manifest is written, so the next restore checks every file.
+ * Nothing here throws: a problem makes the entry unusable, never the run fail.
+ */
+async function trustCachedEntry(context: StepContext, prefix: string, record: BuildRecord, env: Readonly<Record<string, string>>): Promise<CachedEntryTrust> {
+  try {
+    const check = await checkPrefixManifest(prefix)
+    if (check.state === 'differs') return { ok: false, problem: check.problem }
+    if (check.state === 'matches') {
+      const completed = await withAbiProbe(context, prefix, record, env)
+      // A record completed with the ABI probe was rewritten after the manifest: list it anew.
+      if (!record.probe?.abi) await writePrefixManifest(prefix)
+      return { ok: true, record: completed }
+    }
+    context.log.info(`the cached build in ${prefix} predates manifests: checking it by running its interpreter`)
+    const probe = await probeInterpreter(context, path.join(prefix, 'bin', 'python3'), env)
+    const difference = probeDifference(record.probe, probe)
+    if (difference) return { ok: false, problem: `its interpreter runs but is not the one its build record describes: ${difference}` }
+    const completed = await withAbiProbe(context, prefix, record, env, probe)
+    await writePrefixManifest(prefix)
+    context.log.info(`the interpreter runs and matches its build record: wrote its manifest (${MANIFEST_FILE}), so the next restore checks every file`)
+    return { ok: true, record: completed }
+  } catch (error) {
+    return { ok: false, problem: `it could not be checked: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` }
+  }
+}
+
+/** Where a fresh probe contradicts the record's (version, ABI flags, SOABI, debug hooks); undefined when it does not. */
+function probeDifference(recorded: InterpreterProbe | undefined, probed: InterpreterProbe): string | undefined {
+  if (!recorded) return undefined
+  const fields = ['version', 'abiflags', 'soabi', 'pyDebug', 'traceRefs'] as const
+  const differing = fields.filter((field) => recorded[field] !== probed[field])
+  return differing.length ? differing.map((field) => `${field} ${JSON.stringify(probed[field])} instead of ${JSON.stringify(recorded[field])}`).join(', ') : undefined
 }
 
 /** Complete builds of the cell's version and variant in the local cache folder, newest first, whatever their keys. */
@@ -129,7 +171,7 @@ async function readCachedBuilds(cacheDir: string, cell: CellPlan): Promise<Build
   const names = await readdir(root).catch((): string[] => [])
   const records = await Promise.all(names.map((name) => readJsonIfPresent<BuildRecord>(path.join(root, name, BUILD_RECORD_FILE))))
   return records
-    .filter((record): record is BuildRecord => record?.python === cell.python.text && record.cellId === cell.id)
+    .filter((record): record is BuildRecord => record?.python === cell.python.text && record.cellId === cell.buildId)
     .sort((a, b) => String(b.builtAt).localeCompare(String(a.builtAt)))
 }
 
@@ -140,14 +182,14 @@ async function readCachedBuilds(cacheDir: string, cell: CellPlan): Promise<Build
  * interpreter is probed again and the record rewritten, so its extension builds are keyed by its
  * fingerprint like any other.
  */
-async function withAbiProbe(context: StepContext, prefix: string, record: BuildRecord, env: Readonly<Record<string, string>>): Promise<BuildRecord> {
+async function withAbiProbe(context: StepContext, prefix: string, record: BuildRecord, env: Readonly<Record<string, string>>, fresh?: InterpreterProbe): Promise<BuildRecord> {
   if (record.probe?.abi) {
     const { abiFingerprint: _, ...rest } = record
     const fingerprint = abiFingerprintOf({ ...record.probe, abi: record.probe.abi })
     return { ...rest, ...(fingerprint ? { abiFingerprint: fingerprint } : {}) }
   }
-  context.log.info(`the cached build record in ${prefix} predates ABI fingerprints: probing the interpreter again`)
-  const probe = await probeInterpreter(context, path.join(prefix, 'bin', 'python3'), env)
+  context.log.info(`the cached build record in ${prefix} predates ABI fingerprints: ${fresh ? 'completing it with the probe just run' : 'probing the interpreter again'}`)
+  const probe = fresh ?? (await probeInterpreter(context, path.join(prefix, 'bin', 'python3'), env))
   const fingerprint = probe.abi ? abiFingerprintOf({ ...probe, abi: probe.abi }) : undefined
   const completed: BuildRecord = { ...record, probe, ...(fingerprint ? { abiFingerprint: fingerprint } : {}) }
   await writeFileAtomic(path.join(prefix, BUILD_RECORD_FILE), `${JSON.stringify(completed, null, 2)}\n`)
@@ -169,7 +211,7 @@ interface BuildTarget extends BuildOptions {
 
 async function buildInterpreter(context: StepContext, cell: CellPlan, source: SourceSpec, target: BuildTarget): Promise<BuildRecord> {
   const started = Date.now()
-  const tarball = await fetchSource(context, cell, source)
+  const tarball = await fetchSource(context, cell, source, target.sourceSha256)
   const workDir = path.join(context.cacheDir, 'work', target.cacheKey)
   // A prefix without a build record is a build that died half way: start again from nothing.
   await rm(target.prefix, { recursive: true, force: true })
@@ -183,7 +225,7 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
   const buildEnv = { ...cell.buildEnv }
 
   await context.log.group(`configure ${cell.configureArgs.join(' ')}`, () =>
-    runBuildCommand(context, 'configure', {
+    runBuildPhase(context, 'configure', target.buildTimeouts, {
       argv: ['../configure', ...cell.configureArgs, `--prefix=${target.prefix}`],
       cwd: buildDir,
       env: buildEnv,
@@ -191,10 +233,10 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
     }),
   )
   await context.log.group(`make -j${target.jobs}`, () =>
-    runBuildCommand(context, 'make', { argv: ['make', `-j${target.jobs}`], cwd: buildDir, env: buildEnv, logPath: logPath(context, 'build-make.log') }),
+    runBuildPhase(context, 'make', target.buildTimeouts, { argv: ['make', `-j${target.jobs}`], cwd: buildDir, env: buildEnv, logPath: logPath(context, 'build-make.log') }),
   )
   await context.log.group('make install', () =>
-    runBuildCommand(context, 'make install', { argv: ['make', 'install'], cwd: buildDir, env: buildEnv, logPath: logPath(context, 'build-install.log') }),
+    runBuildPhase(context, 'install', target.buildTimeouts, { argv: ['make', 'install'], cwd: buildDir, env: buildEnv, logPath: logPath(context, 'build-install.log') }),
   )
   // Memcheck needs the suppressions of this very source tree; every variant keeps them (a few KiB).
   const suppressions = path.join(target.prefix, VALGRIND_SUPPRESSIONS_FILE)
@@ -211,7 +253,7 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
   const record: BuildRecord = {
     schema: 1,
     cacheKey: target.cacheKey,
-    cellId: cell.id,
+    cellId: cell.buildId,
     python: cell.python.text,
     configureArgs: cell.configureArgs,
     source: describeSource(source),
@@ -224,6 +266,10 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
     ...(fingerprint ? { abiFingerprint: fingerprint } : {}),
   }
   await writeFileAtomic(path.join(target.prefix, BUILD_RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`)
+  // Last, over every file the cache entry holds (the record too): what a restore checks first.
+  await writePrefixManifest(target.prefix).catch((error: unknown) =>
+    context.log.warning(`could not write the manifest of ${target.prefix} (${error instanceof Error ? error.message : String(error)}): the next restore will rebuild it`),
+  )
   if (!target.keepBuildTree) await rm(workDir, { recursive: true, force: true })
   context.log.info(`built CPython ${cell.python.text} (${cell.variant}) in ${record.buildSeconds.toFixed(0)} s: ${target.prefix}`)
   return record
@@ -232,22 +278,40 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
 /** Where the source tarball is on this machine: the given file, or a URL's download in the cache folder (which may not exist yet). */
 export function sourceTarballPath(context: Pick<StepContext, 'cacheDir'>, cell: CellPlan, source: SourceSpec): string {
   if (source.kind === 'file') return source.path
-  const fileName = decodeURIComponent(new URL(source.url).pathname.split('/').pop() || `Python-${cell.python.text}.tgz`)
-  return path.join(context.cacheDir, 'sources', fileName)
+  return path.join(context.cacheDir, 'sources', sourceFileName(source) || `Python-${cell.python.text}.tgz`)
 }
 
-/** A local tarball is used where it is; a URL is downloaded once into the cache folder. */
-async function fetchSource(context: StepContext, cell: CellPlan, source: SourceSpec): Promise<string> {
+/**
+ * A local tarball is used where it is (its digest was checked against `source-sha256` up front); a
+ * URL is downloaded once into the cache folder and checked against `source-sha256` or pydebug's
+ * checksum list, as is the earlier download each time it is used again.
+ */
+async function fetchSource(context: StepContext, cell: CellPlan, source: SourceSpec, givenSha256: string | undefined): Promise<string> {
   if (source.kind === 'file') return source.path
+  const what = `CPython ${cell.python.text} source`
+  const expected = expectedSourceDigest(source, givenSha256)
+  if (!expected) context.log.warning(unverifiedDownloadWarning(what, source.url))
   const destination = sourceTarballPath(context, cell, source)
-  const fileName = path.basename(destination)
-  if ((await readdir(path.dirname(destination)).catch((): string[] => [])).includes(fileName)) return destination
+  const earlier = await stat(destination).catch(() => undefined)
+  if (earlier?.isFile()) {
+    if (!expected) return destination
+    const sha256 = await sha256File(destination)
+    if (sha256 === expected.sha256) return destination
+    context.log.warning(`${digestMismatchMessage(what, `the earlier download ${destination}`, expected, sha256)} Downloading it again.`)
+    await rm(destination, { force: true })
+  }
   context.log.info(`downloading ${source.url}`)
-  await downloadFile(source.url, destination, `CPython ${cell.python.text} source`)
+  await downloadFile(source.url, destination, what, expected)
   return destination
 }
 
 async function unpack(context: StepContext, tarball: string, workDir: string): Promise<string> {
+  // Every member is checked before tar writes one: nothing may land outside the work folder.
+  const members = await listTarMembers(tarball).catch((error: unknown) => {
+    throw new SourceError(`could not unpack ${tarball}: ${error instanceof Error ? error.message : String(error)}`)
+  })
+  const unsafe = findUnsafeMember(members)
+  if (unsafe) throw new SourceError(`refusing to unpack ${tarball}: its member ${unsafe.member.path} has ${unsafe.reason}, which no CPython source tarball has`)
   const result = await context.runner.run({ argv: ['tar', '-xf', tarball, '-C', workDir], cwd: workDir, logPath: logPath(context, 'source-unpack.log') })
   if (result.exitCode !== 0) {
     throw new SourceError(`could not unpack ${tarball} (tar: ${describeExit(result)}): ${(await tailLines(result.logPath, 3)).join(' ')}`)
@@ -263,11 +327,14 @@ async function unpack(context: StepContext, tarball: string, workDir: string): P
   return sourceDir
 }
 
-async function runBuildCommand(context: StepContext, what: string, spec: Parameters<StepContext['runner']['run']>[0]): Promise<CommandResult> {
-  const result = await context.runner.run(spec)
+/** One phase of the build, within its wall-clock limit: past it, the whole process group is ended and the error says which phase stalled. */
+async function runBuildPhase(context: StepContext, phase: BuildPhase, timeouts: BuildPhaseTimeouts | undefined, spec: Parameters<StepContext['runner']['run']>[0]): Promise<CommandResult> {
+  const limitSeconds = timeouts?.[phase]
+  const result = await context.runner.run({ ...spec, ...(limitSeconds ? { timeoutMs: limitSeconds * 1000 } : {}) })
+  if (result.timedOut && limitSeconds) throw new BuildError(stalledPhaseMessage(phase, limitSeconds, result.logPath, await tailLines(result.logPath, 25)), result.logPath)
   if (result.exitCode !== 0) {
     const tail = await tailLines(result.logPath, 25)
-    throw new BuildError(`${what} failed (${describeExit(result)}); full log: ${result.logPath}\n${tail.map((line) => `  | ${line}`).join('\n')}`, result.logPath)
+    throw new BuildError(`${phaseCommandName(phase)} failed (${describeExit(result)}); full log: ${result.logPath}\n${tail.map((line) => `  | ${line}`).join('\n')}`, result.logPath)
   }
   return result
 }

@@ -1,19 +1,16 @@
-import { parseLogFile, readLines } from '../adapters/read-lines.js'
+import { parseLogFile, parseLogWith } from '../adapters/read-lines.js'
 import { bundledPythonScript } from '../adapters/bundled-files.js'
 import type { LineParser } from '../parse/line-parser.js'
 import type { CellPlan } from '../plan/cell.js'
 import { logPath, type StepContext } from './context.js'
-import { parsedRun, testEnv, type ParsedRun, type TestTarget } from './run-tests.js'
-
-/** One test file run by one of pydebug's helper scripts (python/pydebug_*.py), its log read by the detector. */
-export interface HelperRun<R = undefined> extends ParsedRun<R> {
-  readonly testFile: string
-}
+import type { TestFileRunner } from '../plan/test-file-runner.js'
+import type { HelperRun } from '../report/step-results.js'
+import { parsedRun, testEnv, type TestTarget } from './run-tests.js'
 
 export interface HelperSpec<R> {
   /** File name under python/, e.g. `pydebug_census.py`. */
   readonly script: string
-  /** Arguments after `--testdir <tests>` and before the test file. */
+  /** Arguments after the runner's (`--testdir <tests>`, `--pytest --rootdir <project>`) and before the test file. */
   readonly args?: readonly string[]
   /** Folder under logs/ for the per-file logs. */
   readonly logDir: string
@@ -30,6 +27,7 @@ export async function runHelperPerTestFile<R>(
   context: StepContext,
   cell: CellPlan,
   target: TestTarget,
+  runner: TestFileRunner,
   testFiles: readonly string[],
   spec: HelperSpec<R>,
   inheritedPythonPath?: string,
@@ -39,27 +37,16 @@ export async function runHelperPerTestFile<R>(
   const runs: HelperRun<R | undefined>[] = []
   for (const testFile of testFiles) {
     const result = await context.runner.run({
-      argv: [target.pythonPath, script, '--testdir', target.testsDir, ...(spec.args ?? []), testFile],
+      argv: [target.pythonPath, script, ...runner.helperArgs, ...(spec.args ?? []), testFile],
       cwd: target.projectDir,
       env,
-      logPath: logPath(context, spec.logDir, `${testFile}.log`),
+      logPath: logPath(context, spec.logDir, `${runner.logName(testFile)}.log`),
       timeoutMs: spec.timeoutSeconds * 1000,
       // faulthandler's dump on a hang names the test that hung.
       timeoutSignal: 'SIGABRT',
     })
     const log = await parseLogFile(result.logPath, { workspace: context.workspace })
-    let own: R | undefined
-    if (spec.ownParser) {
-      const parser = spec.ownParser()
-      let lineNumber = 0
-      try {
-        for await (const line of readLines(result.logPath)) parser.next(line.endsWith('\r') ? line.slice(0, -1) : line, ++lineNumber)
-      } catch (error) {
-        // A process that never started wrote no log: nothing to read.
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      }
-      own = parser.end()
-    }
+    const own = spec.ownParser ? await parseLogWith(result.logPath, spec.ownParser()) : undefined
     runs.push({ ...parsedRun(result, log, testFile), parsed: own, testFile })
   }
   return runs

@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, symlink } from 'node:fs/promises'
 import path from 'node:path'
-import type { InterpreterInstall } from './build-python.js'
+import type { InterpreterInstall } from '../report/step-results.js'
 import type { StepContext } from './context.js'
 
 /** The names a user's command may call the interpreter by. CPython installs only `python3` and `python3.X`. */

@@ -1,6 +1,8 @@
 import type { CellPlan } from '../plan/cell.js'
 import type { StepContext } from './context.js'
-import { runHelperPerTestFile, type HelperRun } from './helper-per-test-file.js'
+import type { TestFileRunner } from '../plan/test-file-runner.js'
+import type { HelperRun } from '../report/step-results.js'
+import { runHelperPerTestFile } from './helper-per-test-file.js'
 import type { RefleakOptions, TestTarget } from './run-tests.js'
 
 /**
@@ -13,11 +15,12 @@ export async function runAllocationReport(
   context: StepContext,
   cell: CellPlan,
   target: TestTarget,
+  runner: TestFileRunner,
   options: Pick<RefleakOptions, 'warmups' | 'runs' | 'testTimeoutSeconds'>,
   testFiles: readonly string[],
   inheritedPythonPath?: string,
 ): Promise<HelperRun[]> {
   return context.log.group(`allocator statistics before and after each of ${testFiles.length} test files`, () =>
-    runHelperPerTestFile(context, cell, target, testFiles, { script: 'pydebug_allocstats.py', args: ['--warmups', String(options.warmups), '--runs', String(options.runs)], logDir: 'allocations', timeoutSeconds: options.testTimeoutSeconds }, inheritedPythonPath) as Promise<HelperRun[]>,
+    runHelperPerTestFile(context, cell, target, runner, testFiles, { script: 'pydebug_allocstats.py', args: ['--warmups', String(options.warmups), '--runs', String(options.runs)], logDir: 'allocations', timeoutSeconds: options.testTimeoutSeconds }, inheritedPythonPath) as Promise<HelperRun[]>,
   )
 }

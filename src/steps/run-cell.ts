@@ -9,20 +9,39 @@ import { collectReport, type RunResults } from '../report/collect.js'
 import { failsOnLeaks } from '../report/finding-kinds.js'
 import type { Report } from '../report/model.js'
 import { renderSummaryMarkdown } from '../report/summary-md.js'
+import type {
+  CpythonTestsRun,
+  ExtensionBuild,
+  InterpreterInstall,
+  MemcheckRun,
+  PytestHunt,
+  RefleakHunt,
+  SanitizerPass,
+  ShowrefcountRun,
+  TestCommandRun,
+  VariantChecksRun,
+} from '../report/step-results.js'
 import { TOOL_VERSION } from '../version.js'
-import { ensureExtension, type ExtensionBuild } from './build-extension.js'
-import { ensureInterpreter, type InterpreterInstall } from './build-python.js'
+import { ensureExtension } from './build-extension.js'
+import { ensureInterpreter } from './build-python.js'
 import { reportPath, type StepContext } from './context.js'
-import { runCpythonTests, type CpythonTestsRun } from './run-cpython-tests.js'
-import { discoverTestModules, runRefleakHunt, runShowrefcount, type RefleakHunt, type ShowrefcountRun } from './run-tests.js'
+import { runCpythonTests } from './run-cpython-tests.js'
+import { discoverTestModules, listTestCases, runRefleakHunt, runShowrefcount, testEnv } from './run-tests.js'
 import { installTestRequirements } from './install-test-requirements.js'
-import { readProjectTestFacts, runPytestRefleakHunt, type PytestHunt } from './run-pytest.js'
+import { readProjectTestFacts, runPytestRefleakHunt } from './run-pytest.js'
 import { chooseTestRunner, type TestRunnerChoice } from '../plan/test-runner.js'
-import { runTestCommand, type TestCommandRun } from './run-test-command.js'
-import { runVariantChecks, withGilMode, type VariantChecksRun } from './run-variant-checks.js'
-import { findValgrind, memcheckSuppressions, runMemcheck, type MemcheckRun } from './run-memcheck.js'
-import { isSanitizerCheck } from '../catalog/sanitizers.js'
-import { runSanitizerPass, type SanitizerPass } from './run-sanitizers.js'
+import { runTestCommand, testCommandAsFileRun } from './run-test-command.js'
+import { TEST_COMMAND_NAME } from '../plan/test-command.js'
+import { perFileChecks, runVariantChecks } from './run-variant-checks.js'
+import { withGilMode } from '../plan/gil-mode.js'
+import { findValgrind, memcheckSuppressions, runMemcheck, runMemcheckOnCommand } from './run-memcheck.js'
+import { isSanitizerCheck, SANITIZERS } from '../catalog/sanitizers.js'
+import { withSanitizerSuppressions } from '../plan/sanitizer-pass.js'
+import { cpythonSuppressions } from './cpython-suppressions.js'
+import { runSanitizerPass, testFileUnits } from './run-sanitizers.js'
+import { pytestFileRunner, regrtestFileRunner, type TestFileRunner } from '../plan/test-file-runner.js'
+import { PYTEST_PLUGIN_MODULE, pytestPluginDir } from '../adapters/bundled-files.js'
+import type { VariantCheck } from '../catalog/variants.js'
 
 export interface CellOutcome {
   readonly report: Report
@@ -50,7 +69,7 @@ export function planCellOrThrow(config: Pick<RunConfig, 'python' | 'variant'>): 
  */
 export async function runCell(config: RunConfig, context: StepContext, inheritedPythonPath?: string): Promise<CellOutcome> {
   // gil: force-off is part of the cell's runtime environment (PYTHON_GIL=0), so every pass and the report see it.
-  const cell = withGilMode(planCellOrThrow(config), config.gil)
+  let cell = withGilMode(planCellOrThrow(config), config.gil)
   // Logs from an earlier run in the same folder would mix with this run's.
   await rm(path.join(context.outDir, 'logs'), { recursive: true, force: true })
   await mkdir(path.join(context.outDir, 'logs'), { recursive: true })
@@ -66,13 +85,22 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
   let variantChecks: VariantChecksRun | undefined
   let memcheck: MemcheckRun | undefined
   let sanitizers: SanitizerPass | undefined
+  // The variant's checks that could not run in this cell, and why: the summary says so.
+  const checksNotRun: { check: VariantCheck; reason: string }[] = []
   let error: RunResults['error']
   let errorExitCode = 0
   try {
     // The variant's own checks (catalog: `checks`). A missing valgrind is said before a build of minutes.
     const checks = config.variant.checks ?? []
-    const valgrind = checks.includes('memcheck') && config.extension && config.testsDir && !config.testCommand ? await findValgrind(context) : undefined
+    const valgrind = checks.includes('memcheck') && config.extension && config.testsDir ? await findValgrind(context) : undefined
     interpreter = await ensureInterpreter(context, cell, config.source, config)
+    // CPython's own suppressions for the cell's sanitizer (TSan: its own races), in every run's options.
+    const sanitizerSpec = checks.filter(isSanitizerCheck).map((check) => SANITIZERS[check])[0]
+    if (sanitizerSpec?.cpythonSuppressions) {
+      const member = cell.abiFlags.includes('t') ? sanitizerSpec.cpythonSuppressions.freeThreadedMember : sanitizerSpec.cpythonSuppressions.member
+      const found = await cpythonSuppressions(context, cell, interpreter, config.source, { member, kept: path.join('share', 'pydebug', path.basename(path.dirname(member)), path.basename(member)), marker: 'race:', tool: sanitizerSpec.logDir })
+      if (found.file) cell = withSanitizerSuppressions(cell, sanitizerSpec, found.file)
+    }
     if (config.extension && config.testsDir) {
       // Every project (the first is the one under test, the others e.g. test dependencies with C code), each built for this interpreter.
       const buildOptions = { rebuild: config.rebuildExtensions, buildEnv: config.buildEnv, ...(config.buildCommand ? { buildCommand: config.buildCommand } : {}) }
@@ -83,28 +111,55 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
       // test-requirements (pytest, say) in a folder of their own, on the tests' PYTHONPATH after the extensions and before the user's.
       const requirementsDir = await installTestRequirements(context, cell, interpreter.pythonPath, config.testRequirements)
       const testsPythonPath = [requirementsDir, inheritedPythonPath].filter((part) => part).join(path.delimiter) || undefined
-      // The choice of test runner: the user's test-command replaces the refleak hunt (and its -X showrefcount pass).
+      const sanitizer = checks.find(isSanitizerCheck)
+      const memcheckTool = valgrind ? async () => ({ valgrind, suppressions: await memcheckSuppressions(context, cell, interpreter!, config.source), extensions }) : undefined
+      // The choice of test runner: the user's test-command replaces the refleak hunt and every per-file pass.
       if (config.testCommand) {
-        testCommand = await runTestCommand(context, cell, interpreter, { command: config.testCommand, projectDir: config.extension, sitePaths: extensions.map((build) => build.sitePath), timeoutSeconds: config.testCommandTimeoutSeconds }, testsPythonPath)
+        const commandTarget = { command: config.testCommand, projectDir: config.extension, sitePaths: extensions.map((build) => build.sitePath), timeoutSeconds: config.testCommandTimeoutSeconds }
+        const installed = interpreter
+        const runCommand = (passEnv?: Readonly<Record<string, string>>) => runTestCommand(context, cell, installed, { ...commandTarget, ...(passEnv ? { passEnv } : {}) }, testsPythonPath)
+        // The interpreter is instrumented: the command's own run is the sanitizer's, with its reports in files of their own.
+        if (sanitizer) {
+          sanitizers = await runSanitizerPass(context, cell, sanitizer, extensions, {
+            names: [TEST_COMMAND_NAME],
+            logName: (name) => name,
+            description: 'the test command, its reports in files of their own',
+            run: async (_name, passEnv) => testCommandAsFileRun((testCommand = await runCommand(passEnv))),
+          })
+        }
+        testCommand ??= await runCommand()
+        if (memcheckTool) memcheck = await runMemcheckOnCommand(context, cell, interpreter, commandTarget, await memcheckTool(), testsPythonPath)
+        checksNotRun.push(...perFileChecks(checks).map((check) => ({ check, reason: `${check} runs each test file on its own, and the tests run through test-command here (${config.testCommand!.text}): run without test-command (pydebug picks regrtest or pytest) to have it` })))
       } else {
         const discovery = await discoverTestModules(config.testsDir)
         testRunner = chooseTestRunner(await readProjectTestFacts(config.extension, discovery), config)
         context.log.info(`the tests run under ${testRunner.runner}: ${testRunner.reason}`)
         const refleakOptions = { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, maxCaseRuns: config.maxCaseRuns, maxCaseRunsTotal: config.maxCaseRunsTotal }
-        if (testRunner.runner === 'pytest') pytest = await runPytestRefleakHunt(context, cell, target, refleakOptions, discovery, testsPythonPath)
-        else refleaks = await runRefleakHunt(context, cell, target, refleakOptions, discovery, testsPythonPath)
+        const env = testEnv(cell, target, testsPythonPath)
+        // Every later pass runs each test file once more, in its own process, by the runner the hunt used.
+        let perFile: { runner: TestFileRunner; testFiles: string[]; caseIdsOf: (testFile: string) => Promise<string[]> }
+        if (testRunner.runner === 'pytest') {
+          const hunt = (pytest = await runPytestRefleakHunt(context, cell, target, refleakOptions, discovery, testsPythonPath))
+          perFile = {
+            runner: pytestFileRunner(config.extension, { module: PYTEST_PLUGIN_MODULE, dir: pytestPluginDir() }),
+            testFiles: hunt.files.map((file) => file.file),
+            caseIdsOf: async (testFile) => [...(hunt.files.find((file) => file.file === testFile)?.caseIds ?? [])],
+          }
+        } else {
+          refleaks = await runRefleakHunt(context, cell, target, refleakOptions, discovery, testsPythonPath)
+          perFile = {
+            runner: regrtestFileRunner(config.testsDir, config.testTimeoutSeconds),
+            testFiles: refleaks.discovery.modules,
+            caseIdsOf: (testFile) => listTestCases(context, target, env, testFile, 'valgrind'),
+          }
+        }
+        const { runner, testFiles } = perFile
+        showrefcount = await runShowrefcount(context, cell, target, runner, config, testFiles, testsPythonPath)
+        // What the variant exists for besides the refleak hunt (the GIL, the census, the allocation report).
+        variantChecks = await runVariantChecks(context, cell, checks, target, runner, testFiles, { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, gil: config.gil }, testsPythonPath)
+        if (memcheckTool) memcheck = await runMemcheck(context, cell, target, runner, config, testFiles, await memcheckTool(), perFile.caseIdsOf, testsPythonPath)
+        if (sanitizer) sanitizers = await runSanitizerPass(context, cell, sanitizer, extensions, testFileUnits(context, cell, target, runner, testFiles, config, testsPythonPath))
       }
-      // pytest projects: no -X showrefcount pass yet (regrtest cannot run their files).
-      if (refleaks) showrefcount = await runShowrefcount(context, cell, target, config, refleaks.discovery.modules, testsPythonPath)
-      // What the variant exists for besides the refleak hunt (the GIL, the census, the allocation report): unittest files, as regrtest runs them.
-      if (refleaks) variantChecks = await runVariantChecks(context, cell, checks, target, refleaks.discovery.modules, { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, gil: config.gil }, testsPythonPath)
-      if (valgrind && refleaks) {
-        const suppressions = await memcheckSuppressions(context, cell, interpreter, config.source)
-        memcheck = await runMemcheck(context, cell, target, config, refleaks.discovery.modules, { valgrind, suppressions, extensions }, testsPythonPath)
-      } else if (valgrind) context.log.warning('memcheck runs regrtest test files: it does not run pytest projects yet')
-      const sanitizer = checks.find(isSanitizerCheck)
-      if (sanitizer && refleaks) sanitizers = await runSanitizerPass(context, cell, sanitizer, target, extensions, refleaks.discovery.modules, config, testsPythonPath)
-      else if (sanitizer) context.log.warning('the sanitizer pass runs regrtest test files; it does not run with test-command or pytest yet')
     }
     if (config.cpythonTests.kind !== 'none') {
       cpythonTests = await runCpythonTests(context, cell, interpreter.pythonPath, {
@@ -140,6 +195,7 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
     ...(variantChecks ? { variantChecks } : {}),
     ...(memcheck ? { memcheck } : {}),
     ...(sanitizers ? { sanitizers } : {}),
+    ...(checksNotRun.length ? { checksNotRun } : {}),
     ...(error ? { error } : {}),
     relative: (absolutePath) => reportPath(context, absolutePath),
   })

@@ -1,6 +1,8 @@
 import type { CellPlan } from '../plan/cell.js'
 import type { StepContext } from './context.js'
-import { runHelperPerTestFile, type HelperRun } from './helper-per-test-file.js'
+import type { TestFileRunner } from '../plan/test-file-runner.js'
+import type { HelperRun } from '../report/step-results.js'
+import { runHelperPerTestFile } from './helper-per-test-file.js'
 import type { RefleakOptions, TestTarget } from './run-tests.js'
 
 /**
@@ -13,6 +15,7 @@ export async function runCensus(
   context: StepContext,
   cell: CellPlan,
   target: TestTarget,
+  runner: TestFileRunner,
   options: Pick<RefleakOptions, 'warmups' | 'runs' | 'testTimeoutSeconds'>,
   testFiles: readonly string[],
   inheritedPythonPath?: string,
@@ -22,6 +25,7 @@ export async function runCensus(
       context,
       cell,
       target,
+      runner,
       testFiles,
       {
         script: 'pydebug_census.py',

@@ -1,6 +1,8 @@
 import type { CellPlan } from '../plan/cell.js'
 import type { StepContext } from './context.js'
-import { runHelperPerTestFile, type HelperRun } from './helper-per-test-file.js'
+import type { TestFileRunner } from '../plan/test-file-runner.js'
+import type { HelperRun } from '../report/step-results.js'
+import { runHelperPerTestFile } from './helper-per-test-file.js'
 import type { RefleakOptions, TestTarget } from './run-tests.js'
 
 /**
@@ -12,11 +14,12 @@ export async function runCountAllocs(
   context: StepContext,
   cell: CellPlan,
   target: TestTarget,
+  runner: TestFileRunner,
   options: Pick<RefleakOptions, 'testTimeoutSeconds'>,
   testFiles: readonly string[],
   inheritedPythonPath?: string,
 ): Promise<HelperRun[]> {
   return context.log.group(`per-type allocation counts (sys.getcounts) around each of ${testFiles.length} test files`, () =>
-    runHelperPerTestFile(context, cell, target, testFiles, { script: 'pydebug_counts.py', logDir: 'count-allocs', timeoutSeconds: options.testTimeoutSeconds }, inheritedPythonPath) as Promise<HelperRun[]>,
+    runHelperPerTestFile(context, cell, target, runner, testFiles, { script: 'pydebug_counts.py', logDir: 'count-allocs', timeoutSeconds: options.testTimeoutSeconds }, inheritedPythonPath) as Promise<HelperRun[]>,
   )
 }

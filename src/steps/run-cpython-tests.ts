@@ -2,21 +2,19 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { writeFileAtomic } from '../adapters/files.js'
 import { ConfigError } from '../errors.js'
-import { parseRegrtestJunit, type RegrtestJunit } from '../parse/regrtest-junit.js'
-import type { RegrtestResult } from '../parse/regrtest.js'
+import { parseRegrtestJunit } from '../parse/regrtest-junit.js'
 import type { CellPlan } from '../plan/cell.js'
 import {
   assignShard,
   planCpythonTestsCommand,
   planCpythonTestsEnv,
   planCpythonTestsListing,
-  type CpythonTestsCommand,
-  type CpythonTestsEnv,
   type CpythonTestsSelection,
   type ShardSpec,
 } from '../plan/cpython-tests.js'
+import type { CpythonTestsRun } from '../report/step-results.js'
 import { logPath, type StepContext } from './context.js'
-import { parseRegrtestRun, type ParsedRun } from './run-tests.js'
+import { parseRegrtestRun } from './run-tests.js'
 
 export interface CpythonTestsOptions {
   readonly selection: Exclude<CpythonTestsSelection, { kind: 'none' }>
@@ -25,17 +23,6 @@ export interface CpythonTestsOptions {
   readonly shard?: ShardSpec
   /** A report.json of an earlier run, whose `cpythonTests.durations` balance the shards. */
   readonly durationsFile?: string
-}
-
-export interface CpythonTestsRun extends ParsedRun<RegrtestResult> {
-  readonly selection: CpythonTestsOptions['selection']
-  readonly timeoutSeconds: number
-  readonly plan: CpythonTestsCommand
-  readonly environment: CpythonTestsEnv
-  readonly junitXml: string
-  /** Absent when regrtest did not write the file (it writes it at the very end). */
-  readonly junit?: RegrtestJunit
-  readonly shard?: ShardSpec & { readonly tests: readonly string[]; readonly balancedBy: 'durations' | 'name' }
 }
 
 /** The name of the JUnit file in the out folder, which the action uploads whole. */

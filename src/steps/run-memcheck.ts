@@ -1,19 +1,21 @@
-import { access, mkdir, readdir } from 'node:fs/promises'
+import { mkdir, readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { writeFileAtomic } from '../adapters/files.js'
 import { parseLogFile } from '../adapters/read-lines.js'
 import { ConfigError } from '../errors.js'
-import type { ParsedLogDetails } from '../parse/detect.js'
-import type { UnparsedLines } from '../parse/line-parser.js'
-import type { RegrtestResult } from '../parse/regrtest.js'
 import { planCaseRuns } from '../plan/case-runs.js'
-import { ValgrindXmlParser, type ValgrindResult } from '../parse/valgrind-xml.js'
+import { ValgrindXmlParser } from '../parse/valgrind-xml.js'
 import type { CellPlan } from '../plan/cell.js'
 import type { SourceSpec } from '../plan/source.js'
-import { extensionSourceCopy, type ExtensionBuild } from './build-extension.js'
-import { sourceTarballPath, VALGRIND_SUPPRESSIONS_FILE, type InterpreterInstall } from './build-python.js'
+import type { ExtensionBuild, InterpreterInstall, MemcheckCaseRun, MemcheckFileRun, MemcheckProcess, MemcheckRun, MemcheckSuppressions } from '../report/step-results.js'
+import { extensionSourceCopy } from './build-extension.js'
+import { VALGRIND_SUPPRESSIONS_FILE } from './build-python.js'
+import { cpythonSuppressions } from './cpython-suppressions.js'
 import { logPath, type StepContext } from './context.js'
-import { listTestCases, parseRegrtestRun, testEnv, type ParsedRun, type RefleakOptions, type TestTarget } from './run-tests.js'
+import { testEnv, type RefleakOptions, type TestTarget } from './run-tests.js'
+import { runTestFile } from './run-test-file.js'
+import type { TestFileRunner } from '../plan/test-file-runner.js'
+import { runTestCommand, testCommandAsFileRun, type TestCommandTarget } from './run-test-command.js'
+import { TEST_COMMAND_NAME } from '../plan/test-command.js'
 
 /**
  * The `memcheck` check (catalog: the valgrind variant's `checks`): each test file once under
@@ -27,49 +29,6 @@ import { listTestCases, parseRegrtestRun, testEnv, type ParsedRun, type RefleakO
  * object's free. The entries that stay active (the GIL and TLS allocations CPython never frees,
  * libc's and the dynamic loader's own reports) are the noise a debug run of any extension sees.
  */
-
-/** Where the suppressions came from: kept with the interpreter, read again from the source tarball (builds made before they were kept), or none. */
-export interface MemcheckSuppressions {
-  readonly file?: string
-  readonly origin: 'install' | 'source-tarball' | 'none'
-  /** Why there are none, or how they were found. */
-  readonly note?: string
-}
-
-/** One process memcheck followed (the test file's interpreter, or a child it started): its XML and what the parsers read there. */
-export interface MemcheckProcess {
-  readonly xml: string
-  readonly lines: number
-  readonly unparsed: UnparsedLines
-  readonly details: ParsedLogDetails
-  readonly valgrind: ValgrindResult
-}
-
-export interface MemcheckFileRun extends ParsedRun<RegrtestResult> {
-  readonly testFile: string
-  readonly processes: MemcheckProcess[]
-  /** The file's test cases (regrtest --list-cases), listed when memcheck saw an error in the user's code, to name the case. */
-  readonly caseIds?: string[]
-  /** A file of several cases with an error in the user's code: each case re-run alone under memcheck (within `max-case-runs`). */
-  readonly cases?: MemcheckCaseRun[]
-  /** Its cases the budget left out. */
-  readonly casesNotRun?: number
-}
-
-export interface MemcheckCaseRun extends ParsedRun<RegrtestResult> {
-  readonly id: string
-  readonly processes: MemcheckProcess[]
-}
-
-export interface MemcheckRun {
-  /** `valgrind --version`, e.g. `valgrind-3.19.0`. */
-  readonly valgrind: string
-  readonly suppressions: MemcheckSuppressions
-  readonly files: MemcheckFileRun[]
-  /** Build copies of the user's projects (where debug info points) and the projects they were copied from. */
-  readonly sources: readonly { readonly copy: string; readonly project: string }[]
-  readonly workspace: string
-}
 
 /** The fix for a machine without valgrind, in the error the run stops with. */
 export const VALGRIND_MISSING =
@@ -113,31 +72,9 @@ export function memcheckXmlFiles(names: readonly string[], testFile: string): st
     .sort((a, b) => Number(a.slice(prefix.length, -4)) - Number(b.slice(prefix.length, -4)))
 }
 
-/**
- * The suppressions kept with the interpreter; for a build made before they were kept, read from the
- * source tarball when it is on this machine (and kept with the interpreter from then on); else none,
- * and the report says so.
- */
+/** Memcheck's suppressions: CPython's Misc/valgrind-python.supp of the interpreter's own source (steps/cpython-suppressions.ts). */
 export async function memcheckSuppressions(context: StepContext, cell: CellPlan, interpreter: Pick<InterpreterInstall, 'prefix'>, source: SourceSpec): Promise<MemcheckSuppressions> {
-  const kept = path.join(interpreter.prefix, VALGRIND_SUPPRESSIONS_FILE)
-  if (await exists(kept)) return { file: kept, origin: 'install' }
-  const tarball = sourceTarballPath(context, cell, source)
-  if (await exists(tarball)) {
-    const result = await context.runner.run({
-      argv: ['tar', '-xzf', tarball, '--wildcards', '-O', '*/Misc/valgrind-python.supp'],
-      cwd: context.outDir,
-      logPath: logPath(context, 'valgrind', 'suppressions-from-source.log'),
-      captureStdout: true,
-    })
-    if (result.exitCode === 0 && result.stdout.includes('Memcheck:')) {
-      await mkdir(path.dirname(kept), { recursive: true })
-      await writeFileAtomic(kept, result.stdout)
-      return { file: kept, origin: 'source-tarball', note: `this interpreter was built before pydebug kept Misc/valgrind-python.supp with it: read from ${path.basename(tarball)} and kept from now on` }
-    }
-  }
-  const note = `this interpreter was built before pydebug kept Misc/valgrind-python.supp with it, and the source tarball is not on this machine: memcheck ran without CPython's suppressions: what they would hide is counted with CPython's errors (delete the cached interpreter, or give the source tarball with --source, to have them)`
-  context.log.warning(note)
-  return { origin: 'none', note }
+  return cpythonSuppressions(context, cell, interpreter, source, { member: 'Misc/valgrind-python.supp', kept: VALGRIND_SUPPRESSIONS_FILE, marker: 'Memcheck:', tool: 'memcheck' })
 }
 
 /**
@@ -150,40 +87,39 @@ export async function runMemcheck(
   context: StepContext,
   cell: CellPlan,
   target: TestTarget,
+  runner: TestFileRunner,
   options: Pick<RefleakOptions, 'testTimeoutSeconds' | 'maxCaseRuns' | 'maxCaseRunsTotal'>,
   testFiles: readonly string[],
   tool: { readonly valgrind: string; readonly suppressions: MemcheckSuppressions; readonly extensions: readonly ExtensionBuild[] },
+  /** A file's case ids: regrtest's --list-cases, or pytest's collection. */
+  caseIdsOf: (testFile: string) => Promise<string[]>,
   inheritedPythonPath?: string,
 ): Promise<MemcheckRun> {
   const env = testEnv(cell, target, inheritedPythonPath)
   const xmlDir = logPath(context, 'valgrind')
   await mkdir(xmlDir, { recursive: true })
-  const sources = tool.extensions.map((build) => ({ copy: extensionSourceCopy(build), project: build.projectDir }))
-  // Frames in these paths are the user's code: the compiled copies and the built modules.
-  const hints = { workspace: context.workspace, extensionPaths: [...sources.map((source) => `${source.copy}/`), ...tool.extensions.map((build) => `${build.sitePath}/`)] }
-  // regrtest on one test file (or one case of it) under memcheck, and every XML file its processes wrote.
-  const underMemcheck = async (dir: string, name: string, selection: string[]) => {
+  const { sources, hints } = userCode(context, tool.extensions)
+  // One test file (or one case of it) under memcheck, and every XML file its processes wrote.
+  const underMemcheck = async (dir: string, testFile: string, caseId?: string) => {
     await mkdir(dir, { recursive: true })
-    const run = await parseRegrtestRun(context, {
-      argv: ['valgrind', ...memcheckOptions(path.join(dir, `${name}.%p.xml`), tool.suppressions.file), target.pythonPath, '-m', 'test', '--testdir', target.testsDir, '--timeout', String(options.testTimeoutSeconds), ...selection],
-      cwd: target.projectDir,
+    const name = runner.logName(caseId ?? testFile)
+    const run = await runTestFile(context, runner, {
+      prefix: ['valgrind', ...memcheckOptions(path.join(dir, `${name}.%p.xml`), tool.suppressions.file), target.pythonPath],
+      testFile,
+      ...(caseId ? { caseId } : {}),
       env,
+      cwd: target.projectDir,
       logPath: path.join(dir, `${name}.log`),
+      timeoutSeconds: options.testTimeoutSeconds,
     })
-    const processes: MemcheckProcess[] = []
-    for (const xmlName of memcheckXmlFiles(await readdir(dir), name)) {
-      const xml = path.join(dir, xmlName)
-      const { lines, unparsed, ...details } = await parseLogFile(xml, hints)
-      processes.push({ xml, lines, unparsed, details, valgrind: details.results['valgrind-xml'] ?? new ValgrindXmlParser().end() })
-    }
-    return { ...run, processes }
+    return { ...run, processes: await readProcesses(dir, name, hints) }
   }
   const files = await context.log.group(`valgrind memcheck on ${testFiles.length} test files`, async () => {
     const runs: MemcheckFileRun[] = []
     for (const testFile of testFiles) {
-      const run = await underMemcheck(xmlDir, testFile, [testFile])
+      const run = await underMemcheck(xmlDir, testFile)
       const userErrors = countUserErrors(run.processes)
-      const caseIds = userErrors ? await listTestCases(context, target, env, testFile, 'valgrind') : undefined
+      const caseIds = userErrors ? await caseIdsOf(testFile) : undefined
       context.log.info(`${testFile}: memcheck followed ${run.processes.length} process${run.processes.length === 1 ? '' : 'es'}, ${userErrors} error${userErrors === 1 ? '' : 's'} in the extension's code`)
       runs.push({ ...run, testFile, ...(caseIds ? { caseIds } : {}) })
     }
@@ -191,7 +127,7 @@ export async function runMemcheck(
     const several = runs.filter((run) => (run.caseIds?.length ?? 0) > 1).map((run) => ({ name: run.testFile, caseIds: run.caseIds! }))
     for (const file of planCaseRuns(several, { perFile: options.maxCaseRuns, total: options.maxCaseRunsTotal })) {
       const cases: MemcheckCaseRun[] = []
-      for (const id of file.run) cases.push({ ...(await underMemcheck(path.join(xmlDir, 'cases'), id, ['-m', id, file.name])), id })
+      for (const id of file.run) cases.push({ ...(await underMemcheck(path.join(xmlDir, 'cases'), file.name, id)), id })
       const index = runs.findIndex((run) => run.testFile === file.name)
       runs[index] = { ...runs[index], cases, ...(file.notRun ? { casesNotRun: file.notRun } : {}) }
       context.log.info(`${file.name}: re-ran ${file.run.length} of ${file.run.length + file.notRun} cases alone under memcheck`)
@@ -201,14 +137,53 @@ export async function runMemcheck(
   return { valgrind: tool.valgrind, suppressions: tool.suppressions, files, sources, workspace: context.workspace }
 }
 
+/** The build copies of the user's projects, and the paths whose frames are the user's code: the compiled copies and the built modules. */
+function userCode(context: StepContext, extensions: readonly ExtensionBuild[]) {
+  const sources = extensions.map((build) => ({ copy: extensionSourceCopy(build), project: build.projectDir }))
+  return { sources, hints: { workspace: context.workspace, extensionPaths: [...sources.map((source) => `${source.copy}/`), ...extensions.map((build) => `${build.sitePath}/`)] } }
+}
+
+/** Every XML file memcheck wrote for one run (`<name>.<pid>.xml`), parsed. */
+async function readProcesses(dir: string, name: string, hints: ReturnType<typeof userCode>['hints']): Promise<MemcheckProcess[]> {
+  const processes: MemcheckProcess[] = []
+  for (const xmlName of memcheckXmlFiles(await readdir(dir), name)) {
+    const xml = path.join(dir, xmlName)
+    const { lines, unparsed, ...details } = await parseLogFile(xml, hints)
+    processes.push({ xml, lines, unparsed, details, valgrind: details.results['valgrind-xml'] ?? new ValgrindXmlParser().end() })
+  }
+  return processes
+}
+
 function countUserErrors(processes: readonly MemcheckProcess[]): number {
   return processes.reduce((total, process) => total + process.valgrind.errors.filter((error) => error.blame === 'extension').length, 0)
 }
 
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
+/**
+ * The user's test-command once more, whole, under memcheck (the first run, without it, gave its
+ * outcome): valgrind starts the command's first word from PATH (the cell's interpreter first) and
+ * follows every process it starts (`--trace-children=yes`), each into its own XML file. Which test
+ * an error belongs to is not known here: a crash names it through faulthandler, in the command's log.
+ */
+export async function runMemcheckOnCommand(
+  context: StepContext,
+  cell: CellPlan,
+  interpreter: InterpreterInstall,
+  target: TestCommandTarget,
+  tool: { readonly valgrind: string; readonly suppressions: MemcheckSuppressions; readonly extensions: readonly ExtensionBuild[] },
+  inheritedPythonPath?: string,
+): Promise<MemcheckRun> {
+  const xmlDir = logPath(context, 'valgrind')
+  await mkdir(xmlDir, { recursive: true })
+  const { sources, hints } = userCode(context, tool.extensions)
+  const run = await runTestCommand(
+    context,
+    cell,
+    interpreter,
+    { ...target, prefix: ['valgrind', ...memcheckOptions(path.join(xmlDir, `${TEST_COMMAND_NAME}.%p.xml`), tool.suppressions.file)], logName: path.join('valgrind', TEST_COMMAND_NAME) },
+    inheritedPythonPath,
   )
+  const processes = await readProcesses(xmlDir, TEST_COMMAND_NAME, hints)
+  context.log.info(`test-command: memcheck followed ${processes.length} process${processes.length === 1 ? '' : 'es'}, ${countUserErrors(processes)} errors in the extension's code`)
+  const file: MemcheckFileRun = { ...testCommandAsFileRun(run), processes }
+  return { valgrind: tool.valgrind, suppressions: tool.suppressions, files: [file], sources, workspace: context.workspace }
 }

@@ -1,34 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PYTEST_PLUGIN_MODULE, pytestPluginDir } from '../adapters/bundled-files.js'
-import { parseLogFile, readLines } from '../adapters/read-lines.js'
+import { parseLogFile, parseLogWith, readLines } from '../adapters/read-lines.js'
 import { ConfigError } from '../errors.js'
-import { PytestLogParser, pytestFileOf, type PytestLogResult } from '../parse/pytest-log.js'
-import { RegrtestParser, type RegrtestResult } from '../parse/regrtest.js'
+import { PytestLogParser, pytestFileOf } from '../parse/pytest-log.js'
+import { RegrtestParser } from '../parse/regrtest.js'
 import type { CellPlan } from '../plan/cell.js'
 import { PYTEST_CONFIG_FILES, pytestConfigIn, type ProjectTestFacts } from '../plan/test-runner.js'
+import type { PytestFileRun, PytestHunt, TestDiscovery } from '../report/step-results.js'
 import { logPath, type StepContext } from './context.js'
-import { parsedRun, type ParsedRun, type RefleakOptions, type TestDiscovery, type TestTarget } from './run-tests.js'
-
-/** One test file run under pytest with the refleak plugin, in its own process (a crash ends only that file, as with regrtest -j1). */
-export interface PytestFileRun extends ParsedRun<{ readonly regrtest: RegrtestResult; readonly pytest: PytestLogResult }> {
-  /** The file as pytest names it in node ids, relative to the project: `tests/test_leaky.py`. */
-  readonly file: string
-  /** Its test ids, as collected. */
-  readonly caseIds: readonly string[]
-}
-
-/** The pytest counterpart of RefleakHunt (steps/run-tests.ts): report/collect-pytest.ts turns it into the same report section. */
-export interface PytestHunt {
-  readonly warmups: number
-  readonly runs: number
-  readonly discovery: TestDiscovery
-  /** `pytest --collect-only`: the test ids, and the files pytest could not import. */
-  readonly collect: ParsedRun<PytestLogResult>
-  readonly files: PytestFileRun[]
-  /** The pytest version the interpreter imported. */
-  readonly pytestVersion: string
-}
+import { parsedRun, type RefleakOptions, type TestTarget } from './run-tests.js'
 
 /** Where pytest configuration is, in the words the runner choice's reason uses: the project's folder, and conftest.py in the tests folder too. */
 export async function readProjectTestFacts(projectDir: string, discovery: TestDiscovery): Promise<ProjectTestFacts> {
@@ -76,7 +57,7 @@ export async function runPytestRefleakHunt(
       logPath: logPath(context, 'pytest', 'collect.log'),
     })
     const log = await parseLogFile(result.logPath, { workspace: context.workspace })
-    return { ...parsedRun(result, log), parsed: await readPytestLog(result.logPath) }
+    return { ...parsedRun(result, log), parsed: await parseLogWith(result.logPath, new PytestLogParser()) }
   })
 
   const byFile = new Map<string, string[]>()
@@ -108,7 +89,7 @@ export async function runPytestRefleakHunt(
         timeoutMs: options.testTimeoutSeconds * 1000,
       })
       const log = await parseLogFile(result.logPath, { workspace: context.workspace })
-      files.push({ ...parsedRun(result, log, file), parsed: { regrtest: log.results.regrtest ?? new RegrtestParser().end(), pytest: await readPytestLog(result.logPath) }, file, caseIds })
+      files.push({ ...parsedRun(result, log, file), parsed: { regrtest: log.results.regrtest ?? new RegrtestParser().end(), pytest: await parseLogWith(result.logPath, new PytestLogParser()) }, file, caseIds })
       context.log.info(`${file}: ${files[files.length - 1].parsed.pytest.summary ?? `exit ${result.exitCode ?? result.signal}`}`)
     }
   })
@@ -133,15 +114,3 @@ async function probePytest(context: StepContext, target: TestTarget, env: Record
       `${inheritedPythonPath ? ` (PYTHONPATH is ${inheritedPythonPath})` : ''}. To run them with regrtest instead, set test-runner: regrtest.`,
   )
 }
-
-async function readPytestLog(file: string): Promise<PytestLogResult> {
-  const parser = new PytestLogParser()
-  let lineNumber = 0
-  try {
-    for await (const line of readLines(file)) parser.next(line.endsWith('\r') ? line.slice(0, -1) : line, ++lineNumber)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-  }
-  return parser.end()
-}
-

@@ -1,73 +1,39 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { bundledPythonScript } from '../adapters/bundled-files.js'
-import { parseLogFile, readLines } from '../adapters/read-lines.js'
+import { parseLogFile } from '../adapters/read-lines.js'
 import { SANITIZERS, type SanitizerCheck, type SanitizerSpec } from '../catalog/sanitizers.js'
 import { minorOf } from '../catalog/python-version.js'
 import type { ParsedLog } from '../parse/detect.js'
-import type { RegrtestResult } from '../parse/regrtest.js'
 import type { CellPlan } from '../plan/cell.js'
-import { caseOfReport, casesOfVerboseOutput, checkCompileLines, mapSourceCopies, reportFilesOf, sanitizerPassEnv, type CompileLineCheck, type SourceCopy } from '../plan/sanitizer-pass.js'
+import { caseOfReport, checkCompileLines, mapSourceCopies, reportFilesOf, sanitizerPassEnv, type SourceCopy } from '../plan/sanitizer-pass.js'
 import { workspaceRelative } from '../parse/frames.js'
-import { extensionSourceCopy, type ExtensionBuild } from './build-extension.js'
+import type { ExtensionBuild, InstrumentationCheck, ParsedRun, SanitizerFileRun, SanitizerPass, SanitizerReportRun, TestFileRun } from '../report/step-results.js'
+import { extensionSourceCopy } from './build-extension.js'
 import { logPath, type StepContext } from './context.js'
-import { parsedRun, parseRegrtestRun, testEnv, type ParsedRun, type TestTarget } from './run-tests.js'
+import { parsedRun, testEnv, type TestTarget } from './run-tests.js'
+import { runTestFile } from './run-test-file.js'
+import type { TestFileRunner } from '../plan/test-file-runner.js'
 
-/** Whether an extension build carries the sanitizer: its compile lines (when this run built it) and its modules' symbols. */
-export interface InstrumentationCheck {
-  readonly projectDir: string
-  /** From the build log this run wrote; absent for a reused build. */
-  readonly compileLines?: CompileLineCheck
-  /** Each extension module and whether it references the sanitizer's runtime. */
-  readonly modules: readonly { readonly file: string; readonly instrumented: boolean }[]
-  readonly instrumented: boolean
-}
-
-/** One sanitizer report file, parsed, with the test file (and case) whose process wrote it. */
-export interface SanitizerReportRun extends ParsedRun<ParsedLog['results']['sanitizer']> {
-  readonly testFile: string
-  readonly case?: string
-}
-
-export interface SanitizerFileRun extends ParsedRun<RegrtestResult> {
-  readonly testFile: string
-  /** The cases regrtest -v started. */
-  readonly cases: readonly string[]
-  readonly reports: SanitizerReportRun[]
-}
-
-export interface SanitizerPass {
-  readonly spec: SanitizerSpec
-  /** `<out>/logs/<sanitizer>`: the test files' logs and their report files. */
-  readonly logDir: string
-  /** The variables set for the pass, with log_path as given to the first test file. */
-  readonly env: Readonly<Record<string, string>>
-  /** LeakSanitizer's suppression file pydebug passed, when it ships one for this CPython version. */
-  readonly suppressions?: string
-  readonly instrumentation: InstrumentationCheck[]
-  readonly runs: SanitizerFileRun[]
-  /** The extensions' build copies, which the reports' frames name, and the projects they stand for. */
-  readonly sources: readonly SourceCopy[]
-  /** Why the tests did not run under the sanitizer, when they did not. */
-  readonly notRun?: string
+/** What a sanitizer pass runs: each unit (a test file, or the user's test-command) once, in its own process. */
+export interface SanitizerPassUnits {
+  /** Test files, or the one name of the test-command run. */
+  readonly names: readonly string[]
+  /** Names the unit's report files: `<logs>/<sanitizer>/<logName>.<pid>`. */
+  readonly logName: (name: string) => string
+  /** Runs one unit with the pass's variables (log_path and the suppressions) over its own environment. */
+  readonly run: (name: string, passEnv: Readonly<Record<string, string>>, logDir: string) => Promise<TestFileRun>
+  /** `3 test files, one process each`. */
+  readonly description: string
 }
 
 /**
  * The checks the variant exists for: every extension was compiled with the sanitizer's flag, and
- * each test file runs once in its own regrtest process (`-v`, so the case that was running is named)
- * with the sanitizer's reports written to `<out>/logs/<sanitizer>/<test file>.<pid>`, each parsed on
- * its own: a report can never be lost inside the test's output, and it always names its test file.
+ * each unit runs once in its own process (test files verbose, so the case that was running is
+ * named) with the sanitizer's reports written to `<out>/logs/<sanitizer>/<unit>.<pid>`, each parsed
+ * on its own: a report can never be lost inside the test's output, and it always names its unit.
  */
-export async function runSanitizerPass(
-  context: StepContext,
-  cell: CellPlan,
-  check: SanitizerCheck,
-  target: TestTarget,
-  extensions: readonly ExtensionBuild[],
-  testFiles: readonly string[],
-  options: { readonly testTimeoutSeconds: number },
-  inheritedPythonPath?: string,
-): Promise<SanitizerPass> {
+export async function runSanitizerPass(context: StepContext, cell: CellPlan, check: SanitizerCheck, extensions: readonly ExtensionBuild[], units: SanitizerPassUnits): Promise<SanitizerPass> {
   const spec = SANITIZERS[check]
   const sources = extensions.map((build) => ({ copy: extensionSourceCopy(build), project: workspaceRelative(build.projectDir, context.workspace) }))
   // Frames in the build copies and the built modules are the user's code.
@@ -79,31 +45,23 @@ export async function runSanitizerPass(
   const supp = spec.leakSuppressions?.[minorOf(cell.python)]
   const suppressions = supp ? bundledPythonScript(supp) : undefined
   const logDir = logPath(context, spec.logDir)
-  const envFor = (testFile: string) => sanitizerPassEnv(spec, cell.runtimeEnv, path.join(logDir, testFile), suppressions)
-  const first = envFor(testFiles[0] ?? 'test')
+  const envFor = (name: string) => sanitizerPassEnv(spec, cell.runtimeEnv, path.join(logDir, units.logName(name)), suppressions)
+  const first = envFor(units.names[0] ?? 'test')
   if ('error' in first) {
     context.log.warning(`the ${spec.tool} pass did not run: ${first.error}`)
     return { spec, logDir, env: {}, instrumentation, runs: [], sources, notRun: first.error, ...(suppressions ? { suppressions } : {}) }
   }
 
-  const base = testEnv(cell, target, inheritedPythonPath)
-  const runs = await context.log.group(`${spec.tool}: ${testFiles.length} test files, one process each`, async () => {
+  const runs = await context.log.group(`${spec.tool}: ${units.description}`, async () => {
     const runs: SanitizerFileRun[] = []
-    for (const testFile of testFiles) {
+    for (const testFile of units.names) {
       const passEnv = envFor(testFile)
       if ('error' in passEnv) continue
-      const run = await parseRegrtestRun(context, {
-        argv: [target.pythonPath, '-m', 'test', '--testdir', target.testsDir, '--timeout', String(options.testTimeoutSeconds), '-v', testFile],
-        cwd: target.projectDir,
-        env: { ...base, ...passEnv.env },
-        logPath: path.join(logDir, `${testFile}.log`),
-      })
-      const lines: string[] = []
-      for await (const line of readLines(run.log)) lines.push(line)
-      const cases = casesOfVerboseOutput(lines)
+      const run = await units.run(testFile, passEnv.env, logDir)
+      const cases = run.progress
       const endedInside = run.exitCode !== 0 && cases.unfinished !== undefined
       const reports: SanitizerReportRun[] = []
-      for (const name of reportFilesOf(await readdir(logDir), testFile)) {
+      for (const name of reportFilesOf(await readdir(logDir), units.logName(testFile))) {
         const file = path.join(logDir, name)
         const log = await parseLogFile(file, hints)
         // A report that ended the process belongs to the case it ended; an exit-time leak report to the only case, if one.
@@ -120,6 +78,34 @@ export async function runSanitizerPass(
   return { spec, logDir, env: first.env, instrumentation, runs, sources, ...(suppressions ? { suppressions } : {}) }
 }
 
+/** The pass's units when they are test files: each run verbose by its runner, with the tests' environment. */
+export function testFileUnits(
+  context: StepContext,
+  cell: CellPlan,
+  target: TestTarget,
+  runner: TestFileRunner,
+  testFiles: readonly string[],
+  options: { readonly testTimeoutSeconds: number },
+  inheritedPythonPath?: string,
+): SanitizerPassUnits {
+  const base = testEnv(cell, target, inheritedPythonPath)
+  return {
+    names: testFiles,
+    logName: runner.logName,
+    description: `${testFiles.length} test files, one process each`,
+    run: (testFile, passEnv, logDir) =>
+      runTestFile(context, runner, {
+        prefix: [target.pythonPath],
+        testFile,
+        verbose: true,
+        env: { ...base, ...passEnv },
+        cwd: target.projectDir,
+        logPath: path.join(logDir, `${runner.logName(testFile)}.log`),
+        timeoutSeconds: options.testTimeoutSeconds,
+      }),
+  }
+}
+
 /**
  * One parsed report file as the report takes it: its problems belong to the test file whose process
  * wrote it, and name the user's project where the frames name the build copy.
@@ -133,7 +119,7 @@ export function sanitizerReportRun(
   return { ...parsedRun(result, { ...log, problems: log.problems.map(mapped) }), parsed: log.results.sanitizer, testFile, ...(testCase ? { case: testCase } : {}) }
 }
 
-function describeRun(run: ParsedRun<RegrtestResult>): string {
+function describeRun(run: Pick<ParsedRun<unknown>, 'signal' | 'exitCode'>): string {
   return run.signal ? `killed by ${run.signal}` : `exit ${run.exitCode}`
 }
 

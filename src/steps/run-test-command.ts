@@ -11,32 +11,12 @@ import { UnittestParser, type UnittestResult } from '../parse/unittest-output.js
 import type { LineParser } from '../parse/line-parser.js'
 import { expandCommand, formatArgv, type CommandLine } from '../plan/command-line.js'
 import type { CellPlan } from '../plan/cell.js'
-import { planTestCommand, type TestCommandRunner } from '../plan/test-command.js'
+import { planTestCommand, TEST_COMMAND_NAME, type TestCommandRunner } from '../plan/test-command.js'
+import type { InterpreterInstall, TestCommandOutput, TestCommandRun, TestFileRun } from '../report/step-results.js'
 import { PYTHON_ENV, SITE_ENV } from './build-extension.js'
-import type { InterpreterInstall } from './build-python.js'
 import { logPath, type StepContext } from './context.js'
 import { pathWithInterpreter } from './interpreter-path.js'
-import { parsedRun, type ParsedRun } from './run-tests.js'
-
-/** What the parsers read from the command's output, by format; a format absent from the output is absent here. */
-export interface TestCommandOutput {
-  readonly pytest?: PytestResult
-  readonly unittest?: UnittestResult
-  /** pytest's `--junitxml` file: one entry per test. */
-  readonly junit?: JUnitResult
-}
-
-export interface TestCommandRun extends ParsedRun<TestCommandOutput> {
-  /** As the user typed it. */
-  readonly text: string
-  readonly runner: TestCommandRunner
-  /** What pydebug added to the argv (plan/test-command.ts). */
-  readonly added: readonly string[]
-  readonly junitPath?: string
-  readonly cwd: string
-  /** The repository root: the places findings point at are relative to it. */
-  readonly workspace: string
-}
+import { parsedRun } from './run-tests.js'
 
 export interface TestCommandTarget {
   readonly command: CommandLine
@@ -46,6 +26,12 @@ export interface TestCommandTarget {
   readonly sitePaths: readonly string[]
   /** Past this the command is stopped: SIGABRT first, so faulthandler names where it hung. */
   readonly timeoutSeconds: number
+  /** A tool the command runs under (`valgrind ...`): the command's words follow it. */
+  readonly prefix?: readonly string[]
+  /** Variables of a pass (a sanitizer's log_path), over the cell's. */
+  readonly passEnv?: Readonly<Record<string, string>>
+  /** Its log (and JUnit XML) under logs/: `test-command` unless a pass runs it again. */
+  readonly logName?: string
 }
 
 /**
@@ -66,15 +52,18 @@ export async function runTestCommand(context: StepContext, cell: CellPlan, inter
     [PYTHON_ENV]: interpreter.pythonPath,
     [SITE_ENV]: target.sitePaths[0] ?? '',
     ...cell.runtimeEnv,
+    ...target.passEnv,
   }
   const expanded = expandCommand(target.command, mergeEnv(context.env, env))
   if (!expanded.ok) {
     throw new ConfigError(`test-command '${target.command.text}' refers to ${expanded.missing.map((name) => `$${name}`).join(', ')}, which ${expanded.missing.length === 1 ? 'is' : 'are'} not set; pydebug sets $${SITE_ENV} and $${PYTHON_ENV}.`)
   }
-  const planned = planTestCommand(expanded.argv, { junitPath: logPath(context, 'test-command.junit.xml') })
+  const logName = target.logName ?? 'test-command'
+  const planned = planTestCommand(expanded.argv, { junitPath: logPath(context, `${logName}.junit.xml`) })
   if (planned.junitPath) await rm(planned.junitPath, { force: true })
-  const log = logPath(context, 'test-command.log')
-  const result = await context.log.group(`test-command: ${formatArgv(planned.argv)}`, () => context.runner.run({ argv: planned.argv, cwd: target.projectDir, env, logPath: log, timeoutMs: target.timeoutSeconds * 1000, timeoutSignal: 'SIGABRT' }))
+  const log = logPath(context, `${logName}.log`)
+  const argv = [...(target.prefix ?? []), ...planned.argv]
+  const result = await context.log.group(`test-command: ${formatArgv(argv)}`, () => context.runner.run({ argv, cwd: target.projectDir, env, logPath: log, timeoutMs: target.timeoutSeconds * 1000, timeoutSignal: 'SIGABRT' }))
   const { output, lines, unparsed, details } = await parseTestCommandLog(result.logPath, planned.runner, context.workspace)
   const junitText = planned.junitPath ? await readFile(planned.junitPath, 'utf8').catch(() => undefined) : undefined
   return {
@@ -87,6 +76,12 @@ export async function runTestCommand(context: StepContext, cell: CellPlan, inter
     cwd: target.projectDir,
     workspace: context.workspace,
   }
+}
+
+/** The command's run in the shape of a test file's, for the passes that read those (memcheck, the sanitizers): its outcome from its exit. */
+export function testCommandAsFileRun(run: TestCommandRun): TestFileRun {
+  const outcome = run.timedOut ? 'timed-out' : run.signal ? 'crashed' : run.exitCode === 0 ? 'passed' : 'failed'
+  return { ...run, testFile: TEST_COMMAND_NAME, outcome: { outcome }, progress: { started: [] } }
 }
 
 /**

@@ -3,59 +3,14 @@ import path from 'node:path'
 import { parseLogFile } from '../adapters/read-lines.js'
 import type { CommandResult } from '../adapters/process.js'
 import type { ParsedLog, ParsedLogDetails } from '../parse/detect.js'
-import type { UnparsedLines } from '../parse/line-parser.js'
 import { RegrtestParser, isTestCaseId, type RegrtestResult } from '../parse/regrtest.js'
-import { ShowRefcountParser, type ShowRefcountResult } from '../parse/showrefcount.js'
+import { ShowRefcountParser } from '../parse/showrefcount.js'
 import { planCaseRuns } from '../plan/case-runs.js'
 import type { CellPlan } from '../plan/cell.js'
+import type { CaseRun, ParsedRun, RefleakHunt, ShowrefcountRun, TestDiscovery } from '../report/step-results.js'
 import { logPath, type StepContext } from './context.js'
-
-/** A process that ran, its log, and what the parsers read from the log. */
-export interface ParsedRun<R> {
-  readonly command: readonly string[]
-  readonly exitCode: number | null
-  readonly signal: NodeJS.Signals | null
-  readonly timedOut: boolean
-  readonly log: string
-  readonly lines: number
-  readonly unparsed: UnparsedLines
-  readonly parsed: R
-  /** Everything the detector read in the log: every format found, its problems, its diagnostics. */
-  readonly details: ParsedLogDetails
-}
-
-export interface CaseRun extends ParsedRun<RegrtestResult> {
-  readonly id: string
-}
-
-export interface RefleakHunt {
-  readonly warmups: number
-  readonly runs: number
-  /** What was found to run; the hunt does not start when it is empty. */
-  readonly discovery: TestDiscovery
-  /** Absent when discovery found no test module. */
-  readonly run?: ParsedRun<RegrtestResult>
-  /** Per leaking test file: each of its cases re-run alone under -R. */
-  readonly cases: Record<string, CaseRun[]>
-  /** Per leaking test file: its cases that the budget left out (the file was only partly attributed). */
-  readonly casesNotRun: Record<string, number>
-  /** Per leaking or crashed test file: every case id regrtest lists, so a crash's test function can be named in full. */
-  readonly caseIds: Record<string, string[]>
-}
-
-/** The test modules regrtest will run, and where modules it will not see were found. */
-export interface TestDiscovery {
-  readonly testsDir: string
-  readonly modules: string[]
-  /** Sub-folders (relative to testsDir) holding test_*.py that regrtest's --testdir does not search. */
-  readonly nested: { readonly dir: string; readonly modules: number }[]
-  /** Modules that look written for pytest (module-level test functions, `import pytest`): regrtest collects no case from them. */
-  readonly pytestStyle: string[]
-}
-
-export interface ShowrefcountRun extends ParsedRun<{ regrtest: RegrtestResult; refcount: ShowRefcountResult }> {
-  readonly testFile: string
-}
+import { runTestFile } from './run-test-file.js'
+import type { TestFileRunner } from '../plan/test-file-runner.js'
 
 export interface TestTarget {
   readonly pythonPath: string
@@ -200,6 +155,7 @@ export async function runShowrefcount(
   context: StepContext,
   cell: CellPlan,
   target: TestTarget,
+  files: TestFileRunner,
   options: Pick<RefleakOptions, 'testTimeoutSeconds'>,
   testFiles: readonly string[],
   inheritedPythonPath?: string,
@@ -208,15 +164,15 @@ export async function runShowrefcount(
   return context.log.group(`-X showrefcount on ${testFiles.length} test files`, async () => {
     const runs: ShowrefcountRun[] = []
     for (const testFile of testFiles) {
-      const command = {
-        argv: [target.pythonPath, '-X', 'showrefcount', '-m', 'test', '--testdir', target.testsDir, '--timeout', String(options.testTimeoutSeconds), testFile],
-        cwd: target.projectDir,
+      const run = await runTestFile(context, files, {
+        prefix: [target.pythonPath, '-X', 'showrefcount'],
+        testFile,
         env,
-        logPath: logPath(context, 'showrefcount', `${testFile}.log`),
-      }
-      const result = await context.runner.run(command)
-      const log = await parseLogFile(result.logPath, { workspace: context.workspace })
-      runs.push({ ...parsedRun(result, log, testFile), parsed: { regrtest: regrtestOf(log), refcount: log.results.showrefcount ?? new ShowRefcountParser().end() }, testFile })
+        cwd: target.projectDir,
+        logPath: logPath(context, 'showrefcount', `${files.logName(testFile)}.log`),
+        timeoutSeconds: options.testTimeoutSeconds,
+      })
+      runs.push({ ...run, refcount: run.details.results.showrefcount ?? new ShowRefcountParser().end() })
     }
     return runs
   })

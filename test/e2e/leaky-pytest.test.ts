@@ -8,7 +8,7 @@
  * pytest: Debian's python3-pytest (pure Python, 7.2.1) works on the debug interpreter when its
  * packages are on PYTHONPATH; a folder of symlinks to them is what the tests pass.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -16,22 +16,13 @@ import type { Report, TestCaseEntry } from '../../src/report/model.js'
 import { pydebug, rawLeakLines, readReport } from '../helpers/leaky.js'
 import { validate } from '../helpers/json-schema.js'
 import { REPO_ROOT } from '../helpers/spawn.js'
+import { debianPytestLib } from '../helpers/debian-pytest.js'
 
-const DEBIAN_PYTEST = '/usr/lib/python3/dist-packages'
-const PYTEST_PACKAGES = ['pytest', '_pytest', 'pluggy', 'iniconfig', 'packaging', 'py', 'py.py', 'attr', 'attrs']
 const sourceArgs = process.env.PYDEBUG_TEST_SOURCE ? ['--source', process.env.PYDEBUG_TEST_SOURCE] : []
 const cacheDir = process.env.PYDEBUG_TEST_CACHE_DIR || path.join(REPO_ROOT, '.cache', 'e2e')
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pydebug-e2e-pytest-'))
 const example = path.join('examples', 'leaky-pytest')
 const runArgs = (out: string, ...more: string[]) => ['run', '--python', '3.11.2', '--variant', 'pydebug', ...sourceArgs, '--extension', example, '--cache-dir', cacheDir, '--out', out, ...more]
-
-/** A folder holding Debian's pytest and what it imports, for PYTHONPATH. */
-function pytestFolder(): string {
-  const folder = path.join(scratch, 'pytest-site')
-  mkdirSync(folder)
-  for (const name of PYTEST_PACKAGES) if (existsSync(path.join(DEBIAN_PYTEST, name))) symlinkSync(path.join(DEBIAN_PYTEST, name), path.join(folder, name))
-  return folder
-}
 
 /** `tests/test_leaky.py::test_leak_refs[3]` and `test_leaky.LeakyTests.test_leak_refs` both name `test_leak_refs`. */
 const testFunction = (id: string) => id.split(/::|\./).pop()!.replace(/\[.*\]$/, '')
@@ -46,7 +37,7 @@ describe.sequential('pytest suites: the pytest plugin and regrtest -R agree (CPy
   const unittestOut = path.join(scratch, 'unittest')
 
   beforeAll(async () => {
-    const pythonPath = pytestFolder()
+    const pythonPath = debianPytestLib(scratch)
     const unittestRun = pydebug(runArgs(unittestOut, '--tests', path.join(example, 'unittest-tests')))
     pytestRun = await pydebug(runArgs(pytestOut), { PYTHONPATH: pythonPath })
     await unittestRun

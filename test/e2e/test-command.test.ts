@@ -5,28 +5,22 @@
  *
  * Source: PYDEBUG_TEST_SOURCE, cache: PYDEBUG_TEST_CACHE_DIR, as in leaky-pipeline.test.ts.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { pydebug, readReport } from '../helpers/leaky.js'
 import { REPO_ROOT } from '../helpers/spawn.js'
 import { validate } from '../helpers/json-schema.js'
+import { debianPytestLib, hasDebianPytest } from '../helpers/debian-pytest.js'
 
 const sourceArgs = process.env.PYDEBUG_TEST_SOURCE ? ['--source', process.env.PYDEBUG_TEST_SOURCE] : []
 const cacheDir = process.env.PYDEBUG_TEST_CACHE_DIR || path.join(REPO_ROOT, '.cache', 'e2e')
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pydebug-e2e-command-'))
 const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas', 'report-v1.schema.json'), 'utf8'))
 
-// pytest for the debug interpreter: Debian's packages are pure Python, so links to them are enough.
-const DIST_PACKAGES = '/usr/lib/python3/dist-packages'
-const PYTEST_PACKAGES = ['pytest', '_pytest', 'pluggy', 'iniconfig', 'packaging', 'py.py', 'attr', 'attrs']
-const hasPytest = existsSync(path.join(DIST_PACKAGES, 'pytest'))
-const pytestLib = path.join(scratch, 'pytest-lib')
-if (hasPytest) {
-  mkdirSync(pytestLib)
-  for (const name of PYTEST_PACKAGES) if (existsSync(path.join(DIST_PACKAGES, name))) symlinkSync(path.join(DIST_PACKAGES, name), path.join(pytestLib, name))
-}
+const hasPytest = hasDebianPytest
+const pytestLib = hasPytest ? debianPytestLib(scratch) : ''
 
 const run = async (name: string, args: string[], env: Record<string, string> = {}) => {
   const out = path.join(scratch, name)

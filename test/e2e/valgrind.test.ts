@@ -64,16 +64,16 @@ describe.sequential('the valgrind variant runs memcheck (CPython 3.11.2, example
     expect(report.findings).toContainEqual(expect.objectContaining({ kind: 'reference-leak', test: 'test_object_leak' }))
 
     const section = report.memcheck!
-    expect(section.files.map((file) => file.name)).toEqual(['test_clean', 'test_heap_overflow', 'test_object_leak', 'test_signed_overflow', 'test_uninitialised'])
+    expect(section.files.map((file) => file.name)).toEqual(['test_clean', 'test_data_race', 'test_heap_overflow', 'test_object_leak', 'test_signed_overflow', 'test_uninitialised'])
     expect(section.files.every((file) => file.outcome === 'passed' && file.processes.length >= 1 && file.processes.every((process) => process.state === 'FINISHED'))).toBe(true)
     expect(['install', 'source-tarball']).toContain(section.suppressions.origin)
     expect(section.files[0].command).toContain(`--suppressions=${section.suppressions.file}`)
     expect(section.files[0].command).toContain('--leak-check=full')
     // One XML file per process, next to each file's regrtest log.
-    expect(readdirSync(path.join(out, 'logs', 'valgrind')).filter((name) => /^test_uninitialised\.\d+\.xml$/.test(name))).toHaveLength(section.files[4].processes.length)
+    expect(readdirSync(path.join(out, 'logs', 'valgrind')).filter((name) => /^test_uninitialised\.\d+\.xml$/.test(name))).toHaveLength(section.files.find((file) => file.name === 'test_uninitialised')!.processes.length)
 
     const summary = readFileSync(path.join(out, 'summary.md'), 'utf8')
-    expect(summary).toMatch(/\| Memcheck \| valgrind-[\d.]+ on 5 test files \(\d+ processes\): \d+ errors in the extension's code/)
+    expect(summary).toMatch(/\| Memcheck \| valgrind-[\d.]+ on 6 test files \(\d+ processes\): \d+ errors in the extension's code/)
     expect(summary).toContain('`test_uninitialised.UninitialisedTests.test_uninitialised_branch` | uninitialised value: ')
   })
 })

@@ -36,6 +36,16 @@ describe('planBuildCacheKey', () => {
     expect(planBuildCacheKey(base)).toBe('pydebug-1-linux-x64-cp311-pydebug-3.11.2-87527eed9ccb9053')
   })
 
+  it('gives cells that build the same interpreter one key: 3.10+ pymalloc-debug is the pydebug build, run with PYTHONMALLOC=pymalloc_debug', () => {
+    const pymallocDebug = cellFor('3.11.2', 'pymalloc-debug')
+    expect(pymallocDebug).toMatchObject({ id: 'cp311-pymalloc-debug', buildId: 'cp311-pydebug', runtimeEnv: { PYTHONMALLOC: 'pymalloc_debug' } })
+    expect(planBuildCacheKey({ ...base, cell: pymallocDebug })).toBe(planBuildCacheKey(base))
+    // Before 3.10 it defines PYMALLOC_DEBUG at build time: an interpreter of its own.
+    expect(cellFor('3.9.2', 'pymalloc-debug').buildId).toBe('cp39-pymalloc-debug')
+    expect(cellFor('3.11.2', 'trace-refs').buildId).toBe('cp311-trace-refs')
+    expect(cellFor('3.13.5', 'free-threading').buildId).toBe('cp313t-free-threading')
+  })
+
   it.each<[string, Partial<BuildKeyInputs>]>([
     ['another variant', { cell: cellFor('3.11.2', 'valgrind') }],
     ['another patch release', { cell: cellFor('3.11.3', 'pydebug') }],

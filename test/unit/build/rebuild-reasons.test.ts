@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -7,10 +7,12 @@ import { createStreamLogger } from '../../../src/adapters/logger.js'
 import { parsePythonVersion } from '../../../src/catalog/python-version.js'
 import { findVariant } from '../../../src/catalog/variants.js'
 import { planCell } from '../../../src/plan/cell.js'
+import { MANIFEST_FILE } from '../../../src/plan/prefix-manifest.js'
 import { collectReport } from '../../../src/report/collect.js'
 import { renderSummaryMarkdown } from '../../../src/report/summary-md.js'
-import { ensureExtension, type ExtensionBuild } from '../../../src/steps/build-extension.js'
-import { BUILD_RECORD_FILE, ensureInterpreter, type InterpreterInstall } from '../../../src/steps/build-python.js'
+import type { ExtensionBuild, InterpreterInstall } from '../../../src/report/step-results.js'
+import { ensureExtension } from '../../../src/steps/build-extension.js'
+import { BUILD_RECORD_FILE, ensureInterpreter } from '../../../src/steps/build-python.js'
 import { createStepContext } from '../../../src/steps/context.js'
 import { spawnAsync } from '../../helpers/spawn.js'
 import { validate } from '../../helpers/json-schema.js'
@@ -106,18 +108,21 @@ describe.runIf(pythonPath && hasCompilers)('why an interpreter or an extension i
     const { abiFingerprint: _, ...olderRecord } = current
     const { abi: __, ...olderProbe } = current.probe
     writeFileSync(recordPath, JSON.stringify({ ...olderRecord, probe: olderProbe }))
+    // Such a build predates manifests too (a changed record under a manifest is a damaged entry).
+    rmSync(path.join(gccInterpreter.prefix, MANIFEST_FILE))
 
     const restored = await interpreterWith({})
     expect(restored).toMatchObject({ cacheHit: 'local', cacheKey: gccInterpreter.cacheKey })
     expect(restored.abiFingerprint).toEqual(gccInterpreter.abiFingerprint)
     expect(restored.abiFingerprint?.soabi).toMatch(/^cpython-3\d+/)
-    expect(messages.join('')).toContain('predates ABI fingerprints: probing the interpreter again')
+    expect(messages.join('')).toContain('predates manifests: checking it by running its interpreter')
+    expect(messages.join('')).toContain('predates ABI fingerprints: completing it with the probe just run')
     const completed = JSON.parse(readFileSync(recordPath, 'utf8'))
     expect(completed.probe.abi).toEqual(current.probe.abi)
     expect(completed.abiFingerprint).toEqual(current.abiFingerprint)
     // Once completed, it is not probed again.
     await interpreterWith({})
-    expect(messages.join('')).not.toContain('probing the interpreter again')
+    expect(messages.join('')).not.toContain('predates ABI fingerprints')
   })
 
   it('does not fail on build records written before the key inputs were recorded', async () => {

@@ -43,10 +43,12 @@ describe('catalog golden tables: every variant on every minor release', () => {
     const table = Object.fromEntries(KNOWN_MINORS.map((known) => [known.minor, snapshot(planCell(parsePythonVersion(known.latest)!, variant))]))
     const file = path.join(goldenDir, `${name}.json`)
     const text = `${JSON.stringify(table, null, 2)}\n`
-    if (update || !existsSync(file)) {
+    // A missing golden is a failure, not a new golden: UPDATE_GOLDEN=1 writes it on purpose.
+    if (update) {
       mkdirSync(goldenDir, { recursive: true })
       writeFileSync(file, text)
     }
+    expect(existsSync(file), `${file} is missing; run with UPDATE_GOLDEN=1 and review it`).toBe(true)
     expect(text).toBe(readFileSync(file, 'utf8'))
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ACTION_INPUT_NAMES, CLI_OPTION_NAMES, validateRunOptions } from '../../../src/config/run-config.js'
 import { ConfigError } from '../../../src/errors.js'
 import { planCellOrThrow } from '../../../src/steps/run-cell.js'
-import { withGilMode } from '../../../src/steps/run-variant-checks.js'
+import { withGilMode } from '../../../src/plan/gil-mode.js'
 import { fakeRunEnvironment } from '../../helpers/run-environment.js'
 
 const validate = (input: Record<string, string>, names = CLI_OPTION_NAMES) => validateRunOptions({ python: '3.13.5', ...input }, names, fakeRunEnvironment(), { requireExtension: false })

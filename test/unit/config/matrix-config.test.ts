@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { mergeMatrixInputs, parseMatrixConfigFile, planMatrixFromInput, validateMatrixInput, locatedList } from '../../../src/config/matrix-config.js'
-import { ConfigError } from '../../../src/errors.js'
+import { configErrorOf as errorOf } from './config-error-of.js'
 
 const FILE = '.github/pydebug.yml'
 const load = (text: string) => {
   const { input, warnings } = parseMatrixConfigFile(text, FILE)
   return planMatrixFromInput(input, warnings)
-}
-const errorOf = (action: () => unknown): string => {
-  try {
-    action()
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError)
-    return (error as Error).message
-  }
-  throw new Error('expected a ConfigError')
 }
 
 describe('.github/pydebug.yml', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseLogText } from '../../../src/parse/detect.js'
 import { readFixture } from '../../helpers/fixtures.js'
+import { parseLogText } from '../../helpers/parse-text.js'
 
 const CAPTURED_IN = { workspace: '/tmp/lead-cap' }
 

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseLogFile, readLineBlocks, readLines } from '../../../src/adapters/read-lines.js'
-import { parseLog, parseLogText } from '../../../src/parse/detect.js'
+import { parseLog } from '../../../src/parse/detect.js'
 import { linesOf } from '../../../src/parse/line-block.js'
 import { readFixture } from '../../helpers/fixtures.js'
+import { parseLogText } from '../../helpers/parse-text.js'
 
 describe('parseLogText: the kind of a log comes from its content', () => {
   const cases: [string, string[]][] = [

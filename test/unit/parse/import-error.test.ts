@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { buildReport } from '../../../src/cli/report-command.js'
-import { parseLogText } from '../../../src/parse/detect.js'
 import { explainUndefinedSymbol, ImportErrorParser } from '../../../src/parse/import-error.js'
 import { readFixture } from '../../helpers/fixtures.js'
+import { parseLogText } from '../../helpers/parse-text.js'
 
 // regrtest -R 1:1 -j1 on the 3.11.2 trace-refs interpreter, with a pydebug build of leaky on PYTHONPATH (fixtures/README.md).
 const FIXTURE = 'cpython-3.11.2-trace-refs/regrtest-pydebug-module.txt'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { blockOfLines, blockOfText, firstFilledLine, lineAt, linesOf, matchLines, splitBlock } from '../../../src/parse/line-block.js'
+import { blockOfLines, firstFilledLine, lineAt, linesOf, matchLines, splitBlock } from '../../../src/parse/line-block.js'
+import { blockOfText } from '../../helpers/parse-text.js'
 
 describe('line blocks: decoded text and where each line ends', () => {
   it('splits as String#split would, and a file-like text without the empty line after its final newline', () => {

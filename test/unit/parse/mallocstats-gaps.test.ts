@@ -5,10 +5,9 @@
  * diagnostic, not the end of the dump.
  */
 import { describe, expect, it } from 'vitest'
-import { parseLogText } from '../../../src/parse/detect.js'
-import { scanText } from '../../../src/parse/line-parser.js'
 import { MallocStatsParser } from '../../../src/parse/mallocstats.js'
 import { readFixture } from '../../helpers/fixtures.js'
+import { parseLogText, scanText } from '../../helpers/parse-text.js'
 
 const DUMP_311 = readFixture('cpython-3.11.2-pydebug/debugmallocstats.txt')
 const DUMP_313_MIMALLOC = readFixture('cpython-3.13.5-pydebug/debugmallocstats-mimalloc.txt')

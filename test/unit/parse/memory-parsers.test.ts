@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { CountAllocsParser } from '../../../src/parse/count-allocs.js'
 import { FaultParser } from '../../../src/parse/fault.js'
-import { scanText } from '../../../src/parse/line-parser.js'
 import { MallocStatsParser } from '../../../src/parse/mallocstats.js'
 import { PymallocDebugParser } from '../../../src/parse/pymalloc-debug.js'
 import { RefcountSeriesParser } from '../../../src/parse/refcount-series.js'
 import { readFixture } from '../../helpers/fixtures.js'
+import { scanText } from '../../helpers/parse-text.js'
 
 describe('PymallocDebugParser and FaultParser on real 3.11.2 debug-hook output', () => {
   it('reads the bad block, its pad bytes and the fatal error of a 1-byte overrun', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { classifyFrame, workspaceRelative } from '../../../src/parse/frames.js'
-import { scanText } from '../../../src/parse/line-parser.js'
 import { SanitizerParser } from '../../../src/parse/sanitizer.js'
 import { ValgrindXmlParser } from '../../../src/parse/valgrind-xml.js'
 import { readFixture } from '../../helpers/fixtures.js'
+import { parseLogText, scanText } from '../../helpers/parse-text.js'
 
 describe('SanitizerParser on real ASan/LSan output (3.11.2 --with-address-sanitizer)', () => {
   it('reads a heap-buffer-overflow: access, region, stacks, and the culprit frame in the extension', () => {
@@ -91,6 +91,44 @@ describe('SanitizerParser on real ASan/LSan output (3.11.2 --with-address-saniti
     expect(results.san.reports[0]).toMatchObject({ tool: 'UndefinedBehaviorSanitizer', kind: 'signed integer overflow', at: { file: '/home/runner/work/myext/myext/leaky.c', line: 40, column: 14 } })
     expect(results.san.reports[0].culprit?.function).toBe('checked_sum')
     expect(results.san.suppressed).toEqual([{ count: 3, bytes: 120, name: '_PyObject_Malloc' }])
+  })
+})
+
+describe('rules of = and -: a sanitizer\'s only inside or right before its report', () => {
+  const UNITTEST_LOGS = ['test-command/unittest-mixed.txt', 'test-command/unittest-ok.txt', 'cpython-3.8-count-allocs-format/pydebug-counts-log.txt', 'gcc-12-ubsan/defects-regrtest-v-test_signed_overflow.txt']
+
+  it.each(UNITTEST_LOGS)('%s: unittest\'s own rules do not make a sanitizer log', (fixture) => {
+    const text = readFixture(fixture)
+    for (const routing of ['dispatch', 'all'] as const) {
+      const parsed = parseLogText(text, { routing })
+      expect(parsed.kinds).not.toContain('sanitizer')
+      expect(parsed.results.sanitizer).toBeUndefined()
+      const rules = text.split('\n').filter((line) => /^(?:={20,}|-{20,})$/.test(line))
+      expect(rules.length).toBeGreaterThan(0)
+      expect(parsed.unparsed.samples.map((sample) => sample.text)).toEqual(expect.arrayContaining(rules))
+    }
+  })
+
+  it('counts the rule that opens an ASan report, and the one before a standalone LSan suppression table', () => {
+    const asan = readFixture('cpython-3.11.2-pydebug-asan/asan-overrun.txt')
+    const parsed = parseLogText(asan)
+    expect(parsed.kinds).toEqual(['sanitizer'])
+    expect(parsed.unparsed.count).toBe(0)
+    // Every line, the opening rule and the blank lines inside the report too.
+    expect(parsed.recognisedLines.sanitizer).toBe(parsed.lines)
+    expect(parseLogText(asan, { routing: 'all' })).toEqual(parsed)
+    const table = ['-----------------------------------------------------', 'Suppressions used:', '  count      bytes template', '      3        120 _PyObject_Malloc', '-----------------------------------------------------'].join('\n')
+    expect(parseLogText(table)).toMatchObject({ kinds: ['sanitizer'], recognisedLines: { sanitizer: 5 }, unparsed: { count: 0 } })
+    expect(scanText({ san: new SanitizerParser() }, table).unparsed.count).toBe(0)
+  })
+
+  it('does not count a rule that a header does not follow at once', () => {
+    const text = ['======================================================================', '', '==3351==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x602000002700', 'SUMMARY: AddressSanitizer: heap-buffer-overflow x.c:1 in f'].join('\n')
+    for (const routing of ['dispatch', 'all'] as const) {
+      const parsed = parseLogText(text, { routing })
+      expect(parsed.unparsed).toEqual({ count: 1, samples: [{ line: 1, text: '='.repeat(70) }] })
+      expect(parsed.recognisedLines.sanitizer).toBe(2)
+    }
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseLogText } from '../../../src/parse/detect.js'
 import { readFixture } from '../../helpers/fixtures.js'
+import { parseLogText } from '../../helpers/parse-text.js'
 
 // Logs exactly as pydebug's own pipeline writes them (test/fixtures/README.md, "Captured from pydebug's own pipeline").
 describe('pipeline logs', () => {

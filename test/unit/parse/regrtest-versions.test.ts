@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { scanText } from '../../../src/parse/line-parser.js'
 import { RegrtestParser } from '../../../src/parse/regrtest.js'
 import { readFixture } from '../../helpers/fixtures.js'
+import { scanText } from '../../helpers/parse-text.js'
 
 const parse = (text: string) => scanText({ regrtest: new RegrtestParser() }, text)
 const outcomes = (text: string) => parse(text).results.regrtest.tests.map((test) => [test.name, test.outcome, test.result])

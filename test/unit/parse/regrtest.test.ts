@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { scanText } from '../../../src/parse/line-parser.js'
 import { RegrtestParser, isTestCaseId } from '../../../src/parse/regrtest.js'
 import { ShowRefcountParser } from '../../../src/parse/showrefcount.js'
 import { readFixture } from '../../helpers/fixtures.js'
+import { scanText } from '../../helpers/parse-text.js'
 
 const parseRegrtest = (text: string) => scanText({ regrtest: new RegrtestParser() }, text)
 

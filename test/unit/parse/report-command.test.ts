@@ -113,7 +113,7 @@ describe('pydebug report parse', () => {
     [['report', 'parse', 'x.log', '--format', 'html'], /--format: 'html' is not a format; use json or markdown\./],
     [['report', 'parse', 'missing.log'], /<log>: 'missing.log' is not a readable file/],
     [['report', 'parse', 'x.log', '--colour'], /Allowed options: --format, --out, --workspace, --fail-on\./],
-    [['report', 'parse', path.join(FIXTURES_DIR, 'cpython-3.11.2-pydebug/regrtest-R-leaky.txt'), '--fail-on', 'errors'], /--fail-on: 'errors' is not allowed\. Allowed: findings, leaks, never\./],
+    [['report', 'parse', path.join(FIXTURES_DIR, 'cpython-3.11.2-pydebug/regrtest-R-leaky.txt'), '--fail-on', 'errors'], /--fail-on 'errors' is not allowed\. Allowed: findings, leaks, never\./],
     [['report', 'parse', path.join(FIXTURES_DIR, 'cpython-3.11.2-pydebug/regrtest-R-leaky.txt'), '--out', 'no/such/folder/report.json'], /--out: cannot write 'no\/such\/folder\/report.json' \(ENOENT\); pass a file in an existing folder\./],
   ])('%j exits 2 naming the argument', async (args, message) => {
     const io = captureIo(root)

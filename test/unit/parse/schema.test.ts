@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildReport } from '../../../src/cli/report-command.js'
-import { parseLogText } from '../../../src/parse/detect.js'
 import { FINDING_KIND_NAMES } from '../../../src/report/finding-kinds.js'
 import type { Report } from '../../../src/report/model.js'
 import { FIXTURES_DIR, readFixture } from '../../helpers/fixtures.js'
 import { validate } from '../../helpers/json-schema.js'
+import { parseLogText } from '../../helpers/parse-text.js'
 
 const SCHEMA = JSON.parse(readFileSync(path.resolve(FIXTURES_DIR, '..', '..', 'schemas', 'report-v1.schema.json'), 'utf8'))
 const FIXTURES = readdirSync(FIXTURES_DIR, { recursive: true, encoding: 'utf8' })

@@ -20,8 +20,10 @@ async function run(command: typeof matrixCommand, args: string[], cwd = os.tmpdi
   return { code, stdout, stderr }
 }
 
+/** A missing golden fails (a deleted one must not recreate itself and pass); UPDATE_GOLDEN=1 writes them. */
 function golden(file: string, text: string) {
-  if (update || !existsSync(file)) writeFileSync(file, text)
+  if (update) writeFileSync(file, text)
+  if (!existsSync(file)) throw new Error(`golden ${file} is missing: run with UPDATE_GOLDEN=1 to write it, and review it`)
   expect(text).toBe(readFileSync(file, 'utf8'))
 }
 

@@ -1,12 +1,14 @@
+import { regrtestFileOutcome } from '../../../src/plan/test-file-runner.js'
 import { describe, expect, it } from 'vitest'
-import { parseLogText, type DetectOptions } from '../../../src/parse/detect.js'
+import type { DetectOptions } from '../../../src/parse/detect.js'
 import { RegrtestParser } from '../../../src/parse/regrtest.js'
 import { ShowRefcountParser } from '../../../src/parse/showrefcount.js'
 import { collectReport, type RunResults } from '../../../src/report/collect.js'
+import type { ParsedRun, RefleakHunt, ShowrefcountRun, TestDiscovery } from '../../../src/report/step-results.js'
 import { renderSummaryMarkdown } from '../../../src/report/summary-md.js'
 import { findingsExitCode } from '../../../src/steps/run-cell.js'
-import type { ParsedRun, RefleakHunt, ShowrefcountRun, TestDiscovery } from '../../../src/steps/run-tests.js'
 import { readFixture } from '../../helpers/fixtures.js'
+import { parseLogText } from '../../helpers/parse-text.js'
 
 // The fixtures of test/projects were captured in /tmp/cap/<project>.
 const CAPTURE_WORKSPACE = { workspace: '/tmp/cap' }
@@ -25,7 +27,7 @@ function huntFrom(fixture: string, { discovery, caseIds = {}, options }: { disco
 
 function showrefcountFrom(fixture: string, testFile: string, options: DetectOptions = {}): ShowrefcountRun {
   const run = parsedRun(fixture, `/out/logs/showrefcount/${testFile}.log`, options)
-  return { ...run, exitCode: null, signal: 'SIGABRT', parsed: { regrtest: run.parsed, refcount: run.details.results.showrefcount ?? new ShowRefcountParser().end() }, testFile }
+  return { ...run, exitCode: null, signal: 'SIGABRT', refcount: run.details.results.showrefcount ?? new ShowRefcountParser().end(), testFile, outcome: regrtestFileOutcome(run.parsed, testFile, { signal: 'SIGABRT', timedOut: false }), progress: { started: [] } }
 }
 
 const results = (parts: Partial<RunResults>): RunResults => ({ toolVersion: '0.1.0', generatedAt: '2026-11-24T00:00:00.000Z', extensions: [], relative: (file) => file.replace('/out/', ''), ...parts })

@@ -1,15 +1,17 @@
+import { regrtestFileOutcome } from '../../../src/plan/test-file-runner.js'
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseLogText } from '../../../src/parse/detect.js'
 import { RegrtestParser } from '../../../src/parse/regrtest.js'
 import { ValgrindXmlParser } from '../../../src/parse/valgrind-xml.js'
 import { collectReport } from '../../../src/report/collect.js'
 import { memcheckFindingKind, userSourceFile } from '../../../src/report/memcheck.js'
+import type { MemcheckFileRun, MemcheckRun, MemcheckSuppressions } from '../../../src/report/step-results.js'
 import { renderSummaryMarkdown } from '../../../src/report/summary-md.js'
-import { memcheckXmlFiles, type MemcheckFileRun, type MemcheckRun, type MemcheckSuppressions } from '../../../src/steps/run-memcheck.js'
+import { memcheckXmlFiles } from '../../../src/steps/run-memcheck.js'
 import { FIXTURES_DIR, readFixture } from '../../helpers/fixtures.js'
 import { validate } from '../../helpers/json-schema.js'
+import { parseLogText } from '../../helpers/parse-text.js'
 
 /**
  * Real memcheck output of examples/defects (test/fixtures/README.md says how it was captured): each
@@ -37,8 +39,9 @@ function fileRun(testFile: string, caseIds?: string[]): MemcheckFileRun {
     lines,
     unparsed,
     details,
-    parsed: details.results.regrtest ?? new RegrtestParser().end(),
     testFile,
+    outcome: regrtestFileOutcome(details.results.regrtest ?? new RegrtestParser().end(), testFile, { signal: null, timedOut: false }),
+    progress: { started: [] },
     processes,
     ...(caseIds ? { caseIds } : {}),
   }

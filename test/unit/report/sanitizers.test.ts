@@ -2,16 +2,16 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SANITIZERS, type SanitizerCheck } from '../../../src/catalog/sanitizers.js'
-import { parseLogText } from '../../../src/parse/detect.js'
 import { RegrtestParser } from '../../../src/parse/regrtest.js'
 import { collectReport, type RunResults } from '../../../src/report/collect.js'
+import type { InstrumentationCheck, RefleakHunt, SanitizerFileRun, SanitizerPass } from '../../../src/report/step-results.js'
 import { renderSummaryMarkdown } from '../../../src/report/summary-md.js'
 import { caseOfReport, casesOfVerboseOutput, checkCompileLines } from '../../../src/plan/sanitizer-pass.js'
-import { sanitizerReportRun, type InstrumentationCheck, type SanitizerFileRun, type SanitizerPass } from '../../../src/steps/run-sanitizers.js'
-import type { RefleakHunt } from '../../../src/steps/run-tests.js'
+import { sanitizerReportRun } from '../../../src/steps/run-sanitizers.js'
 import { readFixture } from '../../helpers/fixtures.js'
 import { validate } from '../../helpers/json-schema.js'
 import { REPO_ROOT } from '../../helpers/spawn.js'
+import { parseLogText } from '../../helpers/parse-text.js'
 
 const SCHEMA = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas', 'report-v1.schema.json'), 'utf8'))
 const INSTRUMENTED: InstrumentationCheck = {
@@ -40,7 +40,7 @@ export function passFrom(
     )
     const stdout = parseLogText('')
     const { lines, unparsed, ...details } = stdout
-    return { ...process, log: `/out/logs/${spec.logDir}/${testFile}.log`, lines, unparsed, details, parsed: new RegrtestParser().end(), testFile, cases: file.cases, reports }
+    return { ...process, log: `/out/logs/${spec.logDir}/${testFile}.log`, lines, unparsed, details, testFile, outcome: { outcome: file.exitCode === 0 ? 'passed' : 'failed' }, progress: { started: file.cases }, cases: file.cases, reports }
   })
   return { spec, logDir: `/out/logs/${spec.logDir}`, env: { [spec.optionsVariable]: `log_path=/out/logs/${spec.logDir}/x` }, instrumentation, runs, sources }
 }

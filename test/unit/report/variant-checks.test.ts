@@ -7,14 +7,13 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CensusParser, leakedTypes } from '../../../src/parse/census.js'
-import { parseLogText } from '../../../src/parse/detect.js'
-import { scanText } from '../../../src/parse/line-parser.js'
 import { collectReport } from '../../../src/report/collect.js'
+import type { HelperRun } from '../../../src/report/step-results.js'
 import { renderSummaryMarkdown } from '../../../src/report/summary-md.js'
 import { compareDumps, countsGrowth } from '../../../src/report/variant-checks.js'
-import type { HelperRun } from '../../../src/steps/helper-per-test-file.js'
 import { FIXTURES_DIR, readFixture } from '../../helpers/fixtures.js'
 import { validate } from '../../helpers/json-schema.js'
+import { parseLogText, scanText } from '../../helpers/parse-text.js'
 
 const SCHEMA = JSON.parse(readFileSync(path.resolve(FIXTURES_DIR, '..', '..', 'schemas', 'report-v1.schema.json'), 'utf8'))
 const CENSUS_LEAK = readFixture('cpython-3.11.2-trace-refs/census-test_object_leak.txt')

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { junitCaseId, JUnitXmlParser } from '../../../src/parse/pytest-junit.js'
 import { PytestParser } from '../../../src/parse/pytest.js'
 import { UnittestParser } from '../../../src/parse/unittest-output.js'
-import { scanText } from '../../../src/parse/line-parser.js'
 import { parseJUnitXml, parseTestCommandLog } from '../../../src/steps/run-test-command.js'
 import { FIXTURES_DIR, readFixture } from '../../helpers/fixtures.js'
+import { scanText } from '../../helpers/parse-text.js'
 
 const fixture = (name: string) => readFixture(`test-command/${name}`)
 

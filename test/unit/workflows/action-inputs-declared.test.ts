@@ -8,10 +8,21 @@ import path from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { actionInputsFrom } from '../../../src/config/action-inputs.js'
+import { RUN_OPTION_ENTRIES } from '../../../src/config/run-option-table.js'
 import { sourceEntryOf } from '../../helpers/run-action.js'
 import { REPO_ROOT } from '../../helpers/spawn.js'
 
 const INPUT_READERS = new Set(['getInput', 'getBooleanInput', 'getMultilineInput'])
+
+/**
+ * Functions that call the reader they are given once for each input of the run option table
+ * (test/unit/config/run-option-table.test.ts holds actionInputsFrom to that): a read inside a
+ * function passed to one of them reads every input of the table.
+ */
+const TABLE_READERS = new Map([[actionInputsFrom.name, RUN_OPTION_ENTRIES.map(([, spec]) => spec.input)]])
+
+type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration
 
 interface InputsRead {
   readonly names: Set<string>
@@ -40,7 +51,8 @@ function sourceFilesOf(entry: string): ts.SourceFile[] {
 /**
  * Names passed to @actions/core's input readers, followed through local helpers such as
  * `const given = (name: string) => core.getInput(name)`: a helper's parameter is resolved to the
- * literals its callers in the same file pass.
+ * literals its callers in the same file pass, and the parameter of a function passed to a
+ * TABLE_READERS function to the table's inputs. Any other read is unresolved.
  */
 function inputsReadBy(files: ts.SourceFile[]): InputsRead {
   const names = new Set<string>()
@@ -62,7 +74,13 @@ function inputsReadBy(files: ts.SourceFile[]): InputsRead {
         names.add(argument.text)
         return
       }
-      const helper = argument && ts.isIdentifier(argument) ? helperNamed(argument) : undefined
+      const owner = argument && ts.isIdentifier(argument) ? functionWithFirstParameter(argument) : undefined
+      const tableInputs = owner && tableReaderInputs(owner)
+      if (tableInputs) {
+        for (const name of tableInputs) names.add(name)
+        return
+      }
+      const helper = owner && helperName(owner)
       if (!helper || visiting.has(helper)) {
         unresolved.push(place(call))
         return
@@ -72,16 +90,24 @@ function inputsReadBy(files: ts.SourceFile[]): InputsRead {
       for (const caller of callers) follow(caller, new Set([...visiting, helper]))
     }
 
-    // The name of the function whose first parameter `argument` is, when that function is named.
-    const helperNamed = (argument: ts.Identifier): string | undefined => {
+    // The innermost function around `argument`, when `argument` is its first parameter.
+    const functionWithFirstParameter = (argument: ts.Identifier): FunctionNode | undefined => {
       for (let node: ts.Node | undefined = argument.parent; node; node = node.parent) {
         if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node) && !ts.isFunctionDeclaration(node)) continue
         const first = node.parameters[0]
-        if (!first || !ts.isIdentifier(first.name) || first.name.text !== argument.text) return undefined
-        if (ts.isFunctionDeclaration(node)) return node.name?.text
-        return ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name) ? node.parent.name.text : undefined
+        return first && ts.isIdentifier(first.name) && first.name.text === argument.text ? node : undefined
       }
       return undefined
+    }
+    const helperName = (helper: FunctionNode): string | undefined => {
+      if (ts.isFunctionDeclaration(helper)) return helper.name?.text
+      return ts.isVariableDeclaration(helper.parent) && ts.isIdentifier(helper.parent.name) ? helper.parent.name.text : undefined
+    }
+    // The table's inputs when `reader` is passed, as written, to a TABLE_READERS function.
+    const tableReaderInputs = (reader: FunctionNode): readonly string[] | undefined => {
+      const call = reader.parent
+      if (!ts.isCallExpression(call) || !call.arguments.includes(reader as ts.Expression)) return undefined
+      return TABLE_READERS.get(calleeName(call) ?? '')
     }
 
     for (const call of calls) if (INPUT_READERS.has(calleeName(call) ?? '')) follow(call, new Set())
@@ -104,10 +130,11 @@ describe.each(actionFiles)('%s', (actionFile) => {
 })
 
 describe('the input finder', () => {
+  const probe = (...lines: string[]) => ts.createSourceFile('probe.ts', lines.join('\n'), ts.ScriptTarget.Latest, true)
+
   it('follows names through helpers and reports reads it cannot name', () => {
-    const source = ts.createSourceFile(
-      'probe.ts',
-      [
+    const read = inputsReadBy([
+      probe(
         "import * as core from '@actions/core'",
         'const given = (name: string) => core.getInput(name).trim() || undefined',
         "const flag = (name: string) => (given(name) === undefined ? false : core.getBooleanInput(name))",
@@ -115,12 +142,23 @@ describe('the input finder', () => {
         "flag('split')",
         "core.getMultilineInput('skip')",
         'core.getInput(`computed-${given("os")}`)',
-      ].join('\n'),
-      ts.ScriptTarget.Latest,
-      true,
-    )
-    const read = inputsReadBy([source])
+      ),
+    ])
     expect([...read.names].sort()).toEqual(['os', 'python', 'skip', 'split'])
     expect(read.unresolved).toEqual(['probe.ts:7'])
+  })
+
+  it(`counts a reader passed to ${actionInputsFrom.name} as reading every input of the run option table, and no other function's`, () => {
+    const read = inputsReadBy([
+      probe(
+        `${actionInputsFrom.name}((name) => core.getInput(name))`,
+        'readSomeInputs((name) => core.getInput(name))',
+        `${actionInputsFrom.name}(() => core.getInput(nameOf()))`,
+        `const reader = (name: string) => core.getInput(name)`,
+        `${actionInputsFrom.name}(reader)`,
+      ),
+    ])
+    expect([...read.names]).toEqual(RUN_OPTION_ENTRIES.map(([, spec]) => spec.input))
+    expect(read.unresolved).toEqual(['probe.ts:2', 'probe.ts:3', 'probe.ts:4'])
   })
 })

@@ -1,0 +1,5 @@
+import defects
+
+
+def test_add():
+    assert defects.add(2, 3) == 5

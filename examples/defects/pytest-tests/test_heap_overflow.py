@@ -1,0 +1,5 @@
+import defects
+
+
+def test_heap_overflow():
+    defects.heap_overflow()

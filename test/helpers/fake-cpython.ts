@@ -1,0 +1,59 @@
+/**
+ * A "CPython source tarball" whose configure, make and make install take a second: the install
+ * puts this machine's python3 into the prefix (a link), with a few data files beside it, which is
+ * enough for the real build step (cache keys, records, manifests, the probe) without building
+ * CPython. The ref-debug cell fits it: a release build, so a release python3 passes its checks.
+ */
+import { spawnSync } from 'node:child_process'
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { parsePythonVersion } from '../../src/catalog/python-version.js'
+import { findVariant } from '../../src/catalog/variants.js'
+import { planCell } from '../../src/plan/cell.js'
+import { spawnAsync } from './spawn.js'
+
+const probe = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' })
+/** This machine's python3, which the fake install links to; undefined when there is none. */
+export const systemPython: string | undefined = probe.status === 0 ? probe.stdout.trim() : undefined
+
+const planned = planCell(parsePythonVersion('3.11.2')!, findVariant('ref-debug')!)
+if (!planned.ok) throw new Error(planned.refusal.reason)
+/** The cell the fake tarball builds: 3.11.2 ref-debug. */
+export const FAKE_CELL = planned.cell
+
+/** The data files the fake install writes (relative to the prefix), with their content. */
+export const FAKE_INSTALLED_FILES: Readonly<Record<string, string>> = {
+  'lib/python3.11/fake_module.py': `# a module of the fake install\n${'VALUE = 1\n'.repeat(2000)}`,
+  'include/python3.11/Python.h': '/* the fake install\'s header */\n',
+}
+
+export interface FakeSourceOptions {
+  /** Shell run by configure before it writes the Makefile (e.g. a sleep). */
+  readonly configurePrelude?: string
+  /** make's `all` recipe lines (default: one echo). */
+  readonly makeAll?: readonly string[]
+  /** The tarball's file name (default Python-3.11.2.tgz). */
+  readonly fileName?: string
+}
+
+/** Writes the fake source tree under `root` and returns the path of its .tgz (in `root`). */
+export async function makeFakeCpythonTarball(root: string, options: FakeSourceOptions = {}): Promise<string> {
+  if (!systemPython) throw new Error('no python3 on this machine')
+  const treeRoot = path.join(root, `tree-${options.fileName ?? 'Python-3.11.2.tgz'}`)
+  const tree = path.join(treeRoot, 'Python-3.11.2')
+  mkdirSync(tree, { recursive: true })
+  const makeAll = (options.makeAll ?? ['@echo built']).map((line) => `\\t${line.replaceAll("'", "'\\''")}\\n`).join('')
+  writeFileSync(
+    path.join(tree, 'configure'),
+    `#!/bin/sh\necho "checking for the fake compiler... yes"\n${options.configurePrelude ?? ''}\nfor arg in "$@"; do case "$arg" in --prefix=*) echo "\${arg#--prefix=}" > prefix.txt;; esac; done\nprintf 'all:\\n${makeAll}install:\\n\\tsh ../install.sh\\n' > Makefile\n`,
+  )
+  chmodSync(path.join(tree, 'configure'), 0o755)
+  const writes = Object.entries(FAKE_INSTALLED_FILES)
+    .map(([file, content]) => `mkdir -p "$prefix/${path.dirname(file)}"\ncat > "$prefix/${file}" <<'PYDEBUG_EOF'\n${content}PYDEBUG_EOF\n`)
+    .join('')
+  writeFileSync(path.join(tree, 'install.sh'), `prefix=$(cat prefix.txt)\nmkdir -p "$prefix/bin"\nln -s '${systemPython}' "$prefix/bin/python3"\n${writes}`)
+  const tarball = path.join(root, options.fileName ?? 'Python-3.11.2.tgz')
+  const packed = await spawnAsync(['tar', '-czf', tarball, '-C', treeRoot, 'Python-3.11.2'])
+  if (packed.code !== 0) throw new Error(`tar: ${packed.stderr}`)
+  return tarball
+}
