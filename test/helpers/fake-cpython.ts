@@ -2,13 +2,14 @@
  * A "CPython source tarball" whose configure, make and make install take a second: the install
  * puts this machine's python3 into the prefix (a link), with a few data files beside it, which is
  * enough for the real build step (cache keys, records, manifests, the probe) without building
- * CPython. The ref-debug cell fits it: a release build, so a release python3 passes its checks.
+ * CPython. Its cell is a release build (a custom variant with no configure arguments), so a release
+ * python3 passes its checks. (It was the ref-debug cell until 3.11+ refused ref-debug, gh-89279.)
  */
 import { spawnSync } from 'node:child_process'
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parsePythonVersion } from '../../src/catalog/python-version.js'
-import { findVariant } from '../../src/catalog/variants.js'
+import type { VariantSpec } from '../../src/catalog/variants.js'
 import { planCell } from '../../src/plan/cell.js'
 import { spawnAsync } from './spawn.js'
 
@@ -16,9 +17,12 @@ const probe = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], 
 /** This machine's python3, which the fake install links to; undefined when there is none. */
 export const systemPython: string | undefined = probe.status === 0 ? probe.stdout.trim() : undefined
 
-const planned = planCell(parsePythonVersion('3.11.2')!, findVariant('ref-debug')!)
+/** A plain release build, as a user's custom variant: what this machine's python3 is. */
+export const RELEASE_VARIANT: VariantSpec = { name: 'release', summary: 'a release build (test stand-in)', configureArgs: [], custom: true }
+
+const planned = planCell(parsePythonVersion('3.11.2')!, RELEASE_VARIANT)
 if (!planned.ok) throw new Error(planned.refusal.reason)
-/** The cell the fake tarball builds: 3.11.2 ref-debug. */
+/** The cell the fake tarball builds: 3.11.2 release. */
 export const FAKE_CELL = planned.cell
 
 /** The data files the fake install writes (relative to the prefix), with their content. */

@@ -109,7 +109,7 @@ describe.runIf(systemPython)('a damaged Actions cache entry', { timeout: 120_000
     expect(stdout.join('')).toMatch(
       new RegExp(`warning: the Actions cache entry ${built.cacheKey} is damaged and was discarded: 1 file differs from the manifest \\(lib/python3\\.11/fake_module\\.py: SHA-256 `),
     )
-    expect(stdout.join('')).toContain(`not saving CPython 3.11.2 (ref-debug) to the Actions cache: it keeps the damaged entry under ${built.cacheKey}`)
+    expect(stdout.join('')).toContain(`not saving CPython 3.11.2 (release) to the Actions cache: it keeps the damaged entry under ${built.cacheKey}`)
     expect(readFileSync(file)[100]).toBe(bytes[100] ^ 0x01)
     expect(await checkPrefixManifest(rebuilt.prefix)).toEqual({ state: 'matches' })
   })

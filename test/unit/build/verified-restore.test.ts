@@ -100,7 +100,7 @@ describe.runIf(systemPython)('a cached interpreter is checked before it is trust
     expect(rebuilt).toMatchObject({ cacheHit: 'none', cacheKey: built.cacheKey })
     expect(warnings()).toHaveLength(1)
     expect(warnings()[0]).toMatch(new RegExp(`^warning: the local cache entry ${built.cacheKey} is damaged and was discarded: .*${problem.source}.*\\n$`))
-    expect(log()).toContain(`CPython 3.11.2 (ref-debug) is not cached: building it (key ${built.cacheKey})\n`)
+    expect(log()).toContain(`CPython 3.11.2 (release) is not cached: building it (key ${built.cacheKey})\n`)
     expect(rebuilt.rebuildReason).toMatch(new RegExp(`^the local cache entry under this key was damaged \\(.*${problem.source}`))
     expect(await checkPrefixManifest(rebuilt.prefix)).toEqual({ state: 'matches' })
     expect((await interpreter({ withRemote: false })).cacheHit).toBe('local')
@@ -117,7 +117,7 @@ describe.runIf(systemPython)('a cached interpreter is checked before it is trust
     expect(warnings().join('')).toMatch(new RegExp(`^warning: the Folder cache entry ${built.cacheKey} is damaged and was discarded: .*${problem.source}`))
     // The damaged entry stays what the remote cache has under the key: no save was tried over it.
     expect(remote.calls).toEqual([`restore ${built.cacheKey}`])
-    expect(log()).toContain(`not saving CPython 3.11.2 (ref-debug) to the Folder cache: it keeps the damaged entry under ${built.cacheKey}`)
+    expect(log()).toContain(`not saving CPython 3.11.2 (release) to the Folder cache: it keeps the damaged entry under ${built.cacheKey}`)
     expect(await checkPrefixManifest(rebuilt.prefix)).toEqual({ state: 'matches' })
   })
 

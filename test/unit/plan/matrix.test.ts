@@ -108,7 +108,7 @@ describe('planMatrix', () => {
     const ids = plan.cells.map((planned) => planned.cell.id)
     expect(ids).not.toContain('cp39-asan')
     expect(ids).toContain('cp313t-free-threading')
-    expect(plan.refusals.map((refusal) => refusal.id)).toEqual(['cp39-count-allocs', 'cp39t-free-threading', 'cp311-count-allocs', 'cp311t-free-threading', 'cp313-count-allocs'])
+    expect(plan.refusals.map((refusal) => refusal.id)).toEqual(['cp39-count-allocs', 'cp39t-free-threading', 'cp311-count-allocs', 'cp311-ref-debug', 'cp311t-free-threading', 'cp313-count-allocs', 'cp313-ref-debug'])
     expect(plan.warnings.filter((warning) => warning.startsWith('substituted'))).toHaveLength(2)
     expect(plan.shards).toHaveLength(1)
   })
