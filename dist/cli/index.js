@@ -15021,66 +15021,6 @@ async function parseTestCommandLog(logFile, runner, workspace) {
   return { output, lines, unparsed, details };
 }
 
-// src/steps/helper-per-test-file.ts
-async function runHelperPerTestFile(context, cell, target, runner, testFiles, spec, inheritedPythonPath) {
-  const env = testEnv(cell, target, inheritedPythonPath);
-  const script = bundledPythonScript(spec.script);
-  const runs = [];
-  for (const testFile of testFiles) {
-    const result = await context.runner.run({
-      argv: [target.pythonPath, script, ...runner.helperArgs, ...spec.args ?? [], testFile],
-      cwd: target.projectDir,
-      env,
-      logPath: logPath(context, spec.logDir, `${runner.logName(testFile)}.log`),
-      timeoutMs: spec.timeoutSeconds * 1e3,
-      // faulthandler's dump on a hang names the test that hung.
-      timeoutSignal: "SIGABRT"
-    });
-    const log = await parseLogFile(result.logPath, { workspace: context.workspace });
-    const own2 = spec.ownParser ? await parseLogWith(result.logPath, spec.ownParser()) : void 0;
-    runs.push({ ...parsedRun(result, log, testFile), parsed: own2, testFile });
-  }
-  return runs;
-}
-
-// src/steps/run-allocation-report.ts
-async function runAllocationReport(context, cell, target, runner, options, testFiles, inheritedPythonPath) {
-  return context.log.group(
-    `allocator statistics before and after each of ${testFiles.length} test files`,
-    () => runHelperPerTestFile(context, cell, target, runner, testFiles, { script: "pydebug_allocstats.py", args: ["--warmups", String(options.warmups), "--runs", String(options.runs)], logDir: "allocations", timeoutSeconds: options.testTimeoutSeconds }, inheritedPythonPath)
-  );
-}
-
-// src/steps/run-census.ts
-async function runCensus(context, cell, target, runner, options, testFiles, inheritedPythonPath) {
-  return context.log.group(
-    `census of live objects by type (sys.getobjects) on ${testFiles.length} test files`,
-    () => runHelperPerTestFile(
-      context,
-      cell,
-      target,
-      runner,
-      testFiles,
-      {
-        script: "pydebug_census.py",
-        args: ["--warmups", String(options.warmups), "--runs", String(options.runs)],
-        logDir: "census",
-        // The file's cases run warm-ups + runs times in this one process.
-        timeoutSeconds: options.testTimeoutSeconds
-      },
-      inheritedPythonPath
-    )
-  );
-}
-
-// src/steps/run-count-allocs.ts
-async function runCountAllocs(context, cell, target, runner, options, testFiles, inheritedPythonPath) {
-  return context.log.group(
-    `per-type allocation counts (sys.getcounts) around each of ${testFiles.length} test files`,
-    () => runHelperPerTestFile(context, cell, target, runner, testFiles, { script: "pydebug_counts.py", logDir: "count-allocs", timeoutSeconds: options.testTimeoutSeconds }, inheritedPythonPath)
-  );
-}
-
 // src/parse/gil.ts
 var GIL_WARNING_MARKER = "RuntimeWarning: The global interpreter lock (GIL) has been enabled to load module ";
 var GIL_WARNING = /RuntimeWarning: The global interpreter lock \(GIL\) has been enabled to load module '([^']*)'.*$/;
@@ -15109,27 +15049,89 @@ var GilParser = class {
   }
 };
 
-// src/steps/run-gil-check.ts
-async function runGilCheck(context, cell, target, runner, options, testFiles, inheritedPythonPath) {
-  return context.log.group(
-    `whether importing each of ${testFiles.length} test files re-enables the GIL`,
-    () => runHelperPerTestFile(context, cell, target, runner, testFiles, { script: "pydebug_gil.py", logDir: "gil", timeoutSeconds: options.testTimeoutSeconds, ownParser: () => new GilParser() }, inheritedPythonPath)
-  );
+// src/steps/helper-per-test-file.ts
+async function runHelperPerTestFile(context, cell, target, runner, testFiles, spec, inheritedPythonPath) {
+  const env = testEnv(cell, target, inheritedPythonPath);
+  const script = bundledPythonScript(spec.script);
+  const runs = [];
+  for (const testFile of testFiles) {
+    const result = await context.runner.run({
+      argv: [target.pythonPath, script, ...runner.helperArgs, ...spec.args ?? [], testFile],
+      cwd: target.projectDir,
+      env,
+      logPath: logPath(context, spec.logDir, `${runner.logName(testFile)}.log`),
+      timeoutMs: spec.timeoutSeconds * 1e3,
+      // faulthandler's dump on a hang names the test that hung.
+      timeoutSignal: "SIGABRT"
+    });
+    const log = await parseLogFile(result.logPath, { workspace: context.workspace });
+    const own2 = spec.ownParser ? await parseLogWith(result.logPath, spec.ownParser()) : void 0;
+    runs.push({ ...parsedRun(result, log, testFile), parsed: own2, testFile });
+  }
+  return runs;
 }
 
 // src/steps/run-variant-checks.ts
-var HELPER_CHECKS = ["gil", "census", "count-allocs", "allocation-report"];
+var repetitions = (options) => ["--warmups", String(options.warmups), "--runs", String(options.runs)];
+var HELPER_CHECKS = {
+  /**
+   * free-threading: each test file imported alone in a fresh interpreter (python/pydebug_gil.py), to
+   * see whether the import (of the extension, through the test file) re-enabled the GIL and which
+   * module it named. With `gil: force-off` the tests run with PYTHON_GIL=0, and this says so. First:
+   * it decides what every other run tested.
+   */
+  gil: (files) => ({
+    title: `whether importing each of ${files} test files re-enables the GIL`,
+    spec: (options) => ({ script: "pydebug_gil.py", logDir: "gil", timeoutSeconds: options.testTimeoutSeconds, ownParser: () => new GilParser() })
+  }),
+  /**
+   * trace-refs: each test file's cases run warm-ups + counted runs times in one process
+   * (python/pydebug_census.py), with a census of live objects by type (`sys.getobjects(0)`) after
+   * each run, so a leak is named by its type. The detector reads the census lines (parse/census.ts)
+   * and makes an `object-leak` problem of every type that grew in every counted run.
+   */
+  census: (files) => ({
+    title: `census of live objects by type (sys.getobjects) on ${files} test files`,
+    spec: (options) => ({ script: "pydebug_census.py", args: repetitions(options), logDir: "census", timeoutSeconds: options.testTimeoutSeconds })
+  }),
+  /**
+   * count-allocs (COUNT_ALLOCS, 3.6-3.8): `sys.getcounts()` before and after each test file
+   * (python/pydebug_counts.py); the detector reads both lists (parse/count-allocs.ts),
+   * report/variant-checks.ts ranks the types by net growth.
+   */
+  "count-allocs": (files) => ({
+    title: `per-type allocation counts (sys.getcounts) around each of ${files} test files`,
+    spec: (options) => ({ script: "pydebug_counts.py", logDir: "count-allocs", timeoutSeconds: options.testTimeoutSeconds })
+  }),
+  /**
+   * Each test file's cases run warm-ups times, then counted runs times between two dumps of the
+   * allocator's statistics (python/pydebug_allocstats.py, `sys._debugmallocstats()`; one run between
+   * the dumps is below the allocator's noise, see the script): the detector reads the dumps
+   * (parse/mallocstats.ts), report/variant-checks.ts compares them.
+   */
+  "allocation-report": (files) => ({
+    title: `allocator statistics before and after each of ${files} test files`,
+    spec: (options) => ({ script: "pydebug_allocstats.py", args: repetitions(options), logDir: "allocations", timeoutSeconds: options.testTimeoutSeconds })
+  })
+};
+var isHelperCheck = (check) => Object.hasOwn(HELPER_CHECKS, check);
 function perFileChecks(checks) {
-  return checks.filter((check) => HELPER_CHECKS.includes(check));
+  return checks.filter(isHelperCheck);
 }
 async function runVariantChecks(context, cell, checks, target, runner, testFiles, options, inheritedPythonPath) {
   if (testFiles.length === 0) return {};
-  const has = (check) => checks.includes(check);
-  const gil = has("gil") ? { mode: options.gil, files: await runGilCheck(context, cell, target, runner, options, testFiles, inheritedPythonPath) } : void 0;
-  const census = has("census") ? { warmups: options.warmups, runs: options.runs, files: await runCensus(context, cell, target, runner, options, testFiles, inheritedPythonPath) } : void 0;
-  const countAllocs = has("count-allocs") ? await runCountAllocs(context, cell, target, runner, options, testFiles, inheritedPythonPath) : void 0;
-  const allocations = has("allocation-report") ? await runAllocationReport(context, cell, target, runner, options, testFiles, inheritedPythonPath) : void 0;
-  return { ...gil ? { gil } : {}, ...census ? { census } : {}, ...countAllocs ? { countAllocs } : {}, ...allocations ? { allocations } : {} };
+  const runs = {};
+  for (const check of Object.keys(HELPER_CHECKS)) {
+    if (!checks.includes(check)) continue;
+    const { title, spec } = HELPER_CHECKS[check](testFiles.length);
+    runs[check] = await context.log.group(title, () => runHelperPerTestFile(context, cell, target, runner, testFiles, spec(options), inheritedPythonPath));
+  }
+  return {
+    ...runs.gil ? { gil: { mode: options.gil, files: runs.gil } } : {},
+    ...runs.census ? { census: { warmups: options.warmups, runs: options.runs, files: runs.census } } : {},
+    ...runs["count-allocs"] ? { countAllocs: runs["count-allocs"] } : {},
+    ...runs["allocation-report"] ? { allocations: runs["allocation-report"] } : {}
+  };
 }
 
 // src/plan/gil-mode.ts
