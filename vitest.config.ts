@@ -14,6 +14,13 @@ export default defineConfig({
       },
       {
         test: {
+          // Faults injected for real (issue 15): concurrent builds, damaged caches, killed runs.
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 40 * 60_000,

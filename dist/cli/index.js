@@ -7391,8 +7391,87 @@ function createStreamLogger(write) {
 }
 
 // src/steps/build-python.ts
-import { copyFile, mkdir as mkdir3, readdir as readdir2, rm as rm2, stat } from "node:fs/promises";
+import { copyFile as copyFile2, mkdir as mkdir3, readdir as readdir2, readFile as readFile4, rename as rename3, rm as rm3, stat, writeFile as writeFile2 } from "node:fs/promises";
 import path9 from "node:path";
+
+// src/adapters/build-lock.ts
+import { open, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+async function withBuildLock(lockPath, what, log, work, options = {}) {
+  const held = await acquire(lockPath, what, log, options.pollMs ?? 2e3);
+  try {
+    return await work();
+  } finally {
+    if (held) await rm(lockPath, { force: true });
+  }
+}
+async function acquire(lockPath, what, log, pollMs) {
+  let announced = false;
+  for (; ; ) {
+    const me = { pid: process.pid, host: os.hostname(), since: (/* @__PURE__ */ new Date()).toISOString() };
+    try {
+      const handle = await open(lockPath, "wx");
+      try {
+        await handle.writeFile(`${JSON.stringify(me)}
+`);
+      } finally {
+        await handle.close();
+      }
+      return true;
+    } catch (error) {
+      const code2 = error.code;
+      if (code2 === "EROFS" || code2 === "EACCES" || code2 === "EPERM") {
+        log.info(`${what}: no lock file can be written in this cache folder (${code2}); going on without one`);
+        return false;
+      }
+      if (code2 !== "EEXIST") throw error;
+    }
+    const owner = await readOwner(lockPath);
+    if (owner === "gone") continue;
+    if (owner && owner.host === me.host && !isAlive(owner.pid)) {
+      log.warning(`${what}: the run that was building it (pid ${owner.pid}, since ${owner.since}) is gone; taking over its lock ${lockPath}`);
+      await rm(lockPath, { force: true });
+      continue;
+    }
+    if (!owner) {
+      await delay(pollMs);
+      if (await readOwner(lockPath) === void 0) {
+        log.warning(`${what}: the lock ${lockPath} names no owner; taking it over`);
+        await rm(lockPath, { force: true });
+      }
+      continue;
+    }
+    if (!announced) {
+      log.info(`${what}: another run (pid ${owner.pid} on ${owner.host}, since ${owner.since}) is building it into this cache folder; waiting for it (lock: ${lockPath})`);
+      announced = true;
+    }
+    await delay(pollMs);
+  }
+}
+async function readOwner(lockPath) {
+  let text2;
+  try {
+    text2 = await readFile(lockPath, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return "gone";
+    throw error;
+  }
+  try {
+    const owner = JSON.parse(text2);
+    return typeof owner.pid === "number" && typeof owner.host === "string" ? { pid: owner.pid, host: owner.host, since: String(owner.since) } : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+var delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // src/adapters/process.ts
 import { spawn } from "node:child_process";
@@ -7478,7 +7557,7 @@ function describeExit(result, timeoutMs) {
 // src/adapters/download.ts
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm as rm2 } from "node:fs/promises";
 import path3 from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -7637,13 +7716,13 @@ async function downloadFile(url, destination, what, expected) {
       createWriteStream(temporary)
     );
   } catch (error) {
-    await rm(temporary, { force: true });
+    await rm2(temporary, { force: true });
     const progress = announced ? ` after ${received} of ${announced} bytes` : ` after ${received} bytes`;
     throw new SourceError(`${what}: download of ${url} failed${progress}: ${causeOf(error)}`);
   }
   const sha256 = hash.digest("hex");
   if (expected && sha256 !== expected.sha256) {
-    await rm(temporary, { force: true });
+    await rm2(temporary, { force: true });
     throw new SourceError(digestMismatchMessage(what, `the download of ${url}`, expected, sha256));
   }
   await rename(temporary, destination);
@@ -7660,7 +7739,7 @@ function causeOf(error) {
 // src/adapters/files.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { lstat, open, readdir, readFile, readlink, rename as rename2, writeFile, mkdir as mkdir2 } from "node:fs/promises";
+import { copyFile, link, lstat, mkdir as mkdir2, open as open2, readdir, readFile as readFile2, readlink, rename as rename2, writeFile } from "node:fs/promises";
 import path4 from "node:path";
 async function sha256File(filePath) {
   const hash = createHash2("sha256");
@@ -7678,7 +7757,7 @@ async function hashTree(root, skip) {
       if (entry.isDirectory()) await walk(relativePath);
       else if (entry.isFile()) {
         hash.update(`${relativePath}\0`);
-        hash.update(await readFile(path4.join(root, relativePath)));
+        hash.update(await readFile2(path4.join(root, relativePath)));
         hash.update("\0");
       }
     }
@@ -7694,7 +7773,7 @@ async function writeFileAtomic(filePath, content) {
 }
 async function readJsonIfPresent(filePath) {
   try {
-    return JSON.parse(await readFile(filePath, "utf8"));
+    return JSON.parse(await readFile2(filePath, "utf8"));
   } catch {
     return void 0;
   }
@@ -7702,7 +7781,7 @@ async function readJsonIfPresent(filePath) {
 async function tailLines(filePath, count2) {
   let handle;
   try {
-    handle = await open(filePath, "r");
+    handle = await open2(filePath, "r");
     const { size } = await handle.stat();
     const length = Math.min(size, 64 * 1024);
     const buffer = Buffer.alloc(length);
@@ -7715,6 +7794,18 @@ async function tailLines(filePath, count2) {
   } finally {
     await handle?.close();
   }
+}
+async function listFiles(root) {
+  const files = [];
+  const walk = async (directory) => {
+    for (const entry of await readdir(directory, { withFileTypes: true })) {
+      const entryPath = path4.join(directory, entry.name);
+      if (entry.isDirectory()) await walk(entryPath);
+      else if (entry.isFile()) files.push(entryPath);
+    }
+  };
+  await walk(root);
+  return files.sort();
 }
 async function readTreeEntries(root, skip = () => false) {
   const found = [];
@@ -7743,10 +7834,48 @@ async function readTreeEntries(root, skip = () => false) {
   return entries;
 }
 var TREE_READERS = 8;
+async function treeBytes(root) {
+  const seen = /* @__PURE__ */ new Set();
+  let total = 0;
+  const walk = async (directory) => {
+    for (const entry of await readdir(directory, { withFileTypes: true })) {
+      const entryPath = path4.join(directory, entry.name);
+      if (entry.isDirectory()) await walk(entryPath);
+      else {
+        const info = await lstat(entryPath);
+        const inode = `${info.dev}:${info.ino}`;
+        if (seen.has(inode)) continue;
+        seen.add(inode);
+        total += info.size;
+      }
+    }
+  };
+  await walk(root);
+  return total;
+}
+async function hardLinkIfIdentical(original, duplicate) {
+  const [a, b] = await Promise.all([lstat(original), lstat(duplicate)]);
+  if (!a.isFile() || !b.isFile() || a.size !== b.size) return false;
+  if (a.dev === b.dev && a.ino === b.ino) return true;
+  if (await sha256File(original) !== await sha256File(duplicate)) return false;
+  const temporary = `${duplicate}.${process.pid}.link`;
+  await link(original, temporary);
+  await rename2(temporary, duplicate);
+  return true;
+}
+async function listRelativeFiles(root) {
+  return (await listFiles(root)).map((file) => path4.relative(root, file).split(path4.sep).join("/"));
+}
+async function copyFileAtomic(source, destination) {
+  await mkdir2(path4.dirname(destination), { recursive: true });
+  const temporary = `${destination}.${process.pid}.tmp`;
+  await copyFile(source, temporary);
+  await rename2(temporary, destination);
+}
 
 // src/adapters/platform.ts
 import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import os2 from "node:os";
 import path5 from "node:path";
 async function detectPlatform(runner, env) {
   const chosenCompiler = compilerChosenForCPython(env);
@@ -7761,7 +7890,7 @@ function compilerChosenForCPython(env) {
   return env.CC?.trim() || void 0;
 }
 async function compilerVersion(runner, compiler) {
-  const scratch = mkdtempSync(path5.join(os.tmpdir(), "pydebug-cc-"));
+  const scratch = mkdtempSync(path5.join(os2.tmpdir(), "pydebug-cc-"));
   try {
     const result = await runner.run({ argv: [...compiler.split(/\s+/), "--version"], cwd: scratch, logPath: path5.join(scratch, "cc.log"), captureStdout: true }).catch(() => void 0);
     return result?.exitCode === 0 ? result.stdout.split("\n")[0].trim() : void 0;
@@ -7771,7 +7900,7 @@ async function compilerVersion(runner, compiler) {
 }
 
 // src/adapters/prefix-manifest.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import path6 from "node:path";
 
 // src/plan/prefix-manifest.ts
@@ -7844,7 +7973,7 @@ async function writePrefixManifest(prefix) {
 async function checkPrefixManifest(prefix) {
   let text2;
   try {
-    text2 = await readFile2(path6.join(prefix, MANIFEST_FILE), "utf8");
+    text2 = await readFile3(path6.join(prefix, MANIFEST_FILE), "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return { state: "absent" };
     throw error;
@@ -7858,7 +7987,7 @@ async function checkPrefixManifest(prefix) {
 // src/adapters/tar-listing.ts
 import { spawn as spawn2 } from "node:child_process";
 import { createReadStream as createReadStream2 } from "node:fs";
-import { open as open2 } from "node:fs/promises";
+import { open as open3 } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 
 // src/plan/tar-members.ts
@@ -7967,8 +8096,8 @@ function findUnsafeMember(members) {
     const reason = unsafeMemberReason(member);
     if (reason) return { member, reason };
     const normalized = path7.posix.normalize(member.path).replace(/\/+$/, "");
-    const link = links.find((linkPath) => normalized.startsWith(`${linkPath}/`));
-    if (link) return { member, reason: `a path under the symbolic link ${link}` };
+    const link2 = links.find((linkPath) => normalized.startsWith(`${linkPath}/`));
+    if (link2) return { member, reason: `a path under the symbolic link ${link2}` };
     if (member.type === "symlink") links.push(normalized);
   }
   return void 0;
@@ -8056,7 +8185,7 @@ var TarListingError = class extends Error {
 };
 async function listTarMembers(tarball) {
   const head = Buffer.alloc(512);
-  const handle = await open2(tarball, "r");
+  const handle = await open3(tarball, "r");
   const { bytesRead } = await handle.read(head, 0, head.length, 0).finally(() => handle.close());
   const compression = COMPRESSIONS.find(({ magic }) => magic.every((byte, index) => head[index] === byte));
   if (!compression && !(bytesRead >= 262 && head.subarray(257, 262).toString("latin1") === "ustar")) {
@@ -8093,6 +8222,7 @@ async function listTarMembers(tarball) {
 }
 
 // src/plan/build-phases.ts
+var BUILD_PHASES = ["configure", "make", "install"];
 function timeoutInputOf(phase) {
   return `${phase}-timeout`;
 }
@@ -8110,16 +8240,6 @@ function stalledPhaseMessage(phase, limitSeconds, logPath2, tail) {
     `${phaseCommandName(phase)} stalled: it was still running after ${formatDuration(limitSeconds)}, the ${input} limit, and its processes were ended. Raise ${input} (--${input}, in minutes) if this machine is just slow; full log: ${logPath2}`,
     ...tail.map((line) => `  | ${line}`)
   ].join("\n");
-}
-
-// src/plan/platforms.ts
-var PLATFORMS_DOC = "docs/platforms.md";
-var WINDOWS_REASON = `Windows builds CPython with PCbuild (PCbuild\\build.bat -d for a debug build), not configure and make, and a debug python_d.exe loads only extensions built as _d.pyd; pydebug supports Linux and macOS runners (the plan for Windows: ${PLATFORMS_DOC})`;
-function unsupportedRunnerReason(label) {
-  return /^windows/i.test(label.trim()) ? WINDOWS_REASON : void 0;
-}
-function unsupportedHostReason(platform) {
-  return platform === "win32" ? WINDOWS_REASON : void 0;
 }
 
 // src/catalog/abi-macros.ts
@@ -8165,6 +8285,273 @@ var ABI_SYMBOLS = [
   { symbols: ["_Py_RefTotal", "_Py_NegativeRefcount", "_Py_IncRefTotal_DO_NOT_USE_THIS", "_Py_DecRefTotal_DO_NOT_USE_THIS"], macro: "Py_REF_DEBUG", moduleHas: true, source: "Include/object.h (Py_REF_DEBUG), 3.8-3.12" },
   { symbols: ["_Py_inc_count", "_Py_dec_count"], macro: "COUNT_ALLOCS", moduleHas: true, source: "Include/cpython/object.h v3.8.7 (COUNT_ALLOCS)" }
 ];
+
+// src/catalog/build-rules.ts
+function macroAbi(macro) {
+  const rule = ABI_MACROS.find((candidate) => candidate.macro === macro);
+  if (rule?.tag === void 0) throw new Error(`catalog/abi-macros.ts has no tagged ABI rule for ${macro}`);
+  return { tag: rule.tag, reason: rule.reason, from: rule.from, until: rule.until };
+}
+function instrumentation(tag, sanitizer, misses) {
+  return { tag, kind: "instrumentation", reason: `extensions must be instrumented too, or ${sanitizer} misses ${misses}` };
+}
+var CONFIGURE_OPTIONS = [
+  { spellings: ["--with-pydebug"], summary: "Py_DEBUG: assertions, Py_REF_DEBUG, debug allocator hooks; ABI flag d", source: "configure.ac (all versions)" },
+  {
+    spellings: ["--with-trace-refs"],
+    from: "3.8",
+    summary: "Py_TRACE_REFS: a list (3.13+: a hash table) of every live object; sys.getobjects(), PYTHONDUMPREFS",
+    source: 'bpo-36465, PR #12615 (whatsnew/3.8); Doc/using/configure.rst "versionadded 3.8"',
+    abi: [macroAbi("Py_TRACE_REFS")],
+    sharesConfigureResults: true
+  },
+  { spellings: ["--with-assertions"], from: "3.6", summary: "keep assert() without Py_DEBUG", source: "configure.ac v3.8.7; Doc/using/configure.rst" },
+  { spellings: ["--with-pymalloc", "--without-pymalloc"], summary: "WITH_PYMALLOC; without it every block goes to malloc()", source: "configure.ac (all versions)", sharesConfigureResults: true },
+  { spellings: ["--with-valgrind", "--without-valgrind"], summary: "WITH_VALGRIND: pymalloc steps aside under Valgrind (needs valgrind/valgrind.h)", source: "configure.ac (all versions); Misc/README.valgrind", sharesConfigureResults: true },
+  {
+    spellings: ["--with-address-sanitizer"],
+    from: "3.6",
+    summary: "-fsanitize=address; forces pymalloc off",
+    source: 'configure.ac v3.8.7 to 3.14 (with_pymalloc="no"); Doc/using/configure.rst "versionadded 3.6"',
+    abi: [instrumentation("asan", "ASan", "their bugs")]
+  },
+  {
+    spellings: ["--with-memory-sanitizer"],
+    from: "3.6",
+    summary: "-fsanitize=memory (clang only); forces pymalloc off",
+    source: "configure.ac v3.8.7; 3.11 checks that the compiler supports it",
+    abi: [{ tag: "msan", kind: "instrumentation", reason: "MemorySanitizer reports false positives unless every linked object is instrumented" }]
+  },
+  {
+    spellings: ["--with-undefined-behavior-sanitizer"],
+    from: "3.6",
+    summary: "-fsanitize=undefined",
+    source: 'configure.ac v3.8.7, 3.11 (with_ubsan); Doc/using/configure.rst "versionadded 3.6"',
+    abi: [instrumentation("ubsan", "UBSan", "their bugs")]
+  },
+  {
+    spellings: ["--with-thread-sanitizer"],
+    from: "3.13",
+    summary: "-fsanitize=thread",
+    source: 'configure.ac 3.13; Doc/using/configure.rst "versionadded 3.13"',
+    abi: [instrumentation("tsan", "TSan", "their races")]
+  },
+  { spellings: ["--disable-gil", "--enable-gil"], from: "3.13", summary: "Py_GIL_DISABLED (PEP 703); ABI flag t", source: "gh-108223, PR #108227 and PR #109922 (whatsnew/3.13)", sharesConfigureResults: true },
+  { spellings: ["--with-mimalloc", "--without-mimalloc"], from: "3.13", summary: "WITH_MIMALLOC, the bundled mimalloc", source: "configure.ac 3.13 (gh-90815)", sharesConfigureResults: true },
+  { spellings: ["--enable-experimental-jit", "--disable-experimental-jit"], from: "3.13", summary: "the copy-and-patch JIT (needs LLVM at build time)", source: 'PEP 744; Doc/using/configure.rst "versionadded 3.13"' },
+  { spellings: ["--enable-pystats", "--disable-pystats"], from: "3.11", summary: "Py_STATS: interpreter statistics", source: "configure.ac 3.11" },
+  { spellings: ["--with-strict-overflow", "--without-strict-overflow"], from: "3.12", summary: "-fstrict-overflow (CPython CI pairs it with UBSan)", source: "gh-96821, PR #96823 (2023); configure.ac v3.12.0" },
+  { spellings: ["--enable-safety", "--enable-slower-safety", "--disable-safety"], from: "3.14", summary: "OpenSSF compiler hardening flags", source: "Doc/using/configure.rst 3.14" },
+  { spellings: ["--with-tail-call-interp", "--without-tail-call-interp"], from: "3.14", summary: "tail-calling interpreter (Clang 19+)", source: "Doc/using/configure.rst 3.14" },
+  { spellings: ["--without-remote-debug", "--with-remote-debug"], from: "3.14", summary: "PEP 768 remote debugging support", source: "Doc/using/configure.rst 3.14" },
+  { spellings: ["--with-pymalloc-hugepages"], from: "3.15", summary: "2 MiB pymalloc arenas (used when PYTHON_PYMALLOC_HUGEPAGES=1)", source: "Doc/using/configure.rst 3.15" },
+  { spellings: ["--with-dtrace", "--without-dtrace"], from: "3.6", summary: "DTrace/SystemTap probes", source: 'Doc/using/configure.rst "versionadded 3.6"' }
+];
+var MACROS = [
+  {
+    macro: "Py_REF_DEBUG",
+    summary: "total reference count, sys.gettotalrefcount(), negative refcount checks (implied by Py_DEBUG)",
+    source: "Misc/SpecialBuilds.txt; Include/object.h",
+    outsideRange: "",
+    abi: [macroAbi("Py_REF_DEBUG")]
+  },
+  {
+    macro: "Py_TRACE_REFS",
+    summary: "every live object tracked (implied by Py_DEBUG before 3.8; --with-trace-refs from 3.8)",
+    source: "Misc/SpecialBuilds.txt; bpo-36465",
+    outsideRange: "",
+    abi: [macroAbi("Py_TRACE_REFS")]
+  },
+  {
+    macro: "COUNT_ALLOCS",
+    until: "3.9",
+    summary: "per-type allocation counts: sys.getcounts(), -X showalloccount",
+    source: 'bpo-39489, commit c6e5c112 (whatsnew/3.9: "The COUNT_ALLOCS special build macro has been removed")',
+    outsideRange: "CPython 3.9 removed COUNT_ALLOCS: defining it builds an ordinary interpreter without the counts",
+    alternative: "trace-refs (sys.getobjects) or tracemalloc for per-type accounting",
+    abi: [macroAbi("COUNT_ALLOCS")]
+  },
+  {
+    macro: "PYMALLOC_DEBUG",
+    until: "3.10",
+    summary: "pymalloc debug hooks compiled in (implied by Py_DEBUG with pymalloc up to 3.9)",
+    source: 'bpo-43774, PR #25711 "Remove unused PYMALLOC_DEBUG macro" (3.10); Include/Python.h v3.9.1',
+    outsideRange: "CPython 3.10 removed the unused PYMALLOC_DEBUG macro: defining it changes nothing",
+    alternative: "PYTHONMALLOC=pymalloc_debug (or debug) at run time, available since 3.6 (bpo-26516)"
+  }
+];
+var COMBINATIONS = [
+  {
+    all: ["--disable-gil", "--with-trace-refs"],
+    from: "3.13",
+    reason: 'configure refuses the pair from 3.14 ("--disable-gil cannot be used with --with-trace-refs"); 3.13 configure may still accept it, but trace-refs was never supported in the free-threaded build',
+    source: "gh-124043, PR #124078 (Sept 2024); colesbury/nogil#3",
+    alternative: "trace-refs and free-threading as separate cells"
+  },
+  {
+    all: ["--disable-gil", "Py_TRACE_REFS"],
+    from: "3.13",
+    reason: "Py_TRACE_REFS is not supported in the free-threaded build",
+    source: "gh-124043, PR #124078",
+    alternative: "trace-refs and free-threading as separate cells"
+  },
+  {
+    all: ["--disable-gil", "--without-mimalloc"],
+    from: "3.13",
+    reason: 'configure fails: "--disable-gil requires mimalloc memory allocator (--with-mimalloc)"',
+    source: "gh-112532, PR #112883"
+  },
+  {
+    all: ["--with-address-sanitizer", "--with-thread-sanitizer"],
+    reason: "the compiler refuses -fsanitize=address together with -fsanitize=thread",
+    source: "Clang ThreadSanitizer docs; GCC -fsanitize=thread docs",
+    alternative: "asan and tsan as separate cells"
+  },
+  {
+    all: ["--with-address-sanitizer", "--with-memory-sanitizer"],
+    reason: "the compiler refuses -fsanitize=address together with -fsanitize=memory",
+    source: "Clang MemorySanitizer docs"
+  },
+  {
+    all: ["--with-memory-sanitizer", "--with-thread-sanitizer"],
+    reason: "the compiler refuses -fsanitize=memory together with -fsanitize=thread",
+    source: "Clang ThreadSanitizer docs"
+  }
+];
+var PYMALLOC_OFF = ["--without-pymalloc", "--with-address-sanitizer", "--with-memory-sanitizer"];
+var RUNTIME_ENV_RULES = [
+  {
+    variable: "PYTHONMALLOC",
+    values: ["default", "debug", "malloc", "malloc_debug", "pymalloc", "pymalloc_debug"],
+    until: "3.6",
+    reason: "PYTHONMALLOC was added in 3.6",
+    source: "bpo-26516 (whatsnew/3.6)"
+  },
+  {
+    variable: "PYTHONMALLOC",
+    values: ["malloc", "malloc_debug", "pymalloc", "pymalloc_debug"],
+    whenAny: ["--disable-gil"],
+    from: "3.13",
+    reason: 'the free-threaded build compiles out the malloc and pymalloc allocators ("PYTHONMALLOC: unknown allocator"); only default, debug, mimalloc and mimalloc_debug exist',
+    source: "gh-112532, PR #112883; Objects/obmalloc.c _PyMem_GetAllocatorName (#ifndef Py_GIL_DISABLED), 3.13"
+  },
+  {
+    variable: "PYTHONMALLOC",
+    values: ["pymalloc", "pymalloc_debug"],
+    whenAny: PYMALLOC_OFF,
+    reason: "this build has no pymalloc (--without-pymalloc, or a sanitizer that forces it off), so PYTHONMALLOC=pymalloc* is an unknown allocator",
+    source: 'Objects/obmalloc.c _PyMem_GetAllocatorName (#ifdef WITH_PYMALLOC); configure.ac (with_pymalloc="no" under ASan/MSan)'
+  },
+  {
+    variable: "PYTHONMALLOC",
+    values: ["mimalloc", "mimalloc_debug"],
+    until: "3.13",
+    reason: "mimalloc was bundled in 3.13",
+    source: "gh-90815 (whatsnew/3.13)"
+  },
+  {
+    variable: "PYTHONMALLOC",
+    values: ["mimalloc", "mimalloc_debug"],
+    whenAny: ["--without-mimalloc"],
+    reason: "this build has no mimalloc (--without-mimalloc), so PYTHONMALLOC=mimalloc* is an unknown allocator",
+    source: "Objects/obmalloc.c _PyMem_GetAllocatorName (#ifdef WITH_MIMALLOC), 3.13"
+  }
+];
+function optionName(arg) {
+  const equals = arg.indexOf("=");
+  return equals === -1 ? arg : arg.slice(0, equals);
+}
+var OPTIONS_BY_SPELLING = new Map(CONFIGURE_OPTIONS.flatMap((rule) => rule.spellings.map((spelling) => [spelling, rule])));
+var MACROS_BY_NAME = new Map(MACROS.map((rule) => [rule.macro, rule]));
+function findConfigureOption(arg) {
+  return OPTIONS_BY_SPELLING.get(optionName(arg));
+}
+function findMacro(macro) {
+  return MACROS_BY_NAME.get(optionName(macro));
+}
+
+// src/plan/cache-key.ts
+import { createHash as createHash3 } from "node:crypto";
+var BUILD_CACHE_SALT = "1";
+function planBuildCacheKey(inputs) {
+  const { cell, platform } = inputs;
+  const digest = sha256Hex(JSON.stringify(buildKeyMaterial(inputs))).slice(0, 16);
+  return `pydebug-${BUILD_CACHE_SALT}-${platform.os}-${platform.arch}-${cell.buildId}-${cell.python.text}-${digest}`;
+}
+function buildKeyMaterial({ cell, source, platform }) {
+  return {
+    salt: BUILD_CACHE_SALT,
+    python: cell.python.text,
+    configureArgs: cell.configureArgs,
+    buildEnv: Object.entries(cell.buildEnv).sort(),
+    source,
+    platform
+  };
+}
+function sha256Hex(text2) {
+  return createHash3("sha256").update(text2).digest("hex");
+}
+
+// src/plan/configure-cache.ts
+var CONFIGURE_CACHE_SALT = "1";
+var PRECIOUS_VARIABLE = /^(?:CC|CPP|CFLAGS|CPPFLAGS|LDFLAGS|LIBS|MACHDEP|HOSTRUNNER|PROFILE_TASK|PKG_CONFIG(?:_PATH|_LIBDIR)?|[A-Z0-9]+(?:_[A-Z0-9]+)*_(?:CFLAGS|LIBS))$/;
+function sharesConfigureResults(arg) {
+  return findConfigureOption(arg)?.sharesConfigureResults === true && !arg.includes("=");
+}
+function configureCacheName(inputs) {
+  const material = {
+    salt: CONFIGURE_CACHE_SALT,
+    python: inputs.python,
+    source: inputs.source,
+    platform: inputs.platform,
+    configureArgs: inputs.configureArgs.filter((arg) => !sharesConfigureResults(arg)).sort(),
+    env: Object.entries(inputs.env).filter((entry) => entry[1] !== void 0 && PRECIOUS_VARIABLE.test(entry[0])).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
+  };
+  return `configure-${inputs.python}-${sha256Hex(JSON.stringify(material)).slice(0, 16)}.cache`;
+}
+
+// src/plan/install-layout.ts
+function withLevelZeroBytecodeOnly(makefile) {
+  const lines = makefile.split("\n");
+  const kept = [];
+  let changed = 0;
+  for (let start = 0; start < lines.length; ) {
+    let end = start;
+    while (end < lines.length - 1 && lines[end].endsWith("\\")) end++;
+    const command = lines.slice(start, end + 1);
+    const joined = command.join(" ");
+    if (joined.includes("compileall.py")) {
+      if (/\s-OO?\s/.test(joined)) {
+        changed++;
+        start = end + 1;
+        continue;
+      }
+      if (joined.includes("-o 0 -o 1 -o 2")) {
+        changed++;
+        kept.push(...command.map((line) => line.replace("-o 0 -o 1 -o 2", "-o 0")));
+        start = end + 1;
+        continue;
+      }
+    }
+    kept.push(...command);
+    start = end + 1;
+  }
+  return { text: kept.join("\n"), changed };
+}
+function duplicateStaticLibraries(paths) {
+  const inLibDir = new Set(paths.filter((file) => /^lib\/libpython[^/]*\.a$/.test(file)));
+  return paths.map((file) => /^lib\/python[^/]+\/config-[^/]+\/(libpython[^/]*\.a)$/.exec(file)).filter((match) => match !== null && inLibDir.has(`lib/${match[1]}`)).map((match) => ({ original: `lib/${match[1]}`, duplicate: match[0] }));
+}
+
+// src/plan/platforms.ts
+var PLATFORMS_DOC = "docs/platforms.md";
+var WINDOWS_REASON = `Windows builds CPython with PCbuild (PCbuild\\build.bat -d for a debug build), not configure and make, and a debug python_d.exe loads only extensions built as _d.pyd; pydebug supports Linux and macOS runners (the plan for Windows: ${PLATFORMS_DOC})`;
+function unsupportedRunnerReason(label) {
+  return /^windows/i.test(label.trim()) ? WINDOWS_REASON : void 0;
+}
+function unsupportedHostReason(platform) {
+  return platform === "win32" ? WINDOWS_REASON : void 0;
+}
 
 // src/plan/abi-fingerprint.ts
 var ABI_PROBE_PYTHON = `"abi": {"configVars": {name: sysconfig.get_config_var(name) for name in ${JSON.stringify(ABI_MACROS.map((rule) => rule.macro))}},
@@ -8224,28 +8611,6 @@ function sanitizerTag(sanitizer) {
 }
 function inMinorRange(version, range) {
   return (range.from === void 0 || compareMinor(version, range.from) >= 0) && (range.until === void 0 || compareMinor(version, range.until) < 0);
-}
-
-// src/plan/cache-key.ts
-import { createHash as createHash3 } from "node:crypto";
-var BUILD_CACHE_SALT = "1";
-function planBuildCacheKey(inputs) {
-  const { cell, platform } = inputs;
-  const digest = sha256Hex(JSON.stringify(buildKeyMaterial(inputs))).slice(0, 16);
-  return `pydebug-${BUILD_CACHE_SALT}-${platform.os}-${platform.arch}-${cell.buildId}-${cell.python.text}-${digest}`;
-}
-function buildKeyMaterial({ cell, source, platform }) {
-  return {
-    salt: BUILD_CACHE_SALT,
-    python: cell.python.text,
-    configureArgs: cell.configureArgs,
-    buildEnv: Object.entries(cell.buildEnv).sort(),
-    source,
-    platform
-  };
-}
-function sha256Hex(text2) {
-  return createHash3("sha256").update(text2).digest("hex");
 }
 
 // src/plan/cache-miss.ts
@@ -8374,59 +8739,66 @@ async function ensureInterpreter(context, cell, source, options) {
   const cacheKey = planBuildCacheKey(keyInputs);
   const wanted = { material: buildKeyMaterial(keyInputs), compilerCommand: compilerChosenForCPython(context.env) };
   const prefix = path9.join(context.cacheDir, "cpython", cacheKey);
-  const finish = (cacheHit, record2, rebuildReason2) => ({
+  const finish = (cacheHit, record, rebuildReason) => ({
     prefix,
     pythonPath: path9.join(prefix, "bin", "python3"),
     cacheKey,
     cacheHit,
     seconds: (Date.now() - started) / 1e3,
-    record: record2,
-    ...rebuildReason2 ? { rebuildReason: rebuildReason2 } : {},
-    ...record2.abiFingerprint ? { abiFingerprint: record2.abiFingerprint } : {}
+    record,
+    ...rebuildReason ? { rebuildReason } : {},
+    ...record.abiFingerprint ? { abiFingerprint: record.abiFingerprint } : {}
   });
   const what = `CPython ${cell.python.text} (${cell.variant})`;
   const damaged = [];
   const discard = async (where, problem) => {
     context.log.warning(`the ${where} entry ${cacheKey} is damaged and was discarded: ${problem}`);
     damaged.push(`the ${where} entry under this key was damaged (${problem})`);
-    await rm2(prefix, { recursive: true, force: true });
+    await rm3(prefix, { recursive: true, force: true });
   };
-  const local = await readBuildRecord(prefix, cacheKey);
-  if (local) {
-    const trusted = await trustCachedEntry(context, prefix, local, cell.buildEnv);
-    if (trusted.ok) {
-      context.log.info(`${what} restored from the local cache: ${prefix}`);
-      return finish("local", trusted.record);
+  const restoreLocal = async () => {
+    const local = await readBuildRecord(prefix, cacheKey);
+    if (local) {
+      const trusted = await trustCachedEntry(context, prefix, local, cell.buildEnv);
+      if (trusted.ok) {
+        context.log.info(`${what} restored from the local cache: ${prefix}`);
+        return finish("local", trusted.record);
+      }
+      await discard("local cache", trusted.problem);
+    } else if (await stat(prefix).catch(() => void 0)) {
+      await discard("local cache", `it holds no complete build (no readable ${BUILD_RECORD_FILE} for this key)`);
     }
-    await discard("local cache", trusted.problem);
-  } else if (await stat(prefix).catch(() => void 0)) {
-    await discard("local cache", `it holds no complete build (no readable ${BUILD_RECORD_FILE} for this key)`);
-  }
-  const remoteEntryExists = await context.remoteCache.restore(cacheKey, [prefix]);
-  if (remoteEntryExists) {
-    const remote = await readBuildRecord(prefix, cacheKey);
-    const trusted = remote ? await trustCachedEntry(context, prefix, remote, cell.buildEnv) : { ok: false, problem: `it holds no complete build (no readable ${BUILD_RECORD_FILE} for this key)` };
-    if (trusted.ok) {
-      context.log.info(`${what} restored from the ${context.remoteCache.name} cache under key ${cacheKey}`);
-      return finish("remote", trusted.record);
+    return void 0;
+  };
+  await mkdir3(path9.dirname(prefix), { recursive: true });
+  return withBuildLock(`${prefix}.lock`, what, context.log, async () => await restoreLocal() ?? restoreRemoteOrBuild());
+  async function restoreRemoteOrBuild() {
+    const remoteEntryExists = await context.remoteCache.restore(cacheKey, [prefix]);
+    if (remoteEntryExists) {
+      const remote = await readBuildRecord(prefix, cacheKey);
+      const trusted = remote ? await trustCachedEntry(context, prefix, remote, cell.buildEnv) : { ok: false, problem: `it holds no complete build (no readable ${BUILD_RECORD_FILE} for this key)` };
+      if (trusted.ok) {
+        context.log.info(`${what} restored from the ${context.remoteCache.name} cache under key ${cacheKey}`);
+        return finish("remote", trusted.record);
+      }
+      await discard(`${context.remoteCache.name} cache`, trusted.problem);
     }
-    await discard(`${context.remoteCache.name} cache`, trusted.problem);
-  }
-  const cached = await readCachedBuilds(context.cacheDir, cell);
-  const rebuildReason = damaged.join("; ") || explainCacheMiss(
-    wanted,
-    cached.map((record2) => ({ material: record2.keyInputs, compilerCommand: record2.compilerCommand, builtWith: compilerFromSysVersion(record2.probe?.version) }))
-  );
-  context.log.info(
-    `${what} is not cached: building it (key ${cacheKey})${rebuildReason && !damaged.length ? `. The cached builds of ${cell.python.text} (${cell.variant}) do not fit: ${rebuildReason}` : ""}`
-  );
-  const record = await buildInterpreter(context, cell, source, { sourceIdentity, cacheKey, prefix, keyInputs: wanted.material, compilerCommand: wanted.compilerCommand, ...options });
-  if (remoteEntryExists) {
-    context.log.info(
-      `not saving ${what} to the ${context.remoteCache.name} cache: it keeps the damaged entry under ${cacheKey} and would not replace it; delete that entry (gh cache delete ${cacheKey}) to store this build`
+    const cached = await readCachedBuilds(context.cacheDir, cell);
+    const rebuildReason = damaged.join("; ") || explainCacheMiss(
+      wanted,
+      cached.map((record2) => ({ material: record2.keyInputs, compilerCommand: record2.compilerCommand, builtWith: compilerFromSysVersion(record2.probe?.version) }))
     );
-  } else await context.remoteCache.save(cacheKey, [prefix]);
-  return finish("none", record, rebuildReason);
+    context.log.info(
+      `${what} is not cached: building it (key ${cacheKey})${rebuildReason && !damaged.length ? `. The cached builds of ${cell.python.text} (${cell.variant}) do not fit: ${rebuildReason}` : ""}`
+    );
+    const record = await buildInterpreter(context, cell, source, { sourceIdentity, cacheKey, prefix, keyInputs: wanted.material, compilerCommand: wanted.compilerCommand, ...options });
+    if (remoteEntryExists) {
+      context.log.info(
+        `not saving ${what} to the ${context.remoteCache.name} cache: it keeps the damaged entry under ${cacheKey} and would not replace it; delete that entry (gh cache delete ${cacheKey}) to store this build`
+      );
+    } else await context.remoteCache.save(cacheKey, [prefix]);
+    return finish("none", record, rebuildReason);
+  }
 }
 async function trustCachedEntry(context, prefix, record, env) {
   try {
@@ -8483,33 +8855,60 @@ async function buildInterpreter(context, cell, source, target) {
   const started = Date.now();
   const tarball = await fetchSource(context, cell, source, target.sourceSha256);
   const workDir = path9.join(context.cacheDir, "work", target.cacheKey);
-  await rm2(target.prefix, { recursive: true, force: true });
-  await rm2(workDir, { recursive: true, force: true });
+  await rm3(target.prefix, { recursive: true, force: true });
+  await rm3(workDir, { recursive: true, force: true });
   await mkdir3(workDir, { recursive: true });
   const sourceDir = await context.log.group(`Unpack ${path9.basename(tarball)}`, () => unpack(context, tarball, workDir));
   const buildDir = path9.join(sourceDir, cell.buildDirName);
   await mkdir3(buildDir, { recursive: true });
   const buildEnv = { ...cell.buildEnv };
-  await context.log.group(
+  const phaseSeconds = {};
+  const timed = async (phase, work) => {
+    const phaseStarted = Date.now();
+    try {
+      return await work();
+    } finally {
+      phaseSeconds[phase] = (Date.now() - phaseStarted) / 1e3;
+    }
+  };
+  const sharedResults = path9.join(context.cacheDir, "configure", configureCacheName({ python: cell.python.text, source: target.sourceIdentity, platform: context.platform, configureArgs: cell.configureArgs, env: { ...context.env, ...buildEnv } }));
+  const configureResults = await context.log.group(
     `configure ${cell.configureArgs.join(" ")}`,
-    () => runBuildPhase(context, "configure", target.buildTimeouts, {
-      argv: ["../configure", ...cell.configureArgs, `--prefix=${target.prefix}`],
-      cwd: buildDir,
-      env: buildEnv,
-      logPath: logPath(context, "build-configure.log")
-    })
+    () => timed("configure", () => configureWithSharedResults(context, cell, target, buildDir, buildEnv, sharedResults))
   );
-  await context.log.group(
-    `make -j${target.jobs}`,
-    () => runBuildPhase(context, "make", target.buildTimeouts, { argv: ["make", `-j${target.jobs}`], cwd: buildDir, env: buildEnv, logPath: logPath(context, "build-make.log") })
+  const discardSharedResults = async (work) => {
+    try {
+      return await work();
+    } catch (error) {
+      if (configureResults === "reused") {
+        await rm3(sharedResults, { force: true });
+        context.log.warning(`the configure results this build reused (${sharedResults}) were discarded in case they caused the failure: the next build runs configure in full`);
+      }
+      throw error;
+    }
+  };
+  const levelZero = withLevelZeroBytecodeOnly(await readFile4(path9.join(buildDir, "Makefile"), "utf8"));
+  if (levelZero.changed) await writeFile2(path9.join(buildDir, "Makefile"), levelZero.text);
+  else context.log.info("this Makefile byte-compiles at install in a way pydebug does not know: bytecode for every optimisation level is installed");
+  await discardSharedResults(
+    () => context.log.group(
+      `make -j${target.jobs}`,
+      () => timed("make", () => runBuildPhase(context, "make", target.buildTimeouts, { argv: ["make", `-j${target.jobs}`], cwd: buildDir, env: buildEnv, logPath: logPath(context, "build-make.log") }))
+    )
   );
-  await context.log.group(
-    "make install",
-    () => runBuildPhase(context, "install", target.buildTimeouts, { argv: ["make", "install"], cwd: buildDir, env: buildEnv, logPath: logPath(context, "build-install.log") })
+  await discardSharedResults(
+    () => context.log.group(
+      "make install",
+      () => timed("install", () => runBuildPhase(context, "install", target.buildTimeouts, { argv: ["make", "install"], cwd: buildDir, env: buildEnv, logPath: logPath(context, "build-install.log") }))
+    )
   );
+  const leftOut = levelZero.changed ? [LEFT_OUT_BYTECODE] : [];
+  for (const library of duplicateStaticLibraries(await listRelativeFiles(target.prefix))) {
+    if (await hardLinkIfIdentical(path9.join(target.prefix, library.original), path9.join(target.prefix, library.duplicate))) leftOut.push(`the second copy of ${library.original} (${library.duplicate} is a hard link to it)`);
+  }
   const suppressions = path9.join(target.prefix, VALGRIND_SUPPRESSIONS_FILE);
   await mkdir3(path9.dirname(suppressions), { recursive: true });
-  await copyFile(path9.join(sourceDir, "Misc", "valgrind-python.supp"), suppressions).catch((error) => {
+  await copyFile2(path9.join(sourceDir, "Misc", "valgrind-python.supp"), suppressions).catch((error) => {
     if (error.code !== "ENOENT") throw error;
   });
   const probe = await probeInterpreter(context, path9.join(target.prefix, "bin", "python3"), buildEnv);
@@ -8527,6 +8926,10 @@ async function buildInterpreter(context, cell, source, target) {
     sourceIdentity: target.sourceIdentity,
     builtAt: (/* @__PURE__ */ new Date()).toISOString(),
     buildSeconds: (Date.now() - started) / 1e3,
+    phaseSeconds,
+    configureResults,
+    installedBytes: await treeBytes(target.prefix),
+    leftOut,
     probe,
     keyInputs: target.keyInputs,
     ...target.compilerCommand ? { compilerCommand: target.compilerCommand } : {},
@@ -8537,9 +8940,43 @@ async function buildInterpreter(context, cell, source, target) {
   await writePrefixManifest(target.prefix).catch(
     (error) => context.log.warning(`could not write the manifest of ${target.prefix} (${error instanceof Error ? error.message : String(error)}): the next restore will rebuild it`)
   );
-  if (!target.keepBuildTree) await rm2(workDir, { recursive: true, force: true });
+  if (!target.keepBuildTree) await rm3(workDir, { recursive: true, force: true });
   context.log.info(`built CPython ${cell.python.text} (${cell.variant}) in ${record.buildSeconds.toFixed(0)} s: ${target.prefix}`);
   return record;
+}
+var LEFT_OUT_BYTECODE = "bytecode for optimisation levels 1 and 2 (python -O writes it on first import)";
+async function configureWithSharedResults(context, cell, target, buildDir, buildEnv, sharedResults) {
+  const localResults = path9.join(buildDir, "config.cache");
+  const configure = () => runBuildPhase(context, "configure", target.buildTimeouts, {
+    argv: ["../configure", `--cache-file=${localResults}`, ...cell.configureArgs, `--prefix=${target.prefix}`],
+    cwd: buildDir,
+    env: buildEnv,
+    logPath: logPath(context, "build-configure.log")
+  });
+  let reused = await copyFile2(sharedResults, localResults).then(
+    () => true,
+    () => false
+  );
+  if (reused) context.log.info(`configure reuses the results of an earlier configure of this source with the same compiler and flags: ${sharedResults}`);
+  try {
+    await configure();
+  } catch (error) {
+    if (!reused || !(error instanceof BuildError)) throw error;
+    const failedLog = logPath(context, "build-configure-with-reused-results.log");
+    if (error.logPath) await rename3(error.logPath, failedLog).catch(() => void 0);
+    const quoted = error.message.split("\n").filter((line) => line.startsWith("  | ")).map((line) => line.slice(4));
+    const reason = [...quoted].reverse().find((line) => line.includes("error")) ?? error.message.split("\n")[0];
+    context.log.warning(`configure failed with the reused results of ${sharedResults} (${reason.trim()}; log: ${failedLog}): discarding them and running configure in full`);
+    await rm3(sharedResults, { force: true });
+    await rm3(localResults, { force: true });
+    reused = false;
+    await configure();
+  }
+  if (!await stat(localResults).catch(() => void 0)) return "fresh";
+  await copyFileAtomic(localResults, sharedResults).catch(
+    (error) => context.log.warning(`could not save configure's results to ${sharedResults} (${error instanceof Error ? error.message : String(error)}): the next variant runs configure in full`)
+  );
+  return reused ? "reused" : "fresh";
 }
 function sourceTarballPath(context, cell, source) {
   if (source.kind === "file") return source.path;
@@ -8557,7 +8994,7 @@ async function fetchSource(context, cell, source, givenSha256) {
     const sha256 = await sha256File(destination);
     if (sha256 === expected.sha256) return destination;
     context.log.warning(`${digestMismatchMessage(what, `the earlier download ${destination}`, expected, sha256)} Downloading it again.`);
-    await rm2(destination, { force: true });
+    await rm3(destination, { force: true });
   }
   context.log.info(`downloading ${source.url}`);
   await downloadFile(source.url, destination, what, expected);
@@ -8611,7 +9048,7 @@ async function probeInterpreter(context, pythonPath, env = {}) {
 }
 
 // src/steps/run-cell.ts
-import { mkdir as mkdir8, rm as rm7 } from "node:fs/promises";
+import { mkdir as mkdir8, rm as rm8 } from "node:fs/promises";
 import path23 from "node:path";
 
 // src/catalog/variants.ts
@@ -8764,189 +9201,6 @@ var VARIANTS = [
 ];
 function findVariant(name) {
   return VARIANTS.find((variant) => variant.name === name);
-}
-
-// src/catalog/build-rules.ts
-function macroAbi(macro) {
-  const rule = ABI_MACROS.find((candidate) => candidate.macro === macro);
-  if (rule?.tag === void 0) throw new Error(`catalog/abi-macros.ts has no tagged ABI rule for ${macro}`);
-  return { tag: rule.tag, reason: rule.reason, from: rule.from, until: rule.until };
-}
-function instrumentation(tag, sanitizer, misses) {
-  return { tag, kind: "instrumentation", reason: `extensions must be instrumented too, or ${sanitizer} misses ${misses}` };
-}
-var CONFIGURE_OPTIONS = [
-  { spellings: ["--with-pydebug"], summary: "Py_DEBUG: assertions, Py_REF_DEBUG, debug allocator hooks; ABI flag d", source: "configure.ac (all versions)" },
-  {
-    spellings: ["--with-trace-refs"],
-    from: "3.8",
-    summary: "Py_TRACE_REFS: a list (3.13+: a hash table) of every live object; sys.getobjects(), PYTHONDUMPREFS",
-    source: 'bpo-36465, PR #12615 (whatsnew/3.8); Doc/using/configure.rst "versionadded 3.8"',
-    abi: [macroAbi("Py_TRACE_REFS")]
-  },
-  { spellings: ["--with-assertions"], from: "3.6", summary: "keep assert() without Py_DEBUG", source: "configure.ac v3.8.7; Doc/using/configure.rst" },
-  { spellings: ["--with-pymalloc", "--without-pymalloc"], summary: "WITH_PYMALLOC; without it every block goes to malloc()", source: "configure.ac (all versions)" },
-  { spellings: ["--with-valgrind", "--without-valgrind"], summary: "WITH_VALGRIND: pymalloc steps aside under Valgrind (needs valgrind/valgrind.h)", source: "configure.ac (all versions); Misc/README.valgrind" },
-  {
-    spellings: ["--with-address-sanitizer"],
-    from: "3.6",
-    summary: "-fsanitize=address; forces pymalloc off",
-    source: 'configure.ac v3.8.7 to 3.14 (with_pymalloc="no"); Doc/using/configure.rst "versionadded 3.6"',
-    abi: [instrumentation("asan", "ASan", "their bugs")]
-  },
-  {
-    spellings: ["--with-memory-sanitizer"],
-    from: "3.6",
-    summary: "-fsanitize=memory (clang only); forces pymalloc off",
-    source: "configure.ac v3.8.7; 3.11 checks that the compiler supports it",
-    abi: [{ tag: "msan", kind: "instrumentation", reason: "MemorySanitizer reports false positives unless every linked object is instrumented" }]
-  },
-  {
-    spellings: ["--with-undefined-behavior-sanitizer"],
-    from: "3.6",
-    summary: "-fsanitize=undefined",
-    source: 'configure.ac v3.8.7, 3.11 (with_ubsan); Doc/using/configure.rst "versionadded 3.6"',
-    abi: [instrumentation("ubsan", "UBSan", "their bugs")]
-  },
-  {
-    spellings: ["--with-thread-sanitizer"],
-    from: "3.13",
-    summary: "-fsanitize=thread",
-    source: 'configure.ac 3.13; Doc/using/configure.rst "versionadded 3.13"',
-    abi: [instrumentation("tsan", "TSan", "their races")]
-  },
-  { spellings: ["--disable-gil", "--enable-gil"], from: "3.13", summary: "Py_GIL_DISABLED (PEP 703); ABI flag t", source: "gh-108223, PR #108227 and PR #109922 (whatsnew/3.13)" },
-  { spellings: ["--with-mimalloc", "--without-mimalloc"], from: "3.13", summary: "WITH_MIMALLOC, the bundled mimalloc", source: "configure.ac 3.13 (gh-90815)" },
-  { spellings: ["--enable-experimental-jit", "--disable-experimental-jit"], from: "3.13", summary: "the copy-and-patch JIT (needs LLVM at build time)", source: 'PEP 744; Doc/using/configure.rst "versionadded 3.13"' },
-  { spellings: ["--enable-pystats", "--disable-pystats"], from: "3.11", summary: "Py_STATS: interpreter statistics", source: "configure.ac 3.11" },
-  { spellings: ["--with-strict-overflow", "--without-strict-overflow"], from: "3.12", summary: "-fstrict-overflow (CPython CI pairs it with UBSan)", source: "gh-96821, PR #96823 (2023); configure.ac v3.12.0" },
-  { spellings: ["--enable-safety", "--enable-slower-safety", "--disable-safety"], from: "3.14", summary: "OpenSSF compiler hardening flags", source: "Doc/using/configure.rst 3.14" },
-  { spellings: ["--with-tail-call-interp", "--without-tail-call-interp"], from: "3.14", summary: "tail-calling interpreter (Clang 19+)", source: "Doc/using/configure.rst 3.14" },
-  { spellings: ["--without-remote-debug", "--with-remote-debug"], from: "3.14", summary: "PEP 768 remote debugging support", source: "Doc/using/configure.rst 3.14" },
-  { spellings: ["--with-pymalloc-hugepages"], from: "3.15", summary: "2 MiB pymalloc arenas (used when PYTHON_PYMALLOC_HUGEPAGES=1)", source: "Doc/using/configure.rst 3.15" },
-  { spellings: ["--with-dtrace", "--without-dtrace"], from: "3.6", summary: "DTrace/SystemTap probes", source: 'Doc/using/configure.rst "versionadded 3.6"' }
-];
-var MACROS = [
-  {
-    macro: "Py_REF_DEBUG",
-    summary: "total reference count, sys.gettotalrefcount(), negative refcount checks (implied by Py_DEBUG)",
-    source: "Misc/SpecialBuilds.txt; Include/object.h",
-    outsideRange: "",
-    abi: [macroAbi("Py_REF_DEBUG")]
-  },
-  {
-    macro: "Py_TRACE_REFS",
-    summary: "every live object tracked (implied by Py_DEBUG before 3.8; --with-trace-refs from 3.8)",
-    source: "Misc/SpecialBuilds.txt; bpo-36465",
-    outsideRange: "",
-    abi: [macroAbi("Py_TRACE_REFS")]
-  },
-  {
-    macro: "COUNT_ALLOCS",
-    until: "3.9",
-    summary: "per-type allocation counts: sys.getcounts(), -X showalloccount",
-    source: 'bpo-39489, commit c6e5c112 (whatsnew/3.9: "The COUNT_ALLOCS special build macro has been removed")',
-    outsideRange: "CPython 3.9 removed COUNT_ALLOCS: defining it builds an ordinary interpreter without the counts",
-    alternative: "trace-refs (sys.getobjects) or tracemalloc for per-type accounting",
-    abi: [macroAbi("COUNT_ALLOCS")]
-  },
-  {
-    macro: "PYMALLOC_DEBUG",
-    until: "3.10",
-    summary: "pymalloc debug hooks compiled in (implied by Py_DEBUG with pymalloc up to 3.9)",
-    source: 'bpo-43774, PR #25711 "Remove unused PYMALLOC_DEBUG macro" (3.10); Include/Python.h v3.9.1',
-    outsideRange: "CPython 3.10 removed the unused PYMALLOC_DEBUG macro: defining it changes nothing",
-    alternative: "PYTHONMALLOC=pymalloc_debug (or debug) at run time, available since 3.6 (bpo-26516)"
-  }
-];
-var COMBINATIONS = [
-  {
-    all: ["--disable-gil", "--with-trace-refs"],
-    from: "3.13",
-    reason: 'configure refuses the pair from 3.14 ("--disable-gil cannot be used with --with-trace-refs"); 3.13 configure may still accept it, but trace-refs was never supported in the free-threaded build',
-    source: "gh-124043, PR #124078 (Sept 2024); colesbury/nogil#3",
-    alternative: "trace-refs and free-threading as separate cells"
-  },
-  {
-    all: ["--disable-gil", "Py_TRACE_REFS"],
-    from: "3.13",
-    reason: "Py_TRACE_REFS is not supported in the free-threaded build",
-    source: "gh-124043, PR #124078",
-    alternative: "trace-refs and free-threading as separate cells"
-  },
-  {
-    all: ["--disable-gil", "--without-mimalloc"],
-    from: "3.13",
-    reason: 'configure fails: "--disable-gil requires mimalloc memory allocator (--with-mimalloc)"',
-    source: "gh-112532, PR #112883"
-  },
-  {
-    all: ["--with-address-sanitizer", "--with-thread-sanitizer"],
-    reason: "the compiler refuses -fsanitize=address together with -fsanitize=thread",
-    source: "Clang ThreadSanitizer docs; GCC -fsanitize=thread docs",
-    alternative: "asan and tsan as separate cells"
-  },
-  {
-    all: ["--with-address-sanitizer", "--with-memory-sanitizer"],
-    reason: "the compiler refuses -fsanitize=address together with -fsanitize=memory",
-    source: "Clang MemorySanitizer docs"
-  },
-  {
-    all: ["--with-memory-sanitizer", "--with-thread-sanitizer"],
-    reason: "the compiler refuses -fsanitize=memory together with -fsanitize=thread",
-    source: "Clang ThreadSanitizer docs"
-  }
-];
-var PYMALLOC_OFF = ["--without-pymalloc", "--with-address-sanitizer", "--with-memory-sanitizer"];
-var RUNTIME_ENV_RULES = [
-  {
-    variable: "PYTHONMALLOC",
-    values: ["default", "debug", "malloc", "malloc_debug", "pymalloc", "pymalloc_debug"],
-    until: "3.6",
-    reason: "PYTHONMALLOC was added in 3.6",
-    source: "bpo-26516 (whatsnew/3.6)"
-  },
-  {
-    variable: "PYTHONMALLOC",
-    values: ["malloc", "malloc_debug", "pymalloc", "pymalloc_debug"],
-    whenAny: ["--disable-gil"],
-    from: "3.13",
-    reason: 'the free-threaded build compiles out the malloc and pymalloc allocators ("PYTHONMALLOC: unknown allocator"); only default, debug, mimalloc and mimalloc_debug exist',
-    source: "gh-112532, PR #112883; Objects/obmalloc.c _PyMem_GetAllocatorName (#ifndef Py_GIL_DISABLED), 3.13"
-  },
-  {
-    variable: "PYTHONMALLOC",
-    values: ["pymalloc", "pymalloc_debug"],
-    whenAny: PYMALLOC_OFF,
-    reason: "this build has no pymalloc (--without-pymalloc, or a sanitizer that forces it off), so PYTHONMALLOC=pymalloc* is an unknown allocator",
-    source: 'Objects/obmalloc.c _PyMem_GetAllocatorName (#ifdef WITH_PYMALLOC); configure.ac (with_pymalloc="no" under ASan/MSan)'
-  },
-  {
-    variable: "PYTHONMALLOC",
-    values: ["mimalloc", "mimalloc_debug"],
-    until: "3.13",
-    reason: "mimalloc was bundled in 3.13",
-    source: "gh-90815 (whatsnew/3.13)"
-  },
-  {
-    variable: "PYTHONMALLOC",
-    values: ["mimalloc", "mimalloc_debug"],
-    whenAny: ["--without-mimalloc"],
-    reason: "this build has no mimalloc (--without-mimalloc), so PYTHONMALLOC=mimalloc* is an unknown allocator",
-    source: "Objects/obmalloc.c _PyMem_GetAllocatorName (#ifdef WITH_MIMALLOC), 3.13"
-  }
-];
-function optionName(arg) {
-  const equals = arg.indexOf("=");
-  return equals === -1 ? arg : arg.slice(0, equals);
-}
-var OPTIONS_BY_SPELLING = new Map(CONFIGURE_OPTIONS.flatMap((rule) => rule.spellings.map((spelling) => [spelling, rule])));
-var MACROS_BY_NAME = new Map(MACROS.map((rule) => [rule.macro, rule]));
-function findConfigureOption(arg) {
-  return OPTIONS_BY_SPELLING.get(optionName(arg));
-}
-function findMacro(macro) {
-  return MACROS_BY_NAME.get(optionName(macro));
 }
 
 // src/plan/cell.ts
@@ -9377,19 +9631,19 @@ var JUnitXmlParser = class {
 `;
     let from = 0;
     for (; ; ) {
-      const open4 = this.pending.indexOf("<", from);
-      if (open4 < 0) {
+      const open5 = this.pending.indexOf("<", from);
+      if (open5 < 0) {
         this.text(this.pending.slice(from));
         from = this.pending.length;
         break;
       }
-      this.text(this.pending.slice(from, open4));
-      const close = this.pending.indexOf(">", open4);
+      this.text(this.pending.slice(from, open5));
+      const close = this.pending.indexOf(">", open5);
       if (close < 0) {
-        from = open4;
+        from = open5;
         break;
       }
-      this.tag(this.pending.slice(open4 + 1, close));
+      this.tag(this.pending.slice(open5 + 1, close));
       from = close + 1;
     }
     this.pending = this.pending.slice(from);
@@ -10234,18 +10488,18 @@ var CASE_START = /^(\w+) \(((?:\w+\.)+\w+)\)(?: \.\.\. ?(.*))?$/;
 var VERDICT = /(?:^|\.\.\. ?)(?:ok|FAIL|ERROR|skipped\b.*|expected failure|unexpected success)$/;
 function casesOfVerboseOutput(lines) {
   const started = [];
-  let open4;
+  let open5;
   for (const line of lines) {
     const start = CASE_START.exec(line);
     if (start) {
       const id = start[2].endsWith(`.${start[1]}`) ? start[2] : `${start[2]}.${start[1]}`;
       started.push(id);
-      open4 = start[3] !== void 0 && VERDICT.test(`... ${start[3]}`) ? void 0 : id;
+      open5 = start[3] !== void 0 && VERDICT.test(`... ${start[3]}`) ? void 0 : id;
       continue;
     }
-    if (open4 !== void 0 && VERDICT.test(line.trim())) open4 = void 0;
+    if (open5 !== void 0 && VERDICT.test(line.trim())) open5 = void 0;
   }
-  return { started, ...open4 !== void 0 ? { unfinished: open4 } : {} };
+  return { started, ...open5 !== void 0 ? { unfinished: open5 } : {} };
 }
 function caseOfReport(cases, processEndedBySanitizer) {
   if (processEndedBySanitizer && cases.unfinished) return cases.unfinished;
@@ -10890,7 +11144,8 @@ function collectReport(results) {
         abiflags: interpreter.record.probe.abiflags,
         ...interpreter.record.probe.soabi ? { soabi: interpreter.record.probe.soabi } : {},
         ...interpreter.rebuildReason ? { rebuildReason: interpreter.rebuildReason } : {},
-        ...interpreter.abiFingerprint ? { abiFingerprint: describeAbiFingerprint(interpreter.abiFingerprint) } : {}
+        ...interpreter.abiFingerprint ? { abiFingerprint: describeAbiFingerprint(interpreter.abiFingerprint) } : {},
+        build: buildFactsOf(interpreter.record)
       }
     } : {},
     extensions: results.extensions.map((build) => ({
@@ -10943,6 +11198,16 @@ function nameCrashedCases(findings, caseIds) {
 }
 function round2(seconds) {
   return Math.round(seconds * 100) / 100;
+}
+function buildFactsOf(record) {
+  const phaseSeconds = record.phaseSeconds ? Object.fromEntries(Object.entries(record.phaseSeconds).map(([phase, seconds]) => [phase, round2(seconds)])) : void 0;
+  return {
+    seconds: round2(record.buildSeconds),
+    ...phaseSeconds ? { phaseSeconds } : {},
+    ...record.configureResults ? { configureResults: record.configureResults } : {},
+    ...record.installedBytes !== void 0 ? { installedBytes: record.installedBytes } : {},
+    ...record.leftOut?.length ? { leftOut: record.leftOut } : {}
+  };
 }
 
 // src/report/variant-checks-md.ts
@@ -11050,7 +11315,10 @@ function renderSummaryMarkdown(report) {
   lines.push("| Step | Result |", "|---|---|");
   if (report.interpreter) {
     const rebuilt = report.interpreter.rebuildReason ? ` \xB7 the cached builds did not fit: ${escapeMarkdown(report.interpreter.rebuildReason)}` : "";
-    lines.push(`| Interpreter | ${describeCacheHit(report.interpreter.cacheHit)} in ${report.interpreter.seconds.toFixed(1)} s \xB7 \`${escapeCode(report.interpreter.pythonPath)}\`${rebuilt} |`);
+    const build = report.interpreter.build;
+    const phases = report.interpreter.cacheHit === "none" && build ? describeBuildPhases(build) : "";
+    const size = build?.installedBytes !== void 0 ? ` \xB7 ${formatMegabytes(build.installedBytes)} installed` : "";
+    lines.push(`| Interpreter | ${describeCacheHit(report.interpreter.cacheHit)} in ${report.interpreter.seconds.toFixed(1)} s${phases}${size} \xB7 \`${escapeCode(report.interpreter.pythonPath)}\`${rebuilt} |`);
     lines.push(`| Configure | \`${escapeCode(report.cell?.configureArgs.join(" ") ?? "")}\` \xB7 ABI flags \`${escapeCode(report.interpreter.abiflags ?? "")}\` |`);
   }
   for (const extension of report.extensions) {
@@ -11198,6 +11466,18 @@ function memcheckLines(section) {
   if (totals.errors > totals.userErrors) lines.push(`Errors inside CPython or the system are not the extension's: listed in report.json's \`problems\` as notes, with their XML files.`, "");
   return lines;
 }
+function describeBuildPhases(build) {
+  const phases = BUILD_PHASES.flatMap((phase) => {
+    const seconds = build.phaseSeconds?.[phase];
+    if (seconds === void 0) return [];
+    const reused = phase === "configure" && build.configureResults === "reused" ? " with an earlier configure's results" : "";
+    return [`${phaseCommandName(phase)} ${seconds.toFixed(0)} s${reused}`];
+  });
+  return phases.length ? ` (${phases.join(", ")})` : "";
+}
+function formatMegabytes(bytes) {
+  return `${(bytes / 1e6).toFixed(0)} MB`;
+}
 function describeCacheHit(cacheHit) {
   return { local: "restored from the local cache", remote: "restored from the Actions cache", none: "built from source" }[cacheHit];
 }
@@ -11235,7 +11515,7 @@ function escapeCode(text2) {
 var TOOL_VERSION = "0.1.0";
 
 // src/steps/build-extension.ts
-import { cp, lstat as lstat2, mkdir as mkdir5, readdir as readdir3, readFile as readFile3, rm as rm4 } from "node:fs/promises";
+import { cp, lstat as lstat2, mkdir as mkdir5, readdir as readdir3, readFile as readFile5, rm as rm5 } from "node:fs/promises";
 import path12 from "node:path";
 
 // src/plan/command-line.ts
@@ -11432,7 +11712,7 @@ function planExtensionBuildKey(inputs) {
 }
 
 // src/steps/interpreter-path.ts
-import { mkdir as mkdir4, rename as rename3, rm as rm3, symlink } from "node:fs/promises";
+import { mkdir as mkdir4, rename as rename4, rm as rm4, symlink } from "node:fs/promises";
 import path11 from "node:path";
 var INTERPRETER_NAMES = ["python", "python3"];
 async function pathWithInterpreter(context, interpreter, inheritedPath) {
@@ -11440,9 +11720,9 @@ async function pathWithInterpreter(context, interpreter, inheritedPath) {
   await mkdir4(linkDir, { recursive: true });
   for (const name of INTERPRETER_NAMES) {
     const temporary = path11.join(linkDir, `.${name}.${process.pid}`);
-    await rm3(temporary, { force: true });
+    await rm4(temporary, { force: true });
     await symlink(interpreter.pythonPath, temporary);
-    await rename3(temporary, path11.join(linkDir, name));
+    await rename4(temporary, path11.join(linkDir, name));
   }
   return [linkDir, path11.join(interpreter.prefix, "bin"), inheritedPath].filter((part) => part !== void 0 && part !== "").join(path11.delimiter);
 }
@@ -11511,7 +11791,7 @@ async function ensureExtension(context, cell, interpreter, projectDir, { rebuild
     if (reason) context.log.info(`extension ${inputs.project}: not reusing the earlier ${inputs.abi} build: ${reason}`);
   }
   const log = logPath(context, `extension-${path12.basename(projectDir)}-${inputs.abi}.log`);
-  await rm4(buildRoot, { recursive: true, force: true });
+  await rm5(buildRoot, { recursive: true, force: true });
   const sourceCopy = extensionSourceCopy({ sitePath });
   await cp(projectDir, sourceCopy, {
     recursive: true,
@@ -11632,7 +11912,7 @@ async function hasFile(directory, name) {
 async function buildBackend(directory) {
   if (await hasFile(directory, "setup.py")) return { kind: "setup.py" };
   if (!await hasFile(directory, "pyproject.toml")) return { kind: "none" };
-  const text2 = await readFile3(path12.join(directory, "pyproject.toml"), "utf8");
+  const text2 = await readFile5(path12.join(directory, "pyproject.toml"), "utf8");
   const backend = /^\s*build-backend\s*=\s*["']([^"']+)["']/m.exec(text2);
   if (backend === null || backend[1].startsWith("setuptools")) return { kind: "setuptools" };
   const requires = /^\s*requires\s*=\s*\[([^\]]*)\]/m.exec(text2)?.[1].match(/["'][^"']+["']/g)?.map((quoted) => quoted.slice(1, -1)) ?? [];
@@ -11645,7 +11925,7 @@ async function findExtensionModules(sitePath, extSuffix) {
 }
 
 // src/steps/run-cpython-tests.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 import path15 from "node:path";
 
 // src/parse/regrtest-junit.ts
@@ -11710,12 +11990,12 @@ function parseRegrtestJunit(xml) {
 }
 
 // src/steps/run-tests.ts
-import { readdir as readdir4, readFile as readFile4 } from "node:fs/promises";
+import { readdir as readdir4, readFile as readFile6 } from "node:fs/promises";
 import path14 from "node:path";
 
 // src/adapters/read-lines.ts
 import { isAscii } from "node:buffer";
-import { open as open3 } from "node:fs/promises";
+import { open as open4 } from "node:fs/promises";
 
 // src/parse/count-allocs.ts
 var MAX_COUNT_DUMPS = 100;
@@ -13719,10 +13999,10 @@ var ValgrindXmlParser = class {
     if (!this.inside) {
       const first = line.charCodeAt(0);
       if (!(first < 128 && LINE_FIRST_CHARACTERS[first] === 1)) return false;
-      const open4 = first === 60 ? 0 : line.indexOf("<");
-      if (open4 < 0 || open4 > 0 && line.slice(0, open4).trim() !== "") return false;
-      if (line.startsWith("<?xml", open4) && line.includes("?>", open4)) return true;
-      if (!line.startsWith("<valgrindoutput>", open4)) return false;
+      const open5 = first === 60 ? 0 : line.indexOf("<");
+      if (open5 < 0 || open5 > 0 && line.slice(0, open5).trim() !== "") return false;
+      if (line.startsWith("<?xml", open5) && line.includes("?>", open5)) return true;
+      if (!line.startsWith("<valgrindoutput>", open5)) return false;
       this.inside = true;
       this.complete = false;
     }
@@ -14220,7 +14500,7 @@ var SEGMENT_BYTES = 1 << 14;
 async function* readLineBlocks(path28, options = {}) {
   const chunkSize = Math.max(1, options.chunkSize ?? 1 << 20);
   const maxLineLength = Math.max(1, options.maxLineLength ?? 1 << 20);
-  const file = await open3(path28, "r");
+  const file = await open4(path28, "r");
   let current = Buffer.allocUnsafe(maxLineLength + chunkSize);
   let next = Buffer.allocUnsafe(maxLineLength + chunkSize);
   let carry = 0;
@@ -14435,7 +14715,7 @@ async function discoverTestModules(testsDir) {
   await walk("", 0);
   const pytestStyle = [];
   for (const module of modules) {
-    const text2 = await readFile4(path14.join(testsDir, `${module}.py`), "utf8").catch(() => "");
+    const text2 = await readFile6(path14.join(testsDir, `${module}.py`), "utf8").catch(() => "");
     if (PYTEST_STYLE.test(text2) && !UNITTEST_CASE.test(text2)) pytestStyle.push(module);
   }
   return { testsDir, modules, nested, pytestStyle };
@@ -14516,7 +14796,7 @@ async function runCpythonTests(context, cell, pythonPath, options) {
   const run = await context.log.group(`CPython's test suite (${options.selection.kind === "args" ? options.selection.args.join(" ") : options.selection.kind})`, async () => {
     return parseRegrtestRun(context, { argv: plan.argv, cwd: context.outDir, env: environment.env, logPath: logPath(context, "cpython-tests.log") });
   });
-  const junitText = await readFile5(junitXml, "utf8").catch(() => void 0);
+  const junitText = await readFile7(junitXml, "utf8").catch(() => void 0);
   return {
     ...run,
     selection: options.selection,
@@ -14531,7 +14811,7 @@ async function runCpythonTests(context, cell, pythonPath, options) {
 async function readDurations(file) {
   let report;
   try {
-    report = JSON.parse(await readFile5(file, "utf8"));
+    report = JSON.parse(await readFile7(file, "utf8"));
   } catch (error) {
     throw new ConfigError(`cpython-tests-durations '${file}': cannot read it as a pydebug report.json (${error instanceof Error ? error.message : String(error)}).`);
   }
@@ -14543,7 +14823,7 @@ async function readDurations(file) {
 }
 
 // src/steps/install-test-requirements.ts
-import { rm as rm5 } from "node:fs/promises";
+import { rm as rm6 } from "node:fs/promises";
 import path16 from "node:path";
 var TestRequirementsError = class extends ConfigError {
   constructor(message, logPath2) {
@@ -14555,7 +14835,7 @@ var TestRequirementsError = class extends ConfigError {
 async function installTestRequirements(context, cell, pythonPath, requirements) {
   if (requirements.length === 0) return void 0;
   const target = path16.join(context.cacheDir, "test-requirements", cell.id);
-  await rm5(target, { recursive: true, force: true });
+  await rm6(target, { recursive: true, force: true });
   const log = logPath(context, "test-requirements.log");
   const result = await context.log.group(
     `pip install ${requirements.join(" ")} (test-requirements)`,
@@ -14576,7 +14856,7 @@ async function installTestRequirements(context, cell, pythonPath, requirements) 
 }
 
 // src/steps/run-pytest.ts
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile8 } from "node:fs/promises";
 import path18 from "node:path";
 
 // src/adapters/bundled-files.ts
@@ -14633,12 +14913,12 @@ function pytestConfigIn(fileName, text2) {
 async function readProjectTestFacts(projectDir, discovery) {
   const pytestConfig = [];
   for (const name of PYTEST_CONFIG_FILES) {
-    const text2 = await readFile6(path18.join(projectDir, name), "utf8").catch(() => void 0);
+    const text2 = await readFile8(path18.join(projectDir, name), "utf8").catch(() => void 0);
     const found = text2 === void 0 ? void 0 : pytestConfigIn(name, text2);
     if (found) pytestConfig.push(found);
   }
   const testsConftest = path18.join(discovery.testsDir, "conftest.py");
-  if (path18.dirname(testsConftest) !== path18.resolve(projectDir) && await readFile6(testsConftest, "utf8").catch(() => void 0) !== void 0) {
+  if (path18.dirname(testsConftest) !== path18.resolve(projectDir) && await readFile8(testsConftest, "utf8").catch(() => void 0) !== void 0) {
     pytestConfig.push(path18.relative(projectDir, testsConftest).split(path18.sep).join("/"));
   }
   return { pytestConfig, modules: discovery.modules, pytestStyle: discovery.pytestStyle };
@@ -14712,7 +14992,7 @@ async function probePytest(context, target, env, inheritedPythonPath) {
 
 // src/steps/run-test-command.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { rm as rm6, readFile as readFile7 } from "node:fs/promises";
+import { rm as rm7, readFile as readFile9 } from "node:fs/promises";
 import path19 from "node:path";
 
 // src/parse/pytest.ts
@@ -14953,12 +15233,12 @@ async function runTestCommand(context, cell, interpreter, target, inheritedPytho
   }
   const logName = target.logName ?? "test-command";
   const planned = planTestCommand(expanded.argv, { junitPath: logPath(context, `${logName}.junit.xml`) });
-  if (planned.junitPath) await rm6(planned.junitPath, { force: true });
+  if (planned.junitPath) await rm7(planned.junitPath, { force: true });
   const log = logPath(context, `${logName}.log`);
   const argv = [...target.prefix ?? [], ...planned.argv];
   const result = await context.log.group(`test-command: ${formatArgv(argv)}`, () => context.runner.run({ argv, cwd: target.projectDir, env, logPath: log, timeoutMs: target.timeoutSeconds * 1e3, timeoutSignal: "SIGABRT" }));
   const { output, lines, unparsed, details } = await parseTestCommandLog(result.logPath, planned.runner, context.workspace);
-  const junitText = planned.junitPath ? await readFile7(planned.junitPath, "utf8").catch(() => void 0) : void 0;
+  const junitText = planned.junitPath ? await readFile9(planned.junitPath, "utf8").catch(() => void 0) : void 0;
   return {
     ...parsedRun(result, { lines, unparsed, ...details }),
     parsed: { ...output, ...junitText !== void 0 ? { junit: withTestFiles(parseJUnitXml(junitText), target.projectDir) } : {} },
@@ -15325,7 +15605,7 @@ function isSanitizerCheck(check) {
 }
 
 // src/steps/run-sanitizers.ts
-import { readdir as readdir6, readFile as readFile8 } from "node:fs/promises";
+import { readdir as readdir6, readFile as readFile10 } from "node:fs/promises";
 import path22 from "node:path";
 async function runSanitizerPass(context, cell, check, extensions, units) {
   const spec = SANITIZERS[check];
@@ -15393,11 +15673,11 @@ function describeRun(run) {
   return run.signal ? `killed by ${run.signal}` : `exit ${run.exitCode}`;
 }
 async function checkInstrumentation(build, spec) {
-  const compileLines = build.logPath ? checkCompileLines(await readFile8(build.logPath, "utf8").catch(() => ""), spec.compileFlag) : void 0;
+  const compileLines = build.logPath ? checkCompileLines(await readFile10(build.logPath, "utf8").catch(() => ""), spec.compileFlag) : void 0;
   const modules = [];
   const entries = await readdir6(build.sitePath, { recursive: true }).catch(() => []);
   for (const entry of entries.filter((name) => /\.(?:so|pyd|dylib)$/.test(name)).sort()) {
-    const bytes = await readFile8(path22.join(build.sitePath, entry));
+    const bytes = await readFile10(path22.join(build.sitePath, entry));
     modules.push({ file: entry.split(path22.sep).join("/"), instrumented: bytes.includes(spec.runtimeSymbol) });
   }
   const linesSay = compileLines === void 0 || compileLines.compileLines === 0 || compileLines.withoutFlag.length === 0;
@@ -15415,7 +15695,7 @@ function planCellOrThrow(config) {
 }
 async function runCell(config, context, inheritedPythonPath) {
   let cell = withGilMode(planCellOrThrow(config), config.gil);
-  await rm7(path23.join(context.outDir, "logs"), { recursive: true, force: true });
+  await rm8(path23.join(context.outDir, "logs"), { recursive: true, force: true });
   await mkdir8(path23.join(context.outDir, "logs"), { recursive: true });
   let interpreter;
   const extensions = [];
@@ -15550,13 +15830,13 @@ function findingsExitCode(report, failOn) {
 
 // src/adapters/run-environment.ts
 import { statSync } from "node:fs";
-import os2 from "node:os";
+import os3 from "node:os";
 function runEnvironment(cwd, env) {
   return {
     cwd,
     env,
-    homeDir: env.HOME || os2.homedir(),
-    cpuCount: os2.availableParallelism(),
+    homeDir: env.HOME || os3.homedir(),
+    cpuCount: os3.availableParallelism(),
     pathKind: (absolutePath) => {
       try {
         return statSync(absolutePath).isDirectory() ? "directory" : "file";
@@ -15595,20 +15875,20 @@ function findKnownMinor(minor) {
 var GlobSyntaxError = class extends Error {
 };
 function expandBraces(pattern) {
-  const open4 = pattern.indexOf("{");
-  if (open4 === -1) {
+  const open5 = pattern.indexOf("{");
+  if (open5 === -1) {
     if (pattern.includes("}")) throw new GlobSyntaxError(`unmatched '}' in '${pattern}'`);
     return [pattern];
   }
   let depth = 0;
   const commas = [];
-  for (let index = open4; index < pattern.length; index++) {
+  for (let index = open5; index < pattern.length; index++) {
     const char = pattern[index];
     if (char === "{") depth++;
     else if (char === "}" && --depth === 0) {
-      const head = pattern.slice(0, open4);
+      const head = pattern.slice(0, open5);
       const tail = pattern.slice(index + 1);
-      const bounds = [open4, ...commas, index];
+      const bounds = [open5, ...commas, index];
       const options = bounds.slice(1).map((end, position) => pattern.slice(bounds[position] + 1, end));
       return options.flatMap((option) => expandBraces(`${head}${option}${tail}`));
     } else if (char === "," && depth === 1) commas.push(index);
@@ -15702,18 +15982,18 @@ function planMatrix(config) {
       results: variants.map((variant) => planCell(python, variant))
     };
   });
-  for (const os3 of config.os) {
-    const platform = platformOfRunner(os3);
+  for (const os4 of config.os) {
+    const platform = platformOfRunner(os4);
     for (const { sourceIdentity, results } of planned) {
       for (const result of results) {
         const id = result.ok ? result.cell.id : result.refusal.id;
-        const skip = skips.find((selector) => selector.matches(selector.pattern.includes(":") ? `${os3}:${id}` : id));
+        const skip = skips.find((selector) => selector.matches(selector.pattern.includes(":") ? `${os4}:${id}` : id));
         if (skip) {
           used.add(skip);
           continue;
         }
         if (!result.ok) {
-          refusals.push({ ...result.refusal, os: os3 });
+          refusals.push({ ...result.refusal, os: os4 });
           continue;
         }
         const cell = result.cell;
@@ -15721,11 +16001,11 @@ function planMatrix(config) {
         for (const shard of cpythonTestShards(config.cpythonTestsShards)) {
           const id2 = shard ? `${cell.id}-${shardSuffix(shard)}` : cell.id;
           cells.push({
-            os: os3,
+            os: os4,
             cell,
             row: {
               id: id2,
-              os: os3,
+              os: os4,
               "python-version": cell.python.text,
               python: minorOf(cell.python),
               variant: cell.variant,
@@ -15736,7 +16016,7 @@ function planMatrix(config) {
               "abi-group": cell.extensionAbi,
               "extension-rebuild": cell.extensionRebuild.need,
               "cache-key": planBuildCacheKey({ cell, source: sourceIdentity, platform }),
-              artifact: `pydebug-${id2}${multipleOs ? `-${os3}` : ""}`,
+              artifact: `pydebug-${id2}${multipleOs ? `-${os4}` : ""}`,
               ...shard ? { "cpython-tests-shard": `${shard.index}/${shard.count}` } : {},
               ...cell.substitution ? { note: `built as its equivalent: ${cell.substitution.reason}` } : {}
             }
@@ -16030,10 +16310,10 @@ function validateMatrixInput(input) {
       throw new ConfigError(`${where}: unknown variant '${text2}'. Allowed: ${allowedList(variantNames)} (define others under custom-variants).${perhaps(text2, variantNames)}`);
     }
   }
-  const os3 = input.os ?? MATRIX_DEFAULTS.os.map((text2) => ({ text: text2, where: "default" }));
-  if (!os3.length) throw new ConfigError(`os must name at least one runner label, e.g. ${MATRIX_DEFAULTS.os[0]}.`);
+  const os4 = input.os ?? MATRIX_DEFAULTS.os.map((text2) => ({ text: text2, where: "default" }));
+  if (!os4.length) throw new ConfigError(`os must name at least one runner label, e.g. ${MATRIX_DEFAULTS.os[0]}.`);
   const labels = Object.keys(RUNNER_LABELS);
-  for (const { text: text2, where } of os3) {
+  for (const { text: text2, where } of os4) {
     const runnerProblem = unsupportedRunnerReason(text2);
     if (runnerProblem) throw new ConfigError(`${where}: '${text2}': ${runnerProblem}. Allowed labels: ${allowedList(labels)}.`);
     if (!labels.includes(text2)) {
@@ -16041,7 +16321,7 @@ function validateMatrixInput(input) {
     }
   }
   const possibleIds = possibleCellIds(customVariants);
-  const possibleOsIds = [.../* @__PURE__ */ new Set([...labels, ...os3.map((located) => located.text)])].flatMap((label) => possibleIds.map((id) => `${label}:${id}`));
+  const possibleOsIds = [.../* @__PURE__ */ new Set([...labels, ...os4.map((located) => located.text)])].flatMap((label) => possibleIds.map((id) => `${label}:${id}`));
   for (const { text: text2, where } of input.skip ?? []) {
     let selector;
     try {
@@ -16077,7 +16357,7 @@ function validateMatrixInput(input) {
     config: {
       python: input.python.map((located) => located.text.trim()),
       variants: variants.map((located) => located.text),
-      os: os3.map((located) => located.text),
+      os: os4.map((located) => located.text),
       skip: (input.skip ?? []).map((located) => located.text),
       customVariants,
       strict: input.strict ?? MATRIX_DEFAULTS.strict,
@@ -16695,7 +16975,7 @@ var matrixCommand = {
 };
 
 // src/cli/report-command.ts
-import { readdir as readdir7, readFile as readFile9, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import { readdir as readdir7, readFile as readFile11, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
 import path27 from "node:path";
 
 // src/report/rollup.ts
@@ -16829,7 +17109,7 @@ cell's findings. Markdown on stdout or in FILE; exit code from the findings as -
     const text2 = format === "json" ? `${JSON.stringify(report, null, 2)}
 ` : renderParsedMarkdown(report);
     if (outPath) {
-      await writeFile2(outPath, text2).catch((error) => {
+      await writeFile3(outPath, text2).catch((error) => {
         throw new ConfigError(`--out: cannot write '${String(values.out)}' (${error.code ?? error.message}); pass a file in an existing folder.`);
       });
     } else io.stdout(text2);
@@ -16853,7 +17133,7 @@ async function mergeReports(args, io) {
     });
     for (const entry of entries.filter((name) => path27.basename(name) === "report.json").sort()) {
       const file = path27.join(root, entry);
-      const report = JSON.parse(await readFile9(file, "utf8").catch(() => "null"));
+      const report = JSON.parse(await readFile11(file, "utf8").catch(() => "null"));
       if (report?.schema !== REPORT_SCHEMA_VERSION) {
         io.stderr(`pydebug report merge: ${file} is not a schema-${REPORT_SCHEMA_VERSION} report.json; left out
 `);
@@ -16864,7 +17144,7 @@ async function mergeReports(args, io) {
   }
   const cells = rollUpReports(found);
   const text2 = renderRollupMarkdown(cells, typeof values.title === "string" ? values.title : "pydebug");
-  if (typeof values.out === "string") await writeFile2(path27.resolve(io.cwd, values.out), text2);
+  if (typeof values.out === "string") await writeFile3(path27.resolve(io.cwd, values.out), text2);
   else io.stdout(text2);
   return findingsExitCode({ findings: cells.flatMap((cell) => cell.findings) }, failOn) || (failOn !== "never" && cells.some((cell) => cell.status !== "clean" && cell.status !== "findings") ? 1 : 0);
 }

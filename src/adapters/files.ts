@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { lstat, open, readdir, readFile, readlink, rename, writeFile, mkdir } from 'node:fs/promises'
+import { copyFile, link, lstat, mkdir, open, readdir, readFile, readlink, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { TreeEntry } from '../plan/prefix-manifest.js'
 
@@ -115,3 +115,53 @@ export async function readTreeEntries(root: string, skip: (relativePath: string)
 
 /** Files read at once by readTreeEntries: enough to keep the disk busy while one is hashed. */
 const TREE_READERS = 8
+
+/** Bytes of the files and links under `root`, each file counted once however many hard links it has. */
+export async function treeBytes(root: string): Promise<number> {
+  const seen = new Set<string>()
+  let total = 0
+  const walk = async (directory: string): Promise<void> => {
+    for (const entry of await readdir(directory, { withFileTypes: true })) {
+      const entryPath = path.join(directory, entry.name)
+      if (entry.isDirectory()) await walk(entryPath)
+      else {
+        const info = await lstat(entryPath)
+        const inode = `${info.dev}:${info.ino}`
+        if (seen.has(inode)) continue
+        seen.add(inode)
+        total += info.size
+      }
+    }
+  }
+  await walk(root)
+  return total
+}
+
+/**
+ * Makes `duplicate` a hard link to `original` when the two files have the same content; returns
+ * whether it did. The link is made beside the duplicate and renamed over it, so the path is never
+ * missing.
+ */
+export async function hardLinkIfIdentical(original: string, duplicate: string): Promise<boolean> {
+  const [a, b] = await Promise.all([lstat(original), lstat(duplicate)])
+  if (!a.isFile() || !b.isFile() || a.size !== b.size) return false
+  if (a.dev === b.dev && a.ino === b.ino) return true
+  if ((await sha256File(original)) !== (await sha256File(duplicate))) return false
+  const temporary = `${duplicate}.${process.pid}.link`
+  await link(original, temporary)
+  await rename(temporary, duplicate)
+  return true
+}
+
+/** Every regular file under `root`, relative to it and `/`-separated, sorted. */
+export async function listRelativeFiles(root: string): Promise<string[]> {
+  return (await listFiles(root)).map((file) => path.relative(root, file).split(path.sep).join('/'))
+}
+
+/** Copies through a temporary file and a rename, so a reader of `destination` never sees half a copy. */
+export async function copyFileAtomic(source: string, destination: string): Promise<void> {
+  await mkdir(path.dirname(destination), { recursive: true })
+  const temporary = `${destination}.${process.pid}.tmp`
+  await copyFile(source, temporary)
+  await rename(temporary, destination)
+}

@@ -32,6 +32,14 @@ export interface ConfigureOptionRule extends VersionRange {
   readonly summary: string
   readonly source: string
   readonly abi?: readonly AbiRule[]
+  /**
+   * True when the option changes none of the results configure caches (its `ac_cv_*` and
+   * `py_cv_*` variables): it only defines a macro or sets an install variable. Cells whose
+   * configure arguments differ only by such options share one configure cache (plan/configure-cache.ts).
+   * An option without it (a sanitizer adds its flags to the compile and link lines of every
+   * later check; --with-pydebug turns a cached warning check off) gets its own.
+   */
+  readonly sharesConfigureResults?: true
 }
 
 /** A C macro a variant defines through CFLAGS, and the releases in which CPython still reads it. */
@@ -88,10 +96,11 @@ export const CONFIGURE_OPTIONS: readonly ConfigureOptionRule[] = [
     summary: 'Py_TRACE_REFS: a list (3.13+: a hash table) of every live object; sys.getobjects(), PYTHONDUMPREFS',
     source: 'bpo-36465, PR #12615 (whatsnew/3.8); Doc/using/configure.rst "versionadded 3.8"',
     abi: [macroAbi('Py_TRACE_REFS')],
+    sharesConfigureResults: true,
   },
   { spellings: ['--with-assertions'], from: '3.6', summary: 'keep assert() without Py_DEBUG', source: 'configure.ac v3.8.7; Doc/using/configure.rst' },
-  { spellings: ['--with-pymalloc', '--without-pymalloc'], summary: 'WITH_PYMALLOC; without it every block goes to malloc()', source: 'configure.ac (all versions)' },
-  { spellings: ['--with-valgrind', '--without-valgrind'], summary: 'WITH_VALGRIND: pymalloc steps aside under Valgrind (needs valgrind/valgrind.h)', source: 'configure.ac (all versions); Misc/README.valgrind' },
+  { spellings: ['--with-pymalloc', '--without-pymalloc'], summary: 'WITH_PYMALLOC; without it every block goes to malloc()', source: 'configure.ac (all versions)', sharesConfigureResults: true },
+  { spellings: ['--with-valgrind', '--without-valgrind'], summary: 'WITH_VALGRIND: pymalloc steps aside under Valgrind (needs valgrind/valgrind.h)', source: 'configure.ac (all versions); Misc/README.valgrind', sharesConfigureResults: true },
   {
     spellings: ['--with-address-sanitizer'],
     from: '3.6',
@@ -120,8 +129,8 @@ export const CONFIGURE_OPTIONS: readonly ConfigureOptionRule[] = [
     source: 'configure.ac 3.13; Doc/using/configure.rst "versionadded 3.13"',
     abi: [instrumentation('tsan', 'TSan', 'their races')],
   },
-  { spellings: ['--disable-gil', '--enable-gil'], from: '3.13', summary: 'Py_GIL_DISABLED (PEP 703); ABI flag t', source: 'gh-108223, PR #108227 and PR #109922 (whatsnew/3.13)' },
-  { spellings: ['--with-mimalloc', '--without-mimalloc'], from: '3.13', summary: 'WITH_MIMALLOC, the bundled mimalloc', source: 'configure.ac 3.13 (gh-90815)' },
+  { spellings: ['--disable-gil', '--enable-gil'], from: '3.13', summary: 'Py_GIL_DISABLED (PEP 703); ABI flag t', source: 'gh-108223, PR #108227 and PR #109922 (whatsnew/3.13)', sharesConfigureResults: true },
+  { spellings: ['--with-mimalloc', '--without-mimalloc'], from: '3.13', summary: 'WITH_MIMALLOC, the bundled mimalloc', source: 'configure.ac 3.13 (gh-90815)', sharesConfigureResults: true },
   { spellings: ['--enable-experimental-jit', '--disable-experimental-jit'], from: '3.13', summary: 'the copy-and-patch JIT (needs LLVM at build time)', source: 'PEP 744; Doc/using/configure.rst "versionadded 3.13"' },
   { spellings: ['--enable-pystats', '--disable-pystats'], from: '3.11', summary: 'Py_STATS: interpreter statistics', source: 'configure.ac 3.11' },
   { spellings: ['--with-strict-overflow', '--without-strict-overflow'], from: '3.12', summary: '-fstrict-overflow (CPython CI pairs it with UBSan)', source: 'gh-96821, PR #96823 (2023); configure.ac v3.12.0' },

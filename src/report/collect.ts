@@ -11,6 +11,7 @@ import { collectFindings } from './findings.js'
 import { pytestCaseIds, pytestRefleakSection } from './collect-pytest.js'
 import type { TestRunnerChoice } from '../plan/test-runner.js'
 import type {
+  BuildRecord,
   CpythonTestsRun,
   ExtensionBuild,
   InterpreterInstall,
@@ -25,6 +26,7 @@ import type {
 } from './step-results.js'
 import {
   REPORT_SCHEMA_VERSION,
+  type BuildFacts,
   type Finding,
   type LeakEntry,
   type LogEntry,
@@ -274,6 +276,7 @@ export function collectReport(results: RunResults): Report {
             ...(interpreter.record.probe.soabi ? { soabi: interpreter.record.probe.soabi } : {}),
             ...(interpreter.rebuildReason ? { rebuildReason: interpreter.rebuildReason } : {}),
             ...(interpreter.abiFingerprint ? { abiFingerprint: describeAbiFingerprint(interpreter.abiFingerprint) } : {}),
+            build: buildFactsOf(interpreter.record),
           },
         }
       : {}),
@@ -337,4 +340,15 @@ function nameCrashedCases(findings: Finding[], caseIds: Readonly<Record<string, 
 
 function round(seconds: number): number {
   return Math.round(seconds * 100) / 100
+}
+
+function buildFactsOf(record: BuildRecord): BuildFacts {
+  const phaseSeconds = record.phaseSeconds ? Object.fromEntries(Object.entries(record.phaseSeconds).map(([phase, seconds]) => [phase, round(seconds)])) : undefined
+  return {
+    seconds: round(record.buildSeconds),
+    ...(phaseSeconds ? { phaseSeconds } : {}),
+    ...(record.configureResults ? { configureResults: record.configureResults } : {}),
+    ...(record.installedBytes !== undefined ? { installedBytes: record.installedBytes } : {}),
+    ...(record.leftOut?.length ? { leftOut: record.leftOut } : {}),
+  }
 }

@@ -1,3 +1,4 @@
+import type { BuildPhase } from '../plan/build-phases.js'
 import type { GilMode } from '../plan/gil-mode.js'
 /**
  * report.json, schema 1. Every number in it comes from a parser reading real interpreter output;
@@ -87,6 +88,19 @@ export interface InterpreterSection {
   readonly rebuildReason?: string
   /** Its ABI fingerprint, read from the interpreter (plan/abi-fingerprint.ts): what its extension builds must match. */
   readonly abiFingerprint?: string
+  /** How it was built (now, or by the run that saved it), from its build record; records of older versions say less. */
+  readonly build?: BuildFacts
+}
+
+export interface BuildFacts {
+  readonly seconds: number
+  readonly phaseSeconds?: Readonly<Partial<Record<BuildPhase, number>>>
+  /** `reused`: configure started from an earlier configure's results (plan/configure-cache.ts). */
+  readonly configureResults?: 'reused' | 'fresh'
+  /** Bytes of the installed prefix, a hard-linked file counted once. */
+  readonly installedBytes?: number
+  /** What pydebug left out of `make install`. */
+  readonly leftOut?: readonly string[]
 }
 
 export interface ExtensionSection {

@@ -17,6 +17,7 @@ import type { ShowRefcountResult } from '../parse/showrefcount.js'
 import type { UnittestResult } from '../parse/unittest-output.js'
 import type { ValgrindResult } from '../parse/valgrind-xml.js'
 import type { AbiFingerprint, AbiProbe } from '../plan/abi-fingerprint.js'
+import type { BuildPhase } from '../plan/build-phases.js'
 import type { BuildKeyMaterial, SourceIdentity } from '../plan/cache-key.js'
 import type { CpythonTestsCommand, CpythonTestsCommandInput, CpythonTestsEnv, ShardSpec } from '../plan/cpython-tests.js'
 import type { CompileLineCheck, SourceCopy } from '../plan/sanitizer-pass.js'
@@ -48,6 +49,14 @@ export interface BuildRecord {
   readonly sourceIdentity: SourceIdentity
   readonly builtAt: string
   readonly buildSeconds: number
+  /** How long configure, make and make install each took. Absent from records of older versions. */
+  readonly phaseSeconds?: Readonly<Partial<Record<BuildPhase, number>>>
+  /** `reused`: configure started from the results of an earlier configure (plan/configure-cache.ts). */
+  readonly configureResults?: 'reused' | 'fresh'
+  /** Bytes of the installed prefix (a hard-linked file counted once). */
+  readonly installedBytes?: number
+  /** What pydebug left out of `make install` (plan/install-layout.ts), as people read it. */
+  readonly leftOut?: readonly string[]
   readonly probe: InterpreterProbe
   /** What the cache key digests, so a later miss can say what changed. Absent from records of older versions. */
   readonly keyInputs?: BuildKeyMaterial

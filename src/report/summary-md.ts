@@ -1,8 +1,9 @@
+import { BUILD_PHASES, phaseCommandName } from '../plan/build-phases.js'
 import { TEST_COMMAND_NAME } from '../plan/test-command.js'
 import { FINDING_KINDS } from './finding-kinds.js'
 import { ranATestCase } from './findings.js'
 import { variantChecksMarkdown } from './variant-checks-md.js'
-import type { CpythonTestsSection, Finding, InterpreterSection, MemcheckSection, Report, SanitizerSection, TestFileEntry } from './model.js'
+import type { BuildFacts, CpythonTestsSection, Finding, InterpreterSection, MemcheckSection, Report, SanitizerSection, TestFileEntry } from './model.js'
 
 const STATUS_LINE: Record<Report['status'], string> = {
   clean: '✅ no leaks or crashes found',
@@ -49,7 +50,10 @@ export function renderSummaryMarkdown(report: Report): string {
   lines.push('| Step | Result |', '|---|---|')
   if (report.interpreter) {
     const rebuilt = report.interpreter.rebuildReason ? ` · the cached builds did not fit: ${escapeMarkdown(report.interpreter.rebuildReason)}` : ''
-    lines.push(`| Interpreter | ${describeCacheHit(report.interpreter.cacheHit)} in ${report.interpreter.seconds.toFixed(1)} s · \`${escapeCode(report.interpreter.pythonPath)}\`${rebuilt} |`)
+    const build = report.interpreter.build
+    const phases = report.interpreter.cacheHit === 'none' && build ? describeBuildPhases(build) : ''
+    const size = build?.installedBytes !== undefined ? ` · ${formatMegabytes(build.installedBytes)} installed` : ''
+    lines.push(`| Interpreter | ${describeCacheHit(report.interpreter.cacheHit)} in ${report.interpreter.seconds.toFixed(1)} s${phases}${size} · \`${escapeCode(report.interpreter.pythonPath)}\`${rebuilt} |`)
     lines.push(`| Configure | \`${escapeCode(report.cell?.configureArgs.join(' ') ?? '')}\` · ABI flags \`${escapeCode(report.interpreter.abiflags ?? '')}\` |`)
   }
   for (const extension of report.extensions) {
@@ -218,6 +222,21 @@ function memcheckLines(section: MemcheckSection): string[] {
 }
 
 /** Where an interpreter came from, in the words the summaries use. */
+/** ` (configure 21 s with an earlier configure's results, make 180 s, make install 40 s)`, or nothing for a record without phase times. */
+function describeBuildPhases(build: BuildFacts): string {
+  const phases = BUILD_PHASES.flatMap((phase) => {
+    const seconds = build.phaseSeconds?.[phase]
+    if (seconds === undefined) return []
+    const reused = phase === 'configure' && build.configureResults === 'reused' ? " with an earlier configure's results" : ''
+    return [`${phaseCommandName(phase)} ${seconds.toFixed(0)} s${reused}`]
+  })
+  return phases.length ? ` (${phases.join(', ')})` : ''
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(0)} MB`
+}
+
 export function describeCacheHit(cacheHit: InterpreterSection['cacheHit']): string {
   return { local: 'restored from the local cache', remote: 'restored from the Actions cache', none: 'built from source' }[cacheHit]
 }

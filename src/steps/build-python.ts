@@ -1,13 +1,16 @@
-import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { withBuildLock } from '../adapters/build-lock.js'
 import { describeExit, type CommandResult } from '../adapters/process.js'
 import { downloadFile } from '../adapters/download.js'
-import { readJsonIfPresent, sha256File, tailLines, writeFileAtomic } from '../adapters/files.js'
+import { copyFileAtomic, hardLinkIfIdentical, listRelativeFiles, readJsonIfPresent, sha256File, tailLines, treeBytes, writeFileAtomic } from '../adapters/files.js'
 import { compilerChosenForCPython } from '../adapters/platform.js'
 import { checkPrefixManifest, writePrefixManifest } from '../adapters/prefix-manifest.js'
 import { listTarMembers } from '../adapters/tar-listing.js'
 import { BuildError, ConfigError, SourceError } from '../errors.js'
 import { phaseCommandName, stalledPhaseMessage, type BuildPhase, type BuildPhaseTimeouts } from '../plan/build-phases.js'
+import { configureCacheName } from '../plan/configure-cache.js'
+import { duplicateStaticLibraries, withLevelZeroBytecodeOnly } from '../plan/install-layout.js'
 import { unsupportedHostReason } from '../plan/platforms.js'
 import { MANIFEST_FILE } from '../plan/prefix-manifest.js'
 import { digestMismatchMessage, expectedSourceDigest, GIVEN_DIGEST_FROM, unverifiedDownloadWarning } from '../plan/source-checksum.js'
@@ -82,47 +85,57 @@ export async function ensureInterpreter(context: StepContext, cell: CellPlan, so
     await rm(prefix, { recursive: true, force: true })
   }
 
-  const local = await readBuildRecord(prefix, cacheKey)
-  if (local) {
-    const trusted = await trustCachedEntry(context, prefix, local, cell.buildEnv)
-    if (trusted.ok) {
-      context.log.info(`${what} restored from the local cache: ${prefix}`)
-      return finish('local', trusted.record)
+  const restoreLocal = async (): Promise<InterpreterInstall | undefined> => {
+    const local = await readBuildRecord(prefix, cacheKey)
+    if (local) {
+      const trusted = await trustCachedEntry(context, prefix, local, cell.buildEnv)
+      if (trusted.ok) {
+        context.log.info(`${what} restored from the local cache: ${prefix}`)
+        return finish('local', trusted.record)
+      }
+      await discard('local cache', trusted.problem)
+    } else if (await stat(prefix).catch(() => undefined)) {
+      // A build that died half way, or a record that no longer reads: nothing a restore may be mixed with.
+      await discard('local cache', `it holds no complete build (no readable ${BUILD_RECORD_FILE} for this key)`)
     }
-    await discard('local cache', trusted.problem)
-  } else if (await stat(prefix).catch(() => undefined)) {
-    // A build that died half way, or a record that no longer reads: nothing a restore may be mixed with.
-    await discard('local cache', `it holds no complete build (no readable ${BUILD_RECORD_FILE} for this key)`)
+    return undefined
   }
-  // An entry exists under the key once a restore finds it: the cache keeps it, damaged or not, and a save under the same key would not replace it.
-  const remoteEntryExists = await context.remoteCache.restore(cacheKey, [prefix])
-  if (remoteEntryExists) {
-    const remote = await readBuildRecord(prefix, cacheKey)
-    const trusted = remote ? await trustCachedEntry(context, prefix, remote, cell.buildEnv) : { ok: false as const, problem: `it holds no complete build (no readable ${BUILD_RECORD_FILE} for this key)` }
-    if (trusted.ok) {
-      context.log.info(`${what} restored from the ${context.remoteCache.name} cache under key ${cacheKey}`)
-      return finish('remote', trusted.record)
-    }
-    await discard(`${context.remoteCache.name} cache`, trusted.problem)
-  }
+  await mkdir(path.dirname(prefix), { recursive: true })
+  // Another run may be building this key into the same folder: wait for it, then use what it built.
+  // Restores take the lock too: a half-built entry seen without it would be discarded under the builder's feet.
+  return withBuildLock(`${prefix}.lock`, what, context.log, async () => (await restoreLocal()) ?? restoreRemoteOrBuild())
 
-  const cached = await readCachedBuilds(context.cacheDir, cell)
-  const rebuildReason =
-    damaged.join('; ') ||
-    explainCacheMiss(
-      wanted,
-      cached.map((record) => ({ material: record.keyInputs, compilerCommand: record.compilerCommand, builtWith: compilerFromSysVersion(record.probe?.version) })),
-    )
-  context.log.info(
-    `${what} is not cached: building it (key ${cacheKey})${rebuildReason && !damaged.length ? `. The cached builds of ${cell.python.text} (${cell.variant}) do not fit: ${rebuildReason}` : ''}`,
-  )
-  const record = await buildInterpreter(context, cell, source, { sourceIdentity, cacheKey, prefix, keyInputs: wanted.material, compilerCommand: wanted.compilerCommand, ...options })
-  if (remoteEntryExists) {
+  async function restoreRemoteOrBuild(): Promise<InterpreterInstall> {
+    // An entry exists under the key once a restore finds it: the cache keeps it, damaged or not, and a save under the same key would not replace it.
+    const remoteEntryExists = await context.remoteCache.restore(cacheKey, [prefix])
+    if (remoteEntryExists) {
+      const remote = await readBuildRecord(prefix, cacheKey)
+      const trusted = remote ? await trustCachedEntry(context, prefix, remote, cell.buildEnv) : { ok: false as const, problem: `it holds no complete build (no readable ${BUILD_RECORD_FILE} for this key)` }
+      if (trusted.ok) {
+        context.log.info(`${what} restored from the ${context.remoteCache.name} cache under key ${cacheKey}`)
+        return finish('remote', trusted.record)
+      }
+      await discard(`${context.remoteCache.name} cache`, trusted.problem)
+    }
+
+    const cached = await readCachedBuilds(context.cacheDir, cell)
+    const rebuildReason =
+      damaged.join('; ') ||
+      explainCacheMiss(
+        wanted,
+        cached.map((record) => ({ material: record.keyInputs, compilerCommand: record.compilerCommand, builtWith: compilerFromSysVersion(record.probe?.version) })),
+      )
     context.log.info(
-      `not saving ${what} to the ${context.remoteCache.name} cache: it keeps the damaged entry under ${cacheKey} and would not replace it; delete that entry (gh cache delete ${cacheKey}) to store this build`,
+      `${what} is not cached: building it (key ${cacheKey})${rebuildReason && !damaged.length ? `. The cached builds of ${cell.python.text} (${cell.variant}) do not fit: ${rebuildReason}` : ''}`,
     )
-  } else await context.remoteCache.save(cacheKey, [prefix])
-  return finish('none', record, rebuildReason)
+    const record = await buildInterpreter(context, cell, source, { sourceIdentity, cacheKey, prefix, keyInputs: wanted.material, compilerCommand: wanted.compilerCommand, ...options })
+    if (remoteEntryExists) {
+      context.log.info(
+        `not saving ${what} to the ${context.remoteCache.name} cache: it keeps the damaged entry under ${cacheKey} and would not replace it; delete that entry (gh cache delete ${cacheKey}) to store this build`,
+      )
+    } else await context.remoteCache.save(cacheKey, [prefix])
+    return finish('none', record, rebuildReason)
+  }
 }
 
 /** A cached entry's verdict: its record (completed where it predates ABI fingerprints), or why it cannot be used. */
@@ -223,21 +236,48 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
   const buildDir = path.join(sourceDir, cell.buildDirName)
   await mkdir(buildDir, { recursive: true })
   const buildEnv = { ...cell.buildEnv }
+  const phaseSeconds: Partial<Record<BuildPhase, number>> = {}
+  const timed = async <T>(phase: BuildPhase, work: () => Promise<T>): Promise<T> => {
+    const phaseStarted = Date.now()
+    try {
+      return await work()
+    } finally {
+      phaseSeconds[phase] = (Date.now() - phaseStarted) / 1000
+    }
+  }
 
-  await context.log.group(`configure ${cell.configureArgs.join(' ')}`, () =>
-    runBuildPhase(context, 'configure', target.buildTimeouts, {
-      argv: ['../configure', ...cell.configureArgs, `--prefix=${target.prefix}`],
-      cwd: buildDir,
-      env: buildEnv,
-      logPath: logPath(context, 'build-configure.log'),
-    }),
+  const sharedResults = path.join(context.cacheDir, 'configure', configureCacheName({ python: cell.python.text, source: target.sourceIdentity, platform: context.platform, configureArgs: cell.configureArgs, env: { ...context.env, ...buildEnv } }))
+  const configureResults = await context.log.group(`configure ${cell.configureArgs.join(' ')}`, () =>
+    timed('configure', () => configureWithSharedResults(context, cell, target, buildDir, buildEnv, sharedResults)),
   )
-  await context.log.group(`make -j${target.jobs}`, () =>
-    runBuildPhase(context, 'make', target.buildTimeouts, { argv: ['make', `-j${target.jobs}`], cwd: buildDir, env: buildEnv, logPath: logPath(context, 'build-make.log') }),
+  const discardSharedResults = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work()
+    } catch (error) {
+      if (configureResults === 'reused') {
+        await rm(sharedResults, { force: true })
+        context.log.warning(`the configure results this build reused (${sharedResults}) were discarded in case they caused the failure: the next build runs configure in full`)
+      }
+      throw error
+    }
+  }
+  const levelZero = withLevelZeroBytecodeOnly(await readFile(path.join(buildDir, 'Makefile'), 'utf8'))
+  if (levelZero.changed) await writeFile(path.join(buildDir, 'Makefile'), levelZero.text)
+  else context.log.info('this Makefile byte-compiles at install in a way pydebug does not know: bytecode for every optimisation level is installed')
+  await discardSharedResults(() =>
+    context.log.group(`make -j${target.jobs}`, () =>
+      timed('make', () => runBuildPhase(context, 'make', target.buildTimeouts, { argv: ['make', `-j${target.jobs}`], cwd: buildDir, env: buildEnv, logPath: logPath(context, 'build-make.log') })),
+    ),
   )
-  await context.log.group('make install', () =>
-    runBuildPhase(context, 'install', target.buildTimeouts, { argv: ['make', 'install'], cwd: buildDir, env: buildEnv, logPath: logPath(context, 'build-install.log') }),
+  await discardSharedResults(() =>
+    context.log.group('make install', () =>
+      timed('install', () => runBuildPhase(context, 'install', target.buildTimeouts, { argv: ['make', 'install'], cwd: buildDir, env: buildEnv, logPath: logPath(context, 'build-install.log') })),
+    ),
   )
+  const leftOut = levelZero.changed ? [LEFT_OUT_BYTECODE] : []
+  for (const library of duplicateStaticLibraries(await listRelativeFiles(target.prefix))) {
+    if (await hardLinkIfIdentical(path.join(target.prefix, library.original), path.join(target.prefix, library.duplicate))) leftOut.push(`the second copy of ${library.original} (${library.duplicate} is a hard link to it)`)
+  }
   // Memcheck needs the suppressions of this very source tree; every variant keeps them (a few KiB).
   const suppressions = path.join(target.prefix, VALGRIND_SUPPRESSIONS_FILE)
   await mkdir(path.dirname(suppressions), { recursive: true })
@@ -260,6 +300,10 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
     sourceIdentity: target.sourceIdentity,
     builtAt: new Date().toISOString(),
     buildSeconds: (Date.now() - started) / 1000,
+    phaseSeconds,
+    configureResults,
+    installedBytes: await treeBytes(target.prefix),
+    leftOut,
     probe,
     keyInputs: target.keyInputs,
     ...(target.compilerCommand ? { compilerCommand: target.compilerCommand } : {}),
@@ -273,6 +317,59 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
   if (!target.keepBuildTree) await rm(workDir, { recursive: true, force: true })
   context.log.info(`built CPython ${cell.python.text} (${cell.variant}) in ${record.buildSeconds.toFixed(0)} s: ${target.prefix}`)
   return record
+}
+
+/** What pydebug leaves out of `make install` (plan/install-layout.ts), as the report says it. */
+const LEFT_OUT_BYTECODE = 'bytecode for optimisation levels 1 and 2 (python -O writes it on first import)'
+
+/**
+ * Runs configure with the results an earlier configure of the same source, compiler and flags
+ * saved (plan/configure-cache.ts), then saves them back with whatever this run added. A configure
+ * that fails on reused results runs again in full, without them, so a stale cache costs a few
+ * seconds, never the build.
+ */
+async function configureWithSharedResults(
+  context: StepContext,
+  cell: CellPlan,
+  target: BuildTarget,
+  buildDir: string,
+  buildEnv: Readonly<Record<string, string>>,
+  sharedResults: string,
+): Promise<'reused' | 'fresh'> {
+  const localResults = path.join(buildDir, 'config.cache')
+  const configure = () =>
+    runBuildPhase(context, 'configure', target.buildTimeouts, {
+      argv: ['../configure', `--cache-file=${localResults}`, ...cell.configureArgs, `--prefix=${target.prefix}`],
+      cwd: buildDir,
+      env: buildEnv,
+      logPath: logPath(context, 'build-configure.log'),
+    })
+  let reused = await copyFile(sharedResults, localResults).then(
+    () => true,
+    () => false,
+  )
+  if (reused) context.log.info(`configure reuses the results of an earlier configure of this source with the same compiler and flags: ${sharedResults}`)
+  try {
+    await configure()
+  } catch (error) {
+    if (!reused || !(error instanceof BuildError)) throw error
+    // The run in full writes the same log: keep this one beside it.
+    const failedLog = logPath(context, 'build-configure-with-reused-results.log')
+    if (error.logPath) await rename(error.logPath, failedLog).catch(() => undefined)
+    const quoted = error.message.split('\n').filter((line) => line.startsWith('  | ')).map((line) => line.slice(4))
+    const reason = [...quoted].reverse().find((line) => line.includes('error')) ?? error.message.split('\n')[0]
+    context.log.warning(`configure failed with the reused results of ${sharedResults} (${reason.trim()}; log: ${failedLog}): discarding them and running configure in full`)
+    await rm(sharedResults, { force: true })
+    await rm(localResults, { force: true })
+    reused = false
+    await configure()
+  }
+  // A configure that wrote no results (not autoconf's) has nothing to share.
+  if (!(await stat(localResults).catch(() => undefined))) return 'fresh'
+  await copyFileAtomic(localResults, sharedResults).catch((error: unknown) =>
+    context.log.warning(`could not save configure's results to ${sharedResults} (${error instanceof Error ? error.message : String(error)}): the next variant runs configure in full`),
+  )
+  return reused ? 'reused' : 'fresh'
 }
 
 /** Where the source tarball is on this machine: the given file, or a URL's download in the cache folder (which may not exist yet). */

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -36,8 +36,9 @@ describe('a run whose build fails', () => {
     expect(report.error!.message).toContain('  | configure: error: no acceptable C compiler found in $PATH')
     expect(readFileSync(path.join(out, 'logs', 'build-configure.log'), 'utf8')).toBe('checking for gcc... no\nconfigure: error: no acceptable C compiler found in $PATH\n')
     expect(readFileSync(path.join(out, 'summary.md'), 'utf8')).toContain('💥 the interpreter did not build')
-    // No half-built interpreter is left where the next run would take it for a cache hit.
-    expect(existsSync(path.join(root, 'cache', 'cpython'))).toBe(false)
+    // No half-built interpreter (nor the build's lock) is left where the next run would take it for a cache hit.
+    const cpython = path.join(root, 'cache', 'cpython')
+    expect(existsSync(cpython) ? readdirSync(cpython) : []).toEqual([])
   })
 
   it('exits 3 when the source is not a tarball', async () => {

@@ -95,7 +95,7 @@ describe.runIf(pythonPath && hasCompilers)('why an interpreter or an extension i
     expect(report.interpreter!.rebuildReason).toBe(clangInterpreter.rebuildReason)
     expect(validate(SCHEMA, JSON.parse(JSON.stringify(report)))).toEqual([])
     const row = renderSummaryMarkdown(report).split('\n').find((line) => line.startsWith('| Interpreter |'))
-    expect(row).toMatch(/^\| Interpreter \| built from source in [\d.]+ s · `[^`]+` · the cached builds did not fit: the compiler differs: CC=clang .* not only the extension's \|$/)
+    expect(row).toMatch(/^\| Interpreter \| built from source in [\d.]+ s \(configure \d+ s, make \d+ s, make install \d+ s\) · \d+ MB installed · `[^`]+` · the cached builds did not fit: the compiler differs: CC=clang .* not only the extension's \|$/)
   })
 
   it('probes an interpreter cached before ABI fingerprints again when it is restored, and completes its record', async () => {

@@ -14,7 +14,7 @@ const GOLDEN_DIR = path.join(REPO_ROOT, 'test', 'golden', 'parse')
 
 // Not logs: the notes, the COUNT_ALLOCS generator, the interpreter probes' JSON and the JUnit XML
 // files (each read by its own parser, never by the detector; they also carry timestamps).
-const NOT_LOGS = /(?:\.md|\.py|\.json|\.junit\.xml)$/
+const NOT_LOGS = /(?:\.md|\.py|\.json|\.junit\.xml|Makefile\.pre\.in)$/
 
 // The checkout the pipeline's fixtures were captured in (test/fixtures/README.md): paths under it
 // read as a report shows them. A constant, and the detector sees only the file's lines, so no
