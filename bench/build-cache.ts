@@ -64,7 +64,19 @@ async function handRecipe(): Promise<{ seconds: number; bytes: number }> {
 }
 
 async function pydebugBuild(variant: string): Promise<{ seconds: number; record: BuildRecord }> {
-  const run = await pydebug(['build', '--python', '3.11.2', '--variant', variant, '--source', source!, '--cache-dir', cacheDir, '--out', path.join(scratch, `out-${variant}`)])
+  const run = await pydebug([
+    'build',
+    '--python',
+    '3.11.2',
+    '--variant',
+    variant,
+    '--source',
+    source!,
+    '--cache-dir',
+    cacheDir,
+    '--out',
+    path.join(scratch, `out-${variant}`),
+  ])
   if (run.code !== 0) throw new Error(`pydebug build --variant ${variant} failed (exit ${run.code}): ${run.stderr.slice(-2000)}`)
   const prefix = path.dirname(path.dirname(run.stdout.trim().split('\n').at(-1)!))
   return { seconds: run.seconds, record: JSON.parse(readFileSync(path.join(prefix, BUILD_RECORD_FILE), 'utf8')) as BuildRecord }
@@ -74,11 +86,19 @@ async function pydebugBuild(variant: string): Promise<{ seconds: number; record:
 async function warmStart(): Promise<{ seconds: number; archiveBytes: number; tarSeconds: number }> {
   const server = await startFakeResultsServer()
   try {
-    Object.assign(process.env, server.env, { RUNNER_TEMP: path.join(scratch, 'runner-temp'), GITHUB_WORKSPACE: scratch, GITHUB_SERVER_URL: 'https://github.com' })
+    Object.assign(process.env, server.env, {
+      RUNNER_TEMP: path.join(scratch, 'runner-temp'),
+      GITHUB_WORKSPACE: scratch,
+      GITHUB_SERVER_URL: 'https://github.com',
+    })
     const planned = planCell(parsePythonVersion('3.11.2')!, findVariant('pydebug')!)
     if (!planned.ok) throw new Error(planned.refusal.reason)
     const quiet = createStreamLogger(() => undefined)
-    const contextIn = (folder: string) => createStepContext({ cacheDir: folder, outDir: path.join(scratch, 'out-warm') }, { env: process.env, workspace: scratch, log: quiet, remoteCache: createActionsCache() })
+    const contextIn = (folder: string) =>
+      createStepContext(
+        { cacheDir: folder, outDir: path.join(scratch, 'out-warm') },
+        { env: process.env, workspace: scratch, log: quiet, remoteCache: createActionsCache() },
+      )
     // The toolkit's own progress lines go to stdout; this bench prints its own.
     const write = process.stdout.write.bind(process.stdout)
     process.stdout.write = (() => true) as typeof process.stdout.write
@@ -114,21 +134,37 @@ async function warmStart(): Promise<{ seconds: number; archiveBytes: number; tar
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met')
 
 try {
-  console.log(`machine: ${jobs} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`)
+  console.log(
+    `machine: ${jobs} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')}`,
+  )
   const hand = await handRecipe()
   console.log(`hand recipe (configure --with-pydebug; make -j${jobs}; make install): ${hand.seconds.toFixed(1)} s, prefix ${(hand.bytes / MB).toFixed(0)} MB`)
   const first = await pydebugBuild('pydebug')
-  const phases = (record: BuildRecord) => Object.entries(record.phaseSeconds ?? {}).map(([phase, seconds]) => `${phase} ${seconds.toFixed(0)} s`).join(', ')
-  console.log(`pydebug build --variant pydebug, cold: ${first.seconds.toFixed(1)} s (${phases(first.record)}), prefix ${((first.record.installedBytes ?? 0) / MB).toFixed(0)} MB`)
+  const phases = (record: BuildRecord) =>
+    Object.entries(record.phaseSeconds ?? {})
+      .map(([phase, seconds]) => `${phase} ${seconds.toFixed(0)} s`)
+      .join(', ')
+  console.log(
+    `pydebug build --variant pydebug, cold: ${first.seconds.toFixed(1)} s (${phases(first.record)}), prefix ${((first.record.installedBytes ?? 0) / MB).toFixed(0)} MB`,
+  )
   const coldRatio = first.seconds / hand.seconds
   console.log(`  ratio to the hand recipe: ${coldRatio.toFixed(2)}x (goal <= 0.8x: ${verdict(coldRatio <= 0.8)})`)
   const second = await pydebugBuild('trace-refs')
   const secondRatio = second.seconds / first.seconds
-  console.log(`pydebug build --variant trace-refs right after: ${second.seconds.toFixed(1)} s (${phases(second.record)}; configure ${second.record.configureResults})`)
+  console.log(
+    `pydebug build --variant trace-refs right after: ${second.seconds.toFixed(1)} s (${phases(second.record)}; configure ${second.record.configureResults})`,
+  )
   console.log(`  ratio to the first variant: ${secondRatio.toFixed(2)}x (goal <= 0.4x: ${verdict(secondRatio <= 0.4)})`)
   const warm = await warmStart()
-  console.log(`warm start through @actions/cache (loopback results service): ${warm.seconds.toFixed(2)} s to a verified, working interpreter (goal <= 2 s: ${verdict(warm.seconds <= 2)})`)
-  console.log(`  baseline, tar --zstd -x of the same prefix alone: ${warm.tarSeconds.toFixed(2)} s (restore / tar ${(warm.seconds / warm.tarSeconds).toFixed(1)}x)`)
+  console.log(
+    `warm start through @actions/cache (loopback results service): ${warm.seconds.toFixed(2)} s to a verified, working interpreter (goal <= 2 s: ${verdict(warm.seconds <= 2)})`,
+  )
+  console.log(
+    `  baseline, tar --zstd -x of the same prefix alone: ${warm.tarSeconds.toFixed(2)} s (restore / tar ${(warm.seconds / warm.tarSeconds).toFixed(1)}x)`,
+  )
   console.log(`  cache entry: ${(warm.archiveBytes / MB).toFixed(1)} MB compressed (goal <= 35 MB: ${verdict(warm.archiveBytes <= 35 * MB)})`)
   console.log('rebuild with a warm ccache (goal <= 0.3x a cold build): not measured, pydebug does not use ccache yet')
 } finally {

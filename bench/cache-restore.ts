@@ -18,7 +18,20 @@ const cacheDir = path.join(scratch, 'cache')
 
 async function timedRun(label: string) {
   const out = path.join(scratch, label)
-  const run = await pydebug(['run', '--python', '3.11.2', ...(source ? ['--source', source] : []), '--extension', EXAMPLE_DIR, '--cache-dir', cacheDir, '--out', out, '--fail-on', 'never'])
+  const run = await pydebug([
+    'run',
+    '--python',
+    '3.11.2',
+    ...(source ? ['--source', source] : []),
+    '--extension',
+    EXAMPLE_DIR,
+    '--cache-dir',
+    cacheDir,
+    '--out',
+    out,
+    '--fail-on',
+    'never',
+  ])
   if (run.code !== 0) throw new Error(`${label} run failed (exit ${run.code}):\n${run.stderr}`)
   const report = readReport(out)
   const interpreter = report.interpreter!
@@ -30,7 +43,12 @@ async function timedRun(label: string) {
 }
 
 try {
-  console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`)
+  console.log(
+    `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load average ${os
+      .loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')}`,
+  )
   const cold = await timedRun('cold')
   const warm = await timedRun('warm')
   console.log(`ratio cold/warm: ${(cold / warm).toFixed(1)}x (issue #2 asks for at least 20x)`)

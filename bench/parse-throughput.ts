@@ -122,7 +122,11 @@ async function measure(file: string, bytesPerLine: number, perBlock: (block: Lin
 }
 
 const mb = (bytes: number) => bytes / 1e6
-const formatLoad = () => os.loadavg().map((load) => load.toFixed(2)).join(', ')
+const formatLoad = () =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(', ')
 // On a shared 2-core machine the load decides the figures as much as the code does: both ends are recorded.
 const loadAtStart = formatLoad()
 
@@ -137,7 +141,9 @@ async function main(): Promise<void> {
     const built = process.hrtime.bigint()
     const { bytes, bytesPerLine } = given === undefined ? buildLog(file) : measureLog(file)
     const buildSeconds = Number(process.hrtime.bigint() - built) / 1e9
-    console.log(`${given === undefined ? 'synthetic log' : 'log'}: ${mb(bytes).toFixed(0)} MB ${given === undefined ? 'from the real fixtures' : 'measured'} in ${buildSeconds.toFixed(1)} s (${file})`)
+    console.log(
+      `${given === undefined ? 'synthetic log' : 'log'}: ${mb(bytes).toFixed(0)} MB ${given === undefined ? 'from the real fixtures' : 'measured'} in ${buildSeconds.toFixed(1)} s (${file})`,
+    )
 
     // Baseline and detector take turns, PASSES times each, each detector pass a fresh LogDetector over
     // the whole file: on a shared machine one pass can be a third slower than the next, so the first
@@ -146,15 +152,29 @@ async function main(): Promise<void> {
     const passes: (Sample & { result: unknown })[] = []
     for (let pass = 1; pass <= PASSES; pass++) {
       // The same reader, every line then sliced out as a string (what readLines gives): reading alone, as before blocks.
-      const baseline = await measure(file, bytesPerLine, (block) => linesOf(block), () => undefined)
+      const baseline = await measure(
+        file,
+        bytesPerLine,
+        (block) => linesOf(block),
+        () => undefined,
+      )
       baselines.push(baseline)
-      console.log(`pass ${pass} baseline (read + split lines): ${(mb(bytes) / baseline.seconds).toFixed(0)} MB/s, ${baseline.lines} lines, peak RSS +${mb(baseline.peakRss).toFixed(1)} MB, live heap +${mb(baseline.peakLiveHeap).toFixed(1)} MB`)
+      console.log(
+        `pass ${pass} baseline (read + split lines): ${(mb(bytes) / baseline.seconds).toFixed(0)} MB/s, ${baseline.lines} lines, peak RSS +${mb(baseline.peakRss).toFixed(1)} MB, live heap +${mb(baseline.peakLiveHeap).toFixed(1)} MB`,
+      )
       const detector = new LogDetector()
       // Blocks, as parseLogFile (and so `pydebug report parse`) feeds them.
-      const parsed = await measure(file, bytesPerLine, (block) => detector.pushBlock(block), () => detector.end())
+      const parsed = await measure(
+        file,
+        bytesPerLine,
+        (block) => detector.pushBlock(block),
+        () => detector.end(),
+      )
       // Only the first pass's result is reported: later ones are let go, so they do not weigh on the passes after.
       passes.push(pass === 1 ? parsed : { ...parsed, result: undefined })
-      console.log(`pass ${pass} detector (${LOG_KINDS.length} parsers, routed):  ${(mb(bytes) / parsed.seconds).toFixed(0)} MB/s, ${parsed.lines} lines in ${parsed.seconds.toFixed(1)} s, peak RSS +${mb(parsed.peakRss).toFixed(1)} MB, live heap +${mb(parsed.peakLiveHeap).toFixed(1)} MB`)
+      console.log(
+        `pass ${pass} detector (${LOG_KINDS.length} parsers, routed):  ${(mb(bytes) / parsed.seconds).toFixed(0)} MB/s, ${parsed.lines} lines in ${parsed.seconds.toFixed(1)} s, peak RSS +${mb(parsed.peakRss).toFixed(1)} MB, live heap +${mb(parsed.peakLiveHeap).toFixed(1)} MB`,
+      )
     }
     const parsedLog = passes[0].result as ReturnType<LogDetector['end']>
     const kinds = parsedLog.kinds
@@ -173,7 +193,9 @@ async function main(): Promise<void> {
     const ratios = rates.map((rate, pass) => rate / baselineRates[pass])
     const ratio = median(ratios)
     console.log(`detector/reader ratio: median ${ratio.toFixed(4)} (passes: ${ratios.map((value) => value.toFixed(4)).join(', ')})`)
-    console.log(`result ${mb(resultBytes).toFixed(1)} MB as JSON; growth over baseline: peak RSS ${mb(rssGrowth).toFixed(1)} MB, live heap ${mb(heapGrowth).toFixed(1)} MB (goal < ${GOAL_GROWTH_MB} MB); throughput goal ≥ ${GOAL_MB_PER_S} MB/s (median): ${throughput >= GOAL_MB_PER_S ? 'met' : 'NOT met'}`)
+    console.log(
+      `result ${mb(resultBytes).toFixed(1)} MB as JSON; growth over baseline: peak RSS ${mb(rssGrowth).toFixed(1)} MB, live heap ${mb(heapGrowth).toFixed(1)} MB (goal < ${GOAL_GROWTH_MB} MB); throughput goal ≥ ${GOAL_MB_PER_S} MB/s (median): ${throughput >= GOAL_MB_PER_S ? 'met' : 'NOT met'}`,
+    )
     console.log(`kinds detected: ${kinds.join(', ')}`)
     console.log(`load average at the start: ${loadAtStart}; at the end: ${formatLoad()}`)
 
@@ -184,7 +206,14 @@ async function main(): Promise<void> {
       const heading = '## parse-throughput (bench/parse-throughput.ts)'
       const hasHeading = readFileSync(resultsPath, 'utf8').includes(heading)
       const section = [
-        ...(hasHeading ? [] : ['', heading, '', `Streaming a ~1 GB synthetic log through \`LogDetector\`; goal ≥ ${GOAL_MB_PER_S} MB/s and < ${GOAL_GROWTH_MB} MB memory growth.`]),
+        ...(hasHeading
+          ? []
+          : [
+              '',
+              heading,
+              '',
+              `Streaming a ~1 GB synthetic log through \`LogDetector\`; goal ≥ ${GOAL_MB_PER_S} MB/s and < ${GOAL_GROWTH_MB} MB memory growth.`,
+            ]),
         '',
         `### ${date} UTC (${mb(bytes).toFixed(0)} MB, ${PASSES} passes)`,
         '',

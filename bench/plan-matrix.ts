@@ -10,7 +10,13 @@ import { MATRIX_DEFAULTS, planMatrix, type MatrixConfig } from '../src/plan/matr
 import { renderMatrixJson } from '../src/plan/render-matrix.js'
 
 // 10 minors x (10 built-in + 15 custom variants) x 4 runners = 1,000 cells.
-const customVariants = Array.from({ length: 15 }, (_, index) => ({ name: `custom-${index}`, summary: 'bench', configureArgs: ['--with-pydebug', `--with-x${index}`], macros: [`BENCH_${index}`], custom: true }))
+const customVariants = Array.from({ length: 15 }, (_, index) => ({
+  name: `custom-${index}`,
+  summary: 'bench',
+  configureArgs: ['--with-pydebug', `--with-x${index}`],
+  macros: [`BENCH_${index}`],
+  custom: true,
+}))
 const config: MatrixConfig = {
   ...MATRIX_DEFAULTS,
   python: ['3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14', '3.15'],

@@ -11,9 +11,7 @@ try {
   process.exit(0)
 }
 // A test file that fails to load has no failed test in it, but it is a failure all the same.
-const brokenFiles = report.testResults.filter(
-  (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
-).length
+const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed')).length
 const failed = report.numFailedTests + brokenFiles
 const skipped = report.numPendingTests + (report.numTodoTests ?? 0)
 console.log(`${report.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)

@@ -115,13 +115,19 @@ async function main(): Promise<void> {
   if (!response.ok) throw new Error(`${RELEASE_FILES_API}: HTTP ${response.status} ${response.statusText}`)
   const { digests, withoutDigest } = publishedSourceDigests(await response.json())
   // A field python.org stopped sending (or never sent) must fail the scheduled run, not leave the list quietly stale.
-  if (Object.keys(digests).length === 0) throw new Error(`python.org listed ${withoutDigest.length} source tarballs but a SHA-256 for none: does ${RELEASE_FILES_API} still publish sha256_sum?`)
+  if (Object.keys(digests).length === 0)
+    throw new Error(`python.org listed ${withoutDigest.length} source tarballs but a SHA-256 for none: does ${RELEASE_FILES_API} still publish sha256_sum?`)
   const { merged, added, conflicts } = mergeDigests(PYTHON_ORG_SOURCE_SHA256, digests)
   if (conflicts.length) {
-    for (const conflict of conflicts) process.stderr.write(`${conflict.file}: python.org now publishes ${conflict.published}, the list has ${conflict.listed}\n`)
-    throw new Error(`${conflicts.length} published digest(s) differ from the list: a release file should never change; look into it before changing the list by hand`)
+    for (const conflict of conflicts)
+      process.stderr.write(`${conflict.file}: python.org now publishes ${conflict.published}, the list has ${conflict.listed}\n`)
+    throw new Error(
+      `${conflicts.length} published digest(s) differ from the list: a release file should never change; look into it before changing the list by hand`,
+    )
   }
-  process.stdout.write(`${Object.keys(digests).length} source tarballs with a published SHA-256, ${withoutDigest.length} without (left out); ${added.length} new\n`)
+  process.stdout.write(
+    `${Object.keys(digests).length} source tarballs with a published SHA-256, ${withoutDigest.length} without (left out); ${added.length} new\n`,
+  )
   for (const file of added) process.stdout.write(`  + ${file}\n`)
   const text = renderChecksumModule(merged)
   if (text === readFileSync(CHECKSUM_MODULE, 'utf8')) return

@@ -6,9 +6,23 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { RUN_OPTION_ENTRIES, type RunOptionKey, type RunOptionSpec } from '../src/config/run-option-table.js'
 import { escapeCode, escapeMarkdown } from '../src/report/summary-md.js'
-import { endMarkerOf, isScriptRun, REPO_ROOT, startMarkerOf, updateOrCheck, withRegion, type GeneratedRegion, type PlannedFile } from './update-readme-region.js'
+import {
+  endMarkerOf,
+  isScriptRun,
+  REPO_ROOT,
+  startMarkerOf,
+  updateOrCheck,
+  withRegion,
+  type GeneratedRegion,
+  type PlannedFile,
+} from './update-readme-region.js'
 
-export const INPUTS_REGION: GeneratedRegion = { name: 'inputs', what: 'the inputs table', script: 'scripts/update-readme-inputs.ts', from: 'src/config/run-option-table.ts' }
+export const INPUTS_REGION: GeneratedRegion = {
+  name: 'inputs',
+  what: 'the inputs table',
+  script: 'scripts/update-readme-inputs.ts',
+  from: 'src/config/run-option-table.ts',
+}
 
 /**
  * The README section that says more about an input, by its heading, linked from the input's row.
@@ -58,7 +72,8 @@ export function plannedInputTable(): PlannedFile {
   const file = path.join(REPO_ROOT, 'README.md')
   const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined
   const expected = current === undefined ? undefined : withRegion(current, INPUTS_REGION, inputTableMarkdown())
-  if (expected === undefined) throw new Error(`${path.relative(REPO_ROOT, file)}: no ${startMarkerOf(INPUTS_REGION)} … ${endMarkerOf(INPUTS_REGION)} markers around the inputs table`)
+  if (expected === undefined)
+    throw new Error(`${path.relative(REPO_ROOT, file)}: no ${startMarkerOf(INPUTS_REGION)} … ${endMarkerOf(INPUTS_REGION)} markers around the inputs table`)
   return { file, expected, current }
 }
 

@@ -5,7 +5,17 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describeVariants, renderVariantsMarkdown } from '../src/plan/variant-table.js'
-import { endMarkerOf, isScriptRun, regionText, REPO_ROOT, startMarkerOf, updateOrCheck, withRegion, type GeneratedRegion, type PlannedFile } from './update-readme-region.js'
+import {
+  endMarkerOf,
+  isScriptRun,
+  regionText,
+  REPO_ROOT,
+  startMarkerOf,
+  updateOrCheck,
+  withRegion,
+  type GeneratedRegion,
+  type PlannedFile,
+} from './update-readme-region.js'
 
 const VARIANTS_REGION: GeneratedRegion = { name: 'variants', what: 'the variant table', script: 'scripts/update-readme-variants.ts', from: 'src/catalog' }
 

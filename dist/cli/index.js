@@ -7442,7 +7442,9 @@ async function acquire(lockPath, what, log, pollMs) {
       continue;
     }
     if (!announced) {
-      log.info(`${what}: another run (pid ${owner.pid} on ${owner.host}, since ${owner.since}) is building it into this cache folder; waiting for it (lock: ${lockPath})`);
+      log.info(
+        `${what}: another run (pid ${owner.pid} on ${owner.host}, since ${owner.since}) is building it into this cache folder; waiting for it (lock: ${lockPath})`
+      );
       announced = true;
     }
     await delay(pollMs);
@@ -7667,6 +7669,10 @@ function describeSource(source) {
 function sourceFileName(source) {
   if (source.kind === "file") return path2.basename(source.path);
   return decodeURIComponent(new URL(source.url).pathname.split("/").pop() ?? "");
+}
+function sourceIdentityOf(source, fileSha256) {
+  if (source.kind === "url") return { url: source.url };
+  return fileSha256 ? { sha256: fileSha256 } : { url: `file://${source.path}` };
 }
 
 // src/plan/source-checksum.ts
@@ -7935,13 +7941,14 @@ function compareWithManifest(manifest, entries) {
   const changed = [];
   for (const [filePath, expected] of Object.entries(manifest.files)) {
     const found = byPath.get(filePath);
-    if (!found || found.kind !== "file") missing.push(filePath);
+    if (found?.kind !== "file") missing.push(filePath);
     else if (found.size !== expected.size) changed.push({ path: filePath, difference: `${found.size} bytes instead of ${expected.size}` });
-    else if (found.sha256 !== expected.sha256) changed.push({ path: filePath, difference: `SHA-256 ${found.sha256.slice(0, 12)}\u2026 instead of ${expected.sha256.slice(0, 12)}\u2026` });
+    else if (found.sha256 !== expected.sha256)
+      changed.push({ path: filePath, difference: `SHA-256 ${found.sha256.slice(0, 12)}\u2026 instead of ${expected.sha256.slice(0, 12)}\u2026` });
   }
   for (const [linkPath, target] of Object.entries(manifest.links)) {
     const found = byPath.get(linkPath);
-    if (!found || found.kind !== "symlink") missing.push(linkPath);
+    if (found?.kind !== "symlink") missing.push(linkPath);
     else if (found.target !== target) changed.push({ path: linkPath, difference: `a link to ${found.target} instead of ${target}` });
   }
   const extra = entries.filter((entry) => entry.kind !== "other" && !(entry.path in manifest.files) && !(entry.path in manifest.links)).map((entry) => entry.path);
@@ -7951,9 +7958,12 @@ function describeManifestMismatch(comparison, shown = 3) {
   const parts = [];
   const list = (paths) => `${paths.slice(0, shown).join(", ")}${paths.length > shown ? `, and ${paths.length - shown} more` : ""}`;
   if (comparison.changed.length) {
-    parts.push(`${comparison.changed.length} ${plural(comparison.changed.length, "file differs", "files differ")} from the manifest (${list(comparison.changed.map((change) => `${change.path}: ${change.difference}`))})`);
+    parts.push(
+      `${comparison.changed.length} ${plural(comparison.changed.length, "file differs", "files differ")} from the manifest (${list(comparison.changed.map((change) => `${change.path}: ${change.difference}`))})`
+    );
   }
-  if (comparison.missing.length) parts.push(`${comparison.missing.length} ${plural(comparison.missing.length, "file is", "files are")} missing (${list(comparison.missing)})`);
+  if (comparison.missing.length)
+    parts.push(`${comparison.missing.length} ${plural(comparison.missing.length, "file is", "files are")} missing (${list(comparison.missing)})`);
   return parts.length ? parts.join("; ") : void 0;
 }
 function plural(count2, one, many) {
@@ -8197,7 +8207,7 @@ async function listTarMembers(tarball) {
     for await (const chunk of stream) members.push(...reader.push(chunk));
     reader.end();
   };
-  if (!compression || !compression.program) {
+  if (!compression?.program) {
     await read(compression ? createReadStream2(tarball).pipe(createGunzip()) : createReadStream2(tarball));
     return members;
   }
@@ -8244,7 +8254,11 @@ function stalledPhaseMessage(phase, limitSeconds, logPath2, tail) {
 
 // src/catalog/abi-macros.ts
 var ABI_MACROS = [
-  { macro: "Py_DEBUG", reason: "Py_DEBUG changes object and interpreter structures; the SOABI says it (flag d)", source: "configure.ac --with-pydebug; bpo-36722 (3.8: one ABI for debug and release on Unix, flag d kept)" },
+  {
+    macro: "Py_DEBUG",
+    reason: "Py_DEBUG changes object and interpreter structures; the SOABI says it (flag d)",
+    source: "configure.ac --with-pydebug; bpo-36722 (3.8: one ABI for debug and release on Unix, flag d kept)"
+  },
   {
     macro: "Py_REF_DEBUG",
     tag: "refdebug",
@@ -8262,7 +8276,12 @@ var ABI_MACROS = [
     reason: "Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD and renames PyModule_Create2, without an ABI flag (SOABI keeps the d of pydebug)",
     source: "bpo-36465, PR #12615 (whatsnew/3.8); Include/modsupport.h up to 3.12 (PyModule_Create2TraceRefs); gh-108634 (3.13: a hash table, no ABI change)"
   },
-  { macro: "Py_GIL_DISABLED", from: "3.13", reason: "the free-threaded object header; the SOABI says it (flag t)", source: "PEP 703; gh-108223, PR #109922 (ABI flag t)" },
+  {
+    macro: "Py_GIL_DISABLED",
+    from: "3.13",
+    reason: "the free-threaded object header; the SOABI says it (flag t)",
+    source: "PEP 703; gh-108223, PR #109922 (ABI flag t)"
+  },
   {
     macro: "COUNT_ALLOCS",
     until: "3.9",
@@ -8281,8 +8300,18 @@ var ABI_SYMBOLS = [
     moduleHas: false,
     source: "Include/modsupport.h v3.11.2 (PyModule_Create2TraceRefs)"
   },
-  { symbols: ["PyModule_Create2TraceRefs", "PyModule_FromDefAndSpec2TraceRefs", "_Py_ForgetReference", "_Py_PrintReferences", "_Py_PrintReferenceAddresses"], macro: "Py_TRACE_REFS", moduleHas: true, source: "Include/modsupport.h, Include/object.h v3.11.2" },
-  { symbols: ["_Py_RefTotal", "_Py_NegativeRefcount", "_Py_IncRefTotal_DO_NOT_USE_THIS", "_Py_DecRefTotal_DO_NOT_USE_THIS"], macro: "Py_REF_DEBUG", moduleHas: true, source: "Include/object.h (Py_REF_DEBUG), 3.8-3.12" },
+  {
+    symbols: ["PyModule_Create2TraceRefs", "PyModule_FromDefAndSpec2TraceRefs", "_Py_ForgetReference", "_Py_PrintReferences", "_Py_PrintReferenceAddresses"],
+    macro: "Py_TRACE_REFS",
+    moduleHas: true,
+    source: "Include/modsupport.h, Include/object.h v3.11.2"
+  },
+  {
+    symbols: ["_Py_RefTotal", "_Py_NegativeRefcount", "_Py_IncRefTotal_DO_NOT_USE_THIS", "_Py_DecRefTotal_DO_NOT_USE_THIS"],
+    macro: "Py_REF_DEBUG",
+    moduleHas: true,
+    source: "Include/object.h (Py_REF_DEBUG), 3.8-3.12"
+  },
   { symbols: ["_Py_inc_count", "_Py_dec_count"], macro: "COUNT_ALLOCS", moduleHas: true, source: "Include/cpython/object.h v3.8.7 (COUNT_ALLOCS)" }
 ];
 
@@ -8306,8 +8335,18 @@ var CONFIGURE_OPTIONS = [
     sharesConfigureResults: true
   },
   { spellings: ["--with-assertions"], from: "3.6", summary: "keep assert() without Py_DEBUG", source: "configure.ac v3.8.7; Doc/using/configure.rst" },
-  { spellings: ["--with-pymalloc", "--without-pymalloc"], summary: "WITH_PYMALLOC; without it every block goes to malloc()", source: "configure.ac (all versions)", sharesConfigureResults: true },
-  { spellings: ["--with-valgrind", "--without-valgrind"], summary: "WITH_VALGRIND: pymalloc steps aside under Valgrind (needs valgrind/valgrind.h)", source: "configure.ac (all versions); Misc/README.valgrind", sharesConfigureResults: true },
+  {
+    spellings: ["--with-pymalloc", "--without-pymalloc"],
+    summary: "WITH_PYMALLOC; without it every block goes to malloc()",
+    source: "configure.ac (all versions)",
+    sharesConfigureResults: true
+  },
+  {
+    spellings: ["--with-valgrind", "--without-valgrind"],
+    summary: "WITH_VALGRIND: pymalloc steps aside under Valgrind (needs valgrind/valgrind.h)",
+    source: "configure.ac (all versions); Misc/README.valgrind",
+    sharesConfigureResults: true
+  },
   {
     spellings: ["--with-address-sanitizer"],
     from: "3.6",
@@ -8336,15 +8375,57 @@ var CONFIGURE_OPTIONS = [
     source: 'configure.ac 3.13; Doc/using/configure.rst "versionadded 3.13"',
     abi: [instrumentation("tsan", "TSan", "their races")]
   },
-  { spellings: ["--disable-gil", "--enable-gil"], from: "3.13", summary: "Py_GIL_DISABLED (PEP 703); ABI flag t", source: "gh-108223, PR #108227 and PR #109922 (whatsnew/3.13)", sharesConfigureResults: true },
-  { spellings: ["--with-mimalloc", "--without-mimalloc"], from: "3.13", summary: "WITH_MIMALLOC, the bundled mimalloc", source: "configure.ac 3.13 (gh-90815)", sharesConfigureResults: true },
-  { spellings: ["--enable-experimental-jit", "--disable-experimental-jit"], from: "3.13", summary: "the copy-and-patch JIT (needs LLVM at build time)", source: 'PEP 744; Doc/using/configure.rst "versionadded 3.13"' },
+  {
+    spellings: ["--disable-gil", "--enable-gil"],
+    from: "3.13",
+    summary: "Py_GIL_DISABLED (PEP 703); ABI flag t",
+    source: "gh-108223, PR #108227 and PR #109922 (whatsnew/3.13)",
+    sharesConfigureResults: true
+  },
+  {
+    spellings: ["--with-mimalloc", "--without-mimalloc"],
+    from: "3.13",
+    summary: "WITH_MIMALLOC, the bundled mimalloc",
+    source: "configure.ac 3.13 (gh-90815)",
+    sharesConfigureResults: true
+  },
+  {
+    spellings: ["--enable-experimental-jit", "--disable-experimental-jit"],
+    from: "3.13",
+    summary: "the copy-and-patch JIT (needs LLVM at build time)",
+    source: 'PEP 744; Doc/using/configure.rst "versionadded 3.13"'
+  },
   { spellings: ["--enable-pystats", "--disable-pystats"], from: "3.11", summary: "Py_STATS: interpreter statistics", source: "configure.ac 3.11" },
-  { spellings: ["--with-strict-overflow", "--without-strict-overflow"], from: "3.12", summary: "-fstrict-overflow (CPython CI pairs it with UBSan)", source: "gh-96821, PR #96823 (2023); configure.ac v3.12.0" },
-  { spellings: ["--enable-safety", "--enable-slower-safety", "--disable-safety"], from: "3.14", summary: "OpenSSF compiler hardening flags", source: "Doc/using/configure.rst 3.14" },
-  { spellings: ["--with-tail-call-interp", "--without-tail-call-interp"], from: "3.14", summary: "tail-calling interpreter (Clang 19+)", source: "Doc/using/configure.rst 3.14" },
-  { spellings: ["--without-remote-debug", "--with-remote-debug"], from: "3.14", summary: "PEP 768 remote debugging support", source: "Doc/using/configure.rst 3.14" },
-  { spellings: ["--with-pymalloc-hugepages"], from: "3.15", summary: "2 MiB pymalloc arenas (used when PYTHON_PYMALLOC_HUGEPAGES=1)", source: "Doc/using/configure.rst 3.15" },
+  {
+    spellings: ["--with-strict-overflow", "--without-strict-overflow"],
+    from: "3.12",
+    summary: "-fstrict-overflow (CPython CI pairs it with UBSan)",
+    source: "gh-96821, PR #96823 (2023); configure.ac v3.12.0"
+  },
+  {
+    spellings: ["--enable-safety", "--enable-slower-safety", "--disable-safety"],
+    from: "3.14",
+    summary: "OpenSSF compiler hardening flags",
+    source: "Doc/using/configure.rst 3.14"
+  },
+  {
+    spellings: ["--with-tail-call-interp", "--without-tail-call-interp"],
+    from: "3.14",
+    summary: "tail-calling interpreter (Clang 19+)",
+    source: "Doc/using/configure.rst 3.14"
+  },
+  {
+    spellings: ["--without-remote-debug", "--with-remote-debug"],
+    from: "3.14",
+    summary: "PEP 768 remote debugging support",
+    source: "Doc/using/configure.rst 3.14"
+  },
+  {
+    spellings: ["--with-pymalloc-hugepages"],
+    from: "3.15",
+    summary: "2 MiB pymalloc arenas (used when PYTHON_PYMALLOC_HUGEPAGES=1)",
+    source: "Doc/using/configure.rst 3.15"
+  },
   { spellings: ["--with-dtrace", "--without-dtrace"], from: "3.6", summary: "DTrace/SystemTap probes", source: 'Doc/using/configure.rst "versionadded 3.6"' }
 ];
 var MACROS = [
@@ -8615,7 +8696,11 @@ function inMinorRange(version, range) {
 
 // src/plan/cache-miss.ts
 function explainCacheMiss(wanted, cached) {
-  return explainClosest(cached, "cached build", (candidate) => candidate.material && interpreterDifferences(wanted, { ...candidate, material: candidate.material }));
+  return explainClosest(
+    cached,
+    "cached build",
+    (candidate) => candidate.material && interpreterDifferences(wanted, { ...candidate, material: candidate.material })
+  );
 }
 function explainExtensionRebuild(wanted, earlier) {
   return explainClosest(earlier, "earlier build", (candidate) => candidate && extensionDifferences(wanted, candidate));
@@ -8638,7 +8723,8 @@ function interpreterDifferences(wanted, cached) {
   const found = [];
   if (now.salt !== before.salt) found.push(`pydebug's cache layout changed (salt ${now.salt} instead of ${before.salt})`);
   if (now.python !== before.python) found.push(`the CPython version differs: ${now.python} instead of ${before.python}`);
-  if (!sameJson(now.source, before.source)) found.push(`the source differs: ${describeSourceIdentity(now.source)} instead of ${describeSourceIdentity(before.source)}`);
+  if (!sameJson(now.source, before.source))
+    found.push(`the source differs: ${describeSourceIdentity(now.source)} instead of ${describeSourceIdentity(before.source)}`);
   if (!sameJson(now.configureArgs, before.configureArgs)) {
     found.push(`configure arguments differ: ${now.configureArgs.join(" ") || "(none)"} instead of ${before.configureArgs.join(" ") || "(none)"}`);
   }
@@ -8647,7 +8733,9 @@ function interpreterDifferences(wanted, cached) {
   const platformChanges = ["os", "arch", "image"].filter((fact) => now.platform[fact] !== before.platform[fact]).map((fact) => `${fact} ${now.platform[fact] ?? "unknown"} instead of ${before.platform[fact] ?? "unknown"}`);
   if (platformChanges.length) found.push(`the platform differs: ${platformChanges.join(", ")}`);
   if (now.platform.compiler !== before.platform.compiler) {
-    found.push(`the compiler differs: ${describeCompiler(wanted)} instead of ${describeCompiler(cached)}; CPython's build takes CC from the environment too, not only the extension's`);
+    found.push(
+      `the compiler differs: ${describeCompiler(wanted)} instead of ${describeCompiler(cached)}; CPython's build takes CC from the environment too, not only the extension's`
+    );
   }
   return found;
 }
@@ -8667,16 +8755,21 @@ function extensionDifferences(wanted, earlier) {
     }
   }
   if (wanted.abiFingerprint !== void 0 && earlier.abiFingerprint !== void 0) {
-    if (wanted.abiFingerprint !== earlier.abiFingerprint) found.push(`the interpreter's ABI differs: ${wanted.abiFingerprint} instead of ${earlier.abiFingerprint}`);
+    if (wanted.abiFingerprint !== earlier.abiFingerprint)
+      found.push(`the interpreter's ABI differs: ${wanted.abiFingerprint} instead of ${earlier.abiFingerprint}`);
     if (wanted.interpreterCompiler !== earlier.interpreterCompiler) {
-      found.push(`the interpreter was built with another compiler (setuptools' default when CC is unset): ${wanted.interpreterCompiler ?? "unknown"} instead of ${earlier.interpreterCompiler ?? "unknown"}`);
+      found.push(
+        `the interpreter was built with another compiler (setuptools' default when CC is unset): ${wanted.interpreterCompiler ?? "unknown"} instead of ${earlier.interpreterCompiler ?? "unknown"}`
+      );
     }
   } else if (earlier.abiFingerprint === void 0 && wanted.abiFingerprint !== void 0) {
     found.push(`the earlier build was keyed by its interpreter (${earlier.interpreterKey ?? "unknown"}), before builds were keyed by ABI fingerprint`);
-  } else if (wanted.interpreterKey !== earlier.interpreterKey) found.push(`the interpreter differs: ${wanted.interpreterKey ?? "unknown"} instead of ${earlier.interpreterKey ?? "unknown"}`);
+  } else if (wanted.interpreterKey !== earlier.interpreterKey)
+    found.push(`the interpreter differs: ${wanted.interpreterKey ?? "unknown"} instead of ${earlier.interpreterKey ?? "unknown"}`);
   const buildEnvChanges = describeEnvChanges(wanted.buildEnv ?? {}, earlier.buildEnv ?? {});
   if (buildEnvChanges) found.push(`build-env differs: ${buildEnvChanges}`);
-  if (wanted.buildCommand !== earlier.buildCommand) found.push(`the build command differs: ${wanted.buildCommand ?? "the default build"} instead of ${earlier.buildCommand ?? "the default build"}`);
+  if (wanted.buildCommand !== earlier.buildCommand)
+    found.push(`the build command differs: ${wanted.buildCommand ?? "the default build"} instead of ${earlier.buildCommand ?? "the default build"}`);
   return found;
 }
 function describeCompiler({ material, compilerCommand, builtWith }) {
@@ -8690,7 +8783,9 @@ function describeSourceIdentity(source) {
 }
 function describeEnvChanges(now, before, describeNow = (name, value) => `${name}=${value}`, describeBefore = describeNow) {
   const names = [.../* @__PURE__ */ new Set([...Object.keys(now), ...Object.keys(before)])].sort();
-  return names.filter((name) => now[name] !== before[name]).map((name) => `${Object.hasOwn(now, name) ? describeNow(name, now[name]) : `${name} unset`} instead of ${Object.hasOwn(before, name) ? describeBefore(name, before[name]) : `${name} unset`}`).join(", ");
+  return names.filter((name) => now[name] !== before[name]).map(
+    (name) => `${Object.hasOwn(now, name) ? describeNow(name, now[name]) : `${name} unset`} instead of ${Object.hasOwn(before, name) ? describeBefore(name, before[name]) : `${name} unset`}`
+  ).join(", ");
 }
 function sameJson(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -8714,9 +8809,23 @@ function logPath(context, ...parts) {
 function reportPath(context, absolutePath) {
   return path8.relative(context.outDir, absolutePath).split(path8.sep).join("/");
 }
-async function createStepContext(config, { env, workspace, log, remoteCache = NO_REMOTE_CACHE }) {
+async function createStepContext(config, {
+  env,
+  workspace,
+  log,
+  remoteCache = NO_REMOTE_CACHE
+}) {
   const runner = createProcessRunner(env);
-  return { runner, env, log, remoteCache, platform: await detectPlatform(runner, env), cacheDir: config.cacheDir, outDir: path8.resolve(config.outDir), workspace };
+  return {
+    runner,
+    env,
+    log,
+    remoteCache,
+    platform: await detectPlatform(runner, env),
+    cacheDir: config.cacheDir,
+    outDir: path8.resolve(config.outDir),
+    workspace
+  };
 }
 
 // src/steps/build-python.ts
@@ -8731,9 +8840,16 @@ async function ensureInterpreter(context, cell, source, options) {
   const hostProblem = unsupportedHostReason(context.platform.os);
   if (hostProblem) throw new ConfigError(`${hostProblem}.`);
   const started = Date.now();
-  const sourceIdentity = source.kind === "url" ? { url: source.url } : { sha256: await sha256File(source.path) };
+  const sourceIdentity = sourceIdentityOf(source, source.kind === "file" ? await sha256File(source.path) : void 0);
   if ("sha256" in sourceIdentity && options.sourceSha256 !== void 0 && sourceIdentity.sha256 !== options.sourceSha256) {
-    throw new SourceError(digestMismatchMessage(`CPython ${cell.python.text} source`, describeSource(source), { sha256: options.sourceSha256, from: GIVEN_DIGEST_FROM }, sourceIdentity.sha256));
+    throw new SourceError(
+      digestMismatchMessage(
+        `CPython ${cell.python.text} source`,
+        describeSource(source),
+        { sha256: options.sourceSha256, from: GIVEN_DIGEST_FROM },
+        sourceIdentity.sha256
+      )
+    );
   }
   const keyInputs = { cell, source: sourceIdentity, platform: context.platform };
   const cacheKey = planBuildCacheKey(keyInputs);
@@ -8786,12 +8902,23 @@ async function ensureInterpreter(context, cell, source, options) {
     const cached = await readCachedBuilds(context.cacheDir, cell);
     const rebuildReason = damaged.join("; ") || explainCacheMiss(
       wanted,
-      cached.map((record2) => ({ material: record2.keyInputs, compilerCommand: record2.compilerCommand, builtWith: compilerFromSysVersion(record2.probe?.version) }))
+      cached.map((record2) => ({
+        material: record2.keyInputs,
+        compilerCommand: record2.compilerCommand,
+        builtWith: compilerFromSysVersion(record2.probe?.version)
+      }))
     );
     context.log.info(
       `${what} is not cached: building it (key ${cacheKey})${rebuildReason && !damaged.length ? `. The cached builds of ${cell.python.text} (${cell.variant}) do not fit: ${rebuildReason}` : ""}`
     );
-    const record = await buildInterpreter(context, cell, source, { sourceIdentity, cacheKey, prefix, keyInputs: wanted.material, compilerCommand: wanted.compilerCommand, ...options });
+    const record = await buildInterpreter(context, cell, source, {
+      sourceIdentity,
+      cacheKey,
+      prefix,
+      keyInputs: wanted.material,
+      compilerCommand: wanted.compilerCommand,
+      ...options
+    });
     if (remoteEntryExists) {
       context.log.info(
         `not saving ${what} to the ${context.remoteCache.name} cache: it keeps the damaged entry under ${cacheKey} and would not replace it; delete that entry (gh cache delete ${cacheKey}) to store this build`
@@ -8839,7 +8966,9 @@ async function withAbiProbe(context, prefix, record, env, fresh) {
     const fingerprint2 = abiFingerprintOf({ ...record.probe, abi: record.probe.abi });
     return { ...rest, ...fingerprint2 ? { abiFingerprint: fingerprint2 } : {} };
   }
-  context.log.info(`the cached build record in ${prefix} predates ABI fingerprints: ${fresh ? "completing it with the probe just run" : "probing the interpreter again"}`);
+  context.log.info(
+    `the cached build record in ${prefix} predates ABI fingerprints: ${fresh ? "completing it with the probe just run" : "probing the interpreter again"}`
+  );
   const probe = fresh ?? await probeInterpreter(context, path9.join(prefix, "bin", "python3"), env);
   const fingerprint = probe.abi ? abiFingerprintOf({ ...probe, abi: probe.abi }) : void 0;
   const completed = { ...record, probe, ...fingerprint ? { abiFingerprint: fingerprint } : {} };
@@ -8871,7 +9000,17 @@ async function buildInterpreter(context, cell, source, target) {
       phaseSeconds[phase] = (Date.now() - phaseStarted) / 1e3;
     }
   };
-  const sharedResults = path9.join(context.cacheDir, "configure", configureCacheName({ python: cell.python.text, source: target.sourceIdentity, platform: context.platform, configureArgs: cell.configureArgs, env: { ...context.env, ...buildEnv } }));
+  const sharedResults = path9.join(
+    context.cacheDir,
+    "configure",
+    configureCacheName({
+      python: cell.python.text,
+      source: target.sourceIdentity,
+      platform: context.platform,
+      configureArgs: cell.configureArgs,
+      env: { ...context.env, ...buildEnv }
+    })
+  );
   const configureResults = await context.log.group(
     `configure ${cell.configureArgs.join(" ")}`,
     () => timed("configure", () => configureWithSharedResults(context, cell, target, buildDir, buildEnv, sharedResults))
@@ -8882,7 +9021,9 @@ async function buildInterpreter(context, cell, source, target) {
     } catch (error) {
       if (configureResults === "reused") {
         await rm3(sharedResults, { force: true });
-        context.log.warning(`the configure results this build reused (${sharedResults}) were discarded in case they caused the failure: the next build runs configure in full`);
+        context.log.warning(
+          `the configure results this build reused (${sharedResults}) were discarded in case they caused the failure: the next build runs configure in full`
+        );
       }
       throw error;
     }
@@ -8893,18 +9034,35 @@ async function buildInterpreter(context, cell, source, target) {
   await discardSharedResults(
     () => context.log.group(
       `make -j${target.jobs}`,
-      () => timed("make", () => runBuildPhase(context, "make", target.buildTimeouts, { argv: ["make", `-j${target.jobs}`], cwd: buildDir, env: buildEnv, logPath: logPath(context, "build-make.log") }))
+      () => timed(
+        "make",
+        () => runBuildPhase(context, "make", target.buildTimeouts, {
+          argv: ["make", `-j${target.jobs}`],
+          cwd: buildDir,
+          env: buildEnv,
+          logPath: logPath(context, "build-make.log")
+        })
+      )
     )
   );
   await discardSharedResults(
     () => context.log.group(
       "make install",
-      () => timed("install", () => runBuildPhase(context, "install", target.buildTimeouts, { argv: ["make", "install"], cwd: buildDir, env: buildEnv, logPath: logPath(context, "build-install.log") }))
+      () => timed(
+        "install",
+        () => runBuildPhase(context, "install", target.buildTimeouts, {
+          argv: ["make", "install"],
+          cwd: buildDir,
+          env: buildEnv,
+          logPath: logPath(context, "build-install.log")
+        })
+      )
     )
   );
   const leftOut = levelZero.changed ? [LEFT_OUT_BYTECODE] : [];
   for (const library of duplicateStaticLibraries(await listRelativeFiles(target.prefix))) {
-    if (await hardLinkIfIdentical(path9.join(target.prefix, library.original), path9.join(target.prefix, library.duplicate))) leftOut.push(`the second copy of ${library.original} (${library.duplicate} is a hard link to it)`);
+    if (await hardLinkIfIdentical(path9.join(target.prefix, library.original), path9.join(target.prefix, library.duplicate)))
+      leftOut.push(`the second copy of ${library.original} (${library.duplicate} is a hard link to it)`);
   }
   const suppressions = path9.join(target.prefix, VALGRIND_SUPPRESSIONS_FILE);
   await mkdir3(path9.dirname(suppressions), { recursive: true });
@@ -8913,7 +9071,9 @@ async function buildInterpreter(context, cell, source, target) {
   });
   const probe = await probeInterpreter(context, path9.join(target.prefix, "bin", "python3"), buildEnv);
   if (cell.configureArgs.includes("--with-pydebug") && !probe.pyDebug) {
-    throw new BuildError(`the interpreter built in ${target.prefix} has no sys.gettotalrefcount(): it is not a debug build (configure args: ${cell.configureArgs.join(" ")})`);
+    throw new BuildError(
+      `the interpreter built in ${target.prefix} has no sys.gettotalrefcount(): it is not a debug build (configure args: ${cell.configureArgs.join(" ")})`
+    );
   }
   const fingerprint = probe.abi ? abiFingerprintOf({ ...probe, abi: probe.abi }) : void 0;
   const record = {
@@ -8938,7 +9098,9 @@ async function buildInterpreter(context, cell, source, target) {
   await writeFileAtomic(path9.join(target.prefix, BUILD_RECORD_FILE), `${JSON.stringify(record, null, 2)}
 `);
   await writePrefixManifest(target.prefix).catch(
-    (error) => context.log.warning(`could not write the manifest of ${target.prefix} (${error instanceof Error ? error.message : String(error)}): the next restore will rebuild it`)
+    (error) => context.log.warning(
+      `could not write the manifest of ${target.prefix} (${error instanceof Error ? error.message : String(error)}): the next restore will rebuild it`
+    )
   );
   if (!target.keepBuildTree) await rm3(workDir, { recursive: true, force: true });
   context.log.info(`built CPython ${cell.python.text} (${cell.variant}) in ${record.buildSeconds.toFixed(0)} s: ${target.prefix}`);
@@ -8966,7 +9128,9 @@ async function configureWithSharedResults(context, cell, target, buildDir, build
     if (error.logPath) await rename3(error.logPath, failedLog).catch(() => void 0);
     const quoted = error.message.split("\n").filter((line) => line.startsWith("  | ")).map((line) => line.slice(4));
     const reason = [...quoted].reverse().find((line) => line.includes("error")) ?? error.message.split("\n")[0];
-    context.log.warning(`configure failed with the reused results of ${sharedResults} (${reason.trim()}; log: ${failedLog}): discarding them and running configure in full`);
+    context.log.warning(
+      `configure failed with the reused results of ${sharedResults} (${reason.trim()}; log: ${failedLog}): discarding them and running configure in full`
+    );
     await rm3(sharedResults, { force: true });
     await rm3(localResults, { force: true });
     reused = false;
@@ -8974,7 +9138,9 @@ async function configureWithSharedResults(context, cell, target, buildDir, build
   }
   if (!await stat(localResults).catch(() => void 0)) return "fresh";
   await copyFileAtomic(localResults, sharedResults).catch(
-    (error) => context.log.warning(`could not save configure's results to ${sharedResults} (${error instanceof Error ? error.message : String(error)}): the next variant runs configure in full`)
+    (error) => context.log.warning(
+      `could not save configure's results to ${sharedResults} (${error instanceof Error ? error.message : String(error)}): the next variant runs configure in full`
+    )
   );
   return reused ? "reused" : "fresh";
 }
@@ -9013,21 +9179,28 @@ async function unpack(context, tarball, workDir) {
   const entries = await readdir2(workDir, { withFileTypes: true });
   const directories = entries.filter((entry) => entry.isDirectory());
   if (directories.length !== 1 || entries.length !== 1) {
-    throw new SourceError(`${tarball} does not look like a CPython source tarball: expected one top-level folder (Python-X.Y.Z/), found ${entries.map((entry) => entry.name).join(", ") || "nothing"}`);
+    throw new SourceError(
+      `${tarball} does not look like a CPython source tarball: expected one top-level folder (Python-X.Y.Z/), found ${entries.map((entry) => entry.name).join(", ") || "nothing"}`
+    );
   }
   const sourceDir = path9.join(workDir, directories[0].name);
   const topLevel = await readdir2(sourceDir);
-  if (!topLevel.includes("configure")) throw new SourceError(`${tarball} does not look like a CPython source tarball: ${directories[0].name}/ has no configure script`);
+  if (!topLevel.includes("configure"))
+    throw new SourceError(`${tarball} does not look like a CPython source tarball: ${directories[0].name}/ has no configure script`);
   return sourceDir;
 }
 async function runBuildPhase(context, phase, timeouts, spec) {
   const limitSeconds = timeouts?.[phase];
   const result = await context.runner.run({ ...spec, ...limitSeconds ? { timeoutMs: limitSeconds * 1e3 } : {} });
-  if (result.timedOut && limitSeconds) throw new BuildError(stalledPhaseMessage(phase, limitSeconds, result.logPath, await tailLines(result.logPath, 25)), result.logPath);
+  if (result.timedOut && limitSeconds)
+    throw new BuildError(stalledPhaseMessage(phase, limitSeconds, result.logPath, await tailLines(result.logPath, 25)), result.logPath);
   if (result.exitCode !== 0) {
     const tail = await tailLines(result.logPath, 25);
-    throw new BuildError(`${phaseCommandName(phase)} failed (${describeExit(result)}); full log: ${result.logPath}
-${tail.map((line) => `  | ${line}`).join("\n")}`, result.logPath);
+    throw new BuildError(
+      `${phaseCommandName(phase)} failed (${describeExit(result)}); full log: ${result.logPath}
+${tail.map((line) => `  | ${line}`).join("\n")}`,
+      result.logPath
+    );
   }
   return result;
 }
@@ -9283,7 +9456,8 @@ function findBuildProblem(python, configureArgs, macros, runtimeEnv) {
   }
   for (const macro of macros) {
     const rule = findMacro(macro);
-    if (rule && !inRange(python, rule)) return { reason: rule.outsideRange, source: rule.source, ...rule.alternative ? { alternative: rule.alternative } : {} };
+    if (rule && !inRange(python, rule))
+      return { reason: rule.outsideRange, source: rule.source, ...rule.alternative ? { alternative: rule.alternative } : {} };
   }
   const present = /* @__PURE__ */ new Set([...configureArgs.map(optionName), ...macros.map(optionName)]);
   for (const rule of COMBINATIONS) {
@@ -9314,7 +9488,10 @@ function extensionRebuildOf(python, abiFlags, abiRules) {
   }
   const instrumentation2 = abiRules.find((rule) => rule.kind === "instrumentation");
   if (instrumentation2) return { need: "instrumented", reason: instrumentation2.reason };
-  return { need: "not-needed", reason: compareMinor(python, "3.8") >= 0 ? "same ABI as a release build on Unix since 3.8 (bpo-36465, bpo-36722)" : "release ABI" };
+  return {
+    need: "not-needed",
+    reason: compareMinor(python, "3.8") >= 0 ? "same ABI as a release build on Unix since 3.8 (bpo-36465, bpo-36722)" : "release ABI"
+  };
 }
 function abiFlagsOf(python, configureArgs) {
   const has = (flag) => configureArgs.includes(flag);
@@ -9394,14 +9571,25 @@ function parseCpythonTestsSelection(text2) {
   const trimmed = text2.trim();
   if (CPYTHON_TESTS_MODES.includes(trimmed)) return { ok: true, selection: { kind: trimmed } };
   const quote = /['"\\]/.exec(trimmed);
-  if (quote) return { ok: false, problem: `quotes and backslashes are not allowed (found ${quote[0]}): the arguments are split on spaces with no shell, so no quoting is needed` };
+  if (quote)
+    return {
+      ok: false,
+      problem: `quotes and backslashes are not allowed (found ${quote[0]}): the arguments are split on spaces with no shell, so no quoting is needed`
+    };
   const args = trimmed.split(/\s+/).filter(Boolean);
   if (args.length === 0) return { ok: false, problem: `expected ${CPYTHON_TESTS_MODES.join(", ")} or regrtest arguments` };
   if (!args.some((arg) => arg.startsWith("-") || /^test_\w+/.test(arg))) {
-    return { ok: false, problem: `expected ${CPYTHON_TESTS_MODES.join(", ")} or regrtest arguments (test names such as test_int, options such as -x test_io or -u network)` };
+    return {
+      ok: false,
+      problem: `expected ${CPYTHON_TESTS_MODES.join(", ")} or regrtest arguments (test names such as test_int, options such as -x test_io or -u network)`
+    };
   }
   for (const arg of args) {
-    const refused = REFUSED_ARGS.find((rule) => rule.prefixes.some((prefix) => arg === prefix || arg.startsWith(`${prefix}=`) || prefix.length === 2 && arg.startsWith(prefix) && !arg.startsWith("--")));
+    const refused = REFUSED_ARGS.find(
+      (rule) => rule.prefixes.some(
+        (prefix) => arg === prefix || arg.startsWith(`${prefix}=`) || prefix.length === 2 && arg.startsWith(prefix) && !arg.startsWith("--")
+      )
+    );
     if (refused) return { ok: false, problem: `'${arg}' is not allowed: ${refused.why}` };
   }
   return { ok: true, selection: { kind: "args", args } };
@@ -9425,7 +9613,10 @@ function planCpythonTestsCommand(input) {
   return {
     argv: regrtestArgv(input, profile, "run"),
     makeTestOptions: [...profile.pythonOptions, ...profile.regrtestOptions],
-    notPassed: [{ option: "-E", reason: "it would ignore the variant's PYTHON* settings; the inherited PYTHON* variables are removed instead" }, ...profile.notPassed],
+    notPassed: [
+      { option: "-E", reason: "it would ignore the variant's PYTHON* settings; the inherited PYTHON* variables are removed instead" },
+      ...profile.notPassed
+    ],
     source: profile.source
   };
 }
@@ -9491,7 +9682,11 @@ function cpythonTestsSection(run, problems, relative) {
   const { parsed } = run;
   const { counts, lists } = parsed.summary;
   const log = relative(run.log);
-  const timedOut = new Set(parsed.tests.filter((test) => test.outcome === "timed-out" || test.outcome === "crashed" && problems.some((problem) => problem.kind === "timeout" && problem.test === test.name && problem.log === log)).map((test) => test.name));
+  const timedOut = new Set(
+    parsed.tests.filter(
+      (test) => test.outcome === "timed-out" || test.outcome === "crashed" && problems.some((problem) => problem.kind === "timeout" && problem.test === test.name && problem.log === log)
+    ).map((test) => test.name)
+  );
   const durations = {};
   const seconds = new Map(Object.entries(run.junit?.files ?? {}).map(([file, totals]) => [file, round(totals.seconds)]));
   for (const test of parsed.tests) if (test.seconds !== void 0) seconds.set(test.name, test.seconds);
@@ -9520,7 +9715,11 @@ function cpythonTestsSection(run, problems, relative) {
     },
     ...lists.failed?.length ? { failed: lists.failed } : {},
     ...timedOut.size ? { timedOutTests: [...timedOut].sort() } : {},
-    tests: parsed.tests.map((test) => ({ name: test.name, outcome: timedOut.has(test.name) ? "timed-out" : test.outcome, ...test.result ? { result: test.result } : {} })),
+    tests: parsed.tests.map((test) => ({
+      name: test.name,
+      outcome: timedOut.has(test.name) ? "timed-out" : test.outcome,
+      ...test.result ? { result: test.result } : {}
+    })),
     ...run.junit ? {
       junit: {
         path: relative(run.junitXml),
@@ -9544,7 +9743,12 @@ function cpythonTestsFindings(section, tests, problems) {
     const test = byName.get(name);
     const base = { test: name, log: section.log, pass: "cpython-tests" };
     if (section.timedOutTests?.includes(name)) {
-      findings.push({ kind: "timeout", ...base, message: `${name} timed out after ${section.timeoutSeconds} s in CPython's test suite and was killed; the other test files ran`, detail: `killed after ${section.timeoutSeconds} s (--timeout)` });
+      findings.push({
+        kind: "timeout",
+        ...base,
+        message: `${name} timed out after ${section.timeoutSeconds} s in CPython's test suite and was killed; the other test files ran`,
+        detail: `killed after ${section.timeoutSeconds} s (--timeout)`
+      });
     } else if (test?.outcome === "crashed") {
       const cause = problems.find((problem) => problem.test === name && problem.log === section.log && problem.kind !== "timeout");
       const fatal = test.fatalError ? `Fatal Python error: ${test.fatalError}` : void 0;
@@ -9552,7 +9756,13 @@ function cpythonTestsFindings(section, tests, problems) {
       findings.push({ kind: "crash", ...base, message: `${name} crashed in CPython's test suite${why ? `: ${why}` : ""}`, ...why ? { detail: why } : {} });
     } else {
       const why = test?.exception ?? test?.result;
-      findings.push({ kind: "test-failure", ...base, message: `${name} failed in CPython's test suite${why ? `: ${why}` : ""}`, ...why ? { detail: why } : {}, ...test?.traceback ? { traceback: test.traceback } : {} });
+      findings.push({
+        kind: "test-failure",
+        ...base,
+        message: `${name} failed in CPython's test suite${why ? `: ${why}` : ""}`,
+        ...why ? { detail: why } : {},
+        ...test?.traceback ? { traceback: test.traceback } : {}
+      });
     }
   }
   if (!section.finished) {
@@ -9564,7 +9774,12 @@ function cpythonTestsFindings(section, tests, problems) {
       pass: "cpython-tests"
     });
   } else if (section.counts.omitted) {
-    findings.push({ kind: "not-run", message: `${section.counts.omitted} test file${section.counts.omitted === 1 ? " was" : "s were"} never run (regrtest omitted them)`, log: section.log, pass: "cpython-tests" });
+    findings.push({
+      kind: "not-run",
+      message: `${section.counts.omitted} test file${section.counts.omitted === 1 ? " was" : "s were"} never run (regrtest omitted them)`,
+      log: section.log,
+      pass: "cpython-tests"
+    });
   }
   return findings;
 }
@@ -9609,7 +9824,10 @@ var ATTRIBUTE = /([A-Za-z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 var ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/g;
 var NAMED = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 function decodeXmlText(text2) {
-  return text2.includes("&") ? text2.replace(ENTITY, (_, decimal, hex, name) => name ? NAMED[name] : String.fromCodePoint(Number.parseInt(decimal ?? hex, decimal ? 10 : 16))) : text2;
+  return text2.includes("&") ? text2.replace(
+    ENTITY,
+    (_, decimal, hex, name) => name ? NAMED[name] : String.fromCodePoint(Number.parseInt(decimal ?? hex, decimal ? 10 : 16))
+  ) : text2;
 }
 function attributes(tag) {
   const found = {};
@@ -9773,8 +9991,26 @@ var LEAK_FINDING = {
   "memory blocks": "block-leak",
   "file descriptors": "fd-leak"
 };
-var CRASH_FAMILY = /* @__PURE__ */ new Set(["crash", "fatal-error", "buffer-overrun", "buffer-underrun", "use-after-free", "allocator-mismatch", "memory-error", "undefined-behavior", "timeout"]);
-var CRASH_CAUSES = /* @__PURE__ */ new Set(["buffer-overrun", "buffer-underrun", "use-after-free", "allocator-mismatch", "memory-error", "undefined-behavior", "fatal-error"]);
+var CRASH_FAMILY = /* @__PURE__ */ new Set([
+  "crash",
+  "fatal-error",
+  "buffer-overrun",
+  "buffer-underrun",
+  "use-after-free",
+  "allocator-mismatch",
+  "memory-error",
+  "undefined-behavior",
+  "timeout"
+]);
+var CRASH_CAUSES = /* @__PURE__ */ new Set([
+  "buffer-overrun",
+  "buffer-underrun",
+  "use-after-free",
+  "allocator-mismatch",
+  "memory-error",
+  "undefined-behavior",
+  "fatal-error"
+]);
 var RAN = /* @__PURE__ */ new Set(["passed", "leaked", "failed", "env-changed", "crashed", "timed-out"]);
 function ranATestCase(test) {
   return RAN.has(test.outcome) && !(test.outcome === "failed" && test.result?.startsWith("failed (uncaught exception)"));
@@ -9831,7 +10067,14 @@ function verdictFindings(test, refleakLog, problems, workerFailure) {
   for (const testCase of test.cases ?? []) {
     if (testCase.outcome !== "crashed" && testCase.outcome !== "timed-out") continue;
     if (test.outcome === "crashed" || test.outcome === "timed-out") continue;
-    findings.push({ kind: testCase.outcome === "crashed" ? "crash" : "timeout", test: test.name, case: testCase.id, message: `${testCase.id} ${testCase.outcome === "crashed" ? "crashed" : "timed out"} when re-run alone under -R`, log: testCase.log, pass: "refleak-case" });
+    findings.push({
+      kind: testCase.outcome === "crashed" ? "crash" : "timeout",
+      test: test.name,
+      case: testCase.id,
+      message: `${testCase.id} ${testCase.outcome === "crashed" ? "crashed" : "timed out"} when re-run alone under -R`,
+      log: testCase.log,
+      pass: "refleak-case"
+    });
   }
   const exitDetail = /^[^(]*\((.+)\)$/.exec(test.result ?? "")?.[1];
   const inRefleakLog = (problem) => problem.test === test.name && problem.log === refleakLog;
@@ -9841,7 +10084,15 @@ function verdictFindings(test, refleakLog, problems, workerFailure) {
   const place = cause ?? (fatalProblem?.file !== void 0 ? fatalProblem : void 0);
   const located = place ? locationOf(place) : {};
   if (timeout) {
-    findings.push({ kind: "timeout", test: test.name, message: timeout.message, detail: timeout.message.replace(`${test.name} `, ""), log: refleakLog, pass: "refleak", ...located });
+    findings.push({
+      kind: "timeout",
+      test: test.name,
+      message: timeout.message,
+      detail: timeout.message.replace(`${test.name} `, ""),
+      log: refleakLog,
+      pass: "refleak",
+      ...located
+    });
   } else if (test.outcome === "crashed") {
     const fatal = fatalProblem?.message ?? (test.fatalError ? `Fatal Python error: ${test.fatalError}` : void 0);
     findings.push({
@@ -9869,7 +10120,14 @@ function verdictFindings(test, refleakLog, problems, workerFailure) {
     });
   } else if (NOT_RUN_REASON[test.outcome]) {
     const why = test.outcome === "omitted" && workerFailure ? `: ${workerFailure}` : test.result && test.outcome !== "no-tests" ? ` (${test.result})` : "";
-    findings.push({ kind: "not-run", test: test.name, message: `${test.name} ${NOT_RUN_REASON[test.outcome]}${why}`, ...why ? { detail: `${NOT_RUN_REASON[test.outcome]}${why}` } : {}, log: refleakLog, pass: "refleak" });
+    findings.push({
+      kind: "not-run",
+      test: test.name,
+      message: `${test.name} ${NOT_RUN_REASON[test.outcome]}${why}`,
+      ...why ? { detail: `${NOT_RUN_REASON[test.outcome]}${why}` } : {},
+      log: refleakLog,
+      pass: "refleak"
+    });
   }
   return findings;
 }
@@ -9880,7 +10138,10 @@ function nothingTested(refleaks) {
   const pytest = refleaks.runner?.name === "pytest";
   if (discovery && discovery.modules.length === 0 && !pytest) {
     reasons.push(`${discovery.testsDir} has no test module (test_*.py or test_* package) at its top level, and regrtest does not search sub-folders`);
-    if (discovery.nested.length) reasons.push(`test files are in ${discovery.nested.map((nested) => `${nested.dir}/ (${nested.modules})`).join(", ")}: pass that folder as the tests folder (--tests / input 'tests')`);
+    if (discovery.nested.length)
+      reasons.push(
+        `test files are in ${discovery.nested.map((nested) => `${nested.dir}/ (${nested.modules})`).join(", ")}: pass that folder as the tests folder (--tests / input 'tests')`
+      );
   } else {
     const byReason = /* @__PURE__ */ new Map();
     for (const test of refleaks.tests) {
@@ -9888,23 +10149,35 @@ function nothingTested(refleaks) {
       byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
     }
     for (const [reason, count2] of byReason) reasons.push(`${count2} test file${count2 === 1 ? "" : "s"} ${reason}`);
-    if (refleaks.tests.length === 0) reasons.push(pytest ? `pytest collected no test from ${discovery?.testsDir ?? "the tests folder"}` : `regrtest reported no test file${refleaks.state ? ` (${refleaks.state})` : ""}`);
+    if (refleaks.tests.length === 0)
+      reasons.push(
+        pytest ? `pytest collected no test from ${discovery?.testsDir ?? "the tests folder"}` : `regrtest reported no test file${refleaks.state ? ` (${refleaks.state})` : ""}`
+      );
     const pytestStyle = pytest ? [] : discovery?.pytestStyle ?? [];
     if (pytestStyle.length) {
       const of = pytestStyle.length === discovery.modules.length ? `all ${pytestStyle.length} test files look` : `${pytestStyle.length} of the ${discovery.modules.length} test files look`;
       reasons.push(`${of} written for pytest (module-level test functions or \`import pytest\`), and regrtest only collects unittest.TestCase classes`);
     }
   }
-  return { kind: "nothing-tested", message: `nothing was tested: ${reasons.join("; ")}`, detail: reasons.join("; "), log: refleaks.log ?? "", pass: "discovery" };
+  return {
+    kind: "nothing-tested",
+    message: `nothing was tested: ${reasons.join("; ")}`,
+    detail: reasons.join("; "),
+    log: refleaks.log ?? "",
+    pass: "discovery"
+  };
 }
 function mergeProblem(findings, problem, pass) {
   if (problem.severity === "note") return;
   const kind = problem.kind;
   const owner = problem.test;
-  const same = findings.findIndex((finding) => finding.test === owner && (owner !== void 0 || finding.message === problem.message) && sameFamily(finding.kind, kind));
+  const same = findings.findIndex(
+    (finding) => finding.test === owner && (owner !== void 0 || finding.message === problem.message) && sameFamily(finding.kind, kind)
+  );
   if (same >= 0) {
     const finding = findings[same];
-    if (finding.file === void 0 && problem.file !== void 0) findings[same] = { ...finding, ...locationOf(problem), ...finding.detail ? {} : { detail: problem.message } };
+    if (finding.file === void 0 && problem.file !== void 0)
+      findings[same] = { ...finding, ...locationOf(problem), ...finding.detail ? {} : { detail: problem.message } };
     return;
   }
   findings.push({
@@ -9960,7 +10233,7 @@ function testCommandSection(run, problems, relative) {
   }
   if (junit && testsRan === void 0) testsRan = junit.cases.filter((testCase) => testCase.outcome !== "skipped").length;
   let tests;
-  if (junit && junit.cases.length) {
+  if (junit?.cases.length) {
     tests = junit.cases.map((testCase) => {
       const location = testCase.file && testCase.line ? { file: testCase.file, line: testCase.line } : locationIn(testCase.text);
       return {
@@ -9974,7 +10247,12 @@ function testCommandSection(run, problems, relative) {
     tests = pytest.failures.map((failure) => {
       const name = failure.nodeId.split("::").pop();
       const detail = pytest.details.find((candidate) => candidate.title === name || candidate.title.endsWith(` ${name}`));
-      return { id: failure.nodeId, outcome: failure.kind, ...failure.message ? { message: failure.message } : {}, ...detail?.file && detail.line ? { file: inWorkspace(detail.file), line: detail.line } : {} };
+      return {
+        id: failure.nodeId,
+        outcome: failure.kind,
+        ...failure.message ? { message: failure.message } : {},
+        ...detail?.file && detail.line ? { file: inWorkspace(detail.file), line: detail.line } : {}
+      };
     });
   } else {
     tests = (unittest?.failures ?? []).map((failure) => ({
@@ -9984,7 +10262,10 @@ function testCommandSection(run, problems, relative) {
       ...failure.file && failure.line ? { file: inWorkspace(failure.file), line: failure.line } : {}
     }));
   }
-  const running = runningTest(run, problems.filter((problem) => problem.log === relative(run.log)));
+  const running = runningTest(
+    run,
+    problems.filter((problem) => problem.log === relative(run.log))
+  );
   return {
     command: run.text,
     argv: run.command,
@@ -10078,7 +10359,8 @@ function emptyDiagnostics() {
 }
 function addDiagnostic(diagnostics, line, message) {
   diagnostics.count++;
-  if (diagnostics.samples.length < MAX_DIAGNOSTIC_SAMPLES) diagnostics.samples.push({ line, message: message.length > 300 ? `${message.slice(0, 300)}\u2026` : message });
+  if (diagnostics.samples.length < MAX_DIAGNOSTIC_SAMPLES)
+    diagnostics.samples.push({ line, message: message.length > 300 ? `${message.slice(0, 300)}\u2026` : message });
 }
 function parseGroupedInt(text2) {
   return parseGroupedIntIn(text2, 0, text2.length);
@@ -10233,7 +10515,7 @@ function parseJsonRecord(text2) {
   }
 }
 function own(text2) {
-  return text2.length === 0 ? text2 : (" " + text2).slice(1);
+  return text2.length === 0 ? text2 : ` ${text2}`.slice(1);
 }
 var ANSI_SGR = /\x1b\[[0-9;]*m/g;
 function stripAnsi(line) {
@@ -10335,7 +10617,10 @@ function allocatorTotals(dump) {
     const values = dump.mimalloc ?? {};
     return { ...optional("allocatedBlocks", values["Allocated Blocks"]), ...optional("allocatedBytes", values["Allocated Bytes"]) };
   }
-  return { ...optional("arenas", dump.values["arenas allocated current"] ?? dump.arenaCount), ...optional("bytesInAllocatedBlocks", dump.values["bytes in allocated blocks"]) };
+  return {
+    ...optional("arenas", dump.values["arenas allocated current"] ?? dump.arenaCount),
+    ...optional("bytesInAllocatedBlocks", dump.values["bytes in allocated blocks"])
+  };
 }
 function optional(key, value) {
   return value === void 0 ? {} : { [key]: value };
@@ -10369,7 +10654,13 @@ function variantCheckSections(run, relative) {
     files: run.allocations.map((file) => {
       const dumps = file.details.results.mallocstats?.dumps ?? [];
       const compared = dumps.length >= 2 ? compareDumps(dumps[0], dumps[dumps.length - 1]) : void 0;
-      return { name: file.testFile, outcome: outcomeOf(file, compared !== void 0), exitCode: file.exitCode, ...compared ?? { sizeClasses: [] }, log: relative(file.log) };
+      return {
+        name: file.testFile,
+        outcome: outcomeOf(file, compared !== void 0),
+        exitCode: file.exitCode,
+        ...compared ?? { sizeClasses: [] },
+        log: relative(file.log)
+      };
     })
   };
   const census = run.census && {
@@ -10391,7 +10682,13 @@ function variantCheckSections(run, relative) {
     files: run.countAllocs.map((file) => {
       const lists = (file.details.results["count-allocs"]?.dumps ?? []).filter((dump) => dump.source === "getcounts");
       const complete = lists.length >= 2;
-      return { name: file.testFile, outcome: outcomeOf(file, complete), exitCode: file.exitCode, topGrowth: complete ? countsGrowth(lists[0], lists[lists.length - 1]) : [], log: relative(file.log) };
+      return {
+        name: file.testFile,
+        outcome: outcomeOf(file, complete),
+        exitCode: file.exitCode,
+        topGrowth: complete ? countsGrowth(lists[0], lists[lists.length - 1]) : [],
+        log: relative(file.log)
+      };
     })
   };
   let gil;
@@ -10399,7 +10696,8 @@ function variantCheckSections(run, relative) {
     const reenabledBy = [];
     const files = run.gil.files.map((file) => {
       for (const warning of file.parsed?.warnings ?? []) {
-        if (!reenabledBy.some((entry) => entry.module === warning.module)) reenabledBy.push({ module: warning.module, test: file.testFile, warning: warning.text });
+        if (!reenabledBy.some((entry) => entry.module === warning.module))
+          reenabledBy.push({ module: warning.module, test: file.testFile, warning: warning.text });
       }
       const probe = file.parsed?.probes.find((candidate) => candidate.test === file.testFile);
       return { name: file.testFile, ...probe ? { gilEnabled: probe.gilEnabled } : {}, exitCode: file.exitCode, log: relative(file.log) };
@@ -10449,12 +10747,17 @@ function sanitizerOptions(variantValue, ...overrides) {
 function sanitizerPassEnv(spec, runtimeEnv, logPathBase, suppressionsFile) {
   const unsafe = [logPathBase, suppressionsFile].find((value) => value !== void 0 && /[:\s]/.test(value));
   if (unsafe !== void 0) return { error: `${unsafe} holds ':' or whitespace, which ${spec.optionsVariable} cannot carry` };
-  const env = { [spec.optionsVariable]: sanitizerOptions(runtimeEnv[spec.optionsVariable], spec.passOptions, { log_path: logPathBase }) };
+  const env = {
+    [spec.optionsVariable]: sanitizerOptions(runtimeEnv[spec.optionsVariable], spec.passOptions, { log_path: logPathBase })
+  };
   if (suppressionsFile) env.LSAN_OPTIONS = sanitizerOptions(runtimeEnv.LSAN_OPTIONS, { suppressions: suppressionsFile, print_suppressions: "1" });
   return { env };
 }
 function withSanitizerSuppressions(cell, spec, file) {
-  return { ...cell, runtimeEnv: { ...cell.runtimeEnv, [spec.optionsVariable]: sanitizerOptions(cell.runtimeEnv[spec.optionsVariable], { suppressions: file }) } };
+  return {
+    ...cell,
+    runtimeEnv: { ...cell.runtimeEnv, [spec.optionsVariable]: sanitizerOptions(cell.runtimeEnv[spec.optionsVariable], { suppressions: file }) }
+  };
 }
 function reportFilesOf(fileNames, baseName2) {
   return fileNames.filter((name) => name.startsWith(`${baseName2}.`) && /^\d+$/.test(name.slice(baseName2.length + 1))).sort((a, b) => Number(a.slice(baseName2.length + 1)) - Number(b.slice(baseName2.length + 1)));
@@ -10558,7 +10861,13 @@ function memcheckSection(run, relative) {
       log: relative(file.log),
       processes: processes2,
       errors: file.cases ? errors.flatMap((error) => withCases(error, file.cases, run, relative)) : errors,
-      ...file.cases ? { cases: file.cases.map((caseRun) => ({ id: caseRun.id, log: relative(caseRun.log), xml: caseRun.processes.map((process2) => relative(process2.xml)) })) } : {},
+      ...file.cases ? {
+        cases: file.cases.map((caseRun) => ({
+          id: caseRun.id,
+          log: relative(caseRun.log),
+          xml: caseRun.processes.map((process2) => relative(process2.xml))
+        }))
+      } : {},
       ...file.casesNotRun ? { casesNotRun: file.casesNotRun } : {}
     };
   });
@@ -10598,7 +10907,13 @@ function memcheckFindings(section) {
   );
 }
 function memcheckLogs(run) {
-  const xmlOf = (process2) => ({ log: process2.xml, lines: process2.lines, unparsed: process2.unparsed, details: process2.details, kind: "valgrind-xml" });
+  const xmlOf = (process2) => ({
+    log: process2.xml,
+    lines: process2.lines,
+    unparsed: process2.unparsed,
+    details: process2.details,
+    kind: "valgrind-xml"
+  });
   return run.files.flatMap((file) => [
     { ...file, kind: "regrtest-memcheck" },
     ...file.processes.map(xmlOf),
@@ -10720,7 +11035,13 @@ function sanitizerFindings(pass, problems, relative) {
     const lines = entry.compileLines;
     const evidence = lines?.withoutFlag.length ? `${lines.compileLines - lines.compileLinesWithFlag} of ${lines.compileLines} compile lines and ${lines.linkLines - lines.linkLinesWithFlag} of ${lines.linkLines} link lines in its build log lack it (\`${lines.withoutFlag[0]}\`)` : `${entry.modules.filter((module) => !module.instrumented).map((module) => module.file).join(", ") || "no module"} references no ${pass.spec.runtimeSymbol}`;
     const message = `${entry.projectDir} was not compiled with ${pass.spec.compileFlag}: ${evidence}. ${pass.spec.tool} cannot see its bugs; do not replace CFLAGS/LDFLAGS (sysconfig's carry the flag) or add ${pass.spec.compileFlag} to them.`;
-    findings.push({ kind: "not-instrumented", message, detail: `not compiled with ${pass.spec.compileFlag}`, log: relative(pass.runs[0]?.log ?? ""), pass: "sanitizer" });
+    findings.push({
+      kind: "not-instrumented",
+      message,
+      detail: `not compiled with ${pass.spec.compileFlag}`,
+      log: relative(pass.runs[0]?.log ?? ""),
+      pass: "sanitizer"
+    });
   }
   const cases = new Map(pass.runs.flatMap((run) => run.reports.map((report) => [relative(report.log), report.case])));
   for (const problem of problems) {
@@ -10742,9 +11063,16 @@ function sanitizerFindings(pass, problems, relative) {
   return findings;
 }
 function mergeSanitizerFindings(findings, pass, own2) {
-  const merged = findings.map((finding) => ({ ...finding, message: mapSourceCopies(finding.message, pass.sources), ...finding.detail ? { detail: mapSourceCopies(finding.detail, pass.sources) } : {}, ...finding.file ? { file: mapSourceCopies(finding.file, pass.sources) } : {} }));
+  const merged = findings.map((finding) => ({
+    ...finding,
+    message: mapSourceCopies(finding.message, pass.sources),
+    ...finding.detail ? { detail: mapSourceCopies(finding.detail, pass.sources) } : {},
+    ...finding.file ? { file: mapSourceCopies(finding.file, pass.sources) } : {}
+  }));
   for (const finding of own2) {
-    const same = finding.kind === "not-instrumented" ? -1 : merged.findIndex((other2) => other2.test === finding.test && sameFamily(other2.kind, finding.kind) && (other2.kind !== "memory-leak" || other2.message === finding.message) || other2.test === void 0 && other2.message === finding.message);
+    const same = finding.kind === "not-instrumented" ? -1 : merged.findIndex(
+      (other2) => other2.test === finding.test && sameFamily(other2.kind, finding.kind) && (other2.kind !== "memory-leak" || other2.message === finding.message) || other2.test === void 0 && other2.message === finding.message
+    );
     if (same < 0) {
       merged.push(finding);
       continue;
@@ -10849,7 +11177,17 @@ function pytestFileOf(id) {
 function regrtestFileRunner(testsDir, timeoutSeconds) {
   return {
     kind: "regrtest",
-    argv: (testFile, { caseId, verbose } = {}) => ["-m", "test", "--testdir", testsDir, "--timeout", String(timeoutSeconds), ...verbose ? ["-v"] : [], ...caseId ? ["-m", caseId] : [], testFile],
+    argv: (testFile, { caseId, verbose } = {}) => [
+      "-m",
+      "test",
+      "--testdir",
+      testsDir,
+      "--timeout",
+      String(timeoutSeconds),
+      ...verbose ? ["-v"] : [],
+      ...caseId ? ["-m", caseId] : [],
+      testFile
+    ],
     helperArgs: ["--testdir", testsDir],
     pythonPath: [],
     logName: (testFile) => testFile
@@ -10859,7 +11197,19 @@ function pytestFileRunner(projectDir, plugin) {
   return {
     kind: "pytest",
     // Always -v: pytest's per-test verdicts are what its outcome is read from (-q prints dots and a closing line without its borders).
-    argv: (testFile, { caseId } = {}) => ["-m", "pytest", "-p", "no:cacheprovider", "--rootdir", projectDir, "-p", plugin.module, "-s", "-v", caseId ?? testFile],
+    argv: (testFile, { caseId } = {}) => [
+      "-m",
+      "pytest",
+      "-p",
+      "no:cacheprovider",
+      "--rootdir",
+      projectDir,
+      "-p",
+      plugin.module,
+      "-s",
+      "-v",
+      caseId ?? testFile
+    ],
     helperArgs: ["--pytest", "--rootdir", projectDir],
     pythonPath: [plugin.dir],
     logName: pytestLogName
@@ -10905,7 +11255,15 @@ function pytestRefleakSection(hunt, runner, relative, addLog) {
   addLog(hunt.collect, "pytest-collect");
   const tests = [];
   for (const [file, reason] of Object.entries(hunt.collect.parsed.collectionErrors)) {
-    tests.push({ name: file, outcome: "failed", result: "failed (collection error)", leaks: [], informationalLeaks: [], ...reason ? { reason, exception: reason } : {}, log: relative(hunt.collect.log) });
+    tests.push({
+      name: file,
+      outcome: "failed",
+      result: "failed (collection error)",
+      leaks: [],
+      informationalLeaks: [],
+      ...reason ? { reason, exception: reason } : {},
+      log: relative(hunt.collect.log)
+    });
   }
   for (const run of hunt.files) {
     addLog(run, "pytest-refleak");
@@ -10988,7 +11346,7 @@ function collectReport(results) {
     if (hunt.run) addLog(hunt.run, "regrtest-refleak", "refleak");
     const tests = (hunt.run?.parsed.tests ?? []).map((test) => {
       const caseRuns = hunt.cases[test.name];
-      caseRuns?.forEach((caseRun) => addLog(caseRun, "regrtest-refleak-case", "refleak-case"));
+      for (const caseRun of caseRuns ?? []) addLog(caseRun, "regrtest-refleak-case", "refleak-case");
       return {
         name: test.name,
         outcome: test.outcome,
@@ -11024,7 +11382,12 @@ function collectReport(results) {
       discovery: { ...hunt.discovery, testsDir: relative(hunt.discovery.testsDir) }
     };
   } else if (results.pytest) {
-    refleaks = pytestRefleakSection(results.pytest, results.testRunner ?? { runner: "pytest", reason: "pytest ran the tests" }, relative, (run, kind) => addLog(run, kind, "refleak"));
+    refleaks = pytestRefleakSection(
+      results.pytest,
+      results.testRunner ?? { runner: "pytest", reason: "pytest ran the tests" },
+      relative,
+      (run, kind) => addLog(run, kind, "refleak")
+    );
   }
   let showrefcount;
   if (results.showrefcount) {
@@ -11055,7 +11418,9 @@ function collectReport(results) {
     const commandProblems = [...problems, ...reportsOfCommand];
     testCommand = testCommandSection(results.testCommand, commandProblems, relative);
     const { running, log } = testCommand;
-    if (running) problems.forEach((problem, index) => problems[index] = problem.log === log && problem.test === void 0 ? { ...problem, test: running } : problem);
+    if (running) {
+      for (const [index, problem] of problems.entries()) if (problem.log === log && problem.test === void 0) problems[index] = { ...problem, test: running };
+    }
     commandFindings = testCommandFindings(testCommand, commandProblems);
   }
   let cpythonTests;
@@ -11109,7 +11474,13 @@ function collectReport(results) {
   const variantSections = checks ? variantCheckSections(checks, relative) : {};
   const variantFindings = variantCheckFindings(variantSections);
   const collected = nameCrashedCases(
-    collectFindings({ refleaks, problems: findingProblems, passOfLog: (log) => passes.get(log), ...showrefcount ? { showrefcount } : {}, sectionFindings: [...sectionFindings, ...commandFindings, ...variantFindings, ...memcheckErrors] }),
+    collectFindings({
+      refleaks,
+      problems: findingProblems,
+      passOfLog: (log) => passes.get(log),
+      ...showrefcount ? { showrefcount } : {},
+      sectionFindings: [...sectionFindings, ...commandFindings, ...variantFindings, ...memcheckErrors]
+    }),
     results.refleaks?.caseIds ?? (results.pytest ? pytestCaseIds(results.pytest) : {})
   );
   const findings = results.sanitizers ? mergeSanitizerFindings(collected, results.sanitizers, sanitizerOwn) : collected;
@@ -11211,33 +11582,49 @@ function buildFactsOf(record) {
 }
 
 // src/report/variant-checks-md.ts
-function variantChecksMarkdown(report, escape, code2) {
+function variantChecksMarkdown(report, escapeText, code2) {
   const lines = [];
   const { gil, census, allocations, countAllocs, checksNotRun } = report;
-  for (const { check, reason } of checksNotRun ?? []) lines.push(`**\u26A0\uFE0F Not run: \`${code2(check)}\`**, a check of this variant: ${escape(reason)}.`, "");
+  for (const { check, reason } of checksNotRun ?? []) lines.push(`**\u26A0\uFE0F Not run: \`${code2(check)}\`**, a check of this variant: ${escapeText(reason)}.`, "");
   if (gil) {
     lines.push("### Free-threading", "");
     if (gil.mode === "force-off") lines.push("`gil: force-off`: the tests ran with `PYTHON_GIL=0`, the GIL kept disabled whatever the extension declares.", "");
     else if (gil.reenabledBy.length) {
-      for (const entry of gil.reenabledBy) lines.push(`**\u26A0\uFE0F The GIL was re-enabled to import module \`${code2(entry.module)}\`** (first imported by \`${code2(entry.test)}\`): this cell tested the GIL build, not free-threading. Declare \`Py_MOD_GIL_NOT_USED\` (\`Py_mod_gil\` slot) once the module is thread-safe, or set \`gil: force-off\`.`, "");
+      for (const entry of gil.reenabledBy)
+        lines.push(
+          `**\u26A0\uFE0F The GIL was re-enabled to import module \`${code2(entry.module)}\`** (first imported by \`${code2(entry.test)}\`): this cell tested the GIL build, not free-threading. Declare \`Py_MOD_GIL_NOT_USED\` (\`Py_mod_gil\` slot) once the module is thread-safe, or set \`gil: force-off\`.`,
+          ""
+        );
       lines.push("```text", ...gil.reenabledBy.map((entry) => entry.warning.replaceAll("```", "'''")), "```", "");
-    } else if (gil.files.some((file) => file.gilEnabled)) lines.push("**\u26A0\uFE0F The GIL was enabled after importing the tests**, with no warning naming a module.", "");
+    } else if (gil.files.some((file) => file.gilEnabled))
+      lines.push("**\u26A0\uFE0F The GIL was enabled after importing the tests**, with no warning naming a module.", "");
     else lines.push(`The GIL stayed disabled after importing each of the ${gil.files.length} test files.`, "");
   }
   if (census) {
-    lines.push(`### Live objects by type (trace-refs census, ${census.warmups} warm-ups, ${census.runs} counted runs)`, "", "| Test file | Types that grew in every counted run | Live objects after each counted run |", "|---|---|---|");
+    lines.push(
+      `### Live objects by type (trace-refs census, ${census.warmups} warm-ups, ${census.runs} counted runs)`,
+      "",
+      "| Test file | Types that grew in every counted run | Live objects after each counted run |",
+      "|---|---|---|"
+    );
     for (const file of census.files) {
-      const leaked = file.leakedTypes.map(({ name, deltas }) => `\`${code2(name)}\` ${deltas.every((delta) => delta === deltas[0]) ? `+${deltas[0]} per run` : `[${deltas.join(", ")}]`}`);
+      const leaked = file.leakedTypes.map(
+        ({ name, deltas }) => `\`${code2(name)}\` ${deltas.every((delta) => delta === deltas[0]) ? `+${deltas[0]} per run` : `[${deltas.join(", ")}]`}`
+      );
       const objects = file.runs.filter((run) => !run.warmup).map((run) => run.objects);
-      lines.push(`| \`${code2(file.name)}\` | ${leaked.length ? leaked.join("<br>") : file.outcome === "ok" ? "none" : escape(file.outcome)} | ${objects.length ? objects.join(", ") : "\u2014"} |`);
+      lines.push(
+        `| \`${code2(file.name)}\` | ${leaked.length ? leaked.join("<br>") : file.outcome === "ok" ? "none" : escapeText(file.outcome)} | ${objects.length ? objects.join(", ") : "\u2014"} |`
+      );
     }
     lines.push("");
   }
   if (countAllocs) {
     lines.push("### Allocations per type (COUNT_ALLOCS, before and after each test file)", "", "| Test file | Types whose live count grew most |", "|---|---|");
     for (const file of countAllocs.files) {
-      const top = file.topGrowth.slice(0, 5).map((type) => `\`${code2(type.name)}\` +${type.growth} (alloc'd ${type.after.allocs - type.before.allocs}, freed ${type.after.frees - type.before.frees})`);
-      lines.push(`| \`${code2(file.name)}\` | ${top.length ? top.join("<br>") : file.outcome === "ok" ? "none grew" : escape(file.outcome)} |`);
+      const top = file.topGrowth.slice(0, 5).map(
+        (type) => `\`${code2(type.name)}\` +${type.growth} (alloc'd ${type.after.allocs - type.before.allocs}, freed ${type.after.frees - type.before.frees})`
+      );
+      lines.push(`| \`${code2(file.name)}\` | ${top.length ? top.join("<br>") : file.outcome === "ok" ? "none grew" : escapeText(file.outcome)} |`);
     }
     lines.push("");
   }
@@ -11251,7 +11638,9 @@ function variantChecksMarkdown(report, escape, code2) {
     );
     for (const file of allocations.files) {
       if (!file.before || !file.after) {
-        lines.push(`| \`${code2(file.name)}\` | ${escape(file.outcome)}${file.exitCode !== null ? ` (exit ${file.exitCode})` : ""} |${mimalloc ? " |" : " | |"}`);
+        lines.push(
+          `| \`${code2(file.name)}\` | ${escapeText(file.outcome)}${file.exitCode !== null ? ` (exit ${file.exitCode})` : ""} |${mimalloc ? " |" : " | |"}`
+        );
         continue;
       }
       const change = (key) => {
@@ -11307,7 +11696,10 @@ function renderSummaryMarkdown(report) {
   const nothingTested2 = report.findings.find((finding) => finding.kind === "nothing-tested");
   const headline = nothingTested2 ? `\u26A0\uFE0F ${nothingTested2.message}` : STATUS_LINE[report.status];
   const others = findingCount - (nothingTested2 ? 1 : 0);
-  lines.push(`**${escapeMarkdown(headline)}**${others ? ` (${nothingTested2 ? "and " : ""}${others} ${nothingTested2 ? "other " : ""}finding${others === 1 ? "" : "s"}: ${countByKind(report.findings.filter((finding) => finding !== nothingTested2))})` : ""}`, "");
+  lines.push(
+    `**${escapeMarkdown(headline)}**${others ? ` (${nothingTested2 ? "and " : ""}${others} ${nothingTested2 ? "other " : ""}finding${others === 1 ? "" : "s"}: ${countByKind(report.findings.filter((finding) => finding !== nothingTested2))})` : ""}`,
+    ""
+  );
   if (report.error) {
     lines.push("```text", report.error.message.replaceAll("```", "'''"), "```", "");
     if (report.error.log) lines.push(`Full log: \`${escapeCode(report.error.log)}\``, "");
@@ -11318,14 +11710,18 @@ function renderSummaryMarkdown(report) {
     const build = report.interpreter.build;
     const phases = report.interpreter.cacheHit === "none" && build ? describeBuildPhases(build) : "";
     const size = build?.installedBytes !== void 0 ? ` \xB7 ${formatMegabytes(build.installedBytes)} installed` : "";
-    lines.push(`| Interpreter | ${describeCacheHit(report.interpreter.cacheHit)} in ${report.interpreter.seconds.toFixed(1)} s${phases}${size} \xB7 \`${escapeCode(report.interpreter.pythonPath)}\`${rebuilt} |`);
+    lines.push(
+      `| Interpreter | ${describeCacheHit(report.interpreter.cacheHit)} in ${report.interpreter.seconds.toFixed(1)} s${phases}${size} \xB7 \`${escapeCode(report.interpreter.pythonPath)}\`${rebuilt} |`
+    );
     lines.push(`| Configure | \`${escapeCode(report.cell?.configureArgs.join(" ") ?? "")}\` \xB7 ABI flags \`${escapeCode(report.interpreter.abiflags ?? "")}\` |`);
   }
   for (const extension of report.extensions) {
     const how = extension.builder === "build-command" ? " with build-command" : extension.builder === "pep517-pip" ? " with pip (PEP 517 backend)" : "";
     const buildEnv = Object.entries(extension.buildEnv ?? {}).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``);
     const from = extension.reusedFrom && extension.reusedFrom.cell !== report.cell?.id ? ` (built by the ${escapeMarkdown(extension.reusedFrom.cell)} run)` : "";
-    lines.push(`| Extension | \`${escapeCode(baseName(extension.path))}\` ${extension.reused ? "reused" : "built"} for ${escapeMarkdown(extension.abi)}${from}${how} in ${extension.seconds.toFixed(1)} s${buildEnv.length ? ` \xB7 build-env ${buildEnv.join(" ")}` : ""} |`);
+    lines.push(
+      `| Extension | \`${escapeCode(baseName(extension.path))}\` ${extension.reused ? "reused" : "built"} for ${escapeMarkdown(extension.abi)}${from}${how} in ${extension.seconds.toFixed(1)} s${buildEnv.length ? ` \xB7 build-env ${buildEnv.join(" ")}` : ""} |`
+    );
   }
   if (report.refleaks) {
     const { refleaks } = report;
@@ -11333,7 +11729,10 @@ function renderSummaryMarkdown(report) {
     const notRan = refleaks.tests.length - ran;
     const files = `${refleaks.tests.length} test file${refleaks.tests.length === 1 ? "" : "s"}${notRan ? ` (${notRan} ran no test case)` : ""}`;
     const hunter = refleaks.runner?.name === "pytest" ? `pytest with pydebug_refleak \`${refleaks.warmups}:${refleaks.runs}\`` : `regrtest \`-R ${refleaks.warmups}:${refleaks.runs}\``;
-    if (refleaks.runner) lines.push(`| Test runner | ${refleaks.runner.name}${refleaks.runner.version ? ` ${escapeMarkdown(refleaks.runner.version)}` : ""}: ${escapeMarkdown(refleaks.runner.reason)} |`);
+    if (refleaks.runner)
+      lines.push(
+        `| Test runner | ${refleaks.runner.name}${refleaks.runner.version ? ` ${escapeMarkdown(refleaks.runner.version)}` : ""}: ${escapeMarkdown(refleaks.runner.reason)} |`
+      );
     lines.push(`| Refleak hunt | ${hunter} on ${files}: ${escapeMarkdown(refleaks.state ?? (refleaks.log ? `exit ${refleaks.exitCode}` : "not run"))} |`);
   }
   if (report.memcheck) lines.push(memcheckStepRow(report.memcheck));
@@ -11343,10 +11742,14 @@ function renderSummaryMarkdown(report) {
     const { testCommand } = report;
     const exit = testCommand.timedOut ? `stopped by pydebug at test-command-timeout (${testCommand.signal ?? "SIGKILL"})` : testCommand.signal ? `killed by ${testCommand.signal}` : `exit ${testCommand.exitCode}`;
     const read = testCommand.summary ? escapeMarkdown(testCommand.summary) : "no test result pydebug could read";
-    lines.push(`| Test command | \`${escapeCode(testCommand.command)}\` (${escapeMarkdown(testCommand.runner)}): ${read} \xB7 ${exit}${testCommand.running ? ` \xB7 running \`${escapeCode(testCommand.running)}\` when it stopped` : ""} |`);
+    lines.push(
+      `| Test command | \`${escapeCode(testCommand.command)}\` (${escapeMarkdown(testCommand.runner)}): ${read} \xB7 ${exit}${testCommand.running ? ` \xB7 running \`${escapeCode(testCommand.running)}\` when it stopped` : ""} |`
+    );
   }
   if (report.cell && Object.keys(report.cell.runtimeEnv).length) {
-    lines.push(`| Runtime env | ${Object.entries(report.cell.runtimeEnv).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``).join(" ")} |`);
+    lines.push(
+      `| Runtime env | ${Object.entries(report.cell.runtimeEnv).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``).join(" ")} |`
+    );
   }
   lines.push("");
   if (report.findings.length) {
@@ -11356,7 +11759,9 @@ function renderSummaryMarkdown(report) {
       const detail = text2 ? `: \`${escapeCode(text2)}\`` : "";
       const seenIn = finding.pass && finding.pass !== "refleak" && finding.pass !== "refleak-case" ? ` (${PASS_LABEL[finding.pass]})` : "";
       const test = finding.case ?? finding.test;
-      lines.push(`| ${test ? `\`${escapeCode(test)}\`` : "\u2014"} | ${FINDING_KINDS[finding.kind].label}${detail}${seenIn} | ${whereCell(finding)} | ${finding.deltas ? `[${finding.deltas.join(", ")}]` : ""} |`);
+      lines.push(
+        `| ${test ? `\`${escapeCode(test)}\`` : "\u2014"} | ${FINDING_KINDS[finding.kind].label}${detail}${seenIn} | ${whereCell(finding)} | ${finding.deltas ? `[${finding.deltas.join(", ")}]` : ""} |`
+      );
     }
     lines.push("");
     const traced = report.findings.filter((finding) => finding.traceback?.length);
@@ -11365,7 +11770,14 @@ function renderSummaryMarkdown(report) {
       for (const finding of traced) {
         const traceback = finding.traceback;
         const shown = traceback.length > MAX_TRACEBACK_LINES_SHOWN ? [traceback[0], "  ...", ...traceback.slice(-(MAX_TRACEBACK_LINES_SHOWN - 2))] : traceback;
-        lines.push(`\`${escapeCode(finding.case ?? finding.test ?? finding.kind)}\`:`, "", "```text", ...shown.map((line) => line.replaceAll("```", "'''")), "```", "");
+        lines.push(
+          `\`${escapeCode(finding.case ?? finding.test ?? finding.kind)}\`:`,
+          "",
+          "```text",
+          ...shown.map((line) => line.replaceAll("```", "'''")),
+          "```",
+          ""
+        );
       }
       lines.push("</details>", "");
     }
@@ -11373,18 +11785,28 @@ function renderSummaryMarkdown(report) {
   if (report.refleaks?.tests.length) {
     const atExit = new Map(report.showrefcount?.files.map((file) => [file.name, file.atExit]));
     const pytest = report.refleaks.runner?.name === "pytest";
-    lines.push("### Test files", "", `| Test file | ${pytest ? "pytest + pydebug_refleak" : "regrtest -R"} | ${pytest ? "Test cases" : "Cases re-run alone"} | At exit (-X showrefcount) |`, "|---|---|---|---|");
+    lines.push(
+      "### Test files",
+      "",
+      `| Test file | ${pytest ? "pytest + pydebug_refleak" : "regrtest -R"} | ${pytest ? "Test cases" : "Cases re-run alone"} | At exit (-X showrefcount) |`,
+      "|---|---|---|---|"
+    );
     for (const test of report.refleaks.tests) {
       const exit = atExit.get(test.name);
       lines.push(`| \`${escapeCode(test.name)}\` | ${verdict(test)} | ${casesCell(test)} | ${exit ? `${exit.refs} refs, ${exit.blocks} blocks` : "\u2014"} |`);
     }
     for (const file of report.showrefcount?.files ?? []) {
       if (report.refleaks.tests.some((test) => test.name === file.name)) continue;
-      lines.push(`| \`${escapeCode(file.name)}\` | not run | \u2014 | ${escapeMarkdown(file.outcome)}${file.atExit ? `, ${file.atExit.refs} refs, ${file.atExit.blocks} blocks` : ""} |`);
+      lines.push(
+        `| \`${escapeCode(file.name)}\` | not run | \u2014 | ${escapeMarkdown(file.outcome)}${file.atExit ? `, ${file.atExit.refs} refs, ${file.atExit.blocks} blocks` : ""} |`
+      );
     }
     const partly = report.refleaks.tests.filter((test) => test.casesNotRun);
     if (partly.length) {
-      lines.push("", `Only partly attributed (raise \`max-case-runs\` or \`max-case-runs-total\`): ${partly.map((test) => `\`${escapeCode(test.name)}\` (${test.casesNotRun} of ${test.casesNotRun + (test.cases?.length ?? 0)} cases not re-run alone)`).join(", ")}.`);
+      lines.push(
+        "",
+        `Only partly attributed (raise \`max-case-runs\` or \`max-case-runs-total\`): ${partly.map((test) => `\`${escapeCode(test.name)}\` (${test.casesNotRun} of ${test.casesNotRun + (test.cases?.length ?? 0)} cases not re-run alone)`).join(", ")}.`
+      );
     }
     lines.push("");
   }
@@ -11393,10 +11815,17 @@ function renderSummaryMarkdown(report) {
   lines.push(...variantChecksMarkdown(report, escapeMarkdown, escapeCode));
   const discovery = report.refleaks?.discovery;
   if (discovery?.nested.length && discovery.modules.length) {
-    lines.push(`Test files in sub-folders of \`${escapeCode(discovery.testsDir)}\` were not run (regrtest does not search sub-folders): ${discovery.nested.map((nested) => `\`${escapeCode(nested.dir)}/\` (${nested.modules})`).join(", ")}.`, "");
+    lines.push(
+      `Test files in sub-folders of \`${escapeCode(discovery.testsDir)}\` were not run (regrtest does not search sub-folders): ${discovery.nested.map((nested) => `\`${escapeCode(nested.dir)}/\` (${nested.modules})`).join(", ")}.`,
+      ""
+    );
   }
   const notes = report.problems?.filter((problem) => problem.severity === "note").length ?? 0;
-  if (notes) lines.push(`${notes} problem${notes === 1 ? "" : "s"} seen in the logs ${notes === 1 ? "is" : "are"} not the extension's (e.g. CPython's own): listed in report.json's \`problems\`, not counted as findings.`, "");
+  if (notes)
+    lines.push(
+      `${notes} problem${notes === 1 ? "" : "s"} seen in the logs ${notes === 1 ? "is" : "are"} not the extension's (e.g. CPython's own): listed in report.json's \`problems\`, not counted as findings.`,
+      ""
+    );
   const unparsed = report.logs.reduce((total, log) => total + log.unparsed.count, 0);
   lines.push("<details><summary>Logs</summary>", "");
   for (const log of report.logs) {
@@ -11411,9 +11840,21 @@ function cpythonTestsStepRow(section) {
 }
 function cpythonTestsLines(section) {
   const { counts } = section;
-  const lines = ["### CPython's test suite", "", "| OK | Failed | Timed out | Skipped | Resource denied | Env changed | Re-run | Ran no tests | Omitted |", "|---|---|---|---|---|---|---|---|---|"];
-  lines.push(`| ${counts.ok} | ${counts.failed} | ${counts.timedOut} | ${counts.skipped} | ${counts.resourceDenied} | ${counts.envChanged} | ${counts.rerun} | ${counts.runNoTests} | ${counts.omitted} |`, "");
-  if (section.failed?.length) lines.push(`Failed: ${section.failed.map((name) => `\`${escapeCode(name)}\`${section.timedOutTests?.includes(name) ? " (timed out)" : ""}`).join(", ")}.`, "");
+  const lines = [
+    "### CPython's test suite",
+    "",
+    "| OK | Failed | Timed out | Skipped | Resource denied | Env changed | Re-run | Ran no tests | Omitted |",
+    "|---|---|---|---|---|---|---|---|---|"
+  ];
+  lines.push(
+    `| ${counts.ok} | ${counts.failed} | ${counts.timedOut} | ${counts.skipped} | ${counts.resourceDenied} | ${counts.envChanged} | ${counts.rerun} | ${counts.runNoTests} | ${counts.omitted} |`,
+    ""
+  );
+  if (section.failed?.length)
+    lines.push(
+      `Failed: ${section.failed.map((name) => `\`${escapeCode(name)}\`${section.timedOutTests?.includes(name) ? " (timed out)" : ""}`).join(", ")}.`,
+      ""
+    );
   const applied = Object.entries(section.environment.applied).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``);
   const removed = section.environment.removed.map((name) => `\`${escapeCode(name)}\``);
   lines.push(
@@ -11433,7 +11874,10 @@ function sanitizerStepRows(section) {
     return `${entry.instrumented ? "\u2705" : "\u274C"} \`${escapeCode(baseName(entry.path))}\` ${entry.instrumented ? "" : "not "}compiled with \`${escapeCode(section.compileFlag)}\` (${evidence})`;
   });
   const reports = section.files.reduce((total, file) => total + file.reports.reduce((sum2, report) => sum2 + report.kinds.length, 0), 0);
-  const suppressed = section.files.reduce((total, file) => total + file.reports.reduce((sum2, report) => sum2 + report.suppressed.reduce((rows, row) => rows + row.count, 0), 0), 0);
+  const suppressed = section.files.reduce(
+    (total, file) => total + file.reports.reduce((sum2, report) => sum2 + report.suppressed.reduce((rows, row) => rows + row.count, 0), 0),
+    0
+  );
   const run = section.notRun ? `not run: ${escapeMarkdown(section.notRun)}` : `${unitsRun(section.files)}, reports in \`${escapeCode(section.reportsDir)}/\`: ${reports} report${reports === 1 ? "" : "s"}${section.suppressions ? ` \xB7 ${suppressed} of CPython's own leaks at exit suppressed (\`${escapeCode(baseName(section.suppressions))}\`)` : ""}`;
   return [`| ${escapeMarkdown(section.tool)} | ${instrumented.join("<br>") || "no extension"} |`, `| ${escapeMarkdown(section.tool)} pass | ${run} |`];
 }
@@ -11447,7 +11891,10 @@ function memcheckLines(section) {
   const { totals } = section;
   const lines = ["### Memcheck", ""];
   if (totals.userErrors === 0) {
-    lines.push(`**memcheck found no error in the extension's code**: no invalid read or write, invalid free, use of an uninitialised value or definitely lost block in ${totals.files} test file${totals.files === 1 ? "" : "s"} (${totals.processes} process${totals.processes === 1 ? "" : "es"}).`, "");
+    lines.push(
+      `**memcheck found no error in the extension's code**: no invalid read or write, invalid free, use of an uninitialised value or definitely lost block in ${totals.files} test file${totals.files === 1 ? "" : "s"} (${totals.processes} process${totals.processes === 1 ? "" : "es"}).`,
+      ""
+    );
   }
   lines.push("| Test file | Processes | Errors in your code | Inside CPython or the system | Suppressed | Exit |", "|---|---|---|---|---|---|");
   for (const file2 of section.files) {
@@ -11462,8 +11909,13 @@ function memcheckLines(section) {
   const hidden = Object.entries(totals.suppressedBy).sort((a, b) => b[1] - a[1]);
   const file = suppressions.file ? `\`${escapeCode(baseName(suppressions.file))}\`` : "";
   if (suppressions.origin === "none") lines.push(`No suppressions: ${escapeMarkdown(suppressions.note ?? "none found")}.`, "");
-  else lines.push(`Suppressions: CPython's ${file}${suppressions.origin === "source-tarball" ? " (read from the source tarball)" : ""}; ${totals.suppressed} error${totals.suppressed === 1 ? "" : "s"} hidden${hidden.length ? `: ${hidden.slice(0, 5).map(([name, count2]) => `${escapeMarkdown(name)} (${count2})`).join(", ")}` : ""}.`, "");
-  if (totals.errors > totals.userErrors) lines.push(`Errors inside CPython or the system are not the extension's: listed in report.json's \`problems\` as notes, with their XML files.`, "");
+  else
+    lines.push(
+      `Suppressions: CPython's ${file}${suppressions.origin === "source-tarball" ? " (read from the source tarball)" : ""}; ${totals.suppressed} error${totals.suppressed === 1 ? "" : "s"} hidden${hidden.length ? `: ${hidden.slice(0, 5).map(([name, count2]) => `${escapeMarkdown(name)} (${count2})`).join(", ")}` : ""}.`,
+      ""
+    );
+  if (totals.errors > totals.userErrors)
+    lines.push(`Errors inside CPython or the system are not the extension's: listed in report.json's \`problems\` as notes, with their XML files.`, "");
   return lines;
 }
 function describeBuildPhases(build) {
@@ -11499,7 +11951,9 @@ function countByKind(findings) {
 }
 function casesCell(test) {
   if (!test.cases) return "\u2014";
-  return test.cases.map((testCase) => `${testCase.outcome === "leaked" ? "\u274C" : testCase.outcome === "passed" ? "\u2705" : "\u26A0\uFE0F"} \`${escapeCode(testCase.id.includes("::") ? testCase.id.split("::").pop() : testCase.id.split(".").pop())}\``).join("<br>");
+  return test.cases.map(
+    (testCase) => `${testCase.outcome === "leaked" ? "\u274C" : testCase.outcome === "passed" ? "\u2705" : "\u26A0\uFE0F"} \`${escapeCode(testCase.id.includes("::") ? testCase.id.split("::").pop() : testCase.id.split(".").pop())}\``
+  ).join("<br>");
 }
 function baseName(filePath) {
   return filePath.split(/[\\/]/).filter(Boolean).pop() ?? filePath;
@@ -11784,7 +12238,9 @@ async function ensureExtension(context, cell, interpreter, projectDir, { rebuild
       };
       checkExtensionAbi(reused, interpreter, cell);
       const from = previous.builtBy && previous.builtBy.cell !== cell.id ? `, made by a ${previous.builtBy.cell} run` : "";
-      context.log.info(`extension ${inputs.project}: reusing the ${inputs.abi} build of the same sources, compiler settings and interpreter ABI (${previous.modules.join(", ")}${from})`);
+      context.log.info(
+        `extension ${inputs.project}: reusing the ${inputs.abi} build of the same sources, compiler settings and interpreter ABI (${previous.modules.join(", ")}${from})`
+      );
       return reused;
     }
     const reason = explainExtensionRebuild(inputs, await readEarlierBuilds(context.cacheDir, projectDir, inputs));
@@ -11799,15 +12255,23 @@ async function ensureExtension(context, cell, interpreter, projectDir, { rebuild
   });
   await mkdir5(sitePath, { recursive: true });
   const python = interpreter.pythonPath;
-  const commandEnv = { ...buildEnv.overrides, PATH: await pathWithInterpreter(context, interpreter, buildEnv.overrides.PATH ?? context.env.PATH), [SITE_ENV]: sitePath, [PYTHON_ENV]: python };
+  const commandEnv = {
+    ...buildEnv.overrides,
+    PATH: await pathWithInterpreter(context, interpreter, buildEnv.overrides.PATH ?? context.env.PATH),
+    [SITE_ENV]: sitePath,
+    [PYTHON_ENV]: python
+  };
   const run = async (what, spec) => {
     const result = await context.runner.run({ ...spec, cwd: sourceCopy, logPath: log, env: { ...commandEnv, ...spec.env } });
     return { ok: result.exitCode === 0, describe: `${what}: ${describeExit(result)}` };
   };
   const failure = async (describe) => {
     const tail = await tailLines(log, BUILD_ERROR_TAIL_LINES);
-    return new ExtensionBuildError(`building ${projectDir} against CPython ${cell.python.text} (${cell.variant}) failed (${describe}); full log: ${log}
-${tail.map((line) => `  | ${line}`).join("\n")}`, log);
+    return new ExtensionBuildError(
+      `building ${projectDir} against CPython ${cell.python.text} (${cell.variant}) failed (${describe}); full log: ${log}
+${tail.map((line) => `  | ${line}`).join("\n")}`,
+      log
+    );
   };
   let builder = "setuptools";
   let command;
@@ -11816,7 +12280,9 @@ ${tail.map((line) => `  | ${line}`).join("\n")}`, log);
       builder = "build-command";
       const expanded = expandCommand(buildCommand2, mergeEnv(context.env, commandEnv));
       if (!expanded.ok) {
-        throw new ConfigError(`build-command '${buildCommand2.text}' refers to ${expanded.missing.map((name) => `$${name}`).join(", ")}, which ${expanded.missing.length === 1 ? "is" : "are"} not set; pydebug sets $${SITE_ENV} and $${PYTHON_ENV}.`);
+        throw new ConfigError(
+          `build-command '${buildCommand2.text}' refers to ${expanded.missing.map((name) => `$${name}`).join(", ")}, which ${expanded.missing.length === 1 ? "is" : "are"} not set; pydebug sets $${SITE_ENV} and $${PYTHON_ENV}.`
+        );
       }
       command = expanded.argv;
       const built3 = await run("build-command", { argv: command });
@@ -11865,12 +12331,33 @@ ${tail.map((line) => `  | ${line}`).join("\n")}`, log);
   }
   const built = { builder, ...command ? { command } : {} };
   const builtBy = { cell: cell.id, interpreterKey: interpreter.cacheKey };
-  const record = { key, builtAt: (/* @__PURE__ */ new Date()).toISOString(), modules, projectDir, inputs, removedEnv: buildEnv.removed, ...built, ...fingerprint ? { builtFor: fingerprint } : {}, builtBy };
+  const record = {
+    key,
+    builtAt: (/* @__PURE__ */ new Date()).toISOString(),
+    modules,
+    projectDir,
+    inputs,
+    removedEnv: buildEnv.removed,
+    ...built,
+    ...fingerprint ? { builtFor: fingerprint } : {},
+    builtBy
+  };
   await writeFileAtomic(recordPath, `${JSON.stringify(record, null, 2)}
 `);
   const seconds = (Date.now() - started) / 1e3;
   context.log.info(`extension ${inputs.project}: built ${modules.join(", ")} for ${inputs.abi} in ${seconds.toFixed(1)} s`);
-  return { projectDir, abi: inputs.abi, sitePath, reused: false, seconds, logPath: log, ...environment, removedEnv: buildEnv.removed, ...built, ...fingerprint ? { builtFor: fingerprint } : {} };
+  return {
+    projectDir,
+    abi: inputs.abi,
+    sitePath,
+    reused: false,
+    seconds,
+    logPath: log,
+    ...environment,
+    removedEnv: buildEnv.removed,
+    ...built,
+    ...fingerprint ? { builtFor: fingerprint } : {}
+  };
 }
 function checkExtensionAbi(build, interpreter, cell) {
   const wanted = interpreter.abiFingerprint;
@@ -12011,7 +12498,10 @@ var STRINGS_START = "null strings: ";
 var STRINGS = regExp`^${STRINGS_START}(-?\d+), 1-strings: (-?\d+)$`;
 var GETCOUNTS_STARTS = ["[('", '[("'];
 var COUNTS_TUPLE = /\((?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"), (-?\d+), (-?\d+), (-?\d+)\)/g;
-var COUNT_ALLOCS_ROUTING = { startCharacters: firstCharacters(...GETCOUNTS_STARTS, FAST_TUPLE_START, FAST_INT_START, STRINGS_START), markers: [TYPE_MARKER] };
+var COUNT_ALLOCS_ROUTING = {
+  startCharacters: firstCharacters(...GETCOUNTS_STARTS, FAST_TUPLE_START, FAST_INT_START, STRINGS_START),
+  markers: [TYPE_MARKER]
+};
 var CountAllocsParser = class {
   dumps = new BoundedList(MAX_COUNT_DUMPS);
   diagnostics = emptyDiagnostics();
@@ -12019,9 +12509,10 @@ var CountAllocsParser = class {
   currentKept = true;
   next(line, lineNumber) {
     let match;
-    if (line.charCodeAt(0) === 91 && (line.startsWith(GETCOUNTS_STARTS[0]) || line.startsWith(GETCOUNTS_STARTS[1]))) return this.getcounts(line, lineNumber);
+    if (line.charCodeAt(0) === 91 && (line.startsWith(GETCOUNTS_STARTS[0]) || line.startsWith(GETCOUNTS_STARTS[1])))
+      return this.getcounts(line, lineNumber);
     if (line.length >= MIN_TYPE_LINE_LENGTH && line.includes(TYPE_MARKER) && (match = TYPE_LINE.exec(line))) {
-      if (!this.current || this.current.source !== "at-exit" || this.current.fastTupleAllocs !== void 0) this.start(lineNumber, "at-exit");
+      if (this.current?.source !== "at-exit" || this.current.fastTupleAllocs !== void 0) this.start(lineNumber, "at-exit");
       if (this.currentKept) this.addType(this.current, match[1], match[2], match[3], match[4]);
       return true;
     }
@@ -12107,7 +12598,10 @@ var STACK = "Stack (most recent call first):";
 var FRAME_START = '  File "';
 var FRAME = regExp`^${FRAME_START}(.*)", line (\d+|\?\?\?) in (.*)$`;
 var FRAME_SHAPE = regExp`^${FRAME_START}.*?", line (?:\d+|\?\?\?) in .*$`;
-var SKIPPED_FRAMES = new RegExp(String.raw`(?:${escapeRegExp(FRAME_START)}[^\n\r\u2028\u2029${MARKER_CHARACTER_CLASS}]*?", line (?:\d+|\?\?\?) in [^\n\r\u2028\u2029${MARKER_CHARACTER_CLASS}]*(?:\n|$))+`, "y");
+var SKIPPED_FRAMES = new RegExp(
+  String.raw`(?:${escapeRegExp(FRAME_START)}[^\n\r\u2028\u2029${MARKER_CHARACTER_CLASS}]*?", line (?:\d+|\?\?\?) in [^\n\r\u2028\u2029${MARKER_CHARACTER_CLASS}]*(?:\n|$))+`,
+  "y"
+);
 var EXTENSION_MODULES_START = "Extension modules: ";
 var EXTENSION_MODULES = regExp`^${EXTENSION_MODULES_START}(.*?)(?:, \.\.\.)? \(total: (\d+)\)$`;
 var OBJECT_FIELD_START = "object ";
@@ -12121,7 +12615,18 @@ var EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit|Interrupt|
 var CHAINED_EXCEPTION = /^(?:The above exception was the direct cause of the following exception|During handling of the above exception, another exception occurred):$/;
 var MAX_EXCEPTIONS_PER_FAULT = 5;
 var FAULT_ROUTING = {
-  startCharacters: firstCharacters(FATAL_START, RUNTIME_STATE_START, CURRENT_THREAD_START, THREAD_START, TIMEOUT_START, STACK, EXTENSION_MODULES_START, WINDOWS_FATAL_START, OBJECT_FIELD_START, GARBAGE_COLLECTING),
+  startCharacters: firstCharacters(
+    FATAL_START,
+    RUNTIME_STATE_START,
+    CURRENT_THREAD_START,
+    THREAD_START,
+    TIMEOUT_START,
+    STACK,
+    EXTENSION_MODULES_START,
+    WINDOWS_FATAL_START,
+    OBJECT_FIELD_START,
+    GARBAGE_COLLECTING
+  ),
   endings: [ASSERTION_ENDING, ...EXIT_SIGNAL_ENDINGS]
 };
 function endsLikeExitSignal(line) {
@@ -12153,7 +12658,10 @@ var FaultParser = class {
     let match;
     switch (first) {
       case 70:
-        if (match = FATAL.exec(line)) return this.startFatal(match[1], lineNumber), true;
+        if (match = FATAL.exec(line)) {
+          this.startFatal(match[1], lineNumber);
+          return true;
+        }
         break;
       case 80:
         if (this.current && (match = RUNTIME_STATE.exec(line))) {
@@ -12164,11 +12672,20 @@ var FaultParser = class {
         break;
       case 67:
       case 84:
-        if (match = THREAD.exec(line)) return this.startThread(match[2], match[1] === "Current thread", lineNumber), true;
-        if (match = TIMEOUT.exec(line)) return this.start("timeout", `Timeout (${match[1]})!`, void 0, `timeout after ${match[1]}`, lineNumber), true;
+        if (match = THREAD.exec(line)) {
+          this.startThread(match[2], match[1] === "Current thread", lineNumber);
+          return true;
+        }
+        if (match = TIMEOUT.exec(line)) {
+          this.start("timeout", `Timeout (${match[1]})!`, void 0, `timeout after ${match[1]}`, lineNumber);
+          return true;
+        }
         break;
       case 83:
-        if (line === STACK) return this.startThread(void 0, true, lineNumber), true;
+        if (line === STACK) {
+          this.startThread(void 0, true, lineNumber);
+          return true;
+        }
         break;
       case 69:
         if (this.current && (match = EXTENSION_MODULES.exec(line))) {
@@ -12179,7 +12696,10 @@ var FaultParser = class {
         }
         break;
       case 87:
-        if (match = WINDOWS_FATAL.exec(line)) return this.start("signal", line, void 0, match[1], lineNumber), true;
+        if (match = WINDOWS_FATAL.exec(line)) {
+          this.start("signal", line, void 0, match[1], lineNumber);
+          return true;
+        }
         break;
       case 111:
         if (match = OBJECT_FIELD.exec(line)) {
@@ -12522,9 +13042,11 @@ var MallocStatsParser = class {
     if (printone !== void 0) return printone;
     if (line === "") return "blank";
     if (first !== 35) {
-      if ((first === 46 || first === 32 || first === 8230 || first === 91 || first === 40) && ELISION.test(line)) return "elision";
+      if ((first === 46 || first === 32 || first === 8230 || first === 91 || first === 40) && ELISION.test(line))
+        return "elision";
       if ((first === 77 || first === 76) && (this.shapeMatch = MEDIUM_THRESHOLD.exec(line)) !== null) return "mimalloc-threshold";
-      if (first === 32 && (line.startsWith("    A") || line.startsWith("    B")) && (this.shapeMatch = MIMALLOC_VALUE.exec(line)) !== null) return "mimalloc-value";
+      if (first === 32 && (line.startsWith("    A") || line.startsWith("    B")) && (this.shapeMatch = MIMALLOC_VALUE.exec(line)) !== null)
+        return "mimalloc-value";
       if (line.startsWith(CLASS_HEADING_START) || line.startsWith(CLASS_RULE_START)) return "class-heading";
       if (line === ARENA_MAP_HEADING) return "arena-map";
       if (this.isFreeList(line, first)) return "free-list";
@@ -12823,7 +13345,13 @@ var PymallocDebugParser = class {
   }
   end() {
     this.finishBlock(0);
-    return { blocks: this.blocks.items, droppedBlocks: this.blocks.dropped, deadObjects: this.deadObjects.items, droppedDeadObjects: this.deadObjects.dropped, diagnostics: this.diagnostics };
+    return {
+      blocks: this.blocks.items,
+      droppedBlocks: this.blocks.dropped,
+      deadObjects: this.deadObjects.items,
+      droppedDeadObjects: this.deadObjects.dropped,
+      diagnostics: this.diagnostics
+    };
   }
   /** `<refcnt N at 0x...>`: recognised whatever N is; kept when N is the dead-byte pattern. */
   refcntPrint(line, lineNumber) {
@@ -12924,7 +13452,11 @@ function sanitizerProblems(regrtest, sanitizer, options, add) {
   for (const report of sanitizer?.reports ?? []) {
     const owner = sanitizerOwners.get(report);
     const where = report.culprit ?? report.stacks[0]?.frames.find((frame) => frame.origin !== "system");
-    const place = where ? { ...where.file ? { file: workspaceRelative(where.file, options.workspace) } : {}, ...where.line ? { line: where.line } : {}, ...where.function ? { function: where.function } : {} } : {};
+    const place = where ? {
+      ...where.file ? { file: workspaceRelative(where.file, options.workspace) } : {},
+      ...where.line ? { line: where.line } : {},
+      ...where.function ? { function: where.function } : {}
+    } : {};
     if (report.leaks.length > 0) {
       for (const leak of report.leaks) {
         const culprit = leak.stack.frames.find((frame) => frame.origin === "extension");
@@ -12992,7 +13524,13 @@ function censusProblems(census, add) {
 }
 function seriesProblems(series, add) {
   if (series?.steadyGrowth !== void 0 && series.steadyGrowth > 0 && series.samples.length >= 3) {
-    add({ kind: "reference-growth", severity: "warning", message: `total references grew by ${series.steadyGrowth} at every step`, source: "refcount-series", logLine: series.first?.line ?? 0 });
+    add({
+      kind: "reference-growth",
+      severity: "warning",
+      message: `total references grew by ${series.steadyGrowth} at every step`,
+      source: "refcount-series",
+      logLine: series.first?.line ?? 0
+    });
   }
 }
 function ownersOf(regrtest, items) {
@@ -13055,12 +13593,27 @@ function regrtestProblems(regrtest, faults, owners, add) {
     for (const leak of test.leaks) {
       if (leak.informational) continue;
       const kind = leak.kind === "references" ? "reference-leak" : leak.kind === "memory blocks" ? "block-leak" : "fd-leak";
-      add({ kind, severity: "error", message: `${test.name} leaked [${leak.deltas.join(", ")}] ${leak.kind}, sum=${leak.sum}`, source: "regrtest", logLine: leak.line, test: test.name, deltas: leak.deltas });
+      add({
+        kind,
+        severity: "error",
+        message: `${test.name} leaked [${leak.deltas.join(", ")}] ${leak.kind}, sum=${leak.sum}`,
+        source: "regrtest",
+        logLine: leak.line,
+        test: test.name,
+        deltas: leak.deltas
+      });
     }
     if (test.outcome === "crashed" || test.outcome === "failed" || test.outcome === "timed-out") {
       const timeout = timeouts.get(test.name);
       if (timeout) {
-        add({ kind: "timeout", severity: "error", message: `${test.name} timed out: ${timeout.message} (regrtest: ${test.result ?? test.outcome})`, source: "regrtest", logLine: test.line, test: test.name });
+        add({
+          kind: "timeout",
+          severity: "error",
+          message: `${test.name} timed out: ${timeout.message} (regrtest: ${test.result ?? test.outcome})`,
+          source: "regrtest",
+          logLine: test.line,
+          test: test.name
+        });
         continue;
       }
       const kind = test.outcome === "crashed" ? "crash" : test.outcome === "timed-out" ? "timeout" : "test-failure";
@@ -13100,7 +13653,14 @@ function faultProblems(faults, debug, owners, options, add) {
     if (fault.kind === "traceback-dump" || fault.kind === "timeout" && owner !== void 0) continue;
     const kind = fault.kind === "timeout" ? "timeout" : fault.kind === "signal" ? "crash" : "fatal-error";
     const exceptions = fault.exceptions?.length ? ` (${fault.exceptions.join(" \u2192 ")})` : "";
-    add({ kind, severity: "error", message: `${fault.kind === "timeout" ? fault.message : `Fatal Python error: ${fault.message}`}${exceptions}${where}`, source: "fault", logLine: fault.line, ...place });
+    add({
+      kind,
+      severity: "error",
+      message: `${fault.kind === "timeout" ? fault.message : `Fatal Python error: ${fault.message}`}${exceptions}${where}`,
+      source: "fault",
+      logLine: fault.line,
+      ...place
+    });
   }
 }
 function deadPatternOf(block) {
@@ -13113,12 +13673,24 @@ function describeBlock(block, fault) {
   const dead = deadPatternOf(block);
   if (dead !== void 0) {
     const was = dead === 219 ? " (CPython before 3.8)" : "";
-    return ["use-after-free", `double free or use after free: the block's pad bytes read 0x${dead.toString(16).toUpperCase()}, the pattern the debug hooks write over freed memory${was}`];
+    return [
+      "use-after-free",
+      `double free or use after free: the block's pad bytes read 0x${dead.toString(16).toUpperCase()}, the pattern the debug hooks write over freed memory${was}`
+    ];
   }
   if (/bad ID/.test(fault.reason)) return ["allocator-mismatch", `block from API '${block.api}' ${fault.reason.replace(/^bad ID: /, "")}`];
-  if (block.underrunBytes !== void 0) return ["buffer-underrun", `buffer underrun of ${plural2(block.underrunBytes)} before a ${block.bytesRequested ?? "?"}-byte block`];
-  if (/leading pad byte/.test(fault.reason)) return ["buffer-underrun", `buffer underrun before a ${block.bytesRequested ?? "?"}-byte block (its leading pad bytes were overwritten; the log does not show how many)`];
-  if (block.overrunBytes === void 0) return ["buffer-overrun", `buffer overrun past a ${block.bytesRequested ?? "?"}-byte block (its trailing pad bytes were overwritten; the log does not show how many)`];
+  if (block.underrunBytes !== void 0)
+    return ["buffer-underrun", `buffer underrun of ${plural2(block.underrunBytes)} before a ${block.bytesRequested ?? "?"}-byte block`];
+  if (/leading pad byte/.test(fault.reason))
+    return [
+      "buffer-underrun",
+      `buffer underrun before a ${block.bytesRequested ?? "?"}-byte block (its leading pad bytes were overwritten; the log does not show how many)`
+    ];
+  if (block.overrunBytes === void 0)
+    return [
+      "buffer-overrun",
+      `buffer overrun past a ${block.bytesRequested ?? "?"}-byte block (its trailing pad bytes were overwritten; the log does not show how many)`
+    ];
   return ["buffer-overrun", `buffer overrun of ${plural2(block.overrunBytes)}`];
 }
 function pythonLocation(fault) {
@@ -13202,7 +13774,8 @@ function logPrefixLength(line) {
   let end = 0;
   let index = 0;
   while (isDigit(line.charCodeAt(index))) index++;
-  if (index > 0 && line.charCodeAt(index) === 58 && isDigit(line.charCodeAt(index + 1)) && isDigit(line.charCodeAt(index + 2)) && line.charCodeAt(index + 3) === 58 && isDigit(line.charCodeAt(index + 4)) && isDigit(line.charCodeAt(index + 5)) && line.charCodeAt(index + 6) === 32) end = index + 7;
+  if (index > 0 && line.charCodeAt(index) === 58 && isDigit(line.charCodeAt(index + 1)) && isDigit(line.charCodeAt(index + 2)) && line.charCodeAt(index + 3) === 58 && isDigit(line.charCodeAt(index + 4)) && isDigit(line.charCodeAt(index + 5)) && line.charCodeAt(index + 6) === 32)
+    end = index + 7;
   if (line.startsWith("load avg: ", end)) {
     index = end + 10;
     const integer = index;
@@ -13242,7 +13815,8 @@ var RegrtestParser = class {
   next(rawLine, lineNumber) {
     const first = rawLine.charCodeAt(0);
     if (this.traceback !== void 0 && this.continueTraceback(rawLine)) return true;
-    if (this.openList === void 0 && this.expectRepetitionProgress === 0 && !(first < 128 && REGRTEST_FIRST_CHARS[first] === 1) && !rawLine.includes(LEAK_MARKER)) return false;
+    if (this.openList === void 0 && this.expectRepetitionProgress === 0 && !(first < 128 && REGRTEST_FIRST_CHARS[first] === 1) && !rawLine.includes(LEAK_MARKER))
+      return false;
     const prefix = isDigit(first) || first === 108 ? logPrefixLength(rawLine) : 0;
     const line = prefix === 0 ? rawLine : rawLine.slice(prefix);
     if (line === TRACEBACK_START && this.current) {
@@ -13291,7 +13865,7 @@ var RegrtestParser = class {
       this.summary.workerFailure.exception = own(text2.slice(0, 300));
       return true;
     }
-    if (match && match[1].startsWith(WORKER_FAILED)) {
+    if (match?.[1].startsWith(WORKER_FAILED)) {
       const message = match[1].slice(WORKER_FAILED.length).trim();
       this.summary.workerFailure ??= { message: own(message.slice(0, 300)) };
       this.readingWorkerFailure = message === TRACEBACK_START;
@@ -13681,19 +14255,32 @@ var SanitizerParser = class {
       return false;
     }
     if (first === 61) {
-      if (match = ERROR_HEADER.exec(line)) return this.start(lineNumber, match[2], match[3], line, Number(match[1])), this.claimRule(lineNumber);
+      if (match = ERROR_HEADER.exec(line)) {
+        this.start(lineNumber, match[2], match[3], line, Number(match[1]));
+        return this.claimRule(lineNumber);
+      }
       if (PID_LINE.test(line)) {
         if (/ABORTING$/.test(line)) this.closeReport();
         return true;
       }
     }
     if (first === 83) {
-      if (match = SUMMARY.exec(line)) return this.summary(match[1], match[2], lineNumber), true;
-      if (line === SHADOW_HEADING) return this.state = "shadow", true;
-      if (line === SUPPRESSIONS_HEADING) return this.state = "suppressions", this.claimRule(lineNumber);
+      if (match = SUMMARY.exec(line)) {
+        this.summary(match[1], match[2], lineNumber);
+        return true;
+      }
+      if (line === SHADOW_HEADING) {
+        this.state = "shadow";
+        return true;
+      }
+      if (line === SUPPRESSIONS_HEADING) {
+        this.state = "suppressions";
+        return this.claimRule(lineNumber);
+      }
     }
     if (first === 87 && (match = WARNING_HEADER.exec(line))) {
-      return this.start(lineNumber, match[1], match[2], line, match[3] ? Number(match[3]) : void 0), this.claimRule(lineNumber);
+      this.start(lineNumber, match[1], match[2], line, match[3] ? Number(match[3]) : void 0);
+      return this.claimRule(lineNumber);
     }
     if (this.state === "suppressions") {
       if (/^ *count +bytes +template$/.test(line)) return true;
@@ -13741,7 +14328,10 @@ var SanitizerParser = class {
       if (this.current.stacks.length < 16) this.current.stacks.push(this.stack);
       return true;
     }
-    if (first === 32 && TSAN_LOCATION.test(line)) return this.stack = void 0, true;
+    if (first === 32 && TSAN_LOCATION.test(line)) {
+      this.stack = void 0;
+      return true;
+    }
     if (match = ACCESS.exec(line)) {
       this.current.access = { operation: match[1], size: Number(match[2]), address: match[3], thread: match[4] };
       this.stack = { role: "access", frames: [] };
@@ -13764,7 +14354,8 @@ var SanitizerParser = class {
       else this.current.droppedLeaks++;
       return true;
     }
-    if (this.state === "report" && /^(?:HINT|AddressSanitizer|LeakSanitizer|The signal is caused|Address 0x|This frame has|  \[|Objects leaked above|==\d+==)/.test(line)) return true;
+    if (this.state === "report" && /^(?:HINT|AddressSanitizer|LeakSanitizer|The signal is caused|Address 0x|This frame has| {2}\[|Objects leaked above|==\d+==)/.test(line))
+      return true;
     return false;
   }
   /** A report's header or a suppression table's heading, recognised: the rule right before it, turned down then, is its too. */
@@ -13879,7 +14470,47 @@ function isPlainTagName(line, start, end) {
   }
   return true;
 }
-var KNOWN_TAGS = ["line", "ip", "obj", "fn", "dir", "file", "frame", "stack", "unique", "tid", "kind", "what", "error", "xwhat", "text", "leakedbytes", "leakedblocks", "auxwhat", "pair", "count", "name", "status", "state", "time", "arg", "exe", "errorcounts", "suppcounts", "valgrindoutput", "protocolversion", "protocoltool", "preamble", "pid", "ppid", "tool", "args", "vargv", "argv", "threadname"];
+var KNOWN_TAGS = [
+  "line",
+  "ip",
+  "obj",
+  "fn",
+  "dir",
+  "file",
+  "frame",
+  "stack",
+  "unique",
+  "tid",
+  "kind",
+  "what",
+  "error",
+  "xwhat",
+  "text",
+  "leakedbytes",
+  "leakedblocks",
+  "auxwhat",
+  "pair",
+  "count",
+  "name",
+  "status",
+  "state",
+  "time",
+  "arg",
+  "exe",
+  "errorcounts",
+  "suppcounts",
+  "valgrindoutput",
+  "protocolversion",
+  "protocoltool",
+  "preamble",
+  "pid",
+  "ppid",
+  "tool",
+  "args",
+  "vargv",
+  "argv",
+  "threadname"
+];
 var TAGS_BY_LENGTH = [];
 for (const tag of KNOWN_TAGS) (TAGS_BY_LENGTH[tag.length] ??= []).push(tag);
 function tagName(line, start, end) {
@@ -13893,7 +14524,7 @@ function tagName(line, start, end) {
   }
   return isPlainTagName(line, start, end) ? line.slice(start, end) : void 0;
 }
-function valueOf(text2) {
+function elementValue(text2) {
   return decode(text2.length > 0 && (text2.charCodeAt(0) <= 32 || text2.charCodeAt(text2.length - 1) <= 32) ? text2.trim() : text2);
 }
 function decode(text2) {
@@ -14020,7 +14651,8 @@ var ValgrindXmlParser = class {
     return true;
   }
   end() {
-    if (this.inside && !this.complete) addDiagnostic(this.diagnostics, 0, "valgrind XML ended before </valgrindoutput> (the process was killed or the file truncated)");
+    if (this.inside && !this.complete)
+      addDiagnostic(this.diagnostics, 0, "valgrind XML ended before </valgrindoutput> (the process was killed or the file truncated)");
     const errors = this.errors.items;
     for (const error of errors) error.count = this.counts.get(error.unique) ?? 1;
     return {
@@ -14049,7 +14681,8 @@ var ValgrindXmlParser = class {
       return true;
     }
     const closingTag = line.length - name.length - 3;
-    if (closing || closingTag <= close || line.charCodeAt(closingTag) !== 60 || line.charCodeAt(closingTag + 1) !== 47 || !line.startsWith(name, closingTag + 2)) return false;
+    if (closing || closingTag <= close || line.charCodeAt(closingTag) !== 60 || line.charCodeAt(closingTag + 1) !== 47 || !line.startsWith(name, closingTag + 2))
+      return false;
     const path28 = this.path;
     if (this.frame === SKIPPED_FRAME && path28.length < MAX_DEPTH && path28[path28.length - 1] === "frame" && FRAME_FIELDS.has(name)) {
       if (line.indexOf("<", close + 1) !== closingTag) return false;
@@ -14090,11 +14723,14 @@ var ValgrindXmlParser = class {
     const text2 = this.text;
     this.text = "";
     if (this.frame && parent === "frame") {
-      if (this.frame !== SKIPPED_FRAME && FRAME_FIELDS.has(name)) this.frame[name] = valueOf(text2);
+      if (this.frame !== SKIPPED_FRAME && FRAME_FIELDS.has(name)) this.frame[name] = elementValue(text2);
       return;
     }
-    const value = valueOf(text2);
-    if (name === "frame" && this.frame) return this.closeFrame();
+    const value = elementValue(text2);
+    if (name === "frame" && this.frame) {
+      this.closeFrame();
+      return;
+    }
     if (this.error && grandparent === "error" && parent === "xwhat") {
       if (name === "text") this.error.what = value;
       else if (name === "leakedbytes") this.error.leakedBytes = Number(value);
@@ -14108,7 +14744,10 @@ var ValgrindXmlParser = class {
       else if (name === "auxwhat" && this.error.auxWhat.length < 8) this.error.auxWhat.push(value);
       return;
     }
-    if (name === "error" && this.error) return this.closeError();
+    if (name === "error" && this.error) {
+      this.closeError();
+      return;
+    }
     if (this.pair && parent === "pair") {
       if (name === "count") this.pair.count = Number(value);
       else if (name === "unique") this.pair.unique = value;
@@ -14116,8 +14755,10 @@ var ValgrindXmlParser = class {
       return;
     }
     if (name === "pair" && this.pair) {
-      if (parent === "errorcounts" && this.pair.unique !== void 0 && this.counts.size < MAX_ERROR_COUNTS) this.counts.set(own(this.pair.unique), this.pair.count ?? 1);
-      if (parent === "suppcounts" && this.pair.name !== void 0 && this.suppressed.length < 1e3) this.suppressed.push({ name: own(this.pair.name), count: this.pair.count ?? 0 });
+      if (parent === "errorcounts" && this.pair.unique !== void 0 && this.counts.size < MAX_ERROR_COUNTS)
+        this.counts.set(own(this.pair.unique), this.pair.count ?? 1);
+      if (parent === "suppcounts" && this.pair.name !== void 0 && this.suppressed.length < 1e3)
+        this.suppressed.push({ name: own(this.pair.name), count: this.pair.count ?? 0 });
       this.pair = void 0;
       return;
     }
@@ -14177,7 +14818,19 @@ var ValgrindXmlParser = class {
 };
 
 // src/parse/detect.ts
-var LOG_KINDS = ["regrtest", "showrefcount", "refcount-series", "mallocstats", "count-allocs", "pymalloc-debug", "fault", "sanitizer", "valgrind-xml", "census", "import-error"];
+var LOG_KINDS = [
+  "regrtest",
+  "showrefcount",
+  "refcount-series",
+  "mallocstats",
+  "count-allocs",
+  "pymalloc-debug",
+  "fault",
+  "sanitizer",
+  "valgrind-xml",
+  "census",
+  "import-error"
+];
 var FORMATS = {
   regrtest: {
     routing: REGRTEST_ROUTING,
@@ -14204,7 +14857,11 @@ var FORMATS = {
     routing: MALLOCSTATS_ROUTING,
     create: () => {
       const parser = new MallocStatsParser();
-      return { parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0) };
+      return {
+        parser,
+        offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0),
+        ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0)
+      };
     }
   },
   "count-allocs": {
@@ -14218,14 +14875,22 @@ var FORMATS = {
     routing: PYMALLOC_DEBUG_ROUTING,
     create: () => {
       const parser = new PymallocDebugParser();
-      return { parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n, OTHER_FORMATS) * 2 + (parser.busy ? 1 : 0) };
+      return {
+        parser,
+        offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0),
+        ownedRun: (block, from, n) => parser.ownedRun(block, from, n, OTHER_FORMATS) * 2 + (parser.busy ? 1 : 0)
+      };
     }
   },
   fault: {
     routing: FAULT_ROUTING,
     create: () => {
       const parser = new FaultParser();
-      return { parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from) => parser.ownedRun(block, from) * 2 + (parser.busy ? 1 : 0) };
+      return {
+        parser,
+        offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0),
+        ownedRun: (block, from) => parser.ownedRun(block, from) * 2 + (parser.busy ? 1 : 0)
+      };
     }
   },
   sanitizer: {
@@ -14243,7 +14908,11 @@ var FORMATS = {
     routing: VALGRIND_XML_ROUTING,
     create: (options) => {
       const parser = new ValgrindXmlParser(options);
-      return { parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0) };
+      return {
+        parser,
+        offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0),
+        ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0)
+      };
     }
   },
   census: {
@@ -14281,7 +14950,8 @@ function endingKindsAt(text2, end) {
   const endings = last < 128 ? ENDINGS_BY_LAST_CHARACTER[last] : void 0;
   if (endings === void 0) return 0;
   let kinds = 0;
-  for (let index = 0; index < endings.length; index++) if (text2.startsWith(endings[index].text, end - endings[index].text.length)) kinds |= 1 << endings[index].kind;
+  for (let index = 0; index < endings.length; index++)
+    if (text2.startsWith(endings[index].text, end - endings[index].text.length)) kinds |= 1 << endings[index].kind;
   return kinds;
 }
 function hasMarker(line) {
@@ -14406,7 +15076,7 @@ var LogDetector = class {
     }
     const first = line.charCodeAt(0);
     const offers = this.offers;
-    let wanted = this.routeAll ? -1 : line.length === 0 ? 0 : this.startMasks[first < 128 ? first : 128];
+    let wanted = this.routeAll ? -1 : line.length === 0 ? 0 : this.startMasks[Math.min(first, 128)];
     if (!this.routeAll && line.length > 0) {
       if (marker) {
         for (let index = 0; index < MARKERS.length; index++) {
@@ -14600,7 +15270,10 @@ import path13 from "node:path";
 async function runTestFile(context, runner, command) {
   const env = runner.pythonPath.length ? { ...command.env, PYTHONPATH: [command.env.PYTHONPATH, ...runner.pythonPath].filter((part) => part).join(path13.delimiter) } : command.env;
   const result = await context.runner.run({
-    argv: [...command.prefix, ...runner.argv(command.testFile, { ...command.caseId ? { caseId: command.caseId } : {}, ...command.verbose ? { verbose: true } : {} })],
+    argv: [
+      ...command.prefix,
+      ...runner.argv(command.testFile, { ...command.caseId ? { caseId: command.caseId } : {}, ...command.verbose ? { verbose: true } : {} })
+    ],
     cwd: command.cwd,
     env,
     logPath: command.logPath,
@@ -14616,7 +15289,13 @@ async function runTestFile(context, runner, command) {
   let progress = { started: [] };
   if (command.verbose) {
     const lines = [];
-    await parseLogWith(result.logPath, { next: (line) => (lines.push(line), true), end: () => void 0 });
+    await parseLogWith(result.logPath, {
+      next: (line) => {
+        lines.push(line);
+        return true;
+      },
+      end: () => void 0
+    });
     progress = casesOfVerboseOutput(lines);
   }
   return { ...run, outcome: regrtestFileOutcome(regrtest, command.testFile, result), progress };
@@ -14784,18 +15463,24 @@ async function runCpythonTests(context, cell, pythonPath, options) {
       captureStdout: true
     });
     const listed = listing.stdout.split("\n").map((line) => line.trim()).filter((line) => /^test[\w.]*$/.test(line) && line !== "test");
-    if (listing.exitCode !== 0 || listed.length === 0) throw new Error(`regrtest --list-tests listed no test (exit code ${listing.exitCode}); see ${listing.logPath}`);
+    if (listing.exitCode !== 0 || listed.length === 0)
+      throw new Error(`regrtest --list-tests listed no test (exit code ${listing.exitCode}); see ${listing.logPath}`);
     const tests = assignShard(listed, options.shard, durations);
     testsFile = logPath(context, `cpython-tests-shard-${options.shard.index}of${options.shard.count}.txt`);
     await writeFileAtomic(testsFile, tests.map((test) => `${test}
 `).join(""));
     shard = { ...options.shard, tests, balancedBy: Object.keys(durations).length ? "durations" : "name" };
-    context.log.info(`shard ${options.shard.index} of ${options.shard.count}: ${tests.length} of ${new Set(listed.map((name) => name.split(".").find((part) => part.startsWith("test_")))).size} test files`);
+    context.log.info(
+      `shard ${options.shard.index} of ${options.shard.count}: ${tests.length} of ${new Set(listed.map((name) => name.split(".").find((part) => part.startsWith("test_")))).size} test files`
+    );
   }
   const plan = planCpythonTestsCommand({ ...commandInput, ...testsFile ? { testsFile } : {} });
-  const run = await context.log.group(`CPython's test suite (${options.selection.kind === "args" ? options.selection.args.join(" ") : options.selection.kind})`, async () => {
-    return parseRegrtestRun(context, { argv: plan.argv, cwd: context.outDir, env: environment.env, logPath: logPath(context, "cpython-tests.log") });
-  });
+  const run = await context.log.group(
+    `CPython's test suite (${options.selection.kind === "args" ? options.selection.args.join(" ") : options.selection.kind})`,
+    async () => {
+      return parseRegrtestRun(context, { argv: plan.argv, cwd: context.outDir, env: environment.env, logPath: logPath(context, "cpython-tests.log") });
+    }
+  );
   const junitText = await readFile7(junitXml, "utf8").catch(() => void 0);
   return {
     ...run,
@@ -14813,7 +15498,9 @@ async function readDurations(file) {
   try {
     report = JSON.parse(await readFile7(file, "utf8"));
   } catch (error) {
-    throw new ConfigError(`cpython-tests-durations '${file}': cannot read it as a pydebug report.json (${error instanceof Error ? error.message : String(error)}).`);
+    throw new ConfigError(
+      `cpython-tests-durations '${file}': cannot read it as a pydebug report.json (${error instanceof Error ? error.message : String(error)}).`
+    );
   }
   const durations = report?.cpythonTests?.durations;
   if (typeof durations !== "object" || durations === null) {
@@ -14886,7 +15573,10 @@ function chooseTestRunner(facts, options) {
   if (facts.pytestConfig.length) return { runner: "pytest", reason: `the project has pytest configuration (${facts.pytestConfig.join(", ")})` };
   if (facts.pytestStyle.length) {
     const which = facts.pytestStyle.length === facts.modules.length ? `all ${facts.modules.length}` : `${facts.pytestStyle.length} of the ${facts.modules.length}`;
-    return { runner: "pytest", reason: `${which} test files are written for pytest (${facts.pytestStyle.slice(0, 3).join(", ")}${facts.pytestStyle.length > 3 ? ", ..." : ""})` };
+    return {
+      runner: "pytest",
+      reason: `${which} test files are written for pytest (${facts.pytestStyle.slice(0, 3).join(", ")}${facts.pytestStyle.length > 3 ? ", ..." : ""})`
+    };
   }
   return { runner: "regrtest", reason: "no pytest configuration and no pytest-style test file: unittest under regrtest" };
 }
@@ -14968,7 +15658,12 @@ async function runPytestRefleakHunt(context, cell, target, options, discovery, i
         timeoutMs: options.testTimeoutSeconds * 1e3
       });
       const log = await parseLogFile(result.logPath, { workspace: context.workspace });
-      files.push({ ...parsedRun(result, log, file), parsed: { regrtest: log.results.regrtest ?? new RegrtestParser().end(), pytest: await parseLogWith(result.logPath, new PytestLogParser()) }, file, caseIds });
+      files.push({
+        ...parsedRun(result, log, file),
+        parsed: { regrtest: log.results.regrtest ?? new RegrtestParser().end(), pytest: await parseLogWith(result.logPath, new PytestLogParser()) },
+        file,
+        caseIds
+      });
       context.log.info(`${file}: ${files[files.length - 1].parsed.pytest.summary ?? `exit ${result.exitCode ?? result.signal}`}`);
     }
   });
@@ -15229,14 +15924,19 @@ async function runTestCommand(context, cell, interpreter, target, inheritedPytho
   };
   const expanded = expandCommand(target.command, mergeEnv(context.env, env));
   if (!expanded.ok) {
-    throw new ConfigError(`test-command '${target.command.text}' refers to ${expanded.missing.map((name) => `$${name}`).join(", ")}, which ${expanded.missing.length === 1 ? "is" : "are"} not set; pydebug sets $${SITE_ENV} and $${PYTHON_ENV}.`);
+    throw new ConfigError(
+      `test-command '${target.command.text}' refers to ${expanded.missing.map((name) => `$${name}`).join(", ")}, which ${expanded.missing.length === 1 ? "is" : "are"} not set; pydebug sets $${SITE_ENV} and $${PYTHON_ENV}.`
+    );
   }
   const logName = target.logName ?? "test-command";
   const planned = planTestCommand(expanded.argv, { junitPath: logPath(context, `${logName}.junit.xml`) });
   if (planned.junitPath) await rm7(planned.junitPath, { force: true });
   const log = logPath(context, `${logName}.log`);
   const argv = [...target.prefix ?? [], ...planned.argv];
-  const result = await context.log.group(`test-command: ${formatArgv(argv)}`, () => context.runner.run({ argv, cwd: target.projectDir, env, logPath: log, timeoutMs: target.timeoutSeconds * 1e3, timeoutSignal: "SIGABRT" }));
+  const result = await context.log.group(
+    `test-command: ${formatArgv(argv)}`,
+    () => context.runner.run({ argv, cwd: target.projectDir, env, logPath: log, timeoutMs: target.timeoutSeconds * 1e3, timeoutSignal: "SIGABRT" })
+  );
   const { output, lines, unparsed, details } = await parseTestCommandLog(result.logPath, planned.runner, context.workspace);
   const junitText = planned.junitPath ? await readFile9(planned.junitPath, "utf8").catch(() => void 0) : void 0;
   return {
@@ -15268,7 +15968,12 @@ function withTestFiles(junit, cwd) {
     }
     return found.get(classname);
   };
-  return { ...junit, cases: junit.cases.map((testCase) => testCase.file !== void 0 ? testCase : { ...testCase, ...fileOf(testCase.classname) ? { file: fileOf(testCase.classname) } : {} }) };
+  return {
+    ...junit,
+    cases: junit.cases.map(
+      (testCase) => testCase.file !== void 0 ? testCase : { ...testCase, ...fileOf(testCase.classname) ? { file: fileOf(testCase.classname) } : {} }
+    )
+  };
 }
 function parseJUnitXml(text2) {
   const parser = new JUnitXmlParser();
@@ -15362,7 +16067,12 @@ var HELPER_CHECKS = {
    */
   gil: (files) => ({
     title: `whether importing each of ${files} test files re-enables the GIL`,
-    spec: (options) => ({ script: "pydebug_gil.py", logDir: "gil", timeoutSeconds: options.testTimeoutSeconds, ownParser: () => new GilParser() })
+    spec: (options) => ({
+      script: "pydebug_gil.py",
+      logDir: "gil",
+      timeoutSeconds: options.testTimeoutSeconds,
+      ownParser: () => new GilParser()
+    })
   }),
   /**
    * trace-refs: each test file's cases run warm-ups + counted runs times in one process
@@ -15372,7 +16082,12 @@ var HELPER_CHECKS = {
    */
   census: (files) => ({
     title: `census of live objects by type (sys.getobjects) on ${files} test files`,
-    spec: (options) => ({ script: "pydebug_census.py", args: repetitions(options), logDir: "census", timeoutSeconds: options.testTimeoutSeconds })
+    spec: (options) => ({
+      script: "pydebug_census.py",
+      args: repetitions(options),
+      logDir: "census",
+      timeoutSeconds: options.testTimeoutSeconds
+    })
   }),
   /**
    * count-allocs (COUNT_ALLOCS, 3.6-3.8): `sys.getcounts()` before and after each test file
@@ -15381,7 +16096,11 @@ var HELPER_CHECKS = {
    */
   "count-allocs": (files) => ({
     title: `per-type allocation counts (sys.getcounts) around each of ${files} test files`,
-    spec: (options) => ({ script: "pydebug_counts.py", logDir: "count-allocs", timeoutSeconds: options.testTimeoutSeconds })
+    spec: (options) => ({
+      script: "pydebug_counts.py",
+      logDir: "count-allocs",
+      timeoutSeconds: options.testTimeoutSeconds
+    })
   }),
   /**
    * Each test file's cases run warm-ups times, then counted runs times between two dumps of the
@@ -15391,7 +16110,12 @@ var HELPER_CHECKS = {
    */
   "allocation-report": (files) => ({
     title: `allocator statistics before and after each of ${files} test files`,
-    spec: (options) => ({ script: "pydebug_allocstats.py", args: repetitions(options), logDir: "allocations", timeoutSeconds: options.testTimeoutSeconds })
+    spec: (options) => ({
+      script: "pydebug_allocstats.py",
+      args: repetitions(options),
+      logDir: "allocations",
+      timeoutSeconds: options.testTimeoutSeconds
+    })
   })
 };
 var isHelperCheck = (check) => Object.hasOwn(HELPER_CHECKS, check);
@@ -15404,7 +16128,10 @@ async function runVariantChecks(context, cell, checks, target, runner, testFiles
   for (const check of Object.keys(HELPER_CHECKS)) {
     if (!checks.includes(check)) continue;
     const { title, spec } = HELPER_CHECKS[check](testFiles.length);
-    runs[check] = await context.log.group(title, () => runHelperPerTestFile(context, cell, target, runner, testFiles, spec(options), inheritedPythonPath));
+    runs[check] = await context.log.group(
+      title,
+      () => runHelperPerTestFile(context, cell, target, runner, testFiles, spec(options), inheritedPythonPath)
+    );
   }
   return {
     ...runs.gil ? { gil: { mode: options.gil, files: runs.gil } } : {},
@@ -15441,7 +16168,11 @@ async function cpythonSuppressions(context, cell, interpreter, source, file) {
     if (result.exitCode === 0 && result.stdout.includes(file.marker)) {
       await mkdir6(path20.dirname(kept), { recursive: true });
       await writeFileAtomic(kept, result.stdout);
-      return { file: kept, origin: "source-tarball", note: `this interpreter was built before pydebug kept ${file.member} with it: read from ${path20.basename(tarball)} and kept from now on` };
+      return {
+        file: kept,
+        origin: "source-tarball",
+        note: `this interpreter was built before pydebug kept ${file.member} with it: read from ${path20.basename(tarball)} and kept from now on`
+      };
     }
   }
   const note = `this interpreter was built before pydebug kept ${file.member} with it, and the source tarball is not on this machine: ${file.tool} ran without CPython's suppressions: what they would hide is counted with CPython's own reports (delete the cached interpreter, or give the source tarball with --source, to have them)`;
@@ -15459,7 +16190,7 @@ async function exists(file) {
 var VALGRIND_MISSING = "the valgrind variant runs each test file under valgrind memcheck, but valgrind is not installed (or not on PATH). Install it: `sudo apt-get install valgrind` (Debian, Ubuntu, GitHub-hosted Linux runners), `sudo dnf install valgrind` (Fedora); or choose another variant";
 async function findValgrind(context) {
   const result = await context.runner.run({ argv: ["valgrind", "--version"], cwd: context.outDir, logPath: logPath(context, "valgrind", "version.log"), captureStdout: true }).catch(() => void 0);
-  if (!result || result.exitCode !== 0 || !/valgrind/i.test(result.stdout)) throw new ConfigError(VALGRIND_MISSING);
+  if (result?.exitCode !== 0 || !/valgrind/i.test(result.stdout)) throw new ConfigError(VALGRIND_MISSING);
   return result.stdout.trim();
 }
 function memcheckOptions(xmlFile, suppressions) {
@@ -15485,7 +16216,12 @@ function memcheckXmlFiles(names, testFile) {
   return names.filter((name) => name.startsWith(prefix) && /^\d+\.xml$/.test(name.slice(prefix.length))).sort((a, b) => Number(a.slice(prefix.length, -4)) - Number(b.slice(prefix.length, -4)));
 }
 async function memcheckSuppressions(context, cell, interpreter, source) {
-  return cpythonSuppressions(context, cell, interpreter, source, { member: "Misc/valgrind-python.supp", kept: VALGRIND_SUPPRESSIONS_FILE, marker: "Memcheck:", tool: "memcheck" });
+  return cpythonSuppressions(context, cell, interpreter, source, {
+    member: "Misc/valgrind-python.supp",
+    kept: VALGRIND_SUPPRESSIONS_FILE,
+    marker: "Memcheck:",
+    tool: "memcheck"
+  });
 }
 async function runMemcheck(context, cell, target, runner, options, testFiles, tool, caseIdsOf, inheritedPythonPath) {
   const env = testEnv(cell, target, inheritedPythonPath);
@@ -15512,7 +16248,9 @@ async function runMemcheck(context, cell, target, runner, options, testFiles, to
       const run = await underMemcheck(xmlDir, testFile);
       const userErrors = countUserErrors(run.processes);
       const caseIds = userErrors ? await caseIdsOf(testFile) : void 0;
-      context.log.info(`${testFile}: memcheck followed ${run.processes.length} process${run.processes.length === 1 ? "" : "es"}, ${userErrors} error${userErrors === 1 ? "" : "s"} in the extension's code`);
+      context.log.info(
+        `${testFile}: memcheck followed ${run.processes.length} process${run.processes.length === 1 ? "" : "es"}, ${userErrors} error${userErrors === 1 ? "" : "s"} in the extension's code`
+      );
       runs.push({ ...run, testFile, ...caseIds ? { caseIds } : {} });
     }
     const several = runs.filter((run) => (run.caseIds?.length ?? 0) > 1).map((run) => ({ name: run.testFile, caseIds: run.caseIds }));
@@ -15529,7 +16267,13 @@ async function runMemcheck(context, cell, target, runner, options, testFiles, to
 }
 function userCode(context, extensions) {
   const sources = extensions.map((build) => ({ copy: extensionSourceCopy(build), project: build.projectDir }));
-  return { sources, hints: { workspace: context.workspace, extensionPaths: [...sources.map((source) => `${source.copy}/`), ...extensions.map((build) => `${build.sitePath}/`)] } };
+  return {
+    sources,
+    hints: {
+      workspace: context.workspace,
+      extensionPaths: [...sources.map((source) => `${source.copy}/`), ...extensions.map((build) => `${build.sitePath}/`)]
+    }
+  };
 }
 async function readProcesses(dir, name, hints) {
   const processes = [];
@@ -15551,11 +16295,17 @@ async function runMemcheckOnCommand(context, cell, interpreter, target, tool, in
     context,
     cell,
     interpreter,
-    { ...target, prefix: ["valgrind", ...memcheckOptions(path21.join(xmlDir, `${TEST_COMMAND_NAME}.%p.xml`), tool.suppressions.file)], logName: path21.join("valgrind", TEST_COMMAND_NAME) },
+    {
+      ...target,
+      prefix: ["valgrind", ...memcheckOptions(path21.join(xmlDir, `${TEST_COMMAND_NAME}.%p.xml`), tool.suppressions.file)],
+      logName: path21.join("valgrind", TEST_COMMAND_NAME)
+    },
     inheritedPythonPath
   );
   const processes = await readProcesses(xmlDir, TEST_COMMAND_NAME, hints);
-  context.log.info(`test-command: memcheck followed ${processes.length} process${processes.length === 1 ? "" : "es"}, ${countUserErrors(processes)} errors in the extension's code`);
+  context.log.info(
+    `test-command: memcheck followed ${processes.length} process${processes.length === 1 ? "" : "es"}, ${countUserErrors(processes)} errors in the extension's code`
+  );
   const file = { ...testCommandAsFileRun(run), processes };
   return { valgrind: tool.valgrind, suppressions: tool.suppressions, files: [file], sources, workspace: context.workspace };
 }
@@ -15610,10 +16360,15 @@ import path22 from "node:path";
 async function runSanitizerPass(context, cell, check, extensions, units) {
   const spec = SANITIZERS[check];
   const sources = extensions.map((build) => ({ copy: extensionSourceCopy(build), project: workspaceRelative(build.projectDir, context.workspace) }));
-  const hints = { workspace: context.workspace, extensionPaths: [...sources.map((source) => `${source.copy}/`), ...extensions.map((build) => `${build.sitePath}/`)], kinds: ["sanitizer"] };
+  const hints = {
+    workspace: context.workspace,
+    extensionPaths: [...sources.map((source) => `${source.copy}/`), ...extensions.map((build) => `${build.sitePath}/`)],
+    kinds: ["sanitizer"]
+  };
   const instrumentation2 = [];
   for (const build of extensions) instrumentation2.push(await checkInstrumentation(build, spec));
-  for (const missing of instrumentation2.filter((entry) => !entry.instrumented)) context.log.warning(`${missing.projectDir} was not compiled with ${spec.compileFlag}: ${spec.tool} cannot see its bugs`);
+  for (const missing of instrumentation2.filter((entry) => !entry.instrumented))
+    context.log.warning(`${missing.projectDir} was not compiled with ${spec.compileFlag}: ${spec.tool} cannot see its bugs`);
   const supp = spec.leakSuppressions?.[minorOf(cell.python)];
   const suppressions = supp ? bundledPythonScript(supp) : void 0;
   const logDir = logPath(context, spec.logDir);
@@ -15664,10 +16419,34 @@ function testFileUnits(context, cell, target, runner, testFiles, options, inheri
     })
   };
 }
-function sanitizerReportRun(log, { file, testFile, case: testCase, sources, process: process2 }) {
-  const mapped = (problem) => ({ ...problem, message: mapSourceCopies(problem.message, sources), ...problem.file ? { file: mapSourceCopies(problem.file, sources) } : {}, test: testFile });
-  const result = { argv: process2.command, exitCode: process2.exitCode, signal: process2.signal, timedOut: process2.timedOut, seconds: 0, logPath: file, stdout: "" };
-  return { ...parsedRun(result, { ...log, problems: log.problems.map(mapped) }), parsed: log.results.sanitizer, testFile, ...testCase ? { case: testCase } : {} };
+function sanitizerReportRun(log, {
+  file,
+  testFile,
+  case: testCase,
+  sources,
+  process: process2
+}) {
+  const mapped = (problem) => ({
+    ...problem,
+    message: mapSourceCopies(problem.message, sources),
+    ...problem.file ? { file: mapSourceCopies(problem.file, sources) } : {},
+    test: testFile
+  });
+  const result = {
+    argv: process2.command,
+    exitCode: process2.exitCode,
+    signal: process2.signal,
+    timedOut: process2.timedOut,
+    seconds: 0,
+    logPath: file,
+    stdout: ""
+  };
+  return {
+    ...parsedRun(result, { ...log, problems: log.problems.map(mapped) }),
+    parsed: log.results.sanitizer,
+    testFile,
+    ...testCase ? { case: testCase } : {}
+  };
 }
 function describeRun(run) {
   return run.signal ? `killed by ${run.signal}` : `exit ${run.exitCode}`;
@@ -15681,7 +16460,12 @@ async function checkInstrumentation(build, spec) {
     modules.push({ file: entry.split(path22.sep).join("/"), instrumented: bytes.includes(spec.runtimeSymbol) });
   }
   const linesSay = compileLines === void 0 || compileLines.compileLines === 0 || compileLines.withoutFlag.length === 0;
-  return { projectDir: build.projectDir, ...compileLines ? { compileLines } : {}, modules, instrumented: linesSay && modules.every((module) => module.instrumented) };
+  return {
+    projectDir: build.projectDir,
+    ...compileLines ? { compileLines } : {},
+    modules,
+    instrumented: linesSay && modules.every((module) => module.instrumented)
+  };
 }
 
 // src/steps/run-cell.ts
@@ -15718,12 +16502,22 @@ async function runCell(config, context, inheritedPythonPath) {
     const sanitizerSpec = checks.filter(isSanitizerCheck).map((check) => SANITIZERS[check])[0];
     if (sanitizerSpec?.cpythonSuppressions) {
       const member = cell.abiFlags.includes("t") ? sanitizerSpec.cpythonSuppressions.freeThreadedMember : sanitizerSpec.cpythonSuppressions.member;
-      const found = await cpythonSuppressions(context, cell, interpreter, config.source, { member, kept: path23.join("share", "pydebug", path23.basename(path23.dirname(member)), path23.basename(member)), marker: "race:", tool: sanitizerSpec.logDir });
+      const found = await cpythonSuppressions(context, cell, interpreter, config.source, {
+        member,
+        kept: path23.join("share", "pydebug", path23.basename(path23.dirname(member)), path23.basename(member)),
+        marker: "race:",
+        tool: sanitizerSpec.logDir
+      });
       if (found.file) cell = withSanitizerSuppressions(cell, sanitizerSpec, found.file);
     }
     if (config.extension && config.testsDir) {
-      const buildOptions = { rebuild: config.rebuildExtensions, buildEnv: config.buildEnv, ...config.buildCommand ? { buildCommand: config.buildCommand } : {} };
-      for (const projectDir of [config.extension, ...config.extraExtensions]) extensions.push(await ensureExtension(context, cell, interpreter, projectDir, buildOptions));
+      const buildOptions = {
+        rebuild: config.rebuildExtensions,
+        buildEnv: config.buildEnv,
+        ...config.buildCommand ? { buildCommand: config.buildCommand } : {}
+      };
+      for (const projectDir of [config.extension, ...config.extraExtensions])
+        extensions.push(await ensureExtension(context, cell, interpreter, projectDir, buildOptions));
       const sitePath = extensions.map((build) => build.sitePath).join(path23.delimiter);
       const target = { pythonPath: interpreter.pythonPath, testsDir: config.testsDir, projectDir: config.extension, sitePath };
       const requirementsDir = await installTestRequirements(context, cell, interpreter.pythonPath, config.testRequirements);
@@ -15731,7 +16525,12 @@ async function runCell(config, context, inheritedPythonPath) {
       const sanitizer = checks.find(isSanitizerCheck);
       const memcheckTool = valgrind ? async () => ({ valgrind, suppressions: await memcheckSuppressions(context, cell, interpreter, config.source), extensions }) : void 0;
       if (config.testCommand) {
-        const commandTarget = { command: config.testCommand, projectDir: config.extension, sitePaths: extensions.map((build) => build.sitePath), timeoutSeconds: config.testCommandTimeoutSeconds };
+        const commandTarget = {
+          command: config.testCommand,
+          projectDir: config.extension,
+          sitePaths: extensions.map((build) => build.sitePath),
+          timeoutSeconds: config.testCommandTimeoutSeconds
+        };
         const installed = interpreter;
         const runCommand2 = (passEnv) => runTestCommand(context, cell, installed, { ...commandTarget, ...passEnv ? { passEnv } : {} }, testsPythonPath);
         if (sanitizer) {
@@ -15744,12 +16543,22 @@ async function runCell(config, context, inheritedPythonPath) {
         }
         testCommand ??= await runCommand2();
         if (memcheckTool) memcheck = await runMemcheckOnCommand(context, cell, interpreter, commandTarget, await memcheckTool(), testsPythonPath);
-        checksNotRun.push(...perFileChecks(checks).map((check) => ({ check, reason: `${check} runs each test file on its own, and the tests run through test-command here (${config.testCommand.text}): run without test-command (pydebug picks regrtest or pytest) to have it` })));
+        checksNotRun.push(
+          ...perFileChecks(checks).map((check) => ({
+            check,
+            reason: `${check} runs each test file on its own, and the tests run through test-command here (${config.testCommand.text}): run without test-command (pydebug picks regrtest or pytest) to have it`
+          }))
+        );
       } else {
         const discovery = await discoverTestModules(config.testsDir);
         testRunner = chooseTestRunner(await readProjectTestFacts(config.extension, discovery), config);
         context.log.info(`the tests run under ${testRunner.runner}: ${testRunner.reason}`);
-        const refleakOptions = { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, maxCaseRuns: config.maxCaseRuns, maxCaseRunsTotal: config.maxCaseRunsTotal };
+        const refleakOptions = {
+          ...config.refleak,
+          testTimeoutSeconds: config.testTimeoutSeconds,
+          maxCaseRuns: config.maxCaseRuns,
+          maxCaseRunsTotal: config.maxCaseRunsTotal
+        };
         const env = testEnv(cell, target, testsPythonPath);
         let perFile;
         if (testRunner.runner === "pytest") {
@@ -15769,9 +16578,26 @@ async function runCell(config, context, inheritedPythonPath) {
         }
         const { runner, testFiles } = perFile;
         showrefcount = await runShowrefcount(context, cell, target, runner, config, testFiles, testsPythonPath);
-        variantChecks = await runVariantChecks(context, cell, checks, target, runner, testFiles, { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, gil: config.gil }, testsPythonPath);
-        if (memcheckTool) memcheck = await runMemcheck(context, cell, target, runner, config, testFiles, await memcheckTool(), perFile.caseIdsOf, testsPythonPath);
-        if (sanitizer) sanitizers = await runSanitizerPass(context, cell, sanitizer, extensions, testFileUnits(context, cell, target, runner, testFiles, config, testsPythonPath));
+        variantChecks = await runVariantChecks(
+          context,
+          cell,
+          checks,
+          target,
+          runner,
+          testFiles,
+          { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, gil: config.gil },
+          testsPythonPath
+        );
+        if (memcheckTool)
+          memcheck = await runMemcheck(context, cell, target, runner, config, testFiles, await memcheckTool(), perFile.caseIdsOf, testsPythonPath);
+        if (sanitizer)
+          sanitizers = await runSanitizerPass(
+            context,
+            cell,
+            sanitizer,
+            extensions,
+            testFileUnits(context, cell, target, runner, testFiles, config, testsPythonPath)
+          );
       }
     }
     if (config.cpythonTests.kind !== "none") {
@@ -15785,7 +16611,11 @@ async function runCell(config, context, inheritedPythonPath) {
     }
   } catch (caught) {
     errorExitCode = caught instanceof PydebugError ? caught.exitCode : INTERNAL_ERROR_EXIT_CODE;
-    error = caught instanceof PydebugError ? { kind: caught.name, message: caught.message, ..."logPath" in caught && typeof caught.logPath === "string" ? { log: reportPath(context, caught.logPath) } : {} } : { kind: "InternalError", message: caught instanceof Error ? caught.stack ?? caught.message : String(caught) };
+    error = caught instanceof PydebugError ? {
+      kind: caught.name,
+      message: caught.message,
+      ..."logPath" in caught && typeof caught.logPath === "string" ? { log: reportPath(context, caught.logPath) } : {}
+    } : { kind: "InternalError", message: caught instanceof Error ? caught.stack ?? caught.message : String(caught) };
   }
   const report = collectReport({
     toolVersion: TOOL_VERSION,
@@ -15978,7 +16808,7 @@ function planMatrix(config) {
   const planned = versions.map((python) => {
     const source = resolveSourceSpec(config.source, python, (path28) => path28);
     return {
-      sourceIdentity: source.kind === "url" ? { url: source.url } : { url: `file://${source.path}` },
+      sourceIdentity: sourceIdentityOf(source),
       results: variants.map((variant) => planCell(python, variant))
     };
   });
@@ -16105,7 +16935,18 @@ function perhaps(value, candidates) {
 // src/config/matrix-config.ts
 var MAX_CPYTHON_TESTS_SHARDS = 32;
 var DEFAULT_MATRIX_CONFIG_PATH = ".github/pydebug.yml";
-var MATRIX_CONFIG_KEYS = ["python", "variants", "os", "skip", "custom-variants", "strict", "source", "max-jobs", "split", "cpython-tests-shards"];
+var MATRIX_CONFIG_KEYS = [
+  "python",
+  "variants",
+  "os",
+  "skip",
+  "custom-variants",
+  "strict",
+  "source",
+  "max-jobs",
+  "split",
+  "cpython-tests-shards"
+];
 var CUSTOM_VARIANT_KEYS = ["summary", "configure-args", "macros", "build-env", "env"];
 var VARIANT_NAME = /^[a-z][a-z0-9-]*$/;
 var MACRO = /^[A-Za-z_][A-Za-z0-9_]*(=.*)?$/;
@@ -16135,7 +16976,8 @@ function parseMatrixConfigFile(text2, file) {
     if ((0, import_yaml.isScalar)(value)) return [{ text: scalarText(value), where: at(value) }];
     if (!(0, import_yaml.isSeq)(value)) throw new ConfigError(`${at(value ?? pair.key)}: '${key}' must be a list of strings.`);
     return value.items.map((item) => {
-      if (!(0, import_yaml.isScalar)(item) || item.value === null || typeof item.value === "object") throw new ConfigError(`${at(item)}: '${key}' entries must be strings.`);
+      if (!(0, import_yaml.isScalar)(item) || item.value === null || typeof item.value === "object")
+        throw new ConfigError(`${at(item)}: '${key}' entries must be strings.`);
       return { text: scalarText(item), where: at(item) };
     });
   };
@@ -16196,7 +17038,8 @@ function parseCustomVariants(node, at, scalarText, warnings) {
   return node.items.map((pair) => {
     const nameNode = pair.key;
     const name = (0, import_yaml.isScalar)(nameNode) ? String(nameNode.value) : "";
-    if (!VARIANT_NAME.test(name)) throw new ConfigError(`${at(nameNode)}: custom variant name '${name}' must be lower-case letters, digits and '-', starting with a letter.`);
+    if (!VARIANT_NAME.test(name))
+      throw new ConfigError(`${at(nameNode)}: custom variant name '${name}' must be lower-case letters, digits and '-', starting with a letter.`);
     if (builtIn.includes(name)) throw new ConfigError(`${at(nameNode)}: custom variant '${name}' has the name of a built-in variant; choose another name.`);
     const body = pair.value;
     if (!(0, import_yaml.isMap)(body)) throw new ConfigError(`${at(body ?? nameNode)}: custom variant '${name}' must be a mapping with ${allowedList(CUSTOM_VARIANT_KEYS)}.`);
@@ -16216,7 +17059,8 @@ function parseCustomVariants(node, at, scalarText, warnings) {
         const variable = (0, import_yaml.isScalar)(key) ? String(key.value) : "";
         if (!ENV_NAME.test(variable)) throw new ConfigError(`${at(key)}: '${variable}' is not an environment variable name.`);
         const entryValue = entry.value;
-        if (!(0, import_yaml.isScalar)(entryValue) || entryValue.value === null || typeof entryValue.value === "object") throw new ConfigError(`${at(entryValue ?? key)}: ${what}.${variable} must be a string.`);
+        if (!(0, import_yaml.isScalar)(entryValue) || entryValue.value === null || typeof entryValue.value === "object")
+          throw new ConfigError(`${at(entryValue ?? key)}: ${what}.${variable} must be a string.`);
         result[variable] = scalarText(entryValue);
       }
       return result;
@@ -16252,10 +17096,14 @@ function parseCustomVariants(node, at, scalarText, warnings) {
           runtimeEnv = env(value, what);
           break;
         default:
-          throw new ConfigError(`${at(keyNode)}: unknown key '${key}' in custom variant '${name}'. Allowed keys: ${allowedList(CUSTOM_VARIANT_KEYS)}.${perhaps(key, CUSTOM_VARIANT_KEYS)}`);
+          throw new ConfigError(
+            `${at(keyNode)}: unknown key '${key}' in custom variant '${name}'. Allowed keys: ${allowedList(CUSTOM_VARIANT_KEYS)}.${perhaps(key, CUSTOM_VARIANT_KEYS)}`
+          );
       }
     }
-    const described = [...configureArgs, ...macros.map((macro) => `-D${macro}`), ...Object.entries(runtimeEnv).map(([key, value]) => `${key}=${value}`)].join(" ");
+    const described = [...configureArgs, ...macros.map((macro) => `-D${macro}`), ...Object.entries(runtimeEnv).map(([key, value]) => `${key}=${value}`)].join(
+      " "
+    );
     return {
       name,
       summary: summary ?? `custom: ${described || "release build"}`,
@@ -16271,11 +17119,14 @@ var KNOWN_OPTION_SPELLINGS = CONFIGURE_OPTIONS.flatMap((option) => option.spelli
 function checkConfigureArg(arg, where, warnings) {
   if (CONFIGURE_VARIABLE.test(arg)) return arg;
   if (!arg.startsWith("--")) throw new ConfigError(`${where}: '${arg}' is not a configure option (--with-X, --enable-X) or variable (CFLAGS=...).`);
-  if (optionName(arg) === "--prefix") throw new ConfigError(`${where}: '--prefix' is set by pydebug (each cell installs into its own cached prefix); remove it.`);
+  if (optionName(arg) === "--prefix")
+    throw new ConfigError(`${where}: '--prefix' is set by pydebug (each cell installs into its own cached prefix); remove it.`);
   if (findConfigureOption(arg)) return arg;
   const suggestion = closestMatch(optionName(arg), KNOWN_OPTION_SPELLINGS);
   if (suggestion) throw new ConfigError(`${where}: unknown configure option '${arg}'. Perhaps you meant '${suggestion}'?`);
-  warnings.push(`${where}: '${arg}' is not in the catalog's table of configure options, so its versions are not checked; configure ignores options it does not know.`);
+  warnings.push(
+    `${where}: '${arg}' is not in the catalog's table of configure options, so its versions are not checked; configure ignores options it does not know.`
+  );
   return arg;
 }
 function possibleCellIds(customVariants) {
@@ -16296,10 +17147,13 @@ function validateMatrixInput(input) {
   const warnings = [];
   const customVariants = input.customVariants ?? [];
   const minors = KNOWN_MINORS.map((known) => known.minor);
-  if (!input.python?.length) throw new ConfigError(`python is required: a list of CPython versions, from ${allowedList(minors)} (X.Y, or X.Y.Z for an exact release).`);
+  if (!input.python?.length)
+    throw new ConfigError(`python is required: a list of CPython versions, from ${allowedList(minors)} (X.Y, or X.Y.Z for an exact release).`);
   for (const { text: text2, where } of input.python) {
     if (!resolvePythonSelection(text2)) {
-      throw new ConfigError(`${where}: unknown python version '${text2}'. Allowed: ${allowedList(minors)}, or an exact X.Y.Z release of one of them.${perhaps(text2, minors)}`);
+      throw new ConfigError(
+        `${where}: unknown python version '${text2}'. Allowed: ${allowedList(minors)}, or an exact X.Y.Z release of one of them.${perhaps(text2, minors)}`
+      );
     }
   }
   const variantNames = [...VARIANTS.map((variant) => variant.name), ...customVariants.map((variant) => variant.name)];
@@ -16307,7 +17161,9 @@ function validateMatrixInput(input) {
   if (!variants.length) throw new ConfigError(`variants must name at least one variant. Allowed: ${allowedList(variantNames)}.`);
   for (const { text: text2, where } of variants) {
     if (!variantNames.includes(text2)) {
-      throw new ConfigError(`${where}: unknown variant '${text2}'. Allowed: ${allowedList(variantNames)} (define others under custom-variants).${perhaps(text2, variantNames)}`);
+      throw new ConfigError(
+        `${where}: unknown variant '${text2}'. Allowed: ${allowedList(variantNames)} (define others under custom-variants).${perhaps(text2, variantNames)}`
+      );
     }
   }
   const os4 = input.os ?? MATRIX_DEFAULTS.os.map((text2) => ({ text: text2, where: "default" }));
@@ -16317,7 +17173,9 @@ function validateMatrixInput(input) {
     const runnerProblem = unsupportedRunnerReason(text2);
     if (runnerProblem) throw new ConfigError(`${where}: '${text2}': ${runnerProblem}. Allowed labels: ${allowedList(labels)}.`);
     if (!labels.includes(text2)) {
-      warnings.push(`${where}: '${text2}' is not a GitHub-hosted runner label the catalog knows (${allowedList(labels)}); cache keys name it as the OS with an unknown architecture.${perhaps(text2, labels)}`);
+      warnings.push(
+        `${where}: '${text2}' is not a GitHub-hosted runner label the catalog knows (${allowedList(labels)}); cache keys name it as the OS with an unknown architecture.${perhaps(text2, labels)}`
+      );
     }
   }
   const possibleIds = possibleCellIds(customVariants);
@@ -16349,7 +17207,9 @@ function validateMatrixInput(input) {
   if (input.cpythonTestsShards) {
     const parsed = Number(input.cpythonTestsShards.text);
     if (!Number.isInteger(parsed) || parsed < 1 || parsed > MAX_CPYTHON_TESTS_SHARDS) {
-      throw new ConfigError(`${input.cpythonTestsShards.where}: cpython-tests-shards '${input.cpythonTestsShards.text}' must be a whole number from 1 to ${MAX_CPYTHON_TESTS_SHARDS} (jobs per cell sharing CPython's test suite).`);
+      throw new ConfigError(
+        `${input.cpythonTestsShards.where}: cpython-tests-shards '${input.cpythonTestsShards.text}' must be a whole number from 1 to ${MAX_CPYTHON_TESTS_SHARDS} (jobs per cell sharing CPython's test suite).`
+      );
     }
     cpythonTestsShards = parsed;
   }
@@ -16419,7 +17279,9 @@ function readConfigFile(given, source) {
     if (explicit === void 0) problem = `${name} unset reads ${DEFAULT_MATRIX_CONFIG_PATH}, but it cannot be read (${file}: ${code2})`;
     else if (code2 === "ENOENT") problem = `${name} '${explicit}': no such file (${file})`;
     else problem = `${name} '${explicit}': cannot read ${file} (${code2})`;
-    throw new ConfigError(`${problem}. Give the path of a pydebug config file relative to ${source.cwdMeaning}, or leave ${name} unset to read ${DEFAULT_MATRIX_CONFIG_PATH} when it exists.`);
+    throw new ConfigError(
+      `${problem}. Give the path of a pydebug config file relative to ${source.cwdMeaning}, or leave ${name} unset to read ${DEFAULT_MATRIX_CONFIG_PATH} when it exists.`
+    );
   }
   return parseMatrixConfigFile(text2, shown);
 }
@@ -16501,7 +17363,13 @@ var RUN_OPTIONS = {
     placeholder: "FILE",
     description: `pydebug config file with custom variants, relative to the workspace. Empty or ${DEFAULT_MATRIX_CONFIG_PATH} reads that file when it exists; any other path (on the command line, any path given) must exist.`
   },
-  source: { input: "source", kind: "text", default: "", placeholder: "SRC", description: "CPython source tarball path, URL, or URL template with {version} and {release}. Empty means python.org." },
+  source: {
+    input: "source",
+    kind: "text",
+    default: "",
+    placeholder: "SRC",
+    description: "CPython source tarball path, URL, or URL template with {version} and {release}. Empty means python.org."
+  },
   sourceSha256: {
     input: "source-sha256",
     flag: "sha256",
@@ -16517,7 +17385,13 @@ var RUN_OPTIONS = {
     placeholder: "DIR",
     description: "Folder of the C extension project (setup.py, or pyproject.toml with any PEP 517 backend). Several, one per line or comma-separated, build each (e.g. a test dependency with C code) and put all on PYTHONPATH; the first one's tests run. Empty builds the interpreter only."
   },
-  tests: { input: "tests", kind: "text", default: "", placeholder: "DIR", description: "Folder with the extension's unittest files (test_*.py). Empty means EXTENSION/tests." },
+  tests: {
+    input: "tests",
+    kind: "text",
+    default: "",
+    placeholder: "DIR",
+    description: "Folder with the extension's unittest files (test_*.py). Empty means EXTENSION/tests."
+  },
   testRunner: {
     input: "test-runner",
     kind: "text",
@@ -16561,7 +17435,13 @@ var RUN_OPTIONS = {
     placeholder: "NAME=VALUE",
     description: "Environment for the extension builds only, one NAME=value per line (e.g. CC=clang), recorded in the report. Unlike CC in the job's environment, it does not rebuild CPython."
   },
-  cacheDir: { input: "cache-dir", kind: "text", default: "", placeholder: "DIR", description: "Local folder for interpreters, sources and extension builds. Empty means ~/.cache/pydebug." },
+  cacheDir: {
+    input: "cache-dir",
+    kind: "text",
+    default: "",
+    placeholder: "DIR",
+    description: "Local folder for interpreters, sources and extension builds. Empty means ~/.cache/pydebug."
+  },
   out: { input: "out", kind: "text", default: "pydebug-out", placeholder: "DIR", description: "Folder for report.json, summary.md and logs/." },
   failOn: {
     input: "fail-on",
@@ -16588,9 +17468,26 @@ var RUN_OPTIONS = {
     description: "Parallel jobs for make and for the workers of CPython's test suite (regrtest -jN). Empty means the number of CPUs."
   },
   testTimeout: { input: "test-timeout", kind: "text", default: "1200", placeholder: "SEC", description: "regrtest --timeout per test file, in seconds." },
-  maxCaseRuns: { input: "max-case-runs", kind: "text", default: "25", placeholder: "N", description: "How many cases of each leaking test file are re-run alone to name the leaking test." },
-  maxCaseRunsTotal: { input: "max-case-runs-total", kind: "text", default: "100", placeholder: "N", description: "How many cases are re-run alone across all leaking test files." },
-  rebuildExtensions: { input: "rebuild-extensions", kind: "boolean", default: "false", description: "Rebuild the extension even when an identical build is cached." },
+  maxCaseRuns: {
+    input: "max-case-runs",
+    kind: "text",
+    default: "25",
+    placeholder: "N",
+    description: "How many cases of each leaking test file are re-run alone to name the leaking test."
+  },
+  maxCaseRunsTotal: {
+    input: "max-case-runs-total",
+    kind: "text",
+    default: "100",
+    placeholder: "N",
+    description: "How many cases are re-run alone across all leaking test files."
+  },
+  rebuildExtensions: {
+    input: "rebuild-extensions",
+    kind: "boolean",
+    default: "false",
+    description: "Rebuild the extension even when an identical build is cached."
+  },
   keepBuildTree: { input: "keep-build-tree", kind: "boolean", default: "false", description: "Keep the CPython build folder after installing." },
   // Wall-clock limits of CPython's build phases (plan/build-phases.ts). Measured on 2 cores, a cold
   // 3.11 pydebug build takes about 95 s to configure, 120 s for make -j2 and 40 s to install;
@@ -16624,7 +17521,13 @@ var RUN_OPTIONS = {
     description: "report.json of an earlier run; its per-test-file durations balance the shards. Empty splits by name."
   },
   uploadArtifact: { input: "upload-artifact", flag: null, kind: "boolean", default: "true", description: "Upload the report folder as an artifact." },
-  artifactName: { input: "artifact-name", flag: null, kind: "text", default: "", description: "Artifact name. Empty means pydebug-<cell id>, e.g. pydebug-cp311-pydebug." }
+  artifactName: {
+    input: "artifact-name",
+    flag: null,
+    kind: "text",
+    default: "",
+    description: "Artifact name. Empty means pydebug-<cell id>, e.g. pydebug-cp311-pydebug."
+  }
 };
 var RUN_OPTION_ENTRIES = Object.entries(RUN_OPTIONS);
 function cliFlagOf(spec) {
@@ -16652,7 +17555,9 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
   if (pythonText === void 0) throw new ConfigError(`${names.python} is required: a CPython release version X.Y.Z, e.g. 3.11.2.`);
   const python = parsePythonVersion(pythonText);
   if (!python) {
-    throw new ConfigError(`${names.python} '${pythonText}' is not a CPython release version: expected X.Y.Z (e.g. 3.11.2), optionally with a pre-release suffix (e.g. 3.14.0rc1).`);
+    throw new ConfigError(
+      `${names.python} '${pythonText}' is not a CPython release version: expected X.Y.Z (e.g. 3.11.2), optionally with a pre-release suffix (e.g. 3.14.0rc1).`
+    );
   }
   const variantName = given(input.variant) ?? RUN_OPTIONS.variant.default;
   const variant = customVariants.find((spec) => spec.name === variantName) ?? VARIANTS.find((spec) => spec.name === variantName);
@@ -16667,14 +17572,18 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
   if (source.kind === "file") {
     const kind = environment.pathKind(source.path);
     if (kind === void 0) {
-      throw new ConfigError(`${names.source} '${input.source}': no such file (${source.path}). Give a CPython source tarball path, an http(s) URL, or a URL template with {version}.`);
+      throw new ConfigError(
+        `${names.source} '${input.source}': no such file (${source.path}). Give a CPython source tarball path, an http(s) URL, or a URL template with {version}.`
+      );
     }
     if (kind !== "file") throw new ConfigError(`${names.source} '${input.source}' is a directory; give a CPython source tarball (.tgz, .tar.xz).`);
   }
   const sha256Text = given(input.sourceSha256);
   const sourceSha256 = sha256Text === void 0 ? void 0 : parseSha256(sha256Text);
   if (sha256Text !== void 0 && sourceSha256 === void 0) {
-    throw new ConfigError(`${names.sourceSha256} '${sha256Text}' is not allowed: expected a SHA-256 as 64 hexadecimal digits (what sha256sum prints for the tarball), optionally after 'sha256:'.`);
+    throw new ConfigError(
+      `${names.sourceSha256} '${sha256Text}' is not allowed: expected a SHA-256 as 64 hexadecimal digits (what sha256sum prints for the tarball), optionally after 'sha256:'.`
+    );
   }
   const testCommand = parseCommandInput(given(input.testCommand), names.testCommand);
   const buildCommand2 = parseCommandInput(given(input.buildCommand), names.buildCommand);
@@ -16682,7 +17591,9 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
   const extensions = extensionTexts.map((text2) => {
     const folder = resolve(text2);
     if (environment.pathKind(folder) !== "directory") {
-      throw new ConfigError(`${names.extension} '${text2}': no such directory (${folder}). Give the folder of a C extension project (with setup.py or pyproject.toml).`);
+      throw new ConfigError(
+        `${names.extension} '${text2}': no such directory (${folder}). Give the folder of a C extension project (with setup.py or pyproject.toml).`
+      );
     }
     return folder;
   });
@@ -16700,28 +17611,42 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
       );
     }
   } else if (requireExtension && (given(input.cpythonTests) ?? "none") === "none") {
-    throw new ConfigError(`${names.extension} is required: the folder of a C extension project to build and test (e.g. examples/leaky), unless ${names.cpythonTests} runs CPython's own test suite (e.g. quick).`);
+    throw new ConfigError(
+      `${names.extension} is required: the folder of a C extension project to build and test (e.g. examples/leaky), unless ${names.cpythonTests} runs CPython's own test suite (e.g. quick).`
+    );
   }
   const buildEnv = parseBuildEnv(input.buildEnv, names.buildEnv);
   const testRunner = given(input.testRunner) ?? RUN_OPTIONS.testRunner.default;
   if (!TEST_RUNNER_VALUES.includes(testRunner)) {
-    throw new ConfigError(`${names.testRunner} '${testRunner}' is not allowed. Allowed: ${TEST_RUNNER_VALUES.join(", ")} (auto: pytest when the project has pytest configuration or pytest-style test files, else regrtest).`);
+    throw new ConfigError(
+      `${names.testRunner} '${testRunner}' is not allowed. Allowed: ${TEST_RUNNER_VALUES.join(", ")} (auto: pytest when the project has pytest configuration or pytest-style test files, else regrtest).`
+    );
   }
   const testRequirements = parseTestRequirements(joinedList(input.testRequirements), names.testRequirements);
   const cpythonTests = cpythonTestsOf(given(input.cpythonTests), extension !== void 0, names);
   const shardText = given(input.cpythonTestsShard);
   const cpythonTestsShard = shardText === void 0 ? void 0 : parseShardSpec(shardText);
-  if (shardText !== void 0 && !cpythonTestsShard) throw new ConfigError(`${names.cpythonTestsShard} '${shardText}' is not allowed: expected INDEX/COUNT, e.g. 2/4 for the second of four shards (1 \u2264 INDEX \u2264 COUNT).`);
-  if (cpythonTestsShard && cpythonTests.kind === "none") throw new ConfigError(`${names.cpythonTestsShard} '${shardText}' needs ${names.cpythonTests} (quick, full or regrtest arguments): there is no CPython test suite to shard.`);
+  if (shardText !== void 0 && !cpythonTestsShard)
+    throw new ConfigError(
+      `${names.cpythonTestsShard} '${shardText}' is not allowed: expected INDEX/COUNT, e.g. 2/4 for the second of four shards (1 \u2264 INDEX \u2264 COUNT).`
+    );
+  if (cpythonTestsShard && cpythonTests.kind === "none")
+    throw new ConfigError(
+      `${names.cpythonTestsShard} '${shardText}' needs ${names.cpythonTests} (quick, full or regrtest arguments): there is no CPython test suite to shard.`
+    );
   const durationsText = given(input.cpythonTestsDurations);
   const cpythonTestsDurations = durationsText === void 0 ? void 0 : resolve(durationsText);
   if (cpythonTestsDurations !== void 0 && environment.pathKind(cpythonTestsDurations) !== "file") {
-    throw new ConfigError(`${names.cpythonTestsDurations} '${durationsText}': no such file (${cpythonTestsDurations}). Give the report.json of an earlier run that ran CPython's tests.`);
+    throw new ConfigError(
+      `${names.cpythonTestsDurations} '${durationsText}': no such file (${cpythonTestsDurations}). Give the report.json of an earlier run that ran CPython's tests.`
+    );
   }
   const gilText = given(input.gil) ?? RUN_OPTIONS.gil.default;
   if (!GIL_MODES.includes(gilText)) throw new ConfigError(`${names.gil} '${gilText}' is not allowed. Allowed: ${GIL_MODES.join(", ")}.`);
   if (gilText === "force-off" && !variant.configureArgs.includes("--disable-gil")) {
-    throw new ConfigError(`${names.gil} 'force-off' needs a free-threaded variant (configure --disable-gil, e.g. free-threading); '${variant.name}' has the GIL.`);
+    throw new ConfigError(
+      `${names.gil} 'force-off' needs a free-threaded variant (configure --disable-gil, e.g. free-threading); '${variant.name}' has the GIL.`
+    );
   }
   const failOnText = given(input.failOn) ?? RUN_OPTIONS.failOn.default;
   if (!FAIL_ON_VALUES.includes(failOnText)) {
@@ -16769,7 +17694,10 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
 function cpythonTestsOf(text2, hasExtension, names) {
   if (text2 === void 0) return defaultCpythonTestsSelection(hasExtension);
   const parsed = parseCpythonTestsSelection(text2);
-  if (!parsed.ok) throw new ConfigError(`${names.cpythonTests} '${text2}' is not allowed: ${parsed.problem}. Allowed: ${CPYTHON_TESTS_MODES.join(", ")}, or regrtest arguments such as 'test_int test_bool' or '-x test_io -u network'.`);
+  if (!parsed.ok)
+    throw new ConfigError(
+      `${names.cpythonTests} '${text2}' is not allowed: ${parsed.problem}. Allowed: ${CPYTHON_TESTS_MODES.join(", ")}, or regrtest arguments such as 'test_int test_bool' or '-x test_io -u network'.`
+    );
   return parsed.selection;
 }
 function parseTestRequirements(text2, name) {
@@ -16822,7 +17750,10 @@ function parseCommandArgs(args, options, allowPositionals = false) {
 
 // src/cli/run-options.ts
 var RUN_FLAGS = Object.fromEntries(
-  CLI_RUN_OPTION_ENTRIES.map(({ flag, spec }) => [flag, spec.kind === "boolean" ? { type: "boolean" } : { type: "string", multiple: spec.kind === "list" }])
+  CLI_RUN_OPTION_ENTRIES.map(({ flag, spec }) => [
+    flag,
+    spec.kind === "boolean" ? { type: "boolean" } : { type: "string", multiple: spec.kind === "list" }
+  ])
 );
 function parseRunConfig(args, io, { requireExtension }) {
   const { values } = parseCommandArgs(args, RUN_FLAGS);
@@ -16865,7 +17796,19 @@ function wrapWords(text2, width) {
 }
 
 // src/cli/build-command.ts
-var BUILD_FLAGS = ["variant", "config", "source", "sourceSha256", "cacheDir", "out", "jobs", "keepBuildTree", "configureTimeout", "makeTimeout", "installTimeout"];
+var BUILD_FLAGS = [
+  "variant",
+  "config",
+  "source",
+  "sourceSha256",
+  "cacheDir",
+  "out",
+  "jobs",
+  "keepBuildTree",
+  "configureTimeout",
+  "makeTimeout",
+  "installTimeout"
+];
 var buildCommand = {
   summary: "build (or restore) a debug CPython only; prints the interpreter path on the last line",
   usage: `Usage: pydebug build ${flagSynopsis("python")} ${BUILD_FLAGS.map((key) => `[${flagSynopsis(key)}]`).join(" ")}
@@ -16894,14 +17837,17 @@ function renderMatrixJson(cells) {
   return JSON.stringify(matrixInclude(cells));
 }
 function renderMatrixYaml(plan, cells = plan.cells) {
-  const comments = plan.refusals.map((refusal) => `# refused ${refusal.id} (${refusal.os}): ${refusal.reason} [${refusal.source}]${refusal.alternative ? ` Instead: ${refusal.alternative}.` : ""}`);
+  const comments = plan.refusals.map(
+    (refusal) => `# refused ${refusal.id} (${refusal.os}): ${refusal.reason} [${refusal.source}]${refusal.alternative ? ` Instead: ${refusal.alternative}.` : ""}`
+  );
   const body = (0, import_yaml2.stringify)({ strategy: { "fail-fast": false, matrix: matrixInclude(cells) } }, { lineWidth: 0 });
   return `${comments.length ? `${comments.join("\n")}
 ` : ""}${body}`;
 }
 function renderGithubOutput(plan, shardIndex = 0) {
   const cells = plan.shards[shardIndex] ?? [];
-  return [`matrix=${renderMatrixJson(cells)}`, `count=${cells.length}`, `shards=${plan.shards.length}`, `refused=${plan.refusals.length}`].join("\n") + "\n";
+  return `${[`matrix=${renderMatrixJson(cells)}`, `count=${cells.length}`, `shards=${plan.shards.length}`, `refused=${plan.refusals.length}`].join("\n")}
+`;
 }
 function renderMatrix(plan, format, shardIndex = 0) {
   const cells = plan.shards[shardIndex] ?? [];
@@ -16964,8 +17910,11 @@ var matrixCommand = {
     for (const warning of warnings) io.stderr(`pydebug matrix: warning: ${warning}
 `);
     if (format !== "yaml") {
-      for (const refusal of plan.refusals) io.stderr(`pydebug matrix: refused ${refusal.id} (${refusal.os}): ${refusal.reason} [${refusal.source}]${refusal.alternative ? ` Instead: ${refusal.alternative}.` : ""}
-`);
+      for (const refusal of plan.refusals)
+        io.stderr(
+          `pydebug matrix: refused ${refusal.id} (${refusal.os}): ${refusal.reason} [${refusal.source}]${refusal.alternative ? ` Instead: ${refusal.alternative}.` : ""}
+`
+        );
     }
     if (plan.shards.length > 1) io.stderr(`pydebug matrix: ${plan.cells.length} jobs in ${plan.shards.length} shards; this is shard ${shard + 1}.
 `);
@@ -17030,21 +17979,32 @@ function renderRollupMarkdown(cells, heading = "pydebug") {
   const label = (cell) => ids.filter((id) => id === (cell.cellId ?? cell.name)).length > 1 ? cell.name : cell.cellId ?? cell.name;
   for (const cell of cells) {
     const shards = cell.shards ? `${cell.shards.reported.length} of ${cell.shards.count} shards${cell.shards.missing.length ? ` (missing ${cell.shards.missing.join(", ")})` : ""}` : `${cell.reports.length}`;
-    lines.push(`| \`${escapeCode(label(cell))}\` | ${escapeMarkdown(cell.python ?? "")} | ${escapeMarkdown(cell.variant ?? "")} | ${STATUS_WORDS[cell.status]} | ${cell.findings.length} | ${shards} |`);
+    lines.push(
+      `| \`${escapeCode(label(cell))}\` | ${escapeMarkdown(cell.python ?? "")} | ${escapeMarkdown(cell.variant ?? "")} | ${STATUS_WORDS[cell.status]} | ${cell.findings.length} | ${shards} |`
+    );
   }
   lines.push("");
   for (const cell of cells) {
     if (cell.cpythonTests) {
       const counts = cell.cpythonTests;
-      lines.push(`\`${escapeCode(label(cell))}\`, CPython's tests: ${counts.ok} OK, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.timedOut} timed out, ${counts.envChanged} changed the environment.`, "");
+      lines.push(
+        `\`${escapeCode(label(cell))}\`, CPython's tests: ${counts.ok} OK, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.timedOut} timed out, ${counts.envChanged} changed the environment.`,
+        ""
+      );
     }
-    if (cell.shards?.missing.length) lines.push(`\`${escapeCode(label(cell))}\`: shard${cell.shards.missing.length === 1 ? "" : "s"} ${cell.shards.missing.join(", ")} of ${cell.shards.count} sent no report (cancelled or failed before writing one): their tests were not checked.`, "");
+    if (cell.shards?.missing.length)
+      lines.push(
+        `\`${escapeCode(label(cell))}\`: shard${cell.shards.missing.length === 1 ? "" : "s"} ${cell.shards.missing.join(", ")} of ${cell.shards.count} sent no report (cancelled or failed before writing one): their tests were not checked.`,
+        ""
+      );
     if (!cell.findings.length) continue;
     lines.push(`### \`${escapeCode(label(cell))}\``, "", "| Test | Finding | Where | From |", "|---|---|---|---|");
     for (const finding of cell.findings.slice(0, MAX_FINDINGS_PER_CELL)) {
       const where = finding.file ? `\`${escapeCode(`${finding.file}${finding.line ? `:${finding.line}` : ""}`)}\`` : "";
       const test = finding.case ?? finding.test;
-      lines.push(`| ${test ? `\`${escapeCode(test)}\`` : "\u2014"} | ${FINDING_KINDS[finding.kind].label}: ${escapeMarkdown(finding.message)} | ${where} | \`${escapeCode(finding.from)}\` |`);
+      lines.push(
+        `| ${test ? `\`${escapeCode(test)}\`` : "\u2014"} | ${FINDING_KINDS[finding.kind].label}: ${escapeMarkdown(finding.message)} | ${where} | \`${escapeCode(finding.from)}\` |`
+      );
     }
     if (cell.findings.length > MAX_FINDINGS_PER_CELL) lines.push("", `${cell.findings.length - MAX_FINDINGS_PER_CELL} more in the cell's report.json.`);
     lines.push("");
@@ -17096,7 +18056,8 @@ cell's findings. Markdown on stdout or in FILE; exit code from the findings as -
     const logPaths = positionals.map((log) => path27.resolve(io.cwd, log));
     for (const [index, logPath2] of logPaths.entries()) {
       const info = await stat2(logPath2).catch(() => void 0);
-      if (!info?.isFile()) throw new ConfigError(`<log>: '${positionals[index]}' is not a readable file (resolved to ${logPath2}); pass paths of existing log files.`);
+      if (!info?.isFile())
+        throw new ConfigError(`<log>: '${positionals[index]}' is not a readable file (resolved to ${logPath2}); pass paths of existing log files.`);
     }
     const outPath = typeof values.out === "string" ? path27.resolve(io.cwd, values.out) : void 0;
     const reportDir = outPath ? path27.dirname(outPath) : io.cwd;
@@ -17118,13 +18079,15 @@ cell's findings. Markdown on stdout or in FILE; exit code from the findings as -
 };
 function failOnOf(given) {
   const value = given?.trim() || "never";
-  if (!FAIL_ON_VALUES.includes(value)) throw new ConfigError(`${CLI_OPTION_NAMES.failOn} '${value}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(", ")}.`);
+  if (!FAIL_ON_VALUES.includes(value))
+    throw new ConfigError(`${CLI_OPTION_NAMES.failOn} '${value}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(", ")}.`);
   return value;
 }
 async function mergeReports(args, io) {
   const { values, positionals } = parseCommandArgs(args, { out: { type: "string" }, title: { type: "string" }, "fail-on": { type: "string" } }, true);
   const failOn = failOnOf(values["fail-on"]);
-  if (positionals.length === 0) throw new ConfigError("<folder>: no folders given; pass the folder that holds the cells' report folders, e.g. pydebug report merge reports");
+  if (positionals.length === 0)
+    throw new ConfigError("<folder>: no folders given; pass the folder that holds the cells' report folders, e.g. pydebug report merge reports");
   const found = [];
   for (const given of positionals) {
     const root = path27.resolve(io.cwd, given);
@@ -17185,7 +18148,9 @@ function renderParsedMarkdown(report) {
     for (const problem of problems) {
       const location = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ""}` : "";
       const where = location && !problem.message.includes(location) ? ` (\`${escapeCode(location)}\`)` : "";
-      lines.push(`- ${SEVERITY_ICON[problem.severity]} **${escapeMarkdown(problem.kind)}**: ${escapeMarkdown(problem.message)}${where} \xB7 \`${escapeCode(problem.log)}\` line ${problem.logLine}`);
+      lines.push(
+        `- ${SEVERITY_ICON[problem.severity]} **${escapeMarkdown(problem.kind)}**: ${escapeMarkdown(problem.message)}${where} \xB7 \`${escapeCode(problem.log)}\` line ${problem.logLine}`
+      );
     }
     lines.push("");
   }
@@ -17195,11 +18160,16 @@ function renderParsedMarkdown(report) {
     const facts = [];
     if (details.regrtest) {
       const tests = details.regrtest.tests;
-      facts.push(`regrtest: ${tests.length} test file${tests.length === 1 ? "" : "s"}${details.regrtest.summary.state ? `, result ${escapeMarkdown(details.regrtest.summary.state)}` : ""}`);
+      facts.push(
+        `regrtest: ${tests.length} test file${tests.length === 1 ? "" : "s"}${details.regrtest.summary.state ? `, result ${escapeMarkdown(details.regrtest.summary.state)}` : ""}`
+      );
     }
     if (details.showrefcount?.final) facts.push(`showrefcount: ${details.showrefcount.final.refs} refs, ${details.showrefcount.final.blocks} blocks at exit`);
     const series = details["refcount-series"];
-    if (series?.last) facts.push(`gettotalrefcount: ${series.samples.length + series.dropped} samples, total growth ${series.totalGrowth ?? 0}${series.steadyGrowth !== void 0 ? `, ${series.steadyGrowth} per step` : ""}`);
+    if (series?.last)
+      facts.push(
+        `gettotalrefcount: ${series.samples.length + series.dropped} samples, total growth ${series.totalGrowth ?? 0}${series.steadyGrowth !== void 0 ? `, ${series.steadyGrowth} per step` : ""}`
+      );
     const stats = details.mallocstats;
     if (stats?.last) facts.push(`malloc stats: ${stats.dumps.length + stats.droppedDumps} dump(s), last with ${stats.last.arenaCount ?? "?"} arenas`);
     const counts = details["count-allocs"];
@@ -17246,7 +18216,14 @@ summary: ${outcome.summaryPath}
 function onVersion(minor, result) {
   if (!result.ok) {
     const { reason, source, alternative } = result.refusal;
-    return { minor, status: "refused", configureArgs: [], runtimeEnv: {}, reason: `${reason.replace(/^.*?: /, "")} (${source})`, ...alternative ? { alternative } : {} };
+    return {
+      minor,
+      status: "refused",
+      configureArgs: [],
+      runtimeEnv: {},
+      reason: `${reason.replace(/^.*?: /, "")} (${source})`,
+      ...alternative ? { alternative } : {}
+    };
   }
   const { cell } = result;
   return {
@@ -17285,7 +18262,9 @@ function changes(variant) {
   return [
     variant.configureArgs.length ? code(variant.configureArgs.join(" ")) : "release build",
     ...variant.macros.map((macro) => `${code(`-D${macro}`)} (CFLAGS)`),
-    ...Object.keys(variant.runtimeEnv).length ? [`run with ${Object.entries(variant.runtimeEnv).map(([key, value]) => code(`${key}=${value}`)).join(" ")}`] : []
+    ...Object.keys(variant.runtimeEnv).length ? [
+      `run with ${Object.entries(variant.runtimeEnv).map(([key, value]) => code(`${key}=${value}`)).join(" ")}`
+    ] : []
   ].join(", ");
 }
 function availability(variant, lastMinor) {
@@ -17296,13 +18275,16 @@ function availability(variant, lastMinor) {
 }
 function rebuild(variant, lastMinor) {
   const known = variant.versions.filter((version) => version.extensionRebuild);
-  return known.length ? summarizeRanges(known.map(({ minor, extensionRebuild }) => ({ minor, value: extensionRebuild })), lastMinor) : "\u2013";
+  return known.length ? summarizeRanges(
+    known.map(({ minor, extensionRebuild }) => ({ minor, value: extensionRebuild })),
+    lastMinor
+  ) : "\u2013";
 }
 function renderVariantsMarkdown(descriptions) {
   const lastMinor = descriptions[0]?.versions.at(-1)?.minor ?? "";
-  const escape = (text2) => text2.replace(/\|/g, "\\|");
+  const escapeCell = (text2) => text2.replace(/\|/g, "\\|");
   const rows = descriptions.map(
-    (variant) => `| \`${variant.name}\` | ${escape(variant.summary)} | ${escape(changes(variant))} | ${rebuild(variant, lastMinor)} | ${availability(variant, lastMinor)} |`
+    (variant) => `| \`${variant.name}\` | ${escapeCell(variant.summary)} | ${escapeCell(changes(variant))} | ${rebuild(variant, lastMinor)} | ${availability(variant, lastMinor)} |`
   );
   const notes = descriptions.flatMap((variant) => {
     const byText = /* @__PURE__ */ new Map();
@@ -17310,7 +18292,9 @@ function renderVariantsMarkdown(descriptions) {
       const text2 = `${version.status === "refused" ? "refused" : "built as an equivalent"}: ${version.reason}${version.alternative ? ` Instead: ${version.alternative}.` : ""}`;
       byText.set(text2, [...byText.get(text2) ?? [], version.minor]);
     }
-    return [...byText].map(([text2, minors]) => `- \`${variant.name}\` on ${minors.length === 1 ? minors[0] : `${minors[0]}\u2013${minors[minors.length - 1]}`}, ${text2}`);
+    return [...byText].map(
+      ([text2, minors]) => `- \`${variant.name}\` on ${minors.length === 1 ? minors[0] : `${minors[0]}\u2013${minors[minors.length - 1]}`}, ${text2}`
+    );
   });
   return [
     "| Variant | What it is | What it changes | Rebuild extensions | CPython versions |",
@@ -17338,10 +18322,20 @@ function renderVariantsText(descriptions) {
       ["VARIANT", `ON ${minor}`, "ABI GROUP", "EXTENSIONS", "CONFIGURE", "RUN WITH"],
       descriptions.map((variant) => {
         const version = variant.versions[0];
-        if (version.reason) notes.push(`${variant.name}: ${version.status === "refused" ? "refused" : "built as an equivalent"}: ${version.reason}${version.alternative ? ` Instead: ${version.alternative}.` : ""}`);
+        if (version.reason)
+          notes.push(
+            `${variant.name}: ${version.status === "refused" ? "refused" : "built as an equivalent"}: ${version.reason}${version.alternative ? ` Instead: ${version.alternative}.` : ""}`
+          );
         if (version.status === "refused") return [variant.name, "refused", "", "", "", ""];
         const env = Object.entries(version.runtimeEnv).map(([key, value]) => `${key}=${value}`).join(" ");
-        return [variant.name, version.status === "built" ? "yes" : "equivalent", version.abiGroup ?? "", version.extensionRebuild ?? "", version.configureArgs.join(" ") || "(release build)", env];
+        return [
+          variant.name,
+          version.status === "built" ? "yes" : "equivalent",
+          version.abiGroup ?? "",
+          version.extensionRebuild ?? "",
+          version.configureArgs.join(" ") || "(release build)",
+          env
+        ];
       })
     );
   } else {
@@ -17374,10 +18368,13 @@ var variantsCommand = {
   async run(args, io) {
     const { values } = parseCommandArgs(args, OPTIONS2);
     const format = values.format ?? "text";
-    if (!FORMATS3.includes(format)) throw new ConfigError(`--format '${format}' is not allowed. Allowed: ${FORMATS3.join(", ")}.${perhaps(format, FORMATS3)}`);
+    if (!FORMATS3.includes(format))
+      throw new ConfigError(`--format '${format}' is not allowed. Allowed: ${FORMATS3.join(", ")}.${perhaps(format, FORMATS3)}`);
     const minors = KNOWN_MINORS.map((known) => known.minor);
     if (values.python !== void 0 && !minors.includes(values.python)) {
-      throw new ConfigError(`--python '${values.python}' is not a minor version the catalog knows. Allowed: ${minors.join(", ")}.${perhaps(values.python, minors)}`);
+      throw new ConfigError(
+        `--python '${values.python}' is not a minor version the catalog knows. Allowed: ${minors.join(", ")}.${perhaps(values.python, minors)}`
+      );
     }
     const descriptions = describeVariants(VARIANTS, values.python ? [values.python] : minors);
     if (format === "json") io.stdout(`${JSON.stringify(descriptions, null, 2)}

@@ -26994,7 +26994,11 @@ var import_yaml = __toESM(require_dist(), 1);
 
 // src/catalog/abi-macros.ts
 var ABI_MACROS = [
-  { macro: "Py_DEBUG", reason: "Py_DEBUG changes object and interpreter structures; the SOABI says it (flag d)", source: "configure.ac --with-pydebug; bpo-36722 (3.8: one ABI for debug and release on Unix, flag d kept)" },
+  {
+    macro: "Py_DEBUG",
+    reason: "Py_DEBUG changes object and interpreter structures; the SOABI says it (flag d)",
+    source: "configure.ac --with-pydebug; bpo-36722 (3.8: one ABI for debug and release on Unix, flag d kept)"
+  },
   {
     macro: "Py_REF_DEBUG",
     tag: "refdebug",
@@ -27012,7 +27016,12 @@ var ABI_MACROS = [
     reason: "Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD and renames PyModule_Create2, without an ABI flag (SOABI keeps the d of pydebug)",
     source: "bpo-36465, PR #12615 (whatsnew/3.8); Include/modsupport.h up to 3.12 (PyModule_Create2TraceRefs); gh-108634 (3.13: a hash table, no ABI change)"
   },
-  { macro: "Py_GIL_DISABLED", from: "3.13", reason: "the free-threaded object header; the SOABI says it (flag t)", source: "PEP 703; gh-108223, PR #109922 (ABI flag t)" },
+  {
+    macro: "Py_GIL_DISABLED",
+    from: "3.13",
+    reason: "the free-threaded object header; the SOABI says it (flag t)",
+    source: "PEP 703; gh-108223, PR #109922 (ABI flag t)"
+  },
   {
     macro: "COUNT_ALLOCS",
     until: "3.9",
@@ -27043,8 +27052,18 @@ var CONFIGURE_OPTIONS = [
     sharesConfigureResults: true
   },
   { spellings: ["--with-assertions"], from: "3.6", summary: "keep assert() without Py_DEBUG", source: "configure.ac v3.8.7; Doc/using/configure.rst" },
-  { spellings: ["--with-pymalloc", "--without-pymalloc"], summary: "WITH_PYMALLOC; without it every block goes to malloc()", source: "configure.ac (all versions)", sharesConfigureResults: true },
-  { spellings: ["--with-valgrind", "--without-valgrind"], summary: "WITH_VALGRIND: pymalloc steps aside under Valgrind (needs valgrind/valgrind.h)", source: "configure.ac (all versions); Misc/README.valgrind", sharesConfigureResults: true },
+  {
+    spellings: ["--with-pymalloc", "--without-pymalloc"],
+    summary: "WITH_PYMALLOC; without it every block goes to malloc()",
+    source: "configure.ac (all versions)",
+    sharesConfigureResults: true
+  },
+  {
+    spellings: ["--with-valgrind", "--without-valgrind"],
+    summary: "WITH_VALGRIND: pymalloc steps aside under Valgrind (needs valgrind/valgrind.h)",
+    source: "configure.ac (all versions); Misc/README.valgrind",
+    sharesConfigureResults: true
+  },
   {
     spellings: ["--with-address-sanitizer"],
     from: "3.6",
@@ -27073,15 +27092,57 @@ var CONFIGURE_OPTIONS = [
     source: 'configure.ac 3.13; Doc/using/configure.rst "versionadded 3.13"',
     abi: [instrumentation("tsan", "TSan", "their races")]
   },
-  { spellings: ["--disable-gil", "--enable-gil"], from: "3.13", summary: "Py_GIL_DISABLED (PEP 703); ABI flag t", source: "gh-108223, PR #108227 and PR #109922 (whatsnew/3.13)", sharesConfigureResults: true },
-  { spellings: ["--with-mimalloc", "--without-mimalloc"], from: "3.13", summary: "WITH_MIMALLOC, the bundled mimalloc", source: "configure.ac 3.13 (gh-90815)", sharesConfigureResults: true },
-  { spellings: ["--enable-experimental-jit", "--disable-experimental-jit"], from: "3.13", summary: "the copy-and-patch JIT (needs LLVM at build time)", source: 'PEP 744; Doc/using/configure.rst "versionadded 3.13"' },
+  {
+    spellings: ["--disable-gil", "--enable-gil"],
+    from: "3.13",
+    summary: "Py_GIL_DISABLED (PEP 703); ABI flag t",
+    source: "gh-108223, PR #108227 and PR #109922 (whatsnew/3.13)",
+    sharesConfigureResults: true
+  },
+  {
+    spellings: ["--with-mimalloc", "--without-mimalloc"],
+    from: "3.13",
+    summary: "WITH_MIMALLOC, the bundled mimalloc",
+    source: "configure.ac 3.13 (gh-90815)",
+    sharesConfigureResults: true
+  },
+  {
+    spellings: ["--enable-experimental-jit", "--disable-experimental-jit"],
+    from: "3.13",
+    summary: "the copy-and-patch JIT (needs LLVM at build time)",
+    source: 'PEP 744; Doc/using/configure.rst "versionadded 3.13"'
+  },
   { spellings: ["--enable-pystats", "--disable-pystats"], from: "3.11", summary: "Py_STATS: interpreter statistics", source: "configure.ac 3.11" },
-  { spellings: ["--with-strict-overflow", "--without-strict-overflow"], from: "3.12", summary: "-fstrict-overflow (CPython CI pairs it with UBSan)", source: "gh-96821, PR #96823 (2023); configure.ac v3.12.0" },
-  { spellings: ["--enable-safety", "--enable-slower-safety", "--disable-safety"], from: "3.14", summary: "OpenSSF compiler hardening flags", source: "Doc/using/configure.rst 3.14" },
-  { spellings: ["--with-tail-call-interp", "--without-tail-call-interp"], from: "3.14", summary: "tail-calling interpreter (Clang 19+)", source: "Doc/using/configure.rst 3.14" },
-  { spellings: ["--without-remote-debug", "--with-remote-debug"], from: "3.14", summary: "PEP 768 remote debugging support", source: "Doc/using/configure.rst 3.14" },
-  { spellings: ["--with-pymalloc-hugepages"], from: "3.15", summary: "2 MiB pymalloc arenas (used when PYTHON_PYMALLOC_HUGEPAGES=1)", source: "Doc/using/configure.rst 3.15" },
+  {
+    spellings: ["--with-strict-overflow", "--without-strict-overflow"],
+    from: "3.12",
+    summary: "-fstrict-overflow (CPython CI pairs it with UBSan)",
+    source: "gh-96821, PR #96823 (2023); configure.ac v3.12.0"
+  },
+  {
+    spellings: ["--enable-safety", "--enable-slower-safety", "--disable-safety"],
+    from: "3.14",
+    summary: "OpenSSF compiler hardening flags",
+    source: "Doc/using/configure.rst 3.14"
+  },
+  {
+    spellings: ["--with-tail-call-interp", "--without-tail-call-interp"],
+    from: "3.14",
+    summary: "tail-calling interpreter (Clang 19+)",
+    source: "Doc/using/configure.rst 3.14"
+  },
+  {
+    spellings: ["--without-remote-debug", "--with-remote-debug"],
+    from: "3.14",
+    summary: "PEP 768 remote debugging support",
+    source: "Doc/using/configure.rst 3.14"
+  },
+  {
+    spellings: ["--with-pymalloc-hugepages"],
+    from: "3.15",
+    summary: "2 MiB pymalloc arenas (used when PYTHON_PYMALLOC_HUGEPAGES=1)",
+    source: "Doc/using/configure.rst 3.15"
+  },
   { spellings: ["--with-dtrace", "--without-dtrace"], from: "3.6", summary: "DTrace/SystemTap probes", source: 'Doc/using/configure.rst "versionadded 3.6"' }
 ];
 var MACROS = [
@@ -27508,7 +27569,8 @@ function findBuildProblem(python, configureArgs, macros, runtimeEnv) {
   }
   for (const macro of macros) {
     const rule = findMacro(macro);
-    if (rule && !inRange(python, rule)) return { reason: rule.outsideRange, source: rule.source, ...rule.alternative ? { alternative: rule.alternative } : {} };
+    if (rule && !inRange(python, rule))
+      return { reason: rule.outsideRange, source: rule.source, ...rule.alternative ? { alternative: rule.alternative } : {} };
   }
   const present = /* @__PURE__ */ new Set([...configureArgs.map(optionName), ...macros.map(optionName)]);
   for (const rule of COMBINATIONS) {
@@ -27539,7 +27601,10 @@ function extensionRebuildOf(python, abiFlags, abiRules) {
   }
   const instrumentation2 = abiRules.find((rule) => rule.kind === "instrumentation");
   if (instrumentation2) return { need: "instrumented", reason: instrumentation2.reason };
-  return { need: "not-needed", reason: compareMinor(python, "3.8") >= 0 ? "same ABI as a release build on Unix since 3.8 (bpo-36465, bpo-36722)" : "release ABI" };
+  return {
+    need: "not-needed",
+    reason: compareMinor(python, "3.8") >= 0 ? "same ABI as a release build on Unix since 3.8 (bpo-36465, bpo-36722)" : "release ABI"
+  };
 }
 function abiFlagsOf(python, configureArgs) {
   const has = (flag) => configureArgs.includes(flag);
@@ -27640,6 +27705,10 @@ function resolveSourceSpec(source, python, resolvePath) {
   }
   return { kind: "file", path: resolvePath(expanded) };
 }
+function sourceIdentityOf(source, fileSha256) {
+  if (source.kind === "url") return { url: source.url };
+  return fileSha256 ? { sha256: fileSha256 } : { url: `file://${source.path}` };
+}
 
 // src/plan/matrix.ts
 var GITHUB_MATRIX_JOB_LIMIT = 256;
@@ -27700,7 +27769,7 @@ function planMatrix(config) {
   const planned = versions.map((python) => {
     const source = resolveSourceSpec(config.source, python, (path2) => path2);
     return {
-      sourceIdentity: source.kind === "url" ? { url: source.url } : { url: `file://${source.path}` },
+      sourceIdentity: sourceIdentityOf(source),
       results: variants.map((variant) => planCell(python, variant))
     };
   });
@@ -27831,7 +27900,18 @@ function explicitConfigPath(inputValue) {
   const trimmed = inputValue.trim();
   return trimmed === "" || trimmed === DEFAULT_MATRIX_CONFIG_PATH ? void 0 : trimmed;
 }
-var MATRIX_CONFIG_KEYS = ["python", "variants", "os", "skip", "custom-variants", "strict", "source", "max-jobs", "split", "cpython-tests-shards"];
+var MATRIX_CONFIG_KEYS = [
+  "python",
+  "variants",
+  "os",
+  "skip",
+  "custom-variants",
+  "strict",
+  "source",
+  "max-jobs",
+  "split",
+  "cpython-tests-shards"
+];
 var CUSTOM_VARIANT_KEYS = ["summary", "configure-args", "macros", "build-env", "env"];
 var VARIANT_NAME = /^[a-z][a-z0-9-]*$/;
 var MACRO = /^[A-Za-z_][A-Za-z0-9_]*(=.*)?$/;
@@ -27861,7 +27941,8 @@ function parseMatrixConfigFile(text, file) {
     if ((0, import_yaml.isScalar)(value)) return [{ text: scalarText(value), where: at(value) }];
     if (!(0, import_yaml.isSeq)(value)) throw new ConfigError(`${at(value ?? pair.key)}: '${key}' must be a list of strings.`);
     return value.items.map((item) => {
-      if (!(0, import_yaml.isScalar)(item) || item.value === null || typeof item.value === "object") throw new ConfigError(`${at(item)}: '${key}' entries must be strings.`);
+      if (!(0, import_yaml.isScalar)(item) || item.value === null || typeof item.value === "object")
+        throw new ConfigError(`${at(item)}: '${key}' entries must be strings.`);
       return { text: scalarText(item), where: at(item) };
     });
   };
@@ -27922,7 +28003,8 @@ function parseCustomVariants(node, at, scalarText, warnings) {
   return node.items.map((pair) => {
     const nameNode = pair.key;
     const name = (0, import_yaml.isScalar)(nameNode) ? String(nameNode.value) : "";
-    if (!VARIANT_NAME.test(name)) throw new ConfigError(`${at(nameNode)}: custom variant name '${name}' must be lower-case letters, digits and '-', starting with a letter.`);
+    if (!VARIANT_NAME.test(name))
+      throw new ConfigError(`${at(nameNode)}: custom variant name '${name}' must be lower-case letters, digits and '-', starting with a letter.`);
     if (builtIn.includes(name)) throw new ConfigError(`${at(nameNode)}: custom variant '${name}' has the name of a built-in variant; choose another name.`);
     const body = pair.value;
     if (!(0, import_yaml.isMap)(body)) throw new ConfigError(`${at(body ?? nameNode)}: custom variant '${name}' must be a mapping with ${allowedList(CUSTOM_VARIANT_KEYS)}.`);
@@ -27942,7 +28024,8 @@ function parseCustomVariants(node, at, scalarText, warnings) {
         const variable = (0, import_yaml.isScalar)(key) ? String(key.value) : "";
         if (!ENV_NAME.test(variable)) throw new ConfigError(`${at(key)}: '${variable}' is not an environment variable name.`);
         const entryValue = entry.value;
-        if (!(0, import_yaml.isScalar)(entryValue) || entryValue.value === null || typeof entryValue.value === "object") throw new ConfigError(`${at(entryValue ?? key)}: ${what}.${variable} must be a string.`);
+        if (!(0, import_yaml.isScalar)(entryValue) || entryValue.value === null || typeof entryValue.value === "object")
+          throw new ConfigError(`${at(entryValue ?? key)}: ${what}.${variable} must be a string.`);
         result[variable] = scalarText(entryValue);
       }
       return result;
@@ -27978,10 +28061,14 @@ function parseCustomVariants(node, at, scalarText, warnings) {
           runtimeEnv = env(value, what);
           break;
         default:
-          throw new ConfigError(`${at(keyNode)}: unknown key '${key}' in custom variant '${name}'. Allowed keys: ${allowedList(CUSTOM_VARIANT_KEYS)}.${perhaps(key, CUSTOM_VARIANT_KEYS)}`);
+          throw new ConfigError(
+            `${at(keyNode)}: unknown key '${key}' in custom variant '${name}'. Allowed keys: ${allowedList(CUSTOM_VARIANT_KEYS)}.${perhaps(key, CUSTOM_VARIANT_KEYS)}`
+          );
       }
     }
-    const described = [...configureArgs, ...macros.map((macro) => `-D${macro}`), ...Object.entries(runtimeEnv).map(([key, value]) => `${key}=${value}`)].join(" ");
+    const described = [...configureArgs, ...macros.map((macro) => `-D${macro}`), ...Object.entries(runtimeEnv).map(([key, value]) => `${key}=${value}`)].join(
+      " "
+    );
     return {
       name,
       summary: summary2 ?? `custom: ${described || "release build"}`,
@@ -27997,11 +28084,14 @@ var KNOWN_OPTION_SPELLINGS = CONFIGURE_OPTIONS.flatMap((option) => option.spelli
 function checkConfigureArg(arg, where, warnings) {
   if (CONFIGURE_VARIABLE.test(arg)) return arg;
   if (!arg.startsWith("--")) throw new ConfigError(`${where}: '${arg}' is not a configure option (--with-X, --enable-X) or variable (CFLAGS=...).`);
-  if (optionName(arg) === "--prefix") throw new ConfigError(`${where}: '--prefix' is set by pydebug (each cell installs into its own cached prefix); remove it.`);
+  if (optionName(arg) === "--prefix")
+    throw new ConfigError(`${where}: '--prefix' is set by pydebug (each cell installs into its own cached prefix); remove it.`);
   if (findConfigureOption(arg)) return arg;
   const suggestion = closestMatch(optionName(arg), KNOWN_OPTION_SPELLINGS);
   if (suggestion) throw new ConfigError(`${where}: unknown configure option '${arg}'. Perhaps you meant '${suggestion}'?`);
-  warnings.push(`${where}: '${arg}' is not in the catalog's table of configure options, so its versions are not checked; configure ignores options it does not know.`);
+  warnings.push(
+    `${where}: '${arg}' is not in the catalog's table of configure options, so its versions are not checked; configure ignores options it does not know.`
+  );
   return arg;
 }
 function possibleCellIds(customVariants) {
@@ -28022,10 +28112,13 @@ function validateMatrixInput(input) {
   const warnings = [];
   const customVariants = input.customVariants ?? [];
   const minors = KNOWN_MINORS.map((known) => known.minor);
-  if (!input.python?.length) throw new ConfigError(`python is required: a list of CPython versions, from ${allowedList(minors)} (X.Y, or X.Y.Z for an exact release).`);
+  if (!input.python?.length)
+    throw new ConfigError(`python is required: a list of CPython versions, from ${allowedList(minors)} (X.Y, or X.Y.Z for an exact release).`);
   for (const { text, where } of input.python) {
     if (!resolvePythonSelection(text)) {
-      throw new ConfigError(`${where}: unknown python version '${text}'. Allowed: ${allowedList(minors)}, or an exact X.Y.Z release of one of them.${perhaps(text, minors)}`);
+      throw new ConfigError(
+        `${where}: unknown python version '${text}'. Allowed: ${allowedList(minors)}, or an exact X.Y.Z release of one of them.${perhaps(text, minors)}`
+      );
     }
   }
   const variantNames = [...VARIANTS.map((variant) => variant.name), ...customVariants.map((variant) => variant.name)];
@@ -28033,7 +28126,9 @@ function validateMatrixInput(input) {
   if (!variants.length) throw new ConfigError(`variants must name at least one variant. Allowed: ${allowedList(variantNames)}.`);
   for (const { text, where } of variants) {
     if (!variantNames.includes(text)) {
-      throw new ConfigError(`${where}: unknown variant '${text}'. Allowed: ${allowedList(variantNames)} (define others under custom-variants).${perhaps(text, variantNames)}`);
+      throw new ConfigError(
+        `${where}: unknown variant '${text}'. Allowed: ${allowedList(variantNames)} (define others under custom-variants).${perhaps(text, variantNames)}`
+      );
     }
   }
   const os5 = input.os ?? MATRIX_DEFAULTS.os.map((text) => ({ text, where: "default" }));
@@ -28043,7 +28138,9 @@ function validateMatrixInput(input) {
     const runnerProblem = unsupportedRunnerReason(text);
     if (runnerProblem) throw new ConfigError(`${where}: '${text}': ${runnerProblem}. Allowed labels: ${allowedList(labels)}.`);
     if (!labels.includes(text)) {
-      warnings.push(`${where}: '${text}' is not a GitHub-hosted runner label the catalog knows (${allowedList(labels)}); cache keys name it as the OS with an unknown architecture.${perhaps(text, labels)}`);
+      warnings.push(
+        `${where}: '${text}' is not a GitHub-hosted runner label the catalog knows (${allowedList(labels)}); cache keys name it as the OS with an unknown architecture.${perhaps(text, labels)}`
+      );
     }
   }
   const possibleIds = possibleCellIds(customVariants);
@@ -28075,7 +28172,9 @@ function validateMatrixInput(input) {
   if (input.cpythonTestsShards) {
     const parsed = Number(input.cpythonTestsShards.text);
     if (!Number.isInteger(parsed) || parsed < 1 || parsed > MAX_CPYTHON_TESTS_SHARDS) {
-      throw new ConfigError(`${input.cpythonTestsShards.where}: cpython-tests-shards '${input.cpythonTestsShards.text}' must be a whole number from 1 to ${MAX_CPYTHON_TESTS_SHARDS} (jobs per cell sharing CPython's test suite).`);
+      throw new ConfigError(
+        `${input.cpythonTestsShards.where}: cpython-tests-shards '${input.cpythonTestsShards.text}' must be a whole number from 1 to ${MAX_CPYTHON_TESTS_SHARDS} (jobs per cell sharing CPython's test suite).`
+      );
     }
     cpythonTestsShards = parsed;
   }
@@ -28147,7 +28246,9 @@ function readConfigFile(given2, source) {
     if (explicit === void 0) problem = `${name} unset reads ${DEFAULT_MATRIX_CONFIG_PATH}, but it cannot be read (${file}: ${code})`;
     else if (code === "ENOENT") problem = `${name} '${explicit}': no such file (${file})`;
     else problem = `${name} '${explicit}': cannot read ${file} (${code})`;
-    throw new ConfigError(`${problem}. Give the path of a pydebug config file relative to ${source.cwdMeaning}, or leave ${name} unset to read ${DEFAULT_MATRIX_CONFIG_PATH} when it exists.`);
+    throw new ConfigError(
+      `${problem}. Give the path of a pydebug config file relative to ${source.cwdMeaning}, or leave ${name} unset to read ${DEFAULT_MATRIX_CONFIG_PATH} when it exists.`
+    );
   }
   return parseMatrixConfigFile(text, shown);
 }
@@ -28170,7 +28271,11 @@ function loadMatrixInput(configFile, values, source) {
 
 // src/config/option-names.ts
 var inputName = (name) => `input '${name}'`;
-var actionInputSource = (workspace) => ({ nameOf: inputName, cwd: workspace, cwdMeaning: "the workspace (check out the repository before this step)" });
+var actionInputSource = (workspace) => ({
+  nameOf: inputName,
+  cwd: workspace,
+  cwdMeaning: "the workspace (check out the repository before this step)"
+});
 
 // src/plan/render-matrix.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -28207,14 +28312,21 @@ async function run() {
     const shard = shardIndexOf(given("shard"), plan, inputName("shard"));
     for (const warning2 of warnings) warning(warning2, annotationOf(warning2));
     for (const refusal of plan.refusals) {
-      notice(`${refusal.reason} [${refusal.source}]${refusal.alternative ? ` Instead: ${refusal.alternative}.` : ""}`, { title: `pydebug: ${refusal.id} (${refusal.os}) refused` });
+      notice(`${refusal.reason} [${refusal.source}]${refusal.alternative ? ` Instead: ${refusal.alternative}.` : ""}`, {
+        title: `pydebug: ${refusal.id} (${refusal.os}) refused`
+      });
     }
     const cells = plan.shards[shard];
     setOutput("matrix", renderMatrixJson(cells));
     setOutput("count", String(cells.length));
     setOutput("shards", String(plan.shards.length));
-    setOutput("refused", JSON.stringify(plan.refusals.map(({ id, os: os5, reason, source, alternative }) => ({ id, os: os5, reason, source, ...alternative ? { alternative } : {} }))));
-    info(`Planned ${cells.length} job(s)${plan.shards.length > 1 ? ` (shard ${shard + 1} of ${plan.shards.length})` : ""}; ${plan.refusals.length} refused.`);
+    setOutput(
+      "refused",
+      JSON.stringify(plan.refusals.map(({ id, os: os5, reason, source, alternative }) => ({ id, os: os5, reason, source, ...alternative ? { alternative } : {} })))
+    );
+    info(
+      `Planned ${cells.length} job(s)${plan.shards.length > 1 ? ` (shard ${shard + 1} of ${plan.shards.length})` : ""}; ${plan.refusals.length} refused.`
+    );
   } catch (error2) {
     setFailed(error2 instanceof Error ? error2.message : String(error2));
   }

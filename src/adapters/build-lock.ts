@@ -72,7 +72,9 @@ async function acquire(lockPath: string, what: string, log: Logger, pollMs: numb
       continue
     }
     if (!announced) {
-      log.info(`${what}: another run (pid ${owner.pid} on ${owner.host}, since ${owner.since}) is building it into this cache folder; waiting for it (lock: ${lockPath})`)
+      log.info(
+        `${what}: another run (pid ${owner.pid} on ${owner.host}, since ${owner.since}) is building it into this cache folder; waiting for it (lock: ${lockPath})`,
+      )
       announced = true
     }
     await delay(pollMs)

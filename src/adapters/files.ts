@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { copyFile, link, lstat, mkdir, open, readdir, readFile, readlink, rename, writeFile } from 'node:fs/promises'
+import { copyFile, type FileHandle, link, lstat, mkdir, open, readdir, readFile, readlink, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { TreeEntry } from '../plan/prefix-manifest.js'
 
@@ -49,7 +49,7 @@ export async function readJsonIfPresent<T>(filePath: string): Promise<T | undefi
 
 /** The last `count` lines of a log, for error messages; empty when the file is missing. */
 export async function tailLines(filePath: string, count: number): Promise<string[]> {
-  let handle
+  let handle: FileHandle | undefined
   try {
     handle = await open(filePath, 'r')
     const { size } = await handle.stat()

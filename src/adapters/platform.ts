@@ -29,7 +29,9 @@ export function compilerChosenForCPython(env: Readonly<Record<string, string | u
 export async function compilerVersion(runner: ProcessRunner, compiler: string): Promise<string | undefined> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'pydebug-cc-'))
   try {
-    const result = await runner.run({ argv: [...compiler.split(/\s+/), '--version'], cwd: scratch, logPath: path.join(scratch, 'cc.log'), captureStdout: true }).catch(() => undefined)
+    const result = await runner
+      .run({ argv: [...compiler.split(/\s+/), '--version'], cwd: scratch, logPath: path.join(scratch, 'cc.log'), captureStdout: true })
+      .catch(() => undefined)
     return result?.exitCode === 0 ? result.stdout.split('\n')[0].trim() : undefined
   } finally {
     rmSync(scratch, { recursive: true, force: true })

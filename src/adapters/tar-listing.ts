@@ -34,7 +34,7 @@ export async function listTarMembers(tarball: string): Promise<TarMember[]> {
     for await (const chunk of stream) members.push(...reader.push(chunk as Buffer))
     reader.end()
   }
-  if (!compression || !compression.program) {
+  if (!compression?.program) {
     await read(compression ? createReadStream(tarball).pipe(createGunzip()) : createReadStream(tarball))
     return members
   }

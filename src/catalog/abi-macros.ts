@@ -21,7 +21,11 @@ export interface AbiMacro extends VersionRange {
 }
 
 export const ABI_MACROS: readonly AbiMacro[] = [
-  { macro: 'Py_DEBUG', reason: 'Py_DEBUG changes object and interpreter structures; the SOABI says it (flag d)', source: 'configure.ac --with-pydebug; bpo-36722 (3.8: one ABI for debug and release on Unix, flag d kept)' },
+  {
+    macro: 'Py_DEBUG',
+    reason: 'Py_DEBUG changes object and interpreter structures; the SOABI says it (flag d)',
+    source: 'configure.ac --with-pydebug; bpo-36722 (3.8: one ABI for debug and release on Unix, flag d kept)',
+  },
   {
     macro: 'Py_REF_DEBUG',
     tag: 'refdebug',
@@ -39,7 +43,12 @@ export const ABI_MACROS: readonly AbiMacro[] = [
     reason: 'Py_TRACE_REFS adds _ob_next/_ob_prev to PyObject_HEAD and renames PyModule_Create2, without an ABI flag (SOABI keeps the d of pydebug)',
     source: 'bpo-36465, PR #12615 (whatsnew/3.8); Include/modsupport.h up to 3.12 (PyModule_Create2TraceRefs); gh-108634 (3.13: a hash table, no ABI change)',
   },
-  { macro: 'Py_GIL_DISABLED', from: '3.13', reason: 'the free-threaded object header; the SOABI says it (flag t)', source: 'PEP 703; gh-108223, PR #109922 (ABI flag t)' },
+  {
+    macro: 'Py_GIL_DISABLED',
+    from: '3.13',
+    reason: 'the free-threaded object header; the SOABI says it (flag t)',
+    source: 'PEP 703; gh-108223, PR #109922 (ABI flag t)',
+  },
   {
     macro: 'COUNT_ALLOCS',
     until: '3.9',
@@ -71,7 +80,17 @@ export const ABI_SYMBOLS: readonly AbiSymbolRule[] = [
     moduleHas: false,
     source: 'Include/modsupport.h v3.11.2 (PyModule_Create2TraceRefs)',
   },
-  { symbols: ['PyModule_Create2TraceRefs', 'PyModule_FromDefAndSpec2TraceRefs', '_Py_ForgetReference', '_Py_PrintReferences', '_Py_PrintReferenceAddresses'], macro: 'Py_TRACE_REFS', moduleHas: true, source: 'Include/modsupport.h, Include/object.h v3.11.2' },
-  { symbols: ['_Py_RefTotal', '_Py_NegativeRefcount', '_Py_IncRefTotal_DO_NOT_USE_THIS', '_Py_DecRefTotal_DO_NOT_USE_THIS'], macro: 'Py_REF_DEBUG', moduleHas: true, source: 'Include/object.h (Py_REF_DEBUG), 3.8-3.12' },
+  {
+    symbols: ['PyModule_Create2TraceRefs', 'PyModule_FromDefAndSpec2TraceRefs', '_Py_ForgetReference', '_Py_PrintReferences', '_Py_PrintReferenceAddresses'],
+    macro: 'Py_TRACE_REFS',
+    moduleHas: true,
+    source: 'Include/modsupport.h, Include/object.h v3.11.2',
+  },
+  {
+    symbols: ['_Py_RefTotal', '_Py_NegativeRefcount', '_Py_IncRefTotal_DO_NOT_USE_THIS', '_Py_DecRefTotal_DO_NOT_USE_THIS'],
+    macro: 'Py_REF_DEBUG',
+    moduleHas: true,
+    source: 'Include/object.h (Py_REF_DEBUG), 3.8-3.12',
+  },
   { symbols: ['_Py_inc_count', '_Py_dec_count'], macro: 'COUNT_ALLOCS', moduleHas: true, source: 'Include/cpython/object.h v3.8.7 (COUNT_ALLOCS)' },
 ]

@@ -99,8 +99,18 @@ export const CONFIGURE_OPTIONS: readonly ConfigureOptionRule[] = [
     sharesConfigureResults: true,
   },
   { spellings: ['--with-assertions'], from: '3.6', summary: 'keep assert() without Py_DEBUG', source: 'configure.ac v3.8.7; Doc/using/configure.rst' },
-  { spellings: ['--with-pymalloc', '--without-pymalloc'], summary: 'WITH_PYMALLOC; without it every block goes to malloc()', source: 'configure.ac (all versions)', sharesConfigureResults: true },
-  { spellings: ['--with-valgrind', '--without-valgrind'], summary: 'WITH_VALGRIND: pymalloc steps aside under Valgrind (needs valgrind/valgrind.h)', source: 'configure.ac (all versions); Misc/README.valgrind', sharesConfigureResults: true },
+  {
+    spellings: ['--with-pymalloc', '--without-pymalloc'],
+    summary: 'WITH_PYMALLOC; without it every block goes to malloc()',
+    source: 'configure.ac (all versions)',
+    sharesConfigureResults: true,
+  },
+  {
+    spellings: ['--with-valgrind', '--without-valgrind'],
+    summary: 'WITH_VALGRIND: pymalloc steps aside under Valgrind (needs valgrind/valgrind.h)',
+    source: 'configure.ac (all versions); Misc/README.valgrind',
+    sharesConfigureResults: true,
+  },
   {
     spellings: ['--with-address-sanitizer'],
     from: '3.6',
@@ -129,15 +139,57 @@ export const CONFIGURE_OPTIONS: readonly ConfigureOptionRule[] = [
     source: 'configure.ac 3.13; Doc/using/configure.rst "versionadded 3.13"',
     abi: [instrumentation('tsan', 'TSan', 'their races')],
   },
-  { spellings: ['--disable-gil', '--enable-gil'], from: '3.13', summary: 'Py_GIL_DISABLED (PEP 703); ABI flag t', source: 'gh-108223, PR #108227 and PR #109922 (whatsnew/3.13)', sharesConfigureResults: true },
-  { spellings: ['--with-mimalloc', '--without-mimalloc'], from: '3.13', summary: 'WITH_MIMALLOC, the bundled mimalloc', source: 'configure.ac 3.13 (gh-90815)', sharesConfigureResults: true },
-  { spellings: ['--enable-experimental-jit', '--disable-experimental-jit'], from: '3.13', summary: 'the copy-and-patch JIT (needs LLVM at build time)', source: 'PEP 744; Doc/using/configure.rst "versionadded 3.13"' },
+  {
+    spellings: ['--disable-gil', '--enable-gil'],
+    from: '3.13',
+    summary: 'Py_GIL_DISABLED (PEP 703); ABI flag t',
+    source: 'gh-108223, PR #108227 and PR #109922 (whatsnew/3.13)',
+    sharesConfigureResults: true,
+  },
+  {
+    spellings: ['--with-mimalloc', '--without-mimalloc'],
+    from: '3.13',
+    summary: 'WITH_MIMALLOC, the bundled mimalloc',
+    source: 'configure.ac 3.13 (gh-90815)',
+    sharesConfigureResults: true,
+  },
+  {
+    spellings: ['--enable-experimental-jit', '--disable-experimental-jit'],
+    from: '3.13',
+    summary: 'the copy-and-patch JIT (needs LLVM at build time)',
+    source: 'PEP 744; Doc/using/configure.rst "versionadded 3.13"',
+  },
   { spellings: ['--enable-pystats', '--disable-pystats'], from: '3.11', summary: 'Py_STATS: interpreter statistics', source: 'configure.ac 3.11' },
-  { spellings: ['--with-strict-overflow', '--without-strict-overflow'], from: '3.12', summary: '-fstrict-overflow (CPython CI pairs it with UBSan)', source: 'gh-96821, PR #96823 (2023); configure.ac v3.12.0' },
-  { spellings: ['--enable-safety', '--enable-slower-safety', '--disable-safety'], from: '3.14', summary: 'OpenSSF compiler hardening flags', source: 'Doc/using/configure.rst 3.14' },
-  { spellings: ['--with-tail-call-interp', '--without-tail-call-interp'], from: '3.14', summary: 'tail-calling interpreter (Clang 19+)', source: 'Doc/using/configure.rst 3.14' },
-  { spellings: ['--without-remote-debug', '--with-remote-debug'], from: '3.14', summary: 'PEP 768 remote debugging support', source: 'Doc/using/configure.rst 3.14' },
-  { spellings: ['--with-pymalloc-hugepages'], from: '3.15', summary: '2 MiB pymalloc arenas (used when PYTHON_PYMALLOC_HUGEPAGES=1)', source: 'Doc/using/configure.rst 3.15' },
+  {
+    spellings: ['--with-strict-overflow', '--without-strict-overflow'],
+    from: '3.12',
+    summary: '-fstrict-overflow (CPython CI pairs it with UBSan)',
+    source: 'gh-96821, PR #96823 (2023); configure.ac v3.12.0',
+  },
+  {
+    spellings: ['--enable-safety', '--enable-slower-safety', '--disable-safety'],
+    from: '3.14',
+    summary: 'OpenSSF compiler hardening flags',
+    source: 'Doc/using/configure.rst 3.14',
+  },
+  {
+    spellings: ['--with-tail-call-interp', '--without-tail-call-interp'],
+    from: '3.14',
+    summary: 'tail-calling interpreter (Clang 19+)',
+    source: 'Doc/using/configure.rst 3.14',
+  },
+  {
+    spellings: ['--without-remote-debug', '--with-remote-debug'],
+    from: '3.14',
+    summary: 'PEP 768 remote debugging support',
+    source: 'Doc/using/configure.rst 3.14',
+  },
+  {
+    spellings: ['--with-pymalloc-hugepages'],
+    from: '3.15',
+    summary: '2 MiB pymalloc arenas (used when PYTHON_PYMALLOC_HUGEPAGES=1)',
+    source: 'Doc/using/configure.rst 3.15',
+  },
   { spellings: ['--with-dtrace', '--without-dtrace'], from: '3.6', summary: 'DTrace/SystemTap probes', source: 'Doc/using/configure.rst "versionadded 3.6"' },
 ]
 
@@ -179,7 +231,8 @@ export const COMBINATIONS: readonly CombinationRule[] = [
   {
     all: ['--disable-gil', '--with-trace-refs'],
     from: '3.13',
-    reason: 'configure refuses the pair from 3.14 ("--disable-gil cannot be used with --with-trace-refs"); 3.13 configure may still accept it, but trace-refs was never supported in the free-threaded build',
+    reason:
+      'configure refuses the pair from 3.14 ("--disable-gil cannot be used with --with-trace-refs"); 3.13 configure may still accept it, but trace-refs was never supported in the free-threaded build',
     source: 'gh-124043, PR #124078 (Sept 2024); colesbury/nogil#3',
     alternative: 'trace-refs and free-threading as separate cells',
   },
@@ -229,7 +282,8 @@ export const RUNTIME_ENV_RULES: readonly RuntimeEnvRule[] = [
     values: ['malloc', 'malloc_debug', 'pymalloc', 'pymalloc_debug'],
     whenAny: ['--disable-gil'],
     from: '3.13',
-    reason: 'the free-threaded build compiles out the malloc and pymalloc allocators ("PYTHONMALLOC: unknown allocator"); only default, debug, mimalloc and mimalloc_debug exist',
+    reason:
+      'the free-threaded build compiles out the malloc and pymalloc allocators ("PYTHONMALLOC: unknown allocator"); only default, debug, mimalloc and mimalloc_debug exist',
     source: 'gh-112532, PR #112883; Objects/obmalloc.c _PyMem_GetAllocatorName (#ifndef Py_GIL_DISABLED), 3.13',
   },
   {

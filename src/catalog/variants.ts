@@ -166,7 +166,7 @@ export const VARIANTS: readonly VariantSpec[] = [
         // (test/fixtures/cpython-3.11.2-ref-debug/). 3.13.5's ceval.c keeps the same macros.
         from: '3.11',
         reason:
-          "the eval loop redefines Py_DECREF without the reference total on builds that have neither Py_DEBUG nor Py_TRACE_REFS, so sys.gettotalrefcount() grows with every bytecode executed and regrtest -R reports every test as leaking",
+          'the eval loop redefines Py_DECREF without the reference total on builds that have neither Py_DEBUG nor Py_TRACE_REFS, so sys.gettotalrefcount() grows with every bytecode executed and regrtest -R reports every test as leaking',
         source: 'gh-89279 (Python/ceval.c, 3.11+: "#if !defined(Py_DEBUG) && !defined(Py_TRACE_REFS)")',
         alternative: 'pydebug',
       },

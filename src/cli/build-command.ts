@@ -8,7 +8,19 @@ import { createStepContext } from '../steps/context.js'
 import { flagSynopsis, parseRunConfig } from './run-options.js'
 
 // The options that change the interpreter or where it goes; the rest are for the tests.
-const BUILD_FLAGS = ['variant', 'config', 'source', 'sourceSha256', 'cacheDir', 'out', 'jobs', 'keepBuildTree', 'configureTimeout', 'makeTimeout', 'installTimeout'] as const
+const BUILD_FLAGS = [
+  'variant',
+  'config',
+  'source',
+  'sourceSha256',
+  'cacheDir',
+  'out',
+  'jobs',
+  'keepBuildTree',
+  'configureTimeout',
+  'makeTimeout',
+  'installTimeout',
+] as const
 
 export const buildCommand: CliCommand = {
   summary: 'build (or restore) a debug CPython only; prints the interpreter path on the last line',

@@ -54,7 +54,10 @@ export const matrixCommand: CliCommand = {
     const shard = shardIndexOf(values.shard, plan, '--shard')
     for (const warning of warnings) io.stderr(`pydebug matrix: warning: ${warning}\n`)
     if (format !== 'yaml') {
-      for (const refusal of plan.refusals) io.stderr(`pydebug matrix: refused ${refusal.id} (${refusal.os}): ${refusal.reason} [${refusal.source}]${refusal.alternative ? ` Instead: ${refusal.alternative}.` : ''}\n`)
+      for (const refusal of plan.refusals)
+        io.stderr(
+          `pydebug matrix: refused ${refusal.id} (${refusal.os}): ${refusal.reason} [${refusal.source}]${refusal.alternative ? ` Instead: ${refusal.alternative}.` : ''}\n`,
+        )
     }
     if (plan.shards.length > 1) io.stderr(`pydebug matrix: ${plan.cells.length} jobs in ${plan.shards.length} shards; this is shard ${shard + 1}.\n`)
     io.stdout(renderMatrix(plan, format, shard))

@@ -61,7 +61,8 @@ cell's findings. Markdown on stdout or in FILE; exit code from the findings as -
     const logPaths = positionals.map((log) => path.resolve(io.cwd, log))
     for (const [index, logPath] of logPaths.entries()) {
       const info = await stat(logPath).catch(() => undefined)
-      if (!info?.isFile()) throw new ConfigError(`<log>: '${positionals[index]}' is not a readable file (resolved to ${logPath}); pass paths of existing log files.`)
+      if (!info?.isFile())
+        throw new ConfigError(`<log>: '${positionals[index]}' is not a readable file (resolved to ${logPath}); pass paths of existing log files.`)
     }
     const outPath = typeof values.out === 'string' ? path.resolve(io.cwd, values.out) : undefined
     const reportDir = outPath ? path.dirname(outPath) : io.cwd
@@ -87,7 +88,8 @@ cell's findings. Markdown on stdout or in FILE; exit code from the findings as -
  */
 function failOnOf(given: string | undefined): FailOn {
   const value = given?.trim() || 'never'
-  if (!(FAIL_ON_VALUES as readonly string[]).includes(value)) throw new ConfigError(`${CLI_OPTION_NAMES.failOn} '${value}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(', ')}.`)
+  if (!(FAIL_ON_VALUES as readonly string[]).includes(value))
+    throw new ConfigError(`${CLI_OPTION_NAMES.failOn} '${value}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(', ')}.`)
   return value as FailOn
 }
 
@@ -95,7 +97,8 @@ function failOnOf(given: string | undefined): FailOn {
 async function mergeReports(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, title: { type: 'string' }, 'fail-on': { type: 'string' } }, true)
   const failOn = failOnOf(values['fail-on'])
-  if (positionals.length === 0) throw new ConfigError('<folder>: no folders given; pass the folder that holds the cells\' report folders, e.g. pydebug report merge reports')
+  if (positionals.length === 0)
+    throw new ConfigError("<folder>: no folders given; pass the folder that holds the cells' report folders, e.g. pydebug report merge reports")
   const found: { folder: string; report: Report }[] = []
   for (const given of positionals) {
     const root = path.resolve(io.cwd, given)
@@ -117,7 +120,10 @@ async function mergeReports(args: string[], io: CliIo): Promise<number> {
   const text = renderRollupMarkdown(cells, typeof values.title === 'string' ? values.title : 'pydebug')
   if (typeof values.out === 'string') await writeFile(path.resolve(io.cwd, values.out), text)
   else io.stdout(text)
-  return findingsExitCode({ findings: cells.flatMap((cell) => cell.findings) }, failOn) || (failOn !== 'never' && cells.some((cell) => cell.status !== 'clean' && cell.status !== 'findings') ? 1 : 0)
+  return (
+    findingsExitCode({ findings: cells.flatMap((cell) => cell.findings) }, failOn) ||
+    (failOn !== 'never' && cells.some((cell) => cell.status !== 'clean' && cell.status !== 'findings') ? 1 : 0)
+  )
 }
 
 /** A schema-1 report holding only what logs say: no cell, interpreter or extension sections. */
@@ -166,7 +172,9 @@ export function renderParsedMarkdown(report: Report): string {
       const location = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ''}` : ''
       // Most messages already end "in file:line": the place is shown once.
       const where = location && !problem.message.includes(location) ? ` (\`${code(location)}\`)` : ''
-      lines.push(`- ${SEVERITY_ICON[problem.severity]} **${escapeMarkdown(problem.kind)}**: ${escapeMarkdown(problem.message)}${where} · \`${code(problem.log)}\` line ${problem.logLine}`)
+      lines.push(
+        `- ${SEVERITY_ICON[problem.severity]} **${escapeMarkdown(problem.kind)}**: ${escapeMarkdown(problem.message)}${where} · \`${code(problem.log)}\` line ${problem.logLine}`,
+      )
     }
     lines.push('')
   }
@@ -176,11 +184,16 @@ export function renderParsedMarkdown(report: Report): string {
     const facts: string[] = []
     if (details.regrtest) {
       const tests = details.regrtest.tests
-      facts.push(`regrtest: ${tests.length} test file${tests.length === 1 ? '' : 's'}${details.regrtest.summary.state ? `, result ${escapeMarkdown(details.regrtest.summary.state)}` : ''}`)
+      facts.push(
+        `regrtest: ${tests.length} test file${tests.length === 1 ? '' : 's'}${details.regrtest.summary.state ? `, result ${escapeMarkdown(details.regrtest.summary.state)}` : ''}`,
+      )
     }
     if (details.showrefcount?.final) facts.push(`showrefcount: ${details.showrefcount.final.refs} refs, ${details.showrefcount.final.blocks} blocks at exit`)
     const series = details['refcount-series']
-    if (series?.last) facts.push(`gettotalrefcount: ${series.samples.length + series.dropped} samples, total growth ${series.totalGrowth ?? 0}${series.steadyGrowth !== undefined ? `, ${series.steadyGrowth} per step` : ''}`)
+    if (series?.last)
+      facts.push(
+        `gettotalrefcount: ${series.samples.length + series.dropped} samples, total growth ${series.totalGrowth ?? 0}${series.steadyGrowth !== undefined ? `, ${series.steadyGrowth} per step` : ''}`,
+      )
     const stats = details.mallocstats
     if (stats?.last) facts.push(`malloc stats: ${stats.dumps.length + stats.droppedDumps} dump(s), last with ${stats.last.arenaCount ?? '?'} arenas`)
     const counts = details['count-allocs']
@@ -190,4 +203,3 @@ export function renderParsedMarkdown(report: Report): string {
   lines.push('')
   return lines.join('\n')
 }
-

@@ -7,7 +7,10 @@ import { parseCommandArgs, type CliIo } from './command.js'
 
 /** parseArgs options for `pydebug run` and `pydebug build`: every option of the table that has a flag. */
 export const RUN_FLAGS = Object.fromEntries(
-  CLI_RUN_OPTION_ENTRIES.map(({ flag, spec }) => [flag, spec.kind === 'boolean' ? { type: 'boolean' as const } : { type: 'string' as const, multiple: spec.kind === 'list' }]),
+  CLI_RUN_OPTION_ENTRIES.map(({ flag, spec }) => [
+    flag,
+    spec.kind === 'boolean' ? { type: 'boolean' as const } : { type: 'string' as const, multiple: spec.kind === 'list' },
+  ]),
 )
 
 export function parseRunConfig(args: string[], io: CliIo, { requireExtension }: { requireExtension: boolean }): RunConfig {
@@ -54,4 +57,3 @@ function wrapWords(text: string, width: number): string[] {
   }
   return [...lines, line]
 }
-

@@ -24,10 +24,13 @@ export const variantsCommand: CliCommand = {
   async run(args: string[], io: CliIo): Promise<number> {
     const { values } = parseCommandArgs(args, OPTIONS)
     const format = values.format ?? 'text'
-    if (!(FORMATS as readonly string[]).includes(format)) throw new ConfigError(`--format '${format}' is not allowed. Allowed: ${FORMATS.join(', ')}.${perhaps(format, FORMATS)}`)
+    if (!(FORMATS as readonly string[]).includes(format))
+      throw new ConfigError(`--format '${format}' is not allowed. Allowed: ${FORMATS.join(', ')}.${perhaps(format, FORMATS)}`)
     const minors = KNOWN_MINORS.map((known) => known.minor)
     if (values.python !== undefined && !minors.includes(values.python)) {
-      throw new ConfigError(`--python '${values.python}' is not a minor version the catalog knows. Allowed: ${minors.join(', ')}.${perhaps(values.python, minors)}`)
+      throw new ConfigError(
+        `--python '${values.python}' is not a minor version the catalog knows. Allowed: ${minors.join(', ')}.${perhaps(values.python, minors)}`,
+      )
     }
     const descriptions = describeVariants(VARIANTS, values.python ? [values.python] : minors)
     if (format === 'json') io.stdout(`${JSON.stringify(descriptions, null, 2)}\n`)

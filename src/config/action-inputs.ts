@@ -11,13 +11,13 @@ export type ActionInputs = RunOptionsInput & { readonly uploadArtifact: boolean;
  * `config` with its default path taken as unset (explicitConfigPath). Pure, so tests pass their own.
  */
 export function actionInputsFrom(inputValue: (name: string) => string): ActionInputs {
-  const valueOf = (spec: RunOptionSpec) => {
+  const inputOf = (spec: RunOptionSpec) => {
     const text = inputValue(spec.input)
     if (spec.kind !== 'boolean') return text
     const value = text.trim().toLowerCase()
     return value === '' ? booleanDefaultOf(spec) : ['true', 'yes', '1'].includes(value)
   }
-  const inputs = Object.fromEntries(RUN_OPTION_ENTRIES.map(([key, spec]) => [key, valueOf(spec)])) as unknown as ActionInputs
+  const inputs = Object.fromEntries(RUN_OPTION_ENTRIES.map(([key, spec]) => [key, inputOf(spec)])) as unknown as ActionInputs
   return { ...inputs, config: explicitConfigPath(inputs.config ?? '') }
 }
 

@@ -6,7 +6,15 @@ import { VARIANTS, type VariantSpec } from '../catalog/variants.js'
 import { ConfigError } from '../errors.js'
 import { cellId, isFreeThreaded } from '../plan/cell.js'
 import { unsupportedRunnerReason } from '../plan/platforms.js'
-import { GITHUB_MATRIX_JOB_LIMIT, MATRIX_DEFAULTS, RUNNER_LABELS, planMatrix, resolvePythonSelection, type MatrixConfig, type MatrixPlan } from '../plan/matrix.js'
+import {
+  GITHUB_MATRIX_JOB_LIMIT,
+  MATRIX_DEFAULTS,
+  RUNNER_LABELS,
+  planMatrix,
+  resolvePythonSelection,
+  type MatrixConfig,
+  type MatrixPlan,
+} from '../plan/matrix.js'
 import { GlobSyntaxError, compileSelector } from '../plan/select.js'
 import { closestMatch, perhaps } from './nearest-match.js'
 
@@ -48,7 +56,18 @@ export interface MatrixInput {
   readonly cpythonTestsShards?: Located
 }
 
-export const MATRIX_CONFIG_KEYS = ['python', 'variants', 'os', 'skip', 'custom-variants', 'strict', 'source', 'max-jobs', 'split', 'cpython-tests-shards'] as const
+export const MATRIX_CONFIG_KEYS = [
+  'python',
+  'variants',
+  'os',
+  'skip',
+  'custom-variants',
+  'strict',
+  'source',
+  'max-jobs',
+  'split',
+  'cpython-tests-shards',
+] as const
 export const CUSTOM_VARIANT_KEYS = ['summary', 'configure-args', 'macros', 'build-env', 'env'] as const
 
 const VARIANT_NAME = /^[a-z][a-z0-9-]*$/
@@ -83,7 +102,8 @@ export function parseMatrixConfigFile(text: string, file: string): { input: Matr
     if (isScalar(value)) return [{ text: scalarText(value), where: at(value) }]
     if (!isSeq(value)) throw new ConfigError(`${at(value ?? (pair.key as Node))}: '${key}' must be a list of strings.`)
     return value.items.map((item) => {
-      if (!isScalar(item) || item.value === null || typeof item.value === 'object') throw new ConfigError(`${at(item as Node)}: '${key}' entries must be strings.`)
+      if (!isScalar(item) || item.value === null || typeof item.value === 'object')
+        throw new ConfigError(`${at(item as Node)}: '${key}' entries must be strings.`)
       return { text: scalarText(item), where: at(item) }
     })
   }
@@ -140,13 +160,19 @@ export function parseMatrixConfigFile(text: string, file: string): { input: Matr
   return { input, warnings }
 }
 
-function parseCustomVariants(node: Node | null, at: (node: Node | null | undefined) => string, scalarText: (node: Scalar) => string, warnings: string[]): VariantSpec[] {
+function parseCustomVariants(
+  node: Node | null,
+  at: (node: Node | null | undefined) => string,
+  scalarText: (node: Scalar) => string,
+  warnings: string[],
+): VariantSpec[] {
   if (!isMap(node)) throw new ConfigError(`${at(node)}: 'custom-variants' must map each variant name to its settings (${allowedList(CUSTOM_VARIANT_KEYS)}).`)
   const builtIn = VARIANTS.map((variant) => variant.name)
   return node.items.map((pair) => {
     const nameNode = pair.key as Node
     const name = isScalar(nameNode) ? String(nameNode.value) : ''
-    if (!VARIANT_NAME.test(name)) throw new ConfigError(`${at(nameNode)}: custom variant name '${name}' must be lower-case letters, digits and '-', starting with a letter.`)
+    if (!VARIANT_NAME.test(name))
+      throw new ConfigError(`${at(nameNode)}: custom variant name '${name}' must be lower-case letters, digits and '-', starting with a letter.`)
     if (builtIn.includes(name)) throw new ConfigError(`${at(nameNode)}: custom variant '${name}' has the name of a built-in variant; choose another name.`)
     const body = pair.value as Node | null
     if (!isMap(body)) throw new ConfigError(`${at(body ?? nameNode)}: custom variant '${name}' must be a mapping with ${allowedList(CUSTOM_VARIANT_KEYS)}.`)
@@ -166,7 +192,8 @@ function parseCustomVariants(node: Node | null, at: (node: Node | null | undefin
         const variable = isScalar(key) ? String(key.value) : ''
         if (!ENV_NAME.test(variable)) throw new ConfigError(`${at(key)}: '${variable}' is not an environment variable name.`)
         const entryValue = entry.value as Node | null
-        if (!isScalar(entryValue) || entryValue.value === null || typeof entryValue.value === 'object') throw new ConfigError(`${at(entryValue ?? key)}: ${what}.${variable} must be a string.`)
+        if (!isScalar(entryValue) || entryValue.value === null || typeof entryValue.value === 'object')
+          throw new ConfigError(`${at(entryValue ?? key)}: ${what}.${variable} must be a string.`)
         result[variable] = scalarText(entryValue)
       }
       return result
@@ -202,10 +229,14 @@ function parseCustomVariants(node: Node | null, at: (node: Node | null | undefin
           runtimeEnv = env(value, what)
           break
         default:
-          throw new ConfigError(`${at(keyNode)}: unknown key '${key}' in custom variant '${name}'. Allowed keys: ${allowedList(CUSTOM_VARIANT_KEYS)}.${perhaps(key, CUSTOM_VARIANT_KEYS)}`)
+          throw new ConfigError(
+            `${at(keyNode)}: unknown key '${key}' in custom variant '${name}'. Allowed keys: ${allowedList(CUSTOM_VARIANT_KEYS)}.${perhaps(key, CUSTOM_VARIANT_KEYS)}`,
+          )
       }
     }
-    const described = [...configureArgs, ...macros.map((macro) => `-D${macro}`), ...Object.entries(runtimeEnv).map(([key, value]) => `${key}=${value}`)].join(' ')
+    const described = [...configureArgs, ...macros.map((macro) => `-D${macro}`), ...Object.entries(runtimeEnv).map(([key, value]) => `${key}=${value}`)].join(
+      ' ',
+    )
     return {
       name,
       summary: summary ?? `custom: ${described || 'release build'}`,
@@ -223,11 +254,14 @@ const KNOWN_OPTION_SPELLINGS = CONFIGURE_OPTIONS.flatMap((option) => option.spel
 function checkConfigureArg(arg: string, where: string, warnings: string[]): string {
   if (CONFIGURE_VARIABLE.test(arg)) return arg
   if (!arg.startsWith('--')) throw new ConfigError(`${where}: '${arg}' is not a configure option (--with-X, --enable-X) or variable (CFLAGS=...).`)
-  if (optionName(arg) === '--prefix') throw new ConfigError(`${where}: '--prefix' is set by pydebug (each cell installs into its own cached prefix); remove it.`)
+  if (optionName(arg) === '--prefix')
+    throw new ConfigError(`${where}: '--prefix' is set by pydebug (each cell installs into its own cached prefix); remove it.`)
   if (findConfigureOption(arg)) return arg
   const suggestion = closestMatch(optionName(arg), KNOWN_OPTION_SPELLINGS)
   if (suggestion) throw new ConfigError(`${where}: unknown configure option '${arg}'. Perhaps you meant '${suggestion}'?`)
-  warnings.push(`${where}: '${arg}' is not in the catalog's table of configure options, so its versions are not checked; configure ignores options it does not know.`)
+  warnings.push(
+    `${where}: '${arg}' is not in the catalog's table of configure options, so its versions are not checked; configure ignores options it does not know.`,
+  )
   return arg
 }
 
@@ -255,10 +289,13 @@ export function validateMatrixInput(input: MatrixInput): { config: MatrixConfig;
   const customVariants = input.customVariants ?? []
   const minors = KNOWN_MINORS.map((known) => known.minor)
 
-  if (!input.python?.length) throw new ConfigError(`python is required: a list of CPython versions, from ${allowedList(minors)} (X.Y, or X.Y.Z for an exact release).`)
+  if (!input.python?.length)
+    throw new ConfigError(`python is required: a list of CPython versions, from ${allowedList(minors)} (X.Y, or X.Y.Z for an exact release).`)
   for (const { text, where } of input.python) {
     if (!resolvePythonSelection(text)) {
-      throw new ConfigError(`${where}: unknown python version '${text}'. Allowed: ${allowedList(minors)}, or an exact X.Y.Z release of one of them.${perhaps(text, minors)}`)
+      throw new ConfigError(
+        `${where}: unknown python version '${text}'. Allowed: ${allowedList(minors)}, or an exact X.Y.Z release of one of them.${perhaps(text, minors)}`,
+      )
     }
   }
 
@@ -267,7 +304,9 @@ export function validateMatrixInput(input: MatrixInput): { config: MatrixConfig;
   if (!variants.length) throw new ConfigError(`variants must name at least one variant. Allowed: ${allowedList(variantNames)}.`)
   for (const { text, where } of variants) {
     if (!variantNames.includes(text)) {
-      throw new ConfigError(`${where}: unknown variant '${text}'. Allowed: ${allowedList(variantNames)} (define others under custom-variants).${perhaps(text, variantNames)}`)
+      throw new ConfigError(
+        `${where}: unknown variant '${text}'. Allowed: ${allowedList(variantNames)} (define others under custom-variants).${perhaps(text, variantNames)}`,
+      )
     }
   }
 
@@ -278,14 +317,16 @@ export function validateMatrixInput(input: MatrixInput): { config: MatrixConfig;
     const runnerProblem = unsupportedRunnerReason(text)
     if (runnerProblem) throw new ConfigError(`${where}: '${text}': ${runnerProblem}. Allowed labels: ${allowedList(labels)}.`)
     if (!labels.includes(text)) {
-      warnings.push(`${where}: '${text}' is not a GitHub-hosted runner label the catalog knows (${allowedList(labels)}); cache keys name it as the OS with an unknown architecture.${perhaps(text, labels)}`)
+      warnings.push(
+        `${where}: '${text}' is not a GitHub-hosted runner label the catalog knows (${allowedList(labels)}); cache keys name it as the OS with an unknown architecture.${perhaps(text, labels)}`,
+      )
     }
   }
 
   const possibleIds = possibleCellIds(customVariants)
   const possibleOsIds = [...new Set([...labels, ...os.map((located) => located.text)])].flatMap((label) => possibleIds.map((id) => `${label}:${id}`))
   for (const { text, where } of input.skip ?? []) {
-    let selector
+    let selector: ReturnType<typeof compileSelector>
     try {
       selector = compileSelector(text)
     } catch (error) {
@@ -313,7 +354,9 @@ export function validateMatrixInput(input: MatrixInput): { config: MatrixConfig;
   if (input.cpythonTestsShards) {
     const parsed = Number(input.cpythonTestsShards.text)
     if (!Number.isInteger(parsed) || parsed < 1 || parsed > MAX_CPYTHON_TESTS_SHARDS) {
-      throw new ConfigError(`${input.cpythonTestsShards.where}: cpython-tests-shards '${input.cpythonTestsShards.text}' must be a whole number from 1 to ${MAX_CPYTHON_TESTS_SHARDS} (jobs per cell sharing CPython's test suite).`)
+      throw new ConfigError(
+        `${input.cpythonTestsShards.where}: cpython-tests-shards '${input.cpythonTestsShards.text}' must be a whole number from 1 to ${MAX_CPYTHON_TESTS_SHARDS} (jobs per cell sharing CPython's test suite).`,
+      )
     }
     cpythonTestsShards = parsed
   }

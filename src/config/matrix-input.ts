@@ -26,7 +26,9 @@ export function readConfigFile(given: string | undefined, source: OptionSource):
     if (explicit === undefined) problem = `${name} unset reads ${DEFAULT_MATRIX_CONFIG_PATH}, but it cannot be read (${file}: ${code})`
     else if (code === 'ENOENT') problem = `${name} '${explicit}': no such file (${file})`
     else problem = `${name} '${explicit}': cannot read ${file} (${code})`
-    throw new ConfigError(`${problem}. Give the path of a pydebug config file relative to ${source.cwdMeaning}, or leave ${name} unset to read ${DEFAULT_MATRIX_CONFIG_PATH} when it exists.`)
+    throw new ConfigError(
+      `${problem}. Give the path of a pydebug config file relative to ${source.cwdMeaning}, or leave ${name} unset to read ${DEFAULT_MATRIX_CONFIG_PATH} when it exists.`,
+    )
   }
   return parseMatrixConfigFile(text, shown)
 }

@@ -16,4 +16,8 @@ export interface OptionSource {
 export const commandLineSource = (cwd: string): OptionSource => ({ nameOf: flagName, cwd, cwdMeaning: 'the working directory' })
 
 // An action reads the workspace as the job left it: a missing file most often means no checkout.
-export const actionInputSource = (workspace: string): OptionSource => ({ nameOf: inputName, cwd: workspace, cwdMeaning: 'the workspace (check out the repository before this step)' })
+export const actionInputSource = (workspace: string): OptionSource => ({
+  nameOf: inputName,
+  cwd: workspace,
+  cwdMeaning: 'the workspace (check out the repository before this step)',
+})

@@ -4,29 +4,60 @@ import { VARIANTS, type VariantSpec } from '../catalog/variants.js'
 import { ConfigError } from '../errors.js'
 import { closestMatch } from './nearest-match.js'
 import { resolveSourceSpec, type SourceSpec } from '../plan/source.js'
-import { CPYTHON_TESTS_MODES, defaultCpythonTestsSelection, parseCpythonTestsSelection, parseShardSpec, type CpythonTestsSelection, type ShardSpec } from '../plan/cpython-tests.js'
+import {
+  CPYTHON_TESTS_MODES,
+  defaultCpythonTestsSelection,
+  parseCpythonTestsSelection,
+  parseShardSpec,
+  type CpythonTestsSelection,
+  type ShardSpec,
+} from '../plan/cpython-tests.js'
 import { splitCommandLine, type CommandLine } from '../plan/command-line.js'
 import type { BuildPhase } from '../plan/build-phases.js'
 import { parseSha256 } from '../plan/source-checksum.js'
 import { parseBuildEnv } from './build-env.js'
 import { TEST_RUNNER_VALUES, type TestRunnerSetting } from '../plan/test-runner.js'
-import { booleanDefaultOf, FAIL_ON_VALUES, GIL_MODES, RUN_OPTIONS, type FailOn, type GilMode, type OptionNames, type RunOptionsInput } from './run-option-table.js'
+import {
+  booleanDefaultOf,
+  FAIL_ON_VALUES,
+  GIL_MODES,
+  RUN_OPTIONS,
+  type FailOn,
+  type GilMode,
+  type OptionNames,
+  type RunOptionsInput,
+} from './run-option-table.js'
 
 // The table's names and value lists, for the modules that validate or report with them.
-export { ACTION_INPUT_NAMES, CLI_OPTION_NAMES, FAIL_ON_VALUES, GIL_MODES, type FailOn, type GilMode, type OptionNames, type RunOptionsInput } from './run-option-table.js'
+export {
+  ACTION_INPUT_NAMES,
+  CLI_OPTION_NAMES,
+  FAIL_ON_VALUES,
+  GIL_MODES,
+  type FailOn,
+  type GilMode,
+  type OptionNames,
+  type RunOptionsInput,
+} from './run-option-table.js'
 
 /** A fully validated `pydebug run` / `pydebug build` / action invocation. */
 export interface RunConfig {
   readonly python: PythonVersion
   readonly variant: VariantSpec
   readonly source: SourceSpec
-  /** `source-sha256`: the SHA-256 the source tarball must have (lowercase hex), checked before it is unpacked; else pydebug's checksum list (plan/source-checksum.ts). */
+  /**
+   * `source-sha256`: the SHA-256 the source tarball must have (lowercase hex), checked before it is unpacked; else pydebug's checksum list (plan/source-
+   * checksum.ts).
+   */
   readonly sourceSha256?: string
   /** Interpreters, sources and extension builds are kept here between runs. @default ~/.cache/pydebug */
   readonly cacheDir: string
   /** The C extension project to build and test (the first `extension` given); absent for `build`. */
   readonly extension?: string
-  /** Further C extension projects (the other `extension` entries, e.g. a test dependency with C code): built for the cell too and put on PYTHONPATH, their tests not run. */
+  /**
+   * Further C extension projects (the other `extension` entries, e.g. a test dependency with C code): built for the cell too and put on PYTHONPATH, their tests
+   * not run.
+   */
   readonly extraExtensions: readonly string[]
   /** `test-command`: the user's own test command, run instead of the regrtest refleak hunt. */
   readonly testCommand?: CommandLine
@@ -60,7 +91,10 @@ export interface RunConfig {
   readonly maxCaseRunsTotal: number
   readonly rebuildExtensions: boolean
   readonly keepBuildTree: boolean
-  /** `configure-timeout`, `make-timeout`, `install-timeout`: how long each phase of CPython's build may run, in seconds (the inputs are minutes). @default 15, 40 and 10 minutes */
+  /**
+   * `configure-timeout`, `make-timeout`, `install-timeout`: how long each phase of CPython's build may run, in seconds (the inputs are minutes). @default 15,
+   * 40 and 10 minutes
+   */
   readonly buildTimeouts: Readonly<Record<BuildPhase, number>>
   /** `cpython-tests`: CPython's own test suite in the cell (make quicktest, make test, or regrtest arguments). @default none with an extension, else quick */
   readonly cpythonTests: CpythonTestsSelection
@@ -98,7 +132,9 @@ export function validateRunOptions(
   if (pythonText === undefined) throw new ConfigError(`${names.python} is required: a CPython release version X.Y.Z, e.g. 3.11.2.`)
   const python = parsePythonVersion(pythonText)
   if (!python) {
-    throw new ConfigError(`${names.python} '${pythonText}' is not a CPython release version: expected X.Y.Z (e.g. 3.11.2), optionally with a pre-release suffix (e.g. 3.14.0rc1).`)
+    throw new ConfigError(
+      `${names.python} '${pythonText}' is not a CPython release version: expected X.Y.Z (e.g. 3.11.2), optionally with a pre-release suffix (e.g. 3.14.0rc1).`,
+    )
   }
 
   const variantName = given(input.variant) ?? RUN_OPTIONS.variant.default
@@ -116,7 +152,9 @@ export function validateRunOptions(
   if (source.kind === 'file') {
     const kind = environment.pathKind(source.path)
     if (kind === undefined) {
-      throw new ConfigError(`${names.source} '${input.source}': no such file (${source.path}). Give a CPython source tarball path, an http(s) URL, or a URL template with {version}.`)
+      throw new ConfigError(
+        `${names.source} '${input.source}': no such file (${source.path}). Give a CPython source tarball path, an http(s) URL, or a URL template with {version}.`,
+      )
     }
     if (kind !== 'file') throw new ConfigError(`${names.source} '${input.source}' is a directory; give a CPython source tarball (.tgz, .tar.xz).`)
   }
@@ -124,7 +162,9 @@ export function validateRunOptions(
   const sha256Text = given(input.sourceSha256)
   const sourceSha256 = sha256Text === undefined ? undefined : parseSha256(sha256Text)
   if (sha256Text !== undefined && sourceSha256 === undefined) {
-    throw new ConfigError(`${names.sourceSha256} '${sha256Text}' is not allowed: expected a SHA-256 as 64 hexadecimal digits (what sha256sum prints for the tarball), optionally after 'sha256:'.`)
+    throw new ConfigError(
+      `${names.sourceSha256} '${sha256Text}' is not allowed: expected a SHA-256 as 64 hexadecimal digits (what sha256sum prints for the tarball), optionally after 'sha256:'.`,
+    )
   }
 
   const testCommand = parseCommandInput(given(input.testCommand), names.testCommand)
@@ -133,7 +173,9 @@ export function validateRunOptions(
   const extensions = extensionTexts.map((text) => {
     const folder = resolve(text)
     if (environment.pathKind(folder) !== 'directory') {
-      throw new ConfigError(`${names.extension} '${text}': no such directory (${folder}). Give the folder of a C extension project (with setup.py or pyproject.toml).`)
+      throw new ConfigError(
+        `${names.extension} '${text}': no such directory (${folder}). Give the folder of a C extension project (with setup.py or pyproject.toml).`,
+      )
     }
     return folder
   })
@@ -152,31 +194,45 @@ export function validateRunOptions(
       )
     }
   } else if (requireExtension && (given(input.cpythonTests) ?? 'none') === 'none') {
-    throw new ConfigError(`${names.extension} is required: the folder of a C extension project to build and test (e.g. examples/leaky), unless ${names.cpythonTests} runs CPython's own test suite (e.g. quick).`)
+    throw new ConfigError(
+      `${names.extension} is required: the folder of a C extension project to build and test (e.g. examples/leaky), unless ${names.cpythonTests} runs CPython's own test suite (e.g. quick).`,
+    )
   }
   const buildEnv = parseBuildEnv(input.buildEnv, names.buildEnv)
   const testRunner = given(input.testRunner) ?? RUN_OPTIONS.testRunner.default
   if (!(TEST_RUNNER_VALUES as readonly string[]).includes(testRunner)) {
-    throw new ConfigError(`${names.testRunner} '${testRunner}' is not allowed. Allowed: ${TEST_RUNNER_VALUES.join(', ')} (auto: pytest when the project has pytest configuration or pytest-style test files, else regrtest).`)
+    throw new ConfigError(
+      `${names.testRunner} '${testRunner}' is not allowed. Allowed: ${TEST_RUNNER_VALUES.join(', ')} (auto: pytest when the project has pytest configuration or pytest-style test files, else regrtest).`,
+    )
   }
   const testRequirements = parseTestRequirements(joinedList(input.testRequirements), names.testRequirements)
 
   const cpythonTests = cpythonTestsOf(given(input.cpythonTests), extension !== undefined, names)
   const shardText = given(input.cpythonTestsShard)
   const cpythonTestsShard = shardText === undefined ? undefined : parseShardSpec(shardText)
-  if (shardText !== undefined && !cpythonTestsShard) throw new ConfigError(`${names.cpythonTestsShard} '${shardText}' is not allowed: expected INDEX/COUNT, e.g. 2/4 for the second of four shards (1 ≤ INDEX ≤ COUNT).`)
-  if (cpythonTestsShard && cpythonTests.kind === 'none') throw new ConfigError(`${names.cpythonTestsShard} '${shardText}' needs ${names.cpythonTests} (quick, full or regrtest arguments): there is no CPython test suite to shard.`)
+  if (shardText !== undefined && !cpythonTestsShard)
+    throw new ConfigError(
+      `${names.cpythonTestsShard} '${shardText}' is not allowed: expected INDEX/COUNT, e.g. 2/4 for the second of four shards (1 ≤ INDEX ≤ COUNT).`,
+    )
+  if (cpythonTestsShard && cpythonTests.kind === 'none')
+    throw new ConfigError(
+      `${names.cpythonTestsShard} '${shardText}' needs ${names.cpythonTests} (quick, full or regrtest arguments): there is no CPython test suite to shard.`,
+    )
   const durationsText = given(input.cpythonTestsDurations)
   const cpythonTestsDurations = durationsText === undefined ? undefined : resolve(durationsText)
   if (cpythonTestsDurations !== undefined && environment.pathKind(cpythonTestsDurations) !== 'file') {
-    throw new ConfigError(`${names.cpythonTestsDurations} '${durationsText}': no such file (${cpythonTestsDurations}). Give the report.json of an earlier run that ran CPython's tests.`)
+    throw new ConfigError(
+      `${names.cpythonTestsDurations} '${durationsText}': no such file (${cpythonTestsDurations}). Give the report.json of an earlier run that ran CPython's tests.`,
+    )
   }
 
   const gilText = given(input.gil) ?? RUN_OPTIONS.gil.default
   if (!(GIL_MODES as readonly string[]).includes(gilText)) throw new ConfigError(`${names.gil} '${gilText}' is not allowed. Allowed: ${GIL_MODES.join(', ')}.`)
   // PYTHON_GIL=0 on a build with the GIL is a fatal error at startup: say so before anything is built.
   if (gilText === 'force-off' && !variant.configureArgs.includes('--disable-gil')) {
-    throw new ConfigError(`${names.gil} 'force-off' needs a free-threaded variant (configure --disable-gil, e.g. free-threading); '${variant.name}' has the GIL.`)
+    throw new ConfigError(
+      `${names.gil} 'force-off' needs a free-threaded variant (configure --disable-gil, e.g. free-threading); '${variant.name}' has the GIL.`,
+    )
   }
   const failOnText = given(input.failOn) ?? RUN_OPTIONS.failOn.default
   if (!(FAIL_ON_VALUES as readonly string[]).includes(failOnText)) {
@@ -227,7 +283,10 @@ export function validateRunOptions(
 function cpythonTestsOf(text: string | undefined, hasExtension: boolean, names: OptionNames): CpythonTestsSelection {
   if (text === undefined) return defaultCpythonTestsSelection(hasExtension)
   const parsed = parseCpythonTestsSelection(text)
-  if (!parsed.ok) throw new ConfigError(`${names.cpythonTests} '${text}' is not allowed: ${parsed.problem}. Allowed: ${CPYTHON_TESTS_MODES.join(', ')}, or regrtest arguments such as 'test_int test_bool' or '-x test_io -u network'.`)
+  if (!parsed.ok)
+    throw new ConfigError(
+      `${names.cpythonTests} '${text}' is not allowed: ${parsed.problem}. Allowed: ${CPYTHON_TESTS_MODES.join(', ')}, or regrtest arguments such as 'test_int test_bool' or '-x test_io -u network'.`,
+    )
   return parsed.selection
 }
 
@@ -256,7 +315,10 @@ function joinedList(given: string | readonly string[] | undefined): string | und
 /** `extension` entries: repeated flags, or one action input with one project per line or comma-separated. */
 function extensionList(given: string | readonly string[] | undefined): string[] {
   const entries = given === undefined ? [] : typeof given === 'string' ? [given] : given
-  return entries.flatMap((entry) => entry.split(/[\n,]/)).map((entry) => entry.trim()).filter((entry) => entry !== '')
+  return entries
+    .flatMap((entry) => entry.split(/[\n,]/))
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
 }
 
 /** A command the user typed as one string, split into words without a shell (plan/command-line.ts). */

@@ -67,7 +67,13 @@ export const RUN_OPTIONS = {
     placeholder: 'FILE',
     description: `pydebug config file with custom variants, relative to the workspace. Empty or ${DEFAULT_MATRIX_CONFIG_PATH} reads that file when it exists; any other path (on the command line, any path given) must exist.`,
   },
-  source: { input: 'source', kind: 'text', default: '', placeholder: 'SRC', description: 'CPython source tarball path, URL, or URL template with {version} and {release}. Empty means python.org.' },
+  source: {
+    input: 'source',
+    kind: 'text',
+    default: '',
+    placeholder: 'SRC',
+    description: 'CPython source tarball path, URL, or URL template with {version} and {release}. Empty means python.org.',
+  },
   sourceSha256: {
     input: 'source-sha256',
     flag: 'sha256',
@@ -85,14 +91,21 @@ export const RUN_OPTIONS = {
     description:
       "Folder of the C extension project (setup.py, or pyproject.toml with any PEP 517 backend). Several, one per line or comma-separated, build each (e.g. a test dependency with C code) and put all on PYTHONPATH; the first one's tests run. Empty builds the interpreter only.",
   },
-  tests: { input: 'tests', kind: 'text', default: '', placeholder: 'DIR', description: "Folder with the extension's unittest files (test_*.py). Empty means EXTENSION/tests." },
+  tests: {
+    input: 'tests',
+    kind: 'text',
+    default: '',
+    placeholder: 'DIR',
+    description: "Folder with the extension's unittest files (test_*.py). Empty means EXTENSION/tests.",
+  },
   testRunner: {
     input: 'test-runner',
     kind: 'text',
     default: 'auto',
     placeholder: 'RUNNER',
     allowed: TEST_RUNNER_VALUES,
-    description: "What runs the tests under the refleak hunt: regrtest (unittest), pytest (with pydebug's refleak plugin), or auto: pytest when the project has pytest configuration or pytest-style test files, else regrtest.",
+    description:
+      "What runs the tests under the refleak hunt: regrtest (unittest), pytest (with pydebug's refleak plugin), or auto: pytest when the project has pytest configuration or pytest-style test files, else regrtest.",
   },
   testRequirements: {
     input: 'test-requirements',
@@ -115,7 +128,8 @@ export const RUN_OPTIONS = {
     kind: 'text',
     default: '3600',
     placeholder: 'SEC',
-    description: 'Seconds the test command may run in all; then it gets SIGABRT (faulthandler prints where it hung), and SIGKILL 5 s later, and is reported as timed out.',
+    description:
+      'Seconds the test command may run in all; then it gets SIGABRT (faulthandler prints where it hung), and SIGKILL 5 s later, and is reported as timed out.',
   },
   buildCommand: {
     input: 'build-command',
@@ -130,9 +144,16 @@ export const RUN_OPTIONS = {
     kind: 'list',
     default: '',
     placeholder: 'NAME=VALUE',
-    description: 'Environment for the extension builds only, one NAME=value per line (e.g. CC=clang), recorded in the report. Unlike CC in the job\'s environment, it does not rebuild CPython.',
+    description:
+      "Environment for the extension builds only, one NAME=value per line (e.g. CC=clang), recorded in the report. Unlike CC in the job's environment, it does not rebuild CPython.",
   },
-  cacheDir: { input: 'cache-dir', kind: 'text', default: '', placeholder: 'DIR', description: 'Local folder for interpreters, sources and extension builds. Empty means ~/.cache/pydebug.' },
+  cacheDir: {
+    input: 'cache-dir',
+    kind: 'text',
+    default: '',
+    placeholder: 'DIR',
+    description: 'Local folder for interpreters, sources and extension builds. Empty means ~/.cache/pydebug.',
+  },
   out: { input: 'out', kind: 'text', default: 'pydebug-out', placeholder: 'DIR', description: 'Folder for report.json, summary.md and logs/.' },
   failOn: {
     input: 'fail-on',
@@ -160,9 +181,26 @@ export const RUN_OPTIONS = {
     description: "Parallel jobs for make and for the workers of CPython's test suite (regrtest -jN). Empty means the number of CPUs.",
   },
   testTimeout: { input: 'test-timeout', kind: 'text', default: '1200', placeholder: 'SEC', description: 'regrtest --timeout per test file, in seconds.' },
-  maxCaseRuns: { input: 'max-case-runs', kind: 'text', default: '25', placeholder: 'N', description: 'How many cases of each leaking test file are re-run alone to name the leaking test.' },
-  maxCaseRunsTotal: { input: 'max-case-runs-total', kind: 'text', default: '100', placeholder: 'N', description: 'How many cases are re-run alone across all leaking test files.' },
-  rebuildExtensions: { input: 'rebuild-extensions', kind: 'boolean', default: 'false', description: 'Rebuild the extension even when an identical build is cached.' },
+  maxCaseRuns: {
+    input: 'max-case-runs',
+    kind: 'text',
+    default: '25',
+    placeholder: 'N',
+    description: 'How many cases of each leaking test file are re-run alone to name the leaking test.',
+  },
+  maxCaseRunsTotal: {
+    input: 'max-case-runs-total',
+    kind: 'text',
+    default: '100',
+    placeholder: 'N',
+    description: 'How many cases are re-run alone across all leaking test files.',
+  },
+  rebuildExtensions: {
+    input: 'rebuild-extensions',
+    kind: 'boolean',
+    default: 'false',
+    description: 'Rebuild the extension even when an identical build is cached.',
+  },
   keepBuildTree: { input: 'keep-build-tree', kind: 'boolean', default: 'false', description: 'Keep the CPython build folder after installing.' },
   // Wall-clock limits of CPython's build phases (plan/build-phases.ts). Measured on 2 cores, a cold
   // 3.11 pydebug build takes about 95 s to configure, 120 s for make -j2 and 40 s to install;
@@ -197,7 +235,13 @@ export const RUN_OPTIONS = {
     description: 'report.json of an earlier run; its per-test-file durations balance the shards. Empty splits by name.',
   },
   uploadArtifact: { input: 'upload-artifact', flag: null, kind: 'boolean', default: 'true', description: 'Upload the report folder as an artifact.' },
-  artifactName: { input: 'artifact-name', flag: null, kind: 'text', default: '', description: 'Artifact name. Empty means pydebug-<cell id>, e.g. pydebug-cp311-pydebug.' },
+  artifactName: {
+    input: 'artifact-name',
+    flag: null,
+    kind: 'text',
+    default: '',
+    description: 'Artifact name. Empty means pydebug-<cell id>, e.g. pydebug-cp311-pydebug.',
+  },
 } as const satisfies Record<string, RunOptionSpec>
 
 type Table = typeof RUN_OPTIONS
@@ -234,4 +278,6 @@ export const CLI_RUN_OPTION_ENTRIES = RUN_OPTION_ENTRIES.flatMap(([key, spec]) =
 
 export const CLI_OPTION_NAMES = Object.fromEntries(CLI_RUN_OPTION_ENTRIES.map(({ key, flag }) => [key, flagName(flag)])) as OptionNames
 
-export const ACTION_INPUT_NAMES = Object.fromEntries(RUN_OPTION_ENTRIES.map(([key, spec]) => [key, inputName(spec.input)])) as { readonly [K in RunOptionKey]: string }
+export const ACTION_INPUT_NAMES = Object.fromEntries(RUN_OPTION_ENTRIES.map(([key, spec]) => [key, inputName(spec.input)])) as {
+  readonly [K in RunOptionKey]: string
+}

@@ -27,7 +27,9 @@ export async function run(): Promise<void> {
       const interpreter = await ensureInterpreter(context, cell, config.source, config)
       core.setOutput('python-path', interpreter.pythonPath)
       core.setOutput('cache-hit', String(interpreter.cacheHit !== 'none'))
-      await writeJobSummary(`## pydebug: ${cell.id} · CPython ${cell.python.text} · ${cell.variant}\n\nInterpreter ${describeCacheHit(interpreter.cacheHit)} in ${interpreter.seconds.toFixed(1)} s: \`${interpreter.pythonPath}\`\n`)
+      await writeJobSummary(
+        `## pydebug: ${cell.id} · CPython ${cell.python.text} · ${cell.variant}\n\nInterpreter ${describeCacheHit(interpreter.cacheHit)} in ${interpreter.seconds.toFixed(1)} s: \`${interpreter.pythonPath}\`\n`,
+      )
       return
     }
 
@@ -39,14 +41,26 @@ export async function run(): Promise<void> {
     core.setOutput('report-path', outcome.reportPath)
     core.setOutput('status', outcome.report.status)
     await writeJobSummary(outcome.summaryMarkdown)
-    annotate(outcome.report.findings, { workspace, ...(config.testsDir ? { testsDir: config.testsDir } : {}), ...(config.extension ? { projectDir: config.extension } : {}) })
-    if (inputs.uploadArtifact) await uploadReportArtifact(inputs.artifactName.trim() || `pydebug-${cell.id}${config.cpythonTestsShard ? `-${shardSuffix(config.cpythonTestsShard)}` : ''}`, context.outDir)
+    annotate(outcome.report.findings, {
+      workspace,
+      ...(config.testsDir ? { testsDir: config.testsDir } : {}),
+      ...(config.extension ? { projectDir: config.extension } : {}),
+    })
+    if (inputs.uploadArtifact)
+      await uploadReportArtifact(
+        inputs.artifactName.trim() || `pydebug-${cell.id}${config.cpythonTestsShard ? `-${shardSuffix(config.cpythonTestsShard)}` : ''}`,
+        context.outDir,
+      )
 
     if (outcome.report.error) core.setFailed(outcome.report.error.message)
-    else if (outcome.report.status === 'nothing-tested') core.setFailed(`pydebug tested nothing in ${cell.id}: ${outcome.report.findings[0].message.replace(/^nothing was tested: /, '')}`)
-    else if (outcome.exitCode !== 0) core.setFailed(`pydebug found ${outcome.report.findings.length} problem(s) in ${cell.id}; see the job summary and ${outcome.reportPath}`)
+    else if (outcome.report.status === 'nothing-tested')
+      core.setFailed(`pydebug tested nothing in ${cell.id}: ${outcome.report.findings[0].message.replace(/^nothing was tested: /, '')}`)
+    else if (outcome.exitCode !== 0)
+      core.setFailed(`pydebug found ${outcome.report.findings.length} problem(s) in ${cell.id}; see the job summary and ${outcome.reportPath}`)
   } catch (error) {
-    core.setFailed(error instanceof PydebugError ? error.message : `internal error: ${error instanceof Error ? (error.stack ?? error.message) : messageOf(error)}`)
+    core.setFailed(
+      error instanceof PydebugError ? error.message : `internal error: ${error instanceof Error ? (error.stack ?? error.message) : messageOf(error)}`,
+    )
   }
 }
 
@@ -54,7 +68,10 @@ export async function run(): Promise<void> {
 function annotate(findings: Finding[], paths: AnnotationPaths): void {
   const { annotations, omitted } = annotationsOf(findings, paths)
   for (const { message, ...where } of annotations) core.error(message, where)
-  if (omitted) core.warning(`${omitted} more finding${omitted === 1 ? '' : 's'} not annotated (GitHub shows ${MAX_ERROR_ANNOTATIONS} per step): see the job summary and report.json`)
+  if (omitted)
+    core.warning(
+      `${omitted} more finding${omitted === 1 ? '' : 's'} not annotated (GitHub shows ${MAX_ERROR_ANNOTATIONS} per step): see the job summary and report.json`,
+    )
 }
 
 await run()

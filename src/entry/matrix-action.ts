@@ -37,14 +37,21 @@ export async function run(): Promise<void> {
     const shard = shardIndexOf(given('shard'), plan, inputName('shard'))
     for (const warning of warnings) core.warning(warning, annotationOf(warning))
     for (const refusal of plan.refusals) {
-      core.notice(`${refusal.reason} [${refusal.source}]${refusal.alternative ? ` Instead: ${refusal.alternative}.` : ''}`, { title: `pydebug: ${refusal.id} (${refusal.os}) refused` })
+      core.notice(`${refusal.reason} [${refusal.source}]${refusal.alternative ? ` Instead: ${refusal.alternative}.` : ''}`, {
+        title: `pydebug: ${refusal.id} (${refusal.os}) refused`,
+      })
     }
     const cells = plan.shards[shard]
     core.setOutput('matrix', renderMatrixJson(cells))
     core.setOutput('count', String(cells.length))
     core.setOutput('shards', String(plan.shards.length))
-    core.setOutput('refused', JSON.stringify(plan.refusals.map(({ id, os, reason, source, alternative }) => ({ id, os, reason, source, ...(alternative ? { alternative } : {}) }))))
-    core.info(`Planned ${cells.length} job(s)${plan.shards.length > 1 ? ` (shard ${shard + 1} of ${plan.shards.length})` : ''}; ${plan.refusals.length} refused.`)
+    core.setOutput(
+      'refused',
+      JSON.stringify(plan.refusals.map(({ id, os, reason, source, alternative }) => ({ id, os, reason, source, ...(alternative ? { alternative } : {}) }))),
+    )
+    core.info(
+      `Planned ${cells.length} job(s)${plan.shards.length > 1 ? ` (shard ${shard + 1} of ${plan.shards.length})` : ''}; ${plan.refusals.length} refused.`,
+    )
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
   }

@@ -127,7 +127,6 @@ export class CensusParser implements LineParser<CensusResult> {
   }
 }
 
-
 /**
  * The types a test file leaks: those whose live count grew in every counted run (not the warm-ups),
  * as regrtest -R calls a reference count that grew in every run a leak. Largest total first.

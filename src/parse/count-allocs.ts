@@ -63,7 +63,10 @@ const GETCOUNTS_STARTS = ["[('", '[("']
 // A repr of a (str, int, int, int) tuple; the name may use either quote, with backslash escapes.
 const COUNTS_TUPLE = /\((?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"), (-?\d+), (-?\d+), (-?\d+)\)/g
 
-export const COUNT_ALLOCS_ROUTING: LineRouting = { startCharacters: firstCharacters(...GETCOUNTS_STARTS, FAST_TUPLE_START, FAST_INT_START, STRINGS_START), markers: [TYPE_MARKER] }
+export const COUNT_ALLOCS_ROUTING: LineRouting = {
+  startCharacters: firstCharacters(...GETCOUNTS_STARTS, FAST_TUPLE_START, FAST_INT_START, STRINGS_START),
+  markers: [TYPE_MARKER],
+}
 
 export class CountAllocsParser implements LineParser<CountAllocsResult> {
   private readonly dumps = new BoundedList<CountAllocsDump>(MAX_COUNT_DUMPS)
@@ -73,9 +76,10 @@ export class CountAllocsParser implements LineParser<CountAllocsResult> {
 
   next(line: string, lineNumber: number): boolean {
     let match: RegExpExecArray | null
-    if (line.charCodeAt(0) === 91 /* [ */ && (line.startsWith(GETCOUNTS_STARTS[0]) || line.startsWith(GETCOUNTS_STARTS[1]))) return this.getcounts(line, lineNumber)
+    if (line.charCodeAt(0) === 91 /* [ */ && (line.startsWith(GETCOUNTS_STARTS[0]) || line.startsWith(GETCOUNTS_STARTS[1])))
+      return this.getcounts(line, lineNumber)
     if (line.length >= MIN_TYPE_LINE_LENGTH && line.includes(TYPE_MARKER) && (match = TYPE_LINE.exec(line))) {
-      if (!this.current || this.current.source !== 'at-exit' || this.current.fastTupleAllocs !== undefined) this.start(lineNumber, 'at-exit')
+      if (this.current?.source !== 'at-exit' || this.current.fastTupleAllocs !== undefined) this.start(lineNumber, 'at-exit')
       if (this.currentKept) this.addType(this.current!, match[1], match[2], match[3], match[4])
       return true
     }

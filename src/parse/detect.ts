@@ -5,7 +5,19 @@ import { FAULT_ROUTING, FaultParser, type FaultResult } from './fault.js'
 import type { FrameHints } from './frames.js'
 import { IMPORT_ERROR_ROUTING, ImportErrorParser, type ImportErrorResult } from './import-error.js'
 import { blockOfLines, firstFilledLine, lineStart, type LineBlock } from './line-block.js'
-import { emptyUnparsed, escapeRegExp, forgetUnparsed, MARKER_CHARACTERS, mayHoldMarker, recordUnparsed, stripAnsi, type LineParser, type LineRouting, type OtherFormats, type UnparsedLines } from './line-parser.js'
+import {
+  emptyUnparsed,
+  escapeRegExp,
+  forgetUnparsed,
+  MARKER_CHARACTERS,
+  mayHoldMarker,
+  recordUnparsed,
+  stripAnsi,
+  type LineParser,
+  type LineRouting,
+  type OtherFormats,
+  type UnparsedLines,
+} from './line-parser.js'
 import { MALLOCSTATS_ROUTING, MallocStatsParser, type MallocStatsResult } from './mallocstats.js'
 import { problemsOf, type LogProblem } from './problems.js'
 import { PYMALLOC_DEBUG_ROUTING, PymallocDebugParser, type PymallocDebugResult } from './pymalloc-debug.js'
@@ -25,7 +37,19 @@ export type { LogProblem, ProblemKind } from './problems.js'
  * fault), the kinds that recognised lines are reported, and what nobody recognised is counted.
  * Which parser could want a line comes from what each declared about its lines (LineRouting).
  */
-export const LOG_KINDS = ['regrtest', 'showrefcount', 'refcount-series', 'mallocstats', 'count-allocs', 'pymalloc-debug', 'fault', 'sanitizer', 'valgrind-xml', 'census', 'import-error'] as const
+export const LOG_KINDS = [
+  'regrtest',
+  'showrefcount',
+  'refcount-series',
+  'mallocstats',
+  'count-allocs',
+  'pymalloc-debug',
+  'fault',
+  'sanitizer',
+  'valgrind-xml',
+  'census',
+  'import-error',
+] as const
 export type LogKind = (typeof LOG_KINDS)[number]
 
 export interface LogResults {
@@ -108,7 +132,11 @@ const FORMATS: { readonly [K in LogKind]: { readonly routing: LineRouting; reado
     routing: MALLOCSTATS_ROUTING,
     create: () => {
       const parser = new MallocStatsParser()
-      return { parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0) }
+      return {
+        parser,
+        offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0),
+        ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0),
+      }
     },
   },
   'count-allocs': {
@@ -122,14 +150,22 @@ const FORMATS: { readonly [K in LogKind]: { readonly routing: LineRouting; reado
     routing: PYMALLOC_DEBUG_ROUTING,
     create: () => {
       const parser = new PymallocDebugParser()
-      return { parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n, OTHER_FORMATS) * 2 + (parser.busy ? 1 : 0) }
+      return {
+        parser,
+        offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0),
+        ownedRun: (block, from, n) => parser.ownedRun(block, from, n, OTHER_FORMATS) * 2 + (parser.busy ? 1 : 0),
+      }
     },
   },
   fault: {
     routing: FAULT_ROUTING,
     create: () => {
       const parser = new FaultParser()
-      return { parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from) => parser.ownedRun(block, from) * 2 + (parser.busy ? 1 : 0) }
+      return {
+        parser,
+        offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0),
+        ownedRun: (block, from) => parser.ownedRun(block, from) * 2 + (parser.busy ? 1 : 0),
+      }
     },
   },
   sanitizer: {
@@ -147,7 +183,11 @@ const FORMATS: { readonly [K in LogKind]: { readonly routing: LineRouting; reado
     routing: VALGRIND_XML_ROUTING,
     create: (options) => {
       const parser = new ValgrindXmlParser(options)
-      return { parser, offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0), ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0) }
+      return {
+        parser,
+        offer: (line, n) => (parser.next(line, n) ? 1 : 0) | (parser.busy ? 2 : 0),
+        ownedRun: (block, from, n) => parser.ownedRun(block, from, n) * 2 + (parser.busy ? 1 : 0),
+      }
     },
   },
   census: {
@@ -201,7 +241,8 @@ function endingKindsAt(text: string, end: number): number {
   if (endings === undefined) return 0
   let kinds = 0
   // A position before the line's start compares across its line break, which no ending holds.
-  for (let index = 0; index < endings.length; index++) if (text.startsWith(endings[index].text, end - endings[index].text.length)) kinds |= 1 << endings[index].kind
+  for (let index = 0; index < endings.length; index++)
+    if (text.startsWith(endings[index].text, end - endings[index].text.length)) kinds |= 1 << endings[index].kind
   return kinds
 }
 
@@ -343,7 +384,7 @@ export class LogDetector {
     }
     const first = line.charCodeAt(0)
     const offers = this.offers
-    let wanted = this.routeAll ? -1 : line.length === 0 ? 0 : this.startMasks[first < 128 ? first : 128]
+    let wanted = this.routeAll ? -1 : line.length === 0 ? 0 : this.startMasks[Math.min(first, 128)]
     if (!this.routeAll && line.length > 0) {
       if (marker) {
         for (let index = 0; index < MARKERS.length; index++) {
@@ -427,7 +468,10 @@ export class LogDetector {
 }
 
 /** Parses a log given as lines, batches of lines or blocks (see adapters/read-lines.ts), sync or async. */
-export async function parseLog(source: Iterable<string | string[] | LineBlock> | AsyncIterable<string | string[] | LineBlock>, options: DetectOptions = {}): Promise<ParsedLog> {
+export async function parseLog(
+  source: Iterable<string | string[] | LineBlock> | AsyncIterable<string | string[] | LineBlock>,
+  options: DetectOptions = {},
+): Promise<ParsedLog> {
   const detector = new LogDetector(options)
   for await (const item of source as AsyncIterable<string | string[] | LineBlock>) {
     if (typeof item === 'string') detector.push(item)

@@ -15,7 +15,8 @@ export function emptyDiagnostics(): Diagnostics {
 
 export function addDiagnostic(diagnostics: Diagnostics, line: number, message: string): void {
   diagnostics.count++
-  if (diagnostics.samples.length < MAX_DIAGNOSTIC_SAMPLES) diagnostics.samples.push({ line, message: message.length > 300 ? `${message.slice(0, 300)}…` : message })
+  if (diagnostics.samples.length < MAX_DIAGNOSTIC_SAMPLES)
+    diagnostics.samples.push({ line, message: message.length > 300 ? `${message.slice(0, 300)}…` : message })
 }
 
 /** Parses `1,353,808` (printone pads and groups thousands) or `-3`; NaN-free: undefined when not a number. */

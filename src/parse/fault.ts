@@ -95,7 +95,10 @@ const FRAME_SHAPE = regExp`^${FRAME_START}.*?", line (?:\d+|\?\?\?) in .*$`
  * Lines ownedLine takes while its fault is past the cap: FRAME_SHAPE without MARKER_CHARACTERS, each
  * with its line break, for `matchLines` (`[^\n\r\u2028\u2029]` is what `.` matches).
  */
-const SKIPPED_FRAMES = new RegExp(String.raw`(?:${escapeRegExp(FRAME_START)}[^\n\r\u2028\u2029${MARKER_CHARACTER_CLASS}]*?", line (?:\d+|\?\?\?) in [^\n\r\u2028\u2029${MARKER_CHARACTER_CLASS}]*(?:\n|$))+`, 'y')
+const SKIPPED_FRAMES = new RegExp(
+  String.raw`(?:${escapeRegExp(FRAME_START)}[^\n\r\u2028\u2029${MARKER_CHARACTER_CLASS}]*?", line (?:\d+|\?\?\?) in [^\n\r\u2028\u2029${MARKER_CHARACTER_CLASS}]*(?:\n|$))+`,
+  'y',
+)
 const EXTENSION_MODULES_START = 'Extension modules: '
 const EXTENSION_MODULES = regExp`^${EXTENSION_MODULES_START}(.*?)(?:, \.\.\.)? \(total: (\d+)\)$`
 const OBJECT_FIELD_START = 'object '
@@ -109,11 +112,23 @@ const EXIT_SIGNAL_ENDINGS = [...EXIT_SIGNALS, CORE_DUMPED]
 
 // Between "Python runtime state:" and the thread dump, _Py_FatalErrorFormat prints the pending exception (Python/pylifecycle.c).
 const EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?:Error|Exception|Warning|Exit|Interrupt|Iteration)(?:: .*)?$/
-const CHAINED_EXCEPTION = /^(?:The above exception was the direct cause of the following exception|During handling of the above exception, another exception occurred):$/
+const CHAINED_EXCEPTION =
+  /^(?:The above exception was the direct cause of the following exception|During handling of the above exception, another exception occurred):$/
 const MAX_EXCEPTIONS_PER_FAULT = 5
 
 export const FAULT_ROUTING: LineRouting = {
-  startCharacters: firstCharacters(FATAL_START, RUNTIME_STATE_START, CURRENT_THREAD_START, THREAD_START, TIMEOUT_START, STACK, EXTENSION_MODULES_START, WINDOWS_FATAL_START, OBJECT_FIELD_START, GARBAGE_COLLECTING),
+  startCharacters: firstCharacters(
+    FATAL_START,
+    RUNTIME_STATE_START,
+    CURRENT_THREAD_START,
+    THREAD_START,
+    TIMEOUT_START,
+    STACK,
+    EXTENSION_MODULES_START,
+    WINDOWS_FATAL_START,
+    OBJECT_FIELD_START,
+    GARBAGE_COLLECTING,
+  ),
   endings: [ASSERTION_ENDING, ...EXIT_SIGNAL_ENDINGS],
 }
 
@@ -150,7 +165,10 @@ export class FaultParser implements LineParser<FaultResult> {
     let match: RegExpExecArray | null
     switch (first) {
       case 70 /* F */:
-        if ((match = FATAL.exec(line))) return this.startFatal(match[1], lineNumber), true
+        if ((match = FATAL.exec(line))) {
+          this.startFatal(match[1], lineNumber)
+          return true
+        }
         break
       case 80 /* P */:
         if (this.current && (match = RUNTIME_STATE.exec(line))) {
@@ -162,11 +180,20 @@ export class FaultParser implements LineParser<FaultResult> {
         break
       case 67 /* C */:
       case 84 /* T */:
-        if ((match = THREAD.exec(line))) return this.startThread(match[2], match[1] === 'Current thread', lineNumber), true
-        if ((match = TIMEOUT.exec(line))) return this.start('timeout', `Timeout (${match[1]})!`, undefined, `timeout after ${match[1]}`, lineNumber), true
+        if ((match = THREAD.exec(line))) {
+          this.startThread(match[2], match[1] === 'Current thread', lineNumber)
+          return true
+        }
+        if ((match = TIMEOUT.exec(line))) {
+          this.start('timeout', `Timeout (${match[1]})!`, undefined, `timeout after ${match[1]}`, lineNumber)
+          return true
+        }
         break
       case 83 /* S */:
-        if (line === STACK) return this.startThread(undefined, true, lineNumber), true
+        if (line === STACK) {
+          this.startThread(undefined, true, lineNumber)
+          return true
+        }
         break
       case 69 /* E */:
         if (this.current && (match = EXTENSION_MODULES.exec(line))) {
@@ -177,7 +204,10 @@ export class FaultParser implements LineParser<FaultResult> {
         }
         break
       case 87 /* W */:
-        if ((match = WINDOWS_FATAL.exec(line))) return this.start('signal', line, undefined, match[1], lineNumber), true
+        if ((match = WINDOWS_FATAL.exec(line))) {
+          this.start('signal', line, undefined, match[1], lineNumber)
+          return true
+        }
         break
       case 111 /* o */:
         if ((match = OBJECT_FIELD.exec(line))) {

@@ -14,11 +14,14 @@ export interface FrameHints {
 }
 
 // CPython's source tree: an out-of-tree build prints "../Objects/x.c"; installed paths name the source dir.
-const CPYTHON_SOURCE = /^(?:\.\.\/)+(?:Objects|Python|Modules|Include|Parser|Programs)\/|\/[Pp]ython-?3\.\d+[^/]*\/(?:[^/]+\/)*(?:Objects|Python|Modules|Include|Parser|Programs)\//
+const CPYTHON_SOURCE =
+  /^(?:\.\.\/)+(?:Objects|Python|Modules|Include|Parser|Programs)\/|\/[Pp]ython-?3\.\d+[^/]*\/(?:[^/]+\/)*(?:Objects|Python|Modules|Include|Parser|Programs)\//
 const CPYTHON_BINARY = /(?:^|\/)(?:python3?(?:\.\d+)?d?|libpython3\.\d+d?\.so[.\d]*)$/
 const CPYTHON_STDLIB_MODULE = /\/lib-dynload\/|\/lib\/python3\.\d+t?\/(?!site-packages)/
-const SYSTEM = /(?:^|\/)(?:libc\.so|libc-|ld-linux|libpthread|libm\.so|libstdc\+\+|libgcc_s|vgpreload_|libasan|libubsan|liblsan|libtsan)|libsanitizer\/|^\.\.\/sysdeps\/|^\.\.\/csu\/|\/valgrind\//
-const SYSTEM_FUNCTION = /^(?:__interceptor_|__asan_|__lsan_|__ubsan_|__sanitizer_|__libc_start|_start$|malloc$|calloc$|realloc$|free$|operator new|operator delete)/
+const SYSTEM =
+  /(?:^|\/)(?:libc\.so|libc-|ld-linux|libpthread|libm\.so|libstdc\+\+|libgcc_s|vgpreload_|libasan|libubsan|liblsan|libtsan)|libsanitizer\/|^\.\.\/sysdeps\/|^\.\.\/csu\/|\/valgrind\//
+const SYSTEM_FUNCTION =
+  /^(?:__interceptor_|__asan_|__lsan_|__ubsan_|__sanitizer_|__libc_start|_start$|malloc$|calloc$|realloc$|free$|operator new|operator delete)/
 
 /** Classifies one frame from whatever it names: function, source file (with dir), object file. */
 export function classifyFrame(frame: { function?: string; file?: string; module?: string }, hints: FrameHints = {}): FrameOrigin {

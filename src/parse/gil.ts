@@ -52,4 +52,3 @@ export class GilParser implements LineParser<GilResult> {
     return { warnings: this.warnings, probes: this.probes, diagnostics: this.diagnostics }
   }
 }
-

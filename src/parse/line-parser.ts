@@ -81,7 +81,12 @@ export interface OtherFormats {
  * `ownedLine`; `ownedLines`, when there is one, matches a run the parser takes with no change of
  * state in the block's text at once.
  */
-export function guardedRun(parser: { ownedLine(line: string): boolean; ownedLines?(): RegExp | undefined }, block: LineBlock, from: number, others: OtherFormats): number {
+export function guardedRun(
+  parser: { ownedLine(line: string): boolean; ownedLines?(): RegExp | undefined },
+  block: LineBlock,
+  from: number,
+  others: OtherFormats,
+): number {
   let index = from
   while (index < block.count) {
     const runPattern = parser.ownedLines?.()
@@ -173,10 +178,11 @@ export function parseJsonRecord(text: string): Record<string, unknown> | undefin
  */
 export function own(text: string): string {
   // Concatenation then slice makes V8 flatten into a fresh string, which the slice then refers to.
-  return text.length === 0 ? text : (' ' + text).slice(1)
+  return text.length === 0 ? text : ` ${text}`.slice(1)
 }
 
 // CPython 3.14+ colours regrtest output (gh-127718) when FORCE_COLOR is set, as in CI.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences start with ESC
 const ANSI_SGR = /\x1b\[[0-9;]*m/g
 
 export function stripAnsi(line: string): string {

@@ -41,7 +41,10 @@ export interface MallocStatsDump {
   /** `unused pools * N bytes`: the pool size. */
   unusedPools?: number
   poolSize?: number
-  /** Every `label = N` line of the dump, keyed by its label without `#` (e.g. `arenas allocated total`, `bytes in allocated blocks`). The two `Total` lines are `total` and `arena map total`. */
+  /**
+   * Every `label = N` line of the dump, keyed by its label without `#` (e.g. `arenas allocated total`, `bytes in allocated blocks`). The two `Total` lines are
+   * `total` and `arena map total`.
+   */
   readonly values: Record<string, number>
   /** Freelist lines that followed the dump (`sys._debugmallocstats()` only). */
   readonly freeLists: FreeListLine[]
@@ -223,7 +226,6 @@ function numberAfter(line: string, equals: number): number | undefined {
   return parseGroupedIntIn(line, equals + 1, line.length)
 }
 
-
 // Lines past these code points may hold whitespace String#trim removes: such labels take the slow path.
 const isPlainEdge = (code: number) => code > 32 && code < 127
 
@@ -371,9 +373,11 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     if (line === '') return 'blank'
     // "# label = N" lines (half a dump) can only be printone lines: none of these checks matches them.
     if (first !== 35 /* # */) {
-      if ((first === 46 /* . */ || first === 32 || first === 8230 /* … */ || first === 91 /* [ */ || first === 40) /* ( */ && ELISION.test(line)) return 'elision'
+      if ((first === 46 /* . */ || first === 32 || first === 8230 /* … */ || first === 91 /* [ */ || first === 40) /* ( */ && ELISION.test(line))
+        return 'elision'
       if ((first === 77 /* M */ || first === 76) /* L */ && (this.shapeMatch = MEDIUM_THRESHOLD.exec(line)) !== null) return 'mimalloc-threshold'
-      if (first === 32 && (line.startsWith('    A') || line.startsWith('    B')) && (this.shapeMatch = MIMALLOC_VALUE.exec(line)) !== null) return 'mimalloc-value'
+      if (first === 32 && (line.startsWith('    A') || line.startsWith('    B')) && (this.shapeMatch = MIMALLOC_VALUE.exec(line)) !== null)
+        return 'mimalloc-value'
       if (line.startsWith(CLASS_HEADING_START) || line.startsWith(CLASS_RULE_START)) return 'class-heading'
       if (line === ARENA_MAP_HEADING) return 'arena-map'
       if (this.isFreeList(line, first)) return 'free-list'
@@ -417,7 +421,13 @@ export class MallocStatsParser implements LineParser<MallocStatsResult> {
     // Every indented line reaches this outside a dump: its first and last characters rule out most
     // before the scan for the mark (FREELIST ends in a digit or a comma).
     const last = line.charCodeAt(line.length - 1)
-    return first < 128 && FREE_LIST_FIRST[first] === 1 && ((last >= 48 && last <= 57) || last === 44) && line.includes(FREE_LIST_MARK) && (this.shapeMatch = FREELIST.exec(line)) !== null
+    return (
+      first < 128 &&
+      FREE_LIST_FIRST[first] === 1 &&
+      ((last >= 48 && last <= 57) || last === 44) &&
+      line.includes(FREE_LIST_MARK) &&
+      (this.shapeMatch = FREELIST.exec(line)) !== null
+    )
   }
 
   /** What `next` does with a line of the shape shapeOf found: true when the line is the dump's. */

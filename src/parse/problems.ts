@@ -70,13 +70,24 @@ export function problemsOf(results: LogResults, options: FrameHints): LogProblem
 }
 
 /** Sanitizer reports: each leak of an LSan report, or the report's one error, at the user's frame when there is one. */
-function sanitizerProblems(regrtest: RegrtestResult | undefined, sanitizer: SanitizerResult | undefined, options: FrameHints, add: (problem: LogProblem) => void): void {
+function sanitizerProblems(
+  regrtest: RegrtestResult | undefined,
+  sanitizer: SanitizerResult | undefined,
+  options: FrameHints,
+  add: (problem: LogProblem) => void,
+): void {
   // A sanitizer report printed by a regrtest worker comes after its test's progress line: that test's.
   const sanitizerOwners = ownersOf(regrtest, sanitizer?.reports ?? [])
   for (const report of sanitizer?.reports ?? []) {
     const owner = sanitizerOwners.get(report)
     const where = report.culprit ?? report.stacks[0]?.frames.find((frame) => frame.origin !== 'system')
-    const place = where ? { ...(where.file ? { file: workspaceRelative(where.file, options.workspace) } : {}), ...(where.line ? { line: where.line } : {}), ...(where.function ? { function: where.function } : {}) } : {}
+    const place = where
+      ? {
+          ...(where.file ? { file: workspaceRelative(where.file, options.workspace) } : {}),
+          ...(where.line ? { line: where.line } : {}),
+          ...(where.function ? { function: where.function } : {}),
+        }
+      : {}
     if (report.leaks.length > 0) {
       for (const leak of report.leaks) {
         const culprit = leak.stack.frames.find((frame) => frame.origin === 'extension')
@@ -97,7 +108,12 @@ function sanitizerProblems(regrtest: RegrtestResult | undefined, sanitizer: Sani
     const access = report.access ? `: ${report.access.operation} of size ${report.access.size}` : ''
     // The user's C function first: the report's own location may be a libc or CPython frame.
     const inUserCode = report.culprit !== undefined && place.function !== undefined
-    const at = inUserCode || !report.at ? (place.function ? ` in ${place.function}${place.file ? ` (${place.file}:${place.line ?? '?'})` : ''}` : '') : ` at ${workspaceRelative(report.at.file, options.workspace)}:${report.at.line}`
+    const at =
+      inUserCode || !report.at
+        ? place.function
+          ? ` in ${place.function}${place.file ? ` (${place.file}:${place.line ?? '?'})` : ''}`
+          : ''
+        : ` at ${workspaceRelative(report.at.file, options.workspace)}:${report.at.line}`
     add({
       kind: report.tool === 'UndefinedBehaviorSanitizer' ? 'undefined-behavior' : 'memory-error',
       severity: 'error',
@@ -151,7 +167,13 @@ function censusProblems(census: CensusResult | undefined, add: (problem: LogProb
 /** A `sys.gettotalrefcount()` series that grew by the same amount at every step. */
 function seriesProblems(series: RefcountSeriesResult | undefined, add: (problem: LogProblem) => void): void {
   if (series?.steadyGrowth !== undefined && series.steadyGrowth > 0 && series.samples.length >= 3) {
-    add({ kind: 'reference-growth', severity: 'warning', message: `total references grew by ${series.steadyGrowth} at every step`, source: 'refcount-series', logLine: series.first?.line ?? 0 })
+    add({
+      kind: 'reference-growth',
+      severity: 'warning',
+      message: `total references grew by ${series.steadyGrowth} at every step`,
+      source: 'refcount-series',
+      logLine: series.first?.line ?? 0,
+    })
   }
 }
 
@@ -219,7 +241,12 @@ function importErrorProblems(regrtest: RegrtestResult | undefined, imports: Impo
   }
 }
 
-function regrtestProblems(regrtest: RegrtestResult | undefined, faults: FaultResult | undefined, owners: Map<Fault, string>, add: (problem: LogProblem) => void): void {
+function regrtestProblems(
+  regrtest: RegrtestResult | undefined,
+  faults: FaultResult | undefined,
+  owners: Map<Fault, string>,
+  add: (problem: LogProblem) => void,
+): void {
   const timeouts = new Map<string, Fault>()
   for (const fault of faults?.faults ?? []) {
     const owner = owners.get(fault)
@@ -229,13 +256,28 @@ function regrtestProblems(regrtest: RegrtestResult | undefined, faults: FaultRes
     for (const leak of test.leaks) {
       if (leak.informational) continue
       const kind = leak.kind === 'references' ? 'reference-leak' : leak.kind === 'memory blocks' ? 'block-leak' : 'fd-leak'
-      add({ kind, severity: 'error', message: `${test.name} leaked [${leak.deltas.join(', ')}] ${leak.kind}, sum=${leak.sum}`, source: 'regrtest', logLine: leak.line, test: test.name, deltas: leak.deltas })
+      add({
+        kind,
+        severity: 'error',
+        message: `${test.name} leaked [${leak.deltas.join(', ')}] ${leak.kind}, sum=${leak.sum}`,
+        source: 'regrtest',
+        logLine: leak.line,
+        test: test.name,
+        deltas: leak.deltas,
+      })
     }
     if (test.outcome === 'crashed' || test.outcome === 'failed' || test.outcome === 'timed-out') {
       // With -jN, regrtest reports a --timeout as a crashed worker; faulthandler's "Timeout (H:MM:SS)!" tells the truth.
       const timeout = timeouts.get(test.name)
       if (timeout) {
-        add({ kind: 'timeout', severity: 'error', message: `${test.name} timed out: ${timeout.message} (regrtest: ${test.result ?? test.outcome})`, source: 'regrtest', logLine: test.line, test: test.name })
+        add({
+          kind: 'timeout',
+          severity: 'error',
+          message: `${test.name} timed out: ${timeout.message} (regrtest: ${test.result ?? test.outcome})`,
+          source: 'regrtest',
+          logLine: test.line,
+          test: test.name,
+        })
         continue
       }
       const kind = test.outcome === 'crashed' ? 'crash' : test.outcome === 'timed-out' ? 'timeout' : 'test-failure'
@@ -254,7 +296,13 @@ const HOOK_OPERATIONS: Record<string, string> = {
   _PyMem_DebugCheckAddress: 'check',
 }
 
-function faultProblems(faults: FaultResult | undefined, debug: PymallocDebugResult | undefined, owners: Map<Fault, string>, options: FrameHints, add: (problem: LogProblem) => void): void {
+function faultProblems(
+  faults: FaultResult | undefined,
+  debug: PymallocDebugResult | undefined,
+  owners: Map<Fault, string>,
+  options: FrameHints,
+  add: (problem: LogProblem) => void,
+): void {
   const blocks = debug?.blocks ?? []
   let blockIndex = 0
   for (const fault of faults?.faults ?? []) {
@@ -268,7 +316,9 @@ function faultProblems(faults: FaultResult | undefined, debug: PymallocDebugResu
       ...(frame ? { file: workspaceRelative(frame.file, options.workspace), line: frame.line, ...(frame.function ? { function: frame.function } : {}) } : {}),
     }
     // The test's line first; a helper it called, where the crash really happened, after it.
-    const via = frame?.via ? ` (${frame.function ?? 'test'}, through ${workspaceRelative(frame.via.file, options.workspace)}:${frame.via.line}${frame.via.function ? ` in ${frame.via.function}` : ''})` : ''
+    const via = frame?.via
+      ? ` (${frame.function ?? 'test'}, through ${workspaceRelative(frame.via.file, options.workspace)}:${frame.via.line}${frame.via.function ? ` in ${frame.via.function}` : ''})`
+      : ''
     const where = frame ? ` in ${place.file}:${frame.line}${via}` : ''
     const operation = fault.function ? HOOK_OPERATIONS[fault.function] : undefined
     const on = operation ? ` on ${operation}` : ''
@@ -283,7 +333,14 @@ function faultProblems(faults: FaultResult | undefined, debug: PymallocDebugResu
     const kind = fault.kind === 'timeout' ? 'timeout' : fault.kind === 'signal' ? 'crash' : 'fatal-error'
     // The exceptions say what the C code did wrong (a result returned with an exception set: which one).
     const exceptions = fault.exceptions?.length ? ` (${fault.exceptions.join(' → ')})` : ''
-    add({ kind, severity: 'error', message: `${fault.kind === 'timeout' ? fault.message : `Fatal Python error: ${fault.message}`}${exceptions}${where}`, source: 'fault', logLine: fault.line, ...place })
+    add({
+      kind,
+      severity: 'error',
+      message: `${fault.kind === 'timeout' ? fault.message : `Fatal Python error: ${fault.message}`}${exceptions}${where}`,
+      source: 'fault',
+      logLine: fault.line,
+      ...place,
+    })
   }
 }
 
@@ -299,14 +356,26 @@ function describeBlock(block: DebugMemoryBlock, fault: Fault): [ProblemKind, str
   const dead = deadPatternOf(block)
   if (dead !== undefined) {
     const was = dead === 0xdb ? ' (CPython before 3.8)' : ''
-    return ['use-after-free', `double free or use after free: the block's pad bytes read 0x${dead.toString(16).toUpperCase()}, the pattern the debug hooks write over freed memory${was}`]
+    return [
+      'use-after-free',
+      `double free or use after free: the block's pad bytes read 0x${dead.toString(16).toUpperCase()}, the pattern the debug hooks write over freed memory${was}`,
+    ]
   }
   if (/bad ID/.test(fault.reason)) return ['allocator-mismatch', `block from API '${block.api}' ${fault.reason.replace(/^bad ID: /, '')}`]
-  if (block.underrunBytes !== undefined) return ['buffer-underrun', `buffer underrun of ${plural(block.underrunBytes)} before a ${block.bytesRequested ?? '?'}-byte block`]
+  if (block.underrunBytes !== undefined)
+    return ['buffer-underrun', `buffer underrun of ${plural(block.underrunBytes)} before a ${block.bytesRequested ?? '?'}-byte block`]
   // The dump can be cut short before its pad bytes (a crash while printing, a pasted excerpt): the
   // fatal error still says which pad was hit, but not by how many bytes, and no count is made up.
-  if (/leading pad byte/.test(fault.reason)) return ['buffer-underrun', `buffer underrun before a ${block.bytesRequested ?? '?'}-byte block (its leading pad bytes were overwritten; the log does not show how many)`]
-  if (block.overrunBytes === undefined) return ['buffer-overrun', `buffer overrun past a ${block.bytesRequested ?? '?'}-byte block (its trailing pad bytes were overwritten; the log does not show how many)`]
+  if (/leading pad byte/.test(fault.reason))
+    return [
+      'buffer-underrun',
+      `buffer underrun before a ${block.bytesRequested ?? '?'}-byte block (its leading pad bytes were overwritten; the log does not show how many)`,
+    ]
+  if (block.overrunBytes === undefined)
+    return [
+      'buffer-overrun',
+      `buffer overrun past a ${block.bytesRequested ?? '?'}-byte block (its trailing pad bytes were overwritten; the log does not show how many)`,
+    ]
   return ['buffer-overrun', `buffer overrun of ${plural(block.overrunBytes)}`]
 }
 

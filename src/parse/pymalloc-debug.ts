@@ -100,7 +100,8 @@ const PAD_BAD = /^ {4}The (\d+) pad bytes at (p-\d+|tail=\S+) are not all FORBID
 const PAD_BYTE = /^ {8}at (p-|tail\+)(\d+): 0x([0-9a-f]{2})( \*\*\* OUCH)?$/
 const SERIAL = /^ {4}The block was made by call #(\d+) to debug malloc\/realloc\.$/
 const DATA = /^ {4}Data at p:(.*)$/
-const CORRUPT_START = /^ {4}Because memory is corrupted at the start, the count of bytes requested$|^ {7,8}may be bogus, and checking the trailing pad bytes may segfault\.$/
+const CORRUPT_START =
+  /^ {4}Because memory is corrupted at the start, the count of bytes requested$|^ {7,8}may be bogus, and checking the trailing pad bytes may segfault\.$/
 const TRACEMALLOC_OFF = /^Enable tracemalloc to get the memory block allocation traceback$/
 const ALLOCATED_AT = /^Memory block allocated at \(most recent call first\):$/
 const TRACEBACK_FRAME = /^ {2}File "(.*)", line (\d+)$/
@@ -175,7 +176,13 @@ export class PymallocDebugParser implements LineParser<PymallocDebugResult> {
 
   end(): PymallocDebugResult {
     this.finishBlock(0)
-    return { blocks: this.blocks.items, droppedBlocks: this.blocks.dropped, deadObjects: this.deadObjects.items, droppedDeadObjects: this.deadObjects.dropped, diagnostics: this.diagnostics }
+    return {
+      blocks: this.blocks.items,
+      droppedBlocks: this.blocks.dropped,
+      deadObjects: this.deadObjects.items,
+      droppedDeadObjects: this.deadObjects.dropped,
+      diagnostics: this.diagnostics,
+    }
   }
 
   /** `<refcnt N at 0x...>`: recognised whatever N is; kept when N is the dead-byte pattern. */

@@ -49,7 +49,11 @@ const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/g
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
 
 function decodeXmlText(text: string): string {
-  return text.includes('&') ? text.replace(ENTITY, (_, decimal?: string, hex?: string, name?: string) => (name ? NAMED[name] : String.fromCodePoint(Number.parseInt(decimal ?? hex!, decimal ? 10 : 16)))) : text
+  return text.includes('&')
+    ? text.replace(ENTITY, (_, decimal?: string, hex?: string, name?: string) =>
+        name ? NAMED[name] : String.fromCodePoint(Number.parseInt(decimal ?? hex!, decimal ? 10 : 16)),
+      )
+    : text
 }
 
 function attributes(tag: string): Record<string, string> {

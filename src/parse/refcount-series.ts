@@ -27,7 +27,10 @@ export interface RefcountSeriesResult {
   readonly last?: RefcountSeriesSample
   /** last.total - first.total over the whole series. */
   readonly totalGrowth?: number
-  /** The growth of every step after the first one (which also warms caches and imports), when they were all equal and there were at least two: the classic leak signature. */
+  /**
+   * The growth of every step after the first one (which also warms caches and imports), when they were all equal and there were at least two: the classic leak
+   * signature.
+   */
   readonly steadyGrowth?: number
   readonly diagnostics: Diagnostics
 }

@@ -93,8 +93,10 @@ const PROGRESS = /^\[\s*\d+\/\d+(?:\/\d+)?\] (\S+)(?: (.*))?$/
 const LEAK_MARKER = ' leaked ['
 // The test's name: a regrtest module, or a pytest node id, whose parametrize brackets may hold spaces (python/pydebug_refleak.py).
 const LEAK = regExp`^(\S(?:.*?\S)?)${LEAK_MARKER}(-?\d+(?:, -?\d+)*)?\] (references|memory blocks|file descriptors), sum=(-?\d+)( \(this is fine\))?$`
-const RESULT_WORDS = /^(passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|env changed|worker bug|worker non-zero exit code)\b/
-const STANDALONE_RESULT = /^(test\S*) ((?:passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|worker non-zero exit code)\b.*)$/
+const RESULT_WORDS =
+  /^(passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|env changed|worker bug|worker non-zero exit code)\b/
+const STANDALONE_RESULT =
+  /^(test\S*) ((?:passed|failed|crashed|skipped|timed out|ran no tests|run no tests|interrupted|resource denied|worker non-zero exit code)\b.*)$/
 // "test_x skipped -- reason" (3.8+) and "test test_x failed -- Traceback ..." (-j workers, verbose off).
 const REASON_LINE = /^(?:test )?(test\S*) (skipped|failed|crashed) -- (.*)$/
 const ENV_WARNING = /^Warning -- (.*)$/
@@ -126,7 +128,17 @@ function logPrefixLength(line: string): number {
   let index = 0
   while (isDigit(line.charCodeAt(index))) index++
   // "0:00:01 "
-  if (index > 0 && line.charCodeAt(index) === 58 && isDigit(line.charCodeAt(index + 1)) && isDigit(line.charCodeAt(index + 2)) && line.charCodeAt(index + 3) === 58 && isDigit(line.charCodeAt(index + 4)) && isDigit(line.charCodeAt(index + 5)) && line.charCodeAt(index + 6) === 32) end = index + 7
+  if (
+    index > 0 &&
+    line.charCodeAt(index) === 58 &&
+    isDigit(line.charCodeAt(index + 1)) &&
+    isDigit(line.charCodeAt(index + 2)) &&
+    line.charCodeAt(index + 3) === 58 &&
+    isDigit(line.charCodeAt(index + 4)) &&
+    isDigit(line.charCodeAt(index + 5)) &&
+    line.charCodeAt(index + 6) === 32
+  )
+    end = index + 7
   // "load avg: 0.52 "
   if (line.startsWith('load avg: ', end)) {
     index = end + 10
@@ -170,7 +182,13 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
   next(rawLine: string, lineNumber: number): boolean {
     const first = rawLine.charCodeAt(0)
     if (this.traceback !== undefined && this.continueTraceback(rawLine)) return true
-    if (this.openList === undefined && this.expectRepetitionProgress === 0 && !(first < 128 && REGRTEST_FIRST_CHARS[first] === 1) && !rawLine.includes(LEAK_MARKER)) return false
+    if (
+      this.openList === undefined &&
+      this.expectRepetitionProgress === 0 &&
+      !(first < 128 && REGRTEST_FIRST_CHARS[first] === 1) &&
+      !rawLine.includes(LEAK_MARKER)
+    )
+      return false
     const prefix = isDigit(first) || first === 108 /* l */ ? logPrefixLength(rawLine) : 0
     const line = prefix === 0 ? rawLine : rawLine.slice(prefix)
     if (line === TRACEBACK_START && this.current) {
@@ -235,7 +253,7 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
       this.summary.workerFailure!.exception = own(text.slice(0, 300))
       return true
     }
-    if (match && match[1].startsWith(WORKER_FAILED)) {
+    if (match?.[1].startsWith(WORKER_FAILED)) {
       const message = match[1].slice(WORKER_FAILED.length).trim()
       this.summary.workerFailure ??= { message: own(message.slice(0, 300)) }
       this.readingWorkerFailure = message === TRACEBACK_START
@@ -268,19 +286,21 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
           return true
         }
         return false
-      case 85 /* U */: {
-        const seed = /^Using random seed:? (\d+)$/.exec(line)
-        if (seed) this.randomSeed = Number(seed[1])
-        return seed !== null
-      }
-      case 61 /* = */: {
-        const header = /^== (?!Tests result:)(.+?)$/.exec(line)
-        if (!header) return false
-        if (this.header.length < MAX_HEADER_LINES) this.header.push(header[1])
-        const version = /^CPython (\S+)/.exec(header[1])
-        if (version) this.pythonVersion = version[1]
-        return true
-      }
+      case 85 /* U */:
+        {
+          const seed = /^Using random seed:? (\d+)$/.exec(line)
+          if (seed) this.randomSeed = Number(seed[1])
+          return seed !== null
+        }
+      case 61 /* = */:
+        {
+          const header = /^== (?!Tests result:)(.+?)$/.exec(line)
+          if (!header) return false
+          if (this.header.length < MAX_HEADER_LINES) this.header.push(header[1])
+          const version = /^CPython (\S+)/.exec(header[1])
+          if (version) this.pythonVersion = version[1]
+          return true
+        }
     }
     return false
   }
@@ -386,7 +406,6 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
     return false
   }
 
-
   /**
    * A traceback's frame and source lines are indented; its first line that is not ends it: the
    * exception, e.g. `ModuleNotFoundError: No module named 'pytest'`, the cause a failure's finding
@@ -411,7 +430,9 @@ export class RegrtestParser implements LineParser<RegrtestResult> {
     if (traceback.test.exception === undefined) {
       traceback.test.exception = exception
       const { lines, elided } = traceback
-      traceback.test.traceback = elided ? [...lines.slice(0, TRACEBACK_HEAD_LINES), `  ... (${elided} more lines)`, ...lines.slice(TRACEBACK_HEAD_LINES), exception] : [...lines, exception]
+      traceback.test.traceback = elided
+        ? [...lines.slice(0, TRACEBACK_HEAD_LINES), `  ... (${elided} more lines)`, ...lines.slice(TRACEBACK_HEAD_LINES), exception]
+        : [...lines, exception]
     }
     return true
   }

@@ -102,8 +102,10 @@ const FRAME_MODULE = /^\((.+?)\+0x[0-9a-f]+\)$/
 const ACCESS = /^(READ|WRITE) of size (\d+) at (0x[0-9a-f]+) thread (\S+)/
 // ThreadSanitizer's report, indented two spaces: the racing access (`Read of size 8 at 0x... by thread T3:`),
 // the previous one it races with, where the threads were created, where the memory is.
-const TSAN_ACCESS = /^ {2}(Previous )?((?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite)) of size (\d+) at (0x[0-9a-f]+) by (main thread|thread (T\d+))(?: \(mutexes: [^)]*\))?:$/
-const TSAN_STACK_HEADING = /^ {2}(Thread T\d+ \([^)]*\) created by (?:main thread|thread T\d+)|Mutex \S+ \([^)]*\) created|Location is heap block of size \d+ at 0x[0-9a-f]+ allocated by (?:main thread|thread T\d+))(?: at)?:$/
+const TSAN_ACCESS =
+  /^ {2}(Previous )?((?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite)) of size (\d+) at (0x[0-9a-f]+) by (main thread|thread (T\d+))(?: \(mutexes: [^)]*\))?:$/
+const TSAN_STACK_HEADING =
+  /^ {2}(Thread T\d+ \([^)]*\) created by (?:main thread|thread T\d+)|Mutex \S+ \([^)]*\) created|Location is heap block of size \d+ at 0x[0-9a-f]+ allocated by (?:main thread|thread T\d+))(?: at)?:$/
 const TSAN_LOCATION = /^ {2}Location is (?:global|stack of|TLS of|heap block) /
 // TSan's frames have no address: `#0 racy_increment /src/defects.c:51 (defects.so+0x158b)`, `#1 <null> <null> (libc.so.6+0x...)`.
 const TSAN_FRAME = /^ {4}#(\d+) (\S+) (\S+?)(?::(\d+))?(?::(\d+))? \((\S+?)\+0x[0-9a-f]+\)$/
@@ -227,19 +229,32 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
       return false
     }
     if (first === 61 /* = */) {
-      if ((match = ERROR_HEADER.exec(line))) return this.start(lineNumber, match[2] as SanitizerReport['tool'], match[3], line, Number(match[1])), this.claimRule(lineNumber)
+      if ((match = ERROR_HEADER.exec(line))) {
+        this.start(lineNumber, match[2] as SanitizerReport['tool'], match[3], line, Number(match[1]))
+        return this.claimRule(lineNumber)
+      }
       if (PID_LINE.test(line)) {
         if (/ABORTING$/.test(line)) this.closeReport()
         return true
       }
     }
     if (first === 83 /* S */) {
-      if ((match = SUMMARY.exec(line))) return this.summary(match[1] as SanitizerReport['tool'], match[2], lineNumber), true
-      if (line === SHADOW_HEADING) return (this.state = 'shadow'), true
-      if (line === SUPPRESSIONS_HEADING) return (this.state = 'suppressions'), this.claimRule(lineNumber)
+      if ((match = SUMMARY.exec(line))) {
+        this.summary(match[1] as SanitizerReport['tool'], match[2], lineNumber)
+        return true
+      }
+      if (line === SHADOW_HEADING) {
+        this.state = 'shadow'
+        return true
+      }
+      if (line === SUPPRESSIONS_HEADING) {
+        this.state = 'suppressions'
+        return this.claimRule(lineNumber)
+      }
     }
     if (first === 87 /* W */ && (match = WARNING_HEADER.exec(line))) {
-      return this.start(lineNumber, match[1] as SanitizerReport['tool'], match[2], line, match[3] ? Number(match[3]) : undefined), this.claimRule(lineNumber)
+      this.start(lineNumber, match[1] as SanitizerReport['tool'], match[2], line, match[3] ? Number(match[3]) : undefined)
+      return this.claimRule(lineNumber)
     }
     if (this.state === 'suppressions') {
       if (/^ *count +bytes +template$/.test(line)) return true
@@ -289,7 +304,10 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
       if (this.current.stacks.length < 16) this.current.stacks.push(this.stack)
       return true
     }
-    if (first === 32 && TSAN_LOCATION.test(line)) return (this.stack = undefined), true
+    if (first === 32 && TSAN_LOCATION.test(line)) {
+      this.stack = undefined
+      return true
+    }
     if ((match = ACCESS.exec(line))) {
       this.current.access = { operation: match[1], size: Number(match[2]), address: match[3], thread: match[4] }
       this.stack = { role: 'access', frames: [] }
@@ -313,7 +331,11 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
       return true
     }
     // ASan's hints ("HINT: ...", "AddressSanitizer can not describe address ...") belong to the report.
-    if (this.state === 'report' && /^(?:HINT|AddressSanitizer|LeakSanitizer|The signal is caused|Address 0x|This frame has|  \[|Objects leaked above|==\d+==)/.test(line)) return true
+    if (
+      this.state === 'report' &&
+      /^(?:HINT|AddressSanitizer|LeakSanitizer|The signal is caused|Address 0x|This frame has| {2}\[|Objects leaked above|==\d+==)/.test(line)
+    )
+      return true
     return false
   }
 
@@ -354,7 +376,7 @@ export class SanitizerParser implements LineParser<SanitizerResult> {
   }
 
   private summary(tool: SanitizerReport['tool'], text: string, lineNumber: number): void {
-    if (!this.current || this.current.tool !== tool && !(tool === 'AddressSanitizer' && this.current.tool === 'LeakSanitizer')) {
+    if (!this.current || (this.current.tool !== tool && !(tool === 'AddressSanitizer' && this.current.tool === 'LeakSanitizer'))) {
       // UBSan prints a SUMMARY for its own runtime error line; others without a header are odd.
       if (tool !== 'UndefinedBehaviorSanitizer' || !this.current) {
         this.start(lineNumber, tool, text.split(' ')[0], `SUMMARY: ${tool}: ${text}`)

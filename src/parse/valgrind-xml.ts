@@ -91,7 +91,47 @@ function isPlainTagName(line: string, start: number, end: number): boolean {
 // Tag names of protocol 4, most frequent first (a frame is eight lines): simpleLine returns these
 // constants instead of a fresh slice, so the per-line name costs no allocation, and comparing it with
 // the names in `close` and using it as a frame key needs no string hashing.
-const KNOWN_TAGS = ['line', 'ip', 'obj', 'fn', 'dir', 'file', 'frame', 'stack', 'unique', 'tid', 'kind', 'what', 'error', 'xwhat', 'text', 'leakedbytes', 'leakedblocks', 'auxwhat', 'pair', 'count', 'name', 'status', 'state', 'time', 'arg', 'exe', 'errorcounts', 'suppcounts', 'valgrindoutput', 'protocolversion', 'protocoltool', 'preamble', 'pid', 'ppid', 'tool', 'args', 'vargv', 'argv', 'threadname']
+const KNOWN_TAGS = [
+  'line',
+  'ip',
+  'obj',
+  'fn',
+  'dir',
+  'file',
+  'frame',
+  'stack',
+  'unique',
+  'tid',
+  'kind',
+  'what',
+  'error',
+  'xwhat',
+  'text',
+  'leakedbytes',
+  'leakedblocks',
+  'auxwhat',
+  'pair',
+  'count',
+  'name',
+  'status',
+  'state',
+  'time',
+  'arg',
+  'exe',
+  'errorcounts',
+  'suppcounts',
+  'valgrindoutput',
+  'protocolversion',
+  'protocoltool',
+  'preamble',
+  'pid',
+  'ppid',
+  'tool',
+  'args',
+  'vargv',
+  'argv',
+  'threadname',
+]
 const TAGS_BY_LENGTH: string[][] = []
 for (const tag of KNOWN_TAGS) (TAGS_BY_LENGTH[tag.length] ??= []).push(tag)
 
@@ -109,7 +149,7 @@ function tagName(line: string, start: number, end: number): string | undefined {
 }
 
 /** Element text as data: trimmed, entities decoded. */
-function valueOf(text: string): string {
+function elementValue(text: string): string {
   return decode(text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text)
 }
 
@@ -277,7 +317,8 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
   }
 
   end(): ValgrindResult {
-    if (this.inside && !this.complete) addDiagnostic(this.diagnostics, 0, 'valgrind XML ended before </valgrindoutput> (the process was killed or the file truncated)')
+    if (this.inside && !this.complete)
+      addDiagnostic(this.diagnostics, 0, 'valgrind XML ended before </valgrindoutput> (the process was killed or the file truncated)')
     const errors = this.errors.items
     for (const error of errors) error.count = this.counts.get(error.unique) ?? 1
     return {
@@ -296,7 +337,7 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
     const start = line.indexOf('<')
     if (start < 0 || !isSpaces(line, 0, start)) return false
     const close = line.indexOf('>', start)
-    if (close < 0 || close !== line.length - 1 && line.charCodeAt(line.length - 1) !== 62) return false
+    if (close < 0 || (close !== line.length - 1 && line.charCodeAt(line.length - 1) !== 62)) return false
     const closing = line.charCodeAt(start + 1) === 47 /* / */
     const nameStart = start + (closing ? 2 : 1)
     if (close === nameStart) return false
@@ -309,7 +350,14 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
     }
     // "<name>text</name>": the closing tag must be the same name, with no other tag in between.
     const closingTag = line.length - name.length - 3
-    if (closing || closingTag <= close || line.charCodeAt(closingTag) !== 60 || line.charCodeAt(closingTag + 1) !== 47 || !line.startsWith(name, closingTag + 2)) return false
+    if (
+      closing ||
+      closingTag <= close ||
+      line.charCodeAt(closingTag) !== 60 ||
+      line.charCodeAt(closingTag + 1) !== 47 ||
+      !line.startsWith(name, closingTag + 2)
+    )
+      return false
     const path = this.path
     if (this.frame === SKIPPED_FRAME && path.length < MAX_DEPTH && path[path.length - 1] === 'frame' && FRAME_FIELDS.has(name)) {
       // A field of a frame past the cap: open then close would only push and pop the name.
@@ -354,11 +402,14 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
     this.text = ''
     if (this.frame && parent === 'frame') {
       // Only the fields a frame has (ip, obj, fn, dir, file, line): a hostile file cannot grow it.
-      if (this.frame !== SKIPPED_FRAME && FRAME_FIELDS.has(name)) this.frame[name] = valueOf(text)
+      if (this.frame !== SKIPPED_FRAME && FRAME_FIELDS.has(name)) this.frame[name] = elementValue(text)
       return
     }
-    const value = valueOf(text)
-    if (name === 'frame' && this.frame) return this.closeFrame()
+    const value = elementValue(text)
+    if (name === 'frame' && this.frame) {
+      this.closeFrame()
+      return
+    }
     if (this.error && grandparent === 'error' && parent === 'xwhat') {
       if (name === 'text') this.error.what = value
       else if (name === 'leakedbytes') this.error.leakedBytes = Number(value)
@@ -372,7 +423,10 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
       else if (name === 'auxwhat' && this.error.auxWhat.length < 8) this.error.auxWhat.push(value)
       return
     }
-    if (name === 'error' && this.error) return this.closeError()
+    if (name === 'error' && this.error) {
+      this.closeError()
+      return
+    }
     if (this.pair && parent === 'pair') {
       if (name === 'count') this.pair.count = Number(value)
       else if (name === 'unique') this.pair.unique = value
@@ -381,8 +435,10 @@ export class ValgrindXmlParser implements LineParser<ValgrindResult> {
     }
     if (name === 'pair' && this.pair) {
       // Thousands of these across a long log: own copies, so each does not pin its part of the log.
-      if (parent === 'errorcounts' && this.pair.unique !== undefined && this.counts.size < MAX_ERROR_COUNTS) this.counts.set(own(this.pair.unique), this.pair.count ?? 1)
-      if (parent === 'suppcounts' && this.pair.name !== undefined && this.suppressed.length < 1000) this.suppressed.push({ name: own(this.pair.name), count: this.pair.count ?? 0 })
+      if (parent === 'errorcounts' && this.pair.unique !== undefined && this.counts.size < MAX_ERROR_COUNTS)
+        this.counts.set(own(this.pair.unique), this.pair.count ?? 1)
+      if (parent === 'suppcounts' && this.pair.name !== undefined && this.suppressed.length < 1000)
+        this.suppressed.push({ name: own(this.pair.name), count: this.pair.count ?? 0 })
       this.pair = undefined
       return
     }

@@ -75,7 +75,10 @@ export function describeAbiFingerprint(fingerprint: Pick<AbiFingerprint, 'soabi'
 }
 
 /** What differs between the ABI an extension was built for and an interpreter's, in words; empty when they are the same. */
-export function abiDifferences(builtFor: Pick<AbiFingerprint, 'soabi' | 'macros' | 'sanitizers'>, interpreter: Pick<AbiFingerprint, 'soabi' | 'macros' | 'sanitizers'>): string[] {
+export function abiDifferences(
+  builtFor: Pick<AbiFingerprint, 'soabi' | 'macros' | 'sanitizers'>,
+  interpreter: Pick<AbiFingerprint, 'soabi' | 'macros' | 'sanitizers'>,
+): string[] {
   const found: string[] = []
   if (builtFor.soabi !== interpreter.soabi) found.push(`SOABI ${builtFor.soabi} instead of ${interpreter.soabi}`)
   const without = interpreter.macros.filter((macro) => !builtFor.macros.includes(macro))
@@ -94,7 +97,10 @@ export function abiDifferences(builtFor: Pick<AbiFingerprint, 'soabi' | 'macros'
  * the interpreter has that sysconfig does not carry. Macros belong in configure's CFLAGS, which
  * sysconfig hands on (docs/abi.md); this covers interpreters built otherwise.
  */
-export function extensionAbiCflags(variantBuildEnv: Readonly<Record<string, string>>, fingerprint: Pick<AbiFingerprint, 'missingFromSysconfig'> | undefined): string[] {
+export function extensionAbiCflags(
+  variantBuildEnv: Readonly<Record<string, string>>,
+  fingerprint: Pick<AbiFingerprint, 'missingFromSysconfig'> | undefined,
+): string[] {
   const flags = (variantBuildEnv.EXTRA_CFLAGS ?? '').split(/\s+/).filter((flag) => flag)
   for (const macro of fingerprint?.missingFromSysconfig ?? []) {
     if (!flags.some((flag) => flag === `-D${macro}` || flag.startsWith(`-D${macro}=`))) flags.push(`-D${macro}`)

@@ -16,8 +16,15 @@ export interface InterpreterKeyFacts {
  * differences from the closest one, e.g. "the compiler differs: CC=clang (...) instead of ...".
  * Undefined when there is nothing cached to compare with.
  */
-export function explainCacheMiss(wanted: InterpreterKeyFacts & { readonly material: BuildKeyMaterial }, cached: readonly InterpreterKeyFacts[]): string | undefined {
-  return explainClosest(cached, 'cached build', (candidate) => candidate.material && interpreterDifferences(wanted, { ...candidate, material: candidate.material }))
+export function explainCacheMiss(
+  wanted: InterpreterKeyFacts & { readonly material: BuildKeyMaterial },
+  cached: readonly InterpreterKeyFacts[],
+): string | undefined {
+  return explainClosest(
+    cached,
+    'cached build',
+    (candidate) => candidate.material && interpreterDifferences(wanted, { ...candidate, material: candidate.material }),
+  )
 }
 
 /** Why an earlier build of the same project and ABI was not reused (same shape as explainCacheMiss). */
@@ -35,19 +42,25 @@ function explainClosest<T>(candidates: readonly T[], noun: string, differences: 
   if (candidates.length === 0) return undefined
   const known = candidates.map(differences).filter((found): found is string[] => found !== undefined && found.length > 0)
   if (known.length === 0) {
-    return candidates.length === 1 ? `the ${noun} predates recorded keys, so what differs is unknown` : `the ${candidates.length} ${noun}s predate recorded keys, so what differs is unknown`
+    return candidates.length === 1
+      ? `the ${noun} predates recorded keys, so what differs is unknown`
+      : `the ${candidates.length} ${noun}s predate recorded keys, so what differs is unknown`
   }
   const closest = known.reduce((best, found) => (found.length < best.length ? found : best))
   return `${known.length > 1 ? `the closest of ${known.length} ${noun}s differs: ` : ''}${closest.join('; ')}`
 }
 
-function interpreterDifferences(wanted: InterpreterKeyFacts & { readonly material: BuildKeyMaterial }, cached: InterpreterKeyFacts & { readonly material: BuildKeyMaterial }): string[] {
+function interpreterDifferences(
+  wanted: InterpreterKeyFacts & { readonly material: BuildKeyMaterial },
+  cached: InterpreterKeyFacts & { readonly material: BuildKeyMaterial },
+): string[] {
   const now = wanted.material
   const before = cached.material
   const found: string[] = []
   if (now.salt !== before.salt) found.push(`pydebug's cache layout changed (salt ${now.salt} instead of ${before.salt})`)
   if (now.python !== before.python) found.push(`the CPython version differs: ${now.python} instead of ${before.python}`)
-  if (!sameJson(now.source, before.source)) found.push(`the source differs: ${describeSourceIdentity(now.source)} instead of ${describeSourceIdentity(before.source)}`)
+  if (!sameJson(now.source, before.source))
+    found.push(`the source differs: ${describeSourceIdentity(now.source)} instead of ${describeSourceIdentity(before.source)}`)
   if (!sameJson(now.configureArgs, before.configureArgs)) {
     found.push(`configure arguments differ: ${now.configureArgs.join(' ') || '(none)'} instead of ${before.configureArgs.join(' ') || '(none)'}`)
   }
@@ -58,7 +71,9 @@ function interpreterDifferences(wanted: InterpreterKeyFacts & { readonly materia
     .map((fact) => `${fact} ${now.platform[fact] ?? 'unknown'} instead of ${before.platform[fact] ?? 'unknown'}`)
   if (platformChanges.length) found.push(`the platform differs: ${platformChanges.join(', ')}`)
   if (now.platform.compiler !== before.platform.compiler) {
-    found.push(`the compiler differs: ${describeCompiler(wanted)} instead of ${describeCompiler(cached)}; CPython's build takes CC from the environment too, not only the extension's`)
+    found.push(
+      `the compiler differs: ${describeCompiler(wanted)} instead of ${describeCompiler(cached)}; CPython's build takes CC from the environment too, not only the extension's`,
+    )
   }
   return found
 }
@@ -80,16 +95,21 @@ function extensionDifferences(wanted: ExtensionKeyInputs, earlier: ExtensionKeyI
     }
   }
   if (wanted.abiFingerprint !== undefined && earlier.abiFingerprint !== undefined) {
-    if (wanted.abiFingerprint !== earlier.abiFingerprint) found.push(`the interpreter's ABI differs: ${wanted.abiFingerprint} instead of ${earlier.abiFingerprint}`)
+    if (wanted.abiFingerprint !== earlier.abiFingerprint)
+      found.push(`the interpreter's ABI differs: ${wanted.abiFingerprint} instead of ${earlier.abiFingerprint}`)
     if (wanted.interpreterCompiler !== earlier.interpreterCompiler) {
-      found.push(`the interpreter was built with another compiler (setuptools' default when CC is unset): ${wanted.interpreterCompiler ?? 'unknown'} instead of ${earlier.interpreterCompiler ?? 'unknown'}`)
+      found.push(
+        `the interpreter was built with another compiler (setuptools' default when CC is unset): ${wanted.interpreterCompiler ?? 'unknown'} instead of ${earlier.interpreterCompiler ?? 'unknown'}`,
+      )
     }
   } else if (earlier.abiFingerprint === undefined && wanted.abiFingerprint !== undefined) {
     found.push(`the earlier build was keyed by its interpreter (${earlier.interpreterKey ?? 'unknown'}), before builds were keyed by ABI fingerprint`)
-  } else if (wanted.interpreterKey !== earlier.interpreterKey) found.push(`the interpreter differs: ${wanted.interpreterKey ?? 'unknown'} instead of ${earlier.interpreterKey ?? 'unknown'}`)
+  } else if (wanted.interpreterKey !== earlier.interpreterKey)
+    found.push(`the interpreter differs: ${wanted.interpreterKey ?? 'unknown'} instead of ${earlier.interpreterKey ?? 'unknown'}`)
   const buildEnvChanges = describeEnvChanges(wanted.buildEnv ?? {}, earlier.buildEnv ?? {})
   if (buildEnvChanges) found.push(`build-env differs: ${buildEnvChanges}`)
-  if (wanted.buildCommand !== earlier.buildCommand) found.push(`the build command differs: ${wanted.buildCommand ?? 'the default build'} instead of ${earlier.buildCommand ?? 'the default build'}`)
+  if (wanted.buildCommand !== earlier.buildCommand)
+    found.push(`the build command differs: ${wanted.buildCommand ?? 'the default build'} instead of ${earlier.buildCommand ?? 'the default build'}`)
   return found
 }
 
@@ -114,7 +134,10 @@ function describeEnvChanges(
   const names = [...new Set([...Object.keys(now), ...Object.keys(before)])].sort()
   return names
     .filter((name) => now[name] !== before[name])
-    .map((name) => `${Object.hasOwn(now, name) ? describeNow(name, now[name]) : `${name} unset`} instead of ${Object.hasOwn(before, name) ? describeBefore(name, before[name]) : `${name} unset`}`)
+    .map(
+      (name) =>
+        `${Object.hasOwn(now, name) ? describeNow(name, now[name]) : `${name} unset`} instead of ${Object.hasOwn(before, name) ? describeBefore(name, before[name]) : `${name} unset`}`,
+    )
     .join(', ')
 }
 

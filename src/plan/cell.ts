@@ -152,7 +152,8 @@ function findBuildProblem(
   }
   for (const macro of macros) {
     const rule = findMacro(macro)
-    if (rule && !inRange(python, rule)) return { reason: rule.outsideRange, source: rule.source, ...(rule.alternative ? { alternative: rule.alternative } : {}) }
+    if (rule && !inRange(python, rule))
+      return { reason: rule.outsideRange, source: rule.source, ...(rule.alternative ? { alternative: rule.alternative } : {}) }
   }
   const present = new Set([...configureArgs.map(optionName), ...macros.map(optionName)])
   for (const rule of COMBINATIONS) {
@@ -186,7 +187,10 @@ function extensionRebuildOf(python: PythonVersion, abiFlags: string, abiRules: r
   }
   const instrumentation = abiRules.find((rule) => rule.kind === 'instrumentation')
   if (instrumentation) return { need: 'instrumented', reason: instrumentation.reason }
-  return { need: 'not-needed', reason: compareMinor(python, '3.8') >= 0 ? 'same ABI as a release build on Unix since 3.8 (bpo-36465, bpo-36722)' : 'release ABI' }
+  return {
+    need: 'not-needed',
+    reason: compareMinor(python, '3.8') >= 0 ? 'same ABI as a release build on Unix since 3.8 (bpo-36465, bpo-36722)' : 'release ABI',
+  }
 }
 
 /** sys.abiflags as configure computes it (configure.ac: `t` before `d`; `m` for pymalloc before 3.8). */

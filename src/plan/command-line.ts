@@ -150,7 +150,10 @@ export function commandVariables(command: CommandLine): string[] {
  * not silently empty (a shell would make `--target $PYDEBUG_SITE .` install into `.`): the result
  * names it instead.
  */
-export function expandCommand(command: CommandLine, variables: Readonly<Record<string, string | undefined>>): { ok: true; argv: string[] } | { ok: false; missing: string[] } {
+export function expandCommand(
+  command: CommandLine,
+  variables: Readonly<Record<string, string | undefined>>,
+): { ok: true; argv: string[] } | { ok: false; missing: string[] } {
   const missing = commandVariables(command).filter((name) => variables[name] === undefined)
   if (missing.length) return { ok: false, missing }
   return { ok: true, argv: command.words.map((word) => word.map((part) => ('variable' in part ? variables[part.variable]! : part.text)).join('')) }

@@ -35,14 +35,25 @@ export function parseCpythonTestsSelection(text: string): SelectionResult {
   const trimmed = text.trim()
   if ((CPYTHON_TESTS_MODES as readonly string[]).includes(trimmed)) return { ok: true, selection: { kind: trimmed as 'none' | 'quick' | 'full' } }
   const quote = /['"\\]/.exec(trimmed)
-  if (quote) return { ok: false, problem: `quotes and backslashes are not allowed (found ${quote[0]}): the arguments are split on spaces with no shell, so no quoting is needed` }
+  if (quote)
+    return {
+      ok: false,
+      problem: `quotes and backslashes are not allowed (found ${quote[0]}): the arguments are split on spaces with no shell, so no quoting is needed`,
+    }
   const args = trimmed.split(/\s+/).filter(Boolean)
   if (args.length === 0) return { ok: false, problem: `expected ${CPYTHON_TESTS_MODES.join(', ')} or regrtest arguments` }
   if (!args.some((arg) => arg.startsWith('-') || /^test_\w+/.test(arg))) {
-    return { ok: false, problem: `expected ${CPYTHON_TESTS_MODES.join(', ')} or regrtest arguments (test names such as test_int, options such as -x test_io or -u network)` }
+    return {
+      ok: false,
+      problem: `expected ${CPYTHON_TESTS_MODES.join(', ')} or regrtest arguments (test names such as test_int, options such as -x test_io or -u network)`,
+    }
   }
   for (const arg of args) {
-    const refused = REFUSED_ARGS.find((rule) => rule.prefixes.some((prefix) => arg === prefix || arg.startsWith(`${prefix}=`) || (prefix.length === 2 && arg.startsWith(prefix) && !arg.startsWith('--'))))
+    const refused = REFUSED_ARGS.find((rule) =>
+      rule.prefixes.some(
+        (prefix) => arg === prefix || arg.startsWith(`${prefix}=`) || (prefix.length === 2 && arg.startsWith(prefix) && !arg.startsWith('--')),
+      ),
+    )
     if (refused) return { ok: false, problem: `'${arg}' is not allowed: ${refused.why}` }
   }
   return { ok: true, selection: { kind: 'args', args } }
@@ -101,7 +112,10 @@ export function planCpythonTestsCommand(input: CpythonTestsCommandInput): Cpytho
   return {
     argv: regrtestArgv(input, profile, 'run'),
     makeTestOptions: [...profile.pythonOptions, ...profile.regrtestOptions],
-    notPassed: [{ option: '-E', reason: "it would ignore the variant's PYTHON* settings; the inherited PYTHON* variables are removed instead" }, ...profile.notPassed],
+    notPassed: [
+      { option: '-E', reason: "it would ignore the variant's PYTHON* settings; the inherited PYTHON* variables are removed instead" },
+      ...profile.notPassed,
+    ],
     source: profile.source,
   }
 }
@@ -179,7 +193,9 @@ export function shardSuffix(shard: ShardSpec): string {
 export function assignShard(tests: readonly string[], shard: ShardSpec, durations: Readonly<Record<string, number>> = {}): string[] {
   // A package listed by its modules (3.13 lists test.test_asyncio.test_x) runs as the package.
   const files = [...new Set(tests.map(testFileOf))].sort()
-  const known = files.map((file) => durations[file]).filter((seconds): seconds is number => typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0)
+  const known = files
+    .map((file) => durations[file])
+    .filter((seconds): seconds is number => typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0)
   if (known.length === 0) return files.filter((_, position) => position % shard.count === shard.index - 1)
   const mean = known.reduce((total, seconds) => total + seconds, 0) / known.length
   const weight = (file: string) => {

@@ -68,7 +68,10 @@ export interface ExtensionBuildEnv {
 }
 
 /** The extension build's environment: the inherited one without PYTHON_REDIRECT_ENV, then the cell's build variables. */
-export function planExtensionBuildEnv(inherited: Readonly<Record<string, string | undefined>>, cellBuildEnv: Readonly<Record<string, string>>): ExtensionBuildEnv {
+export function planExtensionBuildEnv(
+  inherited: Readonly<Record<string, string | undefined>>,
+  cellBuildEnv: Readonly<Record<string, string>>,
+): ExtensionBuildEnv {
   const removed = PYTHON_REDIRECT_ENV.filter((name) => inherited[name] !== undefined && !(name in cellBuildEnv))
   const effective = { ...inherited, ...cellBuildEnv }
   const compilerEnv: Record<string, string> = {}
@@ -115,7 +118,10 @@ export interface ExtensionKeyInputs {
  * The compiler an interpreter was built with, as its build record says: CC's version when CC was
  * set (the interpreter's key has it), else the compiler sys.version names (`GCC 12.2.0`).
  */
-export function interpreterCompilerOf(record: { readonly keyInputs?: { readonly platform: { readonly compiler?: string } }; readonly probe?: { readonly version?: string } }): string | undefined {
+export function interpreterCompilerOf(record: {
+  readonly keyInputs?: { readonly platform: { readonly compiler?: string } }
+  readonly probe?: { readonly version?: string }
+}): string | undefined {
   return record.keyInputs?.platform.compiler ?? compilerFromSysVersion(record.probe?.version)
 }
 
@@ -126,7 +132,9 @@ export function planExtensionBuildKey(inputs: ExtensionKeyInputs): string {
       compilerEnv: Object.entries(inputs.compilerEnv).sort(),
       compilerVersions: Object.entries(inputs.compilerVersions).sort(),
       // The fingerprint and the compiler replace the interpreter's key: a pydebug build serves a valgrind interpreter.
-      ...(inputs.abiFingerprint !== undefined ? { abiFingerprint: inputs.abiFingerprint, interpreterCompiler: inputs.interpreterCompiler ?? null } : { interpreterKey: inputs.interpreterKey }),
+      ...(inputs.abiFingerprint !== undefined
+        ? { abiFingerprint: inputs.abiFingerprint, interpreterCompiler: inputs.interpreterCompiler ?? null }
+        : { interpreterKey: inputs.interpreterKey }),
       // Only when given, so the keys of builds without them stay what they were.
       ...(inputs.buildEnv && Object.keys(inputs.buildEnv).length ? { buildEnv: Object.entries(inputs.buildEnv).sort() } : {}),
       ...(inputs.buildCommand !== undefined ? { buildCommand: inputs.buildCommand } : {}),

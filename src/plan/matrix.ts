@@ -6,7 +6,7 @@ import { planBuildCacheKey, type PlatformFacts } from './cache-key.js'
 import { planCell, type CellPlan, type CellRefusal } from './cell.js'
 import { shardSuffix, type ShardSpec } from './cpython-tests.js'
 import { compileSelector, type Selector } from './select.js'
-import { resolveSourceSpec } from './source.js'
+import { resolveSourceSpec, sourceIdentityOf } from './source.js'
 
 /** GitHub refuses a matrix with more jobs than this per workflow run. */
 export const GITHUB_MATRIX_JOB_LIMIT = 256
@@ -146,7 +146,7 @@ export function planMatrix(config: MatrixConfig): MatrixPlan {
   const planned = versions.map((python) => {
     const source = resolveSourceSpec(config.source, python, (path) => path)
     return {
-      sourceIdentity: source.kind === 'url' ? { url: source.url } : { url: `file://${source.path}` },
+      sourceIdentity: sourceIdentityOf(source),
       results: variants.map((variant) => planCell(python, variant)),
     }
   })

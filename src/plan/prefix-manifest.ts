@@ -47,7 +47,8 @@ export function parseManifest(text: string): PrefixManifest | undefined {
   }
   if (!isRecord(value) || value.schema !== 1 || !isRecord(value.files) || !isRecord(value.links)) return undefined
   const filesValid = Object.values(value.files).every(
-    (file) => isRecord(file) && Number.isSafeInteger(file.size) && (file.size as number) >= 0 && typeof file.sha256 === 'string' && /^[0-9a-f]{64}$/.test(file.sha256),
+    (file) =>
+      isRecord(file) && Number.isSafeInteger(file.size) && (file.size as number) >= 0 && typeof file.sha256 === 'string' && /^[0-9a-f]{64}$/.test(file.sha256),
   )
   const linksValid = Object.values(value.links).every((target) => typeof target === 'string')
   return filesValid && linksValid ? (value as unknown as PrefixManifest) : undefined
@@ -68,16 +69,19 @@ export function compareWithManifest(manifest: PrefixManifest, entries: readonly 
   const changed: { path: string; difference: string }[] = []
   for (const [filePath, expected] of Object.entries(manifest.files)) {
     const found = byPath.get(filePath)
-    if (!found || found.kind !== 'file') missing.push(filePath)
+    if (found?.kind !== 'file') missing.push(filePath)
     else if (found.size !== expected.size) changed.push({ path: filePath, difference: `${found.size} bytes instead of ${expected.size}` })
-    else if (found.sha256 !== expected.sha256) changed.push({ path: filePath, difference: `SHA-256 ${found.sha256.slice(0, 12)}… instead of ${expected.sha256.slice(0, 12)}…` })
+    else if (found.sha256 !== expected.sha256)
+      changed.push({ path: filePath, difference: `SHA-256 ${found.sha256.slice(0, 12)}… instead of ${expected.sha256.slice(0, 12)}…` })
   }
   for (const [linkPath, target] of Object.entries(manifest.links)) {
     const found = byPath.get(linkPath)
-    if (!found || found.kind !== 'symlink') missing.push(linkPath)
+    if (found?.kind !== 'symlink') missing.push(linkPath)
     else if (found.target !== target) changed.push({ path: linkPath, difference: `a link to ${found.target} instead of ${target}` })
   }
-  const extra = entries.filter((entry) => entry.kind !== 'other' && !(entry.path in manifest.files) && !(entry.path in manifest.links)).map((entry) => entry.path)
+  const extra = entries
+    .filter((entry) => entry.kind !== 'other' && !(entry.path in manifest.files) && !(entry.path in manifest.links))
+    .map((entry) => entry.path)
   return { missing: missing.sort(), changed: changed.sort((a, b) => (a.path < b.path ? -1 : 1)), extra }
 }
 
@@ -86,9 +90,12 @@ export function describeManifestMismatch(comparison: ManifestComparison, shown =
   const parts: string[] = []
   const list = (paths: readonly string[]) => `${paths.slice(0, shown).join(', ')}${paths.length > shown ? `, and ${paths.length - shown} more` : ''}`
   if (comparison.changed.length) {
-    parts.push(`${comparison.changed.length} ${plural(comparison.changed.length, 'file differs', 'files differ')} from the manifest (${list(comparison.changed.map((change) => `${change.path}: ${change.difference}`))})`)
+    parts.push(
+      `${comparison.changed.length} ${plural(comparison.changed.length, 'file differs', 'files differ')} from the manifest (${list(comparison.changed.map((change) => `${change.path}: ${change.difference}`))})`,
+    )
   }
-  if (comparison.missing.length) parts.push(`${comparison.missing.length} ${plural(comparison.missing.length, 'file is', 'files are')} missing (${list(comparison.missing)})`)
+  if (comparison.missing.length)
+    parts.push(`${comparison.missing.length} ${plural(comparison.missing.length, 'file is', 'files are')} missing (${list(comparison.missing)})`)
   return parts.length ? parts.join('; ') : undefined
 }
 

@@ -14,7 +14,10 @@ export function renderMatrixJson(cells: readonly PlannedCell[]): string {
  * what is left out, and why, travels with the matrix.
  */
 export function renderMatrixYaml(plan: MatrixPlan, cells: readonly PlannedCell[] = plan.cells): string {
-  const comments = plan.refusals.map((refusal) => `# refused ${refusal.id} (${refusal.os}): ${refusal.reason} [${refusal.source}]${refusal.alternative ? ` Instead: ${refusal.alternative}.` : ''}`)
+  const comments = plan.refusals.map(
+    (refusal) =>
+      `# refused ${refusal.id} (${refusal.os}): ${refusal.reason} [${refusal.source}]${refusal.alternative ? ` Instead: ${refusal.alternative}.` : ''}`,
+  )
   const body = stringify({ strategy: { 'fail-fast': false, matrix: matrixInclude(cells) } }, { lineWidth: 0 })
   return `${comments.length ? `${comments.join('\n')}\n` : ''}${body}`
 }
@@ -22,7 +25,7 @@ export function renderMatrixYaml(plan: MatrixPlan, cells: readonly PlannedCell[]
 /** `name=value` lines for $GITHUB_OUTPUT: the matrix (or one shard), its size and the shard count. */
 export function renderGithubOutput(plan: MatrixPlan, shardIndex = 0): string {
   const cells = plan.shards[shardIndex] ?? []
-  return [`matrix=${renderMatrixJson(cells)}`, `count=${cells.length}`, `shards=${plan.shards.length}`, `refused=${plan.refusals.length}`].join('\n') + '\n'
+  return `${[`matrix=${renderMatrixJson(cells)}`, `count=${cells.length}`, `shards=${plan.shards.length}`, `refused=${plan.refusals.length}`].join('\n')}\n`
 }
 
 export function renderMatrix(plan: MatrixPlan, format: MatrixFormat, shardIndex = 0): string {

@@ -40,19 +40,26 @@ export function sanitizerPassEnv(
 ): { env: Record<string, string> } | { error: string } {
   const unsafe = [logPathBase, suppressionsFile].find((value) => value !== undefined && /[:\s]/.test(value))
   if (unsafe !== undefined) return { error: `${unsafe} holds ':' or whitespace, which ${spec.optionsVariable} cannot carry` }
-  const env: Record<string, string> = { [spec.optionsVariable]: sanitizerOptions(runtimeEnv[spec.optionsVariable], spec.passOptions, { log_path: logPathBase }) }
+  const env: Record<string, string> = {
+    [spec.optionsVariable]: sanitizerOptions(runtimeEnv[spec.optionsVariable], spec.passOptions, { log_path: logPathBase }),
+  }
   if (suppressionsFile) env.LSAN_OPTIONS = sanitizerOptions(runtimeEnv.LSAN_OPTIONS, { suppressions: suppressionsFile, print_suppressions: '1' })
   return { env }
 }
 
 /** The cell with CPython's own suppression file in its sanitizer's options (`suppressions=<file>`), for every run: the hunt, each pass, the test command. */
 export function withSanitizerSuppressions(cell: CellPlan, spec: SanitizerSpec, file: string): CellPlan {
-  return { ...cell, runtimeEnv: { ...cell.runtimeEnv, [spec.optionsVariable]: sanitizerOptions(cell.runtimeEnv[spec.optionsVariable], { suppressions: file }) } }
+  return {
+    ...cell,
+    runtimeEnv: { ...cell.runtimeEnv, [spec.optionsVariable]: sanitizerOptions(cell.runtimeEnv[spec.optionsVariable], { suppressions: file }) },
+  }
 }
 
 /** The report files of one process family: `<base>.<pid>` for the `log_path=<base>` it was given. */
 export function reportFilesOf(fileNames: readonly string[], baseName: string): string[] {
-  return fileNames.filter((name) => name.startsWith(`${baseName}.`) && /^\d+$/.test(name.slice(baseName.length + 1))).sort((a, b) => Number(a.slice(baseName.length + 1)) - Number(b.slice(baseName.length + 1)))
+  return fileNames
+    .filter((name) => name.startsWith(`${baseName}.`) && /^\d+$/.test(name.slice(baseName.length + 1)))
+    .sort((a, b) => Number(a.slice(baseName.length + 1)) - Number(b.slice(baseName.length + 1)))
 }
 
 export interface CompileLineCheck {

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { releaseOf, type PythonVersion } from '../catalog/python-version.js'
+import type { SourceIdentity } from './cache-key.js'
 
 /** python.org's layout: the folder is the release (3.14.0), the file carries pre-release markers (3.14.0rc1). */
 const DEFAULT_SOURCE_TEMPLATE = 'https://www.python.org/ftp/python/{release}/Python-{version}.tgz'
@@ -16,7 +17,9 @@ export function resolveSourceSpec(source: string | undefined, python: PythonVers
   const text = source?.trim() || DEFAULT_SOURCE_TEMPLATE
   const expanded = text.replaceAll('{version}', python.text).replaceAll('{release}', releaseOf(python))
   if (URL_SCHEME.test(expanded)) {
-    return expanded.toLowerCase().startsWith('file://') ? { kind: 'file', path: decodeURIComponent(new URL(expanded).pathname) } : { kind: 'url', url: expanded }
+    return expanded.toLowerCase().startsWith('file://')
+      ? { kind: 'file', path: decodeURIComponent(new URL(expanded).pathname) }
+      : { kind: 'url', url: expanded }
   }
   return { kind: 'file', path: resolvePath(expanded) }
 }
@@ -29,4 +32,14 @@ export function describeSource(source: SourceSpec): string {
 export function sourceFileName(source: SourceSpec): string {
   if (source.kind === 'file') return path.basename(source.path)
   return decodeURIComponent(new URL(source.url).pathname.split('/').pop() ?? '')
+}
+
+/**
+ * What identifies a source in cache keys: a download's URL (release tarballs never change), a
+ * local file's SHA-256 once read. A planner that reads no file (the matrix) names the file instead,
+ * so its key shares the build's readable prefix but not its digest (docs/matrix.md).
+ */
+export function sourceIdentityOf(source: SourceSpec, fileSha256?: string): SourceIdentity {
+  if (source.kind === 'url') return { url: source.url }
+  return fileSha256 ? { sha256: fileSha256 } : { url: `file://${source.path}` }
 }

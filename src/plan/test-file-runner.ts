@@ -28,7 +28,17 @@ export interface TestFileRunner {
 export function regrtestFileRunner(testsDir: string, timeoutSeconds: number): TestFileRunner {
   return {
     kind: 'regrtest',
-    argv: (testFile, { caseId, verbose } = {}) => ['-m', 'test', '--testdir', testsDir, '--timeout', String(timeoutSeconds), ...(verbose ? ['-v'] : []), ...(caseId ? ['-m', caseId] : []), testFile],
+    argv: (testFile, { caseId, verbose } = {}) => [
+      '-m',
+      'test',
+      '--testdir',
+      testsDir,
+      '--timeout',
+      String(timeoutSeconds),
+      ...(verbose ? ['-v'] : []),
+      ...(caseId ? ['-m', caseId] : []),
+      testFile,
+    ],
     helperArgs: ['--testdir', testsDir],
     pythonPath: [],
     logName: (testFile) => testFile,
@@ -45,7 +55,19 @@ export function pytestFileRunner(projectDir: string, plugin: { readonly module: 
   return {
     kind: 'pytest',
     // Always -v: pytest's per-test verdicts are what its outcome is read from (-q prints dots and a closing line without its borders).
-    argv: (testFile, { caseId } = {}) => ['-m', 'pytest', '-p', 'no:cacheprovider', '--rootdir', projectDir, '-p', plugin.module, '-s', '-v', caseId ?? testFile],
+    argv: (testFile, { caseId } = {}) => [
+      '-m',
+      'pytest',
+      '-p',
+      'no:cacheprovider',
+      '--rootdir',
+      projectDir,
+      '-p',
+      plugin.module,
+      '-s',
+      '-v',
+      caseId ?? testFile,
+    ],
     helperArgs: ['--pytest', '--rootdir', projectDir],
     pythonPath: [plugin.dir],
     logName: pytestLogName,
@@ -71,7 +93,11 @@ function processOutcome(process: { readonly signal: string | null; readonly time
 }
 
 /** regrtest's verdict on the file, unless the process ended otherwise. */
-export function regrtestFileOutcome(regrtest: RegrtestResult, testFile: string, process: { readonly signal: string | null; readonly timedOut: boolean }): TestFileOutcome {
+export function regrtestFileOutcome(
+  regrtest: RegrtestResult,
+  testFile: string,
+  process: { readonly signal: string | null; readonly timedOut: boolean },
+): TestFileOutcome {
   const test = regrtest.tests.find((candidate) => candidate.name === testFile)
   return {
     outcome: processOutcome(process) ?? test?.outcome ?? 'unknown',
@@ -87,7 +113,10 @@ export function regrtestFileOutcome(regrtest: RegrtestResult, testFile: string, 
  * tests collected). pytest prints its closing line whenever it ends a session; after it, a status
  * pytest did not choose (LeakSanitizer's 23 at exit) changes nothing about the tests' verdicts.
  */
-export function pytestProcessEnd(pytest: Pick<PytestLogResult, 'summary' | 'collectionErrors'>, process: { readonly exitCode: number | null; readonly signal: string | null; readonly timedOut: boolean }): 'crashed' | 'timed-out' | undefined {
+export function pytestProcessEnd(
+  pytest: Pick<PytestLogResult, 'summary' | 'collectionErrors'>,
+  process: { readonly exitCode: number | null; readonly signal: string | null; readonly timedOut: boolean },
+): 'crashed' | 'timed-out' | undefined {
   const ended = processOutcome(process)
   if (ended) return ended
   if (process.exitCode === null || process.exitCode === 0) return undefined
@@ -96,7 +125,10 @@ export function pytestProcessEnd(pytest: Pick<PytestLogResult, 'summary' | 'coll
 }
 
 /** pytest's verdict on one file from its log and exit status. */
-export function pytestFileOutcome(pytest: PytestLogResult, process: { readonly exitCode: number | null; readonly signal: string | null; readonly timedOut: boolean }): TestFileOutcome {
+export function pytestFileOutcome(
+  pytest: PytestLogResult,
+  process: { readonly exitCode: number | null; readonly signal: string | null; readonly timedOut: boolean },
+): TestFileOutcome {
   const ended = pytestProcessEnd(pytest, process)
   if (ended) return { outcome: ended }
   const words = Object.values(pytest.results).map((result) => pytestOutcome(result.words))

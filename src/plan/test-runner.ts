@@ -31,8 +31,12 @@ export function chooseTestRunner(facts: ProjectTestFacts, options: { readonly te
   if (options.testRunner !== 'auto') return { runner: options.testRunner, reason: `test-runner is set to ${options.testRunner}` }
   if (facts.pytestConfig.length) return { runner: 'pytest', reason: `the project has pytest configuration (${facts.pytestConfig.join(', ')})` }
   if (facts.pytestStyle.length) {
-    const which = facts.pytestStyle.length === facts.modules.length ? `all ${facts.modules.length}` : `${facts.pytestStyle.length} of the ${facts.modules.length}`
-    return { runner: 'pytest', reason: `${which} test files are written for pytest (${facts.pytestStyle.slice(0, 3).join(', ')}${facts.pytestStyle.length > 3 ? ', ...' : ''})` }
+    const which =
+      facts.pytestStyle.length === facts.modules.length ? `all ${facts.modules.length}` : `${facts.pytestStyle.length} of the ${facts.modules.length}`
+    return {
+      runner: 'pytest',
+      reason: `${which} test files are written for pytest (${facts.pytestStyle.slice(0, 3).join(', ')}${facts.pytestStyle.length > 3 ? ', ...' : ''})`,
+    }
   }
   return { runner: 'regrtest', reason: 'no pytest configuration and no pytest-style test file: unittest under regrtest' }
 }

@@ -29,7 +29,14 @@ export interface VariantDescription {
 function onVersion(minor: string, result: CellPlanResult): VariantOnVersion {
   if (!result.ok) {
     const { reason, source, alternative } = result.refusal
-    return { minor, status: 'refused', configureArgs: [], runtimeEnv: {}, reason: `${reason.replace(/^.*?: /, '')} (${source})`, ...(alternative ? { alternative } : {}) }
+    return {
+      minor,
+      status: 'refused',
+      configureArgs: [],
+      runtimeEnv: {},
+      reason: `${reason.replace(/^.*?: /, '')} (${source})`,
+      ...(alternative ? { alternative } : {}),
+    }
   }
   const { cell } = result
   return {
@@ -44,7 +51,10 @@ function onVersion(minor: string, result: CellPlanResult): VariantOnVersion {
 }
 
 /** Every variant on every known minor release (or only `minors`). */
-export function describeVariants(variants: readonly VariantSpec[] = VARIANTS, minors: readonly string[] = KNOWN_MINORS.map((known) => known.minor)): VariantDescription[] {
+export function describeVariants(
+  variants: readonly VariantSpec[] = VARIANTS,
+  minors: readonly string[] = KNOWN_MINORS.map((known) => known.minor),
+): VariantDescription[] {
   const versions = minors.map((minor) => ({ minor, python: parsePythonVersion(KNOWN_MINORS.find((known) => known.minor === minor)!.latest)! }))
   return variants.map((variant) => ({
     name: variant.name,
@@ -76,7 +86,13 @@ function changes(variant: VariantDescription): string {
   return [
     variant.configureArgs.length ? code(variant.configureArgs.join(' ')) : 'release build',
     ...variant.macros.map((macro) => `${code(`-D${macro}`)} (CFLAGS)`),
-    ...(Object.keys(variant.runtimeEnv).length ? [`run with ${Object.entries(variant.runtimeEnv).map(([key, value]) => code(`${key}=${value}`)).join(' ')}`] : []),
+    ...(Object.keys(variant.runtimeEnv).length
+      ? [
+          `run with ${Object.entries(variant.runtimeEnv)
+            .map(([key, value]) => code(`${key}=${value}`))
+            .join(' ')}`,
+        ]
+      : []),
   ].join(', ')
 }
 
@@ -89,15 +105,21 @@ function availability(variant: VariantDescription, lastMinor: string): string {
 
 function rebuild(variant: VariantDescription, lastMinor: string): string {
   const known = variant.versions.filter((version) => version.extensionRebuild)
-  return known.length ? summarizeRanges(known.map(({ minor, extensionRebuild }) => ({ minor, value: extensionRebuild! })), lastMinor) : '–'
+  return known.length
+    ? summarizeRanges(
+        known.map(({ minor, extensionRebuild }) => ({ minor, value: extensionRebuild! })),
+        lastMinor,
+      )
+    : '–'
 }
 
 /** The README table: one row per variant, generated so it cannot drift from the catalog. */
 export function renderVariantsMarkdown(descriptions: readonly VariantDescription[]): string {
   const lastMinor = descriptions[0]?.versions.at(-1)?.minor ?? ''
-  const escape = (text: string) => text.replace(/\|/g, '\\|')
-  const rows = descriptions.map((variant) =>
-    `| \`${variant.name}\` | ${escape(variant.summary)} | ${escape(changes(variant))} | ${rebuild(variant, lastMinor)} | ${availability(variant, lastMinor)} |`,
+  const escapeCell = (text: string) => text.replace(/\|/g, '\\|')
+  const rows = descriptions.map(
+    (variant) =>
+      `| \`${variant.name}\` | ${escapeCell(variant.summary)} | ${escapeCell(changes(variant))} | ${rebuild(variant, lastMinor)} | ${availability(variant, lastMinor)} |`,
   )
   const notes = descriptions.flatMap((variant) => {
     const byText = new Map<string, string[]>()
@@ -105,7 +127,9 @@ export function renderVariantsMarkdown(descriptions: readonly VariantDescription
       const text = `${version.status === 'refused' ? 'refused' : 'built as an equivalent'}: ${version.reason}${version.alternative ? ` Instead: ${version.alternative}.` : ''}`
       byText.set(text, [...(byText.get(text) ?? []), version.minor])
     }
-    return [...byText].map(([text, minors]) => `- \`${variant.name}\` on ${minors.length === 1 ? minors[0] : `${minors[0]}–${minors[minors.length - 1]}`}, ${text}`)
+    return [...byText].map(
+      ([text, minors]) => `- \`${variant.name}\` on ${minors.length === 1 ? minors[0] : `${minors[0]}–${minors[minors.length - 1]}`}, ${text}`,
+    )
   })
   return [
     '| Variant | What it is | What it changes | Rebuild extensions | CPython versions |',
@@ -120,7 +144,11 @@ export function renderVariantsMarkdown(descriptions: readonly VariantDescription
 
 function alignedTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)))
-  const line = (cells: readonly string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ').trimEnd()
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd()
   return [line(header), ...rows.map(line)].join('\n')
 }
 
@@ -136,10 +164,22 @@ export function renderVariantsText(descriptions: readonly VariantDescription[]):
       ['VARIANT', `ON ${minor}`, 'ABI GROUP', 'EXTENSIONS', 'CONFIGURE', 'RUN WITH'],
       descriptions.map((variant) => {
         const version = variant.versions[0]
-        if (version.reason) notes.push(`${variant.name}: ${version.status === 'refused' ? 'refused' : 'built as an equivalent'}: ${version.reason}${version.alternative ? ` Instead: ${version.alternative}.` : ''}`)
+        if (version.reason)
+          notes.push(
+            `${variant.name}: ${version.status === 'refused' ? 'refused' : 'built as an equivalent'}: ${version.reason}${version.alternative ? ` Instead: ${version.alternative}.` : ''}`,
+          )
         if (version.status === 'refused') return [variant.name, 'refused', '', '', '', '']
-        const env = Object.entries(version.runtimeEnv).map(([key, value]) => `${key}=${value}`).join(' ')
-        return [variant.name, version.status === 'built' ? 'yes' : 'equivalent', version.abiGroup ?? '', version.extensionRebuild ?? '', version.configureArgs.join(' ') || '(release build)', env]
+        const env = Object.entries(version.runtimeEnv)
+          .map(([key, value]) => `${key}=${value}`)
+          .join(' ')
+        return [
+          variant.name,
+          version.status === 'built' ? 'yes' : 'equivalent',
+          version.abiGroup ?? '',
+          version.extensionRebuild ?? '',
+          version.configureArgs.join(' ') || '(release build)',
+          env,
+        ]
       }),
     )
   } else {

@@ -27,7 +27,11 @@ export interface AnnotationPaths {
  * The findings as annotations, most serious first, at most `max`: each points at its C or Python
  * line when it has one, else at its test file; `omitted` counts the rest.
  */
-export function annotationsOf(findings: readonly Finding[], paths: AnnotationPaths, max = MAX_ERROR_ANNOTATIONS): { annotations: Annotation[]; omitted: number } {
+export function annotationsOf(
+  findings: readonly Finding[],
+  paths: AnnotationPaths,
+  max = MAX_ERROR_ANNOTATIONS,
+): { annotations: Annotation[]; omitted: number } {
   const annotations = findings.slice(0, max).map((finding): Annotation => {
     // Its own line when that is in the repository (a project outside it, built elsewhere, is not), else its test file.
     const line = finding.file ? inWorkspace(path.resolve(paths.workspace, finding.file), paths.workspace) : undefined
@@ -47,7 +51,13 @@ export function annotationsOf(findings: readonly Finding[], paths: AnnotationPat
 function testFileOf(finding: Finding, paths: AnnotationPaths): string | undefined {
   const test = finding.test
   if (!test || finding.pass === 'cpython-tests' || test === TEST_COMMAND_NAME) return undefined
-  const file = test.endsWith('.py') ? (paths.projectDir ? path.join(paths.projectDir, test) : undefined) : paths.testsDir ? path.join(paths.testsDir, `${test}.py`) : undefined
+  const file = test.endsWith('.py')
+    ? paths.projectDir
+      ? path.join(paths.projectDir, test)
+      : undefined
+    : paths.testsDir
+      ? path.join(paths.testsDir, `${test}.py`)
+      : undefined
   return file ? inWorkspace(file, paths.workspace) : undefined
 }
 

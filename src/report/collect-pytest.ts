@@ -20,7 +20,15 @@ export function pytestRefleakSection(
   addLog(hunt.collect, 'pytest-collect')
   const tests: TestFileEntry[] = []
   for (const [file, reason] of Object.entries(hunt.collect.parsed.collectionErrors)) {
-    tests.push({ name: file, outcome: 'failed', result: 'failed (collection error)', leaks: [], informationalLeaks: [], ...(reason ? { reason, exception: reason } : {}), log: relative(hunt.collect.log) })
+    tests.push({
+      name: file,
+      outcome: 'failed',
+      result: 'failed (collection error)',
+      leaks: [],
+      informationalLeaks: [],
+      ...(reason ? { reason, exception: reason } : {}),
+      log: relative(hunt.collect.log),
+    })
   }
   for (const run of hunt.files) {
     addLog(run, 'pytest-refleak')

@@ -86,7 +86,7 @@ export function collectReport(results: RunResults): Report {
     if (hunt.run) addLog(hunt.run, 'regrtest-refleak', 'refleak')
     const tests = (hunt.run?.parsed.tests ?? []).map((test): TestFileEntry => {
       const caseRuns = hunt.cases[test.name]
-      caseRuns?.forEach((caseRun) => addLog(caseRun, 'regrtest-refleak-case', 'refleak-case'))
+      for (const caseRun of caseRuns ?? []) addLog(caseRun, 'regrtest-refleak-case', 'refleak-case')
       return {
         name: test.name,
         outcome: test.outcome,
@@ -124,7 +124,9 @@ export function collectReport(results: RunResults): Report {
       discovery: { ...hunt.discovery, testsDir: relative(hunt.discovery.testsDir) },
     }
   } else if (results.pytest) {
-    refleaks = pytestRefleakSection(results.pytest, results.testRunner ?? { runner: 'pytest', reason: 'pytest ran the tests' }, relative, (run, kind) => addLog(run, kind, 'refleak'))
+    refleaks = pytestRefleakSection(results.pytest, results.testRunner ?? { runner: 'pytest', reason: 'pytest ran the tests' }, relative, (run, kind) =>
+      addLog(run, kind, 'refleak'),
+    )
   }
 
   let showrefcount: Report['showrefcount']
@@ -161,7 +163,9 @@ export function collectReport(results: RunResults): Report {
     testCommand = testCommandSection(results.testCommand, commandProblems, relative)
     // What the detector saw in a crash (the fault, the debug hooks' dump) belongs to the test that was running: it joins that test's finding.
     const { running, log } = testCommand
-    if (running) problems.forEach((problem, index) => (problems[index] = problem.log === log && problem.test === undefined ? { ...problem, test: running } : problem))
+    if (running) {
+      for (const [index, problem] of problems.entries()) if (problem.log === log && problem.test === undefined) problems[index] = { ...problem, test: running }
+    }
     commandFindings = testCommandFindings(testCommand, commandProblems)
   }
 
@@ -210,7 +214,9 @@ export function collectReport(results: RunResults): Report {
     sanitizers = sanitizerSection(results.sanitizers, relative)
     // A report from the test-command's processes belongs to the test that was running when the command crashed, when faulthandler named one.
     const running = testCommand?.running
-    const ofPass = problems.filter((problem) => passLogs.has(problem.log) && problem.source === 'sanitizer').map((problem) => (running && problem.test === TEST_COMMAND_NAME ? { ...problem, test: running } : problem))
+    const ofPass = problems
+      .filter((problem) => passLogs.has(problem.log) && problem.source === 'sanitizer')
+      .map((problem) => (running && problem.test === TEST_COMMAND_NAME ? { ...problem, test: running } : problem))
     sanitizerOwn = sanitizerFindings(results.sanitizers, ofPass, relative)
     // The pass's findings come from its report files, with their test and case; they join the other passes' findings below.
     findingProblems = findingProblems.filter((problem) => !passLogs.has(problem.log))
@@ -226,7 +232,13 @@ export function collectReport(results: RunResults): Report {
   const variantFindings = variantCheckFindings(variantSections)
 
   const collected = nameCrashedCases(
-    collectFindings({ refleaks, problems: findingProblems, passOfLog: (log) => passes.get(log), ...(showrefcount ? { showrefcount } : {}), sectionFindings: [...sectionFindings, ...commandFindings, ...variantFindings, ...memcheckErrors] }),
+    collectFindings({
+      refleaks,
+      problems: findingProblems,
+      passOfLog: (log) => passes.get(log),
+      ...(showrefcount ? { showrefcount } : {}),
+      sectionFindings: [...sectionFindings, ...commandFindings, ...variantFindings, ...memcheckErrors],
+    }),
     results.refleaks?.caseIds ?? (results.pytest ? pytestCaseIds(results.pytest) : {}),
   )
   const findings = results.sanitizers ? mergeSanitizerFindings(collected, results.sanitizers, sanitizerOwn) : collected
@@ -343,7 +355,9 @@ function round(seconds: number): number {
 }
 
 function buildFactsOf(record: BuildRecord): BuildFacts {
-  const phaseSeconds = record.phaseSeconds ? Object.fromEntries(Object.entries(record.phaseSeconds).map(([phase, seconds]) => [phase, round(seconds)])) : undefined
+  const phaseSeconds = record.phaseSeconds
+    ? Object.fromEntries(Object.entries(record.phaseSeconds).map(([phase, seconds]) => [phase, round(seconds)]))
+    : undefined
   return {
     seconds: round(record.buildSeconds),
     ...(phaseSeconds ? { phaseSeconds } : {}),

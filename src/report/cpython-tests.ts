@@ -18,7 +18,15 @@ export function cpythonTestsSection(run: CpythonTestsRun, problems: readonly Rep
   const { counts, lists } = parsed.summary
   const log = relative(run.log)
   // With -jN, a test file past its --timeout ends its worker: regrtest says "crashed (Exit code 1)", faulthandler says "Timeout".
-  const timedOut = new Set(parsed.tests.filter((test) => test.outcome === 'timed-out' || (test.outcome === 'crashed' && problems.some((problem) => problem.kind === 'timeout' && problem.test === test.name && problem.log === log))).map((test) => test.name))
+  const timedOut = new Set(
+    parsed.tests
+      .filter(
+        (test) =>
+          test.outcome === 'timed-out' ||
+          (test.outcome === 'crashed' && problems.some((problem) => problem.kind === 'timeout' && problem.test === test.name && problem.log === log)),
+      )
+      .map((test) => test.name),
+  )
   const durations: Record<string, number> = {}
   // The JUnit cases' times, or regrtest's own figure where it printed one (30 s or more): the long files, which balance shards.
   const seconds = new Map<string, number>(Object.entries(run.junit?.files ?? {}).map(([file, totals]) => [file, round(totals.seconds)]))
@@ -48,7 +56,11 @@ export function cpythonTestsSection(run: CpythonTestsRun, problems: readonly Rep
     },
     ...(lists.failed?.length ? { failed: lists.failed } : {}),
     ...(timedOut.size ? { timedOutTests: [...timedOut].sort() } : {}),
-    tests: parsed.tests.map((test) => ({ name: test.name, outcome: timedOut.has(test.name) ? 'timed-out' : test.outcome, ...(test.result ? { result: test.result } : {}) })),
+    tests: parsed.tests.map((test) => ({
+      name: test.name,
+      outcome: timedOut.has(test.name) ? 'timed-out' : test.outcome,
+      ...(test.result ? { result: test.result } : {}),
+    })),
     ...(run.junit
       ? {
           junit: {
@@ -75,12 +87,18 @@ export function cpythonTestsSection(run: CpythonTestsRun, problems: readonly Rep
 export function cpythonTestsFindings(section: CpythonTestsSection, tests: readonly RegrtestTest[], problems: readonly ReportProblem[]): Finding[] {
   const findings: Finding[] = []
   const byName = new Map(tests.map((test) => [test.name, test]))
-  const failed = section.failed ?? tests.filter((test) => test.outcome === 'failed' || test.outcome === 'crashed' || test.outcome === 'timed-out').map((test) => test.name)
+  const failed =
+    section.failed ?? tests.filter((test) => test.outcome === 'failed' || test.outcome === 'crashed' || test.outcome === 'timed-out').map((test) => test.name)
   for (const name of failed) {
     const test = byName.get(name)
     const base = { test: name, log: section.log, pass: 'cpython-tests' as const }
     if (section.timedOutTests?.includes(name)) {
-      findings.push({ kind: 'timeout', ...base, message: `${name} timed out after ${section.timeoutSeconds} s in CPython's test suite and was killed; the other test files ran`, detail: `killed after ${section.timeoutSeconds} s (--timeout)` })
+      findings.push({
+        kind: 'timeout',
+        ...base,
+        message: `${name} timed out after ${section.timeoutSeconds} s in CPython's test suite and was killed; the other test files ran`,
+        detail: `killed after ${section.timeoutSeconds} s (--timeout)`,
+      })
     } else if (test?.outcome === 'crashed') {
       const cause = problems.find((problem) => problem.test === name && problem.log === section.log && problem.kind !== 'timeout')
       const fatal = test.fatalError ? `Fatal Python error: ${test.fatalError}` : undefined
@@ -88,7 +106,13 @@ export function cpythonTestsFindings(section: CpythonTestsSection, tests: readon
       findings.push({ kind: 'crash', ...base, message: `${name} crashed in CPython's test suite${why ? `: ${why}` : ''}`, ...(why ? { detail: why } : {}) })
     } else {
       const why = test?.exception ?? test?.result
-      findings.push({ kind: 'test-failure', ...base, message: `${name} failed in CPython's test suite${why ? `: ${why}` : ''}`, ...(why ? { detail: why } : {}), ...(test?.traceback ? { traceback: test.traceback } : {}) })
+      findings.push({
+        kind: 'test-failure',
+        ...base,
+        message: `${name} failed in CPython's test suite${why ? `: ${why}` : ''}`,
+        ...(why ? { detail: why } : {}),
+        ...(test?.traceback ? { traceback: test.traceback } : {}),
+      })
     }
   }
   if (!section.finished) {
@@ -100,7 +124,12 @@ export function cpythonTestsFindings(section: CpythonTestsSection, tests: readon
       pass: 'cpython-tests',
     })
   } else if (section.counts.omitted) {
-    findings.push({ kind: 'not-run', message: `${section.counts.omitted} test file${section.counts.omitted === 1 ? ' was' : 's were'} never run (regrtest omitted them)`, log: section.log, pass: 'cpython-tests' })
+    findings.push({
+      kind: 'not-run',
+      message: `${section.counts.omitted} test file${section.counts.omitted === 1 ? ' was' : 's were'} never run (regrtest omitted them)`,
+      log: section.log,
+      pass: 'cpython-tests',
+    })
   }
   return findings
 }

@@ -9,9 +9,27 @@ const LEAK_FINDING: Record<LeakKind, FindingKind> = {
 }
 
 // What ends or corrupts a test's process: one test gets one such finding, with the most telling cause.
-const CRASH_FAMILY = new Set<FindingKind>(['crash', 'fatal-error', 'buffer-overrun', 'buffer-underrun', 'use-after-free', 'allocator-mismatch', 'memory-error', 'undefined-behavior', 'timeout'])
+const CRASH_FAMILY = new Set<FindingKind>([
+  'crash',
+  'fatal-error',
+  'buffer-overrun',
+  'buffer-underrun',
+  'use-after-free',
+  'allocator-mismatch',
+  'memory-error',
+  'undefined-behavior',
+  'timeout',
+])
 // What the debug hooks, faulthandler and sanitizers say about a crash: the reason behind "Exit code -6".
-export const CRASH_CAUSES = new Set<FindingKind>(['buffer-overrun', 'buffer-underrun', 'use-after-free', 'allocator-mismatch', 'memory-error', 'undefined-behavior', 'fatal-error'])
+export const CRASH_CAUSES = new Set<FindingKind>([
+  'buffer-overrun',
+  'buffer-underrun',
+  'use-after-free',
+  'allocator-mismatch',
+  'memory-error',
+  'undefined-behavior',
+  'fatal-error',
+])
 // Outcomes that mean at least one test case of the file ran.
 const RAN = new Set<TestFileEntry['outcome']>(['passed', 'leaked', 'failed', 'env-changed', 'crashed', 'timed-out'])
 
@@ -98,7 +116,14 @@ function verdictFindings(test: TestFileEntry, refleakLog: string, problems: read
   for (const testCase of test.cases ?? []) {
     if (testCase.outcome !== 'crashed' && testCase.outcome !== 'timed-out') continue
     if (test.outcome === 'crashed' || test.outcome === 'timed-out') continue
-    findings.push({ kind: testCase.outcome === 'crashed' ? 'crash' : 'timeout', test: test.name, case: testCase.id, message: `${testCase.id} ${testCase.outcome === 'crashed' ? 'crashed' : 'timed out'} when re-run alone under -R`, log: testCase.log, pass: 'refleak-case' })
+    findings.push({
+      kind: testCase.outcome === 'crashed' ? 'crash' : 'timeout',
+      test: test.name,
+      case: testCase.id,
+      message: `${testCase.id} ${testCase.outcome === 'crashed' ? 'crashed' : 'timed out'} when re-run alone under -R`,
+      log: testCase.log,
+      pass: 'refleak-case',
+    })
   }
   // "crashed (Exit code -6)" on 3.11, "worker non-zero exit code (Exit code -6 (SIGABRT))" on 3.13
   const exitDetail = /^[^(]*\((.+)\)$/.exec(test.result ?? '')?.[1]
@@ -110,7 +135,15 @@ function verdictFindings(test: TestFileEntry, refleakLog: string, problems: read
   const place = cause ?? (fatalProblem?.file !== undefined ? fatalProblem : undefined)
   const located = place ? locationOf(place) : {}
   if (timeout) {
-    findings.push({ kind: 'timeout', test: test.name, message: timeout.message, detail: timeout.message.replace(`${test.name} `, ''), log: refleakLog, pass: 'refleak', ...located })
+    findings.push({
+      kind: 'timeout',
+      test: test.name,
+      message: timeout.message,
+      detail: timeout.message.replace(`${test.name} `, ''),
+      log: refleakLog,
+      pass: 'refleak',
+      ...located,
+    })
   } else if (test.outcome === 'crashed') {
     // The fault parser's account of a fatal error carries the exceptions printed with it; regrtest's only the message.
     const fatal = fatalProblem?.message ?? (test.fatalError ? `Fatal Python error: ${test.fatalError}` : undefined)
@@ -139,7 +172,14 @@ function verdictFindings(test: TestFileEntry, refleakLog: string, problems: read
     })
   } else if (NOT_RUN_REASON[test.outcome]) {
     const why = test.outcome === 'omitted' && workerFailure ? `: ${workerFailure}` : test.result && test.outcome !== 'no-tests' ? ` (${test.result})` : ''
-    findings.push({ kind: 'not-run', test: test.name, message: `${test.name} ${NOT_RUN_REASON[test.outcome]}${why}`, ...(why ? { detail: `${NOT_RUN_REASON[test.outcome]}${why}` } : {}), log: refleakLog, pass: 'refleak' })
+    findings.push({
+      kind: 'not-run',
+      test: test.name,
+      message: `${test.name} ${NOT_RUN_REASON[test.outcome]}${why}`,
+      ...(why ? { detail: `${NOT_RUN_REASON[test.outcome]}${why}` } : {}),
+      log: refleakLog,
+      pass: 'refleak',
+    })
   }
   return findings
 }
@@ -155,22 +195,42 @@ function nothingTested(refleaks: RefleakSection): Finding | undefined {
   const pytest = refleaks.runner?.name === 'pytest'
   if (discovery && discovery.modules.length === 0 && !pytest) {
     reasons.push(`${discovery.testsDir} has no test module (test_*.py or test_* package) at its top level, and regrtest does not search sub-folders`)
-    if (discovery.nested.length) reasons.push(`test files are in ${discovery.nested.map((nested) => `${nested.dir}/ (${nested.modules})`).join(', ')}: pass that folder as the tests folder (--tests / input 'tests')`)
+    if (discovery.nested.length)
+      reasons.push(
+        `test files are in ${discovery.nested.map((nested) => `${nested.dir}/ (${nested.modules})`).join(', ')}: pass that folder as the tests folder (--tests / input 'tests')`,
+      )
   } else {
     const byReason = new Map<string, number>()
     for (const test of refleaks.tests) {
-      const reason = test.outcome === 'failed' ? `failed before any test case ran${test.exception ? ` (${test.exception})` : ''}` : (NOT_RUN_REASON[test.outcome] ?? test.outcome)
+      const reason =
+        test.outcome === 'failed'
+          ? `failed before any test case ran${test.exception ? ` (${test.exception})` : ''}`
+          : (NOT_RUN_REASON[test.outcome] ?? test.outcome)
       byReason.set(reason, (byReason.get(reason) ?? 0) + 1)
     }
     for (const [reason, count] of byReason) reasons.push(`${count} test file${count === 1 ? '' : 's'} ${reason}`)
-    if (refleaks.tests.length === 0) reasons.push(pytest ? `pytest collected no test from ${discovery?.testsDir ?? 'the tests folder'}` : `regrtest reported no test file${refleaks.state ? ` (${refleaks.state})` : ''}`)
+    if (refleaks.tests.length === 0)
+      reasons.push(
+        pytest
+          ? `pytest collected no test from ${discovery?.testsDir ?? 'the tests folder'}`
+          : `regrtest reported no test file${refleaks.state ? ` (${refleaks.state})` : ''}`,
+      )
     const pytestStyle = pytest ? [] : (discovery?.pytestStyle ?? [])
     if (pytestStyle.length) {
-      const of = pytestStyle.length === discovery!.modules.length ? `all ${pytestStyle.length} test files look` : `${pytestStyle.length} of the ${discovery!.modules.length} test files look`
+      const of =
+        pytestStyle.length === discovery!.modules.length
+          ? `all ${pytestStyle.length} test files look`
+          : `${pytestStyle.length} of the ${discovery!.modules.length} test files look`
       reasons.push(`${of} written for pytest (module-level test functions or \`import pytest\`), and regrtest only collects unittest.TestCase classes`)
     }
   }
-  return { kind: 'nothing-tested', message: `nothing was tested: ${reasons.join('; ')}`, detail: reasons.join('; '), log: refleaks.log ?? '', pass: 'discovery' }
+  return {
+    kind: 'nothing-tested',
+    message: `nothing was tested: ${reasons.join('; ')}`,
+    detail: reasons.join('; '),
+    log: refleaks.log ?? '',
+    pass: 'discovery',
+  }
 }
 
 /**
@@ -181,10 +241,13 @@ export function mergeProblem(findings: Finding[], problem: ReportProblem, pass: 
   if (problem.severity === 'note') return
   const kind = problem.kind as FindingKind
   const owner = problem.test
-  const same = findings.findIndex((finding) => finding.test === owner && (owner !== undefined || finding.message === problem.message) && sameFamily(finding.kind, kind))
+  const same = findings.findIndex(
+    (finding) => finding.test === owner && (owner !== undefined || finding.message === problem.message) && sameFamily(finding.kind, kind),
+  )
   if (same >= 0) {
     const finding = findings[same]
-    if (finding.file === undefined && problem.file !== undefined) findings[same] = { ...finding, ...locationOf(problem), ...(finding.detail ? {} : { detail: problem.message }) }
+    if (finding.file === undefined && problem.file !== undefined)
+      findings[same] = { ...finding, ...locationOf(problem), ...(finding.detail ? {} : { detail: problem.message }) }
     return
   }
   findings.push({

@@ -66,7 +66,15 @@ export function memcheckSection(run: MemcheckRun, relative: (absolutePath: strin
       log: relative(file.log),
       processes,
       errors: file.cases ? errors.flatMap((error) => withCases(error, file.cases!, run, relative)) : errors,
-      ...(file.cases ? { cases: file.cases.map((caseRun) => ({ id: caseRun.id, log: relative(caseRun.log), xml: caseRun.processes.map((process) => relative(process.xml)) })) } : {}),
+      ...(file.cases
+        ? {
+            cases: file.cases.map((caseRun) => ({
+              id: caseRun.id,
+              log: relative(caseRun.log),
+              xml: caseRun.processes.map((process) => relative(process.xml)),
+            })),
+          }
+        : {}),
       ...(file.casesNotRun ? { casesNotRun: file.casesNotRun } : {}),
     }
   })
@@ -90,7 +98,8 @@ export function memcheckSection(run: MemcheckRun, relative: (absolutePath: strin
 export function memcheckFindings(section: MemcheckSection): Finding[] {
   return section.files.flatMap((file) =>
     file.errors.map((error): Finding => {
-      const where = error.function || error.file ? ` in ${error.function ?? '?'}${error.file ? ` (${error.file}${error.line ? `:${error.line}` : ''})` : ''}` : ''
+      const where =
+        error.function || error.file ? ` in ${error.function ?? '?'}${error.file ? ` (${error.file}${error.line ? `:${error.line}` : ''})` : ''}` : ''
       const times = error.count > 1 ? ` (${error.count} reports)` : ''
       return {
         kind: memcheckFindingKind(error.kind),
@@ -109,8 +118,16 @@ export function memcheckFindings(section: MemcheckSection): Finding[] {
 }
 
 /** Each log of the memcheck pass, for report.json's `logs`: regrtest's output of each run, and each process's XML. */
-export function memcheckLogs(run: MemcheckRun): (Pick<ParsedRun<unknown>, 'log' | 'lines' | 'unparsed' | 'details'> & { kind: 'regrtest-memcheck' | 'valgrind-xml' })[] {
-  const xmlOf = (process: MemcheckProcess) => ({ log: process.xml, lines: process.lines, unparsed: process.unparsed, details: process.details, kind: 'valgrind-xml' as const })
+export function memcheckLogs(
+  run: MemcheckRun,
+): (Pick<ParsedRun<unknown>, 'log' | 'lines' | 'unparsed' | 'details'> & { kind: 'regrtest-memcheck' | 'valgrind-xml' })[] {
+  const xmlOf = (process: MemcheckProcess) => ({
+    log: process.xml,
+    lines: process.lines,
+    unparsed: process.unparsed,
+    details: process.details,
+    kind: 'valgrind-xml' as const,
+  })
   return run.files.flatMap((file) => [
     { ...file, kind: 'regrtest-memcheck' as const },
     ...file.processes.map(xmlOf),
@@ -123,7 +140,12 @@ export function memcheckLogs(run: MemcheckRun): (Pick<ParsedRun<unknown>, 'log' 
  * entry per case, from that case's XML. None (an error only the whole file provokes, or a case left
  * out by the budget): the file's entry as it was.
  */
-function withCases(error: MemcheckErrorEntry, cases: NonNullable<MemcheckRun['files'][number]['cases']>, run: MemcheckRun, relative: (absolutePath: string) => string): MemcheckErrorEntry[] {
+function withCases(
+  error: MemcheckErrorEntry,
+  cases: NonNullable<MemcheckRun['files'][number]['cases']>,
+  run: MemcheckRun,
+  relative: (absolutePath: string) => string,
+): MemcheckErrorEntry[] {
   const entries: MemcheckErrorEntry[] = []
   for (const caseRun of cases) {
     let found: MemcheckErrorEntry | undefined

@@ -245,7 +245,14 @@ export interface CpythonTestsSection {
   readonly timedOutTests?: readonly string[]
   readonly tests: readonly { readonly name: string; readonly outcome: TestOutcome; readonly result?: string }[]
   /** The JUnit XML regrtest wrote (`--junit-xml`), with its totals (test cases, not files). */
-  readonly junit?: { readonly path: string; readonly tests: number; readonly failures: number; readonly errors: number; readonly skipped: number; readonly files: number }
+  readonly junit?: {
+    readonly path: string
+    readonly tests: number
+    readonly failures: number
+    readonly errors: number
+    readonly skipped: number
+    readonly files: number
+  }
   /** Seconds per test file (the sum of its cases' times in the JUnit XML): what `cpython-tests-durations` balances shards by. */
   readonly durations: Readonly<Record<string, number>>
   /** This cell ran one shard of the suite: test files split between `count` jobs. */
@@ -295,7 +302,19 @@ export interface TestCommandSection {
 }
 
 /** Which run of the tests saw it: the refleak hunt, a case re-run alone, the `-X showrefcount` pass, or the check before running. */
-export type TestPass = 'refleak' | 'refleak-case' | 'showrefcount' | 'discovery' | 'cpython-tests' | 'test-command' | 'memcheck' | 'sanitizer' | 'census' | 'allocation-report' | 'count-allocs' | 'gil'
+export type TestPass =
+  | 'refleak'
+  | 'refleak-case'
+  | 'showrefcount'
+  | 'discovery'
+  | 'cpython-tests'
+  | 'test-command'
+  | 'memcheck'
+  | 'sanitizer'
+  | 'census'
+  | 'allocation-report'
+  | 'count-allocs'
+  | 'gil'
 
 /** An error memcheck saw in the user's code, at the innermost frame of the user's code. */
 export interface MemcheckErrorEntry {
@@ -371,7 +390,13 @@ export interface SanitizerSection {
     readonly path: string
     readonly instrumented: boolean
     /** From this run's build log (absent for a reused build): compiler command lines, and how many carried the flag. */
-    readonly compileLines?: { readonly compile: number; readonly compileWithFlag: number; readonly link: number; readonly linkWithFlag: number; readonly withoutFlag: readonly string[] }
+    readonly compileLines?: {
+      readonly compile: number
+      readonly compileWithFlag: number
+      readonly link: number
+      readonly linkWithFlag: number
+      readonly withoutFlag: readonly string[]
+    }
     /** Each extension module and whether it references the sanitizer's runtime. */
     readonly modules: readonly { readonly file: string; readonly instrumented: boolean }[]
   }[]
@@ -467,7 +492,13 @@ export interface CensusSection {
     /** Types whose live count grew in every counted run, largest total first, with the growth per counted run. */
     readonly leakedTypes: readonly { readonly name: string; readonly deltas: readonly number[] }[]
     /** Every run as the helper printed it (the largest changes per type). */
-    readonly runs: readonly { readonly run: number; readonly warmup: boolean; readonly objects: number; readonly delta: Readonly<Record<string, number>>; readonly moreTypes: number }[]
+    readonly runs: readonly {
+      readonly run: number
+      readonly warmup: boolean
+      readonly objects: number
+      readonly delta: Readonly<Record<string, number>>
+      readonly moreTypes: number
+    }[]
     readonly log: string
   }[]
 }

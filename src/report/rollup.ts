@@ -83,22 +83,35 @@ export function renderRollupMarkdown(cells: readonly RolledUpCell[], heading = '
   const ids = cells.map((cell) => cell.cellId ?? cell.name)
   const label = (cell: RolledUpCell) => (ids.filter((id) => id === (cell.cellId ?? cell.name)).length > 1 ? cell.name : (cell.cellId ?? cell.name))
   for (const cell of cells) {
-    const shards = cell.shards ? `${cell.shards.reported.length} of ${cell.shards.count} shards${cell.shards.missing.length ? ` (missing ${cell.shards.missing.join(', ')})` : ''}` : `${cell.reports.length}`
-    lines.push(`| \`${code(label(cell))}\` | ${escapeMarkdown(cell.python ?? '')} | ${escapeMarkdown(cell.variant ?? '')} | ${STATUS_WORDS[cell.status]} | ${cell.findings.length} | ${shards} |`)
+    const shards = cell.shards
+      ? `${cell.shards.reported.length} of ${cell.shards.count} shards${cell.shards.missing.length ? ` (missing ${cell.shards.missing.join(', ')})` : ''}`
+      : `${cell.reports.length}`
+    lines.push(
+      `| \`${code(label(cell))}\` | ${escapeMarkdown(cell.python ?? '')} | ${escapeMarkdown(cell.variant ?? '')} | ${STATUS_WORDS[cell.status]} | ${cell.findings.length} | ${shards} |`,
+    )
   }
   lines.push('')
   for (const cell of cells) {
     if (cell.cpythonTests) {
       const counts = cell.cpythonTests
-      lines.push(`\`${code(label(cell))}\`, CPython's tests: ${counts.ok} OK, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.timedOut} timed out, ${counts.envChanged} changed the environment.`, '')
+      lines.push(
+        `\`${code(label(cell))}\`, CPython's tests: ${counts.ok} OK, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.timedOut} timed out, ${counts.envChanged} changed the environment.`,
+        '',
+      )
     }
-    if (cell.shards?.missing.length) lines.push(`\`${code(label(cell))}\`: shard${cell.shards.missing.length === 1 ? '' : 's'} ${cell.shards.missing.join(', ')} of ${cell.shards.count} sent no report (cancelled or failed before writing one): their tests were not checked.`, '')
+    if (cell.shards?.missing.length)
+      lines.push(
+        `\`${code(label(cell))}\`: shard${cell.shards.missing.length === 1 ? '' : 's'} ${cell.shards.missing.join(', ')} of ${cell.shards.count} sent no report (cancelled or failed before writing one): their tests were not checked.`,
+        '',
+      )
     if (!cell.findings.length) continue
     lines.push(`### \`${code(label(cell))}\``, '', '| Test | Finding | Where | From |', '|---|---|---|---|')
     for (const finding of cell.findings.slice(0, MAX_FINDINGS_PER_CELL)) {
       const where = finding.file ? `\`${code(`${finding.file}${finding.line ? `:${finding.line}` : ''}`)}\`` : ''
       const test = finding.case ?? finding.test
-      lines.push(`| ${test ? `\`${code(test)}\`` : '—'} | ${FINDING_KINDS[finding.kind].label}: ${escapeMarkdown(finding.message)} | ${where} | \`${code(finding.from)}\` |`)
+      lines.push(
+        `| ${test ? `\`${code(test)}\`` : '—'} | ${FINDING_KINDS[finding.kind].label}: ${escapeMarkdown(finding.message)} | ${where} | \`${code(finding.from)}\` |`,
+      )
     }
     if (cell.findings.length > MAX_FINDINGS_PER_CELL) lines.push('', `${cell.findings.length - MAX_FINDINGS_PER_CELL} more in the cell's report.json.`)
     lines.push('')

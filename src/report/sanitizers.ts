@@ -57,9 +57,20 @@ export function sanitizerFindings(pass: SanitizerPass, problems: readonly Report
     const lines = entry.compileLines
     const evidence = lines?.withoutFlag.length
       ? `${lines.compileLines - lines.compileLinesWithFlag} of ${lines.compileLines} compile lines and ${lines.linkLines - lines.linkLinesWithFlag} of ${lines.linkLines} link lines in its build log lack it (\`${lines.withoutFlag[0]}\`)`
-      : `${entry.modules.filter((module) => !module.instrumented).map((module) => module.file).join(', ') || 'no module'} references no ${pass.spec.runtimeSymbol}`
+      : `${
+          entry.modules
+            .filter((module) => !module.instrumented)
+            .map((module) => module.file)
+            .join(', ') || 'no module'
+        } references no ${pass.spec.runtimeSymbol}`
     const message = `${entry.projectDir} was not compiled with ${pass.spec.compileFlag}: ${evidence}. ${pass.spec.tool} cannot see its bugs; do not replace CFLAGS/LDFLAGS (sysconfig's carry the flag) or add ${pass.spec.compileFlag} to them.`
-    findings.push({ kind: 'not-instrumented', message, detail: `not compiled with ${pass.spec.compileFlag}`, log: relative(pass.runs[0]?.log ?? ''), pass: 'sanitizer' })
+    findings.push({
+      kind: 'not-instrumented',
+      message,
+      detail: `not compiled with ${pass.spec.compileFlag}`,
+      log: relative(pass.runs[0]?.log ?? ''),
+      pass: 'sanitizer',
+    })
   }
   const cases = new Map(pass.runs.flatMap((run) => run.reports.map((report) => [relative(report.log), report.case] as const)))
   for (const problem of problems) {
@@ -90,12 +101,21 @@ export function sanitizerFindings(pass: SanitizerPass, problems: readonly Report
  * instead of being repeated.
  */
 export function mergeSanitizerFindings(findings: readonly Finding[], pass: SanitizerPass, own: readonly Finding[]): Finding[] {
-  const merged = findings.map((finding) => ({ ...finding, message: mapSourceCopies(finding.message, pass.sources), ...(finding.detail ? { detail: mapSourceCopies(finding.detail, pass.sources) } : {}), ...(finding.file ? { file: mapSourceCopies(finding.file, pass.sources) } : {}) }))
+  const merged = findings.map((finding) => ({
+    ...finding,
+    message: mapSourceCopies(finding.message, pass.sources),
+    ...(finding.detail ? { detail: mapSourceCopies(finding.detail, pass.sources) } : {}),
+    ...(finding.file ? { file: mapSourceCopies(finding.file, pass.sources) } : {}),
+  }))
   for (const finding of own) {
     const same =
       finding.kind === 'not-instrumented'
         ? -1
-        : merged.findIndex((other) => (other.test === finding.test && sameFamily(other.kind, finding.kind) && (other.kind !== 'memory-leak' || other.message === finding.message)) || (other.test === undefined && other.message === finding.message))
+        : merged.findIndex(
+            (other) =>
+              (other.test === finding.test && sameFamily(other.kind, finding.kind) && (other.kind !== 'memory-leak' || other.message === finding.message)) ||
+              (other.test === undefined && other.message === finding.message),
+          )
     if (same < 0) {
       merged.push(finding)
       continue
@@ -104,7 +124,7 @@ export function mergeSanitizerFindings(findings: readonly Finding[], pass: Sanit
     merged[same] = {
       ...other,
       ...(finding.test ? { test: finding.test } : {}),
-      ...(other.case ?? finding.case ? { case: other.case ?? finding.case } : {}),
+      ...((other.case ?? finding.case) ? { case: other.case ?? finding.case } : {}),
       ...(finding.file ? { file: finding.file, ...(finding.line ? { line: finding.line } : {}) } : {}),
       ...(finding.function ? { function: finding.function } : {}),
       ...(other.detail || other.message === finding.message ? {} : { detail: finding.message }),

@@ -257,7 +257,10 @@ export interface VariantChecksRun {
 
 // Valgrind memcheck over each test file: steps/run-memcheck.ts.
 
-/** A suppression file CPython ships for a tool, and where it came from: kept with the interpreter, read again from the source tarball (builds made before they were kept), or none. */
+/**
+ * A suppression file CPython ships for a tool, and where it came from: kept with the interpreter, read again from the source tarball (builds made before they
+ * were kept), or none.
+ */
 export interface CpythonSuppressions {
   readonly file?: string
   readonly origin: 'install' | 'source-tarball' | 'none'

@@ -41,7 +41,10 @@ export function renderSummaryMarkdown(report: Report): string {
   // The first line says what the run vouches for; "nothing tested" leads with its reason.
   const headline = nothingTested ? `⚠️ ${nothingTested.message}` : STATUS_LINE[report.status]
   const others = findingCount - (nothingTested ? 1 : 0)
-  lines.push(`**${escapeMarkdown(headline)}**${others ? ` (${nothingTested ? 'and ' : ''}${others} ${nothingTested ? 'other ' : ''}finding${others === 1 ? '' : 's'}: ${countByKind(report.findings.filter((finding) => finding !== nothingTested))})` : ''}`, '')
+  lines.push(
+    `**${escapeMarkdown(headline)}**${others ? ` (${nothingTested ? 'and ' : ''}${others} ${nothingTested ? 'other ' : ''}finding${others === 1 ? '' : 's'}: ${countByKind(report.findings.filter((finding) => finding !== nothingTested))})` : ''}`,
+    '',
+  )
   if (report.error) {
     lines.push('```text', report.error.message.replaceAll('```', "'''"), '```', '')
     if (report.error.log) lines.push(`Full log: \`${escapeCode(report.error.log)}\``, '')
@@ -53,7 +56,9 @@ export function renderSummaryMarkdown(report: Report): string {
     const build = report.interpreter.build
     const phases = report.interpreter.cacheHit === 'none' && build ? describeBuildPhases(build) : ''
     const size = build?.installedBytes !== undefined ? ` · ${formatMegabytes(build.installedBytes)} installed` : ''
-    lines.push(`| Interpreter | ${describeCacheHit(report.interpreter.cacheHit)} in ${report.interpreter.seconds.toFixed(1)} s${phases}${size} · \`${escapeCode(report.interpreter.pythonPath)}\`${rebuilt} |`)
+    lines.push(
+      `| Interpreter | ${describeCacheHit(report.interpreter.cacheHit)} in ${report.interpreter.seconds.toFixed(1)} s${phases}${size} · \`${escapeCode(report.interpreter.pythonPath)}\`${rebuilt} |`,
+    )
     lines.push(`| Configure | \`${escapeCode(report.cell?.configureArgs.join(' ') ?? '')}\` · ABI flags \`${escapeCode(report.interpreter.abiflags ?? '')}\` |`)
   }
   for (const extension of report.extensions) {
@@ -61,15 +66,23 @@ export function renderSummaryMarkdown(report: Report): string {
     const buildEnv = Object.entries(extension.buildEnv ?? {}).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``)
     // A build shared across cells of the same ABI fingerprint says which cell's run made it.
     const from = extension.reusedFrom && extension.reusedFrom.cell !== report.cell?.id ? ` (built by the ${escapeMarkdown(extension.reusedFrom.cell)} run)` : ''
-    lines.push(`| Extension | \`${escapeCode(baseName(extension.path))}\` ${extension.reused ? 'reused' : 'built'} for ${escapeMarkdown(extension.abi)}${from}${how} in ${extension.seconds.toFixed(1)} s${buildEnv.length ? ` · build-env ${buildEnv.join(' ')}` : ''} |`)
+    lines.push(
+      `| Extension | \`${escapeCode(baseName(extension.path))}\` ${extension.reused ? 'reused' : 'built'} for ${escapeMarkdown(extension.abi)}${from}${how} in ${extension.seconds.toFixed(1)} s${buildEnv.length ? ` · build-env ${buildEnv.join(' ')}` : ''} |`,
+    )
   }
   if (report.refleaks) {
     const { refleaks } = report
     const ran = refleaks.tests.filter(ranATestCase).length
     const notRan = refleaks.tests.length - ran
     const files = `${refleaks.tests.length} test file${refleaks.tests.length === 1 ? '' : 's'}${notRan ? ` (${notRan} ran no test case)` : ''}`
-    const hunter = refleaks.runner?.name === 'pytest' ? `pytest with pydebug_refleak \`${refleaks.warmups}:${refleaks.runs}\`` : `regrtest \`-R ${refleaks.warmups}:${refleaks.runs}\``
-    if (refleaks.runner) lines.push(`| Test runner | ${refleaks.runner.name}${refleaks.runner.version ? ` ${escapeMarkdown(refleaks.runner.version)}` : ''}: ${escapeMarkdown(refleaks.runner.reason)} |`)
+    const hunter =
+      refleaks.runner?.name === 'pytest'
+        ? `pytest with pydebug_refleak \`${refleaks.warmups}:${refleaks.runs}\``
+        : `regrtest \`-R ${refleaks.warmups}:${refleaks.runs}\``
+    if (refleaks.runner)
+      lines.push(
+        `| Test runner | ${refleaks.runner.name}${refleaks.runner.version ? ` ${escapeMarkdown(refleaks.runner.version)}` : ''}: ${escapeMarkdown(refleaks.runner.reason)} |`,
+      )
     lines.push(`| Refleak hunt | ${hunter} on ${files}: ${escapeMarkdown(refleaks.state ?? (refleaks.log ? `exit ${refleaks.exitCode}` : 'not run'))} |`)
   }
   if (report.memcheck) lines.push(memcheckStepRow(report.memcheck))
@@ -77,12 +90,22 @@ export function renderSummaryMarkdown(report: Report): string {
   if (report.cpythonTests) lines.push(cpythonTestsStepRow(report.cpythonTests))
   if (report.testCommand) {
     const { testCommand } = report
-    const exit = testCommand.timedOut ? `stopped by pydebug at test-command-timeout (${testCommand.signal ?? 'SIGKILL'})` : testCommand.signal ? `killed by ${testCommand.signal}` : `exit ${testCommand.exitCode}`
+    const exit = testCommand.timedOut
+      ? `stopped by pydebug at test-command-timeout (${testCommand.signal ?? 'SIGKILL'})`
+      : testCommand.signal
+        ? `killed by ${testCommand.signal}`
+        : `exit ${testCommand.exitCode}`
     const read = testCommand.summary ? escapeMarkdown(testCommand.summary) : 'no test result pydebug could read'
-    lines.push(`| Test command | \`${escapeCode(testCommand.command)}\` (${escapeMarkdown(testCommand.runner)}): ${read} · ${exit}${testCommand.running ? ` · running \`${escapeCode(testCommand.running)}\` when it stopped` : ''} |`)
+    lines.push(
+      `| Test command | \`${escapeCode(testCommand.command)}\` (${escapeMarkdown(testCommand.runner)}): ${read} · ${exit}${testCommand.running ? ` · running \`${escapeCode(testCommand.running)}\` when it stopped` : ''} |`,
+    )
   }
   if (report.cell && Object.keys(report.cell.runtimeEnv).length) {
-    lines.push(`| Runtime env | ${Object.entries(report.cell.runtimeEnv).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``).join(' ')} |`)
+    lines.push(
+      `| Runtime env | ${Object.entries(report.cell.runtimeEnv)
+        .map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``)
+        .join(' ')} |`,
+    )
   }
   lines.push('')
 
@@ -94,7 +117,9 @@ export function renderSummaryMarkdown(report: Report): string {
       const detail = text ? `: \`${escapeCode(text)}\`` : ''
       const seenIn = finding.pass && finding.pass !== 'refleak' && finding.pass !== 'refleak-case' ? ` (${PASS_LABEL[finding.pass]})` : ''
       const test = finding.case ?? finding.test
-      lines.push(`| ${test ? `\`${escapeCode(test)}\`` : '—'} | ${FINDING_KINDS[finding.kind].label}${detail}${seenIn} | ${whereCell(finding)} | ${finding.deltas ? `[${finding.deltas.join(', ')}]` : ''} |`)
+      lines.push(
+        `| ${test ? `\`${escapeCode(test)}\`` : '—'} | ${FINDING_KINDS[finding.kind].label}${detail}${seenIn} | ${whereCell(finding)} | ${finding.deltas ? `[${finding.deltas.join(', ')}]` : ''} |`,
+      )
     }
     lines.push('')
     const traced = report.findings.filter((finding) => finding.traceback?.length)
@@ -104,7 +129,14 @@ export function renderSummaryMarkdown(report: Report): string {
         // Python prints the most recent call last: the user's frame and the exception are at the end.
         const traceback = finding.traceback!
         const shown = traceback.length > MAX_TRACEBACK_LINES_SHOWN ? [traceback[0], '  ...', ...traceback.slice(-(MAX_TRACEBACK_LINES_SHOWN - 2))] : traceback
-        lines.push(`\`${escapeCode(finding.case ?? finding.test ?? finding.kind)}\`:`, '', '```text', ...shown.map((line) => line.replaceAll('```', "'''")), '```', '')
+        lines.push(
+          `\`${escapeCode(finding.case ?? finding.test ?? finding.kind)}\`:`,
+          '',
+          '```text',
+          ...shown.map((line) => line.replaceAll('```', "'''")),
+          '```',
+          '',
+        )
       }
       lines.push('</details>', '')
     }
@@ -114,18 +146,28 @@ export function renderSummaryMarkdown(report: Report): string {
     const atExit = new Map(report.showrefcount?.files.map((file) => [file.name, file.atExit]))
     // pytest's plugin hunts every test case on its own: its cases are the per-test verdicts.
     const pytest = report.refleaks.runner?.name === 'pytest'
-    lines.push('### Test files', '', `| Test file | ${pytest ? 'pytest + pydebug_refleak' : 'regrtest -R'} | ${pytest ? 'Test cases' : 'Cases re-run alone'} | At exit (-X showrefcount) |`, '|---|---|---|---|')
+    lines.push(
+      '### Test files',
+      '',
+      `| Test file | ${pytest ? 'pytest + pydebug_refleak' : 'regrtest -R'} | ${pytest ? 'Test cases' : 'Cases re-run alone'} | At exit (-X showrefcount) |`,
+      '|---|---|---|---|',
+    )
     for (const test of report.refleaks.tests) {
       const exit = atExit.get(test.name)
       lines.push(`| \`${escapeCode(test.name)}\` | ${verdict(test)} | ${casesCell(test)} | ${exit ? `${exit.refs} refs, ${exit.blocks} blocks` : '—'} |`)
     }
     for (const file of report.showrefcount?.files ?? []) {
       if (report.refleaks.tests.some((test) => test.name === file.name)) continue
-      lines.push(`| \`${escapeCode(file.name)}\` | not run | — | ${escapeMarkdown(file.outcome)}${file.atExit ? `, ${file.atExit.refs} refs, ${file.atExit.blocks} blocks` : ''} |`)
+      lines.push(
+        `| \`${escapeCode(file.name)}\` | not run | — | ${escapeMarkdown(file.outcome)}${file.atExit ? `, ${file.atExit.refs} refs, ${file.atExit.blocks} blocks` : ''} |`,
+      )
     }
     const partly = report.refleaks.tests.filter((test) => test.casesNotRun)
     if (partly.length) {
-      lines.push('', `Only partly attributed (raise \`max-case-runs\` or \`max-case-runs-total\`): ${partly.map((test) => `\`${escapeCode(test.name)}\` (${test.casesNotRun} of ${test.casesNotRun! + (test.cases?.length ?? 0)} cases not re-run alone)`).join(', ')}.`)
+      lines.push(
+        '',
+        `Only partly attributed (raise \`max-case-runs\` or \`max-case-runs-total\`): ${partly.map((test) => `\`${escapeCode(test.name)}\` (${test.casesNotRun} of ${test.casesNotRun! + (test.cases?.length ?? 0)} cases not re-run alone)`).join(', ')}.`,
+      )
     }
     lines.push('')
   }
@@ -134,10 +176,17 @@ export function renderSummaryMarkdown(report: Report): string {
   lines.push(...variantChecksMarkdown(report, escapeMarkdown, escapeCode))
   const discovery = report.refleaks?.discovery
   if (discovery?.nested.length && discovery.modules.length) {
-    lines.push(`Test files in sub-folders of \`${escapeCode(discovery.testsDir)}\` were not run (regrtest does not search sub-folders): ${discovery.nested.map((nested) => `\`${escapeCode(nested.dir)}/\` (${nested.modules})`).join(', ')}.`, '')
+    lines.push(
+      `Test files in sub-folders of \`${escapeCode(discovery.testsDir)}\` were not run (regrtest does not search sub-folders): ${discovery.nested.map((nested) => `\`${escapeCode(nested.dir)}/\` (${nested.modules})`).join(', ')}.`,
+      '',
+    )
   }
   const notes = report.problems?.filter((problem) => problem.severity === 'note').length ?? 0
-  if (notes) lines.push(`${notes} problem${notes === 1 ? '' : 's'} seen in the logs ${notes === 1 ? 'is' : 'are'} not the extension's (e.g. CPython's own): listed in report.json's \`problems\`, not counted as findings.`, '')
+  if (notes)
+    lines.push(
+      `${notes} problem${notes === 1 ? '' : 's'} seen in the logs ${notes === 1 ? 'is' : 'are'} not the extension's (e.g. CPython's own): listed in report.json's \`problems\`, not counted as findings.`,
+      '',
+    )
 
   const unparsed = report.logs.reduce((total, log) => total + log.unparsed.count, 0)
   lines.push('<details><summary>Logs</summary>', '')
@@ -156,9 +205,21 @@ function cpythonTestsStepRow(section: CpythonTestsSection): string {
 /** A short table of regrtest's counts, the failed test files, and how the runtime settings applied. */
 function cpythonTestsLines(section: CpythonTestsSection): string[] {
   const { counts } = section
-  const lines = ["### CPython's test suite", '', '| OK | Failed | Timed out | Skipped | Resource denied | Env changed | Re-run | Ran no tests | Omitted |', '|---|---|---|---|---|---|---|---|---|']
-  lines.push(`| ${counts.ok} | ${counts.failed} | ${counts.timedOut} | ${counts.skipped} | ${counts.resourceDenied} | ${counts.envChanged} | ${counts.rerun} | ${counts.runNoTests} | ${counts.omitted} |`, '')
-  if (section.failed?.length) lines.push(`Failed: ${section.failed.map((name) => `\`${escapeCode(name)}\`${section.timedOutTests?.includes(name) ? ' (timed out)' : ''}`).join(', ')}.`, '')
+  const lines = [
+    "### CPython's test suite",
+    '',
+    '| OK | Failed | Timed out | Skipped | Resource denied | Env changed | Re-run | Ran no tests | Omitted |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ]
+  lines.push(
+    `| ${counts.ok} | ${counts.failed} | ${counts.timedOut} | ${counts.skipped} | ${counts.resourceDenied} | ${counts.envChanged} | ${counts.rerun} | ${counts.runNoTests} | ${counts.omitted} |`,
+    '',
+  )
+  if (section.failed?.length)
+    lines.push(
+      `Failed: ${section.failed.map((name) => `\`${escapeCode(name)}\`${section.timedOutTests?.includes(name) ? ' (timed out)' : ''}`).join(', ')}.`,
+      '',
+    )
   const applied = Object.entries(section.environment.applied).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``)
   const removed = section.environment.removed.map((name) => `\`${escapeCode(name)}\``)
   lines.push(
@@ -178,11 +239,17 @@ function unitsRun(files: readonly { readonly name: string }[]): string {
 function sanitizerStepRows(section: SanitizerSection): string[] {
   const instrumented = section.instrumentation.map((entry) => {
     const lines = entry.compileLines
-    const evidence = lines && lines.compile > 0 ? `${lines.compileWithFlag} of ${lines.compile} compile lines and ${lines.linkWithFlag} of ${lines.link} link lines carry it` : `${entry.modules.filter((module) => module.instrumented).length} of ${entry.modules.length} modules reference its runtime`
+    const evidence =
+      lines && lines.compile > 0
+        ? `${lines.compileWithFlag} of ${lines.compile} compile lines and ${lines.linkWithFlag} of ${lines.link} link lines carry it`
+        : `${entry.modules.filter((module) => module.instrumented).length} of ${entry.modules.length} modules reference its runtime`
     return `${entry.instrumented ? '✅' : '❌'} \`${escapeCode(baseName(entry.path))}\` ${entry.instrumented ? '' : 'not '}compiled with \`${escapeCode(section.compileFlag)}\` (${evidence})`
   })
   const reports = section.files.reduce((total, file) => total + file.reports.reduce((sum, report) => sum + report.kinds.length, 0), 0)
-  const suppressed = section.files.reduce((total, file) => total + file.reports.reduce((sum, report) => sum + report.suppressed.reduce((rows, row) => rows + row.count, 0), 0), 0)
+  const suppressed = section.files.reduce(
+    (total, file) => total + file.reports.reduce((sum, report) => sum + report.suppressed.reduce((rows, row) => rows + row.count, 0), 0),
+    0,
+  )
   const run = section.notRun
     ? `not run: ${escapeMarkdown(section.notRun)}`
     : `${unitsRun(section.files)}, reports in \`${escapeCode(section.reportsDir)}/\`: ${reports} report${reports === 1 ? '' : 's'}${section.suppressions ? ` · ${suppressed} of CPython's own leaks at exit suppressed (\`${escapeCode(baseName(section.suppressions))}\`)` : ''}`
@@ -201,11 +268,15 @@ function memcheckLines(section: MemcheckSection): string[] {
   const { totals } = section
   const lines = ['### Memcheck', '']
   if (totals.userErrors === 0) {
-    lines.push(`**memcheck found no error in the extension's code**: no invalid read or write, invalid free, use of an uninitialised value or definitely lost block in ${totals.files} test file${totals.files === 1 ? '' : 's'} (${totals.processes} process${totals.processes === 1 ? '' : 'es'}).`, '')
+    lines.push(
+      `**memcheck found no error in the extension's code**: no invalid read or write, invalid free, use of an uninitialised value or definitely lost block in ${totals.files} test file${totals.files === 1 ? '' : 's'} (${totals.processes} process${totals.processes === 1 ? '' : 'es'}).`,
+      '',
+    )
   }
   lines.push('| Test file | Processes | Errors in your code | Inside CPython or the system | Suppressed | Exit |', '|---|---|---|---|---|---|')
   for (const file of section.files) {
-    const count = (pick: (process: MemcheckSection['files'][number]['processes'][number]) => number) => file.processes.reduce((total, process) => total + pick(process), 0)
+    const count = (pick: (process: MemcheckSection['files'][number]['processes'][number]) => number) =>
+      file.processes.reduce((total, process) => total + pick(process), 0)
     const unfinished = file.processes.filter((process) => process.state !== undefined && process.state !== 'FINISHED').length
     lines.push(
       `| \`${escapeCode(file.name)}\` | ${file.processes.length}${unfinished ? ` (${unfinished} did not finish)` : ''} | ${count((process) => process.userErrors)} | ${count((process) => process.errors - process.userErrors + process.droppedErrors)} | ${count((process) => process.suppressed)} | ${escapeMarkdown(file.outcome)}, exit ${file.exitCode} |`,
@@ -216,8 +287,20 @@ function memcheckLines(section: MemcheckSection): string[] {
   const hidden = Object.entries(totals.suppressedBy).sort((a, b) => b[1] - a[1])
   const file = suppressions.file ? `\`${escapeCode(baseName(suppressions.file))}\`` : ''
   if (suppressions.origin === 'none') lines.push(`No suppressions: ${escapeMarkdown(suppressions.note ?? 'none found')}.`, '')
-  else lines.push(`Suppressions: CPython's ${file}${suppressions.origin === 'source-tarball' ? ' (read from the source tarball)' : ''}; ${totals.suppressed} error${totals.suppressed === 1 ? '' : 's'} hidden${hidden.length ? `: ${hidden.slice(0, 5).map(([name, count]) => `${escapeMarkdown(name)} (${count})`).join(', ')}` : ''}.`, '')
-  if (totals.errors > totals.userErrors) lines.push(`Errors inside CPython or the system are not the extension's: listed in report.json's \`problems\` as notes, with their XML files.`, '')
+  else
+    lines.push(
+      `Suppressions: CPython's ${file}${suppressions.origin === 'source-tarball' ? ' (read from the source tarball)' : ''}; ${totals.suppressed} error${totals.suppressed === 1 ? '' : 's'} hidden${
+        hidden.length
+          ? `: ${hidden
+              .slice(0, 5)
+              .map(([name, count]) => `${escapeMarkdown(name)} (${count})`)
+              .join(', ')}`
+          : ''
+      }.`,
+      '',
+    )
+  if (totals.errors > totals.userErrors)
+    lines.push(`Errors inside CPython or the system are not the extension's: listed in report.json's \`problems\` as notes, with their XML files.`, '')
   return lines
 }
 
@@ -263,7 +346,12 @@ function countByKind(findings: readonly Finding[]): string {
 
 function casesCell(test: TestFileEntry): string {
   if (!test.cases) return '—'
-  return test.cases.map((testCase) => `${testCase.outcome === 'leaked' ? '❌' : testCase.outcome === 'passed' ? '✅' : '⚠️'} \`${escapeCode(testCase.id.includes('::') ? testCase.id.split('::').pop()! : testCase.id.split('.').pop()!)}\``).join('<br>')
+  return test.cases
+    .map(
+      (testCase) =>
+        `${testCase.outcome === 'leaked' ? '❌' : testCase.outcome === 'passed' ? '✅' : '⚠️'} \`${escapeCode(testCase.id.includes('::') ? testCase.id.split('::').pop()! : testCase.id.split('.').pop()!)}\``,
+    )
+    .join('<br>')
 }
 
 function baseName(filePath: string): string {

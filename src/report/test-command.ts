@@ -26,12 +26,18 @@ export function testCommandSection(run: TestCommandRun, problems: readonly Repor
   } else if (unittest?.ran !== undefined) {
     Object.assign(counts, { ran: unittest.ran, ...unittest.counts })
     testsRan = unittest.ran - (unittest.counts.skipped ?? 0)
-    summary = `Ran ${unittest.ran} test${unittest.ran === 1 ? '' : 's'}${unittest.verdict ? `: ${unittest.verdict}` : ''}${Object.keys(unittest.counts).length ? ` (${Object.entries(unittest.counts).map(([name, count]) => `${name}=${count}`).join(', ')})` : ''}`
+    summary = `Ran ${unittest.ran} test${unittest.ran === 1 ? '' : 's'}${unittest.verdict ? `: ${unittest.verdict}` : ''}${
+      Object.keys(unittest.counts).length
+        ? ` (${Object.entries(unittest.counts)
+            .map(([name, count]) => `${name}=${count}`)
+            .join(', ')})`
+        : ''
+    }`
   }
   if (junit && testsRan === undefined) testsRan = junit.cases.filter((testCase) => testCase.outcome !== 'skipped').length
 
   let tests: TestCommandTest[]
-  if (junit && junit.cases.length) {
+  if (junit?.cases.length) {
     tests = junit.cases.map((testCase) => {
       const location = testCase.file && testCase.line ? { file: testCase.file, line: testCase.line } : locationIn(testCase.text)
       return {
@@ -45,7 +51,12 @@ export function testCommandSection(run: TestCommandRun, problems: readonly Repor
     tests = pytest.failures.map((failure) => {
       const name = failure.nodeId.split('::').pop()!
       const detail = pytest.details.find((candidate) => candidate.title === name || candidate.title.endsWith(` ${name}`))
-      return { id: failure.nodeId, outcome: failure.kind, ...(failure.message ? { message: failure.message } : {}), ...(detail?.file && detail.line ? { file: inWorkspace(detail.file), line: detail.line } : {}) }
+      return {
+        id: failure.nodeId,
+        outcome: failure.kind,
+        ...(failure.message ? { message: failure.message } : {}),
+        ...(detail?.file && detail.line ? { file: inWorkspace(detail.file), line: detail.line } : {}),
+      }
     })
   } else {
     tests = (unittest?.failures ?? []).map((failure) => ({
@@ -56,7 +67,10 @@ export function testCommandSection(run: TestCommandRun, problems: readonly Repor
     }))
   }
 
-  const running = runningTest(run, problems.filter((problem) => problem.log === relative(run.log)))
+  const running = runningTest(
+    run,
+    problems.filter((problem) => problem.log === relative(run.log)),
+  )
   return {
     command: run.text,
     argv: run.command,
@@ -83,7 +97,8 @@ export function testCommandSection(run: TestCommandRun, problems: readonly Repor
  */
 function runningTest(run: TestCommandRun, problems: readonly ReportProblem[]): string | undefined {
   const { pytest, unittest } = run.parsed
-  const crashed = run.signal !== null || (run.exitCode !== null && run.exitCode < 0) || problems.some((problem) => CRASH_CAUSES.has(problem.kind as FindingKind))
+  const crashed =
+    run.signal !== null || (run.exitCode !== null && run.exitCode < 0) || problems.some((problem) => CRASH_CAUSES.has(problem.kind as FindingKind))
   if (!crashed) return undefined
   if (unittest?.running) return unittest.running
   const frame = problems.find((problem) => problem.function?.startsWith('test') && problem.file !== undefined)
@@ -123,7 +138,9 @@ export function testCommandFindings(section: TestCommandSection, problems: reado
   }
   const exit = section.signal ? `killed by ${section.signal}` : `exit code ${section.exitCode}`
   const inLog = problems.filter((problem) => problem.log === section.log)
-  const cause = inLog.find((problem) => CRASH_CAUSES.has(problem.kind as FindingKind) && problem.kind !== 'fatal-error') ?? inLog.find((problem) => problem.kind === 'fatal-error')
+  const cause =
+    inLog.find((problem) => CRASH_CAUSES.has(problem.kind as FindingKind) && problem.kind !== 'fatal-error') ??
+    inLog.find((problem) => problem.kind === 'fatal-error')
   const crashed = section.signal !== undefined || (section.exitCode !== null && section.exitCode < 0) || cause !== undefined
   if (section.timedOut) {
     // pydebug's own SIGABRT: faulthandler's dump says where it hung, the abort is not a crash.
@@ -154,7 +171,9 @@ export function testCommandFindings(section: TestCommandSection, problems: reado
         : `the test command exited 0 but printed no pytest or unittest result, so pydebug cannot tell whether any test ran`
     findings.push({ kind: 'nothing-tested', message: `nothing was tested: ${why}`, detail: why, log: section.log, pass: 'discovery' })
   } else if (section.exitCode !== 0 && findings.length === 0) {
-    const why = section.summary ? `although its output reports no failing test (${section.summary})` : 'and printed no test result pydebug could read (pytest or unittest)'
+    const why = section.summary
+      ? `although its output reports no failing test (${section.summary})`
+      : 'and printed no test result pydebug could read (pytest or unittest)'
     findings.push({ kind: 'test-failure', message: `the test command failed (${exit}) ${why}`, detail: `${exit} ${why}`, ...base })
   }
   return findings

@@ -31,7 +31,10 @@ function allocatorTotals(dump: MallocStatsDump): AllocatorTotals {
     const values = dump.mimalloc ?? {}
     return { ...optional('allocatedBlocks', values['Allocated Blocks']), ...optional('allocatedBytes', values['Allocated Bytes']) }
   }
-  return { ...optional('arenas', dump.values['arenas allocated current'] ?? dump.arenaCount), ...optional('bytesInAllocatedBlocks', dump.values['bytes in allocated blocks']) }
+  return {
+    ...optional('arenas', dump.values['arenas allocated current'] ?? dump.arenaCount),
+    ...optional('bytesInAllocatedBlocks', dump.values['bytes in allocated blocks']),
+  }
 }
 
 function optional<K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> {
@@ -39,7 +42,10 @@ function optional<K extends string>(key: K, value: number | undefined): Partial<
 }
 
 /** One test file between two dumps: the totals, their growth, and blocks in use per size class. */
-export function compareDumps(before: MallocStatsDump, after: MallocStatsDump): Pick<AllocationSection['files'][number], 'allocator' | 'before' | 'after' | 'growth' | 'sizeClasses'> {
+export function compareDumps(
+  before: MallocStatsDump,
+  after: MallocStatsDump,
+): Pick<AllocationSection['files'][number], 'allocator' | 'before' | 'after' | 'growth' | 'sizeClasses'> {
   const first = allocatorTotals(before)
   const last = allocatorTotals(after)
   const growth: Record<string, number> = {}
@@ -76,7 +82,13 @@ export function variantCheckSections(run: VariantChecksRun, relative: (absoluteP
     files: run.allocations.map((file) => {
       const dumps = file.details.results.mallocstats?.dumps ?? []
       const compared = dumps.length >= 2 ? compareDumps(dumps[0], dumps[dumps.length - 1]) : undefined
-      return { name: file.testFile, outcome: outcomeOf(file, compared !== undefined), exitCode: file.exitCode, ...(compared ?? { sizeClasses: [] }), log: relative(file.log) }
+      return {
+        name: file.testFile,
+        outcome: outcomeOf(file, compared !== undefined),
+        exitCode: file.exitCode,
+        ...(compared ?? { sizeClasses: [] }),
+        log: relative(file.log),
+      }
     }),
   }
   const census: CensusSection | undefined = run.census && {
@@ -98,7 +110,13 @@ export function variantCheckSections(run: VariantChecksRun, relative: (absoluteP
     files: run.countAllocs.map((file) => {
       const lists = (file.details.results['count-allocs']?.dumps ?? []).filter((dump) => dump.source === 'getcounts')
       const complete = lists.length >= 2
-      return { name: file.testFile, outcome: outcomeOf(file, complete), exitCode: file.exitCode, topGrowth: complete ? countsGrowth(lists[0], lists[lists.length - 1]) : [], log: relative(file.log) }
+      return {
+        name: file.testFile,
+        outcome: outcomeOf(file, complete),
+        exitCode: file.exitCode,
+        topGrowth: complete ? countsGrowth(lists[0], lists[lists.length - 1]) : [],
+        log: relative(file.log),
+      }
     }),
   }
   let gil: GilSection | undefined
@@ -106,7 +124,8 @@ export function variantCheckSections(run: VariantChecksRun, relative: (absoluteP
     const reenabledBy: { module: string; test: string; warning: string }[] = []
     const files = run.gil.files.map((file) => {
       for (const warning of file.parsed?.warnings ?? []) {
-        if (!reenabledBy.some((entry) => entry.module === warning.module)) reenabledBy.push({ module: warning.module, test: file.testFile, warning: warning.text })
+        if (!reenabledBy.some((entry) => entry.module === warning.module))
+          reenabledBy.push({ module: warning.module, test: file.testFile, warning: warning.text })
       }
       const probe = file.parsed?.probes.find((candidate) => candidate.test === file.testFile)
       return { name: file.testFile, ...(probe ? { gilEnabled: probe.gilEnabled } : {}), exitCode: file.exitCode, log: relative(file.log) }

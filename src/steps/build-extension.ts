@@ -122,7 +122,9 @@ export async function ensureExtension(
       }
       checkExtensionAbi(reused, interpreter, cell)
       const from = previous.builtBy && previous.builtBy.cell !== cell.id ? `, made by a ${previous.builtBy.cell} run` : ''
-      context.log.info(`extension ${inputs.project}: reusing the ${inputs.abi} build of the same sources, compiler settings and interpreter ABI (${previous.modules.join(', ')}${from})`)
+      context.log.info(
+        `extension ${inputs.project}: reusing the ${inputs.abi} build of the same sources, compiler settings and interpreter ABI (${previous.modules.join(', ')}${from})`,
+      )
       return reused
     }
     const reason = explainExtensionRebuild(inputs, await readEarlierBuilds(context.cacheDir, projectDir, inputs))
@@ -141,7 +143,12 @@ export async function ensureExtension(
 
   const python = interpreter.pythonPath
   // The user's commands and setup.py files that call `python` get the debug interpreter; pydebug's own commands name it.
-  const commandEnv = { ...buildEnv.overrides, PATH: await pathWithInterpreter(context, interpreter, buildEnv.overrides.PATH ?? context.env.PATH), [SITE_ENV]: sitePath, [PYTHON_ENV]: python }
+  const commandEnv = {
+    ...buildEnv.overrides,
+    PATH: await pathWithInterpreter(context, interpreter, buildEnv.overrides.PATH ?? context.env.PATH),
+    [SITE_ENV]: sitePath,
+    [PYTHON_ENV]: python,
+  }
   const run = async (what: string, spec: Omit<CommandSpec, 'logPath' | 'cwd'>) => {
     const result = await context.runner.run({ ...spec, cwd: sourceCopy, logPath: log, env: { ...commandEnv, ...spec.env } })
     return { ok: result.exitCode === 0, describe: `${what}: ${describeExit(result)}` }
@@ -149,7 +156,10 @@ export async function ensureExtension(
   /** The error for a build step that failed: what ran, how it ended, and the log's last lines (the compiler's error is there). */
   const failure = async (describe: string) => {
     const tail = await tailLines(log, BUILD_ERROR_TAIL_LINES)
-    return new ExtensionBuildError(`building ${projectDir} against CPython ${cell.python.text} (${cell.variant}) failed (${describe}); full log: ${log}\n${tail.map((line) => `  | ${line}`).join('\n')}`, log)
+    return new ExtensionBuildError(
+      `building ${projectDir} against CPython ${cell.python.text} (${cell.variant}) failed (${describe}); full log: ${log}\n${tail.map((line) => `  | ${line}`).join('\n')}`,
+      log,
+    )
   }
 
   let builder = 'setuptools' as ExtensionBuilder
@@ -159,7 +169,9 @@ export async function ensureExtension(
       builder = 'build-command'
       const expanded = expandCommand(buildCommand, mergeEnv(context.env, commandEnv))
       if (!expanded.ok) {
-        throw new ConfigError(`build-command '${buildCommand.text}' refers to ${expanded.missing.map((name) => `$${name}`).join(', ')}, which ${expanded.missing.length === 1 ? 'is' : 'are'} not set; pydebug sets $${SITE_ENV} and $${PYTHON_ENV}.`)
+        throw new ConfigError(
+          `build-command '${buildCommand.text}' refers to ${expanded.missing.map((name) => `$${name}`).join(', ')}, which ${expanded.missing.length === 1 ? 'is' : 'are'} not set; pydebug sets $${SITE_ENV} and $${PYTHON_ENV}.`,
+        )
       }
       command = expanded.argv
       const built = await run('build-command', { argv: command })
@@ -175,7 +187,8 @@ export async function ensureExtension(
     if (backend.kind === 'other') {
       builder = 'pep517-pip'
       // No build isolation: pip would otherwise fetch the backend from an index, and build against a release CPython's headers in a fresh environment.
-      const importable = backend.module === undefined ? { ok: true, describe: '' } : await run(`import ${backend.module}`, { argv: [python, '-c', `import ${backend.module}`] })
+      const importable =
+        backend.module === undefined ? { ok: true, describe: '' } : await run(`import ${backend.module}`, { argv: [python, '-c', `import ${backend.module}`] })
       if (!importable.ok) {
         throw new ExtensionBuildError(
           `${projectDir} builds with the PEP 517 backend '${backend.name}' (pyproject.toml), which the debug interpreter cannot import (${importable.describe}). pydebug builds such projects with 'pip install --no-build-isolation', so the backend and the other [build-system] requires must be installed into the debug interpreter first: run '${python} -m pip install ${backend.requires.join(' ') || backend.name}' (offline: PIP_NO_INDEX=1 PIP_FIND_LINKS=<folder of wheels>), or give build-command. Log: ${log}`,
@@ -206,16 +219,40 @@ export async function ensureExtension(
 
   const modules = await findExtensionModules(sitePath, interpreter.record.probe.extSuffix)
   if (modules.length === 0) {
-    const hint = builder === 'build-command' ? `: build-command must install what it builds into $${SITE_ENV} (${sitePath}), e.g. 'python -m pip install --no-build-isolation --no-deps --target $${SITE_ENV} .'` : ''
+    const hint =
+      builder === 'build-command'
+        ? `: build-command must install what it builds into $${SITE_ENV} (${sitePath}), e.g. 'python -m pip install --no-build-isolation --no-deps --target $${SITE_ENV} .'`
+        : ''
     throw new ExtensionBuildError(`building ${projectDir} produced no extension module ending in ${interpreter.record.probe.extSuffix}${hint}; see ${log}`, log)
   }
   const built = { builder, ...(command ? { command } : {}) }
   const builtBy = { cell: cell.id, interpreterKey: interpreter.cacheKey }
-  const record: ExtensionRecord = { key, builtAt: new Date().toISOString(), modules, projectDir, inputs, removedEnv: buildEnv.removed, ...built, ...(fingerprint ? { builtFor: fingerprint } : {}), builtBy }
+  const record: ExtensionRecord = {
+    key,
+    builtAt: new Date().toISOString(),
+    modules,
+    projectDir,
+    inputs,
+    removedEnv: buildEnv.removed,
+    ...built,
+    ...(fingerprint ? { builtFor: fingerprint } : {}),
+    builtBy,
+  }
   await writeFileAtomic(recordPath, `${JSON.stringify(record, null, 2)}\n`)
   const seconds = (Date.now() - started) / 1000
   context.log.info(`extension ${inputs.project}: built ${modules.join(', ')} for ${inputs.abi} in ${seconds.toFixed(1)} s`)
-  return { projectDir, abi: inputs.abi, sitePath, reused: false, seconds, logPath: log, ...environment, removedEnv: buildEnv.removed, ...built, ...(fingerprint ? { builtFor: fingerprint } : {}) }
+  return {
+    projectDir,
+    abi: inputs.abi,
+    sitePath,
+    reused: false,
+    seconds,
+    logPath: log,
+    ...environment,
+    removedEnv: buildEnv.removed,
+    ...built,
+    ...(fingerprint ? { builtFor: fingerprint } : {}),
+  }
 }
 
 /**
@@ -224,7 +261,11 @@ export async function ensureExtension(
  * `undefined symbol: PyModule_Create2`, or, built another way, corrupts memory. The key includes the
  * fingerprint, so this catches what the key cannot: a record copied, restored or edited by hand.
  */
-export function checkExtensionAbi(build: Pick<ExtensionBuild, 'projectDir' | 'sitePath' | 'builtFor'>, interpreter: Pick<InterpreterInstall, 'abiFingerprint'>, cell: Pick<CellPlan, 'python' | 'variant'>): void {
+export function checkExtensionAbi(
+  build: Pick<ExtensionBuild, 'projectDir' | 'sitePath' | 'builtFor'>,
+  interpreter: Pick<InterpreterInstall, 'abiFingerprint'>,
+  cell: Pick<CellPlan, 'python' | 'variant'>,
+): void {
   const wanted = interpreter.abiFingerprint
   if (!wanted) return
   const differences = build.builtFor ? abiDifferences(build.builtFor, wanted) : ['its build record does not say which ABI it was built for']
@@ -259,7 +300,11 @@ async function readEarlierBuilds(cacheDir: string, projectDir: string, wanted: E
   for (const name of await readdir(root).catch((): string[] => [])) {
     const record = await readJsonIfPresent<ExtensionRecord>(path.join(root, name, EXTENSION_RECORD_FILE))
     if (!record) continue
-    if (record.inputs ? record.projectDir === projectDir && record.inputs.abi === wanted.abi : name.startsWith(legacyPrefix) && /^[0-9a-f]{16}$/.test(name.slice(legacyPrefix.length))) {
+    if (
+      record.inputs
+        ? record.projectDir === projectDir && record.inputs.abi === wanted.abi
+        : name.startsWith(legacyPrefix) && /^[0-9a-f]{16}$/.test(name.slice(legacyPrefix.length))
+    ) {
       earlier.push({ builtAt: String(record.builtAt), inputs: record.inputs })
     }
   }
@@ -285,7 +330,11 @@ export async function buildBackend(directory: string): Promise<BuildBackend> {
   const text = await readFile(path.join(directory, 'pyproject.toml'), 'utf8')
   const backend = /^\s*build-backend\s*=\s*["']([^"']+)["']/m.exec(text)
   if (backend === null || backend[1].startsWith('setuptools')) return { kind: 'setuptools' }
-  const requires = /^\s*requires\s*=\s*\[([^\]]*)\]/m.exec(text)?.[1].match(/["'][^"']+["']/g)?.map((quoted) => quoted.slice(1, -1)) ?? []
+  const requires =
+    /^\s*requires\s*=\s*\[([^\]]*)\]/m
+      .exec(text)?.[1]
+      .match(/["'][^"']+["']/g)
+      ?.map((quoted) => quoted.slice(1, -1)) ?? []
   // An in-tree backend (`backend-path`) is importable only from the paths pip adds: left to pip.
   if (/^\s*backend-path\s*=/m.test(text)) return { kind: 'other', name: backend[1], requires }
   return { kind: 'other', name: backend[1], module: backend[1].split(':')[0], requires }

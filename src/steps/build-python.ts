@@ -3,7 +3,16 @@ import path from 'node:path'
 import { withBuildLock } from '../adapters/build-lock.js'
 import { describeExit, type CommandResult } from '../adapters/process.js'
 import { downloadFile } from '../adapters/download.js'
-import { copyFileAtomic, hardLinkIfIdentical, listRelativeFiles, readJsonIfPresent, sha256File, tailLines, treeBytes, writeFileAtomic } from '../adapters/files.js'
+import {
+  copyFileAtomic,
+  hardLinkIfIdentical,
+  listRelativeFiles,
+  readJsonIfPresent,
+  sha256File,
+  tailLines,
+  treeBytes,
+  writeFileAtomic,
+} from '../adapters/files.js'
 import { compilerChosenForCPython } from '../adapters/platform.js'
 import { checkPrefixManifest, writePrefixManifest } from '../adapters/prefix-manifest.js'
 import { listTarMembers } from '../adapters/tar-listing.js'
@@ -19,7 +28,7 @@ import { abiFingerprintOf, ABI_PROBE_PYTHON } from '../plan/abi-fingerprint.js'
 import { buildKeyMaterial, planBuildCacheKey, type BuildKeyMaterial, type SourceIdentity } from '../plan/cache-key.js'
 import { compilerFromSysVersion, explainCacheMiss } from '../plan/cache-miss.js'
 import type { CellPlan } from '../plan/cell.js'
-import { describeSource, sourceFileName, type SourceSpec } from '../plan/source.js'
+import { describeSource, sourceFileName, sourceIdentityOf, type SourceSpec } from '../plan/source.js'
 import type { BuildRecord, InterpreterInstall, InterpreterProbe } from '../report/step-results.js'
 import { logPath, type StepContext } from './context.js'
 
@@ -57,10 +66,17 @@ export async function ensureInterpreter(context: StepContext, cell: CellPlan, so
   const hostProblem = unsupportedHostReason(context.platform.os)
   if (hostProblem) throw new ConfigError(`${hostProblem}.`)
   const started = Date.now()
-  const sourceIdentity: SourceIdentity = source.kind === 'url' ? { url: source.url } : { sha256: await sha256File(source.path) }
+  const sourceIdentity = sourceIdentityOf(source, source.kind === 'file' ? await sha256File(source.path) : undefined)
   // A local tarball's digest is at hand: a wrong one fails now, cached build or not.
   if ('sha256' in sourceIdentity && options.sourceSha256 !== undefined && sourceIdentity.sha256 !== options.sourceSha256) {
-    throw new SourceError(digestMismatchMessage(`CPython ${cell.python.text} source`, describeSource(source), { sha256: options.sourceSha256, from: GIVEN_DIGEST_FROM }, sourceIdentity.sha256))
+    throw new SourceError(
+      digestMismatchMessage(
+        `CPython ${cell.python.text} source`,
+        describeSource(source),
+        { sha256: options.sourceSha256, from: GIVEN_DIGEST_FROM },
+        sourceIdentity.sha256,
+      ),
+    )
   }
   const keyInputs = { cell, source: sourceIdentity, platform: context.platform }
   const cacheKey = planBuildCacheKey(keyInputs)
@@ -110,7 +126,9 @@ export async function ensureInterpreter(context: StepContext, cell: CellPlan, so
     const remoteEntryExists = await context.remoteCache.restore(cacheKey, [prefix])
     if (remoteEntryExists) {
       const remote = await readBuildRecord(prefix, cacheKey)
-      const trusted = remote ? await trustCachedEntry(context, prefix, remote, cell.buildEnv) : { ok: false as const, problem: `it holds no complete build (no readable ${BUILD_RECORD_FILE} for this key)` }
+      const trusted = remote
+        ? await trustCachedEntry(context, prefix, remote, cell.buildEnv)
+        : { ok: false as const, problem: `it holds no complete build (no readable ${BUILD_RECORD_FILE} for this key)` }
       if (trusted.ok) {
         context.log.info(`${what} restored from the ${context.remoteCache.name} cache under key ${cacheKey}`)
         return finish('remote', trusted.record)
@@ -123,12 +141,23 @@ export async function ensureInterpreter(context: StepContext, cell: CellPlan, so
       damaged.join('; ') ||
       explainCacheMiss(
         wanted,
-        cached.map((record) => ({ material: record.keyInputs, compilerCommand: record.compilerCommand, builtWith: compilerFromSysVersion(record.probe?.version) })),
+        cached.map((record) => ({
+          material: record.keyInputs,
+          compilerCommand: record.compilerCommand,
+          builtWith: compilerFromSysVersion(record.probe?.version),
+        })),
       )
     context.log.info(
       `${what} is not cached: building it (key ${cacheKey})${rebuildReason && !damaged.length ? `. The cached builds of ${cell.python.text} (${cell.variant}) do not fit: ${rebuildReason}` : ''}`,
     )
-    const record = await buildInterpreter(context, cell, source, { sourceIdentity, cacheKey, prefix, keyInputs: wanted.material, compilerCommand: wanted.compilerCommand, ...options })
+    const record = await buildInterpreter(context, cell, source, {
+      sourceIdentity,
+      cacheKey,
+      prefix,
+      keyInputs: wanted.material,
+      compilerCommand: wanted.compilerCommand,
+      ...options,
+    })
     if (remoteEntryExists) {
       context.log.info(
         `not saving ${what} to the ${context.remoteCache.name} cache: it keeps the damaged entry under ${cacheKey} and would not replace it; delete that entry (gh cache delete ${cacheKey}) to store this build`,
@@ -175,7 +204,9 @@ function probeDifference(recorded: InterpreterProbe | undefined, probed: Interpr
   if (!recorded) return undefined
   const fields = ['version', 'abiflags', 'soabi', 'pyDebug', 'traceRefs'] as const
   const differing = fields.filter((field) => recorded[field] !== probed[field])
-  return differing.length ? differing.map((field) => `${field} ${JSON.stringify(probed[field])} instead of ${JSON.stringify(recorded[field])}`).join(', ') : undefined
+  return differing.length
+    ? differing.map((field) => `${field} ${JSON.stringify(probed[field])} instead of ${JSON.stringify(recorded[field])}`).join(', ')
+    : undefined
 }
 
 /** Complete builds of the cell's version and variant in the local cache folder, newest first, whatever their keys. */
@@ -195,13 +226,21 @@ async function readCachedBuilds(cacheDir: string, cell: CellPlan): Promise<Build
  * interpreter is probed again and the record rewritten, so its extension builds are keyed by its
  * fingerprint like any other.
  */
-async function withAbiProbe(context: StepContext, prefix: string, record: BuildRecord, env: Readonly<Record<string, string>>, fresh?: InterpreterProbe): Promise<BuildRecord> {
+async function withAbiProbe(
+  context: StepContext,
+  prefix: string,
+  record: BuildRecord,
+  env: Readonly<Record<string, string>>,
+  fresh?: InterpreterProbe,
+): Promise<BuildRecord> {
   if (record.probe?.abi) {
     const { abiFingerprint: _, ...rest } = record
     const fingerprint = abiFingerprintOf({ ...record.probe, abi: record.probe.abi })
     return { ...rest, ...(fingerprint ? { abiFingerprint: fingerprint } : {}) }
   }
-  context.log.info(`the cached build record in ${prefix} predates ABI fingerprints: ${fresh ? 'completing it with the probe just run' : 'probing the interpreter again'}`)
+  context.log.info(
+    `the cached build record in ${prefix} predates ABI fingerprints: ${fresh ? 'completing it with the probe just run' : 'probing the interpreter again'}`,
+  )
   const probe = fresh ?? (await probeInterpreter(context, path.join(prefix, 'bin', 'python3'), env))
   const fingerprint = probe.abi ? abiFingerprintOf({ ...probe, abi: probe.abi }) : undefined
   const completed: BuildRecord = { ...record, probe, ...(fingerprint ? { abiFingerprint: fingerprint } : {}) }
@@ -246,7 +285,17 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
     }
   }
 
-  const sharedResults = path.join(context.cacheDir, 'configure', configureCacheName({ python: cell.python.text, source: target.sourceIdentity, platform: context.platform, configureArgs: cell.configureArgs, env: { ...context.env, ...buildEnv } }))
+  const sharedResults = path.join(
+    context.cacheDir,
+    'configure',
+    configureCacheName({
+      python: cell.python.text,
+      source: target.sourceIdentity,
+      platform: context.platform,
+      configureArgs: cell.configureArgs,
+      env: { ...context.env, ...buildEnv },
+    }),
+  )
   const configureResults = await context.log.group(`configure ${cell.configureArgs.join(' ')}`, () =>
     timed('configure', () => configureWithSharedResults(context, cell, target, buildDir, buildEnv, sharedResults)),
   )
@@ -256,7 +305,9 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
     } catch (error) {
       if (configureResults === 'reused') {
         await rm(sharedResults, { force: true })
-        context.log.warning(`the configure results this build reused (${sharedResults}) were discarded in case they caused the failure: the next build runs configure in full`)
+        context.log.warning(
+          `the configure results this build reused (${sharedResults}) were discarded in case they caused the failure: the next build runs configure in full`,
+        )
       }
       throw error
     }
@@ -266,17 +317,32 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
   else context.log.info('this Makefile byte-compiles at install in a way pydebug does not know: bytecode for every optimisation level is installed')
   await discardSharedResults(() =>
     context.log.group(`make -j${target.jobs}`, () =>
-      timed('make', () => runBuildPhase(context, 'make', target.buildTimeouts, { argv: ['make', `-j${target.jobs}`], cwd: buildDir, env: buildEnv, logPath: logPath(context, 'build-make.log') })),
+      timed('make', () =>
+        runBuildPhase(context, 'make', target.buildTimeouts, {
+          argv: ['make', `-j${target.jobs}`],
+          cwd: buildDir,
+          env: buildEnv,
+          logPath: logPath(context, 'build-make.log'),
+        }),
+      ),
     ),
   )
   await discardSharedResults(() =>
     context.log.group('make install', () =>
-      timed('install', () => runBuildPhase(context, 'install', target.buildTimeouts, { argv: ['make', 'install'], cwd: buildDir, env: buildEnv, logPath: logPath(context, 'build-install.log') })),
+      timed('install', () =>
+        runBuildPhase(context, 'install', target.buildTimeouts, {
+          argv: ['make', 'install'],
+          cwd: buildDir,
+          env: buildEnv,
+          logPath: logPath(context, 'build-install.log'),
+        }),
+      ),
     ),
   )
   const leftOut = levelZero.changed ? [LEFT_OUT_BYTECODE] : []
   for (const library of duplicateStaticLibraries(await listRelativeFiles(target.prefix))) {
-    if (await hardLinkIfIdentical(path.join(target.prefix, library.original), path.join(target.prefix, library.duplicate))) leftOut.push(`the second copy of ${library.original} (${library.duplicate} is a hard link to it)`)
+    if (await hardLinkIfIdentical(path.join(target.prefix, library.original), path.join(target.prefix, library.duplicate)))
+      leftOut.push(`the second copy of ${library.original} (${library.duplicate} is a hard link to it)`)
   }
   // Memcheck needs the suppressions of this very source tree; every variant keeps them (a few KiB).
   const suppressions = path.join(target.prefix, VALGRIND_SUPPRESSIONS_FILE)
@@ -287,7 +353,9 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
 
   const probe = await probeInterpreter(context, path.join(target.prefix, 'bin', 'python3'), buildEnv)
   if (cell.configureArgs.includes('--with-pydebug') && !probe.pyDebug) {
-    throw new BuildError(`the interpreter built in ${target.prefix} has no sys.gettotalrefcount(): it is not a debug build (configure args: ${cell.configureArgs.join(' ')})`)
+    throw new BuildError(
+      `the interpreter built in ${target.prefix} has no sys.gettotalrefcount(): it is not a debug build (configure args: ${cell.configureArgs.join(' ')})`,
+    )
   }
   const fingerprint = probe.abi ? abiFingerprintOf({ ...probe, abi: probe.abi }) : undefined
   const record: BuildRecord = {
@@ -312,7 +380,9 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
   await writeFileAtomic(path.join(target.prefix, BUILD_RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`)
   // Last, over every file the cache entry holds (the record too): what a restore checks first.
   await writePrefixManifest(target.prefix).catch((error: unknown) =>
-    context.log.warning(`could not write the manifest of ${target.prefix} (${error instanceof Error ? error.message : String(error)}): the next restore will rebuild it`),
+    context.log.warning(
+      `could not write the manifest of ${target.prefix} (${error instanceof Error ? error.message : String(error)}): the next restore will rebuild it`,
+    ),
   )
   if (!target.keepBuildTree) await rm(workDir, { recursive: true, force: true })
   context.log.info(`built CPython ${cell.python.text} (${cell.variant}) in ${record.buildSeconds.toFixed(0)} s: ${target.prefix}`)
@@ -356,9 +426,14 @@ async function configureWithSharedResults(
     // The run in full writes the same log: keep this one beside it.
     const failedLog = logPath(context, 'build-configure-with-reused-results.log')
     if (error.logPath) await rename(error.logPath, failedLog).catch(() => undefined)
-    const quoted = error.message.split('\n').filter((line) => line.startsWith('  | ')).map((line) => line.slice(4))
+    const quoted = error.message
+      .split('\n')
+      .filter((line) => line.startsWith('  | '))
+      .map((line) => line.slice(4))
     const reason = [...quoted].reverse().find((line) => line.includes('error')) ?? error.message.split('\n')[0]
-    context.log.warning(`configure failed with the reused results of ${sharedResults} (${reason.trim()}; log: ${failedLog}): discarding them and running configure in full`)
+    context.log.warning(
+      `configure failed with the reused results of ${sharedResults} (${reason.trim()}; log: ${failedLog}): discarding them and running configure in full`,
+    )
     await rm(sharedResults, { force: true })
     await rm(localResults, { force: true })
     reused = false
@@ -367,7 +442,9 @@ async function configureWithSharedResults(
   // A configure that wrote no results (not autoconf's) has nothing to share.
   if (!(await stat(localResults).catch(() => undefined))) return 'fresh'
   await copyFileAtomic(localResults, sharedResults).catch((error: unknown) =>
-    context.log.warning(`could not save configure's results to ${sharedResults} (${error instanceof Error ? error.message : String(error)}): the next variant runs configure in full`),
+    context.log.warning(
+      `could not save configure's results to ${sharedResults} (${error instanceof Error ? error.message : String(error)}): the next variant runs configure in full`,
+    ),
   )
   return reused ? 'reused' : 'fresh'
 }
@@ -416,22 +493,34 @@ async function unpack(context: StepContext, tarball: string, workDir: string): P
   const entries = await readdir(workDir, { withFileTypes: true })
   const directories = entries.filter((entry) => entry.isDirectory())
   if (directories.length !== 1 || entries.length !== 1) {
-    throw new SourceError(`${tarball} does not look like a CPython source tarball: expected one top-level folder (Python-X.Y.Z/), found ${entries.map((entry) => entry.name).join(', ') || 'nothing'}`)
+    throw new SourceError(
+      `${tarball} does not look like a CPython source tarball: expected one top-level folder (Python-X.Y.Z/), found ${entries.map((entry) => entry.name).join(', ') || 'nothing'}`,
+    )
   }
   const sourceDir = path.join(workDir, directories[0].name)
   const topLevel = await readdir(sourceDir)
-  if (!topLevel.includes('configure')) throw new SourceError(`${tarball} does not look like a CPython source tarball: ${directories[0].name}/ has no configure script`)
+  if (!topLevel.includes('configure'))
+    throw new SourceError(`${tarball} does not look like a CPython source tarball: ${directories[0].name}/ has no configure script`)
   return sourceDir
 }
 
 /** One phase of the build, within its wall-clock limit: past it, the whole process group is ended and the error says which phase stalled. */
-async function runBuildPhase(context: StepContext, phase: BuildPhase, timeouts: BuildPhaseTimeouts | undefined, spec: Parameters<StepContext['runner']['run']>[0]): Promise<CommandResult> {
+async function runBuildPhase(
+  context: StepContext,
+  phase: BuildPhase,
+  timeouts: BuildPhaseTimeouts | undefined,
+  spec: Parameters<StepContext['runner']['run']>[0],
+): Promise<CommandResult> {
   const limitSeconds = timeouts?.[phase]
   const result = await context.runner.run({ ...spec, ...(limitSeconds ? { timeoutMs: limitSeconds * 1000 } : {}) })
-  if (result.timedOut && limitSeconds) throw new BuildError(stalledPhaseMessage(phase, limitSeconds, result.logPath, await tailLines(result.logPath, 25)), result.logPath)
+  if (result.timedOut && limitSeconds)
+    throw new BuildError(stalledPhaseMessage(phase, limitSeconds, result.logPath, await tailLines(result.logPath, 25)), result.logPath)
   if (result.exitCode !== 0) {
     const tail = await tailLines(result.logPath, 25)
-    throw new BuildError(`${phaseCommandName(phase)} failed (${describeExit(result)}); full log: ${result.logPath}\n${tail.map((line) => `  | ${line}`).join('\n')}`, result.logPath)
+    throw new BuildError(
+      `${phaseCommandName(phase)} failed (${describeExit(result)}); full log: ${result.logPath}\n${tail.map((line) => `  | ${line}`).join('\n')}`,
+      result.logPath,
+    )
   }
   return result
 }

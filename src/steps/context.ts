@@ -33,8 +33,22 @@ export function reportPath(context: Pick<StepContext, 'outDir'>, absolutePath: s
 /** The services every front end gives the steps; only the logger and the remote cache differ. */
 export async function createStepContext(
   config: Pick<RunConfig, 'cacheDir' | 'outDir'>,
-  { env, workspace, log, remoteCache = NO_REMOTE_CACHE }: { env: Readonly<Record<string, string | undefined>>; workspace: string; log: Logger; remoteCache?: RemoteCache },
+  {
+    env,
+    workspace,
+    log,
+    remoteCache = NO_REMOTE_CACHE,
+  }: { env: Readonly<Record<string, string | undefined>>; workspace: string; log: Logger; remoteCache?: RemoteCache },
 ): Promise<StepContext> {
   const runner = createProcessRunner(env)
-  return { runner, env, log, remoteCache, platform: await detectPlatform(runner, env), cacheDir: config.cacheDir, outDir: path.resolve(config.outDir), workspace }
+  return {
+    runner,
+    env,
+    log,
+    remoteCache,
+    platform: await detectPlatform(runner, env),
+    cacheDir: config.cacheDir,
+    outDir: path.resolve(config.outDir),
+    workspace,
+  }
 }

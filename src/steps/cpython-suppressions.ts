@@ -25,7 +25,13 @@ export interface CpythonSuppressionFile {
  * from then on; else none, and the report says so. The suppressions must be the interpreter's own
  * version's: they name CPython's functions, which change between releases.
  */
-export async function cpythonSuppressions(context: StepContext, cell: CellPlan, interpreter: Pick<InterpreterInstall, 'prefix'>, source: SourceSpec, file: CpythonSuppressionFile): Promise<CpythonSuppressions> {
+export async function cpythonSuppressions(
+  context: StepContext,
+  cell: CellPlan,
+  interpreter: Pick<InterpreterInstall, 'prefix'>,
+  source: SourceSpec,
+  file: CpythonSuppressionFile,
+): Promise<CpythonSuppressions> {
   const kept = path.join(interpreter.prefix, file.kept)
   if (await exists(kept)) return { file: kept, origin: 'install' }
   const tarball = sourceTarballPath(context, cell, source)
@@ -39,7 +45,11 @@ export async function cpythonSuppressions(context: StepContext, cell: CellPlan, 
     if (result.exitCode === 0 && result.stdout.includes(file.marker)) {
       await mkdir(path.dirname(kept), { recursive: true })
       await writeFileAtomic(kept, result.stdout)
-      return { file: kept, origin: 'source-tarball', note: `this interpreter was built before pydebug kept ${file.member} with it: read from ${path.basename(tarball)} and kept from now on` }
+      return {
+        file: kept,
+        origin: 'source-tarball',
+        note: `this interpreter was built before pydebug kept ${file.member} with it: read from ${path.basename(tarball)} and kept from now on`,
+      }
     }
   }
   const note = `this interpreter was built before pydebug kept ${file.member} with it, and the source tarball is not on this machine: ${file.tool} ran without CPython's suppressions: what they would hide is counted with CPython's own reports (delete the cached interpreter, or give the source tarball with --source, to have them)`

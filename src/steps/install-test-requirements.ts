@@ -23,7 +23,12 @@ export class TestRequirementsError extends ConfigError {
  * make the interpreter import another installation (PYTHONPATH, PYTHONHOME, ...) are removed, as for
  * the extension build. Returns the folder, or undefined when there is nothing to install.
  */
-export async function installTestRequirements(context: StepContext, cell: CellPlan, pythonPath: string, requirements: readonly string[]): Promise<string | undefined> {
+export async function installTestRequirements(
+  context: StepContext,
+  cell: CellPlan,
+  pythonPath: string,
+  requirements: readonly string[],
+): Promise<string | undefined> {
   if (requirements.length === 0) return undefined
   const target = path.join(context.cacheDir, 'test-requirements', cell.id)
   // A fresh folder each run: what an earlier run installed must not satisfy this one's list.

@@ -98,13 +98,23 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
     const sanitizerSpec = checks.filter(isSanitizerCheck).map((check) => SANITIZERS[check])[0]
     if (sanitizerSpec?.cpythonSuppressions) {
       const member = cell.abiFlags.includes('t') ? sanitizerSpec.cpythonSuppressions.freeThreadedMember : sanitizerSpec.cpythonSuppressions.member
-      const found = await cpythonSuppressions(context, cell, interpreter, config.source, { member, kept: path.join('share', 'pydebug', path.basename(path.dirname(member)), path.basename(member)), marker: 'race:', tool: sanitizerSpec.logDir })
+      const found = await cpythonSuppressions(context, cell, interpreter, config.source, {
+        member,
+        kept: path.join('share', 'pydebug', path.basename(path.dirname(member)), path.basename(member)),
+        marker: 'race:',
+        tool: sanitizerSpec.logDir,
+      })
       if (found.file) cell = withSanitizerSuppressions(cell, sanitizerSpec, found.file)
     }
     if (config.extension && config.testsDir) {
       // Every project (the first is the one under test, the others e.g. test dependencies with C code), each built for this interpreter.
-      const buildOptions = { rebuild: config.rebuildExtensions, buildEnv: config.buildEnv, ...(config.buildCommand ? { buildCommand: config.buildCommand } : {}) }
-      for (const projectDir of [config.extension, ...config.extraExtensions]) extensions.push(await ensureExtension(context, cell, interpreter, projectDir, buildOptions))
+      const buildOptions = {
+        rebuild: config.rebuildExtensions,
+        buildEnv: config.buildEnv,
+        ...(config.buildCommand ? { buildCommand: config.buildCommand } : {}),
+      }
+      for (const projectDir of [config.extension, ...config.extraExtensions])
+        extensions.push(await ensureExtension(context, cell, interpreter, projectDir, buildOptions))
       // All of them on PYTHONPATH, in the order given.
       const sitePath = extensions.map((build) => build.sitePath).join(path.delimiter)
       const target = { pythonPath: interpreter.pythonPath, testsDir: config.testsDir, projectDir: config.extension, sitePath }
@@ -112,12 +122,20 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
       const requirementsDir = await installTestRequirements(context, cell, interpreter.pythonPath, config.testRequirements)
       const testsPythonPath = [requirementsDir, inheritedPythonPath].filter((part) => part).join(path.delimiter) || undefined
       const sanitizer = checks.find(isSanitizerCheck)
-      const memcheckTool = valgrind ? async () => ({ valgrind, suppressions: await memcheckSuppressions(context, cell, interpreter!, config.source), extensions }) : undefined
+      const memcheckTool = valgrind
+        ? async () => ({ valgrind, suppressions: await memcheckSuppressions(context, cell, interpreter!, config.source), extensions })
+        : undefined
       // The choice of test runner: the user's test-command replaces the refleak hunt and every per-file pass.
       if (config.testCommand) {
-        const commandTarget = { command: config.testCommand, projectDir: config.extension, sitePaths: extensions.map((build) => build.sitePath), timeoutSeconds: config.testCommandTimeoutSeconds }
+        const commandTarget = {
+          command: config.testCommand,
+          projectDir: config.extension,
+          sitePaths: extensions.map((build) => build.sitePath),
+          timeoutSeconds: config.testCommandTimeoutSeconds,
+        }
         const installed = interpreter
-        const runCommand = (passEnv?: Readonly<Record<string, string>>) => runTestCommand(context, cell, installed, { ...commandTarget, ...(passEnv ? { passEnv } : {}) }, testsPythonPath)
+        const runCommand = (passEnv?: Readonly<Record<string, string>>) =>
+          runTestCommand(context, cell, installed, { ...commandTarget, ...(passEnv ? { passEnv } : {}) }, testsPythonPath)
         // The interpreter is instrumented: the command's own run is the sanitizer's, with its reports in files of their own.
         if (sanitizer) {
           sanitizers = await runSanitizerPass(context, cell, sanitizer, extensions, {
@@ -129,12 +147,22 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
         }
         testCommand ??= await runCommand()
         if (memcheckTool) memcheck = await runMemcheckOnCommand(context, cell, interpreter, commandTarget, await memcheckTool(), testsPythonPath)
-        checksNotRun.push(...perFileChecks(checks).map((check) => ({ check, reason: `${check} runs each test file on its own, and the tests run through test-command here (${config.testCommand!.text}): run without test-command (pydebug picks regrtest or pytest) to have it` })))
+        checksNotRun.push(
+          ...perFileChecks(checks).map((check) => ({
+            check,
+            reason: `${check} runs each test file on its own, and the tests run through test-command here (${config.testCommand!.text}): run without test-command (pydebug picks regrtest or pytest) to have it`,
+          })),
+        )
       } else {
         const discovery = await discoverTestModules(config.testsDir)
         testRunner = chooseTestRunner(await readProjectTestFacts(config.extension, discovery), config)
         context.log.info(`the tests run under ${testRunner.runner}: ${testRunner.reason}`)
-        const refleakOptions = { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, maxCaseRuns: config.maxCaseRuns, maxCaseRunsTotal: config.maxCaseRunsTotal }
+        const refleakOptions = {
+          ...config.refleak,
+          testTimeoutSeconds: config.testTimeoutSeconds,
+          maxCaseRuns: config.maxCaseRuns,
+          maxCaseRunsTotal: config.maxCaseRunsTotal,
+        }
         const env = testEnv(cell, target, testsPythonPath)
         // Every later pass runs each test file once more, in its own process, by the runner the hunt used.
         let perFile: { runner: TestFileRunner; testFiles: string[]; caseIdsOf: (testFile: string) => Promise<string[]> }
@@ -156,9 +184,26 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
         const { runner, testFiles } = perFile
         showrefcount = await runShowrefcount(context, cell, target, runner, config, testFiles, testsPythonPath)
         // What the variant exists for besides the refleak hunt (the GIL, the census, the allocation report).
-        variantChecks = await runVariantChecks(context, cell, checks, target, runner, testFiles, { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, gil: config.gil }, testsPythonPath)
-        if (memcheckTool) memcheck = await runMemcheck(context, cell, target, runner, config, testFiles, await memcheckTool(), perFile.caseIdsOf, testsPythonPath)
-        if (sanitizer) sanitizers = await runSanitizerPass(context, cell, sanitizer, extensions, testFileUnits(context, cell, target, runner, testFiles, config, testsPythonPath))
+        variantChecks = await runVariantChecks(
+          context,
+          cell,
+          checks,
+          target,
+          runner,
+          testFiles,
+          { ...config.refleak, testTimeoutSeconds: config.testTimeoutSeconds, gil: config.gil },
+          testsPythonPath,
+        )
+        if (memcheckTool)
+          memcheck = await runMemcheck(context, cell, target, runner, config, testFiles, await memcheckTool(), perFile.caseIdsOf, testsPythonPath)
+        if (sanitizer)
+          sanitizers = await runSanitizerPass(
+            context,
+            cell,
+            sanitizer,
+            extensions,
+            testFileUnits(context, cell, target, runner, testFiles, config, testsPythonPath),
+          )
       }
     }
     if (config.cpythonTests.kind !== 'none') {
@@ -175,7 +220,11 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
     errorExitCode = caught instanceof PydebugError ? caught.exitCode : INTERNAL_ERROR_EXIT_CODE
     error =
       caught instanceof PydebugError
-        ? { kind: caught.name, message: caught.message, ...('logPath' in caught && typeof caught.logPath === 'string' ? { log: reportPath(context, caught.logPath) } : {}) }
+        ? {
+            kind: caught.name,
+            message: caught.message,
+            ...('logPath' in caught && typeof caught.logPath === 'string' ? { log: reportPath(context, caught.logPath) } : {}),
+          }
         : { kind: 'InternalError', message: caught instanceof Error ? (caught.stack ?? caught.message) : String(caught) }
   }
 

@@ -49,19 +49,28 @@ export async function runCpythonTests(context: StepContext, cell: CellPlan, pyth
       logPath: logPath(context, 'cpython-tests-list.log'),
       captureStdout: true,
     })
-    const listed = listing.stdout.split('\n').map((line) => line.trim()).filter((line) => /^test[\w.]*$/.test(line) && line !== 'test')
-    if (listing.exitCode !== 0 || listed.length === 0) throw new Error(`regrtest --list-tests listed no test (exit code ${listing.exitCode}); see ${listing.logPath}`)
+    const listed = listing.stdout
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => /^test[\w.]*$/.test(line) && line !== 'test')
+    if (listing.exitCode !== 0 || listed.length === 0)
+      throw new Error(`regrtest --list-tests listed no test (exit code ${listing.exitCode}); see ${listing.logPath}`)
     const tests = assignShard(listed, options.shard, durations)
     testsFile = logPath(context, `cpython-tests-shard-${options.shard.index}of${options.shard.count}.txt`)
     await writeFileAtomic(testsFile, tests.map((test) => `${test}\n`).join(''))
     shard = { ...options.shard, tests, balancedBy: Object.keys(durations).length ? 'durations' : 'name' }
-    context.log.info(`shard ${options.shard.index} of ${options.shard.count}: ${tests.length} of ${new Set(listed.map((name) => name.split('.').find((part) => part.startsWith('test_')))).size} test files`)
+    context.log.info(
+      `shard ${options.shard.index} of ${options.shard.count}: ${tests.length} of ${new Set(listed.map((name) => name.split('.').find((part) => part.startsWith('test_')))).size} test files`,
+    )
   }
 
   const plan = planCpythonTestsCommand({ ...commandInput, ...(testsFile ? { testsFile } : {}) })
-  const run = await context.log.group(`CPython's test suite (${options.selection.kind === 'args' ? options.selection.args.join(' ') : options.selection.kind})`, async () => {
-    return parseRegrtestRun(context, { argv: plan.argv, cwd: context.outDir, env: environment.env, logPath: logPath(context, 'cpython-tests.log') })
-  })
+  const run = await context.log.group(
+    `CPython's test suite (${options.selection.kind === 'args' ? options.selection.args.join(' ') : options.selection.kind})`,
+    async () => {
+      return parseRegrtestRun(context, { argv: plan.argv, cwd: context.outDir, env: environment.env, logPath: logPath(context, 'cpython-tests.log') })
+    },
+  )
   const junitText = await readFile(junitXml, 'utf8').catch(() => undefined)
   return {
     ...run,
@@ -81,7 +90,9 @@ async function readDurations(file: string): Promise<Record<string, number>> {
   try {
     report = JSON.parse(await readFile(file, 'utf8'))
   } catch (error) {
-    throw new ConfigError(`cpython-tests-durations '${file}': cannot read it as a pydebug report.json (${error instanceof Error ? error.message : String(error)}).`)
+    throw new ConfigError(
+      `cpython-tests-durations '${file}': cannot read it as a pydebug report.json (${error instanceof Error ? error.message : String(error)}).`,
+    )
   }
   const durations = (report as { cpythonTests?: { durations?: unknown } } | null)?.cpythonTests?.durations
   if (typeof durations !== 'object' || durations === null) {

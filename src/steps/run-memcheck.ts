@@ -6,7 +6,15 @@ import { planCaseRuns } from '../plan/case-runs.js'
 import { ValgrindXmlParser } from '../parse/valgrind-xml.js'
 import type { CellPlan } from '../plan/cell.js'
 import type { SourceSpec } from '../plan/source.js'
-import type { ExtensionBuild, InterpreterInstall, MemcheckCaseRun, MemcheckFileRun, MemcheckProcess, MemcheckRun, MemcheckSuppressions } from '../report/step-results.js'
+import type {
+  ExtensionBuild,
+  InterpreterInstall,
+  MemcheckCaseRun,
+  MemcheckFileRun,
+  MemcheckProcess,
+  MemcheckRun,
+  MemcheckSuppressions,
+} from '../report/step-results.js'
 import { extensionSourceCopy } from './build-extension.js'
 import { VALGRIND_SUPPRESSIONS_FILE } from './build-python.js'
 import { cpythonSuppressions } from './cpython-suppressions.js'
@@ -40,7 +48,7 @@ export async function findValgrind(context: StepContext): Promise<string> {
   const result = await context.runner
     .run({ argv: ['valgrind', '--version'], cwd: context.outDir, logPath: logPath(context, 'valgrind', 'version.log'), captureStdout: true })
     .catch(() => undefined)
-  if (!result || result.exitCode !== 0 || !/valgrind/i.test(result.stdout)) throw new ConfigError(VALGRIND_MISSING)
+  if (result?.exitCode !== 0 || !/valgrind/i.test(result.stdout)) throw new ConfigError(VALGRIND_MISSING)
   return result.stdout.trim()
 }
 
@@ -73,8 +81,18 @@ export function memcheckXmlFiles(names: readonly string[], testFile: string): st
 }
 
 /** Memcheck's suppressions: CPython's Misc/valgrind-python.supp of the interpreter's own source (steps/cpython-suppressions.ts). */
-export async function memcheckSuppressions(context: StepContext, cell: CellPlan, interpreter: Pick<InterpreterInstall, 'prefix'>, source: SourceSpec): Promise<MemcheckSuppressions> {
-  return cpythonSuppressions(context, cell, interpreter, source, { member: 'Misc/valgrind-python.supp', kept: VALGRIND_SUPPRESSIONS_FILE, marker: 'Memcheck:', tool: 'memcheck' })
+export async function memcheckSuppressions(
+  context: StepContext,
+  cell: CellPlan,
+  interpreter: Pick<InterpreterInstall, 'prefix'>,
+  source: SourceSpec,
+): Promise<MemcheckSuppressions> {
+  return cpythonSuppressions(context, cell, interpreter, source, {
+    member: 'Misc/valgrind-python.supp',
+    kept: VALGRIND_SUPPRESSIONS_FILE,
+    marker: 'Memcheck:',
+    tool: 'memcheck',
+  })
 }
 
 /**
@@ -120,7 +138,9 @@ export async function runMemcheck(
       const run = await underMemcheck(xmlDir, testFile)
       const userErrors = countUserErrors(run.processes)
       const caseIds = userErrors ? await caseIdsOf(testFile) : undefined
-      context.log.info(`${testFile}: memcheck followed ${run.processes.length} process${run.processes.length === 1 ? '' : 'es'}, ${userErrors} error${userErrors === 1 ? '' : 's'} in the extension's code`)
+      context.log.info(
+        `${testFile}: memcheck followed ${run.processes.length} process${run.processes.length === 1 ? '' : 'es'}, ${userErrors} error${userErrors === 1 ? '' : 's'} in the extension's code`,
+      )
       runs.push({ ...run, testFile, ...(caseIds ? { caseIds } : {}) })
     }
     // A file of several cases: each case alone, so the errors can name theirs (memcheck's XML has no clock to match with regrtest's progress).
@@ -140,7 +160,13 @@ export async function runMemcheck(
 /** The build copies of the user's projects, and the paths whose frames are the user's code: the compiled copies and the built modules. */
 function userCode(context: StepContext, extensions: readonly ExtensionBuild[]) {
   const sources = extensions.map((build) => ({ copy: extensionSourceCopy(build), project: build.projectDir }))
-  return { sources, hints: { workspace: context.workspace, extensionPaths: [...sources.map((source) => `${source.copy}/`), ...extensions.map((build) => `${build.sitePath}/`)] } }
+  return {
+    sources,
+    hints: {
+      workspace: context.workspace,
+      extensionPaths: [...sources.map((source) => `${source.copy}/`), ...extensions.map((build) => `${build.sitePath}/`)],
+    },
+  }
 }
 
 /** Every XML file memcheck wrote for one run (`<name>.<pid>.xml`), parsed. */
@@ -179,11 +205,17 @@ export async function runMemcheckOnCommand(
     context,
     cell,
     interpreter,
-    { ...target, prefix: ['valgrind', ...memcheckOptions(path.join(xmlDir, `${TEST_COMMAND_NAME}.%p.xml`), tool.suppressions.file)], logName: path.join('valgrind', TEST_COMMAND_NAME) },
+    {
+      ...target,
+      prefix: ['valgrind', ...memcheckOptions(path.join(xmlDir, `${TEST_COMMAND_NAME}.%p.xml`), tool.suppressions.file)],
+      logName: path.join('valgrind', TEST_COMMAND_NAME),
+    },
     inheritedPythonPath,
   )
   const processes = await readProcesses(xmlDir, TEST_COMMAND_NAME, hints)
-  context.log.info(`test-command: memcheck followed ${processes.length} process${processes.length === 1 ? '' : 'es'}, ${countUserErrors(processes)} errors in the extension's code`)
+  context.log.info(
+    `test-command: memcheck followed ${processes.length} process${processes.length === 1 ? '' : 'es'}, ${countUserErrors(processes)} errors in the extension's code`,
+  )
   const file: MemcheckFileRun = { ...testCommandAsFileRun(run), processes }
   return { valgrind: tool.valgrind, suppressions: tool.suppressions, files: [file], sources, workspace: context.workspace }
 }

@@ -89,7 +89,12 @@ export async function runPytestRefleakHunt(
         timeoutMs: options.testTimeoutSeconds * 1000,
       })
       const log = await parseLogFile(result.logPath, { workspace: context.workspace })
-      files.push({ ...parsedRun(result, log, file), parsed: { regrtest: log.results.regrtest ?? new RegrtestParser().end(), pytest: await parseLogWith(result.logPath, new PytestLogParser()) }, file, caseIds })
+      files.push({
+        ...parsedRun(result, log, file),
+        parsed: { regrtest: log.results.regrtest ?? new RegrtestParser().end(), pytest: await parseLogWith(result.logPath, new PytestLogParser()) },
+        file,
+        caseIds,
+      })
       context.log.info(`${file}: ${files[files.length - 1].parsed.pytest.summary ?? `exit ${result.exitCode ?? result.signal}`}`)
     }
   })

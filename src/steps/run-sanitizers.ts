@@ -8,7 +8,15 @@ import type { ParsedLog } from '../parse/detect.js'
 import type { CellPlan } from '../plan/cell.js'
 import { caseOfReport, checkCompileLines, mapSourceCopies, reportFilesOf, sanitizerPassEnv, type SourceCopy } from '../plan/sanitizer-pass.js'
 import { workspaceRelative } from '../parse/frames.js'
-import type { ExtensionBuild, InstrumentationCheck, ParsedRun, SanitizerFileRun, SanitizerPass, SanitizerReportRun, TestFileRun } from '../report/step-results.js'
+import type {
+  ExtensionBuild,
+  InstrumentationCheck,
+  ParsedRun,
+  SanitizerFileRun,
+  SanitizerPass,
+  SanitizerReportRun,
+  TestFileRun,
+} from '../report/step-results.js'
 import { extensionSourceCopy } from './build-extension.js'
 import { logPath, type StepContext } from './context.js'
 import { parsedRun, testEnv, type TestTarget } from './run-tests.js'
@@ -33,14 +41,25 @@ export interface SanitizerPassUnits {
  * named) with the sanitizer's reports written to `<out>/logs/<sanitizer>/<unit>.<pid>`, each parsed
  * on its own: a report can never be lost inside the test's output, and it always names its unit.
  */
-export async function runSanitizerPass(context: StepContext, cell: CellPlan, check: SanitizerCheck, extensions: readonly ExtensionBuild[], units: SanitizerPassUnits): Promise<SanitizerPass> {
+export async function runSanitizerPass(
+  context: StepContext,
+  cell: CellPlan,
+  check: SanitizerCheck,
+  extensions: readonly ExtensionBuild[],
+  units: SanitizerPassUnits,
+): Promise<SanitizerPass> {
   const spec = SANITIZERS[check]
   const sources = extensions.map((build) => ({ copy: extensionSourceCopy(build), project: workspaceRelative(build.projectDir, context.workspace) }))
   // Frames in the build copies and the built modules are the user's code.
-  const hints = { workspace: context.workspace, extensionPaths: [...sources.map((source) => `${source.copy}/`), ...extensions.map((build) => `${build.sitePath}/`)], kinds: ['sanitizer'] as const }
+  const hints = {
+    workspace: context.workspace,
+    extensionPaths: [...sources.map((source) => `${source.copy}/`), ...extensions.map((build) => `${build.sitePath}/`)],
+    kinds: ['sanitizer'] as const,
+  }
   const instrumentation: InstrumentationCheck[] = []
   for (const build of extensions) instrumentation.push(await checkInstrumentation(build, spec))
-  for (const missing of instrumentation.filter((entry) => !entry.instrumented)) context.log.warning(`${missing.projectDir} was not compiled with ${spec.compileFlag}: ${spec.tool} cannot see its bugs`)
+  for (const missing of instrumentation.filter((entry) => !entry.instrumented))
+    context.log.warning(`${missing.projectDir} was not compiled with ${spec.compileFlag}: ${spec.tool} cannot see its bugs`)
 
   const supp = spec.leakSuppressions?.[minorOf(cell.python)]
   const suppressions = supp ? bundledPythonScript(supp) : undefined
@@ -112,11 +131,41 @@ export function testFileUnits(
  */
 export function sanitizerReportRun(
   log: ParsedLog,
-  { file, testFile, case: testCase, sources, process }: { file: string; testFile: string; case?: string; sources: readonly SourceCopy[]; process: Pick<ParsedRun<unknown>, 'command' | 'exitCode' | 'signal' | 'timedOut'> },
+  {
+    file,
+    testFile,
+    case: testCase,
+    sources,
+    process,
+  }: {
+    file: string
+    testFile: string
+    case?: string
+    sources: readonly SourceCopy[]
+    process: Pick<ParsedRun<unknown>, 'command' | 'exitCode' | 'signal' | 'timedOut'>
+  },
 ): SanitizerReportRun {
-  const mapped = (problem: ParsedLog['problems'][number]) => ({ ...problem, message: mapSourceCopies(problem.message, sources), ...(problem.file ? { file: mapSourceCopies(problem.file, sources) } : {}), test: testFile })
-  const result = { argv: process.command, exitCode: process.exitCode, signal: process.signal, timedOut: process.timedOut, seconds: 0, logPath: file, stdout: '' }
-  return { ...parsedRun(result, { ...log, problems: log.problems.map(mapped) }), parsed: log.results.sanitizer, testFile, ...(testCase ? { case: testCase } : {}) }
+  const mapped = (problem: ParsedLog['problems'][number]) => ({
+    ...problem,
+    message: mapSourceCopies(problem.message, sources),
+    ...(problem.file ? { file: mapSourceCopies(problem.file, sources) } : {}),
+    test: testFile,
+  })
+  const result = {
+    argv: process.command,
+    exitCode: process.exitCode,
+    signal: process.signal,
+    timedOut: process.timedOut,
+    seconds: 0,
+    logPath: file,
+    stdout: '',
+  }
+  return {
+    ...parsedRun(result, { ...log, problems: log.problems.map(mapped) }),
+    parsed: log.results.sanitizer,
+    testFile,
+    ...(testCase ? { case: testCase } : {}),
+  }
 }
 
 function describeRun(run: Pick<ParsedRun<unknown>, 'signal' | 'exitCode'>): string {
@@ -132,5 +181,10 @@ async function checkInstrumentation(build: ExtensionBuild, spec: SanitizerSpec):
     modules.push({ file: entry.split(path.sep).join('/'), instrumented: bytes.includes(spec.runtimeSymbol) })
   }
   const linesSay = compileLines === undefined || compileLines.compileLines === 0 || compileLines.withoutFlag.length === 0
-  return { projectDir: build.projectDir, ...(compileLines ? { compileLines } : {}), modules, instrumented: linesSay && modules.every((module) => module.instrumented) }
+  return {
+    projectDir: build.projectDir,
+    ...(compileLines ? { compileLines } : {}),
+    modules,
+    instrumented: linesSay && modules.every((module) => module.instrumented),
+  }
 }

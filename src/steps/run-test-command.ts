@@ -41,7 +41,13 @@ export interface TestCommandTarget {
  * and the format detector (faults, debug-hook dumps, sanitizer reports); pytest's JUnit XML gives the
  * per-test results.
  */
-export async function runTestCommand(context: StepContext, cell: CellPlan, interpreter: InterpreterInstall, target: TestCommandTarget, inheritedPythonPath?: string): Promise<TestCommandRun> {
+export async function runTestCommand(
+  context: StepContext,
+  cell: CellPlan,
+  interpreter: InterpreterInstall,
+  target: TestCommandTarget,
+  inheritedPythonPath?: string,
+): Promise<TestCommandRun> {
   const env: Record<string, string> = {
     PYTHONPATH: [...target.sitePaths, ...(inheritedPythonPath ? [inheritedPythonPath] : [])].join(path.delimiter),
     // Keep the user's tree free of __pycache__ from a debug interpreter, as for regrtest.
@@ -56,14 +62,18 @@ export async function runTestCommand(context: StepContext, cell: CellPlan, inter
   }
   const expanded = expandCommand(target.command, mergeEnv(context.env, env))
   if (!expanded.ok) {
-    throw new ConfigError(`test-command '${target.command.text}' refers to ${expanded.missing.map((name) => `$${name}`).join(', ')}, which ${expanded.missing.length === 1 ? 'is' : 'are'} not set; pydebug sets $${SITE_ENV} and $${PYTHON_ENV}.`)
+    throw new ConfigError(
+      `test-command '${target.command.text}' refers to ${expanded.missing.map((name) => `$${name}`).join(', ')}, which ${expanded.missing.length === 1 ? 'is' : 'are'} not set; pydebug sets $${SITE_ENV} and $${PYTHON_ENV}.`,
+    )
   }
   const logName = target.logName ?? 'test-command'
   const planned = planTestCommand(expanded.argv, { junitPath: logPath(context, `${logName}.junit.xml`) })
   if (planned.junitPath) await rm(planned.junitPath, { force: true })
   const log = logPath(context, `${logName}.log`)
   const argv = [...(target.prefix ?? []), ...planned.argv]
-  const result = await context.log.group(`test-command: ${formatArgv(argv)}`, () => context.runner.run({ argv, cwd: target.projectDir, env, logPath: log, timeoutMs: target.timeoutSeconds * 1000, timeoutSignal: 'SIGABRT' }))
+  const result = await context.log.group(`test-command: ${formatArgv(argv)}`, () =>
+    context.runner.run({ argv, cwd: target.projectDir, env, logPath: log, timeoutMs: target.timeoutSeconds * 1000, timeoutSignal: 'SIGABRT' }),
+  )
   const { output, lines, unparsed, details } = await parseTestCommandLog(result.logPath, planned.runner, context.workspace)
   const junitText = planned.junitPath ? await readFile(planned.junitPath, 'utf8').catch(() => undefined) : undefined
   return {
@@ -103,7 +113,12 @@ function withTestFiles(junit: JUnitResult, cwd: string): JUnitResult {
     }
     return found.get(classname)
   }
-  return { ...junit, cases: junit.cases.map((testCase) => (testCase.file !== undefined ? testCase : { ...testCase, ...(fileOf(testCase.classname) ? { file: fileOf(testCase.classname) } : {}) })) }
+  return {
+    ...junit,
+    cases: junit.cases.map((testCase) =>
+      testCase.file !== undefined ? testCase : { ...testCase, ...(fileOf(testCase.classname) ? { file: fileOf(testCase.classname) } : {}) },
+    ),
+  }
 }
 
 export function parseJUnitXml(text: string): JUnitResult {

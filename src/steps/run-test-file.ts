@@ -27,9 +27,14 @@ export interface TestFileCommand {
  * own lines. Each problem in the log belongs to that file.
  */
 export async function runTestFile(context: StepContext, runner: TestFileRunner, command: TestFileCommand): Promise<TestFileRun> {
-  const env = runner.pythonPath.length ? { ...command.env, PYTHONPATH: [command.env.PYTHONPATH, ...runner.pythonPath].filter((part) => part).join(path.delimiter) } : command.env
+  const env = runner.pythonPath.length
+    ? { ...command.env, PYTHONPATH: [command.env.PYTHONPATH, ...runner.pythonPath].filter((part) => part).join(path.delimiter) }
+    : command.env
   const result = await context.runner.run({
-    argv: [...command.prefix, ...runner.argv(command.testFile, { ...(command.caseId ? { caseId: command.caseId } : {}), ...(command.verbose ? { verbose: true } : {}) })],
+    argv: [
+      ...command.prefix,
+      ...runner.argv(command.testFile, { ...(command.caseId ? { caseId: command.caseId } : {}), ...(command.verbose ? { verbose: true } : {}) }),
+    ],
     cwd: command.cwd,
     env,
     logPath: command.logPath,
@@ -45,7 +50,13 @@ export async function runTestFile(context: StepContext, runner: TestFileRunner, 
   let progress: CasesRun = { started: [] }
   if (command.verbose) {
     const lines: string[] = []
-    await parseLogWith(result.logPath, { next: (line) => (lines.push(line), true), end: () => undefined })
+    await parseLogWith(result.logPath, {
+      next: (line) => {
+        lines.push(line)
+        return true
+      },
+      end: () => undefined,
+    })
     progress = casesOfVerboseOutput(lines)
   }
   return { ...run, outcome: regrtestFileOutcome(regrtest, command.testFile, result), progress }

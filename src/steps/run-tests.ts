@@ -45,7 +45,14 @@ export function testEnv(cell: CellPlan, target: TestTarget, inherited: string | 
  * the interpreter is reported as crashed and the others still run; then every case of each
  * leaking file alone, so the report can name the leaking test, not only its file.
  */
-export async function runRefleakHunt(context: StepContext, cell: CellPlan, target: TestTarget, options: RefleakOptions, discovery: TestDiscovery, inheritedPythonPath?: string): Promise<RefleakHunt> {
+export async function runRefleakHunt(
+  context: StepContext,
+  cell: CellPlan,
+  target: TestTarget,
+  options: RefleakOptions,
+  discovery: TestDiscovery,
+  inheritedPythonPath?: string,
+): Promise<RefleakHunt> {
   const env = testEnv(cell, target, inheritedPythonPath)
   const hunt = { warmups: options.warmups, runs: options.runs, discovery, cases: {}, casesNotRun: {}, caseIds: {} }
   if (discovery.modules.length === 0) {
@@ -103,7 +110,13 @@ export async function runRefleakHunt(context: StepContext, cell: CellPlan, targe
 }
 
 /** Every case id regrtest's `--list-cases` gives for one test file (its log goes to `logs/<logFolder>/`). */
-export async function listTestCases(context: StepContext, target: TestTarget, env: Record<string, string>, testFile: string, logFolder: string): Promise<string[]> {
+export async function listTestCases(
+  context: StepContext,
+  target: TestTarget,
+  env: Record<string, string>,
+  testFile: string,
+  logFolder: string,
+): Promise<string[]> {
   const listing = await context.runner.run({
     argv: [target.pythonPath, '-m', 'test', '--testdir', target.testsDir, '--list-cases', testFile],
     cwd: target.projectDir,
@@ -111,7 +124,10 @@ export async function listTestCases(context: StepContext, target: TestTarget, en
     logPath: logPath(context, logFolder, `${testFile}.list.log`),
     captureStdout: true,
   })
-  return listing.stdout.split('\n').filter(isTestCaseId).map((line) => line.trim())
+  return listing.stdout
+    .split('\n')
+    .filter(isTestCaseId)
+    .map((line) => line.trim())
 }
 
 // Module-level `def test_...` or a pytest import: what pytest collects and unittest does not.

@@ -26,7 +26,12 @@ const HELPER_CHECKS = {
    */
   gil: (files: number) => ({
     title: `whether importing each of ${files} test files re-enables the GIL`,
-    spec: (options: HelperOptions): HelperSpec<GilResult> => ({ script: 'pydebug_gil.py', logDir: 'gil', timeoutSeconds: options.testTimeoutSeconds, ownParser: () => new GilParser() }),
+    spec: (options: HelperOptions): HelperSpec<GilResult> => ({
+      script: 'pydebug_gil.py',
+      logDir: 'gil',
+      timeoutSeconds: options.testTimeoutSeconds,
+      ownParser: () => new GilParser(),
+    }),
   }),
   /**
    * trace-refs: each test file's cases run warm-ups + counted runs times in one process
@@ -36,7 +41,12 @@ const HELPER_CHECKS = {
    */
   census: (files: number) => ({
     title: `census of live objects by type (sys.getobjects) on ${files} test files`,
-    spec: (options: HelperOptions): HelperSpec<undefined> => ({ script: 'pydebug_census.py', args: repetitions(options), logDir: 'census', timeoutSeconds: options.testTimeoutSeconds }),
+    spec: (options: HelperOptions): HelperSpec<undefined> => ({
+      script: 'pydebug_census.py',
+      args: repetitions(options),
+      logDir: 'census',
+      timeoutSeconds: options.testTimeoutSeconds,
+    }),
   }),
   /**
    * count-allocs (COUNT_ALLOCS, 3.6-3.8): `sys.getcounts()` before and after each test file
@@ -45,7 +55,11 @@ const HELPER_CHECKS = {
    */
   'count-allocs': (files: number) => ({
     title: `per-type allocation counts (sys.getcounts) around each of ${files} test files`,
-    spec: (options: HelperOptions): HelperSpec<undefined> => ({ script: 'pydebug_counts.py', logDir: 'count-allocs', timeoutSeconds: options.testTimeoutSeconds }),
+    spec: (options: HelperOptions): HelperSpec<undefined> => ({
+      script: 'pydebug_counts.py',
+      logDir: 'count-allocs',
+      timeoutSeconds: options.testTimeoutSeconds,
+    }),
   }),
   /**
    * Each test file's cases run warm-ups times, then counted runs times between two dumps of the
@@ -55,7 +69,12 @@ const HELPER_CHECKS = {
    */
   'allocation-report': (files: number) => ({
     title: `allocator statistics before and after each of ${files} test files`,
-    spec: (options: HelperOptions): HelperSpec<undefined> => ({ script: 'pydebug_allocstats.py', args: repetitions(options), logDir: 'allocations', timeoutSeconds: options.testTimeoutSeconds }),
+    spec: (options: HelperOptions): HelperSpec<undefined> => ({
+      script: 'pydebug_allocstats.py',
+      args: repetitions(options),
+      logDir: 'allocations',
+      timeoutSeconds: options.testTimeoutSeconds,
+    }),
   }),
 } as const satisfies Partial<Record<VariantCheck, unknown>>
 
@@ -87,7 +106,9 @@ export async function runVariantChecks(
   for (const check of Object.keys(HELPER_CHECKS) as HelperCheck[]) {
     if (!checks.includes(check)) continue
     const { title, spec } = HELPER_CHECKS[check](testFiles.length)
-    runs[check] = await context.log.group(title, () => runHelperPerTestFile<unknown>(context, cell, target, runner, testFiles, spec(options), inheritedPythonPath))
+    runs[check] = await context.log.group(title, () =>
+      runHelperPerTestFile<unknown>(context, cell, target, runner, testFiles, spec(options), inheritedPythonPath),
+    )
   }
   return {
     ...(runs.gil ? { gil: { mode: options.gil, files: runs.gil as HelperRun<GilResult>[] } } : {}),

@@ -24,13 +24,29 @@ const SCHEMA = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas', 'report-v
 const project = path.join(scratch, 'leaky')
 cpSync(EXAMPLE_DIR, project, { recursive: true, filter: (from) => !/[\\/](build|__pycache__|tests)$/.test(from) })
 mkdirSync(path.join(project, 'tests'))
-writeFileSync(path.join(project, 'tests', 'test_imports.py'), 'import unittest\n\nimport leaky\n\n\nclass ImportTests(unittest.TestCase):\n    def test_imports(self):\n        self.assertTrue(leaky.__file__)\n')
+writeFileSync(
+  path.join(project, 'tests', 'test_imports.py'),
+  'import unittest\n\nimport leaky\n\n\nclass ImportTests(unittest.TestCase):\n    def test_imports(self):\n        self.assertTrue(leaky.__file__)\n',
+)
 // Another digest than any earlier run's, so the first build below is a build.
 writeFileSync(path.join(project, 'run-id.txt'), `${scratch}\n`)
 
 async function run(variant: string, name: string) {
   const out = path.join(scratch, name)
-  const result = await pydebug(['run', '--python', '3.11.2', '--variant', variant, ...sourceArgs, '--extension', project, '--cache-dir', cacheDir, '--out', out])
+  const result = await pydebug([
+    'run',
+    '--python',
+    '3.11.2',
+    '--variant',
+    variant,
+    ...sourceArgs,
+    '--extension',
+    project,
+    '--cache-dir',
+    cacheDir,
+    '--out',
+    out,
+  ])
   if (!existsSync(path.join(out, 'report.json'))) throw new Error(`no report.json; stderr:\n${result.stderr}`)
   const report = readReport(out)
   expect(validate(SCHEMA, JSON.parse(JSON.stringify(report)))).toEqual([])
@@ -67,8 +83,12 @@ describe.sequential('extension builds by ABI fingerprint (CPython 3.11.2)', () =
         reusedFrom: { cell: 'cp311-pydebug', interpreterKey: pydebugRun.report.interpreter!.cacheKey, builtAt: expect.any(String) },
       }),
     ])
-    expect(pymalloc.stderr).toMatch(/reusing the cp311d build of the same sources, compiler settings and interpreter ABI \(leaky\.cpython-311d-x86_64-linux-gnu\.so, made by a cp311-pydebug run\)/)
-    expect(readFileSync(path.join(pymalloc.out, 'summary.md'), 'utf8')).toMatch(/\| Extension \| `leaky` reused for cp311d \(built by the cp311-pydebug run\) in /)
+    expect(pymalloc.stderr).toMatch(
+      /reusing the cp311d build of the same sources, compiler settings and interpreter ABI \(leaky\.cpython-311d-x86_64-linux-gnu\.so, made by a cp311-pydebug run\)/,
+    )
+    expect(readFileSync(path.join(pymalloc.out, 'summary.md'), 'utf8')).toMatch(
+      /\| Extension \| `leaky` reused for cp311d \(built by the cp311-pydebug run\) in /,
+    )
   })
 
   it('builds its own for trace-refs, which keeps the d SOABI but not the ABI', async () => {
@@ -92,7 +112,9 @@ describe.sequential('extension builds by ABI fingerprint (CPython 3.11.2)', () =
     expect(refused.code).toBe(5)
     expect(refused.report.status).toBe('extension-failed')
     expect(refused.report.error).toMatchObject({ kind: 'ExtensionBuildError' })
-    expect(refused.report.error!.message).toContain(`was made for another ABI than CPython 3.11.2 (trace-refs)'s: built without Py_TRACE_REFS (built for ${PYDEBUG_FINGERPRINT}, the interpreter is ${TRACE_REFS_FINGERPRINT})`)
+    expect(refused.report.error!.message).toContain(
+      `was made for another ABI than CPython 3.11.2 (trace-refs)'s: built without Py_TRACE_REFS (built for ${PYDEBUG_FINGERPRINT}, the interpreter is ${TRACE_REFS_FINGERPRINT})`,
+    )
     expect(refused.report.error!.message).toMatch(/delete \S+ or run with --rebuild-extensions/)
     // Refused before the tests: nothing ran, nothing imported it.
     expect(refused.report.refleaks).toBeUndefined()
@@ -105,7 +127,9 @@ describe.sequential('extension builds by ABI fingerprint (CPython 3.11.2)', () =
     const failure = imported.stderr.trim().split('\n').pop()!
     expect(failure).toBe(`ImportError: ${path.join(pydebugBuild, 'site', 'leaky.cpython-311d-x86_64-linux-gnu.so')}: undefined symbol: PyModule_Create2`)
     // The same line as the fixture the parser's unit tests read, but for the path.
-    expect(readFixture('cpython-3.11.2-trace-refs/regrtest-pydebug-module.txt')).toContain(failure.replace(/ImportError: \S+\//, 'ImportError: /tmp/pydebug-abi/pydebug-site/'))
+    expect(readFixture('cpython-3.11.2-trace-refs/regrtest-pydebug-module.txt')).toContain(
+      failure.replace(/ImportError: \S+\//, 'ImportError: /tmp/pydebug-abi/pydebug-site/'),
+    )
     expect(parseLogText(imported.stderr).problems).toEqual([
       expect.objectContaining({
         kind: 'abi-mismatch',
@@ -114,7 +138,21 @@ describe.sequential('extension builds by ABI fingerprint (CPython 3.11.2)', () =
     ])
 
     // Rebuilt on request, it runs.
-    const rebuilt = await pydebug(['run', '--python', '3.11.2', '--variant', 'trace-refs', ...sourceArgs, '--extension', project, '--cache-dir', cacheDir, '--out', path.join(scratch, 'rebuilt'), '--rebuild-extensions'])
+    const rebuilt = await pydebug([
+      'run',
+      '--python',
+      '3.11.2',
+      '--variant',
+      'trace-refs',
+      ...sourceArgs,
+      '--extension',
+      project,
+      '--cache-dir',
+      cacheDir,
+      '--out',
+      path.join(scratch, 'rebuilt'),
+      '--rebuild-extensions',
+    ])
     expect(rebuilt.code, rebuilt.stderr).toBe(0)
   })
 })

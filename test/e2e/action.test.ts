@@ -23,14 +23,18 @@ describe('the action (dist/main/index.js)', () => {
     const version = await spawnAsync([node, '--version'])
     if (process.env.PYDEBUG_TEST_NODE24) expect(version.stdout).toMatch(/^v24\./)
     const out = mkdtempSync(path.join(os.tmpdir(), 'pydebug-action-out-'))
-    const run = await runAction(REPO_ROOT, {
-      'python-version': '3.11.2',
-      variant: 'pydebug',
-      ...(process.env.PYDEBUG_TEST_SOURCE ? { source: process.env.PYDEBUG_TEST_SOURCE } : {}),
-      extension: 'examples/leaky',
-      'cache-dir': cacheDir,
-      out,
-    }, { node })
+    const run = await runAction(
+      REPO_ROOT,
+      {
+        'python-version': '3.11.2',
+        variant: 'pydebug',
+        ...(process.env.PYDEBUG_TEST_SOURCE ? { source: process.env.PYDEBUG_TEST_SOURCE } : {}),
+        extension: 'examples/leaky',
+        'cache-dir': cacheDir,
+        out,
+      },
+      { node },
+    )
 
     // Findings fail the step (fail-on: findings), after every report has been written.
     expect(run.code, run.stdout + run.stderr).toBe(1)
@@ -45,7 +49,9 @@ describe('the action (dist/main/index.js)', () => {
 
     const errors = run.annotations.filter((annotation) => annotation.level === 'error')
     // The crash points at the line of the test that overran the buffer, as the debug hooks' traceback says.
-    expect(errors[0]).toMatchObject({ properties: { title: 'pydebug: crash in test_overrun.OverrunTests.test_overrun', file: 'examples/leaky/tests/test_overrun.py', line: '9' } })
+    expect(errors[0]).toMatchObject({
+      properties: { title: 'pydebug: crash in test_overrun.OverrunTests.test_overrun', file: 'examples/leaky/tests/test_overrun.py', line: '9' },
+    })
     expect(errors.find((annotation) => annotation.properties.title === 'pydebug: reference leak in test_leaky.LeakyTests.test_leak_refs')).toMatchObject({
       properties: { file: 'examples/leaky/tests/test_leaky.py' },
       message: report.findings.find((finding) => finding.case === 'test_leaky.LeakyTests.test_leak_refs')!.message,
@@ -65,7 +71,8 @@ describe('the action (dist/main/index.js)', () => {
       const prefix = path.join(freshCache, 'cpython', path.basename(path.dirname(path.dirname(pythonPath))))
       cpSync(path.dirname(path.dirname(pythonPath)), prefix, { recursive: true, verbatimSymlinks: true })
       // @actions/cache archives paths relative to GITHUB_WORKSPACE: save from the workspace the action runs in.
-      for (const [name, value] of Object.entries({ ...server.env, RUNNER_TEMP: path.join(freshCache, 'temp'), GITHUB_WORKSPACE: REPO_ROOT })) vi.stubEnv(name, value)
+      for (const [name, value] of Object.entries({ ...server.env, RUNNER_TEMP: path.join(freshCache, 'temp'), GITHUB_WORKSPACE: REPO_ROOT }))
+        vi.stubEnv(name, value)
       try {
         await createActionsCache().save(path.basename(prefix), [prefix])
       } finally {

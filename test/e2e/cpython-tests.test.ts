@@ -18,13 +18,26 @@ const sourceArgs = process.env.PYDEBUG_TEST_SOURCE ? ['--source', process.env.PY
 const cacheDir = process.env.PYDEBUG_TEST_CACHE_DIR || path.join(REPO_ROOT, '.cache', 'e2e')
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pydebug-e2e-cpython-tests-'))
 const SCHEMA = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas', 'report-v1.schema.json'), 'utf8'))
-const runArgs = (out: string, ...more: string[]) => ['run', '--python', '3.11.2', '--variant', 'pydebug', ...sourceArgs, '--cache-dir', cacheDir, '--out', out, ...more]
+const runArgs = (out: string, ...more: string[]) => [
+  'run',
+  '--python',
+  '3.11.2',
+  '--variant',
+  'pydebug',
+  ...sourceArgs,
+  '--cache-dir',
+  cacheDir,
+  '--out',
+  out,
+  ...more,
+]
 
 /** regrtest's closing summary, read straight from the log: `2 tests OK.`, `1 test failed:`, ... */
 function rawSummary(logPath: string): Record<string, number> {
   const log = readFileSync(logPath, 'utf8')
   const counts: Record<string, number> = {}
-  for (const match of log.matchAll(/^(?:All )?(\d+) tests? (OK\.|failed:|skipped:|altered the execution environment:|run no tests:|omitted:)$/gm)) counts[match[2].replace(/[.:]$/, '')] = Number(match[1])
+  for (const match of log.matchAll(/^(?:All )?(\d+) tests? (OK\.|failed:|skipped:|altered the execution environment:|run no tests:|omitted:)$/gm))
+    counts[match[2].replace(/[.:]$/, '')] = Number(match[1])
   for (const match of log.matchAll(/^(\d+) re-run tests?:$/gm)) counts['re-run'] = Number(match[1])
   return counts
 }
@@ -33,7 +46,12 @@ function rawSummary(logPath: string): Record<string, number> {
 function rawJunit(file: string) {
   const xml = readFileSync(file, 'utf8')
   const root = /<testsuites tests="(\d+)" errors="(\d+)" failures="(\d+)"/.exec(xml)!
-  return { tests: Number(root[1]), errors: Number(root[2]), failures: Number(root[3]), cases: [...xml.matchAll(/<testcase name="([^"]+)"/g)].map((match) => match[1]) }
+  return {
+    tests: Number(root[1]),
+    errors: Number(root[2]),
+    failures: Number(root[3]),
+    cases: [...xml.matchAll(/<testcase name="([^"]+)"/g)].map((match) => match[1]),
+  }
 }
 
 describe.sequential("CPython's own test suite on 3.11.2 pydebug", () => {
@@ -89,9 +107,15 @@ describe.sequential("CPython's own test suite on 3.11.2 pydebug", () => {
 
     beforeAll(async () => {
       mkdirSync(testDir, { recursive: true })
-      writeFileSync(path.join(testDir, 'test_hang_example.py'), 'import time\nimport unittest\n\n\nclass HangTests(unittest.TestCase):\n    def test_sleeps(self):\n        time.sleep(3600)\n')
+      writeFileSync(
+        path.join(testDir, 'test_hang_example.py'),
+        'import time\nimport unittest\n\n\nclass HangTests(unittest.TestCase):\n    def test_sleeps(self):\n        time.sleep(3600)\n',
+      )
       for (const name of ['test_quick_a', 'test_quick_b']) {
-        writeFileSync(path.join(testDir, `${name}.py`), 'import unittest\n\n\nclass QuickTests(unittest.TestCase):\n    def test_adds(self):\n        self.assertEqual(1 + 1, 2)\n\n    def test_joins(self):\n        self.assertEqual("a" + "b", "ab")\n')
+        writeFileSync(
+          path.join(testDir, `${name}.py`),
+          'import unittest\n\n\nclass QuickTests(unittest.TestCase):\n    def test_adds(self):\n        self.assertEqual(1 + 1, 2)\n\n    def test_joins(self):\n        self.assertEqual("a" + "b", "ab")\n',
+        )
       }
       const started = Date.now()
       run = await pydebug(runArgs(out, '--test-timeout', '5', `--cpython-tests=--testdir ${testDir} test_hang_example test_quick_a test_quick_b`))
@@ -119,7 +143,12 @@ describe.sequential("CPython's own test suite on 3.11.2 pydebug", () => {
       expect(raw).toEqual({ OK: 2, failed: 1 })
       expect(section.counts).toMatchObject({ ok: raw.OK, failed: raw.failed, timedOut: 1 })
       const junit = rawJunit(path.join(out, 'cpython-tests.junit.xml'))
-      expect(junit.cases.sort()).toEqual(['test_quick_a.QuickTests.test_adds', 'test_quick_a.QuickTests.test_joins', 'test_quick_b.QuickTests.test_adds', 'test_quick_b.QuickTests.test_joins'])
+      expect(junit.cases.sort()).toEqual([
+        'test_quick_a.QuickTests.test_adds',
+        'test_quick_a.QuickTests.test_joins',
+        'test_quick_b.QuickTests.test_adds',
+        'test_quick_b.QuickTests.test_joins',
+      ])
       expect(section.junit).toMatchObject({ tests: 4, failures: 0, errors: 0, files: 2 })
       expect(validate(SCHEMA, report)).toEqual([])
     })

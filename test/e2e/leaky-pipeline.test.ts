@@ -19,7 +19,20 @@ const sourceArgs = process.env.PYDEBUG_TEST_SOURCE ? ['--source', process.env.PY
 const cacheDir = process.env.PYDEBUG_TEST_CACHE_DIR || path.join(REPO_ROOT, '.cache', 'e2e')
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pydebug-e2e-'))
 const pydebugCli = (...args: string[]) => pydebug(args)
-const runArgs = (out: string) => ['run', '--python', '3.11.2', '--variant', 'pydebug', ...sourceArgs, '--extension', 'examples/leaky', '--cache-dir', cacheDir, '--out', out]
+const runArgs = (out: string) => [
+  'run',
+  '--python',
+  '3.11.2',
+  '--variant',
+  'pydebug',
+  ...sourceArgs,
+  '--extension',
+  'examples/leaky',
+  '--cache-dir',
+  cacheDir,
+  '--out',
+  out,
+]
 
 describe.sequential('pydebug run on examples/leaky (CPython 3.11.2, pydebug)', () => {
   const firstOut = path.join(scratch, 'first')
@@ -34,7 +47,11 @@ describe.sequential('pydebug run on examples/leaky (CPython 3.11.2, pydebug)', (
 
   it('builds (or restores) a real debug interpreter and exits 1 because the example leaks', () => {
     expect(first.code, first.stderr).toBe(1)
-    expect(report).toMatchObject({ schema: 1, status: 'findings', cell: { id: 'cp311-pydebug', python: '3.11.2', variant: 'pydebug', abiFlags: 'd', extensionAbi: 'cp311d' } })
+    expect(report).toMatchObject({
+      schema: 1,
+      status: 'findings',
+      cell: { id: 'cp311-pydebug', python: '3.11.2', variant: 'pydebug', abiFlags: 'd', extensionAbi: 'cp311d' },
+    })
     expect(report.interpreter).toMatchObject({ abiflags: 'd', soabi: 'cpython-311d-x86_64-linux-gnu' })
     expect(report.interpreter!.sysVersion).toMatch(/^3\.11\.2 /)
     expect(first.stderr).toMatch(report.interpreter!.cacheHit === 'none' ? /is not cached: building it/ : /restored from the local cache/)
@@ -53,7 +70,9 @@ describe.sequential('pydebug run on examples/leaky (CPython 3.11.2, pydebug)', (
     expect(rawLeakLines(path.join(firstOut, refsCase.log))).toContainEqual({ kind: 'references', deltas: refsLeak.deltas, sum: refsLeak.sum })
 
     const finding = report.findings.find((candidate) => candidate.case === refsCase.id && candidate.kind === 'reference-leak')
-    expect(finding?.message).toBe(`${refsCase.id} leaked ${leakedRefs} references per run (deltas [${leakedRefs}, ${leakedRefs}, ${leakedRefs}], sum=${3 * leakedRefs})`)
+    expect(finding?.message).toBe(
+      `${refsCase.id} leaked ${leakedRefs} references per run (deltas [${leakedRefs}, ${leakedRefs}, ${leakedRefs}], sum=${3 * leakedRefs})`,
+    )
   })
 
   it('reports the clean test as clean and the block leak with the numbers regrtest printed', () => {
@@ -81,7 +100,8 @@ describe.sequential('pydebug run on examples/leaky (CPython 3.11.2, pydebug)', (
       function: 'test_overrun',
       pass: 'refleak',
       message: 'test_overrun crashed (Exit code -6): buffer overrun of 1 byte detected on free in examples/leaky/tests/test_overrun.py:9',
-      detail: 'Exit code -6 · buffer overrun of 1 byte detected on free in examples/leaky/tests/test_overrun.py:9 · Fatal Python error: _PyMem_DebugRawFree: bad trailing pad byte',
+      detail:
+        'Exit code -6 · buffer overrun of 1 byte detected on free in examples/leaky/tests/test_overrun.py:9 · Fatal Python error: _PyMem_DebugRawFree: bad trailing pad byte',
       log: 'logs/refleak.log',
       file: 'examples/leaky/tests/test_overrun.py',
       line: 9,
@@ -93,7 +113,13 @@ describe.sequential('pydebug run on examples/leaky (CPython 3.11.2, pydebug)', (
     const refleakLog = report.logs.find((log) => log.kind === 'regrtest-refleak')!
     expect(refleakLog.unparsed.count).toBe(0)
     expect(refleakLog.parsed!.kinds).toEqual(['regrtest', 'pymalloc-debug', 'fault'])
-    expect(report.problems!.find((problem) => problem.kind === 'buffer-overrun')).toMatchObject({ severity: 'error', test: 'test_overrun', file: 'examples/leaky/tests/test_overrun.py', line: 9, log: 'logs/refleak.log' })
+    expect(report.problems!.find((problem) => problem.kind === 'buffer-overrun')).toMatchObject({
+      severity: 'error',
+      test: 'test_overrun',
+      file: 'examples/leaky/tests/test_overrun.py',
+      line: 9,
+      log: 'logs/refleak.log',
+    })
   })
 
   it('writes a report.json that the published JSON Schema accepts', () => {
@@ -125,7 +151,9 @@ describe.sequential('pydebug run on examples/leaky (CPython 3.11.2, pydebug)', (
     const again = readReport(secondOut)
     expect(again.interpreter).toMatchObject({ cacheHit: 'local', cacheKey: report.interpreter!.cacheKey })
     expect(again.extensions[0]).toMatchObject({ reused: true, abi: 'cp311d' })
-    expect(again.findings.map((finding) => [finding.kind, finding.case ?? finding.test])).toEqual(report.findings.map((finding) => [finding.kind, finding.case ?? finding.test]))
+    expect(again.findings.map((finding) => [finding.kind, finding.case ?? finding.test])).toEqual(
+      report.findings.map((finding) => [finding.kind, finding.case ?? finding.test]),
+    )
   })
 
   it('pydebug build prints the interpreter path on its last line', async () => {

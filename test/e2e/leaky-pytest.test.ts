@@ -22,11 +22,30 @@ const sourceArgs = process.env.PYDEBUG_TEST_SOURCE ? ['--source', process.env.PY
 const cacheDir = process.env.PYDEBUG_TEST_CACHE_DIR || path.join(REPO_ROOT, '.cache', 'e2e')
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'pydebug-e2e-pytest-'))
 const example = path.join('examples', 'leaky-pytest')
-const runArgs = (out: string, ...more: string[]) => ['run', '--python', '3.11.2', '--variant', 'pydebug', ...sourceArgs, '--extension', example, '--cache-dir', cacheDir, '--out', out, ...more]
+const runArgs = (out: string, ...more: string[]) => [
+  'run',
+  '--python',
+  '3.11.2',
+  '--variant',
+  'pydebug',
+  ...sourceArgs,
+  '--extension',
+  example,
+  '--cache-dir',
+  cacheDir,
+  '--out',
+  out,
+  ...more,
+]
 
 /** `tests/test_leaky.py::test_leak_refs[3]` and `test_leaky.LeakyTests.test_leak_refs` both name `test_leak_refs`. */
-const testFunction = (id: string) => id.split(/::|\./).pop()!.replace(/\[.*\]$/, '')
-const casesOf = (report: Report) => new Map(report.refleaks!.tests.flatMap((test) => test.cases ?? []).map((testCase): [string, TestCaseEntry] => [testFunction(testCase.id), testCase]))
+const testFunction = (id: string) =>
+  id
+    .split(/::|\./)
+    .pop()!
+    .replace(/\[.*\]$/, '')
+const casesOf = (report: Report) =>
+  new Map(report.refleaks!.tests.flatMap((test) => test.cases ?? []).map((testCase): [string, TestCaseEntry] => [testFunction(testCase.id), testCase]))
 const leak = (testCase: TestCaseEntry | undefined, kind: string) => testCase?.leaks.find((entry) => entry.kind === kind)
 
 describe.sequential('pytest suites: the pytest plugin and regrtest -R agree (CPython 3.11.2, pydebug, examples/leaky-pytest)', () => {
@@ -48,9 +67,18 @@ describe.sequential('pytest suites: the pytest plugin and regrtest -R agree (CPy
 
   it('chooses pytest for the pytest-style suite and regrtest for its unittest twin, and says why', () => {
     expect(pytestRun.code, pytestRun.stderr).toBe(1)
-    expect(pytestReport.refleaks!.runner).toEqual({ name: 'pytest', reason: 'all 2 test files are written for pytest (test_leaky, test_overrun)', version: '7.2.1' })
-    expect(unittestReport.refleaks!.runner).toEqual({ name: 'regrtest', reason: 'no pytest configuration and no pytest-style test file: unittest under regrtest' })
-    expect(readFileSync(path.join(pytestOut, 'summary.md'), 'utf8')).toContain('| Test runner | pytest 7.2.1: all 2 test files are written for pytest (test\\_leaky, test\\_overrun) |')
+    expect(pytestReport.refleaks!.runner).toEqual({
+      name: 'pytest',
+      reason: 'all 2 test files are written for pytest (test_leaky, test_overrun)',
+      version: '7.2.1',
+    })
+    expect(unittestReport.refleaks!.runner).toEqual({
+      name: 'regrtest',
+      reason: 'no pytest configuration and no pytest-style test file: unittest under regrtest',
+    })
+    expect(readFileSync(path.join(pytestOut, 'summary.md'), 'utf8')).toContain(
+      '| Test runner | pytest 7.2.1: all 2 test files are written for pytest (test\\_leaky, test\\_overrun) |',
+    )
   })
 
   it('gives each test the verdict regrtest gives its twin: the same reference deltas, the same block leak flagged, the clean test clean', () => {
@@ -95,6 +123,8 @@ describe.sequential('pytest suites: the pytest plugin and regrtest -R agree (CPy
     expect(run.code).toBe(2)
     const report = readReport(out)
     expect(report.status).toBe('error')
-    expect(report.error!.message).toMatch(/cannot import it \(ModuleNotFoundError: No module named 'pytest'\)\. Install it for the tests with test-requirements: pytest \(CLI: --test-requirements pytest\), or put a folder holding pytest/)
+    expect(report.error!.message).toMatch(
+      /cannot import it \(ModuleNotFoundError: No module named 'pytest'\)\. Install it for the tests with test-requirements: pytest \(CLI: --test-requirements pytest\), or put a folder holding pytest/,
+    )
   })
 })

@@ -41,7 +41,10 @@ function lineIn(name: string, text: string): number {
 
 async function run(name: string, variant: string, extension: string, more: string[] = []) {
   const out = path.join(scratch, `out-${name}`)
-  const result = await pydebug(['run', '--python', '3.11.2', '--variant', variant, ...sourceArgs, '--extension', extension, '--cache-dir', cacheDir, '--out', out, ...more], { PYTHONPATH: debianPytestLib(scratch) })
+  const result = await pydebug(
+    ['run', '--python', '3.11.2', '--variant', variant, ...sourceArgs, '--extension', extension, '--cache-dir', cacheDir, '--out', out, ...more],
+    { PYTHONPATH: debianPytestLib(scratch) },
+  )
   if (!existsSync(path.join(out, 'report.json'))) throw new Error(`no report.json; stderr:\n${result.stderr}`)
   const report = readReport(out)
   expect(validate(SCHEMA, JSON.parse(JSON.stringify(report)))).toEqual([])
@@ -72,15 +75,25 @@ describe.skipIf(!hasDebianPytest)('variant checks on a pytest suite and on test-
       ['tests/test_uninitialised.py', 'passed'],
     ])
     expect(report.findings.filter((finding) => finding.pass === 'memcheck')).toEqual([
-      expect.objectContaining({ kind: 'uninitialised-value', test: 'tests/test_uninitialised.py', case: 'tests/test_uninitialised.py::test_uninitialised_branch', function: 'uninitialised_branch', line: lineIn('uninitialised_branch', 'PyLong_FromLong(result)') }),
+      expect.objectContaining({
+        kind: 'uninitialised-value',
+        test: 'tests/test_uninitialised.py',
+        case: 'tests/test_uninitialised.py::test_uninitialised_branch',
+        function: 'uninitialised_branch',
+        line: lineIn('uninitialised_branch', 'PyLong_FromLong(result)'),
+      }),
     ])
   })
 
-  it('asan, pytest: the overflow ends its pytest process, named by node id, with ASan\'s kind and C line', async () => {
+  it("asan, pytest: the overflow ends its pytest process, named by node id, with ASan's kind and C line", async () => {
     const { code, report } = await run('asan', 'asan', project('asan', ['test_clean.py', 'test_heap_overflow.py']))
     expect(code).toBe(1)
     const overflow = report.findings.find((finding) => finding.test === 'tests/test_heap_overflow.py')
-    expect(overflow).toMatchObject({ case: 'tests/test_heap_overflow.py::test_heap_overflow', function: 'heap_overflow', line: lineIn('heap_overflow', "buffer[16] = 'x'") })
+    expect(overflow).toMatchObject({
+      case: 'tests/test_heap_overflow.py::test_heap_overflow',
+      function: 'heap_overflow',
+      line: lineIn('heap_overflow', "buffer[16] = 'x'"),
+    })
     expect(overflow?.message).toContain('AddressSanitizer heap-buffer-overflow: WRITE of size 1 in heap_overflow')
     expect(report.sanitizers!.files.map((file) => [file.name, file.reports.flatMap((entry) => entry.kinds)])).toEqual([
       ['tests/test_clean.py', []],
@@ -109,13 +122,15 @@ describe.skipIf(!hasDebianPytest)('variant checks on a pytest suite and on test-
     expect(summary).toMatch(/\| Memcheck \| valgrind-[\d.]+ on the test command, run once \(\d+ process(?:es)?\): 4 errors in the extension's code/)
   })
 
-  it('asan, test-command: the report in its own file ends the command; the crash names the test file running and ASan\'s C line', async () => {
+  it("asan, test-command: the report in its own file ends the command; the crash names the test file running and ASan's C line", async () => {
     const { code, report, out } = await run('asan-command', 'asan', all(), ['--test-command', 'python -m pytest tests'])
     expect(code).toBe(1)
     const crash = report.findings.find((finding) => finding.kind === 'crash')
     expect(crash).toMatchObject({ test: 'tests/test_heap_overflow.py', function: 'heap_overflow', line: lineIn('heap_overflow', "buffer[16] = 'x'") })
     expect(crash?.message).toContain('AddressSanitizer heap-buffer-overflow')
-    expect(report.sanitizers!.files).toEqual([expect.objectContaining({ name: 'test-command', reports: [expect.objectContaining({ kinds: ['heap-buffer-overflow'] })] })])
+    expect(report.sanitizers!.files).toEqual([
+      expect.objectContaining({ name: 'test-command', reports: [expect.objectContaining({ kinds: ['heap-buffer-overflow'] })] }),
+    ])
     // The report went to its file, not into the command's output.
     expect(readFileSync(path.join(out, 'logs', 'test-command.log'), 'utf8')).not.toContain('AddressSanitizer')
   })

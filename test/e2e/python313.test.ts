@@ -36,7 +36,8 @@ describe('pydebug run on examples/leaky (CPython 3.13.5, pydebug)', () => {
     // pip installs setuptools into the interpreter once; a cached interpreter keeps it for later builds.
     const hasSetuptools = existsSync(path.join(report.interpreter!.prefix, 'lib', 'python3.13', 'site-packages', 'setuptools'))
     expect(hasSetuptools).toBe(true)
-    if (!extension.reused && report.interpreter!.cacheHit === 'none') expect(readFileSync(path.join(out, extension.log!), 'utf8')).toMatch(/Successfully installed setuptools-/)
+    if (!extension.reused && report.interpreter!.cacheHit === 'none')
+      expect(readFileSync(path.join(out, extension.log!), 'utf8')).toMatch(/Successfully installed setuptools-/)
   })
 
   it('reports the leaks per case exactly, and 3.13 counts the leaked blocks exactly too', () => {
@@ -52,7 +53,10 @@ describe('pydebug run on examples/leaky (CPython 3.13.5, pydebug)', () => {
   })
 
   it("reads 3.13's crash wording and names the overrun and its line", () => {
-    expect(report.refleaks!.tests.find((test) => test.name === 'test_overrun')).toMatchObject({ outcome: 'crashed', result: 'worker non-zero exit code (Exit code -6 (SIGABRT))' })
+    expect(report.refleaks!.tests.find((test) => test.name === 'test_overrun')).toMatchObject({
+      outcome: 'crashed',
+      result: 'worker non-zero exit code (Exit code -6 (SIGABRT))',
+    })
     expect(report.findings[0]).toMatchObject({
       kind: 'crash',
       message: 'test_overrun crashed (Exit code -6 (SIGABRT)): buffer overrun of 1 byte detected on free in examples/leaky/tests/test_overrun.py:9',

@@ -73,7 +73,12 @@ describe.sequential('sanitizer variants run their sanitizers (CPython 3.11.2, ex
     expect(code).toBe(1)
     expect(report.sanitizers?.instrumentation).toEqual([expect.objectContaining({ instrumented: true })])
     const overflow = report.findings.find((finding) => finding.kind === 'undefined-behavior' && finding.test === 'test_signed_overflow')
-    expect(overflow).toMatchObject({ case: 'test_signed_overflow.SignedOverflowTests.test_signed_overflow', file: 'examples/defects/defects.c', line: lineOf('value + value'), function: 'signed_overflow' })
+    expect(overflow).toMatchObject({
+      case: 'test_signed_overflow.SignedOverflowTests.test_signed_overflow',
+      file: 'examples/defects/defects.c',
+      line: lineOf('value + value'),
+      function: 'signed_overflow',
+    })
     expect(overflow?.message).toContain('signed integer overflow')
     expect(report.findings.filter((finding) => finding.kind === 'undefined-behavior')).toHaveLength(1)
   })
@@ -83,7 +88,12 @@ describe.sequential('sanitizer variants run their sanitizers (CPython 3.11.2, ex
     expect(code).toBe(1)
     expect(report.sanitizers?.instrumentation).toEqual([expect.objectContaining({ instrumented: true })])
     const race = report.findings.find((finding) => finding.test === 'test_data_race')
-    expect(race).toMatchObject({ case: 'test_data_race.DataRaceTests.test_data_race', file: 'examples/defects/defects.c', line: lineOf('racy_counter++'), function: 'racy_increment' })
+    expect(race).toMatchObject({
+      case: 'test_data_race.DataRaceTests.test_data_race',
+      file: 'examples/defects/defects.c',
+      line: lineOf('racy_counter++'),
+      function: 'racy_increment',
+    })
     expect(race?.message).toContain('ThreadSanitizer data race')
     expect(report.sanitizers!.files.find((file) => file.name === 'test_data_race')!.reports.flatMap((entry) => entry.kinds)).toContain('data race')
     expect(summary).toMatch(/ThreadSanitizer \| ✅ `defects` compiled with `-fsanitize=thread`/)

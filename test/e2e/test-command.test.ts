@@ -33,11 +33,20 @@ const run = async (name: string, args: string[], env: Record<string, string> = {
 
 describe.sequential('pydebug run --test-command and --build-env (CPython 3.11.2, pydebug)', () => {
   it.skipIf(!hasPytest)("reports pytest's results: counts, every test from its JUnit XML, the failing test by node id and line", async () => {
-    const { code, report, summary } = await run('pytest', ['--extension', 'test/projects/with-pytest', '--test-command', 'python -m pytest tests'], { PYTHONPATH: pytestLib })
+    const { code, report, summary } = await run('pytest', ['--extension', 'test/projects/with-pytest', '--test-command', 'python -m pytest tests'], {
+      PYTHONPATH: pytestLib,
+    })
     expect(code).toBe(1)
     expect(report.status).toBe('findings')
     expect(report.refleaks).toBeUndefined()
-    expect(report.testCommand).toMatchObject({ command: 'python -m pytest tests', runner: 'pytest', exitCode: 1, read: ['pytest', 'junit-xml'], counts: { passed: 2, failed: 1, skipped: 1 }, testsRan: 3 })
+    expect(report.testCommand).toMatchObject({
+      command: 'python -m pytest tests',
+      runner: 'pytest',
+      exitCode: 1,
+      read: ['pytest', 'junit-xml'],
+      counts: { passed: 2, failed: 1, skipped: 1 },
+      testsRan: 3,
+    })
     expect(report.testCommand!.summary).toMatch(/^1 failed, 2 passed, 1 skipped in [\d.]+s$/)
     expect(report.testCommand!.added).toEqual([expect.stringMatching(/^--junitxml=.*test-command\.junit\.xml$/), '--capture=sys'])
     expect(report.testCommand!.tests.map((test) => [test.id, test.outcome])).toEqual([
@@ -63,13 +72,16 @@ describe.sequential('pydebug run --test-command and --build-env (CPython 3.11.2,
   })
 
   it.skipIf(!hasPytest)('names the test that was running when the debug hooks aborted pytest, with the cause and the line', async () => {
-    const { code, report } = await run('crash', ['--extension', 'test/projects/with-pytest', '--test-command', 'python -m pytest crash_tests'], { PYTHONPATH: pytestLib })
+    const { code, report } = await run('crash', ['--extension', 'test/projects/with-pytest', '--test-command', 'python -m pytest crash_tests'], {
+      PYTHONPATH: pytestLib,
+    })
     expect(code).toBe(1)
     expect(report.testCommand).toMatchObject({ signal: 'SIGABRT', exitCode: null, running: 'crash_tests/test_crash.py::test_overrun' })
     expect(report.findings[0]).toMatchObject({
       kind: 'crash',
       test: 'crash_tests/test_crash.py::test_overrun',
-      message: 'crash_tests/test_crash.py::test_overrun crashed (killed by SIGABRT): buffer overrun of 1 byte detected on free in test/projects/with-pytest/crash_tests/test_crash.py:10',
+      message:
+        'crash_tests/test_crash.py::test_overrun crashed (killed by SIGABRT): buffer overrun of 1 byte detected on free in test/projects/with-pytest/crash_tests/test_crash.py:10',
       file: 'test/projects/with-pytest/crash_tests/test_crash.py',
       line: 10,
       function: 'test_overrun',
@@ -108,7 +120,9 @@ describe.sequential('pydebug run --test-command and --build-env (CPython 3.11.2,
   it('fails clearly without CC=clang: gcc refuses the flag, report.json and summary.md end with the compiler line', async () => {
     const { code, report, summary, stdout } = await run('gcc', ['--extension', 'examples/clang-only', '--build-env', 'CC=gcc'])
     expect(code).toBe(5)
-    expect(stdout).toMatch(/^status: extension-failed \(building .*clang-only against CPython 3\.11\.2 \(pydebug\) failed \(setuptools build: exit 1\); full log: /m)
+    expect(stdout).toMatch(
+      /^status: extension-failed \(building .*clang-only against CPython 3\.11\.2 \(pydebug\) failed \(setuptools build: exit 1\); full log: /m,
+    )
     expect(report).toMatchObject({ status: 'extension-failed', error: { kind: 'ExtensionBuildError', log: 'logs/extension-clang-only-cp311d.log' } })
     expect(report.error!.message).toMatch(/^ {2}\| cc1: error: .-Werror=shorten-64-to-32.: no option .-Wshorten-64-to-32.$/m)
     expect(summary).toContain('💥 the extension did not build')
@@ -122,9 +136,19 @@ describe.sequential('pydebug run --test-command and --build-env (CPython 3.11.2,
     rmSync(path.join(project, 'tests'), { recursive: true })
     mkdirSync(path.join(project, 'tests'))
     writeFileSync(path.join(project, 'tests', '__init__.py'), '')
-    writeFileSync(path.join(project, 'tests', 'test_hangs.py'), 'import time\nimport unittest\n\n\nclass HangTests(unittest.TestCase):\n    def test_sleeps(self):\n        time.sleep(600)\n')
+    writeFileSync(
+      path.join(project, 'tests', 'test_hangs.py'),
+      'import time\nimport unittest\n\n\nclass HangTests(unittest.TestCase):\n    def test_sleeps(self):\n        time.sleep(600)\n',
+    )
     const started = Date.now()
-    const { code, report } = await run('hangs', ['--extension', project, '--test-command', 'python -m unittest -v tests.test_hangs', '--test-command-timeout', '3'])
+    const { code, report } = await run('hangs', [
+      '--extension',
+      project,
+      '--test-command',
+      'python -m unittest -v tests.test_hangs',
+      '--test-command-timeout',
+      '3',
+    ])
     expect(Date.now() - started).toBeLessThan(60_000)
     expect(code).toBe(1)
     expect(report.testCommand).toMatchObject({ timedOut: true, signal: 'SIGABRT' })
@@ -134,4 +158,3 @@ describe.sequential('pydebug run --test-command and --build-env (CPython 3.11.2,
     expect(report.findings.some((finding) => finding.kind === 'crash')).toBe(false)
   })
 })
-

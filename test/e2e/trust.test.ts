@@ -18,7 +18,21 @@ const SCHEMA = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas', 'report-v
 
 async function run(project: string, name: string, ...extraArgs: string[]) {
   const out = path.join(scratch, name)
-  const result = await pydebug(['run', '--python', '3.11.2', '--variant', 'pydebug', ...sourceArgs, '--extension', project, '--cache-dir', cacheDir, '--out', out, ...extraArgs])
+  const result = await pydebug([
+    'run',
+    '--python',
+    '3.11.2',
+    '--variant',
+    'pydebug',
+    ...sourceArgs,
+    '--extension',
+    project,
+    '--cache-dir',
+    cacheDir,
+    '--out',
+    out,
+    ...extraArgs,
+  ])
   if (!existsSync(path.join(out, 'report.json'))) throw new Error(`no report.json; stderr:\n${result.stderr}`)
   const report = readReport(out)
   expect(validate(SCHEMA, JSON.parse(JSON.stringify(report)))).toEqual([])
@@ -35,7 +49,13 @@ describe.sequential('never "clean" when nothing was checked (CPython 3.11.2, pyd
     expect(stdout).toMatch(/nothing-tested: nothing was tested: /)
     expect(report.findings[0].message).toMatch(/all 2 test files look written for pytest/)
     // The missing pytest is the failure's cause, not "failed (uncaught exception)" alone.
-    expect(report.findings).toContainEqual(expect.objectContaining({ kind: 'test-failure', test: 'test_withpytest', message: "test_withpytest failed (uncaught exception): ModuleNotFoundError: No module named 'pytest'" }))
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        kind: 'test-failure',
+        test: 'test_withpytest',
+        message: "test_withpytest failed (uncaught exception): ModuleNotFoundError: No module named 'pytest'",
+      }),
+    )
     expect(summary.split('\n')[2]).toMatch(/^\*\*⚠️ nothing was tested: /)
     expect(summary).not.toContain('no leaks or crashes found')
   })
@@ -44,7 +64,9 @@ describe.sequential('never "clean" when nothing was checked (CPython 3.11.2, pyd
     const { code, report, summary } = await run(path.join(REPO_ROOT, 'test', 'projects', 'not-tested'), 'not-tested-auto')
     expect(code).toBe(2)
     expect(report.status).toBe('error')
-    expect(report.error?.message).toMatch(/cannot import it \(ModuleNotFoundError: No module named 'pytest'\)\. Install it for the tests with test-requirements: pytest/)
+    expect(report.error?.message).toMatch(
+      /cannot import it \(ModuleNotFoundError: No module named 'pytest'\)\. Install it for the tests with test-requirements: pytest/,
+    )
     expect(summary).not.toContain('no leaks or crashes found')
   })
 
@@ -52,7 +74,8 @@ describe.sequential('never "clean" when nothing was checked (CPython 3.11.2, pyd
     const project = path.join(scratch, 'nested-project')
     cpSync(EXAMPLE_DIR, project, { recursive: true, filter: (from) => !/[\\/](build|__pycache__)$/.test(from) })
     mkdirSync(path.join(project, 'tests', 'unit'))
-    for (const file of readdirSync(path.join(project, 'tests')).filter((name) => name.endsWith('.py'))) renameSync(path.join(project, 'tests', file), path.join(project, 'tests', 'unit', file))
+    for (const file of readdirSync(path.join(project, 'tests')).filter((name) => name.endsWith('.py')))
+      renameSync(path.join(project, 'tests', file), path.join(project, 'tests', 'unit', file))
     const { code, report } = await run(project, 'nested')
     expect(code).toBe(1)
     expect(report.status).toBe('nothing-tested')
@@ -70,7 +93,9 @@ describe.sequential('never "clean" when nothing was checked (CPython 3.11.2, pyd
       ['test_overrun8.Overrun8Tests.test_overrun8', 'test/projects/trouble/tests/test_overrun8.py', 8],
     ])
     expect(crashes[0].message).toContain('Fatal Python error: _Py_CheckFunctionResult: a function returned a result with an exception set')
-    expect(crashes[1].message).toContain('buffer overrun of 8 bytes detected on free in test/projects/trouble/tests/test_overrun8.py:8 (test_overrun8, through test/projects/trouble/tests/helpers.py:6 in call_into)')
+    expect(crashes[1].message).toContain(
+      'buffer overrun of 8 bytes detected on free in test/projects/trouble/tests/test_overrun8.py:8 (test_overrun8, through test/projects/trouble/tests/helpers.py:6 in call_into)',
+    )
     // Every finding report.json has is in the summary a person reads.
     for (const finding of report.findings) expect(summary).toContain(`\`${finding.case ?? finding.test}\``)
   })

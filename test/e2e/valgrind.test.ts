@@ -30,9 +30,27 @@ function lineIn(name: string, text: string): number {
 describe.sequential('the valgrind variant runs memcheck (CPython 3.11.2, examples/defects)', () => {
   it('without valgrind: stops before building anything, and says how to install it', async () => {
     const out = path.join(scratch, 'no-valgrind')
-    const result = await pydebug(['run', '--python', '3.11.2', '--variant', 'valgrind', ...sourceArgs, '--extension', DEFECTS, '--cache-dir', path.join(scratch, 'empty-cache'), '--out', out], { PATH: path.join(scratch, 'no-such-bin') })
+    const result = await pydebug(
+      [
+        'run',
+        '--python',
+        '3.11.2',
+        '--variant',
+        'valgrind',
+        ...sourceArgs,
+        '--extension',
+        DEFECTS,
+        '--cache-dir',
+        path.join(scratch, 'empty-cache'),
+        '--out',
+        out,
+      ],
+      { PATH: path.join(scratch, 'no-such-bin') },
+    )
     expect(result.code).toBe(2)
-    expect(result.stdout).toMatch(/^status: error \(the valgrind variant runs each test file under valgrind memcheck, but valgrind is not installed .*sudo apt-get install valgrind/m)
+    expect(result.stdout).toMatch(
+      /^status: error \(the valgrind variant runs each test file under valgrind memcheck, but valgrind is not installed .*sudo apt-get install valgrind/m,
+    )
     const report = readReport(out)
     expect(report.status).toBe('error')
     expect(report.error?.message).toContain('valgrind is not installed (or not on PATH)')
@@ -41,7 +59,20 @@ describe.sequential('the valgrind variant runs memcheck (CPython 3.11.2, example
 
   it("names the uninitialised branch's test, kind and C line; only the memory errors are memcheck's findings", async () => {
     const out = path.join(scratch, 'defects')
-    const result = await pydebug(['run', '--python', '3.11.2', '--variant', 'valgrind', ...sourceArgs, '--extension', DEFECTS, '--cache-dir', cacheDir, '--out', out])
+    const result = await pydebug([
+      'run',
+      '--python',
+      '3.11.2',
+      '--variant',
+      'valgrind',
+      ...sourceArgs,
+      '--extension',
+      DEFECTS,
+      '--cache-dir',
+      cacheDir,
+      '--out',
+      out,
+    ])
     if (!existsSync(path.join(out, 'report.json'))) throw new Error(`no report.json; stderr:\n${result.stderr}`)
     const report = readReport(out)
     expect(validate(SCHEMA, JSON.parse(JSON.stringify(report)))).toEqual([])
@@ -58,19 +89,35 @@ describe.sequential('the valgrind variant runs memcheck (CPython 3.11.2, example
       line: lineIn('uninitialised_branch', 'PyLong_FromLong(result)'),
     })
     // The one-byte overrun of a malloc'd buffer is memcheck's too (ASan's in the asan variant); nothing else is.
-    expect(memcheck.find((finding) => finding.test === 'test_heap_overflow')).toMatchObject({ kind: 'invalid-write', function: 'heap_overflow', file: 'examples/defects/defects.c', line: lineIn('heap_overflow', "buffer[16] = 'x'") })
+    expect(memcheck.find((finding) => finding.test === 'test_heap_overflow')).toMatchObject({
+      kind: 'invalid-write',
+      function: 'heap_overflow',
+      file: 'examples/defects/defects.c',
+      line: lineIn('heap_overflow', "buffer[16] = 'x'"),
+    })
     expect(memcheck.map((finding) => finding.test).sort()).toEqual(['test_heap_overflow', 'test_uninitialised'])
     // The refleak hunt still ran, without valgrind: the lost list is its finding.
     expect(report.findings).toContainEqual(expect.objectContaining({ kind: 'reference-leak', test: 'test_object_leak' }))
 
     const section = report.memcheck!
-    expect(section.files.map((file) => file.name)).toEqual(['test_clean', 'test_data_race', 'test_heap_overflow', 'test_object_leak', 'test_signed_overflow', 'test_uninitialised'])
-    expect(section.files.every((file) => file.outcome === 'passed' && file.processes.length >= 1 && file.processes.every((process) => process.state === 'FINISHED'))).toBe(true)
+    expect(section.files.map((file) => file.name)).toEqual([
+      'test_clean',
+      'test_data_race',
+      'test_heap_overflow',
+      'test_object_leak',
+      'test_signed_overflow',
+      'test_uninitialised',
+    ])
+    expect(
+      section.files.every((file) => file.outcome === 'passed' && file.processes.length >= 1 && file.processes.every((process) => process.state === 'FINISHED')),
+    ).toBe(true)
     expect(['install', 'source-tarball']).toContain(section.suppressions.origin)
     expect(section.files[0].command).toContain(`--suppressions=${section.suppressions.file}`)
     expect(section.files[0].command).toContain('--leak-check=full')
     // One XML file per process, next to each file's regrtest log.
-    expect(readdirSync(path.join(out, 'logs', 'valgrind')).filter((name) => /^test_uninitialised\.\d+\.xml$/.test(name))).toHaveLength(section.files.find((file) => file.name === 'test_uninitialised')!.processes.length)
+    expect(readdirSync(path.join(out, 'logs', 'valgrind')).filter((name) => /^test_uninitialised\.\d+\.xml$/.test(name))).toHaveLength(
+      section.files.find((file) => file.name === 'test_uninitialised')!.processes.length,
+    )
 
     const summary = readFileSync(path.join(out, 'summary.md'), 'utf8')
     expect(summary).toMatch(/\| Memcheck \| valgrind-[\d.]+ on 6 test files \(\d+ processes\): \d+ errors in the extension's code/)

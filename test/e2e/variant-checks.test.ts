@@ -36,10 +36,18 @@ describe.sequential('variant checks on examples/defects', () => {
     const census = report.census!
     expect(census).toMatchObject({ warmups: 3, runs: 3 })
     expect(census.files.map((file) => file.name)).toEqual(report.refleaks!.discovery!.modules)
-    expect(census.files.find((file) => file.name === 'test_object_leak')).toMatchObject({ outcome: 'ok', leakedTypes: [{ name: 'list', deltas: [32, 32, 32] }] })
+    expect(census.files.find((file) => file.name === 'test_object_leak')).toMatchObject({
+      outcome: 'ok',
+      leakedTypes: [{ name: 'list', deltas: [32, 32, 32] }],
+    })
     expect(census.files.find((file) => file.name === 'test_clean')).toMatchObject({ outcome: 'ok', leakedTypes: [] })
     expect(report.findings).toContainEqual(
-      expect.objectContaining({ kind: 'object-leak', test: 'test_object_leak', pass: 'census', message: 'test_object_leak: +32 `list` per run (live objects by type after each counted run, sys.getobjects)' }),
+      expect.objectContaining({
+        kind: 'object-leak',
+        test: 'test_object_leak',
+        pass: 'census',
+        message: 'test_object_leak: +32 `list` per run (live objects by type after each counted run, sys.getobjects)',
+      }),
     )
     expect(summary).toContain('| `test_object_leak` | `list` +32 per run |')
     // trace-refs runs on pymalloc: the allocation report is there too.
@@ -63,10 +71,12 @@ describe.sequential('variant checks on examples/defects', () => {
     const { code, report, summary } = await run('free-threading', ['--python', '3.13.5', '--variant', 'free-threading', ...source313], offlinePip)
     expect(code).toBe(1)
     expect(report.gil).toMatchObject({ mode: 'default', reenabledBy: [expect.objectContaining({ module: 'defects' })] })
-    expect(report.gil!.reenabledBy[0].warning).toMatch(/^RuntimeWarning: The global interpreter lock \(GIL\) has been enabled to load module 'defects', which has not declared that it can run safely without the GIL\./)
+    expect(report.gil!.reenabledBy[0].warning).toMatch(
+      /^RuntimeWarning: The global interpreter lock \(GIL\) has been enabled to load module 'defects', which has not declared that it can run safely without the GIL\./,
+    )
     expect(report.findings[0]).toMatchObject({ kind: 'gil-enabled', pass: 'gil' })
     expect(report.findings[0].message).toMatch(/^the GIL was re-enabled to import module 'defects'/)
-    expect(summary).toContain("**⚠️ The GIL was re-enabled to import module `defects`**")
+    expect(summary).toContain('**⚠️ The GIL was re-enabled to import module `defects`**')
     // Free-threaded builds use mimalloc: its block is the allocation report.
     expect(report.allocations?.files.find((file) => file.name === 'test_object_leak')).toMatchObject({ allocator: 'mimalloc' })
 

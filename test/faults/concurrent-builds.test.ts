@@ -25,7 +25,9 @@ function buildInProcess(tarball: string, cacheDir: string, outDir: string): Prom
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as BuildRun) : reject(new Error(`exit ${code}: ${stderr}`))))
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as BuildRun) : reject(new Error(`exit ${code}: ${stderr}`)),
+    )
   })
 }
 
@@ -49,7 +51,7 @@ describe.runIf(systemPython)('two runs building the same cell into one cache fol
     expect(existsSync(`${a.prefix}.lock`)).toBe(false)
   })
 
-  it("takes over the lock of a run that died, with a warning, and builds", async () => {
+  it('takes over the lock of a run that died, with a warning, and builds', async () => {
     const cacheDir = path.join(root, 'stale')
     // A pid that was alive a moment ago and is not any more.
     const dead = spawn('true')

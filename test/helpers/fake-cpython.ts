@@ -28,7 +28,7 @@ export const FAKE_CELL = planned.cell
 /** The data files the fake install writes (relative to the prefix), with their content. */
 export const FAKE_INSTALLED_FILES: Readonly<Record<string, string>> = {
   'lib/python3.11/fake_module.py': `# a module of the fake install\n${'VALUE = 1\n'.repeat(2000)}`,
-  'include/python3.11/Python.h': '/* the fake install\'s header */\n',
+  'include/python3.11/Python.h': "/* the fake install's header */\n",
 }
 
 export interface FakeSourceOptions {

@@ -124,7 +124,11 @@ export async function startFakeResultsServer(): Promise<FakeResultsServer> {
         if (range) {
           const start = Number(range[1])
           const end = range[2] ? Number(range[2]) : bytes.length - 1
-          response.writeHead(206, { 'content-length': String(end - start + 1), 'content-range': `bytes ${start}-${end}/${bytes.length}`, 'content-type': 'application/octet-stream' })
+          response.writeHead(206, {
+            'content-length': String(end - start + 1),
+            'content-range': `bytes ${start}-${end}/${bytes.length}`,
+            'content-type': 'application/octet-stream',
+          })
           return void response.end(request.method === 'HEAD' ? undefined : bytes.subarray(start, end + 1))
         }
         response.writeHead(200, { 'content-length': String(bytes.length), 'content-type': 'application/octet-stream' })

@@ -5,7 +5,24 @@
  */
 type Schema = Record<string, unknown>
 
-const KNOWN = new Set(['$schema', '$id', 'title', 'description', '$defs', '$ref', 'type', 'const', 'enum', 'properties', 'required', 'additionalProperties', 'items', 'minimum', 'pattern', 'allOf'])
+const KNOWN = new Set([
+  '$schema',
+  '$id',
+  'title',
+  'description',
+  '$defs',
+  '$ref',
+  'type',
+  'const',
+  'enum',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'minimum',
+  'pattern',
+  'allOf',
+])
 
 export function validate(schema: Schema, value: unknown): string[] {
   const errors: string[] = []
@@ -41,8 +58,9 @@ function check(root: Schema, schema: Schema, value: unknown, at: string, errors:
   if ('const' in schema && value !== schema.const) errors.push(`${at}: expected ${JSON.stringify(schema.const)}, got ${JSON.stringify(value)}`)
   if (Array.isArray(schema.enum) && !schema.enum.includes(value)) errors.push(`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`)
   if (typeof schema.minimum === 'number' && typeof value === 'number' && value < schema.minimum) errors.push(`${at}: ${value} < ${schema.minimum}`)
-  if (typeof schema.pattern === 'string' && typeof value === 'string' && !new RegExp(schema.pattern, 'u').test(value)) errors.push(`${at}: ${JSON.stringify(value)} does not match ${schema.pattern}`)
-  if (Array.isArray(value) && schema.items) value.forEach((item, index) => check(root, schema.items as Schema, item, `${at}[${index}]`, errors))
+  if (typeof schema.pattern === 'string' && typeof value === 'string' && !new RegExp(schema.pattern, 'u').test(value))
+    errors.push(`${at}: ${JSON.stringify(value)} does not match ${schema.pattern}`)
+  if (Array.isArray(value) && schema.items) for (const [index, item] of value.entries()) check(root, schema.items as Schema, item, `${at}[${index}]`, errors)
   if (typeOf(value) === 'object') {
     const object = value as Record<string, unknown>
     const properties = (schema.properties as Record<string, Schema> | undefined) ?? {}

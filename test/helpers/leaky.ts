@@ -22,6 +22,7 @@ export function rawLeakLines(logPath: string): { kind: string; deltas: number[];
 }
 
 /** The CLI as users run it: bin/pydebug.mjs over the committed bundle. */
-export const pydebug = (args: string[], env?: NodeJS.ProcessEnv) => spawnAsync([process.execPath, path.join(REPO_ROOT, 'bin', 'pydebug.mjs'), ...args], env ? { env: { ...process.env, ...env } } : {})
+export const pydebug = (args: string[], env?: NodeJS.ProcessEnv) =>
+  spawnAsync([process.execPath, path.join(REPO_ROOT, 'bin', 'pydebug.mjs'), ...args], env ? { env: { ...process.env, ...env } } : {})
 
 export const readReport = (out: string) => JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as Report

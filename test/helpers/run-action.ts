@@ -37,7 +37,11 @@ export interface RunActionOptions {
  * Runs an action's main entry the way the runner does: action.yml defaults applied, inputs as
  * INPUT_<NAME> variables, fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and the given node.
  */
-export async function runAction(actionDir: string, inputs: Record<string, string>, { node = process.execPath, env = {}, workspace = actionDir, from = 'dist' }: RunActionOptions = {}): Promise<ActionRun> {
+export async function runAction(
+  actionDir: string,
+  inputs: Record<string, string>,
+  { node = process.execPath, env = {}, workspace = actionDir, from = 'dist' }: RunActionOptions = {},
+): Promise<ActionRun> {
   const manifest = parse(readFileSync(path.join(actionDir, 'action.yml'), 'utf8')) as ActionManifest
   const bundle = path.join(actionDir, manifest.runs.main)
   // The tsx loader by absolute URL: `--import tsx` would resolve from the workspace, outside this repository.
@@ -58,7 +62,9 @@ export async function runAction(actionDir: string, inputs: Record<string, string
   const result = await spawnAsync(argv, {
     cwd: workspace,
     env: {
-      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('INPUT_') && !name.startsWith('ACTIONS_') && !name.startsWith('GITHUB_'))),
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(([name]) => !name.startsWith('INPUT_') && !name.startsWith('ACTIONS_') && !name.startsWith('GITHUB_')),
+      ),
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       GITHUB_WORKSPACE: workspace,
@@ -67,7 +73,12 @@ export async function runAction(actionDir: string, inputs: Record<string, string
       ...env,
     },
   })
-  return { ...result, outputs: parseFileCommands(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), annotations: parseAnnotations(result.stdout) }
+  return {
+    ...result,
+    outputs: parseFileCommands(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    annotations: parseAnnotations(result.stdout),
+  }
 }
 
 /** The src/entry/*.ts file scripts/build-dist.mjs bundles into `bundle` (dist/<name>/index.js). */
@@ -101,10 +112,15 @@ function parseFileCommands(text: string): Record<string, string> {
 function parseAnnotations(stdout: string): ActionRun['annotations'] {
   return [...stdout.matchAll(/^::(error|warning|notice)(?: ([^:]*))?::(.*)$/gm)].map((match) => ({
     level: match[1],
-    properties: Object.fromEntries((match[2] ?? '').split(',').filter(Boolean).map((pair) => {
-      const at = pair.indexOf('=')
-      return [pair.slice(0, at), decodeURIComponent(pair.slice(at + 1).replace(/%2C/g, ','))]
-    })),
+    properties: Object.fromEntries(
+      (match[2] ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => {
+          const at = pair.indexOf('=')
+          return [pair.slice(0, at), decodeURIComponent(pair.slice(at + 1).replace(/%2C/g, ','))]
+        }),
+    ),
     message: match[3].replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'),
   }))
 }

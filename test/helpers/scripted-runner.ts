@@ -45,7 +45,7 @@ export function scriptedRunner(expected: readonly ExpectedCommand[]): ScriptedRu
     async run(spec) {
       calls.push(spec)
       const next = queue[0]
-      if (!next || !next.matches(spec)) {
+      if (!next?.matches(spec)) {
         throw new Error(`unexpected command: ${JSON.stringify(spec.argv)} (in ${spec.cwd}); expected ${next ? `'${next.name}'` : 'no more commands'}`)
       }
       queue.shift()

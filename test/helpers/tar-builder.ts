@@ -56,7 +56,9 @@ export function tarBytes(members: readonly CraftedMember[]): Buffer {
     if (member.type === 'symlink' || member.type === 'hardlink') {
       parts.push(header(member.path, TYPE_FLAGS[member.type], 0, member.target))
     } else if (member.type === 'pax') {
-      const data = Buffer.from(`${member.paxPath === undefined ? '' : paxRecord('path', member.paxPath)}${member.paxLinkPath === undefined ? '' : paxRecord('linkpath', member.paxLinkPath)}`)
+      const data = Buffer.from(
+        `${member.paxPath === undefined ? '' : paxRecord('path', member.paxPath)}${member.paxLinkPath === undefined ? '' : paxRecord('linkpath', member.paxLinkPath)}`,
+      )
       parts.push(header(member.path, 'x', data.length), padded(data))
     } else if (member.type === 'gnu-long-name') {
       const data = Buffer.from(`${member.longName}\0`)

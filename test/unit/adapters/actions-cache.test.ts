@@ -80,7 +80,10 @@ describe.runIf(systemPython)('a damaged Actions cache entry', { timeout: 120_000
     vi.stubEnv('GITHUB_SERVER_URL', 'https://github.com')
     stdout = []
     // The toolkit writes its own warnings (::warning::) to stdout; the step's go to the logger.
-    vi.spyOn(process.stdout, 'write').mockImplementation((text) => (stdout.push(String(text)), true))
+    vi.spyOn(process.stdout, 'write').mockImplementation((text) => {
+      stdout.push(String(text))
+      return true
+    })
     const context = await createStepContext(
       { cacheDir: path.join(root, name, 'cache'), outDir: path.join(root, name, 'out') },
       { env: { PATH: process.env.PATH, HOME: process.env.HOME }, workspace: root, log: createStreamLogger((text) => stdout.push(text)), remoteCache },
@@ -107,7 +110,9 @@ describe.runIf(systemPython)('a damaged Actions cache entry', { timeout: 120_000
     const rebuilt = await interpreter('flipped')
     expect(rebuilt.cacheHit).toBe('none')
     expect(stdout.join('')).toMatch(
-      new RegExp(`warning: the Actions cache entry ${built.cacheKey} is damaged and was discarded: 1 file differs from the manifest \\(lib/python3\\.11/fake_module\\.py: SHA-256 `),
+      new RegExp(
+        `warning: the Actions cache entry ${built.cacheKey} is damaged and was discarded: 1 file differs from the manifest \\(lib/python3\\.11/fake_module\\.py: SHA-256 `,
+      ),
     )
     expect(stdout.join('')).toContain(`not saving CPython 3.11.2 (release) to the Actions cache: it keeps the damaged entry under ${built.cacheKey}`)
     expect(readFileSync(file)[100]).toBe(bytes[100] ^ 0x01)

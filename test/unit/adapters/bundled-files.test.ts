@@ -29,6 +29,8 @@ describe('pytestPluginDir', () => {
 
 describe('examples/leaky-pytest', () => {
   it('builds the same C code as examples/leaky, so their verdicts can be compared', () => {
-    expect(readFileSync(path.join(REPO_ROOT, 'examples', 'leaky-pytest', 'leaky.c'), 'utf8')).toBe(readFileSync(path.join(REPO_ROOT, 'examples', 'leaky', 'leaky.c'), 'utf8'))
+    expect(readFileSync(path.join(REPO_ROOT, 'examples', 'leaky-pytest', 'leaky.c'), 'utf8')).toBe(
+      readFileSync(path.join(REPO_ROOT, 'examples', 'leaky', 'leaky.c'), 'utf8'),
+    )
   })
 })

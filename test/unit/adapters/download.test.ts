@@ -52,7 +52,9 @@ describe('downloadFile', () => {
   })
 
   it('says when nothing listens', async () => {
-    await expect(downloadFile('http://127.0.0.1:9/x.tgz', path.join(dir, 'd', 'x.tgz'), 'CPython source')).rejects.toThrow(/could not download http:\/\/127\.0\.0\.1:9\/x\.tgz: fetch failed/)
+    await expect(downloadFile('http://127.0.0.1:9/x.tgz', path.join(dir, 'd', 'x.tgz'), 'CPython source')).rejects.toThrow(
+      /could not download http:\/\/127\.0\.0\.1:9\/x\.tgz: fetch failed/,
+    )
   })
 })
 
@@ -74,7 +76,10 @@ describe('downloadFile with a SHA-256 to check', () => {
 
   it('keeps a download of the expected digest and returns the digest', async () => {
     const destination = path.join(dir, 'right', 'Python-3.11.2.tgz')
-    const result = await downloadFile(`${server.url}/ftp/python/3.11.2/Python-3.11.2.tgz`, destination, 'CPython 3.11.2 source', { sha256: digest, from: 'the test' })
+    const result = await downloadFile(`${server.url}/ftp/python/3.11.2/Python-3.11.2.tgz`, destination, 'CPython 3.11.2 source', {
+      sha256: digest,
+      from: 'the test',
+    })
     expect(result.sha256).toBe(digest)
     expect(readFileSync(destination).equals(tarball)).toBe(true)
   })
@@ -84,7 +89,9 @@ describe('downloadFile with a SHA-256 to check', () => {
     const destination = path.join(dir, 'wrong', 'Python-3.11.2.tgz')
     const failure = downloadFile(url, destination, 'CPython 3.11.2 source', { sha256: wrong, from: 'the given source-sha256 (--sha256)' })
     await expect(failure).rejects.toThrow(SourceError)
-    await expect(failure).rejects.toThrow(`CPython 3.11.2 source: the download of ${url} has SHA-256 ${digest}, but the given source-sha256 (--sha256) expects ${wrong}.`)
+    await expect(failure).rejects.toThrow(
+      `CPython 3.11.2 source: the download of ${url} has SHA-256 ${digest}, but the given source-sha256 (--sha256) expects ${wrong}.`,
+    )
     expect(readdirSync(path.dirname(destination))).toEqual([])
   })
 
@@ -93,14 +100,16 @@ describe('downloadFile with a SHA-256 to check', () => {
     const destination = path.join(dir, 'cut', 'Python-3.11.2.tgz')
     const failure = downloadFile(url, destination, 'CPython 3.11.2 source', { sha256: digest, from: 'the test' })
     await expect(failure).rejects.toThrow(SourceError)
-    await expect(failure).rejects.toThrow(new RegExp(`^CPython 3\\.11\\.2 source: download of ${url.replace(/\./g, '\\.')} failed after \\d+ of ${tarball.length} bytes: `))
+    await expect(failure).rejects.toThrow(
+      new RegExp(`^CPython 3\\.11\\.2 source: download of ${url.replace(/\./g, '\\.')} failed after \\d+ of ${tarball.length} bytes: `),
+    )
     expect(readdirSync(path.dirname(destination))).toEqual([])
   })
 
   it('fails on a 404, naming the URL and the status', async () => {
     const url = `${server.url}/ftp/python/3.99.0/Python-3.99.0.tgz`
-    await expect(downloadFile(url, path.join(dir, 'missing', 'Python-3.99.0.tgz'), 'CPython 3.99.0 source', { sha256: digest, from: 'the test' })).rejects.toThrow(
-      `CPython 3.99.0 source: could not download ${url}: HTTP 404 Not Found`,
-    )
+    await expect(
+      downloadFile(url, path.join(dir, 'missing', 'Python-3.99.0.tgz'), 'CPython 3.99.0 source', { sha256: digest, from: 'the test' }),
+    ).rejects.toThrow(`CPython 3.99.0 source: could not download ${url}: HTTP 404 Not Found`)
   })
 })

@@ -30,7 +30,10 @@ describe('compareWithManifest', () => {
     expect(describeManifestMismatch(comparison)).toBe(
       '2 files differ from the manifest (bin/python3: a link to /usr/bin/python3 instead of python3.11, bin/python3.11: 60 bytes instead of 100); 1 file is missing (lib/os.py)',
     )
-    const flipped = compareWithManifest(manifest, saved.map((entry) => (entry.path === 'lib/os.py' ? { ...entry, sha256: sha('d') } : entry)))
+    const flipped = compareWithManifest(
+      manifest,
+      saved.map((entry) => (entry.path === 'lib/os.py' ? { ...entry, sha256: sha('d') } : entry)),
+    )
     expect(describeManifestMismatch(flipped)).toBe(`1 file differs from the manifest (lib/os.py: SHA-256 ${'d'.repeat(12)}… instead of ${'b'.repeat(12)}…)`)
   })
 
@@ -70,7 +73,10 @@ describe('checkPrefixManifest on an install prefix', () => {
 
   it('finds a truncated file', async () => {
     truncateSync(path.join(prefix, 'bin', 'python3.11'), 1000)
-    expect(await checkPrefixManifest(prefix)).toEqual({ state: 'differs', problem: '1 file differs from the manifest (bin/python3.11: 1000 bytes instead of 300000)' })
+    expect(await checkPrefixManifest(prefix)).toEqual({
+      state: 'differs',
+      problem: '1 file differs from the manifest (bin/python3.11: 1000 bytes instead of 300000)',
+    })
   })
 
   it('finds one flipped byte', async () => {
@@ -78,7 +84,10 @@ describe('checkPrefixManifest on an install prefix', () => {
     const bytes = readFileSync(file)
     bytes[5000] ^= 0x01
     writeFileSync(file, bytes)
-    expect(await checkPrefixManifest(prefix)).toMatchObject({ state: 'differs', problem: expect.stringMatching(/^1 file differs from the manifest \(lib\/python3\.11\/os\.py: SHA-256 [0-9a-f]{12}… instead of [0-9a-f]{12}…\)$/) })
+    expect(await checkPrefixManifest(prefix)).toMatchObject({
+      state: 'differs',
+      problem: expect.stringMatching(/^1 file differs from the manifest \(lib\/python3\.11\/os\.py: SHA-256 [0-9a-f]{12}… instead of [0-9a-f]{12}…\)$/),
+    })
   })
 
   it('finds a missing file', async () => {

@@ -125,7 +125,9 @@ describe('readLineBlocks decodes a block with a non-ASCII character whatever its
       if (headLength > character.length) character.copy(head, 0)
       else character.copy(line, headLength)
       const bytes = Buffer.concat([head, line, ending])
-      expect(await readAll(writeLog(bytes)), `head of ${headLength} bytes`).toEqual(expectedLines(bytes, { chunkSize: DEFAULT_SIZE, maxLineLength: DEFAULT_SIZE }))
+      expect(await readAll(writeLog(bytes)), `head of ${headLength} bytes`).toEqual(
+        expectedLines(bytes, { chunkSize: DEFAULT_SIZE, maxLineLength: DEFAULT_SIZE }),
+      )
     }
   }, 60_000)
 
@@ -143,18 +145,9 @@ describe('readLineBlocks decodes a block with a non-ASCII character whatever its
 // What the property places in the file: line breaks (more often), characters of 2, 3 and 4 bytes, and
 // bytes that are no UTF-8 (a stray continuation byte, a byte never in UTF-8, a character without its
 // last byte, an encoded surrogate, an overlong encoding).
-const PLACED = [
-  ...Array.from({ length: 4 }, () => '\n'),
-  '\r\n',
-  'é',
-  '€',
-  '😀',
-  [0x80],
-  [0xff],
-  [0xe2, 0x82],
-  [0xed, 0xa0, 0x80],
-  [0xc0, 0xaf],
-].map((unit) => Buffer.from(unit as string))
+const PLACED = [...Array.from({ length: 4 }, () => '\n'), '\r\n', 'é', '€', '😀', [0x80], [0xff], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xc0, 0xaf]].map((unit) =>
+  Buffer.from(unit as string),
+)
 
 /** Where a unit goes: a multiple of one of the reader's sizes, a fraction of the file or its end, give or take a few bytes. */
 const placement = fc.record({
@@ -171,7 +164,11 @@ const logFile = fc.record({
     chunkSize: readSize([1, 2, 3, 7, 64, 1000, 2048, 3001, 4096, SEGMENT_BYTES, SEGMENT_BYTES + 1, 65_536, DEFAULT_SIZE]),
     maxLineLength: readSize([1, 2, 3, 4, 5, 100, 2047, 2048, 3000, SEGMENT_BYTES - 1, SEGMENT_BYTES, SEGMENT_BYTES + 1, DEFAULT_SIZE]),
   }),
-  size: fc.oneof(fc.integer({ min: 0, max: 4096 }), fc.integer({ min: 0, max: 40_000 }), fc.constantFrom(2048, 3001, SEGMENT_BYTES - 1, SEGMENT_BYTES, SEGMENT_BYTES + 1, 2 * SEGMENT_BYTES + 1)),
+  size: fc.oneof(
+    fc.integer({ min: 0, max: 4096 }),
+    fc.integer({ min: 0, max: 40_000 }),
+    fc.constantFrom(2048, 3001, SEGMENT_BYTES - 1, SEGMENT_BYTES, SEGMENT_BYTES + 1, 2 * SEGMENT_BYTES + 1),
+  ),
   // ASCII lines of this many bytes under what is placed; 0 for one line with no break at all.
   lineLength: fc.oneof(fc.constant(0), fc.nat(120), fc.constantFrom(2047, 3000, SEGMENT_BYTES - 1, SEGMENT_BYTES, SEGMENT_BYTES + 1)),
   placements: fc.array(placement, { maxLength: 24 }),
@@ -184,7 +181,12 @@ function buildFile({ options, size: wantedSize, lineLength, placements }: LogFil
   const size = Math.min(wantedSize, Math.max(256, options.chunkSize * 64))
   const bytes = Buffer.alloc(size)
   for (let at = 0; at < size; at++) bytes[at] = lineLength > 0 && at % (lineLength + 1) === lineLength ? 10 : 0x61 + (at % 26)
-  const unitOf: Record<string, number> = { segment: SEGMENT_BYTES, chunk: options.chunkSize, maxLine: options.maxLineLength, smallestHalved: SMALLEST_HALVED_PART }
+  const unitOf: Record<string, number> = {
+    segment: SEGMENT_BYTES,
+    chunk: options.chunkSize,
+    maxLine: options.maxLineLength,
+    smallestHalved: SMALLEST_HALVED_PART,
+  }
   for (const { anchor, multiple, offset, unit } of placements) {
     const placed = PLACED[unit]
     let at: number
@@ -198,15 +200,19 @@ function buildFile({ options, size: wantedSize, lineLength, placements }: LogFil
 }
 
 describe('readLineBlocks on files of ASCII lines, non-ASCII characters and long lines, at every boundary', () => {
-  it('never throws, and reads the lines Buffer#toString splits the file into, long ones cut as documented', async () => {
-    await fc.assert(
-      fc.asyncProperty(logFile, async (generated) => {
-        const bytes = buildFile(generated)
-        const file = writeLog(bytes)
-        expect(await readAll(file, generated.options)).toEqual(expectedLines(bytes, generated.options))
-        expect(await readAll(file)).toEqual(expectedLines(bytes, { chunkSize: DEFAULT_SIZE, maxLineLength: DEFAULT_SIZE }))
-      }),
-      { numRuns: RUNS },
-    )
-  }, TIMEOUT)
+  it(
+    'never throws, and reads the lines Buffer#toString splits the file into, long ones cut as documented',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(logFile, async (generated) => {
+          const bytes = buildFile(generated)
+          const file = writeLog(bytes)
+          expect(await readAll(file, generated.options)).toEqual(expectedLines(bytes, generated.options))
+          expect(await readAll(file)).toEqual(expectedLines(bytes, { chunkSize: DEFAULT_SIZE, maxLineLength: DEFAULT_SIZE }))
+        }),
+        { numRuns: RUNS },
+      )
+    },
+    TIMEOUT,
+  )
 })

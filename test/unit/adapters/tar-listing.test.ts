@@ -39,13 +39,49 @@ describe('listing a tarball and refusing members that would land outside the fol
   it.each<[string, CraftedMember[], string]>([
     ['an absolute path', [configure, { path: '/tmp/pydebug-evil', content: 'x' }], '/tmp/pydebug-evil: an absolute path'],
     ['a .. step', [configure, { path: 'Python-3.11.2/../../evil', content: 'x' }], "Python-3.11.2/../../evil: a '..' step in its path"],
-    ['a symbolic link to an absolute path', [configure, { path: 'Python-3.11.2/etc', type: 'symlink', target: '/etc' }], 'Python-3.11.2/etc: a symbolic link to the absolute path /etc'],
-    ['a symbolic link climbing out', [configure, { path: 'Python-3.11.2/Lib/up', type: 'symlink', target: '../../..' }], 'Python-3.11.2/Lib/up: a symbolic link to ../../.., outside the folder it unpacks into'],
-    ['a hard link climbing out', [configure, { path: 'Python-3.11.2/passwd', type: 'hardlink', target: '../etc/passwd' }], 'Python-3.11.2/passwd: a hard link to ../etc/passwd, outside the folder it unpacks into'],
-    ['a pax path with a .. step', [configure, { path: 'PaxHeader/x', type: 'pax', paxPath: 'Python-3.11.2/../../evil' }, { path: 'Python-3.11.2/harmless', content: 'x' }], "Python-3.11.2/../../evil: a '..' step in its path"],
-    ['a pax link path leading out', [configure, { path: 'PaxHeader/x', type: 'pax', paxLinkPath: '/etc/shadow' }, { path: 'Python-3.11.2/shadow', type: 'symlink', target: 'harmless' }], 'Python-3.11.2/shadow: a symbolic link to the absolute path /etc/shadow'],
-    ['a GNU long name with a .. step', [configure, { path: '', type: 'gnu-long-name', longName: `Python-3.11.2/${'deep/'.repeat(30)}../../../../../../../../../../../../../../../../../../../../../../../../../../../../../../../evil` }, { path: 'Python-3.11.2/short', content: 'x' }], "a '..' step in its path"],
-    ['a member under a link (s -> . then s/t -> ..)', [configure, { path: 'Python-3.11.2/s', type: 'symlink', target: '.' }, { path: 'Python-3.11.2/s/t', type: 'symlink', target: '..' }], 'Python-3.11.2/s/t: a path under the symbolic link Python-3.11.2/s'],
+    [
+      'a symbolic link to an absolute path',
+      [configure, { path: 'Python-3.11.2/etc', type: 'symlink', target: '/etc' }],
+      'Python-3.11.2/etc: a symbolic link to the absolute path /etc',
+    ],
+    [
+      'a symbolic link climbing out',
+      [configure, { path: 'Python-3.11.2/Lib/up', type: 'symlink', target: '../../..' }],
+      'Python-3.11.2/Lib/up: a symbolic link to ../../.., outside the folder it unpacks into',
+    ],
+    [
+      'a hard link climbing out',
+      [configure, { path: 'Python-3.11.2/passwd', type: 'hardlink', target: '../etc/passwd' }],
+      'Python-3.11.2/passwd: a hard link to ../etc/passwd, outside the folder it unpacks into',
+    ],
+    [
+      'a pax path with a .. step',
+      [configure, { path: 'PaxHeader/x', type: 'pax', paxPath: 'Python-3.11.2/../../evil' }, { path: 'Python-3.11.2/harmless', content: 'x' }],
+      "Python-3.11.2/../../evil: a '..' step in its path",
+    ],
+    [
+      'a pax link path leading out',
+      [configure, { path: 'PaxHeader/x', type: 'pax', paxLinkPath: '/etc/shadow' }, { path: 'Python-3.11.2/shadow', type: 'symlink', target: 'harmless' }],
+      'Python-3.11.2/shadow: a symbolic link to the absolute path /etc/shadow',
+    ],
+    [
+      'a GNU long name with a .. step',
+      [
+        configure,
+        {
+          path: '',
+          type: 'gnu-long-name',
+          longName: `Python-3.11.2/${'deep/'.repeat(30)}../../../../../../../../../../../../../../../../../../../../../../../../../../../../../../../evil`,
+        },
+        { path: 'Python-3.11.2/short', content: 'x' },
+      ],
+      "a '..' step in its path",
+    ],
+    [
+      'a member under a link (s -> . then s/t -> ..)',
+      [configure, { path: 'Python-3.11.2/s', type: 'symlink', target: '.' }, { path: 'Python-3.11.2/s/t', type: 'symlink', target: '..' }],
+      'Python-3.11.2/s/t: a path under the symbolic link Python-3.11.2/s',
+    ],
     ['a fifo', [configure, { path: 'Python-3.11.2/pipe', type: 'fifo' }], 'Python-3.11.2/pipe: a device or fifo (type 6)'],
   ])('refuses %s', async (_, members, expected) => {
     expect(await verdict(members)).toContain(expected)
@@ -70,7 +106,10 @@ describe('listing a tarball and refusing members that would land outside the fol
     mkdirSync(tree, { recursive: true })
     writeFileSync(path.join(tree, 'configure'), '#!/bin/sh\n')
     symlinkSync('/etc', path.join(tree, 'etc'))
-    for (const [flag, name] of [['-czf', 'made.tgz'], ['-cJf', 'made.tar.xz']] as const) {
+    for (const [flag, name] of [
+      ['-czf', 'made.tgz'],
+      ['-cJf', 'made.tar.xz'],
+    ] as const) {
       const archive = path.join(dir, name)
       expect((await spawnAsync(['tar', flag, archive, '-C', path.dirname(tree), 'Python-3.11.2'])).code).toBe(0)
       const unsafe = findUnsafeMember(await listTarMembers(archive))
@@ -83,7 +122,10 @@ describe('listing a tarball and refusing members that would land outside the fol
   it.runIf(existsSync(path.join(sources, 'python3.11_3.11.2.orig.tar.gz')) && existsSync(path.join(sources, 'python3.13_3.13.5.orig.tar.xz')))(
     "passes CPython 3.11.2's and 3.13.5's source tarballs (gzip and xz), all their members read",
     async () => {
-      for (const [file, version, atLeast] of [['python3.11_3.11.2.orig.tar.gz', '3.11.2', 4000], ['python3.13_3.13.5.orig.tar.xz', '3.13.5', 4000]] as const) {
+      for (const [file, version, atLeast] of [
+        ['python3.11_3.11.2.orig.tar.gz', '3.11.2', 4000],
+        ['python3.13_3.13.5.orig.tar.xz', '3.13.5', 4000],
+      ] as const) {
         const members = await listTarMembers(path.join(sources, file))
         expect(members.length).toBeGreaterThan(atLeast)
         expect(members.every((member) => member.path.startsWith(`Python-${version}/`))).toBe(true)

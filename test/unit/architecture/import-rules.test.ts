@@ -34,7 +34,13 @@ const PURE_CORE: ImportRule = {
 const RULES: Readonly<Record<string, readonly ImportRule[]>> = {
   catalog: [PURE_CORE, { forbids: (target) => target !== 'src/catalog', why: 'the catalog is data: it imports only from src/catalog' }],
   plan: [PURE_CORE],
-  parse: [PURE_CORE, { forbids: (target) => target === 'src/report' || target === 'src/plan', why: 'parse is the lowest layer besides the catalog: it imports nothing from src/report or src/plan' }],
+  parse: [
+    PURE_CORE,
+    {
+      forbids: (target) => target === 'src/report' || target === 'src/plan',
+      why: 'parse is the lowest layer besides the catalog: it imports nothing from src/report or src/plan',
+    },
+  ],
   report: [PURE_CORE],
 }
 
@@ -58,14 +64,20 @@ function importsOf(fileName: string, text: string): ImportSite[] {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) add(node, node.moduleSpecifier)
     else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) add(node, node.moduleReference.expression)
     else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node, node.argument.literal)
-    else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) add(node, node.arguments[0])
+    else if (
+      ts.isCallExpression(node) &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))
+    )
+      add(node, node.arguments[0])
     ts.forEachChild(node, visit)
   }
   visit(source)
   return sites
 }
 
-/** What an import reaches: `src/<folder>` (or `src/<file>` at the top of src/) for the project's own modules, else the specifier as written (`yaml`, `node:fs`). */
+/**
+ * What an import reaches: `src/<folder>` (or `src/<file>` at the top of src/) for the project's own modules, else the specifier as written (`yaml`, `node:fs`).
+ */
 function targetOf(fileName: string, specifier: string): string {
   if (!specifier.startsWith('.')) return specifier
   const inSrc = path.relative(SRC, path.resolve(path.dirname(fileName), specifier)).split(path.sep)

@@ -46,12 +46,14 @@ describe.runIf(systemPython)('downloads are checked against a SHA-256 before the
   })
   afterAll(() => server.close())
 
-  it("refuses a download whose file name the checksum list knows but whose bytes differ, naming both digests and the URL; nothing is unpacked", async () => {
+  it('refuses a download whose file name the checksum list knows but whose bytes differ, naming both digests and the URL; nothing is unpacked', async () => {
     const url = `${server.url}/debian/pool/main/p/python3.11/python3.11_3.11.2.orig.tar.gz`
     const known = knownSourceChecksum('python3.11_3.11.2.orig.tar.gz')!
     const failure = build('known-name', { kind: 'url', url })
     await expect(failure).rejects.toThrow(SourceError)
-    await expect(failure).rejects.toThrow(`CPython 3.11.2 source: the download of ${url} has SHA-256 ${digest}, but Debian's archive (pydebug's checksum list) expects ${known.sha256}.`)
+    await expect(failure).rejects.toThrow(
+      `CPython 3.11.2 source: the download of ${url} has SHA-256 ${digest}, but Debian's archive (pydebug's checksum list) expects ${known.sha256}.`,
+    )
     expect(existsSync(path.join(root, 'known-name', 'cache', 'work'))).toBe(false)
     expect(existsSync(path.join(root, 'known-name', 'cache', 'sources', 'python3.11_3.11.2.orig.tar.gz'))).toBe(false)
   })
@@ -84,7 +86,9 @@ describe.runIf(systemPython)('downloads are checked against a SHA-256 before the
     const before = server.requests.length
     expect((await build('redownload', { kind: 'url', url }, { sourceSha256: digest })).cacheHit).toBe('none')
     expect(warnings()).toHaveLength(1)
-    expect(warnings()[0]).toContain(`CPython 3.11.2 source: the earlier download ${kept} has SHA-256 ${damaged}, but the given source-sha256 (--sha256) expects ${digest}.`)
+    expect(warnings()[0]).toContain(
+      `CPython 3.11.2 source: the earlier download ${kept} has SHA-256 ${damaged}, but the given source-sha256 (--sha256) expects ${digest}.`,
+    )
     expect(warnings()[0]).toMatch(/ Downloading it again\.\n$/)
     expect(server.requests.length).toBe(before + 1)
     expect(sha256Of(kept)).toBe(digest)
@@ -110,7 +114,9 @@ describe('a tarball with a member that would land outside the work folder', () =
     )
     const failure = build('escaping', { kind: 'file', path: crafted })
     await expect(failure).rejects.toThrow(SourceError)
-    await expect(failure).rejects.toThrow(`refusing to unpack ${crafted}: its member Python-3.11.2/../escaped-by-tar has a '..' step in its path, which no CPython source tarball has`)
+    await expect(failure).rejects.toThrow(
+      `refusing to unpack ${crafted}: its member Python-3.11.2/../escaped-by-tar has a '..' step in its path, which no CPython source tarball has`,
+    )
     expect(existsSync(path.join(root, 'escaping', 'cache', 'work', 'escaped-by-tar'))).toBe(false)
   })
 })
@@ -148,7 +154,10 @@ describe.runIf(systemPython)('each build phase has a wall-clock limit', { timeou
   })
 
   it('ends a make that stalls and says so', async () => {
-    const tarball = await makeFakeCpythonTarball(path.join(root), { fileName: 'Python-3.11.2-stalls-in-make.tgz', makeAll: ['@echo compiling Objects/object.c', '@sleep 300'] })
+    const tarball = await makeFakeCpythonTarball(path.join(root), {
+      fileName: 'Python-3.11.2-stalls-in-make.tgz',
+      makeAll: ['@echo compiling Objects/object.c', '@sleep 300'],
+    })
     const failure = build('make-stalls', { kind: 'file', path: tarball }, { buildTimeouts: { configure: 60, make: 1, install: 60 } })
     await expect(failure).rejects.toThrow(/^make stalled: it was still running after 1 s, the make-timeout limit, and its processes were ended\./)
     await expect(failure).rejects.toThrow('  | compiling Objects/object.c')
@@ -163,9 +172,16 @@ describe.runIf(systemPython)('each build phase has a wall-clock limit', { timeou
 describe('a Windows machine', () => {
   it('is refused before anything is built, with the reason and the plan', async () => {
     const context = await contextFor('windows', (context) => ({ ...context, platform: { ...context.platform, os: 'win32' } }))
-    const failure = ensureInterpreter(context, FAKE_CELL, { kind: 'url', url: 'https://www.python.org/ftp/python/3.11.2/Python-3.11.2.tgz' }, { jobs: 1, keepBuildTree: false })
+    const failure = ensureInterpreter(
+      context,
+      FAKE_CELL,
+      { kind: 'url', url: 'https://www.python.org/ftp/python/3.11.2/Python-3.11.2.tgz' },
+      { jobs: 1, keepBuildTree: false },
+    )
     await expect(failure).rejects.toThrow(ConfigError)
-    await expect(failure).rejects.toThrow(/^Windows builds CPython with PCbuild \(PCbuild\\build\.bat -d for a debug build\), .* loads only extensions built as _d\.pyd; .*\(the plan for Windows: docs\/platforms\.md\)\.$/)
+    await expect(failure).rejects.toThrow(
+      /^Windows builds CPython with PCbuild \(PCbuild\\build\.bat -d for a debug build\), .* loads only extensions built as _d\.pyd; .*\(the plan for Windows: docs\/platforms\.md\)\.$/,
+    )
     expect(existsSync(path.join(root, 'windows', 'cache'))).toBe(false)
   })
 })

@@ -116,7 +116,14 @@ describe.runIf(systemPython)('configure results shared between variants of one s
     expect(sharedFiles()).toHaveLength(1)
 
     // The report and the summary say so, with each phase's time and the installed size.
-    const report = collectReport({ toolVersion: '0.1.0', generatedAt: '2026-12-02T00:00:00.000Z', cell: FAKE_CELL, interpreter: second, extensions: [], relative: (file) => file })
+    const report = collectReport({
+      toolVersion: '0.1.0',
+      generatedAt: '2026-12-02T00:00:00.000Z',
+      cell: FAKE_CELL,
+      interpreter: second,
+      extensions: [],
+      relative: (file) => file,
+    })
     expect(report.interpreter?.build).toEqual({
       seconds: expect.any(Number),
       phaseSeconds: { configure: expect.any(Number), make: expect.any(Number), install: expect.any(Number) },
@@ -124,8 +131,12 @@ describe.runIf(systemPython)('configure results shared between variants of one s
       installedBytes: second.record.installedBytes,
     })
     expect(validate(SCHEMA, JSON.parse(JSON.stringify(report)))).toEqual([])
-    const row = renderSummaryMarkdown(report).split('\n').find((line) => line.startsWith('| Interpreter |'))
-    expect(row).toMatch(/^\| Interpreter \| built from source in [\d.]+ s \(configure \d+ s with an earlier configure's results, make \d+ s, make install \d+ s\) · 0 MB installed · `/)
+    const row = renderSummaryMarkdown(report)
+      .split('\n')
+      .find((line) => line.startsWith('| Interpreter |'))
+    expect(row).toMatch(
+      /^\| Interpreter \| built from source in [\d.]+ s \(configure \d+ s with an earlier configure's results, make \d+ s, make install \d+ s\) · 0 MB installed · `/,
+    )
   })
 
   it('a configure that fails on reused results runs again in full: a warning, a good build, fresh results saved', async () => {
@@ -137,7 +148,9 @@ describe.runIf(systemPython)('configure results shared between variants of one s
     expect(messages.filter((text) => text.startsWith('warning: '))).toEqual([
       `warning: configure failed with the reused results of ${path.join(cacheDir, 'configure', shared)} (configure: error: \`CC' has changed since the previous run:; log: ${path.join(root, 'out-release-trace-refs', 'logs', 'build-configure-with-reused-results.log')}): discarding them and running configure in full\n`,
     ])
-    expect(readFileSync(path.join(root, 'out-release-trace-refs', 'logs', 'build-configure-with-reused-results.log'), 'utf8')).toContain("has changed since the previous run")
+    expect(readFileSync(path.join(root, 'out-release-trace-refs', 'logs', 'build-configure-with-reused-results.log'), 'utf8')).toContain(
+      'has changed since the previous run',
+    )
     expect(readFileSync(path.join(cacheDir, 'configure', shared), 'utf8')).not.toContain('stale')
   })
 

@@ -14,7 +14,10 @@ describe('a run whose build fails', () => {
     root = mkdtempSync(path.join(os.tmpdir(), 'pydebug-failing-'))
     const tree = path.join(root, 'tree', 'Python-3.11.2')
     mkdirSync(tree, { recursive: true })
-    writeFileSync(path.join(tree, 'configure'), '#!/bin/sh\necho "checking for gcc... no"\necho "configure: error: no acceptable C compiler found in \\$PATH" >&2\nexit 77\n')
+    writeFileSync(
+      path.join(tree, 'configure'),
+      '#!/bin/sh\necho "checking for gcc... no"\necho "configure: error: no acceptable C compiler found in \\$PATH" >&2\nexit 77\n',
+    )
     chmodSync(path.join(tree, 'configure'), 0o755)
     expect((await spawnAsync(['tar', '-czf', path.join(root, 'broken-configure.tgz'), '-C', path.join(root, 'tree'), 'Python-3.11.2'])).code).toBe(0)
     writeFileSync(path.join(root, 'not-a-tarball.tgz'), 'this is not gzip data')
@@ -32,9 +35,17 @@ describe('a run whose build fails', () => {
     const { code, io, out, report } = await run(path.join(root, 'broken-configure.tgz'))
     expect(code).toBe(4)
     expect(io.out).toMatch(/^status: build-failed \(configure failed \(exit 77\); full log: .*build-configure\.log\)$/m)
-    expect(report).toMatchObject({ schema: 1, status: 'build-failed', error: { kind: 'BuildError', log: 'logs/build-configure.log' }, cell: { id: 'cp311-pydebug' }, findings: [] })
+    expect(report).toMatchObject({
+      schema: 1,
+      status: 'build-failed',
+      error: { kind: 'BuildError', log: 'logs/build-configure.log' },
+      cell: { id: 'cp311-pydebug' },
+      findings: [],
+    })
     expect(report.error!.message).toContain('  | configure: error: no acceptable C compiler found in $PATH')
-    expect(readFileSync(path.join(out, 'logs', 'build-configure.log'), 'utf8')).toBe('checking for gcc... no\nconfigure: error: no acceptable C compiler found in $PATH\n')
+    expect(readFileSync(path.join(out, 'logs', 'build-configure.log'), 'utf8')).toBe(
+      'checking for gcc... no\nconfigure: error: no acceptable C compiler found in $PATH\n',
+    )
     expect(readFileSync(path.join(out, 'summary.md'), 'utf8')).toContain('💥 the interpreter did not build')
     // No half-built interpreter (nor the build's lock) is left where the next run would take it for a cache hit.
     const cpython = path.join(root, 'cache', 'cpython')
@@ -46,6 +57,8 @@ describe('a run whose build fails', () => {
     expect(code).toBe(3)
     expect(report).toMatchObject({ status: 'build-failed', error: { kind: 'SourceError' } })
     // Its members are listed before tar runs: the listing says what the file is not.
-    expect(report.error!.message).toMatch(/^could not unpack .*not-a-tarball\.tgz: not a tar archive pydebug can read: neither plain tar nor compressed with gzip, xz, bzip2 or zstd$/)
+    expect(report.error!.message).toMatch(
+      /^could not unpack .*not-a-tarball\.tgz: not a tar archive pydebug can read: neither plain tar nor compressed with gzip, xz, bzip2 or zstd$/,
+    )
   })
 })

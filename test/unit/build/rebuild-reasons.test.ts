@@ -60,7 +60,10 @@ describe.runIf(pythonPath && hasCompilers)('why an interpreter or an extension i
     // What a PYTHONPATH meant for the tests can hold: another setuptools.
     shadow = path.join(root, 'shadow')
     mkdirSync(path.join(shadow, 'setuptools'), { recursive: true })
-    writeFileSync(path.join(shadow, 'setuptools', '__init__.py'), "class Extension:\n    def __init__(self, *args, **kwargs): pass\ndef setup(**kwargs):\n    raise SystemExit('the setuptools from PYTHONPATH was imported')\n")
+    writeFileSync(
+      path.join(shadow, 'setuptools', '__init__.py'),
+      "class Extension:\n    def __init__(self, *args, **kwargs): pass\ndef setup(**kwargs):\n    raise SystemExit('the setuptools from PYTHONPATH was imported')\n",
+    )
   })
 
   const contextWith = (env: Record<string, string>) => {
@@ -70,10 +73,19 @@ describe.runIf(pythonPath && hasCompilers)('why an interpreter or an extension i
       { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, workspace: root, log: createStreamLogger((text) => messages.push(text)) },
     )
   }
-  const interpreterWith = async (env: Record<string, string>) => ensureInterpreter(await contextWith(env), cell, { kind: 'file', path: tarball }, { jobs: 1, keepBuildTree: false })
-  const extensionWith = async (env: Record<string, string>, interpreter: InterpreterInstall, rebuild = false) => ensureExtension(await contextWith(env), cell, interpreter, project, { rebuild })
+  const interpreterWith = async (env: Record<string, string>) =>
+    ensureInterpreter(await contextWith(env), cell, { kind: 'file', path: tarball }, { jobs: 1, keepBuildTree: false })
+  const extensionWith = async (env: Record<string, string>, interpreter: InterpreterInstall, rebuild = false) =>
+    ensureExtension(await contextWith(env), cell, interpreter, project, { rebuild })
   const reportOf = (interpreter: InterpreterInstall, extensions: ExtensionBuild[] = []) =>
-    collectReport({ toolVersion: '0.1.0', generatedAt: '2026-11-24T00:00:00.000Z', cell, interpreter, extensions, relative: (file) => path.relative(path.join(root, 'out'), file) })
+    collectReport({
+      toolVersion: '0.1.0',
+      generatedAt: '2026-11-24T00:00:00.000Z',
+      cell,
+      interpreter,
+      extensions,
+      relative: (file) => path.relative(path.join(root, 'out'), file),
+    })
 
   let gccInterpreter: InterpreterInstall
   let clangInterpreter: InterpreterInstall
@@ -89,13 +101,19 @@ describe.runIf(pythonPath && hasCompilers)('why an interpreter or an extension i
     expect(clangInterpreter.rebuildReason).toMatch(
       /^the compiler differs: CC=clang \(.*clang version \d[^)]*\) instead of the default compiler \(GCC \d[^)]*\) with CC unset; CPython's build takes CC from the environment too, not only the extension's$/,
     )
-    expect(messages.join('')).toContain(`is not cached: building it (key ${clangInterpreter.cacheKey}). The cached builds of 3.11.2 (release) do not fit: the compiler differs: CC=clang`)
+    expect(messages.join('')).toContain(
+      `is not cached: building it (key ${clangInterpreter.cacheKey}). The cached builds of 3.11.2 (release) do not fit: the compiler differs: CC=clang`,
+    )
 
     const report = reportOf(clangInterpreter)
     expect(report.interpreter!.rebuildReason).toBe(clangInterpreter.rebuildReason)
     expect(validate(SCHEMA, JSON.parse(JSON.stringify(report)))).toEqual([])
-    const row = renderSummaryMarkdown(report).split('\n').find((line) => line.startsWith('| Interpreter |'))
-    expect(row).toMatch(/^\| Interpreter \| built from source in [\d.]+ s \(configure \d+ s, make \d+ s, make install \d+ s\) · \d+ MB installed · `[^`]+` · the cached builds did not fit: the compiler differs: CC=clang .* not only the extension's \|$/)
+    const row = renderSummaryMarkdown(report)
+      .split('\n')
+      .find((line) => line.startsWith('| Interpreter |'))
+    expect(row).toMatch(
+      /^\| Interpreter \| built from source in [\d.]+ s \(configure \d+ s, make \d+ s, make install \d+ s\) · \d+ MB installed · `[^`]+` · the cached builds did not fit: the compiler differs: CC=clang .* not only the extension's \|$/,
+    )
   })
 
   it('probes an interpreter cached before ABI fingerprints again when it is restored, and completes its record', async () => {
@@ -140,7 +158,10 @@ describe.runIf(pythonPath && hasCompilers)('why an interpreter or an extension i
     const clang = await extensionWith({ CC: 'clang', CFLAGS: '-O0', LDFLAGS: '-Wl,-O1' }, gccInterpreter)
     expect(clang.reused).toBe(false)
     expect(first).toMatchObject({ compilerEnv: {}, compilerVersions: {}, removedEnv: [] })
-    expect(clang).toMatchObject({ compilerEnv: { CC: 'clang', CFLAGS: '-O0', LDFLAGS: '-Wl,-O1' }, compilerVersions: { CC: expect.stringMatching(/clang version/) } })
+    expect(clang).toMatchObject({
+      compilerEnv: { CC: 'clang', CFLAGS: '-O0', LDFLAGS: '-Wl,-O1' },
+      compilerVersions: { CC: expect.stringMatching(/clang version/) },
+    })
     // Named by the interpreter's fingerprint: the stand-in is a release python3, so `cp311`, whatever the cell says.
     expect(messages.join('')).toMatch(
       /not reusing the earlier cp311 build: compiler variables differ: CC=clang \(.*clang version [^)]*\) instead of CC unset, CFLAGS=-O0 instead of CFLAGS unset, LDFLAGS=-Wl,-O1 instead of LDFLAGS unset\n/,
@@ -150,13 +171,20 @@ describe.runIf(pythonPath && hasCompilers)('why an interpreter or an extension i
     expect((await extensionWith({}, clangInterpreter)).reused).toBe(false)
     // Same ABI fingerprint (the key no longer holds the interpreter's key), but another compiler behind sysconfig's CC.
     expect(clangInterpreter.abiFingerprint).toEqual(gccInterpreter.abiFingerprint)
-    expect(messages.join('')).toMatch(/the interpreter was built with another compiler \(setuptools' default when CC is unset\): .*clang version \d[^\n]* instead of GCC \d/)
+    expect(messages.join('')).toMatch(
+      /the interpreter was built with another compiler \(setuptools' default when CC is unset\): .*clang version \d[^\n]* instead of GCC \d/,
+    )
     expect(await extensionWith({ UNRELATED: 'x' }, gccInterpreter)).toMatchObject({ reused: true })
   })
 
   it('builds the extension without the PYTHONPATH meant for the tests, and the report says what it removed and what the compiler saw', async () => {
     const build = await extensionWith({ PYTHONPATH: shadow, CC: 'gcc' }, gccInterpreter, true)
-    expect(build).toMatchObject({ reused: false, removedEnv: ['PYTHONPATH'], compilerEnv: { CC: 'gcc' }, compilerVersions: { CC: expect.stringMatching(/^gcc /) } })
+    expect(build).toMatchObject({
+      reused: false,
+      removedEnv: ['PYTHONPATH'],
+      compilerEnv: { CC: 'gcc' },
+      compilerVersions: { CC: expect.stringMatching(/^gcc /) },
+    })
     expect(readFileSync(build.logPath!, 'utf8')).not.toContain('the setuptools from PYTHONPATH was imported')
 
     const report = reportOf(gccInterpreter, [build])

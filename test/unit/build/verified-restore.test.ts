@@ -52,7 +52,12 @@ describe.runIf(systemPython)('a cached interpreter is checked before it is trust
     messages = []
     const context = await createStepContext(
       { cacheDir: path.join(root, 'cache'), outDir: path.join(root, 'out') },
-      { env: { PATH: process.env.PATH, HOME: process.env.HOME }, workspace: root, log: createStreamLogger((text) => messages.push(text)), ...(withRemote ? { remoteCache: remote.cache } : {}) },
+      {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME },
+        workspace: root,
+        log: createStreamLogger((text) => messages.push(text)),
+        ...(withRemote ? { remoteCache: remote.cache } : {}),
+      },
     )
     return ensureInterpreter(context, FAKE_CELL, { kind: 'file', path: tarball }, { jobs: 1, keepBuildTree: false })
   }
@@ -70,7 +75,11 @@ describe.runIf(systemPython)('a cached interpreter is checked before it is trust
   })
 
   const damages: [string, (prefix: string) => void, RegExp][] = [
-    ['a truncated file', (prefix) => truncateSync(path.join(prefix, 'lib/python3.11/fake_module.py'), 100), /lib\/python3\.11\/fake_module\.py: 100 bytes instead of \d+/],
+    [
+      'a truncated file',
+      (prefix) => truncateSync(path.join(prefix, 'lib/python3.11/fake_module.py'), 100),
+      /lib\/python3\.11\/fake_module\.py: 100 bytes instead of \d+/,
+    ],
     [
       'a flipped byte in a file',
       (prefix) => {
@@ -162,7 +171,9 @@ describe.runIf(systemPython)('a cached interpreter is checked before it is trust
     writeFileSync(path.join(built.prefix, BUILD_RECORD_FILE), JSON.stringify({ ...record, probe: { ...record.probe, abiflags: 'dt' } }))
     const mismatched = await interpreter({ withRemote: false })
     expect(mismatched.cacheHit).toBe('none')
-    expect(warnings().join('')).toMatch(/is damaged and was discarded: its interpreter runs but is not the one its build record describes: abiflags "[^"]*" instead of "dt"/)
+    expect(warnings().join('')).toMatch(
+      /is damaged and was discarded: its interpreter runs but is not the one its build record describes: abiflags "[^"]*" instead of "dt"/,
+    )
 
     unlinkSync(path.join(mismatched.prefix, MANIFEST_FILE))
     unlinkSync(path.join(mismatched.prefix, 'bin', 'python3'))

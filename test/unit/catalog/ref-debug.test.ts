@@ -10,10 +10,12 @@ const plan = (version: string) => planCell(parsePythonVersion(version)!, findVar
 describe('ref-debug (Py_REF_DEBUG on a release build)', () => {
   it('reports every test as leaking on 3.11 (a real run on examples/defects, the clean test too): the evidence for the refusal', () => {
     const parser = new RegrtestParser()
-    readFixture('cpython-3.11.2-ref-debug/regrtest-R-every-test-leaks.txt').split('\n').forEach((line, index) => parser.next(line, index + 1))
+    for (const [index, line] of readFixture('cpython-3.11.2-ref-debug/regrtest-R-every-test-leaks.txt').split('\n').entries()) parser.next(line, index + 1)
     const tests = parser.end().tests
     expect(tests.map((test) => test.name)).toContain('test_clean')
-    expect(tests.every((test) => test.outcome === 'leaked' && test.leaks.some((leak) => leak.kind === 'references' && leak.deltas.every((delta) => delta > 4000)))).toBe(true)
+    expect(
+      tests.every((test) => test.outcome === 'leaked' && test.leaks.some((leak) => leak.kind === 'references' && leak.deltas.every((delta) => delta > 4000))),
+    ).toBe(true)
   })
 
   it('is refused from 3.11, naming gh-89279 and pydebug instead; 3.10 still builds it', () => {

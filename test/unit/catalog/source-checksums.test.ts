@@ -21,19 +21,22 @@ describe("pydebug's checksum list", () => {
 
   // Debian's digests were taken from the .dsc files apt-get source fetched with these tarballs.
   const sources = path.join(os.homedir(), '.cache', 'pydebug-ci-sources')
-  it.each(['python3.11_3.11.2.orig.tar.gz', 'python3.13_3.13.5.orig.tar.xz'])('has the digest of Debian\'s %s that this machine holds, and the .dsc lists', async (file) => {
-    const known = knownSourceChecksum(file)
-    expect(known?.from).toBe("Debian's archive (pydebug's checksum list)")
-    if (!existsSync(path.join(sources, file))) return
-    const hash = createHash('sha256')
-    for await (const chunk of createReadStream(path.join(sources, file))) hash.update(chunk as Buffer)
-    expect(hash.digest('hex')).toBe(known!.sha256)
-    const dscFile = readdirSync(sources).find((name) => name.startsWith(`${file.split('_')[0]}_`) && name.endsWith('.dsc'))
-    const dsc = readFileSync(path.join(sources, dscFile!), 'utf8')
-    expect(dsc).toContain(` ${known!.sha256} `)
-  })
+  it.each(['python3.11_3.11.2.orig.tar.gz', 'python3.13_3.13.5.orig.tar.xz'])(
+    "has the digest of Debian's %s that this machine holds, and the .dsc lists",
+    async (file) => {
+      const known = knownSourceChecksum(file)
+      expect(known?.from).toBe("Debian's archive (pydebug's checksum list)")
+      if (!existsSync(path.join(sources, file))) return
+      const hash = createHash('sha256')
+      for await (const chunk of createReadStream(path.join(sources, file))) hash.update(chunk as Buffer)
+      expect(hash.digest('hex')).toBe(known!.sha256)
+      const dscFile = readdirSync(sources).find((name) => name.startsWith(`${file.split('_')[0]}_`) && name.endsWith('.dsc'))
+      const dsc = readFileSync(path.join(sources, dscFile!), 'utf8')
+      expect(dsc).toContain(` ${known!.sha256} `)
+    },
+  )
 
-  it('knows no digest for a python.org file it was not given (none is claimed from Debian\'s files)', () => {
+  it("knows no digest for a python.org file it was not given (none is claimed from Debian's files)", () => {
     for (const file of ['Python-3.11.2.tgz', 'Python-3.13.5.tar.xz']) {
       const published = PYTHON_ORG_SOURCE_SHA256[file]
       expect(knownSourceChecksum(file)).toEqual(published ? { sha256: published, from: "python.org's published SHA-256 (pydebug's checksum list)" } : undefined)
@@ -57,12 +60,22 @@ describe('what a source tarball must digest to', () => {
   })
 
   it('reads a SHA-256 as people write it', () => {
-    expect([parseSha256(sha('A')), parseSha256(`sha256:${sha('b')}`), parseSha256('abc'), parseSha256(`${sha('a')}0`)]).toEqual([sha('a'), sha('b'), undefined, undefined])
+    expect([parseSha256(sha('A')), parseSha256(`sha256:${sha('b')}`), parseSha256('abc'), parseSha256(`${sha('a')}0`)]).toEqual([
+      sha('a'),
+      sha('b'),
+      undefined,
+      undefined,
+    ])
   })
 })
 
 describe('the refresh script', () => {
-  const file = (url: string, sha256_sum?: string, is_source = true) => ({ name: path.basename(url), url, is_source, ...(sha256_sum === undefined ? {} : { sha256_sum }) })
+  const file = (url: string, sha256_sum?: string, is_source = true) => ({
+    name: path.basename(url),
+    url,
+    is_source,
+    ...(sha256_sum === undefined ? {} : { sha256_sum }),
+  })
 
   it("takes the published digests of source tarballs of known minors from python.org's answer", () => {
     const answer = [
@@ -94,8 +107,18 @@ describe('the refresh script', () => {
   })
 
   it('writes entries in version order, pre-releases first, and a module that reads back', () => {
-    const text = renderChecksumModule({ 'Python-3.10.0.tgz': sha('1'), 'Python-3.9.2.tgz': sha('2'), 'Python-3.10.0rc1.tgz': sha('3'), 'Python-3.10.0.tar.xz': sha('4') })
-    expect([...text.matchAll(/'(Python-[^']+)'/g)].map((match) => match[1])).toEqual(['Python-3.9.2.tgz', 'Python-3.10.0rc1.tgz', 'Python-3.10.0.tgz', 'Python-3.10.0.tar.xz'])
+    const text = renderChecksumModule({
+      'Python-3.10.0.tgz': sha('1'),
+      'Python-3.9.2.tgz': sha('2'),
+      'Python-3.10.0rc1.tgz': sha('3'),
+      'Python-3.10.0.tar.xz': sha('4'),
+    })
+    expect([...text.matchAll(/'(Python-[^']+)'/g)].map((match) => match[1])).toEqual([
+      'Python-3.9.2.tgz',
+      'Python-3.10.0rc1.tgz',
+      'Python-3.10.0.tgz',
+      'Python-3.10.0.tar.xz',
+    ])
     expect(text).not.toContain('Empty until')
   })
 })

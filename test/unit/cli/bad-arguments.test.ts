@@ -29,7 +29,10 @@ describe('pydebug run with bad arguments', () => {
     [['--python', 'latest'], /--python 'latest' is not a CPython release version/],
     [['--variant', 'pydebg'], /--variant 'pydebg' is not a known variant\. Allowed: pydebug, valgrind, .*\. Perhaps you meant 'pydebug'\?$/],
     [['--variant', 'nonsense'], /--variant 'nonsense' is not a known variant\. Allowed: pydebug, [^?]*\.$/],
-    [['--source', 'missing.tgz'], /--source 'missing\.tgz': no such file \(.*missing\.tgz\)\. Give a CPython source tarball path, an http\(s\) URL, or a URL template with \{version\}\.$/],
+    [
+      ['--source', 'missing.tgz'],
+      /--source 'missing\.tgz': no such file \(.*missing\.tgz\)\. Give a CPython source tarball path, an http\(s\) URL, or a URL template with \{version\}\.$/,
+    ],
     [['--extension', 'nowhere'], /--extension 'nowhere': no such directory/],
     [['--extension', 'no-tests'], /--extension 'no-tests' has no tests\/ folder/],
     [['--fail-on', 'sometimes'], /--fail-on 'sometimes' is not allowed\. Allowed: findings, leaks, never\.$/],
@@ -58,7 +61,9 @@ describe('pydebug run with bad arguments', () => {
   it('refuses a variant that does not exist in that version, with the reason and the alternative', async () => {
     const { code, io } = await runWith('--python', '3.11.2', '--source', tarball, '--extension', 'ext', '--variant', 'count-allocs')
     expect(code).toBe(2)
-    expect(io.err).toMatch(/count-allocs is not available on CPython 3\.11: COUNT_ALLOCS was removed in CPython 3\.9.*\(bpo-39489.*Use variant 'trace-refs' instead\./)
+    expect(io.err).toMatch(
+      /count-allocs is not available on CPython 3\.11: COUNT_ALLOCS was removed in CPython 3\.9.*\(bpo-39489.*Use variant 'trace-refs' instead\./,
+    )
   })
 
   it('names unknown commands and lists the known ones', async () => {

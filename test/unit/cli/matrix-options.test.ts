@@ -24,7 +24,7 @@ const run = async (...argv: string[]) => {
 const REFUSING = 'python: ["3.12"]\nvariants: [pydebug, free-threading]\n'
 
 describe('pydebug matrix --strict / --no-strict', () => {
-  it('--no-strict turns off the config file\'s strict: true', async () => {
+  it("--no-strict turns off the config file's strict: true", async () => {
     writeConfig(`${REFUSING}strict: true\n`)
     const strict = await run('matrix')
     expect(strict.code).toBe(2)
@@ -54,7 +54,11 @@ describe('a --config file that is not there', () => {
   it('gets one message from pydebug matrix, run and build: the flag, the path and what is allowed', async () => {
     const file = path.join(root, 'ci', 'pydebug.yml')
     const expected = `--config 'ci/pydebug.yml': no such file (${file}). Give the path of a pydebug config file relative to the working directory, or leave --config unset to read ${DEFAULT_MATRIX_CONFIG_PATH} when it exists.\n`
-    for (const [command, ...args] of [['matrix', '--python', '3.12'], ['run', '--python', '3.12.0'], ['build', '--python', '3.12.0']]) {
+    for (const [command, ...args] of [
+      ['matrix', '--python', '3.12'],
+      ['run', '--python', '3.12.0'],
+      ['build', '--python', '3.12.0'],
+    ]) {
       const result = await run(command, ...args, '--config', 'ci/pydebug.yml')
       expect(result.code, command).toBe(2)
       expect(result.err, command).toBe(`pydebug ${command}: ${expected}`)

@@ -19,7 +19,8 @@ describe('pydebug report --fail-on', () => {
   })
   afterAll(() => rmSync(root, { recursive: true, force: true }))
 
-  const runRefusal = (failOn: string) => configErrorOf(() => validateRunOptions({ python: '3.11.2', failOn }, CLI_OPTION_NAMES, fakeRunEnvironment(), { requireExtension: false }))
+  const runRefusal = (failOn: string) =>
+    configErrorOf(() => validateRunOptions({ python: '3.11.2', failOn }, CLI_OPTION_NAMES, fakeRunEnvironment(), { requireExtension: false }))
 
   it.each([
     ['parse', 'test.log'],

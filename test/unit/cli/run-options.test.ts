@@ -22,7 +22,9 @@ describe('pydebug run --help', () => {
   it('lists every flag of the run option table with its description and default, and none of the action-only inputs', async () => {
     const help = words(await helpOf('run'))
     for (const { flag, spec } of CLI_RUN_OPTION_ENTRIES) {
-      expect(help).toContain(spec.kind === 'boolean' ? ` --[no-]${flag} ${words(spec.description)}` : ` --${flag} ${spec.placeholder} ${words(spec.description)}`)
+      expect(help).toContain(
+        spec.kind === 'boolean' ? ` --[no-]${flag} ${words(spec.description)}` : ` --${flag} ${spec.placeholder} ${words(spec.description)}`,
+      )
       if (spec.kind !== 'boolean' && spec.default) expect(help).toContain(`${words(spec.description)} Default: ${spec.default}.`)
     }
     expect(help).not.toMatch(/--upload-artifact|--artifact-name/)
@@ -70,11 +72,17 @@ describe('the command line and the action read the table the same way', () => {
       if (value === undefined || value === false) return []
       if (spec.kind === 'boolean') return [`--${flag}`]
       // A list flag is repeated, once per entry, where an input has them on one line.
-      return spec.kind === 'list' ? String(value).split(' ').flatMap((entry) => [`--${flag}`, entry]) : [`--${flag}`, String(value)]
+      return spec.kind === 'list'
+        ? String(value)
+            .split(' ')
+            .flatMap((entry) => [`--${flag}`, entry])
+        : [`--${flag}`, String(value)]
     })
     const fromCli = parseRunConfig(argv, io, { requireExtension: false })
 
-    const inputs = Object.fromEntries(RUN_OPTION_ENTRIES.map(([key, spec]) => [spec.input, values[key] === undefined ? (spec.default ?? '') : String(values[key])]))
+    const inputs = Object.fromEntries(
+      RUN_OPTION_ENTRIES.map(([key, spec]) => [spec.input, values[key] === undefined ? (spec.default ?? '') : String(values[key])]),
+    )
     const fromAction = validateRunOptions(
       actionInputsFrom((name) => inputs[name]),
       ACTION_INPUT_NAMES,
@@ -82,12 +90,20 @@ describe('the command line and the action read the table the same way', () => {
       { requireExtension: false },
     )
     expect(fromCli).toEqual(fromAction)
-    expect(fromCli).toMatchObject({ testRequirements: ['pytest', 'hypothesis>=6'], keepBuildTree: true, gil: 'force-off', jobs: 3, outDir: path.join(cwd, 'report') })
+    expect(fromCli).toMatchObject({
+      testRequirements: ['pytest', 'hypothesis>=6'],
+      keepBuildTree: true,
+      gil: 'force-off',
+      jobs: 3,
+      outDir: path.join(cwd, 'report'),
+    })
   })
 
   it('takes --no-<flag> for on/off options, the last one given winning', () => {
     const io = captureIo(mkdtempSync(path.join(os.tmpdir(), 'pydebug-no-flags-')))
-    const config = parseRunConfig(['--python', '3.11.2', '--keep-build-tree', '--no-keep-build-tree', '--no-rebuild-extensions'], io, { requireExtension: false })
+    const config = parseRunConfig(['--python', '3.11.2', '--keep-build-tree', '--no-keep-build-tree', '--no-rebuild-extensions'], io, {
+      requireExtension: false,
+    })
     expect([config.keepBuildTree, config.rebuildExtensions]).toEqual([false, false])
   })
 })

@@ -8,7 +8,8 @@ import { captureIo } from '../../helpers/cli-io.js'
 import { fakeRunEnvironment } from '../../helpers/run-environment.js'
 import { configErrorOf } from './config-error-of.js'
 
-const validate = (input: Parameters<typeof validateRunOptions>[0], names = CLI_OPTION_NAMES) => validateRunOptions({ python: '3.11.2', ...input }, names, fakeRunEnvironment(), { requireExtension: false })
+const validate = (input: Parameters<typeof validateRunOptions>[0], names = CLI_OPTION_NAMES) =>
+  validateRunOptions({ python: '3.11.2', ...input }, names, fakeRunEnvironment(), { requireExtension: false })
 
 describe('source-sha256 (--sha256)', () => {
   const digest = '2411C74BDA5BBCFCDDAF4531F66D1ADC73F247F529AEE981B029513AEFDBF849'
@@ -37,7 +38,9 @@ describe('configure-timeout, make-timeout, install-timeout', () => {
 
   it('refuse what is not a whole number of minutes from 1, naming the option and the value', () => {
     expect(configErrorOf(() => validate({ makeTimeout: '0' }))).toBe("--make-timeout '0' is not allowed: expected a whole number 1 or more.")
-    expect(configErrorOf(() => validate({ configureTimeout: '1.5' }, ACTION_INPUT_NAMES))).toBe("input 'configure-timeout' '1.5' is not allowed: expected a whole number 1 or more.")
+    expect(configErrorOf(() => validate({ configureTimeout: '1.5' }, ACTION_INPUT_NAMES))).toBe(
+      "input 'configure-timeout' '1.5' is not allowed: expected a whole number 1 or more.",
+    )
   })
 
   it('are the inputs the stalled-phase message names', () => {

@@ -7,14 +7,20 @@ const extension = { '/work/project/ext': 'directory', '/work/project/ext/tests':
 
 describe('cpython-tests options', () => {
   it('default to none with an extension and to quick (make quicktest) without', () => {
-    expect(validateRunOptions({ python: '3.11.2', extension: 'ext' }, CLI_OPTION_NAMES, environment(extension), { requireExtension: true }).cpythonTests).toEqual({ kind: 'none' })
+    expect(
+      validateRunOptions({ python: '3.11.2', extension: 'ext' }, CLI_OPTION_NAMES, environment(extension), { requireExtension: true }).cpythonTests,
+    ).toEqual({ kind: 'none' })
     expect(validateRunOptions({ python: '3.11.2' }, CLI_OPTION_NAMES, environment(), { requireExtension: false }).cpythonTests).toEqual({ kind: 'quick' })
   })
 
   it('make the extension optional for pydebug run when they ask for CPython tests', () => {
-    const config = validateRunOptions({ python: '3.11.2', cpythonTests: 'test_int test_bool', cpythonTestsShard: '2/3' }, CLI_OPTION_NAMES, environment(), { requireExtension: true })
+    const config = validateRunOptions({ python: '3.11.2', cpythonTests: 'test_int test_bool', cpythonTestsShard: '2/3' }, CLI_OPTION_NAMES, environment(), {
+      requireExtension: true,
+    })
     expect(config).toMatchObject({ cpythonTests: { kind: 'args', args: ['test_int', 'test_bool'] }, cpythonTestsShard: { index: 2, count: 3 } })
-    expect(() => validateRunOptions({ python: '3.11.2' }, CLI_OPTION_NAMES, environment(), { requireExtension: true })).toThrow(/--extension is required.*unless --cpython-tests/)
+    expect(() => validateRunOptions({ python: '3.11.2' }, CLI_OPTION_NAMES, environment(), { requireExtension: true })).toThrow(
+      /--extension is required.*unless --cpython-tests/,
+    )
   })
 
   it.each([

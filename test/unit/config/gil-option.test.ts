@@ -5,7 +5,8 @@ import { planCellOrThrow } from '../../../src/steps/run-cell.js'
 import { withGilMode } from '../../../src/plan/gil-mode.js'
 import { fakeRunEnvironment } from '../../helpers/run-environment.js'
 
-const validate = (input: Record<string, string>, names = CLI_OPTION_NAMES) => validateRunOptions({ python: '3.13.5', ...input }, names, fakeRunEnvironment(), { requireExtension: false })
+const validate = (input: Record<string, string>, names = CLI_OPTION_NAMES) =>
+  validateRunOptions({ python: '3.13.5', ...input }, names, fakeRunEnvironment(), { requireExtension: false })
 
 describe('gil: default | force-off', () => {
   it('defaults to default, and force-off puts PYTHON_GIL=0 into the free-threaded cell the tests and the report see', () => {
@@ -19,6 +20,8 @@ describe('gil: default | force-off', () => {
 
   it('refuses other values, and force-off on a build with the GIL (PYTHON_GIL=0 is a fatal error there), naming the option as the user spelled it', () => {
     expect(() => validate({ variant: 'free-threading', gil: 'off' })).toThrow(new ConfigError("--gil 'off' is not allowed. Allowed: default, force-off."))
-    expect(() => validate({ variant: 'pydebug', gil: 'force-off' }, ACTION_INPUT_NAMES)).toThrow(/^input 'gil' 'force-off' needs a free-threaded variant \(configure --disable-gil, e.g\. free-threading\); 'pydebug' has the GIL\.$/)
+    expect(() => validate({ variant: 'pydebug', gil: 'force-off' }, ACTION_INPUT_NAMES)).toThrow(
+      /^input 'gil' 'force-off' needs a free-threaded variant \(configure --disable-gil, e.g\. free-threading\); 'pydebug' has the GIL\.$/,
+    )
   })
 })

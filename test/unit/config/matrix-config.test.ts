@@ -29,12 +29,16 @@ describe('.github/pydebug.yml', () => {
   })
 
   it('checks <os>:<id> skip globs against runner labels', () => {
-    expect(load('python: ["3.11"]\nos: [ubuntu-24.04, macos-14]\nskip: ["macos-14:cp311-pydebug"]\n').plan.cells.map((planned) => planned.os)).toEqual(['ubuntu-24.04'])
+    expect(load('python: ["3.11"]\nos: [ubuntu-24.04, macos-14]\nskip: ["macos-14:cp311-pydebug"]\n').plan.cells.map((planned) => planned.os)).toEqual([
+      'ubuntu-24.04',
+    ])
     expect(errorOf(() => load('python: ["3.11"]\nskip: ["macos-14:cp311-pydbug"]\n'))).toMatch(/Perhaps you meant 'macos-14:cp311-pydebug'\?/)
   })
 
   it('lists the allowed values in the message', () => {
-    expect(errorOf(() => load('python: ["3.11"]\nvariants: [nope]\n'))).toMatch(/Allowed: pydebug, valgrind, pymalloc-debug, count-allocs, trace-refs, ref-debug, asan, ubsan, tsan, free-threading/)
+    expect(errorOf(() => load('python: ["3.11"]\nvariants: [nope]\n'))).toMatch(
+      /Allowed: pydebug, valgrind, pymalloc-debug, count-allocs, trace-refs, ref-debug, asan, ubsan, tsan, free-threading/,
+    )
   })
 
   it('requires python, and refuses Windows runners', () => {
@@ -82,8 +86,14 @@ custom-variants:
   it.each([
     ['custom-variants:\n  pydebug:\n    configure-args: []\n', ":3:3: custom variant 'pydebug' has the name of a built-in variant"],
     ['custom-variants:\n  Mine:\n    configure-args: []\n', ":3:3: custom variant name 'Mine' must be lower-case"],
-    ['custom-variants:\n  mine:\n    configure: []\n', ":4:5: unknown key 'configure' in custom variant 'mine'. Allowed keys: summary, configure-args, macros, build-env, env. Perhaps you meant 'configure-args'?"],
-    ['custom-variants:\n  mine:\n    configure-args: [--with-pydbug]\n', ":4:22: custom-variants.mine.configure-args: unknown configure option '--with-pydbug'. Perhaps you meant '--with-pydebug'?"],
+    [
+      'custom-variants:\n  mine:\n    configure: []\n',
+      ":4:5: unknown key 'configure' in custom variant 'mine'. Allowed keys: summary, configure-args, macros, build-env, env. Perhaps you meant 'configure-args'?",
+    ],
+    [
+      'custom-variants:\n  mine:\n    configure-args: [--with-pydbug]\n',
+      ":4:22: custom-variants.mine.configure-args: unknown configure option '--with-pydbug'. Perhaps you meant '--with-pydebug'?",
+    ],
     ['custom-variants:\n  mine:\n    configure-args: [--prefix=/usr]\n', ":4:22: custom-variants.mine.configure-args: '--prefix' is set by pydebug"],
     ['custom-variants:\n  mine:\n    macros: ["1BAD"]\n', ":4:14: custom-variants.mine.macros: '1BAD' is not a C macro"],
     ['custom-variants:\n  mine:\n    env: { 1X: y }\n', ":4:12: '1X' is not an environment variable name."],
@@ -106,6 +116,8 @@ describe('flags and inputs', () => {
   })
 
   it('name the flag in errors', () => {
-    expect(errorOf(() => validateMatrixInput({ python: locatedList('3.11', '--python'), variants: locatedList('pydbg', '--variants') }))).toMatch(/^--variants: unknown variant 'pydbg'.*Perhaps you meant 'pydebug'\?/)
+    expect(errorOf(() => validateMatrixInput({ python: locatedList('3.11', '--python'), variants: locatedList('pydbg', '--variants') }))).toMatch(
+      /^--variants: unknown variant 'pydbg'.*Perhaps you meant 'pydebug'\?/,
+    )
   })
 })

@@ -20,7 +20,8 @@ describe('readConfigFile, the one reader of the pydebug config file', () => {
   it('reads the default file only when it exists; empty or blank counts as unset', () => {
     expect(readConfigFile(undefined, commandLineSource(root))).toEqual({ input: {}, warnings: [] })
     write(DEFAULT_MATRIX_CONFIG_PATH, 'python: ["3.12"]\n')
-    for (const given of [undefined, '', '  ']) expect(readConfigFile(given, commandLineSource(root)).input.python).toEqual([{ text: '3.12', where: `${DEFAULT_MATRIX_CONFIG_PATH}:1:10` }])
+    for (const given of [undefined, '', '  '])
+      expect(readConfigFile(given, commandLineSource(root)).input.python).toEqual([{ text: '3.12', where: `${DEFAULT_MATRIX_CONFIG_PATH}:1:10` }])
   })
 
   it('names a file as the user gave it in its messages', () => {
@@ -40,9 +41,13 @@ describe('readConfigFile, the one reader of the pydebug config file', () => {
 
   it('says what went wrong with a path that is there but cannot be read, the default one too', () => {
     mkdirSync(path.join(root, 'ci'))
-    expect(errorOf(() => readConfigFile('ci', commandLineSource(root)))).toMatch(/^--config 'ci': cannot read .*ci \(EISDIR\)\. Give the path of a pydebug config file/)
+    expect(errorOf(() => readConfigFile('ci', commandLineSource(root)))).toMatch(
+      /^--config 'ci': cannot read .*ci \(EISDIR\)\. Give the path of a pydebug config file/,
+    )
     mkdirSync(path.join(root, DEFAULT_MATRIX_CONFIG_PATH), { recursive: true })
-    expect(errorOf(() => readConfigFile(undefined, actionInputSource(root)))).toMatch(/^input 'config' unset reads \.github\/pydebug\.yml, but it cannot be read \(.*: EISDIR\)\./)
+    expect(errorOf(() => readConfigFile(undefined, actionInputSource(root)))).toMatch(
+      /^input 'config' unset reads \.github\/pydebug\.yml, but it cannot be read \(.*: EISDIR\)\./,
+    )
   })
 
   it('gives the custom variants a run may name, or none', () => {

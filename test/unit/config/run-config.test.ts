@@ -23,9 +23,14 @@ describe('validateRunOptions', () => {
   })
 
   it('expands mirror templates, keeping pre-release markers in the file name only', () => {
-    const config = validateRunOptions({ python: '3.14.0rc1', source: 'https://mirror.example/python/{release}/Python-{version}.tar.xz' }, CLI_OPTION_NAMES, environment(), {
-      requireExtension: false,
-    })
+    const config = validateRunOptions(
+      { python: '3.14.0rc1', source: 'https://mirror.example/python/{release}/Python-{version}.tar.xz' },
+      CLI_OPTION_NAMES,
+      environment(),
+      {
+        requireExtension: false,
+      },
+    )
     expect(config.source).toEqual({ kind: 'url', url: 'https://mirror.example/python/3.14.0/Python-3.14.0rc1.tar.xz' })
   })
 
@@ -57,10 +62,13 @@ describe('validateRunOptions', () => {
 
   it('resolves custom variants from the config file before the built-in ones', () => {
     const custom = { name: 'my-lto', summary: 'custom', configureArgs: ['--with-pydebug', '--with-lto'] }
-    const config = validateRunOptions({ python: '3.11.2', variant: 'my-lto' }, CLI_OPTION_NAMES, environment(), { requireExtension: false, customVariants: [custom] })
+    const config = validateRunOptions({ python: '3.11.2', variant: 'my-lto' }, CLI_OPTION_NAMES, environment(), {
+      requireExtension: false,
+      customVariants: [custom],
+    })
     expect(config.variant).toBe(custom)
-    expect(() => validateRunOptions({ python: '3.11.2', variant: 'my-lt' }, CLI_OPTION_NAMES, environment(), { requireExtension: false, customVariants: [custom] })).toThrow(
-      /^--variant 'my-lt' is not a known variant\. Allowed: my-lto, pydebug, .*\. Perhaps you meant 'my-lto'\?$/,
-    )
+    expect(() =>
+      validateRunOptions({ python: '3.11.2', variant: 'my-lt' }, CLI_OPTION_NAMES, environment(), { requireExtension: false, customVariants: [custom] }),
+    ).toThrow(/^--variant 'my-lt' is not a known variant\. Allowed: my-lto, pydebug, .*\. Perhaps you meant 'my-lto'\?$/)
   })
 })

@@ -23,18 +23,24 @@ describe("action.yml's inputs are the run option table", () => {
     expect(declared.map(([name]) => name)).toEqual(RUN_OPTION_ENTRIES.map(([, spec]) => spec.input))
   })
 
-  it.each(RUN_OPTION_ENTRIES.map(([key, spec]) => [spec.input, key, spec] as const))('%s: default, required and description as the table has them', (input, _key, spec) => {
-    const declaration = manifest.inputs[input]
-    expect(declaration, `action.yml declares no input '${input}'`).toBeDefined()
-    // The runner passes a declared default as a string; YAML's `default: true` would also read as 'true'.
-    expect(declaration.default === undefined ? undefined : String(declaration.default)).toBe(spec.default)
-    expect(declaration.required ?? false).toBe(!('default' in spec))
-    expect(declaration.description).toBe(spec.description)
-  })
+  it.each(RUN_OPTION_ENTRIES.map(([key, spec]) => [spec.input, key, spec] as const))(
+    '%s: default, required and description as the table has them',
+    (input, _key, spec) => {
+      const declaration = manifest.inputs[input]
+      expect(declaration, `action.yml declares no input '${input}'`).toBeDefined()
+      // The runner passes a declared default as a string; YAML's `default: true` would also read as 'true'.
+      expect(declaration.default === undefined ? undefined : String(declaration.default)).toBe(spec.default)
+      expect(declaration.required ?? false).toBe(!('default' in spec))
+      expect(declaration.description).toBe(spec.description)
+    },
+  )
 
-  it.each(RUN_OPTION_ENTRIES.filter(([, spec]) => spec.allowed).map(([, spec]) => [spec.input, spec] as const))('%s names each allowed value in its description', (_input, spec) => {
-    for (const value of spec.allowed!) expect(spec.description).toMatch(new RegExp(`\\b${value}\\b`))
-  })
+  it.each(RUN_OPTION_ENTRIES.filter(([, spec]) => spec.allowed).map(([, spec]) => [spec.input, spec] as const))(
+    '%s names each allowed value in its description',
+    (_input, spec) => {
+      for (const value of spec.allowed!) expect(spec.description).toMatch(new RegExp(`\\b${value}\\b`))
+    },
+  )
 
   it('gives every option with a value a placeholder for --help, and on/off options true or false defaults', () => {
     for (const [key, spec] of RUN_OPTION_ENTRIES) {
@@ -47,7 +53,11 @@ describe("action.yml's inputs are the run option table", () => {
 describe('names in messages come from the table', () => {
   it('spells a flag --<flag> and an input as action.yml declares it', () => {
     expect([CLI_OPTION_NAMES.python, CLI_OPTION_NAMES.testCommandTimeout, CLI_OPTION_NAMES.config]).toEqual(['--python', '--test-command-timeout', '--config'])
-    expect([ACTION_INPUT_NAMES.python, ACTION_INPUT_NAMES.testCommandTimeout, ACTION_INPUT_NAMES.artifactName]).toEqual(["input 'python-version'", "input 'test-command-timeout'", "input 'artifact-name'"])
+    expect([ACTION_INPUT_NAMES.python, ACTION_INPUT_NAMES.testCommandTimeout, ACTION_INPUT_NAMES.artifactName]).toEqual([
+      "input 'python-version'",
+      "input 'test-command-timeout'",
+      "input 'artifact-name'",
+    ])
     expect(Object.keys(CLI_OPTION_NAMES)).not.toContain('uploadArtifact')
     expect(Object.keys(ACTION_INPUT_NAMES)).toEqual(Object.keys(RUN_OPTIONS))
   })
@@ -69,7 +79,11 @@ describe('the action input reader', () => {
 
   it('reads on/off inputs as true, yes or 1, takes the default when empty, and the default config path as unset', () => {
     expect(read({}).inputs).toMatchObject({ rebuildExtensions: false, keepBuildTree: false, uploadArtifact: true, config: undefined })
-    expect(read({ 'rebuild-extensions': 'Yes', 'keep-build-tree': '1', 'upload-artifact': 'no' }).inputs).toMatchObject({ rebuildExtensions: true, keepBuildTree: true, uploadArtifact: false })
+    expect(read({ 'rebuild-extensions': 'Yes', 'keep-build-tree': '1', 'upload-artifact': 'no' }).inputs).toMatchObject({
+      rebuildExtensions: true,
+      keepBuildTree: true,
+      uploadArtifact: false,
+    })
     expect(read({ config: DEFAULT_MATRIX_CONFIG_PATH }).inputs.config).toBeUndefined()
     expect(read({ config: 'ci/pydebug.yml', 'python-version': '3.11.2' }).inputs).toMatchObject({ config: 'ci/pydebug.yml', python: '3.11.2' })
   })
@@ -78,6 +92,8 @@ describe('the action input reader', () => {
     const defaults = Object.fromEntries(declared.map(([name, declaration]) => [name, declaration.default === undefined ? '' : String(declaration.default)]))
     const fromAction = read({ ...defaults, 'python-version': '3.11.2' }).inputs
     const options = { requireExtension: false }
-    expect(validateRunOptions(fromAction, ACTION_INPUT_NAMES, fakeRunEnvironment(), options)).toEqual(validateRunOptions({ python: '3.11.2' }, CLI_OPTION_NAMES, fakeRunEnvironment(), options))
+    expect(validateRunOptions(fromAction, ACTION_INPUT_NAMES, fakeRunEnvironment(), options)).toEqual(
+      validateRunOptions({ python: '3.11.2' }, CLI_OPTION_NAMES, fakeRunEnvironment(), options),
+    )
   })
 })

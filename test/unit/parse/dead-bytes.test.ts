@@ -35,15 +35,20 @@ describe("the debug hooks' dead-byte pattern: double free and use after free", (
         kind: 'use-after-free',
         severity: 'error',
         test: 'test_print_after_free',
-        message: 'use after free: an object at 0x7f66cdb89c40 was used after it was freed (printed as <refcnt -2459565876494606883>, its reference count is the dead-byte pattern 0xDD the debug hooks write over freed memory)',
+        message:
+          'use after free: an object at 0x7f66cdb89c40 was used after it was freed (printed as <refcnt -2459565876494606883>, its reference count is the dead-byte pattern 0xDD the debug hooks write over freed memory)',
       }),
     ])
     expect(parsed.unparsed.count).toBe(0)
   })
 
-  it("recognises the pre-3.8 pattern 0xDB and 32-bit counts, as PyObject_Print's \"<refcnt %zd at %p>\" prints them", () => {
+  it('recognises the pre-3.8 pattern 0xDB and 32-bit counts, as PyObject_Print\'s "<refcnt %zd at %p>" prints them', () => {
     // No CPython before 3.8 can be built here: the lines are made exactly as Objects/object.c prints them.
-    const pattern = (byte: bigint, bits: number) => BigInt.asIntN(bits, Array.from({ length: bits / 8 }, (_, index) => byte << BigInt(8 * index)).reduce((a, b) => a | b)).toString()
+    const pattern = (byte: bigint, bits: number) =>
+      BigInt.asIntN(
+        bits,
+        Array.from({ length: bits / 8 }, (_, index) => byte << BigInt(8 * index)).reduce((a, b) => a | b),
+      ).toString()
     for (const [byte, bits] of [
       [0xdbn, 64],
       [0xddn, 32],

@@ -29,14 +29,28 @@ describe('parseLogText: the kind of a log comes from its content', () => {
   it('says "buffer overrun of 1 byte detected on free in <string>:1"', () => {
     const parsed = parseLogText(readFixture('cpython-3.11.2-pydebug/pymalloc-debug-overrun.txt'))
     expect(parsed.problems).toEqual([
-      { kind: 'buffer-overrun', severity: 'error', message: 'buffer overrun of 1 byte detected on free in <string>:1', source: 'fault', logLine: 1, file: '<string>', line: 1, function: '<module>' },
+      {
+        kind: 'buffer-overrun',
+        severity: 'error',
+        message: 'buffer overrun of 1 byte detected on free in <string>:1',
+        source: 'fault',
+        logLine: 1,
+        file: '<string>',
+        line: 1,
+        function: '<module>',
+      },
     ])
     expect(parsed.results.regrtest).toBeUndefined()
   })
 
   it('maps a runner checkout path to the repository path', () => {
     const parsed = parseLogText(readFixture('cpython-3.11.2-pydebug/pymalloc-debug-overrun-tracemalloc.txt'))
-    expect(parsed.problems[0]).toMatchObject({ message: 'buffer overrun of 1 byte detected on free in tests/test_overrun.py:4', file: 'tests/test_overrun.py', line: 4, function: 'make_trouble' })
+    expect(parsed.problems[0]).toMatchObject({
+      message: 'buffer overrun of 1 byte detected on free in tests/test_overrun.py:4',
+      file: 'tests/test_overrun.py',
+      line: 4,
+      function: 'make_trouble',
+    })
   })
 
   it('ties a crash, its debug-hook dump and its fatal error to the test that ran (-j1)', () => {
@@ -62,11 +76,20 @@ describe('parseLogText: the kind of a log comes from its content', () => {
 
   it('does not count "(this is fine)" leaks as problems', () => {
     const parsed = parseLogText(readFixture('cpython-3.13.5-pydebug/regrtest-R-this-is-fine.txt'))
-    expect(parsed.problems.map((problem) => problem.message)).toEqual(['test_leaky leaked [3, 3, 3] references, sum=9', 'test_leaky leaked [35, 35, 35] memory blocks, sum=105'])
+    expect(parsed.problems.map((problem) => problem.message)).toEqual([
+      'test_leaky leaked [3, 3, 3] references, sum=9',
+      'test_leaky leaked [35, 35, 35] memory blocks, sum=105',
+    ])
   })
 
   it('routes an interleaved stream to every parser and gets the same results as each log alone', () => {
-    const parts = ['cpython-3.11.2-pydebug/regrtest-R-leaky.txt', 'cpython-3.11.2-pydebug-asan/asan-overrun.txt', 'cpython-3.11.2-pydebug/debugmallocstats.txt', 'cpython-3.11.2-pydebug-valgrind/memcheck-pythonmalloc-malloc.xml', 'cpython-3.11.2-pydebug/faulthandler-segfault.txt']
+    const parts = [
+      'cpython-3.11.2-pydebug/regrtest-R-leaky.txt',
+      'cpython-3.11.2-pydebug-asan/asan-overrun.txt',
+      'cpython-3.11.2-pydebug/debugmallocstats.txt',
+      'cpython-3.11.2-pydebug-valgrind/memcheck-pythonmalloc-malloc.xml',
+      'cpython-3.11.2-pydebug/faulthandler-segfault.txt',
+    ]
     const combined = parseLogText(parts.map((part) => readFixture(part)).join(''))
     expect(combined.kinds).toEqual(['regrtest', 'sanitizer', 'mallocstats', 'valgrind-xml', 'fault'])
     expect(combined.unparsed.count).toBe(0)
@@ -80,7 +103,9 @@ describe('parseLogText: the kind of a log comes from its content', () => {
   it('strips 3.14 colours before routing', () => {
     const red = '\x1b[31m'
     const reset = '\x1b[0m'
-    const parsed = parseLogText(`0:00:01 load avg: 1.00 [1/1/1] test_x ${red}failed (reference leak)${reset}\ntest_x leaked [1, 1, 1] references, sum=3\n\n== Tests result: ${red}FAILURE${reset} ==\n`)
+    const parsed = parseLogText(
+      `0:00:01 load avg: 1.00 [1/1/1] test_x ${red}failed (reference leak)${reset}\ntest_x leaked [1, 1, 1] references, sum=3\n\n== Tests result: ${red}FAILURE${reset} ==\n`,
+    )
     expect(parsed.kinds).toEqual(['regrtest'])
     expect(parsed.unparsed.count).toBe(0)
     expect(parsed.results.regrtest?.tests[0]).toMatchObject({ outcome: 'leaked', leaks: [{ deltas: [1, 1, 1] }] })
@@ -90,7 +115,13 @@ describe('parseLogText: the kind of a log comes from its content', () => {
   it('counts what nobody recognised, with line numbers', () => {
     const parsed = parseLogText('hello\n\n[1 refs, 2 blocks]\nworld\r\n')
     expect(parsed.lines).toBe(4)
-    expect(parsed.unparsed).toEqual({ count: 2, samples: [{ line: 1, text: 'hello' }, { line: 4, text: 'world' }] })
+    expect(parsed.unparsed).toEqual({
+      count: 2,
+      samples: [
+        { line: 1, text: 'hello' },
+        { line: 4, text: 'world' },
+      ],
+    })
   })
 })
 

@@ -60,12 +60,38 @@ const PARSERS: Record<string, () => LineParser<unknown>> = {
 }
 
 // Lines that start like real ones, so the fuzzer reaches the parsers' inner states.
-const PREFIXES = ['', ' ', '    ', '        at tail+', '  File "', '<', '</', '==1==ERROR: AddressSanitizer: ', '    #0 0x1 in ', 'Debug memory block at address p=0x1: API ', 'Fatal Python error: ', 'Current thread 0x1 (most recent call first):', 'Small block threshold = ', '# arenas', "[('", 'gettotalrefcount[', '[1/2] test_', 'test_x leaked [', '== Tests result: ', 'Extension modules: ', 'SUMMARY: ', '\x1b[31m', 'E   ImportError: /x/m.so: undefined symbol: Py']
+const PREFIXES = [
+  '',
+  ' ',
+  '    ',
+  '        at tail+',
+  '  File "',
+  '<',
+  '</',
+  '==1==ERROR: AddressSanitizer: ',
+  '    #0 0x1 in ',
+  'Debug memory block at address p=0x1: API ',
+  'Fatal Python error: ',
+  'Current thread 0x1 (most recent call first):',
+  'Small block threshold = ',
+  '# arenas',
+  "[('",
+  'gettotalrefcount[',
+  '[1/2] test_',
+  'test_x leaked [',
+  '== Tests result: ',
+  'Extension modules: ',
+  'SUMMARY: ',
+  '\x1b[31m',
+  'E   ImportError: /x/m.so: undefined symbol: Py',
+]
 const fuzzLine = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.tuple(fc.constantFrom(...PREFIXES), fc.string({ maxLength: 80 })).map(([prefix, rest]) => prefix + rest),
   fc.constantFrom(...REAL_LINES),
-  fc.tuple(fc.constantFrom(...REAL_LINES), fc.nat(), fc.string({ maxLength: 5 })).map(([line, at, insert]) => line.slice(0, at % (line.length + 1)) + insert + line.slice(at % (line.length + 1))),
+  fc
+    .tuple(fc.constantFrom(...REAL_LINES), fc.nat(), fc.string({ maxLength: 5 }))
+    .map(([line, at, insert]) => line.slice(0, at % (line.length + 1)) + insert + line.slice(at % (line.length + 1))),
 )
 
 // Mutations of a real log: drop, duplicate, truncate, or swap lines, or splice another log in.
@@ -102,17 +128,28 @@ function checkEverything(lines: string[]): void {
 }
 
 describe('fuzzing every parser: no exception, no hang, schema-valid output', () => {
-  it('random and prefix-seeded lines', () => {
-    fc.assert(fc.property(fc.array(fuzzLine, { maxLength: 60 }), checkEverything), { numRuns: RUNS })
-  }, TIMEOUT)
+  it(
+    'random and prefix-seeded lines',
+    () => {
+      fc.assert(fc.property(fc.array(fuzzLine, { maxLength: 60 }), checkEverything), { numRuns: RUNS })
+    },
+    TIMEOUT,
+  )
 
-  it.each(['state-line-inside-thread-dump-1.txt', 'state-line-inside-thread-dump-2.txt', 'indented-lines-after-shadow-heading.txt'])('the shrunk counterexample fuzz-regressions/%s', (name) => {
-    checkEverything(readFixture(`fuzz-regressions/${name}`).split('\n'))
-  })
+  it.each(['state-line-inside-thread-dump-1.txt', 'state-line-inside-thread-dump-2.txt', 'indented-lines-after-shadow-heading.txt'])(
+    'the shrunk counterexample fuzz-regressions/%s',
+    (name) => {
+      checkEverything(readFixture(`fuzz-regressions/${name}`).split('\n'))
+    },
+  )
 
-  it('mutated real logs', () => {
-    fc.assert(fc.property(mutatedFixture, checkEverything), { numRuns: RUNS })
-  }, TIMEOUT)
+  it(
+    'mutated real logs',
+    () => {
+      fc.assert(fc.property(mutatedFixture, checkEverything), { numRuns: RUNS })
+    },
+    TIMEOUT,
+  )
 
   const OTHERS_MARKS = [' leaked [1] references', " alloc'd: 1", ': runtime error: x', '\x1b[0m', ' Aborted', "' failed.", ':', '[']
   it('past every result cap, and in batches of any size, the fast paths give what routing every line gives', () => {
@@ -132,25 +169,36 @@ describe('fuzzing every parser: no exception, no hang, schema-valid output', () 
       repeat('cpython-3.8-count-allocs-format/getcounts-repr.txt', 60),
     ]
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(), fc.constantFrom('drop', 'dup', 'cut', 'crlf', 'mark')), { maxLength: 30 }), fc.integer({ min: 1, max: 5000 }), (mutations, batchSize) => {
-        const lines = parts.join('\n').split('\n')
-        for (const [at, kind] of mutations) {
-          const i = at % lines.length
-          if (kind === 'drop') lines.splice(i, 1)
-          else if (kind === 'dup') lines.splice(i, 0, lines[i])
-          else if (kind === 'crlf') lines[i] += '\r'
-          // What makes a line another parser's business, inside a run a parser would otherwise take whole.
-          else if (kind === 'mark') lines[i] += OTHERS_MARKS[at % OTHERS_MARKS.length]
-          else lines[i] = lines[i].slice(0, at % (lines[i].length + 1))
-        }
-        const reference = parseLogText(lines.join('\n'), { routing: 'all' })
-        const { mallocstats, fault, sanitizer, 'pymalloc-debug': debug, 'count-allocs': counts } = reference.results
-        const dropped = [mallocstats?.droppedDumps, reference.results['valgrind-xml']?.droppedErrors, fault?.droppedFaults, sanitizer?.droppedReports, debug?.droppedBlocks, counts?.droppedDumps]
-        expect(dropped.every((count) => (count ?? 0) > 0)).toBe(true)
-        const batched = new LogDetector()
-        for (let start = 0; start < lines.length; start += batchSize) batched.pushLines(lines.slice(start, start + batchSize))
-        expect(batched.end()).toEqual(reference)
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('drop', 'dup', 'cut', 'crlf', 'mark')), { maxLength: 30 }),
+        fc.integer({ min: 1, max: 5000 }),
+        (mutations, batchSize) => {
+          const lines = parts.join('\n').split('\n')
+          for (const [at, kind] of mutations) {
+            const i = at % lines.length
+            if (kind === 'drop') lines.splice(i, 1)
+            else if (kind === 'dup') lines.splice(i, 0, lines[i])
+            else if (kind === 'crlf') lines[i] += '\r'
+            // What makes a line another parser's business, inside a run a parser would otherwise take whole.
+            else if (kind === 'mark') lines[i] += OTHERS_MARKS[at % OTHERS_MARKS.length]
+            else lines[i] = lines[i].slice(0, at % (lines[i].length + 1))
+          }
+          const reference = parseLogText(lines.join('\n'), { routing: 'all' })
+          const { mallocstats, fault, sanitizer, 'pymalloc-debug': debug, 'count-allocs': counts } = reference.results
+          const dropped = [
+            mallocstats?.droppedDumps,
+            reference.results['valgrind-xml']?.droppedErrors,
+            fault?.droppedFaults,
+            sanitizer?.droppedReports,
+            debug?.droppedBlocks,
+            counts?.droppedDumps,
+          ]
+          expect(dropped.every((count) => (count ?? 0) > 0)).toBe(true)
+          const batched = new LogDetector()
+          for (let start = 0; start < lines.length; start += batchSize) batched.pushLines(lines.slice(start, start + batchSize))
+          expect(batched.end()).toEqual(reference)
+        },
+      ),
       { numRuns: 4 },
     )
     // A log with CRLF line endings (a Windows runner's, or a file that went through one).

@@ -9,7 +9,8 @@ import { GilParser } from '../../../src/parse/gil.js'
 import { readFixture } from '../../helpers/fixtures.js'
 import { scanText } from '../../helpers/parse-text.js'
 
-const WARNING = "RuntimeWarning: The global interpreter lock (GIL) has been enabled to load module 'defects', which has not declared that it can run safely without the GIL. To override this behavior and keep the GIL disabled (at your own risk), run with PYTHON_GIL=0 or -Xgil=0."
+const WARNING =
+  "RuntimeWarning: The global interpreter lock (GIL) has been enabled to load module 'defects', which has not declared that it can run safely without the GIL. To override this behavior and keep the GIL disabled (at your own risk), run with PYTHON_GIL=0 or -Xgil=0."
 
 describe('GilParser', () => {
   it('reads the module the warning names, whatever location the warnings module put before it, and the probe line', () => {

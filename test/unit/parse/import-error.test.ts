@@ -33,14 +33,19 @@ describe('a module built for another ABI, as the import fails (real trace-refs o
     expect(report.findings.map((finding) => [finding.kind, finding.test])).toContainEqual(['abi-mismatch', 'test_imports'])
   })
 
-  it('reads the line behind any prefix (pytest\'s `E   `), once per module and symbol, and leaves other undefined symbols to the test\'s failure', () => {
+  it("reads the line behind any prefix (pytest's `E   `), once per module and symbol, and leaves other undefined symbols to the test's failure", () => {
     const parser = new ImportErrorParser()
     expect(parser.next(`E   ImportError: ${MODULE}: undefined symbol: PyModule_Create2`, 1)).toBe(true)
     expect(parser.next(`ImportError: ${MODULE}: undefined symbol: PyModule_Create2`, 9)).toBe(true)
     expect(parser.next('ImportError: cannot import name x', 10)).toBe(false)
     expect(parser.end().undefinedSymbols).toEqual([{ line: 1, module: MODULE, symbol: 'PyModule_Create2', count: 2 }])
-    expect(explainUndefinedSymbol('PyModule_Create2TraceRefs').reason).toBe('undefined symbol PyModule_Create2TraceRefs: the module was compiled with Py_TRACE_REFS, which this interpreter lacks')
-    expect(explainUndefinedSymbol('_Py_RefTotal')).toEqual({ reason: 'undefined symbol _Py_RefTotal: the module was compiled with Py_REF_DEBUG, which this interpreter lacks', abi: true })
+    expect(explainUndefinedSymbol('PyModule_Create2TraceRefs').reason).toBe(
+      'undefined symbol PyModule_Create2TraceRefs: the module was compiled with Py_TRACE_REFS, which this interpreter lacks',
+    )
+    expect(explainUndefinedSymbol('_Py_RefTotal')).toEqual({
+      reason: 'undefined symbol _Py_RefTotal: the module was compiled with Py_REF_DEBUG, which this interpreter lacks',
+      abi: true,
+    })
     const cxx = parseLogText('ImportError: /x/fast.cpython-311d-x86_64-linux-gnu.so: undefined symbol: _ZTVN10__cxxabiv117__class_type_infoE\n')
     expect(cxx.problems).toEqual([])
   })

@@ -66,7 +66,8 @@ describe('MallocStatsParser on pasted dumps with gaps', () => {
     expect(dump.values['arenas allocated total']).toBe(original.values['arenas allocated total'])
     expect(dump.values['arenas reclaimed']).toBeUndefined()
     // After the first gap: the totals from `bytes in available blocks` on, and the pool line.
-    for (const key of ['bytes in available blocks', 'unused pools bytes', 'bytes lost to pool headers', 'bytes lost to quantization', 'total']) expect(dump.values[key]).toBe(original.values[key])
+    for (const key of ['bytes in available blocks', 'unused pools bytes', 'bytes lost to pool headers', 'bytes lost to quantization', 'total'])
+      expect(dump.values[key]).toBe(original.values[key])
     expect(dump.unusedPools).toBe(original.unusedPools)
     // After the second: the arena map total (still known as such) and every free list.
     expect(dump.values['arena map total']).toBe(original.values['arena map total'])
@@ -144,16 +145,30 @@ describe('the debug hooks named by what happened, when the dump is cut short bef
 
   it('a trailing pad without its byte lines is an overrun, with no byte count made up', () => {
     expect(problemOf(overrun)).toMatchObject({ kind: 'buffer-overrun', message: 'buffer overrun of 1 byte detected on free in <string>:1' })
-    const cut = overrun.split('\n').filter((line) => !line.startsWith('        at tail+')).join('\n')
-    expect(problemOf(cut)).toMatchObject({ kind: 'buffer-overrun', message: 'buffer overrun past a 16-byte block (its trailing pad bytes were overwritten; the log does not show how many) detected on free in <string>:1' })
+    const cut = overrun
+      .split('\n')
+      .filter((line) => !line.startsWith('        at tail+'))
+      .join('\n')
+    expect(problemOf(cut)).toMatchObject({
+      kind: 'buffer-overrun',
+      message: 'buffer overrun past a 16-byte block (its trailing pad bytes were overwritten; the log does not show how many) detected on free in <string>:1',
+    })
   })
 
   it('"bad leading pad byte" is an underrun even when the leading pad bytes are not in the log', () => {
     const underrun = overrun
       .split('\n')
       .filter((line) => !line.startsWith('        at tail+'))
-      .map((line) => line.replace('The 7 pad bytes at p-7 are FORBIDDENBYTE, as expected.', 'The 7 pad bytes at p-7 are not all FORBIDDENBYTE (0xfd):').replace(/The 8 pad bytes at tail=(\S+) are not all FORBIDDENBYTE \(0xfd\):/, 'The 8 pad bytes at tail=$1 are FORBIDDENBYTE, as expected.').replace('bad trailing pad byte', 'bad leading pad byte'))
+      .map((line) =>
+        line
+          .replace('The 7 pad bytes at p-7 are FORBIDDENBYTE, as expected.', 'The 7 pad bytes at p-7 are not all FORBIDDENBYTE (0xfd):')
+          .replace(/The 8 pad bytes at tail=(\S+) are not all FORBIDDENBYTE \(0xfd\):/, 'The 8 pad bytes at tail=$1 are FORBIDDENBYTE, as expected.')
+          .replace('bad trailing pad byte', 'bad leading pad byte'),
+      )
       .join('\n')
-    expect(problemOf(underrun)).toMatchObject({ kind: 'buffer-underrun', message: 'buffer underrun before a 16-byte block (its leading pad bytes were overwritten; the log does not show how many) detected on free in <string>:1' })
+    expect(problemOf(underrun)).toMatchObject({
+      kind: 'buffer-underrun',
+      message: 'buffer underrun before a 16-byte block (its leading pad bytes were overwritten; the log does not show how many) detected on free in <string>:1',
+    })
   })
 })

@@ -9,11 +9,22 @@ import { scanText } from '../../helpers/parse-text.js'
 
 describe('PymallocDebugParser and FaultParser on real 3.11.2 debug-hook output', () => {
   it('reads the bad block, its pad bytes and the fatal error of a 1-byte overrun', () => {
-    const { results, unparsed } = scanText({ debug: new PymallocDebugParser(), fault: new FaultParser() }, readFixture('cpython-3.11.2-pydebug/pymalloc-debug-overrun.txt'))
+    const { results, unparsed } = scanText(
+      { debug: new PymallocDebugParser(), fault: new FaultParser() },
+      readFixture('cpython-3.11.2-pydebug/pymalloc-debug-overrun.txt'),
+    )
     expect(unparsed.count).toBe(0)
     expect(results.debug.blocks).toHaveLength(1)
     const block = results.debug.blocks[0]
-    expect(block).toMatchObject({ line: 1, address: '0x7f218a328820', api: 'm', bytesRequested: 16, overrunBytes: 1, tracemallocDisabled: true, data: 'cd cd cd cd cd cd cd cd cd cd cd cd cd cd cd cd' })
+    expect(block).toMatchObject({
+      line: 1,
+      address: '0x7f218a328820',
+      api: 'm',
+      bytesRequested: 16,
+      overrunBytes: 1,
+      tracemallocDisabled: true,
+      data: 'cd cd cd cd cd cd cd cd cd cd cd cd cd cd cd cd',
+    })
     expect(block.leadingPad).toEqual({ count: 7, intact: true, bytes: [] })
     expect(block.trailingPad?.intact).toBe(false)
     expect(block.trailingPad?.count).toBe(8)
@@ -35,7 +46,10 @@ describe('PymallocDebugParser and FaultParser on real 3.11.2 debug-hook output',
   })
 
   it('keeps the tracemalloc allocation traceback apart from the crashing thread', () => {
-    const { results, unparsed } = scanText({ debug: new PymallocDebugParser(), fault: new FaultParser() }, readFixture('cpython-3.11.2-pydebug/pymalloc-debug-overrun-tracemalloc.txt'))
+    const { results, unparsed } = scanText(
+      { debug: new PymallocDebugParser(), fault: new FaultParser() },
+      readFixture('cpython-3.11.2-pydebug/pymalloc-debug-overrun-tracemalloc.txt'),
+    )
     expect(unparsed.count).toBe(0)
     expect(results.debug.blocks[0].allocatedAt).toEqual([
       { file: '/home/runner/work/myext/myext/tests/test_overrun.py', line: 4 },
@@ -81,7 +95,15 @@ describe('MallocStatsParser', () => {
     expect(unparsed.count).toBe(0)
     const [dump] = results.stats.dumps
     expect(results.stats.dumps).toHaveLength(1)
-    expect(dump).toMatchObject({ allocator: 'pymalloc', smallBlockThreshold: 512, sizeClassCount: 32, arenaCount: 2, arenaSize: 1048576, unusedPools: 24, poolSize: 16384 })
+    expect(dump).toMatchObject({
+      allocator: 'pymalloc',
+      smallBlockThreshold: 512,
+      sizeClassCount: 32,
+      arenaCount: 2,
+      arenaSize: 1048576,
+      unusedPools: 24,
+      poolSize: 16384,
+    })
     expect(dump.sizeClasses).toHaveLength(31)
     expect(dump.sizeClasses[0]).toEqual({ index: 1, size: 32, pools: 1, blocksInUse: 15, availableBlocks: 495 })
     expect(dump.sizeClasses[30]).toEqual({ index: 31, size: 512, pools: 1, blocksInUse: 7, availableBlocks: 24 })
@@ -106,10 +128,22 @@ describe('MallocStatsParser', () => {
       'arena map total': 655360,
     })
     expect(dump.freeLists[0]).toEqual({ count: 9, name: 'free PyDictObjects', bytesEach: 48, totalBytes: 432 })
-    expect(dump.freeLists.find((line) => line.name === 'free 2-sized PyTupleObjects')).toEqual({ count: 8, name: 'free 2-sized PyTupleObjects', bytesEach: 40, totalBytes: 320 })
+    expect(dump.freeLists.find((line) => line.name === 'free 2-sized PyTupleObjects')).toEqual({
+      count: 8,
+      name: 'free 2-sized PyTupleObjects',
+      bytesEach: 40,
+      totalBytes: 320,
+    })
     // The pymalloc totals add up, as printone sums them.
     const v = dump.values
-    expect(v['bytes in allocated blocks'] + v['bytes in available blocks'] + v['unused pools bytes'] + v['bytes lost to pool headers'] + v['bytes lost to quantization'] + v['bytes lost to arena alignment']).toBe(v.total)
+    expect(
+      v['bytes in allocated blocks'] +
+        v['bytes in available blocks'] +
+        v['unused pools bytes'] +
+        v['bytes lost to pool headers'] +
+        v['bytes lost to quantization'] +
+        v['bytes lost to arena alignment'],
+    ).toBe(v.total)
   })
 
   it('keeps 22 PYTHONMALLOCSTATS dumps as a time series with growing arena counts', () => {
@@ -136,8 +170,20 @@ describe('MallocStatsParser', () => {
     expect(unparsed.count).toBe(0)
     const [dump] = results.stats.dumps
     expect(results.stats.dumps).toHaveLength(1)
-    expect(dump).toMatchObject({ allocator: 'mimalloc', smallBlockThreshold: 16384, sizeClassCount: 73, sizeClasses: [], values: { 'medium block threshold': 131072, 'large object max size': 16777216 } })
-    expect(dump.mimalloc).toEqual({ 'Allocated Blocks': 15914, 'Allocated Bytes': 2080432, 'Allocated Bytes w/ Overhead': 2207744, 'Bytes Reserved': 4469296, 'Bytes Committed': 2909168 })
+    expect(dump).toMatchObject({
+      allocator: 'mimalloc',
+      smallBlockThreshold: 16384,
+      sizeClassCount: 73,
+      sizeClasses: [],
+      values: { 'medium block threshold': 131072, 'large object max size': 16777216 },
+    })
+    expect(dump.mimalloc).toEqual({
+      'Allocated Blocks': 15914,
+      'Allocated Bytes': 2080432,
+      'Allocated Bytes w/ Overhead': 2207744,
+      'Bytes Reserved': 4469296,
+      'Bytes Committed': 2909168,
+    })
     expect(dump.freeLists[1]).toEqual({ count: 4, name: 'free PyDictKeysObjects', bytesEach: 32, totalBytes: 128 })
   })
 
@@ -185,7 +231,15 @@ describe('CountAllocsParser on text made by CPython 3.8 format strings', () => {
     const { results, unparsed } = scanText({ counts: new CountAllocsParser() }, readFixture('cpython-3.8-count-allocs-format/count-allocs-at-exit.txt'))
     expect(unparsed.count).toBe(0)
     const [dump] = results.counts.dumps
-    expect(dump).toMatchObject({ source: 'at-exit', fastTupleAllocs: 70213, emptyTupleAllocs: 1, fastIntAllocsPositive: 120334, fastIntAllocsNegative: 2210, nullStrings: 0, oneCharStrings: 0 })
+    expect(dump).toMatchObject({
+      source: 'at-exit',
+      fastTupleAllocs: 70213,
+      emptyTupleAllocs: 1,
+      fastIntAllocsPositive: 120334,
+      fastIntAllocsNegative: 2210,
+      nullStrings: 0,
+      oneCharStrings: 0,
+    })
     expect(dump.types[0]).toEqual({ name: 'leaky.Thing', allocs: 12, frees: 9, maxInUse: 4, alive: 3 })
     expect(dump.types.at(-1)).toEqual({ name: `module.__dict__'s "odd" name`, allocs: 1, frees: 0, maxInUse: 1, alive: 1 })
     expect(dump.types).toHaveLength(8)
@@ -197,7 +251,16 @@ describe('CountAllocsParser on text made by CPython 3.8 format strings', () => {
     expect(results.counts.diagnostics.count).toBe(0)
     const [dump] = results.counts.dumps
     expect(dump.source).toBe('getcounts')
-    expect(dump.types.map((type) => type.name)).toEqual(['leaky.Thing', 'int', 'builtin_function_or_method', 'dict', 'tuple', 'str', 'type', `module.__dict__'s "odd" name`])
+    expect(dump.types.map((type) => type.name)).toEqual([
+      'leaky.Thing',
+      'int',
+      'builtin_function_or_method',
+      'dict',
+      'tuple',
+      'str',
+      'type',
+      `module.__dict__'s "odd" name`,
+    ])
     expect(dump.types[5]).toEqual({ name: 'str', allocs: 210044, frees: 195012, maxInUse: 30211, alive: 15032 })
   })
 

@@ -24,7 +24,12 @@ describe('SanitizerParser on real ASan/LSan output (3.11.2 --with-address-saniti
       ['allocated by thread T0 here', 24],
     ])
     expect(report.culprit).toMatchObject({ index: 0, function: 'overrun', file: '/home/runner/work/myext/myext/leaky.c', line: 32, origin: 'extension' })
-    expect(report.stacks[0].frames[1]).toMatchObject({ function: 'cfunction_vectorcall_NOARGS', file: '../Objects/methodobject.c', line: 486, origin: 'cpython' })
+    expect(report.stacks[0].frames[1]).toMatchObject({
+      function: 'cfunction_vectorcall_NOARGS',
+      file: '../Objects/methodobject.c',
+      line: 486,
+      origin: 'cpython',
+    })
     expect(report.stacks[0].frames[22]).toMatchObject({ function: '_start', module: '/home/runner/.cache/pydebug/cp311-asan/bin/python3.11', origin: 'system' })
     expect(report.stacks[1].frames[0]).toMatchObject({ function: '__interceptor_malloc', origin: 'system' })
     expect(results.asan.diagnostics.count).toBe(0)
@@ -77,7 +82,7 @@ describe('SanitizerParser on real ASan/LSan output (3.11.2 --with-address-saniti
 
   it('reads UBSan runtime errors and LSan suppression tables', () => {
     const text = [
-      '/home/runner/work/myext/myext/leaky.c:40:14: runtime error: signed integer overflow: 2147483647 + 1 cannot be represented in type \'int\'',
+      "/home/runner/work/myext/myext/leaky.c:40:14: runtime error: signed integer overflow: 2147483647 + 1 cannot be represented in type 'int'",
       '    #0 0x7f00 in checked_sum /home/runner/work/myext/myext/leaky.c:40',
       'SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior /home/runner/work/myext/myext/leaky.c:40:14 in',
       '-----------------------------------------------------',
@@ -88,16 +93,25 @@ describe('SanitizerParser on real ASan/LSan output (3.11.2 --with-address-saniti
     ].join('\n')
     const { results, unparsed } = scanText({ san: new SanitizerParser() }, text)
     expect(unparsed.count).toBe(0)
-    expect(results.san.reports[0]).toMatchObject({ tool: 'UndefinedBehaviorSanitizer', kind: 'signed integer overflow', at: { file: '/home/runner/work/myext/myext/leaky.c', line: 40, column: 14 } })
+    expect(results.san.reports[0]).toMatchObject({
+      tool: 'UndefinedBehaviorSanitizer',
+      kind: 'signed integer overflow',
+      at: { file: '/home/runner/work/myext/myext/leaky.c', line: 40, column: 14 },
+    })
     expect(results.san.reports[0].culprit?.function).toBe('checked_sum')
     expect(results.san.suppressed).toEqual([{ count: 3, bytes: 120, name: '_PyObject_Malloc' }])
   })
 })
 
-describe('rules of = and -: a sanitizer\'s only inside or right before its report', () => {
-  const UNITTEST_LOGS = ['test-command/unittest-mixed.txt', 'test-command/unittest-ok.txt', 'cpython-3.8-count-allocs-format/pydebug-counts-log.txt', 'gcc-12-ubsan/defects-regrtest-v-test_signed_overflow.txt']
+describe("rules of = and -: a sanitizer's only inside or right before its report", () => {
+  const UNITTEST_LOGS = [
+    'test-command/unittest-mixed.txt',
+    'test-command/unittest-ok.txt',
+    'cpython-3.8-count-allocs-format/pydebug-counts-log.txt',
+    'gcc-12-ubsan/defects-regrtest-v-test_signed_overflow.txt',
+  ]
 
-  it.each(UNITTEST_LOGS)('%s: unittest\'s own rules do not make a sanitizer log', (fixture) => {
+  it.each(UNITTEST_LOGS)("%s: unittest's own rules do not make a sanitizer log", (fixture) => {
     const text = readFixture(fixture)
     for (const routing of ['dispatch', 'all'] as const) {
       const parsed = parseLogText(text, { routing })
@@ -117,13 +131,24 @@ describe('rules of = and -: a sanitizer\'s only inside or right before its repor
     // Every line, the opening rule and the blank lines inside the report too.
     expect(parsed.recognisedLines.sanitizer).toBe(parsed.lines)
     expect(parseLogText(asan, { routing: 'all' })).toEqual(parsed)
-    const table = ['-----------------------------------------------------', 'Suppressions used:', '  count      bytes template', '      3        120 _PyObject_Malloc', '-----------------------------------------------------'].join('\n')
+    const table = [
+      '-----------------------------------------------------',
+      'Suppressions used:',
+      '  count      bytes template',
+      '      3        120 _PyObject_Malloc',
+      '-----------------------------------------------------',
+    ].join('\n')
     expect(parseLogText(table)).toMatchObject({ kinds: ['sanitizer'], recognisedLines: { sanitizer: 5 }, unparsed: { count: 0 } })
     expect(scanText({ san: new SanitizerParser() }, table).unparsed.count).toBe(0)
   })
 
   it('does not count a rule that a header does not follow at once', () => {
-    const text = ['======================================================================', '', '==3351==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x602000002700', 'SUMMARY: AddressSanitizer: heap-buffer-overflow x.c:1 in f'].join('\n')
+    const text = [
+      '======================================================================',
+      '',
+      '==3351==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x602000002700',
+      'SUMMARY: AddressSanitizer: heap-buffer-overflow x.c:1 in f',
+    ].join('\n')
     for (const routing of ['dispatch', 'all'] as const) {
       const parsed = parseLogText(text, { routing })
       expect(parsed.unparsed).toEqual({ count: 1, samples: [{ line: 1, text: '='.repeat(70) }] })
@@ -133,7 +158,7 @@ describe('rules of = and -: a sanitizer\'s only inside or right before its repor
 })
 
 describe('ValgrindXmlParser on real memcheck XML', () => {
-  it('tells the extension\'s errors from CPython\'s own (PYTHONMALLOC=malloc)', () => {
+  it("tells the extension's errors from CPython's own (PYTHONMALLOC=malloc)", () => {
     const { results, unparsed } = scanText({ vg: new ValgrindXmlParser() }, readFixture('cpython-3.11.2-pydebug-valgrind/memcheck-pythonmalloc-malloc.xml'))
     expect(unparsed.count).toBe(0)
     const vg = results.vg
@@ -152,7 +177,13 @@ describe('ValgrindXmlParser on real memcheck XML', () => {
     ])
     const invalidWrite = vg.errors[6]
     expect(invalidWrite).toMatchObject({ what: 'Invalid write of size 1', count: 1 })
-    expect(invalidWrite.culprit).toMatchObject({ function: 'overrun', file: 'leaky.c', line: 32, directory: '/home/runner/work/myext/myext', origin: 'extension' })
+    expect(invalidWrite.culprit).toMatchObject({
+      function: 'overrun',
+      file: 'leaky.c',
+      line: 32,
+      directory: '/home/runner/work/myext/myext',
+      origin: 'extension',
+    })
     expect(invalidWrite.auxWhat[0]).toMatch(/0 bytes after a block of size 16 alloc'd/)
     expect(vg.errors.slice(7).map((error) => [error.leakedBytes, error.leakedBlocks, error.culprit?.function])).toEqual([
       [256, 4, 'leak_blocks'],
@@ -173,7 +204,8 @@ describe('ValgrindXmlParser on real memcheck XML', () => {
   })
 
   it('honours suppression counts and reports a truncated file', () => {
-    const xml = '<?xml version="1.0"?>\n<valgrindoutput>\n<suppcounts>\n  <pair>\n    <count>12</count>\n    <name>ADDRESS_IN_RANGE/Invalid read of size 4</name>\n  </pair>\n</suppcounts>\n'
+    const xml =
+      '<?xml version="1.0"?>\n<valgrindoutput>\n<suppcounts>\n  <pair>\n    <count>12</count>\n    <name>ADDRESS_IN_RANGE/Invalid read of size 4</name>\n  </pair>\n</suppcounts>\n'
     const { results } = scanText({ vg: new ValgrindXmlParser() }, xml)
     expect(results.vg.suppressed).toEqual([{ name: 'ADDRESS_IN_RANGE/Invalid read of size 4', count: 12 }])
     expect(results.vg.complete).toBe(false)

@@ -42,7 +42,14 @@ async function parsedText(fixture: string, routing: DetectOptions['routing']): P
 
 describe('parse goldens: every fixture log, parsed', () => {
   it('finds the fixture logs in every folder, whatever their ending', () => {
-    expect(FIXTURE_LOGS).toEqual(expect.arrayContaining(['cpython-3.11.2-pydebug/regrtest-R-leaky.txt', 'cpython-3.11.2-pydebug-valgrind/memcheck-debug-hooks.xml', 'cpython-3.11.2-valgrind-memcheck/test_clean.log', 'fuzz-regressions/state-line-inside-thread-dump-1.txt']))
+    expect(FIXTURE_LOGS).toEqual(
+      expect.arrayContaining([
+        'cpython-3.11.2-pydebug/regrtest-R-leaky.txt',
+        'cpython-3.11.2-pydebug-valgrind/memcheck-debug-hooks.xml',
+        'cpython-3.11.2-valgrind-memcheck/test_clean.log',
+        'fuzz-regressions/state-line-inside-thread-dump-1.txt',
+      ]),
+    )
   })
 
   it.each(FIXTURE_LOGS)('%s', async (fixture) => {

@@ -25,7 +25,12 @@ describe('pipeline logs', () => {
       { kind: 'references', deltas: [3, 3, 3], sum: 9 },
       { kind: 'memory blocks', deltas: [35, 35, 35], sum: 105 },
     ])
-    expect(testOverrun).toMatchObject({ name: 'test_overrun', outcome: 'crashed', result: 'worker non-zero exit code (Exit code -6 (SIGABRT))', fatalError: '_PyMem_DebugRawFree: bad trailing pad byte' })
+    expect(testOverrun).toMatchObject({
+      name: 'test_overrun',
+      outcome: 'crashed',
+      result: 'worker non-zero exit code (Exit code -6 (SIGABRT))',
+      fatalError: '_PyMem_DebugRawFree: bad trailing pad byte',
+    })
     expect(log.problems.find((problem) => problem.kind === 'buffer-overrun')).toMatchObject({
       message: 'buffer overrun of 1 byte detected on free in examples/leaky/tests/test_overrun.py:9',
       test: 'test_overrun',

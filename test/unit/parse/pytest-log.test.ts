@@ -5,7 +5,7 @@ import { readFixture } from '../../helpers/fixtures.js'
 
 function parse(text: string) {
   const parser = new PytestLogParser()
-  text.split('\n').forEach((line, index) => parser.next(line, index + 1))
+  for (const [index, line] of text.split('\n').entries()) parser.next(line, index + 1)
   return parser.end()
 }
 
@@ -32,11 +32,16 @@ describe('PytestLogParser on real pytest output (pydebug_refleak plugin, 3.11.2 
 
   it('lists the collected ids of --collect-only -q', () => {
     const result = parse(readFixture('pytest-7.2.1-cpython-3.11.2-pydebug/collect-only-q.txt'))
-    expect(result.started).toEqual(['tests/test_leaky.py::test_leak_refs[3]', 'tests/test_leaky.py::test_leak_blocks', 'tests/test_leaky.py::test_checked_sum', 'tests/test_overrun.py::test_overrun'])
+    expect(result.started).toEqual([
+      'tests/test_leaky.py::test_leak_refs[3]',
+      'tests/test_leaky.py::test_leak_blocks',
+      'tests/test_leaky.py::test_checked_sum',
+      'tests/test_overrun.py::test_overrun',
+    ])
     expect(result.unrecognised.count).toBe(0)
   })
 
-  it('reads the short summary: a failing test\'s reason, a file that could not be collected, ids with spaces', () => {
+  it("reads the short summary: a failing test's reason, a file that could not be collected, ids with spaces", () => {
     const result = parse(
       [
         'tests/test_a.py::test_x[a b] ',
@@ -45,7 +50,7 @@ describe('PytestLogParser on real pytest output (pydebug_refleak plugin, 3.11.2 
         'tests/test_a.py::test_y ERROR                                           [100%]',
         '=========================== short test summary info ============================',
         'FAILED tests/test_a.py::test_x[a b] - AssertionError: assert 1 == 2',
-        'ERROR tests/test_bad.py - ModuleNotFoundError: No module named \'nope\'',
+        "ERROR tests/test_bad.py - ModuleNotFoundError: No module named 'nope'",
         '==================== 1 failed, 1 passed, 2 errors in 0.12s =====================',
       ].join('\n'),
     )

@@ -29,7 +29,12 @@ describe('RegrtestParser across versions, on real -j1 runs with every outcome', 
     expect(regrtest.summary).toMatchObject({
       state: 'FAILURE',
       counts: { ok: 1, failed: 3, 'env changed': 1, skipped: 2, 'run no tests': 1 },
-      lists: { failed: ['test_fails', 'test_hangs', 'test_segv'], 'env changed': ['test_envchanged'], skipped: ['test_needsnet', 'test_skipmod'], 'run no tests': ['test_norun'] },
+      lists: {
+        failed: ['test_fails', 'test_hangs', 'test_segv'],
+        'env changed': ['test_envchanged'],
+        skipped: ['test_needsnet', 'test_skipmod'],
+        'run no tests': ['test_norun'],
+      },
     })
     expect(regrtest.summary.lists.slowest).toHaveLength(6)
     expect(regrtest.summary.totalDuration).toMatch(/^\d+\.\d sec$/)
@@ -121,11 +126,29 @@ describe('RegrtestParser on 3.12 and 3.14 wordings (Lib/test/libregrtest/results
       ['test_b', 'failed'],
       ['test_c', 'resource-denied'],
     ])
-    expect(results.regrtest.summary).toMatchObject({ state: 'FAILURE', counts: { 'resource denied': 1, failed: 1, ok: 1 }, totalTests: 'run=12 failures=1 skipped=3' })
+    expect(results.regrtest.summary).toMatchObject({
+      state: 'FAILURE',
+      counts: { 'resource denied': 1, failed: 1, ok: 1 },
+      totalTests: 'run=12 failures=1 skipped=3',
+    })
   })
 
   it('reads 3.12 "NO TESTS RAN" and an all-good run', () => {
-    const text = ['0:00:00 load avg: 0.50 Run tests sequentially', '0:00:00 load avg: 0.50 [1/1] test_a', '0:00:00 load avg: 0.50 [1/1] test_a ran no tests', '', '== Tests result: NO TESTS RAN ==', '', '1 test run no tests:', '    test_a', '', 'Total duration: 10 ms', 'Total tests: run=0', 'Total test files: run=1/1 run_no_tests=1', 'Result: NO TESTS RAN'].join('\n')
+    const text = [
+      '0:00:00 load avg: 0.50 Run tests sequentially',
+      '0:00:00 load avg: 0.50 [1/1] test_a',
+      '0:00:00 load avg: 0.50 [1/1] test_a ran no tests',
+      '',
+      '== Tests result: NO TESTS RAN ==',
+      '',
+      '1 test run no tests:',
+      '    test_a',
+      '',
+      'Total duration: 10 ms',
+      'Total tests: run=0',
+      'Total test files: run=1/1 run_no_tests=1',
+      'Result: NO TESTS RAN',
+    ].join('\n')
     const { results, unparsed } = parse(text)
     expect(unparsed.count).toBe(0)
     expect(results.regrtest.tests[0].outcome).toBe('no-tests')

@@ -21,7 +21,11 @@ describe('pydebug report parse', () => {
 
   it('turns logs of any kind into a schema-valid report, kinds detected from content', async () => {
     const io = captureIo(root)
-    const logs = ['cpython-3.11.2-pydebug/regrtest-R-j1-leak-and-crash.txt', 'cpython-3.11.2-pydebug-valgrind/memcheck-pythonmalloc-malloc.xml', 'cpython-3.11.2-pydebug/pymalloc-debug-overrun-tracemalloc.txt']
+    const logs = [
+      'cpython-3.11.2-pydebug/regrtest-R-j1-leak-and-crash.txt',
+      'cpython-3.11.2-pydebug-valgrind/memcheck-pythonmalloc-malloc.xml',
+      'cpython-3.11.2-pydebug/pymalloc-debug-overrun-tracemalloc.txt',
+    ]
     const code = await cli(['report', 'parse', ...logs.map(fixture)], io)
     expect(io.err).toBe('')
     expect(code).toBe(0)
@@ -59,7 +63,8 @@ describe('pydebug report parse', () => {
     expect(report.findings[0]).toMatchObject({
       message: 'test_segv crashed (Exit code -11): Fatal Python error: Segmentation fault',
       // The test's own line, not the stdlib frame that faulted on its behalf.
-      detail: 'Fatal Python error: Segmentation fault in /tmp/regr/tests/test_segv.py:4 (test_null, through /work/scratch/py311/prefix/lib/python3.11/ctypes/__init__.py:519 in string_at)',
+      detail:
+        'Fatal Python error: Segmentation fault in /tmp/regr/tests/test_segv.py:4 (test_null, through /work/scratch/py311/prefix/lib/python3.11/ctypes/__init__.py:519 in string_at)',
       file: '/tmp/regr/tests/test_segv.py',
       line: 4,
     })
@@ -80,7 +85,7 @@ describe('pydebug report parse', () => {
     expect(markdown).toContain('AddressSanitizer heap-buffer-overflow: WRITE of size 1 in overrun (leaky.c:32)')
   })
 
-  it('shows a problem\'s place once when its message already names it', async () => {
+  it("shows a problem's place once when its message already names it", async () => {
     const io = captureIo(root)
     expect(await cli(['report', 'parse', fixture('cpython-3.11.2-pydebug/regrtest-R-j1-leak-and-crash.txt'), '--format', 'markdown'], io)).toBe(0)
     const overrun = io.out.split('\n').find((line) => line.includes('buffer-overrun'))!
@@ -113,8 +118,14 @@ describe('pydebug report parse', () => {
     [['report', 'parse', 'x.log', '--format', 'html'], /--format: 'html' is not a format; use json or markdown\./],
     [['report', 'parse', 'missing.log'], /<log>: 'missing.log' is not a readable file/],
     [['report', 'parse', 'x.log', '--colour'], /Allowed options: --format, --out, --workspace, --fail-on\./],
-    [['report', 'parse', path.join(FIXTURES_DIR, 'cpython-3.11.2-pydebug/regrtest-R-leaky.txt'), '--fail-on', 'errors'], /--fail-on 'errors' is not allowed\. Allowed: findings, leaks, never\./],
-    [['report', 'parse', path.join(FIXTURES_DIR, 'cpython-3.11.2-pydebug/regrtest-R-leaky.txt'), '--out', 'no/such/folder/report.json'], /--out: cannot write 'no\/such\/folder\/report.json' \(ENOENT\); pass a file in an existing folder\./],
+    [
+      ['report', 'parse', path.join(FIXTURES_DIR, 'cpython-3.11.2-pydebug/regrtest-R-leaky.txt'), '--fail-on', 'errors'],
+      /--fail-on 'errors' is not allowed\. Allowed: findings, leaks, never\./,
+    ],
+    [
+      ['report', 'parse', path.join(FIXTURES_DIR, 'cpython-3.11.2-pydebug/regrtest-R-leaky.txt'), '--out', 'no/such/folder/report.json'],
+      /--out: cannot write 'no\/such\/folder\/report.json' \(ENOENT\); pass a file in an existing folder\./,
+    ],
   ])('%j exits 2 naming the argument', async (args, message) => {
     const io = captureIo(root)
     expect(await cli(args, io)).toBe(2)

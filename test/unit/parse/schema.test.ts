@@ -16,7 +16,19 @@ const FIXTURES = readdirSync(FIXTURES_DIR, { recursive: true, encoding: 'utf8' }
 describe('schemas/report-v1.schema.json', () => {
   it('is JSON Schema 2020-12 with a $def for every parser result', () => {
     expect(SCHEMA.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
-    expect(Object.keys(SCHEMA.$defs.parsedLog.properties.results.properties)).toEqual(['regrtest', 'showrefcount', 'refcount-series', 'mallocstats', 'count-allocs', 'pymalloc-debug', 'fault', 'sanitizer', 'valgrind-xml', 'census', 'import-error'])
+    expect(Object.keys(SCHEMA.$defs.parsedLog.properties.results.properties)).toEqual([
+      'regrtest',
+      'showrefcount',
+      'refcount-series',
+      'mallocstats',
+      'count-allocs',
+      'pymalloc-debug',
+      'fault',
+      'sanitizer',
+      'valgrind-xml',
+      'census',
+      'import-error',
+    ])
   })
 
   it('names exactly the finding kinds of src/report/finding-kinds.ts, in their order', () => {
@@ -36,8 +48,26 @@ describe('schemas/report-v1.schema.json', () => {
       tool: { name: 'pydebug', version: '0.1.0' },
       generatedAt: '2026-11-24T01:30:00.000Z',
       status: 'findings',
-      cell: { id: 'cp311-pydebug', python: '3.11.2', variant: 'pydebug', configureArgs: ['--with-pydebug'], runtimeEnv: { PYTHONMALLOC: 'debug' }, abiFlags: 'd', extensionAbi: 'cpython-311d-x86_64-linux-gnu' },
-      interpreter: { pythonPath: '/c/bin/python3', prefix: '/c', cacheKey: 'k', cacheHit: 'none', seconds: 301.2, source: 'Python-3.11.2.tgz', sysVersion: '3.11.2', abiflags: 'd', soabi: 'cpython-311d-x86_64-linux-gnu' },
+      cell: {
+        id: 'cp311-pydebug',
+        python: '3.11.2',
+        variant: 'pydebug',
+        configureArgs: ['--with-pydebug'],
+        runtimeEnv: { PYTHONMALLOC: 'debug' },
+        abiFlags: 'd',
+        extensionAbi: 'cpython-311d-x86_64-linux-gnu',
+      },
+      interpreter: {
+        pythonPath: '/c/bin/python3',
+        prefix: '/c',
+        cacheKey: 'k',
+        cacheHit: 'none',
+        seconds: 301.2,
+        source: 'Python-3.11.2.tgz',
+        sysVersion: '3.11.2',
+        abiflags: 'd',
+        soabi: 'cpython-311d-x86_64-linux-gnu',
+      },
       extensions: [{ path: '.', abi: 'cpython-311d-x86_64-linux-gnu', reused: false, sitePath: 'site', seconds: 3.1, log: 'logs/ext.log' }],
       refleaks: {
         command: ['python', '-m', 'test', '-R', '3:3'],
@@ -45,11 +75,22 @@ describe('schemas/report-v1.schema.json', () => {
         warmups: 3,
         runs: 3,
         state: 'FAILURE',
-        tests: [{ name: 'test_leaky', outcome: 'leaked', result: 'failed (reference leak)', leaks: [{ kind: 'references', deltas: [3, 3, 3], sum: 9 }], informationalLeaks: [], cases: [{ id: 'test_leaky.LeakyTests.test_leak_refs', outcome: 'leaked', leaks: [], log: 'logs/case.log' }] }],
+        tests: [
+          {
+            name: 'test_leaky',
+            outcome: 'leaked',
+            result: 'failed (reference leak)',
+            leaks: [{ kind: 'references', deltas: [3, 3, 3], sum: 9 }],
+            informationalLeaks: [],
+            cases: [{ id: 'test_leaky.LeakyTests.test_leak_refs', outcome: 'leaked', leaks: [], log: 'logs/case.log' }],
+          },
+        ],
         log: 'logs/refleaks.log',
       },
       showrefcount: { files: [{ name: 'test_leaky', exitCode: 0, outcome: 'passed', atExit: { refs: 3288, blocks: 2972 }, log: 'logs/sr.log' }] },
-      findings: [{ kind: 'reference-leak', test: 'test_leaky', message: 'test_leaky leaked [3, 3, 3] references, sum=9', deltas: [3, 3, 3], log: 'logs/refleaks.log' }],
+      findings: [
+        { kind: 'reference-leak', test: 'test_leaky', message: 'test_leaky leaked [3, 3, 3] references, sum=9', deltas: [3, 3, 3], log: 'logs/refleaks.log' },
+      ],
       logs: [{ path: 'logs/refleaks.log', kind: 'regrtest', lines, unparsed, parsed: details }],
       problems: parsed.problems.map((problem) => ({ ...problem, log: 'logs/refleaks.log' })),
     }
@@ -57,6 +98,10 @@ describe('schemas/report-v1.schema.json', () => {
     expect(validate(SCHEMA, { ...sample, schema: 2 })).toEqual(['$.schema: expected 1, got 2'])
     expect(validate(SCHEMA, { ...sample, status: 'ok' })[0]).toMatch(/^\$\.status: "ok" not in/)
     expect(validate(SCHEMA, { ...sample, surprise: true })).toEqual(['$: unexpected property surprise'])
-    expect(validate(SCHEMA, { ...sample, logs: [{ path: 'x' }] })).toEqual(['$.logs[0]: missing kind', '$.logs[0]: missing lines', '$.logs[0]: missing unparsed'])
+    expect(validate(SCHEMA, { ...sample, logs: [{ path: 'x' }] })).toEqual([
+      '$.logs[0]: missing kind',
+      '$.logs[0]: missing lines',
+      '$.logs[0]: missing unparsed',
+    ])
   })
 })

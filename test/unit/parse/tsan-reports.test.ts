@@ -10,16 +10,29 @@ describe('ThreadSanitizer reports (CPython 3.13.5 tsan, real captures)', () => {
   it("reads a data race's accesses and frames, which have no address: the culprit is the extension's racy_increment", () => {
     const log = parseLogText(readFixture('cpython-3.13.5-tsan/data-race-report-file.txt'), { extensionPaths: [COPY], kinds: ['sanitizer'] })
     const [report] = log.results.sanitizer!.reports
-    expect(report).toMatchObject({ tool: 'ThreadSanitizer', kind: 'data race', access: { operation: 'Read', size: 8, address: '0x7f07ec087250', thread: 'T3' } })
+    expect(report).toMatchObject({
+      tool: 'ThreadSanitizer',
+      kind: 'data race',
+      access: { operation: 'Read', size: 8, address: '0x7f07ec087250', thread: 'T3' },
+    })
     expect(report.stacks.map((stack) => [stack.role, stack.frames.length])).toEqual([
       ['access', 1],
       ['previous write by thread T2', 1],
       ['Thread T3 created by main thread', expect.any(Number)],
       ['Thread T2 created by main thread', expect.any(Number)],
     ])
-    expect(report.stacks[0].frames[0]).toMatchObject({ index: 0, function: 'racy_increment', file: `${COPY}defects.c`, line: 51, module: 'defects.cpython-313d-x86_64-linux-gnu.so', origin: 'extension' })
+    expect(report.stacks[0].frames[0]).toMatchObject({
+      index: 0,
+      function: 'racy_increment',
+      file: `${COPY}defects.c`,
+      line: 51,
+      module: 'defects.cpython-313d-x86_64-linux-gnu.so',
+      origin: 'extension',
+    })
     expect(report.culprit).toMatchObject({ function: 'racy_increment', line: 51 })
-    expect(log.problems).toEqual([expect.objectContaining({ kind: 'memory-error', message: expect.stringContaining('ThreadSanitizer data race'), function: 'racy_increment', line: 51 })])
+    expect(log.problems).toEqual([
+      expect.objectContaining({ kind: 'memory-error', message: expect.stringContaining('ThreadSanitizer data race'), function: 'racy_increment', line: 51 }),
+    ])
   })
 
   it("reads CPython's own race at finalisation as CPython's (no frame of an extension), with every line recognised", () => {

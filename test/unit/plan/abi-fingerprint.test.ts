@@ -38,7 +38,10 @@ describe('abiFingerprintOf (real probes of 3.11 interpreters)', () => {
   })
 
   it('ignores what needs no rebuild (pymalloc, PYMALLOC_DEBUG) and reads sanitizers and -D macros from CFLAGS', () => {
-    const asan = { ...PYDEBUG, abi: { ...PYDEBUG.abi, cflags: `${PYDEBUG.abi.cflags} -fsanitize=address -fno-omit-frame-pointer -DPYMALLOC_DEBUG -DWITH_PYMALLOC` } }
+    const asan = {
+      ...PYDEBUG,
+      abi: { ...PYDEBUG.abi, cflags: `${PYDEBUG.abi.cflags} -fsanitize=address -fno-omit-frame-pointer -DPYMALLOC_DEBUG -DWITH_PYMALLOC` },
+    }
     expect(abiFingerprintOf(asan)).toMatchObject({ label: 'cp311d-asan', macros: ['Py_DEBUG', 'Py_REF_DEBUG'], sanitizers: ['address'] })
     expect(describeAbiFingerprint(abiFingerprintOf(asan)!)).toBe('cpython-311d-x86_64-linux-gnu Py_DEBUG Py_REF_DEBUG -fsanitize=address')
     const inConfigure = { ...RELEASE, abi: { ...RELEASE.abi, cflags: `${RELEASE.abi.cflags} -DPy_REF_DEBUG`, sysAttributes: ['gettotalrefcount'] } }
@@ -55,7 +58,7 @@ describe('abiFingerprintOf (real probes of 3.11 interpreters)', () => {
     expect(extensionAbiCflags({}, abiFingerprintOf(TRACE_REFS))).toEqual([])
   })
 
-  it('has no fingerprint for an interpreter whose SOABI is not CPython\'s', () => {
+  it("has no fingerprint for an interpreter whose SOABI is not CPython's", () => {
     expect(abiFingerprintOf({ ...PYDEBUG, soabi: 'pypy39-pp73' })).toBeUndefined()
     expect(abiFingerprintOf({ ...PYDEBUG, soabi: null })).toBeUndefined()
   })

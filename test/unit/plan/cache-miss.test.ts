@@ -41,12 +41,18 @@ describe('explainCacheMiss', () => {
     const otherSource = { material: buildKeyMaterial({ ...withClang, source: { sha256: 'cd'.repeat(32) } }), compilerCommand: 'clang' }
     const onImage = (image: string) => ({ ...gccBuild, platform: { ...gccBuild.platform, image } })
     // Newest first: of two equally close builds, the first listed explains.
-    const reason = explainCacheMiss({ material: buildKeyMaterial(onImage('ubuntu22')) }, [otherSource, cachedGcc, { material: buildKeyMaterial(onImage('ubuntu20')) }])
+    const reason = explainCacheMiss({ material: buildKeyMaterial(onImage('ubuntu22')) }, [
+      otherSource,
+      cachedGcc,
+      { material: buildKeyMaterial(onImage('ubuntu20')) },
+    ])
     expect(reason).toBe('the closest of 3 cached builds differs: the platform differs: image ubuntu22 instead of ubuntu24')
   })
 
   it('does not fail on build records written before the key inputs were recorded', () => {
-    expect(explainCacheMiss({ material: buildKeyMaterial(withClang) }, [{ builtWith: 'GCC 12.2.0' }])).toBe('the cached build predates recorded keys, so what differs is unknown')
+    expect(explainCacheMiss({ material: buildKeyMaterial(withClang) }, [{ builtWith: 'GCC 12.2.0' }])).toBe(
+      'the cached build predates recorded keys, so what differs is unknown',
+    )
     expect(explainCacheMiss({ material: buildKeyMaterial(withClang) }, [{}, {}])).toBe('the 2 cached builds predate recorded keys, so what differs is unknown')
     // A recorded one is compared even when older ones sit beside it.
     expect(explainCacheMiss({ material: buildKeyMaterial(withClang), compilerCommand: 'clang' }, [{}, cachedGcc])).toMatch(/^the compiler differs: /)
@@ -76,7 +82,13 @@ describe('explainExtensionRebuild', () => {
   }
 
   it('names each input that changed', () => {
-    const clang = { ...gcc, sourceDigest: 'b'.repeat(64), compilerEnv: { CC: 'clang', CFLAGS: '-O0' }, compilerVersions: { CC: 'Debian clang version 14.0.6' }, interpreterKey: 'k2' }
+    const clang = {
+      ...gcc,
+      sourceDigest: 'b'.repeat(64),
+      compilerEnv: { CC: 'clang', CFLAGS: '-O0' },
+      compilerVersions: { CC: 'Debian clang version 14.0.6' },
+      interpreterKey: 'k2',
+    }
     expect(explainExtensionRebuild(clang, [gcc])!.split('; ')).toEqual([
       'the sources changed',
       'compiler variables differ: CC=clang (Debian clang version 14.0.6) instead of CC unset, CFLAGS=-O0 instead of CFLAGS unset',
@@ -86,7 +98,9 @@ describe('explainExtensionRebuild', () => {
 
   it('names an upgraded compiler behind the same CC', () => {
     const before = { ...gcc, compilerEnv: { CC: 'gcc' }, compilerVersions: { CC: 'gcc 12.2.0' } }
-    expect(explainExtensionRebuild({ ...before, compilerVersions: { CC: 'gcc 13.1.0' } }, [before])).toBe('the compiler behind CC=gcc differs: gcc 13.1.0 instead of gcc 12.2.0')
+    expect(explainExtensionRebuild({ ...before, compilerVersions: { CC: 'gcc 13.1.0' } }, [before])).toBe(
+      'the compiler behind CC=gcc differs: gcc 13.1.0 instead of gcc 12.2.0',
+    )
   })
 
   it('names another ABI fingerprint or interpreter compiler, and an earlier build keyed by its interpreter before fingerprints', () => {
@@ -99,7 +113,9 @@ describe('explainExtensionRebuild', () => {
     expect(explainExtensionRebuild({ ...pydebug, interpreterCompiler: 'Debian clang version 14.0.6' }, [pydebug])).toBe(
       "the interpreter was built with another compiler (setuptools' default when CC is unset): Debian clang version 14.0.6 instead of GCC 12.2.0",
     )
-    expect(explainExtensionRebuild(pydebug, [gcc])).toBe(`the earlier build was keyed by its interpreter (${gcc.interpreterKey}), before builds were keyed by ABI fingerprint`)
+    expect(explainExtensionRebuild(pydebug, [gcc])).toBe(
+      `the earlier build was keyed by its interpreter (${gcc.interpreterKey}), before builds were keyed by ABI fingerprint`,
+    )
   })
 
   it('does not fail on records of older versions', () => {

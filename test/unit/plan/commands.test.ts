@@ -48,11 +48,15 @@ describe('pydebug matrix', () => {
   })
 
   it('rejects an unknown format with the allowed ones', async () => {
-    await expect(run(matrixCommand, ['--python', '3.12', '--format', 'toml'])).rejects.toThrow(/--format 'toml' is not a matrix format. Allowed: yaml, json, github/)
+    await expect(run(matrixCommand, ['--python', '3.12', '--format', 'toml'])).rejects.toThrow(
+      /--format 'toml' is not a matrix format. Allowed: yaml, json, github/,
+    )
   })
 
   it('fails under --strict with the refused cells named', async () => {
-    await expect(run(matrixCommand, ['--python', '3.12', '--variants', 'pydebug,free-threading', '--strict'])).rejects.toThrow(/cp312t-free-threading: free-threading is not available/)
+    await expect(run(matrixCommand, ['--python', '3.12', '--variants', 'pydebug,free-threading', '--strict'])).rejects.toThrow(
+      /cp312t-free-threading: free-threading is not available/,
+    )
   })
 })
 

@@ -22,7 +22,10 @@ describe('the make test profiles (src/catalog/cpython-tests.ts)', () => {
   it('cover every version the catalog knows, each exactly once', () => {
     for (const known of KNOWN_MINORS) {
       const version = parsePythonVersion(`${known.minor}.0`)!
-      expect(CPYTHON_TEST_PROFILES.filter((profile) => inRange(version, profile)), known.minor).toHaveLength(1)
+      expect(
+        CPYTHON_TEST_PROFILES.filter((profile) => inRange(version, profile)),
+        known.minor,
+      ).toHaveLength(1)
     }
   })
 })
@@ -30,7 +33,25 @@ describe('the make test profiles (src/catalog/cpython-tests.ts)', () => {
 describe('planCpythonTestsCommand', () => {
   it('runs 3.11 as make quicktest does (run_tests.py), without -E and -w, with -jN workers, the timeout and the JUnit XML', () => {
     const { argv, notPassed } = planCpythonTestsCommand({ ...base, python: py311, selection: { kind: 'quick' } })
-    expect(argv.slice(0, 17)).toEqual(['/p/bin/python3', '-u', '-W', 'default', '-bb', '-m', 'test', '-r', '-j', '2', '--timeout', '1200', '-u', 'all,-largefile,-audio,-gui', '--junit-xml', '/out/cpython-tests.junit.xml', '-x'])
+    expect(argv.slice(0, 17)).toEqual([
+      '/p/bin/python3',
+      '-u',
+      '-W',
+      'default',
+      '-bb',
+      '-m',
+      'test',
+      '-r',
+      '-j',
+      '2',
+      '--timeout',
+      '1200',
+      '-u',
+      'all,-largefile,-audio,-gui',
+      '--junit-xml',
+      '/out/cpython-tests.junit.xml',
+      '-x',
+    ])
     expect(argv).toContain('test_subprocess')
     expect(argv).not.toContain('-E')
     expect(argv).not.toContain('-w')
@@ -39,14 +60,47 @@ describe('planCpythonTestsCommand', () => {
 
   it('runs 3.13 as make test does (--fast-ci), keeping regrtest from re-executing itself with -E', () => {
     const { argv } = planCpythonTestsCommand({ ...base, python: py313, selection: { kind: 'full' } })
-    expect(argv).toEqual(['/p/bin/python3', '-u', '-W', 'error', '-bb', '-m', 'test', '--fast-ci', '--dont-add-python-opts', '-j', '2', '--timeout', '1200', '--junit-xml', '/out/cpython-tests.junit.xml'])
+    expect(argv).toEqual([
+      '/p/bin/python3',
+      '-u',
+      '-W',
+      'error',
+      '-bb',
+      '-m',
+      'test',
+      '--fast-ci',
+      '--dont-add-python-opts',
+      '-j',
+      '2',
+      '--timeout',
+      '1200',
+      '--junit-xml',
+      '/out/cpython-tests.junit.xml',
+    ])
   })
 
   it("puts the user's arguments last, as TESTOPTS, and lets their -j, --timeout and -u replace pydebug's", () => {
     const parsed = parseCpythonTestsSelection('-j1 --timeout 30 -u network test_int')
     if (!parsed.ok || parsed.selection.kind === 'none') throw new Error(`not parsed: ${JSON.stringify(parsed)}`)
     const { argv } = planCpythonTestsCommand({ ...base, python: py311, selection: parsed.selection })
-    expect(argv).toEqual(['/p/bin/python3', '-u', '-W', 'default', '-bb', '-m', 'test', '-r', '--junit-xml', '/out/cpython-tests.junit.xml', '-j1', '--timeout', '30', '-u', 'network', 'test_int'])
+    expect(argv).toEqual([
+      '/p/bin/python3',
+      '-u',
+      '-W',
+      'default',
+      '-bb',
+      '-m',
+      'test',
+      '-r',
+      '--junit-xml',
+      '/out/cpython-tests.junit.xml',
+      '-j1',
+      '--timeout',
+      '30',
+      '-u',
+      'network',
+      'test_int',
+    ])
   })
 
   it('runs a shard from a file, which regrtest reads instead of names and -x; lists with --list-tests', () => {

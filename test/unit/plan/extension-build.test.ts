@@ -63,9 +63,12 @@ describe('planExtensionBuildKey', () => {
   it.each<[string, Partial<ExtensionKeyInputs>]>([
     ['the sources', { sourceDigest: 'b'.repeat(64) }],
     ['the compiler behind the same CC (an upgrade)', { compilerVersions: { CC: 'gcc (Debian 13.2.0-1) 13.2.0' } }],
-    ['the interpreter\'s compiler (same variant, CPython built with clang)', { interpreterCompiler: 'Debian clang version 14.0.6' }],
-    ['the interpreter\'s ABI (trace-refs keeps the d SOABI of pydebug)', { abiFingerprint: 'cpython-311d-x86_64-linux-gnu Py_DEBUG Py_REF_DEBUG Py_TRACE_REFS' }],
-    ['the interpreter\'s sanitizers', { abiFingerprint: 'cpython-311d-x86_64-linux-gnu Py_DEBUG Py_REF_DEBUG -fsanitize=address' }],
+    ["the interpreter's compiler (same variant, CPython built with clang)", { interpreterCompiler: 'Debian clang version 14.0.6' }],
+    [
+      "the interpreter's ABI (trace-refs keeps the d SOABI of pydebug)",
+      { abiFingerprint: 'cpython-311d-x86_64-linux-gnu Py_DEBUG Py_REF_DEBUG Py_TRACE_REFS' },
+    ],
+    ["the interpreter's sanitizers", { abiFingerprint: 'cpython-311d-x86_64-linux-gnu Py_DEBUG Py_REF_DEBUG -fsanitize=address' }],
   ])('changes with %s', (_, change) => {
     expect(planExtensionBuildKey({ ...base, ...change })).not.toBe(planExtensionBuildKey(base))
   })
@@ -76,7 +79,7 @@ describe('planExtensionBuildKey', () => {
     expect(pydebug).toBe(planExtensionBuildKey(base))
   })
 
-  it('falls back to the interpreter\'s key when its ABI is unknown (a SOABI that is not CPython\'s): nothing is shared', () => {
+  it("falls back to the interpreter's key when its ABI is unknown (a SOABI that is not CPython's): nothing is shared", () => {
     const { abiFingerprint: _, interpreterCompiler: __, ...unknown } = base
     const one = planExtensionBuildKey({ ...unknown, interpreterKey: 'a' })
     expect(planExtensionBuildKey({ ...unknown, interpreterKey: 'b' })).not.toBe(one)

@@ -7,7 +7,13 @@ import { MATRIX_DEFAULTS, planMatrix } from '../../../src/plan/matrix.js'
 // 141 ms with two other test runs beside it) and says nothing about the code.
 describe('a 1,000-cell matrix', () => {
   it('plans every cell or refuses it, the same way twice', () => {
-    const customVariants = Array.from({ length: 15 }, (_, index) => ({ name: `custom-${index}`, summary: 'budget', configureArgs: ['--with-pydebug'], macros: [`BUDGET_${index}`], custom: true }))
+    const customVariants = Array.from({ length: 15 }, (_, index) => ({
+      name: `custom-${index}`,
+      summary: 'budget',
+      configureArgs: ['--with-pydebug'],
+      macros: [`BUDGET_${index}`],
+      custom: true,
+    }))
     const config = {
       ...MATRIX_DEFAULTS,
       python: ['3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14', '3.15'],

@@ -24,6 +24,8 @@ describe('cpython-tests-shards in the matrix', () => {
   })
 
   it('refuses a count that is not a whole number from 1 to 32, naming the file, line and column', () => {
-    expect(() => plan('python: [3.11]\ncpython-tests-shards: 0\n')).toThrow(/^\.github\/pydebug\.yml:2:23: cpython-tests-shards '0' must be a whole number from 1 to 32/)
+    expect(() => plan('python: [3.11]\ncpython-tests-shards: 0\n')).toThrow(
+      /^\.github\/pydebug\.yml:2:23: cpython-tests-shards '0' must be a whole number from 1 to 32/,
+    )
   })
 })

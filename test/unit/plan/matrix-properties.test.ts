@@ -21,7 +21,7 @@ describe('planMatrix properties', () => {
         (python, variants, os, skip) => {
           const config = { ...MATRIX_DEFAULTS, python, variants, os, skip, customVariants: [] }
           const total = python.length * variants.length * os.length
-          let plan
+          let plan: ReturnType<typeof planMatrix>
           try {
             plan = planMatrix(config)
           } catch (error) {
@@ -37,7 +37,9 @@ describe('planMatrix properties', () => {
           expect(skipped).toBeGreaterThanOrEqual(0)
           if (selectors.length === 0) expect(skipped).toBe(0)
           for (const planned of plan.cells) {
-            expect(selectors.some((selector) => selector.matches(selector.pattern.includes(':') ? `${planned.os}:${planned.cell.id}` : planned.cell.id))).toBe(false)
+            expect(selectors.some((selector) => selector.matches(selector.pattern.includes(':') ? `${planned.os}:${planned.cell.id}` : planned.cell.id))).toBe(
+              false,
+            )
           }
           for (const refusal of plan.refusals) expect(refusal.source.length).toBeGreaterThan(0)
         },

@@ -61,9 +61,15 @@ describe('planCell rules', () => {
   })
 
   it('refuses PYTHONMALLOC values the build compiled out', () => {
-    const ftValgrind = planCell(python('3.13.9'), custom({ name: 'ft-malloc', configureArgs: ['--with-pydebug', '--disable-gil'], runtimeEnv: { PYTHONMALLOC: 'malloc' } }))
+    const ftValgrind = planCell(
+      python('3.13.9'),
+      custom({ name: 'ft-malloc', configureArgs: ['--with-pydebug', '--disable-gil'], runtimeEnv: { PYTHONMALLOC: 'malloc' } }),
+    )
     expect(!ftValgrind.ok && ftValgrind.refusal.reason).toMatch(/PYTHONMALLOC=malloc: the free-threaded build/)
-    const asanPymalloc = planCell(python('3.11.14'), custom({ name: 'x', configureArgs: ['--with-address-sanitizer'], runtimeEnv: { PYTHONMALLOC: 'pymalloc_debug' } }))
+    const asanPymalloc = planCell(
+      python('3.11.14'),
+      custom({ name: 'x', configureArgs: ['--with-address-sanitizer'], runtimeEnv: { PYTHONMALLOC: 'pymalloc_debug' } }),
+    )
     expect(asanPymalloc.ok).toBe(false)
   })
 
@@ -73,7 +79,10 @@ describe('planCell rules', () => {
   })
 
   it('refuses mimalloc allocators on builds without mimalloc', () => {
-    const result = planCell(python('3.13.9'), custom({ name: 'x', configureArgs: ['--with-pydebug', '--without-mimalloc'], runtimeEnv: { PYTHONMALLOC: 'mimalloc_debug' } }))
+    const result = planCell(
+      python('3.13.9'),
+      custom({ name: 'x', configureArgs: ['--with-pydebug', '--without-mimalloc'], runtimeEnv: { PYTHONMALLOC: 'mimalloc_debug' } }),
+    )
     expect(!result.ok && result.refusal.reason).toMatch(/no mimalloc/)
     const old = planCell(python('3.12.12'), custom({ name: 'y', configureArgs: ['--with-pydebug'], runtimeEnv: { PYTHONMALLOC: 'mimalloc' } }))
     expect(!old.ok && old.refusal.reason).toMatch(/mimalloc was bundled in 3.13/)
@@ -108,7 +117,15 @@ describe('planMatrix', () => {
     const ids = plan.cells.map((planned) => planned.cell.id)
     expect(ids).not.toContain('cp39-asan')
     expect(ids).toContain('cp313t-free-threading')
-    expect(plan.refusals.map((refusal) => refusal.id)).toEqual(['cp39-count-allocs', 'cp39t-free-threading', 'cp311-count-allocs', 'cp311-ref-debug', 'cp311t-free-threading', 'cp313-count-allocs', 'cp313-ref-debug'])
+    expect(plan.refusals.map((refusal) => refusal.id)).toEqual([
+      'cp39-count-allocs',
+      'cp39t-free-threading',
+      'cp311-count-allocs',
+      'cp311-ref-debug',
+      'cp311t-free-threading',
+      'cp313-count-allocs',
+      'cp313-ref-debug',
+    ])
     expect(plan.warnings.filter((warning) => warning.startsWith('substituted'))).toHaveLength(2)
     expect(plan.shards).toHaveLength(1)
   })
@@ -116,7 +133,13 @@ describe('planMatrix', () => {
   it('uses planBuildCacheKey with python.org as the source and the runner label as the platform', () => {
     const plan = planMatrix(config({ os: ['ubuntu-24.04'] }))
     const { cell, row } = plan.cells[0]
-    expect(row['cache-key']).toBe(planBuildCacheKey({ cell, source: { url: 'https://www.python.org/ftp/python/3.11.14/Python-3.11.14.tgz' }, platform: { os: 'linux', arch: 'x64', image: 'ubuntu24' } }))
+    expect(row['cache-key']).toBe(
+      planBuildCacheKey({
+        cell,
+        source: { url: 'https://www.python.org/ftp/python/3.11.14/Python-3.11.14.tgz' },
+        platform: { os: 'linux', arch: 'x64', image: 'ubuntu24' },
+      }),
+    )
     expect(row['python-version']).toBe('3.11.14')
   })
 
@@ -133,7 +156,12 @@ describe('planMatrix', () => {
   })
 
   it('refuses over the job limit with the count, or splits into even shards', () => {
-    const big = config({ python: ['3.10', '3.11', '3.12', '3.13', '3.14'], variants: ['pydebug', 'valgrind', 'asan', 'ubsan'], os: ['ubuntu-24.04', 'ubuntu-22.04', 'macos-14'], maxJobs: 25 })
+    const big = config({
+      python: ['3.10', '3.11', '3.12', '3.13', '3.14'],
+      variants: ['pydebug', 'valgrind', 'asan', 'ubsan'],
+      os: ['ubuntu-24.04', 'ubuntu-22.04', 'macos-14'],
+      maxJobs: 25,
+    })
     expect(() => planMatrix(big)).toThrow(/60 jobs, over the limit of 25/)
     const plan = planMatrix({ ...big, split: true })
     expect(plan.shards.map((shard) => shard.length)).toEqual([20, 20, 20])
@@ -147,7 +175,11 @@ describe('planMatrix', () => {
 
   it('skips on one runner with an <os>:<id> glob', () => {
     const plan = planMatrix(config({ variants: ['pydebug', 'valgrind'], os: ['ubuntu-24.04', 'macos-14'], skip: ['macos-*:*-valgrind'] }))
-    expect(plan.cells.map((planned) => `${planned.os}:${planned.cell.id}`)).toEqual(['ubuntu-24.04:cp311-pydebug', 'ubuntu-24.04:cp311-valgrind', 'macos-14:cp311-pydebug'])
+    expect(plan.cells.map((planned) => `${planned.os}:${planned.cell.id}`)).toEqual([
+      'ubuntu-24.04:cp311-pydebug',
+      'ubuntu-24.04:cp311-valgrind',
+      'macos-14:cp311-pydebug',
+    ])
   })
 
   it('names the OS in artifact names when several runners share a cell id', () => {
@@ -157,6 +189,8 @@ describe('planMatrix', () => {
 
   it('renders refusals as comments above the YAML strategy block', () => {
     const yaml = renderMatrixYaml(planMatrix(config({ variants: ['pydebug', 'free-threading'] })))
-    expect(yaml).toMatch(/^# refused cp311t-free-threading \(ubuntu-24\.04\): .*PEP 703.*\nstrategy:\n  fail-fast: false\n  matrix:\n    include:\n      - id: cp311-pydebug\n/)
+    expect(yaml).toMatch(
+      /^# refused cp311t-free-threading \(ubuntu-24\.04\): .*PEP 703.*\nstrategy:\n {2}fail-fast: false\n {2}matrix:\n {4}include:\n {6}- id: cp311-pydebug\n/,
+    )
   })
 })

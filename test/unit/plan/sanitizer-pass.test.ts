@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { SANITIZERS } from '../../../src/catalog/sanitizers.js'
 import { findVariant } from '../../../src/catalog/variants.js'
-import { caseOfReport, casesOfVerboseOutput, checkCompileLines, mapSourceCopies, reportFilesOf, sanitizerOptions, sanitizerPassEnv } from '../../../src/plan/sanitizer-pass.js'
+import {
+  caseOfReport,
+  casesOfVerboseOutput,
+  checkCompileLines,
+  mapSourceCopies,
+  reportFilesOf,
+  sanitizerOptions,
+  sanitizerPassEnv,
+} from '../../../src/plan/sanitizer-pass.js'
 
 describe('the sanitizer pass, planned', () => {
   it('each sanitizer variant declares its check in the catalog', () => {
@@ -21,7 +29,12 @@ describe('the sanitizer pass, planned', () => {
 
   it('gives each test file its log_path and the LeakSanitizer suppressions, and refuses a path the options cannot carry', () => {
     const asan = findVariant('asan')!
-    const planned = sanitizerPassEnv(SANITIZERS['address-sanitizer'], asan.runtimeEnv!, '/out/logs/asan/test_heap_overflow', '/pkg/python/lsan-cpython-3.11.supp')
+    const planned = sanitizerPassEnv(
+      SANITIZERS['address-sanitizer'],
+      asan.runtimeEnv!,
+      '/out/logs/asan/test_heap_overflow',
+      '/pkg/python/lsan-cpython-3.11.supp',
+    )
     expect(planned).toEqual({
       env: {
         ASAN_OPTIONS: expect.stringMatching(/(^|:)detect_leaks=1(:|$)/),
@@ -29,7 +42,9 @@ describe('the sanitizer pass, planned', () => {
       },
     })
     expect('env' in planned && planned.env.ASAN_OPTIONS).toMatch(/:log_path=\/out\/logs\/asan\/test_heap_overflow$/)
-    expect(sanitizerPassEnv(SANITIZERS['undefined-behavior-sanitizer'], { UBSAN_OPTIONS: 'print_stacktrace=1' }, '/out dir/logs/ubsan/test_x')).toEqual({ error: expect.stringContaining("holds ':' or whitespace") })
+    expect(sanitizerPassEnv(SANITIZERS['undefined-behavior-sanitizer'], { UBSAN_OPTIONS: 'print_stacktrace=1' }, '/out dir/logs/ubsan/test_x')).toEqual({
+      error: expect.stringContaining("holds ':' or whitespace"),
+    })
   })
 
   it("finds the report files a process family wrote (<base>.<pid>), not the test's own log or another file's", () => {
@@ -43,7 +58,13 @@ describe('the sanitizer pass, planned', () => {
       'gcc -Wsign-compare -g -Og -Wall -fsanitize=address -fno-omit-frame-pointer -fPIC -I/p/include/python3.11d -c defects.c -o build/temp.linux-x86_64-cpython-311/defects.o -O0 -g',
       'gcc -shared -fsanitize=address build/temp.linux-x86_64-cpython-311/defects.o -L/p/lib -o /c/site/defects.cpython-311d-x86_64-linux-gnu.so',
     ].join('\n')
-    expect(checkCompileLines(log, '-fsanitize=address')).toEqual({ compileLines: 1, compileLinesWithFlag: 1, linkLines: 1, linkLinesWithFlag: 1, withoutFlag: [] })
+    expect(checkCompileLines(log, '-fsanitize=address')).toEqual({
+      compileLines: 1,
+      compileLinesWithFlag: 1,
+      linkLines: 1,
+      linkLinesWithFlag: 1,
+      withoutFlag: [],
+    })
     const replaced = log.replaceAll(' -fsanitize=address', '')
     const check = checkCompileLines(replaced, '-fsanitize=address')
     expect(check).toMatchObject({ compileLines: 1, compileLinesWithFlag: 0, linkLines: 1, linkLinesWithFlag: 0 })
@@ -53,8 +74,14 @@ describe('the sanitizer pass, planned', () => {
   })
 
   it('names the case the process ended inside, or the only case', () => {
-    const crashed = casesOfVerboseOutput(['0:00:00 load avg: 0.50 [1/1] test_heap_overflow', 'test_heap_overflow (test_heap_overflow.HeapOverflowTests.test_heap_overflow) ... '])
-    expect(crashed).toEqual({ started: ['test_heap_overflow.HeapOverflowTests.test_heap_overflow'], unfinished: 'test_heap_overflow.HeapOverflowTests.test_heap_overflow' })
+    const crashed = casesOfVerboseOutput([
+      '0:00:00 load avg: 0.50 [1/1] test_heap_overflow',
+      'test_heap_overflow (test_heap_overflow.HeapOverflowTests.test_heap_overflow) ... ',
+    ])
+    expect(crashed).toEqual({
+      started: ['test_heap_overflow.HeapOverflowTests.test_heap_overflow'],
+      unfinished: 'test_heap_overflow.HeapOverflowTests.test_heap_overflow',
+    })
     expect(caseOfReport(crashed, true)).toBe('test_heap_overflow.HeapOverflowTests.test_heap_overflow')
     const two = casesOfVerboseOutput(['test_a (m.C.test_a) ... ok', 'test_b (m.C.test_b)', 'What b does ... FAIL'])
     expect(two).toEqual({ started: ['m.C.test_a', 'm.C.test_b'] })

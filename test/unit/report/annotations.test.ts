@@ -7,7 +7,10 @@ const finding = (parts: Partial<Finding>): Finding => ({ kind: 'reference-leak',
 
 describe('annotations', () => {
   it('point a regrtest module at its file in the tests folder, and a pytest file (as node ids name it) at the project', () => {
-    const { annotations } = annotationsOf([finding({ test: 'test_leaky' }), finding({ test: 'tests/unit/test_x.py', case: 'tests/unit/test_x.py::test_y' })], paths)
+    const { annotations } = annotationsOf(
+      [finding({ test: 'test_leaky' }), finding({ test: 'tests/unit/test_x.py', case: 'tests/unit/test_x.py::test_y' })],
+      paths,
+    )
     expect(annotations.map((annotation) => annotation.file)).toEqual(['ext/tests/test_leaky.py', 'ext/tests/unit/test_x.py'])
     // Before, a pytest finding pointed at `<tests>/tests/unit/test_x.py.py`.
     expect(annotations[1].title).toBe('pydebug: reference leak in tests/unit/test_x.py::test_y')
@@ -27,13 +30,16 @@ describe('annotations', () => {
     ])
   })
 
-  it('point nowhere for CPython\'s own tests and for the test command as a whole', () => {
+  it("point nowhere for CPython's own tests and for the test command as a whole", () => {
     const { annotations } = annotationsOf([finding({ test: 'test_os', pass: 'cpython-tests' }), finding({ test: 'test-command', pass: 'memcheck' })], paths)
     expect(annotations.map((annotation) => annotation.file)).toEqual([undefined, undefined])
   })
 
-  it('stop at GitHub\'s 10 per step and count the rest', () => {
-    const { annotations, omitted } = annotationsOf(Array.from({ length: 13 }, (_, index) => finding({ test: `test_${index}` })), paths)
+  it("stop at GitHub's 10 per step and count the rest", () => {
+    const { annotations, omitted } = annotationsOf(
+      Array.from({ length: 13 }, (_, index) => finding({ test: `test_${index}` })),
+      paths,
+    )
     expect(annotations).toHaveLength(10)
     expect(omitted).toBe(3)
   })

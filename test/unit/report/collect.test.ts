@@ -15,22 +15,57 @@ const CAPTURE_WORKSPACE = { workspace: '/tmp/cap' }
 
 function parsedRun(fixture: string, log: string, options: DetectOptions = {}): ParsedRun<ReturnType<RegrtestParser['end']>> {
   const { lines, unparsed, ...details } = parseLogText(readFixture(fixture), options)
-  return { command: ['python', '-m', 'test'], exitCode: 2, signal: null, timedOut: false, log, lines, unparsed, details, parsed: details.results.regrtest ?? new RegrtestParser().end() }
+  return {
+    command: ['python', '-m', 'test'],
+    exitCode: 2,
+    signal: null,
+    timedOut: false,
+    log,
+    lines,
+    unparsed,
+    details,
+    parsed: details.results.regrtest ?? new RegrtestParser().end(),
+  }
 }
 
 /** A refleak hunt as the pipeline builds it, from a real regrtest log. */
-function huntFrom(fixture: string, { discovery, caseIds = {}, options }: { discovery?: Partial<TestDiscovery>; caseIds?: Record<string, string[]>; options?: DetectOptions } = {}): RefleakHunt {
+function huntFrom(
+  fixture: string,
+  { discovery, caseIds = {}, options }: { discovery?: Partial<TestDiscovery>; caseIds?: Record<string, string[]>; options?: DetectOptions } = {},
+): RefleakHunt {
   const run = parsedRun(fixture, '/out/logs/refleak.log', options)
   const modules = run.parsed.tests.map((test) => test.name)
-  return { warmups: 3, runs: 3, discovery: { testsDir: '/out/tests', modules, nested: [], pytestStyle: [], ...discovery }, run, cases: {}, casesNotRun: {}, caseIds }
+  return {
+    warmups: 3,
+    runs: 3,
+    discovery: { testsDir: '/out/tests', modules, nested: [], pytestStyle: [], ...discovery },
+    run,
+    cases: {},
+    casesNotRun: {},
+    caseIds,
+  }
 }
 
 function showrefcountFrom(fixture: string, testFile: string, options: DetectOptions = {}): ShowrefcountRun {
   const run = parsedRun(fixture, `/out/logs/showrefcount/${testFile}.log`, options)
-  return { ...run, exitCode: null, signal: 'SIGABRT', refcount: run.details.results.showrefcount ?? new ShowRefcountParser().end(), testFile, outcome: regrtestFileOutcome(run.parsed, testFile, { signal: 'SIGABRT', timedOut: false }), progress: { started: [] } }
+  return {
+    ...run,
+    exitCode: null,
+    signal: 'SIGABRT',
+    refcount: run.details.results.showrefcount ?? new ShowRefcountParser().end(),
+    testFile,
+    outcome: regrtestFileOutcome(run.parsed, testFile, { signal: 'SIGABRT', timedOut: false }),
+    progress: { started: [] },
+  }
 }
 
-const results = (parts: Partial<RunResults>): RunResults => ({ toolVersion: '0.1.0', generatedAt: '2026-11-24T00:00:00.000Z', extensions: [], relative: (file) => file.replace('/out/', ''), ...parts })
+const results = (parts: Partial<RunResults>): RunResults => ({
+  toolVersion: '0.1.0',
+  generatedAt: '2026-11-24T00:00:00.000Z',
+  extensions: [],
+  relative: (file) => file.replace('/out/', ''),
+  ...parts,
+})
 
 const collect = (fixture: string) => collectReport(results({ refleaks: huntFrom(fixture) }))
 
@@ -59,7 +94,10 @@ describe('collectReport findings from real regrtest logs', () => {
     expect(report.findings[1]).toMatchObject({ message: 'test_hangs timed out: Timeout (0:00:05)! (regrtest: crashed (Exit code 1))', log: 'logs/refleak.log' })
     expect(report.findings[0].message).toBe('test_segv crashed (Exit code -11): Fatal Python error: Segmentation fault')
     // A failure carries its exception, and the first lines of its traceback for the summary's details.
-    expect(report.findings[3]).toMatchObject({ message: 'test_fails failed (1 failure): AssertionError: 2 != 3', traceback: expect.arrayContaining(['AssertionError: 2 != 3']) })
+    expect(report.findings[3]).toMatchObject({
+      message: 'test_fails failed (1 failure): AssertionError: 2 != 3',
+      traceback: expect.arrayContaining(['AssertionError: 2 != 3']),
+    })
     expect(report.status).toBe('findings')
     expectSummaryShowsEveryFinding(report)
   })
@@ -71,16 +109,35 @@ describe('collectReport findings from real regrtest logs', () => {
       ['reference-leak', 'test_leaky', [3, 3, 3]],
       ['block-leak', 'test_leaky', [35, 35, 35]],
     ])
-    expect(report.findings[0]).toMatchObject({ message: expect.stringMatching(/^test_overrun crashed \(Exit code -6 \(SIGABRT\)\): buffer overrun of 1 byte detected on free in \S*tests\/test_overrun\.py:9$/), line: 9 })
-    expect(report.problems!.every((problem, index, all) => index === 0 || ['error', 'warning', 'note'].indexOf(all[index - 1].severity) <= ['error', 'warning', 'note'].indexOf(problem.severity))).toBe(true)
+    expect(report.findings[0]).toMatchObject({
+      message: expect.stringMatching(
+        /^test_overrun crashed \(Exit code -6 \(SIGABRT\)\): buffer overrun of 1 byte detected on free in \S*tests\/test_overrun\.py:9$/,
+      ),
+      line: 9,
+    })
+    expect(
+      report.problems!.every(
+        (problem, index, all) =>
+          index === 0 || ['error', 'warning', 'note'].indexOf(all[index - 1].severity) <= ['error', 'warning', 'note'].indexOf(problem.severity),
+      ),
+    ).toBe(true)
   })
 
   it('no test module at the top of tests/, only in a sub-folder: nothing was tested, the run fails, the summary says so first and where the tests are', () => {
-    const hunt: RefleakHunt = { warmups: 3, runs: 3, discovery: { testsDir: '/out/tests', modules: [], nested: [{ dir: 'unit', modules: 19 }], pytestStyle: [] }, cases: {}, casesNotRun: {}, caseIds: {} }
+    const hunt: RefleakHunt = {
+      warmups: 3,
+      runs: 3,
+      discovery: { testsDir: '/out/tests', modules: [], nested: [{ dir: 'unit', modules: 19 }], pytestStyle: [] },
+      cases: {},
+      casesNotRun: {},
+      caseIds: {},
+    }
     const report = collectReport(results({ refleaks: hunt }))
     expect(report.status).toBe('nothing-tested')
     expect(report.findings.map((finding) => finding.kind)).toEqual(['nothing-tested'])
-    expect(report.findings[0].message).toMatch(/^nothing was tested: tests has no test module .* test files are in unit\/ \(19\): pass that folder as the tests folder/)
+    expect(report.findings[0].message).toMatch(
+      /^nothing was tested: tests has no test module .* test files are in unit\/ \(19\): pass that folder as the tests folder/,
+    )
     expect(findingsExitCode(report, 'findings')).toBe(1)
     // A leak hunt that ran nothing vouches for no leak either.
     expect(findingsExitCode(report, 'leaks')).toBe(1)
@@ -91,13 +148,19 @@ describe('collectReport findings from real regrtest logs', () => {
 
   it('regrtest itself reports NO TEST RUN (exit 0): nothing was tested', () => {
     // Whatever discovery found, regrtest's own word that it ran nothing is believed.
-    const report = collectReport(results({ refleaks: huntFrom('cpython-3.11.2-pydebug/regrtest-R-j1-tests-only-in-subfolder.txt', { discovery: { modules: ['test_basic'] } }) }))
+    const report = collectReport(
+      results({ refleaks: huntFrom('cpython-3.11.2-pydebug/regrtest-R-j1-tests-only-in-subfolder.txt', { discovery: { modules: ['test_basic'] } }) }),
+    )
     expect(report.status).toBe('nothing-tested')
     expect(report.findings[0]).toMatchObject({ kind: 'nothing-tested', message: expect.stringContaining('regrtest reported no test file (NO TEST RUN)') })
   })
 
   it('pytest-style files: "ran no tests" and the missing pytest are findings with their causes', () => {
-    const report = collectReport(results({ refleaks: huntFrom('cpython-3.11.2-pydebug/regrtest-R-j1-pytest-style-files.txt', { discovery: { pytestStyle: ['test_plain', 'test_withpytest'] } }) }))
+    const report = collectReport(
+      results({
+        refleaks: huntFrom('cpython-3.11.2-pydebug/regrtest-R-j1-pytest-style-files.txt', { discovery: { pytestStyle: ['test_plain', 'test_withpytest'] } }),
+      }),
+    )
     expect(report.findings.map((finding) => [finding.kind, finding.test])).toEqual([
       ['test-failure', 'test_withpytest'],
       ['not-run', 'test_plain'],
@@ -115,7 +178,10 @@ describe('collectReport findings from real regrtest logs', () => {
 
   it('every file ran no tests: nothing was tested, and the pytest-style files are named as the reason', () => {
     const hunt = huntFrom('cpython-3.11.2-pydebug/regrtest-R-j1-pytest-style-files.txt', { discovery: { pytestStyle: ['test_plain', 'test_withpytest'] } })
-    const onlyNoTests = { ...hunt, run: { ...hunt.run!, parsed: { ...hunt.run!.parsed, tests: hunt.run!.parsed.tests.filter((test) => test.outcome === 'no-tests') } } }
+    const onlyNoTests = {
+      ...hunt,
+      run: { ...hunt.run!, parsed: { ...hunt.run!.parsed, tests: hunt.run!.parsed.tests.filter((test) => test.outcome === 'no-tests') } },
+    }
     const report = collectReport(results({ refleaks: onlyNoTests }))
     expect(report.status).toBe('nothing-tested')
     expect(report.findings[0].message).toBe(
@@ -128,7 +194,9 @@ describe('collectReport findings from real regrtest logs', () => {
     expect(report.refleaks?.state).toBe('SUCCESS')
     expect(report.refleaks?.workerFailure?.exception).toMatch(/^UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff/)
     expect(report.findings.map((finding) => [finding.kind, finding.test])).toEqual([['not-run', 'test_bytes']])
-    expect(report.findings[0].message).toMatch(/^test_bytes was never run \(regrtest omitted it\): regrtest's worker failed: UnicodeDecodeError: .*\(a test wrote output that is not valid UTF-8/)
+    expect(report.findings[0].message).toMatch(
+      /^test_bytes was never run \(regrtest omitted it\): regrtest's worker failed: UnicodeDecodeError: .*\(a test wrote output that is not valid UTF-8/,
+    )
     expect(report.status).toBe('findings')
     expect(findingsExitCode(report, 'findings')).toBe(1)
     // The worker's traceback is not a warning about the test that ran before it.
@@ -149,7 +217,11 @@ describe('collectReport findings from real regrtest logs', () => {
       ['crash', 'test_checkresult', 'showrefcount'],
       ['crash', 'test_overrun8', 'showrefcount'],
     ])
-    expect(report.findings[0]).toMatchObject({ detail: expect.stringContaining('Fatal Python error: _Py_CheckFunctionResult: a function returned a result with an exception set'), file: 'trouble/tests/test_checkresult.py', line: 11 })
+    expect(report.findings[0]).toMatchObject({
+      detail: expect.stringContaining('Fatal Python error: _Py_CheckFunctionResult: a function returned a result with an exception set'),
+      file: 'trouble/tests/test_checkresult.py',
+      line: 11,
+    })
     // A process a signal ended has no exit code: the signal is what happened.
     expect(report.findings[0].message).toMatch(/^test_checkresult crashed \(killed by SIGABRT\) in the -X showrefcount pass/)
     expect(report.findings[1]).toMatchObject({ detail: expect.stringContaining('buffer overrun of 8 bytes'), file: 'trouble/tests/test_overrun8.py', line: 8 })
@@ -163,7 +235,9 @@ describe('collectReport findings from real regrtest logs', () => {
       test_checkresult: ['test_checkresult.CheckResultTests.test_fine', 'test_checkresult.CheckResultTests.test_result_with_error'],
       test_overrun8: ['test_overrun8.Overrun8Tests.test_overrun8'],
     }
-    const report = collectReport(results({ refleaks: huntFrom('cpython-3.11.2-pydebug/regrtest-R-j1-checkresult-and-overrun-via-helper.txt', { caseIds, options: CAPTURE_WORKSPACE }) }))
+    const report = collectReport(
+      results({ refleaks: huntFrom('cpython-3.11.2-pydebug/regrtest-R-j1-checkresult-and-overrun-via-helper.txt', { caseIds, options: CAPTURE_WORKSPACE }) }),
+    )
     expect(report.findings.map((finding) => [finding.kind, finding.case, finding.file, finding.line, finding.function])).toEqual([
       ['crash', 'test_checkresult.CheckResultTests.test_result_with_error', 'trouble/tests/test_checkresult.py', 11, 'test_result_with_error'],
       ['crash', 'test_overrun8.Overrun8Tests.test_overrun8', 'trouble/tests/test_overrun8.py', 8, 'test_overrun8'],

@@ -19,7 +19,14 @@ const OUT = '/out'
 function runOf(logFixture: string, junitFixture?: string): CpythonTestsRun {
   const { lines, unparsed, ...details } = parseLogText(readFixture(logFixture))
   const selection = { kind: 'args' as const, args: ['--testdir', '/tmp/hangdir', 'test_hang_example', 'test_quick_a', 'test_quick_b'] }
-  const plan = planCpythonTestsCommand({ pythonPath: '/p/bin/python3', python: parsePythonVersion('3.11.2')!, selection, jobs: 2, timeoutSeconds: 5, junitXml: `${OUT}/cpython-tests.junit.xml` })
+  const plan = planCpythonTestsCommand({
+    pythonPath: '/p/bin/python3',
+    python: parsePythonVersion('3.11.2')!,
+    selection,
+    jobs: 2,
+    timeoutSeconds: 5,
+    junitXml: `${OUT}/cpython-tests.junit.xml`,
+  })
   return {
     command: plan.argv,
     exitCode: 2,
@@ -40,13 +47,29 @@ function runOf(logFixture: string, junitFixture?: string): CpythonTestsRun {
 }
 
 const collect = (run: CpythonTestsRun) =>
-  collectReport({ toolVersion: '0.1.0', generatedAt: '2026-12-02T00:00:00Z', extensions: [], cpythonTests: run, relative: (absolute) => path.posix.relative(OUT, absolute) })
+  collectReport({
+    toolVersion: '0.1.0',
+    generatedAt: '2026-12-02T00:00:00Z',
+    extensions: [],
+    cpythonTests: run,
+    relative: (absolute) => path.posix.relative(OUT, absolute),
+  })
 
 describe("CPython's test suite in the report", () => {
   const report = collect(runOf('cpython-3.11.2-pydebug/cpython-tests-j2-timeout.txt', 'cpython-3.11.2-pydebug/cpython-tests-j2-timeout.junit.xml'))
 
   it("counts what regrtest's summary says, and calls the test file killed at its timeout timed out", () => {
-    expect(report.cpythonTests!.counts).toEqual({ ok: 2, failed: 1, skipped: 0, resourceDenied: 0, envChanged: 0, timedOut: 1, rerun: 0, runNoTests: 0, omitted: 0 })
+    expect(report.cpythonTests!.counts).toEqual({
+      ok: 2,
+      failed: 1,
+      skipped: 0,
+      resourceDenied: 0,
+      envChanged: 0,
+      timedOut: 1,
+      rerun: 0,
+      runNoTests: 0,
+      omitted: 0,
+    })
     expect(report.cpythonTests!.tests.map((test) => [test.name, test.outcome])).toEqual([
       ['test_quick_b', 'passed'],
       ['test_quick_a', 'passed'],
@@ -58,7 +81,13 @@ describe("CPython's test suite in the report", () => {
   it('makes the timeout a finding of its own, and nothing else', () => {
     expect(report.status).toBe('findings')
     expect(report.findings).toEqual([
-      expect.objectContaining({ kind: 'timeout', test: 'test_hang_example', pass: 'cpython-tests', log: 'logs/cpython-tests.log', message: "test_hang_example timed out after 5 s in CPython's test suite and was killed; the other test files ran" }),
+      expect.objectContaining({
+        kind: 'timeout',
+        test: 'test_hang_example',
+        pass: 'cpython-tests',
+        log: 'logs/cpython-tests.log',
+        message: "test_hang_example timed out after 5 s in CPython's test suite and was killed; the other test files ran",
+      }),
     ])
   })
 

@@ -28,7 +28,13 @@ function fileRun(testFile: string, caseIds?: string[]): MemcheckFileRun {
   const { lines, unparsed, ...details } = parseLogText(readFixture(`${FIXTURE}/${testFile}.log`), hints)
   const processes = memcheckXmlFiles(readdirSync(path.join(FIXTURES_DIR, FIXTURE)), testFile).map((name) => {
     const { lines: xmlLines, unparsed: xmlUnparsed, ...xmlDetails } = parseLogText(readFixture(`${FIXTURE}/${name}`), hints)
-    return { xml: `/out/logs/valgrind/${name}`, lines: xmlLines, unparsed: xmlUnparsed, details: xmlDetails, valgrind: xmlDetails.results['valgrind-xml'] ?? new ValgrindXmlParser().end() }
+    return {
+      xml: `/out/logs/valgrind/${name}`,
+      lines: xmlLines,
+      unparsed: xmlUnparsed,
+      details: xmlDetails,
+      valgrind: xmlDetails.results['valgrind-xml'] ?? new ValgrindXmlParser().end(),
+    }
   })
   return {
     command: ['valgrind', '--tool=memcheck', 'python3', '-m', 'test', testFile],
@@ -118,7 +124,9 @@ describe('memcheck findings from real XML (examples/defects)', () => {
     const file = { ...fileRun('test_uninitialised', ids), cases: [caseRun(ids[0], 'test_uninitialised'), caseRun(ids[1], 'test_clean')], casesNotRun: 1 }
     const attributed = reportOf(memcheckRun([file]))
     const findings = attributed.findings.filter((finding) => finding.pass === 'memcheck')
-    expect(findings.map((finding) => [finding.test, finding.case, finding.function, finding.line])).toEqual([['test_uninitialised', ids[0], 'uninitialised_branch', 20]])
+    expect(findings.map((finding) => [finding.test, finding.case, finding.function, finding.line])).toEqual([
+      ['test_uninitialised', ids[0], 'uninitialised_branch', 20],
+    ])
     expect(attributed.memcheck?.files[0]).toMatchObject({ casesNotRun: 1, cases: [{ id: ids[0], log: `logs/valgrind/cases/${ids[0]}.log` }, { id: ids[1] }] })
     // Every run's log and XML file is listed.
     expect(attributed.logs.filter((log) => log.kind === 'valgrind-xml')).toHaveLength(3)
@@ -131,16 +139,22 @@ describe('memcheck findings from real XML (examples/defects)', () => {
 
   it('the summary shows what memcheck looked at, and each finding', () => {
     const summary = renderSummaryMarkdown(report)
-    expect(summary).toMatch(/\| Memcheck \| valgrind-3\.19\.0 on 3 test files \(3 processes\): 4 errors in the extension's code, \d+ inside CPython or the system, 0 suppressed \|/)
+    expect(summary).toMatch(
+      /\| Memcheck \| valgrind-3\.19\.0 on 3 test files \(3 processes\): 4 errors in the extension's code, \d+ inside CPython or the system, 0 suppressed \|/,
+    )
     expect(summary).toContain('| `test_uninitialised` | 1 | 3 |')
     expect(summary).toContain("Suppressions: CPython's `valgrind-python.supp`")
-    expect(summary).toContain('`test_uninitialised.UninitialisedTests.test_uninitialised_branch` | uninitialised value: `Conditional jump or move depends on uninitialised value(s) (3 reports)` (valgrind memcheck) | `examples/defects/defects.c:20` in `uninitialised_branch`')
+    expect(summary).toContain(
+      '`test_uninitialised.UninitialisedTests.test_uninitialised_branch` | uninitialised value: `Conditional jump or move depends on uninitialised value(s) (3 reports)` (valgrind memcheck) | `examples/defects/defects.c:20` in `uninitialised_branch`',
+    )
     expect(summary).not.toContain("memcheck found no error in the extension's code")
   })
 
   it('says so plainly when memcheck found nothing in the extension, and when it ran without suppressions', () => {
     const summary = renderSummaryMarkdown(reportOf(memcheckRun([fileRun('test_clean')], { origin: 'none', note: 'no suppressions file here' })))
-    expect(summary).toContain("**memcheck found no error in the extension's code**: no invalid read or write, invalid free, use of an uninitialised value or definitely lost block in 1 test file (1 process).")
+    expect(summary).toContain(
+      "**memcheck found no error in the extension's code**: no invalid read or write, invalid free, use of an uninitialised value or definitely lost block in 1 test file (1 process).",
+    )
     expect(summary).toContain('No suppressions: no suppressions file here.')
     expect(summary).toContain('(no suppressions file)')
   })
@@ -148,7 +162,11 @@ describe('memcheck findings from real XML (examples/defects)', () => {
 
 describe('memcheck kinds and places', () => {
   it("maps valgrind's error kinds to finding kinds", () => {
-    expect(['InvalidRead', 'InvalidWrite', 'InvalidFree', 'MismatchedFree', 'UninitValue', 'UninitCondition', 'Leak_DefinitelyLost', 'SyscallParam', 'Overlap'].map(memcheckFindingKind)).toEqual([
+    expect(
+      ['InvalidRead', 'InvalidWrite', 'InvalidFree', 'MismatchedFree', 'UninitValue', 'UninitCondition', 'Leak_DefinitelyLost', 'SyscallParam', 'Overlap'].map(
+        memcheckFindingKind,
+      ),
+    ).toEqual([
       'invalid-read',
       'invalid-write',
       'invalid-free',

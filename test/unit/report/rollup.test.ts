@@ -17,7 +17,13 @@ const SHARDS = ['pydebug-cp311-pydebug-cpy1of2', 'pydebug-cp311-pydebug-cpy2of2'
 describe('rollUpReports: a matrix run as one view', () => {
   it('treats the shards of a cell as one cell, with CPython test counts added', () => {
     const [cell] = rollUpReports(SHARDS.map(read))
-    expect(cell).toMatchObject({ name: 'pydebug-cp311-pydebug', cellId: 'cp311-pydebug', status: 'clean', shards: { count: 2, reported: [1, 2], missing: [] }, reports: SHARDS })
+    expect(cell).toMatchObject({
+      name: 'pydebug-cp311-pydebug',
+      cellId: 'cp311-pydebug',
+      status: 'clean',
+      shards: { count: 2, reported: [1, 2], missing: [] },
+      reports: SHARDS,
+    })
     expect(cell.cpythonTests).toMatchObject({ ok: 5, failed: 0 })
   })
 

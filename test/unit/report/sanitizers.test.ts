@@ -21,31 +21,58 @@ const INSTRUMENTED: InstrumentationCheck = {
   instrumented: true,
 }
 
-export interface ReportFixture {
+interface ReportFixture {
   readonly fixture: string
   readonly case?: string
 }
 
 /** A sanitizer pass as the step builds it, from real report files: one regrtest -v run per test file, its report files parsed on their own. */
-export function passFrom(
+function passFrom(
   check: SanitizerCheck,
   files: Record<string, { readonly exitCode: number; readonly cases: string[]; readonly reports: ReportFixture[] }>,
-  { instrumentation = [INSTRUMENTED], sources = [], hints = {} }: { instrumentation?: InstrumentationCheck[]; sources?: SanitizerPass['sources']; hints?: { workspace?: string; extensionPaths?: string[] } } = {},
+  {
+    instrumentation = [INSTRUMENTED],
+    sources = [],
+    hints = {},
+  }: { instrumentation?: InstrumentationCheck[]; sources?: SanitizerPass['sources']; hints?: { workspace?: string; extensionPaths?: string[] } } = {},
 ): SanitizerPass {
   const spec = SANITIZERS[check]
   const runs = Object.entries(files).map(([testFile, file]): SanitizerFileRun => {
     const process = { command: ['python', '-m', 'test', '-v', testFile], exitCode: file.exitCode, signal: null, timedOut: false }
     const reports = file.reports.map((report, index) =>
-      sanitizerReportRun(parseLogText(readFixture(report.fixture), { kinds: ['sanitizer'], ...hints }), { file: `/out/logs/${spec.logDir}/${testFile}.${100 + index}`, testFile, ...(report.case ? { case: report.case } : {}), sources, process }),
+      sanitizerReportRun(parseLogText(readFixture(report.fixture), { kinds: ['sanitizer'], ...hints }), {
+        file: `/out/logs/${spec.logDir}/${testFile}.${100 + index}`,
+        testFile,
+        ...(report.case ? { case: report.case } : {}),
+        sources,
+        process,
+      }),
     )
     const stdout = parseLogText('')
     const { lines, unparsed, ...details } = stdout
-    return { ...process, log: `/out/logs/${spec.logDir}/${testFile}.log`, lines, unparsed, details, testFile, outcome: { outcome: file.exitCode === 0 ? 'passed' : 'failed' }, progress: { started: file.cases }, cases: file.cases, reports }
+    return {
+      ...process,
+      log: `/out/logs/${spec.logDir}/${testFile}.log`,
+      lines,
+      unparsed,
+      details,
+      testFile,
+      outcome: { outcome: file.exitCode === 0 ? 'passed' : 'failed' },
+      progress: { started: file.cases },
+      cases: file.cases,
+      reports,
+    }
   })
   return { spec, logDir: `/out/logs/${spec.logDir}`, env: { [spec.optionsVariable]: `log_path=/out/logs/${spec.logDir}/x` }, instrumentation, runs, sources }
 }
 
-const results = (parts: Partial<RunResults>): RunResults => ({ toolVersion: '0.1.0', generatedAt: '2026-12-02T00:00:00.000Z', extensions: [], relative: (file) => file.replace('/out/', ''), ...parts })
+const results = (parts: Partial<RunResults>): RunResults => ({
+  toolVersion: '0.1.0',
+  generatedAt: '2026-12-02T00:00:00.000Z',
+  extensions: [],
+  relative: (file) => file.replace('/out/', ''),
+  ...parts,
+})
 
 function checked(report: ReturnType<typeof collectReport>) {
   expect(validate(SCHEMA, JSON.parse(JSON.stringify(report)))).toEqual([])
@@ -55,7 +82,11 @@ function checked(report: ReturnType<typeof collectReport>) {
 describe('sanitizer findings (real ASan/LSan/UBSan reports)', () => {
   it("an ASan report file becomes one finding with the kind, the access, the user's C function first, the test file and its case", () => {
     const pass = passFrom('address-sanitizer', {
-      test_overrun: { exitCode: 1, cases: ['test_overrun.OverrunTests.test_overrun'], reports: [{ fixture: 'cpython-3.11.2-pydebug-asan/asan-overrun.txt', case: 'test_overrun.OverrunTests.test_overrun' }] },
+      test_overrun: {
+        exitCode: 1,
+        cases: ['test_overrun.OverrunTests.test_overrun'],
+        reports: [{ fixture: 'cpython-3.11.2-pydebug-asan/asan-overrun.txt', case: 'test_overrun.OverrunTests.test_overrun' }],
+      },
     })
     const report = checked(collectReport(results({ sanitizers: pass })))
     expect(report.findings).toEqual([
@@ -71,20 +102,52 @@ describe('sanitizer findings (real ASan/LSan/UBSan reports)', () => {
         function: 'overrun',
       },
     ])
-    expect(report.sanitizers?.files[0].reports).toEqual([{ path: 'logs/asan/test_overrun.100', kinds: ['heap-buffer-overflow'], suppressed: [], case: 'test_overrun.OverrunTests.test_overrun' }])
+    expect(report.sanitizers?.files[0].reports).toEqual([
+      { path: 'logs/asan/test_overrun.100', kinds: ['heap-buffer-overflow'], suppressed: [], case: 'test_overrun.OverrunTests.test_overrun' },
+    ])
     expect(report.logs.map((log) => [log.path, log.kind])).toContainEqual(['logs/asan/test_overrun.100', 'sanitizer-report'])
   })
 
   it("a LeakSanitizer report is attributed to the allocation's frame in the user's code", () => {
-    const pass = passFrom('address-sanitizer', { test_leaky: { exitCode: 23, cases: ['test_leaky.LeakyTests.test_leak_blocks'], reports: [{ fixture: 'cpython-3.11.2-pydebug-asan/asan-leaks.txt' }] } })
+    const pass = passFrom('address-sanitizer', {
+      test_leaky: { exitCode: 23, cases: ['test_leaky.LeakyTests.test_leak_blocks'], reports: [{ fixture: 'cpython-3.11.2-pydebug-asan/asan-leaks.txt' }] },
+    })
     const report = checked(collectReport(results({ sanitizers: pass })))
-    expect(report.findings).toEqual([expect.objectContaining({ kind: 'memory-leak', test: 'test_leaky', function: 'leak_blocks', file: 'leaky.c', line: 22, message: 'direct leak of 256 bytes in 4 allocations from leak_blocks (leaky.c:22)' })])
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        kind: 'memory-leak',
+        test: 'test_leaky',
+        function: 'leak_blocks',
+        file: 'leaky.c',
+        line: 22,
+        message: 'direct leak of 256 bytes in 4 allocations from leak_blocks (leaky.c:22)',
+      }),
+    ])
   })
 
   it('a UBSan report names the place in the user code and its test file', () => {
-    const pass = passFrom('undefined-behavior-sanitizer', { test_overflow: { exitCode: 0, cases: ['test_overflow.T.test_add'], reports: [{ fixture: 'gcc-12-ubsan/signed-overflow.txt', case: 'test_overflow.T.test_add' }] } }, { hints: { extensionPaths: ['/tmp/ubsan/'] } })
+    const pass = passFrom(
+      'undefined-behavior-sanitizer',
+      {
+        test_overflow: {
+          exitCode: 0,
+          cases: ['test_overflow.T.test_add'],
+          reports: [{ fixture: 'gcc-12-ubsan/signed-overflow.txt', case: 'test_overflow.T.test_add' }],
+        },
+      },
+      { hints: { extensionPaths: ['/tmp/ubsan/'] } },
+    )
     const report = checked(collectReport(results({ sanitizers: pass })))
-    expect(report.findings).toEqual([expect.objectContaining({ kind: 'undefined-behavior', test: 'test_overflow', case: 'test_overflow.T.test_add', function: 'add_items', file: '/tmp/ubsan/overflow.c', line: 5 })])
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        kind: 'undefined-behavior',
+        test: 'test_overflow',
+        case: 'test_overflow.T.test_add',
+        function: 'add_items',
+        file: '/tmp/ubsan/overflow.c',
+        line: 5,
+      }),
+    ])
     expect(report.findings[0].message).toMatch(/^UndefinedBehaviorSanitizer signed integer overflow/)
   })
 
@@ -96,7 +159,13 @@ describe('sanitizer findings (real ASan/LSan/UBSan reports)', () => {
     const testCase = caseOfReport(cases, false)
     const pass = passFrom(
       'undefined-behavior-sanitizer',
-      { test_signed_overflow: { exitCode: 0, cases: [...cases.started], reports: [{ fixture: 'gcc-12-ubsan/defects-report-test_signed_overflow.txt', ...(testCase ? { case: testCase } : {}) }] } },
+      {
+        test_signed_overflow: {
+          exitCode: 0,
+          cases: [...cases.started],
+          reports: [{ fixture: 'gcc-12-ubsan/defects-report-test_signed_overflow.txt', ...(testCase ? { case: testCase } : {}) }],
+        },
+      },
       { sources, hints: { extensionPaths: ['/tmp/sanchk/harness/src/'] } },
     )
     const report = checked(collectReport(results({ sanitizers: pass })))
@@ -105,7 +174,8 @@ describe('sanitizer findings (real ASan/LSan/UBSan reports)', () => {
         kind: 'undefined-behavior',
         test: 'test_signed_overflow',
         case: 'test_signed_overflow.SignedOverflowTests.test_signed_overflow',
-        message: "UndefinedBehaviorSanitizer signed integer overflow: 2147483647 * 2 cannot be represented in type 'int' in signed_overflow (examples/defects/defects.c:40)",
+        message:
+          "UndefinedBehaviorSanitizer signed integer overflow: 2147483647 * 2 cannot be represented in type 'int' in signed_overflow (examples/defects/defects.c:40)",
         log: 'logs/ubsan/test_signed_overflow.100',
         pass: 'sanitizer',
         file: 'examples/defects/defects.c',
@@ -115,7 +185,13 @@ describe('sanitizer findings (real ASan/LSan/UBSan reports)', () => {
     ])
     // The stack is 127 frames deep; the parser keeps the first 32 and says it cut the rest.
     expect(report.logs.find((log) => log.kind === 'sanitizer-report')?.unparsed.count).toBe(0)
-    expect(checkCompileLines(readFixture('gcc-12-ubsan/defects-setuptools-build.txt'), SANITIZERS['undefined-behavior-sanitizer'].compileFlag)).toEqual({ compileLines: 1, compileLinesWithFlag: 1, linkLines: 1, linkLinesWithFlag: 1, withoutFlag: [] })
+    expect(checkCompileLines(readFixture('gcc-12-ubsan/defects-setuptools-build.txt'), SANITIZERS['undefined-behavior-sanitizer'].compileFlag)).toEqual({
+      compileLines: 1,
+      compileLinesWithFlag: 1,
+      linkLines: 1,
+      linkLinesWithFlag: 1,
+      withoutFlag: [],
+    })
   })
 
   it("examples/defects under the asan interpreter, as the pipeline ran it: the test file's report file, its case, the project's path", () => {
@@ -123,11 +199,20 @@ describe('sanitizer findings (real ASan/LSan/UBSan reports)', () => {
     const copy = '/root/.cache/pydebug-ci/extensions/defects-cp311d-asan-3.11.2-108cd5d3daa01c2d/src'
     const cases = casesOfVerboseOutput(readFixture('cpython-3.11.2-pydebug-asan/pipeline-asan-regrtest-v-test_heap_overflow.txt').split('\n'))
     // ASan stopped the process inside the case: no verdict after ' ... '.
-    expect(cases).toEqual({ started: ['test_heap_overflow.HeapOverflowTests.test_heap_overflow'], unfinished: 'test_heap_overflow.HeapOverflowTests.test_heap_overflow' })
+    expect(cases).toEqual({
+      started: ['test_heap_overflow.HeapOverflowTests.test_heap_overflow'],
+      unfinished: 'test_heap_overflow.HeapOverflowTests.test_heap_overflow',
+    })
     const testCase = caseOfReport(cases, true)
     const pass = passFrom(
       'address-sanitizer',
-      { test_heap_overflow: { exitCode: 1, cases: [...cases.started], reports: [{ fixture: 'cpython-3.11.2-pydebug-asan/pipeline-asan-report-test_heap_overflow.txt', ...(testCase ? { case: testCase } : {}) }] } },
+      {
+        test_heap_overflow: {
+          exitCode: 1,
+          cases: [...cases.started],
+          reports: [{ fixture: 'cpython-3.11.2-pydebug-asan/pipeline-asan-report-test_heap_overflow.txt', ...(testCase ? { case: testCase } : {}) }],
+        },
+      },
       { sources: [{ copy, project: 'examples/defects' }], hints: { workspace: '/work/main', extensionPaths: [`${copy}/`] } },
     )
     const report = checked(collectReport(results({ sanitizers: pass })))
@@ -146,17 +231,27 @@ describe('sanitizer findings (real ASan/LSan/UBSan reports)', () => {
     ])
     expect(report.logs.find((log) => log.kind === 'sanitizer-report')?.unparsed.count).toBe(0)
     // sysconfig's flags reached the extension: configure's BASECFLAGS on the compile line, LDFLAGS on the link line.
-    expect(checkCompileLines(readFixture('cpython-3.11.2-pydebug-asan/pipeline-extension-defects-build.txt'), '-fsanitize=address')).toEqual({ compileLines: 1, compileLinesWithFlag: 1, linkLines: 1, linkLinesWithFlag: 1, withoutFlag: [] })
+    expect(checkCompileLines(readFixture('cpython-3.11.2-pydebug-asan/pipeline-extension-defects-build.txt'), '-fsanitize=address')).toEqual({
+      compileLines: 1,
+      compileLinesWithFlag: 1,
+      linkLines: 1,
+      linkLinesWithFlag: 1,
+      withoutFlag: [],
+    })
   })
 
   it("LeakSanitizer left on in the refleak hunt turns a leaking file's verdict into a crash: why the catalog runs the hunt with detect_leaks=0", () => {
-    const { results: parsed, problems } = parseLogText(readFixture('cpython-3.11.2-pydebug-asan/regrtest-R-j1-detect-leaks-leaky.txt'), { workspace: '/tmp/sanchk/leaky/src' })
+    const { results: parsed, problems } = parseLogText(readFixture('cpython-3.11.2-pydebug-asan/regrtest-R-j1-detect-leaks-leaky.txt'), {
+      workspace: '/tmp/sanchk/leaky/src',
+    })
     expect(parsed.regrtest?.tests.map((test) => [test.name, test.outcome, test.result])).toEqual([['test_leaky', 'crashed', 'crashed (Exit code 1)']])
     // Both leaks are the extension's, and now belong to the test whose worker printed them.
-    expect(problems.filter((problem) => problem.kind === 'memory-leak').map((problem) => [problem.test, problem.function, problem.file, problem.line])).toEqual([
-      ['test_leaky', 'leak_blocks', 'leaky.c', 40],
-      ['test_leaky', 'leak_refs', 'leaky.c', 23],
-    ])
+    expect(problems.filter((problem) => problem.kind === 'memory-leak').map((problem) => [problem.test, problem.function, problem.file, problem.line])).toEqual(
+      [
+        ['test_leaky', 'leak_blocks', 'leaky.c', 40],
+        ['test_leaky', 'leak_refs', 'leaky.c', 23],
+      ],
+    )
   })
 
   it('examples/defects under the ubsan interpreter, as the pipeline ran it', () => {
@@ -164,7 +259,18 @@ describe('sanitizer findings (real ASan/LSan/UBSan reports)', () => {
     const builtIn = '/root/.cache/pydebug-ci/extensions/defects-cp311d-ubsan-3.11.2-79d8f734d779f25f/src'
     const pass = passFrom(
       'undefined-behavior-sanitizer',
-      { test_signed_overflow: { exitCode: 0, cases: ['test_signed_overflow.SignedOverflowTests.test_signed_overflow'], reports: [{ fixture: 'cpython-3.11.2-pydebug-ubsan/pipeline-ubsan-report-test_signed_overflow.txt', case: 'test_signed_overflow.SignedOverflowTests.test_signed_overflow' }] } },
+      {
+        test_signed_overflow: {
+          exitCode: 0,
+          cases: ['test_signed_overflow.SignedOverflowTests.test_signed_overflow'],
+          reports: [
+            {
+              fixture: 'cpython-3.11.2-pydebug-ubsan/pipeline-ubsan-report-test_signed_overflow.txt',
+              case: 'test_signed_overflow.SignedOverflowTests.test_signed_overflow',
+            },
+          ],
+        },
+      },
       { sources: [{ copy: builtIn, project: 'examples/defects' }], hints: { workspace: '/work/main', extensionPaths: [`${builtIn}/`] } },
     )
     const report = checked(collectReport(results({ sanitizers: pass })))
@@ -173,23 +279,39 @@ describe('sanitizer findings (real ASan/LSan/UBSan reports)', () => {
         kind: 'undefined-behavior',
         test: 'test_signed_overflow',
         case: 'test_signed_overflow.SignedOverflowTests.test_signed_overflow',
-        message: "UndefinedBehaviorSanitizer signed integer overflow: 2147483647 * 2 cannot be represented in type 'int' in signed_overflow (examples/defects/defects.c:40)",
+        message:
+          "UndefinedBehaviorSanitizer signed integer overflow: 2147483647 * 2 cannot be represented in type 'int' in signed_overflow (examples/defects/defects.c:40)",
         file: 'examples/defects/defects.c',
         line: 40,
         function: 'signed_overflow',
       }),
     ])
-    expect(checkCompileLines(readFixture('cpython-3.11.2-pydebug-ubsan/pipeline-extension-defects-build.txt'), '-fsanitize=undefined')).toMatchObject({ compileLines: 1, compileLinesWithFlag: 1, linkLines: 1, linkLinesWithFlag: 1 })
+    expect(checkCompileLines(readFixture('cpython-3.11.2-pydebug-ubsan/pipeline-extension-defects-build.txt'), '-fsanitize=undefined')).toMatchObject({
+      compileLines: 1,
+      compileLinesWithFlag: 1,
+      linkLines: 1,
+      linkLinesWithFlag: 1,
+    })
   })
 
   it('an extension compiled without the flag is a finding of its own, and the summary says so', () => {
     const notInstrumented: InstrumentationCheck = {
       projectDir: '/w/myext',
-      compileLines: { compileLines: 1, compileLinesWithFlag: 0, linkLines: 1, linkLinesWithFlag: 0, withoutFlag: ['gcc -O2 -fPIC -c leaky.c -o build/leaky.o'] },
+      compileLines: {
+        compileLines: 1,
+        compileLinesWithFlag: 0,
+        linkLines: 1,
+        linkLinesWithFlag: 0,
+        withoutFlag: ['gcc -O2 -fPIC -c leaky.c -o build/leaky.o'],
+      },
       modules: [{ file: 'leaky.so', instrumented: false }],
       instrumented: false,
     }
-    const pass = passFrom('address-sanitizer', { test_leaky: { exitCode: 0, cases: ['test_leaky.LeakyTests.test_ok'], reports: [] } }, { instrumentation: [notInstrumented] })
+    const pass = passFrom(
+      'address-sanitizer',
+      { test_leaky: { exitCode: 0, cases: ['test_leaky.LeakyTests.test_ok'], reports: [] } },
+      { instrumentation: [notInstrumented] },
+    )
     const report = checked(collectReport(results({ sanitizers: pass })))
     expect(report.status).toBe('findings')
     expect(report.findings).toEqual([expect.objectContaining({ kind: 'not-instrumented', pass: 'sanitizer' })])
@@ -203,21 +325,52 @@ describe('sanitizer findings (real ASan/LSan/UBSan reports)', () => {
 
   it('the same bug seen by the refleak hunt (a crash whose cause names it) stays one finding, which gains the case and the C place', () => {
     // The refleak hunt's log: regrtest -j1 with a crashed test_overrun, whose worker printed the ASan report.
-    const huntLog = ['0:00:00 load avg: 0.31 Run tests sequentially (timeout: 20 min)', '0:00:00 load avg: 0.31 [1/1/1] test_overrun crashed (Exit code 1)', readFixture('cpython-3.11.2-pydebug-asan/asan-overrun.txt'), '', '== Tests result: FAILURE =='].join('\n')
+    const huntLog = [
+      '0:00:00 load avg: 0.31 Run tests sequentially (timeout: 20 min)',
+      '0:00:00 load avg: 0.31 [1/1/1] test_overrun crashed (Exit code 1)',
+      readFixture('cpython-3.11.2-pydebug-asan/asan-overrun.txt'),
+      '',
+      '== Tests result: FAILURE ==',
+    ].join('\n')
     const { lines, unparsed, ...details } = parseLogText(huntLog)
     const hunt: RefleakHunt = {
       warmups: 1,
       runs: 1,
       discovery: { testsDir: '/out/tests', modules: ['test_overrun'], nested: [], pytestStyle: [] },
-      run: { command: ['python', '-m', 'test'], exitCode: 2, signal: null, timedOut: false, log: '/out/logs/refleak.log', lines, unparsed, details, parsed: details.results.regrtest ?? new RegrtestParser().end() },
+      run: {
+        command: ['python', '-m', 'test'],
+        exitCode: 2,
+        signal: null,
+        timedOut: false,
+        log: '/out/logs/refleak.log',
+        lines,
+        unparsed,
+        details,
+        parsed: details.results.regrtest ?? new RegrtestParser().end(),
+      },
       cases: {},
       casesNotRun: {},
       caseIds: {},
     }
-    const pass = passFrom('address-sanitizer', { test_overrun: { exitCode: 1, cases: ['test_overrun.OverrunTests.test_overrun'], reports: [{ fixture: 'cpython-3.11.2-pydebug-asan/asan-overrun.txt', case: 'test_overrun.OverrunTests.test_overrun' }] } })
+    const pass = passFrom('address-sanitizer', {
+      test_overrun: {
+        exitCode: 1,
+        cases: ['test_overrun.OverrunTests.test_overrun'],
+        reports: [{ fixture: 'cpython-3.11.2-pydebug-asan/asan-overrun.txt', case: 'test_overrun.OverrunTests.test_overrun' }],
+      },
+    })
     const report = checked(collectReport(results({ refleaks: hunt, sanitizers: pass })))
     const overrun = report.findings.filter((finding) => finding.test === 'test_overrun')
-    expect(overrun).toEqual([expect.objectContaining({ kind: 'crash', case: 'test_overrun.OverrunTests.test_overrun', file: 'leaky.c', line: 32, function: 'overrun', pass: 'refleak' })])
+    expect(overrun).toEqual([
+      expect.objectContaining({
+        kind: 'crash',
+        case: 'test_overrun.OverrunTests.test_overrun',
+        file: 'leaky.c',
+        line: 32,
+        function: 'overrun',
+        pass: 'refleak',
+      }),
+    ])
     expect(overrun[0].message).toBe('test_overrun crashed (Exit code 1): AddressSanitizer heap-buffer-overflow: WRITE of size 1 in overrun (leaky.c:32)')
   })
 })

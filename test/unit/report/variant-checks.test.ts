@@ -24,7 +24,18 @@ const COUNTS = readFixture('cpython-3.8-count-allocs-format/pydebug-counts-log.t
 /** A helper's run as the step returns it, with its log read by the detector. */
 function helperRun(testFile: string, logDir: string, text: string): HelperRun {
   const { lines, unparsed, ...details } = parseLogText(text)
-  return { command: ['python', `pydebug_${logDir}.py`, testFile], exitCode: 0, signal: null, timedOut: false, log: `/out/logs/${logDir}/${testFile}.log`, lines, unparsed, details, parsed: undefined, testFile }
+  return {
+    command: ['python', `pydebug_${logDir}.py`, testFile],
+    exitCode: 0,
+    signal: null,
+    timedOut: false,
+    log: `/out/logs/${logDir}/${testFile}.log`,
+    lines,
+    unparsed,
+    details,
+    parsed: undefined,
+    testFile,
+  }
 }
 
 describe('the trace-refs census (python/pydebug_census.py on 3.11.2 --with-trace-refs)', () => {
@@ -49,7 +60,13 @@ describe('the trace-refs census (python/pydebug_census.py on 3.11.2 --with-trace
     expect(parsed.kinds).toEqual(['census'])
     expect(parsed.unparsed.count).toBe(0)
     expect(parsed.problems).toEqual([
-      expect.objectContaining({ kind: 'object-leak', severity: 'error', test: 'test_object_leak', source: 'census', message: 'test_object_leak: +1 `list` per run (live objects by type after each counted run, sys.getobjects)' }),
+      expect.objectContaining({
+        kind: 'object-leak',
+        severity: 'error',
+        test: 'test_object_leak',
+        source: 'census',
+        message: 'test_object_leak: +1 `list` per run (live objects by type after each counted run, sys.getobjects)',
+      }),
     ])
     expect(JSON.stringify(parseLogText(CENSUS_LEAK, { routing: 'all' }))).toBe(JSON.stringify(parsed))
     expect(parseLogText(CENSUS_CLEAN).problems).toEqual([])
@@ -57,14 +74,26 @@ describe('the trace-refs census (python/pydebug_census.py on 3.11.2 --with-trace
 
   it('never throws: broken records are diagnostics, a run cut short has no end, unknown lines are left to others', () => {
     const lines = CENSUS_LEAK.split('\n')
-    const text = [lines[0], 'pydebug-census: {"test": "test_object_leak", "run": ', 'pydebug-census: []', 'pydebug-census: {"test": "test_object_leak", "run": 2, "warmup": true, "objects": 1, "delta": {"x": "many"}, "moreTypes": 0}', 'pydebug-censusx', lines[1], 'Fatal Python error: Aborted'].join('\n')
+    const text = [
+      lines[0],
+      'pydebug-census: {"test": "test_object_leak", "run": ',
+      'pydebug-census: []',
+      'pydebug-census: {"test": "test_object_leak", "run": 2, "warmup": true, "objects": 1, "delta": {"x": "many"}, "moreTypes": 0}',
+      'pydebug-censusx',
+      lines[1],
+      'Fatal Python error: Aborted',
+    ].join('\n')
     const { results, unparsed } = scanText({ census: new CensusParser() }, text)
     expect(results.census.diagnostics.count).toBe(3)
     expect(results.census.files[0].runs.map((run) => run.run)).toEqual([1, 2, 2])
     expect(results.census.files[0].end).toBeUndefined()
     expect(unparsed.count).toBe(2)
     // A type that shrank in one counted run is not a leak.
-    expect(leakedTypes({ runs: [1, 2, 3].map((run) => ({ line: run, run, warmup: false, objects: 0, delta: { list: run === 2 ? -1 : 1, dict: 2 }, moreTypes: 0 })) })).toEqual([{ name: 'dict', deltas: [2, 2, 2] }])
+    expect(
+      leakedTypes({
+        runs: [1, 2, 3].map((run) => ({ line: run, run, warmup: false, objects: 0, delta: { list: run === 2 ? -1 : 1, dict: 2 }, moreTypes: 0 })),
+      }),
+    ).toEqual([{ name: 'dict', deltas: [2, 2, 2] }])
   })
 })
 
@@ -82,7 +111,12 @@ describe('the allocation report (python/pydebug_allocstats.py, 3.11.2 with PYTHO
     // After 3 warm-ups, 3 runs: the 80-byte class (a list with the debug hooks' pad bytes) grew, less what the runs freed.
     expect(compared.sizeClasses.filter((row) => row.growth !== 0)).toEqual([
       { size: 80, before: 9376, after: 9378, growth: 2 },
-      { size: 96, before: compared.sizeClasses.find((row) => row.size === 96)!.before, after: compared.sizeClasses.find((row) => row.size === 96)!.before - 4, growth: -4 },
+      {
+        size: 96,
+        before: compared.sizeClasses.find((row) => row.size === 96)!.before,
+        after: compared.sizeClasses.find((row) => row.size === 96)!.before - 4,
+        growth: -4,
+      },
     ])
     expect(compared.growth).toEqual({ arenas: 0, bytesInAllocatedBlocks: 4983504 - 4983728 })
     // test_clean, captured the same way: no class grew.
@@ -129,7 +163,13 @@ describe('report.json and summary.md of the variant checks', () => {
   it('holds the sections, an object-leak finding naming the type, and passes the schema', () => {
     expect(validate(SCHEMA, JSON.parse(JSON.stringify(report)))).toEqual([])
     expect(report.findings).toEqual([
-      expect.objectContaining({ kind: 'object-leak', test: 'test_object_leak', pass: 'census', message: 'test_object_leak: +1 `list` per run (live objects by type after each counted run, sys.getobjects)', log: 'logs/census/test_object_leak.log' }),
+      expect.objectContaining({
+        kind: 'object-leak',
+        test: 'test_object_leak',
+        pass: 'census',
+        message: 'test_object_leak: +1 `list` per run (live objects by type after each counted run, sys.getobjects)',
+        log: 'logs/census/test_object_leak.log',
+      }),
     ])
     expect(report.census?.files.map((file) => [file.name, file.outcome, file.leakedTypes])).toEqual([
       ['test_clean', 'ok', []],
@@ -147,6 +187,6 @@ describe('report.json and summary.md of the variant checks', () => {
     expect(summary).toContain('| `test_object_leak` | `list` +1 per run |')
     expect(summary).toContain('80 B: 9376 → 9378 (+2)')
     expect(summary).toContain("`leaky.Thing` +3 (alloc'd 5, freed 2)")
-    expect(summary).toContain('| `test_object_leak` | object leak: `test_object_leak: +1 \'list\' per run')
+    expect(summary).toContain("| `test_object_leak` | object leak: `test_object_leak: +1 'list' per run")
   })
 })

@@ -62,7 +62,13 @@ describe('planCaseRuns: a budget per leaking file under a global cap', () => {
   const ids = (file: string, count: number) => Array.from({ length: count }, (_, index) => `${file}.T.test_${index}`)
 
   it('gives each leaking file its own budget, so a large file does not leave the others unattributed', () => {
-    const plan = planCaseRuns([{ name: 'test_big', caseIds: ids('test_big', 40) }, { name: 'test_small', caseIds: ids('test_small', 6) }], { perFile: 25, total: 100 })
+    const plan = planCaseRuns(
+      [
+        { name: 'test_big', caseIds: ids('test_big', 40) },
+        { name: 'test_small', caseIds: ids('test_small', 6) },
+      ],
+      { perFile: 25, total: 100 },
+    )
     expect(plan.map((file) => [file.name, file.run.length, file.notRun])).toEqual([
       ['test_big', 25, 15],
       ['test_small', 6, 0],
@@ -70,7 +76,14 @@ describe('planCaseRuns: a budget per leaking file under a global cap', () => {
   })
 
   it('stops at the global cap and counts what each file did not get', () => {
-    const plan = planCaseRuns([{ name: 'a', caseIds: ids('a', 10) }, { name: 'b', caseIds: ids('b', 10) }, { name: 'c', caseIds: ids('c', 10) }], { perFile: 8, total: 12 })
+    const plan = planCaseRuns(
+      [
+        { name: 'a', caseIds: ids('a', 10) },
+        { name: 'b', caseIds: ids('b', 10) },
+        { name: 'c', caseIds: ids('c', 10) },
+      ],
+      { perFile: 8, total: 12 },
+    )
     expect(plan.map((file) => [file.name, file.run.length, file.notRun])).toEqual([
       ['a', 8, 2],
       ['b', 4, 6],
@@ -84,10 +97,25 @@ describe('planCaseRuns: a budget per leaking file under a global cap', () => {
       generatedAt: '2026-12-02T00:00:00.000Z',
       extensions: [],
       relative: (file) => file,
-      refleaks: { warmups: 3, runs: 3, discovery: { testsDir: 'tests', modules: ['test_big'], nested: [], pytestStyle: [] }, cases: {}, casesNotRun: { test_big: 15 }, caseIds: {} },
+      refleaks: {
+        warmups: 3,
+        runs: 3,
+        discovery: { testsDir: 'tests', modules: ['test_big'], nested: [], pytestStyle: [] },
+        cases: {},
+        casesNotRun: { test_big: 15 },
+        caseIds: {},
+      },
     })
     // No regrtest run here: only the section's bookkeeping is under test.
-    const withFile = { ...report, refleaks: { ...report.refleaks!, tests: [{ name: 'test_big', outcome: 'leaked' as const, leaks: [], informationalLeaks: [], casesNotRun: 15, cases: [] }] } }
-    expect(renderSummaryMarkdown(withFile)).toContain('Only partly attributed (raise `max-case-runs` or `max-case-runs-total`): `test_big` (15 of 15 cases not re-run alone).')
+    const withFile = {
+      ...report,
+      refleaks: {
+        ...report.refleaks!,
+        tests: [{ name: 'test_big', outcome: 'leaked' as const, leaks: [], informationalLeaks: [], casesNotRun: 15, cases: [] }],
+      },
+    }
+    expect(renderSummaryMarkdown(withFile)).toContain(
+      'Only partly attributed (raise `max-case-runs` or `max-case-runs-total`): `test_big` (15 of 15 cases not re-run alone).',
+    )
   })
 })

@@ -73,7 +73,13 @@ async function cachedPydebugEntry(cacheDir: string, source: string): Promise<str
     phaseSeconds: { configure: 121.8, make: 107.1, install: 35.2 },
     configureResults: 'fresh',
     installedBytes: 187_030_424,
-    probe: { version: '3.11.2 (main, Dec  2 2026, 08:21:00) [GCC 12.2.0]', extSuffix: '.cpython-311d-x86_64-linux-gnu.so', pyDebug: true, traceRefs: false, ...abiProbe },
+    probe: {
+      version: '3.11.2 (main, Dec  2 2026, 08:21:00) [GCC 12.2.0]',
+      extSuffix: '.cpython-311d-x86_64-linux-gnu.so',
+      pyDebug: true,
+      traceRefs: false,
+      ...abiProbe,
+    },
   }
   writeFileSync(path.join(prefix, BUILD_RECORD_FILE), `${JSON.stringify(record, null, 2)}\n`)
   await writePrefixManifest(prefix)
@@ -89,11 +95,24 @@ describe('runCell with a scripted process runner (no process, no CPython build)'
       matches: command('python3', '-m', 'test', '--timeout', '5', 'test_hang_example'),
       log: readFixture('cpython-3.11.2-pydebug/cpython-tests-j2-timeout.txt'),
       exitCode: 2,
-      effect: (spec) => writeFileSync(spec.argv[spec.argv.indexOf('--junit-xml') + 1], readFixture('cpython-3.11.2-pydebug/cpython-tests-j2-timeout.junit.xml')),
+      effect: (spec) =>
+        writeFileSync(spec.argv[spec.argv.indexOf('--junit-xml') + 1], readFixture('cpython-3.11.2-pydebug/cpython-tests-j2-timeout.junit.xml')),
     }
     const { context, runner } = contextOf(folders, [regrtest])
     const config = parseRunConfig(
-      ['--python', '3.11.2', '--source', folders.source, '--cache-dir', folders.cacheDir, '--out', folders.outDir, '--test-timeout', '5', '--cpython-tests=--testdir /tmp/hangdir test_hang_example test_quick_a test_quick_b'],
+      [
+        '--python',
+        '3.11.2',
+        '--source',
+        folders.source,
+        '--cache-dir',
+        folders.cacheDir,
+        '--out',
+        folders.outDir,
+        '--test-timeout',
+        '5',
+        '--cpython-tests=--testdir /tmp/hangdir test_hang_example test_quick_a test_quick_b',
+      ],
       captureIo(folders.root),
       { requireExtension: false },
     )
@@ -117,7 +136,11 @@ describe('runCell with a scripted process runner (no process, no CPython build)'
     const folders = setUp('unexpected')
     await cachedPydebugEntry(folders.cacheDir, folders.source)
     const { context, runner } = contextOf(folders, [])
-    const config = parseRunConfig(['--python', '3.11.2', '--source', folders.source, '--cache-dir', folders.cacheDir, '--out', folders.outDir, '--cpython-tests', 'quick'], captureIo(folders.root), { requireExtension: false })
+    const config = parseRunConfig(
+      ['--python', '3.11.2', '--source', folders.source, '--cache-dir', folders.cacheDir, '--out', folders.outDir, '--cpython-tests', 'quick'],
+      captureIo(folders.root),
+      { requireExtension: false },
+    )
     const outcome = await runCell(config, context)
     expect(runner.calls).toHaveLength(1)
     expect(outcome.report.error?.kind).toBe('InternalError')
@@ -139,9 +162,18 @@ describe('runCell with a scripted process runner (no process, no CPython build)'
           writeFileSync(path.join(tree, 'configure'), '')
         },
       },
-      { name: 'configure', matches: command('../configure', '--with-pydebug'), log: 'checking for gcc... no\nconfigure: error: no acceptable C compiler found in $PATH\n', exitCode: 1 },
+      {
+        name: 'configure',
+        matches: command('../configure', '--with-pydebug'),
+        log: 'checking for gcc... no\nconfigure: error: no acceptable C compiler found in $PATH\n',
+        exitCode: 1,
+      },
     ])
-    const config = parseRunConfig(['--python', '3.11.2', '--source', folders.source, '--cache-dir', folders.cacheDir, '--out', folders.outDir, '--cpython-tests', 'quick'], captureIo(folders.root), { requireExtension: false })
+    const config = parseRunConfig(
+      ['--python', '3.11.2', '--source', folders.source, '--cache-dir', folders.cacheDir, '--out', folders.outDir, '--cpython-tests', 'quick'],
+      captureIo(folders.root),
+      { requireExtension: false },
+    )
     const outcome = await runCell(config, context)
     expect(runner.remaining()).toEqual([])
     expect(outcome.exitCode).toBe(4)

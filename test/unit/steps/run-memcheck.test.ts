@@ -15,7 +15,10 @@ import { parsePythonVersion } from '../../../src/catalog/python-version.js'
 const root = mkdtempSync(path.join(os.tmpdir(), 'pydebug-memcheck-'))
 const messages: string[] = []
 const contextWith = (env: Record<string, string | undefined>) =>
-  createStepContext({ cacheDir: path.join(root, 'cache'), outDir: path.join(root, 'out') }, { env: { HOME: process.env.HOME, ...env }, workspace: root, log: createStreamLogger((text) => messages.push(text)) })
+  createStepContext(
+    { cacheDir: path.join(root, 'cache'), outDir: path.join(root, 'out') },
+    { env: { HOME: process.env.HOME, ...env }, workspace: root, log: createStreamLogger((text) => messages.push(text)) },
+  )
 
 describe('the valgrind variant declares memcheck in the catalog', () => {
   it('is the only built-in variant that runs it', () => {
@@ -71,7 +74,12 @@ describe("CPython's suppressions for memcheck", () => {
     const prefix = path.join(root, 'kept')
     mkdirSync(path.dirname(path.join(prefix, VALGRIND_SUPPRESSIONS_FILE)), { recursive: true })
     writeFileSync(path.join(prefix, VALGRIND_SUPPRESSIONS_FILE), supp)
-    const found = await memcheckSuppressions(await contextWith({ PATH: process.env.PATH }), cell, { prefix }, { kind: 'file', path: path.join(root, 'none.tgz') })
+    const found = await memcheckSuppressions(
+      await contextWith({ PATH: process.env.PATH }),
+      cell,
+      { prefix },
+      { kind: 'file', path: path.join(root, 'none.tgz') },
+    )
     expect(found).toEqual({ file: path.join(prefix, VALGRIND_SUPPRESSIONS_FILE), origin: 'install' })
   })
 
@@ -93,10 +101,15 @@ describe("CPython's suppressions for memcheck", () => {
     messages.length = 0
     const prefix = path.join(root, 'orphan')
     mkdirSync(prefix)
-    const found = await memcheckSuppressions(await contextWith({ PATH: process.env.PATH }), cell, { prefix }, { kind: 'url', url: 'https://www.python.org/ftp/python/3.11.2/Python-3.11.2.tgz' })
+    const found = await memcheckSuppressions(
+      await contextWith({ PATH: process.env.PATH }),
+      cell,
+      { prefix },
+      { kind: 'url', url: 'https://www.python.org/ftp/python/3.11.2/Python-3.11.2.tgz' },
+    )
     expect(found.origin).toBe('none')
     expect(found.file).toBeUndefined()
-    expect(found.note).toContain('memcheck ran without CPython\'s suppressions')
-    expect(messages.join('')).toContain('memcheck ran without CPython\'s suppressions')
+    expect(found.note).toContain("memcheck ran without CPython's suppressions")
+    expect(messages.join('')).toContain("memcheck ran without CPython's suppressions")
   })
 })

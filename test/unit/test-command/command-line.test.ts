@@ -25,9 +25,12 @@ describe('splitCommandLine: words as sh splits them, without a shell', () => {
     expect(words('one"two"\'three\'')).toEqual(['onetwothree'])
   })
 
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: shell-style ${NAME} text is what this parser reads
   it('expands $NAME and ${NAME} outside single quotes, and names what is not set', () => {
     expect(words('pip install --target $PYDEBUG_SITE .')).toEqual(['pip', 'install', '--target', '/site', '.'])
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell-style ${NAME} text is what this parser reads
     expect(words('--target=${PYDEBUG_SITE}/x "$HOME/y" \'$HOME\' \\$HOME')).toEqual(['--target=/site/x', '/home/me/y', '$HOME', '$HOME'])
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell-style ${NAME} text is what this parser reads
     const split = splitCommandLine('run $PYDEBUG_SITE $NOT_SET ${ALSO_NOT}')
     expect(split.ok && commandVariables(split.command)).toEqual(['PYDEBUG_SITE', 'NOT_SET', 'ALSO_NOT'])
     expect(split.ok && expandCommand(split.command, { PYDEBUG_SITE: '/s' })).toEqual({ ok: false, missing: ['NOT_SET', 'ALSO_NOT'] })
@@ -53,6 +56,7 @@ describe('splitCommandLine: words as sh splits them, without a shell', () => {
     expect(problem('pytest -k "open')).toBe('the double quote at character 11 is never closed')
     expect(problem('pytest \\')).toBe('the backslash at character 8 escapes nothing')
     expect(problem('echo $')).toMatch(/^'\$' at character 6 is not followed by a variable name/)
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell-style ${NAME} text is what this parser reads
     expect(problem('echo ${A:-x}')).toMatch(/^'\$\{' at character 6 is not a plain \$\{NAME\} reference/)
     expect(problem('   ')).toBe('it is empty')
     // Quoted, the same characters are plain text.
@@ -61,7 +65,9 @@ describe('splitCommandLine: words as sh splits them, without a shell', () => {
   })
 
   it('formats an argv back for logs, quoting only what needs it', () => {
-    expect(formatArgv(['python', '-m', 'pytest', '-k', "not slow's", '--junitxml=/o/x.xml', ''])).toBe("python -m pytest -k 'not slow'\\''s' --junitxml=/o/x.xml ''")
+    expect(formatArgv(['python', '-m', 'pytest', '-k', "not slow's", '--junitxml=/o/x.xml', ''])).toBe(
+      "python -m pytest -k 'not slow'\\''s' --junitxml=/o/x.xml ''",
+    )
   })
 })
 
@@ -85,7 +91,11 @@ describe('planTestCommand: what pydebug adds so the outcome can be read', () => 
   })
 
   it('tells unittest and other commands apart, and does not take a script argument for -m', () => {
-    expect(planTestCommand(['python', '-m', 'unittest', 'discover', '-s', 'tests'], { junitPath })).toEqual({ argv: ['python', '-m', 'unittest', 'discover', '-s', 'tests'], runner: 'unittest', added: [] })
+    expect(planTestCommand(['python', '-m', 'unittest', 'discover', '-s', 'tests'], { junitPath })).toEqual({
+      argv: ['python', '-m', 'unittest', 'discover', '-s', 'tests'],
+      runner: 'unittest',
+      added: [],
+    })
     expect(planTestCommand(['python', 'runtests.py', '-m', 'pytest'], { junitPath }).runner).toBe('other')
     expect(planTestCommand(['tox', '-e', 'py311'], { junitPath }).runner).toBe('other')
   })

@@ -40,7 +40,7 @@ describe('PytestParser on real pytest 7.2.1 output (CPython 3.11.2 pydebug)', ()
     ])
   })
 
-  it("reads a short summary entry whose message goes on over indented lines (no terminal: nothing cut)", () => {
+  it('reads a short summary entry whose message goes on over indented lines (no terminal: nothing cut)', () => {
     const { results, unparsed } = scanText({ pytest: new PytestParser() }, fixture('pytest-short-summary-multiline-message.txt'))
     expect(unparsed.count).toBe(0)
     expect(results.pytest.failures).toEqual([{ nodeId: 'tests/test_add.py::test_add_wrong_on_purpose', kind: 'failed', message: 'assert 4 == 5' }])
@@ -50,7 +50,10 @@ describe('PytestParser on real pytest 7.2.1 output (CPython 3.11.2 pydebug)', ()
   it('reads -q output (no header, a summary without rulers) and "no tests ran"', () => {
     const quiet = scanText({ pytest: new PytestParser() }, fixture('pytest-q.txt'))
     expect(quiet.unparsed.count).toBe(0)
-    expect(quiet.results.pytest).toMatchObject({ counts: { failed: 1, passed: 2, skipped: 1 }, failures: [{ nodeId: 'tests/test_add.py::test_add_wrong_on_purpose' }] })
+    expect(quiet.results.pytest).toMatchObject({
+      counts: { failed: 1, passed: 2, skipped: 1 },
+      failures: [{ nodeId: 'tests/test_add.py::test_add_wrong_on_purpose' }],
+    })
     const none = scanText({ pytest: new PytestParser() }, fixture('pytest-none.txt'))
     expect(none.unparsed.count).toBe(0)
     expect(none.results.pytest).toMatchObject({ collected: 0, counts: {}, summaryLine: 'no tests ran in 0.00s' })
@@ -81,7 +84,12 @@ describe('UnittestParser on real unittest output (CPython 3.11.2 pydebug)', () =
         exception: 'TypeError: add() takes exactly 2 arguments',
         file: '/tmp/cap/ut/uttests/test_mixed.py',
         line: 14,
-        traceback: ['Traceback (most recent call last):', '  File "/tmp/cap/ut/uttests/test_mixed.py", line 14, in test_errors', '    withpytest.add(1)', 'TypeError: add() takes exactly 2 arguments'],
+        traceback: [
+          'Traceback (most recent call last):',
+          '  File "/tmp/cap/ut/uttests/test_mixed.py", line 14, in test_errors',
+          '    withpytest.add(1)',
+          'TypeError: add() takes exactly 2 arguments',
+        ],
       },
       expect.objectContaining({ kind: 'failed', id: 'test_mixed.MixedTests.test_fails', exception: 'AssertionError: 4 != 5', line: 11 }),
     ])
@@ -117,7 +125,9 @@ describe('JUnitXmlParser on the JUnit XML pytest wrote (one line)', () => {
       ['tests.test_add', 'test_skipped', 'skipped'],
     ])
     expect(junit.cases[2].message).toBe('assert 4 == 5\n +  where 4 = <built-in function add>(2, 2)\n +    where <built-in function add> = withpytest.add')
-    expect(junit.cases[2].text).toMatch(/^def test_add_wrong_on_purpose\(\):\n>       assert withpytest.add\(2, 2\) == 5\n[\s\S]*\ntests\/test_add\.py:16: AssertionError$/)
+    expect(junit.cases[2].text).toMatch(
+      /^def test_add_wrong_on_purpose\(\):\n> {7}assert withpytest.add\(2, 2\) == 5\n[\s\S]*\ntests\/test_add\.py:16: AssertionError$/,
+    )
     expect(junit.cases[3].message).toBe('shows a skip in the report')
     expect(junit).toMatchObject({ droppedCases: 0, malformed: 0 })
   })

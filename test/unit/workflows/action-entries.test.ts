@@ -96,7 +96,8 @@ describe('the matrix action (matrix/action.yml), with its defaults applied', SPA
 
 describe('the main action (action.yml), with its defaults applied (checks that fail before any build)', SPAWNED, () => {
   const runMain = (inputs: Record<string, string>) => runAction(MAIN_ACTION, inputs, { workspace, from: 'src' })
-  const badPythonError = "input 'python-version' '3.11' is not a CPython release version: expected X.Y.Z (e.g. 3.11.2), optionally with a pre-release suffix (e.g. 3.14.0rc1)."
+  const badPythonError =
+    "input 'python-version' '3.11' is not a CPython release version: expected X.Y.Z (e.g. 3.11.2), optionally with a pre-release suffix (e.g. 3.14.0rc1)."
 
   it('fails with the error naming python-version for a bad python-version', async () => {
     const run = await runMain({ 'python-version': '3.11' })
@@ -116,7 +117,10 @@ describe('the main action (action.yml), with its defaults applied (checks that f
     const withoutFile = await runMain(inputs)
     expect(errorsOf(withoutFile)[0], printed(withoutFile)).toMatch(/^input 'variant' 'pydebug-o0' is not a known variant\./)
 
-    writeWorkspaceFile(DEFAULT_MATRIX_CONFIG_PATH, 'custom-variants:\n  pydebug-o0:\n    summary: pydebug without optimisation\n    configure-args: [--with-pydebug]\n')
+    writeWorkspaceFile(
+      DEFAULT_MATRIX_CONFIG_PATH,
+      'custom-variants:\n  pydebug-o0:\n    summary: pydebug without optimisation\n    configure-args: [--with-pydebug]\n',
+    )
     const withFile = await runMain(inputs)
     expect(withFile.code, printed(withFile)).toBe(1)
     expect(errorsOf(withFile)).toEqual(["input 'fail-on' 'sometimes' is not allowed. Allowed: findings, leaks, never."])

@@ -137,10 +137,11 @@ describe('the input finder', () => {
       probe(
         "import * as core from '@actions/core'",
         'const given = (name: string) => core.getInput(name).trim() || undefined',
-        "const flag = (name: string) => (given(name) === undefined ? false : core.getBooleanInput(name))",
+        'const flag = (name: string) => (given(name) === undefined ? false : core.getBooleanInput(name))',
         "given('python')",
         "flag('split')",
         "core.getMultilineInput('skip')",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: source text of an entry, as the scanner under test sees it
         'core.getInput(`computed-${given("os")}`)',
       ),
     ])

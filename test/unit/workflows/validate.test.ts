@@ -65,14 +65,14 @@ const generated = [
 // Negative controls: prove both validators see errors, so an empty list above means something.
 const broken = [
   { path: '.github/workflows/broken.yml', text: 'name: broken\non: push\njobs:\n  test:\n    runs-on: ubuntu-24.04\n    stepz:\n      - run: echo\n' },
-  { path: 'broken/action.yml', text: "name: broken\ndescription: x\nruns:\n  using: node99\n  main: index.js\n" },
+  { path: 'broken/action.yml', text: 'name: broken\ndescription: x\nruns:\n  using: node99\n  main: index.js\n' },
   {
     path: '.github/workflows/broken-inputs.yml',
     text: 'name: broken\non: push\njobs:\n  plan:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: pydebug/pydebug-action/matrix@v1\n        with:\n          pyhton: "3.11"\n',
   },
 ]
 
-describe('workflow files pass GitHub\'s language service and actionlint', () => {
+describe("workflow files pass GitHub's language service and actionlint", () => {
   let results: Checked[]
   const actionFiles = ['action.yml', 'matrix/action.yml'].filter((file) => existsSync(path.join(root, file)))
   const workflowFiles = [...yamlFiles('.github/workflows'), ...yamlFiles('examples/workflows')]
@@ -100,7 +100,7 @@ describe('workflow files pass GitHub\'s language service and actionlint', () => 
     expect(results.find((result) => result.path === file)?.diagnostics.length).toBeGreaterThan(0)
   })
 
-  it('embeds a matrix of the size planned, under GitHub\'s 256-job limit', () => {
+  it("embeds a matrix of the size planned, under GitHub's 256-job limit", () => {
     expect(plan.cells.length).toBeGreaterThan(10)
     expect(plan.cells.length).toBeLessThanOrEqual(256)
   })
@@ -111,7 +111,9 @@ describe('the reusable workflow drives the actions in this repository', () => {
   const workflow = parse(readFileSync(path.join(root, '.github/workflows/pydebug.yml'), 'utf8')) as {
     jobs: Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }>
   }
-  const localSteps = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []).filter((step) => step.uses?.startsWith('./.pydebug-action'))
+  const localSteps = Object.values(workflow.jobs)
+    .flatMap((job) => job.steps ?? [])
+    .filter((step) => step.uses?.startsWith('./.pydebug-action'))
   const actionFile = (uses: string) => path.join(root, uses.replace('./.pydebug-action', '.').replace(/\/?$/, '/action.yml'))
 
   it.each(localSteps.map((step) => step.uses!))('passes only declared inputs to %s', (uses) => {
@@ -127,7 +129,9 @@ describe('the reusable workflow drives the actions in this repository', () => {
     // Keys only some rows have (the shard of a sharded suite) count too: GitHub reads a missing one as ''.
     const sharded = planMatrix({ ...MATRIX_DEFAULTS, python: ['3.11'], variants: ['pydebug'], customVariants: [], cpythonTestsShards: 2 })
     const rowKeys = [...new Set([...Object.keys(plan.cells[0].row), ...Object.keys(sharded.cells[0].row)])]
-    const planned = [...yamlFiles('.github/workflows'), ...yamlFiles('examples/workflows')].filter((file) => readFileSync(path.join(root, file), 'utf8').includes('fromJSON(needs.plan.outputs.matrix)'))
+    const planned = [...yamlFiles('.github/workflows'), ...yamlFiles('examples/workflows')].filter((file) =>
+      readFileSync(path.join(root, file), 'utf8').includes('fromJSON(needs.plan.outputs.matrix)'),
+    )
     expect(planned.length).toBeGreaterThanOrEqual(2)
     for (const file of planned) {
       const used = [...readFileSync(path.join(root, file), 'utf8').matchAll(/\bmatrix\.([a-z][a-z0-9-]*)/g)].map((match) => match[1])
@@ -148,7 +152,9 @@ describe('the workflows pass no config path that must exist', () => {
   /** `config:` values as the called action sees them: `${{ inputs.x }}` becomes the workflow_call default of x. */
   const configsPassed = (file: string) => {
     const workflow = parse(readFileSync(path.join(root, file), 'utf8')) as Workflow
-    const callers = Object.values(workflow.jobs).flatMap((job) => [job, ...(job.steps ?? [])]).filter((caller) => caller.uses && OURS.test(caller.uses) && caller.with?.config !== undefined)
+    const callers = Object.values(workflow.jobs)
+      .flatMap((job) => [job, ...(job.steps ?? [])])
+      .filter((caller) => caller.uses && OURS.test(caller.uses) && caller.with?.config !== undefined)
     return callers.map((caller) => {
       const text = String(caller.with!.config)
       const forwarded = /^\$\{\{\s*inputs\.([\w-]+)\s*\}\}$/.exec(text)?.[1]
@@ -158,7 +164,11 @@ describe('the workflows pass no config path that must exist', () => {
   }
 
   it('finds the config the reusable workflow forwards to both actions', () => {
-    expect(configsPassed('.github/workflows/pydebug.yml').map((passed) => passed.uses).sort()).toEqual(['./.pydebug-action', './.pydebug-action/matrix'])
+    expect(
+      configsPassed('.github/workflows/pydebug.yml')
+        .map((passed) => passed.uses)
+        .sort(),
+    ).toEqual(['./.pydebug-action', './.pydebug-action/matrix'])
   })
 
   // A default-like value is read when the file exists and skipped when not (matrix-config.ts explicitConfigPath).
