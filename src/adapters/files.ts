@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { copyFile, type FileHandle, link, lstat, mkdir, open, readdir, readFile, readlink, rename, writeFile } from 'node:fs/promises'
+import { createReadStream, existsSync } from 'node:fs'
+import { copyFile, cp, type FileHandle, link, lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { TreeEntry } from '../plan/prefix-manifest.js'
 
@@ -164,4 +164,124 @@ export async function copyFileAtomic(source: string, destination: string): Promi
   const temporary = `${destination}.${process.pid}.tmp`
   await copyFile(source, temporary)
   await rename(temporary, destination)
+}
+
+/** Makes the folder and any missing parents; an existing folder is fine. */
+export async function ensureDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true })
+}
+
+/** Deletes a file or a whole folder; nothing there is fine. */
+export async function removeTree(target: string): Promise<void> {
+  await rm(target, { recursive: true, force: true })
+}
+
+/** Deletes one file (never a folder); nothing there is fine. */
+export async function removeFile(filePath: string): Promise<void> {
+  await rm(filePath, { force: true })
+}
+
+/** Whether something is at `target` (links followed): false when it is missing or cannot be reached. */
+export async function pathExists(target: string): Promise<boolean> {
+  return stat(target).then(
+    () => true,
+    () => false,
+  )
+}
+
+/** pathExists for synchronous code. */
+export function pathExistsSync(target: string): boolean {
+  return existsSync(target)
+}
+
+/** Whether `target` is a regular file (links followed): false when it is missing or cannot be reached. */
+export async function isFile(target: string): Promise<boolean> {
+  return stat(target).then(
+    (info) => info.isFile(),
+    () => false,
+  )
+}
+
+/** A UTF-8 file's text; rejects as readFile does (ENOENT for a missing file). */
+export async function readText(filePath: string): Promise<string> {
+  return readFile(filePath, 'utf8')
+}
+
+/** A UTF-8 file's text, or undefined when it cannot be read (missing or otherwise). */
+export async function readTextIfPresent(filePath: string): Promise<string | undefined> {
+  return readFile(filePath, 'utf8').catch(() => undefined)
+}
+
+/** A file's bytes; rejects as readFile does. */
+export async function readBytes(filePath: string): Promise<Buffer> {
+  return readFile(filePath)
+}
+
+/** Writes `content` in place (not atomic: see writeFileAtomic for that). */
+export async function writeText(filePath: string, content: string): Promise<void> {
+  await writeFile(filePath, content)
+}
+
+/** The names in a folder, in the order the system gives them; rejects as readdir does (ENOENT for a missing folder). */
+export async function listDir(dir: string): Promise<string[]> {
+  return readdir(dir)
+}
+
+/** One entry of a folder, as listDirEntries gives it: `isDirectory` is false for a link, even to a folder. */
+export interface DirEntry {
+  readonly name: string
+  readonly isDirectory: boolean
+}
+
+/** The entries of a folder with whether each is a folder, in the order the system gives them; rejects as readdir does. */
+export async function listDirEntries(dir: string): Promise<DirEntry[]> {
+  return (await readdir(dir, { withFileTypes: true })).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }))
+}
+
+/** Every entry under a folder, folders too, as paths relative to it (with the platform's separator); rejects as readdir does. */
+export async function listTree(dir: string): Promise<string[]> {
+  return readdir(dir, { recursive: true })
+}
+
+/**
+ * Copies the folder `source` to `destination`, leaving out what `skip` says, given each entry's
+ * path relative to `source` (`/`-separated) and whether it is a folder (links not followed); a
+ * folder left out takes its whole content with it.
+ */
+export async function copyTree(source: string, destination: string, skip: (relativePath: string, isDirectory: boolean) => boolean): Promise<void> {
+  await cp(source, destination, {
+    recursive: true,
+    filter: async (from) => from === source || !skip(path.relative(source, from).split(path.sep).join('/'), (await lstat(from)).isDirectory()),
+  })
+}
+
+/** Copies a file when the source is there: a missing source (ENOENT) is no error, any other failure is. */
+export async function copyFileIfPresent(source: string, destination: string): Promise<void> {
+  await copyFile(source, destination).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error
+  })
+}
+
+/** Copies a file; returns whether it did, never rejecting (a missing source, or any other failure, is false). */
+export async function tryCopyFile(source: string, destination: string): Promise<boolean> {
+  return copyFile(source, destination).then(
+    () => true,
+    () => false,
+  )
+}
+
+/** Renames a file (same file system); rejects as rename does. */
+export async function moveFile(from: string, to: string): Promise<void> {
+  await rename(from, to)
+}
+
+/**
+ * Makes `linkPath` a symbolic link to `target`, replacing what was there: the link is made beside
+ * it, then renamed over the old one, so a concurrent reader never sees the name missing.
+ */
+export async function replaceWithSymlink(target: string, linkPath: string): Promise<void> {
+  const temporary = path.join(path.dirname(linkPath), `.${path.basename(linkPath)}.${process.pid}`)
+  await rm(temporary, { force: true })
+  await symlink(target, temporary)
+  await rename(temporary, linkPath)
 }

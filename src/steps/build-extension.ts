@@ -1,6 +1,5 @@
-import { cp, lstat, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { hashTree, readJsonIfPresent, tailLines, writeFileAtomic } from '../adapters/files.js'
+import { copyTree, ensureDir, hashTree, listDir, listTree, readJsonIfPresent, readText, removeTree, tailLines, writeFileAtomic } from '../adapters/files.js'
 import { compilerVersion } from '../adapters/platform.js'
 import { describeExit, mergeEnv, type CommandSpec } from '../adapters/process.js'
 import { ConfigError, ExtensionBuildError } from '../errors.js'
@@ -132,14 +131,11 @@ export async function ensureExtension(
   }
 
   const log = logPath(context, `extension-${path.basename(projectDir)}-${inputs.abi}.log`)
-  await rm(buildRoot, { recursive: true, force: true })
+  await removeTree(buildRoot)
   // Built from a copy: the user's tree stays clean and each ABI gets its own build/ folder.
   const sourceCopy = extensionSourceCopy({ sitePath })
-  await cp(projectDir, sourceCopy, {
-    recursive: true,
-    filter: async (from) => from === projectDir || !isBuildOutput(path.relative(projectDir, from).split(path.sep).join('/'), (await lstat(from)).isDirectory()),
-  })
-  await mkdir(sitePath, { recursive: true })
+  await copyTree(projectDir, sourceCopy, isBuildOutput)
+  await ensureDir(sitePath)
 
   const python = interpreter.pythonPath
   // The user's commands and setup.py files that call `python` get the debug interpreter; pydebug's own commands name it.
@@ -297,7 +293,7 @@ async function readEarlierBuilds(cacheDir: string, projectDir: string, wanted: E
   const root = path.join(cacheDir, 'extensions')
   const legacyPrefix = `${wanted.project}-${wanted.abi}-${wanted.python}-`
   const earlier: { builtAt: string; inputs: ExtensionKeyInputs | undefined }[] = []
-  for (const name of await readdir(root).catch((): string[] => [])) {
+  for (const name of await listDir(root).catch((): string[] => [])) {
     const record = await readJsonIfPresent<ExtensionRecord>(path.join(root, name, EXTENSION_RECORD_FILE))
     if (!record) continue
     if (
@@ -312,7 +308,7 @@ async function readEarlierBuilds(cacheDir: string, projectDir: string, wanted: E
 }
 
 async function hasFile(directory: string, name: string): Promise<boolean> {
-  return (await readdir(directory)).includes(name)
+  return (await listDir(directory)).includes(name)
 }
 
 type BuildBackend =
@@ -327,7 +323,7 @@ type BuildBackend =
 export async function buildBackend(directory: string): Promise<BuildBackend> {
   if (await hasFile(directory, 'setup.py')) return { kind: 'setup.py' }
   if (!(await hasFile(directory, 'pyproject.toml'))) return { kind: 'none' }
-  const text = await readFile(path.join(directory, 'pyproject.toml'), 'utf8')
+  const text = await readText(path.join(directory, 'pyproject.toml'))
   const backend = /^\s*build-backend\s*=\s*["']([^"']+)["']/m.exec(text)
   if (backend === null || backend[1].startsWith('setuptools')) return { kind: 'setuptools' }
   const requires =
@@ -341,6 +337,6 @@ export async function buildBackend(directory: string): Promise<BuildBackend> {
 }
 
 async function findExtensionModules(sitePath: string, extSuffix: string | null): Promise<string[]> {
-  const entries = (await readdir(sitePath, { recursive: true })) as string[]
+  const entries = await listTree(sitePath)
   return entries.filter((entry) => (extSuffix ? entry.endsWith(extSuffix) : /\.(so|pyd)$/.test(entry))).sort()
 }

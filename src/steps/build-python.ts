@@ -1,17 +1,28 @@
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { withBuildLock } from '../adapters/build-lock.js'
 import { describeExit, type CommandResult } from '../adapters/process.js'
 import { downloadFile } from '../adapters/download.js'
 import {
   copyFileAtomic,
+  copyFileIfPresent,
+  ensureDir,
   hardLinkIfIdentical,
+  isFile,
+  listDir,
+  listDirEntries,
   listRelativeFiles,
+  moveFile,
+  pathExists,
   readJsonIfPresent,
+  readText,
+  removeFile,
+  removeTree,
   sha256File,
   tailLines,
   treeBytes,
+  tryCopyFile,
   writeFileAtomic,
+  writeText,
 } from '../adapters/files.js'
 import { compilerChosenForCPython } from '../adapters/platform.js'
 import { checkPrefixManifest, writePrefixManifest } from '../adapters/prefix-manifest.js'
@@ -98,7 +109,7 @@ export async function ensureInterpreter(context: StepContext, cell: CellPlan, so
   const discard = async (where: string, problem: string) => {
     context.log.warning(`the ${where} entry ${cacheKey} is damaged and was discarded: ${problem}`)
     damaged.push(`the ${where} entry under this key was damaged (${problem})`)
-    await rm(prefix, { recursive: true, force: true })
+    await removeTree(prefix)
   }
 
   const restoreLocal = async (): Promise<InterpreterInstall | undefined> => {
@@ -110,13 +121,13 @@ export async function ensureInterpreter(context: StepContext, cell: CellPlan, so
         return finish('local', trusted.record)
       }
       await discard('local cache', trusted.problem)
-    } else if (await stat(prefix).catch(() => undefined)) {
+    } else if (await pathExists(prefix)) {
       // A build that died half way, or a record that no longer reads: nothing a restore may be mixed with.
       await discard('local cache', `it holds no complete build (no readable ${BUILD_RECORD_FILE} for this key)`)
     }
     return undefined
   }
-  await mkdir(path.dirname(prefix), { recursive: true })
+  await ensureDir(path.dirname(prefix))
   // Another run may be building this key into the same folder: wait for it, then use what it built.
   // Restores take the lock too: a half-built entry seen without it would be discarded under the builder's feet.
   return withBuildLock(`${prefix}.lock`, what, context.log, async () => (await restoreLocal()) ?? restoreRemoteOrBuild())
@@ -212,7 +223,7 @@ function probeDifference(recorded: InterpreterProbe | undefined, probed: Interpr
 /** Complete builds of the cell's version and variant in the local cache folder, newest first, whatever their keys. */
 async function readCachedBuilds(cacheDir: string, cell: CellPlan): Promise<BuildRecord[]> {
   const root = path.join(cacheDir, 'cpython')
-  const names = await readdir(root).catch((): string[] => [])
+  const names = await listDir(root).catch((): string[] => [])
   const records = await Promise.all(names.map((name) => readJsonIfPresent<BuildRecord>(path.join(root, name, BUILD_RECORD_FILE))))
   return records
     .filter((record): record is BuildRecord => record?.python === cell.python.text && record.cellId === cell.buildId)
@@ -266,14 +277,14 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
   const tarball = await fetchSource(context, cell, source, target.sourceSha256)
   const workDir = path.join(context.cacheDir, 'work', target.cacheKey)
   // A prefix without a build record is a build that died half way: start again from nothing.
-  await rm(target.prefix, { recursive: true, force: true })
-  await rm(workDir, { recursive: true, force: true })
-  await mkdir(workDir, { recursive: true })
+  await removeTree(target.prefix)
+  await removeTree(workDir)
+  await ensureDir(workDir)
 
   const sourceDir = await context.log.group(`Unpack ${path.basename(tarball)}`, () => unpack(context, tarball, workDir))
   // Out of tree, as CPython's docs show it: mkdir debug; cd debug; ../configure --with-pydebug
   const buildDir = path.join(sourceDir, cell.buildDirName)
-  await mkdir(buildDir, { recursive: true })
+  await ensureDir(buildDir)
   const buildEnv = { ...cell.buildEnv }
   const phaseSeconds: Partial<Record<BuildPhase, number>> = {}
   const timed = async <T>(phase: BuildPhase, work: () => Promise<T>): Promise<T> => {
@@ -304,7 +315,7 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
       return await work()
     } catch (error) {
       if (configureResults === 'reused') {
-        await rm(sharedResults, { force: true })
+        await removeFile(sharedResults)
         context.log.warning(
           `the configure results this build reused (${sharedResults}) were discarded in case they caused the failure: the next build runs configure in full`,
         )
@@ -312,8 +323,8 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
       throw error
     }
   }
-  const levelZero = withLevelZeroBytecodeOnly(await readFile(path.join(buildDir, 'Makefile'), 'utf8'))
-  if (levelZero.changed) await writeFile(path.join(buildDir, 'Makefile'), levelZero.text)
+  const levelZero = withLevelZeroBytecodeOnly(await readText(path.join(buildDir, 'Makefile')))
+  if (levelZero.changed) await writeText(path.join(buildDir, 'Makefile'), levelZero.text)
   else context.log.info('this Makefile byte-compiles at install in a way pydebug does not know: bytecode for every optimisation level is installed')
   await discardSharedResults(() =>
     context.log.group(`make -j${target.jobs}`, () =>
@@ -346,10 +357,8 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
   }
   // Memcheck needs the suppressions of this very source tree; every variant keeps them (a few KiB).
   const suppressions = path.join(target.prefix, VALGRIND_SUPPRESSIONS_FILE)
-  await mkdir(path.dirname(suppressions), { recursive: true })
-  await copyFile(path.join(sourceDir, 'Misc', 'valgrind-python.supp'), suppressions).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error
-  })
+  await ensureDir(path.dirname(suppressions))
+  await copyFileIfPresent(path.join(sourceDir, 'Misc', 'valgrind-python.supp'), suppressions)
 
   const probe = await probeInterpreter(context, path.join(target.prefix, 'bin', 'python3'), buildEnv)
   if (cell.configureArgs.includes('--with-pydebug') && !probe.pyDebug) {
@@ -384,7 +393,7 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
       `could not write the manifest of ${target.prefix} (${error instanceof Error ? error.message : String(error)}): the next restore will rebuild it`,
     ),
   )
-  if (!target.keepBuildTree) await rm(workDir, { recursive: true, force: true })
+  if (!target.keepBuildTree) await removeTree(workDir)
   context.log.info(`built CPython ${cell.python.text} (${cell.variant}) in ${record.buildSeconds.toFixed(0)} s: ${target.prefix}`)
   return record
 }
@@ -414,10 +423,7 @@ async function configureWithSharedResults(
       env: buildEnv,
       logPath: logPath(context, 'build-configure.log'),
     })
-  let reused = await copyFile(sharedResults, localResults).then(
-    () => true,
-    () => false,
-  )
+  let reused = await tryCopyFile(sharedResults, localResults)
   if (reused) context.log.info(`configure reuses the results of an earlier configure of this source with the same compiler and flags: ${sharedResults}`)
   try {
     await configure()
@@ -425,7 +431,7 @@ async function configureWithSharedResults(
     if (!reused || !(error instanceof BuildError)) throw error
     // The run in full writes the same log: keep this one beside it.
     const failedLog = logPath(context, 'build-configure-with-reused-results.log')
-    if (error.logPath) await rename(error.logPath, failedLog).catch(() => undefined)
+    if (error.logPath) await moveFile(error.logPath, failedLog).catch(() => undefined)
     const quoted = error.message
       .split('\n')
       .filter((line) => line.startsWith('  | '))
@@ -434,13 +440,13 @@ async function configureWithSharedResults(
     context.log.warning(
       `configure failed with the reused results of ${sharedResults} (${reason.trim()}; log: ${failedLog}): discarding them and running configure in full`,
     )
-    await rm(sharedResults, { force: true })
-    await rm(localResults, { force: true })
+    await removeFile(sharedResults)
+    await removeFile(localResults)
     reused = false
     await configure()
   }
   // A configure that wrote no results (not autoconf's) has nothing to share.
-  if (!(await stat(localResults).catch(() => undefined))) return 'fresh'
+  if (!(await pathExists(localResults))) return 'fresh'
   await copyFileAtomic(localResults, sharedResults).catch((error: unknown) =>
     context.log.warning(
       `could not save configure's results to ${sharedResults} (${error instanceof Error ? error.message : String(error)}): the next variant runs configure in full`,
@@ -466,13 +472,12 @@ async function fetchSource(context: StepContext, cell: CellPlan, source: SourceS
   const expected = expectedSourceDigest(source, givenSha256)
   if (!expected) context.log.warning(unverifiedDownloadWarning(what, source.url))
   const destination = sourceTarballPath(context, cell, source)
-  const earlier = await stat(destination).catch(() => undefined)
-  if (earlier?.isFile()) {
+  if (await isFile(destination)) {
     if (!expected) return destination
     const sha256 = await sha256File(destination)
     if (sha256 === expected.sha256) return destination
     context.log.warning(`${digestMismatchMessage(what, `the earlier download ${destination}`, expected, sha256)} Downloading it again.`)
-    await rm(destination, { force: true })
+    await removeFile(destination)
   }
   context.log.info(`downloading ${source.url}`)
   await downloadFile(source.url, destination, what, expected)
@@ -490,15 +495,15 @@ async function unpack(context: StepContext, tarball: string, workDir: string): P
   if (result.exitCode !== 0) {
     throw new SourceError(`could not unpack ${tarball} (tar: ${describeExit(result)}): ${(await tailLines(result.logPath, 3)).join(' ')}`)
   }
-  const entries = await readdir(workDir, { withFileTypes: true })
-  const directories = entries.filter((entry) => entry.isDirectory())
+  const entries = await listDirEntries(workDir)
+  const directories = entries.filter((entry) => entry.isDirectory)
   if (directories.length !== 1 || entries.length !== 1) {
     throw new SourceError(
       `${tarball} does not look like a CPython source tarball: expected one top-level folder (Python-X.Y.Z/), found ${entries.map((entry) => entry.name).join(', ') || 'nothing'}`,
     )
   }
   const sourceDir = path.join(workDir, directories[0].name)
-  const topLevel = await readdir(sourceDir)
+  const topLevel = await listDir(sourceDir)
   if (!topLevel.includes('configure'))
     throw new SourceError(`${tarball} does not look like a CPython source tarball: ${directories[0].name}/ has no configure script`)
   return sourceDir

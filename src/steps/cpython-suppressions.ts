@@ -1,6 +1,5 @@
-import { access, mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { writeFileAtomic } from '../adapters/files.js'
+import { ensureDir, pathExists, writeFileAtomic } from '../adapters/files.js'
 import type { CellPlan } from '../plan/cell.js'
 import type { SourceSpec } from '../plan/source.js'
 import type { CpythonSuppressions, InterpreterInstall } from '../report/step-results.js'
@@ -33,9 +32,9 @@ export async function cpythonSuppressions(
   file: CpythonSuppressionFile,
 ): Promise<CpythonSuppressions> {
   const kept = path.join(interpreter.prefix, file.kept)
-  if (await exists(kept)) return { file: kept, origin: 'install' }
+  if (await pathExists(kept)) return { file: kept, origin: 'install' }
   const tarball = sourceTarballPath(context, cell, source)
-  if (await exists(tarball)) {
+  if (await pathExists(tarball)) {
     const result = await context.runner.run({
       argv: ['tar', '-xf', tarball, '--wildcards', '-O', `*/${file.member}`],
       cwd: context.outDir,
@@ -43,7 +42,7 @@ export async function cpythonSuppressions(
       captureStdout: true,
     })
     if (result.exitCode === 0 && result.stdout.includes(file.marker)) {
-      await mkdir(path.dirname(kept), { recursive: true })
+      await ensureDir(path.dirname(kept))
       await writeFileAtomic(kept, result.stdout)
       return {
         file: kept,
@@ -55,11 +54,4 @@ export async function cpythonSuppressions(
   const note = `this interpreter was built before pydebug kept ${file.member} with it, and the source tarball is not on this machine: ${file.tool} ran without CPython's suppressions: what they would hide is counted with CPython's own reports (delete the cached interpreter, or give the source tarball with --source, to have them)`
   context.log.warning(note)
   return { origin: 'none', note }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return access(file).then(
-    () => true,
-    () => false,
-  )
 }

@@ -1,5 +1,5 @@
-import { rm } from 'node:fs/promises'
 import path from 'node:path'
+import { removeTree } from '../adapters/files.js'
 import { ConfigError } from '../errors.js'
 import type { CellPlan } from '../plan/cell.js'
 import { PYTHON_REDIRECT_ENV } from '../plan/extension-build.js'
@@ -32,7 +32,7 @@ export async function installTestRequirements(
   if (requirements.length === 0) return undefined
   const target = path.join(context.cacheDir, 'test-requirements', cell.id)
   // A fresh folder each run: what an earlier run installed must not satisfy this one's list.
-  await rm(target, { recursive: true, force: true })
+  await removeTree(target)
   const log = logPath(context, 'test-requirements.log')
   const result = await context.log.group(`pip install ${requirements.join(' ')} (test-requirements)`, () =>
     context.runner.run({

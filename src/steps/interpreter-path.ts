@@ -1,5 +1,5 @@
-import { mkdir, rename, rm, symlink } from 'node:fs/promises'
 import path from 'node:path'
+import { ensureDir, replaceWithSymlink } from '../adapters/files.js'
 import type { InterpreterInstall } from '../report/step-results.js'
 import type { StepContext } from './context.js'
 
@@ -19,13 +19,8 @@ export async function pathWithInterpreter(
   inheritedPath: string | undefined,
 ): Promise<string> {
   const linkDir = path.join(context.cacheDir, 'bin', interpreter.cacheKey)
-  await mkdir(linkDir, { recursive: true })
-  for (const name of INTERPRETER_NAMES) {
-    // Made beside, then renamed over the old link: a concurrent run never sees the name missing.
-    const temporary = path.join(linkDir, `.${name}.${process.pid}`)
-    await rm(temporary, { force: true })
-    await symlink(interpreter.pythonPath, temporary)
-    await rename(temporary, path.join(linkDir, name))
-  }
+  await ensureDir(linkDir)
+  // Each made beside, then renamed over the old link: a concurrent run never sees the name missing.
+  for (const name of INTERPRETER_NAMES) await replaceWithSymlink(interpreter.pythonPath, path.join(linkDir, name))
   return [linkDir, path.join(interpreter.prefix, 'bin'), inheritedPath].filter((part) => part !== undefined && part !== '').join(path.delimiter)
 }

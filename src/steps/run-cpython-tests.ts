@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { writeFileAtomic } from '../adapters/files.js'
+import { readText, readTextIfPresent, writeFileAtomic } from '../adapters/files.js'
 import { ConfigError } from '../errors.js'
 import { parseRegrtestJunit } from '../parse/regrtest-junit.js'
 import type { CellPlan } from '../plan/cell.js'
@@ -71,7 +70,7 @@ export async function runCpythonTests(context: StepContext, cell: CellPlan, pyth
       return parseRegrtestRun(context, { argv: plan.argv, cwd: context.outDir, env: environment.env, logPath: logPath(context, 'cpython-tests.log') })
     },
   )
-  const junitText = await readFile(junitXml, 'utf8').catch(() => undefined)
+  const junitText = await readTextIfPresent(junitXml)
   return {
     ...run,
     selection: options.selection,
@@ -88,7 +87,7 @@ export async function runCpythonTests(context: StepContext, cell: CellPlan, pyth
 async function readDurations(file: string): Promise<Record<string, number>> {
   let report: unknown
   try {
-    report = JSON.parse(await readFile(file, 'utf8'))
+    report = JSON.parse(await readText(file))
   } catch (error) {
     throw new ConfigError(
       `cpython-tests-durations '${file}': cannot read it as a pydebug report.json (${error instanceof Error ? error.message : String(error)}).`,

@@ -1,5 +1,5 @@
-import { mkdir, readdir } from 'node:fs/promises'
 import path from 'node:path'
+import { ensureDir, listDir } from '../adapters/files.js'
 import { parseLogFile } from '../adapters/read-lines.js'
 import { ConfigError } from '../errors.js'
 import { planCaseRuns } from '../plan/case-runs.js'
@@ -115,11 +115,11 @@ export async function runMemcheck(
 ): Promise<MemcheckRun> {
   const env = testEnv(cell, target, inheritedPythonPath)
   const xmlDir = logPath(context, 'valgrind')
-  await mkdir(xmlDir, { recursive: true })
+  await ensureDir(xmlDir)
   const { sources, hints } = userCode(context, tool.extensions)
   // One test file (or one case of it) under memcheck, and every XML file its processes wrote.
   const underMemcheck = async (dir: string, testFile: string, caseId?: string) => {
-    await mkdir(dir, { recursive: true })
+    await ensureDir(dir)
     const name = runner.logName(caseId ?? testFile)
     const run = await runTestFile(context, runner, {
       prefix: ['valgrind', ...memcheckOptions(path.join(dir, `${name}.%p.xml`), tool.suppressions.file), target.pythonPath],
@@ -172,7 +172,7 @@ function userCode(context: StepContext, extensions: readonly ExtensionBuild[]) {
 /** Every XML file memcheck wrote for one run (`<name>.<pid>.xml`), parsed. */
 async function readProcesses(dir: string, name: string, hints: ReturnType<typeof userCode>['hints']): Promise<MemcheckProcess[]> {
   const processes: MemcheckProcess[] = []
-  for (const xmlName of memcheckXmlFiles(await readdir(dir), name)) {
+  for (const xmlName of memcheckXmlFiles(await listDir(dir), name)) {
     const xml = path.join(dir, xmlName)
     const { lines, unparsed, ...details } = await parseLogFile(xml, hints)
     processes.push({ xml, lines, unparsed, details, valgrind: details.results['valgrind-xml'] ?? new ValgrindXmlParser().end() })
@@ -199,7 +199,7 @@ export async function runMemcheckOnCommand(
   inheritedPythonPath?: string,
 ): Promise<MemcheckRun> {
   const xmlDir = logPath(context, 'valgrind')
-  await mkdir(xmlDir, { recursive: true })
+  await ensureDir(xmlDir)
   const { sources, hints } = userCode(context, tool.extensions)
   const run = await runTestCommand(
     context,

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PYTEST_PLUGIN_MODULE, pytestPluginDir } from '../adapters/bundled-files.js'
+import { readTextIfPresent } from '../adapters/files.js'
 import { parseLogFile, parseLogWith, readLines } from '../adapters/read-lines.js'
 import { ConfigError } from '../errors.js'
 import { PytestLogParser, pytestFileOf } from '../parse/pytest-log.js'
@@ -15,12 +15,12 @@ import { parsedRun, type RefleakOptions, type TestTarget } from './run-tests.js'
 export async function readProjectTestFacts(projectDir: string, discovery: TestDiscovery): Promise<ProjectTestFacts> {
   const pytestConfig: string[] = []
   for (const name of PYTEST_CONFIG_FILES) {
-    const text = await readFile(path.join(projectDir, name), 'utf8').catch(() => undefined)
+    const text = await readTextIfPresent(path.join(projectDir, name))
     const found = text === undefined ? undefined : pytestConfigIn(name, text)
     if (found) pytestConfig.push(found)
   }
   const testsConftest = path.join(discovery.testsDir, 'conftest.py')
-  if (path.dirname(testsConftest) !== path.resolve(projectDir) && (await readFile(testsConftest, 'utf8').catch(() => undefined)) !== undefined) {
+  if (path.dirname(testsConftest) !== path.resolve(projectDir) && (await readTextIfPresent(testsConftest)) !== undefined) {
     pytestConfig.push(path.relative(projectDir, testsConftest).split(path.sep).join('/'))
   }
   return { pytestConfig, modules: discovery.modules, pytestStyle: discovery.pytestStyle }

@@ -1,6 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { bundledPythonScript } from '../adapters/bundled-files.js'
+import { listDir, listTree, readBytes, readTextIfPresent } from '../adapters/files.js'
 import { parseLogFile } from '../adapters/read-lines.js'
 import { SANITIZERS, type SanitizerCheck, type SanitizerSpec } from '../catalog/sanitizers.js'
 import { minorOf } from '../catalog/python-version.js'
@@ -80,7 +80,7 @@ export async function runSanitizerPass(
       const cases = run.progress
       const endedInside = run.exitCode !== 0 && cases.unfinished !== undefined
       const reports: SanitizerReportRun[] = []
-      for (const name of reportFilesOf(await readdir(logDir), units.logName(testFile))) {
+      for (const name of reportFilesOf(await listDir(logDir), units.logName(testFile))) {
         const file = path.join(logDir, name)
         const log = await parseLogFile(file, hints)
         // A report that ended the process belongs to the case it ended; an exit-time leak report to the only case, if one.
@@ -173,11 +173,11 @@ function describeRun(run: Pick<ParsedRun<unknown>, 'signal' | 'exitCode'>): stri
 }
 
 async function checkInstrumentation(build: ExtensionBuild, spec: SanitizerSpec): Promise<InstrumentationCheck> {
-  const compileLines = build.logPath ? checkCompileLines(await readFile(build.logPath, 'utf8').catch(() => ''), spec.compileFlag) : undefined
+  const compileLines = build.logPath ? checkCompileLines((await readTextIfPresent(build.logPath)) ?? '', spec.compileFlag) : undefined
   const modules: { file: string; instrumented: boolean }[] = []
-  const entries = (await readdir(build.sitePath, { recursive: true }).catch(() => [])) as string[]
+  const entries = await listTree(build.sitePath).catch((): string[] => [])
   for (const entry of entries.filter((name) => /\.(?:so|pyd|dylib)$/.test(name)).sort()) {
-    const bytes = await readFile(path.join(build.sitePath, entry))
+    const bytes = await readBytes(path.join(build.sitePath, entry))
     modules.push({ file: entry.split(path.sep).join('/'), instrumented: bytes.includes(spec.runtimeSymbol) })
   }
   const linesSay = compileLines === undefined || compileLines.compileLines === 0 || compileLines.withoutFlag.length === 0

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs'
-import { rm, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { pathExistsSync, readTextIfPresent, removeFile } from '../adapters/files.js'
 import { mergeEnv } from '../adapters/process.js'
 import { readLines } from '../adapters/read-lines.js'
 import { ConfigError } from '../errors.js'
@@ -68,14 +67,14 @@ export async function runTestCommand(
   }
   const logName = target.logName ?? 'test-command'
   const planned = planTestCommand(expanded.argv, { junitPath: logPath(context, `${logName}.junit.xml`) })
-  if (planned.junitPath) await rm(planned.junitPath, { force: true })
+  if (planned.junitPath) await removeFile(planned.junitPath)
   const log = logPath(context, `${logName}.log`)
   const argv = [...(target.prefix ?? []), ...planned.argv]
   const result = await context.log.group(`test-command: ${formatArgv(argv)}`, () =>
     context.runner.run({ argv, cwd: target.projectDir, env, logPath: log, timeoutMs: target.timeoutSeconds * 1000, timeoutSignal: 'SIGABRT' }),
   )
   const { output, lines, unparsed, details } = await parseTestCommandLog(result.logPath, planned.runner, context.workspace)
-  const junitText = planned.junitPath ? await readFile(planned.junitPath, 'utf8').catch(() => undefined) : undefined
+  const junitText = planned.junitPath ? await readTextIfPresent(planned.junitPath) : undefined
   return {
     ...parsedRun(result, { lines, unparsed, ...details }),
     parsed: { ...output, ...(junitText !== undefined ? { junit: withTestFiles(parseJUnitXml(junitText), target.projectDir) } : {}) },
@@ -107,7 +106,7 @@ function withTestFiles(junit: JUnitResult, cwd: string): JUnitResult {
       let file: string | undefined
       for (let count = parts.length; count > 0 && file === undefined; count--) {
         const candidate = `${parts.slice(0, count).join('/')}.py`
-        if (existsSync(path.join(cwd, candidate))) file = candidate
+        if (pathExistsSync(path.join(cwd, candidate))) file = candidate
       }
       found.set(classname, file)
     }

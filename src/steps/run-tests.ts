@@ -1,5 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { type DirEntry, listDirEntries, readTextIfPresent } from '../adapters/files.js'
 import { parseLogFile } from '../adapters/read-lines.js'
 import type { CommandResult } from '../adapters/process.js'
 import type { ParsedLog, ParsedLogDetails } from '../parse/detect.js'
@@ -140,23 +140,23 @@ const MAX_NESTED_DEPTH = 4
  * sub-folders holding test files it will not see, and the modules written for pytest.
  */
 export async function discoverTestModules(testsDir: string): Promise<TestDiscovery> {
-  const entries = await readdir(testsDir, { withFileTypes: true })
-  const modules = selectTestModules(entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() })))
+  const entries = await listDirEntries(testsDir)
+  const modules = selectTestModules(entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory })))
   const nested: { dir: string; modules: number }[] = []
   const walk = async (relative: string, depth: number): Promise<void> => {
     if (depth > MAX_NESTED_DEPTH) return
-    const children = await readdir(path.join(testsDir, relative), { withFileTypes: true }).catch(() => [])
-    const found = children.filter((child) => !child.isDirectory() && /^test_.*\.py$/.test(child.name)).length
+    const children = await listDirEntries(path.join(testsDir, relative)).catch((): DirEntry[] => [])
+    const found = children.filter((child) => !child.isDirectory && /^test_.*\.py$/.test(child.name)).length
     if (found > 0 && relative !== '') nested.push({ dir: relative.split(path.sep).join('/'), modules: found })
     for (const child of children) {
-      if (!child.isDirectory() || child.name.startsWith('.') || child.name === '__pycache__' || (relative === '' && child.name.startsWith('test_'))) continue
+      if (!child.isDirectory || child.name.startsWith('.') || child.name === '__pycache__' || (relative === '' && child.name.startsWith('test_'))) continue
       await walk(path.join(relative, child.name), depth + 1)
     }
   }
   await walk('', 0)
   const pytestStyle: string[] = []
   for (const module of modules) {
-    const text = await readFile(path.join(testsDir, `${module}.py`), 'utf8').catch(() => '')
+    const text = (await readTextIfPresent(path.join(testsDir, `${module}.py`))) ?? ''
     if (PYTEST_STYLE.test(text) && !UNITTEST_CASE.test(text)) pytestStyle.push(module)
   }
   return { testsDir, modules, nested, pytestStyle }

@@ -5,7 +5,8 @@
  * src/config, @actions/*, node:fs). Within the core, parse is the lowest layer besides the catalog
  * (plans and reports read what it parsed, never the other way), and the catalog is data that
  * imports only itself. Type-only imports count: a type from src/steps ties the core to the steps'
- * modules all the same.
+ * modules all the same. Outside the core, src/steps orchestrates through the adapters: it touches
+ * files only through src/adapters (files.ts), never with node:fs itself.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -30,7 +31,12 @@ const PURE_CORE: ImportRule = {
   why: 'the pure core imports nothing from src/steps, src/adapters, src/cli, src/entry, src/config, @actions/* or the file system',
 }
 
-/** Each core folder under src/ and the rules its files keep. */
+const FILE_SYSTEM_THROUGH_ADAPTERS: ImportRule = {
+  forbids: (target) => FILE_SYSTEM_MODULES.includes(target),
+  why: 'the steps reach the file system through src/adapters (files.ts), never with node:fs or node:fs/promises',
+}
+
+/** Each checked folder under src/ (the core's, and the steps') and the rules its files keep. */
 const RULES: Readonly<Record<string, readonly ImportRule[]>> = {
   catalog: [PURE_CORE, { forbids: (target) => target !== 'src/catalog', why: 'the catalog is data: it imports only from src/catalog' }],
   plan: [PURE_CORE],
@@ -42,6 +48,7 @@ const RULES: Readonly<Record<string, readonly ImportRule[]>> = {
     },
   ],
   report: [PURE_CORE],
+  steps: [FILE_SYSTEM_THROUGH_ADAPTERS],
 }
 
 interface ImportSite {
@@ -91,7 +98,7 @@ function typeScriptFilesUnder(folder: string): string[] {
     .map((name) => path.join(folder, name))
 }
 
-describe('import rules of the pure core', () => {
+describe('import rules of the pure core and the steps', () => {
   it('sees every form of import, type-only ones too', () => {
     const probe = [
       "import type { A } from '../steps/a.js'",
@@ -114,6 +121,8 @@ describe('import rules of the pure core', () => {
     expect(targetOf(path.join(SRC, 'report', 'probe.ts'), '../steps/a.js')).toBe('src/steps')
     expect(targetOf(path.join(SRC, 'report', 'probe.ts'), './model.js')).toBe('src/report')
     expect(targetOf(path.join(SRC, 'plan', 'probe.ts'), '../errors.js')).toBe('src/errors.js')
+    expect(FILE_SYSTEM_MODULES.map((target) => FILE_SYSTEM_THROUGH_ADAPTERS.forbids(target))).toEqual([true, true, true, true])
+    expect(FILE_SYSTEM_THROUGH_ADAPTERS.forbids(targetOf(path.join(SRC, 'steps', 'probe.ts'), '../adapters/files.js'))).toBe(false)
   })
 
   it.each(Object.entries(RULES))('src/%s imports only what its rules allow', (folder, rules) => {
