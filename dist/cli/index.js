@@ -7372,7 +7372,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/cli/build-command.ts
-import { mkdir as mkdir9 } from "node:fs/promises";
+import { mkdir as mkdir3 } from "node:fs/promises";
 import path26 from "node:path";
 
 // src/adapters/logger.ts
@@ -7391,7 +7391,6 @@ function createStreamLogger(write) {
 }
 
 // src/steps/build-python.ts
-import { copyFile as copyFile2, mkdir as mkdir3, readdir as readdir2, readFile as readFile4, rename as rename3, rm as rm3, stat, writeFile as writeFile2 } from "node:fs/promises";
 import path9 from "node:path";
 
 // src/adapters/build-lock.ts
@@ -7744,8 +7743,8 @@ function causeOf(error) {
 
 // src/adapters/files.ts
 import { createHash as createHash2 } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { copyFile, link, lstat, mkdir as mkdir2, open as open2, readdir, readFile as readFile2, readlink, rename as rename2, writeFile } from "node:fs/promises";
+import { createReadStream, existsSync } from "node:fs";
+import { copyFile, cp, link, lstat, mkdir as mkdir2, open as open2, readdir, readFile as readFile2, readlink, rename as rename2, rm as rm3, stat, symlink, writeFile } from "node:fs/promises";
 import path4 from "node:path";
 async function sha256File(filePath) {
   const hash = createHash2("sha256");
@@ -7877,6 +7876,77 @@ async function copyFileAtomic(source, destination) {
   const temporary = `${destination}.${process.pid}.tmp`;
   await copyFile(source, temporary);
   await rename2(temporary, destination);
+}
+async function ensureDir(dir) {
+  await mkdir2(dir, { recursive: true });
+}
+async function removeTree(target) {
+  await rm3(target, { recursive: true, force: true });
+}
+async function removeFile(filePath) {
+  await rm3(filePath, { force: true });
+}
+async function pathExists(target) {
+  return stat(target).then(
+    () => true,
+    () => false
+  );
+}
+function pathExistsSync(target) {
+  return existsSync(target);
+}
+async function isFile(target) {
+  return stat(target).then(
+    (info) => info.isFile(),
+    () => false
+  );
+}
+async function readText(filePath) {
+  return readFile2(filePath, "utf8");
+}
+async function readTextIfPresent(filePath) {
+  return readFile2(filePath, "utf8").catch(() => void 0);
+}
+async function readBytes(filePath) {
+  return readFile2(filePath);
+}
+async function writeText(filePath, content) {
+  await writeFile(filePath, content);
+}
+async function listDir(dir) {
+  return readdir(dir);
+}
+async function listDirEntries(dir) {
+  return (await readdir(dir, { withFileTypes: true })).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
+}
+async function listTree(dir) {
+  return readdir(dir, { recursive: true });
+}
+async function copyTree(source, destination, skip) {
+  await cp(source, destination, {
+    recursive: true,
+    filter: async (from) => from === source || !skip(path4.relative(source, from).split(path4.sep).join("/"), (await lstat(from)).isDirectory())
+  });
+}
+async function copyFileIfPresent(source, destination) {
+  await copyFile(source, destination).catch((error) => {
+    if (error.code !== "ENOENT") throw error;
+  });
+}
+async function tryCopyFile(source, destination) {
+  return copyFile(source, destination).then(
+    () => true,
+    () => false
+  );
+}
+async function moveFile(from, to) {
+  await rename2(from, to);
+}
+async function replaceWithSymlink(target, linkPath) {
+  const temporary = path4.join(path4.dirname(linkPath), `.${path4.basename(linkPath)}.${process.pid}`);
+  await rm3(temporary, { force: true });
+  await symlink(target, temporary);
+  await rename2(temporary, linkPath);
 }
 
 // src/adapters/platform.ts
@@ -8870,7 +8940,7 @@ async function ensureInterpreter(context, cell, source, options) {
   const discard = async (where, problem) => {
     context.log.warning(`the ${where} entry ${cacheKey} is damaged and was discarded: ${problem}`);
     damaged.push(`the ${where} entry under this key was damaged (${problem})`);
-    await rm3(prefix, { recursive: true, force: true });
+    await removeTree(prefix);
   };
   const restoreLocal = async () => {
     const local = await readBuildRecord(prefix, cacheKey);
@@ -8881,12 +8951,12 @@ async function ensureInterpreter(context, cell, source, options) {
         return finish("local", trusted.record);
       }
       await discard("local cache", trusted.problem);
-    } else if (await stat(prefix).catch(() => void 0)) {
+    } else if (await pathExists(prefix)) {
       await discard("local cache", `it holds no complete build (no readable ${BUILD_RECORD_FILE} for this key)`);
     }
     return void 0;
   };
-  await mkdir3(path9.dirname(prefix), { recursive: true });
+  await ensureDir(path9.dirname(prefix));
   return withBuildLock(`${prefix}.lock`, what, context.log, async () => await restoreLocal() ?? restoreRemoteOrBuild());
   async function restoreRemoteOrBuild() {
     const remoteEntryExists = await context.remoteCache.restore(cacheKey, [prefix]);
@@ -8956,7 +9026,7 @@ function probeDifference(recorded, probed) {
 }
 async function readCachedBuilds(cacheDir, cell) {
   const root = path9.join(cacheDir, "cpython");
-  const names = await readdir2(root).catch(() => []);
+  const names = await listDir(root).catch(() => []);
   const records = await Promise.all(names.map((name) => readJsonIfPresent(path9.join(root, name, BUILD_RECORD_FILE))));
   return records.filter((record) => record?.python === cell.python.text && record.cellId === cell.buildId).sort((a, b) => String(b.builtAt).localeCompare(String(a.builtAt)));
 }
@@ -8984,12 +9054,12 @@ async function buildInterpreter(context, cell, source, target) {
   const started = Date.now();
   const tarball = await fetchSource(context, cell, source, target.sourceSha256);
   const workDir = path9.join(context.cacheDir, "work", target.cacheKey);
-  await rm3(target.prefix, { recursive: true, force: true });
-  await rm3(workDir, { recursive: true, force: true });
-  await mkdir3(workDir, { recursive: true });
+  await removeTree(target.prefix);
+  await removeTree(workDir);
+  await ensureDir(workDir);
   const sourceDir = await context.log.group(`Unpack ${path9.basename(tarball)}`, () => unpack(context, tarball, workDir));
   const buildDir = path9.join(sourceDir, cell.buildDirName);
-  await mkdir3(buildDir, { recursive: true });
+  await ensureDir(buildDir);
   const buildEnv = { ...cell.buildEnv };
   const phaseSeconds = {};
   const timed = async (phase, work) => {
@@ -9020,7 +9090,7 @@ async function buildInterpreter(context, cell, source, target) {
       return await work();
     } catch (error) {
       if (configureResults === "reused") {
-        await rm3(sharedResults, { force: true });
+        await removeFile(sharedResults);
         context.log.warning(
           `the configure results this build reused (${sharedResults}) were discarded in case they caused the failure: the next build runs configure in full`
         );
@@ -9028,8 +9098,8 @@ async function buildInterpreter(context, cell, source, target) {
       throw error;
     }
   };
-  const levelZero = withLevelZeroBytecodeOnly(await readFile4(path9.join(buildDir, "Makefile"), "utf8"));
-  if (levelZero.changed) await writeFile2(path9.join(buildDir, "Makefile"), levelZero.text);
+  const levelZero = withLevelZeroBytecodeOnly(await readText(path9.join(buildDir, "Makefile")));
+  if (levelZero.changed) await writeText(path9.join(buildDir, "Makefile"), levelZero.text);
   else context.log.info("this Makefile byte-compiles at install in a way pydebug does not know: bytecode for every optimisation level is installed");
   await discardSharedResults(
     () => context.log.group(
@@ -9065,10 +9135,8 @@ async function buildInterpreter(context, cell, source, target) {
       leftOut.push(`the second copy of ${library.original} (${library.duplicate} is a hard link to it)`);
   }
   const suppressions = path9.join(target.prefix, VALGRIND_SUPPRESSIONS_FILE);
-  await mkdir3(path9.dirname(suppressions), { recursive: true });
-  await copyFile2(path9.join(sourceDir, "Misc", "valgrind-python.supp"), suppressions).catch((error) => {
-    if (error.code !== "ENOENT") throw error;
-  });
+  await ensureDir(path9.dirname(suppressions));
+  await copyFileIfPresent(path9.join(sourceDir, "Misc", "valgrind-python.supp"), suppressions);
   const probe = await probeInterpreter(context, path9.join(target.prefix, "bin", "python3"), buildEnv);
   if (cell.configureArgs.includes("--with-pydebug") && !probe.pyDebug) {
     throw new BuildError(
@@ -9102,7 +9170,7 @@ async function buildInterpreter(context, cell, source, target) {
       `could not write the manifest of ${target.prefix} (${error instanceof Error ? error.message : String(error)}): the next restore will rebuild it`
     )
   );
-  if (!target.keepBuildTree) await rm3(workDir, { recursive: true, force: true });
+  if (!target.keepBuildTree) await removeTree(workDir);
   context.log.info(`built CPython ${cell.python.text} (${cell.variant}) in ${record.buildSeconds.toFixed(0)} s: ${target.prefix}`);
   return record;
 }
@@ -9115,28 +9183,25 @@ async function configureWithSharedResults(context, cell, target, buildDir, build
     env: buildEnv,
     logPath: logPath(context, "build-configure.log")
   });
-  let reused = await copyFile2(sharedResults, localResults).then(
-    () => true,
-    () => false
-  );
+  let reused = await tryCopyFile(sharedResults, localResults);
   if (reused) context.log.info(`configure reuses the results of an earlier configure of this source with the same compiler and flags: ${sharedResults}`);
   try {
     await configure();
   } catch (error) {
     if (!reused || !(error instanceof BuildError)) throw error;
     const failedLog = logPath(context, "build-configure-with-reused-results.log");
-    if (error.logPath) await rename3(error.logPath, failedLog).catch(() => void 0);
+    if (error.logPath) await moveFile(error.logPath, failedLog).catch(() => void 0);
     const quoted = error.message.split("\n").filter((line) => line.startsWith("  | ")).map((line) => line.slice(4));
     const reason = [...quoted].reverse().find((line) => line.includes("error")) ?? error.message.split("\n")[0];
     context.log.warning(
       `configure failed with the reused results of ${sharedResults} (${reason.trim()}; log: ${failedLog}): discarding them and running configure in full`
     );
-    await rm3(sharedResults, { force: true });
-    await rm3(localResults, { force: true });
+    await removeFile(sharedResults);
+    await removeFile(localResults);
     reused = false;
     await configure();
   }
-  if (!await stat(localResults).catch(() => void 0)) return "fresh";
+  if (!await pathExists(localResults)) return "fresh";
   await copyFileAtomic(localResults, sharedResults).catch(
     (error) => context.log.warning(
       `could not save configure's results to ${sharedResults} (${error instanceof Error ? error.message : String(error)}): the next variant runs configure in full`
@@ -9154,13 +9219,12 @@ async function fetchSource(context, cell, source, givenSha256) {
   const expected = expectedSourceDigest(source, givenSha256);
   if (!expected) context.log.warning(unverifiedDownloadWarning(what, source.url));
   const destination = sourceTarballPath(context, cell, source);
-  const earlier = await stat(destination).catch(() => void 0);
-  if (earlier?.isFile()) {
+  if (await isFile(destination)) {
     if (!expected) return destination;
     const sha256 = await sha256File(destination);
     if (sha256 === expected.sha256) return destination;
     context.log.warning(`${digestMismatchMessage(what, `the earlier download ${destination}`, expected, sha256)} Downloading it again.`);
-    await rm3(destination, { force: true });
+    await removeFile(destination);
   }
   context.log.info(`downloading ${source.url}`);
   await downloadFile(source.url, destination, what, expected);
@@ -9176,15 +9240,15 @@ async function unpack(context, tarball, workDir) {
   if (result.exitCode !== 0) {
     throw new SourceError(`could not unpack ${tarball} (tar: ${describeExit(result)}): ${(await tailLines(result.logPath, 3)).join(" ")}`);
   }
-  const entries = await readdir2(workDir, { withFileTypes: true });
-  const directories = entries.filter((entry) => entry.isDirectory());
+  const entries = await listDirEntries(workDir);
+  const directories = entries.filter((entry) => entry.isDirectory);
   if (directories.length !== 1 || entries.length !== 1) {
     throw new SourceError(
       `${tarball} does not look like a CPython source tarball: expected one top-level folder (Python-X.Y.Z/), found ${entries.map((entry) => entry.name).join(", ") || "nothing"}`
     );
   }
   const sourceDir = path9.join(workDir, directories[0].name);
-  const topLevel = await readdir2(sourceDir);
+  const topLevel = await listDir(sourceDir);
   if (!topLevel.includes("configure"))
     throw new SourceError(`${tarball} does not look like a CPython source tarball: ${directories[0].name}/ has no configure script`);
   return sourceDir;
@@ -9221,7 +9285,6 @@ async function probeInterpreter(context, pythonPath, env = {}) {
 }
 
 // src/steps/run-cell.ts
-import { mkdir as mkdir8, rm as rm8 } from "node:fs/promises";
 import path23 from "node:path";
 
 // src/catalog/variants.ts
@@ -10024,11 +10087,7 @@ var NOT_RUN_REASON = {
 function collectFindings({ refleaks, problems, passOfLog, showrefcount, sectionFindings = [] }) {
   const findings = [...sectionFindings];
   if (refleaks) {
-    const workerFailure = refleaks.workerFailure ? describeWorkerFailure(refleaks.workerFailure) : void 0;
-    for (const test of refleaks.tests) findings.push(...verdictFindings(test, test.log ?? refleaks.log ?? "", problems, workerFailure));
-    if (workerFailure && !refleaks.tests.some((test) => test.outcome === "omitted")) {
-      findings.push({ kind: "not-run", message: workerFailure, detail: workerFailure, log: refleaks.log ?? "", pass: "refleak" });
-    }
+    findings.push(...refleakFindings(refleaks, problems, "refleak"));
     const nothing = nothingTested(refleaks);
     if (nothing) findings.push(nothing);
   }
@@ -10051,18 +10110,31 @@ function collectFindings({ refleaks, problems, passOfLog, showrefcount, sectionF
   for (const problem of problems) mergeProblem(findings, problem, passOfLog(problem.log));
   return findings.sort((a, b) => findingRank(a.kind) - findingRank(b.kind));
 }
+function refleakFindings(refleaks, problems, pass) {
+  const findings = [];
+  const workerFailure = refleaks.workerFailure ? describeWorkerFailure(refleaks.workerFailure) : void 0;
+  for (const test of refleaks.tests) findings.push(...verdictFindings(test, test.log ?? refleaks.log ?? "", problems, workerFailure, pass));
+  if (workerFailure && !refleaks.tests.some((test) => test.outcome === "omitted")) {
+    findings.push({ kind: "not-run", message: workerFailure, detail: workerFailure, log: refleaks.log ?? "", ...passOf(pass) });
+  }
+  return findings;
+}
+function passOf(pass) {
+  return pass ? { pass } : {};
+}
 function describeWorkerFailure(failure) {
   const cause = failure.exception ?? failure.message;
   const hint = cause.startsWith("UnicodeDecodeError") ? " (a test wrote output that is not valid UTF-8, which regrtest cannot read back)" : "";
   return `regrtest's worker failed: ${cause}${hint}`;
 }
-function verdictFindings(test, refleakLog, problems, workerFailure) {
+function verdictFindings(test, refleakLog, problems, workerFailure, pass) {
   const findings = [];
   const leakingCases = test.cases?.filter((testCase) => testCase.leaks.length) ?? [];
   if (leakingCases.length) {
-    for (const testCase of leakingCases) for (const leak of testCase.leaks) findings.push(leakFinding(test.name, testCase.id, leak, testCase.log));
+    for (const testCase of leakingCases)
+      for (const leak of testCase.leaks) findings.push(leakFinding(test.name, testCase.id, leak, testCase.log, "refleak-case"));
   } else {
-    for (const leak of test.leaks) findings.push(leakFinding(test.name, void 0, leak, refleakLog));
+    for (const leak of test.leaks) findings.push(leakFinding(test.name, void 0, leak, refleakLog, pass));
   }
   for (const testCase of test.cases ?? []) {
     if (testCase.outcome !== "crashed" && testCase.outcome !== "timed-out") continue;
@@ -10090,7 +10162,7 @@ function verdictFindings(test, refleakLog, problems, workerFailure) {
       message: timeout.message,
       detail: timeout.message.replace(`${test.name} `, ""),
       log: refleakLog,
-      pass: "refleak",
+      ...passOf(pass),
       ...located
     });
   } else if (test.outcome === "crashed") {
@@ -10101,12 +10173,12 @@ function verdictFindings(test, refleakLog, problems, workerFailure) {
       message: `${test.name} crashed${exitDetail ? ` (${exitDetail})` : ""}${cause ? `: ${cause.message}` : fatal ? `: ${fatal}` : ""}`,
       detail: [exitDetail, cause?.message, fatal].filter(Boolean).join(" \xB7 "),
       log: refleakLog,
-      pass: "refleak",
+      ...passOf(pass),
       ...located,
       ...test.exception ? { traceback: test.traceback ?? [test.exception] } : {}
     });
   } else if (test.outcome === "timed-out") {
-    findings.push({ kind: "timeout", test: test.name, message: `${test.name} ${test.result ?? "timed out"}`, log: refleakLog, pass: "refleak" });
+    findings.push({ kind: "timeout", test: test.name, message: `${test.name} ${test.result ?? "timed out"}`, log: refleakLog, ...passOf(pass) });
   } else if (test.outcome === "failed" || test.outcome === "env-changed") {
     const why = test.exception ?? (test.outcome === "env-changed" ? test.reason : void 0);
     findings.push({
@@ -10115,7 +10187,7 @@ function verdictFindings(test, refleakLog, problems, workerFailure) {
       message: `${test.name} ${test.result ?? "failed"}${why ? `: ${why}` : ""}`,
       ...why ? { detail: why } : {},
       log: refleakLog,
-      pass: "refleak",
+      ...passOf(pass),
       ...test.traceback ? { traceback: test.traceback } : {}
     });
   } else if (NOT_RUN_REASON[test.outcome]) {
@@ -10126,7 +10198,7 @@ function verdictFindings(test, refleakLog, problems, workerFailure) {
       message: `${test.name} ${NOT_RUN_REASON[test.outcome]}${why}`,
       ...why ? { detail: `${NOT_RUN_REASON[test.outcome]}${why}` } : {},
       log: refleakLog,
-      pass: "refleak"
+      ...passOf(pass)
     });
   }
   return findings;
@@ -10201,7 +10273,7 @@ function locationOf(problem) {
     ...problem.function !== void 0 ? { function: problem.function } : {}
   };
 }
-function leakFinding(test, testCase, leak, log) {
+function leakFinding(test, testCase, leak, log, pass) {
   const constant = leak.deltas.length > 0 && leak.deltas.every((delta) => delta === leak.deltas[0]);
   const amount = constant ? `${leak.deltas[0]} ${leak.kind} per run` : `${leak.kind}`;
   return {
@@ -10210,8 +10282,9 @@ function leakFinding(test, testCase, leak, log) {
     ...testCase ? { case: testCase } : {},
     message: `${testCase ?? test} leaked ${amount} (deltas [${leak.deltas.join(", ")}], sum=${leak.sum})`,
     deltas: leak.deltas,
+    sum: leak.sum,
     log,
-    pass: testCase ? "refleak-case" : "refleak"
+    ...passOf(pass)
   };
 }
 
@@ -11090,6 +11163,24 @@ function mergeSanitizerFindings(findings, pass, own2) {
   return merged.sort((a, b) => findingRank(a.kind) - findingRank(b.kind));
 }
 
+// src/report/regrtest-tests.ts
+function testFileEntryOf(test) {
+  return {
+    name: test.name,
+    outcome: test.outcome,
+    ...test.result ? { result: test.result } : {},
+    leaks: leakEntries(test, false),
+    informationalLeaks: leakEntries(test, true),
+    ...test.fatalError ? { fatalError: test.fatalError } : {},
+    ...test.reason ? { reason: test.reason } : {},
+    ...test.exception ? { exception: test.exception } : {},
+    ...test.traceback ? { traceback: test.traceback } : {}
+  };
+}
+function leakEntries(test, informational) {
+  return test.leaks.filter((leak) => leak.informational === informational).map(({ kind, deltas, sum: sum2 }) => ({ kind, deltas, sum: sum2 }));
+}
+
 // src/parse/pytest-log.ts
 var MAX_PYTEST_TESTS = 5e4;
 var WORDS = "PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS";
@@ -11295,7 +11386,7 @@ function fileEntry(run, log) {
   const interrupted = pytestProcessEnd(pytest, run);
   const cut = interrupted ? pytest.started.findIndex((id) => pytestOutcome(pytest.results[id]?.words ?? []) === void 0) : -1;
   const cases = run.caseIds.map((id) => {
-    const leaks = leakEntries(regrtest, id, false);
+    const leaks = leakEntries2(regrtest, id, false);
     const position = pytest.started.indexOf(id);
     const outcome2 = leaks.length ? "leaked" : position >= 0 && position === cut ? interrupted : pytestOutcome(pytest.results[id]?.words ?? []) ?? (interrupted ? "omitted" : "unknown");
     return { id, outcome: outcome2, leaks, log };
@@ -11311,13 +11402,13 @@ function fileEntry(run, log) {
     result,
     // The plugin gives every verdict per test: the file's own are its cases'.
     leaks: [],
-    informationalLeaks: cases.flatMap((testCase) => leakEntries(regrtest, testCase.id, true)),
+    informationalLeaks: cases.flatMap((testCase) => leakEntries2(regrtest, testCase.id, true)),
     ...reason ? { reason, exception: reason } : {},
     ...outcome !== "passed" ? { cases } : {},
     log
   };
 }
-function leakEntries(regrtest, id, informational) {
+function leakEntries2(regrtest, id, informational) {
   const test = regrtest.tests.find((candidate) => candidate.name === id);
   return (test?.leaks ?? []).filter((leak) => leak.informational === informational).map(({ kind, deltas, sum: sum2 }) => ({ kind, deltas, sum: sum2 }));
 }
@@ -11348,20 +11439,12 @@ function collectReport(results) {
       const caseRuns = hunt.cases[test.name];
       for (const caseRun of caseRuns ?? []) addLog(caseRun, "regrtest-refleak-case", "refleak-case");
       return {
-        name: test.name,
-        outcome: test.outcome,
-        ...test.result ? { result: test.result } : {},
-        leaks: leakEntries2(test, false),
-        informationalLeaks: leakEntries2(test, true),
-        ...test.fatalError ? { fatalError: test.fatalError } : {},
-        ...test.reason ? { reason: test.reason } : {},
-        ...test.exception ? { exception: test.exception } : {},
-        ...test.traceback ? { traceback: test.traceback } : {},
+        ...testFileEntryOf(test),
         ...hunt.casesNotRun[test.name] ? { casesNotRun: hunt.casesNotRun[test.name] } : {},
         ...caseRuns ? {
           cases: caseRuns.map((caseRun) => {
             const caseTest = caseRun.parsed.tests.find((candidate) => candidate.name === test.name);
-            const leaks = caseTest ? leakEntries2(caseTest, false) : [];
+            const leaks = caseTest ? leakEntries(caseTest, false) : [];
             return { id: caseRun.id, outcome: caseOutcome(caseTest, leaks, caseRun), leaks, log: relative(caseRun.log) };
           })
         } : {}
@@ -11551,9 +11634,6 @@ function collectReport(results) {
   };
 }
 var SEVERITY_ORDER = ["error", "warning", "note"];
-function leakEntries2(test, informational) {
-  return test.leaks.filter((leak) => leak.informational === informational).map(({ kind, deltas, sum: sum2 }) => ({ kind, deltas, sum: sum2 }));
-}
 function caseOutcome(test, leaks, run) {
   if (leaks.length) return "leaked";
   if (run.signal) return "crashed";
@@ -11579,6 +11659,14 @@ function buildFactsOf(record) {
     ...record.installedBytes !== void 0 ? { installedBytes: record.installedBytes } : {},
     ...record.leftOut?.length ? { leftOut: record.leftOut } : {}
   };
+}
+
+// src/report/exit-code.ts
+var FAIL_ON_VALUES = ["findings", "leaks", "never"];
+function findingsExitCode(report, failOn) {
+  if (failOn === "never") return 0;
+  const failing = failOn === "leaks" ? report.findings.filter((finding) => failsOnLeaks(finding.kind)) : report.findings;
+  return failing.length ? FINDINGS_EXIT_CODE : 0;
 }
 
 // src/report/variant-checks-md.ts
@@ -11752,36 +11840,7 @@ function renderSummaryMarkdown(report) {
     );
   }
   lines.push("");
-  if (report.findings.length) {
-    lines.push("### Findings", "", "| Test | Finding | Where | Deltas per run (after warm-up) |", "|---|---|---|---|");
-    for (const finding of report.findings) {
-      const text2 = finding.detail ?? (finding.deltas ? void 0 : finding.message);
-      const detail = text2 ? `: \`${escapeCode(text2)}\`` : "";
-      const seenIn = finding.pass && finding.pass !== "refleak" && finding.pass !== "refleak-case" ? ` (${PASS_LABEL[finding.pass]})` : "";
-      const test = finding.case ?? finding.test;
-      lines.push(
-        `| ${test ? `\`${escapeCode(test)}\`` : "\u2014"} | ${FINDING_KINDS[finding.kind].label}${detail}${seenIn} | ${whereCell(finding)} | ${finding.deltas ? `[${finding.deltas.join(", ")}]` : ""} |`
-      );
-    }
-    lines.push("");
-    const traced = report.findings.filter((finding) => finding.traceback?.length);
-    if (traced.length) {
-      lines.push("<details><summary>Tracebacks</summary>", "");
-      for (const finding of traced) {
-        const traceback = finding.traceback;
-        const shown = traceback.length > MAX_TRACEBACK_LINES_SHOWN ? [traceback[0], "  ...", ...traceback.slice(-(MAX_TRACEBACK_LINES_SHOWN - 2))] : traceback;
-        lines.push(
-          `\`${escapeCode(finding.case ?? finding.test ?? finding.kind)}\`:`,
-          "",
-          "```text",
-          ...shown.map((line) => line.replaceAll("```", "'''")),
-          "```",
-          ""
-        );
-      }
-      lines.push("</details>", "");
-    }
-  }
+  lines.push(...findingsMarkdown(report.findings));
   if (report.refleaks?.tests.length) {
     const atExit = new Map(report.showrefcount?.files.map((file) => [file.name, file.atExit]));
     const pytest = report.refleaks.runner?.name === "pytest";
@@ -11820,12 +11879,7 @@ function renderSummaryMarkdown(report) {
       ""
     );
   }
-  const notes = report.problems?.filter((problem) => problem.severity === "note").length ?? 0;
-  if (notes)
-    lines.push(
-      `${notes} problem${notes === 1 ? "" : "s"} seen in the logs ${notes === 1 ? "is" : "are"} not the extension's (e.g. CPython's own): listed in report.json's \`problems\`, not counted as findings.`,
-      ""
-    );
+  lines.push(...notesMarkdown(report.problems ?? [], "report.json's `problems`"));
   const unparsed = report.logs.reduce((total, log) => total + log.unparsed.count, 0);
   lines.push("<details><summary>Logs</summary>", "");
   for (const log of report.logs) {
@@ -11833,6 +11887,46 @@ function renderSummaryMarkdown(report) {
   }
   lines.push("", `${unparsed} log lines were not recognised by any parser; they are kept in the logs.`, "", "</details>", "");
   return lines.join("\n");
+}
+function findingsMarkdown(findings) {
+  if (findings.length === 0) return [];
+  const lines = ["### Findings", "", "| Test | Finding | Where | Deltas per run (after warm-up) |", "|---|---|---|---|"];
+  for (const finding of findings) {
+    const text2 = finding.detail ?? (finding.deltas ? void 0 : finding.message);
+    const detail = text2 ? `: \`${escapeCode(text2)}\`` : "";
+    const seenIn = finding.pass && finding.pass !== "refleak" && finding.pass !== "refleak-case" ? ` (${PASS_LABEL[finding.pass]})` : "";
+    const test = finding.case ?? finding.test;
+    lines.push(
+      `| ${test ? `\`${escapeCode(test)}\`` : "\u2014"} | ${FINDING_KINDS[finding.kind].label}${detail}${seenIn} | ${whereCell(finding)} | ${finding.deltas ? `[${finding.deltas.join(", ")}]` : ""} |`
+    );
+  }
+  lines.push("");
+  const traced = findings.filter((finding) => finding.traceback?.length);
+  if (traced.length) {
+    lines.push("<details><summary>Tracebacks</summary>", "");
+    for (const finding of traced) {
+      const traceback = finding.traceback;
+      const shown = traceback.length > MAX_TRACEBACK_LINES_SHOWN ? [traceback[0], "  ...", ...traceback.slice(-(MAX_TRACEBACK_LINES_SHOWN - 2))] : traceback;
+      lines.push(
+        `\`${escapeCode(finding.case ?? finding.test ?? finding.kind)}\`:`,
+        "",
+        "```text",
+        ...shown.map((line) => line.replaceAll("```", "'''")),
+        "```",
+        ""
+      );
+    }
+    lines.push("</details>", "");
+  }
+  return lines;
+}
+function notesMarkdown(problems, listedIn) {
+  const notes = problems.filter((problem) => problem.severity === "note").length;
+  if (notes === 0) return [];
+  return [
+    `${notes} problem${notes === 1 ? "" : "s"} seen in the logs ${notes === 1 ? "is" : "are"} not the extension's (e.g. CPython's own): listed in ${listedIn}, not counted as findings.`,
+    ""
+  ];
 }
 function cpythonTestsStepRow(section) {
   const shard = section.shard ? ` \xB7 shard ${section.shard.index} of ${section.shard.count} (${section.shard.tests.length} test files)` : "";
@@ -11969,7 +12063,6 @@ function escapeCode(text2) {
 var TOOL_VERSION = "0.1.0";
 
 // src/steps/build-extension.ts
-import { cp, lstat as lstat2, mkdir as mkdir5, readdir as readdir3, readFile as readFile5, rm as rm5 } from "node:fs/promises";
 import path12 from "node:path";
 
 // src/plan/command-line.ts
@@ -12166,18 +12259,12 @@ function planExtensionBuildKey(inputs) {
 }
 
 // src/steps/interpreter-path.ts
-import { mkdir as mkdir4, rename as rename4, rm as rm4, symlink } from "node:fs/promises";
 import path11 from "node:path";
 var INTERPRETER_NAMES = ["python", "python3"];
 async function pathWithInterpreter(context, interpreter, inheritedPath) {
   const linkDir = path11.join(context.cacheDir, "bin", interpreter.cacheKey);
-  await mkdir4(linkDir, { recursive: true });
-  for (const name of INTERPRETER_NAMES) {
-    const temporary = path11.join(linkDir, `.${name}.${process.pid}`);
-    await rm4(temporary, { force: true });
-    await symlink(interpreter.pythonPath, temporary);
-    await rename4(temporary, path11.join(linkDir, name));
-  }
+  await ensureDir(linkDir);
+  for (const name of INTERPRETER_NAMES) await replaceWithSymlink(interpreter.pythonPath, path11.join(linkDir, name));
   return [linkDir, path11.join(interpreter.prefix, "bin"), inheritedPath].filter((part) => part !== void 0 && part !== "").join(path11.delimiter);
 }
 
@@ -12247,13 +12334,10 @@ async function ensureExtension(context, cell, interpreter, projectDir, { rebuild
     if (reason) context.log.info(`extension ${inputs.project}: not reusing the earlier ${inputs.abi} build: ${reason}`);
   }
   const log = logPath(context, `extension-${path12.basename(projectDir)}-${inputs.abi}.log`);
-  await rm5(buildRoot, { recursive: true, force: true });
+  await removeTree(buildRoot);
   const sourceCopy = extensionSourceCopy({ sitePath });
-  await cp(projectDir, sourceCopy, {
-    recursive: true,
-    filter: async (from) => from === projectDir || !isBuildOutput(path12.relative(projectDir, from).split(path12.sep).join("/"), (await lstat2(from)).isDirectory())
-  });
-  await mkdir5(sitePath, { recursive: true });
+  await copyTree(projectDir, sourceCopy, isBuildOutput);
+  await ensureDir(sitePath);
   const python = interpreter.pythonPath;
   const commandEnv = {
     ...buildEnv.overrides,
@@ -12384,7 +12468,7 @@ async function readEarlierBuilds(cacheDir, projectDir, wanted) {
   const root = path12.join(cacheDir, "extensions");
   const legacyPrefix = `${wanted.project}-${wanted.abi}-${wanted.python}-`;
   const earlier = [];
-  for (const name of await readdir3(root).catch(() => [])) {
+  for (const name of await listDir(root).catch(() => [])) {
     const record = await readJsonIfPresent(path12.join(root, name, EXTENSION_RECORD_FILE));
     if (!record) continue;
     if (record.inputs ? record.projectDir === projectDir && record.inputs.abi === wanted.abi : name.startsWith(legacyPrefix) && /^[0-9a-f]{16}$/.test(name.slice(legacyPrefix.length))) {
@@ -12394,12 +12478,12 @@ async function readEarlierBuilds(cacheDir, projectDir, wanted) {
   return earlier.sort((a, b) => b.builtAt.localeCompare(a.builtAt)).map((build) => build.inputs);
 }
 async function hasFile(directory, name) {
-  return (await readdir3(directory)).includes(name);
+  return (await listDir(directory)).includes(name);
 }
 async function buildBackend(directory) {
   if (await hasFile(directory, "setup.py")) return { kind: "setup.py" };
   if (!await hasFile(directory, "pyproject.toml")) return { kind: "none" };
-  const text2 = await readFile5(path12.join(directory, "pyproject.toml"), "utf8");
+  const text2 = await readText(path12.join(directory, "pyproject.toml"));
   const backend = /^\s*build-backend\s*=\s*["']([^"']+)["']/m.exec(text2);
   if (backend === null || backend[1].startsWith("setuptools")) return { kind: "setuptools" };
   const requires = /^\s*requires\s*=\s*\[([^\]]*)\]/m.exec(text2)?.[1].match(/["'][^"']+["']/g)?.map((quoted) => quoted.slice(1, -1)) ?? [];
@@ -12407,12 +12491,11 @@ async function buildBackend(directory) {
   return { kind: "other", name: backend[1], module: backend[1].split(":")[0], requires };
 }
 async function findExtensionModules(sitePath, extSuffix) {
-  const entries = await readdir3(sitePath, { recursive: true });
+  const entries = await listTree(sitePath);
   return entries.filter((entry) => extSuffix ? entry.endsWith(extSuffix) : /\.(so|pyd)$/.test(entry)).sort();
 }
 
 // src/steps/run-cpython-tests.ts
-import { readFile as readFile7 } from "node:fs/promises";
 import path15 from "node:path";
 
 // src/parse/regrtest-junit.ts
@@ -12477,7 +12560,6 @@ function parseRegrtestJunit(xml) {
 }
 
 // src/steps/run-tests.ts
-import { readdir as readdir4, readFile as readFile6 } from "node:fs/promises";
 import path14 from "node:path";
 
 // src/adapters/read-lines.ts
@@ -13474,14 +13556,14 @@ function sanitizerProblems(regrtest, sanitizer, options, add) {
       }
       continue;
     }
-    const access2 = report.access ? `: ${report.access.operation} of size ${report.access.size}` : "";
+    const access = report.access ? `: ${report.access.operation} of size ${report.access.size}` : "";
     const inUserCode = report.culprit !== void 0 && place.function !== void 0;
     const at = inUserCode || !report.at ? place.function ? ` in ${place.function}${place.file ? ` (${place.file}:${place.line ?? "?"})` : ""}` : "" : ` at ${workspaceRelative(report.at.file, options.workspace)}:${report.at.line}`;
     add({
       kind: report.tool === "UndefinedBehaviorSanitizer" ? "undefined-behavior" : "memory-error",
       severity: "error",
       // UBSan's one line says what overflowed and how (`2147483647 * 2 cannot be represented in type 'int'`); ASan's kind is its headline.
-      message: `${report.tool} ${report.tool === "UndefinedBehaviorSanitizer" ? report.message : report.kind}${access2}${at}`,
+      message: `${report.tool} ${report.tool === "UndefinedBehaviorSanitizer" ? report.message : report.kind}${access}${at}`,
       source: "sanitizer",
       logLine: report.line,
       ...owner !== void 0 ? { test: owner } : {},
@@ -15378,23 +15460,23 @@ var PYTEST_STYLE = /^(?:def test\w*\s*\(|import pytest\b|from pytest\b)/m;
 var UNITTEST_CASE = /^class \w+\([^)]*TestCase[^)]*\)\s*:/m;
 var MAX_NESTED_DEPTH = 4;
 async function discoverTestModules(testsDir) {
-  const entries = await readdir4(testsDir, { withFileTypes: true });
-  const modules = selectTestModules(entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() })));
+  const entries = await listDirEntries(testsDir);
+  const modules = selectTestModules(entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory })));
   const nested = [];
   const walk = async (relative, depth) => {
     if (depth > MAX_NESTED_DEPTH) return;
-    const children = await readdir4(path14.join(testsDir, relative), { withFileTypes: true }).catch(() => []);
-    const found = children.filter((child) => !child.isDirectory() && /^test_.*\.py$/.test(child.name)).length;
+    const children = await listDirEntries(path14.join(testsDir, relative)).catch(() => []);
+    const found = children.filter((child) => !child.isDirectory && /^test_.*\.py$/.test(child.name)).length;
     if (found > 0 && relative !== "") nested.push({ dir: relative.split(path14.sep).join("/"), modules: found });
     for (const child of children) {
-      if (!child.isDirectory() || child.name.startsWith(".") || child.name === "__pycache__" || relative === "" && child.name.startsWith("test_")) continue;
+      if (!child.isDirectory || child.name.startsWith(".") || child.name === "__pycache__" || relative === "" && child.name.startsWith("test_")) continue;
       await walk(path14.join(relative, child.name), depth + 1);
     }
   };
   await walk("", 0);
   const pytestStyle = [];
   for (const module of modules) {
-    const text2 = await readFile6(path14.join(testsDir, `${module}.py`), "utf8").catch(() => "");
+    const text2 = await readTextIfPresent(path14.join(testsDir, `${module}.py`)) ?? "";
     if (PYTEST_STYLE.test(text2) && !UNITTEST_CASE.test(text2)) pytestStyle.push(module);
   }
   return { testsDir, modules, nested, pytestStyle };
@@ -15481,7 +15563,7 @@ async function runCpythonTests(context, cell, pythonPath, options) {
       return parseRegrtestRun(context, { argv: plan.argv, cwd: context.outDir, env: environment.env, logPath: logPath(context, "cpython-tests.log") });
     }
   );
-  const junitText = await readFile7(junitXml, "utf8").catch(() => void 0);
+  const junitText = await readTextIfPresent(junitXml);
   return {
     ...run,
     selection: options.selection,
@@ -15496,7 +15578,7 @@ async function runCpythonTests(context, cell, pythonPath, options) {
 async function readDurations(file) {
   let report;
   try {
-    report = JSON.parse(await readFile7(file, "utf8"));
+    report = JSON.parse(await readText(file));
   } catch (error) {
     throw new ConfigError(
       `cpython-tests-durations '${file}': cannot read it as a pydebug report.json (${error instanceof Error ? error.message : String(error)}).`
@@ -15510,7 +15592,6 @@ async function readDurations(file) {
 }
 
 // src/steps/install-test-requirements.ts
-import { rm as rm6 } from "node:fs/promises";
 import path16 from "node:path";
 var TestRequirementsError = class extends ConfigError {
   constructor(message, logPath2) {
@@ -15522,7 +15603,7 @@ var TestRequirementsError = class extends ConfigError {
 async function installTestRequirements(context, cell, pythonPath, requirements) {
   if (requirements.length === 0) return void 0;
   const target = path16.join(context.cacheDir, "test-requirements", cell.id);
-  await rm6(target, { recursive: true, force: true });
+  await removeTree(target);
   const log = logPath(context, "test-requirements.log");
   const result = await context.log.group(
     `pip install ${requirements.join(" ")} (test-requirements)`,
@@ -15543,11 +15624,10 @@ async function installTestRequirements(context, cell, pythonPath, requirements) 
 }
 
 // src/steps/run-pytest.ts
-import { readFile as readFile8 } from "node:fs/promises";
 import path18 from "node:path";
 
 // src/adapters/bundled-files.ts
-import { existsSync } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 import path17 from "node:path";
 import { fileURLToPath } from "node:url";
 var PYTEST_PLUGIN_MODULE = "pydebug_refleak";
@@ -15555,7 +15635,7 @@ var PLUGIN_RELATIVE = path17.join("python", `${PYTEST_PLUGIN_MODULE}.py`);
 function pytestPluginDir(moduleUrl = import.meta.url) {
   let dir = path17.dirname(fileURLToPath(moduleUrl));
   for (let depth = 0; depth < 6; depth++) {
-    if (existsSync(path17.join(dir, PLUGIN_RELATIVE))) return path17.join(dir, "python");
+    if (existsSync2(path17.join(dir, PLUGIN_RELATIVE))) return path17.join(dir, "python");
     const parent = path17.dirname(dir);
     if (parent === dir) break;
     dir = parent;
@@ -15603,12 +15683,12 @@ function pytestConfigIn(fileName, text2) {
 async function readProjectTestFacts(projectDir, discovery) {
   const pytestConfig = [];
   for (const name of PYTEST_CONFIG_FILES) {
-    const text2 = await readFile8(path18.join(projectDir, name), "utf8").catch(() => void 0);
+    const text2 = await readTextIfPresent(path18.join(projectDir, name));
     const found = text2 === void 0 ? void 0 : pytestConfigIn(name, text2);
     if (found) pytestConfig.push(found);
   }
   const testsConftest = path18.join(discovery.testsDir, "conftest.py");
-  if (path18.dirname(testsConftest) !== path18.resolve(projectDir) && await readFile8(testsConftest, "utf8").catch(() => void 0) !== void 0) {
+  if (path18.dirname(testsConftest) !== path18.resolve(projectDir) && await readTextIfPresent(testsConftest) !== void 0) {
     pytestConfig.push(path18.relative(projectDir, testsConftest).split(path18.sep).join("/"));
   }
   return { pytestConfig, modules: discovery.modules, pytestStyle: discovery.pytestStyle };
@@ -15686,8 +15766,6 @@ async function probePytest(context, target, env, inheritedPythonPath) {
 }
 
 // src/steps/run-test-command.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { rm as rm7, readFile as readFile9 } from "node:fs/promises";
 import path19 from "node:path";
 
 // src/parse/pytest.ts
@@ -15930,7 +16008,7 @@ async function runTestCommand(context, cell, interpreter, target, inheritedPytho
   }
   const logName = target.logName ?? "test-command";
   const planned = planTestCommand(expanded.argv, { junitPath: logPath(context, `${logName}.junit.xml`) });
-  if (planned.junitPath) await rm7(planned.junitPath, { force: true });
+  if (planned.junitPath) await removeFile(planned.junitPath);
   const log = logPath(context, `${logName}.log`);
   const argv = [...target.prefix ?? [], ...planned.argv];
   const result = await context.log.group(
@@ -15938,7 +16016,7 @@ async function runTestCommand(context, cell, interpreter, target, inheritedPytho
     () => context.runner.run({ argv, cwd: target.projectDir, env, logPath: log, timeoutMs: target.timeoutSeconds * 1e3, timeoutSignal: "SIGABRT" })
   );
   const { output, lines, unparsed, details } = await parseTestCommandLog(result.logPath, planned.runner, context.workspace);
-  const junitText = planned.junitPath ? await readFile9(planned.junitPath, "utf8").catch(() => void 0) : void 0;
+  const junitText = planned.junitPath ? await readTextIfPresent(planned.junitPath) : void 0;
   return {
     ...parsedRun(result, { lines, unparsed, ...details }),
     parsed: { ...output, ...junitText !== void 0 ? { junit: withTestFiles(parseJUnitXml(junitText), target.projectDir) } : {} },
@@ -15962,7 +16040,7 @@ function withTestFiles(junit, cwd) {
       let file;
       for (let count2 = parts.length; count2 > 0 && file === void 0; count2--) {
         const candidate = `${parts.slice(0, count2).join("/")}.py`;
-        if (existsSync2(path19.join(cwd, candidate))) file = candidate;
+        if (pathExistsSync(path19.join(cwd, candidate))) file = candidate;
       }
       found.set(classname, file);
     }
@@ -16148,17 +16226,15 @@ function withGilMode(cell, mode) {
 }
 
 // src/steps/run-memcheck.ts
-import { mkdir as mkdir7, readdir as readdir5 } from "node:fs/promises";
 import path21 from "node:path";
 
 // src/steps/cpython-suppressions.ts
-import { access, mkdir as mkdir6 } from "node:fs/promises";
 import path20 from "node:path";
 async function cpythonSuppressions(context, cell, interpreter, source, file) {
   const kept = path20.join(interpreter.prefix, file.kept);
-  if (await exists(kept)) return { file: kept, origin: "install" };
+  if (await pathExists(kept)) return { file: kept, origin: "install" };
   const tarball = sourceTarballPath(context, cell, source);
-  if (await exists(tarball)) {
+  if (await pathExists(tarball)) {
     const result = await context.runner.run({
       argv: ["tar", "-xf", tarball, "--wildcards", "-O", `*/${file.member}`],
       cwd: context.outDir,
@@ -16166,7 +16242,7 @@ async function cpythonSuppressions(context, cell, interpreter, source, file) {
       captureStdout: true
     });
     if (result.exitCode === 0 && result.stdout.includes(file.marker)) {
-      await mkdir6(path20.dirname(kept), { recursive: true });
+      await ensureDir(path20.dirname(kept));
       await writeFileAtomic(kept, result.stdout);
       return {
         file: kept,
@@ -16178,12 +16254,6 @@ async function cpythonSuppressions(context, cell, interpreter, source, file) {
   const note = `this interpreter was built before pydebug kept ${file.member} with it, and the source tarball is not on this machine: ${file.tool} ran without CPython's suppressions: what they would hide is counted with CPython's own reports (delete the cached interpreter, or give the source tarball with --source, to have them)`;
   context.log.warning(note);
   return { origin: "none", note };
-}
-async function exists(file) {
-  return access(file).then(
-    () => true,
-    () => false
-  );
 }
 
 // src/steps/run-memcheck.ts
@@ -16226,10 +16296,10 @@ async function memcheckSuppressions(context, cell, interpreter, source) {
 async function runMemcheck(context, cell, target, runner, options, testFiles, tool, caseIdsOf, inheritedPythonPath) {
   const env = testEnv(cell, target, inheritedPythonPath);
   const xmlDir = logPath(context, "valgrind");
-  await mkdir7(xmlDir, { recursive: true });
+  await ensureDir(xmlDir);
   const { sources, hints } = userCode(context, tool.extensions);
   const underMemcheck = async (dir, testFile, caseId) => {
-    await mkdir7(dir, { recursive: true });
+    await ensureDir(dir);
     const name = runner.logName(caseId ?? testFile);
     const run = await runTestFile(context, runner, {
       prefix: ["valgrind", ...memcheckOptions(path21.join(dir, `${name}.%p.xml`), tool.suppressions.file), target.pythonPath],
@@ -16277,7 +16347,7 @@ function userCode(context, extensions) {
 }
 async function readProcesses(dir, name, hints) {
   const processes = [];
-  for (const xmlName of memcheckXmlFiles(await readdir5(dir), name)) {
+  for (const xmlName of memcheckXmlFiles(await listDir(dir), name)) {
     const xml = path21.join(dir, xmlName);
     const { lines, unparsed, ...details } = await parseLogFile(xml, hints);
     processes.push({ xml, lines, unparsed, details, valgrind: details.results["valgrind-xml"] ?? new ValgrindXmlParser().end() });
@@ -16289,7 +16359,7 @@ function countUserErrors(processes) {
 }
 async function runMemcheckOnCommand(context, cell, interpreter, target, tool, inheritedPythonPath) {
   const xmlDir = logPath(context, "valgrind");
-  await mkdir7(xmlDir, { recursive: true });
+  await ensureDir(xmlDir);
   const { sources, hints } = userCode(context, tool.extensions);
   const run = await runTestCommand(
     context,
@@ -16355,7 +16425,6 @@ function isSanitizerCheck(check) {
 }
 
 // src/steps/run-sanitizers.ts
-import { readdir as readdir6, readFile as readFile10 } from "node:fs/promises";
 import path22 from "node:path";
 async function runSanitizerPass(context, cell, check, extensions, units) {
   const spec = SANITIZERS[check];
@@ -16387,7 +16456,7 @@ async function runSanitizerPass(context, cell, check, extensions, units) {
       const cases = run.progress;
       const endedInside = run.exitCode !== 0 && cases.unfinished !== void 0;
       const reports = [];
-      for (const name of reportFilesOf(await readdir6(logDir), units.logName(testFile))) {
+      for (const name of reportFilesOf(await listDir(logDir), units.logName(testFile))) {
         const file = path22.join(logDir, name);
         const log = await parseLogFile(file, hints);
         const fatal = log.results.sanitizer?.reports.some((report) => report.tool !== "LeakSanitizer" && report.leaks.length === 0) ?? false;
@@ -16452,11 +16521,11 @@ function describeRun(run) {
   return run.signal ? `killed by ${run.signal}` : `exit ${run.exitCode}`;
 }
 async function checkInstrumentation(build, spec) {
-  const compileLines = build.logPath ? checkCompileLines(await readFile10(build.logPath, "utf8").catch(() => ""), spec.compileFlag) : void 0;
+  const compileLines = build.logPath ? checkCompileLines(await readTextIfPresent(build.logPath) ?? "", spec.compileFlag) : void 0;
   const modules = [];
-  const entries = await readdir6(build.sitePath, { recursive: true }).catch(() => []);
+  const entries = await listTree(build.sitePath).catch(() => []);
   for (const entry of entries.filter((name) => /\.(?:so|pyd|dylib)$/.test(name)).sort()) {
-    const bytes = await readFile10(path22.join(build.sitePath, entry));
+    const bytes = await readBytes(path22.join(build.sitePath, entry));
     modules.push({ file: entry.split(path22.sep).join("/"), instrumented: bytes.includes(spec.runtimeSymbol) });
   }
   const linesSay = compileLines === void 0 || compileLines.compileLines === 0 || compileLines.withoutFlag.length === 0;
@@ -16479,8 +16548,8 @@ function planCellOrThrow(config) {
 }
 async function runCell(config, context, inheritedPythonPath) {
   let cell = withGilMode(planCellOrThrow(config), config.gil);
-  await rm8(path23.join(context.outDir, "logs"), { recursive: true, force: true });
-  await mkdir8(path23.join(context.outDir, "logs"), { recursive: true });
+  await removeTree(path23.join(context.outDir, "logs"));
+  await ensureDir(path23.join(context.outDir, "logs"));
   let interpreter;
   const extensions = [];
   let refleaks;
@@ -16651,11 +16720,6 @@ async function runCell(config, context, inheritedPythonPath) {
     ...interpreter ? { interpreter } : {},
     exitCode: error ? errorExitCode : findingsExitCode(report, config.failOn)
   };
-}
-function findingsExitCode(report, failOn) {
-  if (failOn === "never") return 0;
-  const failing = failOn === "leaks" ? report.findings.filter((finding) => failsOnLeaks(finding.kind)) : report.findings;
-  return failing.length ? FINDINGS_EXIT_CODE : 0;
 }
 
 // src/adapters/run-environment.ts
@@ -17336,7 +17400,6 @@ function parseBuildEnv(given, inputName2) {
 }
 
 // src/config/run-option-table.ts
-var FAIL_ON_VALUES = ["findings", "leaks", "never"];
 function phaseTimeoutOption(phase, defaultMinutes) {
   const command = phaseCommandName(phase);
   return {
@@ -17821,7 +17884,7 @@ It takes every option of 'pydebug run' (see 'pydebug run --help').`,
     const config = parseRunConfig(args, io, { requireExtension: false });
     const cell = planCellOrThrow(config);
     const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr) });
-    await mkdir9(path26.join(context.outDir, "logs"), { recursive: true });
+    await mkdir3(path26.join(context.outDir, "logs"), { recursive: true });
     const interpreter = await ensureInterpreter(context, cell, config.source, config);
     io.stdout(`cache: ${interpreter.cacheHit === "none" ? "miss (built)" : `hit (${interpreter.cacheHit})`}
 ${interpreter.pythonPath}
@@ -17924,8 +17987,84 @@ var matrixCommand = {
 };
 
 // src/cli/report-command.ts
-import { readdir as readdir7, readFile as readFile11, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
+import { readdir as readdir2, readFile as readFile4, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import path27 from "node:path";
+
+// src/report/parsed-logs.ts
+var SEVERITY_ORDER2 = { error: 0, warning: 1, note: 2 };
+function buildReport(logs, now) {
+  const problems = logs.flatMap(({ path: log, parsed }) => parsed.problems.map((problem) => ({ ...problem, log })));
+  const findings = parsedLogFindings(logs, problems);
+  const entries = logs.map(({ path: log, parsed }) => {
+    const { lines, unparsed, ...details } = parsed;
+    return { path: log, kind: parsed.kinds.length > 0 ? parsed.kinds.join("+") : "unknown", lines, unparsed, parsed: details };
+  });
+  return {
+    schema: REPORT_SCHEMA_VERSION,
+    tool: { name: "pydebug", version: TOOL_VERSION },
+    generatedAt: now.toISOString(),
+    status: findings.length ? "findings" : "clean",
+    extensions: [],
+    findings,
+    logs: entries,
+    problems: problems.sort((a, b) => SEVERITY_ORDER2[a.severity] - SEVERITY_ORDER2[b.severity])
+  };
+}
+function parsedLogFindings(logs, problems) {
+  const passes = /* @__PURE__ */ new Map();
+  const verdicts = [];
+  for (const { path: log, parsed } of logs) {
+    const regrtest = parsed.results.regrtest;
+    if (!regrtest) continue;
+    const pass = regrtestPassOf(regrtest);
+    if (pass) passes.set(log, pass);
+    const tests = regrtest.tests.map(testFileEntryOf);
+    verdicts.push(
+      ...refleakFindings({ tests, log, ...regrtest.summary.workerFailure ? { workerFailure: regrtest.summary.workerFailure } : {} }, problems, pass)
+    );
+  }
+  return collectFindings({ problems, passOfLog: (log) => passes.get(log), sectionFindings: verdicts });
+}
+function regrtestPassOf(regrtest) {
+  return regrtest.repetitions !== void 0 || regrtest.tests.some((test) => test.leaks.length > 0) ? "refleak" : void 0;
+}
+function renderParsedMarkdown(report) {
+  const lines = ["## pydebug: parsed logs", ""];
+  const count2 = report.findings.length;
+  lines.push(
+    report.status === "clean" ? "**\u2705 no problems found in the logs**" : `**\u274C found problems in the logs** (${count2} finding${count2 === 1 ? "" : "s"}: ${countByKind(report.findings)})`,
+    ""
+  );
+  lines.push("| Log | Detected | Lines | Unparsed |", "|---|---|---:|---:|");
+  for (const log of report.logs) lines.push(`| \`${escapeCode(log.path)}\` | ${escapeMarkdown(log.kind)} | ${log.lines} | ${log.unparsed.count} |`);
+  lines.push("");
+  lines.push(...findingsMarkdown(report.findings));
+  lines.push(...notesMarkdown(report.problems ?? [], "the report's `problems` (`--format json`)"));
+  for (const log of report.logs) {
+    const details = log.parsed?.results;
+    if (!details) continue;
+    const facts = [];
+    if (details.regrtest) {
+      const tests = details.regrtest.tests;
+      facts.push(
+        `regrtest: ${tests.length} test file${tests.length === 1 ? "" : "s"}${details.regrtest.summary.state ? `, result ${escapeMarkdown(details.regrtest.summary.state)}` : ""}`
+      );
+    }
+    if (details.showrefcount?.final) facts.push(`showrefcount: ${details.showrefcount.final.refs} refs, ${details.showrefcount.final.blocks} blocks at exit`);
+    const series = details["refcount-series"];
+    if (series?.last)
+      facts.push(
+        `gettotalrefcount: ${series.samples.length + series.dropped} samples, total growth ${series.totalGrowth ?? 0}${series.steadyGrowth !== void 0 ? `, ${series.steadyGrowth} per step` : ""}`
+      );
+    const stats = details.mallocstats;
+    if (stats?.last) facts.push(`malloc stats: ${stats.dumps.length + stats.droppedDumps} dump(s), last with ${stats.last.arenaCount ?? "?"} arenas`);
+    const counts = details["count-allocs"];
+    if (counts && counts.dumps.length > 0) facts.push(`COUNT_ALLOCS: ${counts.dumps.length} dump(s)`);
+    if (facts.length > 0) lines.push(`- \`${escapeCode(log.path)}\`: ${facts.join("; ")}`);
+  }
+  lines.push("");
+  return lines.join("\n");
+}
 
 // src/report/rollup.ts
 var STATUS_RANK = ["error", "build-failed", "extension-failed", "nothing-tested", "findings", "clean"];
@@ -18015,7 +18154,6 @@ function renderRollupMarkdown(cells, heading = "pydebug") {
 // src/cli/report-command.ts
 var FORMATS2 = ["json", "markdown"];
 var FAIL_ON_USAGE = `[--fail-on ${FAIL_ON_VALUES.join("|")}]`;
-var SEVERITY_ORDER2 = { error: 0, warning: 1, note: 2 };
 var reportCommand = {
   summary: "turn any debug-build logs (regrtest, showrefcount, debug hooks, sanitizers, valgrind XML, ...) into report.json or Markdown",
   usage: `Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE] [--workspace DIR] ${FAIL_ON_USAGE}
@@ -18023,11 +18161,12 @@ var reportCommand = {
 Reads each log as a stream, detects what it contains from its content (regrtest and -R leaks,
 -X showrefcount, gettotalrefcount series, PYTHONMALLOCSTATS, COUNT_ALLOCS, debug-hook dumps,
 fatal errors and faulthandler tracebacks, ASan/LSan/UBSan, valgrind --xml=yes), and prints a
-report (schemas/report-v1.schema.json) or a Markdown summary. --workspace strips that folder
-from paths (GitHub runner checkouts are recognised without it). Exit code 0 when the logs were
-read, whatever they contain, unless --fail-on says otherwise: 'findings' exits 1 when a test leaked,
-crashed, failed or timed out, 'leaks' only for leaks (as in pydebug run; the default here is
-'never'); 2 for bad arguments or unreadable logs.
+report (schemas/report-v1.schema.json) or a Markdown summary. Its findings are those pydebug run
+gives for the same log, in the same words. --workspace strips that folder from paths (GitHub
+runner checkouts are recognised without it). Exit code 0 when the logs were read, whatever they
+contain, unless --fail-on says otherwise: 'findings' exits 1 on any finding (a test leaked,
+crashed, failed, timed out or did not run), 'leaks' only for leaks (as in pydebug run; the
+default here is 'never'); 2 for bad arguments or unreadable logs.
 
        pydebug report merge <folder>... [--out FILE] [--title TEXT] ${FAIL_ON_USAGE}
 
@@ -18070,7 +18209,7 @@ cell's findings. Markdown on stdout or in FILE; exit code from the findings as -
     const text2 = format === "json" ? `${JSON.stringify(report, null, 2)}
 ` : renderParsedMarkdown(report);
     if (outPath) {
-      await writeFile3(outPath, text2).catch((error) => {
+      await writeFile2(outPath, text2).catch((error) => {
         throw new ConfigError(`--out: cannot write '${String(values.out)}' (${error.code ?? error.message}); pass a file in an existing folder.`);
       });
     } else io.stdout(text2);
@@ -18091,12 +18230,12 @@ async function mergeReports(args, io) {
   const found = [];
   for (const given of positionals) {
     const root = path27.resolve(io.cwd, given);
-    const entries = await readdir7(root, { recursive: true }).catch(() => {
+    const entries = await readdir2(root, { recursive: true }).catch(() => {
       throw new ConfigError(`<folder>: '${given}' is not a readable folder (resolved to ${root}).`);
     });
     for (const entry of entries.filter((name) => path27.basename(name) === "report.json").sort()) {
       const file = path27.join(root, entry);
-      const report = JSON.parse(await readFile11(file, "utf8").catch(() => "null"));
+      const report = JSON.parse(await readFile4(file, "utf8").catch(() => "null"));
       if (report?.schema !== REPORT_SCHEMA_VERSION) {
         io.stderr(`pydebug report merge: ${file} is not a schema-${REPORT_SCHEMA_VERSION} report.json; left out
 `);
@@ -18107,77 +18246,12 @@ async function mergeReports(args, io) {
   }
   const cells = rollUpReports(found);
   const text2 = renderRollupMarkdown(cells, typeof values.title === "string" ? values.title : "pydebug");
-  if (typeof values.out === "string") await writeFile3(path27.resolve(io.cwd, values.out), text2);
+  if (typeof values.out === "string") await writeFile2(path27.resolve(io.cwd, values.out), text2);
   else io.stdout(text2);
   return findingsExitCode({ findings: cells.flatMap((cell) => cell.findings) }, failOn) || (failOn !== "never" && cells.some((cell) => cell.status !== "clean" && cell.status !== "findings") ? 1 : 0);
 }
-function buildReport(logs, now) {
-  const problems = logs.flatMap(({ path: log, parsed }) => parsed.problems.map((problem) => ({ ...problem, log }))).sort((a, b) => SEVERITY_ORDER2[a.severity] - SEVERITY_ORDER2[b.severity]);
-  const findings = [];
-  for (const problem of problems) mergeProblem(findings, problem, void 0);
-  findings.sort((a, b) => findingRank(a.kind) - findingRank(b.kind));
-  const entries = logs.map(({ path: log, parsed }) => {
-    const { lines, unparsed, ...details } = parsed;
-    return { path: log, kind: parsed.kinds.length > 0 ? parsed.kinds.join("+") : "unknown", lines, unparsed, parsed: details };
-  });
-  return {
-    schema: REPORT_SCHEMA_VERSION,
-    tool: { name: "pydebug", version: TOOL_VERSION },
-    generatedAt: now.toISOString(),
-    status: findings.length ? "findings" : "clean",
-    extensions: [],
-    findings,
-    logs: entries,
-    problems
-  };
-}
 function toPosix(relative) {
   return relative.split(path27.sep).join("/");
-}
-var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", note: "\u2139\uFE0F" };
-function renderParsedMarkdown(report) {
-  const lines = ["## pydebug: parsed logs", ""];
-  const problems = report.problems ?? [];
-  const errors = problems.filter((problem) => problem.severity === "error").length;
-  lines.push(report.status === "clean" ? "**\u2705 no problems found in the logs**" : `**\u274C ${errors} problem${errors === 1 ? "" : "s"} found in the logs**`, "");
-  lines.push("| Log | Detected | Lines | Unparsed |", "|---|---|---:|---:|");
-  for (const log of report.logs) lines.push(`| \`${escapeCode(log.path)}\` | ${escapeMarkdown(log.kind)} | ${log.lines} | ${log.unparsed.count} |`);
-  lines.push("");
-  if (problems.length > 0) {
-    lines.push("### Problems", "");
-    for (const problem of problems) {
-      const location = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ""}` : "";
-      const where = location && !problem.message.includes(location) ? ` (\`${escapeCode(location)}\`)` : "";
-      lines.push(
-        `- ${SEVERITY_ICON[problem.severity]} **${escapeMarkdown(problem.kind)}**: ${escapeMarkdown(problem.message)}${where} \xB7 \`${escapeCode(problem.log)}\` line ${problem.logLine}`
-      );
-    }
-    lines.push("");
-  }
-  for (const log of report.logs) {
-    const details = log.parsed?.results;
-    if (!details) continue;
-    const facts = [];
-    if (details.regrtest) {
-      const tests = details.regrtest.tests;
-      facts.push(
-        `regrtest: ${tests.length} test file${tests.length === 1 ? "" : "s"}${details.regrtest.summary.state ? `, result ${escapeMarkdown(details.regrtest.summary.state)}` : ""}`
-      );
-    }
-    if (details.showrefcount?.final) facts.push(`showrefcount: ${details.showrefcount.final.refs} refs, ${details.showrefcount.final.blocks} blocks at exit`);
-    const series = details["refcount-series"];
-    if (series?.last)
-      facts.push(
-        `gettotalrefcount: ${series.samples.length + series.dropped} samples, total growth ${series.totalGrowth ?? 0}${series.steadyGrowth !== void 0 ? `, ${series.steadyGrowth} per step` : ""}`
-      );
-    const stats = details.mallocstats;
-    if (stats?.last) facts.push(`malloc stats: ${stats.dumps.length + stats.droppedDumps} dump(s), last with ${stats.last.arenaCount ?? "?"} arenas`);
-    const counts = details["count-allocs"];
-    if (counts && counts.dumps.length > 0) facts.push(`COUNT_ALLOCS: ${counts.dumps.length} dump(s)`);
-    if (facts.length > 0) lines.push(`- \`${escapeCode(log.path)}\`: ${facts.join("; ")}`);
-  }
-  lines.push("");
-  return lines.join("\n");
 }
 
 // src/cli/run-command.ts

@@ -3,23 +3,16 @@ import path from 'node:path'
 import { parseLogFile } from '../adapters/read-lines.js'
 import { CLI_OPTION_NAMES, FAIL_ON_VALUES, type FailOn } from '../config/run-config.js'
 import { ConfigError } from '../errors.js'
-import type { ParsedLog } from '../parse/detect.js'
-import { findingRank } from '../report/finding-kinds.js'
+import { findingsExitCode } from '../report/exit-code.js'
+import { REPORT_SCHEMA_VERSION, type Report } from '../report/model.js'
+import { buildReport, renderParsedMarkdown, type ParsedLogFile } from '../report/parsed-logs.js'
 import { renderRollupMarkdown, rollUpReports } from '../report/rollup.js'
-import { mergeProblem } from '../report/findings.js'
-import type { Finding, LogEntry, Report, ReportProblem } from '../report/model.js'
-import { REPORT_SCHEMA_VERSION } from '../report/model.js'
-import { escapeCode as code, escapeMarkdown } from '../report/summary-md.js'
-import { findingsExitCode } from '../steps/run-cell.js'
-import { TOOL_VERSION } from '../version.js'
 import { parseCommandArgs, type CliCommand, type CliIo } from './command.js'
 
 const FORMATS = ['json', 'markdown'] as const
 type Format = (typeof FORMATS)[number]
 
 const FAIL_ON_USAGE = `[--fail-on ${FAIL_ON_VALUES.join('|')}]`
-
-const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 } as const
 
 export const reportCommand: CliCommand = {
   summary: 'turn any debug-build logs (regrtest, showrefcount, debug hooks, sanitizers, valgrind XML, ...) into report.json or Markdown',
@@ -28,11 +21,12 @@ export const reportCommand: CliCommand = {
 Reads each log as a stream, detects what it contains from its content (regrtest and -R leaks,
 -X showrefcount, gettotalrefcount series, PYTHONMALLOCSTATS, COUNT_ALLOCS, debug-hook dumps,
 fatal errors and faulthandler tracebacks, ASan/LSan/UBSan, valgrind --xml=yes), and prints a
-report (schemas/report-v1.schema.json) or a Markdown summary. --workspace strips that folder
-from paths (GitHub runner checkouts are recognised without it). Exit code 0 when the logs were
-read, whatever they contain, unless --fail-on says otherwise: 'findings' exits 1 when a test leaked,
-crashed, failed or timed out, 'leaks' only for leaks (as in pydebug run; the default here is
-'never'); 2 for bad arguments or unreadable logs.
+report (schemas/report-v1.schema.json) or a Markdown summary. Its findings are those pydebug run
+gives for the same log, in the same words. --workspace strips that folder from paths (GitHub
+runner checkouts are recognised without it). Exit code 0 when the logs were read, whatever they
+contain, unless --fail-on says otherwise: 'findings' exits 1 on any finding (a test leaked,
+crashed, failed, timed out or did not run), 'leaks' only for leaks (as in pydebug run; the
+default here is 'never'); 2 for bad arguments or unreadable logs.
 
        pydebug report merge <folder>... [--out FILE] [--title TEXT] ${FAIL_ON_USAGE}
 
@@ -67,7 +61,7 @@ cell's findings. Markdown on stdout or in FILE; exit code from the findings as -
     const outPath = typeof values.out === 'string' ? path.resolve(io.cwd, values.out) : undefined
     const reportDir = outPath ? path.dirname(outPath) : io.cwd
     const workspace = typeof values.workspace === 'string' ? path.resolve(io.cwd, values.workspace) : undefined
-    const parsedLogs: { path: string; parsed: ParsedLog }[] = []
+    const parsedLogs: ParsedLogFile[] = []
     for (const logPath of logPaths) {
       parsedLogs.push({ path: toPosix(path.relative(reportDir, logPath)), parsed: await parseLogFile(logPath, workspace ? { workspace } : {}) })
     }
@@ -126,80 +120,6 @@ async function mergeReports(args: string[], io: CliIo): Promise<number> {
   )
 }
 
-/** A schema-1 report holding only what logs say: no cell, interpreter or extension sections. */
-export function buildReport(logs: readonly { path: string; parsed: ParsedLog }[], now: Date): Report {
-  const problems: ReportProblem[] = logs
-    .flatMap(({ path: log, parsed }) => parsed.problems.map((problem) => ({ ...problem, log })))
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
-  const findings: Finding[] = []
-  // The same rule as a pipeline run: every problem that is not a note is a finding, told once.
-  for (const problem of problems) mergeProblem(findings, problem, undefined)
-  findings.sort((a, b) => findingRank(a.kind) - findingRank(b.kind))
-  const entries: LogEntry[] = logs.map(({ path: log, parsed }) => {
-    const { lines, unparsed, ...details } = parsed
-    return { path: log, kind: parsed.kinds.length > 0 ? parsed.kinds.join('+') : 'unknown', lines, unparsed, parsed: details }
-  })
-  return {
-    schema: REPORT_SCHEMA_VERSION,
-    tool: { name: 'pydebug', version: TOOL_VERSION },
-    generatedAt: now.toISOString(),
-    status: findings.length ? 'findings' : 'clean',
-    extensions: [],
-    findings,
-    logs: entries,
-    problems,
-  }
-}
-
 function toPosix(relative: string): string {
   return relative.split(path.sep).join('/')
-}
-
-const SEVERITY_ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' } as const
-
-/** A short Markdown view of a parsed-logs report; every value from a log is escaped. */
-export function renderParsedMarkdown(report: Report): string {
-  const lines = ['## pydebug: parsed logs', '']
-  const problems = report.problems ?? []
-  const errors = problems.filter((problem) => problem.severity === 'error').length
-  lines.push(report.status === 'clean' ? '**✅ no problems found in the logs**' : `**❌ ${errors} problem${errors === 1 ? '' : 's'} found in the logs**`, '')
-  lines.push('| Log | Detected | Lines | Unparsed |', '|---|---|---:|---:|')
-  for (const log of report.logs) lines.push(`| \`${code(log.path)}\` | ${escapeMarkdown(log.kind)} | ${log.lines} | ${log.unparsed.count} |`)
-  lines.push('')
-  if (problems.length > 0) {
-    lines.push('### Problems', '')
-    for (const problem of problems) {
-      const location = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ''}` : ''
-      // Most messages already end "in file:line": the place is shown once.
-      const where = location && !problem.message.includes(location) ? ` (\`${code(location)}\`)` : ''
-      lines.push(
-        `- ${SEVERITY_ICON[problem.severity]} **${escapeMarkdown(problem.kind)}**: ${escapeMarkdown(problem.message)}${where} · \`${code(problem.log)}\` line ${problem.logLine}`,
-      )
-    }
-    lines.push('')
-  }
-  for (const log of report.logs) {
-    const details = log.parsed?.results
-    if (!details) continue
-    const facts: string[] = []
-    if (details.regrtest) {
-      const tests = details.regrtest.tests
-      facts.push(
-        `regrtest: ${tests.length} test file${tests.length === 1 ? '' : 's'}${details.regrtest.summary.state ? `, result ${escapeMarkdown(details.regrtest.summary.state)}` : ''}`,
-      )
-    }
-    if (details.showrefcount?.final) facts.push(`showrefcount: ${details.showrefcount.final.refs} refs, ${details.showrefcount.final.blocks} blocks at exit`)
-    const series = details['refcount-series']
-    if (series?.last)
-      facts.push(
-        `gettotalrefcount: ${series.samples.length + series.dropped} samples, total growth ${series.totalGrowth ?? 0}${series.steadyGrowth !== undefined ? `, ${series.steadyGrowth} per step` : ''}`,
-      )
-    const stats = details.mallocstats
-    if (stats?.last) facts.push(`malloc stats: ${stats.dumps.length + stats.droppedDumps} dump(s), last with ${stats.last.arenaCount ?? '?'} arenas`)
-    const counts = details['count-allocs']
-    if (counts && counts.dumps.length > 0) facts.push(`COUNT_ALLOCS: ${counts.dumps.length} dump(s)`)
-    if (facts.length > 0) lines.push(`- \`${code(log.path)}\`: ${facts.join('; ')}`)
-  }
-  lines.push('')
-  return lines.join('\n')
 }

@@ -2,12 +2,12 @@ import { VARIANTS } from '../catalog/variants.js'
 import { phaseCommandName, timeoutInputOf, type BuildPhase } from '../plan/build-phases.js'
 import { GIL_MODES, type GilMode } from '../plan/gil-mode.js'
 import { TEST_RUNNER_VALUES } from '../plan/test-runner.js'
+import { FAIL_ON_VALUES, type FailOn } from '../report/exit-code.js'
 import { DEFAULT_MATRIX_CONFIG_PATH } from './matrix-config.js'
 import { flagName, inputName } from './option-names.js'
 
-/** What a run fails on: any finding (leak, crash, failing test), only leaks, or nothing. */
-export const FAIL_ON_VALUES = ['findings', 'leaks', 'never'] as const
-export type FailOn = (typeof FAIL_ON_VALUES)[number]
+// The fail-on option's values are the report's (report/exit-code.ts), whose exit-code rule applies them.
+export { FAIL_ON_VALUES, type FailOn }
 
 // The gil option's values are the plan's (plan/gil-mode.ts), which applies them.
 export { GIL_MODES, type GilMode }

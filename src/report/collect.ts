@@ -8,6 +8,7 @@ import { memcheckFindings, memcheckLogs, memcheckSection } from './memcheck.js'
 import { TEST_COMMAND_NAME } from '../plan/test-command.js'
 import { mergeSanitizerFindings, sanitizerFindings, sanitizerSection } from './sanitizers.js'
 import { collectFindings } from './findings.js'
+import { leakEntries, testFileEntryOf } from './regrtest-tests.js'
 import { pytestCaseIds, pytestRefleakSection } from './collect-pytest.js'
 import type { TestRunnerChoice } from '../plan/test-runner.js'
 import type {
@@ -88,15 +89,7 @@ export function collectReport(results: RunResults): Report {
       const caseRuns = hunt.cases[test.name]
       for (const caseRun of caseRuns ?? []) addLog(caseRun, 'regrtest-refleak-case', 'refleak-case')
       return {
-        name: test.name,
-        outcome: test.outcome,
-        ...(test.result ? { result: test.result } : {}),
-        leaks: leakEntries(test, false),
-        informationalLeaks: leakEntries(test, true),
-        ...(test.fatalError ? { fatalError: test.fatalError } : {}),
-        ...(test.reason ? { reason: test.reason } : {}),
-        ...(test.exception ? { exception: test.exception } : {}),
-        ...(test.traceback ? { traceback: test.traceback } : {}),
+        ...testFileEntryOf(test),
         ...(hunt.casesNotRun[test.name] ? { casesNotRun: hunt.casesNotRun[test.name] } : {}),
         ...(caseRuns
           ? {
@@ -325,10 +318,6 @@ export function collectReport(results: RunResults): Report {
 }
 
 const SEVERITY_ORDER: ReportProblem['severity'][] = ['error', 'warning', 'note']
-
-function leakEntries(test: RegrtestTest, informational: boolean): LeakEntry[] {
-  return test.leaks.filter((leak) => leak.informational === informational).map(({ kind, deltas, sum }) => ({ kind, deltas, sum }))
-}
 
 function caseOutcome(test: RegrtestTest | undefined, leaks: LeakEntry[], run: ParsedRun<unknown>): TestOutcome {
   if (leaks.length) return 'leaked'

@@ -67,11 +67,7 @@ export interface FindingsInput {
 export function collectFindings({ refleaks, problems, passOfLog, showrefcount, sectionFindings = [] }: FindingsInput): Finding[] {
   const findings: Finding[] = [...sectionFindings]
   if (refleaks) {
-    const workerFailure = refleaks.workerFailure ? describeWorkerFailure(refleaks.workerFailure) : undefined
-    for (const test of refleaks.tests) findings.push(...verdictFindings(test, test.log ?? refleaks.log ?? '', problems, workerFailure))
-    if (workerFailure && !refleaks.tests.some((test) => test.outcome === 'omitted')) {
-      findings.push({ kind: 'not-run', message: workerFailure, detail: workerFailure, log: refleaks.log ?? '', pass: 'refleak' })
-    }
+    findings.push(...refleakFindings(refleaks, problems, 'refleak'))
     const nothing = nothingTested(refleaks)
     if (nothing) findings.push(nothing)
   }
@@ -96,6 +92,30 @@ export function collectFindings({ refleaks, problems, passOfLog, showrefcount, s
   return findings.sort((a, b) => findingRank(a.kind) - findingRank(b.kind))
 }
 
+/**
+ * regrtest's verdicts on each test file of a refleak section (or of a log `pydebug report parse`
+ * read: report/parsed-logs.ts), leaks named by case where the cases were re-run alone, and a
+ * finding when regrtest's worker broke without omitting a test. `pass` is the pass the verdicts
+ * come from, if known (a case's own re-run is always `refleak-case`).
+ */
+export function refleakFindings(
+  refleaks: Pick<RefleakSection, 'tests' | 'log' | 'workerFailure'>,
+  problems: readonly ReportProblem[],
+  pass: TestPass | undefined,
+): Finding[] {
+  const findings: Finding[] = []
+  const workerFailure = refleaks.workerFailure ? describeWorkerFailure(refleaks.workerFailure) : undefined
+  for (const test of refleaks.tests) findings.push(...verdictFindings(test, test.log ?? refleaks.log ?? '', problems, workerFailure, pass))
+  if (workerFailure && !refleaks.tests.some((test) => test.outcome === 'omitted')) {
+    findings.push({ kind: 'not-run', message: workerFailure, detail: workerFailure, log: refleaks.log ?? '', ...passOf(pass) })
+  }
+  return findings
+}
+
+function passOf(pass: TestPass | undefined): Pick<Finding, 'pass'> {
+  return pass ? { pass } : {}
+}
+
 /** Why regrtest's worker broke, in words that say what to do. */
 function describeWorkerFailure(failure: NonNullable<RefleakSection['workerFailure']>): string {
   const cause = failure.exception ?? failure.message
@@ -104,13 +124,20 @@ function describeWorkerFailure(failure: NonNullable<RefleakSection['workerFailur
   return `regrtest's worker failed: ${cause}${hint}`
 }
 
-function verdictFindings(test: TestFileEntry, refleakLog: string, problems: readonly ReportProblem[], workerFailure: string | undefined): Finding[] {
+function verdictFindings(
+  test: TestFileEntry,
+  refleakLog: string,
+  problems: readonly ReportProblem[],
+  workerFailure: string | undefined,
+  pass: TestPass | undefined,
+): Finding[] {
   const findings: Finding[] = []
   const leakingCases = test.cases?.filter((testCase) => testCase.leaks.length) ?? []
   if (leakingCases.length) {
-    for (const testCase of leakingCases) for (const leak of testCase.leaks) findings.push(leakFinding(test.name, testCase.id, leak, testCase.log))
+    for (const testCase of leakingCases)
+      for (const leak of testCase.leaks) findings.push(leakFinding(test.name, testCase.id, leak, testCase.log, 'refleak-case'))
   } else {
-    for (const leak of test.leaks) findings.push(leakFinding(test.name, undefined, leak, refleakLog))
+    for (const leak of test.leaks) findings.push(leakFinding(test.name, undefined, leak, refleakLog, pass))
   }
   // A case that crashed or failed when re-run alone, while the whole file did not.
   for (const testCase of test.cases ?? []) {
@@ -141,7 +168,7 @@ function verdictFindings(test: TestFileEntry, refleakLog: string, problems: read
       message: timeout.message,
       detail: timeout.message.replace(`${test.name} `, ''),
       log: refleakLog,
-      pass: 'refleak',
+      ...passOf(pass),
       ...located,
     })
   } else if (test.outcome === 'crashed') {
@@ -153,12 +180,12 @@ function verdictFindings(test: TestFileEntry, refleakLog: string, problems: read
       message: `${test.name} crashed${exitDetail ? ` (${exitDetail})` : ''}${cause ? `: ${cause.message}` : fatal ? `: ${fatal}` : ''}`,
       detail: [exitDetail, cause?.message, fatal].filter(Boolean).join(' · '),
       log: refleakLog,
-      pass: 'refleak',
+      ...passOf(pass),
       ...located,
       ...(test.exception ? { traceback: test.traceback ?? [test.exception] } : {}),
     })
   } else if (test.outcome === 'timed-out') {
-    findings.push({ kind: 'timeout', test: test.name, message: `${test.name} ${test.result ?? 'timed out'}`, log: refleakLog, pass: 'refleak' })
+    findings.push({ kind: 'timeout', test: test.name, message: `${test.name} ${test.result ?? 'timed out'}`, log: refleakLog, ...passOf(pass) })
   } else if (test.outcome === 'failed' || test.outcome === 'env-changed') {
     const why = test.exception ?? (test.outcome === 'env-changed' ? test.reason : undefined)
     findings.push({
@@ -167,7 +194,7 @@ function verdictFindings(test: TestFileEntry, refleakLog: string, problems: read
       message: `${test.name} ${test.result ?? 'failed'}${why ? `: ${why}` : ''}`,
       ...(why ? { detail: why } : {}),
       log: refleakLog,
-      pass: 'refleak',
+      ...passOf(pass),
       ...(test.traceback ? { traceback: test.traceback } : {}),
     })
   } else if (NOT_RUN_REASON[test.outcome]) {
@@ -178,7 +205,7 @@ function verdictFindings(test: TestFileEntry, refleakLog: string, problems: read
       message: `${test.name} ${NOT_RUN_REASON[test.outcome]}${why}`,
       ...(why ? { detail: `${NOT_RUN_REASON[test.outcome]}${why}` } : {}),
       log: refleakLog,
-      pass: 'refleak',
+      ...passOf(pass),
     })
   }
   return findings
@@ -274,7 +301,8 @@ function locationOf(problem: Pick<ReportProblem, 'file' | 'line' | 'function'>):
   }
 }
 
-function leakFinding(test: string, testCase: string | undefined, leak: LeakEntry, log: string): Finding {
+/** A leak regrtest (or the pytest plugin) measured, from its deltas and sum as printed: never from a message's text. */
+function leakFinding(test: string, testCase: string | undefined, leak: LeakEntry, log: string, pass: TestPass | undefined): Finding {
   const constant = leak.deltas.length > 0 && leak.deltas.every((delta) => delta === leak.deltas[0])
   const amount = constant ? `${leak.deltas[0]} ${leak.kind} per run` : `${leak.kind}`
   return {
@@ -283,7 +311,8 @@ function leakFinding(test: string, testCase: string | undefined, leak: LeakEntry
     ...(testCase ? { case: testCase } : {}),
     message: `${testCase ?? test} leaked ${amount} (deltas [${leak.deltas.join(', ')}], sum=${leak.sum})`,
     deltas: leak.deltas,
+    sum: leak.sum,
     log,
-    pass: testCase ? 'refleak-case' : 'refleak',
+    ...passOf(pass),
   }
 }

@@ -430,7 +430,9 @@ export interface Finding {
   readonly message: string
   /** What the summary table shows next to the test, e.g. `exit code -6 · Fatal Python error: ...`. */
   readonly detail?: string
+  /** A leak's per-run deltas after the warm-up runs, and their sum, as regrtest (or the pytest plugin) printed them. */
   readonly deltas?: readonly number[]
+  readonly sum?: number
   readonly log: string
   /** Where to point: the user's source line the evidence names (relative to the workspace when inside it). */
   readonly file?: string

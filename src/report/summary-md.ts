@@ -3,7 +3,17 @@ import { TEST_COMMAND_NAME } from '../plan/test-command.js'
 import { FINDING_KINDS } from './finding-kinds.js'
 import { ranATestCase } from './findings.js'
 import { variantChecksMarkdown } from './variant-checks-md.js'
-import type { BuildFacts, CpythonTestsSection, Finding, InterpreterSection, MemcheckSection, Report, SanitizerSection, TestFileEntry } from './model.js'
+import type {
+  BuildFacts,
+  CpythonTestsSection,
+  Finding,
+  InterpreterSection,
+  MemcheckSection,
+  Report,
+  ReportProblem,
+  SanitizerSection,
+  TestFileEntry,
+} from './model.js'
 
 const STATUS_LINE: Record<Report['status'], string> = {
   clean: '✅ no leaks or crashes found',
@@ -109,38 +119,7 @@ export function renderSummaryMarkdown(report: Report): string {
   }
   lines.push('')
 
-  if (report.findings.length) {
-    lines.push('### Findings', '', '| Test | Finding | Where | Deltas per run (after warm-up) |', '|---|---|---|---|')
-    for (const finding of report.findings) {
-      // A leak's deltas say it all; every other finding shows its cause.
-      const text = finding.detail ?? (finding.deltas ? undefined : finding.message)
-      const detail = text ? `: \`${escapeCode(text)}\`` : ''
-      const seenIn = finding.pass && finding.pass !== 'refleak' && finding.pass !== 'refleak-case' ? ` (${PASS_LABEL[finding.pass]})` : ''
-      const test = finding.case ?? finding.test
-      lines.push(
-        `| ${test ? `\`${escapeCode(test)}\`` : '—'} | ${FINDING_KINDS[finding.kind].label}${detail}${seenIn} | ${whereCell(finding)} | ${finding.deltas ? `[${finding.deltas.join(', ')}]` : ''} |`,
-      )
-    }
-    lines.push('')
-    const traced = report.findings.filter((finding) => finding.traceback?.length)
-    if (traced.length) {
-      lines.push('<details><summary>Tracebacks</summary>', '')
-      for (const finding of traced) {
-        // Python prints the most recent call last: the user's frame and the exception are at the end.
-        const traceback = finding.traceback!
-        const shown = traceback.length > MAX_TRACEBACK_LINES_SHOWN ? [traceback[0], '  ...', ...traceback.slice(-(MAX_TRACEBACK_LINES_SHOWN - 2))] : traceback
-        lines.push(
-          `\`${escapeCode(finding.case ?? finding.test ?? finding.kind)}\`:`,
-          '',
-          '```text',
-          ...shown.map((line) => line.replaceAll('```', "'''")),
-          '```',
-          '',
-        )
-      }
-      lines.push('</details>', '')
-    }
-  }
+  lines.push(...findingsMarkdown(report.findings))
 
   if (report.refleaks?.tests.length) {
     const atExit = new Map(report.showrefcount?.files.map((file) => [file.name, file.atExit]))
@@ -181,12 +160,7 @@ export function renderSummaryMarkdown(report: Report): string {
       '',
     )
   }
-  const notes = report.problems?.filter((problem) => problem.severity === 'note').length ?? 0
-  if (notes)
-    lines.push(
-      `${notes} problem${notes === 1 ? '' : 's'} seen in the logs ${notes === 1 ? 'is' : 'are'} not the extension's (e.g. CPython's own): listed in report.json's \`problems\`, not counted as findings.`,
-      '',
-    )
+  lines.push(...notesMarkdown(report.problems ?? [], "report.json's `problems`"))
 
   const unparsed = report.logs.reduce((total, log) => total + log.unparsed.count, 0)
   lines.push('<details><summary>Logs</summary>', '')
@@ -195,6 +169,55 @@ export function renderSummaryMarkdown(report: Report): string {
   }
   lines.push('', `${unparsed} log lines were not recognised by any parser; they are kept in the logs.`, '', '</details>', '')
   return lines.join('\n')
+}
+
+/**
+ * The findings table (test, finding, where, deltas) and the tracebacks of the findings that have
+ * one: how a finding reads in the run's summary and in `pydebug report parse`'s Markdown alike.
+ */
+export function findingsMarkdown(findings: readonly Finding[]): string[] {
+  if (findings.length === 0) return []
+  const lines = ['### Findings', '', '| Test | Finding | Where | Deltas per run (after warm-up) |', '|---|---|---|---|']
+  for (const finding of findings) {
+    // A leak's deltas say it all; every other finding shows its cause.
+    const text = finding.detail ?? (finding.deltas ? undefined : finding.message)
+    const detail = text ? `: \`${escapeCode(text)}\`` : ''
+    const seenIn = finding.pass && finding.pass !== 'refleak' && finding.pass !== 'refleak-case' ? ` (${PASS_LABEL[finding.pass]})` : ''
+    const test = finding.case ?? finding.test
+    lines.push(
+      `| ${test ? `\`${escapeCode(test)}\`` : '—'} | ${FINDING_KINDS[finding.kind].label}${detail}${seenIn} | ${whereCell(finding)} | ${finding.deltas ? `[${finding.deltas.join(', ')}]` : ''} |`,
+    )
+  }
+  lines.push('')
+  const traced = findings.filter((finding) => finding.traceback?.length)
+  if (traced.length) {
+    lines.push('<details><summary>Tracebacks</summary>', '')
+    for (const finding of traced) {
+      // Python prints the most recent call last: the user's frame and the exception are at the end.
+      const traceback = finding.traceback!
+      const shown = traceback.length > MAX_TRACEBACK_LINES_SHOWN ? [traceback[0], '  ...', ...traceback.slice(-(MAX_TRACEBACK_LINES_SHOWN - 2))] : traceback
+      lines.push(
+        `\`${escapeCode(finding.case ?? finding.test ?? finding.kind)}\`:`,
+        '',
+        '```text',
+        ...shown.map((line) => line.replaceAll('```', "'''")),
+        '```',
+        '',
+      )
+    }
+    lines.push('</details>', '')
+  }
+  return lines
+}
+
+/** One sentence for the problems marked `note` (not the extension's fault): counted, and where (Markdown, as written) they are listed. */
+export function notesMarkdown(problems: readonly ReportProblem[], listedIn: string): string[] {
+  const notes = problems.filter((problem) => problem.severity === 'note').length
+  if (notes === 0) return []
+  return [
+    `${notes} problem${notes === 1 ? '' : 's'} seen in the logs ${notes === 1 ? 'is' : 'are'} not the extension's (e.g. CPython's own): listed in ${listedIn}, not counted as findings.`,
+    '',
+  ]
 }
 
 function cpythonTestsStepRow(section: CpythonTestsSection): string {
@@ -338,7 +361,7 @@ function whereCell(finding: Finding): string {
 }
 
 /** `2 crash, 1 reference leak`: most serious first, as the findings are sorted. */
-function countByKind(findings: readonly Finding[]): string {
+export function countByKind(findings: readonly Finding[]): string {
   const counts = new Map<Finding['kind'], number>()
   for (const finding of findings) counts.set(finding.kind, (counts.get(finding.kind) ?? 0) + 1)
   return [...counts].map(([kind, count]) => `${count} ${FINDING_KINDS[kind].label}`).join(', ')

@@ -1,12 +1,11 @@
-import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { writeFileAtomic } from '../adapters/files.js'
+import { ensureDir, removeTree, writeFileAtomic } from '../adapters/files.js'
 import type { RunConfig } from '../config/run-config.js'
-import { ConfigError, FINDINGS_EXIT_CODE, INTERNAL_ERROR_EXIT_CODE, PydebugError } from '../errors.js'
+import { ConfigError, INTERNAL_ERROR_EXIT_CODE, PydebugError } from '../errors.js'
 import { planCell, type CellPlan } from '../plan/cell.js'
 import { describeSource } from '../plan/source.js'
 import { collectReport, type RunResults } from '../report/collect.js'
-import { failsOnLeaks } from '../report/finding-kinds.js'
+import { findingsExitCode } from '../report/exit-code.js'
 import type { Report } from '../report/model.js'
 import { renderSummaryMarkdown } from '../report/summary-md.js'
 import type {
@@ -71,8 +70,8 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
   // gil: force-off is part of the cell's runtime environment (PYTHON_GIL=0), so every pass and the report see it.
   let cell = withGilMode(planCellOrThrow(config), config.gil)
   // Logs from an earlier run in the same folder would mix with this run's.
-  await rm(path.join(context.outDir, 'logs'), { recursive: true, force: true })
-  await mkdir(path.join(context.outDir, 'logs'), { recursive: true })
+  await removeTree(path.join(context.outDir, 'logs'))
+  await ensureDir(path.join(context.outDir, 'logs'))
 
   let interpreter: InterpreterInstall | undefined
   const extensions: ExtensionBuild[] = []
@@ -262,10 +261,4 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
     ...(interpreter ? { interpreter } : {}),
     exitCode: error ? errorExitCode : findingsExitCode(report, config.failOn),
   }
-}
-
-export function findingsExitCode(report: Pick<Report, 'findings'>, failOn: RunConfig['failOn']): number {
-  if (failOn === 'never') return 0
-  const failing = failOn === 'leaks' ? report.findings.filter((finding) => failsOnLeaks(finding.kind)) : report.findings
-  return failing.length ? FINDINGS_EXIT_CODE : 0
 }

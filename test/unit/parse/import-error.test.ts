@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildReport } from '../../../src/cli/report-command.js'
+import { buildReport } from '../../../src/report/parsed-logs.js'
 import { explainUndefinedSymbol, ImportErrorParser } from '../../../src/parse/import-error.js'
 import { readFixture } from '../../helpers/fixtures.js'
 import { parseLogText } from '../../helpers/parse-text.js'

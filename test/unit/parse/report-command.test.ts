@@ -51,22 +51,25 @@ describe('pydebug report parse', () => {
     expect(report.problems?.at(-1)?.severity).toBe('note')
   })
 
-  it('reports a crashed test once, pointing where its fault does', async () => {
+  it("reports a crashed test once, pointing where its fault does, and each test's verdict as a run does", async () => {
     const io = captureIo(root)
     expect(await cli(['report', 'parse', fixture('cpython-3.11.2-pydebug/regrtest-j1-mixed-outcomes.txt')], io)).toBe(0)
     const report = JSON.parse(io.out) as Report
+    // regrtest's verdicts, as pydebug run gives them for the same log (test/unit/report/collect.test.ts).
     expect(report.findings.map((finding) => [finding.kind, finding.test])).toEqual([
       ['crash', 'test_segv'],
       ['timeout', 'test_hangs'],
+      ['test-failure', 'test_envchanged'],
       ['test-failure', 'test_fails'],
+      ['not-run', 'test_norun'],
     ])
     expect(report.findings[0]).toMatchObject({
       message: 'test_segv crashed (Exit code -11): Fatal Python error: Segmentation fault',
+      detail: 'Exit code -11 · Fatal Python error: Segmentation fault',
       // The test's own line, not the stdlib frame that faulted on its behalf.
-      detail:
-        'Fatal Python error: Segmentation fault in /tmp/regr/tests/test_segv.py:4 (test_null, through /work/scratch/py311/prefix/lib/python3.11/ctypes/__init__.py:519 in string_at)',
       file: '/tmp/regr/tests/test_segv.py',
       line: 4,
+      function: 'test_null',
     })
     expect(validate(SCHEMA, report)).toEqual([])
   })
@@ -85,12 +88,15 @@ describe('pydebug report parse', () => {
     expect(markdown).toContain('AddressSanitizer heap-buffer-overflow: WRITE of size 1 in overrun (leaky.c:32)')
   })
 
-  it("shows a problem's place once when its message already names it", async () => {
+  it("shows the findings as a run's summary does: a crash with its cause and place, a leak with its deltas", async () => {
     const io = captureIo(root)
     expect(await cli(['report', 'parse', fixture('cpython-3.11.2-pydebug/regrtest-R-j1-leak-and-crash.txt'), '--format', 'markdown'], io)).toBe(0)
-    const overrun = io.out.split('\n').find((line) => line.includes('buffer-overrun'))!
-    expect(overrun).toContain('buffer overrun of 1 byte detected on free in /tmp/exttest/src/tests/test\\_overrun.py:9 · ')
-    expect(overrun).not.toContain('(`')
+    const lines = io.out.split('\n')
+    expect(lines).toContain('**❌ found problems in the logs** (2 findings: 1 crash, 1 reference leak)')
+    expect(lines).toContain(
+      '| `test_overrun` | crash: `Exit code -6 · buffer overrun of 1 byte detected on free in /tmp/exttest/src/tests/test_overrun.py:9 · Fatal Python error: _PyMem_DebugRawFree: bad trailing pad byte` | `/tmp/exttest/src/tests/test_overrun.py:9` in `test_overrun` |  |',
+    )
+    expect(lines).toContain('| `test_leaky` | reference leak |  | [3, 3, 3] |')
   })
 
   it.each([

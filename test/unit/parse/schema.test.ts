@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildReport } from '../../../src/cli/report-command.js'
+import { buildReport } from '../../../src/report/parsed-logs.js'
 import { FINDING_KIND_NAMES } from '../../../src/report/finding-kinds.js'
 import type { Report } from '../../../src/report/model.js'
 import { FIXTURES_DIR, readFixture } from '../../helpers/fixtures.js'
@@ -89,7 +89,15 @@ describe('schemas/report-v1.schema.json', () => {
       },
       showrefcount: { files: [{ name: 'test_leaky', exitCode: 0, outcome: 'passed', atExit: { refs: 3288, blocks: 2972 }, log: 'logs/sr.log' }] },
       findings: [
-        { kind: 'reference-leak', test: 'test_leaky', message: 'test_leaky leaked [3, 3, 3] references, sum=9', deltas: [3, 3, 3], log: 'logs/refleaks.log' },
+        {
+          kind: 'reference-leak',
+          test: 'test_leaky',
+          message: 'test_leaky leaked 3 references per run (deltas [3, 3, 3], sum=9)',
+          deltas: [3, 3, 3],
+          sum: 9,
+          log: 'logs/refleaks.log',
+          pass: 'refleak',
+        },
       ],
       logs: [{ path: 'logs/refleaks.log', kind: 'regrtest', lines, unparsed, parsed: details }],
       problems: parsed.problems.map((problem) => ({ ...problem, log: 'logs/refleaks.log' })),

@@ -6,7 +6,7 @@ import { ShowRefcountParser } from '../../../src/parse/showrefcount.js'
 import { collectReport, type RunResults } from '../../../src/report/collect.js'
 import type { ParsedRun, RefleakHunt, ShowrefcountRun, TestDiscovery } from '../../../src/report/step-results.js'
 import { renderSummaryMarkdown } from '../../../src/report/summary-md.js'
-import { findingsExitCode } from '../../../src/steps/run-cell.js'
+import { findingsExitCode } from '../../../src/report/exit-code.js'
 import { readFixture } from '../../helpers/fixtures.js'
 import { parseLogText } from '../../helpers/parse-text.js'
 
