@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path28) {
-      const ctrl = callVisitor(key, node, visitor, path28);
+    function visit_(key, node, visitor, path30) {
+      const ctrl = callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visit_(key, ctrl, visitor, path28);
+        replaceNode(key, path30, ctrl);
+        return visit_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path28);
+            const ci = visit_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = visit_("key", node.key, visitor, path28);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = visit_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path28);
+          const cv = visit_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path28) {
-      const ctrl = await callVisitor(key, node, visitor, path28);
+    async function visitAsync_(key, node, visitor, path30) {
+      const ctrl = await callVisitor(key, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visitAsync_(key, ctrl, visitor, path28);
+        replaceNode(key, path30, ctrl);
+        return visitAsync_(key, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path28);
+            const ci = await visitAsync_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path28);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path28);
+          const cv = await visitAsync_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path28) {
+    function callVisitor(key, node, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key, node, path28);
+        return visitor(key, node, path30);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path28);
+        return visitor.Map?.(key, node, path30);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path28);
+        return visitor.Seq?.(key, node, path30);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path28);
+        return visitor.Pair?.(key, node, path30);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path28);
+        return visitor.Scalar?.(key, node, path30);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path28);
+        return visitor.Alias?.(key, node, path30);
       return void 0;
     }
-    function replaceNode(key, path28, node) {
-      const parent = path28[path28.length - 1];
+    function replaceNode(key, path30, node) {
+      const parent = path30[path30.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path28, value) {
+    function collectionFromPath(schema, path30, value) {
       let v = value;
-      for (let i = path28.length - 1; i >= 0; --i) {
-        const k = path28[i];
+      for (let i = path30.length - 1; i >= 0; --i) {
+        const k = path30[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path28, value) {
-        if (isEmptyPath(path28))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key, ...rest] = path28;
+          const [key, ...rest] = path30;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        const [key, ...rest] = path28;
+      deleteIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        const [key, ...rest] = path28;
+      getIn(path30, keepScalar) {
+        const [key, ...rest] = path30;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path28) {
-        const [key, ...rest] = path28;
+      hasIn(path30) {
+        const [key, ...rest] = path30;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        const [key, ...rest] = path28;
+      setIn(path30, value) {
+        const [key, ...rest] = path30;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path28, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path28, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        if (Collection.isEmptyPath(path28)) {
+      deleteIn(path30) {
+        if (Collection.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        if (Collection.isEmptyPath(path28))
+      getIn(path30, keepScalar) {
+        if (Collection.isEmptyPath(path30))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path28) {
-        if (Collection.isEmptyPath(path28))
+      hasIn(path30) {
+        if (Collection.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        if (Collection.isEmptyPath(path28)) {
+      setIn(path30, value) {
+        if (Collection.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path28, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path28) => {
+    visit.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field, index] of path28) {
+      for (const [field, index] of path30) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path28) => {
-      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
-      const field = path28[path28.length - 1][0];
+    visit.parentCollection = (cst, path30) => {
+      const parent = visit.itemAtPath(cst, path30.slice(0, -1));
+      const field = path30[path30.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path28, item, visitor) {
-      let ctrl = visitor(item, path28);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,10 +5613,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path28);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7372,8 +7372,8 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/cli/build-command.ts
-import { mkdir as mkdir3 } from "node:fs/promises";
-import path26 from "node:path";
+import { mkdir as mkdir4 } from "node:fs/promises";
+import path28 from "node:path";
 
 // src/adapters/logger.ts
 function createStreamLogger(write) {
@@ -7391,7 +7391,7 @@ function createStreamLogger(write) {
 }
 
 // src/steps/build-python.ts
-import path9 from "node:path";
+import path11 from "node:path";
 
 // src/adapters/build-lock.ts
 import { open, readFile, rm } from "node:fs/promises";
@@ -7474,10 +7474,73 @@ function isAlive(pid) {
 }
 var delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// src/adapters/ccache.ts
+import { access, mkdir, symlink } from "node:fs/promises";
+import { constants } from "node:fs";
+import path2 from "node:path";
+
+// src/plan/ccache.ts
+import path from "node:path";
+var COMMON_COMPILERS = ["cc", "gcc", "clang", "c++", "g++", "clang++"];
+function masqueradeNames(env) {
+  const named = [env.CC, env.CXX].map((command) => command?.trim().split(/\s+/)[0]).filter((word) => !!word && !word.includes("/"));
+  return [.../* @__PURE__ */ new Set([...COMMON_COMPILERS, ...named.map((word) => path.basename(word))])].sort();
+}
+function ccacheEnv(masqueradeDir, ccacheDir, env) {
+  return { PATH: [masqueradeDir, env.PATH].filter((part) => part).join(path.delimiter), CCACHE_DIR: env.CCACHE_DIR || ccacheDir };
+}
+function parseCcacheStats(text2) {
+  const values = /* @__PURE__ */ new Map();
+  for (const line of text2.split("\n")) {
+    const [name, value] = line.split("	");
+    if (name && value !== void 0 && /^\d+$/.test(value.trim())) values.set(name.trim(), Number(value));
+  }
+  if (!values.has("cache_miss")) return void 0;
+  return { hits: (values.get("direct_cache_hit") ?? 0) + (values.get("preprocessed_cache_hit") ?? 0), misses: values.get("cache_miss") ?? 0 };
+}
+function ccacheDelta(before, after) {
+  if (!before || !after) return void 0;
+  return { hits: Math.max(0, after.hits - before.hits), misses: Math.max(0, after.misses - before.misses) };
+}
+function ccacheCacheKeys(buildCacheKey) {
+  const withoutDigest = buildCacheKey.replace(/-[0-9a-f]{16}$/, "-");
+  return { key: `pydebug-ccache-${buildCacheKey}`, prefixes: [`pydebug-ccache-${withoutDigest}`] };
+}
+
+// src/adapters/ccache.ts
+async function findOnPath(name, pathVariable) {
+  for (const dir of (pathVariable ?? "").split(path2.delimiter)) {
+    if (!dir) continue;
+    const candidate = path2.join(dir, name);
+    if (await access(candidate, constants.X_OK).then(
+      () => true,
+      () => false
+    ))
+      return candidate;
+  }
+  return void 0;
+}
+async function prepareCcacheMasquerade(dir, env) {
+  if (env.CCACHE_DISABLE && env.CCACHE_DISABLE !== "0" && env.CCACHE_DISABLE.toLowerCase() !== "false") return void 0;
+  const ccache = await findOnPath("ccache", env.PATH);
+  if (!ccache) return void 0;
+  await mkdir(dir, { recursive: true });
+  for (const name of masqueradeNames(env)) {
+    await symlink(ccache, path2.join(dir, name)).catch((error) => {
+      if (error.code !== "EEXIST") throw error;
+    });
+  }
+  return { ccache, dir };
+}
+async function readCcacheCounts(runner, ccache, env, cwd, logPath2) {
+  const result = await runner.run({ argv: [ccache, "--print-stats"], cwd, env, logPath: logPath2, captureStdout: true }).catch(() => void 0);
+  return result?.exitCode === 0 ? parseCcacheStats(result.stdout) : void 0;
+}
+
 // src/adapters/process.ts
 import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
-import path from "node:path";
+import path3 from "node:path";
 function mergeEnv(base, overrides = {}) {
   const env = { ...base };
   for (const [name, value] of Object.entries(overrides)) {
@@ -7490,7 +7553,7 @@ var TIMEOUT_GRACE_MS = 5e3;
 function createProcessRunner(baseEnv = process.env) {
   return {
     run(spec) {
-      mkdirSync(path.dirname(spec.logPath), { recursive: true });
+      mkdirSync(path3.dirname(spec.logPath), { recursive: true });
       const logFd = openSync(spec.logPath, "a");
       const started = process.hrtime.bigint();
       return new Promise((resolve, reject) => {
@@ -7558,8 +7621,8 @@ function describeExit(result, timeoutMs) {
 // src/adapters/download.ts
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, rename, rm as rm2 } from "node:fs/promises";
-import path3 from "node:path";
+import { mkdir as mkdir2, rename, rm as rm2 } from "node:fs/promises";
+import path5 from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 
@@ -7610,7 +7673,7 @@ function knownSourceChecksum(fileName) {
 }
 
 // src/plan/source.ts
-import path2 from "node:path";
+import path4 from "node:path";
 
 // src/catalog/python-version.ts
 var RELEASE_VERSION = /^(\d+)\.(\d+)\.(\d+)(?:(a|b|rc)(\d+))?$/;
@@ -7666,7 +7729,7 @@ function describeSource(source) {
   return source.kind === "url" ? source.url : source.path;
 }
 function sourceFileName(source) {
-  if (source.kind === "file") return path2.basename(source.path);
+  if (source.kind === "file") return path4.basename(source.path);
   return decodeURIComponent(new URL(source.url).pathname.split("/").pop() ?? "");
 }
 function sourceIdentityOf(source, fileSha256) {
@@ -7694,7 +7757,7 @@ function unverifiedDownloadWarning(what, url) {
 
 // src/adapters/download.ts
 async function downloadFile(url, destination, what, expected) {
-  await mkdir(path3.dirname(destination), { recursive: true });
+  await mkdir2(path5.dirname(destination), { recursive: true });
   const temporary = `${destination}.${process.pid}.part`;
   let response;
   try {
@@ -7744,8 +7807,8 @@ function causeOf(error) {
 // src/adapters/files.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
-import { copyFile, cp, link, lstat, mkdir as mkdir2, open as open2, readdir, readFile as readFile2, readlink, rename as rename2, rm as rm3, stat, symlink, writeFile } from "node:fs/promises";
-import path4 from "node:path";
+import { copyFile, cp, link, lstat, mkdir as mkdir3, open as open2, readdir, readFile as readFile2, readlink, rename as rename2, rm as rm3, stat, symlink as symlink2, writeFile } from "node:fs/promises";
+import path6 from "node:path";
 async function sha256File(filePath) {
   const hash = createHash2("sha256");
   for await (const chunk of createReadStream(filePath)) hash.update(chunk);
@@ -7754,15 +7817,15 @@ async function sha256File(filePath) {
 async function hashTree(root, skip) {
   const hash = createHash2("sha256");
   const walk = async (relativeDir) => {
-    const entries = await readdir(path4.join(root, relativeDir), { withFileTypes: true });
+    const entries = await readdir(path6.join(root, relativeDir), { withFileTypes: true });
     entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const entry of entries) {
-      const relativePath = path4.posix.join(relativeDir, entry.name);
+      const relativePath = path6.posix.join(relativeDir, entry.name);
       if (skip(relativePath, entry.isDirectory())) continue;
       if (entry.isDirectory()) await walk(relativePath);
       else if (entry.isFile()) {
         hash.update(`${relativePath}\0`);
-        hash.update(await readFile2(path4.join(root, relativePath)));
+        hash.update(await readFile2(path6.join(root, relativePath)));
         hash.update("\0");
       }
     }
@@ -7771,7 +7834,7 @@ async function hashTree(root, skip) {
   return hash.digest("hex");
 }
 async function writeFileAtomic(filePath, content) {
-  await mkdir2(path4.dirname(filePath), { recursive: true });
+  await mkdir3(path6.dirname(filePath), { recursive: true });
   const temporary = `${filePath}.${process.pid}.tmp`;
   await writeFile(temporary, content);
   await rename2(temporary, filePath);
@@ -7804,7 +7867,7 @@ async function listFiles(root) {
   const files = [];
   const walk = async (directory) => {
     for (const entry of await readdir(directory, { withFileTypes: true })) {
-      const entryPath = path4.join(directory, entry.name);
+      const entryPath = path6.join(directory, entry.name);
       if (entry.isDirectory()) await walk(entryPath);
       else if (entry.isFile()) files.push(entryPath);
     }
@@ -7815,7 +7878,7 @@ async function listFiles(root) {
 async function readTreeEntries(root, skip = () => false) {
   const found = [];
   const walk = async (relativeDir) => {
-    for (const entry of await readdir(path4.join(root, relativeDir), { withFileTypes: true })) {
+    for (const entry of await readdir(path6.join(root, relativeDir), { withFileTypes: true })) {
       const relativePath = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
       if (skip(relativePath)) continue;
       if (entry.isDirectory()) await walk(relativePath);
@@ -7829,7 +7892,7 @@ async function readTreeEntries(root, skip = () => false) {
     while (next < found.length) {
       const index = next++;
       const { relativePath, kind } = found[index];
-      const absolute = path4.join(root, relativePath);
+      const absolute = path6.join(root, relativePath);
       if (kind === "symlink") entries[index] = { path: relativePath, kind, target: await readlink(absolute) };
       else if (kind === "other") entries[index] = { path: relativePath, kind };
       else entries[index] = { path: relativePath, kind, size: (await lstat(absolute)).size, sha256: await sha256File(absolute) };
@@ -7844,7 +7907,7 @@ async function treeBytes(root) {
   let total = 0;
   const walk = async (directory) => {
     for (const entry of await readdir(directory, { withFileTypes: true })) {
-      const entryPath = path4.join(directory, entry.name);
+      const entryPath = path6.join(directory, entry.name);
       if (entry.isDirectory()) await walk(entryPath);
       else {
         const info = await lstat(entryPath);
@@ -7869,16 +7932,16 @@ async function hardLinkIfIdentical(original, duplicate) {
   return true;
 }
 async function listRelativeFiles(root) {
-  return (await listFiles(root)).map((file) => path4.relative(root, file).split(path4.sep).join("/"));
+  return (await listFiles(root)).map((file) => path6.relative(root, file).split(path6.sep).join("/"));
 }
 async function copyFileAtomic(source, destination) {
-  await mkdir2(path4.dirname(destination), { recursive: true });
+  await mkdir3(path6.dirname(destination), { recursive: true });
   const temporary = `${destination}.${process.pid}.tmp`;
   await copyFile(source, temporary);
   await rename2(temporary, destination);
 }
 async function ensureDir(dir) {
-  await mkdir2(dir, { recursive: true });
+  await mkdir3(dir, { recursive: true });
 }
 async function removeTree(target) {
   await rm3(target, { recursive: true, force: true });
@@ -7925,7 +7988,7 @@ async function listTree(dir) {
 async function copyTree(source, destination, skip) {
   await cp(source, destination, {
     recursive: true,
-    filter: async (from) => from === source || !skip(path4.relative(source, from).split(path4.sep).join("/"), (await lstat(from)).isDirectory())
+    filter: async (from) => from === source || !skip(path6.relative(source, from).split(path6.sep).join("/"), (await lstat(from)).isDirectory())
   });
 }
 async function copyFileIfPresent(source, destination) {
@@ -7943,16 +8006,16 @@ async function moveFile(from, to) {
   await rename2(from, to);
 }
 async function replaceWithSymlink(target, linkPath) {
-  const temporary = path4.join(path4.dirname(linkPath), `.${path4.basename(linkPath)}.${process.pid}`);
+  const temporary = path6.join(path6.dirname(linkPath), `.${path6.basename(linkPath)}.${process.pid}`);
   await rm3(temporary, { force: true });
-  await symlink(target, temporary);
+  await symlink2(target, temporary);
   await rename2(temporary, linkPath);
 }
 
 // src/adapters/platform.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import os2 from "node:os";
-import path5 from "node:path";
+import path7 from "node:path";
 async function detectPlatform(runner, env) {
   const chosenCompiler = compilerChosenForCPython(env);
   return {
@@ -7966,9 +8029,9 @@ function compilerChosenForCPython(env) {
   return env.CC?.trim() || void 0;
 }
 async function compilerVersion(runner, compiler) {
-  const scratch = mkdtempSync(path5.join(os2.tmpdir(), "pydebug-cc-"));
+  const scratch = mkdtempSync(path7.join(os2.tmpdir(), "pydebug-cc-"));
   try {
-    const result = await runner.run({ argv: [...compiler.split(/\s+/), "--version"], cwd: scratch, logPath: path5.join(scratch, "cc.log"), captureStdout: true }).catch(() => void 0);
+    const result = await runner.run({ argv: [...compiler.split(/\s+/), "--version"], cwd: scratch, logPath: path7.join(scratch, "cc.log"), captureStdout: true }).catch(() => void 0);
     return result?.exitCode === 0 ? result.stdout.split("\n")[0].trim() : void 0;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -7977,7 +8040,7 @@ async function compilerVersion(runner, compiler) {
 
 // src/adapters/prefix-manifest.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import path6 from "node:path";
+import path8 from "node:path";
 
 // src/plan/prefix-manifest.ts
 var MANIFEST_FILE = "pydebug-manifest.json";
@@ -8047,13 +8110,13 @@ function isRecord(value) {
 var notTheManifest = (relativePath) => relativePath === MANIFEST_FILE || relativePath.startsWith(`${MANIFEST_FILE}.`);
 async function writePrefixManifest(prefix) {
   const manifest = manifestOf(await readTreeEntries(prefix, notTheManifest));
-  await writeFileAtomic(path6.join(prefix, MANIFEST_FILE), `${JSON.stringify(manifest)}
+  await writeFileAtomic(path8.join(prefix, MANIFEST_FILE), `${JSON.stringify(manifest)}
 `);
 }
 async function checkPrefixManifest(prefix) {
   let text2;
   try {
-    text2 = await readFile3(path6.join(prefix, MANIFEST_FILE), "utf8");
+    text2 = await readFile3(path8.join(prefix, MANIFEST_FILE), "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return { state: "absent" };
     throw error;
@@ -8071,7 +8134,7 @@ import { open as open3 } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 
 // src/plan/tar-members.ts
-import path7 from "node:path";
+import path9 from "node:path";
 var BLOCK = 512;
 var TarFormatError = class extends Error {
 };
@@ -8165,7 +8228,7 @@ function unsafeMemberReason(member) {
     const kind = member.type === "symlink" ? "symbolic" : "hard";
     const target = member.linkTarget ?? "";
     if (isAbsolute(target)) return `a ${kind} link to the absolute path ${target}`;
-    const resolved = path7.posix.normalize(member.type === "symlink" ? path7.posix.join(path7.posix.dirname(member.path), target) : target);
+    const resolved = path9.posix.normalize(member.type === "symlink" ? path9.posix.join(path9.posix.dirname(member.path), target) : target);
     if (resolved === ".." || resolved.startsWith("../")) return `a ${kind} link to ${target}, outside the folder it unpacks into`;
   }
   return void 0;
@@ -8175,7 +8238,7 @@ function findUnsafeMember(members) {
   for (const member of members) {
     const reason = unsafeMemberReason(member);
     if (reason) return { member, reason };
-    const normalized = path7.posix.normalize(member.path).replace(/\/+$/, "");
+    const normalized = path9.posix.normalize(member.path).replace(/\/+$/, "");
     const link2 = links.find((linkPath) => normalized.startsWith(`${linkPath}/`));
     if (link2) return { member, reason: `a path under the symbolic link ${link2}` };
     if (member.type === "symlink") links.push(normalized);
@@ -8862,22 +8925,23 @@ function sameJson(a, b) {
 }
 
 // src/steps/context.ts
-import path8 from "node:path";
+import path10 from "node:path";
 
 // src/adapters/remote-cache.ts
 var NO_REMOTE_CACHE = {
   name: "none",
   restore: async () => false,
+  restoreNearest: async () => void 0,
   save: async () => {
   }
 };
 
 // src/steps/context.ts
 function logPath(context, ...parts) {
-  return path8.join(context.outDir, "logs", ...parts);
+  return path10.join(context.outDir, "logs", ...parts);
 }
 function reportPath(context, absolutePath) {
-  return path8.relative(context.outDir, absolutePath).split(path8.sep).join("/");
+  return path10.relative(context.outDir, absolutePath).split(path10.sep).join("/");
 }
 async function createStepContext(config, {
   env,
@@ -8893,14 +8957,14 @@ async function createStepContext(config, {
     remoteCache,
     platform: await detectPlatform(runner, env),
     cacheDir: config.cacheDir,
-    outDir: path8.resolve(config.outDir),
+    outDir: path10.resolve(config.outDir),
     workspace
   };
 }
 
 // src/steps/build-python.ts
 var BUILD_RECORD_FILE = "pydebug-build.json";
-var VALGRIND_SUPPRESSIONS_FILE = path9.join("share", "pydebug", "valgrind-python.supp");
+var VALGRIND_SUPPRESSIONS_FILE = path11.join("share", "pydebug", "valgrind-python.supp");
 var PROBE_CODE = `import json, sys, sysconfig
 print(json.dumps({"version": sys.version, "abiflags": sys.abiflags, "soabi": sysconfig.get_config_var("SOABI"),
   "extSuffix": sysconfig.get_config_var("EXT_SUFFIX"), "pyDebug": hasattr(sys, "gettotalrefcount"),
@@ -8924,10 +8988,10 @@ async function ensureInterpreter(context, cell, source, options) {
   const keyInputs = { cell, source: sourceIdentity, platform: context.platform };
   const cacheKey = planBuildCacheKey(keyInputs);
   const wanted = { material: buildKeyMaterial(keyInputs), compilerCommand: compilerChosenForCPython(context.env) };
-  const prefix = path9.join(context.cacheDir, "cpython", cacheKey);
+  const prefix = path11.join(context.cacheDir, "cpython", cacheKey);
   const finish = (cacheHit, record, rebuildReason) => ({
     prefix,
-    pythonPath: path9.join(prefix, "bin", "python3"),
+    pythonPath: path11.join(prefix, "bin", "python3"),
     cacheKey,
     cacheHit,
     seconds: (Date.now() - started) / 1e3,
@@ -8956,7 +9020,7 @@ async function ensureInterpreter(context, cell, source, options) {
     }
     return void 0;
   };
-  await ensureDir(path9.dirname(prefix));
+  await ensureDir(path11.dirname(prefix));
   return withBuildLock(`${prefix}.lock`, what, context.log, async () => await restoreLocal() ?? restoreRemoteOrBuild());
   async function restoreRemoteOrBuild() {
     const remoteEntryExists = await context.remoteCache.restore(cacheKey, [prefix]);
@@ -9007,7 +9071,7 @@ async function trustCachedEntry(context, prefix, record, env) {
       return { ok: true, record: completed2 };
     }
     context.log.info(`the cached build in ${prefix} predates manifests: checking it by running its interpreter`);
-    const probe = await probeInterpreter(context, path9.join(prefix, "bin", "python3"), env);
+    const probe = await probeInterpreter(context, path11.join(prefix, "bin", "python3"), env);
     const difference = probeDifference(record.probe, probe);
     if (difference) return { ok: false, problem: `its interpreter runs but is not the one its build record describes: ${difference}` };
     const completed = await withAbiProbe(context, prefix, record, env, probe);
@@ -9025,9 +9089,9 @@ function probeDifference(recorded, probed) {
   return differing.length ? differing.map((field) => `${field} ${JSON.stringify(probed[field])} instead of ${JSON.stringify(recorded[field])}`).join(", ") : void 0;
 }
 async function readCachedBuilds(cacheDir, cell) {
-  const root = path9.join(cacheDir, "cpython");
+  const root = path11.join(cacheDir, "cpython");
   const names = await listDir(root).catch(() => []);
-  const records = await Promise.all(names.map((name) => readJsonIfPresent(path9.join(root, name, BUILD_RECORD_FILE))));
+  const records = await Promise.all(names.map((name) => readJsonIfPresent(path11.join(root, name, BUILD_RECORD_FILE))));
   return records.filter((record) => record?.python === cell.python.text && record.cellId === cell.buildId).sort((a, b) => String(b.builtAt).localeCompare(String(a.builtAt)));
 }
 async function withAbiProbe(context, prefix, record, env, fresh) {
@@ -9039,26 +9103,26 @@ async function withAbiProbe(context, prefix, record, env, fresh) {
   context.log.info(
     `the cached build record in ${prefix} predates ABI fingerprints: ${fresh ? "completing it with the probe just run" : "probing the interpreter again"}`
   );
-  const probe = fresh ?? await probeInterpreter(context, path9.join(prefix, "bin", "python3"), env);
+  const probe = fresh ?? await probeInterpreter(context, path11.join(prefix, "bin", "python3"), env);
   const fingerprint = probe.abi ? abiFingerprintOf({ ...probe, abi: probe.abi }) : void 0;
   const completed = { ...record, probe, ...fingerprint ? { abiFingerprint: fingerprint } : {} };
-  await writeFileAtomic(path9.join(prefix, BUILD_RECORD_FILE), `${JSON.stringify(completed, null, 2)}
+  await writeFileAtomic(path11.join(prefix, BUILD_RECORD_FILE), `${JSON.stringify(completed, null, 2)}
 `);
   return completed;
 }
 async function readBuildRecord(prefix, cacheKey) {
-  const record = await readJsonIfPresent(path9.join(prefix, BUILD_RECORD_FILE));
+  const record = await readJsonIfPresent(path11.join(prefix, BUILD_RECORD_FILE));
   return record?.cacheKey === cacheKey ? record : void 0;
 }
 async function buildInterpreter(context, cell, source, target) {
   const started = Date.now();
   const tarball = await fetchSource(context, cell, source, target.sourceSha256);
-  const workDir = path9.join(context.cacheDir, "work", target.cacheKey);
+  const workDir = path11.join(context.cacheDir, "work", target.cacheKey);
   await removeTree(target.prefix);
   await removeTree(workDir);
   await ensureDir(workDir);
-  const sourceDir = await context.log.group(`Unpack ${path9.basename(tarball)}`, () => unpack(context, tarball, workDir));
-  const buildDir = path9.join(sourceDir, cell.buildDirName);
+  const sourceDir = await context.log.group(`Unpack ${path11.basename(tarball)}`, () => unpack(context, tarball, workDir));
+  const buildDir = path11.join(sourceDir, cell.buildDirName);
   await ensureDir(buildDir);
   const buildEnv = { ...cell.buildEnv };
   const phaseSeconds = {};
@@ -9070,7 +9134,7 @@ async function buildInterpreter(context, cell, source, target) {
       phaseSeconds[phase] = (Date.now() - phaseStarted) / 1e3;
     }
   };
-  const sharedResults = path9.join(
+  const sharedResults = path11.join(
     context.cacheDir,
     "configure",
     configureCacheName({
@@ -9098,9 +9162,17 @@ async function buildInterpreter(context, cell, source, target) {
       throw error;
     }
   };
-  const levelZero = withLevelZeroBytecodeOnly(await readText(path9.join(buildDir, "Makefile")));
-  if (levelZero.changed) await writeText(path9.join(buildDir, "Makefile"), levelZero.text);
+  const levelZero = withLevelZeroBytecodeOnly(await readText(path11.join(buildDir, "Makefile")));
+  if (levelZero.changed) await writeText(path11.join(buildDir, "Makefile"), levelZero.text);
   else context.log.info("this Makefile byte-compiles at install in a way pydebug does not know: bytecode for every optimisation level is installed");
+  const ccache = await prepareCcacheMasquerade(path11.join(workDir, "ccache-bin"), { ...context.env, ...buildEnv });
+  const makeEnv = ccache ? { ...buildEnv, ...ccacheEnv(ccache.dir, path11.join(context.cacheDir, "ccache"), { ...context.env, ...buildEnv }) } : buildEnv;
+  const ccacheKeys = ccacheCacheKeys(target.cacheKey);
+  const ccacheRestored = ccache && context.remoteCache.name !== "none" ? await context.remoteCache.restoreNearest(ccacheKeys.key, ccacheKeys.prefixes, [makeEnv.CCACHE_DIR]) : void 0;
+  if (ccacheRestored) context.log.info(`ccache's folder restored from the ${context.remoteCache.name} cache (${ccacheRestored})`);
+  const countsNow = () => ccache ? readCcacheCounts(context.runner, ccache.ccache, makeEnv, buildDir, logPath(context, "ccache-stats.log")) : void 0;
+  const ccacheBefore = await countsNow();
+  if (ccache) context.log.info(`make compiles through ccache (${ccache.ccache}; its folder: ${makeEnv.CCACHE_DIR}); CCACHE_DISABLE=1 turns it off`);
   await discardSharedResults(
     () => context.log.group(
       `make -j${target.jobs}`,
@@ -9109,12 +9181,15 @@ async function buildInterpreter(context, cell, source, target) {
         () => runBuildPhase(context, "make", target.buildTimeouts, {
           argv: ["make", `-j${target.jobs}`],
           cwd: buildDir,
-          env: buildEnv,
+          env: makeEnv,
           logPath: logPath(context, "build-make.log")
         })
       )
     )
   );
+  const ccacheCounts = ccacheDelta(ccacheBefore, await countsNow());
+  if (ccacheCounts?.misses && context.remoteCache.name !== "none" && ccacheRestored !== ccacheKeys.key)
+    await context.remoteCache.save(ccacheKeys.key, [makeEnv.CCACHE_DIR]);
   await discardSharedResults(
     () => context.log.group(
       "make install",
@@ -9131,13 +9206,13 @@ async function buildInterpreter(context, cell, source, target) {
   );
   const leftOut = levelZero.changed ? [LEFT_OUT_BYTECODE] : [];
   for (const library of duplicateStaticLibraries(await listRelativeFiles(target.prefix))) {
-    if (await hardLinkIfIdentical(path9.join(target.prefix, library.original), path9.join(target.prefix, library.duplicate)))
+    if (await hardLinkIfIdentical(path11.join(target.prefix, library.original), path11.join(target.prefix, library.duplicate)))
       leftOut.push(`the second copy of ${library.original} (${library.duplicate} is a hard link to it)`);
   }
-  const suppressions = path9.join(target.prefix, VALGRIND_SUPPRESSIONS_FILE);
-  await ensureDir(path9.dirname(suppressions));
-  await copyFileIfPresent(path9.join(sourceDir, "Misc", "valgrind-python.supp"), suppressions);
-  const probe = await probeInterpreter(context, path9.join(target.prefix, "bin", "python3"), buildEnv);
+  const suppressions = path11.join(target.prefix, VALGRIND_SUPPRESSIONS_FILE);
+  await ensureDir(path11.dirname(suppressions));
+  await copyFileIfPresent(path11.join(sourceDir, "Misc", "valgrind-python.supp"), suppressions);
+  const probe = await probeInterpreter(context, path11.join(target.prefix, "bin", "python3"), buildEnv);
   if (cell.configureArgs.includes("--with-pydebug") && !probe.pyDebug) {
     throw new BuildError(
       `the interpreter built in ${target.prefix} has no sys.gettotalrefcount(): it is not a debug build (configure args: ${cell.configureArgs.join(" ")})`
@@ -9155,6 +9230,7 @@ async function buildInterpreter(context, cell, source, target) {
     builtAt: (/* @__PURE__ */ new Date()).toISOString(),
     buildSeconds: (Date.now() - started) / 1e3,
     phaseSeconds,
+    ...ccacheCounts && ccacheCounts.hits + ccacheCounts.misses > 0 ? { ccache: ccacheCounts } : {},
     configureResults,
     installedBytes: await treeBytes(target.prefix),
     leftOut,
@@ -9163,7 +9239,7 @@ async function buildInterpreter(context, cell, source, target) {
     ...target.compilerCommand ? { compilerCommand: target.compilerCommand } : {},
     ...fingerprint ? { abiFingerprint: fingerprint } : {}
   };
-  await writeFileAtomic(path9.join(target.prefix, BUILD_RECORD_FILE), `${JSON.stringify(record, null, 2)}
+  await writeFileAtomic(path11.join(target.prefix, BUILD_RECORD_FILE), `${JSON.stringify(record, null, 2)}
 `);
   await writePrefixManifest(target.prefix).catch(
     (error) => context.log.warning(
@@ -9176,7 +9252,7 @@ async function buildInterpreter(context, cell, source, target) {
 }
 var LEFT_OUT_BYTECODE = "bytecode for optimisation levels 1 and 2 (python -O writes it on first import)";
 async function configureWithSharedResults(context, cell, target, buildDir, buildEnv, sharedResults) {
-  const localResults = path9.join(buildDir, "config.cache");
+  const localResults = path11.join(buildDir, "config.cache");
   const configure = () => runBuildPhase(context, "configure", target.buildTimeouts, {
     argv: ["../configure", `--cache-file=${localResults}`, ...cell.configureArgs, `--prefix=${target.prefix}`],
     cwd: buildDir,
@@ -9211,7 +9287,7 @@ async function configureWithSharedResults(context, cell, target, buildDir, build
 }
 function sourceTarballPath(context, cell, source) {
   if (source.kind === "file") return source.path;
-  return path9.join(context.cacheDir, "sources", sourceFileName(source) || `Python-${cell.python.text}.tgz`);
+  return path11.join(context.cacheDir, "sources", sourceFileName(source) || `Python-${cell.python.text}.tgz`);
 }
 async function fetchSource(context, cell, source, givenSha256) {
   if (source.kind === "file") return source.path;
@@ -9247,7 +9323,7 @@ async function unpack(context, tarball, workDir) {
       `${tarball} does not look like a CPython source tarball: expected one top-level folder (Python-X.Y.Z/), found ${entries.map((entry) => entry.name).join(", ") || "nothing"}`
     );
   }
-  const sourceDir = path9.join(workDir, directories[0].name);
+  const sourceDir = path11.join(workDir, directories[0].name);
   const topLevel = await listDir(sourceDir);
   if (!topLevel.includes("configure"))
     throw new SourceError(`${tarball} does not look like a CPython source tarball: ${directories[0].name}/ has no configure script`);
@@ -9285,7 +9361,7 @@ async function probeInterpreter(context, pythonPath, env = {}) {
 }
 
 // src/steps/run-cell.ts
-import path23 from "node:path";
+import path25 from "node:path";
 
 // src/catalog/variants.ts
 var ASAN_BUILD_ENV = { ASAN_OPTIONS: "detect_leaks=0" };
@@ -9848,7 +9924,7 @@ function cpythonTestsFindings(section, tests, problems) {
 }
 
 // src/report/test-command.ts
-import path10 from "node:path";
+import path12 from "node:path";
 
 // src/parse/frames.ts
 var CPYTHON_SOURCE = /^(?:\.\.\/)+(?:Objects|Python|Modules|Include|Parser|Programs)\/|\/[Pp]ython-?3\.\d+[^/]*\/(?:[^/]+\/)*(?:Objects|Python|Modules|Include|Parser|Programs)\//;
@@ -9870,13 +9946,13 @@ function classifyFrame(frame, hints = {}) {
   return "unknown";
 }
 var RUNNER_CHECKOUT = /^(?:\/home\/runner\/work|\/Users\/runner\/work|[A-Za-z]:[\\/]a)[\\/][^\\/]+[\\/][^\\/]+[\\/](.+)$/;
-function workspaceRelative(path28, workspace) {
+function workspaceRelative(path30, workspace) {
   if (workspace) {
     const root = workspace.replace(/[\\/]+$/, "");
-    if (path28.startsWith(`${root}/`) || path28.startsWith(`${root}\\`)) return path28.slice(root.length + 1).replace(/\\/g, "/");
+    if (path30.startsWith(`${root}/`) || path30.startsWith(`${root}\\`)) return path30.slice(root.length + 1).replace(/\\/g, "/");
   }
-  const match = RUNNER_CHECKOUT.exec(path28);
-  return match ? match[1].replace(/\\/g, "/") : path28;
+  const match = RUNNER_CHECKOUT.exec(path30);
+  return match ? match[1].replace(/\\/g, "/") : path30;
 }
 
 // src/parse/pytest-junit.ts
@@ -10292,7 +10368,7 @@ function leakFinding(test, testCase, leak, log, pass) {
 var LOCATION = /^(\S+\.py):(\d+): \w[\w.]*$/m;
 function testCommandSection(run, problems, relative) {
   const { pytest, unittest, junit } = run.parsed;
-  const inWorkspace = (file) => workspaceRelative(path10.resolve(run.cwd, file), run.workspace);
+  const inWorkspace = (file) => workspaceRelative(path12.resolve(run.cwd, file), run.workspace);
   const counts = { ...pytest?.counts ?? {} };
   let testsRan;
   let summary;
@@ -11426,10 +11502,10 @@ function collectReport(results) {
   const problems = [];
   const passes = /* @__PURE__ */ new Map();
   const addLog = (run, kind, pass) => {
-    const path28 = relative(run.log);
-    logs.push({ path: path28, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details });
-    passes.set(path28, pass);
-    problems.push(...run.details.problems.map((problem) => ({ ...problem, log: path28 })));
+    const path30 = relative(run.log);
+    logs.push({ path: path30, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details });
+    passes.set(path30, pass);
+    problems.push(...run.details.problems.map((problem) => ({ ...problem, log: path30 })));
   };
   let refleaks;
   if (results.refleaks) {
@@ -11655,6 +11731,7 @@ function buildFactsOf(record) {
   return {
     seconds: round2(record.buildSeconds),
     ...phaseSeconds ? { phaseSeconds } : {},
+    ...record.ccache ? { ccache: record.ccache } : {},
     ...record.configureResults ? { configureResults: record.configureResults } : {},
     ...record.installedBytes !== void 0 ? { installedBytes: record.installedBytes } : {},
     ...record.leftOut?.length ? { leftOut: record.leftOut } : {}
@@ -12016,7 +12093,7 @@ function describeBuildPhases(build) {
   const phases = BUILD_PHASES.flatMap((phase) => {
     const seconds = build.phaseSeconds?.[phase];
     if (seconds === void 0) return [];
-    const reused = phase === "configure" && build.configureResults === "reused" ? " with an earlier configure's results" : "";
+    const reused = phase === "configure" && build.configureResults === "reused" ? " with an earlier configure's results" : phase === "make" && build.ccache ? ` with ccache, ${build.ccache.hits} of ${build.ccache.hits + build.ccache.misses} compilations from its cache` : "";
     return [`${phaseCommandName(phase)} ${seconds.toFixed(0)} s${reused}`];
   });
   return phases.length ? ` (${phases.join(", ")})` : "";
@@ -12063,7 +12140,7 @@ function escapeCode(text2) {
 var TOOL_VERSION = "0.1.0";
 
 // src/steps/build-extension.ts
-import path12 from "node:path";
+import path14 from "node:path";
 
 // src/plan/command-line.ts
 var NAME_START = /[A-Za-z_]/;
@@ -12259,20 +12336,20 @@ function planExtensionBuildKey(inputs) {
 }
 
 // src/steps/interpreter-path.ts
-import path11 from "node:path";
+import path13 from "node:path";
 var INTERPRETER_NAMES = ["python", "python3"];
 async function pathWithInterpreter(context, interpreter, inheritedPath) {
-  const linkDir = path11.join(context.cacheDir, "bin", interpreter.cacheKey);
+  const linkDir = path13.join(context.cacheDir, "bin", interpreter.cacheKey);
   await ensureDir(linkDir);
-  for (const name of INTERPRETER_NAMES) await replaceWithSymlink(interpreter.pythonPath, path11.join(linkDir, name));
-  return [linkDir, path11.join(interpreter.prefix, "bin"), inheritedPath].filter((part) => part !== void 0 && part !== "").join(path11.delimiter);
+  for (const name of INTERPRETER_NAMES) await replaceWithSymlink(interpreter.pythonPath, path13.join(linkDir, name));
+  return [linkDir, path13.join(interpreter.prefix, "bin"), inheritedPath].filter((part) => part !== void 0 && part !== "").join(path13.delimiter);
 }
 
 // src/steps/build-extension.ts
 var BUILD_ERROR_TAIL_LINES = 20;
 var EXTENSION_RECORD_FILE = "pydebug-extension.json";
 function extensionSourceCopy(build) {
-  return path12.join(path12.dirname(build.sitePath), "src");
+  return path14.join(path14.dirname(build.sitePath), "src");
 }
 var SITE_ENV = "PYDEBUG_SITE";
 var PYTHON_ENV = "PYDEBUG_PYTHON";
@@ -12290,7 +12367,7 @@ async function ensureExtension(context, cell, interpreter, projectDir, { rebuild
   if (abiCflags.length) variantEnv.CFLAGS = [variantEnv.CFLAGS ?? context.env.CFLAGS, ...abiCflags].filter((part) => part).join(" ");
   const buildEnv = planExtensionBuildEnv(context.env, variantEnv);
   const inputs = {
-    project: path12.basename(projectDir),
+    project: path14.basename(projectDir),
     abi: fingerprint?.label ?? cell.extensionAbi,
     python: cell.python.text,
     sourceDigest: await hashTree(projectDir, isBuildOutput),
@@ -12302,9 +12379,9 @@ async function ensureExtension(context, cell, interpreter, projectDir, { rebuild
     ...buildCommand2 ? { buildCommand: buildCommand2.text } : {}
   };
   const key = planExtensionBuildKey(inputs);
-  const buildRoot = path12.join(context.cacheDir, "extensions", key);
-  const sitePath = path12.join(buildRoot, "site");
-  const recordPath = path12.join(buildRoot, EXTENSION_RECORD_FILE);
+  const buildRoot = path14.join(context.cacheDir, "extensions", key);
+  const sitePath = path14.join(buildRoot, "site");
+  const recordPath = path14.join(buildRoot, EXTENSION_RECORD_FILE);
   const environment = { compilerEnv: inputs.compilerEnv, compilerVersions: inputs.compilerVersions, buildEnv: userBuildEnv, key };
   if (!rebuild2) {
     const previous = await readJsonIfPresent(recordPath);
@@ -12333,7 +12410,7 @@ async function ensureExtension(context, cell, interpreter, projectDir, { rebuild
     const reason = explainExtensionRebuild(inputs, await readEarlierBuilds(context.cacheDir, projectDir, inputs));
     if (reason) context.log.info(`extension ${inputs.project}: not reusing the earlier ${inputs.abi} build: ${reason}`);
   }
-  const log = logPath(context, `extension-${path12.basename(projectDir)}-${inputs.abi}.log`);
+  const log = logPath(context, `extension-${path14.basename(projectDir)}-${inputs.abi}.log`);
   await removeTree(buildRoot);
   const sourceCopy = extensionSourceCopy({ sitePath });
   await copyTree(projectDir, sourceCopy, isBuildOutput);
@@ -12359,7 +12436,7 @@ ${tail.map((line) => `  | ${line}`).join("\n")}`,
   };
   let builder = "setuptools";
   let command;
-  await context.log.group(`Build extension ${path12.basename(projectDir)} for ${inputs.abi}`, async () => {
+  await context.log.group(`Build extension ${path14.basename(projectDir)} for ${inputs.abi}`, async () => {
     if (buildCommand2) {
       builder = "build-command";
       const expanded = expandCommand(buildCommand2, mergeEnv(context.env, commandEnv));
@@ -12403,7 +12480,7 @@ ${tail.map((line) => `  | ${line}`).join("\n")}`,
         );
       }
     }
-    const setupArgs = ["build", "--build-base", path12.join(buildRoot, "build"), "--build-lib", sitePath];
+    const setupArgs = ["build", "--build-base", path14.join(buildRoot, "build"), "--build-lib", sitePath];
     const argv = backend.kind === "setup.py" ? [python, "setup.py", ...setupArgs] : [python, "-c", "import setuptools; setuptools.setup()", ...setupArgs];
     const built2 = await run("setuptools build", { argv });
     if (!built2.ok) throw await failure(built2.describe);
@@ -12449,7 +12526,7 @@ function checkExtensionAbi(build, interpreter, cell) {
   const differences = build.builtFor ? abiDifferences(build.builtFor, wanted) : ["its build record does not say which ABI it was built for"];
   if (differences.length === 0) return;
   throw new ExtensionBuildError(
-    `the build of ${build.projectDir} in ${path12.dirname(build.sitePath)} was made for another ABI than CPython ${cell.python.text} (${cell.variant})'s: ${differences.join("; ")} (built for ${build.builtFor ? describeAbiFingerprint(build.builtFor) : "an unknown ABI"}, the interpreter is ${describeAbiFingerprint(wanted)}). pydebug refuses to put it on PYTHONPATH, where it would fail to import or corrupt memory: delete ${path12.dirname(build.sitePath)} or run with --rebuild-extensions (input rebuild-extensions: true).`
+    `the build of ${build.projectDir} in ${path14.dirname(build.sitePath)} was made for another ABI than CPython ${cell.python.text} (${cell.variant})'s: ${differences.join("; ")} (built for ${build.builtFor ? describeAbiFingerprint(build.builtFor) : "an unknown ABI"}, the interpreter is ${describeAbiFingerprint(wanted)}). pydebug refuses to put it on PYTHONPATH, where it would fail to import or corrupt memory: delete ${path14.dirname(build.sitePath)} or run with --rebuild-extensions (input rebuild-extensions: true).`
   );
 }
 function optional2(name, value) {
@@ -12465,11 +12542,11 @@ async function compilerVersions(context, compilerEnv) {
   return versions;
 }
 async function readEarlierBuilds(cacheDir, projectDir, wanted) {
-  const root = path12.join(cacheDir, "extensions");
+  const root = path14.join(cacheDir, "extensions");
   const legacyPrefix = `${wanted.project}-${wanted.abi}-${wanted.python}-`;
   const earlier = [];
   for (const name of await listDir(root).catch(() => [])) {
-    const record = await readJsonIfPresent(path12.join(root, name, EXTENSION_RECORD_FILE));
+    const record = await readJsonIfPresent(path14.join(root, name, EXTENSION_RECORD_FILE));
     if (!record) continue;
     if (record.inputs ? record.projectDir === projectDir && record.inputs.abi === wanted.abi : name.startsWith(legacyPrefix) && /^[0-9a-f]{16}$/.test(name.slice(legacyPrefix.length))) {
       earlier.push({ builtAt: String(record.builtAt), inputs: record.inputs });
@@ -12483,7 +12560,7 @@ async function hasFile(directory, name) {
 async function buildBackend(directory) {
   if (await hasFile(directory, "setup.py")) return { kind: "setup.py" };
   if (!await hasFile(directory, "pyproject.toml")) return { kind: "none" };
-  const text2 = await readText(path12.join(directory, "pyproject.toml"));
+  const text2 = await readText(path14.join(directory, "pyproject.toml"));
   const backend = /^\s*build-backend\s*=\s*["']([^"']+)["']/m.exec(text2);
   if (backend === null || backend[1].startsWith("setuptools")) return { kind: "setuptools" };
   const requires = /^\s*requires\s*=\s*\[([^\]]*)\]/m.exec(text2)?.[1].match(/["'][^"']+["']/g)?.map((quoted) => quoted.slice(1, -1)) ?? [];
@@ -12496,7 +12573,7 @@ async function findExtensionModules(sitePath, extSuffix) {
 }
 
 // src/steps/run-cpython-tests.ts
-import path15 from "node:path";
+import path17 from "node:path";
 
 // src/parse/regrtest-junit.ts
 var ROOT = /<testsuites\b([^>]*)>/;
@@ -12560,7 +12637,7 @@ function parseRegrtestJunit(xml) {
 }
 
 // src/steps/run-tests.ts
-import path14 from "node:path";
+import path16 from "node:path";
 
 // src/adapters/read-lines.ts
 import { isAscii } from "node:buffer";
@@ -13556,14 +13633,14 @@ function sanitizerProblems(regrtest, sanitizer, options, add) {
       }
       continue;
     }
-    const access = report.access ? `: ${report.access.operation} of size ${report.access.size}` : "";
+    const access2 = report.access ? `: ${report.access.operation} of size ${report.access.size}` : "";
     const inUserCode = report.culprit !== void 0 && place.function !== void 0;
     const at = inUserCode || !report.at ? place.function ? ` in ${place.function}${place.file ? ` (${place.file}:${place.line ?? "?"})` : ""}` : "" : ` at ${workspaceRelative(report.at.file, options.workspace)}:${report.at.line}`;
     add({
       kind: report.tool === "UndefinedBehaviorSanitizer" ? "undefined-behavior" : "memory-error",
       severity: "error",
       // UBSan's one line says what overflowed and how (`2147483647 * 2 cannot be represented in type 'int'`); ASan's kind is its headline.
-      message: `${report.tool} ${report.tool === "UndefinedBehaviorSanitizer" ? report.message : report.kind}${access}${at}`,
+      message: `${report.tool} ${report.tool === "UndefinedBehaviorSanitizer" ? report.message : report.kind}${access2}${at}`,
       source: "sanitizer",
       logLine: report.line,
       ...owner !== void 0 ? { test: owner } : {},
@@ -14679,8 +14756,8 @@ var ValgrindXmlParser = class {
     return index - from;
   }
   inSkippedFrame() {
-    const path28 = this.path;
-    return this.frame === SKIPPED_FRAME && path28.length < MAX_DEPTH && path28[path28.length - 1] === "frame";
+    const path30 = this.path;
+    return this.frame === SKIPPED_FRAME && path30.length < MAX_DEPTH && path30[path30.length - 1] === "frame";
   }
   /** Where an `<error>` would open an error past the cap, with no frame being read. */
   betweenSkippedErrors() {
@@ -14688,8 +14765,8 @@ var ValgrindXmlParser = class {
   }
   /** In a stack where a `<frame>` would open a frame past the cap (`open` pushes it, and its fields are skipped). */
   inSkippedStack() {
-    const path28 = this.path;
-    return this.errors.items.length >= MAX_VALGRIND_ERRORS && path28.length < MAX_DEPTH - 1 && path28[path28.length - 1] === "stack";
+    const path30 = this.path;
+    return this.errors.items.length >= MAX_VALGRIND_ERRORS && path30.length < MAX_DEPTH - 1 && path30[path30.length - 1] === "stack";
   }
   /**
    * The fast path's line while the XML is the only open block (fields of skipped frames are taken by
@@ -14765,8 +14842,8 @@ var ValgrindXmlParser = class {
     const closingTag = line.length - name.length - 3;
     if (closing || closingTag <= close || line.charCodeAt(closingTag) !== 60 || line.charCodeAt(closingTag + 1) !== 47 || !line.startsWith(name, closingTag + 2))
       return false;
-    const path28 = this.path;
-    if (this.frame === SKIPPED_FRAME && path28.length < MAX_DEPTH && path28[path28.length - 1] === "frame" && FRAME_FIELDS.has(name)) {
+    const path30 = this.path;
+    if (this.frame === SKIPPED_FRAME && path30.length < MAX_DEPTH && path30[path30.length - 1] === "frame" && FRAME_FIELDS.has(name)) {
       if (line.indexOf("<", close + 1) !== closingTag) return false;
       this.text = "";
       return true;
@@ -15249,10 +15326,10 @@ async function parseLog(source, options = {}) {
 
 // src/adapters/read-lines.ts
 var SEGMENT_BYTES = 1 << 14;
-async function* readLineBlocks(path28, options = {}) {
+async function* readLineBlocks(path30, options = {}) {
   const chunkSize = Math.max(1, options.chunkSize ?? 1 << 20);
   const maxLineLength = Math.max(1, options.maxLineLength ?? 1 << 20);
-  const file = await open4(path28, "r");
+  const file = await open4(path30, "r");
   let current = Buffer.allocUnsafe(maxLineLength + chunkSize);
   let next = Buffer.allocUnsafe(maxLineLength + chunkSize);
   let carry = 0;
@@ -15316,21 +15393,21 @@ function newlineNearMiddle(bytes) {
   if (after >= 0 && after < bytes.length - 1) return after;
   return middle > 0 ? bytes.lastIndexOf(10, middle - 1) : -1;
 }
-async function* readLines(path28) {
-  for await (const block of readLineBlocks(path28)) yield* linesOf(block);
+async function* readLines(path30) {
+  for await (const block of readLineBlocks(path30)) yield* linesOf(block);
 }
-async function parseLogFile(path28, options = {}) {
+async function parseLogFile(path30, options = {}) {
   try {
-    return await parseLog(readLineBlocks(path28), options);
+    return await parseLog(readLineBlocks(path30), options);
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
     return parseLog([], options);
   }
 }
-async function parseLogWith(path28, parser) {
+async function parseLogWith(path30, parser) {
   let lineNumber = 0;
   try {
-    for await (const line of readLines(path28)) parser.next(line.endsWith("\r") ? line.slice(0, -1) : line, ++lineNumber);
+    for await (const line of readLines(path30)) parser.next(line.endsWith("\r") ? line.slice(0, -1) : line, ++lineNumber);
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
   }
@@ -15348,9 +15425,9 @@ function planCaseRuns(files, { perFile, total }) {
 }
 
 // src/steps/run-test-file.ts
-import path13 from "node:path";
+import path15 from "node:path";
 async function runTestFile(context, runner, command) {
-  const env = runner.pythonPath.length ? { ...command.env, PYTHONPATH: [command.env.PYTHONPATH, ...runner.pythonPath].filter((part) => part).join(path13.delimiter) } : command.env;
+  const env = runner.pythonPath.length ? { ...command.env, PYTHONPATH: [command.env.PYTHONPATH, ...runner.pythonPath].filter((part) => part).join(path15.delimiter) } : command.env;
   const result = await context.runner.run({
     argv: [
       ...command.prefix,
@@ -15386,7 +15463,7 @@ async function runTestFile(context, runner, command) {
 // src/steps/run-tests.ts
 function testEnv(cell, target, inherited) {
   return {
-    PYTHONPATH: inherited ? `${target.sitePath}${path14.delimiter}${inherited}` : target.sitePath,
+    PYTHONPATH: inherited ? `${target.sitePath}${path16.delimiter}${inherited}` : target.sitePath,
     // Keep the user's tests folder free of __pycache__ from a debug interpreter.
     PYTHONDONTWRITEBYTECODE: "1",
     ...cell.runtimeEnv
@@ -15465,18 +15542,18 @@ async function discoverTestModules(testsDir) {
   const nested = [];
   const walk = async (relative, depth) => {
     if (depth > MAX_NESTED_DEPTH) return;
-    const children = await listDirEntries(path14.join(testsDir, relative)).catch(() => []);
+    const children = await listDirEntries(path16.join(testsDir, relative)).catch(() => []);
     const found = children.filter((child) => !child.isDirectory && /^test_.*\.py$/.test(child.name)).length;
-    if (found > 0 && relative !== "") nested.push({ dir: relative.split(path14.sep).join("/"), modules: found });
+    if (found > 0 && relative !== "") nested.push({ dir: relative.split(path16.sep).join("/"), modules: found });
     for (const child of children) {
       if (!child.isDirectory || child.name.startsWith(".") || child.name === "__pycache__" || relative === "" && child.name.startsWith("test_")) continue;
-      await walk(path14.join(relative, child.name), depth + 1);
+      await walk(path16.join(relative, child.name), depth + 1);
     }
   };
   await walk("", 0);
   const pytestStyle = [];
   for (const module of modules) {
-    const text2 = await readTextIfPresent(path14.join(testsDir, `${module}.py`)) ?? "";
+    const text2 = await readTextIfPresent(path16.join(testsDir, `${module}.py`)) ?? "";
     if (PYTEST_STYLE.test(text2) && !UNITTEST_CASE.test(text2)) pytestStyle.push(module);
   }
   return { testsDir, modules, nested, pytestStyle };
@@ -15530,7 +15607,7 @@ function selectTestModules(entries) {
 // src/steps/run-cpython-tests.ts
 var CPYTHON_TESTS_JUNIT_FILE = "cpython-tests.junit.xml";
 async function runCpythonTests(context, cell, pythonPath, options) {
-  const junitXml = path15.join(context.outDir, CPYTHON_TESTS_JUNIT_FILE);
+  const junitXml = path17.join(context.outDir, CPYTHON_TESTS_JUNIT_FILE);
   const environment = planCpythonTestsEnv(context.env, cell.runtimeEnv);
   const commandInput = { pythonPath, python: cell.python, selection: options.selection, jobs: options.jobs, timeoutSeconds: options.timeoutSeconds, junitXml };
   let shard;
@@ -15592,7 +15669,7 @@ async function readDurations(file) {
 }
 
 // src/steps/install-test-requirements.ts
-import path16 from "node:path";
+import path18 from "node:path";
 var TestRequirementsError = class extends ConfigError {
   constructor(message, logPath2) {
     super(message);
@@ -15602,7 +15679,7 @@ var TestRequirementsError = class extends ConfigError {
 };
 async function installTestRequirements(context, cell, pythonPath, requirements) {
   if (requirements.length === 0) return void 0;
-  const target = path16.join(context.cacheDir, "test-requirements", cell.id);
+  const target = path18.join(context.cacheDir, "test-requirements", cell.id);
   await removeTree(target);
   const log = logPath(context, "test-requirements.log");
   const result = await context.log.group(
@@ -15624,26 +15701,26 @@ async function installTestRequirements(context, cell, pythonPath, requirements) 
 }
 
 // src/steps/run-pytest.ts
-import path18 from "node:path";
+import path20 from "node:path";
 
 // src/adapters/bundled-files.ts
 import { existsSync as existsSync2 } from "node:fs";
-import path17 from "node:path";
+import path19 from "node:path";
 import { fileURLToPath } from "node:url";
 var PYTEST_PLUGIN_MODULE = "pydebug_refleak";
-var PLUGIN_RELATIVE = path17.join("python", `${PYTEST_PLUGIN_MODULE}.py`);
+var PLUGIN_RELATIVE = path19.join("python", `${PYTEST_PLUGIN_MODULE}.py`);
 function pytestPluginDir(moduleUrl = import.meta.url) {
-  let dir = path17.dirname(fileURLToPath(moduleUrl));
+  let dir = path19.dirname(fileURLToPath(moduleUrl));
   for (let depth = 0; depth < 6; depth++) {
-    if (existsSync2(path17.join(dir, PLUGIN_RELATIVE))) return path17.join(dir, "python");
-    const parent = path17.dirname(dir);
+    if (existsSync2(path19.join(dir, PLUGIN_RELATIVE))) return path19.join(dir, "python");
+    const parent = path19.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
   throw new Error(`pydebug's pytest plugin (${PLUGIN_RELATIVE}) was not found above ${fileURLToPath(moduleUrl)}: the package is incomplete`);
 }
 function bundledPythonScript(fileName, moduleUrl = import.meta.url) {
-  return path17.join(pytestPluginDir(moduleUrl), fileName);
+  return path19.join(pytestPluginDir(moduleUrl), fileName);
 }
 
 // src/plan/test-runner.ts
@@ -15683,19 +15760,19 @@ function pytestConfigIn(fileName, text2) {
 async function readProjectTestFacts(projectDir, discovery) {
   const pytestConfig = [];
   for (const name of PYTEST_CONFIG_FILES) {
-    const text2 = await readTextIfPresent(path18.join(projectDir, name));
+    const text2 = await readTextIfPresent(path20.join(projectDir, name));
     const found = text2 === void 0 ? void 0 : pytestConfigIn(name, text2);
     if (found) pytestConfig.push(found);
   }
-  const testsConftest = path18.join(discovery.testsDir, "conftest.py");
-  if (path18.dirname(testsConftest) !== path18.resolve(projectDir) && await readTextIfPresent(testsConftest) !== void 0) {
-    pytestConfig.push(path18.relative(projectDir, testsConftest).split(path18.sep).join("/"));
+  const testsConftest = path20.join(discovery.testsDir, "conftest.py");
+  if (path20.dirname(testsConftest) !== path20.resolve(projectDir) && await readTextIfPresent(testsConftest) !== void 0) {
+    pytestConfig.push(path20.relative(projectDir, testsConftest).split(path20.sep).join("/"));
   }
   return { pytestConfig, modules: discovery.modules, pytestStyle: discovery.pytestStyle };
 }
 async function runPytestRefleakHunt(context, cell, target, options, discovery, inheritedPythonPath) {
   const pluginDir = pytestPluginDir();
-  const pythonPath = [target.sitePath, pluginDir, ...inheritedPythonPath ? [inheritedPythonPath] : []].join(path18.delimiter);
+  const pythonPath = [target.sitePath, pluginDir, ...inheritedPythonPath ? [inheritedPythonPath] : []].join(path20.delimiter);
   const env = { PYTHONPATH: pythonPath, PYTHONDONTWRITEBYTECODE: "1", ...cell.runtimeEnv };
   const pytestVersion = await probePytest(context, target, env, inheritedPythonPath);
   const pytestArgs = ["-m", "pytest", "-p", "no:cacheprovider", "--rootdir", target.projectDir];
@@ -15766,7 +15843,7 @@ async function probePytest(context, target, env, inheritedPythonPath) {
 }
 
 // src/steps/run-test-command.ts
-import path19 from "node:path";
+import path21 from "node:path";
 
 // src/parse/pytest.ts
 var MAX_PYTEST_FAILURES = 200;
@@ -15989,7 +16066,7 @@ var UnittestParser = class {
 // src/steps/run-test-command.ts
 async function runTestCommand(context, cell, interpreter, target, inheritedPythonPath) {
   const env = {
-    PYTHONPATH: [...target.sitePaths, ...inheritedPythonPath ? [inheritedPythonPath] : []].join(path19.delimiter),
+    PYTHONPATH: [...target.sitePaths, ...inheritedPythonPath ? [inheritedPythonPath] : []].join(path21.delimiter),
     // Keep the user's tree free of __pycache__ from a debug interpreter, as for regrtest.
     PYTHONDONTWRITEBYTECODE: "1",
     // faulthandler prints the Python stack of a crash: the frame in a test file names the test.
@@ -16040,7 +16117,7 @@ function withTestFiles(junit, cwd) {
       let file;
       for (let count2 = parts.length; count2 > 0 && file === void 0; count2--) {
         const candidate = `${parts.slice(0, count2).join("/")}.py`;
-        if (pathExistsSync(path19.join(cwd, candidate))) file = candidate;
+        if (pathExistsSync(path21.join(cwd, candidate))) file = candidate;
       }
       found.set(classname, file);
     }
@@ -16226,12 +16303,12 @@ function withGilMode(cell, mode) {
 }
 
 // src/steps/run-memcheck.ts
-import path21 from "node:path";
+import path23 from "node:path";
 
 // src/steps/cpython-suppressions.ts
-import path20 from "node:path";
+import path22 from "node:path";
 async function cpythonSuppressions(context, cell, interpreter, source, file) {
-  const kept = path20.join(interpreter.prefix, file.kept);
+  const kept = path22.join(interpreter.prefix, file.kept);
   if (await pathExists(kept)) return { file: kept, origin: "install" };
   const tarball = sourceTarballPath(context, cell, source);
   if (await pathExists(tarball)) {
@@ -16242,12 +16319,12 @@ async function cpythonSuppressions(context, cell, interpreter, source, file) {
       captureStdout: true
     });
     if (result.exitCode === 0 && result.stdout.includes(file.marker)) {
-      await ensureDir(path20.dirname(kept));
+      await ensureDir(path22.dirname(kept));
       await writeFileAtomic(kept, result.stdout);
       return {
         file: kept,
         origin: "source-tarball",
-        note: `this interpreter was built before pydebug kept ${file.member} with it: read from ${path20.basename(tarball)} and kept from now on`
+        note: `this interpreter was built before pydebug kept ${file.member} with it: read from ${path22.basename(tarball)} and kept from now on`
       };
     }
   }
@@ -16302,12 +16379,12 @@ async function runMemcheck(context, cell, target, runner, options, testFiles, to
     await ensureDir(dir);
     const name = runner.logName(caseId ?? testFile);
     const run = await runTestFile(context, runner, {
-      prefix: ["valgrind", ...memcheckOptions(path21.join(dir, `${name}.%p.xml`), tool.suppressions.file), target.pythonPath],
+      prefix: ["valgrind", ...memcheckOptions(path23.join(dir, `${name}.%p.xml`), tool.suppressions.file), target.pythonPath],
       testFile,
       ...caseId ? { caseId } : {},
       env,
       cwd: target.projectDir,
-      logPath: path21.join(dir, `${name}.log`),
+      logPath: path23.join(dir, `${name}.log`),
       timeoutSeconds: options.testTimeoutSeconds
     });
     return { ...run, processes: await readProcesses(dir, name, hints) };
@@ -16326,7 +16403,7 @@ async function runMemcheck(context, cell, target, runner, options, testFiles, to
     const several = runs.filter((run) => (run.caseIds?.length ?? 0) > 1).map((run) => ({ name: run.testFile, caseIds: run.caseIds }));
     for (const file of planCaseRuns(several, { perFile: options.maxCaseRuns, total: options.maxCaseRunsTotal })) {
       const cases = [];
-      for (const id of file.run) cases.push({ ...await underMemcheck(path21.join(xmlDir, "cases"), file.name, id), id });
+      for (const id of file.run) cases.push({ ...await underMemcheck(path23.join(xmlDir, "cases"), file.name, id), id });
       const index = runs.findIndex((run) => run.testFile === file.name);
       runs[index] = { ...runs[index], cases, ...file.notRun ? { casesNotRun: file.notRun } : {} };
       context.log.info(`${file.name}: re-ran ${file.run.length} of ${file.run.length + file.notRun} cases alone under memcheck`);
@@ -16348,7 +16425,7 @@ function userCode(context, extensions) {
 async function readProcesses(dir, name, hints) {
   const processes = [];
   for (const xmlName of memcheckXmlFiles(await listDir(dir), name)) {
-    const xml = path21.join(dir, xmlName);
+    const xml = path23.join(dir, xmlName);
     const { lines, unparsed, ...details } = await parseLogFile(xml, hints);
     processes.push({ xml, lines, unparsed, details, valgrind: details.results["valgrind-xml"] ?? new ValgrindXmlParser().end() });
   }
@@ -16367,8 +16444,8 @@ async function runMemcheckOnCommand(context, cell, interpreter, target, tool, in
     interpreter,
     {
       ...target,
-      prefix: ["valgrind", ...memcheckOptions(path21.join(xmlDir, `${TEST_COMMAND_NAME}.%p.xml`), tool.suppressions.file)],
-      logName: path21.join("valgrind", TEST_COMMAND_NAME)
+      prefix: ["valgrind", ...memcheckOptions(path23.join(xmlDir, `${TEST_COMMAND_NAME}.%p.xml`), tool.suppressions.file)],
+      logName: path23.join("valgrind", TEST_COMMAND_NAME)
     },
     inheritedPythonPath
   );
@@ -16425,7 +16502,7 @@ function isSanitizerCheck(check) {
 }
 
 // src/steps/run-sanitizers.ts
-import path22 from "node:path";
+import path24 from "node:path";
 async function runSanitizerPass(context, cell, check, extensions, units) {
   const spec = SANITIZERS[check];
   const sources = extensions.map((build) => ({ copy: extensionSourceCopy(build), project: workspaceRelative(build.projectDir, context.workspace) }));
@@ -16441,7 +16518,7 @@ async function runSanitizerPass(context, cell, check, extensions, units) {
   const supp = spec.leakSuppressions?.[minorOf(cell.python)];
   const suppressions = supp ? bundledPythonScript(supp) : void 0;
   const logDir = logPath(context, spec.logDir);
-  const envFor = (name) => sanitizerPassEnv(spec, cell.runtimeEnv, path22.join(logDir, units.logName(name)), suppressions);
+  const envFor = (name) => sanitizerPassEnv(spec, cell.runtimeEnv, path24.join(logDir, units.logName(name)), suppressions);
   const first = envFor(units.names[0] ?? "test");
   if ("error" in first) {
     context.log.warning(`the ${spec.tool} pass did not run: ${first.error}`);
@@ -16457,7 +16534,7 @@ async function runSanitizerPass(context, cell, check, extensions, units) {
       const endedInside = run.exitCode !== 0 && cases.unfinished !== void 0;
       const reports = [];
       for (const name of reportFilesOf(await listDir(logDir), units.logName(testFile))) {
-        const file = path22.join(logDir, name);
+        const file = path24.join(logDir, name);
         const log = await parseLogFile(file, hints);
         const fatal = log.results.sanitizer?.reports.some((report) => report.tool !== "LeakSanitizer" && report.leaks.length === 0) ?? false;
         const testCase = caseOfReport(cases, fatal && endedInside);
@@ -16483,7 +16560,7 @@ function testFileUnits(context, cell, target, runner, testFiles, options, inheri
       verbose: true,
       env: { ...base, ...passEnv },
       cwd: target.projectDir,
-      logPath: path22.join(logDir, `${runner.logName(testFile)}.log`),
+      logPath: path24.join(logDir, `${runner.logName(testFile)}.log`),
       timeoutSeconds: options.testTimeoutSeconds
     })
   };
@@ -16525,8 +16602,8 @@ async function checkInstrumentation(build, spec) {
   const modules = [];
   const entries = await listTree(build.sitePath).catch(() => []);
   for (const entry of entries.filter((name) => /\.(?:so|pyd|dylib)$/.test(name)).sort()) {
-    const bytes = await readBytes(path22.join(build.sitePath, entry));
-    modules.push({ file: entry.split(path22.sep).join("/"), instrumented: bytes.includes(spec.runtimeSymbol) });
+    const bytes = await readBytes(path24.join(build.sitePath, entry));
+    modules.push({ file: entry.split(path24.sep).join("/"), instrumented: bytes.includes(spec.runtimeSymbol) });
   }
   const linesSay = compileLines === void 0 || compileLines.compileLines === 0 || compileLines.withoutFlag.length === 0;
   return {
@@ -16548,8 +16625,8 @@ function planCellOrThrow(config) {
 }
 async function runCell(config, context, inheritedPythonPath) {
   let cell = withGilMode(planCellOrThrow(config), config.gil);
-  await removeTree(path23.join(context.outDir, "logs"));
-  await ensureDir(path23.join(context.outDir, "logs"));
+  await removeTree(path25.join(context.outDir, "logs"));
+  await ensureDir(path25.join(context.outDir, "logs"));
   let interpreter;
   const extensions = [];
   let refleaks;
@@ -16573,7 +16650,7 @@ async function runCell(config, context, inheritedPythonPath) {
       const member = cell.abiFlags.includes("t") ? sanitizerSpec.cpythonSuppressions.freeThreadedMember : sanitizerSpec.cpythonSuppressions.member;
       const found = await cpythonSuppressions(context, cell, interpreter, config.source, {
         member,
-        kept: path23.join("share", "pydebug", path23.basename(path23.dirname(member)), path23.basename(member)),
+        kept: path25.join("share", "pydebug", path25.basename(path25.dirname(member)), path25.basename(member)),
         marker: "race:",
         tool: sanitizerSpec.logDir
       });
@@ -16587,10 +16664,10 @@ async function runCell(config, context, inheritedPythonPath) {
       };
       for (const projectDir of [config.extension, ...config.extraExtensions])
         extensions.push(await ensureExtension(context, cell, interpreter, projectDir, buildOptions));
-      const sitePath = extensions.map((build) => build.sitePath).join(path23.delimiter);
+      const sitePath = extensions.map((build) => build.sitePath).join(path25.delimiter);
       const target = { pythonPath: interpreter.pythonPath, testsDir: config.testsDir, projectDir: config.extension, sitePath };
       const requirementsDir = await installTestRequirements(context, cell, interpreter.pythonPath, config.testRequirements);
-      const testsPythonPath = [requirementsDir, inheritedPythonPath].filter((part) => part).join(path23.delimiter) || void 0;
+      const testsPythonPath = [requirementsDir, inheritedPythonPath].filter((part) => part).join(path25.delimiter) || void 0;
       const sanitizer = checks.find(isSanitizerCheck);
       const memcheckTool = valgrind ? async () => ({ valgrind, suppressions: await memcheckSuppressions(context, cell, interpreter, config.source), extensions }) : void 0;
       if (config.testCommand) {
@@ -16707,8 +16784,8 @@ async function runCell(config, context, inheritedPythonPath) {
     relative: (absolutePath) => reportPath(context, absolutePath)
   });
   const summaryMarkdown = renderSummaryMarkdown(report);
-  const reportFile = path23.join(context.outDir, "report.json");
-  const summaryFile = path23.join(context.outDir, "summary.md");
+  const reportFile = path25.join(context.outDir, "report.json");
+  const summaryFile = path25.join(context.outDir, "summary.md");
   await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}
 `);
   await writeFileAtomic(summaryFile, summaryMarkdown);
@@ -16743,7 +16820,7 @@ function runEnvironment(cwd, env) {
 
 // src/config/matrix-input.ts
 import { readFileSync } from "node:fs";
-import path24 from "node:path";
+import path26 from "node:path";
 
 // src/config/matrix-config.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -16870,7 +16947,7 @@ function planMatrix(config) {
   const warnings = [];
   const substitutions = [];
   const planned = versions.map((python) => {
-    const source = resolveSourceSpec(config.source, python, (path28) => path28);
+    const source = resolveSourceSpec(config.source, python, (path30) => path30);
     return {
       sourceIdentity: sourceIdentityOf(source),
       results: variants.map((variant) => planCell(python, variant))
@@ -17331,7 +17408,7 @@ function shardIndexOf(text2, plan, where) {
 function readConfigFile(given, source) {
   const explicit = given?.trim() || void 0;
   const shown = explicit ?? DEFAULT_MATRIX_CONFIG_PATH;
-  const file = path24.resolve(source.cwd, shown);
+  const file = path26.resolve(source.cwd, shown);
   let text2;
   try {
     text2 = readFileSync(file, "utf8");
@@ -17375,7 +17452,7 @@ var inputName = (name) => `input '${name}'`;
 var commandLineSource = (cwd) => ({ nameOf: flagName, cwd, cwdMeaning: "the working directory" });
 
 // src/config/run-config.ts
-import path25 from "node:path";
+import path27 from "node:path";
 
 // src/config/build-env.ts
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -17609,11 +17686,11 @@ var ACTION_INPUT_NAMES = Object.fromEntries(RUN_OPTION_ENTRIES.map(([key, spec])
 // src/config/run-config.ts
 function defaultCacheDir(environment) {
   const xdg = environment.env.XDG_CACHE_HOME;
-  return path25.join(xdg && path25.isAbsolute(xdg) ? xdg : path25.join(environment.homeDir, ".cache"), "pydebug");
+  return path27.join(xdg && path27.isAbsolute(xdg) ? xdg : path27.join(environment.homeDir, ".cache"), "pydebug");
 }
 function validateRunOptions(input, names, environment, { requireExtension, customVariants = [] }) {
   const given = (value) => value === void 0 || value.trim() === "" ? void 0 : value.trim();
-  const resolve = (value) => path25.resolve(environment.cwd, value.startsWith("~/") ? path25.join(environment.homeDir, value.slice(2)) : value);
+  const resolve = (value) => path27.resolve(environment.cwd, value.startsWith("~/") ? path27.join(environment.homeDir, value.slice(2)) : value);
   const pythonText = given(input.python);
   if (pythonText === void 0) throw new ConfigError(`${names.python} is required: a CPython release version X.Y.Z, e.g. 3.11.2.`);
   const python = parsePythonVersion(pythonText);
@@ -17667,7 +17744,7 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
   let testsDir;
   if (extension !== void 0) {
     const testsText = given(input.tests);
-    testsDir = testsText === void 0 ? path25.join(extension, "tests") : resolve(testsText);
+    testsDir = testsText === void 0 ? path27.join(extension, "tests") : resolve(testsText);
     if ((testCommand === void 0 || testsText !== void 0) && environment.pathKind(testsDir) !== "directory") {
       throw new ConfigError(
         `${testsText === void 0 ? `${names.extension} '${extensionText}' has no tests/ folder` : `${names.tests} '${testsText}': no such directory`} (${testsDir}). Give the folder holding the unittest files (test_*.py) with ${names.tests}, or run your own test command with ${names.testCommand}.`
@@ -17884,7 +17961,7 @@ It takes every option of 'pydebug run' (see 'pydebug run --help').`,
     const config = parseRunConfig(args, io, { requireExtension: false });
     const cell = planCellOrThrow(config);
     const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr) });
-    await mkdir3(path26.join(context.outDir, "logs"), { recursive: true });
+    await mkdir4(path28.join(context.outDir, "logs"), { recursive: true });
     const interpreter = await ensureInterpreter(context, cell, config.source, config);
     io.stdout(`cache: ${interpreter.cacheHit === "none" ? "miss (built)" : `hit (${interpreter.cacheHit})`}
 ${interpreter.pythonPath}
@@ -17988,7 +18065,7 @@ var matrixCommand = {
 
 // src/cli/report-command.ts
 import { readdir as readdir2, readFile as readFile4, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
-import path27 from "node:path";
+import path29 from "node:path";
 
 // src/report/parsed-logs.ts
 var SEVERITY_ORDER2 = { error: 0, warning: 1, note: 2 };
@@ -18192,18 +18269,18 @@ cell's findings. Markdown on stdout or in FILE; exit code from the findings as -
     if (!FORMATS2.includes(format)) throw new ConfigError(`--format: '${String(values.format)}' is not a format; use json or markdown.`);
     const failOn = failOnOf(values["fail-on"]);
     if (positionals.length === 0) throw new ConfigError("<log>: no log files given; pass one or more paths, e.g. pydebug report parse test.log");
-    const logPaths = positionals.map((log) => path27.resolve(io.cwd, log));
+    const logPaths = positionals.map((log) => path29.resolve(io.cwd, log));
     for (const [index, logPath2] of logPaths.entries()) {
       const info = await stat2(logPath2).catch(() => void 0);
       if (!info?.isFile())
         throw new ConfigError(`<log>: '${positionals[index]}' is not a readable file (resolved to ${logPath2}); pass paths of existing log files.`);
     }
-    const outPath = typeof values.out === "string" ? path27.resolve(io.cwd, values.out) : void 0;
-    const reportDir = outPath ? path27.dirname(outPath) : io.cwd;
-    const workspace = typeof values.workspace === "string" ? path27.resolve(io.cwd, values.workspace) : void 0;
+    const outPath = typeof values.out === "string" ? path29.resolve(io.cwd, values.out) : void 0;
+    const reportDir = outPath ? path29.dirname(outPath) : io.cwd;
+    const workspace = typeof values.workspace === "string" ? path29.resolve(io.cwd, values.workspace) : void 0;
     const parsedLogs = [];
     for (const logPath2 of logPaths) {
-      parsedLogs.push({ path: toPosix(path27.relative(reportDir, logPath2)), parsed: await parseLogFile(logPath2, workspace ? { workspace } : {}) });
+      parsedLogs.push({ path: toPosix(path29.relative(reportDir, logPath2)), parsed: await parseLogFile(logPath2, workspace ? { workspace } : {}) });
     }
     const report = buildReport(parsedLogs, /* @__PURE__ */ new Date());
     const text2 = format === "json" ? `${JSON.stringify(report, null, 2)}
@@ -18229,29 +18306,29 @@ async function mergeReports(args, io) {
     throw new ConfigError("<folder>: no folders given; pass the folder that holds the cells' report folders, e.g. pydebug report merge reports");
   const found = [];
   for (const given of positionals) {
-    const root = path27.resolve(io.cwd, given);
+    const root = path29.resolve(io.cwd, given);
     const entries = await readdir2(root, { recursive: true }).catch(() => {
       throw new ConfigError(`<folder>: '${given}' is not a readable folder (resolved to ${root}).`);
     });
-    for (const entry of entries.filter((name) => path27.basename(name) === "report.json").sort()) {
-      const file = path27.join(root, entry);
+    for (const entry of entries.filter((name) => path29.basename(name) === "report.json").sort()) {
+      const file = path29.join(root, entry);
       const report = JSON.parse(await readFile4(file, "utf8").catch(() => "null"));
       if (report?.schema !== REPORT_SCHEMA_VERSION) {
         io.stderr(`pydebug report merge: ${file} is not a schema-${REPORT_SCHEMA_VERSION} report.json; left out
 `);
         continue;
       }
-      found.push({ folder: toPosix(path27.dirname(entry)) === "." ? path27.basename(root) : toPosix(path27.dirname(entry)), report });
+      found.push({ folder: toPosix(path29.dirname(entry)) === "." ? path29.basename(root) : toPosix(path29.dirname(entry)), report });
     }
   }
   const cells = rollUpReports(found);
   const text2 = renderRollupMarkdown(cells, typeof values.title === "string" ? values.title : "pydebug");
-  if (typeof values.out === "string") await writeFile2(path27.resolve(io.cwd, values.out), text2);
+  if (typeof values.out === "string") await writeFile2(path29.resolve(io.cwd, values.out), text2);
   else io.stdout(text2);
   return findingsExitCode({ findings: cells.flatMap((cell) => cell.findings) }, failOn) || (failOn !== "never" && cells.some((cell) => cell.status !== "clean" && cell.status !== "findings") ? 1 : 0);
 }
 function toPosix(relative) {
-  return relative.split(path27.sep).join("/");
+  return relative.split(path29.sep).join("/");
 }
 
 // src/cli/run-command.ts

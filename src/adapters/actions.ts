@@ -30,6 +30,15 @@ export function createActionsCache(): RemoteCache {
         return false
       }
     },
+    async restoreNearest(key, prefixes, paths) {
+      if (!cache.isFeatureAvailable()) return undefined
+      try {
+        return await cache.restoreCache(paths, key, prefixes)
+      } catch (error) {
+        core.warning(`Actions cache restore failed for ${key}: ${messageOf(error)}`)
+        return undefined
+      }
+    },
     async save(key, paths) {
       if (!cache.isFeatureAvailable()) {
         core.info('Actions cache service not available here: the build stays in the local cache folder only')

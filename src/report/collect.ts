@@ -350,6 +350,7 @@ function buildFactsOf(record: BuildRecord): BuildFacts {
   return {
     seconds: round(record.buildSeconds),
     ...(phaseSeconds ? { phaseSeconds } : {}),
+    ...(record.ccache ? { ccache: record.ccache } : {}),
     ...(record.configureResults ? { configureResults: record.configureResults } : {}),
     ...(record.installedBytes !== undefined ? { installedBytes: record.installedBytes } : {}),
     ...(record.leftOut?.length ? { leftOut: record.leftOut } : {}),

@@ -95,6 +95,8 @@ export interface InterpreterSection {
 export interface BuildFacts {
   readonly seconds: number
   readonly phaseSeconds?: Readonly<Partial<Record<BuildPhase, number>>>
+  /** ccache's hits and misses during make, when the machine has ccache. */
+  readonly ccache?: { readonly hits: number; readonly misses: number }
   /** `reused`: configure started from an earlier configure's results (plan/configure-cache.ts). */
   readonly configureResults?: 'reused' | 'fresh'
   /** Bytes of the installed prefix, a hard-linked file counted once. */

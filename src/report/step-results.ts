@@ -18,6 +18,7 @@ import type { UnittestResult } from '../parse/unittest-output.js'
 import type { ValgrindResult } from '../parse/valgrind-xml.js'
 import type { AbiFingerprint, AbiProbe } from '../plan/abi-fingerprint.js'
 import type { BuildPhase } from '../plan/build-phases.js'
+import type { CcacheCounts } from '../plan/ccache.js'
 import type { BuildKeyMaterial, SourceIdentity } from '../plan/cache-key.js'
 import type { CpythonTestsCommand, CpythonTestsCommandInput, CpythonTestsEnv, ShardSpec } from '../plan/cpython-tests.js'
 import type { CompileLineCheck, SourceCopy } from '../plan/sanitizer-pass.js'
@@ -51,6 +52,8 @@ export interface BuildRecord {
   readonly buildSeconds: number
   /** How long configure, make and make install each took. Absent from records of older versions. */
   readonly phaseSeconds?: Readonly<Partial<Record<BuildPhase, number>>>
+  /** ccache's hits and misses during make, when the machine has ccache (plan/ccache.ts). */
+  readonly ccache?: CcacheCounts
   /** `reused`: configure started from the results of an earlier configure (plan/configure-cache.ts). */
   readonly configureResults?: 'reused' | 'fresh'
   /** Bytes of the installed prefix (a hard-linked file counted once). */

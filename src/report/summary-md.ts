@@ -333,7 +333,12 @@ function describeBuildPhases(build: BuildFacts): string {
   const phases = BUILD_PHASES.flatMap((phase) => {
     const seconds = build.phaseSeconds?.[phase]
     if (seconds === undefined) return []
-    const reused = phase === 'configure' && build.configureResults === 'reused' ? " with an earlier configure's results" : ''
+    const reused =
+      phase === 'configure' && build.configureResults === 'reused'
+        ? " with an earlier configure's results"
+        : phase === 'make' && build.ccache
+          ? ` with ccache, ${build.ccache.hits} of ${build.ccache.hits + build.ccache.misses} compilations from its cache`
+          : ''
     return [`${phaseCommandName(phase)} ${seconds.toFixed(0)} s${reused}`]
   })
   return phases.length ? ` (${phases.join(', ')})` : ''

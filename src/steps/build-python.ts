@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { withBuildLock } from '../adapters/build-lock.js'
+import { prepareCcacheMasquerade, readCcacheCounts } from '../adapters/ccache.js'
 import { describeExit, type CommandResult } from '../adapters/process.js'
 import { downloadFile } from '../adapters/download.js'
 import {
@@ -29,6 +30,7 @@ import { checkPrefixManifest, writePrefixManifest } from '../adapters/prefix-man
 import { listTarMembers } from '../adapters/tar-listing.js'
 import { BuildError, ConfigError, SourceError } from '../errors.js'
 import { phaseCommandName, stalledPhaseMessage, type BuildPhase, type BuildPhaseTimeouts } from '../plan/build-phases.js'
+import { ccacheCacheKeys, ccacheDelta, ccacheEnv } from '../plan/ccache.js'
 import { configureCacheName } from '../plan/configure-cache.js'
 import { duplicateStaticLibraries, withLevelZeroBytecodeOnly } from '../plan/install-layout.js'
 import { unsupportedHostReason } from '../plan/platforms.js'
@@ -326,18 +328,36 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
   const levelZero = withLevelZeroBytecodeOnly(await readText(path.join(buildDir, 'Makefile')))
   if (levelZero.changed) await writeText(path.join(buildDir, 'Makefile'), levelZero.text)
   else context.log.info('this Makefile byte-compiles at install in a way pydebug does not know: bytecode for every optimisation level is installed')
+  // ccache, when the machine has it, for make only: configure's checks are not cacheable, and the
+  // configure cache already spares them.
+  const ccache = await prepareCcacheMasquerade(path.join(workDir, 'ccache-bin'), { ...context.env, ...buildEnv })
+  const makeEnv = ccache ? { ...buildEnv, ...ccacheEnv(ccache.dir, path.join(context.cacheDir, 'ccache'), { ...context.env, ...buildEnv }) } : buildEnv
+  // On a runner, ccache's folder comes from the Actions cache (this build's key, else the nearest earlier one) and goes back after.
+  const ccacheKeys = ccacheCacheKeys(target.cacheKey)
+  const ccacheRestored =
+    ccache && context.remoteCache.name !== 'none'
+      ? await context.remoteCache.restoreNearest(ccacheKeys.key, ccacheKeys.prefixes, [makeEnv.CCACHE_DIR!])
+      : undefined
+  if (ccacheRestored) context.log.info(`ccache's folder restored from the ${context.remoteCache.name} cache (${ccacheRestored})`)
+  const countsNow = () => (ccache ? readCcacheCounts(context.runner, ccache.ccache, makeEnv, buildDir, logPath(context, 'ccache-stats.log')) : undefined)
+  const ccacheBefore = await countsNow()
+  if (ccache) context.log.info(`make compiles through ccache (${ccache.ccache}; its folder: ${makeEnv.CCACHE_DIR}); CCACHE_DISABLE=1 turns it off`)
   await discardSharedResults(() =>
     context.log.group(`make -j${target.jobs}`, () =>
       timed('make', () =>
         runBuildPhase(context, 'make', target.buildTimeouts, {
           argv: ['make', `-j${target.jobs}`],
           cwd: buildDir,
-          env: buildEnv,
+          env: makeEnv,
           logPath: logPath(context, 'build-make.log'),
         }),
       ),
     ),
   )
+  const ccacheCounts = ccacheDelta(ccacheBefore, await countsNow())
+  // New objects only: a folder that gained nothing (or a make that compiled nothing) is not worth an entry.
+  if (ccacheCounts?.misses && context.remoteCache.name !== 'none' && ccacheRestored !== ccacheKeys.key)
+    await context.remoteCache.save(ccacheKeys.key, [makeEnv.CCACHE_DIR!])
   await discardSharedResults(() =>
     context.log.group('make install', () =>
       timed('install', () =>
@@ -378,6 +398,7 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
     builtAt: new Date().toISOString(),
     buildSeconds: (Date.now() - started) / 1000,
     phaseSeconds,
+    ...(ccacheCounts && ccacheCounts.hits + ccacheCounts.misses > 0 ? { ccache: ccacheCounts } : {}),
     configureResults,
     installedBytes: await treeBytes(target.prefix),
     leftOut,
