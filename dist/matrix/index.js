@@ -26989,6 +26989,18 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
+// src/adapters/action-entry.ts
+async function runActionEntry(main) {
+  const failWith = (what) => (reason) => {
+    setFailed(`pydebug internal error (${what}): ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
+    process.exit(1);
+  };
+  process.on("uncaughtException", failWith("uncaught exception"));
+  process.on("unhandledRejection", failWith("unhandled promise rejection"));
+  await main();
+  process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+}
+
 // src/config/matrix-config.ts
 var import_yaml = __toESM(require_dist(), 1);
 
@@ -28331,7 +28343,7 @@ async function run() {
     setFailed(error2 instanceof Error ? error2.message : String(error2));
   }
 }
-await run();
+await runActionEntry(run);
 export {
   run
 };

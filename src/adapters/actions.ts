@@ -2,14 +2,27 @@
 import * as artifact from '@actions/artifact'
 import * as cache from '@actions/cache'
 import * as core from '@actions/core'
+import { randomUUID } from 'node:crypto'
 import { listFiles } from './files.js'
 import type { Logger } from './logger.js'
 import type { RemoteCache } from './remote-cache.js'
 
 export const actionsLogger: Logger = {
-  info: (message) => core.info(message),
+  info: (message) => core.info(withoutWorkflowCommands(message)),
   warning: (message) => core.warning(message),
   group: (title, body) => core.group(title, body),
+}
+
+/**
+ * `message` as the runner may print it: when a line of it could be read as a workflow command
+ * (`::set-output`, `::add-mask::`, ... from a test name, a log line or an input value), the whole
+ * message goes between `::stop-commands::` and its end marker, under a token nobody can guess.
+ * core.warning and core.error escape their text themselves; core.info does not.
+ */
+export function withoutWorkflowCommands(message: string): string {
+  if (!/^\s*::/m.test(message)) return message
+  const token = `pydebug-${randomUUID()}`
+  return `::stop-commands::${token}\n${message}\n::${token}::`
 }
 
 /**

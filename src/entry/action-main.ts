@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { runActionEntry } from '../adapters/action-entry.js'
 import { actionsLogger, createActionsCache, messageOf, uploadReportArtifact, writeJobSummary } from '../adapters/actions.js'
 import { runEnvironment } from '../adapters/run-environment.js'
 import { ACTION_INPUT_NAMES, readActionInputs } from '../config/action-inputs.js'
@@ -8,6 +9,7 @@ import { validateRunOptions } from '../config/run-config.js'
 import { PydebugError } from '../errors.js'
 import { shardSuffix } from '../plan/cpython-tests.js'
 import { annotationsOf, MAX_ERROR_ANNOTATIONS, type AnnotationPaths } from '../report/annotations.js'
+import { interpreterOutputs } from '../report/action-outputs.js'
 import type { Finding } from '../report/model.js'
 import { describeCacheHit } from '../report/summary-md.js'
 import { ensureInterpreter } from '../steps/build-python.js'
@@ -25,8 +27,7 @@ export async function run(): Promise<void> {
 
     if (!config.extension && config.cpythonTests.kind === 'none') {
       const interpreter = await ensureInterpreter(context, cell, config.source, config)
-      core.setOutput('python-path', interpreter.pythonPath)
-      core.setOutput('cache-hit', String(interpreter.cacheHit !== 'none'))
+      for (const [name, value] of Object.entries(interpreterOutputs(interpreter))) core.setOutput(name, value)
       await writeJobSummary(
         `## pydebug: ${cell.id} · CPython ${cell.python.text} · ${cell.variant}\n\nInterpreter ${describeCacheHit(interpreter.cacheHit)} in ${interpreter.seconds.toFixed(1)} s: \`${interpreter.pythonPath}\`\n`,
       )
@@ -35,8 +36,7 @@ export async function run(): Promise<void> {
 
     const outcome = await runCell(config, context, process.env.PYTHONPATH)
     if (outcome.interpreter) {
-      core.setOutput('python-path', outcome.interpreter.pythonPath)
-      core.setOutput('cache-hit', String(outcome.interpreter.cacheHit !== 'none'))
+      for (const [name, value] of Object.entries(interpreterOutputs(outcome.interpreter))) core.setOutput(name, value)
     }
     core.setOutput('report-path', outcome.reportPath)
     core.setOutput('status', outcome.report.status)
@@ -74,4 +74,4 @@ function annotate(findings: Finding[], paths: AnnotationPaths): void {
     )
 }
 
-await run()
+await runActionEntry(run)

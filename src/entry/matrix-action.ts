@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { runActionEntry } from '../adapters/action-entry.js'
 import { explicitConfigPath, planMatrixFromInput, shardIndexOf } from '../config/matrix-config.js'
 import { loadMatrixInput, type MatrixOptionValues } from '../config/matrix-input.js'
 import { actionInputSource, inputName } from '../config/option-names.js'
@@ -57,4 +58,4 @@ export async function run(): Promise<void> {
   }
 }
 
-await run()
+await runActionEntry(run)

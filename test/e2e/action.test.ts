@@ -44,6 +44,10 @@ describe('the action (dist/main/index.js)', () => {
     const report = JSON.parse(readFileSync(run.outputs['report-path'], 'utf8')) as Report
     // Built here or restored: the e2e files share one build cache and may run in any order.
     expect(run.outputs['cache-hit']).toBe(String(report.interpreter!.cacheHit !== 'none'))
+    expect(run.outputs['cache-source']).toBe(report.interpreter!.cacheHit === 'remote' ? 'actions' : report.interpreter!.cacheHit)
+    // An entry built before phases were timed has none; a build of this version has all three.
+    if (report.interpreter!.build?.phaseSeconds) expect(Object.keys(JSON.parse(run.outputs['build-phases']))).toEqual(['configure', 'make', 'install'])
+    expect(run.outputs['installed-bytes']).toBe(report.interpreter!.build?.installedBytes !== undefined ? String(report.interpreter!.build.installedBytes) : '')
     expect(run.summary.trimEnd()).toBe(readFileSync(path.join(out, 'summary.md'), 'utf8').trimEnd())
     expect(run.summary).toContain('test_leaky.LeakyTests.test_leak_refs')
 
