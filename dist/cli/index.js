@@ -10130,17 +10130,6 @@ var LEAK_FINDING = {
   "memory blocks": "block-leak",
   "file descriptors": "fd-leak"
 };
-var CRASH_FAMILY = /* @__PURE__ */ new Set([
-  "crash",
-  "fatal-error",
-  "buffer-overrun",
-  "buffer-underrun",
-  "use-after-free",
-  "allocator-mismatch",
-  "memory-error",
-  "undefined-behavior",
-  "timeout"
-]);
 var CRASH_CAUSES = /* @__PURE__ */ new Set([
   "buffer-overrun",
   "buffer-underrun",
@@ -10150,6 +10139,7 @@ var CRASH_CAUSES = /* @__PURE__ */ new Set([
   "undefined-behavior",
   "fatal-error"
 ]);
+var CRASH_FAMILY = /* @__PURE__ */ new Set([...CRASH_CAUSES, "crash", "timeout"]);
 var RAN = /* @__PURE__ */ new Set(["passed", "leaked", "failed", "env-changed", "crashed", "timed-out"]);
 function ranATestCase(test) {
   return RAN.has(test.outcome) && !(test.outcome === "failed" && test.result?.startsWith("failed (uncaught exception)"));
@@ -17076,18 +17066,19 @@ function perhaps(value, candidates) {
 // src/config/matrix-config.ts
 var MAX_CPYTHON_TESTS_SHARDS = 32;
 var DEFAULT_MATRIX_CONFIG_PATH = ".github/pydebug.yml";
-var MATRIX_CONFIG_KEYS = [
-  "python",
-  "variants",
-  "os",
-  "skip",
-  "custom-variants",
-  "strict",
-  "source",
-  "max-jobs",
-  "split",
-  "cpython-tests-shards"
-];
+var MATRIX_CONFIG_FIELDS = {
+  python: { field: "python", read: "list" },
+  variants: { field: "variants", read: "list" },
+  os: { field: "os", read: "list" },
+  skip: { field: "skip", read: "list" },
+  "custom-variants": { field: "customVariants", read: "custom-variants" },
+  strict: { field: "strict", read: "boolean" },
+  source: { field: "source", read: "text" },
+  "max-jobs": { field: "maxJobs", read: "scalar" },
+  split: { field: "split", read: "boolean" },
+  "cpython-tests-shards": { field: "cpythonTestsShards", read: "scalar" }
+};
+var MATRIX_CONFIG_KEYS = Object.keys(MATRIX_CONFIG_FIELDS);
 var CUSTOM_VARIANT_KEYS = ["summary", "configure-args", "macros", "build-env", "env"];
 var VARIANT_NAME = /^[a-z][a-z0-9-]*$/;
 var MACRO = /^[A-Za-z_][A-Za-z0-9_]*(=.*)?$/;
@@ -17136,40 +17127,17 @@ function parseMatrixConfigFile(text2, file) {
   for (const pair of root.items) {
     const keyNode = pair.key;
     const key = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : "";
-    switch (key) {
-      case "python":
-        input.python = list(pair, key);
-        break;
-      case "variants":
-        input.variants = list(pair, key);
-        break;
-      case "os":
-        input.os = list(pair, key);
-        break;
-      case "skip":
-        input.skip = list(pair, key);
-        break;
-      case "strict":
-        input.strict = boolean(pair, key);
-        break;
-      case "split":
-        input.split = boolean(pair, key);
-        break;
-      case "source":
-        input.source = scalar(pair, key).text;
-        break;
-      case "max-jobs":
-        input.maxJobs = scalar(pair, key);
-        break;
-      case "cpython-tests-shards":
-        input.cpythonTestsShards = scalar(pair, key);
-        break;
-      case "custom-variants":
-        input.customVariants = parseCustomVariants(pair.value, at, scalarText, warnings);
-        break;
-      default:
-        throw new ConfigError(`${at(keyNode)}: unknown key '${key}'. Allowed keys: ${allowedList(MATRIX_CONFIG_KEYS)}.${perhaps(key, MATRIX_CONFIG_KEYS)}`);
-    }
+    if (!Object.hasOwn(MATRIX_CONFIG_FIELDS, key))
+      throw new ConfigError(`${at(keyNode)}: unknown key '${key}'. Allowed keys: ${allowedList(MATRIX_CONFIG_KEYS)}.${perhaps(key, MATRIX_CONFIG_KEYS)}`);
+    const { field, read } = MATRIX_CONFIG_FIELDS[key];
+    const readers = {
+      list: () => list(pair, key),
+      boolean: () => boolean(pair, key),
+      scalar: () => scalar(pair, key),
+      text: () => scalar(pair, key).text,
+      "custom-variants": () => parseCustomVariants(pair.value, at, scalarText, warnings)
+    };
+    input[field] = readers[read]();
   }
   return { input, warnings };
 }

@@ -26990,7 +26990,10 @@ function info(message) {
 }
 
 // src/adapters/action-entry.ts
-async function runActionEntry(main) {
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+async function runActionEntry(main, entryUrl) {
+  if (!isProcessEntry(entryUrl)) return main();
   const failWith = (what) => (reason) => {
     setFailed(`pydebug internal error (${what}): ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
     process.exit(1);
@@ -26999,6 +27002,13 @@ async function runActionEntry(main) {
   process.on("unhandledRejection", failWith("unhandled promise rejection"));
   await main();
   process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+}
+function isProcessEntry(entryUrl) {
+  try {
+    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(entryUrl));
+  } catch {
+    return false;
+  }
 }
 
 // src/config/matrix-config.ts
@@ -27912,18 +27922,19 @@ function explicitConfigPath(inputValue) {
   const trimmed = inputValue.trim();
   return trimmed === "" || trimmed === DEFAULT_MATRIX_CONFIG_PATH ? void 0 : trimmed;
 }
-var MATRIX_CONFIG_KEYS = [
-  "python",
-  "variants",
-  "os",
-  "skip",
-  "custom-variants",
-  "strict",
-  "source",
-  "max-jobs",
-  "split",
-  "cpython-tests-shards"
-];
+var MATRIX_CONFIG_FIELDS = {
+  python: { field: "python", read: "list" },
+  variants: { field: "variants", read: "list" },
+  os: { field: "os", read: "list" },
+  skip: { field: "skip", read: "list" },
+  "custom-variants": { field: "customVariants", read: "custom-variants" },
+  strict: { field: "strict", read: "boolean" },
+  source: { field: "source", read: "text" },
+  "max-jobs": { field: "maxJobs", read: "scalar" },
+  split: { field: "split", read: "boolean" },
+  "cpython-tests-shards": { field: "cpythonTestsShards", read: "scalar" }
+};
+var MATRIX_CONFIG_KEYS = Object.keys(MATRIX_CONFIG_FIELDS);
 var CUSTOM_VARIANT_KEYS = ["summary", "configure-args", "macros", "build-env", "env"];
 var VARIANT_NAME = /^[a-z][a-z0-9-]*$/;
 var MACRO = /^[A-Za-z_][A-Za-z0-9_]*(=.*)?$/;
@@ -27972,40 +27983,17 @@ function parseMatrixConfigFile(text, file) {
   for (const pair of root.items) {
     const keyNode = pair.key;
     const key = (0, import_yaml.isScalar)(keyNode) ? String(keyNode.value) : "";
-    switch (key) {
-      case "python":
-        input.python = list(pair, key);
-        break;
-      case "variants":
-        input.variants = list(pair, key);
-        break;
-      case "os":
-        input.os = list(pair, key);
-        break;
-      case "skip":
-        input.skip = list(pair, key);
-        break;
-      case "strict":
-        input.strict = boolean(pair, key);
-        break;
-      case "split":
-        input.split = boolean(pair, key);
-        break;
-      case "source":
-        input.source = scalar(pair, key).text;
-        break;
-      case "max-jobs":
-        input.maxJobs = scalar(pair, key);
-        break;
-      case "cpython-tests-shards":
-        input.cpythonTestsShards = scalar(pair, key);
-        break;
-      case "custom-variants":
-        input.customVariants = parseCustomVariants(pair.value, at, scalarText, warnings);
-        break;
-      default:
-        throw new ConfigError(`${at(keyNode)}: unknown key '${key}'. Allowed keys: ${allowedList(MATRIX_CONFIG_KEYS)}.${perhaps(key, MATRIX_CONFIG_KEYS)}`);
-    }
+    if (!Object.hasOwn(MATRIX_CONFIG_FIELDS, key))
+      throw new ConfigError(`${at(keyNode)}: unknown key '${key}'. Allowed keys: ${allowedList(MATRIX_CONFIG_KEYS)}.${perhaps(key, MATRIX_CONFIG_KEYS)}`);
+    const { field, read } = MATRIX_CONFIG_FIELDS[key];
+    const readers = {
+      list: () => list(pair, key),
+      boolean: () => boolean(pair, key),
+      scalar: () => scalar(pair, key),
+      text: () => scalar(pair, key).text,
+      "custom-variants": () => parseCustomVariants(pair.value, at, scalarText, warnings)
+    };
+    input[field] = readers[read]();
   }
   return { input, warnings };
 }
@@ -28343,7 +28331,7 @@ async function run() {
     setFailed(error2 instanceof Error ? error2.message : String(error2));
   }
 }
-await runActionEntry(run);
+await runActionEntry(run, import.meta.url);
 export {
   run
 };

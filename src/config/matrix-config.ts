@@ -56,18 +56,21 @@ export interface MatrixInput {
   readonly cpythonTestsShards?: Located
 }
 
-export const MATRIX_CONFIG_KEYS = [
-  'python',
-  'variants',
-  'os',
-  'skip',
-  'custom-variants',
-  'strict',
-  'source',
-  'max-jobs',
-  'split',
-  'cpython-tests-shards',
-] as const
+/** Each key of a matrix config file: the MatrixInput field it sets and how its value is read. The order is the one error messages list. */
+const MATRIX_CONFIG_FIELDS = {
+  python: { field: 'python', read: 'list' },
+  variants: { field: 'variants', read: 'list' },
+  os: { field: 'os', read: 'list' },
+  skip: { field: 'skip', read: 'list' },
+  'custom-variants': { field: 'customVariants', read: 'custom-variants' },
+  strict: { field: 'strict', read: 'boolean' },
+  source: { field: 'source', read: 'text' },
+  'max-jobs': { field: 'maxJobs', read: 'scalar' },
+  split: { field: 'split', read: 'boolean' },
+  'cpython-tests-shards': { field: 'cpythonTestsShards', read: 'scalar' },
+} as const satisfies Record<string, { readonly field: keyof MatrixInput; readonly read: 'list' | 'boolean' | 'scalar' | 'text' | 'custom-variants' }>
+type MatrixConfigKey = keyof typeof MATRIX_CONFIG_FIELDS
+export const MATRIX_CONFIG_KEYS = Object.keys(MATRIX_CONFIG_FIELDS) as MatrixConfigKey[]
 export const CUSTOM_VARIANT_KEYS = ['summary', 'configure-args', 'macros', 'build-env', 'env'] as const
 
 const VARIANT_NAME = /^[a-z][a-z0-9-]*$/
@@ -122,40 +125,17 @@ export function parseMatrixConfigFile(text: string, file: string): { input: Matr
   for (const pair of root.items) {
     const keyNode = pair.key as Node
     const key = isScalar(keyNode) ? String(keyNode.value) : ''
-    switch (key) {
-      case 'python':
-        input.python = list(pair, key)
-        break
-      case 'variants':
-        input.variants = list(pair, key)
-        break
-      case 'os':
-        input.os = list(pair, key)
-        break
-      case 'skip':
-        input.skip = list(pair, key)
-        break
-      case 'strict':
-        input.strict = boolean(pair, key)
-        break
-      case 'split':
-        input.split = boolean(pair, key)
-        break
-      case 'source':
-        input.source = scalar(pair, key).text
-        break
-      case 'max-jobs':
-        input.maxJobs = scalar(pair, key)
-        break
-      case 'cpython-tests-shards':
-        input.cpythonTestsShards = scalar(pair, key)
-        break
-      case 'custom-variants':
-        input.customVariants = parseCustomVariants(pair.value as Node | null, at, scalarText, warnings)
-        break
-      default:
-        throw new ConfigError(`${at(keyNode)}: unknown key '${key}'. Allowed keys: ${allowedList(MATRIX_CONFIG_KEYS)}.${perhaps(key, MATRIX_CONFIG_KEYS)}`)
+    if (!Object.hasOwn(MATRIX_CONFIG_FIELDS, key))
+      throw new ConfigError(`${at(keyNode)}: unknown key '${key}'. Allowed keys: ${allowedList(MATRIX_CONFIG_KEYS)}.${perhaps(key, MATRIX_CONFIG_KEYS)}`)
+    const { field, read } = MATRIX_CONFIG_FIELDS[key as MatrixConfigKey]
+    const readers = {
+      list: () => list(pair, key),
+      boolean: () => boolean(pair, key),
+      scalar: () => scalar(pair, key),
+      text: () => scalar(pair, key).text,
+      'custom-variants': () => parseCustomVariants(pair.value as Node | null, at, scalarText, warnings),
     }
+    ;(input as Record<string, unknown>)[field] = readers[read]()
   }
   return { input, warnings }
 }

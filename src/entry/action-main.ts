@@ -74,4 +74,4 @@ function annotate(findings: Finding[], paths: AnnotationPaths): void {
     )
 }
 
-await runActionEntry(run)
+await runActionEntry(run, import.meta.url)

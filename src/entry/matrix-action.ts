@@ -58,4 +58,4 @@ export async function run(): Promise<void> {
   }
 }
 
-await runActionEntry(run)
+await runActionEntry(run, import.meta.url)

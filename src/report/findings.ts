@@ -8,18 +8,6 @@ const LEAK_FINDING: Record<LeakKind, FindingKind> = {
   'file descriptors': 'fd-leak',
 }
 
-// What ends or corrupts a test's process: one test gets one such finding, with the most telling cause.
-const CRASH_FAMILY = new Set<FindingKind>([
-  'crash',
-  'fatal-error',
-  'buffer-overrun',
-  'buffer-underrun',
-  'use-after-free',
-  'allocator-mismatch',
-  'memory-error',
-  'undefined-behavior',
-  'timeout',
-])
 // What the debug hooks, faulthandler and sanitizers say about a crash: the reason behind "Exit code -6".
 export const CRASH_CAUSES = new Set<FindingKind>([
   'buffer-overrun',
@@ -30,6 +18,8 @@ export const CRASH_CAUSES = new Set<FindingKind>([
   'undefined-behavior',
   'fatal-error',
 ])
+// What ends or corrupts a test's process (a crash, its cause, a hang): one test gets one such finding, with the most telling cause.
+const CRASH_FAMILY = new Set<FindingKind>([...CRASH_CAUSES, 'crash', 'timeout'])
 // Outcomes that mean at least one test case of the file ran.
 const RAN = new Set<TestFileEntry['outcome']>(['passed', 'leaked', 'failed', 'env-changed', 'crashed', 'timed-out'])
 
