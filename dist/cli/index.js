@@ -7367,10 +7367,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/entry/cli.ts
-import { realpathSync } from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-
 // src/cli/build-command.ts
 import { mkdir as mkdir4 } from "node:fs/promises";
 import path28 from "node:path";
@@ -18505,6 +18501,17 @@ var variantsCommand = {
   }
 };
 
+// src/adapters/process-entry.ts
+import { realpathSync } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function isProcessEntry(moduleUrl) {
+  try {
+    return process.argv[1] !== void 0 && realpathSync(process.argv[1]) === realpathSync(fileURLToPath2(moduleUrl));
+  } catch {
+    return false;
+  }
+}
+
 // src/entry/cli.ts
 var COMMANDS = {
   run: runCommand,
@@ -18559,13 +18566,6 @@ async function cli(argv, io) {
     throw error;
   }
 }
-function isMainModule() {
-  try {
-    return process.argv[1] !== void 0 && realpathSync(process.argv[1]) === realpathSync(fileURLToPath2(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 async function main() {
   const io = {
     stdout: (text2) => process.stdout.write(text2),
@@ -18581,7 +18581,7 @@ async function main() {
     process.exitCode = INTERNAL_ERROR_EXIT_CODE;
   }
 }
-if (isMainModule()) await main();
+if (isProcessEntry(import.meta.url)) await main();
 export {
   COMMANDS,
   cli,

@@ -26989,9 +26989,18 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// src/adapters/action-entry.ts
+// src/adapters/process-entry.ts
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+function isProcessEntry(moduleUrl) {
+  try {
+    return process.argv[1] !== void 0 && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    return false;
+  }
+}
+
+// src/adapters/action-entry.ts
 async function runActionEntry(main, entryUrl) {
   if (!isProcessEntry(entryUrl)) return main();
   const failWith = (what) => (reason) => {
@@ -27002,13 +27011,6 @@ async function runActionEntry(main, entryUrl) {
   process.on("unhandledRejection", failWith("unhandled promise rejection"));
   await main();
   process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
-}
-function isProcessEntry(entryUrl) {
-  try {
-    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(entryUrl));
-  } catch {
-    return false;
-  }
 }
 
 // src/config/matrix-config.ts

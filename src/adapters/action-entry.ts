@@ -1,6 +1,5 @@
-import { realpathSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import * as core from '@actions/core'
+import { isProcessEntry } from './process-entry.js'
 
 /**
  * How the action entries run: an exception or rejection nothing caught fails the step with its stack
@@ -20,12 +19,4 @@ export async function runActionEntry(main: () => Promise<void>, entryUrl: string
   process.on('unhandledRejection', failWith('unhandled promise rejection'))
   await main()
   process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
-}
-
-function isProcessEntry(entryUrl: string): boolean {
-  try {
-    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(entryUrl))
-  } catch {
-    return false
-  }
 }

@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-import { realpathSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { buildCommand } from '../cli/build-command.js'
 import type { CliCommand, CliIo } from '../cli/command.js'
 import { matrixCommand } from '../cli/matrix-command.js'
@@ -9,6 +7,7 @@ import { runCommand } from '../cli/run-command.js'
 import { variantsCommand } from '../cli/variants-command.js'
 import { INTERNAL_ERROR_EXIT_CODE, PydebugError } from '../errors.js'
 import { TOOL_VERSION } from '../version.js'
+import { isProcessEntry } from '../adapters/process-entry.js'
 
 /** Every subcommand, in the order `--help` lists them. Add a command: one file in src/cli/, one line here. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -56,14 +55,6 @@ export async function cli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function isMainModule(): boolean {
-  try {
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
-  } catch {
-    return false
-  }
-}
-
 /** Runs the CLI on this process's arguments and sets its exit code. */
 export async function main(): Promise<void> {
   const io: CliIo = {
@@ -80,4 +71,4 @@ export async function main(): Promise<void> {
   }
 }
 
-if (isMainModule()) await main()
+if (isProcessEntry(import.meta.url)) await main()
