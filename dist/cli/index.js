@@ -7830,10 +7830,13 @@ async function hashTree(root, skip) {
   return hash.digest("hex");
 }
 async function writeFileAtomic(filePath, content) {
-  await mkdir3(path6.dirname(filePath), { recursive: true });
-  const temporary = `${filePath}.${process.pid}.tmp`;
-  await writeFile(temporary, content);
-  await rename2(temporary, filePath);
+  await throughTemporary(filePath, (temporary) => writeFile(temporary, content));
+}
+async function throughTemporary(destination, write) {
+  await mkdir3(path6.dirname(destination), { recursive: true });
+  const temporary = `${destination}.${process.pid}.tmp`;
+  await write(temporary);
+  await rename2(temporary, destination);
 }
 async function readJsonIfPresent(filePath) {
   try {
@@ -7931,10 +7934,7 @@ async function listRelativeFiles(root) {
   return (await listFiles(root)).map((file) => path6.relative(root, file).split(path6.sep).join("/"));
 }
 async function copyFileAtomic(source, destination) {
-  await mkdir3(path6.dirname(destination), { recursive: true });
-  const temporary = `${destination}.${process.pid}.tmp`;
-  await copyFile(source, temporary);
-  await rename2(temporary, destination);
+  await throughTemporary(destination, (temporary) => copyFile(source, temporary));
 }
 async function ensureDir(dir) {
   await mkdir3(dir, { recursive: true });

@@ -33,10 +33,15 @@ export async function hashTree(root: string, skip: (relativePath: string, isDire
 
 /** Writes through a temporary file and a rename, so readers never see half a file. */
 export async function writeFileAtomic(filePath: string, content: string): Promise<void> {
-  await mkdir(path.dirname(filePath), { recursive: true })
-  const temporary = `${filePath}.${process.pid}.tmp`
-  await writeFile(temporary, content)
-  await rename(temporary, filePath)
+  await throughTemporary(filePath, (temporary) => writeFile(temporary, content))
+}
+
+/** Writes `destination` through a temporary file beside it, renamed over it once whole. */
+async function throughTemporary(destination: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  await mkdir(path.dirname(destination), { recursive: true })
+  const temporary = `${destination}.${process.pid}.tmp`
+  await write(temporary)
+  await rename(temporary, destination)
 }
 
 export async function readJsonIfPresent<T>(filePath: string): Promise<T | undefined> {
@@ -160,10 +165,7 @@ export async function listRelativeFiles(root: string): Promise<string[]> {
 
 /** Copies through a temporary file and a rename, so a reader of `destination` never sees half a copy. */
 export async function copyFileAtomic(source: string, destination: string): Promise<void> {
-  await mkdir(path.dirname(destination), { recursive: true })
-  const temporary = `${destination}.${process.pid}.tmp`
-  await copyFile(source, temporary)
-  await rename(temporary, destination)
+  await throughTemporary(destination, (temporary) => copyFile(source, temporary))
 }
 
 /** Makes the folder and any missing parents; an existing folder is fine. */
