@@ -1,6 +1,24 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
-import { copyFile, cp, type FileHandle, link, lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises'
+import {
+  copyFile,
+  cp,
+  type FileHandle,
+  link,
+  lstat,
+  mkdir,
+  mkdtemp,
+  open,
+  readdir,
+  readFile,
+  readlink,
+  rename,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import type { TreeEntry } from '../plan/prefix-manifest.js'
 
@@ -169,6 +187,11 @@ export async function copyFileAtomic(source: string, destination: string): Promi
 }
 
 /** Makes the folder and any missing parents; an existing folder is fine. */
+/** A new, empty folder under the system's temporary folder, named `<prefix>XXXXXX`. */
+export async function makeScratchDir(prefix: string): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix))
+}
+
 export async function ensureDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true })
 }

@@ -30,6 +30,12 @@ export function reportPath(context: Pick<StepContext, 'outDir'>, absolutePath: s
   return path.relative(context.outDir, absolutePath).split(path.sep).join('/')
 }
 
+/** The context whose commands all get `env` added to their environment (a command's own variables still win). */
+export function withCommandEnv(context: StepContext, env: Readonly<Record<string, string>>): StepContext {
+  const { runner } = context
+  return { ...context, runner: { run: (spec) => runner.run({ ...spec, env: { ...env, ...spec.env } }) } }
+}
+
 /** The services every front end gives the steps; only the logger and the remote cache differ. */
 export async function createStepContext(
   config: Pick<RunConfig, 'cacheDir' | 'outDir'>,

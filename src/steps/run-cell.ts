@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { ensureDir, removeTree, writeFileAtomic } from '../adapters/files.js'
+import { ensureDir, makeScratchDir, removeTree, writeFileAtomic } from '../adapters/files.js'
 import type { RunConfig } from '../config/run-config.js'
 import { ConfigError, INTERNAL_ERROR_EXIT_CODE, PydebugError } from '../errors.js'
 import { planCell, type CellPlan } from '../plan/cell.js'
@@ -23,7 +23,7 @@ import type {
 import { TOOL_VERSION } from '../version.js'
 import { ensureExtension } from './build-extension.js'
 import { ensureInterpreter } from './build-python.js'
-import { reportPath, type StepContext } from './context.js'
+import { reportPath, withCommandEnv, type StepContext } from './context.js'
 import { runCpythonTests } from './run-cpython-tests.js'
 import { discoverTestModules, listTestCases, runRefleakHunt, runShowrefcount, testEnv } from './run-tests.js'
 import { installTestRequirements } from './install-test-requirements.js'
@@ -67,6 +67,18 @@ export function planCellOrThrow(config: Pick<RunConfig, 'python' | 'variant'>): 
  * the logs are written in every case.
  */
 export async function runCell(config: RunConfig, context: StepContext, inheritedPythonPath?: string): Promise<CellOutcome> {
+  // Every command's temporary files (regrtest's test_python_<pid> folder, pytest's tmp_path) go to a folder of this run's own,
+  // removed at the end: a test that crashes leaves its folder behind, and a later run whose process gets the same pid would
+  // find it there (regrtest then warns "unable to create temporary directory" into the log).
+  const scratch = await makeScratchDir('pydebug-tmp-')
+  try {
+    return await runCellIn(config, withCommandEnv(context, { TMPDIR: scratch }), inheritedPythonPath)
+  } finally {
+    await removeTree(scratch)
+  }
+}
+
+async function runCellIn(config: RunConfig, context: StepContext, inheritedPythonPath?: string): Promise<CellOutcome> {
   // gil: force-off is part of the cell's runtime environment (PYTHON_GIL=0), so every pass and the report see it.
   let cell = withGilMode(planCellOrThrow(config), config.gil)
   // Logs from an earlier run in the same folder would mix with this run's.

@@ -13,6 +13,7 @@ import { NO_REMOTE_CACHE } from '../../../src/adapters/remote-cache.js'
 import { parseRunConfig } from '../../../src/cli/run-options.js'
 import { planBuildCacheKey, sha256Hex, type PlatformFacts } from '../../../src/plan/cache-key.js'
 import { planCell } from '../../../src/plan/cell.js'
+import type { CommandSpec } from '../../../src/adapters/process.js'
 import type { BuildRecord } from '../../../src/report/step-results.js'
 import { BUILD_RECORD_FILE } from '../../../src/steps/build-python.js'
 import type { StepContext } from '../../../src/steps/context.js'
@@ -130,6 +131,34 @@ describe('runCell with a scripted process runner (no process, no CPython build)'
     expect(outcome.summaryMarkdown).toContain('· 187 MB installed ·')
     // The build's lock is gone.
     expect(readdirSync(path.join(folders.cacheDir, 'cpython'))).toEqual([path.basename(prefix)])
+  })
+
+  it("gives its commands a temporary folder of the run's own and removes it: a crashed test's leftovers never reach the next run", async () => {
+    const folders = setUp('scratch')
+    await cachedPydebugEntry(folders.cacheDir, folders.source)
+    // What a test that crashes leaves: regrtest's working folder, named after its pid (os_helper.temp_cwd).
+    const leaveCrashLeftovers = (spec: CommandSpec) => mkdirSync(path.join(spec.env!.TMPDIR!, 'test_python_4242æ'))
+    const regrtest = (name: string): ExpectedCommand => ({
+      name,
+      matches: command('python3', '-m', 'test'),
+      log: readFixture('cpython-3.11.2-pydebug/cpython-tests-j2-timeout.txt'),
+      exitCode: 2,
+      effect: leaveCrashLeftovers,
+    })
+    const runs = [regrtest('first run'), regrtest('second run')]
+    const { context, runner } = contextOf(folders, runs)
+    const config = parseRunConfig(
+      ['--python', '3.11.2', '--source', folders.source, '--cache-dir', folders.cacheDir, '--out', folders.outDir, '--cpython-tests', 'test_os'],
+      captureIo(folders.root),
+      { requireExtension: false },
+    )
+    await runCell(config, context)
+    await runCell(config, context)
+    expect(runner.remaining()).toEqual([])
+    const [first, second] = runner.calls.map((call) => call.env!.TMPDIR!)
+    expect(path.dirname(first)).toBe(os.tmpdir())
+    expect(second).not.toBe(first)
+    expect([existsSync(first), existsSync(second)]).toEqual([false, false])
   })
 
   it('a command the test did not expect fails the cell with its name, and report.json is still written', async () => {
