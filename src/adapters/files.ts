@@ -189,7 +189,12 @@ export async function copyFileAtomic(source: string, destination: string): Promi
 /** Makes the folder and any missing parents; an existing folder is fine. */
 /** A new, empty folder under the system's temporary folder, named `<prefix>XXXXXX`. */
 export async function makeScratchDir(prefix: string): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), prefix))
+  return makeTempDirIn(os.tmpdir(), prefix)
+}
+
+/** A new, empty folder in `parent`, named `<prefix>XXXXXX`. */
+export async function makeTempDirIn(parent: string, prefix: string): Promise<string> {
+  return mkdtemp(path.join(parent, prefix))
 }
 
 export async function ensureDir(dir: string): Promise<void> {

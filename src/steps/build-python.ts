@@ -12,6 +12,7 @@ import {
   listDir,
   listDirEntries,
   listRelativeFiles,
+  makeTempDirIn,
   moveFile,
   pathExists,
   readJsonIfPresent,
@@ -283,9 +284,9 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
   await removeTree(workDir)
   await ensureDir(workDir)
 
-  const sourceDir = await context.log.group(`Unpack ${path.basename(tarball)}`, () => unpack(context, tarball, workDir))
-  // Out of tree, as CPython's docs show it: mkdir debug; cd debug; ../configure --with-pydebug
-  const buildDir = path.join(sourceDir, cell.buildDirName)
+  const sourceDir = await sharedSourceTree(context, tarball)
+  // Out of tree, as CPython's docs show it (mkdir debug; cd debug; ../configure --with-pydebug), in a folder of this build's own.
+  const buildDir = path.join(workDir, cell.buildDirName)
   await ensureDir(buildDir)
   const buildEnv = { ...cell.buildEnv }
   const phaseSeconds: Partial<Record<BuildPhase, number>> = {}
@@ -310,7 +311,7 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
     }),
   )
   const configureResults = await context.log.group(`configure ${cell.configureArgs.join(' ')}`, () =>
-    timed('configure', () => configureWithSharedResults(context, cell, target, buildDir, buildEnv, sharedResults)),
+    timed('configure', () => configureWithSharedResults(context, cell, target, sourceDir, buildDir, buildEnv, sharedResults)),
   )
   const discardSharedResults = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
@@ -432,6 +433,7 @@ async function configureWithSharedResults(
   context: StepContext,
   cell: CellPlan,
   target: BuildTarget,
+  sourceDir: string,
   buildDir: string,
   buildEnv: Readonly<Record<string, string>>,
   sharedResults: string,
@@ -439,7 +441,7 @@ async function configureWithSharedResults(
   const localResults = path.join(buildDir, 'config.cache')
   const configure = () =>
     runBuildPhase(context, 'configure', target.buildTimeouts, {
-      argv: ['../configure', `--cache-file=${localResults}`, ...cell.configureArgs, `--prefix=${target.prefix}`],
+      argv: [path.join(sourceDir, 'configure'), `--cache-file=${localResults}`, ...cell.configureArgs, `--prefix=${target.prefix}`],
       cwd: buildDir,
       env: buildEnv,
       logPath: logPath(context, 'build-configure.log'),
@@ -503,6 +505,36 @@ async function fetchSource(context: StepContext, cell: CellPlan, source: SourceS
   context.log.info(`downloading ${source.url}`)
   await downloadFile(source.url, destination, what, expected)
   return destination
+}
+
+/**
+ * The tarball's source tree, unpacked once and shared by every build of it: each build configures
+ * and compiles in a folder of its own (out of tree), so the tree is only read, as CPython's CI
+ * proves by building from a read-only mount. It is unpacked beside its place and renamed into it,
+ * so a build never sees half a tree; when two unpack at once, the first rename wins.
+ */
+async function sharedSourceTree(context: StepContext, tarball: string): Promise<string> {
+  const home = path.join(context.cacheDir, 'source-trees', (await sha256File(tarball)).slice(0, 16))
+  const unpacked = async () => (await listDirEntries(home)).find((entry) => entry.isDirectory)
+  if (await pathExists(home)) {
+    const tree = await unpacked()
+    if (tree && (await pathExists(path.join(home, tree.name, 'configure')))) {
+      context.log.info(`the source tree of ${path.basename(tarball)} is already unpacked: ${path.join(home, tree.name)}`)
+      return path.join(home, tree.name)
+    }
+    await removeTree(home)
+  }
+  await ensureDir(path.dirname(home))
+  const partial = await makeTempDirIn(path.dirname(home), `${path.basename(home)}.partial-`)
+  try {
+    const sourceDir = await context.log.group(`Unpack ${path.basename(tarball)}`, () => unpack(context, tarball, partial))
+    await moveFile(partial, home).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error
+    })
+    return path.join(home, path.basename(sourceDir))
+  } finally {
+    await removeTree(partial)
+  }
 }
 
 async function unpack(context: StepContext, tarball: string, workDir: string): Promise<string> {

@@ -44,12 +44,13 @@ export interface FakeSourceOptions {
 export async function makeFakeCpythonTarball(root: string, options: FakeSourceOptions = {}): Promise<string> {
   if (!systemPython) throw new Error('no python3 on this machine')
   const treeRoot = path.join(root, `tree-${options.fileName ?? 'Python-3.11.2.tgz'}`)
+  // Built out of tree, as pydebug builds CPython: configure finds the rest of the tree from where it lives.
   const tree = path.join(treeRoot, 'Python-3.11.2')
   mkdirSync(tree, { recursive: true })
   const makeAll = (options.makeAll ?? ['@echo built']).map((line) => `\\t${line.replaceAll("'", "'\\''")}\\n`).join('')
   writeFileSync(
     path.join(tree, 'configure'),
-    `#!/bin/sh\necho "checking for the fake compiler... yes"\n${options.configurePrelude ?? ''}\nfor arg in "$@"; do case "$arg" in --prefix=*) echo "\${arg#--prefix=}" > prefix.txt;; esac; done\nprintf 'all:\\n${makeAll}install:\\n\\tsh ../install.sh\\n' > Makefile\n`,
+    `#!/bin/sh\necho "checking for the fake compiler... yes"\n${options.configurePrelude ?? ''}\nfor arg in "$@"; do case "$arg" in --prefix=*) echo "\${arg#--prefix=}" > prefix.txt;; esac; done\nsrcdir=$(dirname "$0")\nprintf 'all:\\n${makeAll}install:\\n\\tsh %s/install.sh\\n' "$srcdir" > Makefile\n`,
   )
   chmodSync(path.join(tree, 'configure'), 0o755)
   const writes = Object.entries(FAKE_INSTALLED_FILES)

@@ -160,4 +160,40 @@ describe.runIf(systemPython)('configure results shared between variants of one s
     expect(sharedFiles()).toHaveLength(2)
     expect(existsSync(built.prefix)).toBe(true)
   })
+
+  it('every build of the source shares one unpacked tree, each configuring in a folder of its own', async () => {
+    const trees = readdirSync(path.join(cacheDir, 'source-trees'))
+    expect(trees).toHaveLength(1)
+    expect(trees[0]).toMatch(/^[0-9a-f]{16}$/)
+    expect(readdirSync(path.join(cacheDir, 'source-trees', trees[0]))).toEqual(['Python-3.11.2'])
+    // The last build found it there; its configure ran from the shared tree, out of tree.
+    expect(messages.some((text) => text.includes(`is already unpacked: ${path.join(cacheDir, 'source-trees', trees[0], 'Python-3.11.2')}`))).toBe(true)
+    expect(readdirSync(path.join(cacheDir, 'source-trees', trees[0], 'Python-3.11.2')).sort()).toEqual(['configure', 'install.sh'])
+  })
+
+  it('two builds that unpack the same source at once end with one tree and no half-unpacked folder', async () => {
+    const fresh = mkdtempSync(path.join(os.tmpdir(), 'pydebug-shared-tree-'))
+    const otherTarball = await makeFakeCpythonTarball(fresh, { configurePrelude: `${CONFIGURE_WITH_CACHE}\necho "$0" > configure-path.txt` })
+    const buildIn = async (spec: VariantSpec) => {
+      const planned = planCell(parsePythonVersion('3.11.2')!, spec)
+      if (!planned.ok) throw new Error(planned.refusal.reason)
+      const context = await createStepContext(
+        { cacheDir: path.join(fresh, 'cache'), outDir: path.join(fresh, `out-${spec.name}`) },
+        { env: { PATH: process.env.PATH, HOME: process.env.HOME }, workspace: fresh, log: createStreamLogger(() => undefined) },
+      )
+      return ensureInterpreter(context, planned.cell, { kind: 'file', path: otherTarball }, { jobs: 1, keepBuildTree: true })
+    }
+    const built = await Promise.all([buildIn(RELEASE_VARIANT), buildIn(variant('release-trace-refs', ['--with-trace-refs']))])
+    expect(built.map((install) => install.cacheHit)).toEqual(['none', 'none'])
+    const trees = path.join(fresh, 'cache', 'source-trees')
+    expect(readdirSync(trees)).toHaveLength(1)
+    const tree = path.join(trees, readdirSync(trees)[0], 'Python-3.11.2')
+    // Both configured from that tree, each in its own build folder.
+    const configuredFrom = readdirSync(path.join(fresh, 'cache', 'work')).map((key) =>
+      readdirSync(path.join(fresh, 'cache', 'work', key))
+        .filter((entry) => existsSync(path.join(fresh, 'cache', 'work', key, entry, 'configure-path.txt')))
+        .map((entry) => readFileSync(path.join(fresh, 'cache', 'work', key, entry, 'configure-path.txt'), 'utf8').trim()),
+    )
+    expect(configuredFrom.flat()).toEqual([path.join(tree, 'configure'), path.join(tree, 'configure')])
+  })
 })

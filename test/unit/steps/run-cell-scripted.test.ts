@@ -193,7 +193,7 @@ describe('runCell with a scripted process runner (no process, no CPython build)'
       },
       {
         name: 'configure',
-        matches: command('../configure', '--with-pydebug'),
+        matches: command('configure', '--with-pydebug'),
         log: 'checking for gcc... no\nconfigure: error: no acceptable C compiler found in $PATH\n',
         exitCode: 1,
       },
