@@ -310,8 +310,10 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
       env: { ...context.env, ...buildEnv },
     }),
   )
-  const configureResults = await context.log.group(`configure ${cell.configureArgs.join(' ')}`, () =>
-    timed('configure', () => configureWithSharedResults(context, cell, target, sourceDir, buildDir, buildEnv, sharedResults)),
+  const configureResults = await takingTurnsAtConfigure(sharedResults, context, () =>
+    context.log.group(`configure ${cell.configureArgs.join(' ')}`, () =>
+      timed('configure', () => configureWithSharedResults(context, cell, target, sourceDir, buildDir, buildEnv, sharedResults)),
+    ),
   )
   const discardSharedResults = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
@@ -422,6 +424,31 @@ async function buildInterpreter(context: StepContext, cell: CellPlan, source: So
 
 /** What pydebug leaves out of `make install` (plan/install-layout.ts), as the report says it. */
 const LEFT_OUT_BYTECODE = 'bytecode for optimisation levels 1 and 2 (python -O writes it on first import)'
+
+// The configure of each set of shareable results running in this process now (builds of several cells at once).
+const configuresRunning = new Map<string, Promise<unknown>>()
+
+/**
+ * Builds in one process that can share configure results (plan/configure-cache.ts) take turns at
+ * configure: the later one waits, then reuses the results the earlier one saved. Only configure
+ * waits; compiling goes on side by side.
+ */
+async function takingTurnsAtConfigure<T>(sharedResults: string, context: StepContext, configure: () => Promise<T>): Promise<T> {
+  const earlier = configuresRunning.get(sharedResults)
+  const mine = (async () => {
+    if (earlier) {
+      context.log.info(`waiting for the configure of another build of this source to finish, to reuse its results (${sharedResults})`)
+      await earlier.catch(() => undefined)
+    }
+    return configure()
+  })()
+  configuresRunning.set(sharedResults, mine)
+  try {
+    return await mine
+  } finally {
+    if (configuresRunning.get(sharedResults) === mine) configuresRunning.delete(sharedResults)
+  }
+}
 
 /**
  * Runs configure with the results an earlier configure of the same source, compiler and flags

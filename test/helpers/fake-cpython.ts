@@ -62,3 +62,17 @@ export async function makeFakeCpythonTarball(root: string, options: FakeSourceOp
   if (packed.code !== 0) throw new Error(`tar: ${packed.stderr}`)
   return tarball
 }
+
+/**
+ * A fake configure that behaves as autoconf's does with --cache-file: it reads the file, fails
+ * as autoconf fails on a cache made with other precious variables, and writes its results back.
+ */
+export const CONFIGURE_WITH_CACHE = `
+for arg in "$@"; do case "$arg" in --cache-file=*) cache="\${arg#--cache-file=}";; esac; done
+if [ -z "$cache" ]; then echo "no --cache-file given" >&2; exit 3; fi
+if [ -s "$cache" ]; then
+  echo "configure: loading cache $cache"
+  if grep -q stale "$cache"; then echo "configure: error: \\\`CC' has changed since the previous run:" >&2; exit 1; fi
+fi
+echo "ac_cv_fake_check=\${ac_cv_fake_check=yes}" >> "$cache"
+`

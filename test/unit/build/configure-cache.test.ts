@@ -11,7 +11,7 @@ import { collectReport } from '../../../src/report/collect.js'
 import { renderSummaryMarkdown } from '../../../src/report/summary-md.js'
 import { ensureInterpreter } from '../../../src/steps/build-python.js'
 import { createStepContext } from '../../../src/steps/context.js'
-import { FAKE_CELL, makeFakeCpythonTarball, RELEASE_VARIANT, systemPython } from '../../helpers/fake-cpython.js'
+import { CONFIGURE_WITH_CACHE, FAKE_CELL, makeFakeCpythonTarball, RELEASE_VARIANT, systemPython } from '../../helpers/fake-cpython.js'
 import { validate } from '../../helpers/json-schema.js'
 import { REPO_ROOT } from '../../helpers/spawn.js'
 
@@ -64,20 +64,6 @@ describe('which cells share configure results (plan/configure-cache.ts)', () => 
     expect(name({ env: { ...base.env, HOME: '/home/other', GITHUB_TOKEN: 'x' } })).toBe(name({}))
   })
 })
-
-/**
- * A fake configure that behaves as autoconf's does with --cache-file: it reads the file, fails
- * as autoconf fails on a cache made with other precious variables, and writes its results back.
- */
-const CONFIGURE_WITH_CACHE = `
-for arg in "$@"; do case "$arg" in --cache-file=*) cache="\${arg#--cache-file=}";; esac; done
-if [ -z "$cache" ]; then echo "no --cache-file given" >&2; exit 3; fi
-if [ -s "$cache" ]; then
-  echo "configure: loading cache $cache"
-  if grep -q stale "$cache"; then echo "configure: error: \\\`CC' has changed since the previous run:" >&2; exit 1; fi
-fi
-echo "ac_cv_fake_check=\${ac_cv_fake_check=yes}" >> "$cache"
-`
 
 describe.runIf(systemPython)('configure results shared between variants of one source (a real build step)', { timeout: 60_000 }, () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'pydebug-configure-cache-'))
