@@ -134,8 +134,8 @@ describe('cache keys never collide (a property test)', { timeout: 60_000 }, () =
         abi: pick(['cpython-311d-x86_64-linux-gnu', 'cpython-313td-x86_64-linux-gnu', 'cpython-311-x86_64-linux-gnu']),
         python: pick(['3.11.2', '3.13.5']),
         sourceDigest: pick(['1'.repeat(64), '2'.repeat(64)]),
-        compilerEnv: pick([{}, { CC: 'clang' }, { CC: 'gcc' }, { CFLAGS: '-O0' }]),
-        compilerVersions: pick([{}, { CC: 'Debian clang version 14.0.6' }]),
+        compilerEnv: pick<Record<string, string>>([{}, { CC: 'clang' }, { CC: 'gcc' }, { CFLAGS: '-O0' }]),
+        compilerVersions: pick<Record<string, string>>([{}, { CC: 'Debian clang version 14.0.6' }]),
         // With a fingerprint, the compiler CPython was built with counts; without, the interpreter's own key stands for both.
         ...pick<Partial<ExtensionKeyInputs>>([
           { abiFingerprint: 'd1f0' },
