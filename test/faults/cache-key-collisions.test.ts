@@ -129,7 +129,7 @@ describe('cache keys never collide (a property test)', { timeout: 60_000 }, () =
     const seen = new Map<string, string>()
     const collided: string[] = []
     for (let index = 0; index < 20_000; index++) {
-      const inputs: ExtensionKeyInputs = {
+      const inputs = {
         project: pick(['leaky', 'leaky-pytest', 'a-b']),
         abi: pick(['cpython-311d-x86_64-linux-gnu', 'cpython-313td-x86_64-linux-gnu', 'cpython-311-x86_64-linux-gnu']),
         python: pick(['3.11.2', '3.13.5']),
@@ -147,7 +147,7 @@ describe('cache keys never collide (a property test)', { timeout: 60_000 }, () =
         ]),
         ...pick([{}, { buildEnv: { CC: 'clang' } }, { buildEnv: { LDFLAGS: '-lstdc++' } }]),
         ...pick([{}, { buildCommand: 'python -m pip install --target $PYDEBUG_SITE .' }, { buildCommand: 'python setup.py build' }]),
-      }
+      } as ExtensionKeyInputs
       const key = planExtensionBuildKey(inputs)
       const material = JSON.stringify(inputs, Object.keys(inputs).sort())
       const canonical = JSON.stringify(Object.fromEntries(Object.entries(inputs).sort(([a], [b]) => a.localeCompare(b))))
