@@ -5,7 +5,7 @@ import { parseMinorVersion } from '../catalog/python-version.js'
 import { VARIANTS, type VariantSpec } from '../catalog/variants.js'
 import { ConfigError } from '../errors.js'
 import { cellId, isFreeThreaded } from '../plan/cell.js'
-import { unsupportedRunnerReason } from '../plan/platforms.js'
+import { unsupportedRunnerReason, untestedRunnerNotice } from '../plan/platforms.js'
 import {
   GITHUB_MATRIX_JOB_LIMIT,
   MATRIX_DEFAULTS,
@@ -296,6 +296,8 @@ export function validateMatrixInput(input: MatrixInput): { config: MatrixConfig;
   for (const { text, where } of os) {
     const runnerProblem = unsupportedRunnerReason(text)
     if (runnerProblem) throw new ConfigError(`${where}: '${text}': ${runnerProblem}. Allowed labels: ${allowedList(labels)}.`)
+    const runnerNotice = untestedRunnerNotice(text)
+    if (runnerNotice) warnings.push(`${where}: '${text}': ${runnerNotice}`)
     if (!labels.includes(text)) {
       warnings.push(
         `${where}: '${text}' is not a GitHub-hosted runner label the catalog knows (${allowedList(labels)}); cache keys name it as the OS with an unknown architecture.${perhaps(text, labels)}`,

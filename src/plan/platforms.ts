@@ -17,3 +17,15 @@ export function unsupportedRunnerReason(label: string): string | undefined {
 export function unsupportedHostReason(platform: string): string | undefined {
   return platform === 'win32' ? WINDOWS_REASON : undefined
 }
+
+const MACOS_NOTICE = `pydebug builds on macOS with the same configure and make recipe as on Linux, but it is built and tested on Linux only, so macOS is untested here (what differs, such as OpenSSL from Homebrew and no valgrind: ${PLATFORMS_DOC}).`
+
+/** The warning for a machine (Node's `process.platform`) pydebug builds on without having been tested there, or undefined. */
+export function untestedHostNotice(platform: string): string | undefined {
+  return platform === 'darwin' ? MACOS_NOTICE : undefined
+}
+
+/** The same warning for a GitHub runner label (`macos-15`, `macos-latest`, ...), or undefined. */
+export function untestedRunnerNotice(label: string): string | undefined {
+  return /^macos/i.test(label.trim()) ? untestedHostNotice('darwin') : undefined
+}

@@ -34,7 +34,7 @@ import { phaseCommandName, stalledPhaseMessage, type BuildPhase, type BuildPhase
 import { ccacheCacheKeys, ccacheDelta, ccacheEnv } from '../plan/ccache.js'
 import { configureCacheName } from '../plan/configure-cache.js'
 import { duplicateStaticLibraries, withLevelZeroBytecodeOnly } from '../plan/install-layout.js'
-import { unsupportedHostReason } from '../plan/platforms.js'
+import { unsupportedHostReason, untestedHostNotice } from '../plan/platforms.js'
 import { MANIFEST_FILE } from '../plan/prefix-manifest.js'
 import { digestMismatchMessage, expectedSourceDigest, GIVEN_DIGEST_FROM, unverifiedDownloadWarning } from '../plan/source-checksum.js'
 import { findUnsafeMember } from '../plan/tar-members.js'
@@ -79,6 +79,8 @@ print(json.dumps({"version": sys.version, "abiflags": sys.abiflags, "soabi": sys
 export async function ensureInterpreter(context: StepContext, cell: CellPlan, source: SourceSpec, options: BuildOptions): Promise<InterpreterInstall> {
   const hostProblem = unsupportedHostReason(context.platform.os)
   if (hostProblem) throw new ConfigError(`${hostProblem}.`)
+  const hostNotice = untestedHostNotice(context.platform.os)
+  if (hostNotice) context.log.warning(hostNotice)
   const started = Date.now()
   const sourceIdentity = sourceIdentityOf(source, source.kind === 'file' ? await sha256File(source.path) : undefined)
   // A local tarball's digest is at hand: a wrong one fails now, cached build or not.
@@ -171,6 +173,10 @@ export async function ensureInterpreter(context: StepContext, cell: CellPlan, so
       keyInputs: wanted.material,
       compilerCommand: wanted.compilerCommand,
       ...options,
+    }).catch(async (error: unknown) => {
+      // A half install is no cache entry, and after a full disk during make install it holds the space report.json needs.
+      await removeTree(prefix).catch(() => undefined)
+      throw error
     })
     if (remoteEntryExists) {
       context.log.info(

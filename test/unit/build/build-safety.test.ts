@@ -7,6 +7,7 @@ import { createStreamLogger } from '../../../src/adapters/logger.js'
 import { knownSourceChecksum } from '../../../src/catalog/source-checksums.js'
 import { BuildError, ConfigError, SourceError } from '../../../src/errors.js'
 import type { BuildPhaseTimeouts } from '../../../src/plan/build-phases.js'
+import { untestedHostNotice } from '../../../src/plan/platforms.js'
 import type { SourceSpec } from '../../../src/plan/source.js'
 import { ensureInterpreter } from '../../../src/steps/build-python.js'
 import { createStepContext, type StepContext } from '../../../src/steps/context.js'
@@ -183,5 +184,15 @@ describe('a Windows machine', () => {
       /^Windows builds CPython with PCbuild \(PCbuild\\build\.bat -d for a debug build\), .* loads only extensions built as _d\.pyd; .*\(the plan for Windows: docs\/platforms\.md\)\.$/,
     )
     expect(existsSync(path.join(root, 'windows', 'cache'))).toBe(false)
+  })
+})
+
+describe.runIf(systemPython)('a macOS machine', { timeout: 60_000 }, () => {
+  it('builds, with one warning that macOS is untested here, naming docs/platforms.md', async () => {
+    const tarball = await makeFakeCpythonTarball(root, { fileName: 'Python-3.11.2-on-macos.tgz' })
+    const context = await contextFor('macos', (context) => ({ ...context, platform: { ...context.platform, os: 'darwin' } }))
+    expect((await ensureInterpreter(context, FAKE_CELL, { kind: 'file', path: tarball }, { jobs: 1, keepBuildTree: false })).cacheHit).toBe('none')
+    expect(warnings()).toEqual([`warning: ${untestedHostNotice('darwin')}\n`])
+    expect(warnings()[0]).toContain('docs/platforms.md')
   })
 })

@@ -3,10 +3,23 @@ import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { KNOWN_MINORS } from '../../../src/catalog/known-versions.js'
 import { PYTHON_ORG_SOURCE_SHA256 } from '../../../src/catalog/python-org-checksums.js'
+import { parsePythonVersion } from '../../../src/catalog/python-version.js'
 import { knownSourceChecksum } from '../../../src/catalog/source-checksums.js'
 import { expectedSourceDigest, GIVEN_DIGEST_FROM, parseSha256 } from '../../../src/plan/source-checksum.js'
-import { CHECKSUM_MODULE, mergeDigests, publishedSourceDigests, renderChecksumModule } from '../../../scripts/refresh-source-checksums.js'
+import {
+  CHECKSUM_MODULE,
+  KNOWN_VERSIONS_MODULE,
+  mergeDigests,
+  preReleaseNote,
+  publishedSourceDigests,
+  publishedSourceReleases,
+  refreshLatest,
+  renderChecksumModule,
+  renderKnownVersionsModule,
+} from '../../../scripts/refresh-source-checksums.js'
 
 const sha = (character: string) => character.repeat(64)
 
@@ -120,5 +133,116 @@ describe('the refresh script', () => {
       'Python-3.10.0.tar.xz',
     ])
     expect(text).not.toContain('Empty until')
+  })
+})
+
+describe("the refresh script's known releases (KNOWN_MINORS' latest)", () => {
+  const file = (url: string, sha256_sum?: string, is_source = true) => ({
+    name: path.basename(url),
+    url,
+    is_source,
+    ...(sha256_sum === undefined ? {} : { sha256_sum }),
+  })
+  const ftp = (release: string, name: string) => file(`https://www.python.org/ftp/python/${release}/${name}`, sha('a'))
+  const versions = (...texts: string[]) => texts.map((text) => parsePythonVersion(text)!)
+  const known = [
+    { minor: '3.12', latest: '3.12.9' },
+    { minor: '3.13', latest: '3.13.9' },
+    { minor: '3.14', latest: '3.14.0rc3', note: preReleaseNote('3.14') },
+    { minor: '3.15', latest: '3.15.0a1', note: preReleaseNote('3.15') },
+  ]
+
+  it("lists each source release in python.org's answer once, of any minor, in version order", () => {
+    const answer = [
+      ftp('3.13.10', 'Python-3.13.10.tar.xz'),
+      ftp('3.13.10', 'Python-3.13.10.tgz'),
+      ftp('3.13.9', 'Python-3.13.9.tgz'),
+      ftp('3.15.0', 'Python-3.15.0a2.tgz'),
+      ftp('2.7.18', 'Python-2.7.18.tgz'),
+      file('https://www.python.org/ftp/python/3.14.1/python-3.14.1-amd64.exe', sha('b'), false),
+      file('https://mirror.example/python/3.14.2/Python-3.14.2.tgz', sha('c')),
+    ]
+    expect(publishedSourceReleases(answer).map((version) => version.text)).toEqual(['2.7.18', '3.13.9', '3.13.10', '3.15.0a2'])
+    expect(() => publishedSourceReleases({ detail: 'throttled' })).toThrow(/answered with no release files/)
+  })
+
+  it('moves each minor to its newest final release, numerically (3.13.10 after 3.13.9), dropping the pre-release note', () => {
+    const { minors, changes } = refreshLatest(known, versions('3.12.9', '3.12.10', '3.13.9', '3.13.10', '3.14.0rc3', '3.14.0', '3.14.1rc1'))
+    expect(minors).toEqual([{ minor: '3.12', latest: '3.12.10' }, { minor: '3.13', latest: '3.13.10' }, { minor: '3.14', latest: '3.14.0' }, known[3]])
+    expect(changes).toEqual([
+      { minor: '3.12', from: '3.12.9', to: '3.12.10' },
+      { minor: '3.13', from: '3.13.9', to: '3.13.10' },
+      { minor: '3.14', from: '3.14.0rc3', to: '3.14.0' },
+    ])
+  })
+
+  it('takes the newest pre-release, with its note, only for a minor with no final release', () => {
+    const { minors } = refreshLatest(known, versions('3.15.0a1', '3.15.0b1', '3.15.0a3'))
+    expect(minors[3]).toEqual({ minor: '3.15', latest: '3.15.0b1', note: 'no final 3.15 release yet: the newest pre-release python.org lists' })
+  })
+
+  it('never goes backwards, and leaves a minor python.org does not list (or lists the same) as it is, note included', () => {
+    const { minors, changes } = refreshLatest(known, versions('3.12.8', '3.13.9', '3.14.0rc2', '3.15.0a1'))
+    expect(minors).toEqual(known)
+    expect(changes).toEqual([])
+    expect(refreshLatest(known, []).minors).toEqual(known)
+  })
+
+  it("reports minors newer than the catalog's newest, never adds them, and is silent on the old ones it leaves out", () => {
+    const { minors, newMinors } = refreshLatest(known, versions('2.7.18', '3.5.10', '3.15.0a2', '3.16.0a1', '3.16.0a2', '4.0.0a1'))
+    expect(newMinors).toEqual(['3.16', '4.0'])
+    expect(minors.map((entry) => entry.minor)).toEqual(['3.12', '3.13', '3.14', '3.15'])
+  })
+
+  it('holds in known-versions.ts exactly what the script writes there (one line per entry)', () => {
+    const text = readFileSync(KNOWN_VERSIONS_MODULE, 'utf8')
+    expect(renderKnownVersionsModule(text, KNOWN_MINORS)).toBe(text)
+    for (const entry of KNOWN_MINORS) {
+      const version = parsePythonVersion(entry.latest)
+      expect(version && `${version.major}.${version.minor}`).toBe(entry.minor)
+      if (version?.pre) expect(entry.note).toBe(preReleaseNote(entry.minor))
+      else expect(entry.note).toBeUndefined()
+    }
+  })
+
+  it('rewrites only the entries whose release moved, and the note with it', () => {
+    const text = readFileSync(KNOWN_VERSIONS_MODULE, 'utf8')
+    const { minors } = refreshLatest(KNOWN_MINORS, versions('3.15.0', '3.13.99'))
+    const rewritten = renderKnownVersionsModule(text, minors)
+    const changed = (left: string, right: string) => {
+      const rightLines = right.split('\n')
+      return left.split('\n').flatMap((line, index) => (line === rightLines[index] ? [] : [[line.trim(), rightLines[index].trim()]]))
+    }
+    expect(changed(text, rewritten)).toEqual([
+      ["{ minor: '3.13', latest: '3.13.9' },", "{ minor: '3.13', latest: '3.13.99' },"],
+      [`{ minor: '3.15', latest: '3.15.0a1', note: '${preReleaseNote('3.15')}' },`, "{ minor: '3.15', latest: '3.15.0' },"],
+    ])
+    expect(renderKnownVersionsModule(rewritten, KNOWN_MINORS)).toBe(text)
+  })
+
+  it('refuses to rewrite a known-versions.ts whose entries it cannot find (reformatted onto several lines)', () => {
+    const spread = "  {\n    minor: '3.6',\n    latest: '3.6.15',\n  },\n"
+    expect(() => renderKnownVersionsModule(spread, [{ minor: '3.6', latest: '3.6.15' }])).toThrow(
+      "src/catalog/known-versions.ts has no one-line entry { minor: 'X.Y', latest: '...' } for 3.6",
+    )
+  })
+
+  it('escapes a note as a string literal that reads back', () => {
+    const text = "  { minor: '3.6', latest: '3.6.15' },\n"
+    const note = "python.org's \\ odd note"
+    const rewritten = renderKnownVersionsModule(text, [{ minor: '3.6', latest: '3.6.16', note }])
+    expect(rewritten).toBe("  { minor: '3.6', latest: '3.6.16', note: 'python.org\\'s \\\\ odd note' },\n")
+    expect(renderKnownVersionsModule(rewritten, [{ minor: '3.6', latest: '3.6.16', note }])).toBe(rewritten)
+  })
+
+  it('is committed by the scheduled workflow with both catalog files and what they feed (goldens naming the releases, dist/)', () => {
+    const workflowFile = path.join(path.dirname(KNOWN_VERSIONS_MODULE), '../../.github/workflows/refresh-source-checksums.yml')
+    const workflow = parse(readFileSync(workflowFile, 'utf8')) as { jobs: Record<string, { steps: { run?: string }[] }> }
+    const runs = Object.values(workflow.jobs).flatMap((job) => job.steps.map((step) => step.run ?? ''))
+    const commit = runs.find((run) => run.includes('git commit'))!
+    const repoRoot = path.resolve(path.dirname(KNOWN_VERSIONS_MODULE), '../..')
+    for (const refreshed of [CHECKSUM_MODULE, KNOWN_VERSIONS_MODULE].map((module) => path.relative(repoRoot, module))) expect(commit).toContain(refreshed)
+    for (const fed of ['test/golden/catalog', 'test/golden/matrix', 'dist']) expect(commit).toMatch(new RegExp(`[ (]${fed}[ )]`))
+    expect(runs.some((run) => run.includes('UPDATE_GOLDEN=1') && run.includes('npm run build'))).toBe(true)
   })
 })
