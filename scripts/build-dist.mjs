@@ -10,8 +10,10 @@ const outdir = path.resolve(process.argv[2] ?? path.join(root, 'dist'))
 
 export const ENTRIES = {
   main: 'src/entry/action-main.ts',
+  post: 'src/entry/action-post.ts',
   cli: 'src/entry/cli.ts',
   matrix: 'src/entry/matrix-action.ts',
+  report: 'src/entry/report-action.ts',
 }
 
 await rm(outdir, { recursive: true, force: true })

@@ -37,6 +37,27 @@ export class ExtensionBuildError extends BuildError {
   override readonly exitCode: number = 5
 }
 
+/** Exit codes of a run a signal cancelled: 128 + the signal's number, as a shell reports a process the signal ended. */
+export const CANCEL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const
+export type CancelSignal = keyof typeof CANCEL_EXIT_CODES
+
+/**
+ * SIGINT or SIGTERM stopped the run (Ctrl-C, a cancelled or timed-out job): the running commands'
+ * process groups were ended, and the report says what ran before. `logPath` is the log of the
+ * command that was running.
+ */
+export class CancelledError extends PydebugError {
+  override readonly exitCode: number
+  constructor(
+    readonly signal: CancelSignal,
+    message = `cancelled by ${signal}`,
+    readonly logPath?: string,
+  ) {
+    super(message)
+    this.exitCode = CANCEL_EXIT_CODES[signal]
+  }
+}
+
 /** Exit code when the run completed and found what `fail-on` asks to fail on. */
 export const FINDINGS_EXIT_CODE = 1
 

@@ -114,17 +114,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path30) {
-      const ctrl = callVisitor(key, node, visitor, path30);
+    function visit_(key, node, visitor, path31) {
+      const ctrl = callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visit_(key, ctrl, visitor, path30);
+        replaceNode(key, path31, ctrl);
+        return visit_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path30);
+            const ci = visit_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -135,13 +135,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = visit_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = visit_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path30);
+          const cv = visit_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -162,17 +162,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path30) {
-      const ctrl = await callVisitor(key, node, visitor, path30);
+    async function visitAsync_(key, node, visitor, path31) {
+      const ctrl = await callVisitor(key, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path30, ctrl);
-        return visitAsync_(key, ctrl, visitor, path30);
+        replaceNode(key, path31, ctrl);
+        return visitAsync_(key, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path30);
+            const ci = await visitAsync_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -183,13 +183,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path30);
+          const cv = await visitAsync_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -216,23 +216,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path30) {
+    function callVisitor(key, node, visitor, path31) {
       if (typeof visitor === "function")
-        return visitor(key, node, path30);
+        return visitor(key, node, path31);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path30);
+        return visitor.Map?.(key, node, path31);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path30);
+        return visitor.Seq?.(key, node, path31);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path30);
+        return visitor.Pair?.(key, node, path31);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path30);
+        return visitor.Scalar?.(key, node, path31);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path30);
+        return visitor.Alias?.(key, node, path31);
       return void 0;
     }
-    function replaceNode(key, path30, node) {
-      const parent = path30[path30.length - 1];
+    function replaceNode(key, path31, node) {
+      const parent = path31[path31.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -844,10 +844,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path30, value) {
+    function collectionFromPath(schema, path31, value) {
       let v = value;
-      for (let i = path30.length - 1; i >= 0; --i) {
-        const k = path30[i];
+      for (let i = path31.length - 1; i >= 0; --i) {
+        const k = path31[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -866,7 +866,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
+    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -896,11 +896,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path30, value) {
-        if (isEmptyPath(path30))
+      addIn(path31, value) {
+        if (isEmptyPath(path31))
           this.add(value);
         else {
-          const [key, ...rest] = path30;
+          const [key, ...rest] = path31;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -914,8 +914,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        const [key, ...rest] = path30;
+      deleteIn(path31) {
+        const [key, ...rest] = path31;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        const [key, ...rest] = path30;
+      getIn(path31, keepScalar) {
+        const [key, ...rest] = path31;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -948,8 +948,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path30) {
-        const [key, ...rest] = path30;
+      hasIn(path31) {
+        const [key, ...rest] = path31;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -959,8 +959,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        const [key, ...rest] = path30;
+      setIn(path31, value) {
+        const [key, ...rest] = path31;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1004,14 +1004,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1028,14 +1028,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1052,12 +1052,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1069,12 +1069,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1089,39 +1089,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -1184,8 +1184,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code2 = json.substr(i + 2, 4);
-                switch (code2) {
+                const code3 = json.substr(i + 2, 4);
+                switch (code3) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1211,8 +1211,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code3.substr(0, 2) === "00")
+                      str += "\\x" + code3.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -3475,9 +3475,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path30, value) {
+      addIn(path31, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path30, value);
+          this.contents.addIn(path31, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3552,14 +3552,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        if (Collection.isEmptyPath(path30)) {
+      deleteIn(path31) {
+        if (Collection.isEmptyPath(path31)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3574,10 +3574,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        if (Collection.isEmptyPath(path30))
+      getIn(path31, keepScalar) {
+        if (Collection.isEmptyPath(path31))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3588,10 +3588,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path30) {
-        if (Collection.isEmptyPath(path30))
+      hasIn(path31) {
+        if (Collection.isEmptyPath(path31))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3608,13 +3608,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        if (Collection.isEmptyPath(path30)) {
+      setIn(path31, value) {
+        if (Collection.isEmptyPath(path31)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path31), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path30, value);
+          this.contents.setIn(path31, value);
         }
       }
       /**
@@ -3711,22 +3711,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code3, message) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code3;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLParseError", pos, code3, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code3, message) {
+        super("YAMLWarning", pos, code3, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -4635,7 +4635,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code3, msg) => onError(offset + rel, code3, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4833,9 +4833,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok ? parseInt(cc, 16) : NaN;
+      const code3 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code3);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5157,12 +5157,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code3, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code3, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code3, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5324,12 +5324,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code3, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code3, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code3, message);
         };
         switch (token.type) {
           case "scalar":
@@ -5575,9 +5575,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path30) => {
+    visit.itemAtPath = (cst, path31) => {
       let item = cst;
-      for (const [field, index] of path30) {
+      for (const [field, index] of path31) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5586,23 +5586,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path30) => {
-      const parent = visit.itemAtPath(cst, path30.slice(0, -1));
-      const field = path30[path30.length - 1][0];
+    visit.parentCollection = (cst, path31) => {
+      const parent = visit.itemAtPath(cst, path31.slice(0, -1));
+      const field = path31[path31.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path30, item, visitor) {
-      let ctrl = visitor(item, path30);
+    function _visit(path31, item, visitor) {
+      let ctrl = visitor(item, path31);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5613,10 +5613,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path30);
+            ctrl = ctrl(item, path31);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
     }
     exports.visit = visit;
   }
@@ -7369,7 +7369,7 @@ var require_dist = __commonJS({
 
 // src/cli/build-command.ts
 import { mkdir as mkdir4 } from "node:fs/promises";
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/adapters/logger.ts
 function createStreamLogger(write) {
@@ -7387,7 +7387,7 @@ function createStreamLogger(write) {
 }
 
 // src/steps/build-python.ts
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/adapters/build-lock.ts
 import { open, readFile, rm } from "node:fs/promises";
@@ -7414,12 +7414,12 @@ async function acquire(lockPath, what, log, pollMs) {
       }
       return true;
     } catch (error) {
-      const code2 = error.code;
-      if (code2 === "EROFS" || code2 === "EACCES" || code2 === "EPERM") {
-        log.info(`${what}: no lock file can be written in this cache folder (${code2}); going on without one`);
+      const code3 = error.code;
+      if (code3 === "EROFS" || code3 === "EACCES" || code3 === "EPERM") {
+        log.info(`${what}: no lock file can be written in this cache folder (${code3}); going on without one`);
         return false;
       }
-      if (code2 !== "EEXIST") throw error;
+      if (code3 !== "EEXIST") throw error;
     }
     const owner = await readOwner(lockPath);
     if (owner === "gone") continue;
@@ -7446,15 +7446,15 @@ async function acquire(lockPath, what, log, pollMs) {
   }
 }
 async function readOwner(lockPath) {
-  let text2;
+  let text3;
   try {
-    text2 = await readFile(lockPath, "utf8");
+    text3 = await readFile(lockPath, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return "gone";
     throw error;
   }
   try {
-    const owner = JSON.parse(text2);
+    const owner = JSON.parse(text3);
     return typeof owner.pid === "number" && typeof owner.host === "string" ? { pid: owner.pid, host: owner.host, since: String(owner.since) } : void 0;
   } catch {
     return void 0;
@@ -7485,9 +7485,9 @@ function masqueradeNames(env) {
 function ccacheEnv(masqueradeDir, ccacheDir, env) {
   return { PATH: [masqueradeDir, env.PATH].filter((part) => part).join(path.delimiter), CCACHE_DIR: env.CCACHE_DIR || ccacheDir };
 }
-function parseCcacheStats(text2) {
+function parseCcacheStats(text3) {
   const values = /* @__PURE__ */ new Map();
-  for (const line of text2.split("\n")) {
+  for (const line of text3.split("\n")) {
     const [name, value] = line.split("	");
     if (name && value !== void 0 && /^\d+$/.test(value.trim())) values.set(name.trim(), Number(value));
   }
@@ -7535,92 +7535,8 @@ async function readCcacheCounts(runner, ccache, env, cwd, logPath2) {
 
 // src/adapters/process.ts
 import { spawn } from "node:child_process";
-import { closeSync, mkdirSync, openSync } from "node:fs";
-import path3 from "node:path";
-function mergeEnv(base, overrides = {}) {
-  const env = { ...base };
-  for (const [name, value] of Object.entries(overrides)) {
-    if (value === void 0) delete env[name];
-    else env[name] = value;
-  }
-  return env;
-}
-var TIMEOUT_GRACE_MS = 5e3;
-function createProcessRunner(baseEnv = process.env) {
-  return {
-    run(spec) {
-      mkdirSync(path3.dirname(spec.logPath), { recursive: true });
-      const logFd = openSync(spec.logPath, "a");
-      const started = process.hrtime.bigint();
-      return new Promise((resolve, reject) => {
-        const [program, ...args] = spec.argv;
-        const child = spawn(program, args, {
-          cwd: spec.cwd,
-          env: mergeEnv(baseEnv, spec.env),
-          stdio: ["ignore", spec.captureStdout ? "pipe" : logFd, logFd],
-          // Own process group, so a timeout also stops make's or regrtest's children.
-          detached: true
-        });
-        let stdout = "";
-        child.stdout?.setEncoding("utf8").on("data", (chunk) => {
-          stdout += chunk;
-        });
-        let timedOut = false;
-        let graceTimer;
-        const killGroup = (signal) => {
-          try {
-            process.kill(-child.pid, signal);
-          } catch {
-            child.kill(signal);
-          }
-        };
-        const timer = spec.timeoutMs === void 0 ? void 0 : setTimeout(() => {
-          timedOut = true;
-          if (spec.timeoutSignal === void 0 || spec.timeoutSignal === "SIGKILL") return killGroup("SIGKILL");
-          killGroup(spec.timeoutSignal);
-          graceTimer = setTimeout(() => killGroup("SIGKILL"), TIMEOUT_GRACE_MS);
-        }, spec.timeoutMs);
-        let finished = false;
-        const finish = () => {
-          if (timer) clearTimeout(timer);
-          if (graceTimer) clearTimeout(graceTimer);
-          if (finished) return;
-          finished = true;
-          closeSync(logFd);
-        };
-        child.on("error", (error) => {
-          finish();
-          reject(new Error(`could not start ${program}: ${error.message}`));
-        });
-        child.on("close", (exitCode, signal) => {
-          finish();
-          resolve({
-            argv: spec.argv,
-            exitCode,
-            signal,
-            timedOut,
-            seconds: Number(process.hrtime.bigint() - started) / 1e9,
-            logPath: spec.logPath,
-            stdout
-          });
-        });
-      });
-    }
-  };
-}
-function describeExit(result, timeoutMs) {
-  if (result.timedOut) return `timed out${timeoutMs ? ` after ${Math.round(timeoutMs / 1e3)} s` : ""}`;
-  if (result.signal) return `killed by ${result.signal}`;
-  return `exit ${result.exitCode}`;
-}
-
-// src/adapters/download.ts
-import { createHash } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir as mkdir2, rename, rm as rm2 } from "node:fs/promises";
-import path5 from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { mkdirSync } from "node:fs";
+import path4 from "node:path";
 
 // src/errors.ts
 var PydebugError = class extends Error {
@@ -7647,8 +7563,283 @@ var BuildError = class extends PydebugError {
 var ExtensionBuildError = class extends BuildError {
   exitCode = 5;
 };
+var CANCEL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+var CancelledError = class extends PydebugError {
+  constructor(signal, message = `cancelled by ${signal}`, logPath2) {
+    super(message);
+    this.signal = signal;
+    this.logPath = logPath2;
+    this.exitCode = CANCEL_EXIT_CODES[signal];
+  }
+  signal;
+  logPath;
+  exitCode;
+};
 var FINDINGS_EXIT_CODE = 1;
 var INTERNAL_ERROR_EXIT_CODE = 70;
+
+// src/adapters/log-pipe.ts
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { closeSync, constants as constants2, openSync, unlinkSync, writeSync } from "node:fs";
+import { Socket } from "node:net";
+import os2 from "node:os";
+import path3 from "node:path";
+import { promisify } from "node:util";
+
+// src/plan/log-limit.ts
+var LOG_LIMIT_INPUT = "log-limit";
+var BYTES_PER_MB = 1024 * 1024;
+function logLimitBytesOf(megabytes) {
+  return megabytes > 0 ? megabytes * BYTES_PER_MB : void 0;
+}
+function formatBytes(bytes) {
+  if (bytes < BYTES_PER_MB) return `${bytes} bytes`;
+  const megabytes = bytes / BYTES_PER_MB;
+  return `${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(1)} MB`;
+}
+function describeLogCut(cut) {
+  return cut.reason === "log-limit" ? `${cut.droppedBytes} bytes of output were dropped at the ${LOG_LIMIT_INPUT} of ${formatBytes(cut.limitBytes)}, between the first part of the output and its end (raise ${LOG_LIMIT_INPUT}, in MB, to keep them)` : `${cut.droppedBytes} bytes of output could not be written to the log (${cut.error})`;
+}
+function logCutLine(cut) {
+  return `pydebug: this log is incomplete: ${describeLogCut(cut)}; the process ran on to its end`;
+}
+
+// src/adapters/log-pipe.ts
+var DRAIN_AFTER_EXIT_MS = 2e3;
+async function openPipe() {
+  const fifo = path3.join(os2.tmpdir(), `pydebug-log-${randomBytes(8).toString("hex")}`);
+  await promisify(execFile)("mkfifo", ["-m", "600", fifo]);
+  try {
+    const readFd = openSync(fifo, constants2.O_RDONLY | constants2.O_NONBLOCK);
+    return { readFd, writeFd: openSync(fifo, constants2.O_WRONLY) };
+  } finally {
+    unlinkSync(fifo);
+  }
+}
+var MAX_TAIL_BYTES = 4 * 1024 * 1024;
+async function openLogPipe(logPath2, limitBytes) {
+  const logFd = openSync(logPath2, "a");
+  let pipe;
+  try {
+    pipe = await openPipe();
+  } catch (error) {
+    closeSync(logFd);
+    throw error;
+  }
+  const reader = new Socket({ fd: pipe.readFd, readable: true, writable: false });
+  const tailBytes = limitBytes === void 0 ? 0 : Math.min(Math.floor(limitBytes / 4), MAX_TAIL_BYTES);
+  const headBytes = limitBytes === void 0 ? Number.POSITIVE_INFINITY : limitBytes - tailBytes;
+  let headWritten = 0;
+  let headFull = false;
+  const tail = [];
+  let tailLength = 0;
+  let droppedBetween = 0;
+  let writeError;
+  let endsWithNewline = true;
+  const write = (bytes) => {
+    const buffer = typeof bytes === "string" ? Buffer.from(bytes) : bytes;
+    let offset = 0;
+    try {
+      while (offset < buffer.length) offset += writeSync(logFd, buffer, offset);
+    } catch (error) {
+      writeError = { error: error instanceof Error ? error.message : String(error), droppedBytes: buffer.length - offset };
+    }
+    if (offset > 0) endsWithNewline = buffer[offset - 1] === 10;
+    return offset;
+  };
+  reader.on("data", (data) => {
+    if (writeError) {
+      writeError.droppedBytes += data.length;
+      return;
+    }
+    let chunk = data;
+    if (!headFull) {
+      if (headWritten + chunk.length <= headBytes) {
+        headWritten += write(chunk);
+        return;
+      }
+      const room = chunk.subarray(0, headBytes - headWritten);
+      const lineEnd = room.lastIndexOf(10);
+      const head = lineEnd >= 0 ? room.subarray(0, lineEnd + 1) : room;
+      headWritten += write(head);
+      headFull = true;
+      chunk = chunk.subarray(head.length);
+    }
+    tail.push(chunk);
+    tailLength += chunk.length;
+    while (tail.length > 1 && tailLength - tail[0].length >= tailBytes) {
+      const first = tail.shift();
+      tailLength -= first.length;
+      droppedBetween += first.length;
+    }
+  });
+  const ended = new Promise((resolve) => {
+    reader.on("end", resolve);
+    reader.on("close", resolve);
+    reader.on("error", () => resolve());
+  });
+  const keptTail = () => {
+    let kept = Buffer.concat(tail);
+    if (kept.length > tailBytes) {
+      droppedBetween += kept.length - tailBytes;
+      kept = kept.subarray(kept.length - tailBytes);
+    }
+    if (droppedBetween === 0) return kept;
+    const lineStart2 = kept.indexOf(10) + 1;
+    droppedBetween += lineStart2;
+    return kept.subarray(lineStart2);
+  };
+  let writeEndOpen = true;
+  const childStarted = () => {
+    if (!writeEndOpen) return;
+    writeEndOpen = false;
+    closeSync(pipe.writeFd);
+  };
+  return {
+    writeFd: pipe.writeFd,
+    childStarted,
+    async finish() {
+      childStarted();
+      let timer;
+      await Promise.race([ended, new Promise((resolve) => timer = setTimeout(resolve, DRAIN_AFTER_EXIT_MS))]);
+      clearTimeout(timer);
+      reader.destroy();
+      let cut;
+      if (!writeError) {
+        const kept = keptTail();
+        if (droppedBetween > 0) {
+          cut = { reason: "log-limit", droppedBytes: droppedBetween, limitBytes };
+          write(`${endsWithNewline ? "" : "\n"}${logCutLine(cut)}
+`);
+        }
+        write(kept);
+      }
+      if (writeError) {
+        cut = { reason: "write-failed", droppedBytes: writeError.droppedBytes, error: writeError.error };
+        write(`
+${logCutLine(cut)}
+`);
+      }
+      closeSync(logFd);
+      return cut;
+    }
+  };
+}
+
+// src/adapters/process.ts
+function mergeEnv(base, overrides = {}) {
+  const env = { ...base };
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === void 0) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
+var TIMEOUT_GRACE_MS = 5e3;
+var CANCEL_GRACE_MS = 2e3;
+function createProcessRunner(baseEnv = process.env, options = {}) {
+  return {
+    async run(spec) {
+      const { cancel } = options;
+      if (cancel?.aborted) throw cancelledDuring(cancel.reason, spec, false);
+      mkdirSync(path4.dirname(spec.logPath), { recursive: true });
+      const log = await openLogPipe(spec.logPath, options.logLimitBytes);
+      const started = process.hrtime.bigint();
+      return new Promise((resolve, reject) => {
+        const [program, ...args] = spec.argv;
+        let child;
+        try {
+          child = spawn(program, args, {
+            cwd: spec.cwd,
+            env: mergeEnv(baseEnv, spec.env),
+            stdio: ["ignore", spec.captureStdout ? "pipe" : log.writeFd, log.writeFd],
+            // Own process group, so a timeout also stops make's or regrtest's children.
+            detached: true
+          });
+        } catch (error) {
+          void log.finish().then(() => reject(error));
+          return;
+        }
+        log.childStarted();
+        let stdout = "";
+        child.stdout?.setEncoding("utf8").on("data", (chunk) => {
+          stdout += chunk;
+        });
+        let timedOut = false;
+        let graceTimer;
+        const killGroup = (signal) => {
+          try {
+            process.kill(-child.pid, signal);
+          } catch {
+            child.kill(signal);
+          }
+        };
+        const timer = spec.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+          timedOut = true;
+          if (spec.timeoutSignal === void 0 || spec.timeoutSignal === "SIGKILL") return killGroup("SIGKILL");
+          killGroup(spec.timeoutSignal);
+          graceTimer = setTimeout(() => killGroup("SIGKILL"), TIMEOUT_GRACE_MS);
+        }, spec.timeoutMs);
+        let cancelled = false;
+        let cancelTimer;
+        const onCancel = () => {
+          cancelled = true;
+          killGroup("SIGTERM");
+          cancelTimer = setTimeout(() => killGroup("SIGKILL"), CANCEL_GRACE_MS);
+        };
+        cancel?.addEventListener("abort", onCancel, { once: true });
+        if (cancel?.aborted) onCancel();
+        let logClosed;
+        const finish = () => {
+          if (timer) clearTimeout(timer);
+          if (graceTimer) clearTimeout(graceTimer);
+          cancel?.removeEventListener("abort", onCancel);
+          if (cancelTimer) clearTimeout(cancelTimer);
+          if (cancelled) killGroup("SIGKILL");
+          logClosed ??= log.finish();
+          return logClosed;
+        };
+        child.on("error", (error) => {
+          void finish().then(() => reject(new Error(`could not start ${program}: ${error.message}`)));
+        });
+        child.on("close", (exitCode, signal) => {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          void finish().then(
+            (logCut) => cancelled ? reject(cancelledDuring(cancel?.reason, spec, true)) : resolve({
+              argv: spec.argv,
+              exitCode,
+              signal,
+              timedOut,
+              seconds,
+              logPath: spec.logPath,
+              stdout,
+              ...logCut ? { logCut } : {}
+            })
+          );
+        });
+      });
+    }
+  };
+}
+function cancelledDuring(reason, spec, started) {
+  if (!(reason instanceof CancelledError)) return reason instanceof Error ? reason : new Error(`cancelled: ${String(reason)}`);
+  const command = `\`${spec.argv.join(" ")}\``;
+  return started ? new CancelledError(reason.signal, `${reason.message} while ${command} ran: its processes were ended`, spec.logPath) : new CancelledError(reason.signal, `${reason.message} before ${command} started`);
+}
+function describeExit(result, timeoutMs) {
+  if (result.timedOut) return `timed out${timeoutMs ? ` after ${Math.round(timeoutMs / 1e3)} s` : ""}`;
+  if (result.signal) return `killed by ${result.signal}`;
+  return `exit ${result.exitCode}`;
+}
+
+// src/adapters/download.ts
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir as mkdir2, rename, rm as rm2 } from "node:fs/promises";
+import path6 from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 
 // src/catalog/python-org-checksums.ts
 var PYTHON_ORG_SOURCE_SHA256 = {};
@@ -7669,12 +7860,12 @@ function knownSourceChecksum(fileName) {
 }
 
 // src/plan/source.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/catalog/python-version.ts
 var RELEASE_VERSION = /^(\d+)\.(\d+)\.(\d+)(?:(a|b|rc)(\d+))?$/;
-function parsePythonVersion(text2) {
-  const match = RELEASE_VERSION.exec(text2.trim());
+function parsePythonVersion(text3) {
+  const match = RELEASE_VERSION.exec(text3.trim());
   if (!match) return void 0;
   const [, major, minor, patch, preKind, preNumber] = match;
   const version = {
@@ -7705,8 +7896,8 @@ function compareMinor(version, minor) {
 }
 var parsedMinors = /* @__PURE__ */ new Map();
 var MINOR_VERSION = /^(\d+)\.(\d+)$/;
-function parseMinorVersion(text2) {
-  const match = MINOR_VERSION.exec(text2.trim());
+function parseMinorVersion(text3) {
+  const match = MINOR_VERSION.exec(text3.trim());
   return match ? { major: Number(match[1]), minor: Number(match[2]) } : void 0;
 }
 
@@ -7714,8 +7905,8 @@ function parseMinorVersion(text2) {
 var DEFAULT_SOURCE_TEMPLATE = "https://www.python.org/ftp/python/{release}/Python-{version}.tgz";
 var URL_SCHEME = /^(https?|file):\/\//i;
 function resolveSourceSpec(source, python, resolvePath) {
-  const text2 = source?.trim() || DEFAULT_SOURCE_TEMPLATE;
-  const expanded = text2.replaceAll("{version}", python.text).replaceAll("{release}", releaseOf(python));
+  const text3 = source?.trim() || DEFAULT_SOURCE_TEMPLATE;
+  const expanded = text3.replaceAll("{version}", python.text).replaceAll("{release}", releaseOf(python));
   if (URL_SCHEME.test(expanded)) {
     return expanded.toLowerCase().startsWith("file://") ? { kind: "file", path: decodeURIComponent(new URL(expanded).pathname) } : { kind: "url", url: expanded };
   }
@@ -7725,7 +7916,7 @@ function describeSource(source) {
   return source.kind === "url" ? source.url : source.path;
 }
 function sourceFileName(source) {
-  if (source.kind === "file") return path4.basename(source.path);
+  if (source.kind === "file") return path5.basename(source.path);
   return decodeURIComponent(new URL(source.url).pathname.split("/").pop() ?? "");
 }
 function sourceIdentityOf(source, fileSha256) {
@@ -7736,8 +7927,8 @@ function sourceIdentityOf(source, fileSha256) {
 // src/plan/source-checksum.ts
 var GIVEN_DIGEST_FROM = "the given source-sha256 (--sha256)";
 var SHA256_HEX = /^[0-9a-f]{64}$/i;
-function parseSha256(text2) {
-  const hex = text2.trim().replace(/^sha256:/i, "");
+function parseSha256(text3) {
+  const hex = text3.trim().replace(/^sha256:/i, "");
   return SHA256_HEX.test(hex) ? hex.toLowerCase() : void 0;
 }
 function expectedSourceDigest(source, givenSha256) {
@@ -7753,7 +7944,7 @@ function unverifiedDownloadWarning(what, url) {
 
 // src/adapters/download.ts
 async function downloadFile(url, destination, what, expected) {
-  await mkdir2(path5.dirname(destination), { recursive: true });
+  await mkdir2(path6.dirname(destination), { recursive: true });
   const temporary = `${destination}.${process.pid}.part`;
   let response;
   try {
@@ -7803,8 +7994,24 @@ function causeOf(error) {
 // src/adapters/files.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
-import { copyFile, cp, link, lstat, mkdir as mkdir3, open as open2, readdir, readFile as readFile2, readlink, rename as rename2, rm as rm3, stat, symlink as symlink2, writeFile } from "node:fs/promises";
-import path6 from "node:path";
+import {
+  copyFile,
+  link,
+  lstat,
+  mkdir as mkdir3,
+  mkdtemp,
+  open as open2,
+  readdir,
+  readFile as readFile2,
+  readlink,
+  rename as rename2,
+  rm as rm3,
+  stat,
+  symlink as symlink2,
+  writeFile
+} from "node:fs/promises";
+import os3 from "node:os";
+import path7 from "node:path";
 async function sha256File(filePath) {
   const hash = createHash2("sha256");
   for await (const chunk of createReadStream(filePath)) hash.update(chunk);
@@ -7813,15 +8020,15 @@ async function sha256File(filePath) {
 async function hashTree(root, skip) {
   const hash = createHash2("sha256");
   const walk = async (relativeDir) => {
-    const entries = await readdir(path6.join(root, relativeDir), { withFileTypes: true });
+    const entries = await readdir(path7.join(root, relativeDir), { withFileTypes: true });
     entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const entry of entries) {
-      const relativePath = path6.posix.join(relativeDir, entry.name);
+      const relativePath = path7.posix.join(relativeDir, entry.name);
       if (skip(relativePath, entry.isDirectory())) continue;
       if (entry.isDirectory()) await walk(relativePath);
       else if (entry.isFile()) {
         hash.update(`${relativePath}\0`);
-        hash.update(await readFile2(path6.join(root, relativePath)));
+        hash.update(await readFile2(path7.join(root, relativePath)));
         hash.update("\0");
       }
     }
@@ -7833,7 +8040,7 @@ async function writeFileAtomic(filePath, content) {
   await throughTemporary(filePath, (temporary) => writeFile(temporary, content));
 }
 async function throughTemporary(destination, write) {
-  await mkdir3(path6.dirname(destination), { recursive: true });
+  await mkdir3(path7.dirname(destination), { recursive: true });
   const temporary = `${destination}.${process.pid}.tmp`;
   await write(temporary);
   await rename2(temporary, destination);
@@ -7866,7 +8073,7 @@ async function listFiles(root) {
   const files = [];
   const walk = async (directory) => {
     for (const entry of await readdir(directory, { withFileTypes: true })) {
-      const entryPath = path6.join(directory, entry.name);
+      const entryPath = path7.join(directory, entry.name);
       if (entry.isDirectory()) await walk(entryPath);
       else if (entry.isFile()) files.push(entryPath);
     }
@@ -7877,7 +8084,7 @@ async function listFiles(root) {
 async function readTreeEntries(root, skip = () => false) {
   const found = [];
   const walk = async (relativeDir) => {
-    for (const entry of await readdir(path6.join(root, relativeDir), { withFileTypes: true })) {
+    for (const entry of await readdir(path7.join(root, relativeDir), { withFileTypes: true })) {
       const relativePath = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
       if (skip(relativePath)) continue;
       if (entry.isDirectory()) await walk(relativePath);
@@ -7891,7 +8098,7 @@ async function readTreeEntries(root, skip = () => false) {
     while (next < found.length) {
       const index = next++;
       const { relativePath, kind } = found[index];
-      const absolute = path6.join(root, relativePath);
+      const absolute = path7.join(root, relativePath);
       if (kind === "symlink") entries[index] = { path: relativePath, kind, target: await readlink(absolute) };
       else if (kind === "other") entries[index] = { path: relativePath, kind };
       else entries[index] = { path: relativePath, kind, size: (await lstat(absolute)).size, sha256: await sha256File(absolute) };
@@ -7906,7 +8113,7 @@ async function treeBytes(root) {
   let total = 0;
   const walk = async (directory) => {
     for (const entry of await readdir(directory, { withFileTypes: true })) {
-      const entryPath = path6.join(directory, entry.name);
+      const entryPath = path7.join(directory, entry.name);
       if (entry.isDirectory()) await walk(entryPath);
       else {
         const info = await lstat(entryPath);
@@ -7931,10 +8138,16 @@ async function hardLinkIfIdentical(original, duplicate) {
   return true;
 }
 async function listRelativeFiles(root) {
-  return (await listFiles(root)).map((file) => path6.relative(root, file).split(path6.sep).join("/"));
+  return (await listFiles(root)).map((file) => path7.relative(root, file).split(path7.sep).join("/"));
 }
 async function copyFileAtomic(source, destination) {
   await throughTemporary(destination, (temporary) => copyFile(source, temporary));
+}
+async function makeScratchDir(prefix) {
+  return makeTempDirIn(os3.tmpdir(), prefix);
+}
+async function makeTempDirIn(parent, prefix) {
+  return mkdtemp(path7.join(parent, prefix));
 }
 async function ensureDir(dir) {
   await mkdir3(dir, { recursive: true });
@@ -7982,10 +8195,19 @@ async function listTree(dir) {
   return readdir(dir, { recursive: true });
 }
 async function copyTree(source, destination, skip) {
-  await cp(source, destination, {
-    recursive: true,
-    filter: async (from) => from === source || !skip(path6.relative(source, from).split(path6.sep).join("/"), (await lstat(from)).isDirectory())
-  });
+  const target = path7.resolve(destination);
+  const copy = async (relativeDir) => {
+    await mkdir3(path7.join(target, relativeDir), { recursive: true });
+    for (const entry of await readdir(path7.join(source, relativeDir), { withFileTypes: true })) {
+      const relativePath = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+      const from = path7.join(source, relativePath);
+      if (path7.resolve(from) === target || skip(relativePath, entry.isDirectory())) continue;
+      if (entry.isDirectory()) await copy(relativePath);
+      else if (entry.isSymbolicLink()) await symlink2(await readlink(from), path7.join(target, relativePath));
+      else await copyFile(from, path7.join(target, relativePath));
+    }
+  };
+  await copy("");
 }
 async function copyFileIfPresent(source, destination) {
   await copyFile(source, destination).catch((error) => {
@@ -8002,7 +8224,7 @@ async function moveFile(from, to) {
   await rename2(from, to);
 }
 async function replaceWithSymlink(target, linkPath) {
-  const temporary = path6.join(path6.dirname(linkPath), `.${path6.basename(linkPath)}.${process.pid}`);
+  const temporary = path7.join(path7.dirname(linkPath), `.${path7.basename(linkPath)}.${process.pid}`);
   await rm3(temporary, { force: true });
   await symlink2(target, temporary);
   await rename2(temporary, linkPath);
@@ -8010,8 +8232,8 @@ async function replaceWithSymlink(target, linkPath) {
 
 // src/adapters/platform.ts
 import { mkdtempSync, rmSync } from "node:fs";
-import os2 from "node:os";
-import path7 from "node:path";
+import os4 from "node:os";
+import path8 from "node:path";
 async function detectPlatform(runner, env) {
   const chosenCompiler = compilerChosenForCPython(env);
   return {
@@ -8025,9 +8247,9 @@ function compilerChosenForCPython(env) {
   return env.CC?.trim() || void 0;
 }
 async function compilerVersion(runner, compiler) {
-  const scratch = mkdtempSync(path7.join(os2.tmpdir(), "pydebug-cc-"));
+  const scratch = mkdtempSync(path8.join(os4.tmpdir(), "pydebug-cc-"));
   try {
-    const result = await runner.run({ argv: [...compiler.split(/\s+/), "--version"], cwd: scratch, logPath: path7.join(scratch, "cc.log"), captureStdout: true }).catch(() => void 0);
+    const result = await runner.run({ argv: [...compiler.split(/\s+/), "--version"], cwd: scratch, logPath: path8.join(scratch, "cc.log"), captureStdout: true }).catch(() => void 0);
     return result?.exitCode === 0 ? result.stdout.split("\n")[0].trim() : void 0;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -8036,7 +8258,7 @@ async function compilerVersion(runner, compiler) {
 
 // src/adapters/prefix-manifest.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/plan/prefix-manifest.ts
 var MANIFEST_FILE = "pydebug-manifest.json";
@@ -8050,10 +8272,10 @@ function manifestOf(entries) {
   }
   return { schema: 1, files, links };
 }
-function parseManifest(text2) {
+function parseManifest(text3) {
   let value;
   try {
-    value = JSON.parse(text2);
+    value = JSON.parse(text3);
   } catch {
     return void 0;
   }
@@ -8106,18 +8328,18 @@ function isRecord(value) {
 var notTheManifest = (relativePath) => relativePath === MANIFEST_FILE || relativePath.startsWith(`${MANIFEST_FILE}.`);
 async function writePrefixManifest(prefix) {
   const manifest = manifestOf(await readTreeEntries(prefix, notTheManifest));
-  await writeFileAtomic(path8.join(prefix, MANIFEST_FILE), `${JSON.stringify(manifest)}
+  await writeFileAtomic(path9.join(prefix, MANIFEST_FILE), `${JSON.stringify(manifest)}
 `);
 }
 async function checkPrefixManifest(prefix) {
-  let text2;
+  let text3;
   try {
-    text2 = await readFile3(path8.join(prefix, MANIFEST_FILE), "utf8");
+    text3 = await readFile3(path9.join(prefix, MANIFEST_FILE), "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return { state: "absent" };
     throw error;
   }
-  const manifest = parseManifest(text2);
+  const manifest = parseManifest(text3);
   if (!manifest) return { state: "differs", problem: `its manifest ${MANIFEST_FILE} is damaged (not the JSON pydebug writes)` };
   const problem = describeManifestMismatch(compareWithManifest(manifest, await readTreeEntries(prefix, notTheManifest)));
   return problem ? { state: "differs", problem } : { state: "matches" };
@@ -8130,7 +8352,7 @@ import { open as open3 } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 
 // src/plan/tar-members.ts
-import path9 from "node:path";
+import path10 from "node:path";
 var BLOCK = 512;
 var TarFormatError = class extends Error {
 };
@@ -8224,7 +8446,7 @@ function unsafeMemberReason(member) {
     const kind = member.type === "symlink" ? "symbolic" : "hard";
     const target = member.linkTarget ?? "";
     if (isAbsolute(target)) return `a ${kind} link to the absolute path ${target}`;
-    const resolved = path9.posix.normalize(member.type === "symlink" ? path9.posix.join(path9.posix.dirname(member.path), target) : target);
+    const resolved = path10.posix.normalize(member.type === "symlink" ? path10.posix.join(path10.posix.dirname(member.path), target) : target);
     if (resolved === ".." || resolved.startsWith("../")) return `a ${kind} link to ${target}, outside the folder it unpacks into`;
   }
   return void 0;
@@ -8234,7 +8456,7 @@ function findUnsafeMember(members) {
   for (const member of members) {
     const reason = unsafeMemberReason(member);
     if (reason) return { member, reason };
-    const normalized = path9.posix.normalize(member.path).replace(/\/+$/, "");
+    const normalized = path10.posix.normalize(member.path).replace(/\/+$/, "");
     const link2 = links.find((linkPath) => normalized.startsWith(`${linkPath}/`));
     if (link2) return { member, reason: `a path under the symbolic link ${link2}` };
     if (member.type === "symlink") links.push(normalized);
@@ -8342,10 +8564,10 @@ async function listTarMembers(tarball) {
   }
   const child = spawn2(compression.program, ["-dc", tarball], { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
-  child.stderr.setEncoding("utf8").on("data", (text2) => stderr += text2);
+  child.stderr.setEncoding("utf8").on("data", (text3) => stderr += text3);
   const exited = new Promise((resolve, reject) => {
     child.on("error", (error) => reject(new TarListingError(`could not run ${compression.program} to read the ${compression.name} archive: ${error.message}`)));
-    child.on("close", (code3) => resolve(code3));
+    child.on("close", (code4) => resolve(code4));
   });
   exited.catch(() => void 0);
   try {
@@ -8355,8 +8577,8 @@ async function listTarMembers(tarball) {
     await exited.catch(() => void 0);
     throw error;
   }
-  const code2 = await exited;
-  if (code2 !== 0) throw new TarListingError(`${compression.program} -dc failed (exit ${code2}): ${stderr.trim().split("\n").pop() ?? ""}`);
+  const code3 = await exited;
+  if (code3 !== 0) throw new TarListingError(`${compression.program} -dc failed (exit ${code3}): ${stderr.trim().split("\n").pop() ?? ""}`);
   return members;
 }
 
@@ -8698,8 +8920,8 @@ function buildKeyMaterial({ cell, source, platform }) {
     platform
   };
 }
-function sha256Hex(text2) {
-  return createHash3("sha256").update(text2).digest("hex");
+function sha256Hex(text3) {
+  return createHash3("sha256").update(text3).digest("hex");
 }
 
 // src/plan/configure-cache.ts
@@ -8761,6 +8983,13 @@ function unsupportedRunnerReason(label) {
 }
 function unsupportedHostReason(platform) {
   return platform === "win32" ? WINDOWS_REASON : void 0;
+}
+var MACOS_NOTICE = `pydebug builds on macOS with the same configure and make recipe as on Linux, but it is built and tested on Linux only, so macOS is untested here (what differs, such as OpenSSL from Homebrew and no valgrind: ${PLATFORMS_DOC}).`;
+function untestedHostNotice(platform) {
+  return platform === "darwin" ? MACOS_NOTICE : void 0;
+}
+function untestedRunnerNotice(label) {
+  return /^macos/i.test(label.trim()) ? untestedHostNotice("darwin") : void 0;
 }
 
 // src/plan/abi-fingerprint.ts
@@ -8921,7 +9150,7 @@ function sameJson(a, b) {
 }
 
 // src/steps/context.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/adapters/remote-cache.ts
 var NO_REMOTE_CACHE = {
@@ -8934,18 +9163,23 @@ var NO_REMOTE_CACHE = {
 
 // src/steps/context.ts
 function logPath(context, ...parts) {
-  return path10.join(context.outDir, "logs", ...parts);
+  return path11.join(context.outDir, "logs", ...parts);
 }
 function reportPath(context, absolutePath) {
-  return path10.relative(context.outDir, absolutePath).split(path10.sep).join("/");
+  return path11.relative(context.outDir, absolutePath).split(path11.sep).join("/");
+}
+function withCommandEnv(context, env) {
+  const { runner } = context;
+  return { ...context, runner: { run: (spec) => runner.run({ ...spec, env: { ...env, ...spec.env } }) } };
 }
 async function createStepContext(config, {
   env,
   workspace,
   log,
-  remoteCache = NO_REMOTE_CACHE
+  remoteCache = NO_REMOTE_CACHE,
+  cancel
 }) {
-  const runner = createProcessRunner(env);
+  const runner = createProcessRunner(env, { ...cancel ? { cancel } : {}, ...config.logLimitBytes ? { logLimitBytes: config.logLimitBytes } : {} });
   return {
     runner,
     env,
@@ -8953,14 +9187,15 @@ async function createStepContext(config, {
     remoteCache,
     platform: await detectPlatform(runner, env),
     cacheDir: config.cacheDir,
-    outDir: path10.resolve(config.outDir),
-    workspace
+    outDir: path11.resolve(config.outDir),
+    workspace,
+    ...cancel ? { cancel } : {}
   };
 }
 
 // src/steps/build-python.ts
 var BUILD_RECORD_FILE = "pydebug-build.json";
-var VALGRIND_SUPPRESSIONS_FILE = path11.join("share", "pydebug", "valgrind-python.supp");
+var VALGRIND_SUPPRESSIONS_FILE = path12.join("share", "pydebug", "valgrind-python.supp");
 var PROBE_CODE = `import json, sys, sysconfig
 print(json.dumps({"version": sys.version, "abiflags": sys.abiflags, "soabi": sysconfig.get_config_var("SOABI"),
   "extSuffix": sysconfig.get_config_var("EXT_SUFFIX"), "pyDebug": hasattr(sys, "gettotalrefcount"),
@@ -8969,6 +9204,8 @@ print(json.dumps({"version": sys.version, "abiflags": sys.abiflags, "soabi": sys
 async function ensureInterpreter(context, cell, source, options) {
   const hostProblem = unsupportedHostReason(context.platform.os);
   if (hostProblem) throw new ConfigError(`${hostProblem}.`);
+  const hostNotice = untestedHostNotice(context.platform.os);
+  if (hostNotice) context.log.warning(hostNotice);
   const started = Date.now();
   const sourceIdentity = sourceIdentityOf(source, source.kind === "file" ? await sha256File(source.path) : void 0);
   if ("sha256" in sourceIdentity && options.sourceSha256 !== void 0 && sourceIdentity.sha256 !== options.sourceSha256) {
@@ -8984,10 +9221,10 @@ async function ensureInterpreter(context, cell, source, options) {
   const keyInputs = { cell, source: sourceIdentity, platform: context.platform };
   const cacheKey = planBuildCacheKey(keyInputs);
   const wanted = { material: buildKeyMaterial(keyInputs), compilerCommand: compilerChosenForCPython(context.env) };
-  const prefix = path11.join(context.cacheDir, "cpython", cacheKey);
+  const prefix = path12.join(context.cacheDir, "cpython", cacheKey);
   const finish = (cacheHit, record, rebuildReason) => ({
     prefix,
-    pythonPath: path11.join(prefix, "bin", "python3"),
+    pythonPath: path12.join(prefix, "bin", "python3"),
     cacheKey,
     cacheHit,
     seconds: (Date.now() - started) / 1e3,
@@ -9016,7 +9253,7 @@ async function ensureInterpreter(context, cell, source, options) {
     }
     return void 0;
   };
-  await ensureDir(path11.dirname(prefix));
+  await ensureDir(path12.dirname(prefix));
   return withBuildLock(`${prefix}.lock`, what, context.log, async () => await restoreLocal() ?? restoreRemoteOrBuild());
   async function restoreRemoteOrBuild() {
     const remoteEntryExists = await context.remoteCache.restore(cacheKey, [prefix]);
@@ -9048,6 +9285,9 @@ async function ensureInterpreter(context, cell, source, options) {
       keyInputs: wanted.material,
       compilerCommand: wanted.compilerCommand,
       ...options
+    }).catch(async (error) => {
+      await removeTree(prefix).catch(() => void 0);
+      throw error;
     });
     if (remoteEntryExists) {
       context.log.info(
@@ -9067,7 +9307,7 @@ async function trustCachedEntry(context, prefix, record, env) {
       return { ok: true, record: completed2 };
     }
     context.log.info(`the cached build in ${prefix} predates manifests: checking it by running its interpreter`);
-    const probe = await probeInterpreter(context, path11.join(prefix, "bin", "python3"), env);
+    const probe = await probeInterpreter(context, path12.join(prefix, "bin", "python3"), env);
     const difference = probeDifference(record.probe, probe);
     if (difference) return { ok: false, problem: `its interpreter runs but is not the one its build record describes: ${difference}` };
     const completed = await withAbiProbe(context, prefix, record, env, probe);
@@ -9085,9 +9325,9 @@ function probeDifference(recorded, probed) {
   return differing.length ? differing.map((field) => `${field} ${JSON.stringify(probed[field])} instead of ${JSON.stringify(recorded[field])}`).join(", ") : void 0;
 }
 async function readCachedBuilds(cacheDir, cell) {
-  const root = path11.join(cacheDir, "cpython");
+  const root = path12.join(cacheDir, "cpython");
   const names = await listDir(root).catch(() => []);
-  const records = await Promise.all(names.map((name) => readJsonIfPresent(path11.join(root, name, BUILD_RECORD_FILE))));
+  const records = await Promise.all(names.map((name) => readJsonIfPresent(path12.join(root, name, BUILD_RECORD_FILE))));
   return records.filter((record) => record?.python === cell.python.text && record.cellId === cell.buildId).sort((a, b) => String(b.builtAt).localeCompare(String(a.builtAt)));
 }
 async function withAbiProbe(context, prefix, record, env, fresh) {
@@ -9099,26 +9339,26 @@ async function withAbiProbe(context, prefix, record, env, fresh) {
   context.log.info(
     `the cached build record in ${prefix} predates ABI fingerprints: ${fresh ? "completing it with the probe just run" : "probing the interpreter again"}`
   );
-  const probe = fresh ?? await probeInterpreter(context, path11.join(prefix, "bin", "python3"), env);
+  const probe = fresh ?? await probeInterpreter(context, path12.join(prefix, "bin", "python3"), env);
   const fingerprint = probe.abi ? abiFingerprintOf({ ...probe, abi: probe.abi }) : void 0;
   const completed = { ...record, probe, ...fingerprint ? { abiFingerprint: fingerprint } : {} };
-  await writeFileAtomic(path11.join(prefix, BUILD_RECORD_FILE), `${JSON.stringify(completed, null, 2)}
+  await writeFileAtomic(path12.join(prefix, BUILD_RECORD_FILE), `${JSON.stringify(completed, null, 2)}
 `);
   return completed;
 }
 async function readBuildRecord(prefix, cacheKey) {
-  const record = await readJsonIfPresent(path11.join(prefix, BUILD_RECORD_FILE));
+  const record = await readJsonIfPresent(path12.join(prefix, BUILD_RECORD_FILE));
   return record?.cacheKey === cacheKey ? record : void 0;
 }
 async function buildInterpreter(context, cell, source, target) {
   const started = Date.now();
   const tarball = await fetchSource(context, cell, source, target.sourceSha256);
-  const workDir = path11.join(context.cacheDir, "work", target.cacheKey);
+  const workDir = path12.join(context.cacheDir, "work", target.cacheKey);
   await removeTree(target.prefix);
   await removeTree(workDir);
   await ensureDir(workDir);
-  const sourceDir = await context.log.group(`Unpack ${path11.basename(tarball)}`, () => unpack(context, tarball, workDir));
-  const buildDir = path11.join(sourceDir, cell.buildDirName);
+  const sourceDir = await sharedSourceTree(context, tarball);
+  const buildDir = path12.join(workDir, cell.buildDirName);
   await ensureDir(buildDir);
   const buildEnv = { ...cell.buildEnv };
   const phaseSeconds = {};
@@ -9130,7 +9370,7 @@ async function buildInterpreter(context, cell, source, target) {
       phaseSeconds[phase] = (Date.now() - phaseStarted) / 1e3;
     }
   };
-  const sharedResults = path11.join(
+  const sharedResults = path12.join(
     context.cacheDir,
     "configure",
     configureCacheName({
@@ -9141,9 +9381,13 @@ async function buildInterpreter(context, cell, source, target) {
       env: { ...context.env, ...buildEnv }
     })
   );
-  const configureResults = await context.log.group(
-    `configure ${cell.configureArgs.join(" ")}`,
-    () => timed("configure", () => configureWithSharedResults(context, cell, target, buildDir, buildEnv, sharedResults))
+  const configureResults = await takingTurnsAtConfigure(
+    sharedResults,
+    context,
+    () => context.log.group(
+      `configure ${cell.configureArgs.join(" ")}`,
+      () => timed("configure", () => configureWithSharedResults(context, cell, target, sourceDir, buildDir, buildEnv, sharedResults))
+    )
   );
   const discardSharedResults = async (work) => {
     try {
@@ -9158,11 +9402,11 @@ async function buildInterpreter(context, cell, source, target) {
       throw error;
     }
   };
-  const levelZero = withLevelZeroBytecodeOnly(await readText(path11.join(buildDir, "Makefile")));
-  if (levelZero.changed) await writeText(path11.join(buildDir, "Makefile"), levelZero.text);
+  const levelZero = withLevelZeroBytecodeOnly(await readText(path12.join(buildDir, "Makefile")));
+  if (levelZero.changed) await writeText(path12.join(buildDir, "Makefile"), levelZero.text);
   else context.log.info("this Makefile byte-compiles at install in a way pydebug does not know: bytecode for every optimisation level is installed");
-  const ccache = await prepareCcacheMasquerade(path11.join(workDir, "ccache-bin"), { ...context.env, ...buildEnv });
-  const makeEnv = ccache ? { ...buildEnv, ...ccacheEnv(ccache.dir, path11.join(context.cacheDir, "ccache"), { ...context.env, ...buildEnv }) } : buildEnv;
+  const ccache = await prepareCcacheMasquerade(path12.join(workDir, "ccache-bin"), { ...context.env, ...buildEnv });
+  const makeEnv = ccache ? { ...buildEnv, ...ccacheEnv(ccache.dir, path12.join(context.cacheDir, "ccache"), { ...context.env, ...buildEnv }) } : buildEnv;
   const ccacheKeys = ccacheCacheKeys(target.cacheKey);
   const ccacheRestored = ccache && context.remoteCache.name !== "none" ? await context.remoteCache.restoreNearest(ccacheKeys.key, ccacheKeys.prefixes, [makeEnv.CCACHE_DIR]) : void 0;
   if (ccacheRestored) context.log.info(`ccache's folder restored from the ${context.remoteCache.name} cache (${ccacheRestored})`);
@@ -9202,13 +9446,13 @@ async function buildInterpreter(context, cell, source, target) {
   );
   const leftOut = levelZero.changed ? [LEFT_OUT_BYTECODE] : [];
   for (const library of duplicateStaticLibraries(await listRelativeFiles(target.prefix))) {
-    if (await hardLinkIfIdentical(path11.join(target.prefix, library.original), path11.join(target.prefix, library.duplicate)))
+    if (await hardLinkIfIdentical(path12.join(target.prefix, library.original), path12.join(target.prefix, library.duplicate)))
       leftOut.push(`the second copy of ${library.original} (${library.duplicate} is a hard link to it)`);
   }
-  const suppressions = path11.join(target.prefix, VALGRIND_SUPPRESSIONS_FILE);
-  await ensureDir(path11.dirname(suppressions));
-  await copyFileIfPresent(path11.join(sourceDir, "Misc", "valgrind-python.supp"), suppressions);
-  const probe = await probeInterpreter(context, path11.join(target.prefix, "bin", "python3"), buildEnv);
+  const suppressions = path12.join(target.prefix, VALGRIND_SUPPRESSIONS_FILE);
+  await ensureDir(path12.dirname(suppressions));
+  await copyFileIfPresent(path12.join(sourceDir, "Misc", "valgrind-python.supp"), suppressions);
+  const probe = await probeInterpreter(context, path12.join(target.prefix, "bin", "python3"), buildEnv);
   if (cell.configureArgs.includes("--with-pydebug") && !probe.pyDebug) {
     throw new BuildError(
       `the interpreter built in ${target.prefix} has no sys.gettotalrefcount(): it is not a debug build (configure args: ${cell.configureArgs.join(" ")})`
@@ -9235,7 +9479,7 @@ async function buildInterpreter(context, cell, source, target) {
     ...target.compilerCommand ? { compilerCommand: target.compilerCommand } : {},
     ...fingerprint ? { abiFingerprint: fingerprint } : {}
   };
-  await writeFileAtomic(path11.join(target.prefix, BUILD_RECORD_FILE), `${JSON.stringify(record, null, 2)}
+  await writeFileAtomic(path12.join(target.prefix, BUILD_RECORD_FILE), `${JSON.stringify(record, null, 2)}
 `);
   await writePrefixManifest(target.prefix).catch(
     (error) => context.log.warning(
@@ -9247,10 +9491,27 @@ async function buildInterpreter(context, cell, source, target) {
   return record;
 }
 var LEFT_OUT_BYTECODE = "bytecode for optimisation levels 1 and 2 (python -O writes it on first import)";
-async function configureWithSharedResults(context, cell, target, buildDir, buildEnv, sharedResults) {
-  const localResults = path11.join(buildDir, "config.cache");
+var configuresRunning = /* @__PURE__ */ new Map();
+async function takingTurnsAtConfigure(sharedResults, context, configure) {
+  const earlier = configuresRunning.get(sharedResults);
+  const mine = (async () => {
+    if (earlier) {
+      context.log.info(`waiting for the configure of another build of this source to finish, to reuse its results (${sharedResults})`);
+      await earlier.catch(() => void 0);
+    }
+    return configure();
+  })();
+  configuresRunning.set(sharedResults, mine);
+  try {
+    return await mine;
+  } finally {
+    if (configuresRunning.get(sharedResults) === mine) configuresRunning.delete(sharedResults);
+  }
+}
+async function configureWithSharedResults(context, cell, target, sourceDir, buildDir, buildEnv, sharedResults) {
+  const localResults = path12.join(buildDir, "config.cache");
   const configure = () => runBuildPhase(context, "configure", target.buildTimeouts, {
-    argv: ["../configure", `--cache-file=${localResults}`, ...cell.configureArgs, `--prefix=${target.prefix}`],
+    argv: [path12.join(sourceDir, "configure"), `--cache-file=${localResults}`, ...cell.configureArgs, `--prefix=${target.prefix}`],
     cwd: buildDir,
     env: buildEnv,
     logPath: logPath(context, "build-configure.log")
@@ -9283,7 +9544,7 @@ async function configureWithSharedResults(context, cell, target, buildDir, build
 }
 function sourceTarballPath(context, cell, source) {
   if (source.kind === "file") return source.path;
-  return path11.join(context.cacheDir, "sources", sourceFileName(source) || `Python-${cell.python.text}.tgz`);
+  return path12.join(context.cacheDir, "sources", sourceFileName(source) || `Python-${cell.python.text}.tgz`);
 }
 async function fetchSource(context, cell, source, givenSha256) {
   if (source.kind === "file") return source.path;
@@ -9302,6 +9563,29 @@ async function fetchSource(context, cell, source, givenSha256) {
   await downloadFile(source.url, destination, what, expected);
   return destination;
 }
+async function sharedSourceTree(context, tarball) {
+  const home = path12.join(context.cacheDir, "source-trees", (await sha256File(tarball)).slice(0, 16));
+  const unpacked = async () => (await listDirEntries(home)).find((entry) => entry.isDirectory);
+  if (await pathExists(home)) {
+    const tree = await unpacked();
+    if (tree && await pathExists(path12.join(home, tree.name, "configure"))) {
+      context.log.info(`the source tree of ${path12.basename(tarball)} is already unpacked: ${path12.join(home, tree.name)}`);
+      return path12.join(home, tree.name);
+    }
+    await removeTree(home);
+  }
+  await ensureDir(path12.dirname(home));
+  const partial = await makeTempDirIn(path12.dirname(home), `${path12.basename(home)}.partial-`);
+  try {
+    const sourceDir = await context.log.group(`Unpack ${path12.basename(tarball)}`, () => unpack(context, tarball, partial));
+    await moveFile(partial, home).catch(async (error) => {
+      if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error;
+    });
+    return path12.join(home, path12.basename(sourceDir));
+  } finally {
+    await removeTree(partial);
+  }
+}
 async function unpack(context, tarball, workDir) {
   const members = await listTarMembers(tarball).catch((error) => {
     throw new SourceError(`could not unpack ${tarball}: ${error instanceof Error ? error.message : String(error)}`);
@@ -9319,7 +9603,7 @@ async function unpack(context, tarball, workDir) {
       `${tarball} does not look like a CPython source tarball: expected one top-level folder (Python-X.Y.Z/), found ${entries.map((entry) => entry.name).join(", ") || "nothing"}`
     );
   }
-  const sourceDir = path11.join(workDir, directories[0].name);
+  const sourceDir = path12.join(workDir, directories[0].name);
   const topLevel = await listDir(sourceDir);
   if (!topLevel.includes("configure"))
     throw new SourceError(`${tarball} does not look like a CPython source tarball: ${directories[0].name}/ has no configure script`);
@@ -9357,7 +9641,7 @@ async function probeInterpreter(context, pythonPath, env = {}) {
 }
 
 // src/steps/run-cell.ts
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/catalog/variants.ts
 var ASAN_BUILD_ENV = { ASAN_OPTIONS: "detect_leaks=0" };
@@ -9634,6 +9918,96 @@ function abiFlagsOf(python, configureArgs) {
   return `${has("--disable-gil") ? "t" : ""}${has("--with-pydebug") ? "d" : ""}${pymalloc ? "m" : ""}`;
 }
 
+// src/report/model.ts
+var REPORT_SCHEMA_VERSION = 1;
+
+// src/report/baseline.ts
+var SEPARATOR = " | ";
+function findingIdentity(finding) {
+  const where = finding.file ? `${finding.file.replaceAll("\\", "/")}${finding.line ? `:${finding.line}` : ""}` : finding.function ?? "";
+  return [finding.kind, finding.test ?? "", finding.case ?? "", where].map(escapePart).join(SEPARATOR);
+}
+function identityParts(identity) {
+  const parts = [""];
+  for (let index = 0; index < identity.length; index++) {
+    const char = identity[index];
+    if (char === "\\" && index + 1 < identity.length) parts[parts.length - 1] += identity[++index];
+    else if (identity.startsWith(SEPARATOR, index)) {
+      parts.push("");
+      index += SEPARATOR.length - 1;
+    } else parts[parts.length - 1] += char;
+  }
+  const [kind = "", test = "", testCase = "", where = ""] = parts;
+  return { kind, test, case: testCase, where };
+}
+function escapePart(part) {
+  return part.replaceAll("\\", "\\\\").replaceAll("|", "\\|");
+}
+function readBaseline(text3, source) {
+  let value;
+  try {
+    value = JSON.parse(text3);
+  } catch (error) {
+    return { ok: false, problem: `it is not JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, problem: "it is JSON but not an object" };
+  const record = value;
+  if (record.schema !== REPORT_SCHEMA_VERSION)
+    return {
+      ok: false,
+      problem: `it has no "schema": ${REPORT_SCHEMA_VERSION} (found ${JSON.stringify(record.schema) ?? "none"}), so it is not a pydebug report`
+    };
+  if (!Array.isArray(record.findings)) return { ok: false, problem: 'it has no "findings" list' };
+  const identities = [];
+  for (const [index, entry] of record.findings.entries()) {
+    const finding = entry;
+    if (typeof finding !== "object" || finding === null || typeof finding.kind !== "string")
+      return { ok: false, problem: `findings[${index}] is not a finding (no "kind")` };
+    identities.push(
+      findingIdentity({
+        kind: finding.kind,
+        ...stringField(finding, "test"),
+        ...stringField(finding, "case"),
+        ...stringField(finding, "file"),
+        ...stringField(finding, "function"),
+        ...typeof finding.line === "number" ? { line: finding.line } : {}
+      })
+    );
+  }
+  return { ok: true, baseline: { source, identities: [...new Set(identities)] } };
+}
+function stringField(record, key) {
+  const value = record[key];
+  return typeof value === "string" ? { [key]: value } : {};
+}
+function baselineOrError(text3, given) {
+  const reading = text3 === void 0 ? { ok: false, problem: "no such file, or it cannot be read" } : readBaseline(text3, given);
+  if (reading.ok) return reading.baseline;
+  throw new ConfigError(
+    `baseline '${given}': ${reading.problem}. Give the report.json of an earlier pydebug run (a cell's artifact) or the report.json pydebug report merge wrote.`
+  );
+}
+function compareWithBaseline(findings, baseline) {
+  const current = [...new Set(findings.map(findingIdentity))];
+  if (!baseline) return { new: current, fixed: [], unchanged: [] };
+  const before = new Set(baseline.identities);
+  const now = new Set(current);
+  return {
+    source: baseline.source,
+    new: current.filter((identity) => !before.has(identity)),
+    fixed: baseline.identities.filter((identity) => !now.has(identity)),
+    unchanged: current.filter((identity) => before.has(identity))
+  };
+}
+function withBaseline(report, baseline, failOn) {
+  if (!baseline && failOn !== "new") return report;
+  return { ...report, baseline: compareWithBaseline(report.findings, baseline) };
+}
+function newFindings(findings, section2) {
+  const known = new Set(section2?.unchanged ?? []);
+  return findings.filter((finding) => !known.has(findingIdentity(finding)));
+}
+
 // src/catalog/cpython-tests.ts
 var RERUN_IN_MAIN_PROCESS = "re-runs failed tests in the main process (libregrtest/main.py rerun_failed_tests \u2192 runtest), where --timeout ends the whole run on a hung test and every result is lost; failed tests are reported without a re-run";
 var CPYTHON_TEST_PROFILES = [
@@ -9702,8 +10076,8 @@ var REFUSED_ARGS = [
   { prefixes: ["-h", "--help"], why: "it prints the help and runs nothing" },
   { prefixes: ["-f", "--fromfile"], why: "pydebug passes the test list itself when it shards the suite; give the test names as arguments" }
 ];
-function parseCpythonTestsSelection(text2) {
-  const trimmed = text2.trim();
+function parseCpythonTestsSelection(text3) {
+  const trimmed = text3.trim();
   if (CPYTHON_TESTS_MODES.includes(trimmed)) return { ok: true, selection: { kind: trimmed } };
   const quote = /['"\\]/.exec(trimmed);
   if (quote)
@@ -9775,8 +10149,8 @@ function planCpythonTestsEnv(inherited, runtimeEnv) {
   const removed = Object.keys(inherited).filter((name) => name.startsWith("PYTHON") && inherited[name] !== void 0 && !(name in runtimeEnv)).sort();
   return { env: { ...Object.fromEntries(removed.map((name) => [name, void 0])), ...runtimeEnv }, applied: { ...runtimeEnv }, removed };
 }
-function parseShardSpec(text2) {
-  const match = /^(\d+)\/(\d+)$/.exec(text2.trim());
+function parseShardSpec(text3) {
+  const match = /^(\d+)\/(\d+)$/.exec(text3.trim());
   if (!match) return void 0;
   const index = Number(match[1]);
   const count2 = Number(match[2]);
@@ -9870,22 +10244,22 @@ function cpythonTestsSection(run, problems, relative) {
     ...parsed.summary.workerFailure ? { workerFailure: parsed.summary.workerFailure } : {}
   };
 }
-function cpythonTestsFindings(section, tests, problems) {
+function cpythonTestsFindings(section2, tests, problems) {
   const findings = [];
   const byName = new Map(tests.map((test) => [test.name, test]));
-  const failed = section.failed ?? tests.filter((test) => test.outcome === "failed" || test.outcome === "crashed" || test.outcome === "timed-out").map((test) => test.name);
+  const failed = section2.failed ?? tests.filter((test) => test.outcome === "failed" || test.outcome === "crashed" || test.outcome === "timed-out").map((test) => test.name);
   for (const name of failed) {
     const test = byName.get(name);
-    const base = { test: name, log: section.log, pass: "cpython-tests" };
-    if (section.timedOutTests?.includes(name)) {
+    const base = { test: name, log: section2.log, pass: "cpython-tests" };
+    if (section2.timedOutTests?.includes(name)) {
       findings.push({
         kind: "timeout",
         ...base,
-        message: `${name} timed out after ${section.timeoutSeconds} s in CPython's test suite and was killed; the other test files ran`,
-        detail: `killed after ${section.timeoutSeconds} s (--timeout)`
+        message: `${name} timed out after ${section2.timeoutSeconds} s in CPython's test suite and was killed; the other test files ran`,
+        detail: `killed after ${section2.timeoutSeconds} s (--timeout)`
       });
     } else if (test?.outcome === "crashed") {
-      const cause = problems.find((problem) => problem.test === name && problem.log === section.log && problem.kind !== "timeout");
+      const cause = problems.find((problem) => problem.test === name && problem.log === section2.log && problem.kind !== "timeout");
       const fatal = test.fatalError ? `Fatal Python error: ${test.fatalError}` : void 0;
       const why = [test.result, cause?.message ?? fatal].filter(Boolean).join(" \xB7 ");
       findings.push({ kind: "crash", ...base, message: `${name} crashed in CPython's test suite${why ? `: ${why}` : ""}`, ...why ? { detail: why } : {} });
@@ -9900,19 +10274,19 @@ function cpythonTestsFindings(section, tests, problems) {
       });
     }
   }
-  if (!section.finished) {
+  if (!section2.finished) {
     findings.push({
       kind: "not-run",
-      message: `CPython's test suite did not finish (exit code ${section.exitCode}): regrtest printed no summary, so ${section.tests.length} test file${section.tests.length === 1 ? " has" : "s have"} a verdict and the rest were not run`,
-      detail: `no summary (exit code ${section.exitCode})`,
-      log: section.log,
+      message: `CPython's test suite did not finish (exit code ${section2.exitCode}): regrtest printed no summary, so ${section2.tests.length} test file${section2.tests.length === 1 ? " has" : "s have"} a verdict and the rest were not run`,
+      detail: `no summary (exit code ${section2.exitCode})`,
+      log: section2.log,
       pass: "cpython-tests"
     });
-  } else if (section.counts.omitted) {
+  } else if (section2.counts.omitted) {
     findings.push({
       kind: "not-run",
-      message: `${section.counts.omitted} test file${section.counts.omitted === 1 ? " was" : "s were"} never run (regrtest omitted them)`,
-      log: section.log,
+      message: `${section2.counts.omitted} test file${section2.counts.omitted === 1 ? " was" : "s were"} never run (regrtest omitted them)`,
+      log: section2.log,
       pass: "cpython-tests"
     });
   }
@@ -9920,7 +10294,7 @@ function cpythonTestsFindings(section, tests, problems) {
 }
 
 // src/report/test-command.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/parse/frames.ts
 var CPYTHON_SOURCE = /^(?:\.\.\/)+(?:Objects|Python|Modules|Include|Parser|Programs)\/|\/[Pp]ython-?3\.\d+[^/]*\/(?:[^/]+\/)*(?:Objects|Python|Modules|Include|Parser|Programs)\//;
@@ -9942,13 +10316,13 @@ function classifyFrame(frame, hints = {}) {
   return "unknown";
 }
 var RUNNER_CHECKOUT = /^(?:\/home\/runner\/work|\/Users\/runner\/work|[A-Za-z]:[\\/]a)[\\/][^\\/]+[\\/][^\\/]+[\\/](.+)$/;
-function workspaceRelative(path30, workspace) {
+function workspaceRelative(path31, workspace) {
   if (workspace) {
     const root = workspace.replace(/[\\/]+$/, "");
-    if (path30.startsWith(`${root}/`) || path30.startsWith(`${root}\\`)) return path30.slice(root.length + 1).replace(/\\/g, "/");
+    if (path31.startsWith(`${root}/`) || path31.startsWith(`${root}\\`)) return path31.slice(root.length + 1).replace(/\\/g, "/");
   }
-  const match = RUNNER_CHECKOUT.exec(path30);
-  return match ? match[1].replace(/\\/g, "/") : path30;
+  const match = RUNNER_CHECKOUT.exec(path31);
+  return match ? match[1].replace(/\\/g, "/") : path31;
 }
 
 // src/parse/pytest-junit.ts
@@ -9958,18 +10332,18 @@ var MAX_PENDING = 1 << 20;
 var ATTRIBUTE = /([A-Za-z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 var ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/g;
 var NAMED = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-function decodeXmlText(text2) {
-  return text2.includes("&") ? text2.replace(
+function decodeXmlText(text3) {
+  return text3.includes("&") ? text3.replace(
     ENTITY,
     (_, decimal, hex, name) => name ? NAMED[name] : String.fromCodePoint(Number.parseInt(decimal ?? hex, decimal ? 10 : 16))
-  ) : text2;
+  ) : text3;
 }
 function attributes(tag) {
   const found = {};
   for (const match of tag.matchAll(ATTRIBUTE)) found[match[1]] = decodeXmlText(match[2] ?? match[3]);
   return found;
 }
-var number = (text2) => text2 === void 0 || text2 === "" || Number.isNaN(Number(text2)) ? void 0 : Number(text2);
+var number = (text3) => text3 === void 0 || text3 === "" || Number.isNaN(Number(text3)) ? void 0 : Number(text3);
 var JUnitXmlParser = class {
   pending = "";
   suites = [];
@@ -9984,19 +10358,19 @@ var JUnitXmlParser = class {
 `;
     let from = 0;
     for (; ; ) {
-      const open5 = this.pending.indexOf("<", from);
-      if (open5 < 0) {
+      const open6 = this.pending.indexOf("<", from);
+      if (open6 < 0) {
         this.text(this.pending.slice(from));
         from = this.pending.length;
         break;
       }
-      this.text(this.pending.slice(from, open5));
-      const close = this.pending.indexOf(">", open5);
+      this.text(this.pending.slice(from, open6));
+      const close = this.pending.indexOf(">", open6);
       if (close < 0) {
-        from = open5;
+        from = open6;
         break;
       }
-      this.tag(this.pending.slice(open5 + 1, close));
+      this.tag(this.pending.slice(open6 + 1, close));
       from = close + 1;
     }
     this.pending = this.pending.slice(from);
@@ -10006,10 +10380,10 @@ var JUnitXmlParser = class {
     }
     return true;
   }
-  text(text2) {
-    if (!this.collectingText || !this.current || text2 === "") return;
+  text(text3) {
+    if (!this.collectingText || !this.current || text3 === "") return;
     const kept = this.current.text ?? "";
-    if (kept.length < MAX_TEXT) this.current.text = kept + decodeXmlText(text2).slice(0, MAX_TEXT - kept.length);
+    if (kept.length < MAX_TEXT) this.current.text = kept + decodeXmlText(text3).slice(0, MAX_TEXT - kept.length);
   }
   tag(body) {
     if (body.startsWith("?") || body.startsWith("!")) return;
@@ -10080,37 +10454,37 @@ function junitCaseId(testCase) {
 // src/report/finding-kinds.ts
 var FINDING_KINDS = {
   // A run that checked nothing must never read as clean: it leads, and fails even under `fail-on: leaks`.
-  "nothing-tested": { label: "nothing tested", failsUnder: "leaks" },
+  "nothing-tested": { label: "nothing tested", failsUnder: "leaks", family: "untested" },
   // A free-threaded cell whose extension brought the GIL back tests the GIL build, not free-threading: as loud as nothing tested.
-  "gil-enabled": { label: "GIL re-enabled", failsUnder: "leaks" },
+  "gil-enabled": { label: "GIL re-enabled", failsUnder: "leaks", family: "failure" },
   // A module built for another ABI than the interpreter's (it fails at import): nothing of it was tested.
-  "abi-mismatch": { label: "built for another ABI", failsUnder: "findings" },
-  crash: { label: "crash", failsUnder: "findings" },
-  "fatal-error": { label: "fatal error", failsUnder: "findings" },
-  "buffer-overrun": { label: "buffer overrun", failsUnder: "findings" },
-  "buffer-underrun": { label: "buffer underrun", failsUnder: "findings" },
-  "use-after-free": { label: "use after free", failsUnder: "findings" },
-  "allocator-mismatch": { label: "allocator mismatch", failsUnder: "findings" },
+  "abi-mismatch": { label: "built for another ABI", failsUnder: "findings", family: "failure" },
+  crash: { label: "crash", failsUnder: "findings", family: "failure" },
+  "fatal-error": { label: "fatal error", failsUnder: "findings", family: "failure" },
+  "buffer-overrun": { label: "buffer overrun", failsUnder: "findings", family: "memory-error" },
+  "buffer-underrun": { label: "buffer underrun", failsUnder: "findings", family: "memory-error" },
+  "use-after-free": { label: "use after free", failsUnder: "findings", family: "memory-error" },
+  "allocator-mismatch": { label: "allocator mismatch", failsUnder: "findings", family: "memory-error" },
   // What memcheck says about the user's code (report/memcheck.ts), by valgrind's error kind.
-  "invalid-write": { label: "invalid write", failsUnder: "findings" },
-  "invalid-read": { label: "invalid read", failsUnder: "findings" },
-  "invalid-free": { label: "invalid free", failsUnder: "findings" },
-  "uninitialised-value": { label: "uninitialised value", failsUnder: "findings" },
-  "memory-error": { label: "memory error", failsUnder: "findings" },
-  "undefined-behavior": { label: "undefined behaviour", failsUnder: "findings" },
-  timeout: { label: "timeout", failsUnder: "findings" },
-  "reference-leak": { label: "reference leak", failsUnder: "leaks" },
-  "block-leak": { label: "memory block leak", failsUnder: "leaks" },
-  "fd-leak": { label: "file descriptor leak", failsUnder: "leaks" },
-  "memory-leak": { label: "memory leak", failsUnder: "leaks" },
+  "invalid-write": { label: "invalid write", failsUnder: "findings", family: "memory-error" },
+  "invalid-read": { label: "invalid read", failsUnder: "findings", family: "memory-error" },
+  "invalid-free": { label: "invalid free", failsUnder: "findings", family: "memory-error" },
+  "uninitialised-value": { label: "uninitialised value", failsUnder: "findings", family: "memory-error" },
+  "memory-error": { label: "memory error", failsUnder: "findings", family: "memory-error" },
+  "undefined-behavior": { label: "undefined behaviour", failsUnder: "findings", family: "memory-error" },
+  timeout: { label: "timeout", failsUnder: "findings", family: "failure" },
+  "reference-leak": { label: "reference leak", failsUnder: "leaks", family: "leak" },
+  "block-leak": { label: "memory block leak", failsUnder: "leaks", family: "leak" },
+  "fd-leak": { label: "file descriptor leak", failsUnder: "leaks", family: "leak" },
+  "memory-leak": { label: "memory leak", failsUnder: "leaks", family: "leak" },
   // Live objects of a type that grew in every counted run (trace-refs census): the leak named by its type.
-  "object-leak": { label: "object leak", failsUnder: "leaks" },
-  "reference-growth": { label: "reference growth", failsUnder: "leaks" },
+  "object-leak": { label: "object leak", failsUnder: "leaks", family: "leak" },
+  "reference-growth": { label: "reference growth", failsUnder: "leaks", family: "leak" },
   // An asan/ubsan/tsan cell whose extension was compiled without the sanitizer: its checks never saw the user's code.
-  "not-instrumented": { label: "not instrumented", failsUnder: "findings" },
-  "test-failure": { label: "test failure", failsUnder: "findings" },
+  "not-instrumented": { label: "not instrumented", failsUnder: "findings", family: "failure" },
+  "test-failure": { label: "test failure", failsUnder: "findings", family: "failure" },
   // A test file that ran no test case, or that regrtest never ran (omitted, interrupted, its worker failed).
-  "not-run": { label: "not run", failsUnder: "findings" }
+  "not-run": { label: "not run", failsUnder: "findings", family: "failure" }
 };
 var FINDING_KIND_NAMES = Object.keys(FINDING_KINDS);
 function findingRank(kind) {
@@ -10354,7 +10728,7 @@ function leakFinding(test, testCase, leak, log, pass) {
 var LOCATION = /^(\S+\.py):(\d+): \w[\w.]*$/m;
 function testCommandSection(run, problems, relative) {
   const { pytest, unittest, junit } = run.parsed;
-  const inWorkspace = (file) => workspaceRelative(path12.resolve(run.cwd, file), run.workspace);
+  const inWorkspace = (file) => workspaceRelative(path13.resolve(run.cwd, file), run.workspace);
   const counts = { ...pytest?.counts ?? {} };
   let testsRan;
   let summary;
@@ -10429,18 +10803,18 @@ function runningTest(run, problems) {
   if (file && frame && frame.file.endsWith(file.replace(/^\.\//, ""))) return `${file}::${frame.function}`;
   return file ?? (frame ? `${frame.file}::${frame.function}` : void 0);
 }
-function locationIn(text2) {
-  const lines = (text2 ?? "").split("\n").reverse();
+function locationIn(text3) {
+  const lines = (text3 ?? "").split("\n").reverse();
   for (const line of lines) {
     const match = LOCATION.exec(line);
     if (match) return { file: match[1], line: Number(match[2]) };
   }
   return void 0;
 }
-function testCommandFindings(section, problems) {
+function testCommandFindings(section2, problems) {
   const findings = [];
-  const base = { log: section.log, pass: "test-command" };
-  for (const test of section.tests) {
+  const base = { log: section2.log, pass: "test-command" };
+  for (const test of section2.tests) {
     if (test.outcome !== "failed" && test.outcome !== "error") continue;
     const message = test.message?.split("\n")[0];
     findings.push({
@@ -10452,36 +10826,36 @@ function testCommandFindings(section, problems) {
       ...test.file ? { file: test.file, ...test.line ? { line: test.line } : {} } : {}
     });
   }
-  const exit = section.signal ? `killed by ${section.signal}` : `exit code ${section.exitCode}`;
-  const inLog = problems.filter((problem) => problem.log === section.log);
+  const exit = section2.signal ? `killed by ${section2.signal}` : `exit code ${section2.exitCode}`;
+  const inLog = problems.filter((problem) => problem.log === section2.log);
   const cause = inLog.find((problem) => CRASH_CAUSES.has(problem.kind) && problem.kind !== "fatal-error") ?? inLog.find((problem) => problem.kind === "fatal-error");
-  const crashed = section.signal !== void 0 || section.exitCode !== null && section.exitCode < 0 || cause !== void 0;
-  if (section.timedOut) {
+  const crashed = section2.signal !== void 0 || section2.exitCode !== null && section2.exitCode < 0 || cause !== void 0;
+  if (section2.timedOut) {
     const where = inLog.find((problem) => problem.file !== void 0);
     findings.push({
       kind: "timeout",
-      ...section.running ? { test: section.running } : {},
-      message: `the test command timed out${section.running ? ` in ${section.running}` : ""} (stopped by pydebug: test-command-timeout)${where?.file ? ` at ${where.file}:${where.line ?? "?"}` : ""}`,
+      ...section2.running ? { test: section2.running } : {},
+      message: `the test command timed out${section2.running ? ` in ${section2.running}` : ""} (stopped by pydebug: test-command-timeout)${where?.file ? ` at ${where.file}:${where.line ?? "?"}` : ""}`,
       ...base,
       ...where?.file ? { file: where.file, ...where.line ? { line: where.line } : {} } : {},
       ...where?.function ? { function: where.function } : {}
     });
   } else if (crashed) {
-    const who = section.running ?? "the test command";
+    const who = section2.running ?? "the test command";
     findings.push({
       kind: "crash",
-      ...section.running ? { test: section.running } : {},
+      ...section2.running ? { test: section2.running } : {},
       message: `${who} crashed (${exit})${cause ? `: ${cause.message}` : ""}`,
       detail: [exit, cause?.message].filter(Boolean).join(" \xB7 "),
       ...base,
       ...cause?.file ? { file: cause.file, ...cause.line ? { line: cause.line } : {} } : {},
       ...cause?.function ? { function: cause.function } : {}
     });
-  } else if (section.testsRan === 0 || section.testsRan === void 0 && section.exitCode === 0) {
-    const why = section.testsRan === 0 ? `the test command ran no test${section.summary ? ` (${section.summary})` : ""}` : `the test command exited 0 but printed no pytest or unittest result, so pydebug cannot tell whether any test ran`;
-    findings.push({ kind: "nothing-tested", message: `nothing was tested: ${why}`, detail: why, log: section.log, pass: "discovery" });
-  } else if (section.exitCode !== 0 && findings.length === 0) {
-    const why = section.summary ? `although its output reports no failing test (${section.summary})` : "and printed no test result pydebug could read (pytest or unittest)";
+  } else if (section2.testsRan === 0 || section2.testsRan === void 0 && section2.exitCode === 0) {
+    const why = section2.testsRan === 0 ? `the test command ran no test${section2.summary ? ` (${section2.summary})` : ""}` : `the test command exited 0 but printed no pytest or unittest result, so pydebug cannot tell whether any test ran`;
+    findings.push({ kind: "nothing-tested", message: `nothing was tested: ${why}`, detail: why, log: section2.log, pass: "discovery" });
+  } else if (section2.exitCode !== 0 && findings.length === 0) {
+    const why = section2.summary ? `although its output reports no failing test (${section2.summary})` : "and printed no test result pydebug could read (pytest or unittest)";
     findings.push({ kind: "test-failure", message: `the test command failed (${exit}) ${why}`, detail: `${exit} ${why}`, ...base });
   }
   return findings;
@@ -10497,32 +10871,32 @@ function addDiagnostic(diagnostics, line, message) {
   if (diagnostics.samples.length < MAX_DIAGNOSTIC_SAMPLES)
     diagnostics.samples.push({ line, message: message.length > 300 ? `${message.slice(0, 300)}\u2026` : message });
 }
-function parseGroupedInt(text2) {
-  return parseGroupedIntIn(text2, 0, text2.length);
+function parseGroupedInt(text3) {
+  return parseGroupedIntIn(text3, 0, text3.length);
 }
 var SPACE_RUNS = [];
 for (let length = 0; length <= 64; length++) SPACE_RUNS.push(" ".repeat(length));
-function isSpaces(text2, from, to) {
+function isSpaces(text3, from, to) {
   const length = to - from;
   if (length <= 0) return true;
-  if (length < SPACE_RUNS.length) return text2.startsWith(SPACE_RUNS[length], from);
-  for (let index = from; index < to; index++) if (text2.charCodeAt(index) !== 32) return false;
+  if (length < SPACE_RUNS.length) return text3.startsWith(SPACE_RUNS[length], from);
+  for (let index = from; index < to; index++) if (text3.charCodeAt(index) !== 32) return false;
   return true;
 }
-function parseGroupedIntIn(text2, from, to) {
+function parseGroupedIntIn(text3, from, to) {
   let start = from;
   let end = to;
-  while (start < end && text2.charCodeAt(start) === 32) start++;
-  while (end > start && text2.charCodeAt(end - 1) === 32) end--;
-  const negative = text2.charCodeAt(start) === 45;
+  while (start < end && text3.charCodeAt(start) === 32) start++;
+  while (end > start && text3.charCodeAt(end - 1) === 32) end--;
+  const negative = text3.charCodeAt(start) === 45;
   if (negative) start++;
   let value = 0;
   let digits = 0;
   for (let index = start; index < end; index++) {
-    const code2 = text2.charCodeAt(index);
-    if (code2 === 44) continue;
-    if (code2 < 48 || code2 > 57) return void 0;
-    value = value * 10 + (code2 - 48);
+    const code3 = text3.charCodeAt(index);
+    if (code3 === 44) continue;
+    if (code3 < 48 || code3 > 57) return void 0;
+    value = value * 10 + (code3 - 48);
     digits++;
   }
   if (digits === 0 || !Number.isSafeInteger(value)) return void 0;
@@ -10560,11 +10934,11 @@ function linesOf(block) {
   for (let index = 0; index < block.count; index++) lines.push(lineAt(block, index));
   return lines;
 }
-function splitBlock(text2) {
+function splitBlock(text3) {
   const ends = [];
-  for (let newline = text2.indexOf("\n"); newline >= 0; newline = text2.indexOf("\n", newline + 1)) ends.push(newline);
-  ends.push(text2.length);
-  return { text: text2, ends, count: ends.length };
+  for (let newline = text3.indexOf("\n"); newline >= 0; newline = text3.indexOf("\n", newline + 1)) ends.push(newline);
+  ends.push(text3.length);
+  return { text: text3, ends, count: ends.length };
 }
 function blockOfLines(lines) {
   const ends = [];
@@ -10614,8 +10988,8 @@ function guardedRun(parser, block, from, others) {
 function firstCharacters(...starts) {
   return starts.map((start) => start.charAt(0)).join("");
 }
-function escapeRegExp(text2) {
-  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+function escapeRegExp(text3) {
+  return text3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 function regExp(strings, ...literals) {
   const alternatives = literals.map((literal) => typeof literal === "string" ? escapeRegExp(literal) : `(?:${literal.map(escapeRegExp).join("|")})`);
@@ -10626,10 +11000,10 @@ var MAX_SAMPLE_LENGTH = 300;
 function emptyUnparsed() {
   return { count: 0, samples: [] };
 }
-function recordUnparsed(unparsed, lineNumber, text2) {
+function recordUnparsed(unparsed, lineNumber, text3) {
   unparsed.count++;
   if (unparsed.samples.length < MAX_UNPARSED_SAMPLES) {
-    unparsed.samples.push({ line: lineNumber, text: text2.length > MAX_SAMPLE_LENGTH ? `${text2.slice(0, MAX_SAMPLE_LENGTH)}\u2026` : text2 });
+    unparsed.samples.push({ line: lineNumber, text: text3.length > MAX_SAMPLE_LENGTH ? `${text3.slice(0, MAX_SAMPLE_LENGTH)}\u2026` : text3 });
   }
 }
 function forgetUnparsed(unparsed, lineNumber) {
@@ -10637,20 +11011,20 @@ function forgetUnparsed(unparsed, lineNumber) {
   if (unparsed.samples.at(-1)?.line === lineNumber) unparsed.samples.pop();
 }
 function asciiTable(characters) {
-  const table = new Uint8Array(128);
-  for (const character of characters) table[character.charCodeAt(0)] = 1;
-  return table;
+  const table2 = new Uint8Array(128);
+  for (const character of characters) table2[character.charCodeAt(0)] = 1;
+  return table2;
 }
-function parseJsonRecord(text2) {
+function parseJsonRecord(text3) {
   try {
-    const value = JSON.parse(text2);
+    const value = JSON.parse(text3);
     return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
   } catch {
     return void 0;
   }
 }
-function own(text2) {
-  return text2.length === 0 ? text2 : ` ${text2}`.slice(1);
+function own(text3) {
+  return text3.length === 0 ? text3 : ` ${text3}`.slice(1);
 }
 var ANSI_SGR = /\x1b\[[0-9;]*m/g;
 function stripAnsi(line) {
@@ -10808,7 +11182,7 @@ function variantCheckSections(run, relative) {
         outcome: outcomeOf(file, parsed?.end !== void 0),
         exitCode: file.exitCode,
         leakedTypes: parsed ? leakedTypes(parsed) : [],
-        runs: (parsed?.runs ?? []).map(({ run: number2, warmup, objects, delta, moreTypes }) => ({ run: number2, warmup, objects, delta, moreTypes })),
+        runs: (parsed?.runs ?? []).map(({ run: number3, warmup, objects, delta, moreTypes }) => ({ run: number3, warmup, objects, delta, moreTypes })),
         log: relative(file.log)
       };
     })
@@ -10870,9 +11244,9 @@ function variantCheckFindings(sections) {
 }
 
 // src/plan/sanitizer-pass.ts
-function parseSanitizerOptions(text2) {
-  if (!text2) return [];
-  return text2.split(/[:\s]+/).filter((pair) => pair.includes("=")).map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]);
+function parseSanitizerOptions(text3) {
+  if (!text3) return [];
+  return text3.split(/[:\s]+/).filter((pair) => pair.includes("=")).map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]);
 }
 function sanitizerOptions(variantValue, ...overrides) {
   const merged = new Map(parseSanitizerOptions(variantValue));
@@ -10926,25 +11300,25 @@ var CASE_START = /^(\w+) \(((?:\w+\.)+\w+)\)(?: \.\.\. ?(.*))?$/;
 var VERDICT = /(?:^|\.\.\. ?)(?:ok|FAIL|ERROR|skipped\b.*|expected failure|unexpected success)$/;
 function casesOfVerboseOutput(lines) {
   const started = [];
-  let open5;
+  let open6;
   for (const line of lines) {
     const start = CASE_START.exec(line);
     if (start) {
       const id = start[2].endsWith(`.${start[1]}`) ? start[2] : `${start[2]}.${start[1]}`;
       started.push(id);
-      open5 = start[3] !== void 0 && VERDICT.test(`... ${start[3]}`) ? void 0 : id;
+      open6 = start[3] !== void 0 && VERDICT.test(`... ${start[3]}`) ? void 0 : id;
       continue;
     }
-    if (open5 !== void 0 && VERDICT.test(line.trim())) open5 = void 0;
+    if (open6 !== void 0 && VERDICT.test(line.trim())) open6 = void 0;
   }
-  return { started, ...open5 !== void 0 ? { unfinished: open5 } : {} };
+  return { started, ...open6 !== void 0 ? { unfinished: open6 } : {} };
 }
 function caseOfReport(cases, processEndedBySanitizer) {
   if (processEndedBySanitizer && cases.unfinished) return cases.unfinished;
   return cases.started.length === 1 ? cases.started[0] : void 0;
 }
-function mapSourceCopies(text2, sources) {
-  let mapped = text2;
+function mapSourceCopies(text3, sources) {
+  let mapped = text3;
   for (const { copy, project } of sources) mapped = mapped.split(`${copy}/`).join(project === "" || project === "." ? "" : `${project}/`);
   return mapped;
 }
@@ -11021,8 +11395,8 @@ function memcheckSection(run, relative) {
     }
   };
 }
-function memcheckFindings(section) {
-  return section.files.flatMap(
+function memcheckFindings(section2) {
+  return section2.files.flatMap(
     (file) => file.errors.map((error) => {
       const where = error.function || error.file ? ` in ${error.function ?? "?"}${error.file ? ` (${error.file}${error.line ? `:${error.line}` : ""})` : ""}` : "";
       const times = error.count > 1 ? ` (${error.count} reports)` : "";
@@ -11478,9 +11852,6 @@ function pytestCaseIds(hunt) {
   return Object.fromEntries(hunt.files.map((run) => [run.file, [...run.caseIds]]));
 }
 
-// src/report/model.ts
-var REPORT_SCHEMA_VERSION = 1;
-
 // src/report/collect.ts
 function collectReport(results) {
   const { relative } = results;
@@ -11488,10 +11859,10 @@ function collectReport(results) {
   const problems = [];
   const passes = /* @__PURE__ */ new Map();
   const addLog = (run, kind, pass) => {
-    const path30 = relative(run.log);
-    logs.push({ path: path30, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details });
-    passes.set(path30, pass);
-    problems.push(...run.details.problems.map((problem) => ({ ...problem, log: path30 })));
+    const path31 = relative(run.log);
+    logs.push({ path: path31, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details, ...run.logCut ? { cut: run.logCut } : {} });
+    passes.set(path31, pass);
+    problems.push(...run.details.problems.map((problem) => ({ ...problem, log: path31 })));
   };
   let refleaks;
   if (results.refleaks) {
@@ -11629,7 +12000,7 @@ function collectReport(results) {
     results.refleaks?.caseIds ?? (results.pytest ? pytestCaseIds(results.pytest) : {})
   );
   const findings = results.sanitizers ? mergeSanitizerFindings(collected, results.sanitizers, sanitizerOwn) : collected;
-  const status = results.error ? results.error.kind === "BuildError" || results.error.kind === "SourceError" ? "build-failed" : results.error.kind === "ExtensionBuildError" ? "extension-failed" : "error" : findings.some((finding) => finding.kind === "nothing-tested") ? "nothing-tested" : findings.length ? "findings" : "clean";
+  const status = results.error ? results.error.kind === "BuildError" || results.error.kind === "SourceError" ? "build-failed" : results.error.kind === "ExtensionBuildError" ? "extension-failed" : results.error.kind === "CancelledError" ? "cancelled" : "error" : findings.some((finding) => finding.kind === "nothing-tested") ? "nothing-tested" : findings.length ? "findings" : "clean";
   const { cell, interpreter } = results;
   return {
     schema: REPORT_SCHEMA_VERSION,
@@ -11725,25 +12096,118 @@ function buildFactsOf(record) {
 }
 
 // src/report/exit-code.ts
-var FAIL_ON_VALUES = ["findings", "leaks", "never"];
+var FAIL_ON_VALUES = ["findings", "leaks", "new", "never"];
 function findingsExitCode(report, failOn) {
   if (failOn === "never") return 0;
-  const failing = failOn === "leaks" ? report.findings.filter((finding) => failsOnLeaks(finding.kind)) : report.findings;
+  const failing = failOn === "leaks" ? report.findings.filter((finding) => failsOnLeaks(finding.kind)) : failOn === "new" ? newFindings(report.findings, report.baseline) : report.findings;
   return failing.length ? FINDINGS_EXIT_CODE : 0;
 }
 
+// src/report/charts.ts
+var MAX_LEAK_CHARTS = 5;
+function leakingTests(findings) {
+  const byTest = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    if (!finding.deltas?.length) continue;
+    const test = finding.case ?? finding.test ?? finding.log;
+    const series = byTest.get(test) ?? [];
+    const sum2 = finding.sum ?? finding.deltas.reduce((total, delta) => total + delta, 0);
+    if (!series.some((known) => known.kind === finding.kind)) series.push({ kind: finding.kind, deltas: finding.deltas, sum: sum2 });
+    byTest.set(test, series);
+  }
+  const tests = [...byTest].map(([test, series]) => ({ test, series: series.sort((a, b) => findingRank(a.kind) - findingRank(b.kind)) }));
+  return tests.sort(
+    (a, b) => findingRank(a.series[0].kind) - findingRank(b.series[0].kind) || b.series[0].sum - a.series[0].sum || a.test.localeCompare(b.test)
+  );
+}
+function leakKinds(tests) {
+  return [...new Set(tests.flatMap((test) => test.series.map((series) => series.kind)))].sort((a, b) => findingRank(a) - findingRank(b));
+}
+function cumulative(deltas) {
+  let total = 0;
+  return deltas.map((delta) => total += delta);
+}
+function seriesLabel(series) {
+  return FINDING_KINDS[series.kind].label;
+}
+var MERMAID_AXIS = "growth (bars: each run, line: total)";
+function renderLeakChartMermaid(test) {
+  const name = mermaidText(test.test);
+  return test.series.flatMap((series) => [
+    "```mermaid",
+    "xychart-beta",
+    `    title "${name}: ${mermaidText(seriesLabel(series))}, sum ${series.sum}"`,
+    `    x-axis "run after the warm-ups" [${series.deltas.map((_, index) => index + 1).join(", ")}]`,
+    `    y-axis "${MERMAID_AXIS}"`,
+    `    bar [${series.deltas.join(", ")}]`,
+    `    line [${cumulative(series.deltas).join(", ")}]`,
+    "```",
+    ""
+  ]);
+}
+function mermaidText(text3) {
+  return text3.replace(/["`]/g, "'").replace(/[\r\n]+/g, " ");
+}
+var PANEL = { width: 340, height: 190, left: 48, right: 12, top: 30, bottom: 34 };
+function renderLeakChartSvg(test, escapeText) {
+  const width = PANEL.width * test.series.length;
+  const panels = test.series.map((series, index) => svgPanel(series, index * PANEL.width, escapeText));
+  return [
+    `<svg class="leak-chart" role="img" viewBox="0 0 ${width} ${PANEL.height}" width="${width}" height="${PANEL.height}" aria-label="${escapeText(`${test.test}: leak growth per run`)}">`,
+    `<title>${escapeText(`${test.test}: ${test.series.map((series) => `${seriesLabel(series)} [${series.deltas.join(", ")}], sum ${series.sum}`).join("; ")}`)}</title>`,
+    ...panels,
+    "</svg>"
+  ].join("\n");
+}
+function svgPanel(series, x0, escapeText) {
+  const totals = cumulative(series.deltas);
+  const low = Math.min(0, ...series.deltas, ...totals);
+  const high = Math.max(0, ...series.deltas, ...totals);
+  const span = high - low || 1;
+  const plotWidth = PANEL.width - PANEL.left - PANEL.right;
+  const plotHeight = PANEL.height - PANEL.top - PANEL.bottom;
+  const y = (value) => round3(PANEL.top + plotHeight * (1 - (value - low) / span));
+  const slot = plotWidth / Math.max(1, series.deltas.length);
+  const center = (index) => round3(x0 + PANEL.left + slot * (index + 0.5));
+  const barWidth = round3(Math.max(2, slot * 0.5));
+  const parts = [
+    `<g class="panel">`,
+    `<text class="chart-title" x="${x0 + PANEL.left}" y="18">${escapeText(`${seriesLabel(series)}, sum ${series.sum}`)}</text>`,
+    `<line class="axis" x1="${x0 + PANEL.left}" y1="${PANEL.top}" x2="${x0 + PANEL.left}" y2="${PANEL.top + plotHeight}"/>`,
+    `<line class="zero" x1="${x0 + PANEL.left}" y1="${y(0)}" x2="${x0 + PANEL.left + plotWidth}" y2="${y(0)}"/>`,
+    `<text class="tick" x="${x0 + PANEL.left - 6}" y="${y(high) + 4}" text-anchor="end">${high}</text>`,
+    ...low < 0 ? [`<text class="tick" x="${x0 + PANEL.left - 6}" y="${y(low) + 4}" text-anchor="end">${low}</text>`] : [],
+    `<text class="tick" x="${x0 + PANEL.left - 6}" y="${y(0) + 4}" text-anchor="end">0</text>`
+  ];
+  for (const [index, delta] of series.deltas.entries()) {
+    const top = Math.min(y(delta), y(0));
+    parts.push(
+      `<rect class="bar" x="${round3(center(index) - barWidth / 2)}" y="${top}" width="${barWidth}" height="${round3(Math.max(1, Math.abs(y(delta) - y(0))))}"><title>run ${index + 1}: ${delta}</title></rect>`,
+      `<text class="tick" x="${center(index)}" y="${PANEL.top + plotHeight + 16}" text-anchor="middle">${index + 1}</text>`
+    );
+  }
+  parts.push(`<polyline class="total" points="${totals.map((total, index) => `${center(index)},${y(total)}`).join(" ")}"/>`);
+  for (const [index, total] of totals.entries())
+    parts.push(`<circle class="total" cx="${center(index)}" cy="${y(total)}" r="3"><title>total after run ${index + 1}: ${total}</title></circle>`);
+  parts.push(`<text class="legend" x="${x0 + PANEL.left}" y="${PANEL.height - 4}">run after the warm-ups \xB7 bars: each run \xB7 line: total</text>`, "</g>");
+  return parts.join("\n");
+}
+function round3(value) {
+  return Math.round(value * 10) / 10;
+}
+
 // src/report/variant-checks-md.ts
-function variantChecksMarkdown(report, escapeText, code2) {
+function variantChecksMarkdown(report, escapeText, code3) {
   const lines = [];
   const { gil, census, allocations, countAllocs, checksNotRun } = report;
-  for (const { check, reason } of checksNotRun ?? []) lines.push(`**\u26A0\uFE0F Not run: \`${code2(check)}\`**, a check of this variant: ${escapeText(reason)}.`, "");
+  for (const { check, reason } of checksNotRun ?? []) lines.push(`**\u26A0\uFE0F Not run: \`${code3(check)}\`**, a check of this variant: ${escapeText(reason)}.`, "");
   if (gil) {
     lines.push("### Free-threading", "");
     if (gil.mode === "force-off") lines.push("`gil: force-off`: the tests ran with `PYTHON_GIL=0`, the GIL kept disabled whatever the extension declares.", "");
     else if (gil.reenabledBy.length) {
       for (const entry of gil.reenabledBy)
         lines.push(
-          `**\u26A0\uFE0F The GIL was re-enabled to import module \`${code2(entry.module)}\`** (first imported by \`${code2(entry.test)}\`): this cell tested the GIL build, not free-threading. Declare \`Py_MOD_GIL_NOT_USED\` (\`Py_mod_gil\` slot) once the module is thread-safe, or set \`gil: force-off\`.`,
+          `**\u26A0\uFE0F The GIL was re-enabled to import module \`${code3(entry.module)}\`** (first imported by \`${code3(entry.test)}\`): this cell tested the GIL build, not free-threading. Declare \`Py_MOD_GIL_NOT_USED\` (\`Py_mod_gil\` slot) once the module is thread-safe, or set \`gil: force-off\`.`,
           ""
         );
       lines.push("```text", ...gil.reenabledBy.map((entry) => entry.warning.replaceAll("```", "'''")), "```", "");
@@ -11760,11 +12224,11 @@ function variantChecksMarkdown(report, escapeText, code2) {
     );
     for (const file of census.files) {
       const leaked = file.leakedTypes.map(
-        ({ name, deltas }) => `\`${code2(name)}\` ${deltas.every((delta) => delta === deltas[0]) ? `+${deltas[0]} per run` : `[${deltas.join(", ")}]`}`
+        ({ name, deltas }) => `\`${code3(name)}\` ${deltas.every((delta) => delta === deltas[0]) ? `+${deltas[0]} per run` : `[${deltas.join(", ")}]`}`
       );
       const objects = file.runs.filter((run) => !run.warmup).map((run) => run.objects);
       lines.push(
-        `| \`${code2(file.name)}\` | ${leaked.length ? leaked.join("<br>") : file.outcome === "ok" ? "none" : escapeText(file.outcome)} | ${objects.length ? objects.join(", ") : "\u2014"} |`
+        `| \`${code3(file.name)}\` | ${leaked.length ? leaked.join("<br>") : file.outcome === "ok" ? "none" : escapeText(file.outcome)} | ${objects.length ? objects.join(", ") : "\u2014"} |`
       );
     }
     lines.push("");
@@ -11773,9 +12237,9 @@ function variantChecksMarkdown(report, escapeText, code2) {
     lines.push("### Allocations per type (COUNT_ALLOCS, before and after each test file)", "", "| Test file | Types whose live count grew most |", "|---|---|");
     for (const file of countAllocs.files) {
       const top = file.topGrowth.slice(0, 5).map(
-        (type) => `\`${code2(type.name)}\` +${type.growth} (alloc'd ${type.after.allocs - type.before.allocs}, freed ${type.after.frees - type.before.frees})`
+        (type) => `\`${code3(type.name)}\` +${type.growth} (alloc'd ${type.after.allocs - type.before.allocs}, freed ${type.after.frees - type.before.frees})`
       );
-      lines.push(`| \`${code2(file.name)}\` | ${top.length ? top.join("<br>") : file.outcome === "ok" ? "none grew" : escapeText(file.outcome)} |`);
+      lines.push(`| \`${code3(file.name)}\` | ${top.length ? top.join("<br>") : file.outcome === "ok" ? "none grew" : escapeText(file.outcome)} |`);
     }
     lines.push("");
   }
@@ -11790,7 +12254,7 @@ function variantChecksMarkdown(report, escapeText, code2) {
     for (const file of allocations.files) {
       if (!file.before || !file.after) {
         lines.push(
-          `| \`${code2(file.name)}\` | ${escapeText(file.outcome)}${file.exitCode !== null ? ` (exit ${file.exitCode})` : ""} |${mimalloc ? " |" : " | |"}`
+          `| \`${code3(file.name)}\` | ${escapeText(file.outcome)}${file.exitCode !== null ? ` (exit ${file.exitCode})` : ""} |${mimalloc ? " |" : " | |"}`
         );
         continue;
       }
@@ -11801,10 +12265,10 @@ function variantChecksMarkdown(report, escapeText, code2) {
         const growth = after - before;
         return `${group(before)} \u2192 ${group(after)} (${growth >= 0 ? "+" : "\u2212"}${group(Math.abs(growth))})`;
       };
-      if (mimalloc) lines.push(`| \`${code2(file.name)}\` | ${change("allocatedBlocks")} | ${change("allocatedBytes")} |`);
+      if (mimalloc) lines.push(`| \`${code3(file.name)}\` | ${change("allocatedBlocks")} | ${change("allocatedBytes")} |`);
       else {
         const grew = file.sizeClasses.filter((row) => row.growth > 0).map((row) => `${row.size} B: ${row.before} \u2192 ${row.after} (+${row.growth})`);
-        lines.push(`| \`${code2(file.name)}\` | ${change("arenas")} | ${change("bytesInAllocatedBlocks")} | ${grew.length ? grew.join("<br>") : "none"} |`);
+        lines.push(`| \`${code3(file.name)}\` | ${change("arenas")} | ${change("bytesInAllocatedBlocks")} | ${grew.length ? grew.join("<br>") : "none"} |`);
       }
     }
     lines.push("");
@@ -11815,6 +12279,42 @@ function group(value) {
   return value.toLocaleString("en-US");
 }
 
+// src/report/baseline-md.ts
+var MAX_ROWS_PER_STATE = 100;
+var STATES = [
+  { key: "new", label: "\u{1F195} new" },
+  { key: "unchanged", label: "unchanged" },
+  { key: "fixed", label: "\u2705 fixed" }
+];
+function baselineMarkdown(section2, escapeMarkdown2, escapeCode2, heading = "###") {
+  if (!section2) return [];
+  const lines = [`${heading} Compared with the baseline`, ""];
+  if (section2.source === void 0) {
+    lines.push(`No baseline was given: every finding counts as new (${section2.new.length}).`, "");
+  } else {
+    lines.push(
+      `Baseline \`${escapeCode2(section2.source)}\`: **${section2.new.length} new**, ${section2.unchanged.length} unchanged, ${section2.fixed.length} fixed.`,
+      ""
+    );
+  }
+  const listed = STATES.filter(({ key }) => section2[key].length && (key !== "new" || section2.source !== void 0));
+  if (!listed.length) return lines;
+  lines.push("| | Test | Finding | Where |", "|---|---|---|---|");
+  const counted = [];
+  for (const { key, label } of listed) {
+    for (const identity of section2[key].slice(0, MAX_ROWS_PER_STATE)) {
+      const parts = identityParts(identity);
+      const test = parts.case || parts.test;
+      const kind = FINDING_KINDS[parts.kind]?.label ?? parts.kind;
+      lines.push(`| ${label} | ${test ? `\`${escapeCode2(test)}\`` : "\u2014"} | ${escapeMarkdown2(kind)} | ${parts.where ? `\`${escapeCode2(parts.where)}\`` : ""} |`);
+    }
+    if (section2[key].length > MAX_ROWS_PER_STATE) counted.push(`${section2[key].length - MAX_ROWS_PER_STATE} more ${key}`);
+  }
+  lines.push("");
+  if (counted.length) lines.push(`Not listed: ${counted.join(", ")} (report.json's \`baseline\` has every identity).`, "");
+  return lines;
+}
+
 // src/report/summary-md.ts
 var STATUS_LINE = {
   clean: "\u2705 no leaks or crashes found",
@@ -11822,6 +12322,7 @@ var STATUS_LINE = {
   "nothing-tested": "\u26A0\uFE0F nothing was tested",
   "build-failed": "\u{1F4A5} the interpreter did not build",
   "extension-failed": "\u{1F4A5} the extension did not build",
+  cancelled: "\u{1F6D1} the run was cancelled: what ran before is below",
   error: "\u{1F4A5} the run stopped with an error"
 };
 var PASS_LABEL = {
@@ -11839,7 +12340,10 @@ var PASS_LABEL = {
   gil: "GIL check"
 };
 var MAX_TRACEBACK_LINES_SHOWN = 12;
-function renderSummaryMarkdown(report) {
+var GITHUB_STEP_SUMMARY_MAX_BYTES = 1024 * 1024;
+var SUMMARY_ROWS_SHOWN = 200;
+var FULL_REPORT_POINTER = "every row is in report.json and report.html (in the report folder or artifact)";
+function renderSummaryMarkdown(report, maxBytes = GITHUB_STEP_SUMMARY_MAX_BYTES) {
   const lines = [];
   const title = report.cell ? `${report.cell.id} \xB7 CPython ${report.cell.python} \xB7 ${report.cell.variant}` : "pydebug";
   lines.push(`## pydebug: ${escapeMarkdown(title)}`, "");
@@ -11855,7 +12359,7 @@ function renderSummaryMarkdown(report) {
     lines.push("```text", report.error.message.replaceAll("```", "'''"), "```", "");
     if (report.error.log) lines.push(`Full log: \`${escapeCode(report.error.log)}\``, "");
   }
-  lines.push("| Step | Result |", "|---|---|");
+  const stepsFrom = lines.push("| Step | Result |", "|---|---|");
   if (report.interpreter) {
     const rebuilt = report.interpreter.rebuildReason ? ` \xB7 the cached builds did not fit: ${escapeMarkdown(report.interpreter.rebuildReason)}` : "";
     const build = report.interpreter.build;
@@ -11902,8 +12406,10 @@ function renderSummaryMarkdown(report) {
       `| Runtime env | ${Object.entries(report.cell.runtimeEnv).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``).join(" ")} |`
     );
   }
-  lines.push("");
-  lines.push(...findingsMarkdown(report.findings));
+  if (lines.length === stepsFrom) lines.splice(stepsFrom - 2, 2);
+  else lines.push("");
+  lines.push(...findingsMarkdown(report.findings, SUMMARY_ROWS_SHOWN));
+  lines.push(...baselineMarkdown(report.baseline, escapeMarkdown, escapeCode));
   if (report.refleaks?.tests.length) {
     const atExit = new Map(report.showrefcount?.files.map((file) => [file.name, file.atExit]));
     const pytest = report.refleaks.runner?.name === "pytest";
@@ -11913,16 +12419,19 @@ function renderSummaryMarkdown(report) {
       `| Test file | ${pytest ? "pytest + pydebug_refleak" : "regrtest -R"} | ${pytest ? "Test cases" : "Cases re-run alone"} | At exit (-X showrefcount) |`,
       "|---|---|---|---|"
     );
+    const rows = [];
     for (const test of report.refleaks.tests) {
       const exit = atExit.get(test.name);
-      lines.push(`| \`${escapeCode(test.name)}\` | ${verdict(test)} | ${casesCell(test)} | ${exit ? `${exit.refs} refs, ${exit.blocks} blocks` : "\u2014"} |`);
+      rows.push(`| \`${escapeCode(test.name)}\` | ${verdict(test)} | ${casesCell(test)} | ${exit ? `${exit.refs} refs, ${exit.blocks} blocks` : "\u2014"} |`);
     }
+    const hunted = new Set(report.refleaks.tests.map((test) => test.name));
     for (const file of report.showrefcount?.files ?? []) {
-      if (report.refleaks.tests.some((test) => test.name === file.name)) continue;
-      lines.push(
+      if (hunted.has(file.name)) continue;
+      rows.push(
         `| \`${escapeCode(file.name)}\` | not run | \u2014 | ${escapeMarkdown(file.outcome)}${file.atExit ? `, ${file.atExit.refs} refs, ${file.atExit.blocks} blocks` : ""} |`
       );
     }
+    lines.push(...shownRows(rows, SUMMARY_ROWS_SHOWN, "test files"));
     const partly = report.refleaks.tests.filter((test) => test.casesNotRun);
     if (partly.length) {
       lines.push(
@@ -11943,38 +12452,119 @@ function renderSummaryMarkdown(report) {
     );
   }
   lines.push(...notesMarkdown(report.problems ?? [], "report.json's `problems`"));
+  for (const log of report.logs) if (log.cut) lines.push(`Log \`${escapeCode(log.path)}\` is incomplete: ${escapeMarkdown(describeLogCut(log.cut))}.`, "");
   const unparsed = report.logs.reduce((total, log) => total + log.unparsed.count, 0);
-  lines.push("<details><summary>Logs</summary>", "");
-  for (const log of report.logs) {
-    lines.push(`- \`${escapeCode(log.path)}\` (${log.kind}, ${log.lines} lines${log.unparsed.count ? `, ${log.unparsed.count} not parsed` : ""})`);
-  }
-  lines.push("", `${unparsed} log lines were not recognised by any parser; they are kept in the logs.`, "", "</details>", "");
-  return lines.join("\n");
+  if (report.logs.length) lines.push("<details><summary>Logs</summary>", "");
+  lines.push(
+    ...shownRows(
+      report.logs.map(
+        (log) => `- \`${escapeCode(log.path)}\` (${log.kind}, ${log.lines} lines${log.unparsed.count ? `, ${log.unparsed.count} not parsed` : ""}${log.cut ? ", incomplete" : ""})`
+      ),
+      SUMMARY_ROWS_SHOWN,
+      "logs"
+    )
+  );
+  if (report.logs.length) lines.push("", `${unparsed} log lines were not recognised by any parser; they are kept in the logs.`, "", "</details>", "");
+  return fitToBytes(lines, maxBytes);
 }
-function findingsMarkdown(findings) {
+function shownRows(rows, shown, what) {
+  if (rows.length <= shown) return [...rows];
+  return [...rows.slice(0, shown), "", `\u2026 and ${group2(rows.length - shown)} more ${what}: ${FULL_REPORT_POINTER}.`];
+}
+function leakingTestsMarkdown(tests, rowsShown) {
+  if (tests.length === 0) return [];
+  const kinds = leakKinds(tests);
+  const lines = [
+    "### Leaking tests",
+    "",
+    `| Test | ${kinds.map((kind) => `${FINDING_KINDS[kind].label} per run | sum`).join(" | ")} |`,
+    `|---|${kinds.map(() => "---|---:|").join("")}`
+  ];
+  const rows = tests.map((test) => {
+    const cells = kinds.map((kind) => {
+      const series = test.series.find((candidate) => candidate.kind === kind);
+      return series ? `[${series.deltas.join(", ")}] | ${series.sum}` : " | ";
+    });
+    return `| \`${escapeCode(test.test)}\` | ${cells.join(" | ")} |`;
+  });
+  lines.push(...shownRows(rows, rowsShown, "leaking tests"), "");
+  const charted = tests.slice(0, MAX_LEAK_CHARTS);
+  lines.push(
+    `<details><summary>Leak growth over the counted runs (${charted.length === tests.length ? "" : `the ${charted.length} largest of `}${group2(tests.length)} leaking test${tests.length === 1 ? "" : "s"})</summary>`,
+    ""
+  );
+  for (const test of charted) lines.push(...renderLeakChartMermaid(test));
+  lines.push("</details>", "");
+  return lines;
+}
+function fitToBytes(lines, maxBytes) {
+  const text3 = lines.join("\n");
+  if (utf8Bytes(text3) <= maxBytes) return text3;
+  const rowsFrom = new Array(lines.length + 1).fill(0);
+  const headingsFrom = new Array(lines.length + 1);
+  headingsFrom[lines.length] = [];
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const line = lines[index];
+    rowsFrom[index] = rowsFrom[index + 1] + (line.startsWith("| ") || line.startsWith("- ") ? 1 : 0);
+    const heading = /^#{2,4} (.*)$/.exec(line) ?? /^<details><summary>(.*?)<\/summary>/.exec(line);
+    headingsFrom[index] = heading ? [heading[1], ...headingsFrom[index + 1]] : headingsFrom[index + 1];
+  }
+  const noteFrom = (index) => `**\u2702\uFE0F This summary stops here to stay under ${group2(maxBytes)} bytes (GitHub's step summary limit): ${group2(rowsFrom[index])} more rows${headingsFrom[index].length ? ` and the sections ${headingsFrom[index].join(", ")}` : ""} are left out; ${FULL_REPORT_POINTER}.**`;
+  let used = 0;
+  let kept = 0;
+  let fenceOpen = false;
+  let fenceStart = 0;
+  let detailsOpen = 0;
+  for (; kept < lines.length; kept++) {
+    const line = lines[kept];
+    const fenceAfter = line.startsWith("```") ? !fenceOpen : fenceOpen;
+    const detailsAfter = detailsOpen + (line.startsWith("<details>") ? 1 : 0) - (line.startsWith("</details>") ? 1 : 0);
+    const closing = (fenceAfter ? "```\n".length : 0) + detailsAfter * "</details>\n".length;
+    const lineBytes = utf8Bytes(line) + 1;
+    if (used + lineBytes + closing + utf8Bytes(noteFrom(kept + 1)) + 2 > maxBytes) break;
+    used += lineBytes;
+    if (fenceAfter && !fenceOpen) fenceStart = kept;
+    fenceOpen = fenceAfter;
+    detailsOpen = detailsAfter;
+  }
+  if (fenceOpen) kept = fenceStart;
+  const closers = Array.from({ length: detailsOpen }, () => "</details>");
+  return [...lines.slice(0, kept), ...closers, noteFrom(kept), ""].join("\n");
+}
+function utf8Bytes(text3) {
+  return Buffer.byteLength(text3, "utf8");
+}
+function group2(value) {
+  return value.toLocaleString("en-US");
+}
+function findingsMarkdown(findings, rowsShown = Number.POSITIVE_INFINITY) {
   if (findings.length === 0) return [];
   const lines = ["### Findings", "", "| Test | Finding | Where | Deltas per run (after warm-up) |", "|---|---|---|---|"];
-  for (const finding of findings) {
-    const text2 = finding.detail ?? (finding.deltas ? void 0 : finding.message);
-    const detail = text2 ? `: \`${escapeCode(text2)}\`` : "";
+  const shown = findings.slice(0, rowsShown);
+  for (const finding of shown) {
+    const text3 = findingCause(finding);
+    const detail = text3 ? `: \`${escapeCode(text3)}\`` : "";
     const seenIn = finding.pass && finding.pass !== "refleak" && finding.pass !== "refleak-case" ? ` (${PASS_LABEL[finding.pass]})` : "";
     const test = finding.case ?? finding.test;
     lines.push(
       `| ${test ? `\`${escapeCode(test)}\`` : "\u2014"} | ${FINDING_KINDS[finding.kind].label}${detail}${seenIn} | ${whereCell(finding)} | ${finding.deltas ? `[${finding.deltas.join(", ")}]` : ""} |`
     );
   }
+  if (shown.length < findings.length)
+    lines.push("", `\u2026 and ${group2(findings.length - shown.length)} more findings (${countByKind(findings.slice(shown.length))}): ${FULL_REPORT_POINTER}.`);
   lines.push("");
-  const traced = findings.filter((finding) => finding.traceback?.length);
+  lines.push(...leakingTestsMarkdown(leakingTests(findings), rowsShown));
+  const traced = shown.filter((finding) => finding.traceback?.length);
   if (traced.length) {
     lines.push("<details><summary>Tracebacks</summary>", "");
     for (const finding of traced) {
       const traceback = finding.traceback;
-      const shown = traceback.length > MAX_TRACEBACK_LINES_SHOWN ? [traceback[0], "  ...", ...traceback.slice(-(MAX_TRACEBACK_LINES_SHOWN - 2))] : traceback;
+      const shown2 = traceback.length > MAX_TRACEBACK_LINES_SHOWN ? [traceback[0], "  ...", ...traceback.slice(-(MAX_TRACEBACK_LINES_SHOWN - 2))] : traceback;
       lines.push(
         `\`${escapeCode(finding.case ?? finding.test ?? finding.kind)}\`:`,
         "",
         "```text",
-        ...shown.map((line) => line.replaceAll("```", "'''")),
+        ...shown2.map((line) => line.replaceAll("```", "'''")),
         "```",
         ""
       );
@@ -11982,6 +12572,9 @@ function findingsMarkdown(findings) {
     lines.push("</details>", "");
   }
   return lines;
+}
+function findingCause(finding) {
+  return finding.detail ?? (finding.deltas ? void 0 : finding.message);
 }
 function notesMarkdown(problems, listedIn) {
   const notes = problems.filter((problem) => problem.severity === "note").length;
@@ -11991,31 +12584,35 @@ function notesMarkdown(problems, listedIn) {
     ""
   ];
 }
-function cpythonTestsStepRow(section) {
-  const shard = section.shard ? ` \xB7 shard ${section.shard.index} of ${section.shard.count} (${section.shard.tests.length} test files)` : "";
-  return `| CPython's tests | \`${escapeCode(section.selection)}\`${shard}: ${escapeMarkdown(section.state ?? `did not finish (exit ${section.exitCode})`)} |`;
+function cpythonTestsStepRow(section2) {
+  const shard = section2.shard ? ` \xB7 shard ${section2.shard.index} of ${section2.shard.count} (${section2.shard.tests.length} test files)` : "";
+  return `| CPython's tests | \`${escapeCode(section2.selection)}\`${shard}: ${escapeMarkdown(section2.state ?? `did not finish (exit ${section2.exitCode})`)} |`;
 }
-function cpythonTestsLines(section) {
-  const { counts } = section;
-  const lines = [
-    "### CPython's test suite",
-    "",
-    "| OK | Failed | Timed out | Skipped | Resource denied | Env changed | Re-run | Ran no tests | Omitted |",
-    "|---|---|---|---|---|---|---|---|---|"
-  ];
-  lines.push(
-    `| ${counts.ok} | ${counts.failed} | ${counts.timedOut} | ${counts.skipped} | ${counts.resourceDenied} | ${counts.envChanged} | ${counts.rerun} | ${counts.runNoTests} | ${counts.omitted} |`,
-    ""
-  );
-  if (section.failed?.length)
+var CPYTHON_TEST_COUNT_LABELS = {
+  ok: "OK",
+  failed: "Failed",
+  timedOut: "Timed out",
+  skipped: "Skipped",
+  resourceDenied: "Resource denied",
+  envChanged: "Env changed",
+  rerun: "Re-run",
+  runNoTests: "Ran no tests",
+  omitted: "Omitted"
+};
+function cpythonTestsLines(section2) {
+  const { counts } = section2;
+  const verdicts = Object.entries(CPYTHON_TEST_COUNT_LABELS);
+  const lines = ["### CPython's test suite", "", `| ${verdicts.map(([, label]) => label).join(" | ")} |`, `|${verdicts.map(() => "---|").join("")}`];
+  lines.push(`| ${verdicts.map(([verdict2]) => counts[verdict2]).join(" | ")} |`, "");
+  if (section2.failed?.length)
     lines.push(
-      `Failed: ${section.failed.map((name) => `\`${escapeCode(name)}\`${section.timedOutTests?.includes(name) ? " (timed out)" : ""}`).join(", ")}.`,
+      `Failed: ${section2.failed.map((name) => `\`${escapeCode(name)}\`${section2.timedOutTests?.includes(name) ? " (timed out)" : ""}`).join(", ")}.`,
       ""
     );
-  const applied = Object.entries(section.environment.applied).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``);
-  const removed = section.environment.removed.map((name) => `\`${escapeCode(name)}\``);
+  const applied = Object.entries(section2.environment.applied).map(([name, value]) => `\`${escapeCode(`${name}=${value}`)}\``);
+  const removed = section2.environment.removed.map((name) => `\`${escapeCode(name)}\``);
   lines.push(
-    `Run ${escapeMarkdown(section.environment.how)}: ${applied.length ? `applied ${applied.join(" ")}` : "the variant has no runtime settings"}${removed.length ? `; removed ${removed.join(" ")}` : ""}. Per test file timeout ${section.timeoutSeconds} s${section.junit ? `; JUnit XML \`${escapeCode(section.junit.path)}\` (${section.junit.tests} cases, ${section.junit.failures} failures, ${section.junit.errors} errors)` : "; no JUnit XML was written"}.`,
+    `Run ${escapeMarkdown(section2.environment.how)}: ${applied.length ? `applied ${applied.join(" ")}` : "the variant has no runtime settings"}${removed.length ? `; removed ${removed.join(" ")}` : ""}. Per test file timeout ${section2.timeoutSeconds} s${section2.junit ? `; JUnit XML \`${escapeCode(section2.junit.path)}\` (${section2.junit.tests} cases, ${section2.junit.failures} failures, ${section2.junit.errors} errors)` : "; no JUnit XML was written"}.`,
     ""
   );
   return lines;
@@ -12024,28 +12621,28 @@ function unitsRun(files) {
   if (files.length === 1 && files[0].name === TEST_COMMAND_NAME) return "the test command, run once";
   return `${files.length} test file${files.length === 1 ? "" : "s"}, one process each`;
 }
-function sanitizerStepRows(section) {
-  const instrumented = section.instrumentation.map((entry) => {
+function sanitizerStepRows(section2) {
+  const instrumented = section2.instrumentation.map((entry) => {
     const lines = entry.compileLines;
     const evidence = lines && lines.compile > 0 ? `${lines.compileWithFlag} of ${lines.compile} compile lines and ${lines.linkWithFlag} of ${lines.link} link lines carry it` : `${entry.modules.filter((module) => module.instrumented).length} of ${entry.modules.length} modules reference its runtime`;
-    return `${entry.instrumented ? "\u2705" : "\u274C"} \`${escapeCode(baseName(entry.path))}\` ${entry.instrumented ? "" : "not "}compiled with \`${escapeCode(section.compileFlag)}\` (${evidence})`;
+    return `${entry.instrumented ? "\u2705" : "\u274C"} \`${escapeCode(baseName(entry.path))}\` ${entry.instrumented ? "" : "not "}compiled with \`${escapeCode(section2.compileFlag)}\` (${evidence})`;
   });
-  const reports = section.files.reduce((total, file) => total + file.reports.reduce((sum2, report) => sum2 + report.kinds.length, 0), 0);
-  const suppressed = section.files.reduce(
+  const reports = section2.files.reduce((total, file) => total + file.reports.reduce((sum2, report) => sum2 + report.kinds.length, 0), 0);
+  const suppressed = section2.files.reduce(
     (total, file) => total + file.reports.reduce((sum2, report) => sum2 + report.suppressed.reduce((rows, row) => rows + row.count, 0), 0),
     0
   );
-  const run = section.notRun ? `not run: ${escapeMarkdown(section.notRun)}` : `${unitsRun(section.files)}, reports in \`${escapeCode(section.reportsDir)}/\`: ${reports} report${reports === 1 ? "" : "s"}${section.suppressions ? ` \xB7 ${suppressed} of CPython's own leaks at exit suppressed (\`${escapeCode(baseName(section.suppressions))}\`)` : ""}`;
-  return [`| ${escapeMarkdown(section.tool)} | ${instrumented.join("<br>") || "no extension"} |`, `| ${escapeMarkdown(section.tool)} pass | ${run} |`];
+  const run = section2.notRun ? `not run: ${escapeMarkdown(section2.notRun)}` : `${unitsRun(section2.files)}, reports in \`${escapeCode(section2.reportsDir)}/\`: ${reports} report${reports === 1 ? "" : "s"}${section2.suppressions ? ` \xB7 ${suppressed} of CPython's own leaks at exit suppressed (\`${escapeCode(baseName(section2.suppressions))}\`)` : ""}`;
+  return [`| ${escapeMarkdown(section2.tool)} | ${instrumented.join("<br>") || "no extension"} |`, `| ${escapeMarkdown(section2.tool)} pass | ${run} |`];
 }
-function memcheckStepRow(section) {
-  const { totals } = section;
-  const plural2 = (count2, word, words = `${word}s`) => `${count2} ${count2 === 1 ? word : words}`;
+function memcheckStepRow(section2) {
+  const { totals } = section2;
+  const plural3 = (count2, word, words = `${word}s`) => `${count2} ${count2 === 1 ? word : words}`;
   const other = totals.errors - totals.userErrors;
-  return `| Memcheck | ${escapeMarkdown(section.valgrind)} on ${unitsRun(section.files).replace(/, one process each$/, "")} (${plural2(totals.processes, "process", "processes")}): ${plural2(totals.userErrors, "error")} in the extension's code, ${other} inside CPython or the system, ${totals.suppressed} suppressed${section.suppressions.origin === "none" ? " (no suppressions file)" : ""} |`;
+  return `| Memcheck | ${escapeMarkdown(section2.valgrind)} on ${unitsRun(section2.files).replace(/, one process each$/, "")} (${plural3(totals.processes, "process", "processes")}): ${plural3(totals.userErrors, "error")} in the extension's code, ${other} inside CPython or the system, ${totals.suppressed} suppressed${section2.suppressions.origin === "none" ? " (no suppressions file)" : ""} |`;
 }
-function memcheckLines(section) {
-  const { totals } = section;
+function memcheckLines(section2) {
+  const { totals } = section2;
   const lines = ["### Memcheck", ""];
   if (totals.userErrors === 0) {
     lines.push(
@@ -12054,7 +12651,7 @@ function memcheckLines(section) {
     );
   }
   lines.push("| Test file | Processes | Errors in your code | Inside CPython or the system | Suppressed | Exit |", "|---|---|---|---|---|---|");
-  for (const file2 of section.files) {
+  for (const file2 of section2.files) {
     const count2 = (pick) => file2.processes.reduce((total, process2) => total + pick(process2), 0);
     const unfinished = file2.processes.filter((process2) => process2.state !== void 0 && process2.state !== "FINISHED").length;
     lines.push(
@@ -12062,7 +12659,7 @@ function memcheckLines(section) {
     );
   }
   lines.push("");
-  const suppressions = section.suppressions;
+  const suppressions = section2.suppressions;
   const hidden = Object.entries(totals.suppressedBy).sort((a, b) => b[1] - a[1]);
   const file = suppressions.file ? `\`${escapeCode(baseName(suppressions.file))}\`` : "";
   if (suppressions.origin === "none") lines.push(`No suppressions: ${escapeMarkdown(suppressions.note ?? "none found")}.`, "");
@@ -12115,18 +12712,591 @@ function casesCell(test) {
 function baseName(filePath) {
   return filePath.split(/[\\/]/).filter(Boolean).pop() ?? filePath;
 }
-function escapeMarkdown(text2) {
-  return text2.replace(/[\\`*_{}[\]<>|#]/g, (character) => `\\${character}`).replace(/\r?\n/g, " ");
+function escapeMarkdown(text3) {
+  return text3.replace(/[\\`*_{}[\]<>|#]/g, (character) => `\\${character}`).replace(/\r?\n/g, " ");
 }
-function escapeCode(text2) {
-  return text2.replaceAll("`", "'").replaceAll("|", "\\|").replace(/\r?\n/g, " ");
+function escapeCode(text3) {
+  return text3.replaceAll("`", "'").replaceAll("|", "\\|").replace(/\r?\n/g, " ");
 }
+
+// src/report/html-report.ts
+var HTML_ROWS_SHOWN = 500;
+var SIZE_CLASSES_SHOWN = 5;
+function renderHtmlReport(report) {
+  const title = report.cell ? `${report.cell.id} \xB7 CPython ${report.cell.python} \xB7 ${report.cell.variant}` : "pydebug";
+  const body = [
+    headerHtml(report, title),
+    stepsHtml(report),
+    findingsHtml(report.findings),
+    leaksHtml(leakingTests(report.findings)),
+    testFilesHtml(report),
+    report.memcheck ? memcheckHtml(report.memcheck) : "",
+    report.sanitizers ? sanitizersHtml(report.sanitizers) : "",
+    report.allocations ? allocationsHtml(report.allocations) : "",
+    variantChecksHtml(report),
+    cpythonTestsHtml(report),
+    testCommandHtml(report),
+    tracebacksHtml(report.findings),
+    logsHtml(report)
+  ].filter(Boolean);
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(`pydebug: ${title}`)}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body>",
+    "<main>",
+    ...body,
+    "</main>",
+    `<script>${SORT_SCRIPT}</script>`,
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+function escapeHtml(text3) {
+  return text3.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+function code(text3) {
+  return `<code>${escapeHtml(text3).replace(/[/.]/g, "$&<wbr>")}</code>`;
+}
+function section(id, heading, ...parts) {
+  return [`<section id="${id}">`, `<h2>${escapeHtml(heading)}</h2>`, ...parts, "</section>"].join("\n");
+}
+function plural2(count2, word, words = `${word}s`) {
+  return `${count2.toLocaleString("en-US")} ${count2 === 1 ? word : words}`;
+}
+function table(id, columns, rows, what) {
+  const shown = rows.slice(0, HTML_ROWS_SHOWN);
+  const kept = columns.flatMap((_, index) => shown.some((row) => row[index]?.html) ? [index] : []);
+  const classOf = (column) => {
+    const names = [...column.numeric ? ["number"] : [], ...column.nowrap ? ["nowrap"] : []];
+    return names.length ? ` class="${names.join(" ")}"` : "";
+  };
+  const head = kept.map((index) => `<th${classOf(columns[index])} scope="col">${escapeHtml(columns[index].label)}</th>`).join("");
+  const body = shown.map(
+    (row) => `<tr>${kept.map((index) => {
+      const cell = row[index] ?? { html: "" };
+      return `<td${classOf(columns[index])}${cell.sort !== void 0 ? ` data-sort="${cell.sort}"` : ""}>${cell.html}</td>`;
+    }).join("")}</tr>`
+  );
+  const more = rows.length > shown.length ? [`<p class="more">\u2026 and ${plural2(rows.length - shown.length, `more ${what}`, `more ${what}`)}: report.json holds every one.</p>`] : [];
+  return [
+    `<div class="scroll"><table id="${id}" class="sortable">`,
+    `<thead><tr>${head}</tr></thead>`,
+    "<tbody>",
+    ...body,
+    "</tbody>",
+    "</table></div>",
+    ...more
+  ].join("\n");
+}
+function text2(value) {
+  return { html: escapeHtml(value) };
+}
+function number2(value) {
+  return value === void 0 ? { html: "" } : { html: value.toLocaleString("en-US"), sort: value };
+}
+function headerHtml(report, title) {
+  const nothingTested2 = report.findings.find((finding) => finding.kind === "nothing-tested");
+  const headline = nothingTested2 ? nothingTested2.message : STATUS_LINE[report.status].replace(new RegExp("^\\p{Extended_Pictographic}\\uFE0F?\\s*", "u"), "");
+  const counted = report.findings.length ? `${plural2(report.findings.length, "finding")}: ${countByKind(report.findings)}` : "no findings";
+  const parts = [
+    "<header>",
+    `<h1>${escapeHtml(`pydebug: ${title}`)}</h1>`,
+    `<p class="status status-${report.status}">${escapeHtml(headline)}</p>`,
+    `<p>${escapeHtml(counted)} \xB7 report of ${escapeHtml(report.generatedAt)} by ${escapeHtml(`${report.tool.name} ${report.tool.version}`)}</p>`
+  ];
+  if (report.error) {
+    parts.push(
+      `<div class="error"><p>${escapeHtml(report.error.kind)}${report.error.log ? ` \xB7 full log ${code(report.error.log)}` : ""}</p><pre>${escapeHtml(report.error.message)}</pre></div>`
+    );
+  }
+  for (const { check, reason } of report.checksNotRun ?? [])
+    parts.push(`<p class="warning">Not run: ${code(check)}, a check of this variant: ${escapeHtml(reason)}.</p>`);
+  parts.push("</header>");
+  return parts.join("\n");
+}
+function stepsHtml(report) {
+  const rows = [];
+  const { interpreter, cell } = report;
+  if (interpreter) {
+    const build = interpreter.build;
+    const phases = interpreter.cacheHit === "none" && build ? describeBuildPhases(build) : "";
+    const size = build?.installedBytes !== void 0 ? ` \xB7 ${(build.installedBytes / 1e6).toFixed(0)} MB installed` : "";
+    rows.push([
+      "Interpreter",
+      `${escapeHtml(`${describeCacheHit(interpreter.cacheHit)} in ${interpreter.seconds.toFixed(1)} s${phases}${size}`)} \xB7 ${code(interpreter.pythonPath)}${interpreter.rebuildReason ? ` \xB7 the cached builds did not fit: ${escapeHtml(interpreter.rebuildReason)}` : ""}`
+    ]);
+    if (interpreter.sysVersion) rows.push(["Python", escapeHtml(interpreter.sysVersion)]);
+  }
+  if (cell) rows.push(["Configure", `${code(cell.configureArgs.join(" "))} \xB7 ABI flags ${code(interpreter?.abiflags ?? cell.abiFlags)}`]);
+  for (const extension of report.extensions) {
+    const from = extension.reusedFrom && extension.reusedFrom.cell !== cell?.id ? ` (built by the ${escapeHtml(extension.reusedFrom.cell)} run)` : "";
+    const buildEnv = Object.entries(extension.buildEnv ?? {}).map(([name, value]) => code(`${name}=${value}`));
+    rows.push([
+      "Extension",
+      `${code(extension.path)} ${extension.reused ? "reused" : "built"} for ${escapeHtml(extension.abi)}${from}${extension.builder ? ` with ${escapeHtml(extension.builder)}` : ""} in ${extension.seconds.toFixed(1)} s${buildEnv.length ? ` \xB7 build-env ${buildEnv.join(" ")}` : ""}`
+    ]);
+  }
+  const { refleaks } = report;
+  if (refleaks) {
+    if (refleaks.runner)
+      rows.push([
+        "Test runner",
+        escapeHtml(`${refleaks.runner.name}${refleaks.runner.version ? ` ${refleaks.runner.version}` : ""}: ${refleaks.runner.reason}`)
+      ]);
+    const ran = refleaks.tests.filter(ranATestCase).length;
+    rows.push([
+      "Refleak hunt",
+      `${code(refleaks.command.join(" "))} (${refleaks.warmups} warm-ups, ${refleaks.runs} counted runs) on ${plural2(refleaks.tests.length, "test file")}${ran < refleaks.tests.length ? ` (${refleaks.tests.length - ran} ran no test case)` : ""}: ${escapeHtml(refleaks.state ?? (refleaks.log ? `exit ${refleaks.exitCode}` : "not run"))}`
+    ]);
+  }
+  if (report.memcheck) {
+    const { totals } = report.memcheck;
+    rows.push([
+      "Memcheck",
+      escapeHtml(
+        `${report.memcheck.valgrind}: ${plural2(totals.userErrors, "error")} in the extension's code, ${totals.errors - totals.userErrors} inside CPython or the system, ${totals.suppressed} suppressed, over ${plural2(totals.processes, "process", "processes")}`
+      )
+    ]);
+  }
+  if (report.sanitizers) {
+    const { sanitizers } = report;
+    const instrumented = sanitizers.instrumentation.map((entry) => `${code(entry.path)} <span class="${entry.instrumented ? 'good">instrumented' : 'bad">not instrumented'}</span>`).join("<br>");
+    rows.push([
+      escapeHtml(sanitizers.tool),
+      `${instrumented || "no extension"} \xB7 ${sanitizers.notRun ? escapeHtml(`not run: ${sanitizers.notRun}`) : `reports in ${code(sanitizers.reportsDir)}`}`
+    ]);
+  }
+  if (report.cpythonTests)
+    rows.push([
+      "CPython's tests",
+      `${code(report.cpythonTests.selection)}: ${escapeHtml(report.cpythonTests.state ?? `did not finish (exit ${report.cpythonTests.exitCode})`)}`
+    ]);
+  if (report.testCommand) {
+    const { testCommand } = report;
+    rows.push([
+      "Test command",
+      `${code(testCommand.command)}: ${escapeHtml(testCommand.summary ?? "no test result pydebug could read")} \xB7 ${escapeHtml(testCommand.timedOut ? "stopped at test-command-timeout" : testCommand.signal ? `killed by ${testCommand.signal}` : `exit ${testCommand.exitCode}`)}`
+    ]);
+  }
+  if (cell && Object.keys(cell.runtimeEnv).length)
+    rows.push([
+      "Runtime env",
+      Object.entries(cell.runtimeEnv).map(([name, value]) => code(`${name}=${value}`)).join(" ")
+    ]);
+  if (rows.length === 0) return "";
+  return section(
+    "steps",
+    "Cell",
+    '<table class="steps">',
+    ...rows.map(([step, result]) => `<tr><th scope="row">${step}</th><td>${result}</td></tr>`),
+    "</table>"
+  );
+}
+function whereHtml(where) {
+  const place = where.file ? code(`${where.file}${where.line ? `:${where.line}` : ""}`) : "";
+  const inFunction = where.function ? `${place ? " in " : ""}${code(where.function)}` : "";
+  return `${place}${inFunction}`;
+}
+function findingsHtml(findings) {
+  if (findings.length === 0) return "";
+  const rows = findings.map((finding, index) => [
+    number2(index + 1),
+    { html: finding.case ?? finding.test ? code(finding.case ?? finding.test ?? "") : "" },
+    text2(FINDING_KINDS[finding.kind].label),
+    text2(findingCause(finding) ?? ""),
+    { html: whereHtml(finding) },
+    { html: finding.deltas ? escapeHtml(`[${finding.deltas.join(", ")}]`) : "" },
+    number2(finding.sum ?? finding.deltas?.reduce((total, delta) => total + delta, 0)),
+    text2(finding.pass ? PASS_LABEL[finding.pass] : ""),
+    { html: code(finding.log) }
+  ]);
+  return section(
+    "findings-section",
+    "Findings",
+    table(
+      "findings",
+      [
+        { label: "#", numeric: true },
+        { label: "Test" },
+        { label: "Finding" },
+        { label: "What" },
+        { label: "Where" },
+        { label: "Deltas per run", nowrap: true },
+        { label: "Sum", numeric: true },
+        { label: "Seen in" },
+        { label: "Log" }
+      ],
+      rows,
+      "findings"
+    )
+  );
+}
+function leaksHtml(tests) {
+  if (tests.length === 0) return "";
+  const kinds = leakKinds(tests);
+  const columns = [
+    { label: "Test" },
+    ...kinds.flatMap((kind) => [
+      { label: `${FINDING_KINDS[kind].label} per run`, nowrap: true },
+      { label: "Sum", numeric: true }
+    ])
+  ];
+  const rows = tests.map((test) => [
+    { html: code(test.test) },
+    ...kinds.flatMap((kind) => {
+      const series = test.series.find((candidate) => candidate.kind === kind);
+      return series ? [text2(`[${series.deltas.join(", ")}]`), number2(series.sum)] : [text2(""), text2("")];
+    })
+  ]);
+  const charted = tests.slice(0, MAX_LEAK_CHARTS);
+  const charts = charted.map((test) => `<figure>
+${renderLeakChartSvg(test, escapeHtml)}
+<figcaption>${code(test.test)}</figcaption>
+</figure>`);
+  return section(
+    "leaks",
+    "Leaking tests",
+    table("leaking-tests", columns, rows, "leaking tests"),
+    `<h3>Growth over the counted runs${charted.length < tests.length ? ` (the ${charted.length} largest of ${tests.length})` : ""}</h3>`,
+    '<div class="charts">',
+    ...charts,
+    "</div>"
+  );
+}
+function testFilesHtml(report) {
+  const { refleaks } = report;
+  if (!refleaks?.tests.length) return "";
+  const atExit = new Map(report.showrefcount?.files.map((file) => [file.name, file.atExit]));
+  const rows = refleaks.tests.map((test) => {
+    const exit = atExit.get(test.name);
+    const verdict2 = [
+      escapeHtml(test.result ?? test.outcome),
+      ...test.leaks.map((leak) => escapeHtml(`leaked [${leak.deltas.join(", ")}] ${leak.kind}, sum ${leak.sum}`)),
+      ...test.fatalError ? [code(`Fatal Python error: ${test.fatalError}`)] : [],
+      ...test.exception && !test.fatalError ? [code(test.exception)] : []
+    ];
+    const cases = (test.cases ?? []).map(
+      (testCase) => `<span class="outcome-${escapeHtml(testCase.outcome)}">${escapeHtml(testCase.outcome)}</span> ${code(testCase.id)}`
+    );
+    return [
+      { html: code(test.name) },
+      text2(test.outcome),
+      { html: verdict2.join("<br>") },
+      { html: cases.join("<br>") || "\u2014" },
+      number2(exit?.refs),
+      number2(exit?.blocks)
+    ];
+  });
+  return section(
+    "tests",
+    "Test files",
+    table(
+      "test-files",
+      [
+        { label: "Test file" },
+        { label: "Outcome" },
+        { label: refleaks.runner?.name === "pytest" ? "pytest + pydebug_refleak" : "regrtest -R" },
+        { label: "Cases" },
+        { label: "Refs at exit", numeric: true },
+        { label: "Blocks at exit", numeric: true }
+      ],
+      rows,
+      "test files"
+    )
+  );
+}
+function memcheckHtml(memcheck) {
+  const rows = memcheck.files.flatMap(
+    (file) => file.errors.map((error) => [
+      { html: code(file.name) },
+      { html: error.case ? code(error.case) : "" },
+      text2(error.kind),
+      text2(error.what),
+      number2(error.count),
+      { html: whereHtml(error) },
+      { html: code(error.xml) }
+    ])
+  );
+  const suppressions = memcheck.suppressions.file ? code(memcheck.suppressions.file) : escapeHtml(memcheck.suppressions.note ?? "none");
+  return section(
+    "memcheck",
+    "Valgrind memcheck",
+    `<p>${escapeHtml(memcheck.valgrind)} over ${plural2(memcheck.totals.files, "test file")}; suppressions: ${suppressions}.</p>`,
+    rows.length ? table(
+      "memcheck-errors",
+      [
+        { label: "Test file" },
+        { label: "Case" },
+        { label: "Kind" },
+        { label: "What" },
+        { label: "Count", numeric: true },
+        { label: "Where (your code)" },
+        { label: "XML" }
+      ],
+      rows,
+      "errors"
+    ) : "<p>No error in the extension's code.</p>"
+  );
+}
+function sanitizersHtml(sanitizers) {
+  const rows = sanitizers.files.flatMap(
+    (file) => file.reports.map((report) => [
+      { html: code(file.name) },
+      { html: report.case ? code(report.case) : "" },
+      text2(report.kinds.join(", ")),
+      number2(report.suppressed.reduce((total, row) => total + row.count, 0)),
+      { html: code(report.path) }
+    ])
+  );
+  return section(
+    "sanitizers",
+    `${sanitizers.tool} reports`,
+    sanitizers.notRun ? `<p>${escapeHtml(`Not run: ${sanitizers.notRun}`)}</p>` : "",
+    rows.length ? table(
+      "sanitizer-reports",
+      [{ label: "Test file" }, { label: "Case" }, { label: "Reports" }, { label: "Suppressed", numeric: true }, { label: "Report file" }],
+      rows,
+      "reports"
+    ) : "<p>No report.</p>"
+  );
+}
+function allocationsHtml(allocations) {
+  const change = (before, after) => before === void 0 || after === void 0 ? "\u2014" : escapeHtml(`${before.toLocaleString("en-US")} \u2192 ${after.toLocaleString("en-US")}`);
+  const rows = allocations.files.map((file) => {
+    const top = [...file.sizeClasses].filter((row) => row.growth > 0).sort((a, b) => b.growth - a.growth || a.size - b.size).slice(0, SIZE_CLASSES_SHOWN).map((row) => escapeHtml(`${row.size} B: ${row.before} \u2192 ${row.after} (+${row.growth})`));
+    return [
+      { html: code(file.name) },
+      text2(file.outcome),
+      { html: change(file.before?.arenas ?? file.before?.allocatedBlocks, file.after?.arenas ?? file.after?.allocatedBlocks) },
+      number2(file.growth?.bytesInAllocatedBlocks ?? file.growth?.allocatedBytes),
+      { html: top.join("<br>") || "none grew" }
+    ];
+  });
+  return section(
+    "allocations",
+    "Allocator statistics before and after each test file",
+    table(
+      "allocations-table",
+      [
+        { label: "Test file" },
+        { label: "Outcome" },
+        { label: "Arenas (pymalloc) or allocated blocks (mimalloc), before \u2192 after" },
+        { label: "Bytes grown", numeric: true },
+        { label: `Size classes that grew most (top ${SIZE_CLASSES_SHOWN})` }
+      ],
+      rows,
+      "test files"
+    )
+  );
+}
+function variantChecksHtml(report) {
+  const parts = [];
+  const { census, countAllocs, gil } = report;
+  if (gil) {
+    const lines = gil.reenabledBy.map(
+      (entry) => `<p class="warning">The GIL was re-enabled to import ${code(entry.module)} (first imported by ${code(entry.test)}).</p>`
+    );
+    parts.push(
+      section(
+        "gil",
+        "Free-threading",
+        ...lines.length ? lines : [
+          `<p>${gil.mode === "force-off" ? "The tests ran with PYTHON_GIL=0." : `The GIL stayed disabled in ${plural2(gil.files.length, "test file")}.`}</p>`
+        ]
+      )
+    );
+  }
+  if (census) {
+    const rows = census.files.map((file) => [
+      { html: code(file.name) },
+      text2(file.outcome),
+      { html: file.leakedTypes.map((type) => `${code(type.name)} ${escapeHtml(`[${type.deltas.join(", ")}]`)}`).join("<br>") || "none" }
+    ]);
+    parts.push(
+      section(
+        "census",
+        `Live objects by type (trace-refs census, ${census.warmups} warm-ups, ${census.runs} counted runs)`,
+        table("census-table", [{ label: "Test file" }, { label: "Outcome" }, { label: "Types that grew in every counted run" }], rows, "test files")
+      )
+    );
+  }
+  if (countAllocs) {
+    const rows = countAllocs.files.map((file) => [
+      { html: code(file.name) },
+      text2(file.outcome),
+      {
+        html: file.topGrowth.slice(0, SIZE_CLASSES_SHOWN).map((type) => `${code(type.name)} +${type.growth}`).join("<br>") || "none grew"
+      }
+    ]);
+    parts.push(
+      section(
+        "count-allocs",
+        "Allocations per type (COUNT_ALLOCS)",
+        table("count-allocs-table", [{ label: "Test file" }, { label: "Outcome" }, { label: "Types whose live count grew most" }], rows, "test files")
+      )
+    );
+  }
+  return parts.join("\n");
+}
+function cpythonTestsHtml(report) {
+  const tests = report.cpythonTests;
+  if (!tests) return "";
+  const verdicts = Object.entries(CPYTHON_TEST_COUNT_LABELS);
+  return section(
+    "cpython-tests",
+    "CPython's test suite: test files per verdict",
+    table(
+      "cpython-test-counts",
+      verdicts.map(([, label]) => ({ label, numeric: true })),
+      [verdicts.map(([verdict2]) => number2(tests.counts[verdict2]))],
+      "rows"
+    ),
+    tests.failed?.length ? `<p>Failed: ${tests.failed.map(code).join(", ")}.</p>` : ""
+  );
+}
+function testCommandHtml(report) {
+  const testCommand = report.testCommand;
+  if (!testCommand) return "";
+  const rows = testCommand.tests.filter((test) => test.outcome === "failed" || test.outcome === "error").map((test) => [
+    { html: code(test.id) },
+    text2(test.outcome),
+    text2(test.message ?? ""),
+    { html: test.file ? code(`${test.file}${test.line ? `:${test.line}` : ""}`) : "" }
+  ]);
+  return section(
+    "test-command",
+    "Test command",
+    `<p>${code(testCommand.argv.join(" "))}${testCommand.running ? ` \xB7 running ${code(testCommand.running)} when it stopped` : ""}</p>`,
+    rows.length ? table("test-command-failures", [{ label: "Test" }, { label: "Outcome" }, { label: "Message" }, { label: "Where" }], rows, "failures") : ""
+  );
+}
+function tracebacksHtml(findings) {
+  const traced = findings.slice(0, HTML_ROWS_SHOWN).filter((finding) => finding.traceback?.length);
+  if (traced.length === 0) return "";
+  return section(
+    "tracebacks",
+    "Tracebacks",
+    ...traced.map(
+      (finding) => `<details><summary>${code(finding.case ?? finding.test ?? finding.kind)}</summary><pre>${escapeHtml((finding.traceback ?? []).join("\n"))}</pre></details>`
+    )
+  );
+}
+function logsHtml(report) {
+  if (report.logs.length === 0) return "";
+  const rows = report.logs.map((log) => [
+    { html: code(log.path) },
+    text2(log.kind),
+    number2(log.lines),
+    number2(log.unparsed.count),
+    text2(log.cut ? describeLogCut(log.cut) : "")
+  ]);
+  const notes = (report.problems ?? []).filter((problem) => problem.severity === "note").length;
+  return section(
+    "logs",
+    "Logs",
+    table(
+      "logs-table",
+      [{ label: "Log" }, { label: "Kind" }, { label: "Lines", numeric: true }, { label: "Not parsed", numeric: true }, { label: "Incomplete" }],
+      rows,
+      "logs"
+    ),
+    notes ? `<p>${escapeHtml(`${plural2(notes, "problem")} seen in the logs are not the extension's (e.g. CPython's own): listed in report.json's problems.`)}</p>` : ""
+  );
+}
+var STYLE = `
+:root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #59636e; --line: #d1d9e0; --head: #f6f8fa; --bad: #cf222e; --good: #1a7f37; --warn: #9a6700; --bar: #4c78a8; --total: #e45756; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --line: #3d444d; --head: #151b23; --bad: #ff7b72; --good: #3fb950; --warn: #d29922; --bar: #6b9bd2; --total: #ff8a80; } }
+body { margin: 0; background: var(--bg); color: var(--fg); font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
+main { max-width: 1240px; margin: 0 auto; padding: 16px 24px 48px; }
+h1 { font-size: 22px; margin: 8px 0; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; } h3 { font-size: 15px; }
+code, pre { font: 12.5px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+pre { background: var(--head); border: 1px solid var(--line); padding: 8px 12px; overflow-x: auto; white-space: pre-wrap; }
+.status { font-size: 16px; font-weight: 600; margin: 4px 0; }
+.outcome-passed, .good { color: var(--good); } .outcome-leaked, .outcome-failed, .outcome-crashed, .bad { color: var(--bad); font-weight: 600; }
+.status-clean { color: var(--good); } .status-findings, .status-build-failed, .status-extension-failed, .status-error { color: var(--bad); } .status-nothing-tested, .warning { color: var(--warn); }
+.error { border-left: 4px solid var(--bad); padding-left: 12px; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; margin: 8px 0; width: 100%; }
+th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+thead th { background: var(--head); position: sticky; top: 0; }
+th button { all: unset; cursor: pointer; font-weight: 600; }
+th button::after { content: " \\2195"; color: var(--muted); }
+th[aria-sort="ascending"] button::after { content: " \\2191"; color: var(--fg); }
+th[aria-sort="descending"] button::after { content: " \\2193"; color: var(--fg); }
+.number { text-align: right; font-variant-numeric: tabular-nums; }
+td.nowrap { white-space: nowrap; }
+table.steps th { width: 140px; background: var(--head); }
+.more { color: var(--muted); }
+.charts { display: flex; flex-wrap: wrap; gap: 16px; }
+figure { margin: 0; border: 1px solid var(--line); padding: 8px; max-width: 100%; overflow-x: auto; }
+figcaption { color: var(--muted); margin-top: 4px; }
+svg.leak-chart { font: 11px system-ui, sans-serif; fill: var(--fg); }
+svg .chart-title { font-size: 12px; font-weight: 600; }
+svg .axis, svg .zero { stroke: var(--muted); stroke-width: 1; }
+svg .bar { fill: var(--bar); }
+svg polyline.total { fill: none; stroke: var(--total); stroke-width: 2; }
+svg circle.total { fill: var(--total); }
+svg .tick, svg .legend { fill: var(--muted); }
+details { margin: 4px 0; } summary { cursor: pointer; }
+`;
+var SORT_SCRIPT = `
+(() => {
+  const valueOf = (row, column) => {
+    const cell = row.cells[column];
+    if (!cell) return '';
+    return cell.dataset.sort !== undefined ? Number(cell.dataset.sort) : cell.textContent.trim();
+  };
+  // Empty cells stay last either way; numbers before text.
+  const compare = (x, y) => {
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    if (typeof x === 'number' || typeof y === 'number') return typeof x === 'number' ? -1 : 1;
+    return x.localeCompare(y, undefined, { numeric: true });
+  };
+  const sortBy = (table, column, descending) => {
+    const body = table.tBodies[0];
+    const rows = Array.from(body.rows);
+    rows.sort((a, b) => {
+      const x = valueOf(a, column);
+      const y = valueOf(b, column);
+      if (x === '' || y === '') return (x === '') - (y === '');
+      return descending ? -compare(x, y) : compare(x, y);
+    });
+    for (const row of rows) body.appendChild(row);
+    const headers = table.tHead.rows[0].cells;
+    for (const header of headers) header.removeAttribute('aria-sort');
+    headers[column].setAttribute('aria-sort', descending ? 'descending' : 'ascending');
+  };
+  const tables = document.querySelectorAll('table.sortable');
+  for (const table of tables) {
+    Array.from(table.tHead.rows[0].cells).forEach((header, column) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = header.textContent;
+      header.textContent = '';
+      header.appendChild(button);
+      button.addEventListener('click', () => sortBy(table, column, header.getAttribute('aria-sort') === 'ascending'));
+    });
+    table.dataset.sortable = 'ready';
+  }
+  const wanted = /^#sort=([\\w-]+):(\\d+):(asc|desc)$/.exec(decodeURIComponent(location.hash));
+  const target = wanted && document.getElementById(wanted[1]);
+  if (target && target.matches('table.sortable') && Number(wanted[2]) < target.tHead.rows[0].cells.length) sortBy(target, Number(wanted[2]), wanted[3] === 'desc');
+  document.body.dataset.sortableTables = String(tables.length);
+})();
+`;
 
 // src/version.ts
 var TOOL_VERSION = "0.1.0";
 
 // src/steps/build-extension.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/plan/command-line.ts
 var NAME_START = /[A-Za-z_]/;
@@ -12143,7 +13313,7 @@ var OPERATORS = {
   "*": "expands a file name pattern (glob)",
   "?": "expands a file name pattern (glob)"
 };
-function splitCommandLine(text2) {
+function splitCommandLine(text3) {
   const words = [];
   let parts;
   let literal = "";
@@ -12159,11 +13329,11 @@ function splitCommandLine(text2) {
     parts = void 0;
   };
   const variableAt = (index) => {
-    const next = text2[index + 1];
+    const next = text3[index + 1];
     if (next === "(") return `'$(' ${at(index)} substitutes a command`;
     if (next === "{") {
-      const close = text2.indexOf("}", index + 2);
-      const name = close < 0 ? "" : text2.slice(index + 2, close);
+      const close = text3.indexOf("}", index + 2);
+      const name = close < 0 ? "" : text3.slice(index + 2, close);
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return `'\${' ${at(index)} is not a plain \${NAME} reference (no shell runs the command to do more)`;
       flushLiteral();
       (parts ??= []).push({ variable: name });
@@ -12171,37 +13341,37 @@ function splitCommandLine(text2) {
     }
     if (next !== void 0 && NAME_START.test(next)) {
       let end = index + 2;
-      while (end < text2.length && NAME_CHAR.test(text2[end])) end++;
+      while (end < text3.length && NAME_CHAR.test(text3[end])) end++;
       flushLiteral();
-      (parts ??= []).push({ variable: text2.slice(index + 1, end) });
+      (parts ??= []).push({ variable: text3.slice(index + 1, end) });
       return end;
     }
     return `'$' ${at(index)} is not followed by a variable name (write '\\$' or '\\'$\\'' for a literal dollar sign)`;
   };
-  const trimmed = text2.trim();
-  const offset = text2.indexOf(trimmed);
+  const trimmed = text3.trim();
+  const offset = text3.indexOf(trimmed);
   for (let index = offset; index < offset + trimmed.length; ) {
-    const character = text2[index];
+    const character = text3[index];
     if (character === " " || character === "	") {
       endWord();
       index++;
     } else if (character === "\n" || character === "\r") {
       return fail(`a line break ${at(index)} starts a second command`);
     } else if (character === "'") {
-      const close = text2.indexOf("'", index + 1);
+      const close = text3.indexOf("'", index + 1);
       if (close < 0) return fail(`the single quote ${at(index)} is never closed`);
       parts ??= [];
-      literal += text2.slice(index + 1, close);
+      literal += text3.slice(index + 1, close);
       index = close + 1;
     } else if (character === '"') {
       parts ??= [];
       let end = index + 1;
       for (; ; ) {
-        if (end >= text2.length) return fail(`the double quote ${at(index)} is never closed`);
-        const inside = text2[end];
+        if (end >= text3.length) return fail(`the double quote ${at(index)} is never closed`);
+        const inside = text3[end];
         if (inside === '"') break;
-        if (inside === "\\" && end + 1 < text2.length && '$`"\\'.includes(text2[end + 1])) {
-          literal += text2[end + 1];
+        if (inside === "\\" && end + 1 < text3.length && '$`"\\'.includes(text3[end + 1])) {
+          literal += text3[end + 1];
           end += 2;
         } else if (inside === "`") {
           return fail(`'\`' ${at(end)} substitutes a command`);
@@ -12216,8 +13386,8 @@ function splitCommandLine(text2) {
       }
       index = end + 1;
     } else if (character === "\\") {
-      if (index + 1 >= text2.length) return fail(`the backslash ${at(index)} escapes nothing`);
-      literal += text2[index + 1];
+      if (index + 1 >= text3.length) return fail(`the backslash ${at(index)} escapes nothing`);
+      literal += text3[index + 1];
       parts ??= [];
       index += 2;
     } else if (character === "$") {
@@ -12248,6 +13418,41 @@ function expandCommand(command, variables) {
 }
 function formatArgv(argv) {
   return argv.map((word) => /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`).join(" ");
+}
+
+// src/config/build-env.ts
+var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function parseBuildEnv(given, inputName2) {
+  const entries = given === void 0 ? [] : typeof given === "string" ? given.split(/\r?\n/) : given;
+  const env = {};
+  for (const [index, raw] of entries.entries()) {
+    const entry = typeof given === "string" ? raw.trim() : raw;
+    if (typeof given === "string" && (entry === "" || entry.startsWith("#"))) continue;
+    const where = typeof given === "string" ? `line ${index + 1}` : `entry ${index + 1}`;
+    const equals = entry.indexOf("=");
+    const name = equals < 0 ? entry : entry.slice(0, equals);
+    if (equals < 0 || !NAME.test(name)) {
+      throw new ConfigError(
+        `${inputName2} ${where} '${entry}' is not allowed: expected NAME=value where NAME is an environment variable name (letters, digits and _, not starting with a digit), e.g. CC=clang or LDFLAGS=-lstdc++.`
+      );
+    }
+    if (name in env) throw new ConfigError(`${inputName2} ${where} sets ${name} a second time; give each variable once.`);
+    env[name] = entry.slice(equals + 1);
+  }
+  return env;
+}
+var CREDENTIAL_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|API_?KEY|PRIVATE_?KEY|AUTH/i;
+var URL_PASSWORD = /\/\/[^/@:\s]*:([^/@\s]+)@/g;
+var HIDDEN_VALUE = "***";
+function buildEnvCredentials(env) {
+  const found = Object.entries(env).flatMap(([name, value]) => [
+    ...CREDENTIAL_NAME.test(name) ? [value] : [],
+    ...[...value.matchAll(URL_PASSWORD)].map((match) => match[1])
+  ]);
+  return [...new Set(found.filter((value) => value !== ""))].sort((a, b) => b.length - a.length);
+}
+function hideCredentials(text3, credentials) {
+  return credentials.reduce((hidden, credential) => hidden.replaceAll(credential, HIDDEN_VALUE), text3);
 }
 
 // src/plan/extension-build.ts
@@ -12322,20 +13527,20 @@ function planExtensionBuildKey(inputs) {
 }
 
 // src/steps/interpreter-path.ts
-import path13 from "node:path";
+import path14 from "node:path";
 var INTERPRETER_NAMES = ["python", "python3"];
 async function pathWithInterpreter(context, interpreter, inheritedPath) {
-  const linkDir = path13.join(context.cacheDir, "bin", interpreter.cacheKey);
+  const linkDir = path14.join(context.cacheDir, "bin", interpreter.cacheKey);
   await ensureDir(linkDir);
-  for (const name of INTERPRETER_NAMES) await replaceWithSymlink(interpreter.pythonPath, path13.join(linkDir, name));
-  return [linkDir, path13.join(interpreter.prefix, "bin"), inheritedPath].filter((part) => part !== void 0 && part !== "").join(path13.delimiter);
+  for (const name of INTERPRETER_NAMES) await replaceWithSymlink(interpreter.pythonPath, path14.join(linkDir, name));
+  return [linkDir, path14.join(interpreter.prefix, "bin"), inheritedPath].filter((part) => part !== void 0 && part !== "").join(path14.delimiter);
 }
 
 // src/steps/build-extension.ts
 var BUILD_ERROR_TAIL_LINES = 20;
 var EXTENSION_RECORD_FILE = "pydebug-extension.json";
 function extensionSourceCopy(build) {
-  return path14.join(path14.dirname(build.sitePath), "src");
+  return path15.join(path15.dirname(build.sitePath), "src");
 }
 var SITE_ENV = "PYDEBUG_SITE";
 var PYTHON_ENV = "PYDEBUG_PYTHON";
@@ -12345,6 +13550,12 @@ function isBuildOutput(relativePath, isDirectory) {
   if (isDirectory) return NOT_SOURCE.has(name) || name.endsWith(".egg-info");
   return /\.(so|pyd|o|obj|pyc|dylib)$/.test(name);
 }
+function notSourceIn(projectDir, ownFolders) {
+  const inside = new Set(
+    ownFolders.map((folder) => path15.relative(path15.resolve(projectDir), path15.resolve(folder))).filter((relative) => relative !== "" && !relative.startsWith("..") && !path15.isAbsolute(relative)).map((relative) => relative.split(path15.sep).join("/"))
+  );
+  return (relativePath, isDirectory) => isBuildOutput(relativePath, isDirectory) || isDirectory && inside.has(relativePath);
+}
 async function ensureExtension(context, cell, interpreter, projectDir, { rebuild: rebuild2, buildEnv: userBuildEnv = {}, buildCommand: buildCommand2 }) {
   const started = Date.now();
   const fingerprint = interpreter.abiFingerprint;
@@ -12352,11 +13563,12 @@ async function ensureExtension(context, cell, interpreter, projectDir, { rebuild
   const abiCflags = extensionAbiCflags(cell.buildEnv, fingerprint);
   if (abiCflags.length) variantEnv.CFLAGS = [variantEnv.CFLAGS ?? context.env.CFLAGS, ...abiCflags].filter((part) => part).join(" ");
   const buildEnv = planExtensionBuildEnv(context.env, variantEnv);
+  const notSource = notSourceIn(projectDir, [context.cacheDir, context.outDir]);
   const inputs = {
-    project: path14.basename(projectDir),
+    project: path15.basename(projectDir),
     abi: fingerprint?.label ?? cell.extensionAbi,
     python: cell.python.text,
-    sourceDigest: await hashTree(projectDir, isBuildOutput),
+    sourceDigest: await hashTree(projectDir, notSource),
     compilerEnv: buildEnv.compilerEnv,
     compilerVersions: await compilerVersions(context, buildEnv.compilerEnv),
     // What the build depends on in the interpreter: its ABI (macros, sanitizers, SOABI) and the compiler sysconfig names.
@@ -12365,10 +13577,14 @@ async function ensureExtension(context, cell, interpreter, projectDir, { rebuild
     ...buildCommand2 ? { buildCommand: buildCommand2.text } : {}
   };
   const key = planExtensionBuildKey(inputs);
-  const buildRoot = path14.join(context.cacheDir, "extensions", key);
-  const sitePath = path14.join(buildRoot, "site");
-  const recordPath = path14.join(buildRoot, EXTENSION_RECORD_FILE);
-  const environment = { compilerEnv: inputs.compilerEnv, compilerVersions: inputs.compilerVersions, buildEnv: userBuildEnv, key };
+  const credentials = buildEnvCredentials(userBuildEnv);
+  const shown = (text3) => hideCredentials(text3, credentials);
+  const shownBuildEnv = Object.fromEntries(Object.entries(userBuildEnv).map(([name, value]) => [name, shown(value)]));
+  const shownInputs = inputs.buildEnv ? { ...inputs, buildEnv: shownBuildEnv } : inputs;
+  const buildRoot = path15.join(context.cacheDir, "extensions", key);
+  const sitePath = path15.join(buildRoot, "site");
+  const recordPath = path15.join(buildRoot, EXTENSION_RECORD_FILE);
+  const environment = { compilerEnv: inputs.compilerEnv, compilerVersions: inputs.compilerVersions, buildEnv: shownBuildEnv, key };
   if (!rebuild2) {
     const previous = await readJsonIfPresent(recordPath);
     if (previous?.key === key) {
@@ -12393,13 +13609,13 @@ async function ensureExtension(context, cell, interpreter, projectDir, { rebuild
       );
       return reused;
     }
-    const reason = explainExtensionRebuild(inputs, await readEarlierBuilds(context.cacheDir, projectDir, inputs));
+    const reason = explainExtensionRebuild(shownInputs, await readEarlierBuilds(context.cacheDir, projectDir, inputs));
     if (reason) context.log.info(`extension ${inputs.project}: not reusing the earlier ${inputs.abi} build: ${reason}`);
   }
-  const log = logPath(context, `extension-${path14.basename(projectDir)}-${inputs.abi}.log`);
+  const log = logPath(context, `extension-${path15.basename(projectDir)}-${inputs.abi}.log`);
   await removeTree(buildRoot);
   const sourceCopy = extensionSourceCopy({ sitePath });
-  await copyTree(projectDir, sourceCopy, isBuildOutput);
+  await copyTree(projectDir, sourceCopy, notSource);
   await ensureDir(sitePath);
   const python = interpreter.pythonPath;
   const commandEnv = {
@@ -12422,7 +13638,7 @@ ${tail.map((line) => `  | ${line}`).join("\n")}`,
   };
   let builder = "setuptools";
   let command;
-  await context.log.group(`Build extension ${path14.basename(projectDir)} for ${inputs.abi}`, async () => {
+  await context.log.group(`Build extension ${path15.basename(projectDir)} for ${inputs.abi}`, async () => {
     if (buildCommand2) {
       builder = "build-command";
       const expanded = expandCommand(buildCommand2, mergeEnv(context.env, commandEnv));
@@ -12433,7 +13649,7 @@ ${tail.map((line) => `  | ${line}`).join("\n")}`,
       }
       command = expanded.argv;
       const built3 = await run("build-command", { argv: command });
-      if (!built3.ok) throw await failure(`${built3.describe}, running ${formatArgv(command)}`);
+      if (!built3.ok) throw await failure(`${built3.describe}, running ${shown(formatArgv(command))}`);
       return;
     }
     const backend = await buildBackend(sourceCopy);
@@ -12466,7 +13682,7 @@ ${tail.map((line) => `  | ${line}`).join("\n")}`,
         );
       }
     }
-    const setupArgs = ["build", "--build-base", path14.join(buildRoot, "build"), "--build-lib", sitePath];
+    const setupArgs = ["build", "--build-base", path15.join(buildRoot, "build"), "--build-lib", sitePath];
     const argv = backend.kind === "setup.py" ? [python, "setup.py", ...setupArgs] : [python, "-c", "import setuptools; setuptools.setup()", ...setupArgs];
     const built2 = await run("setuptools build", { argv });
     if (!built2.ok) throw await failure(built2.describe);
@@ -12476,14 +13692,14 @@ ${tail.map((line) => `  | ${line}`).join("\n")}`,
     const hint = builder === "build-command" ? `: build-command must install what it builds into $${SITE_ENV} (${sitePath}), e.g. 'python -m pip install --no-build-isolation --no-deps --target $${SITE_ENV} .'` : "";
     throw new ExtensionBuildError(`building ${projectDir} produced no extension module ending in ${interpreter.record.probe.extSuffix}${hint}; see ${log}`, log);
   }
-  const built = { builder, ...command ? { command } : {} };
+  const built = { builder, ...command ? { command: command.map(shown) } : {} };
   const builtBy = { cell: cell.id, interpreterKey: interpreter.cacheKey };
   const record = {
     key,
     builtAt: (/* @__PURE__ */ new Date()).toISOString(),
     modules,
     projectDir,
-    inputs,
+    inputs: shownInputs,
     removedEnv: buildEnv.removed,
     ...built,
     ...fingerprint ? { builtFor: fingerprint } : {},
@@ -12512,7 +13728,7 @@ function checkExtensionAbi(build, interpreter, cell) {
   const differences = build.builtFor ? abiDifferences(build.builtFor, wanted) : ["its build record does not say which ABI it was built for"];
   if (differences.length === 0) return;
   throw new ExtensionBuildError(
-    `the build of ${build.projectDir} in ${path14.dirname(build.sitePath)} was made for another ABI than CPython ${cell.python.text} (${cell.variant})'s: ${differences.join("; ")} (built for ${build.builtFor ? describeAbiFingerprint(build.builtFor) : "an unknown ABI"}, the interpreter is ${describeAbiFingerprint(wanted)}). pydebug refuses to put it on PYTHONPATH, where it would fail to import or corrupt memory: delete ${path14.dirname(build.sitePath)} or run with --rebuild-extensions (input rebuild-extensions: true).`
+    `the build of ${build.projectDir} in ${path15.dirname(build.sitePath)} was made for another ABI than CPython ${cell.python.text} (${cell.variant})'s: ${differences.join("; ")} (built for ${build.builtFor ? describeAbiFingerprint(build.builtFor) : "an unknown ABI"}, the interpreter is ${describeAbiFingerprint(wanted)}). pydebug refuses to put it on PYTHONPATH, where it would fail to import or corrupt memory: delete ${path15.dirname(build.sitePath)} or run with --rebuild-extensions (input rebuild-extensions: true).`
   );
 }
 function optional2(name, value) {
@@ -12528,11 +13744,11 @@ async function compilerVersions(context, compilerEnv) {
   return versions;
 }
 async function readEarlierBuilds(cacheDir, projectDir, wanted) {
-  const root = path14.join(cacheDir, "extensions");
+  const root = path15.join(cacheDir, "extensions");
   const legacyPrefix = `${wanted.project}-${wanted.abi}-${wanted.python}-`;
   const earlier = [];
   for (const name of await listDir(root).catch(() => [])) {
-    const record = await readJsonIfPresent(path14.join(root, name, EXTENSION_RECORD_FILE));
+    const record = await readJsonIfPresent(path15.join(root, name, EXTENSION_RECORD_FILE));
     if (!record) continue;
     if (record.inputs ? record.projectDir === projectDir && record.inputs.abi === wanted.abi : name.startsWith(legacyPrefix) && /^[0-9a-f]{16}$/.test(name.slice(legacyPrefix.length))) {
       earlier.push({ builtAt: String(record.builtAt), inputs: record.inputs });
@@ -12546,11 +13762,11 @@ async function hasFile(directory, name) {
 async function buildBackend(directory) {
   if (await hasFile(directory, "setup.py")) return { kind: "setup.py" };
   if (!await hasFile(directory, "pyproject.toml")) return { kind: "none" };
-  const text2 = await readText(path14.join(directory, "pyproject.toml"));
-  const backend = /^\s*build-backend\s*=\s*["']([^"']+)["']/m.exec(text2);
+  const text3 = await readText(path15.join(directory, "pyproject.toml"));
+  const backend = /^\s*build-backend\s*=\s*["']([^"']+)["']/m.exec(text3);
   if (backend === null || backend[1].startsWith("setuptools")) return { kind: "setuptools" };
-  const requires = /^\s*requires\s*=\s*\[([^\]]*)\]/m.exec(text2)?.[1].match(/["'][^"']+["']/g)?.map((quoted) => quoted.slice(1, -1)) ?? [];
-  if (/^\s*backend-path\s*=/m.test(text2)) return { kind: "other", name: backend[1], requires };
+  const requires = /^\s*requires\s*=\s*\[([^\]]*)\]/m.exec(text3)?.[1].match(/["'][^"']+["']/g)?.map((quoted) => quoted.slice(1, -1)) ?? [];
+  if (/^\s*backend-path\s*=/m.test(text3)) return { kind: "other", name: backend[1], requires };
   return { kind: "other", name: backend[1], module: backend[1].split(":")[0], requires };
 }
 async function findExtensionModules(sitePath, extSuffix) {
@@ -12559,7 +13775,7 @@ async function findExtensionModules(sitePath, extSuffix) {
 }
 
 // src/steps/run-cpython-tests.ts
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/parse/regrtest-junit.ts
 var ROOT = /<testsuites\b([^>]*)>/;
@@ -12567,16 +13783,16 @@ var SUITE = /<testsuite\b/g;
 var CASE = /<testcase\b([^>]*?)(\/>|>)/g;
 var ATTRIBUTE2 = /([\w:-]+)="([^"]*)"/g;
 var CHILD = /<(failure|error|skipped)\b/;
-function attributes2(text2) {
+function attributes2(text3) {
   const result = {};
-  for (const match of text2.matchAll(ATTRIBUTE2)) result[match[1]] = decodeEntities(match[2]);
+  for (const match of text3.matchAll(ATTRIBUTE2)) result[match[1]] = decodeEntities(match[2]);
   return result;
 }
 var ENTITIES = { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" };
-function decodeEntities(text2) {
-  return text2.replace(/&(lt|gt|quot|apos|amp);/g, (_, name) => ENTITIES[name]);
+function decodeEntities(text3) {
+  return text3.replace(/&(lt|gt|quot|apos|amp);/g, (_, name) => ENTITIES[name]);
 }
-var count = (text2) => text2 !== void 0 && /^\d+$/.test(text2) ? Number(text2) : 0;
+var count = (text3) => text3 !== void 0 && /^\d+$/.test(text3) ? Number(text3) : 0;
 function junitSuiteFile(firstCaseId) {
   const parts = firstCaseId.split(".");
   if (parts[0] === "test" && parts[1]?.startsWith("test_")) return parts[1];
@@ -12623,7 +13839,7 @@ function parseRegrtestJunit(xml) {
 }
 
 // src/steps/run-tests.ts
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/adapters/read-lines.ts
 import { isAscii } from "node:buffer";
@@ -13012,9 +14228,9 @@ function classRow(line, out) {
     const start = index;
     let value = 0;
     for (; index < length; index++) {
-      const code2 = line.charCodeAt(index);
-      if (code2 < 48 || code2 > 57) break;
-      value = value * 10 + (code2 - 48);
+      const code3 = line.charCodeAt(index);
+      if (code3 < 48 || code3 > 57) break;
+      value = value * 10 + (code3 - 48);
     }
     if (index === start) return false;
     out[field] = index - start > 15 ? Number(line.slice(start, index)) : value;
@@ -13044,12 +14260,12 @@ function keyLinePattern(key) {
   }
   return pattern;
 }
-function isPrintoneAt(text2, start, end) {
-  return end - start === PRINTONE_LENGTH && text2.charCodeAt(start + PRINTONE_EQUALS) === 61;
+function isPrintoneAt(text3, start, end) {
+  return end - start === PRINTONE_LENGTH && text3.charCodeAt(start + PRINTONE_EQUALS) === 61;
 }
-function isKeyLine(pattern, text2, start, end) {
+function isKeyLine(pattern, text3, start, end) {
   pattern.lastIndex = start;
-  return pattern.test(text2) && pattern.lastIndex === end;
+  return pattern.test(text3) && pattern.lastIndex === end;
 }
 function printoneValue(line, padded = false, offset = 0) {
   let index = offset + PRINTONE_LENGTH - 1;
@@ -13057,10 +14273,10 @@ function printoneValue(line, padded = false, offset = 0) {
   let scale = 1;
   let digits = 0;
   for (; index > offset + PRINTONE_EQUALS; index--) {
-    const code2 = line.charCodeAt(index);
-    if (code2 === 44) continue;
-    if (code2 < 48 || code2 > 57) break;
-    value += (code2 - 48) * scale;
+    const code3 = line.charCodeAt(index);
+    if (code3 === 44) continue;
+    if (code3 < 48 || code3 > 57) break;
+    value += (code3 - 48) * scale;
     scale *= 10;
     digits++;
   }
@@ -13070,8 +14286,8 @@ var CLASS_ROW_ENDS = [5, 12, 24, 40, 54];
 function fixedColumns(line, out) {
   for (let field = 0; field < 5; field++) {
     const end = CLASS_ROW_ENDS[field];
-    const code2 = line.charCodeAt(end - 1);
-    if (code2 < 48 || code2 > 57 || field < 4 && line.charCodeAt(end) !== 32) return false;
+    const code3 = line.charCodeAt(end - 1);
+    if (code3 < 48 || code3 > 57 || field < 4 && line.charCodeAt(end) !== 32) return false;
   }
   for (let field = 0; field < 5; field++) {
     const end = CLASS_ROW_ENDS[field];
@@ -13088,7 +14304,7 @@ function numberAfter(line, equals) {
   if (space > equals && space < line.length - 1 && isSpaces(line, equals + 1, space)) return parseGroupedIntIn(line, space + 1, line.length);
   return parseGroupedIntIn(line, equals + 1, line.length);
 }
-var isPlainEdge = (code2) => code2 > 32 && code2 < 127;
+var isPlainEdge = (code3) => code3 > 32 && code3 < 127;
 function isOwnedShape(shape, line) {
   switch (shape) {
     // A leading space, so no parser that routes on digits (regrtest) would be offered it.
@@ -13141,19 +14357,19 @@ var MallocStatsParser = class {
    */
   ownedRun(block, from, lineNumber) {
     let index = from;
-    const { text: text2, ends } = block;
+    const { text: text3, ends } = block;
     while (index < block.count) {
       const start = lineStart(block, index);
-      const printone = this.printoneShapeAt(text2, start, ends[index]);
+      const printone = this.printoneShapeAt(text3, start, ends[index]);
       if (printone !== void 0) {
-        this.takePrintone(printone, text2, start);
+        this.takePrintone(printone, text3, start);
         index++;
         continue;
       }
       if (this.section === "classes" && !this.currentKept && this.current !== void 0) {
         const end = matchLines(CLASS_ROWS, block, index);
         if (end > index) {
-          if (this.pendingRowCount < MAX_SIZE_CLASSES) this.pendingRows.push(text2.slice(start, ends[end - 1]));
+          if (this.pendingRowCount < MAX_SIZE_CLASSES) this.pendingRows.push(text3.slice(start, ends[end - 1]));
           this.pendingRowCount += end - index;
           index = end;
           if (index === block.count) break;
@@ -13209,19 +14425,19 @@ var MallocStatsParser = class {
    * slice: a `# label` with the label this position had in the previous dump ('key'), or a total
    * ('total'), with its value in `shapeNumber`. Undefined for anything else, read by shapeOf.
    */
-  printoneShapeAt(text2, start, end) {
-    if (this.current === void 0 || this.section === "freelists" || !isPrintoneAt(text2, start, end)) return void 0;
-    const first = text2.charCodeAt(start);
+  printoneShapeAt(text3, start, end) {
+    if (this.current === void 0 || this.section === "freelists" || !isPrintoneAt(text3, start, end)) return void 0;
+    const first = text3.charCodeAt(start);
     let value;
     if (first === 35) {
       const pattern = this.keyPatterns[this.keyIndex];
-      if (pattern === void 0 || !isKeyLine(pattern, text2, start, end) || (value = printoneValue(text2, true, start)) === void 0) return void 0;
+      if (pattern === void 0 || !isKeyLine(pattern, text3, start, end) || (value = printoneValue(text3, true, start)) === void 0) return void 0;
       this.shapeNumber = value;
       return "key";
     }
-    const total = first === 84 && text2.startsWith(TOTAL_LABEL, start) && isSpaces(text2, start + TOTAL_LABEL.length, start + PRINTONE_EQUALS);
-    if (!total && !(first >= 48 && first <= 57 && isNumberedLabelAt(text2, start))) return void 0;
-    if ((value = printoneValue(text2, false, start)) === void 0) return void 0;
+    const total = first === 84 && text3.startsWith(TOTAL_LABEL, start) && isSpaces(text3, start + TOTAL_LABEL.length, start + PRINTONE_EQUALS);
+    if (!total && !(first >= 48 && first <= 57 && isNumberedLabelAt(text3, start))) return void 0;
+    if ((value = printoneValue(text3, false, start)) === void 0) return void 0;
     this.shapeNumber = value;
     return "total";
   }
@@ -13289,11 +14505,11 @@ var MallocStatsParser = class {
     }
   }
   /** A 'key' or 'total' line starting at `start` in `text` (a line, or a block's text). */
-  takePrintone(shape, text2, start) {
+  takePrintone(shape, text3, start) {
     const dump = this.current;
     if (this.section !== "arena map") this.section = "totals";
     if (shape === "key") dump.values[this.keys[this.keyIndex++]] = this.shapeNumber;
-    else this.value(dump, text2.charCodeAt(start) === 84 ? TOTAL_LABEL : text2.slice(start, start + PRINTONE_EQUALS).trimEnd(), this.shapeNumber);
+    else this.value(dump, text3.charCodeAt(start) === 84 ? TOTAL_LABEL : text3.slice(start, start + PRINTONE_EQUALS).trimEnd(), this.shapeNumber);
   }
   /** A 'printone' line: its label read the general way. */
   printone(dump, line) {
@@ -13394,9 +14610,9 @@ var MallocStatsParser = class {
     }
   }
 };
-function isNumberedLabelAt(text2, start) {
+function isNumberedLabelAt(text3, start) {
   NUMBERED_LABEL.lastIndex = start;
-  return NUMBERED_LABEL.test(text2);
+  return NUMBERED_LABEL.test(text3);
 }
 
 // src/parse/pymalloc-debug.ts
@@ -13582,8 +14798,8 @@ function problemsOf(results, options) {
     if (problems.length < MAX_PROBLEMS) problems.push(problem);
   };
   const owners = faultOwners(results.regrtest, results.fault);
-  regrtestProblems(results.regrtest, results.fault, owners, add);
-  faultProblems(results.fault, results["pymalloc-debug"], owners, options, add);
+  const timedOutTests = regrtestProblems(results.regrtest, results.fault, owners, add);
+  faultProblems(results.fault, results["pymalloc-debug"], owners, timedOutTests, options, add);
   deadObjectProblems(results.regrtest, results["pymalloc-debug"], add);
   importErrorProblems(results.regrtest, results["import-error"], add);
   sanitizerProblems(results.regrtest, results.sanitizer, options, add);
@@ -13730,6 +14946,7 @@ function importErrorProblems(regrtest, imports, add) {
 }
 function regrtestProblems(regrtest, faults, owners, add) {
   const timeouts = /* @__PURE__ */ new Map();
+  const timedOut = /* @__PURE__ */ new Set();
   for (const fault of faults?.faults ?? []) {
     const owner = owners.get(fault);
     if (fault.kind === "timeout" && owner !== void 0 && !timeouts.has(owner)) timeouts.set(owner, fault);
@@ -13759,6 +14976,7 @@ function regrtestProblems(regrtest, faults, owners, add) {
           logLine: test.line,
           test: test.name
         });
+        timedOut.add(test.name);
         continue;
       }
       const kind = test.outcome === "crashed" ? "crash" : test.outcome === "timed-out" ? "timeout" : "test-failure";
@@ -13766,6 +14984,7 @@ function regrtestProblems(regrtest, faults, owners, add) {
       add({ kind, severity: "error", message: `${test.name} ${test.result ?? test.outcome}${detail}`, source: "regrtest", logLine: test.line, test: test.name });
     }
   }
+  return timedOut;
 }
 var HOOK_OPERATIONS = {
   _PyMem_DebugRawFree: "free",
@@ -13774,7 +14993,7 @@ var HOOK_OPERATIONS = {
   _PyMem_DebugRealloc: "realloc",
   _PyMem_DebugCheckAddress: "check"
 };
-function faultProblems(faults, debug, owners, options, add) {
+function faultProblems(faults, debug, owners, timedOutTests, options, add) {
   const blocks = debug?.blocks ?? [];
   let blockIndex = 0;
   for (const fault of faults?.faults ?? []) {
@@ -13795,7 +15014,7 @@ function faultProblems(faults, debug, owners, options, add) {
       add({ kind: kind2, severity: "error", message: `${message} detected${on}${where}`, source: "fault", logLine: block.line, ...place });
       continue;
     }
-    if (fault.kind === "traceback-dump" || fault.kind === "timeout" && owner !== void 0) continue;
+    if (fault.kind === "traceback-dump" || fault.kind === "timeout" && owner !== void 0 && timedOutTests.has(owner)) continue;
     const kind = fault.kind === "timeout" ? "timeout" : fault.kind === "signal" ? "crash" : "fatal-error";
     const exceptions = fault.exceptions?.length ? ` (${fault.exceptions.join(" \u2192 ")})` : "";
     add({
@@ -13814,7 +15033,7 @@ function deadPatternOf(block) {
   return first !== void 0 && DEAD_BYTES.includes(first) && bytes.every((byte) => byte.value === first) ? first : void 0;
 }
 function describeBlock(block, fault) {
-  const plural2 = (n) => `${n} byte${n === 1 ? "" : "s"}`;
+  const plural3 = (n) => `${n} byte${n === 1 ? "" : "s"}`;
   const dead = deadPatternOf(block);
   if (dead !== void 0) {
     const was = dead === 219 ? " (CPython before 3.8)" : "";
@@ -13825,7 +15044,7 @@ function describeBlock(block, fault) {
   }
   if (/bad ID/.test(fault.reason)) return ["allocator-mismatch", `block from API '${block.api}' ${fault.reason.replace(/^bad ID: /, "")}`];
   if (block.underrunBytes !== void 0)
-    return ["buffer-underrun", `buffer underrun of ${plural2(block.underrunBytes)} before a ${block.bytesRequested ?? "?"}-byte block`];
+    return ["buffer-underrun", `buffer underrun of ${plural3(block.underrunBytes)} before a ${block.bytesRequested ?? "?"}-byte block`];
   if (/leading pad byte/.test(fault.reason))
     return [
       "buffer-underrun",
@@ -13836,7 +15055,7 @@ function describeBlock(block, fault) {
       "buffer-overrun",
       `buffer overrun past a ${block.bytesRequested ?? "?"}-byte block (its trailing pad bytes were overwritten; the log does not show how many)`
     ];
-  return ["buffer-overrun", `buffer overrun of ${plural2(block.overrunBytes)}`];
+  return ["buffer-overrun", `buffer overrun of ${plural3(block.overrunBytes)}`];
 }
 function pythonLocation(fault) {
   const thread = fault.threads.find((candidate) => candidate.current) ?? fault.threads[0];
@@ -13914,7 +15133,7 @@ var MAX_TRACEBACK_LINES = 30;
 var REGRTEST_START_CHARACTERS = "0123456789[=tbFTRAUWl-";
 var REGRTEST_FIRST_CHARS = asciiTable(REGRTEST_START_CHARACTERS);
 var REGRTEST_ROUTING = { startCharacters: REGRTEST_START_CHARACTERS, markers: [LEAK_MARKER] };
-var isDigit = (code2) => code2 >= 48 && code2 <= 57;
+var isDigit = (code3) => code3 >= 48 && code3 <= 57;
 function logPrefixLength(line) {
   let end = 0;
   let index = 0;
@@ -14004,10 +15223,10 @@ var RegrtestParser = class {
     }
     match = line.charCodeAt(0) === 87 ? ENV_WARNING.exec(line) : null;
     if (match && this.readingWorkerFailure) {
-      const text2 = match[1];
-      if (text2.charCodeAt(0) === 32) return true;
+      const text3 = match[1];
+      if (text3.charCodeAt(0) === 32) return true;
       this.readingWorkerFailure = false;
-      this.summary.workerFailure.exception = own(text2.slice(0, 300));
+      this.summary.workerFailure.exception = own(text3.slice(0, 300));
       return true;
     }
     if (match?.[1].startsWith(WORKER_FAILED)) {
@@ -14187,13 +15406,13 @@ var RegrtestParser = class {
     list.push(...line.trim().split(/\s+/));
     return true;
   }
-  applyResultText(text2) {
-    const match = STANDALONE_RESULT.exec(text2);
+  applyResultText(text3) {
+    const match = STANDALONE_RESULT.exec(text3);
     if (match && this.tests.has(match[1])) this.setResult(this.tests.get(match[1]), match[2]);
   }
-  setResult(test, text2) {
-    const cut = text2.indexOf(" -- ");
-    let result = cut < 0 ? text2 : text2.slice(0, cut);
+  setResult(test, text3) {
+    const cut = text3.indexOf(" -- ");
+    let result = cut < 0 ? text3 : text3.slice(0, cut);
     if (result.charCodeAt(result.length - 1) === 41) {
       const duration = DURATION_SUFFIX.exec(result);
       if (duration) {
@@ -14216,9 +15435,9 @@ var RegrtestParser = class {
   }
 };
 var DURATION_UNIT_SECONDS = { hour: 3600, min: 60, sec: 1, ms: 1e-3 };
-function durationSeconds(text2) {
+function durationSeconds(text3) {
   let seconds = 0;
-  for (const [, value, unit] of text2.matchAll(/(\d+(?:\.\d+)?) (hour|min|sec|ms)/g)) seconds += Number(value) * DURATION_UNIT_SECONDS[unit];
+  for (const [, value, unit] of text3.matchAll(/(\d+(?:\.\d+)?) (hour|min|sec|ms)/g)) seconds += Number(value) * DURATION_UNIT_SECONDS[unit];
   return Math.round(seconds * 1e3) / 1e3;
 }
 function outcomeOf2(result) {
@@ -14240,9 +15459,9 @@ function listName(line, words) {
   if (words.startsWith("skipped (resource denied)")) return "resource denied";
   return words.replace(/^\((.*)\)$/, "$1") || "tests";
 }
-function splitOnce(text2, separator) {
-  const index = text2.indexOf(separator);
-  return index < 0 ? [text2, void 0] : [text2.slice(0, index), text2.slice(index + separator.length)];
+function splitOnce(text3, separator) {
+  const index = text3.indexOf(separator);
+  return index < 0 ? [text3, void 0] : [text3.slice(0, index), text3.slice(index + separator.length)];
 }
 function isTestCaseId(line) {
   return /^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*){2,}$/.test(line.trim());
@@ -14534,17 +15753,17 @@ var SanitizerParser = class {
     }
     stack.frames.push({ ...frame, origin: classifyFrame(frame, this.hints) });
   }
-  summary(tool, text2, lineNumber) {
+  summary(tool, text3, lineNumber) {
     if (!this.current || this.current.tool !== tool && !(tool === "AddressSanitizer" && this.current.tool === "LeakSanitizer")) {
       if (tool !== "UndefinedBehaviorSanitizer" || !this.current) {
-        this.start(lineNumber, tool, text2.split(" ")[0], `SUMMARY: ${tool}: ${text2}`);
+        this.start(lineNumber, tool, text3.split(" ")[0], `SUMMARY: ${tool}: ${text3}`);
         this.current.truncated = true;
         addDiagnostic(this.diagnostics, lineNumber, `${tool} SUMMARY without a report header`);
       }
     }
     const report = this.current;
-    report.summary = text2;
-    const leaked = LEAK_SUMMARY.exec(text2);
+    report.summary = text3;
+    const leaked = LEAK_SUMMARY.exec(text3);
     if (leaked) {
       report.leakedBytes = Number(leaked[1]);
       report.leakedAllocations = Number(leaked[2]);
@@ -14608,9 +15827,9 @@ var TOKEN = /<(\/?)([A-Za-z_][\w.-]*)[^>]*?(\/?)>|([^<]+)/g;
 var ENTITIES2 = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&apos;": "'" };
 function isPlainTagName(line, start, end) {
   for (let index = start; index < end; index++) {
-    const code2 = line.charCodeAt(index);
-    const letter = code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
-    if (letter || index > start && (code2 >= 48 && code2 <= 57 || code2 === 45 || code2 === 46)) continue;
+    const code3 = line.charCodeAt(index);
+    const letter = code3 >= 65 && code3 <= 90 || code3 >= 97 && code3 <= 122 || code3 === 95;
+    if (letter || index > start && (code3 >= 48 && code3 <= 57 || code3 === 45 || code3 === 46)) continue;
     return false;
   }
   return true;
@@ -14669,11 +15888,11 @@ function tagName(line, start, end) {
   }
   return isPlainTagName(line, start, end) ? line.slice(start, end) : void 0;
 }
-function elementValue(text2) {
-  return decode(text2.length > 0 && (text2.charCodeAt(0) <= 32 || text2.charCodeAt(text2.length - 1) <= 32) ? text2.trim() : text2);
+function elementValue(text3) {
+  return decode(text3.length > 0 && (text3.charCodeAt(0) <= 32 || text3.charCodeAt(text3.length - 1) <= 32) ? text3.trim() : text3);
 }
-function decode(text2) {
-  return text2.includes("&") ? text2.replace(/&(?:lt|gt|amp|quot|apos);/g, (entity) => ENTITIES2[entity]) : text2;
+function decode(text3) {
+  return text3.includes("&") ? text3.replace(/&(?:lt|gt|amp|quot|apos);/g, (entity) => ENTITIES2[entity]) : text3;
 }
 var SKIPPED_FRAME = Object.freeze({});
 var EOL = "(?:\\n|$)";
@@ -14742,8 +15961,8 @@ var ValgrindXmlParser = class {
     return index - from;
   }
   inSkippedFrame() {
-    const path30 = this.path;
-    return this.frame === SKIPPED_FRAME && path30.length < MAX_DEPTH && path30[path30.length - 1] === "frame";
+    const path31 = this.path;
+    return this.frame === SKIPPED_FRAME && path31.length < MAX_DEPTH && path31[path31.length - 1] === "frame";
   }
   /** Where an `<error>` would open an error past the cap, with no frame being read. */
   betweenSkippedErrors() {
@@ -14751,8 +15970,8 @@ var ValgrindXmlParser = class {
   }
   /** In a stack where a `<frame>` would open a frame past the cap (`open` pushes it, and its fields are skipped). */
   inSkippedStack() {
-    const path30 = this.path;
-    return this.errors.items.length >= MAX_VALGRIND_ERRORS && path30.length < MAX_DEPTH - 1 && path30[path30.length - 1] === "stack";
+    const path31 = this.path;
+    return this.errors.items.length >= MAX_VALGRIND_ERRORS && path31.length < MAX_DEPTH - 1 && path31[path31.length - 1] === "stack";
   }
   /**
    * The fast path's line while the XML is the only open block (fields of skipped frames are taken by
@@ -14775,19 +15994,19 @@ var ValgrindXmlParser = class {
     if (!this.inside) {
       const first = line.charCodeAt(0);
       if (!(first < 128 && LINE_FIRST_CHARACTERS[first] === 1)) return false;
-      const open5 = first === 60 ? 0 : line.indexOf("<");
-      if (open5 < 0 || open5 > 0 && line.slice(0, open5).trim() !== "") return false;
-      if (line.startsWith("<?xml", open5) && line.includes("?>", open5)) return true;
-      if (!line.startsWith("<valgrindoutput>", open5)) return false;
+      const open6 = first === 60 ? 0 : line.indexOf("<");
+      if (open6 < 0 || open6 > 0 && line.slice(0, open6).trim() !== "") return false;
+      if (line.startsWith("<?xml", open6) && line.includes("?>", open6)) return true;
+      if (!line.startsWith("<valgrindoutput>", open6)) return false;
       this.inside = true;
       this.complete = false;
     }
     if (this.simpleLine(line, lineNumber)) return true;
     TOKEN.lastIndex = 0;
     for (let token = TOKEN.exec(line); token; token = TOKEN.exec(line)) {
-      const [, closing, name, selfClosing, text2] = token;
-      if (text2 !== void 0) {
-        if (this.path.length > 0) this.text += text2;
+      const [, closing, name, selfClosing, text3] = token;
+      if (text3 !== void 0) {
+        if (this.path.length > 0) this.text += text3;
         continue;
       }
       if (closing) this.close(name, lineNumber);
@@ -14828,16 +16047,16 @@ var ValgrindXmlParser = class {
     const closingTag = line.length - name.length - 3;
     if (closing || closingTag <= close || line.charCodeAt(closingTag) !== 60 || line.charCodeAt(closingTag + 1) !== 47 || !line.startsWith(name, closingTag + 2))
       return false;
-    const path30 = this.path;
-    if (this.frame === SKIPPED_FRAME && path30.length < MAX_DEPTH && path30[path30.length - 1] === "frame" && FRAME_FIELDS.has(name)) {
+    const path31 = this.path;
+    if (this.frame === SKIPPED_FRAME && path31.length < MAX_DEPTH && path31[path31.length - 1] === "frame" && FRAME_FIELDS.has(name)) {
       if (line.indexOf("<", close + 1) !== closingTag) return false;
       this.text = "";
       return true;
     }
-    const text2 = line.slice(close + 1, closingTag);
-    if (text2.includes("<")) return false;
+    const text3 = line.slice(close + 1, closingTag);
+    if (text3.includes("<")) return false;
     this.open(name, lineNumber);
-    this.text = text2;
+    this.text = text3;
     this.close(name, lineNumber);
     return true;
   }
@@ -14865,13 +16084,13 @@ var ValgrindXmlParser = class {
     const parent = this.path[index - 1];
     const grandparent = this.path[index - 2];
     this.path.length = index;
-    const text2 = this.text;
+    const text3 = this.text;
     this.text = "";
     if (this.frame && parent === "frame") {
-      if (this.frame !== SKIPPED_FRAME && FRAME_FIELDS.has(name)) this.frame[name] = elementValue(text2);
+      if (this.frame !== SKIPPED_FRAME && FRAME_FIELDS.has(name)) this.frame[name] = elementValue(text3);
       return;
     }
-    const value = elementValue(text2);
+    const value = elementValue(text3);
     if (name === "frame" && this.frame) {
       this.closeFrame();
       return;
@@ -15076,27 +16295,27 @@ var FORMATS = {
   }
 };
 function declared(sort) {
-  return LOG_KINDS.flatMap((kind, index) => (FORMATS[kind].routing[sort] ?? []).map((text2) => ({ text: text2, kind: index })));
+  return LOG_KINDS.flatMap((kind, index) => (FORMATS[kind].routing[sort] ?? []).map((text3) => ({ text: text3, kind: index })));
 }
 var MARKERS = declared("markers");
-for (const { text: text2 } of MARKERS) {
-  if (!mayHoldMarker(text2)) throw new Error(`content marker ${JSON.stringify(text2)} holds none of "${MARKER_CHARACTERS}", which the detector checks for first`);
+for (const { text: text3 } of MARKERS) {
+  if (!mayHoldMarker(text3)) throw new Error(`content marker ${JSON.stringify(text3)} holds none of "${MARKER_CHARACTERS}", which the detector checks for first`);
 }
-var ANY_MARKER = new RegExp(MARKERS.map(({ text: text2 }) => escapeRegExp(text2)).join("|"));
-var ESCAPE_OR_MARKER = new RegExp(["\\x1b", ...MARKERS.map(({ text: text2 }) => escapeRegExp(text2))].join("|"));
+var ANY_MARKER = new RegExp(MARKERS.map(({ text: text3 }) => escapeRegExp(text3)).join("|"));
+var ESCAPE_OR_MARKER = new RegExp(["\\x1b", ...MARKERS.map(({ text: text3 }) => escapeRegExp(text3))].join("|"));
 var ENDINGS_BY_LAST_CHARACTER = new Array(128).fill(void 0);
 for (const ending of declared("endings")) {
   const last = ending.text.charCodeAt(ending.text.length - 1);
   if (!(last < 128)) throw new Error(`line ending ${JSON.stringify(ending.text)} does not end in an ASCII character`);
   (ENDINGS_BY_LAST_CHARACTER[last] ??= []).push(ending);
 }
-function endingKindsAt(text2, end) {
-  const last = text2.charCodeAt(end - 1);
+function endingKindsAt(text3, end) {
+  const last = text3.charCodeAt(end - 1);
   const endings = last < 128 ? ENDINGS_BY_LAST_CHARACTER[last] : void 0;
   if (endings === void 0) return 0;
   let kinds = 0;
   for (let index = 0; index < endings.length; index++)
-    if (text2.startsWith(endings[index].text, end - endings[index].text.length)) kinds |= 1 << endings[index].kind;
+    if (text3.startsWith(endings[index].text, end - endings[index].text.length)) kinds |= 1 << endings[index].kind;
   return kinds;
 }
 function hasMarker(line) {
@@ -15105,9 +16324,9 @@ function hasMarker(line) {
 var OTHER_FORMATS = {
   concerns: (line) => line.indexOf("\x1B") >= 0 || hasMarker(line) || line.charCodeAt(line.length - 1) === 13 || endingKindsAt(line, line.length) !== 0,
   concernSpan: (block, from, to) => {
-    const { text: text2, ends } = block;
-    for (let index = from; index < to; index++) if (endingKindsAt(text2, ends[index]) !== 0) return true;
-    return ESCAPE_OR_MARKER.test(text2.slice(lineStart(block, from), ends[to - 1]));
+    const { text: text3, ends } = block;
+    for (let index = from; index < to; index++) if (endingKindsAt(text3, ends[index]) !== 0) return true;
+    return ESCAPE_OR_MARKER.test(text3.slice(lineStart(block, from), ends[to - 1]));
   }
 };
 var LogDetector = class {
@@ -15179,7 +16398,7 @@ var LogDetector = class {
    */
   pushBlock(block) {
     const runs = this.ownedRuns;
-    const { text: text2, ends, count: count2 } = block;
+    const { text: text3, ends, count: count2 } = block;
     for (let index = 0; index < count2; ) {
       const busy = this.busyMask;
       if (busy !== 0 && (busy & busy - 1) === 0) {
@@ -15202,7 +16421,7 @@ var LogDetector = class {
       const start = lineStart(block, index);
       const end = ends[index++];
       if (start === end && this.busyMask === 0 && !this.routeAll) this.lineNumber++;
-      else this.route(text2.slice(start, end));
+      else this.route(text3.slice(start, end));
     }
   }
   /** Offers one line to the parsers that can want it. */
@@ -15312,10 +16531,10 @@ async function parseLog(source, options = {}) {
 
 // src/adapters/read-lines.ts
 var SEGMENT_BYTES = 1 << 14;
-async function* readLineBlocks(path30, options = {}) {
+async function* readLineBlocks(path31, options = {}) {
   const chunkSize = Math.max(1, options.chunkSize ?? 1 << 20);
   const maxLineLength = Math.max(1, options.maxLineLength ?? 1 << 20);
-  const file = await open4(path30, "r");
+  const file = await open4(path31, "r");
   let current = Buffer.allocUnsafe(maxLineLength + chunkSize);
   let next = Buffer.allocUnsafe(maxLineLength + chunkSize);
   let carry = 0;
@@ -15379,21 +16598,21 @@ function newlineNearMiddle(bytes) {
   if (after >= 0 && after < bytes.length - 1) return after;
   return middle > 0 ? bytes.lastIndexOf(10, middle - 1) : -1;
 }
-async function* readLines(path30) {
-  for await (const block of readLineBlocks(path30)) yield* linesOf(block);
+async function* readLines(path31) {
+  for await (const block of readLineBlocks(path31)) yield* linesOf(block);
 }
-async function parseLogFile(path30, options = {}) {
+async function parseLogFile(path31, options = {}) {
   try {
-    return await parseLog(readLineBlocks(path30), options);
+    return await parseLog(readLineBlocks(path31), options);
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
     return parseLog([], options);
   }
 }
-async function parseLogWith(path30, parser) {
+async function parseLogWith(path31, parser) {
   let lineNumber = 0;
   try {
-    for await (const line of readLines(path30)) parser.next(line.endsWith("\r") ? line.slice(0, -1) : line, ++lineNumber);
+    for await (const line of readLines(path31)) parser.next(line.endsWith("\r") ? line.slice(0, -1) : line, ++lineNumber);
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
   }
@@ -15411,9 +16630,9 @@ function planCaseRuns(files, { perFile, total }) {
 }
 
 // src/steps/run-test-file.ts
-import path15 from "node:path";
+import path16 from "node:path";
 async function runTestFile(context, runner, command) {
-  const env = runner.pythonPath.length ? { ...command.env, PYTHONPATH: [command.env.PYTHONPATH, ...runner.pythonPath].filter((part) => part).join(path15.delimiter) } : command.env;
+  const env = runner.pythonPath.length ? { ...command.env, PYTHONPATH: [command.env.PYTHONPATH, ...runner.pythonPath].filter((part) => part).join(path16.delimiter) } : command.env;
   const result = await context.runner.run({
     argv: [
       ...command.prefix,
@@ -15449,7 +16668,7 @@ async function runTestFile(context, runner, command) {
 // src/steps/run-tests.ts
 function testEnv(cell, target, inherited) {
   return {
-    PYTHONPATH: inherited ? `${target.sitePath}${path16.delimiter}${inherited}` : target.sitePath,
+    PYTHONPATH: inherited ? `${target.sitePath}${path17.delimiter}${inherited}` : target.sitePath,
     // Keep the user's tests folder free of __pycache__ from a debug interpreter.
     PYTHONDONTWRITEBYTECODE: "1",
     ...cell.runtimeEnv
@@ -15528,19 +16747,19 @@ async function discoverTestModules(testsDir) {
   const nested = [];
   const walk = async (relative, depth) => {
     if (depth > MAX_NESTED_DEPTH) return;
-    const children = await listDirEntries(path16.join(testsDir, relative)).catch(() => []);
+    const children = await listDirEntries(path17.join(testsDir, relative)).catch(() => []);
     const found = children.filter((child) => !child.isDirectory && /^test_.*\.py$/.test(child.name)).length;
-    if (found > 0 && relative !== "") nested.push({ dir: relative.split(path16.sep).join("/"), modules: found });
+    if (found > 0 && relative !== "") nested.push({ dir: relative.split(path17.sep).join("/"), modules: found });
     for (const child of children) {
       if (!child.isDirectory || child.name.startsWith(".") || child.name === "__pycache__" || relative === "" && child.name.startsWith("test_")) continue;
-      await walk(path16.join(relative, child.name), depth + 1);
+      await walk(path17.join(relative, child.name), depth + 1);
     }
   };
   await walk("", 0);
   const pytestStyle = [];
   for (const module of modules) {
-    const text2 = await readTextIfPresent(path16.join(testsDir, `${module}.py`)) ?? "";
-    if (PYTEST_STYLE.test(text2) && !UNITTEST_CASE.test(text2)) pytestStyle.push(module);
+    const text3 = await readTextIfPresent(path17.join(testsDir, `${module}.py`)) ?? "";
+    if (PYTEST_STYLE.test(text3) && !UNITTEST_CASE.test(text3)) pytestStyle.push(module);
   }
   return { testsDir, modules, nested, pytestStyle };
 }
@@ -15577,6 +16796,7 @@ function parsedRun(result, { lines, unparsed, ...details }, testFile) {
     signal: result.signal,
     timedOut: result.timedOut,
     log: result.logPath,
+    ...result.logCut ? { logCut: result.logCut } : {},
     lines,
     unparsed,
     details: testFile === void 0 ? details : { ...details, problems: details.problems.map((problem) => ({ ...problem, test: testFile })) }
@@ -15593,7 +16813,7 @@ function selectTestModules(entries) {
 // src/steps/run-cpython-tests.ts
 var CPYTHON_TESTS_JUNIT_FILE = "cpython-tests.junit.xml";
 async function runCpythonTests(context, cell, pythonPath, options) {
-  const junitXml = path17.join(context.outDir, CPYTHON_TESTS_JUNIT_FILE);
+  const junitXml = path18.join(context.outDir, CPYTHON_TESTS_JUNIT_FILE);
   const environment = planCpythonTestsEnv(context.env, cell.runtimeEnv);
   const commandInput = { pythonPath, python: cell.python, selection: options.selection, jobs: options.jobs, timeoutSeconds: options.timeoutSeconds, junitXml };
   let shard;
@@ -15655,7 +16875,7 @@ async function readDurations(file) {
 }
 
 // src/steps/install-test-requirements.ts
-import path18 from "node:path";
+import path19 from "node:path";
 var TestRequirementsError = class extends ConfigError {
   constructor(message, logPath2) {
     super(message);
@@ -15665,7 +16885,7 @@ var TestRequirementsError = class extends ConfigError {
 };
 async function installTestRequirements(context, cell, pythonPath, requirements) {
   if (requirements.length === 0) return void 0;
-  const target = path18.join(context.cacheDir, "test-requirements", cell.id);
+  const target = path19.join(context.cacheDir, "test-requirements", cell.id);
   await removeTree(target);
   const log = logPath(context, "test-requirements.log");
   const result = await context.log.group(
@@ -15687,26 +16907,26 @@ async function installTestRequirements(context, cell, pythonPath, requirements) 
 }
 
 // src/steps/run-pytest.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/adapters/bundled-files.ts
 import { existsSync as existsSync2 } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 import { fileURLToPath } from "node:url";
 var PYTEST_PLUGIN_MODULE = "pydebug_refleak";
-var PLUGIN_RELATIVE = path19.join("python", `${PYTEST_PLUGIN_MODULE}.py`);
+var PLUGIN_RELATIVE = path20.join("python", `${PYTEST_PLUGIN_MODULE}.py`);
 function pytestPluginDir(moduleUrl = import.meta.url) {
-  let dir = path19.dirname(fileURLToPath(moduleUrl));
+  let dir = path20.dirname(fileURLToPath(moduleUrl));
   for (let depth = 0; depth < 6; depth++) {
-    if (existsSync2(path19.join(dir, PLUGIN_RELATIVE))) return path19.join(dir, "python");
-    const parent = path19.dirname(dir);
+    if (existsSync2(path20.join(dir, PLUGIN_RELATIVE))) return path20.join(dir, "python");
+    const parent = path20.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
   throw new Error(`pydebug's pytest plugin (${PLUGIN_RELATIVE}) was not found above ${fileURLToPath(moduleUrl)}: the package is incomplete`);
 }
 function bundledPythonScript(fileName, moduleUrl = import.meta.url) {
-  return path19.join(pytestPluginDir(moduleUrl), fileName);
+  return path20.join(pytestPluginDir(moduleUrl), fileName);
 }
 
 // src/plan/test-runner.ts
@@ -15724,19 +16944,19 @@ function chooseTestRunner(facts, options) {
   return { runner: "regrtest", reason: "no pytest configuration and no pytest-style test file: unittest under regrtest" };
 }
 var PYTEST_CONFIG_FILES = ["pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini", "setup.cfg", "conftest.py"];
-function pytestConfigIn(fileName, text2) {
-  const section = (header) => new RegExp(`^\\s*\\[${header.replace(/[.[\]]/g, "\\$&")}\\]\\s*$`, "m").test(text2);
+function pytestConfigIn(fileName, text3) {
+  const section2 = (header) => new RegExp(`^\\s*\\[${header.replace(/[.[\]]/g, "\\$&")}\\]\\s*$`, "m").test(text3);
   switch (fileName) {
     case "pytest.ini":
     case ".pytest.ini":
     case "conftest.py":
       return fileName;
     case "pyproject.toml":
-      return section("tool.pytest.ini_options") ? "pyproject.toml [tool.pytest.ini_options]" : void 0;
+      return section2("tool.pytest.ini_options") ? "pyproject.toml [tool.pytest.ini_options]" : void 0;
     case "tox.ini":
-      return section("pytest") ? "tox.ini [pytest]" : void 0;
+      return section2("pytest") ? "tox.ini [pytest]" : void 0;
     case "setup.cfg":
-      return section("tool:pytest") ? "setup.cfg [tool:pytest]" : void 0;
+      return section2("tool:pytest") ? "setup.cfg [tool:pytest]" : void 0;
     default:
       return void 0;
   }
@@ -15746,19 +16966,19 @@ function pytestConfigIn(fileName, text2) {
 async function readProjectTestFacts(projectDir, discovery) {
   const pytestConfig = [];
   for (const name of PYTEST_CONFIG_FILES) {
-    const text2 = await readTextIfPresent(path20.join(projectDir, name));
-    const found = text2 === void 0 ? void 0 : pytestConfigIn(name, text2);
+    const text3 = await readTextIfPresent(path21.join(projectDir, name));
+    const found = text3 === void 0 ? void 0 : pytestConfigIn(name, text3);
     if (found) pytestConfig.push(found);
   }
-  const testsConftest = path20.join(discovery.testsDir, "conftest.py");
-  if (path20.dirname(testsConftest) !== path20.resolve(projectDir) && await readTextIfPresent(testsConftest) !== void 0) {
-    pytestConfig.push(path20.relative(projectDir, testsConftest).split(path20.sep).join("/"));
+  const testsConftest = path21.join(discovery.testsDir, "conftest.py");
+  if (path21.dirname(testsConftest) !== path21.resolve(projectDir) && await readTextIfPresent(testsConftest) !== void 0) {
+    pytestConfig.push(path21.relative(projectDir, testsConftest).split(path21.sep).join("/"));
   }
   return { pytestConfig, modules: discovery.modules, pytestStyle: discovery.pytestStyle };
 }
 async function runPytestRefleakHunt(context, cell, target, options, discovery, inheritedPythonPath) {
   const pluginDir = pytestPluginDir();
-  const pythonPath = [target.sitePath, pluginDir, ...inheritedPythonPath ? [inheritedPythonPath] : []].join(path20.delimiter);
+  const pythonPath = [target.sitePath, pluginDir, ...inheritedPythonPath ? [inheritedPythonPath] : []].join(path21.delimiter);
   const env = { PYTHONPATH: pythonPath, PYTHONDONTWRITEBYTECODE: "1", ...cell.runtimeEnv };
   const pytestVersion = await probePytest(context, target, env, inheritedPythonPath);
   const pytestArgs = ["-m", "pytest", "-p", "no:cacheprovider", "--rootdir", target.projectDir];
@@ -15829,7 +17049,7 @@ async function probePytest(context, target, env, inheritedPythonPath) {
 }
 
 // src/steps/run-test-command.ts
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/parse/pytest.ts
 var MAX_PYTEST_FAILURES = 200;
@@ -16052,7 +17272,7 @@ var UnittestParser = class {
 // src/steps/run-test-command.ts
 async function runTestCommand(context, cell, interpreter, target, inheritedPythonPath) {
   const env = {
-    PYTHONPATH: [...target.sitePaths, ...inheritedPythonPath ? [inheritedPythonPath] : []].join(path21.delimiter),
+    PYTHONPATH: [...target.sitePaths, ...inheritedPythonPath ? [inheritedPythonPath] : []].join(path22.delimiter),
     // Keep the user's tree free of __pycache__ from a debug interpreter, as for regrtest.
     PYTHONDONTWRITEBYTECODE: "1",
     // faulthandler prints the Python stack of a crash: the frame in a test file names the test.
@@ -16103,7 +17323,7 @@ function withTestFiles(junit, cwd) {
       let file;
       for (let count2 = parts.length; count2 > 0 && file === void 0; count2--) {
         const candidate = `${parts.slice(0, count2).join("/")}.py`;
-        if (pathExistsSync(path21.join(cwd, candidate))) file = candidate;
+        if (pathExistsSync(path22.join(cwd, candidate))) file = candidate;
       }
       found.set(classname, file);
     }
@@ -16116,9 +17336,9 @@ function withTestFiles(junit, cwd) {
     )
   };
 }
-function parseJUnitXml(text2) {
+function parseJUnitXml(text3) {
   const parser = new JUnitXmlParser();
-  for (const line of text2.split("\n")) parser.next(line);
+  for (const line of text3.split("\n")) parser.next(line);
   return parser.end();
 }
 async function parseTestCommandLog(logFile, runner, workspace) {
@@ -16289,12 +17509,12 @@ function withGilMode(cell, mode) {
 }
 
 // src/steps/run-memcheck.ts
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/steps/cpython-suppressions.ts
-import path22 from "node:path";
+import path23 from "node:path";
 async function cpythonSuppressions(context, cell, interpreter, source, file) {
-  const kept = path22.join(interpreter.prefix, file.kept);
+  const kept = path23.join(interpreter.prefix, file.kept);
   if (await pathExists(kept)) return { file: kept, origin: "install" };
   const tarball = sourceTarballPath(context, cell, source);
   if (await pathExists(tarball)) {
@@ -16305,12 +17525,12 @@ async function cpythonSuppressions(context, cell, interpreter, source, file) {
       captureStdout: true
     });
     if (result.exitCode === 0 && result.stdout.includes(file.marker)) {
-      await ensureDir(path22.dirname(kept));
+      await ensureDir(path23.dirname(kept));
       await writeFileAtomic(kept, result.stdout);
       return {
         file: kept,
         origin: "source-tarball",
-        note: `this interpreter was built before pydebug kept ${file.member} with it: read from ${path22.basename(tarball)} and kept from now on`
+        note: `this interpreter was built before pydebug kept ${file.member} with it: read from ${path23.basename(tarball)} and kept from now on`
       };
     }
   }
@@ -16365,12 +17585,12 @@ async function runMemcheck(context, cell, target, runner, options, testFiles, to
     await ensureDir(dir);
     const name = runner.logName(caseId ?? testFile);
     const run = await runTestFile(context, runner, {
-      prefix: ["valgrind", ...memcheckOptions(path23.join(dir, `${name}.%p.xml`), tool.suppressions.file), target.pythonPath],
+      prefix: ["valgrind", ...memcheckOptions(path24.join(dir, `${name}.%p.xml`), tool.suppressions.file), target.pythonPath],
       testFile,
       ...caseId ? { caseId } : {},
       env,
       cwd: target.projectDir,
-      logPath: path23.join(dir, `${name}.log`),
+      logPath: path24.join(dir, `${name}.log`),
       timeoutSeconds: options.testTimeoutSeconds
     });
     return { ...run, processes: await readProcesses(dir, name, hints) };
@@ -16389,7 +17609,7 @@ async function runMemcheck(context, cell, target, runner, options, testFiles, to
     const several = runs.filter((run) => (run.caseIds?.length ?? 0) > 1).map((run) => ({ name: run.testFile, caseIds: run.caseIds }));
     for (const file of planCaseRuns(several, { perFile: options.maxCaseRuns, total: options.maxCaseRunsTotal })) {
       const cases = [];
-      for (const id of file.run) cases.push({ ...await underMemcheck(path23.join(xmlDir, "cases"), file.name, id), id });
+      for (const id of file.run) cases.push({ ...await underMemcheck(path24.join(xmlDir, "cases"), file.name, id), id });
       const index = runs.findIndex((run) => run.testFile === file.name);
       runs[index] = { ...runs[index], cases, ...file.notRun ? { casesNotRun: file.notRun } : {} };
       context.log.info(`${file.name}: re-ran ${file.run.length} of ${file.run.length + file.notRun} cases alone under memcheck`);
@@ -16411,7 +17631,7 @@ function userCode(context, extensions) {
 async function readProcesses(dir, name, hints) {
   const processes = [];
   for (const xmlName of memcheckXmlFiles(await listDir(dir), name)) {
-    const xml = path23.join(dir, xmlName);
+    const xml = path24.join(dir, xmlName);
     const { lines, unparsed, ...details } = await parseLogFile(xml, hints);
     processes.push({ xml, lines, unparsed, details, valgrind: details.results["valgrind-xml"] ?? new ValgrindXmlParser().end() });
   }
@@ -16430,8 +17650,8 @@ async function runMemcheckOnCommand(context, cell, interpreter, target, tool, in
     interpreter,
     {
       ...target,
-      prefix: ["valgrind", ...memcheckOptions(path23.join(xmlDir, `${TEST_COMMAND_NAME}.%p.xml`), tool.suppressions.file)],
-      logName: path23.join("valgrind", TEST_COMMAND_NAME)
+      prefix: ["valgrind", ...memcheckOptions(path24.join(xmlDir, `${TEST_COMMAND_NAME}.%p.xml`), tool.suppressions.file)],
+      logName: path24.join("valgrind", TEST_COMMAND_NAME)
     },
     inheritedPythonPath
   );
@@ -16488,7 +17708,7 @@ function isSanitizerCheck(check) {
 }
 
 // src/steps/run-sanitizers.ts
-import path24 from "node:path";
+import path25 from "node:path";
 async function runSanitizerPass(context, cell, check, extensions, units) {
   const spec = SANITIZERS[check];
   const sources = extensions.map((build) => ({ copy: extensionSourceCopy(build), project: workspaceRelative(build.projectDir, context.workspace) }));
@@ -16504,7 +17724,7 @@ async function runSanitizerPass(context, cell, check, extensions, units) {
   const supp = spec.leakSuppressions?.[minorOf(cell.python)];
   const suppressions = supp ? bundledPythonScript(supp) : void 0;
   const logDir = logPath(context, spec.logDir);
-  const envFor = (name) => sanitizerPassEnv(spec, cell.runtimeEnv, path24.join(logDir, units.logName(name)), suppressions);
+  const envFor = (name) => sanitizerPassEnv(spec, cell.runtimeEnv, path25.join(logDir, units.logName(name)), suppressions);
   const first = envFor(units.names[0] ?? "test");
   if ("error" in first) {
     context.log.warning(`the ${spec.tool} pass did not run: ${first.error}`);
@@ -16520,7 +17740,7 @@ async function runSanitizerPass(context, cell, check, extensions, units) {
       const endedInside = run.exitCode !== 0 && cases.unfinished !== void 0;
       const reports = [];
       for (const name of reportFilesOf(await listDir(logDir), units.logName(testFile))) {
-        const file = path24.join(logDir, name);
+        const file = path25.join(logDir, name);
         const log = await parseLogFile(file, hints);
         const fatal = log.results.sanitizer?.reports.some((report) => report.tool !== "LeakSanitizer" && report.leaks.length === 0) ?? false;
         const testCase = caseOfReport(cases, fatal && endedInside);
@@ -16546,7 +17766,7 @@ function testFileUnits(context, cell, target, runner, testFiles, options, inheri
       verbose: true,
       env: { ...base, ...passEnv },
       cwd: target.projectDir,
-      logPath: path24.join(logDir, `${runner.logName(testFile)}.log`),
+      logPath: path25.join(logDir, `${runner.logName(testFile)}.log`),
       timeoutSeconds: options.testTimeoutSeconds
     })
   };
@@ -16588,8 +17808,8 @@ async function checkInstrumentation(build, spec) {
   const modules = [];
   const entries = await listTree(build.sitePath).catch(() => []);
   for (const entry of entries.filter((name) => /\.(?:so|pyd|dylib)$/.test(name)).sort()) {
-    const bytes = await readBytes(path24.join(build.sitePath, entry));
-    modules.push({ file: entry.split(path24.sep).join("/"), instrumented: bytes.includes(spec.runtimeSymbol) });
+    const bytes = await readBytes(path25.join(build.sitePath, entry));
+    modules.push({ file: entry.split(path25.sep).join("/"), instrumented: bytes.includes(spec.runtimeSymbol) });
   }
   const linesSay = compileLines === void 0 || compileLines.compileLines === 0 || compileLines.withoutFlag.length === 0;
   return {
@@ -16610,9 +17830,18 @@ function planCellOrThrow(config) {
   return planned.cell;
 }
 async function runCell(config, context, inheritedPythonPath) {
+  const scratch = await makeScratchDir("pydebug-tmp-");
+  try {
+    return await runCellIn(config, withCommandEnv(context, { TMPDIR: scratch }), inheritedPythonPath);
+  } finally {
+    await removeTree(scratch);
+  }
+}
+async function runCellIn(config, context, inheritedPythonPath) {
   let cell = withGilMode(planCellOrThrow(config), config.gil);
-  await removeTree(path25.join(context.outDir, "logs"));
-  await ensureDir(path25.join(context.outDir, "logs"));
+  const baseline = config.baseline ? baselineOrError(await readTextIfPresent(config.baseline), config.baseline) : void 0;
+  await removeTree(path26.join(context.outDir, "logs"));
+  await ensureDir(path26.join(context.outDir, "logs"));
   let interpreter;
   const extensions = [];
   let refleaks;
@@ -16636,7 +17865,7 @@ async function runCell(config, context, inheritedPythonPath) {
       const member = cell.abiFlags.includes("t") ? sanitizerSpec.cpythonSuppressions.freeThreadedMember : sanitizerSpec.cpythonSuppressions.member;
       const found = await cpythonSuppressions(context, cell, interpreter, config.source, {
         member,
-        kept: path25.join("share", "pydebug", path25.basename(path25.dirname(member)), path25.basename(member)),
+        kept: path26.join("share", "pydebug", path26.basename(path26.dirname(member)), path26.basename(member)),
         marker: "race:",
         tool: sanitizerSpec.logDir
       });
@@ -16650,10 +17879,10 @@ async function runCell(config, context, inheritedPythonPath) {
       };
       for (const projectDir of [config.extension, ...config.extraExtensions])
         extensions.push(await ensureExtension(context, cell, interpreter, projectDir, buildOptions));
-      const sitePath = extensions.map((build) => build.sitePath).join(path25.delimiter);
+      const sitePath = extensions.map((build) => build.sitePath).join(path26.delimiter);
       const target = { pythonPath: interpreter.pythonPath, testsDir: config.testsDir, projectDir: config.extension, sitePath };
       const requirementsDir = await installTestRequirements(context, cell, interpreter.pythonPath, config.testRequirements);
-      const testsPythonPath = [requirementsDir, inheritedPythonPath].filter((part) => part).join(path25.delimiter) || void 0;
+      const testsPythonPath = [requirementsDir, inheritedPythonPath].filter((part) => part).join(path26.delimiter) || void 0;
       const sanitizer = checks.find(isSanitizerCheck);
       const memcheckTool = valgrind ? async () => ({ valgrind, suppressions: await memcheckSuppressions(context, cell, interpreter, config.source), extensions }) : void 0;
       if (config.testCommand) {
@@ -16741,7 +17970,8 @@ async function runCell(config, context, inheritedPythonPath) {
         ...config.cpythonTestsDurations ? { durationsFile: config.cpythonTestsDurations } : {}
       });
     }
-  } catch (caught) {
+  } catch (thrown) {
+    const caught = context.cancel?.aborted && !(thrown instanceof CancelledError) ? context.cancel.reason : thrown;
     errorExitCode = caught instanceof PydebugError ? caught.exitCode : INTERNAL_ERROR_EXIT_CODE;
     error = caught instanceof PydebugError ? {
       kind: caught.name,
@@ -16749,7 +17979,7 @@ async function runCell(config, context, inheritedPythonPath) {
       ..."logPath" in caught && typeof caught.logPath === "string" ? { log: reportPath(context, caught.logPath) } : {}
     } : { kind: "InternalError", message: caught instanceof Error ? caught.stack ?? caught.message : String(caught) };
   }
-  const report = collectReport({
+  const collected = collectReport({
     toolVersion: TOOL_VERSION,
     generatedAt: (/* @__PURE__ */ new Date()).toISOString(),
     cell,
@@ -16769,12 +17999,14 @@ async function runCell(config, context, inheritedPythonPath) {
     ...error ? { error } : {},
     relative: (absolutePath) => reportPath(context, absolutePath)
   });
+  const report = withBaseline(collected, baseline, config.failOn);
   const summaryMarkdown = renderSummaryMarkdown(report);
-  const reportFile = path25.join(context.outDir, "report.json");
-  const summaryFile = path25.join(context.outDir, "summary.md");
+  const reportFile = path26.join(context.outDir, "report.json");
+  const summaryFile = path26.join(context.outDir, "summary.md");
   await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}
 `);
   await writeFileAtomic(summaryFile, summaryMarkdown);
+  await writeFileAtomic(path26.join(context.outDir, "report.html"), renderHtmlReport(report));
   return {
     report,
     reportPath: reportFile,
@@ -16785,15 +18017,27 @@ async function runCell(config, context, inheritedPythonPath) {
   };
 }
 
+// src/cli/command.ts
+import { parseArgs } from "node:util";
+function parseCommandArgs(args, options, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true, allowNegative: true });
+  } catch (error) {
+    const known = Object.entries(options).map(([name, option]) => option.type === "boolean" ? `--[no-]${name}` : `--${name}`).join(", ");
+    const message = error instanceof Error ? error.message.replace(/\. To specify .*$/s, "") : String(error);
+    throw new ConfigError(`${message}. Allowed options: ${known}.`);
+  }
+}
+
 // src/adapters/run-environment.ts
 import { statSync } from "node:fs";
-import os3 from "node:os";
+import os5 from "node:os";
 function runEnvironment(cwd, env) {
   return {
     cwd,
     env,
-    homeDir: env.HOME || os3.homedir(),
-    cpuCount: os3.availableParallelism(),
+    homeDir: env.HOME || os5.homedir(),
+    cpuCount: os5.availableParallelism(),
     pathKind: (absolutePath) => {
       try {
         return statSync(absolutePath).isDirectory() ? "directory" : "file";
@@ -16806,7 +18050,7 @@ function runEnvironment(cwd, env) {
 
 // src/config/matrix-input.ts
 import { readFileSync } from "node:fs";
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/config/matrix-config.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -16822,7 +18066,7 @@ var KNOWN_MINORS = [
   { minor: "3.12", latest: "3.12.12" },
   { minor: "3.13", latest: "3.13.9" },
   { minor: "3.14", latest: "3.14.0" },
-  { minor: "3.15", latest: "3.15.0a1", note: "first 3.15 pre-release; pin a newer X.Y.Z in the config when one is out" }
+  { minor: "3.15", latest: "3.15.0a1", note: "no final 3.15 release yet: the newest pre-release python.org lists" }
 ];
 function findKnownMinor(minor) {
   return KNOWN_MINORS.find((known) => known.minor === minor);
@@ -16831,49 +18075,89 @@ function findKnownMinor(minor) {
 // src/plan/select.ts
 var GlobSyntaxError = class extends Error {
 };
+var MAX_BRACE_EXPANSIONS = 1024;
 function expandBraces(pattern) {
-  const open5 = pattern.indexOf("{");
-  if (open5 === -1) {
+  const open6 = pattern.indexOf("{");
+  if (open6 === -1) {
     if (pattern.includes("}")) throw new GlobSyntaxError(`unmatched '}' in '${pattern}'`);
     return [pattern];
   }
   let depth = 0;
   const commas = [];
-  for (let index = open5; index < pattern.length; index++) {
+  for (let index = open6; index < pattern.length; index++) {
     const char = pattern[index];
     if (char === "{") depth++;
     else if (char === "}" && --depth === 0) {
-      const head = pattern.slice(0, open5);
+      const head = pattern.slice(0, open6);
       const tail = pattern.slice(index + 1);
-      const bounds = [open5, ...commas, index];
+      const bounds = [open6, ...commas, index];
       const options = bounds.slice(1).map((end, position) => pattern.slice(bounds[position] + 1, end));
-      return options.flatMap((option) => expandBraces(`${head}${option}${tail}`));
+      const expanded = [];
+      for (const option of options) {
+        expanded.push(...expandBraces(`${head}${option}${tail}`));
+        if (expanded.length > MAX_BRACE_EXPANSIONS) throw new GlobSyntaxError(`its braces expand to more than ${MAX_BRACE_EXPANSIONS} patterns`);
+      }
+      return expanded;
     } else if (char === "," && depth === 1) commas.push(index);
   }
   throw new GlobSyntaxError(`unmatched '{' in '${pattern}'`);
 }
-function fnmatchSource(pattern) {
-  let source = "";
+function globSteps(pattern) {
+  const steps = [];
   for (let index = 0; index < pattern.length; index++) {
     const char = pattern[index];
-    if (char === "*") source += ".*";
-    else if (char === "?") source += ".";
+    if (char === "*") {
+      if (steps.at(-1)?.kind !== "star") steps.push({ kind: "star" });
+    } else if (char === "?") steps.push({ kind: "any" });
     else if (char === "[") {
       const close = pattern.indexOf("]", index + 2);
       if (close === -1) throw new GlobSyntaxError(`unmatched '[' in '${pattern}'`);
       let body = pattern.slice(index + 1, close);
       const negate = body.startsWith("!");
       if (negate) body = body.slice(1);
-      source += `[${negate ? "^" : ""}${body.replace(/[\\\]^]/g, "\\$&")}]`;
+      const ranges = [];
+      for (let at = 0; at < body.length; at++) {
+        if (body[at + 1] === "-" && at + 2 < body.length) {
+          if (body[at] > body[at + 2]) throw new GlobSyntaxError(`the range '${body.slice(at, at + 3)}' in '${pattern}' is out of order`);
+          ranges.push([body[at], body[at + 2]]);
+          at += 2;
+        } else ranges.push([body[at], body[at]]);
+      }
+      steps.push({ kind: "set", ranges, negate });
       index = close;
-    } else source += char.replace(/[.+^${}()|\\/]/g, "\\$&");
+    } else steps.push({ kind: "char", char });
   }
-  return source;
+  return steps;
+}
+function stepTakes(step, char) {
+  if (step.kind === "char") return step.char === char;
+  if (step.kind === "set") return step.ranges.some(([low, high]) => low <= char && char <= high) !== step.negate;
+  return step.kind === "any";
+}
+function globMatches(steps, text3) {
+  let step = 0;
+  let at = 0;
+  let starStep = -1;
+  let starAt = 0;
+  while (at < text3.length) {
+    const current = steps[step];
+    if (current !== void 0 && current.kind !== "star" && stepTakes(current, text3[at])) {
+      step++;
+      at++;
+    } else if (current?.kind === "star") {
+      starStep = step++;
+      starAt = at;
+    } else if (starStep >= 0) {
+      step = starStep + 1;
+      at = ++starAt;
+    } else return false;
+  }
+  while (steps[step]?.kind === "star") step++;
+  return step === steps.length;
 }
 function compileSelector(pattern) {
-  const alternatives = expandBraces(pattern.trim()).map(fnmatchSource);
-  const regex = new RegExp(`^(?:${alternatives.join("|")})$`);
-  return { pattern, matches: (id) => regex.test(id) };
+  const alternatives = expandBraces(pattern.trim()).map(globSteps);
+  return { pattern, matches: (id) => alternatives.some((steps) => globMatches(steps, id)) };
 }
 
 // src/plan/matrix.ts
@@ -16900,8 +18184,8 @@ var RUNNER_LABELS = {
 function platformOfRunner(label) {
   return RUNNER_LABELS[label] ?? { os: label, arch: "unknown" };
 }
-function resolvePythonSelection(text2) {
-  const trimmed = text2.trim();
+function resolvePythonSelection(text3) {
+  const trimmed = text3.trim();
   const known = findKnownMinor(trimmed);
   if (known) return parsePythonVersion(known.latest);
   const exact = parsePythonVersion(trimmed);
@@ -16914,9 +18198,9 @@ var formatEnv = (env) => Object.entries(env).map(([key, value]) => `${key}=${val
 function planMatrix(config) {
   const skips = config.skip.map(compileSelector);
   const used = /* @__PURE__ */ new Set();
-  const versions = config.python.map((text2) => {
-    const version = resolvePythonSelection(text2);
-    if (!version) throw new ConfigError(`python '${text2}' is not a CPython version the catalog knows (3.6 to 3.15, as X.Y or X.Y.Z).`);
+  const versions = config.python.map((text3) => {
+    const version = resolvePythonSelection(text3);
+    if (!version) throw new ConfigError(`python '${text3}' is not a CPython version the catalog knows (3.6 to 3.15, as X.Y or X.Y.Z).`);
     return version;
   });
   const variants = config.variants.map((name) => {
@@ -16933,24 +18217,24 @@ function planMatrix(config) {
   const warnings = [];
   const substitutions = [];
   const planned = versions.map((python) => {
-    const source = resolveSourceSpec(config.source, python, (path30) => path30);
+    const source = resolveSourceSpec(config.source, python, (path31) => path31);
     return {
       sourceIdentity: sourceIdentityOf(source),
       results: variants.map((variant) => planCell(python, variant))
     };
   });
-  for (const os4 of config.os) {
-    const platform = platformOfRunner(os4);
+  for (const os6 of config.os) {
+    const platform = platformOfRunner(os6);
     for (const { sourceIdentity, results } of planned) {
       for (const result of results) {
         const id = result.ok ? result.cell.id : result.refusal.id;
-        const skip = skips.find((selector) => selector.matches(selector.pattern.includes(":") ? `${os4}:${id}` : id));
+        const skip = skips.find((selector) => selector.matches(selector.pattern.includes(":") ? `${os6}:${id}` : id));
         if (skip) {
           used.add(skip);
           continue;
         }
         if (!result.ok) {
-          refusals.push({ ...result.refusal, os: os4 });
+          refusals.push({ ...result.refusal, os: os6 });
           continue;
         }
         const cell = result.cell;
@@ -16958,11 +18242,11 @@ function planMatrix(config) {
         for (const shard of cpythonTestShards(config.cpythonTestsShards)) {
           const id2 = shard ? `${cell.id}-${shardSuffix(shard)}` : cell.id;
           cells.push({
-            os: os4,
+            os: os6,
             cell,
             row: {
               id: id2,
-              os: os4,
+              os: os6,
               "python-version": cell.python.text,
               python: minorOf(cell.python),
               variant: cell.variant,
@@ -16973,7 +18257,7 @@ function planMatrix(config) {
               "abi-group": cell.extensionAbi,
               "extension-rebuild": cell.extensionRebuild.need,
               "cache-key": planBuildCacheKey({ cell, source: sourceIdentity, platform }),
-              artifact: `pydebug-${id2}${multipleOs ? `-${os4}` : ""}`,
+              artifact: `pydebug-${id2}${multipleOs ? `-${os6}` : ""}`,
               ...shard ? { "cpython-tests-shard": `${shard.index}/${shard.count}` } : {},
               ...cell.substitution ? { note: `built as its equivalent: ${cell.substitution.reason}` } : {}
             }
@@ -16985,7 +18269,7 @@ function planMatrix(config) {
   for (const selector of skips) {
     if (!used.has(selector)) warnings.push(`skip '${selector.pattern}' matches no cell of this matrix; it has no effect.`);
   }
-  warnings.push(...[...new Set(substitutions)].map((text2) => `substituted ${text2}`));
+  warnings.push(...[...new Set(substitutions)].map((text3) => `substituted ${text3}`));
   if (config.strict && (refusals.length || substitutions.length)) {
     const lines = [.../* @__PURE__ */ new Set([...refusals.map((refusal) => `${refusal.id}: ${refusal.reason} (${refusal.source})`), ...substitutions])];
     throw new ConfigError(`strict: ${lines.length} cell(s) cannot be built as asked:
@@ -17041,22 +18325,44 @@ function editDistance(a, b) {
 function closestMatch(value, candidates) {
   const lower = value.toLowerCase();
   const prefixed = (candidate) => lower.length >= 3 && (candidate.toLowerCase().startsWith(lower) || lower.startsWith(candidate.toLowerCase()));
+  const plausible = (distance, candidate) => distance <= Math.max(2, Math.floor(Math.max(value.length, candidate.length) / 3));
   let best;
   let bestScore = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
-    const score = prefixed(candidate) ? Math.min(distance, 1) - 0.5 : distance;
+    const shared = prefixed(candidate);
+    if (!shared && !plausible(Math.abs(lower.length - candidate.length), candidate)) continue;
+    const score = shared ? (lower === candidate.toLowerCase() ? 0 : 1) - 0.5 : editDistance(lower, candidate.toLowerCase());
     if (score < bestScore) {
       best = candidate;
       bestScore = score;
     }
   }
   if (best === void 0) return void 0;
-  return prefixed(best) || bestScore <= Math.max(2, Math.floor(Math.max(value.length, best.length) / 3)) ? best : void 0;
+  return prefixed(best) || plausible(bestScore, best) ? best : void 0;
 }
 function perhaps(value, candidates) {
   const match = closestMatch(value, candidates);
   return match ? ` Perhaps you meant '${match}'?` : "";
+}
+
+// src/config/source-input.ts
+function sourceOf(text3, python, resolve, name) {
+  let source;
+  let url;
+  try {
+    source = resolveSourceSpec(text3, python, resolve);
+    url = source.kind === "url" ? new URL(source.url) : void 0;
+  } catch {
+    throw new ConfigError(
+      `${name} '${text3}' is not allowed: it is not a valid URL. Give a CPython source tarball path, an http(s) URL, or a URL template with {version}.`
+    );
+  }
+  if (url?.username || url?.password) {
+    throw new ConfigError(
+      `${name} '${text3.replace(/(:\/\/)[^/]*@/, "$1***@")}' is not allowed: a URL with a user name or password cannot be downloaded (fetch refuses credentials in URLs), and it would be written into the logs and the report. Download the tarball in an earlier step and give its path.`
+    );
+  }
+  return source;
 }
 
 // src/config/matrix-config.ts
@@ -17081,9 +18387,9 @@ var MACRO = /^[A-Za-z_][A-Za-z0-9_]*(=.*)?$/;
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var CONFIGURE_VARIABLE = /^[A-Z_][A-Z0-9_]*=/;
 var allowedList = (values) => values.join(", ");
-function parseMatrixConfigFile(text2, file) {
+function parseMatrixConfigFile(text3, file) {
   const lineCounter = new import_yaml.LineCounter();
-  const document = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false });
+  const document = (0, import_yaml.parseDocument)(text3, { lineCounter, prettyErrors: false });
   const at = (node) => {
     if (!node?.range) return file;
     const { line, col } = lineCounter.linePos(node.range[0]);
@@ -17185,12 +18491,12 @@ function parseCustomVariants(node, at, scalarText, warnings) {
           summary = strings(value, what)[0]?.text;
           break;
         case "configure-args":
-          configureArgs = strings(value, what).map(({ text: text2, node: argNode }) => checkConfigureArg(text2, `${at(argNode)}: ${what}`, warnings));
+          configureArgs = strings(value, what).map(({ text: text3, node: argNode }) => checkConfigureArg(text3, `${at(argNode)}: ${what}`, warnings));
           break;
         case "macros":
-          macros = strings(value, what).map(({ text: text2, node: macroNode }) => {
-            const macro = text2.replace(/^-D/, "");
-            if (!MACRO.test(macro)) throw new ConfigError(`${at(macroNode)}: ${what}: '${text2}' is not a C macro (NAME or NAME=value).`);
+          macros = strings(value, what).map(({ text: text3, node: macroNode }) => {
+            const macro = text3.replace(/^-D/, "");
+            if (!MACRO.test(macro)) throw new ConfigError(`${at(macroNode)}: ${what}: '${text3}' is not a C macro (NAME or NAME=value).`);
             return macro;
           });
           break;
@@ -17254,52 +18560,55 @@ function validateMatrixInput(input) {
   const minors = KNOWN_MINORS.map((known) => known.minor);
   if (!input.python?.length)
     throw new ConfigError(`python is required: a list of CPython versions, from ${allowedList(minors)} (X.Y, or X.Y.Z for an exact release).`);
-  for (const { text: text2, where } of input.python) {
-    if (!resolvePythonSelection(text2)) {
+  for (const { text: text3, where } of input.python) {
+    if (!resolvePythonSelection(text3)) {
       throw new ConfigError(
-        `${where}: unknown python version '${text2}'. Allowed: ${allowedList(minors)}, or an exact X.Y.Z release of one of them.${perhaps(text2, minors)}`
+        `${where}: unknown python version '${text3}'. Allowed: ${allowedList(minors)}, or an exact X.Y.Z release of one of them.${perhaps(text3, minors)}`
       );
     }
   }
   const variantNames = [...VARIANTS.map((variant) => variant.name), ...customVariants.map((variant) => variant.name)];
-  const variants = input.variants ?? MATRIX_DEFAULTS.variants.map((text2) => ({ text: text2, where: "default" }));
+  const variants = input.variants ?? MATRIX_DEFAULTS.variants.map((text3) => ({ text: text3, where: "default" }));
   if (!variants.length) throw new ConfigError(`variants must name at least one variant. Allowed: ${allowedList(variantNames)}.`);
-  for (const { text: text2, where } of variants) {
-    if (!variantNames.includes(text2)) {
+  for (const { text: text3, where } of variants) {
+    if (!variantNames.includes(text3)) {
       throw new ConfigError(
-        `${where}: unknown variant '${text2}'. Allowed: ${allowedList(variantNames)} (define others under custom-variants).${perhaps(text2, variantNames)}`
+        `${where}: unknown variant '${text3}'. Allowed: ${allowedList(variantNames)} (define others under custom-variants).${perhaps(text3, variantNames)}`
       );
     }
   }
-  const os4 = input.os ?? MATRIX_DEFAULTS.os.map((text2) => ({ text: text2, where: "default" }));
-  if (!os4.length) throw new ConfigError(`os must name at least one runner label, e.g. ${MATRIX_DEFAULTS.os[0]}.`);
+  const os6 = input.os ?? MATRIX_DEFAULTS.os.map((text3) => ({ text: text3, where: "default" }));
+  if (!os6.length) throw new ConfigError(`os must name at least one runner label, e.g. ${MATRIX_DEFAULTS.os[0]}.`);
   const labels = Object.keys(RUNNER_LABELS);
-  for (const { text: text2, where } of os4) {
-    const runnerProblem = unsupportedRunnerReason(text2);
-    if (runnerProblem) throw new ConfigError(`${where}: '${text2}': ${runnerProblem}. Allowed labels: ${allowedList(labels)}.`);
-    if (!labels.includes(text2)) {
+  for (const { text: text3, where } of os6) {
+    const runnerProblem = unsupportedRunnerReason(text3);
+    if (runnerProblem) throw new ConfigError(`${where}: '${text3}': ${runnerProblem}. Allowed labels: ${allowedList(labels)}.`);
+    const runnerNotice = untestedRunnerNotice(text3);
+    if (runnerNotice) warnings.push(`${where}: '${text3}': ${runnerNotice}`);
+    if (!labels.includes(text3)) {
       warnings.push(
-        `${where}: '${text2}' is not a GitHub-hosted runner label the catalog knows (${allowedList(labels)}); cache keys name it as the OS with an unknown architecture.${perhaps(text2, labels)}`
+        `${where}: '${text3}' is not a GitHub-hosted runner label the catalog knows (${allowedList(labels)}); cache keys name it as the OS with an unknown architecture.${perhaps(text3, labels)}`
       );
     }
   }
   const possibleIds = possibleCellIds(customVariants);
-  const possibleOsIds = [.../* @__PURE__ */ new Set([...labels, ...os4.map((located) => located.text)])].flatMap((label) => possibleIds.map((id) => `${label}:${id}`));
-  for (const { text: text2, where } of input.skip ?? []) {
+  const possibleOsIds = [.../* @__PURE__ */ new Set([...labels, ...os6.map((located) => located.text)])].flatMap((label) => possibleIds.map((id) => `${label}:${id}`));
+  for (const { text: text3, where } of input.skip ?? []) {
     let selector;
     try {
-      selector = compileSelector(text2);
+      selector = compileSelector(text3);
     } catch (error) {
-      if (error instanceof GlobSyntaxError) throw new ConfigError(`${where}: skip '${text2}': ${error.message}.`);
+      if (error instanceof GlobSyntaxError) throw new ConfigError(`${where}: skip '${text3}': ${error.message}.`);
       throw error;
     }
-    const possible = text2.includes(":") ? possibleOsIds : possibleIds;
+    const possible = text3.includes(":") ? possibleOsIds : possibleIds;
     if (!possible.some((id) => selector.matches(id))) {
       throw new ConfigError(
-        `${where}: skip '${text2}' can never match: identifiers look like cp311-pydebug or cp313t-free-threading (cp<version>[t]-<variant>), or ubuntu-24.04:cp311-pydebug to skip on one runner.${perhaps(text2, possible)}`
+        `${where}: skip '${text3}' can never match: identifiers look like cp311-pydebug or cp313t-free-threading (cp<version>[t]-<variant>), or ubuntu-24.04:cp311-pydebug to skip on one runner.${perhaps(text3, possible)}`
       );
     }
   }
+  if (input.source) sourceOf(input.source, resolvePythonSelection(input.python[0].text), (file) => file, "source");
   let maxJobs = MATRIX_DEFAULTS.maxJobs;
   if (input.maxJobs) {
     const parsed = Number(input.maxJobs.text);
@@ -17322,7 +18631,7 @@ function validateMatrixInput(input) {
     config: {
       python: input.python.map((located) => located.text.trim()),
       variants: variants.map((located) => located.text),
-      os: os4.map((located) => located.text),
+      os: os6.map((located) => located.text),
       skip: (input.skip ?? []).map((located) => located.text),
       customVariants,
       strict: input.strict ?? MATRIX_DEFAULTS.strict,
@@ -17337,7 +18646,7 @@ function validateMatrixInput(input) {
 function locatedList(values, flag) {
   if (values === void 0) return void 0;
   const list = (typeof values === "string" ? [values] : values).flatMap(splitOutsideBraces);
-  return list.map((text2) => ({ text: text2, where: flag }));
+  return list.map((text3) => ({ text: text3, where: flag }));
 }
 function splitOutsideBraces(value) {
   const parts = [];
@@ -17359,11 +18668,11 @@ function planMatrixFromInput(input, parseWarnings = []) {
   const plan = planMatrix(config);
   return { config, plan, warnings: [...parseWarnings, ...warnings, ...plan.warnings] };
 }
-function shardIndexOf(text2, plan, where) {
-  if (text2 === void 0 || text2.trim() === "") return 0;
-  const shard = Number(text2);
+function shardIndexOf(text3, plan, where) {
+  if (text3 === void 0 || text3.trim() === "") return 0;
+  const shard = Number(text3);
   if (!Number.isInteger(shard) || shard < 1 || shard > plan.shards.length) {
-    throw new ConfigError(`${where} '${text2}' must be a shard number from 1 to ${plan.shards.length}.`);
+    throw new ConfigError(`${where} '${text3}' must be a shard number from 1 to ${plan.shards.length}.`);
   }
   return shard - 1;
 }
@@ -17372,23 +18681,23 @@ function shardIndexOf(text2, plan, where) {
 function readConfigFile(given, source) {
   const explicit = given?.trim() || void 0;
   const shown = explicit ?? DEFAULT_MATRIX_CONFIG_PATH;
-  const file = path26.resolve(source.cwd, shown);
-  let text2;
+  const file = path27.resolve(source.cwd, shown);
+  let text3;
   try {
-    text2 = readFileSync(file, "utf8");
+    text3 = readFileSync(file, "utf8");
   } catch (error) {
-    const code2 = error.code ?? String(error);
-    if (explicit === void 0 && code2 === "ENOENT") return { input: {}, warnings: [] };
+    const code3 = error.code ?? String(error);
+    if (explicit === void 0 && code3 === "ENOENT") return { input: {}, warnings: [] };
     const name = source.nameOf("config");
     let problem;
-    if (explicit === void 0) problem = `${name} unset reads ${DEFAULT_MATRIX_CONFIG_PATH}, but it cannot be read (${file}: ${code2})`;
-    else if (code2 === "ENOENT") problem = `${name} '${explicit}': no such file (${file})`;
-    else problem = `${name} '${explicit}': cannot read ${file} (${code2})`;
+    if (explicit === void 0) problem = `${name} unset reads ${DEFAULT_MATRIX_CONFIG_PATH}, but it cannot be read (${file}: ${code3})`;
+    else if (code3 === "ENOENT") problem = `${name} '${explicit}': no such file (${file})`;
+    else problem = `${name} '${explicit}': cannot read ${file} (${code3})`;
     throw new ConfigError(
       `${problem}. Give the path of a pydebug config file relative to ${source.cwdMeaning}, or leave ${name} unset to read ${DEFAULT_MATRIX_CONFIG_PATH} when it exists.`
     );
   }
-  return parseMatrixConfigFile(text2, shown);
+  return parseMatrixConfigFile(text3, shown);
 }
 function loadCustomVariants(given, source) {
   return readConfigFile(given, source).input.customVariants ?? [];
@@ -17416,29 +18725,7 @@ var inputName = (name) => `input '${name}'`;
 var commandLineSource = (cwd) => ({ nameOf: flagName, cwd, cwdMeaning: "the working directory" });
 
 // src/config/run-config.ts
-import path27 from "node:path";
-
-// src/config/build-env.ts
-var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function parseBuildEnv(given, inputName2) {
-  const entries = given === void 0 ? [] : typeof given === "string" ? given.split(/\r?\n/) : given;
-  const env = {};
-  for (const [index, raw] of entries.entries()) {
-    const entry = typeof given === "string" ? raw.trim() : raw;
-    if (typeof given === "string" && (entry === "" || entry.startsWith("#"))) continue;
-    const where = typeof given === "string" ? `line ${index + 1}` : `entry ${index + 1}`;
-    const equals = entry.indexOf("=");
-    const name = equals < 0 ? entry : entry.slice(0, equals);
-    if (equals < 0 || !NAME.test(name)) {
-      throw new ConfigError(
-        `${inputName2} ${where} '${entry}' is not allowed: expected NAME=value where NAME is an environment variable name (letters, digits and _, not starting with a digit), e.g. CC=clang or LDFLAGS=-lstdc++.`
-      );
-    }
-    if (name in env) throw new ConfigError(`${inputName2} ${where} sets ${name} a second time; give each variable once.`);
-    env[name] = entry.slice(equals + 1);
-  }
-  return env;
-}
+import path28 from "node:path";
 
 // src/config/run-option-table.ts
 function phaseTimeoutOption(phase, defaultMinutes) {
@@ -17553,7 +18840,14 @@ var RUN_OPTIONS = {
     default: "findings",
     placeholder: "WHAT",
     allowed: FAIL_ON_VALUES,
-    description: "What fails the step. findings (leaks, crashes, failing tests), leaks, or never."
+    description: "What fails the step. findings (leaks, crashes, failing tests), leaks, new (only findings the baseline does not have; without a baseline every finding is new), or never."
+  },
+  baseline: {
+    input: "baseline",
+    kind: "text",
+    default: "",
+    placeholder: "FILE",
+    description: "report.json of an earlier run (e.g. the base branch's artifact) or of pydebug report merge: each finding is marked new, unchanged or fixed by its identity (kind, test, place), in summary.md and report.json. Empty compares with nothing."
   },
   gil: {
     input: "gil",
@@ -17603,6 +18897,15 @@ var RUN_OPTIONS = {
   configureTimeout: phaseTimeoutOption("configure", "15"),
   makeTimeout: phaseTimeoutOption("make", "40"),
   installTimeout: phaseTimeoutOption("install", "60"),
+  // The longest log a real run wrote was CPython's whole test suite under -v, about 2 MB; a test
+  // printing in a loop writes 1 GB in seconds. 256 MB keeps every real log whole and the disk safe.
+  logLimit: {
+    input: LOG_LIMIT_INPUT,
+    kind: "text",
+    default: "256",
+    placeholder: "MB",
+    description: "Megabytes each log file may hold (a build phase, a test run). Past it the process runs on: the log keeps the first part of its output and the last (up to 4 MB), with a line saying how much was dropped between, and report.json and the summary name the log. 0 means no limit."
+  },
   cpythonTests: {
     input: "cpython-tests",
     kind: "text",
@@ -17650,11 +18953,11 @@ var ACTION_INPUT_NAMES = Object.fromEntries(RUN_OPTION_ENTRIES.map(([key, spec])
 // src/config/run-config.ts
 function defaultCacheDir(environment) {
   const xdg = environment.env.XDG_CACHE_HOME;
-  return path27.join(xdg && path27.isAbsolute(xdg) ? xdg : path27.join(environment.homeDir, ".cache"), "pydebug");
+  return path28.join(xdg && path28.isAbsolute(xdg) ? xdg : path28.join(environment.homeDir, ".cache"), "pydebug");
 }
 function validateRunOptions(input, names, environment, { requireExtension, customVariants = [] }) {
   const given = (value) => value === void 0 || value.trim() === "" ? void 0 : value.trim();
-  const resolve = (value) => path27.resolve(environment.cwd, value.startsWith("~/") ? path27.join(environment.homeDir, value.slice(2)) : value);
+  const resolve = (value) => path28.resolve(environment.cwd, value.startsWith("~/") ? path28.join(environment.homeDir, value.slice(2)) : value);
   const pythonText = given(input.python);
   if (pythonText === void 0) throw new ConfigError(`${names.python} is required: a CPython release version X.Y.Z, e.g. 3.11.2.`);
   const python = parsePythonVersion(pythonText);
@@ -17672,7 +18975,7 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
       `${names.variant} '${variantName}' is not a known variant. Allowed: ${allowed.join(", ")}.${suggestion ? ` Perhaps you meant '${suggestion}'?` : ""}`
     );
   }
-  const source = resolveSourceSpec(given(input.source), python, resolve);
+  const source = sourceOf(given(input.source), python, resolve, names.source);
   if (source.kind === "file") {
     const kind = environment.pathKind(source.path);
     if (kind === void 0) {
@@ -17692,11 +18995,11 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
   const testCommand = parseCommandInput(given(input.testCommand), names.testCommand);
   const buildCommand2 = parseCommandInput(given(input.buildCommand), names.buildCommand);
   const extensionTexts = extensionList(input.extension);
-  const extensions = extensionTexts.map((text2) => {
-    const folder = resolve(text2);
+  const extensions = extensionTexts.map((text3) => {
+    const folder = resolve(text3);
     if (environment.pathKind(folder) !== "directory") {
       throw new ConfigError(
-        `${names.extension} '${text2}': no such directory (${folder}). Give the folder of a C extension project (with setup.py or pyproject.toml).`
+        `${names.extension} '${text3}': no such directory (${folder}). Give the folder of a C extension project (with setup.py or pyproject.toml).`
       );
     }
     return folder;
@@ -17708,7 +19011,7 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
   let testsDir;
   if (extension !== void 0) {
     const testsText = given(input.tests);
-    testsDir = testsText === void 0 ? path27.join(extension, "tests") : resolve(testsText);
+    testsDir = testsText === void 0 ? path28.join(extension, "tests") : resolve(testsText);
     if ((testCommand === void 0 || testsText !== void 0) && environment.pathKind(testsDir) !== "directory") {
       throw new ConfigError(
         `${testsText === void 0 ? `${names.extension} '${extensionText}' has no tests/ folder` : `${names.tests} '${testsText}': no such directory`} (${testsDir}). Give the folder holding the unittest files (test_*.py) with ${names.tests}, or run your own test command with ${names.testCommand}.`
@@ -17756,11 +19059,19 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
   if (!FAIL_ON_VALUES.includes(failOnText)) {
     throw new ConfigError(`${names.failOn} '${failOnText}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(", ")}.`);
   }
+  const baselineText = given(input.baseline);
+  const baseline = baselineText === void 0 ? void 0 : resolve(baselineText);
+  if (baseline !== void 0 && environment.pathKind(baseline) !== "file") {
+    throw new ConfigError(
+      `${names.baseline} '${baselineText}': no such file (${baseline}). Give the report.json of an earlier pydebug run (a cell's artifact) or the report.json pydebug report merge wrote.`
+    );
+  }
   const refleakText = given(input.refleakRuns) ?? RUN_OPTIONS.refleakRuns.default;
   const refleakMatch = /^(\d+):(\d+)$/.exec(refleakText);
   if (!refleakMatch || Number(refleakMatch[2]) < 1) {
     throw new ConfigError(`${names.refleakRuns} '${refleakText}' is not allowed: expected WARMUPS:RUNS as for regrtest -R, e.g. 3:3 (RUNS at least 1).`);
   }
+  const logLimitBytes = logLimitBytesOf(positiveInteger(input.logLimit, names.logLimit, Number(RUN_OPTIONS.logLimit.default), { allowZero: true }));
   return {
     python,
     variant,
@@ -17772,44 +19083,46 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
     testRunner,
     testRequirements,
     ...testCommand ? { testCommand } : {},
-    testCommandTimeoutSeconds: positiveInteger(input.testCommandTimeout, names.testCommandTimeout, Number(RUN_OPTIONS.testCommandTimeout.default)),
+    testCommandTimeoutSeconds: timeLimitSeconds(input.testCommandTimeout, names.testCommandTimeout, RUN_OPTIONS.testCommandTimeout.default, "seconds"),
     ...buildCommand2 ? { buildCommand: buildCommand2 } : {},
     buildEnv,
     outDir: resolve(given(input.out) ?? RUN_OPTIONS.out.default),
     failOn: failOnText,
+    ...baseline ? { baseline } : {},
     gil: gilText,
     refleak: { warmups: Number(refleakMatch[1]), runs: Number(refleakMatch[2]) },
     jobs: positiveInteger(input.jobs, names.jobs, environment.cpuCount),
-    testTimeoutSeconds: positiveInteger(input.testTimeout, names.testTimeout, Number(RUN_OPTIONS.testTimeout.default)),
+    testTimeoutSeconds: timeLimitSeconds(input.testTimeout, names.testTimeout, RUN_OPTIONS.testTimeout.default, "seconds"),
     maxCaseRuns: positiveInteger(input.maxCaseRuns, names.maxCaseRuns, Number(RUN_OPTIONS.maxCaseRuns.default), { allowZero: true }),
     maxCaseRunsTotal: positiveInteger(input.maxCaseRunsTotal, names.maxCaseRunsTotal, Number(RUN_OPTIONS.maxCaseRunsTotal.default), { allowZero: true }),
     rebuildExtensions: input.rebuildExtensions ?? booleanDefaultOf(RUN_OPTIONS.rebuildExtensions),
     keepBuildTree: input.keepBuildTree ?? booleanDefaultOf(RUN_OPTIONS.keepBuildTree),
     buildTimeouts: {
-      configure: 60 * positiveInteger(input.configureTimeout, names.configureTimeout, Number(RUN_OPTIONS.configureTimeout.default)),
-      make: 60 * positiveInteger(input.makeTimeout, names.makeTimeout, Number(RUN_OPTIONS.makeTimeout.default)),
-      install: 60 * positiveInteger(input.installTimeout, names.installTimeout, Number(RUN_OPTIONS.installTimeout.default))
+      configure: timeLimitSeconds(input.configureTimeout, names.configureTimeout, RUN_OPTIONS.configureTimeout.default, "minutes"),
+      make: timeLimitSeconds(input.makeTimeout, names.makeTimeout, RUN_OPTIONS.makeTimeout.default, "minutes"),
+      install: timeLimitSeconds(input.installTimeout, names.installTimeout, RUN_OPTIONS.installTimeout.default, "minutes")
     },
+    ...logLimitBytes ? { logLimitBytes } : {},
     cpythonTests,
     ...cpythonTestsShard ? { cpythonTestsShard } : {},
     ...cpythonTestsDurations ? { cpythonTestsDurations } : {}
   };
 }
-function cpythonTestsOf(text2, hasExtension, names) {
-  if (text2 === void 0) return defaultCpythonTestsSelection(hasExtension);
-  const parsed = parseCpythonTestsSelection(text2);
+function cpythonTestsOf(text3, hasExtension, names) {
+  if (text3 === void 0) return defaultCpythonTestsSelection(hasExtension);
+  const parsed = parseCpythonTestsSelection(text3);
   if (!parsed.ok)
     throw new ConfigError(
-      `${names.cpythonTests} '${text2}' is not allowed: ${parsed.problem}. Allowed: ${CPYTHON_TESTS_MODES.join(", ")}, or regrtest arguments such as 'test_int test_bool' or '-x test_io -u network'.`
+      `${names.cpythonTests} '${text3}' is not allowed: ${parsed.problem}. Allowed: ${CPYTHON_TESTS_MODES.join(", ")}, or regrtest arguments such as 'test_int test_bool' or '-x test_io -u network'.`
     );
   return parsed.selection;
 }
-function parseTestRequirements(text2, name) {
-  const specifiers = (text2 ?? "").split(/\s+/).filter((word) => word !== "");
+function parseTestRequirements(text3, name) {
+  const specifiers = (text3 ?? "").split(/\s+/).filter((word) => word !== "");
   const option = specifiers.find((word) => word.startsWith("-"));
   if (option) {
     throw new ConfigError(
-      `${name} '${text2.trim()}' is not allowed: '${option}' is a pip option. Give package specifiers separated by spaces or newlines (e.g. 'pytest hypothesis>=6'); set pip's own variables (PIP_INDEX_URL, PIP_FIND_LINKS, PIP_NO_INDEX) in the environment for another index.`
+      `${name} '${text3.trim()}' is not allowed: '${option}' is a pip option. Give package specifiers separated by spaces or newlines (e.g. 'pytest hypothesis>=6'); set pip's own variables (PIP_INDEX_URL, PIP_FIND_LINKS, PIP_NO_INDEX) in the environment for another index.`
     );
   }
   return specifiers;
@@ -17821,35 +19134,32 @@ function extensionList(given) {
   const entries = given === void 0 ? [] : typeof given === "string" ? [given] : given;
   return entries.flatMap((entry) => entry.split(/[\n,]/)).map((entry) => entry.trim()).filter((entry) => entry !== "");
 }
-function parseCommandInput(text2, name) {
-  if (text2 === void 0) return void 0;
-  const split = splitCommandLine(text2);
+function parseCommandInput(text3, name) {
+  if (text3 === void 0) return void 0;
+  const split = splitCommandLine(text3);
   if (!split.ok) {
     throw new ConfigError(
-      `${name} '${text2}' is not allowed: ${split.problem}. pydebug runs the command without a shell (one program and its arguments; quotes, backslashes and $NAME work as in sh). Put anything more (several commands, pipes, redirections) in a script and give that, e.g. 'bash scripts/test.sh'.`
+      `${name} '${text3}' is not allowed: ${split.problem}. pydebug runs the command without a shell (one program and its arguments; quotes, backslashes and $NAME work as in sh). Put anything more (several commands, pipes, redirections) in a script and give that, e.g. 'bash scripts/test.sh'.`
     );
   }
   return split.command;
 }
-function positiveInteger(text2, name, fallback, { allowZero = false } = {}) {
-  if (text2 === void 0 || text2.trim() === "") return fallback;
-  const value = Number(text2.trim());
-  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
-    throw new ConfigError(`${name} '${text2}' is not allowed: expected a whole number ${allowZero ? "0" : "1"} or more.`);
+function positiveInteger(text3, name, fallback, { allowZero = false } = {}) {
+  if (text3 === void 0 || text3.trim() === "") return fallback;
+  const value = Number(text3.trim());
+  if (!Number.isSafeInteger(value) || value < (allowZero ? 0 : 1)) {
+    throw new ConfigError(`${name} '${text3}' is not allowed: expected a whole number ${allowZero ? "0" : "1"} or more.`);
   }
   return value;
 }
-
-// src/cli/command.ts
-import { parseArgs } from "node:util";
-function parseCommandArgs(args, options, allowPositionals = false) {
-  try {
-    return parseArgs({ args, options, allowPositionals, strict: true, allowNegative: true });
-  } catch (error) {
-    const known = Object.entries(options).map(([name, option]) => option.type === "boolean" ? `--[no-]${name}` : `--${name}`).join(", ");
-    const message = error instanceof Error ? error.message.replace(/\. To specify .*$/s, "") : String(error);
-    throw new ConfigError(`${message}. Allowed options: ${known}.`);
-  }
+var TIMER_LIMIT_SECONDS = Math.floor((2 ** 31 - 1) / 1e3);
+function timeLimitSeconds(text3, name, fallback, unit) {
+  const perUnit = unit === "minutes" ? 60 : 1;
+  const value = positiveInteger(text3, name, Number(fallback));
+  const most = Math.floor(TIMER_LIMIT_SECONDS / perUnit);
+  if (value > most)
+    throw new ConfigError(`${name} '${text3}' is not allowed: at most ${most} ${unit} (about 24 days, the longest time limit a Node timer holds).`);
+  return value * perUnit;
 }
 
 // src/cli/run-options.ts
@@ -17879,18 +19189,18 @@ function runOptionsHelp() {
       "default" in spec ? spec.kind === "boolean" || spec.default === "" ? "" : `Default: ${spec.default}.` : "Required.",
       spec.kind === "list" ? "Repeatable." : ""
     ];
-    const text2 = [spec.description, ...notes].filter(Boolean).join(" ");
+    const text3 = [spec.description, ...notes].filter(Boolean).join(" ");
     const head = `  ${flagSynopsis(key)}`;
-    const lines = wrapWords(text2, USAGE_WIDTH - FLAG_COLUMN);
+    const lines = wrapWords(text3, USAGE_WIDTH - FLAG_COLUMN);
     const first = head.length < FLAG_COLUMN ? `${head.padEnd(FLAG_COLUMN)}${lines[0]}` : `${head}
 ${" ".repeat(FLAG_COLUMN)}${lines[0]}`;
     return [first, ...lines.slice(1).map((line) => `${" ".repeat(FLAG_COLUMN)}${line}`)].join("\n");
   }).join("\n");
 }
-function wrapWords(text2, width) {
+function wrapWords(text3, width) {
   const lines = [];
   let line = "";
-  for (const word of text2.split(/\s+/)) {
+  for (const word of text3.split(/\s+/)) {
     if (line !== "" && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
@@ -17911,28 +19221,98 @@ var BUILD_FLAGS = [
   "keepBuildTree",
   "configureTimeout",
   "makeTimeout",
-  "installTimeout"
+  "installTimeout",
+  "logLimit"
 ];
 var buildCommand = {
-  summary: "build (or restore) a debug CPython only; prints the interpreter path on the last line",
+  summary: "build (or restore) debug CPython interpreters only; prints the interpreter path on the last line",
   usage: `Usage: pydebug build ${flagSynopsis("python")} ${BUILD_FLAGS.map((key) => `[${flagSynopsis(key)}]`).join(" ")}
 
 Builds CPython X.Y.Z in the variant out of tree and installs it into the cache folder, or
 restores it from there. Logs go to OUT/logs (default pydebug-out/logs). The last line of
 standard output is the interpreter's path, for scripts: PY=$(pydebug build ... | tail -n1).
+Several variants, comma-separated (--variant pydebug,trace-refs,valgrind), build side by side,
+as many at once as the machine has CPUs: they share the unpacked source and take turns at
+configure, so a later one reuses the results of an earlier one. Each logs to OUT/<variant>/logs,
+its lines prefixed with [variant]; standard output ends with one "<variant> <path>" line each.
 It takes every option of 'pydebug run' (see 'pydebug run --help').`,
   async run(args, io) {
+    const variants = requestedVariants(args);
+    if (variants.length > 1) return buildSeveral(args, variants, io);
     const config = parseRunConfig(args, io, { requireExtension: false });
     const cell = planCellOrThrow(config);
-    const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr) });
-    await mkdir4(path28.join(context.outDir, "logs"), { recursive: true });
+    const cancel = io.cancelOnSignals?.();
+    const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr), ...cancel ? { cancel } : {} });
+    await mkdir4(path29.join(context.outDir, "logs"), { recursive: true });
     const interpreter = await ensureInterpreter(context, cell, config.source, config);
-    io.stdout(`cache: ${interpreter.cacheHit === "none" ? "miss (built)" : `hit (${interpreter.cacheHit})`}
+    io.stdout(`${describeBuild(interpreter)}
 ${interpreter.pythonPath}
 `);
     return 0;
   }
 };
+function describeBuild(interpreter) {
+  return `cache: ${interpreter.cacheHit === "none" ? "miss (built)" : `hit (${interpreter.cacheHit})`}`;
+}
+function requestedVariants(args) {
+  const { values } = parseCommandArgs(args, RUN_FLAGS);
+  const given = values.variant;
+  if (typeof given !== "string") return [];
+  return [...new Set(given.split(",").map((name) => name.trim()))];
+}
+function withVariant(args, variant) {
+  const kept = [];
+  for (let index = 0; index < args.length; index++) {
+    if (args[index] === "--variant") index++;
+    else if (!args[index].startsWith("--variant=")) kept.push(args[index]);
+  }
+  return [...kept, `--variant=${variant}`];
+}
+async function buildSeveral(args, variants, io) {
+  const configs = variants.map((variant) => parseRunConfig(withVariant(args, variant), io, { requireExtension: false }));
+  const cells = configs.map(planCellOrThrow);
+  const atOnce = Math.min(configs.length, runEnvironment(io.cwd, io.env).cpuCount);
+  const cancel = io.cancelOnSignals?.();
+  io.stderr(`building ${cells.map((cell) => cell.variant).join(", ")} (CPython ${cells[0].python.text}), ${atOnce} at once
+`);
+  const outcomes = await mapWithConcurrency(configs, atOnce, async (config, index) => {
+    const cell = cells[index];
+    const prefix = `[${cell.variant}] `;
+    const log = createStreamLogger((text3) => io.stderr(text3.replace(/^(?=.)/gm, prefix)));
+    try {
+      const context = await createStepContext(
+        { ...config, outDir: path29.join(config.outDir, cell.variant) },
+        { env: io.env, workspace: io.cwd, log, ...cancel ? { cancel } : {} }
+      );
+      await mkdir4(path29.join(context.outDir, "logs"), { recursive: true });
+      return { cell, interpreter: await ensureInterpreter(context, cell, config.source, config) };
+    } catch (error) {
+      const exitCode = error instanceof PydebugError ? error.exitCode : INTERNAL_ERROR_EXIT_CODE;
+      log.info(`failed (exit code ${exitCode}): ${error instanceof Error ? error.message : String(error)}`);
+      return { cell, exitCode };
+    }
+  });
+  for (const outcome of outcomes) if ("interpreter" in outcome) io.stdout(`${outcome.cell.variant} ${describeBuild(outcome.interpreter)}
+`);
+  for (const outcome of outcomes) if ("interpreter" in outcome) io.stdout(`${outcome.cell.variant} ${outcome.interpreter.pythonPath}
+`);
+  const failed = outcomes.filter((outcome) => "exitCode" in outcome);
+  if (failed.length) io.stderr(`pydebug build: ${failed.map((outcome) => outcome.cell.variant).join(", ")} did not build (see above)
+`);
+  return failed.length && "exitCode" in failed[0] ? failed[0].exitCode : 0;
+}
+async function mapWithConcurrency(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
+  return results;
+}
 
 // src/plan/render-matrix.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -17967,7 +19347,7 @@ function renderMatrix(plan, format, shardIndex = 0) {
 }
 
 // src/cli/matrix-command.ts
-var OPTIONS = {
+var MATRIX_OPTIONS = {
   config: { type: "string" },
   format: { type: "string" },
   python: { type: "string", multiple: true },
@@ -18005,7 +19385,7 @@ var matrixCommand = {
   summary: "Print the CI matrix for .github/pydebug.yml as YAML, JSON or $GITHUB_OUTPUT lines",
   usage: USAGE,
   async run(args, io) {
-    const { values } = parseCommandArgs(args, OPTIONS);
+    const { values } = parseCommandArgs(args, MATRIX_OPTIONS);
     const format = values.format ?? "yaml";
     if (!MATRIX_FORMATS.includes(format)) throw new ConfigError(`--format '${values.format}' is not a matrix format. Allowed: ${MATRIX_FORMATS.join(", ")}.`);
     const { input, warnings: parseWarnings } = loadMatrixInput(values.config, values, commandLineSource(io.cwd));
@@ -18028,8 +19408,120 @@ var matrixCommand = {
 };
 
 // src/cli/report-command.ts
-import { readdir as readdir2, readFile as readFile4, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
-import path29 from "node:path";
+import { mkdir as mkdir5, readdir as readdir2, readFile as readFile4, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import path30 from "node:path";
+
+// src/adapters/zip.ts
+import { open as open5 } from "node:fs/promises";
+import { crc32, inflateRaw } from "node:zlib";
+import { promisify as promisify2 } from "node:util";
+var inflateRawAsync = promisify2(inflateRaw);
+var END_OF_CENTRAL_DIRECTORY = 101010256;
+var ZIP64_END_LOCATOR = 117853008;
+var ZIP64_END_OF_CENTRAL_DIRECTORY = 101075792;
+var CENTRAL_FILE_HEADER = 33639248;
+var LOCAL_FILE_HEADER = 67324752;
+var ZIP64_EXTRA_FIELD = 1;
+var STORED = 0;
+var DEFLATED = 8;
+var MAX_COMMENT_BYTES = 65535;
+var MAX_CENTRAL_DIRECTORY_BYTES = 64 * 1024 * 1024;
+async function listZipEntries(file) {
+  const handle = await open5(file, "r");
+  try {
+    const { size } = await handle.stat();
+    const tailLength = Math.min(size, 22 + MAX_COMMENT_BYTES);
+    const tail = await readAt(handle, size - tailLength, tailLength);
+    let end = -1;
+    for (let at2 = tail.length - 22; at2 >= 0; at2--) {
+      if (tail.readUInt32LE(at2) === END_OF_CENTRAL_DIRECTORY) {
+        end = at2;
+        break;
+      }
+    }
+    if (end < 0) throw new Error("it is not a zip archive (no end of central directory record)");
+    let count2 = tail.readUInt16LE(end + 10);
+    let directorySize = tail.readUInt32LE(end + 12);
+    let directoryOffset = tail.readUInt32LE(end + 16);
+    if (count2 === 65535 || directorySize === 4294967295 || directoryOffset === 4294967295) {
+      const locatorAt = end - 20;
+      if (locatorAt < 0 || tail.readUInt32LE(locatorAt) !== ZIP64_END_LOCATOR) throw new Error("its zip64 end of central directory locator is missing");
+      const zip64 = await readAt(handle, Number(tail.readBigUInt64LE(locatorAt + 8)), 56);
+      if (zip64.readUInt32LE(0) !== ZIP64_END_OF_CENTRAL_DIRECTORY) throw new Error("its zip64 end of central directory record is missing");
+      count2 = Number(zip64.readBigUInt64LE(32));
+      directorySize = Number(zip64.readBigUInt64LE(40));
+      directoryOffset = Number(zip64.readBigUInt64LE(48));
+    }
+    if (directorySize > MAX_CENTRAL_DIRECTORY_BYTES || directoryOffset + directorySize > size)
+      throw new Error(`its central directory (${directorySize} bytes at ${directoryOffset}) does not fit the file (${size} bytes)`);
+    const directory = await readAt(handle, directoryOffset, directorySize);
+    const entries = [];
+    let at = 0;
+    for (let index = 0; index < count2; index++) {
+      if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_FILE_HEADER)
+        throw new Error(`its central directory ends early, at entry ${index + 1} of ${count2}`);
+      const flags = directory.readUInt16LE(at + 8);
+      const nameLength = directory.readUInt16LE(at + 28);
+      const extraLength = directory.readUInt16LE(at + 30);
+      const commentLength = directory.readUInt16LE(at + 32);
+      let size32 = directory.readUInt32LE(at + 24);
+      let compressed32 = directory.readUInt32LE(at + 20);
+      let offset32 = directory.readUInt32LE(at + 42);
+      const name = directory.toString("utf8", at + 46, at + 46 + nameLength);
+      const extra = directory.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
+      for (let field = 0; field + 4 <= extra.length; field += 4 + extra.readUInt16LE(field + 2)) {
+        if (extra.readUInt16LE(field) !== ZIP64_EXTRA_FIELD) continue;
+        let value = field + 4;
+        const next = () => {
+          const read = extra.readBigUInt64LE(value);
+          value += 8;
+          return read;
+        };
+        if (size32 === 4294967295) size32 = next();
+        if (compressed32 === 4294967295) compressed32 = next();
+        if (offset32 === 4294967295) offset32 = next();
+      }
+      entries.push({
+        name,
+        method: directory.readUInt16LE(at + 10),
+        compressedSize: Number(compressed32),
+        size: Number(size32),
+        crc32: directory.readUInt32LE(at + 16),
+        localHeaderOffset: Number(offset32),
+        encrypted: (flags & 1) === 1
+      });
+      at += 46 + nameLength + extraLength + commentLength;
+    }
+    return entries;
+  } finally {
+    await handle.close();
+  }
+}
+async function readZipEntry(file, entry, maxBytes) {
+  if (entry.encrypted) throw new Error(`${entry.name} is encrypted`);
+  if (entry.method !== STORED && entry.method !== DEFLATED)
+    throw new Error(`${entry.name} uses compression method ${entry.method} (only stored and deflated are read)`);
+  if (entry.size > maxBytes || entry.compressedSize > maxBytes) throw new Error(`${entry.name} is ${entry.size} bytes, more than the ${maxBytes} read`);
+  const handle = await open5(file, "r");
+  let data;
+  try {
+    const header = await readAt(handle, entry.localHeaderOffset, 30);
+    if (header.readUInt32LE(0) !== LOCAL_FILE_HEADER) throw new Error(`${entry.name}: no local file header at ${entry.localHeaderOffset}`);
+    const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    data = await readAt(handle, start, entry.compressedSize);
+  } finally {
+    await handle.close();
+  }
+  const content = entry.method === STORED ? data : await inflateRawAsync(data, { maxOutputLength: Math.max(1, maxBytes) });
+  if (content.length !== entry.size || crc32(content) !== entry.crc32) throw new Error(`${entry.name} is damaged (its size or CRC-32 differs from the listing)`);
+  return content;
+}
+async function readAt(handle, position, length) {
+  const buffer = Buffer.alloc(length);
+  const { bytesRead } = await handle.read(buffer, 0, length, position);
+  if (bytesRead !== length) throw new Error(`it ends early (wanted ${length} bytes at ${position}, got ${bytesRead})`);
+  return buffer;
+}
 
 // src/report/parsed-logs.ts
 var SEVERITY_ORDER2 = { error: 0, warning: 1, note: 2 };
@@ -18108,8 +19600,8 @@ function renderParsedMarkdown(report) {
 }
 
 // src/report/rollup.ts
-var STATUS_RANK = ["error", "build-failed", "extension-failed", "nothing-tested", "findings", "clean"];
-var SHARD_SUFFIX = /-cpy(\d+)of(\d+)$/;
+var STATUS_RANK = ["error", "cancelled", "build-failed", "extension-failed", "nothing-tested", "findings", "clean"];
+var SHARD_SUFFIX = /-cpy(\d+)of(\d+)(?=-|$)/;
 function rollUpReports(reports) {
   const groups = /* @__PURE__ */ new Map();
   for (const entry of [...reports].sort((a, b) => a.folder.localeCompare(b.folder))) {
@@ -18117,9 +19609,14 @@ function rollUpReports(reports) {
     groups.set(name, [...groups.get(name) ?? [], entry]);
   }
   return [...groups].map(([name, entries]) => {
-    const first = entries[0].report;
-    const shardCount = Math.max(0, ...entries.map(({ report }) => report.cpythonTests?.shard?.count ?? 0));
-    const reported = entries.flatMap(({ report }) => report.cpythonTests?.shard ? [report.cpythonTests.shard.index] : []).sort((a, b) => a - b);
+    const first = entries.find(({ report }) => report.cell)?.report ?? entries[0].report;
+    const shardOf = ({ folder, report }) => {
+      if (report.cpythonTests?.shard) return report.cpythonTests.shard;
+      const match = SHARD_SUFFIX.exec(folder);
+      return match ? { index: Number(match[1]), count: Number(match[2]) } : void 0;
+    };
+    const shardCount = Math.max(0, ...entries.map((entry) => shardOf(entry)?.count ?? 0));
+    const reported = [...new Set(entries.flatMap((entry) => shardOf(entry)?.index ?? []))].sort((a, b) => a - b);
     const missing = shardCount ? Array.from({ length: shardCount }, (_, index) => index + 1).filter((index) => !reported.includes(index)) : [];
     const findings = entries.flatMap(({ folder, report }) => report.findings.map((finding) => ({ ...finding, from: folder }))).sort((a, b) => findingRank(a.kind) - findingRank(b.kind));
     let status = entries.map(({ report }) => report.status).sort((a, b) => STATUS_RANK.indexOf(a) - STATUS_RANK.indexOf(b))[0];
@@ -18141,29 +19638,207 @@ function sumCounts(counts) {
   for (const more of counts.slice(1)) for (const key of Object.keys(total)) total[key] += more[key];
   return total;
 }
+function readPlannedMatrix(text3) {
+  const value = parseJson(text3);
+  if (!value.ok) return value;
+  const rows = value.json?.include;
+  if (!Array.isArray(rows)) return { ok: false, problem: 'it has no "include" list (expected the matrix JSON: {"include": [...]})' };
+  const cells = [];
+  for (const [index, row] of rows.entries()) {
+    const { id, python, variant, artifact } = row ?? {};
+    if (typeof id !== "string" || typeof python !== "string" || typeof variant !== "string" || typeof artifact !== "string")
+      return { ok: false, problem: `include[${index}] lacks one of id, python, variant, artifact` };
+    cells.push({ id, python, variant, artifact });
+  }
+  return { ok: true, cells };
+}
+var CELL_ID = /^cp(\d)(\d+)t?-(.+)$/;
+function readRefusedCells(text3) {
+  const value = parseJson(text3);
+  if (!value.ok) return value;
+  if (!Array.isArray(value.json))
+    return { ok: false, problem: `it is not a list (expected the matrix action's "refused" output: [{"id": ..., "reason": ...}])` };
+  const cells = [];
+  for (const [index, entry] of value.json.entries()) {
+    const { id, reason } = entry ?? {};
+    const match = typeof id === "string" ? CELL_ID.exec(id) : null;
+    if (!match || typeof reason !== "string") return { ok: false, problem: `[${index}] has no cell id like cp311-asan and reason` };
+    cells.push({ id, python: `${match[1]}.${match[2]}`, variant: match[3], refused: reason });
+  }
+  return { ok: true, cells };
+}
+function parseJson(text3) {
+  try {
+    return { ok: true, json: JSON.parse(text3) };
+  } catch (error) {
+    return { ok: false, problem: `it is not JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+var GRID_STATE_OF_FAMILY = { "memory-error": "memory-errors", leak: "leaks", failure: "failed", untested: "not-run" };
+var GRID_STATES = ["memory-errors", "leaks", "failed", "not-run", "refused", "clean"];
+var GRID_WORDS = {
+  "memory-errors": "\u274C memory errors",
+  leaks: "\u274C leaks",
+  failed: "\u{1F4A5} failed",
+  "not-run": "\u26AA not run",
+  refused: "\u{1F6AB} refused",
+  clean: "\u2705 clean"
+};
+var BROKEN_STATUSES = ["error", "cancelled", "build-failed", "extension-failed"];
+var NO_REPORT = "planned, no report";
+function mergeReports(input) {
+  const rolledUp = rollUpReports(input.reports);
+  const planned = input.planned ?? [];
+  const plannedByName = new Map(planned.flatMap((cell) => cell.artifact ? [[cell.artifact.replace(SHARD_SUFFIX, ""), cell]] : []));
+  const cells = rolledUp.map((cell) => {
+    const plan = plannedByName.get(cell.name);
+    return {
+      name: cell.name,
+      ...cell.cellId ?? plan?.id ? { id: cell.cellId ?? plan?.id } : {},
+      ...cell.python ?? plan?.python ? { python: cell.python ?? plan?.python } : {},
+      ...cell.variant ?? plan?.variant ? { variant: cell.variant ?? plan?.variant } : {},
+      status: cell.status,
+      states: gridStates(cell),
+      findings: cell.findings.length,
+      reports: cell.reports,
+      ...cell.shards ? { shards: cell.shards } : {},
+      ...cell.cpythonTests ? { cpythonTests: cell.cpythonTests } : {},
+      ...cell.shards?.missing.length ? { note: `shard${cell.shards.missing.length === 1 ? "" : "s"} ${cell.shards.missing.join(", ")} of ${cell.shards.count} sent no report` } : {}
+    };
+  });
+  const reportedNames = new Set(cells.map((cell) => cell.name));
+  for (const [name, plan] of plannedByName) {
+    if (reportedNames.has(name)) continue;
+    cells.push({
+      name,
+      id: plan.id,
+      python: plan.python,
+      variant: plan.variant,
+      states: ["not-run"],
+      findings: 0,
+      reports: [],
+      note: NO_REPORT
+    });
+  }
+  for (const refused of planned.filter((cell) => cell.refused !== void 0)) {
+    if (cells.some((cell) => cell.id === refused.id && cell.states.includes("refused"))) continue;
+    cells.push({
+      name: refused.id,
+      id: refused.id,
+      python: refused.python,
+      variant: refused.variant,
+      states: ["refused"],
+      findings: 0,
+      reports: [],
+      note: refused.refused
+    });
+  }
+  const labels = cellLabels(cells);
+  const union = /* @__PURE__ */ new Map();
+  for (const cell of rolledUp) {
+    for (const finding of cell.findings) {
+      const identity = findingIdentity(finding);
+      const seen = union.get(identity);
+      if (!seen) union.set(identity, { finding, cells: [labels.get(cell.name)] });
+      else if (!seen.cells.includes(labels.get(cell.name))) seen.cells.push(labels.get(cell.name));
+    }
+  }
+  const findings = [...union].map(([identity, { finding, cells: seenIn }]) => {
+    const { from, ...rest } = finding;
+    return { ...rest, log: `${from}/${finding.log}`, identity, cells: seenIn };
+  }).sort((a, b) => findingRank(a.kind) - findingRank(b.kind));
+  const versions = [...new Set(cells.flatMap((cell) => cell.python ? [minorOf2(cell.python)] : []))].sort(compareVersions);
+  const known = VARIANTS.map((variant) => variant.name);
+  const present = new Set(cells.flatMap((cell) => cell.variant ?? []));
+  const variants = [...known.filter((name) => present.has(name)), ...[...present].filter((name) => !known.includes(name)).sort()];
+  return {
+    schema: REPORT_SCHEMA_VERSION,
+    kind: "rollup",
+    tool: { name: "pydebug", version: input.toolVersion },
+    generatedAt: input.generatedAt,
+    title: input.title,
+    grid: { versions, variants },
+    cells,
+    findings,
+    ...input.baseline || input.compareWithNothing ? { baseline: compareWithBaseline(findings, input.baseline) } : {}
+  };
+}
+function gridStates(cell) {
+  const states = new Set(cell.findings.map((finding) => GRID_STATE_OF_FAMILY[FINDING_KINDS[finding.kind]?.family ?? "failure"]));
+  if (BROKEN_STATUSES.includes(cell.status)) states.add("failed");
+  if (cell.status === "nothing-tested" || cell.shards?.missing.length) states.add("not-run");
+  return states.size ? GRID_STATES.filter((state) => states.has(state)) : ["clean"];
+}
+function needsAttention(cell) {
+  return !cell.states.every((state) => state === "clean" || state === "refused");
+}
+function hasBrokenCells(merged) {
+  return merged.cells.some(
+    (cell) => cell.status !== void 0 && cell.status !== "clean" && cell.status !== "findings" || cell.reports.length === 0 && !cell.states.includes("refused")
+  );
+}
+function cellLabels(cells) {
+  const ids = cells.map((cell) => cell.id ?? cell.name);
+  return new Map(cells.map((cell) => [cell.name, ids.filter((id) => id === (cell.id ?? cell.name)).length > 1 ? cell.name : cell.id ?? cell.name]));
+}
+function minorOf2(python) {
+  return python.split(".").slice(0, 2).join(".");
+}
+function compareVersions(a, b) {
+  const [aMajor, aMinor] = a.split(".").map(Number);
+  const [bMajor, bMinor] = b.split(".").map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
 var STATUS_WORDS = {
   clean: "\u2705 clean",
   findings: "\u274C findings",
   "nothing-tested": "\u26A0\uFE0F nothing tested",
   "build-failed": "\u{1F4A5} build failed",
   "extension-failed": "\u{1F4A5} extension failed",
+  cancelled: "\u{1F6D1} cancelled",
   error: "\u{1F4A5} error"
 };
-var MAX_FINDINGS_PER_CELL = 50;
-function renderRollupMarkdown(cells, heading = "pydebug") {
-  const lines = [`# ${escapeMarkdown(heading)}: ${cells.length} cell${cells.length === 1 ? "" : "s"}`, ""];
-  const failing = cells.filter((cell) => cell.status !== "clean").length;
-  lines.push(failing ? `**${failing} of ${cells.length} cells need attention**` : "**\u2705 every cell is clean**", "");
-  lines.push("| Cell | CPython | Variant | Status | Findings | Reports |", "|---|---|---|---|---:|---|");
-  const ids = cells.map((cell) => cell.cellId ?? cell.name);
-  const label = (cell) => ids.filter((id) => id === (cell.cellId ?? cell.name)).length > 1 ? cell.name : cell.cellId ?? cell.name;
-  for (const cell of cells) {
-    const shards = cell.shards ? `${cell.shards.reported.length} of ${cell.shards.count} shards${cell.shards.missing.length ? ` (missing ${cell.shards.missing.join(", ")})` : ""}` : `${cell.reports.length}`;
+var MAX_FINDINGS_SHOWN = 200;
+function renderRollupMarkdown(merged) {
+  const { cells } = merged;
+  const labels = cellLabels(cells);
+  const label = (cell) => labels.get(cell.name);
+  const lines = [`# ${escapeMarkdown(merged.title)}: ${cells.length} cell${cells.length === 1 ? "" : "s"}`, ""];
+  const attention = cells.filter(needsAttention).length;
+  lines.push(attention ? `**${attention} of ${cells.length} cells need attention**` : "**\u2705 every cell is clean**", "");
+  if (merged.baseline?.source !== void 0)
     lines.push(
-      `| \`${escapeCode(label(cell))}\` | ${escapeMarkdown(cell.python ?? "")} | ${escapeMarkdown(cell.variant ?? "")} | ${STATUS_WORDS[cell.status]} | ${cell.findings.length} | ${shards} |`
+      `Against the baseline: **${merged.baseline.new.length} new**, ${merged.baseline.unchanged.length} unchanged, ${merged.baseline.fixed.length} fixed.`,
+      ""
+    );
+  const { versions, variants } = merged.grid;
+  if (versions.length && variants.length) {
+    lines.push(`| CPython | ${variants.map(escapeMarkdown).join(" | ")} |`, `|---|${variants.map(() => "---|").join("")}`);
+    for (const version of versions) {
+      const row = variants.map((variant) => {
+        const here = cells.filter((cell) => cell.variant === variant && cell.python !== void 0 && minorOf2(cell.python) === version);
+        const words = (cell) => cell.states.map((state) => GRID_WORDS[state]).join(" \xB7 ");
+        return here.length > 1 ? here.map((cell) => `\`${escapeCode(label(cell))}\`: ${words(cell)}`).join("<br>") : here.length ? words(here[0]) : "";
+      });
+      lines.push(`| ${version} | ${row.join(" | ")} |`);
+    }
+    lines.push("");
+  }
+  lines.push("| Cell | CPython | Variant | Status | Findings | Reports |", "|---|---|---|---|---:|---|");
+  for (const cell of cells) {
+    const status = cell.status ? STATUS_WORDS[cell.status] : GRID_WORDS[cell.states[0]];
+    const reports = cell.shards ? `${cell.shards.reported.length} of ${cell.shards.count} shards${cell.shards.missing.length ? ` (missing ${cell.shards.missing.join(", ")})` : ""}` : `${cell.reports.length}`;
+    lines.push(
+      `| \`${escapeCode(label(cell))}\` | ${escapeMarkdown(cell.python ?? "")} | ${escapeMarkdown(cell.variant ?? "")} | ${status}${cell.note && !cell.shards ? `: ${escapeMarkdown(cell.note)}` : ""} | ${cell.findings} | ${reports} |`
     );
   }
   lines.push("");
+  const notRun = cells.filter((cell) => cell.note === NO_REPORT).length;
+  if (notRun)
+    lines.push(
+      `${notRun} planned cell${notRun === 1 ? "" : "s"} sent no report: the job failed before writing one, was cancelled, or its artifact is missing. ${notRun === 1 ? "It vouches" : "They vouch"} for nothing.`,
+      ""
+    );
   for (const cell of cells) {
     if (cell.cpythonTests) {
       const counts = cell.cpythonTests;
@@ -18177,18 +19852,21 @@ function renderRollupMarkdown(cells, heading = "pydebug") {
         `\`${escapeCode(label(cell))}\`: shard${cell.shards.missing.length === 1 ? "" : "s"} ${cell.shards.missing.join(", ")} of ${cell.shards.count} sent no report (cancelled or failed before writing one): their tests were not checked.`,
         ""
       );
-    if (!cell.findings.length) continue;
-    lines.push(`### \`${escapeCode(label(cell))}\``, "", "| Test | Finding | Where | From |", "|---|---|---|---|");
-    for (const finding of cell.findings.slice(0, MAX_FINDINGS_PER_CELL)) {
-      const where = finding.file ? `\`${escapeCode(`${finding.file}${finding.line ? `:${finding.line}` : ""}`)}\`` : "";
+  }
+  if (merged.findings.length) {
+    lines.push("### Findings", "", "| Finding | Test | Where | Seen in |", "|---|---|---|---|");
+    for (const finding of merged.findings.slice(0, MAX_FINDINGS_SHOWN)) {
+      const where = finding.file ? `\`${escapeCode(`${finding.file}${finding.line ? `:${finding.line}` : ""}`)}\`` : finding.function ? `\`${escapeCode(finding.function)}\`` : "";
       const test = finding.case ?? finding.test;
       lines.push(
-        `| ${test ? `\`${escapeCode(test)}\`` : "\u2014"} | ${FINDING_KINDS[finding.kind].label}: ${escapeMarkdown(finding.message)} | ${where} | \`${escapeCode(finding.from)}\` |`
+        `| ${escapeMarkdown(FINDING_KINDS[finding.kind]?.label ?? finding.kind)}: ${escapeMarkdown(finding.message)} | ${test ? `\`${escapeCode(test)}\`` : "\u2014"} | ${where} | ${finding.cells.map((name) => `\`${escapeCode(name)}\``).join(", ")} |`
       );
     }
-    if (cell.findings.length > MAX_FINDINGS_PER_CELL) lines.push("", `${cell.findings.length - MAX_FINDINGS_PER_CELL} more in the cell's report.json.`);
+    if (merged.findings.length > MAX_FINDINGS_SHOWN)
+      lines.push("", `${merged.findings.length - MAX_FINDINGS_SHOWN} more findings in the merged report.json (in the --out folder).`);
     lines.push("");
   }
+  lines.push(...baselineMarkdown(merged.baseline, escapeMarkdown, escapeCode));
   return lines.join("\n");
 }
 
@@ -18209,19 +19887,27 @@ contain, unless --fail-on says otherwise: 'findings' exits 1 on any finding (a t
 crashed, failed, timed out or did not run), 'leaks' only for leaks (as in pydebug run; the
 default here is 'never'); 2 for bad arguments or unreadable logs.
 
-       pydebug report merge <folder>... [--out FILE] [--title TEXT] ${FAIL_ON_USAGE}
+       pydebug report merge <folder or zip>... [--out DIR|FILE.md] [--title TEXT] [--baseline FILE]
+                            [--matrix FILE] [--refused FILE] ${FAIL_ON_USAGE}
 
 Rolls up the reports of a matrix run: every report.json below the folders (one folder per cell's
-artifact, as actions/download-artifact lays them out) becomes one row per cell, the shards of a
-cell (pydebug-<cell>-cpyIofN) one cell with their counts added, a missing shard said so; then each
-cell's findings. Markdown on stdout or in FILE; exit code from the findings as --fail-on says
-(default 'never').`,
+artifact, as actions/download-artifact lays them out) or inside artifact zips (as downloaded from a
+run's page) belongs to one cell; the shards of a cell (pydebug-<cell>-cpyIofN) are one cell with
+their counts added, a missing shard said so. It shows a grid of CPython versions x variants (clean,
+leaks, memory errors, failed, refused, not run), each cell, and the union of the findings with the
+cells that saw each (matched by identity: kind, test, place). --matrix and --refused take the matrix
+action's outputs (pydebug matrix --format json): a planned cell without a report is 'not run', a
+refused one 'refused'. --baseline takes a previous run's report.json (a cell's, or this command's):
+each finding is new, unchanged or fixed. Markdown on stdout, or in FILE.md; --out DIR writes
+DIR/summary.md and the merged DIR/report.json. Exit code from the findings as --fail-on says
+(default 'never'; 'new' fails only on findings the baseline does not have), and 1 under any other
+value when a cell broke, tested nothing or sent no report.`,
   async run(args, io) {
     const [subcommand, ...rest] = args;
-    if (subcommand === "merge") return mergeReports(rest, io);
+    if (subcommand === "merge") return mergeReportFolders(rest, io);
     if (subcommand !== "parse") {
       throw new ConfigError(
-        `expected the subcommand 'parse' or 'merge', got ${subcommand === void 0 ? "nothing" : `'${subcommand}'`}. Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE], or pydebug report merge <folder>... [--out FILE]`
+        `expected the subcommand 'parse' or 'merge', got ${subcommand === void 0 ? "nothing" : `'${subcommand}'`}. Usage: pydebug report parse <log>... [--format json|markdown] [--out FILE], or pydebug report merge <folder or zip>... [--out DIR]`
       );
     }
     const { values, positionals } = parseCommandArgs(
@@ -18233,27 +19919,27 @@ cell's findings. Markdown on stdout or in FILE; exit code from the findings as -
     if (!FORMATS2.includes(format)) throw new ConfigError(`--format: '${String(values.format)}' is not a format; use json or markdown.`);
     const failOn = failOnOf(values["fail-on"]);
     if (positionals.length === 0) throw new ConfigError("<log>: no log files given; pass one or more paths, e.g. pydebug report parse test.log");
-    const logPaths = positionals.map((log) => path29.resolve(io.cwd, log));
+    const logPaths = positionals.map((log) => path30.resolve(io.cwd, log));
     for (const [index, logPath2] of logPaths.entries()) {
       const info = await stat2(logPath2).catch(() => void 0);
       if (!info?.isFile())
         throw new ConfigError(`<log>: '${positionals[index]}' is not a readable file (resolved to ${logPath2}); pass paths of existing log files.`);
     }
-    const outPath = typeof values.out === "string" ? path29.resolve(io.cwd, values.out) : void 0;
-    const reportDir = outPath ? path29.dirname(outPath) : io.cwd;
-    const workspace = typeof values.workspace === "string" ? path29.resolve(io.cwd, values.workspace) : void 0;
+    const outPath = typeof values.out === "string" ? path30.resolve(io.cwd, values.out) : void 0;
+    const reportDir = outPath ? path30.dirname(outPath) : io.cwd;
+    const workspace = typeof values.workspace === "string" ? path30.resolve(io.cwd, values.workspace) : void 0;
     const parsedLogs = [];
     for (const logPath2 of logPaths) {
-      parsedLogs.push({ path: toPosix(path29.relative(reportDir, logPath2)), parsed: await parseLogFile(logPath2, workspace ? { workspace } : {}) });
+      parsedLogs.push({ path: toPosix(path30.relative(reportDir, logPath2)), parsed: await parseLogFile(logPath2, workspace ? { workspace } : {}) });
     }
     const report = buildReport(parsedLogs, /* @__PURE__ */ new Date());
-    const text2 = format === "json" ? `${JSON.stringify(report, null, 2)}
+    const text3 = format === "json" ? `${JSON.stringify(report, null, 2)}
 ` : renderParsedMarkdown(report);
     if (outPath) {
-      await writeFile2(outPath, text2).catch((error) => {
+      await writeFile2(outPath, text3).catch((error) => {
         throw new ConfigError(`--out: cannot write '${String(values.out)}' (${error.code ?? error.message}); pass a file in an existing folder.`);
       });
-    } else io.stdout(text2);
+    } else io.stdout(text3);
     return findingsExitCode(report, failOn);
   }
 };
@@ -18263,36 +19949,122 @@ function failOnOf(given) {
     throw new ConfigError(`${CLI_OPTION_NAMES.failOn} '${value}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(", ")}.`);
   return value;
 }
-async function mergeReports(args, io) {
-  const { values, positionals } = parseCommandArgs(args, { out: { type: "string" }, title: { type: "string" }, "fail-on": { type: "string" } }, true);
-  const failOn = failOnOf(values["fail-on"]);
+var BASELINE_FLAG = CLI_OPTION_NAMES.baseline.replace(/^--/, "");
+var FAIL_ON_FLAG = CLI_OPTION_NAMES.failOn.replace(/^--/, "");
+var MAX_REPORT_BYTES = 256 * 1024 * 1024;
+async function mergeReportFolders(args, io) {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      out: { type: "string" },
+      title: { type: "string" },
+      [FAIL_ON_FLAG]: { type: "string" },
+      [BASELINE_FLAG]: { type: "string" },
+      matrix: { type: "string" },
+      refused: { type: "string" }
+    },
+    true
+  );
+  const failOn = failOnOf(values[FAIL_ON_FLAG]);
   if (positionals.length === 0)
-    throw new ConfigError("<folder>: no folders given; pass the folder that holds the cells' report folders, e.g. pydebug report merge reports");
+    throw new ConfigError(
+      "<folder>: no folders or zips given; pass the folder that holds the cells' report folders or their artifact zips, e.g. pydebug report merge reports"
+    );
   const found = [];
-  for (const given of positionals) {
-    const root = path29.resolve(io.cwd, given);
-    const entries = await readdir2(root, { recursive: true }).catch(() => {
-      throw new ConfigError(`<folder>: '${given}' is not a readable folder (resolved to ${root}).`);
-    });
-    for (const entry of entries.filter((name) => path29.basename(name) === "report.json").sort()) {
-      const file = path29.join(root, entry);
-      const report = JSON.parse(await readFile4(file, "utf8").catch(() => "null"));
-      if (report?.schema !== REPORT_SCHEMA_VERSION) {
-        io.stderr(`pydebug report merge: ${file} is not a schema-${REPORT_SCHEMA_VERSION} report.json; left out
+  const take = (where, folder, text3) => {
+    const report = parseJsonOrNull(text3);
+    if (report?.schema !== REPORT_SCHEMA_VERSION || !Array.isArray(report.findings))
+      io.stderr(`pydebug report merge: ${where} is not a schema-${REPORT_SCHEMA_VERSION} report.json; left out
 `);
-        continue;
-      }
-      found.push({ folder: toPosix(path29.dirname(entry)) === "." ? path29.basename(root) : toPosix(path29.dirname(entry)), report });
+    else if (report.kind === "rollup") io.stderr(`pydebug report merge: ${where} is a merged report, not a cell's; left out
+`);
+    else found.push({ folder, report });
+  };
+  for (const given of positionals) {
+    const root = path30.resolve(io.cwd, given);
+    const info = await stat2(root).catch(() => void 0);
+    if (info?.isFile() && given.endsWith(".zip")) {
+      await takeZip(root, given, path30.basename(given, ".zip"), take);
+      continue;
+    }
+    if (!info?.isDirectory())
+      throw new ConfigError(`<folder>: '${given}' is not a readable folder or .zip file (resolved to ${root}); pass report folders or artifact zips.`);
+    const entries = (await readdir2(root, { recursive: true })).map(toPosix).sort();
+    for (const entry of entries) {
+      const file = path30.join(root, entry);
+      if (path30.posix.basename(entry) === "report.json") {
+        const folder = path30.posix.dirname(entry) === "." ? path30.basename(root) : path30.posix.dirname(entry);
+        take(file, folder, await readFile4(file, "utf8").catch(() => void 0));
+      } else if (entry.endsWith(".zip")) await takeZip(file, file, entry.slice(0, -".zip".length), take);
     }
   }
-  const cells = rollUpReports(found);
-  const text2 = renderRollupMarkdown(cells, typeof values.title === "string" ? values.title : "pydebug");
-  if (typeof values.out === "string") await writeFile2(path29.resolve(io.cwd, values.out), text2);
-  else io.stdout(text2);
-  return findingsExitCode({ findings: cells.flatMap((cell) => cell.findings) }, failOn) || (failOn !== "never" && cells.some((cell) => cell.status !== "clean" && cell.status !== "findings") ? 1 : 0);
+  const planned = [
+    ...await planOf(values.matrix, "--matrix", io, readPlannedMatrix, "the matrix action's matrix output or pydebug matrix --format json"),
+    ...await planOf(values.refused, "--refused", io, readRefusedCells, "the matrix action's refused output")
+  ];
+  const baselineGiven = values[BASELINE_FLAG];
+  const baseline = baselineGiven?.trim() ? baselineOrError(await readFile4(path30.resolve(io.cwd, baselineGiven), "utf8").catch(() => void 0), baselineGiven) : void 0;
+  const merged = mergeReports({
+    reports: found,
+    planned,
+    ...baseline ? { baseline } : {},
+    compareWithNothing: failOn === "new",
+    title: typeof values.title === "string" ? values.title : "pydebug",
+    toolVersion: TOOL_VERSION,
+    generatedAt: (/* @__PURE__ */ new Date()).toISOString()
+  });
+  const markdown = renderRollupMarkdown(merged);
+  await writeMerged(values.out, markdown, merged, io);
+  if (failOn === "never") return 0;
+  return findingsExitCode({ findings: [...merged.findings], ...merged.baseline ? { baseline: merged.baseline } : {} }, failOn) || (hasBrokenCells(merged) ? 1 : 0);
+}
+async function takeZip(file, given, folder, take) {
+  const fail = (error) => {
+    throw new ConfigError(`<folder>: '${given}' cannot be read as an artifact zip: ${error instanceof Error ? error.message : String(error)}.`);
+  };
+  const entries = await listZipEntries(file).catch(fail);
+  for (const entry of entries.filter((candidate) => path30.posix.basename(candidate.name) === "report.json")) {
+    const text3 = (await readZipEntry(file, entry, MAX_REPORT_BYTES).catch(fail)).toString("utf8");
+    const inner = path30.posix.dirname(entry.name);
+    take(`${given}:${entry.name}`, inner === "." ? folder : `${folder}/${inner}`, text3);
+  }
+}
+async function planOf(given, flag, io, read, what) {
+  if (typeof given !== "string" || given.trim() === "") return [];
+  const text3 = await readFile4(path30.resolve(io.cwd, given), "utf8").catch(() => void 0);
+  const reading = text3 === void 0 ? { ok: false, problem: "no such file, or it cannot be read" } : read(text3);
+  if (!reading.ok) throw new ConfigError(`${flag} '${given}': ${reading.problem}. Give a file holding ${what}.`);
+  return reading.cells;
+}
+async function writeMerged(out, markdown, merged, io) {
+  if (typeof out !== "string") {
+    io.stdout(markdown);
+    return;
+  }
+  const target = path30.resolve(io.cwd, out);
+  const cannot = (error) => {
+    throw new ConfigError(`--out: cannot write '${out}' (${error.code ?? error.message}); pass a folder (or a .md file) in a place you can write.`);
+  };
+  if (out.endsWith(".md") || (await stat2(target).catch(() => void 0))?.isFile()) {
+    await writeFile2(target, markdown).catch(cannot);
+    return;
+  }
+  await mkdir5(target, { recursive: true }).catch(cannot);
+  await writeFile2(path30.join(target, "summary.md"), markdown).catch(cannot);
+  await writeFile2(path30.join(target, "report.json"), `${JSON.stringify(merged, null, 2)}
+`).catch(cannot);
+  io.stderr(`pydebug report merge: wrote ${path30.join(out, "summary.md")} and ${path30.join(out, "report.json")}
+`);
+}
+function parseJsonOrNull(text3) {
+  try {
+    return text3 === void 0 ? null : JSON.parse(text3);
+  } catch {
+    return null;
+  }
 }
 function toPosix(relative) {
-  return relative.split(path29.sep).join("/");
+  return relative.split(path30.sep).join("/");
 }
 
 // src/cli/run-command.ts
@@ -18307,13 +20079,15 @@ ${runOptionsHelp()}
 
 Exit codes: 0 clean, 1 findings (see --fail-on; a run that tested nothing is a finding),
 2 bad arguments, 3 source not found, 4 CPython build failed, 5 extension build failed,
-70 internal error (a bug: please report it with the log).`;
+70 internal error (a bug: please report it with the log), 130 / 143 cancelled by SIGINT /
+SIGTERM (the running commands are ended; report.json says what ran before).`;
 var runCommand = {
   summary: "build (or restore) a debug CPython, build an extension against it, hunt leaks, write a report",
   usage: RUN_USAGE,
   async run(args, io) {
     const config = parseRunConfig(args, io, { requireExtension: true });
-    const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr) });
+    const cancel = io.cancelOnSignals?.();
+    const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr), ...cancel ? { cancel } : {} });
     const outcome = await runCell(config, context, io.env.PYTHONPATH);
     const { report } = outcome;
     io.stdout(`status: ${report.status}${report.error ? ` (${report.error.message.split("\n")[0]})` : ""}
@@ -18372,13 +20146,13 @@ function summarizeRanges(values, lastMinor) {
   }
   return runs.map((run) => `${run.first === run.last ? run.first : run.last === lastMinor ? `${run.first}+` : `${run.first}\u2013${run.last}`}: ${run.value}`).join("; ");
 }
-var code = (text2) => text2 ? `\`${text2}\`` : "";
+var code2 = (text3) => text3 ? `\`${text3}\`` : "";
 function changes(variant) {
   return [
-    variant.configureArgs.length ? code(variant.configureArgs.join(" ")) : "release build",
-    ...variant.macros.map((macro) => `${code(`-D${macro}`)} (CFLAGS)`),
+    variant.configureArgs.length ? code2(variant.configureArgs.join(" ")) : "release build",
+    ...variant.macros.map((macro) => `${code2(`-D${macro}`)} (CFLAGS)`),
     ...Object.keys(variant.runtimeEnv).length ? [
-      `run with ${Object.entries(variant.runtimeEnv).map(([key, value]) => code(`${key}=${value}`)).join(" ")}`
+      `run with ${Object.entries(variant.runtimeEnv).map(([key, value]) => code2(`${key}=${value}`)).join(" ")}`
     ] : []
   ].join(", ");
 }
@@ -18397,18 +20171,18 @@ function rebuild(variant, lastMinor) {
 }
 function renderVariantsMarkdown(descriptions) {
   const lastMinor = descriptions[0]?.versions.at(-1)?.minor ?? "";
-  const escapeCell = (text2) => text2.replace(/\|/g, "\\|");
+  const escapeCell = (text3) => text3.replace(/\|/g, "\\|");
   const rows = descriptions.map(
     (variant) => `| \`${variant.name}\` | ${escapeCell(variant.summary)} | ${escapeCell(changes(variant))} | ${rebuild(variant, lastMinor)} | ${availability(variant, lastMinor)} |`
   );
   const notes = descriptions.flatMap((variant) => {
     const byText = /* @__PURE__ */ new Map();
     for (const version of variant.versions.filter((candidate) => candidate.reason)) {
-      const text2 = `${version.status === "refused" ? "refused" : "built as an equivalent"}: ${version.reason}${version.alternative ? ` Instead: ${version.alternative}.` : ""}`;
-      byText.set(text2, [...byText.get(text2) ?? [], version.minor]);
+      const text3 = `${version.status === "refused" ? "refused" : "built as an equivalent"}: ${version.reason}${version.alternative ? ` Instead: ${version.alternative}.` : ""}`;
+      byText.set(text3, [...byText.get(text3) ?? [], version.minor]);
     }
     return [...byText].map(
-      ([text2, minors]) => `- \`${variant.name}\` on ${minors.length === 1 ? minors[0] : `${minors[0]}\u2013${minors[minors.length - 1]}`}, ${text2}`
+      ([text3, minors]) => `- \`${variant.name}\` on ${minors.length === 1 ? minors[0] : `${minors[0]}\u2013${minors[minors.length - 1]}`}, ${text3}`
     );
   });
   return [
@@ -18430,10 +20204,10 @@ function renderVariantsText(descriptions) {
   const single = descriptions[0]?.versions.length === 1;
   const lastMinor = descriptions[0]?.versions.at(-1)?.minor ?? "";
   const notes = [];
-  let table;
+  let table2;
   if (single) {
     const minor = descriptions[0].versions[0].minor;
-    table = alignedTable(
+    table2 = alignedTable(
       ["VARIANT", `ON ${minor}`, "ABI GROUP", "EXTENSIONS", "CONFIGURE", "RUN WITH"],
       descriptions.map((variant) => {
         const version = variant.versions[0];
@@ -18454,20 +20228,20 @@ function renderVariantsText(descriptions) {
       })
     );
   } else {
-    table = alignedTable(
+    table2 = alignedTable(
       ["VARIANT", "VERSIONS", "EXTENSIONS", "CHANGES"],
       descriptions.map((variant) => [variant.name, availability(variant, lastMinor), rebuild(variant, lastMinor), changes(variant).replace(/`/g, "")])
     );
     for (const variant of descriptions) notes.push(`${variant.name}: ${variant.summary}${variant.source ? ` [${variant.source}]` : ""}`);
   }
-  return `${table}
+  return `${table2}
 
 ${notes.join("\n")}
 `;
 }
 
 // src/cli/variants-command.ts
-var OPTIONS2 = {
+var OPTIONS = {
   python: { type: "string" },
   format: { type: "string" }
 };
@@ -18481,7 +20255,7 @@ var variantsCommand = {
   summary: "List the built-in debug variants, what they change and where they exist",
   usage: USAGE2,
   async run(args, io) {
-    const { values } = parseCommandArgs(args, OPTIONS2);
+    const { values } = parseCommandArgs(args, OPTIONS);
     const format = values.format ?? "text";
     if (!FORMATS3.includes(format))
       throw new ConfigError(`--format '${format}' is not allowed. Allowed: ${FORMATS3.join(", ")}.${perhaps(format, FORMATS3)}`);
@@ -18510,6 +20284,29 @@ function isProcessEntry(moduleUrl) {
   } catch {
     return false;
   }
+}
+
+// src/adapters/cancellation.ts
+import { setMaxListeners } from "node:events";
+function cancelOnSignals(tell) {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  const onSignal = (signal) => {
+    if (controller.signal.aborted) {
+      tell(`${signal}: already ending the running commands; the report follows`);
+      return;
+    }
+    tell(`${signal}: ending the running commands and writing the report of what ran`);
+    controller.abort(new CancelledError(signal));
+  };
+  const handlers = Object.keys(CANCEL_EXIT_CODES).map((signal) => [signal, () => onSignal(signal)]);
+  for (const [signal, handler] of handlers) process.on(signal, handler);
+  return {
+    signal: controller.signal,
+    dispose() {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    }
+  };
 }
 
 // src/entry/cli.ts
@@ -18567,11 +20364,17 @@ async function cli(argv, io) {
   }
 }
 async function main() {
+  let cancellation;
   const io = {
-    stdout: (text2) => process.stdout.write(text2),
-    stderr: (text2) => process.stderr.write(text2),
+    stdout: (text3) => process.stdout.write(text3),
+    stderr: (text3) => process.stderr.write(text3),
     cwd: process.cwd(),
-    env: process.env
+    env: process.env,
+    cancelOnSignals: () => {
+      cancellation ??= cancelOnSignals((message) => process.stderr.write(`pydebug: ${message}
+`));
+      return cancellation.signal;
+    }
   };
   try {
     process.exitCode = await cli(process.argv.slice(2), io);
@@ -18579,6 +20382,8 @@ async function main() {
     process.stderr.write(`pydebug: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}
 `);
     process.exitCode = INTERNAL_ERROR_EXIT_CODE;
+  } finally {
+    cancellation?.dispose();
   }
 }
 if (isProcessEntry(import.meta.url)) await main();

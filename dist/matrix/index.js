@@ -27303,7 +27303,7 @@ var KNOWN_MINORS = [
   { minor: "3.12", latest: "3.12.12" },
   { minor: "3.13", latest: "3.13.9" },
   { minor: "3.14", latest: "3.14.0" },
-  { minor: "3.15", latest: "3.15.0a1", note: "first 3.15 pre-release; pin a newer X.Y.Z in the config when one is out" }
+  { minor: "3.15", latest: "3.15.0a1", note: "no final 3.15 release yet: the newest pre-release python.org lists" }
 ];
 function findKnownMinor(minor) {
   return KNOWN_MINORS.find((known) => known.minor === minor);
@@ -27642,6 +27642,13 @@ var WINDOWS_REASON = `Windows builds CPython with PCbuild (PCbuild\\build.bat -d
 function unsupportedRunnerReason(label) {
   return /^windows/i.test(label.trim()) ? WINDOWS_REASON : void 0;
 }
+var MACOS_NOTICE = `pydebug builds on macOS with the same configure and make recipe as on Linux, but it is built and tested on Linux only, so macOS is untested here (what differs, such as OpenSSL from Homebrew and no valgrind: ${PLATFORMS_DOC}).`;
+function untestedHostNotice(platform2) {
+  return platform2 === "darwin" ? MACOS_NOTICE : void 0;
+}
+function untestedRunnerNotice(label) {
+  return /^macos/i.test(label.trim()) ? untestedHostNotice("darwin") : void 0;
+}
 
 // src/plan/cache-key.ts
 import { createHash } from "node:crypto";
@@ -27673,6 +27680,7 @@ function shardSuffix(shard) {
 // src/plan/select.ts
 var GlobSyntaxError = class extends Error {
 };
+var MAX_BRACE_EXPANSIONS = 1024;
 function expandBraces(pattern) {
   const open2 = pattern.indexOf("{");
   if (open2 === -1) {
@@ -27689,33 +27697,72 @@ function expandBraces(pattern) {
       const tail = pattern.slice(index + 1);
       const bounds = [open2, ...commas, index];
       const options = bounds.slice(1).map((end, position) => pattern.slice(bounds[position] + 1, end));
-      return options.flatMap((option) => expandBraces(`${head}${option}${tail}`));
+      const expanded = [];
+      for (const option of options) {
+        expanded.push(...expandBraces(`${head}${option}${tail}`));
+        if (expanded.length > MAX_BRACE_EXPANSIONS) throw new GlobSyntaxError(`its braces expand to more than ${MAX_BRACE_EXPANSIONS} patterns`);
+      }
+      return expanded;
     } else if (char === "," && depth === 1) commas.push(index);
   }
   throw new GlobSyntaxError(`unmatched '{' in '${pattern}'`);
 }
-function fnmatchSource(pattern) {
-  let source = "";
+function globSteps(pattern) {
+  const steps = [];
   for (let index = 0; index < pattern.length; index++) {
     const char = pattern[index];
-    if (char === "*") source += ".*";
-    else if (char === "?") source += ".";
+    if (char === "*") {
+      if (steps.at(-1)?.kind !== "star") steps.push({ kind: "star" });
+    } else if (char === "?") steps.push({ kind: "any" });
     else if (char === "[") {
       const close = pattern.indexOf("]", index + 2);
       if (close === -1) throw new GlobSyntaxError(`unmatched '[' in '${pattern}'`);
       let body = pattern.slice(index + 1, close);
       const negate = body.startsWith("!");
       if (negate) body = body.slice(1);
-      source += `[${negate ? "^" : ""}${body.replace(/[\\\]^]/g, "\\$&")}]`;
+      const ranges = [];
+      for (let at = 0; at < body.length; at++) {
+        if (body[at + 1] === "-" && at + 2 < body.length) {
+          if (body[at] > body[at + 2]) throw new GlobSyntaxError(`the range '${body.slice(at, at + 3)}' in '${pattern}' is out of order`);
+          ranges.push([body[at], body[at + 2]]);
+          at += 2;
+        } else ranges.push([body[at], body[at]]);
+      }
+      steps.push({ kind: "set", ranges, negate });
       index = close;
-    } else source += char.replace(/[.+^${}()|\\/]/g, "\\$&");
+    } else steps.push({ kind: "char", char });
   }
-  return source;
+  return steps;
+}
+function stepTakes(step, char) {
+  if (step.kind === "char") return step.char === char;
+  if (step.kind === "set") return step.ranges.some(([low, high]) => low <= char && char <= high) !== step.negate;
+  return step.kind === "any";
+}
+function globMatches(steps, text) {
+  let step = 0;
+  let at = 0;
+  let starStep = -1;
+  let starAt = 0;
+  while (at < text.length) {
+    const current = steps[step];
+    if (current !== void 0 && current.kind !== "star" && stepTakes(current, text[at])) {
+      step++;
+      at++;
+    } else if (current?.kind === "star") {
+      starStep = step++;
+      starAt = at;
+    } else if (starStep >= 0) {
+      step = starStep + 1;
+      at = ++starAt;
+    } else return false;
+  }
+  while (steps[step]?.kind === "star") step++;
+  return step === steps.length;
 }
 function compileSelector(pattern) {
-  const alternatives = expandBraces(pattern.trim()).map(fnmatchSource);
-  const regex = new RegExp(`^(?:${alternatives.join("|")})$`);
-  return { pattern, matches: (id) => regex.test(id) };
+  const alternatives = expandBraces(pattern.trim()).map(globSteps);
+  return { pattern, matches: (id) => alternatives.some((steps) => globMatches(steps, id)) };
 }
 
 // src/plan/source.ts
@@ -27899,22 +27946,44 @@ function editDistance(a, b) {
 function closestMatch(value, candidates) {
   const lower = value.toLowerCase();
   const prefixed = (candidate) => lower.length >= 3 && (candidate.toLowerCase().startsWith(lower) || lower.startsWith(candidate.toLowerCase()));
+  const plausible = (distance, candidate) => distance <= Math.max(2, Math.floor(Math.max(value.length, candidate.length) / 3));
   let best;
   let bestScore = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
-    const score = prefixed(candidate) ? Math.min(distance, 1) - 0.5 : distance;
+    const shared = prefixed(candidate);
+    if (!shared && !plausible(Math.abs(lower.length - candidate.length), candidate)) continue;
+    const score = shared ? (lower === candidate.toLowerCase() ? 0 : 1) - 0.5 : editDistance(lower, candidate.toLowerCase());
     if (score < bestScore) {
       best = candidate;
       bestScore = score;
     }
   }
   if (best === void 0) return void 0;
-  return prefixed(best) || bestScore <= Math.max(2, Math.floor(Math.max(value.length, best.length) / 3)) ? best : void 0;
+  return prefixed(best) || plausible(bestScore, best) ? best : void 0;
 }
 function perhaps(value, candidates) {
   const match = closestMatch(value, candidates);
   return match ? ` Perhaps you meant '${match}'?` : "";
+}
+
+// src/config/source-input.ts
+function sourceOf(text, python, resolve, name) {
+  let source;
+  let url;
+  try {
+    source = resolveSourceSpec(text, python, resolve);
+    url = source.kind === "url" ? new URL(source.url) : void 0;
+  } catch {
+    throw new ConfigError(
+      `${name} '${text}' is not allowed: it is not a valid URL. Give a CPython source tarball path, an http(s) URL, or a URL template with {version}.`
+    );
+  }
+  if (url?.username || url?.password) {
+    throw new ConfigError(
+      `${name} '${text.replace(/(:\/\/)[^/]*@/, "$1***@")}' is not allowed: a URL with a user name or password cannot be downloaded (fetch refuses credentials in URLs), and it would be written into the logs and the report. Download the tarball in an earlier step and give its path.`
+    );
+  }
+  return source;
 }
 
 // src/config/matrix-config.ts
@@ -28139,6 +28208,8 @@ function validateMatrixInput(input) {
   for (const { text, where } of os5) {
     const runnerProblem = unsupportedRunnerReason(text);
     if (runnerProblem) throw new ConfigError(`${where}: '${text}': ${runnerProblem}. Allowed labels: ${allowedList(labels)}.`);
+    const runnerNotice = untestedRunnerNotice(text);
+    if (runnerNotice) warnings.push(`${where}: '${text}': ${runnerNotice}`);
     if (!labels.includes(text)) {
       warnings.push(
         `${where}: '${text}' is not a GitHub-hosted runner label the catalog knows (${allowedList(labels)}); cache keys name it as the OS with an unknown architecture.${perhaps(text, labels)}`
@@ -28162,6 +28233,7 @@ function validateMatrixInput(input) {
       );
     }
   }
+  if (input.source) sourceOf(input.source, resolvePythonSelection(input.python[0].text), (file) => file, "source");
   let maxJobs = MATRIX_DEFAULTS.maxJobs;
   if (input.maxJobs) {
     const parsed = Number(input.maxJobs.text);

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { listFiles } from './files.js'
 import type { Logger } from './logger.js'
 import type { RemoteCache } from './remote-cache.js'
+import { fitMarkdownToBytes, GITHUB_STEP_SUMMARY_MAX_BYTES } from '../report/summary-md.js'
 
 export const actionsLogger: Logger = {
   info: (message) => core.info(withoutWorkflowCommands(message)),
@@ -17,10 +18,12 @@ export const actionsLogger: Logger = {
  * `message` as the runner may print it: when a line of it could be read as a workflow command
  * (`::set-output`, `::add-mask::`, ... from a test name, a log line or an input value), the whole
  * message goes between `::stop-commands::` and its end marker, under a token nobody can guess.
+ * The runner also reads the older spelling, `##[add-mask]...`, anywhere in a line, not only at
+ * its start (actions/runner ActionCommand.TryParse, tried when the `::` form does not parse).
  * core.warning and core.error escape their text themselves; core.info does not.
  */
 export function withoutWorkflowCommands(message: string): string {
-  if (!/^\s*::/m.test(message)) return message
+  if (!/^\s*::|##\[/m.test(message)) return message
   const token = `pydebug-${randomUUID()}`
   return `::stop-commands::${token}\n${message}\n::${token}::`
 }
@@ -58,7 +61,12 @@ export function createActionsCache(): RemoteCache {
         return
       }
       try {
-        await cache.saveCache(paths, key)
+        // -1: not stored. The toolkit says why only as an info line when it could not reserve the entry
+        // (its service unreachable or failing, after its retries), and guesses "another job may be creating this cache".
+        if ((await cache.saveCache(paths, key)) === -1)
+          core.warning(
+            `Actions cache save failed for ${key}: the cache service did not store it (the line above says what the toolkit saw); the build stays in the local cache folder only`,
+          )
       } catch (error) {
         core.warning(`Actions cache save failed for ${key}: ${messageOf(error)}`)
       }
@@ -66,31 +74,53 @@ export function createActionsCache(): RemoteCache {
   }
 }
 
-/** Uploads the whole report folder as one artifact; artifacts are optional, so failures are warnings. */
-export async function uploadReportArtifact(name: string, rootDirectory: string): Promise<void> {
+/**
+ * What the main step leaves for the post step (core.saveState; the runner hands it over as STATE_<name>):
+ * where the report is, the artifact to upload, and what main has already done with them.
+ */
+export const ACTION_STATE = {
+  outDir: 'out-dir',
+  cellId: 'cell-id',
+  artifactName: 'artifact-name',
+  artifactUploaded: 'artifact-uploaded',
+  summaryWritten: 'summary-written',
+} as const
+
+/**
+ * The report artifact's name: the `artifact-name` input, else pydebug-<cell id>; from the second
+ * attempt of a re-run on (GITHUB_RUN_ATTEMPT), `-attempt<N>` too, so the re-run's upload never
+ * meets an earlier attempt's artifact of the same name in the run, which GitHub refuses (409).
+ */
+export function reportArtifactName(given: string, defaultName: string, runAttempt: string | undefined): string {
+  const name = given.trim() || defaultName
+  const attempt = Number(runAttempt)
+  return Number.isInteger(attempt) && attempt > 1 ? `${name}-attempt${attempt}` : name
+}
+
+/** Uploads the whole report folder as one artifact; artifacts are optional, so failures are warnings. True once uploaded. */
+export async function uploadReportArtifact(name: string, rootDirectory: string): Promise<boolean> {
   try {
     const files = await listFiles(rootDirectory)
     const client = new artifact.DefaultArtifactClient()
     const { id, size } = await client.uploadArtifact(name, files, rootDirectory)
     core.info(`uploaded artifact ${name} (${files.length} files, ${size ?? '?'} bytes, id ${id ?? '?'})`)
+    return true
   } catch (error) {
     core.warning(`report artifact '${name}' was not uploaded: ${messageOf(error)}`)
+    return false
   }
 }
 
-// GitHub refuses step summaries over 1 MiB: keep well under, the full report is in the artifact.
-const SUMMARY_BUDGET_BYTES = 900 * 1024
-
-export async function writeJobSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  let text = markdown
-  if (Buffer.byteLength(text) > SUMMARY_BUDGET_BYTES) {
-    text = `${Buffer.from(text).subarray(0, SUMMARY_BUDGET_BYTES).toString('utf8')}\n\n… summary truncated; the full report is in the artifact.\n`
-  }
+/** The job summary, cut at whole lines to GitHub's step summary limit (a cell's summary is already within it; a roll-up may not be). */
+export async function writeJobSummary(markdown: string): Promise<boolean> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return false
+  const text = fitMarkdownToBytes(markdown, GITHUB_STEP_SUMMARY_MAX_BYTES)
   try {
-    await core.summary.addRaw(text, true).write()
+    await core.summary.addRaw(text).write()
+    return true
   } catch (error) {
     core.warning(`could not write the job summary: ${messageOf(error)}`)
+    return false
   }
 }
 

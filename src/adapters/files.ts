@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
 import {
   copyFile,
-  cp,
   type FileHandle,
   link,
   lstat,
@@ -279,10 +278,21 @@ export async function listTree(dir: string): Promise<string[]> {
  * folder left out takes its whole content with it.
  */
 export async function copyTree(source: string, destination: string, skip: (relativePath: string, isDirectory: boolean) => boolean): Promise<void> {
-  await cp(source, destination, {
-    recursive: true,
-    filter: async (from) => from === source || !skip(path.relative(source, from).split(path.sep).join('/'), (await lstat(from)).isDirectory()),
-  })
+  // Walked by hand rather than fs.cp, which refuses any destination inside the source even when the
+  // filter leaves that part out (a cache folder inside the project being copied, say).
+  const target = path.resolve(destination)
+  const copy = async (relativeDir: string): Promise<void> => {
+    await mkdir(path.join(target, relativeDir), { recursive: true })
+    for (const entry of await readdir(path.join(source, relativeDir), { withFileTypes: true })) {
+      const relativePath = relativeDir ? `${relativeDir}/${entry.name}` : entry.name
+      const from = path.join(source, relativePath)
+      if (path.resolve(from) === target || skip(relativePath, entry.isDirectory())) continue
+      if (entry.isDirectory()) await copy(relativePath)
+      else if (entry.isSymbolicLink()) await symlink(await readlink(from), path.join(target, relativePath))
+      else await copyFile(from, path.join(target, relativePath))
+    }
+  }
+  await copy('')
 }
 
 /** Copies a file when the source is there: a missing source (ENOENT) is no error, any other failure is. */

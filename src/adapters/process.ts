@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process'
-import { closeSync, mkdirSync, openSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import { CancelledError } from '../errors.js'
+import type { LogCut } from '../plan/log-limit.js'
+import { openLogPipe } from './log-pipe.js'
 
 export interface CommandSpec {
   /** Program and arguments; never a shell string. */
@@ -8,7 +11,7 @@ export interface CommandSpec {
   readonly cwd: string
   /** Added to (and overriding) the parent environment; `undefined` removes a variable. */
   readonly env?: Readonly<Record<string, string | undefined>>
-  /** stdout and stderr both go to this file, through one descriptor, so their order is exact. */
+  /** stdout and stderr both go to this file, through one pipe, so their order is exact; up to the runner's log limit (adapters/log-pipe.ts). */
   readonly logPath: string
   /** Kills the whole process group after this long. */
   readonly timeoutMs?: number
@@ -29,6 +32,8 @@ export interface CommandResult {
   readonly seconds: number
   readonly logPath: string
   readonly stdout: string
+  /** Output the log does not hold (past the log limit, or refused by the disk); absent when it holds it all. */
+  readonly logCut?: LogCut
 }
 
 export interface ProcessRunner {
@@ -45,22 +50,43 @@ export function mergeEnv(base: Readonly<Record<string, string | undefined>>, ove
 }
 
 const TIMEOUT_GRACE_MS = 5000
+// Short: a runner sends SIGTERM 7.5 s after a cancellation's SIGINT, and the report is written after the commands end.
+const CANCEL_GRACE_MS = 2000
 
-export function createProcessRunner(baseEnv: Readonly<Record<string, string | undefined>> = process.env): ProcessRunner {
+export interface ProcessRunnerOptions {
+  /** The most each command's log file holds (`log-limit`); the output past it is read and dropped. Unset: no limit. */
+  readonly logLimitBytes?: number
+  /**
+   * Ends every running command's process group when it aborts (SIGTERM, SIGKILL CANCEL_GRACE_MS later) and
+   * refuses to start more: their runs reject with a CancelledError naming the command and its log.
+   */
+  readonly cancel?: AbortSignal
+}
+
+export function createProcessRunner(baseEnv: Readonly<Record<string, string | undefined>> = process.env, options: ProcessRunnerOptions = {}): ProcessRunner {
   return {
-    run(spec) {
+    async run(spec) {
+      const { cancel } = options
+      if (cancel?.aborted) throw cancelledDuring(cancel.reason, spec, false)
       mkdirSync(path.dirname(spec.logPath), { recursive: true })
-      const logFd = openSync(spec.logPath, 'a')
+      const log = await openLogPipe(spec.logPath, options.logLimitBytes)
       const started = process.hrtime.bigint()
       return new Promise<CommandResult>((resolve, reject) => {
         const [program, ...args] = spec.argv
-        const child = spawn(program, args, {
-          cwd: spec.cwd,
-          env: mergeEnv(baseEnv, spec.env),
-          stdio: ['ignore', spec.captureStdout ? 'pipe' : logFd, logFd],
-          // Own process group, so a timeout also stops make's or regrtest's children.
-          detached: true,
-        })
+        let child: ReturnType<typeof spawn>
+        try {
+          child = spawn(program, args, {
+            cwd: spec.cwd,
+            env: mergeEnv(baseEnv, spec.env),
+            stdio: ['ignore', spec.captureStdout ? 'pipe' : log.writeFd, log.writeFd],
+            // Own process group, so a timeout also stops make's or regrtest's children.
+            detached: true,
+          })
+        } catch (error) {
+          void log.finish().then(() => reject(error))
+          return
+        }
+        log.childStarted()
         let stdout = ''
         child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
           stdout += chunk
@@ -83,34 +109,60 @@ export function createProcessRunner(baseEnv: Readonly<Record<string, string | un
                 killGroup(spec.timeoutSignal)
                 graceTimer = setTimeout(() => killGroup('SIGKILL'), TIMEOUT_GRACE_MS)
               }, spec.timeoutMs)
+        let cancelled = false
+        let cancelTimer: NodeJS.Timeout | undefined
+        const onCancel = () => {
+          cancelled = true
+          killGroup('SIGTERM')
+          cancelTimer = setTimeout(() => killGroup('SIGKILL'), CANCEL_GRACE_MS)
+        }
+        cancel?.addEventListener('abort', onCancel, { once: true })
+        // Aborted while the log was being opened: the listener came too late to hear it.
+        if (cancel?.aborted) onCancel()
         // A program that cannot start emits 'error' and then, when it has pipes (captureStdout), 'close': close the log once.
-        let finished = false
+        let logClosed: ReturnType<typeof log.finish> | undefined
         const finish = () => {
           if (timer) clearTimeout(timer)
           if (graceTimer) clearTimeout(graceTimer)
-          if (finished) return
-          finished = true
-          closeSync(logFd)
+          cancel?.removeEventListener('abort', onCancel)
+          if (cancelTimer) clearTimeout(cancelTimer)
+          // What the leader left behind in its group: nothing of a cancelled command may outlive the run.
+          if (cancelled) killGroup('SIGKILL')
+          logClosed ??= log.finish()
+          return logClosed
         }
         child.on('error', (error) => {
-          finish()
-          reject(new Error(`could not start ${program}: ${error.message}`))
+          void finish().then(() => reject(new Error(`could not start ${program}: ${error.message}`)))
         })
         child.on('close', (exitCode, signal) => {
-          finish()
-          resolve({
-            argv: spec.argv,
-            exitCode,
-            signal,
-            timedOut,
-            seconds: Number(process.hrtime.bigint() - started) / 1e9,
-            logPath: spec.logPath,
-            stdout,
-          })
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9
+          void finish().then((logCut) =>
+            cancelled
+              ? reject(cancelledDuring(cancel?.reason, spec, true))
+              : resolve({
+                  argv: spec.argv,
+                  exitCode,
+                  signal,
+                  timedOut,
+                  seconds,
+                  logPath: spec.logPath,
+                  stdout,
+                  ...(logCut ? { logCut } : {}),
+                }),
+          )
         })
       })
     },
   }
+}
+
+/** The error a command's run rejects with when `reason` (the cancel signal's) stopped it: what ran, and its log. */
+function cancelledDuring(reason: unknown, spec: Pick<CommandSpec, 'argv' | 'logPath'>, started: boolean): Error {
+  if (!(reason instanceof CancelledError)) return reason instanceof Error ? reason : new Error(`cancelled: ${String(reason)}`)
+  const command = `\`${spec.argv.join(' ')}\``
+  return started
+    ? new CancelledError(reason.signal, `${reason.message} while ${command} ran: its processes were ended`, spec.logPath)
+    : new CancelledError(reason.signal, `${reason.message} before ${command} started`)
 }
 
 /** `exit 2`, `killed by SIGABRT`, `timed out after 900 s`: for messages and reports. */

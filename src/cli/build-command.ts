@@ -24,6 +24,7 @@ const BUILD_FLAGS = [
   'configureTimeout',
   'makeTimeout',
   'installTimeout',
+  'logLimit',
 ] as const
 
 export const buildCommand: CliCommand = {
@@ -43,7 +44,9 @@ It takes every option of 'pydebug run' (see 'pydebug run --help').`,
     if (variants.length > 1) return buildSeveral(args, variants, io)
     const config = parseRunConfig(args, io, { requireExtension: false })
     const cell = planCellOrThrow(config)
-    const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr) })
+    // Ctrl-C ends configure and make (their process groups) and leaves no lock, as in pydebug run.
+    const cancel = io.cancelOnSignals?.()
+    const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr), ...(cancel ? { cancel } : {}) })
     await mkdir(path.join(context.outDir, 'logs'), { recursive: true })
     const interpreter = await ensureInterpreter(context, cell, config.source, config)
     io.stdout(`${describeBuild(interpreter)}\n${interpreter.pythonPath}\n`)
@@ -78,6 +81,7 @@ async function buildSeveral(args: string[], variants: string[], io: CliIo): Prom
   const configs = variants.map((variant) => parseRunConfig(withVariant(args, variant), io, { requireExtension: false }))
   const cells = configs.map(planCellOrThrow)
   const atOnce = Math.min(configs.length, runEnvironment(io.cwd, io.env).cpuCount)
+  const cancel = io.cancelOnSignals?.()
   io.stderr(`building ${cells.map((cell) => cell.variant).join(', ')} (CPython ${cells[0].python.text}), ${atOnce} at once\n`)
   type Outcome = { cell: CellPlan; interpreter: InterpreterInstall } | { cell: CellPlan; exitCode: number }
   const outcomes = await mapWithConcurrency(configs, atOnce, async (config, index): Promise<Outcome> => {
@@ -85,7 +89,10 @@ async function buildSeveral(args: string[], variants: string[], io: CliIo): Prom
     const prefix = `[${cell.variant}] `
     const log = createStreamLogger((text) => io.stderr(text.replace(/^(?=.)/gm, prefix)))
     try {
-      const context = await createStepContext({ ...config, outDir: path.join(config.outDir, cell.variant) }, { env: io.env, workspace: io.cwd, log })
+      const context = await createStepContext(
+        { ...config, outDir: path.join(config.outDir, cell.variant) },
+        { env: io.env, workspace: io.cwd, log, ...(cancel ? { cancel } : {}) },
+      )
       await mkdir(path.join(context.outDir, 'logs'), { recursive: true })
       return { cell, interpreter: await ensureInterpreter(context, cell, config.source, config) }
     } catch (error) {

@@ -7,6 +7,12 @@ export interface CliIo {
   readonly stderr: (text: string) => void
   readonly cwd: string
   readonly env: Readonly<Record<string, string | undefined>>
+  /**
+   * From the call on, SIGINT and SIGTERM abort the returned signal instead of ending the process: a
+   * command that runs child processes calls it, to end them and still write its report. Absent
+   * (tests calling `cli()` in-process), signals keep their default effect.
+   */
+  readonly cancelOnSignals?: () => AbortSignal
 }
 
 export interface CliCommand {

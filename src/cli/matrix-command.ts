@@ -5,7 +5,8 @@ import { ConfigError } from '../errors.js'
 import { MATRIX_FORMATS, renderMatrix, type MatrixFormat } from '../plan/render-matrix.js'
 import { parseCommandArgs, type CliCommand, type CliIo } from './command.js'
 
-const OPTIONS = {
+/** The flags of `pydebug matrix`, as parseArgs takes them. */
+export const MATRIX_OPTIONS = {
   config: { type: 'string' },
   format: { type: 'string' },
   python: { type: 'string', multiple: true },
@@ -45,7 +46,7 @@ export const matrixCommand: CliCommand = {
   summary: 'Print the CI matrix for .github/pydebug.yml as YAML, JSON or $GITHUB_OUTPUT lines',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
-    const { values } = parseCommandArgs(args, OPTIONS)
+    const { values } = parseCommandArgs(args, MATRIX_OPTIONS)
     const format = (values.format ?? 'yaml') as MatrixFormat
     if (!MATRIX_FORMATS.includes(format)) throw new ConfigError(`--format '${values.format}' is not a matrix format. Allowed: ${MATRIX_FORMATS.join(', ')}.`)
 

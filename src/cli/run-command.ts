@@ -15,14 +15,16 @@ ${runOptionsHelp()}
 
 Exit codes: 0 clean, 1 findings (see --fail-on; a run that tested nothing is a finding),
 2 bad arguments, 3 source not found, 4 CPython build failed, 5 extension build failed,
-70 internal error (a bug: please report it with the log).`
+70 internal error (a bug: please report it with the log), 130 / 143 cancelled by SIGINT /
+SIGTERM (the running commands are ended; report.json says what ran before).`
 
 export const runCommand: CliCommand = {
   summary: 'build (or restore) a debug CPython, build an extension against it, hunt leaks, write a report',
   usage: RUN_USAGE,
   async run(args, io) {
     const config = parseRunConfig(args, io, { requireExtension: true })
-    const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr) })
+    const cancel = io.cancelOnSignals?.()
+    const context = await createStepContext(config, { env: io.env, workspace: io.cwd, log: createStreamLogger(io.stderr), ...(cancel ? { cancel } : {}) })
     const outcome = await runCell(config, context, io.env.PYTHONPATH)
     const { report } = outcome
     io.stdout(`status: ${report.status}${report.error ? ` (${report.error.message.split('\n')[0]})` : ''}\n`)

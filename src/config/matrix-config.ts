@@ -17,6 +17,7 @@ import {
 } from '../plan/matrix.js'
 import { GlobSyntaxError, compileSelector } from '../plan/select.js'
 import { closestMatch, perhaps } from './nearest-match.js'
+import { sourceOf } from './source-input.js'
 
 // More shards than this gives jobs that each spend longer restoring the interpreter than testing.
 const MAX_CPYTHON_TESTS_SHARDS = 32
@@ -322,6 +323,9 @@ export function validateMatrixInput(input: MatrixInput): { config: MatrixConfig;
       )
     }
   }
+
+  // The planner builds each cell's cache key from it: a source the build would refuse is refused here (with the first version's placeholders).
+  if (input.source) sourceOf(input.source, resolvePythonSelection(input.python[0].text)!, (file) => file, 'source')
 
   let maxJobs: number = MATRIX_DEFAULTS.maxJobs
   if (input.maxJobs) {

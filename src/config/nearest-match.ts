@@ -16,19 +16,23 @@ export function closestMatch(value: string, candidates: Iterable<string>): strin
   const lower = value.toLowerCase()
   // A truncated name ('configure' for 'configure-args') is a typo however far the distance.
   const prefixed = (candidate: string) => lower.length >= 3 && (candidate.toLowerCase().startsWith(lower) || lower.startsWith(candidate.toLowerCase()))
+  const plausible = (distance: number, candidate: string) => distance <= Math.max(2, Math.floor(Math.max(value.length, candidate.length) / 3))
   let best: string | undefined
   let bestScore = Infinity
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase())
+    const shared = prefixed(candidate)
+    // The distance is at least the difference in length: a value far longer than every candidate (a
+    // fuzzer's 100 000 characters took seconds per message) needs no distance computed to be refused.
+    if (!shared && !plausible(Math.abs(lower.length - candidate.length), candidate)) continue
     // Ties go to the candidate that shares the prefix: '3.1' means '3.10' rather than '3.6'.
-    const score = prefixed(candidate) ? Math.min(distance, 1) - 0.5 : distance
+    const score = shared ? (lower === candidate.toLowerCase() ? 0 : 1) - 0.5 : editDistance(lower, candidate.toLowerCase())
     if (score < bestScore) {
       best = candidate
       bestScore = score
     }
   }
   if (best === undefined) return undefined
-  return prefixed(best) || bestScore <= Math.max(2, Math.floor(Math.max(value.length, best.length) / 3)) ? best : undefined
+  return prefixed(best) || plausible(bestScore, best) ? best : undefined
 }
 
 export function perhaps(value: string, candidates: Iterable<string>): string {

@@ -3,7 +3,8 @@ import { parsePythonVersion, type PythonVersion } from '../catalog/python-versio
 import { VARIANTS, type VariantSpec } from '../catalog/variants.js'
 import { ConfigError } from '../errors.js'
 import { closestMatch } from './nearest-match.js'
-import { resolveSourceSpec, type SourceSpec } from '../plan/source.js'
+import type { SourceSpec } from '../plan/source.js'
+import { sourceOf } from './source-input.js'
 import {
   CPYTHON_TESTS_MODES,
   defaultCpythonTestsSelection,
@@ -14,6 +15,7 @@ import {
 } from '../plan/cpython-tests.js'
 import { splitCommandLine, type CommandLine } from '../plan/command-line.js'
 import type { BuildPhase } from '../plan/build-phases.js'
+import { logLimitBytesOf } from '../plan/log-limit.js'
 import { parseSha256 } from '../plan/source-checksum.js'
 import { parseBuildEnv } from './build-env.js'
 import { TEST_RUNNER_VALUES, type TestRunnerSetting } from '../plan/test-runner.js'
@@ -77,6 +79,8 @@ export interface RunConfig {
   readonly outDir: string
   /** @default findings */
   readonly failOn: FailOn
+  /** `baseline`: a report.json of an earlier run (or of `pydebug report merge`) to mark findings new, unchanged or fixed against. */
+  readonly baseline?: string
   /** `gil` (free-threaded cells only): `force-off` runs the tests with PYTHON_GIL=0. @default default */
   readonly gil: GilMode
   /** regrtest `-R warmups:runs`. @default 3:3, as CPython's refleak buildbots */
@@ -96,6 +100,8 @@ export interface RunConfig {
    * 40 and 10 minutes
    */
   readonly buildTimeouts: Readonly<Record<BuildPhase, number>>
+  /** `log-limit`: the most each command's log file holds, in bytes; absent means no limit. @default 256 MB */
+  readonly logLimitBytes?: number
   /** `cpython-tests`: CPython's own test suite in the cell (make quicktest, make test, or regrtest arguments). @default none with an extension, else quick */
   readonly cpythonTests: CpythonTestsSelection
   /** `cpython-tests-shard`: run only this share of the suite's test files (a matrix with `cpython-tests-shards`). */
@@ -148,7 +154,7 @@ export function validateRunOptions(
     )
   }
 
-  const source = resolveSourceSpec(given(input.source), python, resolve)
+  const source = sourceOf(given(input.source), python, resolve, names.source)
   if (source.kind === 'file') {
     const kind = environment.pathKind(source.path)
     if (kind === undefined) {
@@ -239,11 +245,21 @@ export function validateRunOptions(
     throw new ConfigError(`${names.failOn} '${failOnText}' is not allowed. Allowed: ${FAIL_ON_VALUES.join(', ')}.`)
   }
 
+  const baselineText = given(input.baseline)
+  const baseline = baselineText === undefined ? undefined : resolve(baselineText)
+  if (baseline !== undefined && environment.pathKind(baseline) !== 'file') {
+    throw new ConfigError(
+      `${names.baseline} '${baselineText}': no such file (${baseline}). Give the report.json of an earlier pydebug run (a cell's artifact) or the report.json pydebug report merge wrote.`,
+    )
+  }
+
   const refleakText = given(input.refleakRuns) ?? RUN_OPTIONS.refleakRuns.default
   const refleakMatch = /^(\d+):(\d+)$/.exec(refleakText)
   if (!refleakMatch || Number(refleakMatch[2]) < 1) {
     throw new ConfigError(`${names.refleakRuns} '${refleakText}' is not allowed: expected WARMUPS:RUNS as for regrtest -R, e.g. 3:3 (RUNS at least 1).`)
   }
+
+  const logLimitBytes = logLimitBytesOf(positiveInteger(input.logLimit, names.logLimit, Number(RUN_OPTIONS.logLimit.default), { allowZero: true }))
 
   return {
     python,
@@ -256,24 +272,26 @@ export function validateRunOptions(
     testRunner: testRunner as TestRunnerSetting,
     testRequirements,
     ...(testCommand ? { testCommand } : {}),
-    testCommandTimeoutSeconds: positiveInteger(input.testCommandTimeout, names.testCommandTimeout, Number(RUN_OPTIONS.testCommandTimeout.default)),
+    testCommandTimeoutSeconds: timeLimitSeconds(input.testCommandTimeout, names.testCommandTimeout, RUN_OPTIONS.testCommandTimeout.default, 'seconds'),
     ...(buildCommand ? { buildCommand } : {}),
     buildEnv,
     outDir: resolve(given(input.out) ?? RUN_OPTIONS.out.default),
     failOn: failOnText as FailOn,
+    ...(baseline ? { baseline } : {}),
     gil: gilText as GilMode,
     refleak: { warmups: Number(refleakMatch[1]), runs: Number(refleakMatch[2]) },
     jobs: positiveInteger(input.jobs, names.jobs, environment.cpuCount),
-    testTimeoutSeconds: positiveInteger(input.testTimeout, names.testTimeout, Number(RUN_OPTIONS.testTimeout.default)),
+    testTimeoutSeconds: timeLimitSeconds(input.testTimeout, names.testTimeout, RUN_OPTIONS.testTimeout.default, 'seconds'),
     maxCaseRuns: positiveInteger(input.maxCaseRuns, names.maxCaseRuns, Number(RUN_OPTIONS.maxCaseRuns.default), { allowZero: true }),
     maxCaseRunsTotal: positiveInteger(input.maxCaseRunsTotal, names.maxCaseRunsTotal, Number(RUN_OPTIONS.maxCaseRunsTotal.default), { allowZero: true }),
     rebuildExtensions: input.rebuildExtensions ?? booleanDefaultOf(RUN_OPTIONS.rebuildExtensions),
     keepBuildTree: input.keepBuildTree ?? booleanDefaultOf(RUN_OPTIONS.keepBuildTree),
     buildTimeouts: {
-      configure: 60 * positiveInteger(input.configureTimeout, names.configureTimeout, Number(RUN_OPTIONS.configureTimeout.default)),
-      make: 60 * positiveInteger(input.makeTimeout, names.makeTimeout, Number(RUN_OPTIONS.makeTimeout.default)),
-      install: 60 * positiveInteger(input.installTimeout, names.installTimeout, Number(RUN_OPTIONS.installTimeout.default)),
+      configure: timeLimitSeconds(input.configureTimeout, names.configureTimeout, RUN_OPTIONS.configureTimeout.default, 'minutes'),
+      make: timeLimitSeconds(input.makeTimeout, names.makeTimeout, RUN_OPTIONS.makeTimeout.default, 'minutes'),
+      install: timeLimitSeconds(input.installTimeout, names.installTimeout, RUN_OPTIONS.installTimeout.default, 'minutes'),
     },
+    ...(logLimitBytes ? { logLimitBytes } : {}),
     cpythonTests,
     ...(cpythonTestsShard ? { cpythonTestsShard } : {}),
     ...(cpythonTestsDurations ? { cpythonTestsDurations } : {}),
@@ -336,8 +354,22 @@ function parseCommandInput(text: string | undefined, name: string): CommandLine 
 function positiveInteger(text: string | undefined, name: string, fallback: number, { allowZero = false } = {}): number {
   if (text === undefined || text.trim() === '') return fallback
   const value = Number(text.trim())
-  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
+  if (!Number.isSafeInteger(value) || value < (allowZero ? 0 : 1)) {
     throw new ConfigError(`${name} '${text}' is not allowed: expected a whole number ${allowZero ? '0' : '1'} or more.`)
   }
   return value
+}
+
+// Every time limit becomes a Node timer in milliseconds, and Node fires a timer longer than 2^31 - 1 ms
+// (about 24.8 days) at once: a longer limit would end the build or the tests as they start.
+const TIMER_LIMIT_SECONDS = Math.floor((2 ** 31 - 1) / 1000)
+
+/** A time limit option in its unit (the table's description says which), as seconds. */
+function timeLimitSeconds(text: string | undefined, name: string, fallback: string, unit: 'seconds' | 'minutes'): number {
+  const perUnit = unit === 'minutes' ? 60 : 1
+  const value = positiveInteger(text, name, Number(fallback))
+  const most = Math.floor(TIMER_LIMIT_SECONDS / perUnit)
+  if (value > most)
+    throw new ConfigError(`${name} '${text}' is not allowed: at most ${most} ${unit} (about 24 days, the longest time limit a Node timer holds).`)
+  return value * perUnit
 }

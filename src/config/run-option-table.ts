@@ -1,6 +1,7 @@
 import { VARIANTS } from '../catalog/variants.js'
 import { phaseCommandName, timeoutInputOf, type BuildPhase } from '../plan/build-phases.js'
 import { GIL_MODES, type GilMode } from '../plan/gil-mode.js'
+import { LOG_LIMIT_INPUT } from '../plan/log-limit.js'
 import { TEST_RUNNER_VALUES } from '../plan/test-runner.js'
 import { FAIL_ON_VALUES, type FailOn } from '../report/exit-code.js'
 import { DEFAULT_MATRIX_CONFIG_PATH } from './matrix-config.js'
@@ -161,7 +162,16 @@ export const RUN_OPTIONS = {
     default: 'findings',
     placeholder: 'WHAT',
     allowed: FAIL_ON_VALUES,
-    description: 'What fails the step. findings (leaks, crashes, failing tests), leaks, or never.',
+    description:
+      'What fails the step. findings (leaks, crashes, failing tests), leaks, new (only findings the baseline does not have; without a baseline every finding is new), or never.',
+  },
+  baseline: {
+    input: 'baseline',
+    kind: 'text',
+    default: '',
+    placeholder: 'FILE',
+    description:
+      "report.json of an earlier run (e.g. the base branch's artifact) or of pydebug report merge: each finding is marked new, unchanged or fixed by its identity (kind, test, place), in summary.md and report.json. Empty compares with nothing.",
   },
   gil: {
     input: 'gil',
@@ -212,6 +222,16 @@ export const RUN_OPTIONS = {
   configureTimeout: phaseTimeoutOption('configure', '15'),
   makeTimeout: phaseTimeoutOption('make', '40'),
   installTimeout: phaseTimeoutOption('install', '60'),
+  // The longest log a real run wrote was CPython's whole test suite under -v, about 2 MB; a test
+  // printing in a loop writes 1 GB in seconds. 256 MB keeps every real log whole and the disk safe.
+  logLimit: {
+    input: LOG_LIMIT_INPUT,
+    kind: 'text',
+    default: '256',
+    placeholder: 'MB',
+    description:
+      'Megabytes each log file may hold (a build phase, a test run). Past it the process runs on: the log keeps the first part of its output and the last (up to 4 MB), with a line saying how much was dropped between, and report.json and the summary name the log. 0 means no limit.',
+  },
   cpythonTests: {
     input: 'cpython-tests',
     kind: 'text',

@@ -1,6 +1,9 @@
 import * as core from '@actions/core'
+import path from 'node:path'
 import { runActionEntry } from '../adapters/action-entry.js'
-import { actionsLogger, createActionsCache, messageOf, uploadReportArtifact, writeJobSummary } from '../adapters/actions.js'
+import { removeFile } from '../adapters/files.js'
+import { ACTION_STATE, actionsLogger, createActionsCache, messageOf, reportArtifactName, uploadReportArtifact, writeJobSummary } from '../adapters/actions.js'
+import { cancelOnSignals } from '../adapters/cancellation.js'
 import { runEnvironment } from '../adapters/run-environment.js'
 import { ACTION_INPUT_NAMES, readActionInputs } from '../config/action-inputs.js'
 import { loadCustomVariants } from '../config/matrix-input.js'
@@ -17,12 +20,20 @@ import { createStepContext } from '../steps/context.js'
 import { planCellOrThrow, runCell } from '../steps/run-cell.js'
 
 export async function run(): Promise<void> {
+  // A cancelled job: the runner's SIGINT ends the commands, the report is written, and the post step uploads it.
+  const cancellation = cancelOnSignals((message) => core.warning(`pydebug: ${message}`))
   try {
     const inputs = readActionInputs()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const customVariants = loadCustomVariants(inputs.config, actionInputSource(workspace))
     const config = validateRunOptions(inputs, ACTION_INPUT_NAMES, runEnvironment(workspace, process.env), { requireExtension: false, customVariants })
-    const context = await createStepContext(config, { env: process.env, workspace, log: actionsLogger, remoteCache: createActionsCache() })
+    const context = await createStepContext(config, {
+      env: process.env,
+      workspace,
+      log: actionsLogger,
+      remoteCache: createActionsCache(),
+      cancel: cancellation.signal,
+    })
     const cell = planCellOrThrow(config)
 
     if (!config.extension && config.cpythonTests.kind === 'none') {
@@ -34,23 +45,36 @@ export async function run(): Promise<void> {
       return
     }
 
+    // Saved first, so the post step finds the report folder (or what is left of it) whatever becomes of this step.
+    core.saveState(ACTION_STATE.outDir, context.outDir)
+    core.saveState(ACTION_STATE.cellId, cell.id)
+    const artifactName = inputs.uploadArtifact
+      ? reportArtifactName(
+          inputs.artifactName,
+          `pydebug-${cell.id}${config.cpythonTestsShard ? `-${shardSuffix(config.cpythonTestsShard)}` : ''}`,
+          process.env.GITHUB_RUN_ATTEMPT,
+        )
+      : undefined
+    if (artifactName) core.saveState(ACTION_STATE.artifactName, artifactName)
+    // An earlier run's report in this folder must not pass for this run's in the post step.
+    for (const file of ['report.json', 'summary.md']) await removeFile(path.join(context.outDir, file))
+
     const outcome = await runCell(config, context, process.env.PYTHONPATH)
     if (outcome.interpreter) {
       for (const [name, value] of Object.entries(interpreterOutputs(outcome.interpreter))) core.setOutput(name, value)
     }
     core.setOutput('report-path', outcome.reportPath)
     core.setOutput('status', outcome.report.status)
-    await writeJobSummary(outcome.summaryMarkdown)
+    if (await writeJobSummary(outcome.summaryMarkdown)) core.saveState(ACTION_STATE.summaryWritten, 'true')
     annotate(outcome.report.findings, {
       workspace,
       ...(config.testsDir ? { testsDir: config.testsDir } : {}),
       ...(config.extension ? { projectDir: config.extension } : {}),
     })
-    if (inputs.uploadArtifact)
-      await uploadReportArtifact(
-        inputs.artifactName.trim() || `pydebug-${cell.id}${config.cpythonTestsShard ? `-${shardSuffix(config.cpythonTestsShard)}` : ''}`,
-        context.outDir,
-      )
+    // Cancelled, the runner's SIGTERM and SIGKILL follow within seconds: an upload cut short would leave the name
+    // taken by an artifact that never completes. The post step has time of its own.
+    if (artifactName && outcome.report.status === 'cancelled') core.info(`the run was cancelled: the post step uploads the report as ${artifactName}`)
+    else if (artifactName && (await uploadReportArtifact(artifactName, context.outDir))) core.saveState(ACTION_STATE.artifactUploaded, 'true')
 
     if (outcome.report.error) core.setFailed(outcome.report.error.message)
     else if (outcome.report.status === 'nothing-tested')
@@ -61,6 +85,8 @@ export async function run(): Promise<void> {
     core.setFailed(
       error instanceof PydebugError ? error.message : `internal error: ${error instanceof Error ? (error.stack ?? error.message) : messageOf(error)}`,
     )
+  } finally {
+    cancellation.dispose()
   }
 }
 

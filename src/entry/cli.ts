@@ -8,6 +8,7 @@ import { variantsCommand } from '../cli/variants-command.js'
 import { INTERNAL_ERROR_EXIT_CODE, PydebugError } from '../errors.js'
 import { TOOL_VERSION } from '../version.js'
 import { isProcessEntry } from '../adapters/process-entry.js'
+import { cancelOnSignals, type Cancellation } from '../adapters/cancellation.js'
 
 /** Every subcommand, in the order `--help` lists them. Add a command: one file in src/cli/, one line here. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -57,17 +58,24 @@ export async function cli(argv: string[], io: CliIo): Promise<number> {
 
 /** Runs the CLI on this process's arguments and sets its exit code. */
 export async function main(): Promise<void> {
+  let cancellation: Cancellation | undefined
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
+    cancelOnSignals: () => {
+      cancellation ??= cancelOnSignals((message) => process.stderr.write(`pydebug: ${message}\n`))
+      return cancellation.signal
+    },
   }
   try {
     process.exitCode = await cli(process.argv.slice(2), io)
   } catch (error) {
     process.stderr.write(`pydebug: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
     process.exitCode = INTERNAL_ERROR_EXIT_CODE
+  } finally {
+    cancellation?.dispose()
   }
 }
 

@@ -58,8 +58,8 @@ export function problemsOf(results: LogResults, options: FrameHints): LogProblem
     if (problems.length < MAX_PROBLEMS) problems.push(problem)
   }
   const owners = faultOwners(results.regrtest, results.fault)
-  regrtestProblems(results.regrtest, results.fault, owners, add)
-  faultProblems(results.fault, results['pymalloc-debug'], owners, options, add)
+  const timedOutTests = regrtestProblems(results.regrtest, results.fault, owners, add)
+  faultProblems(results.fault, results['pymalloc-debug'], owners, timedOutTests, options, add)
   deadObjectProblems(results.regrtest, results['pymalloc-debug'], add)
   importErrorProblems(results.regrtest, results['import-error'], add)
   sanitizerProblems(results.regrtest, results.sanitizer, options, add)
@@ -246,8 +246,10 @@ function regrtestProblems(
   faults: FaultResult | undefined,
   owners: Map<Fault, string>,
   add: (problem: LogProblem) => void,
-): void {
+): Set<string> {
   const timeouts = new Map<string, Fault>()
+  // The tests whose timeout is reported here, with regrtest's verdict: faultProblems leaves their "Timeout" out.
+  const timedOut = new Set<string>()
   for (const fault of faults?.faults ?? []) {
     const owner = owners.get(fault)
     if (fault.kind === 'timeout' && owner !== undefined && !timeouts.has(owner)) timeouts.set(owner, fault)
@@ -278,6 +280,7 @@ function regrtestProblems(
           logLine: test.line,
           test: test.name,
         })
+        timedOut.add(test.name)
         continue
       }
       const kind = test.outcome === 'crashed' ? 'crash' : test.outcome === 'timed-out' ? 'timeout' : 'test-failure'
@@ -285,6 +288,7 @@ function regrtestProblems(
       add({ kind, severity: 'error', message: `${test.name} ${test.result ?? test.outcome}${detail}`, source: 'regrtest', logLine: test.line, test: test.name })
     }
   }
+  return timedOut
 }
 
 // The debug hooks name the C function that checked the block (3.9+): what the program was doing.
@@ -300,6 +304,7 @@ function faultProblems(
   faults: FaultResult | undefined,
   debug: PymallocDebugResult | undefined,
   owners: Map<Fault, string>,
+  timedOutTests: ReadonlySet<string>,
   options: FrameHints,
   add: (problem: LogProblem) => void,
 ): void {
@@ -328,8 +333,9 @@ function faultProblems(
       add({ kind, severity: 'error', message: `${message} detected${on}${where}`, source: 'fault', logLine: block.line, ...place })
       continue
     }
-    // A test's timeout is already reported with the test (regrtestProblems).
-    if (fault.kind === 'traceback-dump' || (fault.kind === 'timeout' && owner !== undefined)) continue
+    // A test's timeout is already reported with regrtest's verdict (regrtestProblems). Without -j there is none:
+    // regrtest's --timeout ends the whole process, and this "Timeout" is all that says it.
+    if (fault.kind === 'traceback-dump' || (fault.kind === 'timeout' && owner !== undefined && timedOutTests.has(owner))) continue
     const kind = fault.kind === 'timeout' ? 'timeout' : fault.kind === 'signal' ? 'crash' : 'fatal-error'
     // The exceptions say what the C code did wrong (a result returned with an exception set: which one).
     const exceptions = fault.exceptions?.length ? ` (${fault.exceptions.join(' → ')})` : ''

@@ -74,9 +74,9 @@ export function collectReport(results: RunResults): Report {
   const logs: LogEntry[] = []
   const problems: ReportProblem[] = []
   const passes = new Map<string, TestPass>()
-  const addLog = (run: Pick<ParsedRun<unknown>, 'log' | 'lines' | 'unparsed' | 'details'>, kind: string, pass: TestPass) => {
+  const addLog = (run: Pick<ParsedRun<unknown>, 'log' | 'logCut' | 'lines' | 'unparsed' | 'details'>, kind: string, pass: TestPass) => {
     const path = relative(run.log)
-    logs.push({ path, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details })
+    logs.push({ path, kind, lines: run.lines, unparsed: run.unparsed, parsed: run.details, ...(run.logCut ? { cut: run.logCut } : {}) })
     passes.set(path, pass)
     problems.push(...run.details.problems.map((problem) => ({ ...problem, log: path })))
   }
@@ -240,7 +240,9 @@ export function collectReport(results: RunResults): Report {
       ? 'build-failed'
       : results.error.kind === 'ExtensionBuildError'
         ? 'extension-failed'
-        : 'error'
+        : results.error.kind === 'CancelledError'
+          ? 'cancelled'
+          : 'error'
     : findings.some((finding) => finding.kind === 'nothing-tested')
       ? 'nothing-tested'
       : findings.length

@@ -1,5 +1,6 @@
 import type { BuildPhase } from '../plan/build-phases.js'
 import type { GilMode } from '../plan/gil-mode.js'
+import type { LogCut } from '../plan/log-limit.js'
 /**
  * report.json, schema 1. Every number in it comes from a parser reading real interpreter output;
  * nothing is estimated. Additive changes keep `schema: 1`; renames or removals bump it.
@@ -15,8 +16,11 @@ export type { FindingKind } from './finding-kinds.js'
 
 export const REPORT_SCHEMA_VERSION = 1
 
-/** `nothing-tested`: the run completed but no test case ran, so it vouches for nothing (a finding says why). */
-export type RunStatus = 'clean' | 'findings' | 'nothing-tested' | 'build-failed' | 'extension-failed' | 'error'
+/**
+ * `nothing-tested`: the run completed but no test case ran, so it vouches for nothing (a finding says why).
+ * `cancelled`: SIGINT or SIGTERM stopped it (error kind CancelledError); the sections before are filled in.
+ */
+export type RunStatus = 'clean' | 'findings' | 'nothing-tested' | 'build-failed' | 'extension-failed' | 'cancelled' | 'error'
 
 export interface Report {
   readonly schema: typeof REPORT_SCHEMA_VERSION
@@ -58,6 +62,20 @@ export interface Report {
    * (issue 3); `findings` stays the short list the summary shows.
    */
   readonly problems?: ReportProblem[]
+  /** Each finding's identity compared with a baseline report's (`baseline`, report/baseline.ts); present when one was given or `fail-on` is `new`. */
+  readonly baseline?: BaselineSection
+}
+
+/**
+ * The findings compared with a baseline by identity (kind, test, case, place; report/baseline.ts):
+ * `new` ones are not in the baseline, `fixed` ones are only there. Each list holds identities, once.
+ */
+export interface BaselineSection {
+  /** The baseline as given (a previous run's report.json, or `pydebug report merge`'s); absent when none was given, so every finding is new. */
+  readonly source?: string
+  readonly new: readonly string[]
+  readonly fixed: readonly string[]
+  readonly unchanged: readonly string[]
 }
 
 /** A parser's finding with the log it came from (relative to the report's folder). */
@@ -453,6 +471,8 @@ export interface LogEntry {
   readonly unparsed: UnparsedLines
   /** What the format detector recognised in this log and each parser's result (src/parse/detect.ts). Optional. */
   readonly parsed?: ParsedLogDetails
+  /** The output this log does not hold: past `log-limit` (the process ran on), or refused by a full disk. Absent when it holds all. */
+  readonly cut?: LogCut
 }
 
 /** How a helper's run of one test file ended: `incomplete` when it exited without printing all it should have. */

@@ -19,6 +19,7 @@ import type { ValgrindResult } from '../parse/valgrind-xml.js'
 import type { AbiFingerprint, AbiProbe } from '../plan/abi-fingerprint.js'
 import type { BuildPhase } from '../plan/build-phases.js'
 import type { CcacheCounts } from '../plan/ccache.js'
+import type { LogCut } from '../plan/log-limit.js'
 import type { BuildKeyMaterial, SourceIdentity } from '../plan/cache-key.js'
 import type { CpythonTestsCommand, CpythonTestsCommandInput, CpythonTestsEnv, ShardSpec } from '../plan/cpython-tests.js'
 import type { CompileLineCheck, SourceCopy } from '../plan/sanitizer-pass.js'
@@ -131,6 +132,8 @@ export interface ParsedRun<R> {
   readonly signal: NodeJS.Signals | null
   readonly timedOut: boolean
   readonly log: string
+  /** Output the log does not hold (past `log-limit`, or refused by a full disk): what it kept was parsed. */
+  readonly logCut?: LogCut
   readonly lines: number
   readonly unparsed: UnparsedLines
   readonly parsed: R

@@ -1,8 +1,11 @@
 import { BUILD_PHASES, phaseCommandName } from '../plan/build-phases.js'
+import { describeLogCut } from '../plan/log-limit.js'
 import { TEST_COMMAND_NAME } from '../plan/test-command.js'
+import { leakingTests, leakKinds, MAX_LEAK_CHARTS, renderLeakChartMermaid, type LeakingTest } from './charts.js'
 import { FINDING_KINDS } from './finding-kinds.js'
 import { ranATestCase } from './findings.js'
 import { variantChecksMarkdown } from './variant-checks-md.js'
+import { baselineMarkdown } from './baseline-md.js'
 import type {
   BuildFacts,
   CpythonTestsSection,
@@ -15,16 +18,17 @@ import type {
   TestFileEntry,
 } from './model.js'
 
-const STATUS_LINE: Record<Report['status'], string> = {
+export const STATUS_LINE: Record<Report['status'], string> = {
   clean: '✅ no leaks or crashes found',
   findings: '❌ found problems',
   'nothing-tested': '⚠️ nothing was tested',
   'build-failed': '💥 the interpreter did not build',
   'extension-failed': '💥 the extension did not build',
+  cancelled: '🛑 the run was cancelled: what ran before is below',
   error: '💥 the run stopped with an error',
 }
 
-const PASS_LABEL: Record<NonNullable<Finding['pass']>, string> = {
+export const PASS_LABEL: Record<NonNullable<Finding['pass']>, string> = {
   refleak: 'regrtest -R',
   'refleak-case': 'case re-run alone',
   showrefcount: '-X showrefcount pass',
@@ -41,8 +45,22 @@ const PASS_LABEL: Record<NonNullable<Finding['pass']>, string> = {
 
 const MAX_TRACEBACK_LINES_SHOWN = 12
 
-/** GitHub-flavoured Markdown for the job summary and summary.md; every value from the report is escaped. */
-export function renderSummaryMarkdown(report: Report): string {
+/**
+ * GitHub refuses a step summary over 1 MiB (docs: "Adding a job summary", step isolation and
+ * limits). The summary is cut to fit, in UTF-8 bytes, and says what it left out.
+ */
+export const GITHUB_STEP_SUMMARY_MAX_BYTES = 1024 * 1024
+
+/** Rows of one table (and items of one list) the summary shows; the rest are counted, and report.json / report.html hold them all. */
+export const SUMMARY_ROWS_SHOWN = 200
+
+const FULL_REPORT_POINTER = 'every row is in report.json and report.html (in the report folder or artifact)'
+
+/**
+ * GitHub-flavoured Markdown for the job summary and summary.md; every value from the report is
+ * escaped. At most `maxBytes` UTF-8 bytes (GitHub's step summary limit unless told otherwise).
+ */
+export function renderSummaryMarkdown(report: Report, maxBytes: number = GITHUB_STEP_SUMMARY_MAX_BYTES): string {
   const lines: string[] = []
   const title = report.cell ? `${report.cell.id} · CPython ${report.cell.python} · ${report.cell.variant}` : 'pydebug'
   lines.push(`## pydebug: ${escapeMarkdown(title)}`, '')
@@ -60,7 +78,7 @@ export function renderSummaryMarkdown(report: Report): string {
     if (report.error.log) lines.push(`Full log: \`${escapeCode(report.error.log)}\``, '')
   }
 
-  lines.push('| Step | Result |', '|---|---|')
+  const stepsFrom = lines.push('| Step | Result |', '|---|---|')
   if (report.interpreter) {
     const rebuilt = report.interpreter.rebuildReason ? ` · the cached builds did not fit: ${escapeMarkdown(report.interpreter.rebuildReason)}` : ''
     const build = report.interpreter.build
@@ -117,9 +135,12 @@ export function renderSummaryMarkdown(report: Report): string {
         .join(' ')} |`,
     )
   }
-  lines.push('')
+  // A run that stopped before its interpreter (a refused host, a failed build) has no step to show.
+  if (lines.length === stepsFrom) lines.splice(stepsFrom - 2, 2)
+  else lines.push('')
 
-  lines.push(...findingsMarkdown(report.findings))
+  lines.push(...findingsMarkdown(report.findings, SUMMARY_ROWS_SHOWN))
+  lines.push(...baselineMarkdown(report.baseline, escapeMarkdown, escapeCode))
 
   if (report.refleaks?.tests.length) {
     const atExit = new Map(report.showrefcount?.files.map((file) => [file.name, file.atExit]))
@@ -131,16 +152,19 @@ export function renderSummaryMarkdown(report: Report): string {
       `| Test file | ${pytest ? 'pytest + pydebug_refleak' : 'regrtest -R'} | ${pytest ? 'Test cases' : 'Cases re-run alone'} | At exit (-X showrefcount) |`,
       '|---|---|---|---|',
     )
+    const rows: string[] = []
     for (const test of report.refleaks.tests) {
       const exit = atExit.get(test.name)
-      lines.push(`| \`${escapeCode(test.name)}\` | ${verdict(test)} | ${casesCell(test)} | ${exit ? `${exit.refs} refs, ${exit.blocks} blocks` : '—'} |`)
+      rows.push(`| \`${escapeCode(test.name)}\` | ${verdict(test)} | ${casesCell(test)} | ${exit ? `${exit.refs} refs, ${exit.blocks} blocks` : '—'} |`)
     }
+    const hunted = new Set(report.refleaks.tests.map((test) => test.name))
     for (const file of report.showrefcount?.files ?? []) {
-      if (report.refleaks.tests.some((test) => test.name === file.name)) continue
-      lines.push(
+      if (hunted.has(file.name)) continue
+      rows.push(
         `| \`${escapeCode(file.name)}\` | not run | — | ${escapeMarkdown(file.outcome)}${file.atExit ? `, ${file.atExit.refs} refs, ${file.atExit.blocks} blocks` : ''} |`,
       )
     }
+    lines.push(...shownRows(rows, SUMMARY_ROWS_SHOWN, 'test files'))
     const partly = report.refleaks.tests.filter((test) => test.casesNotRun)
     if (partly.length) {
       lines.push(
@@ -162,25 +186,127 @@ export function renderSummaryMarkdown(report: Report): string {
   }
   lines.push(...notesMarkdown(report.problems ?? [], "report.json's `problems`"))
 
+  // Out of the collapsed list: a cut log's findings may be missing what its process printed past the cut.
+  for (const log of report.logs) if (log.cut) lines.push(`Log \`${escapeCode(log.path)}\` is incomplete: ${escapeMarkdown(describeLogCut(log.cut))}.`, '')
   const unparsed = report.logs.reduce((total, log) => total + log.unparsed.count, 0)
-  lines.push('<details><summary>Logs</summary>', '')
-  for (const log of report.logs) {
-    lines.push(`- \`${escapeCode(log.path)}\` (${log.kind}, ${log.lines} lines${log.unparsed.count ? `, ${log.unparsed.count} not parsed` : ''})`)
-  }
-  lines.push('', `${unparsed} log lines were not recognised by any parser; they are kept in the logs.`, '', '</details>', '')
-  return lines.join('\n')
+  if (report.logs.length) lines.push('<details><summary>Logs</summary>', '')
+  lines.push(
+    ...shownRows(
+      report.logs.map(
+        (log) =>
+          `- \`${escapeCode(log.path)}\` (${log.kind}, ${log.lines} lines${log.unparsed.count ? `, ${log.unparsed.count} not parsed` : ''}${log.cut ? ', incomplete' : ''})`,
+      ),
+      SUMMARY_ROWS_SHOWN,
+      'logs',
+    ),
+  )
+  if (report.logs.length) lines.push('', `${unparsed} log lines were not recognised by any parser; they are kept in the logs.`, '', '</details>', '')
+  return fitToBytes(lines, maxBytes)
+}
+
+/** The first `shown` rows, then one line counting the rest (a table's rows, a list's items alike). */
+function shownRows(rows: readonly string[], shown: number, what: string): string[] {
+  if (rows.length <= shown) return [...rows]
+  return [...rows.slice(0, shown), '', `… and ${group(rows.length - shown)} more ${what}: ${FULL_REPORT_POINTER}.`]
 }
 
 /**
- * The findings table (test, finding, where, deltas) and the tracebacks of the findings that have
- * one: how a finding reads in the run's summary and in `pydebug report parse`'s Markdown alike.
+ * The leaking tests with what each run leaked, per kind, and the sums; then the top ones' growth
+ * as charts, collapsed. Built from the leak findings (report/charts.ts), as the HTML report is.
  */
-export function findingsMarkdown(findings: readonly Finding[]): string[] {
+function leakingTestsMarkdown(tests: readonly LeakingTest[], rowsShown: number): string[] {
+  if (tests.length === 0) return []
+  const kinds = leakKinds(tests)
+  const lines = [
+    '### Leaking tests',
+    '',
+    `| Test | ${kinds.map((kind) => `${FINDING_KINDS[kind].label} per run | sum`).join(' | ')} |`,
+    `|---|${kinds.map(() => '---|---:|').join('')}`,
+  ]
+  const rows = tests.map((test) => {
+    const cells = kinds.map((kind) => {
+      const series = test.series.find((candidate) => candidate.kind === kind)
+      return series ? `[${series.deltas.join(', ')}] | ${series.sum}` : ' | '
+    })
+    return `| \`${escapeCode(test.test)}\` | ${cells.join(' | ')} |`
+  })
+  lines.push(...shownRows(rows, rowsShown, 'leaking tests'), '')
+  const charted = tests.slice(0, MAX_LEAK_CHARTS)
+  lines.push(
+    `<details><summary>Leak growth over the counted runs (${charted.length === tests.length ? '' : `the ${charted.length} largest of `}${group(tests.length)} leaking test${tests.length === 1 ? '' : 's'})</summary>`,
+    '',
+  )
+  for (const test of charted) lines.push(...renderLeakChartMermaid(test))
+  lines.push('</details>', '')
+  return lines
+}
+
+/**
+ * Markdown (or the summary's lines joined) cut to at most `maxBytes` UTF-8 bytes: whole lines are kept while
+ * they fit with the closing note, a code fence or `<details>` the cut leaves open is closed, and
+ * the note counts the table rows and names the sections left out.
+ */
+export function fitMarkdownToBytes(markdown: string, maxBytes: number): string {
+  return utf8Bytes(markdown) <= maxBytes ? markdown : fitToBytes(markdown.split('\n'), maxBytes)
+}
+
+function fitToBytes(lines: readonly string[], maxBytes: number): string {
+  const text = lines.join('\n')
+  if (utf8Bytes(text) <= maxBytes) return text
+  // What is left out from each line on: its table rows and list items, and its headings.
+  const rowsFrom = new Array<number>(lines.length + 1).fill(0)
+  const headingsFrom: string[][] = new Array(lines.length + 1)
+  headingsFrom[lines.length] = []
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const line = lines[index]
+    rowsFrom[index] = rowsFrom[index + 1] + (line.startsWith('| ') || line.startsWith('- ') ? 1 : 0)
+    const heading = /^#{2,4} (.*)$/.exec(line) ?? /^<details><summary>(.*?)<\/summary>/.exec(line)
+    headingsFrom[index] = heading ? [heading[1], ...headingsFrom[index + 1]] : headingsFrom[index + 1]
+  }
+  const noteFrom = (index: number) =>
+    `**✂️ This summary stops here to stay under ${group(maxBytes)} bytes (GitHub's step summary limit): ${group(rowsFrom[index])} more rows${headingsFrom[index].length ? ` and the sections ${headingsFrom[index].join(', ')}` : ''} are left out; ${FULL_REPORT_POINTER}.**`
+  let used = 0
+  let kept = 0
+  let fenceOpen = false
+  let fenceStart = 0
+  let detailsOpen = 0
+  for (; kept < lines.length; kept++) {
+    const line = lines[kept]
+    const fenceAfter: boolean = line.startsWith('```') ? !fenceOpen : fenceOpen
+    const detailsAfter = detailsOpen + (line.startsWith('<details>') ? 1 : 0) - (line.startsWith('</details>') ? 1 : 0)
+    const closing = (fenceAfter ? '```\n'.length : 0) + detailsAfter * '</details>\n'.length
+    const lineBytes = utf8Bytes(line) + 1
+    if (used + lineBytes + closing + utf8Bytes(noteFrom(kept + 1)) + 2 > maxBytes) break
+    used += lineBytes
+    if (fenceAfter && !fenceOpen) fenceStart = kept
+    fenceOpen = fenceAfter
+    detailsOpen = detailsAfter
+  }
+  // Half a chart or traceback says nothing: a fenced block the cut went into is left out whole.
+  if (fenceOpen) kept = fenceStart
+  const closers = Array.from({ length: detailsOpen }, () => '</details>')
+  return [...lines.slice(0, kept), ...closers, noteFrom(kept), ''].join('\n')
+}
+
+function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8')
+}
+
+function group(value: number): string {
+  return value.toLocaleString('en-US')
+}
+
+/**
+ * The findings table (test, finding, where, deltas), the leaking tests with their sums and charts,
+ * and the tracebacks of the findings that have one: how a finding reads in the run's summary and in
+ * `pydebug report parse`'s Markdown alike. Past `rowsShown` rows a table counts the rest.
+ */
+export function findingsMarkdown(findings: readonly Finding[], rowsShown = Number.POSITIVE_INFINITY): string[] {
   if (findings.length === 0) return []
   const lines = ['### Findings', '', '| Test | Finding | Where | Deltas per run (after warm-up) |', '|---|---|---|---|']
-  for (const finding of findings) {
-    // A leak's deltas say it all; every other finding shows its cause.
-    const text = finding.detail ?? (finding.deltas ? undefined : finding.message)
+  const shown = findings.slice(0, rowsShown)
+  for (const finding of shown) {
+    const text = findingCause(finding)
     const detail = text ? `: \`${escapeCode(text)}\`` : ''
     const seenIn = finding.pass && finding.pass !== 'refleak' && finding.pass !== 'refleak-case' ? ` (${PASS_LABEL[finding.pass]})` : ''
     const test = finding.case ?? finding.test
@@ -188,8 +314,11 @@ export function findingsMarkdown(findings: readonly Finding[]): string[] {
       `| ${test ? `\`${escapeCode(test)}\`` : '—'} | ${FINDING_KINDS[finding.kind].label}${detail}${seenIn} | ${whereCell(finding)} | ${finding.deltas ? `[${finding.deltas.join(', ')}]` : ''} |`,
     )
   }
+  if (shown.length < findings.length)
+    lines.push('', `… and ${group(findings.length - shown.length)} more findings (${countByKind(findings.slice(shown.length))}): ${FULL_REPORT_POINTER}.`)
   lines.push('')
-  const traced = findings.filter((finding) => finding.traceback?.length)
+  lines.push(...leakingTestsMarkdown(leakingTests(findings), rowsShown))
+  const traced = shown.filter((finding) => finding.traceback?.length)
   if (traced.length) {
     lines.push('<details><summary>Tracebacks</summary>', '')
     for (const finding of traced) {
@@ -210,6 +339,11 @@ export function findingsMarkdown(findings: readonly Finding[]): string[] {
   return lines
 }
 
+/** What a finding's row says beside its kind: a leak's deltas say it all; every other finding shows its cause. */
+export function findingCause(finding: Finding): string | undefined {
+  return finding.detail ?? (finding.deltas ? undefined : finding.message)
+}
+
 /** One sentence for the problems marked `note` (not the extension's fault): counted, and where (Markdown, as written) they are listed. */
 export function notesMarkdown(problems: readonly ReportProblem[], listedIn: string): string[] {
   const notes = problems.filter((problem) => problem.severity === 'note').length
@@ -225,19 +359,25 @@ function cpythonTestsStepRow(section: CpythonTestsSection): string {
   return `| CPython's tests | \`${escapeCode(section.selection)}\`${shard}: ${escapeMarkdown(section.state ?? `did not finish (exit ${section.exitCode})`)} |`
 }
 
+/** regrtest's counts of test files per verdict, in the order and words the summary and the HTML report show them. */
+export const CPYTHON_TEST_COUNT_LABELS: Readonly<Record<keyof CpythonTestsSection['counts'], string>> = {
+  ok: 'OK',
+  failed: 'Failed',
+  timedOut: 'Timed out',
+  skipped: 'Skipped',
+  resourceDenied: 'Resource denied',
+  envChanged: 'Env changed',
+  rerun: 'Re-run',
+  runNoTests: 'Ran no tests',
+  omitted: 'Omitted',
+}
+
 /** A short table of regrtest's counts, the failed test files, and how the runtime settings applied. */
 function cpythonTestsLines(section: CpythonTestsSection): string[] {
   const { counts } = section
-  const lines = [
-    "### CPython's test suite",
-    '',
-    '| OK | Failed | Timed out | Skipped | Resource denied | Env changed | Re-run | Ran no tests | Omitted |',
-    '|---|---|---|---|---|---|---|---|---|',
-  ]
-  lines.push(
-    `| ${counts.ok} | ${counts.failed} | ${counts.timedOut} | ${counts.skipped} | ${counts.resourceDenied} | ${counts.envChanged} | ${counts.rerun} | ${counts.runNoTests} | ${counts.omitted} |`,
-    '',
-  )
+  const verdicts = Object.entries(CPYTHON_TEST_COUNT_LABELS) as [keyof typeof counts, string][]
+  const lines = ["### CPython's test suite", '', `| ${verdicts.map(([, label]) => label).join(' | ')} |`, `|${verdicts.map(() => '---|').join('')}`]
+  lines.push(`| ${verdicts.map(([verdict]) => counts[verdict]).join(' | ')} |`, '')
   if (section.failed?.length)
     lines.push(
       `Failed: ${section.failed.map((name) => `\`${escapeCode(name)}\`${section.timedOutTests?.includes(name) ? ' (timed out)' : ''}`).join(', ')}.`,
@@ -327,9 +467,8 @@ function memcheckLines(section: MemcheckSection): string[] {
   return lines
 }
 
-/** Where an interpreter came from, in the words the summaries use. */
 /** ` (configure 21 s with an earlier configure's results, make 180 s, make install 40 s)`, or nothing for a record without phase times. */
-function describeBuildPhases(build: BuildFacts): string {
+export function describeBuildPhases(build: BuildFacts): string {
   const phases = BUILD_PHASES.flatMap((phase) => {
     const seconds = build.phaseSeconds?.[phase]
     if (seconds === undefined) return []
@@ -348,6 +487,7 @@ function formatMegabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(0)} MB`
 }
 
+/** Where an interpreter came from, in the words the summaries use. */
 export function describeCacheHit(cacheHit: InterpreterSection['cacheHit']): string {
   return { local: 'restored from the local cache', remote: 'restored from the Actions cache', none: 'built from source' }[cacheHit]
 }

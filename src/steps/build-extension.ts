@@ -4,6 +4,7 @@ import { compilerVersion } from '../adapters/platform.js'
 import { describeExit, mergeEnv, type CommandSpec } from '../adapters/process.js'
 import { ConfigError, ExtensionBuildError } from '../errors.js'
 import { expandCommand, formatArgv, type CommandLine } from '../plan/command-line.js'
+import { buildEnvCredentials, hideCredentials } from '../config/build-env.js'
 import { explainExtensionRebuild } from '../plan/cache-miss.js'
 import type { CellPlan } from '../plan/cell.js'
 import { COMPILER_COMMAND_ENV, interpreterCompilerOf, planExtensionBuildEnv, planExtensionBuildKey, type ExtensionKeyInputs } from '../plan/extension-build.js'
@@ -57,10 +58,24 @@ interface ExtensionRecord {
 // (.pydebug-action is where the reusable workflow checks this action out, inside the workspace.)
 const NOT_SOURCE = new Set(['build', 'dist', '.git', '.hg', '__pycache__', 'node_modules', '.tox', '.nox', '.venv', 'venv', 'pydebug-out', '.pydebug-action'])
 
-export function isBuildOutput(relativePath: string, isDirectory: boolean): boolean {
+function isBuildOutput(relativePath: string, isDirectory: boolean): boolean {
   const name = relativePath.split('/').pop()!
   if (isDirectory) return NOT_SOURCE.has(name) || name.endsWith('.egg-info')
   return /\.(so|pyd|o|obj|pyc|dylib)$/.test(name)
+}
+
+/**
+ * isBuildOutput, and the folders pydebug writes itself (the cache and report folders) when they lie
+ * inside the project: neither part of its source digest nor of the copy it is built from.
+ */
+function notSourceIn(projectDir: string, ownFolders: readonly string[]): (relativePath: string, isDirectory: boolean) => boolean {
+  const inside = new Set(
+    ownFolders
+      .map((folder) => path.relative(path.resolve(projectDir), path.resolve(folder)))
+      .filter((relative) => relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative))
+      .map((relative) => relative.split(path.sep).join('/')),
+  )
+  return (relativePath, isDirectory) => isBuildOutput(relativePath, isDirectory) || (isDirectory && inside.has(relativePath))
 }
 
 /**
@@ -82,11 +97,12 @@ export async function ensureExtension(
   const abiCflags = extensionAbiCflags(cell.buildEnv, fingerprint)
   if (abiCflags.length) variantEnv.CFLAGS = [variantEnv.CFLAGS ?? context.env.CFLAGS, ...abiCflags].filter((part) => part).join(' ')
   const buildEnv = planExtensionBuildEnv(context.env, variantEnv)
+  const notSource = notSourceIn(projectDir, [context.cacheDir, context.outDir])
   const inputs: ExtensionKeyInputs = {
     project: path.basename(projectDir),
     abi: fingerprint?.label ?? cell.extensionAbi,
     python: cell.python.text,
-    sourceDigest: await hashTree(projectDir, isBuildOutput),
+    sourceDigest: await hashTree(projectDir, notSource),
     compilerEnv: buildEnv.compilerEnv,
     compilerVersions: await compilerVersions(context, buildEnv.compilerEnv),
     // What the build depends on in the interpreter: its ABI (macros, sanitizers, SOABI) and the compiler sysconfig names.
@@ -97,10 +113,15 @@ export async function ensureExtension(
     ...(buildCommand ? { buildCommand: buildCommand.text } : {}),
   }
   const key = planExtensionBuildKey(inputs)
+  // Credentials in build-env go to the build only; the key digests them, and what is written shows them as ***.
+  const credentials = buildEnvCredentials(userBuildEnv)
+  const shown = (text: string) => hideCredentials(text, credentials)
+  const shownBuildEnv = Object.fromEntries(Object.entries(userBuildEnv).map(([name, value]) => [name, shown(value)]))
+  const shownInputs: ExtensionKeyInputs = inputs.buildEnv ? { ...inputs, buildEnv: shownBuildEnv } : inputs
   const buildRoot = path.join(context.cacheDir, 'extensions', key)
   const sitePath = path.join(buildRoot, 'site')
   const recordPath = path.join(buildRoot, EXTENSION_RECORD_FILE)
-  const environment = { compilerEnv: inputs.compilerEnv, compilerVersions: inputs.compilerVersions, buildEnv: userBuildEnv, key }
+  const environment = { compilerEnv: inputs.compilerEnv, compilerVersions: inputs.compilerVersions, buildEnv: shownBuildEnv, key }
 
   if (!rebuild) {
     const previous = await readJsonIfPresent<ExtensionRecord>(recordPath)
@@ -126,7 +147,7 @@ export async function ensureExtension(
       )
       return reused
     }
-    const reason = explainExtensionRebuild(inputs, await readEarlierBuilds(context.cacheDir, projectDir, inputs))
+    const reason = explainExtensionRebuild(shownInputs, await readEarlierBuilds(context.cacheDir, projectDir, inputs))
     if (reason) context.log.info(`extension ${inputs.project}: not reusing the earlier ${inputs.abi} build: ${reason}`)
   }
 
@@ -134,7 +155,7 @@ export async function ensureExtension(
   await removeTree(buildRoot)
   // Built from a copy: the user's tree stays clean and each ABI gets its own build/ folder.
   const sourceCopy = extensionSourceCopy({ sitePath })
-  await copyTree(projectDir, sourceCopy, isBuildOutput)
+  await copyTree(projectDir, sourceCopy, notSource)
   await ensureDir(sitePath)
 
   const python = interpreter.pythonPath
@@ -171,7 +192,7 @@ export async function ensureExtension(
       }
       command = expanded.argv
       const built = await run('build-command', { argv: command })
-      if (!built.ok) throw await failure(`${built.describe}, running ${formatArgv(command)}`)
+      if (!built.ok) throw await failure(`${built.describe}, running ${shown(formatArgv(command))}`)
       return
     }
     const backend = await buildBackend(sourceCopy)
@@ -221,14 +242,14 @@ export async function ensureExtension(
         : ''
     throw new ExtensionBuildError(`building ${projectDir} produced no extension module ending in ${interpreter.record.probe.extSuffix}${hint}; see ${log}`, log)
   }
-  const built = { builder, ...(command ? { command } : {}) }
+  const built = { builder, ...(command ? { command: command.map(shown) } : {}) }
   const builtBy = { cell: cell.id, interpreterKey: interpreter.cacheKey }
   const record: ExtensionRecord = {
     key,
     builtAt: new Date().toISOString(),
     modules,
     projectDir,
-    inputs,
+    inputs: shownInputs,
     removedEnv: buildEnv.removed,
     ...built,
     ...(fingerprint ? { builtFor: fingerprint } : {}),

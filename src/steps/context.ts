@@ -19,6 +19,8 @@ export interface StepContext {
   readonly outDir: string
   /** The repository root (cwd, or GITHUB_WORKSPACE): file paths in problems and annotations are relative to it. */
   readonly workspace: string
+  /** Aborted by SIGINT or SIGTERM (adapters/cancellation.ts): the runner has ended the running commands, and the run stops with what it has. */
+  readonly cancel?: AbortSignal
 }
 
 export function logPath(context: Pick<StepContext, 'outDir'>, ...parts: string[]): string {
@@ -38,15 +40,16 @@ export function withCommandEnv(context: StepContext, env: Readonly<Record<string
 
 /** The services every front end gives the steps; only the logger and the remote cache differ. */
 export async function createStepContext(
-  config: Pick<RunConfig, 'cacheDir' | 'outDir'>,
+  config: Pick<RunConfig, 'cacheDir' | 'outDir' | 'logLimitBytes'>,
   {
     env,
     workspace,
     log,
     remoteCache = NO_REMOTE_CACHE,
-  }: { env: Readonly<Record<string, string | undefined>>; workspace: string; log: Logger; remoteCache?: RemoteCache },
+    cancel,
+  }: { env: Readonly<Record<string, string | undefined>>; workspace: string; log: Logger; remoteCache?: RemoteCache; cancel?: AbortSignal },
 ): Promise<StepContext> {
-  const runner = createProcessRunner(env)
+  const runner = createProcessRunner(env, { ...(cancel ? { cancel } : {}), ...(config.logLimitBytes ? { logLimitBytes: config.logLimitBytes } : {}) })
   return {
     runner,
     env,
@@ -56,5 +59,6 @@ export async function createStepContext(
     cacheDir: config.cacheDir,
     outDir: path.resolve(config.outDir),
     workspace,
+    ...(cancel ? { cancel } : {}),
   }
 }

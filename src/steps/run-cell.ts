@@ -1,13 +1,15 @@
 import path from 'node:path'
-import { ensureDir, makeScratchDir, removeTree, writeFileAtomic } from '../adapters/files.js'
+import { ensureDir, makeScratchDir, readTextIfPresent, removeTree, writeFileAtomic } from '../adapters/files.js'
 import type { RunConfig } from '../config/run-config.js'
-import { ConfigError, INTERNAL_ERROR_EXIT_CODE, PydebugError } from '../errors.js'
+import { CancelledError, ConfigError, INTERNAL_ERROR_EXIT_CODE, PydebugError } from '../errors.js'
 import { planCell, type CellPlan } from '../plan/cell.js'
 import { describeSource } from '../plan/source.js'
+import { baselineOrError, withBaseline } from '../report/baseline.js'
 import { collectReport, type RunResults } from '../report/collect.js'
 import { findingsExitCode } from '../report/exit-code.js'
 import type { Report } from '../report/model.js'
 import { renderSummaryMarkdown } from '../report/summary-md.js'
+import { renderHtmlReport } from '../report/html-report.js'
 import type {
   CpythonTestsRun,
   ExtensionBuild,
@@ -81,6 +83,8 @@ export async function runCell(config: RunConfig, context: StepContext, inherited
 async function runCellIn(config: RunConfig, context: StepContext, inheritedPythonPath?: string): Promise<CellOutcome> {
   // gil: force-off is part of the cell's runtime environment (PYTHON_GIL=0), so every pass and the report see it.
   let cell = withGilMode(planCellOrThrow(config), config.gil)
+  // A baseline that is not a report fails now, not after a build of minutes.
+  const baseline = config.baseline ? baselineOrError(await readTextIfPresent(config.baseline), config.baseline) : undefined
   // Logs from an earlier run in the same folder would mix with this run's.
   await removeTree(path.join(context.outDir, 'logs'))
   await ensureDir(path.join(context.outDir, 'logs'))
@@ -226,8 +230,10 @@ async function runCellIn(config: RunConfig, context: StepContext, inheritedPytho
         ...(config.cpythonTestsDurations ? { durationsFile: config.cpythonTestsDurations } : {}),
       })
     }
-  } catch (caught) {
+  } catch (thrown) {
     // Even an unexpected failure (a full disk, a bug) leaves report.json and the logs behind.
+    // After a cancellation, what a step made of its ended command (a probe that "failed", say) is not the reason the run stopped.
+    const caught = context.cancel?.aborted && !(thrown instanceof CancelledError) ? context.cancel.reason : thrown
     errorExitCode = caught instanceof PydebugError ? caught.exitCode : INTERNAL_ERROR_EXIT_CODE
     error =
       caught instanceof PydebugError
@@ -239,7 +245,7 @@ async function runCellIn(config: RunConfig, context: StepContext, inheritedPytho
         : { kind: 'InternalError', message: caught instanceof Error ? (caught.stack ?? caught.message) : String(caught) }
   }
 
-  const report = collectReport({
+  const collected = collectReport({
     toolVersion: TOOL_VERSION,
     generatedAt: new Date().toISOString(),
     cell,
@@ -259,11 +265,13 @@ async function runCellIn(config: RunConfig, context: StepContext, inheritedPytho
     ...(error ? { error } : {}),
     relative: (absolutePath) => reportPath(context, absolutePath),
   })
+  const report: Report = withBaseline(collected, baseline, config.failOn)
   const summaryMarkdown = renderSummaryMarkdown(report)
   const reportFile = path.join(context.outDir, 'report.json')
   const summaryFile = path.join(context.outDir, 'summary.md')
   await writeFileAtomic(reportFile, `${JSON.stringify(report, null, 2)}\n`)
   await writeFileAtomic(summaryFile, summaryMarkdown)
+  await writeFileAtomic(path.join(context.outDir, 'report.html'), renderHtmlReport(report))
 
   return {
     report,

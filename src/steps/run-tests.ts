@@ -217,6 +217,7 @@ export function parsedRun(result: CommandResult, { lines, unparsed, ...details }
     signal: result.signal,
     timedOut: result.timedOut,
     log: result.logPath,
+    ...(result.logCut ? { logCut: result.logCut } : {}),
     lines,
     unparsed,
     details: testFile === undefined ? details : { ...details, problems: details.problems.map((problem) => ({ ...problem, test: testFile })) },

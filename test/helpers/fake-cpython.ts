@@ -38,6 +38,10 @@ export interface FakeSourceOptions {
   readonly makeAll?: readonly string[]
   /** The tarball's file name (default Python-3.11.2.tgz). */
   readonly fileName?: string
+  /** More files of the source tree (paths relative to it), e.g. C files make compiles (`cc -c $(srcdir)/part.c`: the Makefile sets srcdir). */
+  readonly sourceFiles?: Readonly<Record<string, string>>
+  /** Shell make install runs after it wrote the fake install, with "$prefix" set; install stops at the first failing command, as make's does. */
+  readonly installCommands?: string
 }
 
 /** Writes the fake source tree under `root` and returns the path of its .tgz (in `root`). */
@@ -50,13 +54,17 @@ export async function makeFakeCpythonTarball(root: string, options: FakeSourceOp
   const makeAll = (options.makeAll ?? ['@echo built']).map((line) => `\\t${line.replaceAll("'", "'\\''")}\\n`).join('')
   writeFileSync(
     path.join(tree, 'configure'),
-    `#!/bin/sh\necho "checking for the fake compiler... yes"\n${options.configurePrelude ?? ''}\nfor arg in "$@"; do case "$arg" in --prefix=*) echo "\${arg#--prefix=}" > prefix.txt;; esac; done\nsrcdir=$(dirname "$0")\nprintf 'all:\\n${makeAll}install:\\n\\tsh %s/install.sh\\n' "$srcdir" > Makefile\n`,
+    `#!/bin/sh\necho "checking for the fake compiler... yes"\n${options.configurePrelude ?? ''}\nfor arg in "$@"; do case "$arg" in --prefix=*) echo "\${arg#--prefix=}" > prefix.txt;; esac; done\nsrcdir=$(dirname "$0")\nprintf 'srcdir = %s\\nall:\\n${makeAll}install:\\n\\tsh %s/install.sh\\n' "$srcdir" "$srcdir" > Makefile\n`,
   )
   chmodSync(path.join(tree, 'configure'), 0o755)
   const writes = Object.entries(FAKE_INSTALLED_FILES)
     .map(([file, content]) => `mkdir -p "$prefix/${path.dirname(file)}"\ncat > "$prefix/${file}" <<'PYDEBUG_EOF'\n${content}PYDEBUG_EOF\n`)
     .join('')
-  writeFileSync(path.join(tree, 'install.sh'), `prefix=$(cat prefix.txt)\nmkdir -p "$prefix/bin"\nln -s '${systemPython}' "$prefix/bin/python3"\n${writes}`)
+  for (const [file, content] of Object.entries(options.sourceFiles ?? {})) writeFileSync(path.join(tree, file), content)
+  writeFileSync(
+    path.join(tree, 'install.sh'),
+    `set -e\nprefix=$(cat prefix.txt)\nmkdir -p "$prefix/bin"\nln -s '${systemPython}' "$prefix/bin/python3"\n${writes}${options.installCommands ?? ''}\n`,
+  )
   const tarball = path.join(root, options.fileName ?? 'Python-3.11.2.tgz')
   const packed = await spawnAsync(['tar', '-czf', tarball, '-C', treeRoot, 'Python-3.11.2'])
   if (packed.code !== 0) throw new Error(`tar: ${packed.stderr}`)

@@ -1,22 +1,26 @@
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parse } from 'yaml'
-import { REPO_ROOT, spawnAsync } from './spawn.js'
+import { REPO_ROOT } from './spawn.js'
 
 interface ActionManifest {
   inputs?: Record<string, { default?: string; required?: boolean }>
-  runs: { using: string; main: string }
+  runs: { using: string; main: string; post?: string }
 }
 
 export interface ActionRun {
   readonly code: number | null
   readonly stdout: string
   readonly stderr: string
+  readonly seconds: number
   readonly outputs: Record<string, string>
   readonly summary: string
+  /** What the step saved for its post step (core.saveState), which the runner hands to it as STATE_<name>. */
+  readonly state: Record<string, string>
   /** `::error title=...,file=...::message` workflow commands. */
   readonly annotations: { level: string; properties: Record<string, string>; message: string }[]
 }
@@ -31,26 +35,46 @@ export interface RunActionOptions {
    * bundle is built from, through tsx, so a test sees src/ before anyone rebuilds dist/.
    */
   readonly from?: 'dist' | 'src'
+  /** Which of action.yml's entries runs: `main` (default) or `post`. */
+  readonly step?: 'main' | 'post'
+  /** The state the main step saved (ActionRun.state), as the runner gives it to the post step. */
+  readonly state?: Record<string, string>
+}
+
+/** A started action step: its process, and what it did once it ends. */
+export interface StartedAction {
+  readonly child: ChildProcess
+  readonly done: Promise<ActionRun>
 }
 
 /**
- * Runs an action's main entry the way the runner does: action.yml defaults applied, inputs as
- * INPUT_<NAME> variables, fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and the given node.
+ * Runs an action's main (or post) entry the way the runner does: action.yml defaults applied, inputs as
+ * INPUT_<NAME> variables, saved state as STATE_<name>, fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY /
+ * GITHUB_STATE files, and the given node.
  */
-export async function runAction(
+export async function runAction(actionDir: string, inputs: Record<string, string>, options: RunActionOptions = {}): Promise<ActionRun> {
+  return startAction(actionDir, inputs, options).done
+}
+
+/** runAction, returning as soon as the step's process started (to signal it, say). */
+export function startAction(
   actionDir: string,
   inputs: Record<string, string>,
-  { node = process.execPath, env = {}, workspace = actionDir, from = 'dist' }: RunActionOptions = {},
-): Promise<ActionRun> {
+  { node = process.execPath, env = {}, workspace = actionDir, from = 'dist', step = 'main', state = {} }: RunActionOptions = {},
+): StartedAction {
   const manifest = parse(readFileSync(path.join(actionDir, 'action.yml'), 'utf8')) as ActionManifest
-  const bundle = path.join(actionDir, manifest.runs.main)
+  const entry = step === 'main' ? manifest.runs.main : manifest.runs.post
+  if (!entry) throw new Error(`${actionDir}/action.yml has no ${step} entry`)
+  const bundle = path.join(actionDir, entry)
   // The tsx loader by absolute URL: `--import tsx` would resolve from the workspace, outside this repository.
   const argv = from === 'dist' ? [node, bundle] : [node, '--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href, sourceEntryOf(bundle)]
   const files = mkdtempSync(path.join(os.tmpdir(), 'pydebug-action-run-'))
   const outputFile = path.join(files, 'output')
   const summaryFile = path.join(files, 'summary')
+  const stateFile = path.join(files, 'state')
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
+  writeFileSync(stateFile, '')
   const inputEnv: NodeJS.ProcessEnv = {}
   for (const [name, spec] of Object.entries(manifest.inputs ?? {})) {
     const value = inputs[name] ?? spec.default ?? ''
@@ -59,26 +83,47 @@ export async function runAction(
   for (const name of Object.keys(inputs)) {
     if (!manifest.inputs?.[name]) throw new Error(`input '${name}' is not declared in ${actionDir}/action.yml`)
   }
-  const result = await spawnAsync(argv, {
+  const stateEnv = Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]))
+  const started = Date.now()
+  const child = spawn(argv[0], argv.slice(1), {
     cwd: workspace,
     env: {
       ...Object.fromEntries(
-        Object.entries(process.env).filter(([name]) => !name.startsWith('INPUT_') && !name.startsWith('ACTIONS_') && !name.startsWith('GITHUB_')),
+        Object.entries(process.env).filter(
+          ([name]) => !name.startsWith('INPUT_') && !name.startsWith('ACTIONS_') && !name.startsWith('GITHUB_') && !name.startsWith('STATE_'),
+        ),
       ),
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_STATE: stateFile,
       GITHUB_WORKSPACE: workspace,
       RUNNER_TEMP: files,
       ...inputEnv,
+      ...stateEnv,
       ...env,
     },
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
-  return {
-    ...result,
-    outputs: parseFileCommands(readFileSync(outputFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
-    annotations: parseAnnotations(result.stdout),
-  }
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  const done = new Promise<ActionRun>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout,
+        stderr,
+        seconds: (Date.now() - started) / 1000,
+        outputs: parseFileCommands(readFileSync(outputFile, 'utf8')),
+        summary: readFileSync(summaryFile, 'utf8'),
+        state: parseFileCommands(readFileSync(stateFile, 'utf8')),
+        annotations: parseAnnotations(stdout),
+      }),
+    )
+  })
+  return { child, done }
 }
 
 /** The src/entry/*.ts file scripts/build-dist.mjs bundles into `bundle` (dist/<name>/index.js). */

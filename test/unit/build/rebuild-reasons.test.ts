@@ -43,7 +43,7 @@ describe.runIf(pythonPath && hasCompilers)('why an interpreter or an extension i
     mkdirSync(tree, { recursive: true })
     writeFileSync(
       path.join(tree, 'configure'),
-      `#!/bin/sh\nfor arg in "$@"; do case "$arg" in --prefix=*) echo "\${arg#--prefix=}" > prefix.txt;; esac; done\nprintf 'all:\\n\\t@echo built\\ninstall:\\n\\tsh ../install.sh\\n' > Makefile\n`,
+      `#!/bin/sh\nfor arg in "$@"; do case "$arg" in --prefix=*) echo "\${arg#--prefix=}" > prefix.txt;; esac; done\nprintf 'all:\\n\\t@echo built\\ninstall:\\n\\tsh %s/install.sh\\n' "$(dirname "$0")" > Makefile\n`,
     )
     chmodSync(path.join(tree, 'configure'), 0o755)
     writeFileSync(path.join(tree, 'install.sh'), `prefix=$(cat prefix.txt)\nmkdir -p "$prefix/bin"\nln -s '${pythonPath}' "$prefix/bin/python3"\n`)

@@ -35,7 +35,7 @@ describe('pydebug run with bad arguments', () => {
     ],
     [['--extension', 'nowhere'], /--extension 'nowhere': no such directory/],
     [['--extension', 'no-tests'], /--extension 'no-tests' has no tests\/ folder/],
-    [['--fail-on', 'sometimes'], /--fail-on 'sometimes' is not allowed\. Allowed: findings, leaks, never\.$/],
+    [['--fail-on', 'sometimes'], /--fail-on 'sometimes' is not allowed\. Allowed: findings, leaks, new, never\.$/],
     [['--refleak-runs', '3'], /--refleak-runs '3' is not allowed: expected WARMUPS:RUNS/],
     [['--jobs', '0'], /--jobs '0' is not allowed: expected a whole number 1 or more\.$/],
     [['--colour', 'red'], /^pydebug run: Unknown option '--colour'\. Allowed options: --python, --variant, /],

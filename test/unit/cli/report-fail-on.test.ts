@@ -30,7 +30,7 @@ describe('pydebug report --fail-on', () => {
     const code = await cli(['report', subcommand, operand, '--fail-on', 'errors'], io)
     expect(code).toBe(2)
     expect(io.err).toBe(`pydebug report: ${runRefusal('errors')}\n`)
-    expect(io.err).toContain("--fail-on 'errors' is not allowed. Allowed: findings, leaks, never.")
+    expect(io.err).toContain("--fail-on 'errors' is not allowed. Allowed: findings, leaks, new, never.")
     expect(io.out).toBe('')
   })
 

@@ -32,7 +32,7 @@ describe('pydebug run --help', () => {
 
   it("names build's options from the same table", async () => {
     expect((await helpOf('build')).split('\n')[0]).toBe(
-      'Usage: pydebug build --python X.Y.Z [--variant NAME] [--config FILE] [--source SRC] [--sha256 HEX] [--cache-dir DIR] [--out DIR] [--jobs N] [--[no-]keep-build-tree] [--configure-timeout MIN] [--make-timeout MIN] [--install-timeout MIN]',
+      'Usage: pydebug build --python X.Y.Z [--variant NAME] [--config FILE] [--source SRC] [--sha256 HEX] [--cache-dir DIR] [--out DIR] [--jobs N] [--[no-]keep-build-tree] [--configure-timeout MIN] [--make-timeout MIN] [--install-timeout MIN] [--log-limit MB]',
     )
   })
 })

@@ -126,7 +126,7 @@ describe('pydebug report parse', () => {
     [['report', 'parse', 'x.log', '--colour'], /Allowed options: --format, --out, --workspace, --fail-on\./],
     [
       ['report', 'parse', path.join(FIXTURES_DIR, 'cpython-3.11.2-pydebug/regrtest-R-leaky.txt'), '--fail-on', 'errors'],
-      /--fail-on 'errors' is not allowed\. Allowed: findings, leaks, never\./,
+      /--fail-on 'errors' is not allowed\. Allowed: findings, leaks, new, never\./,
     ],
     [
       ['report', 'parse', path.join(FIXTURES_DIR, 'cpython-3.11.2-pydebug/regrtest-R-leaky.txt'), '--out', 'no/such/folder/report.json'],

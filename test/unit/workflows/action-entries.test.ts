@@ -123,7 +123,7 @@ describe('the main action (action.yml), with its defaults applied (checks that f
     )
     const withFile = await runMain(inputs)
     expect(withFile.code, printed(withFile)).toBe(1)
-    expect(errorsOf(withFile)).toEqual(["input 'fail-on' 'sometimes' is not allowed. Allowed: findings, leaks, never."])
+    expect(errorsOf(withFile)).toEqual(["input 'fail-on' 'sometimes' is not allowed. Allowed: findings, leaks, new, never."])
   })
 
   it('fails naming the input, the value and what it expects when a config path the user gave does not exist', async () => {
