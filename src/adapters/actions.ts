@@ -86,14 +86,27 @@ export const ACTION_STATE = {
   summaryWritten: 'summary-written',
 } as const
 
+/** What names a job's runner: GitHub's RUNNER_OS and RUNNER_ARCH, and the re-run's GITHUB_RUN_ATTEMPT. */
+export interface RunnerFacts {
+  readonly os?: string | undefined
+  readonly arch?: string | undefined
+  readonly attempt?: string | undefined
+}
+
+export function runnerFactsOf(env: Readonly<Record<string, string | undefined>>): RunnerFacts {
+  return { os: env.RUNNER_OS, arch: env.RUNNER_ARCH, attempt: env.GITHUB_RUN_ATTEMPT }
+}
+
 /**
- * The report artifact's name: the `artifact-name` input, else pydebug-<cell id>; from the second
- * attempt of a re-run on (GITHUB_RUN_ATTEMPT), `-attempt<N>` too, so the re-run's upload never
- * meets an earlier attempt's artifact of the same name in the run, which GitHub refuses (409).
+ * The report artifact's name: the `artifact-name` input, else `defaultName` and the runner
+ * (`-linux-x64`), so the same cell on two runners of one workflow run never meets the other's name;
+ * from the second attempt of a re-run on, `-attempt<N>` too. GitHub refuses a name the run
+ * already has (409).
  */
-export function reportArtifactName(given: string, defaultName: string, runAttempt: string | undefined): string {
-  const name = given.trim() || defaultName
-  const attempt = Number(runAttempt)
+export function reportArtifactName(given: string, defaultName: string, runner: RunnerFacts): string {
+  const runnerSuffix = runner.os && runner.arch ? `-${runner.os}-${runner.arch}`.toLowerCase() : ''
+  const name = given.trim() || `${defaultName}${runnerSuffix}`
+  const attempt = Number(runner.attempt)
   return Number.isInteger(attempt) && attempt > 1 ? `${name}-attempt${attempt}` : name
 }
 

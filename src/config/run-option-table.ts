@@ -260,7 +260,8 @@ export const RUN_OPTIONS = {
     flag: null,
     kind: 'text',
     default: '',
-    description: 'Artifact name. Empty means pydebug-<cell id>, e.g. pydebug-cp311-pydebug.',
+    description:
+      'Artifact name. Empty means pydebug-<cell id>-<runner os>-<arch>, e.g. pydebug-cp311-pydebug-linux-x64; from the second attempt of a re-run on, -attempt<N> is added.',
   },
 } as const satisfies Record<string, RunOptionSpec>
 

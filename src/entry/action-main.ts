@@ -2,7 +2,16 @@ import * as core from '@actions/core'
 import path from 'node:path'
 import { runActionEntry } from '../adapters/action-entry.js'
 import { removeFile } from '../adapters/files.js'
-import { ACTION_STATE, actionsLogger, createActionsCache, messageOf, reportArtifactName, uploadReportArtifact, writeJobSummary } from '../adapters/actions.js'
+import {
+  ACTION_STATE,
+  actionsLogger,
+  createActionsCache,
+  messageOf,
+  reportArtifactName,
+  runnerFactsOf,
+  uploadReportArtifact,
+  writeJobSummary,
+} from '../adapters/actions.js'
 import { cancelOnSignals } from '../adapters/cancellation.js'
 import { runEnvironment } from '../adapters/run-environment.js'
 import { ACTION_INPUT_NAMES, readActionInputs } from '../config/action-inputs.js'
@@ -52,7 +61,7 @@ export async function run(): Promise<void> {
       ? reportArtifactName(
           inputs.artifactName,
           `pydebug-${cell.id}${config.cpythonTestsShard ? `-${shardSuffix(config.cpythonTestsShard)}` : ''}`,
-          process.env.GITHUB_RUN_ATTEMPT,
+          runnerFactsOf(process.env),
         )
       : undefined
     if (artifactName) core.saveState(ACTION_STATE.artifactName, artifactName)

@@ -65,7 +65,7 @@ export async function run(): Promise<void> {
     const summary = await readTextIfPresent(summaryPath)
     if (summary) await writeJobSummary(summary)
     if (core.getBooleanInput('upload-artifact'))
-      await uploadReportArtifact(reportArtifactName(given('artifact-name'), 'pydebug-rollup', process.env.GITHUB_RUN_ATTEMPT), out)
+      await uploadReportArtifact(reportArtifactName(given('artifact-name'), 'pydebug-rollup', { attempt: process.env.GITHUB_RUN_ATTEMPT }), out)
     if (code !== 0)
       core.setFailed(
         `pydebug report: the roll-up fails fail-on '${given('fail-on') || 'never'}': findings, or cells that failed or did not run (see the job summary)`,

@@ -250,8 +250,8 @@ describe.runIf(systemPython)('the action cancelled during the tests, then its po
         'cache-dir': path.join(root, 'cache'),
         out: outDir,
       }
-      // A re-run's second attempt: its artifact must not take the first attempt's name.
-      const env = { ...server.env, GITHUB_RUN_ATTEMPT: '2' }
+      // A re-run's second attempt on a Linux x64 runner: its artifact must take neither the first attempt's name nor another runner's.
+      const env = { ...server.env, GITHUB_RUN_ATTEMPT: '2', RUNNER_OS: 'Linux', RUNNER_ARCH: 'X64' }
       const main = startAction(REPO_ROOT, inputs, { from: 'src', env, workspace })
       const pids = await waitForPids(pidFile)
       main.child.kill('SIGTERM')
@@ -265,7 +265,7 @@ describe.runIf(systemPython)('the action cancelled during the tests, then its po
       expect(readReport(outDir).status).toBe('cancelled')
       expect(ran.state).toMatchObject({
         [ACTION_STATE.outDir]: outDir,
-        [ACTION_STATE.artifactName]: 'pydebug-cp311-release-attempt2',
+        [ACTION_STATE.artifactName]: 'pydebug-cp311-release-linux-x64-attempt2',
         [ACTION_STATE.summaryWritten]: 'true',
       })
       expect(ran.state[ACTION_STATE.artifactUploaded]).toBeUndefined()
@@ -275,7 +275,7 @@ describe.runIf(systemPython)('the action cancelled during the tests, then its po
       expect(post.code, `${post.stdout}${post.stderr}`).toBe(0)
       expect(post.summary).toBe('')
       useResultsService(server, root)
-      const downloaded = await filesUnder(await downloadArtifact('pydebug-cp311-release-attempt2', root))
+      const downloaded = await filesUnder(await downloadArtifact('pydebug-cp311-release-linux-x64-attempt2', root))
       expect(JSON.parse(downloaded['report.json'])).toMatchObject({ status: 'cancelled', error: { kind: 'CancelledError', log: 'logs/test-command.log' } })
       expect(downloaded['summary.md']).toContain('the run was cancelled')
       expect(Object.keys(downloaded)).toContain('logs/test-command.log')

@@ -88,11 +88,7 @@ export function startAction(
   const child = spawn(argv[0], argv.slice(1), {
     cwd: workspace,
     env: {
-      ...Object.fromEntries(
-        Object.entries(process.env).filter(
-          ([name]) => !name.startsWith('INPUT_') && !name.startsWith('ACTIONS_') && !name.startsWith('GITHUB_') && !name.startsWith('STATE_'),
-        ),
-      ),
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(?:INPUT|ACTIONS|GITHUB|STATE|RUNNER)_/.test(name))),
       GITHUB_OUTPUT: outputFile,
       GITHUB_STEP_SUMMARY: summaryFile,
       GITHUB_STATE: stateFile,

@@ -60,12 +60,15 @@ describe('uploadReportArtifact, with the real artifact client', () => {
 
 describe('reportArtifactName', () => {
   it.each([
-    ['', 'pydebug-cp311-pydebug', undefined, 'pydebug-cp311-pydebug'],
-    ['', 'pydebug-cp311-pydebug', '1', 'pydebug-cp311-pydebug'],
-    ['', 'pydebug-cp311-pydebug', '3', 'pydebug-cp311-pydebug-attempt3'],
-    ['  mine ', 'pydebug-cp311-pydebug', '2', 'mine-attempt2'],
-    ['mine', 'pydebug-cp311-pydebug', 'x', 'mine'],
-  ])('artifact-name %j, default %s, GITHUB_RUN_ATTEMPT %s: %s', (given, defaultName, attempt, expected) => {
-    expect(reportArtifactName(given, defaultName, attempt)).toBe(expected)
+    ['', {}, 'pydebug-cp311-pydebug'],
+    ['', { attempt: '1' }, 'pydebug-cp311-pydebug'],
+    ['', { attempt: '3' }, 'pydebug-cp311-pydebug-attempt3'],
+    // On a runner: the same cell on Linux and macOS in one run must not take one name.
+    ['', { os: 'Linux', arch: 'X64' }, 'pydebug-cp311-pydebug-linux-x64'],
+    ['', { os: 'macOS', arch: 'ARM64', attempt: '2' }, 'pydebug-cp311-pydebug-macos-arm64-attempt2'],
+    ['  mine ', { os: 'Linux', arch: 'X64', attempt: '2' }, 'mine-attempt2'],
+    ['mine', { attempt: 'x' }, 'mine'],
+  ])('artifact-name %j, runner %j: %s', (given, runner, expected) => {
+    expect(reportArtifactName(given, 'pydebug-cp311-pydebug', runner)).toBe(expected)
   })
 })

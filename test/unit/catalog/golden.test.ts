@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -6,11 +5,11 @@ import { KNOWN_MINORS } from '../../../src/catalog/known-versions.js'
 import { parsePythonVersion } from '../../../src/catalog/python-version.js'
 import { VARIANTS } from '../../../src/catalog/variants.js'
 import { planCell, type CellPlanResult } from '../../../src/plan/cell.js'
+import { expectGolden } from '../../helpers/golden.js'
 
 // One golden file per variant, one entry per minor release 3.6 to 3.15. UPDATE_GOLDEN=1
 // rewrites them; review the diff like any other catalog change.
 const goldenDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../golden/catalog')
-const update = process.env.UPDATE_GOLDEN === '1'
 
 function snapshot(result: CellPlanResult) {
   if (!result.ok) {
@@ -43,12 +42,6 @@ describe('catalog golden tables: every variant on every minor release', () => {
     const table = Object.fromEntries(KNOWN_MINORS.map((known) => [known.minor, snapshot(planCell(parsePythonVersion(known.latest)!, variant))]))
     const file = path.join(goldenDir, `${name}.json`)
     const text = `${JSON.stringify(table, null, 2)}\n`
-    // A missing golden is a failure, not a new golden: UPDATE_GOLDEN=1 writes it on purpose.
-    if (update) {
-      mkdirSync(goldenDir, { recursive: true })
-      writeFileSync(file, text)
-    }
-    expect(existsSync(file), `${file} is missing; run with UPDATE_GOLDEN=1 and review it`).toBe(true)
-    expect(text).toBe(readFileSync(file, 'utf8'))
+    expectGolden(file, text)
   })
 })

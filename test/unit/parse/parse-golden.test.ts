@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseLogFile } from '../../../src/adapters/read-lines.js'
 import type { DetectOptions } from '../../../src/parse/detect.js'
 import { FIXTURES_DIR } from '../../helpers/fixtures.js'
 import { REPO_ROOT } from '../../helpers/spawn.js'
+import { expectGolden } from '../../helpers/golden.js'
 
 // What the detector makes of every log under test/fixtures, one golden JSON file per log at the
 // same relative path under test/golden/parse (`<fixture>.json`). The goldens are written from
@@ -55,15 +56,8 @@ describe('parse goldens: every fixture log, parsed', () => {
   it.each(FIXTURE_LOGS)('%s', async (fixture) => {
     const goldenPath = goldenPathOf(fixture)
     const reference = await parsedText(fixture, 'all')
-    // A missing golden is a failure, not a new golden: UPDATE_GOLDEN=1 writes it on purpose.
-    if (process.env.UPDATE_GOLDEN === '1') {
-      mkdirSync(path.dirname(goldenPath), { recursive: true })
-      writeFileSync(goldenPath, reference)
-    }
-    expect(existsSync(goldenPath), `${goldenPath} is missing; run with UPDATE_GOLDEN=1 and review it`).toBe(true)
-    const golden = readFileSync(goldenPath, 'utf8')
-    expect(reference, "routing: 'all' no longer gives the golden").toBe(golden)
-    expect(await parsedText(fixture, 'dispatch'), "routing by the tables disagrees with routing: 'all'").toBe(golden)
+    expectGolden(goldenPath, reference, "routing: 'all' no longer gives the golden")
+    expect(await parsedText(fixture, 'dispatch'), "routing by the tables disagrees with routing: 'all'").toBe(reference)
   })
 
   it('has no golden without its fixture', () => {

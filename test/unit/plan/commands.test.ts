@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest'
 import type { CliIo } from '../../../src/cli/command.js'
 import { matrixCommand } from '../../../src/cli/matrix-command.js'
 import { variantsCommand } from '../../../src/cli/variants-command.js'
+import { expectGolden } from '../../helpers/golden.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 const goldenDir = path.join(root, 'test/golden/matrix')
-const update = process.env.UPDATE_GOLDEN === '1'
 
 // Without --config the command reads .github/pydebug.yml from cwd; an empty folder has none.
 async function run(command: typeof matrixCommand, args: string[], cwd = os.tmpdir()) {
@@ -20,12 +20,7 @@ async function run(command: typeof matrixCommand, args: string[], cwd = os.tmpdi
   return { code, stdout, stderr }
 }
 
-/** A missing golden fails (a deleted one must not recreate itself and pass); UPDATE_GOLDEN=1 writes them. */
-function golden(file: string, text: string) {
-  if (update) writeFileSync(file, text)
-  if (!existsSync(file)) throw new Error(`golden ${file} is missing: run with UPDATE_GOLDEN=1 to write it, and review it`)
-  expect(text).toBe(readFileSync(file, 'utf8'))
-}
+const golden = expectGolden
 
 describe('pydebug matrix golden outputs', () => {
   const cases = readdirSync(goldenDir).filter((name) => existsSync(path.join(goldenDir, name, 'config.yml')))

@@ -12,6 +12,7 @@ import { escapeCode, escapeMarkdown, renderSummaryMarkdown } from '../../../src/
 import { validate } from '../../helpers/json-schema.js'
 import { fakeRunEnvironment } from '../../helpers/run-environment.js'
 import { REPO_ROOT } from '../../helpers/spawn.js'
+import { expectGolden } from '../../helpers/golden.js'
 
 // current/: examples/leaky's real report (the summary golden's). baseline/: the same report as an
 // earlier run would have left it: the reference leak at 5 per run, no block leak yet, and
@@ -20,13 +21,6 @@ import { REPO_ROOT } from '../../helpers/spawn.js'
 const BASELINE_DIR = path.join(REPO_ROOT, 'test', 'golden', 'baseline')
 const readReport = (folder: string) => JSON.parse(readFileSync(path.join(BASELINE_DIR, folder, 'report.json'), 'utf8')) as Report
 const SCHEMA = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas', 'report-v1.schema.json'), 'utf8'))
-
-/** A missing golden fails (a deleted one must not recreate itself and pass); UPDATE_GOLDEN=1 writes it. */
-function expectGolden(file: string, text: string) {
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, text)
-  expect(existsSync(file), `${file} is missing; run with UPDATE_GOLDEN=1 and review it`).toBe(true)
-  expect(text).toBe(readFileSync(file, 'utf8'))
-}
 
 const leak: Finding = {
   kind: 'reference-leak',

@@ -1,23 +1,17 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { HTML_ROWS_SHOWN, renderHtmlReport } from '../../../src/report/html-report.js'
 import type { Report } from '../../../src/report/model.js'
 import { HTML_GOLDEN_DIR, REPORT_CASES, reportCase } from './report-cases.js'
+import { expectGolden } from '../../helpers/golden.js'
 
 // Each case's report (report-cases.ts) and the report.html it renders to. UPDATE_GOLDEN=1 rewrites the expected files; review the diff.
 describe('renderHtmlReport golden files', () => {
   for (const { name, report } of REPORT_CASES) {
     it(name, () => {
       const expectedPath = path.join(HTML_GOLDEN_DIR, name, 'report.html')
-      const rendered = renderHtmlReport(report())
-      // A missing golden is a failure, not a new golden: UPDATE_GOLDEN=1 writes it on purpose.
-      if (process.env.UPDATE_GOLDEN === '1') {
-        mkdirSync(path.dirname(expectedPath), { recursive: true })
-        writeFileSync(expectedPath, rendered)
-      }
-      expect(existsSync(expectedPath), `${expectedPath} is missing; run with UPDATE_GOLDEN=1 and review it`).toBe(true)
-      expect(rendered).toBe(readFileSync(expectedPath, 'utf8'))
+      expectGolden(expectedPath, renderHtmlReport(report()))
     })
   }
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parsePythonVersion } from '../../../src/catalog/python-version.js'
@@ -16,6 +16,7 @@ import {
   type PlannedCell,
 } from '../../../src/report/rollup.js'
 import { REPO_ROOT } from '../../helpers/spawn.js'
+import { expectGolden } from '../../helpers/golden.js'
 
 // Two cases, each a folder of real reports laid out as download-artifact does (test/fixtures/README.md
 // says which run each came from): shards/ (two shards of CPython's suite on cp311-pydebug, and
@@ -38,13 +39,6 @@ function plannedOf(testCase: string): PlannedCell[] {
   const refused = existsSync(path.join(ROLLUP_DIR, testCase, 'refused.json')) ? readRefusedCells(read('refused.json')) : { ok: true as const, cells: [] }
   if (!matrix.ok || !refused.ok) throw new Error(`${testCase}: its plan files do not read`)
   return [...matrix.cells, ...refused.cells]
-}
-
-/** A missing golden fails (a deleted one must not recreate itself and pass); UPDATE_GOLDEN=1 writes it. */
-function expectGolden(file: string, text: string) {
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, text)
-  expect(existsSync(file), `${file} is missing; run with UPDATE_GOLDEN=1 and review it`).toBe(true)
-  expect(text).toBe(readFileSync(file, 'utf8'))
 }
 
 const SHARDS = ['pydebug-cp311-pydebug-cpy1of2', 'pydebug-cp311-pydebug-cpy2of2']

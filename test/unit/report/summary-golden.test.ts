@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Report } from '../../../src/report/model.js'
 import { renderSummaryMarkdown } from '../../../src/report/summary-md.js'
 import { REPORT_CASES, reportCase, SUMMARY_GOLDEN_DIR } from './report-cases.js'
+import { expectGolden } from '../../helpers/golden.js'
 
 // Each case's report (report-cases.ts: real report.json files and reports derived from them) and the summary.md it renders to.
 // UPDATE_GOLDEN=1 rewrites the expected files; review the diff before committing.
@@ -11,14 +12,7 @@ describe('renderSummaryMarkdown golden files', () => {
   for (const { name, report } of REPORT_CASES) {
     it(name, () => {
       const expectedPath = path.join(SUMMARY_GOLDEN_DIR, name, 'summary.md')
-      const rendered = renderSummaryMarkdown(report())
-      // A missing golden is a failure, not a new golden: UPDATE_GOLDEN=1 writes it on purpose.
-      if (process.env.UPDATE_GOLDEN === '1') {
-        mkdirSync(path.dirname(expectedPath), { recursive: true })
-        writeFileSync(expectedPath, rendered)
-      }
-      expect(existsSync(expectedPath), `${expectedPath} is missing; run with UPDATE_GOLDEN=1 and review it`).toBe(true)
-      expect(rendered).toBe(readFileSync(expectedPath, 'utf8'))
+      expectGolden(expectedPath, renderSummaryMarkdown(report()))
     })
   }
 
