@@ -7536,6 +7536,7 @@ async function readCcacheCounts(runner, ccache, env, cwd, logPath2) {
 // src/adapters/process.ts
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { readdir, readFile as readFile2 } from "node:fs/promises";
 import path4 from "node:path";
 
 // src/errors.ts
@@ -7797,7 +7798,7 @@ function createProcessRunner(baseEnv = process.env, options = {}) {
           cancel?.removeEventListener("abort", onCancel);
           if (cancelTimer) clearTimeout(cancelTimer);
           if (cancelled) killGroup("SIGKILL");
-          logClosed ??= log.finish();
+          logClosed ??= (cancelled ? groupGone(child.pid, GROUP_GONE_WAIT_MS) : Promise.resolve()).then(() => log.finish());
           return logClosed;
         };
         child.on("error", (error) => {
@@ -7821,6 +7822,27 @@ function createProcessRunner(baseEnv = process.env, options = {}) {
       });
     }
   };
+}
+var GROUP_GONE_WAIT_MS = 2e3;
+async function groupGone(pgid, waitMs) {
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline && await groupHasLiveProcess(pgid)) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+async function groupHasLiveProcess(pgid) {
+  try {
+    process.kill(-pgid, 0);
+  } catch {
+    return false;
+  }
+  const entries = await readdir("/proc").catch(() => void 0);
+  if (!entries) return true;
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat3 = await readFile2(`/proc/${entry}/stat`, "utf8").catch(() => "");
+    const [state, , group3] = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+    if (Number(group3) === pgid && state !== "Z" && state !== "X") return true;
+  }
+  return false;
 }
 function cancelledDuring(reason, spec, started) {
   if (!(reason instanceof CancelledError)) return reason instanceof Error ? reason : new Error(`cancelled: ${String(reason)}`);
@@ -7916,12 +7938,22 @@ function describeSource(source) {
   return source.kind === "url" ? source.url : source.path;
 }
 function sourceFileName(source) {
-  if (source.kind === "file") return path5.basename(source.path);
+  if (source.kind !== "url") return path5.basename(source.path);
   return decodeURIComponent(new URL(source.url).pathname.split("/").pop() ?? "");
 }
-function sourceIdentityOf(source, fileSha256) {
+function sourceIdentityOf(source, contentSha256) {
   if (source.kind === "url") return { url: source.url };
-  return fileSha256 ? { sha256: fileSha256 } : { url: `file://${source.path}` };
+  if (!contentSha256) return { url: `file://${source.path}` };
+  return source.kind === "tree" ? { tree: contentSha256 } : { sha256: contentSha256 };
+}
+var SOURCE_TREE_VERSION_FILE = "Include/patchlevel.h";
+function sourceTreeProblem(folder, patchlevel, python) {
+  const version = patchlevel === void 0 ? void 0 : /^#define\s+PY_VERSION\s+"([^"]+)"/m.exec(patchlevel)?.[1];
+  if (version === void 0)
+    return `${folder} does not look like a CPython source folder: ${SOURCE_TREE_VERSION_FILE} ${patchlevel === void 0 ? "is missing" : "has no PY_VERSION"}`;
+  if (version.replace(/\+$/, "") !== python.text)
+    return `${folder} holds CPython ${version}, not ${python.text}: give the folder's version (${version.replace(/\+$/, "")}) as the Python version, or another folder`;
+  return void 0;
 }
 
 // src/plan/source-checksum.ts
@@ -8001,8 +8033,8 @@ import {
   mkdir as mkdir3,
   mkdtemp,
   open as open2,
-  readdir,
-  readFile as readFile2,
+  readdir as readdir2,
+  readFile as readFile3,
   readlink,
   rename as rename2,
   rm as rm3,
@@ -8020,7 +8052,7 @@ async function sha256File(filePath) {
 async function hashTree(root, skip) {
   const hash = createHash2("sha256");
   const walk = async (relativeDir) => {
-    const entries = await readdir(path7.join(root, relativeDir), { withFileTypes: true });
+    const entries = await readdir2(path7.join(root, relativeDir), { withFileTypes: true });
     entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const entry of entries) {
       const relativePath = path7.posix.join(relativeDir, entry.name);
@@ -8028,7 +8060,7 @@ async function hashTree(root, skip) {
       if (entry.isDirectory()) await walk(relativePath);
       else if (entry.isFile()) {
         hash.update(`${relativePath}\0`);
-        hash.update(await readFile2(path7.join(root, relativePath)));
+        hash.update(await readFile3(path7.join(root, relativePath)));
         hash.update("\0");
       }
     }
@@ -8047,7 +8079,7 @@ async function throughTemporary(destination, write) {
 }
 async function readJsonIfPresent(filePath) {
   try {
-    return JSON.parse(await readFile2(filePath, "utf8"));
+    return JSON.parse(await readFile3(filePath, "utf8"));
   } catch {
     return void 0;
   }
@@ -8072,7 +8104,7 @@ async function tailLines(filePath, count2) {
 async function listFiles(root) {
   const files = [];
   const walk = async (directory) => {
-    for (const entry of await readdir(directory, { withFileTypes: true })) {
+    for (const entry of await readdir2(directory, { withFileTypes: true })) {
       const entryPath = path7.join(directory, entry.name);
       if (entry.isDirectory()) await walk(entryPath);
       else if (entry.isFile()) files.push(entryPath);
@@ -8084,7 +8116,7 @@ async function listFiles(root) {
 async function readTreeEntries(root, skip = () => false) {
   const found = [];
   const walk = async (relativeDir) => {
-    for (const entry of await readdir(path7.join(root, relativeDir), { withFileTypes: true })) {
+    for (const entry of await readdir2(path7.join(root, relativeDir), { withFileTypes: true })) {
       const relativePath = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
       if (skip(relativePath)) continue;
       if (entry.isDirectory()) await walk(relativePath);
@@ -8112,7 +8144,7 @@ async function treeBytes(root) {
   const seen = /* @__PURE__ */ new Set();
   let total = 0;
   const walk = async (directory) => {
-    for (const entry of await readdir(directory, { withFileTypes: true })) {
+    for (const entry of await readdir2(directory, { withFileTypes: true })) {
       const entryPath = path7.join(directory, entry.name);
       if (entry.isDirectory()) await walk(entryPath);
       else {
@@ -8174,31 +8206,31 @@ async function isFile(target) {
   );
 }
 async function readText(filePath) {
-  return readFile2(filePath, "utf8");
+  return readFile3(filePath, "utf8");
 }
 async function readTextIfPresent(filePath) {
-  return readFile2(filePath, "utf8").catch(() => void 0);
+  return readFile3(filePath, "utf8").catch(() => void 0);
 }
 async function readBytes(filePath) {
-  return readFile2(filePath);
+  return readFile3(filePath);
 }
 async function writeText(filePath, content) {
   await writeFile(filePath, content);
 }
 async function listDir(dir) {
-  return readdir(dir);
+  return readdir2(dir);
 }
 async function listDirEntries(dir) {
-  return (await readdir(dir, { withFileTypes: true })).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
+  return (await readdir2(dir, { withFileTypes: true })).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
 }
 async function listTree(dir) {
-  return readdir(dir, { recursive: true });
+  return readdir2(dir, { recursive: true });
 }
 async function copyTree(source, destination, skip) {
   const target = path7.resolve(destination);
   const copy = async (relativeDir) => {
     await mkdir3(path7.join(target, relativeDir), { recursive: true });
-    for (const entry of await readdir(path7.join(source, relativeDir), { withFileTypes: true })) {
+    for (const entry of await readdir2(path7.join(source, relativeDir), { withFileTypes: true })) {
       const relativePath = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
       const from = path7.join(source, relativePath);
       if (path7.resolve(from) === target || skip(relativePath, entry.isDirectory())) continue;
@@ -8257,7 +8289,7 @@ async function compilerVersion(runner, compiler) {
 }
 
 // src/adapters/prefix-manifest.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import path9 from "node:path";
 
 // src/plan/prefix-manifest.ts
@@ -8334,7 +8366,7 @@ async function writePrefixManifest(prefix) {
 async function checkPrefixManifest(prefix) {
   let text3;
   try {
-    text3 = await readFile3(path9.join(prefix, MANIFEST_FILE), "utf8");
+    text3 = await readFile4(path9.join(prefix, MANIFEST_FILE), "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return { state: "absent" };
     throw error;
@@ -9137,7 +9169,8 @@ function describeCompiler({ material, compilerCommand, builtWith }) {
   return compilerCommand === version ? `CC=${compilerCommand}` : `CC=${compilerCommand} (${version})`;
 }
 function describeSourceIdentity(source) {
-  return "url" in source ? source.url : `a tarball with sha256 ${source.sha256.slice(0, 12)}\u2026`;
+  if ("url" in source) return source.url;
+  return "tree" in source ? `a source folder whose files digest to ${source.tree.slice(0, 12)}\u2026` : `a tarball with sha256 ${source.sha256.slice(0, 12)}\u2026`;
 }
 function describeEnvChanges(now, before, describeNow = (name, value) => `${name}=${value}`, describeBefore = describeNow) {
   const names = [.../* @__PURE__ */ new Set([...Object.keys(now), ...Object.keys(before)])].sort();
@@ -9207,7 +9240,10 @@ async function ensureInterpreter(context, cell, source, options) {
   const hostNotice = untestedHostNotice(context.platform.os);
   if (hostNotice) context.log.warning(hostNotice);
   const started = Date.now();
-  const sourceIdentity = sourceIdentityOf(source, source.kind === "file" ? await sha256File(source.path) : void 0);
+  const sourceIdentity = sourceIdentityOf(
+    source,
+    source.kind === "file" ? await sha256File(source.path) : source.kind === "tree" ? await sourceTreeDigest(source.path, cell) : void 0
+  );
   if ("sha256" in sourceIdentity && options.sourceSha256 !== void 0 && sourceIdentity.sha256 !== options.sourceSha256) {
     throw new SourceError(
       digestMismatchMessage(
@@ -9352,12 +9388,11 @@ async function readBuildRecord(prefix, cacheKey) {
 }
 async function buildInterpreter(context, cell, source, target) {
   const started = Date.now();
-  const tarball = await fetchSource(context, cell, source, target.sourceSha256);
+  const sourceDir = source.kind === "tree" ? source.path : await sharedSourceTree(context, await fetchSource(context, cell, source, target.sourceSha256));
   const workDir = path12.join(context.cacheDir, "work", target.cacheKey);
   await removeTree(target.prefix);
   await removeTree(workDir);
   await ensureDir(workDir);
-  const sourceDir = await sharedSourceTree(context, tarball);
   const buildDir = path12.join(workDir, cell.buildDirName);
   await ensureDir(buildDir);
   const buildEnv = { ...cell.buildEnv };
@@ -9562,6 +9597,11 @@ async function fetchSource(context, cell, source, givenSha256) {
   context.log.info(`downloading ${source.url}`);
   await downloadFile(source.url, destination, what, expected);
   return destination;
+}
+async function sourceTreeDigest(folder, cell) {
+  const problem = sourceTreeProblem(folder, await readTextIfPresent(path12.join(folder, SOURCE_TREE_VERSION_FILE)), cell.python);
+  if (problem) throw new SourceError(problem);
+  return hashTree(folder, (relativePath, isDirectory) => isDirectory && relativePath === ".git");
 }
 async function sharedSourceTree(context, tarball) {
   const home = path12.join(context.cacheDir, "source-trees", (await sha256File(tarball)).slice(0, 16));
@@ -12665,7 +12705,7 @@ function memcheckLines(section2) {
   if (suppressions.origin === "none") lines.push(`No suppressions: ${escapeMarkdown(suppressions.note ?? "none found")}.`, "");
   else
     lines.push(
-      `Suppressions: CPython's ${file}${suppressions.origin === "source-tarball" ? " (read from the source tarball)" : ""}; ${totals.suppressed} error${totals.suppressed === 1 ? "" : "s"} hidden${hidden.length ? `: ${hidden.slice(0, 5).map(([name, count2]) => `${escapeMarkdown(name)} (${count2})`).join(", ")}` : ""}.`,
+      `Suppressions: CPython's ${file}${suppressions.origin === "source-tarball" ? " (read from the source tarball)" : suppressions.origin === "source-tree" ? " (read from the source folder)" : ""}; ${totals.suppressed} error${totals.suppressed === 1 ? "" : "s"} hidden${hidden.length ? `: ${hidden.slice(0, 5).map(([name, count2]) => `${escapeMarkdown(name)} (${count2})`).join(", ")}` : ""}.`,
       ""
     );
   if (totals.errors > totals.userErrors)
@@ -13211,16 +13251,23 @@ function logsHtml(report) {
   );
 }
 var STYLE = `
-:root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #59636e; --line: #d1d9e0; --head: #f6f8fa; --bad: #cf222e; --good: #1a7f37; --warn: #9a6700; --bar: #4c78a8; --total: #e45756; }
-@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --line: #3d444d; --head: #151b23; --bad: #ff7b72; --good: #3fb950; --warn: #d29922; --bar: #6b9bd2; --total: #ff8a80; } }
+:root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #59636e; --line: #d1d9e0; --head: #f6f8fa; --bad: #cf222e; --good: #1a7f37;
+  --warn: #9a6700; --bar: #4c78a8; --total: #e45756; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --line: #3d444d; --head: #151b23; --bad: #ff7b72;
+  --good: #3fb950; --warn: #d29922; --bar: #6b9bd2; --total: #ff8a80; }
+}
 body { margin: 0; background: var(--bg); color: var(--fg); font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
 main { max-width: 1240px; margin: 0 auto; padding: 16px 24px 48px; }
-h1 { font-size: 22px; margin: 8px 0; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; } h3 { font-size: 15px; }
+h1 { font-size: 22px; margin: 8px 0; }
+h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+h3 { font-size: 15px; }
 code, pre { font: 12.5px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 pre { background: var(--head); border: 1px solid var(--line); padding: 8px 12px; overflow-x: auto; white-space: pre-wrap; }
 .status { font-size: 16px; font-weight: 600; margin: 4px 0; }
 .outcome-passed, .good { color: var(--good); } .outcome-leaked, .outcome-failed, .outcome-crashed, .bad { color: var(--bad); font-weight: 600; }
-.status-clean { color: var(--good); } .status-findings, .status-build-failed, .status-extension-failed, .status-error { color: var(--bad); } .status-nothing-tested, .warning { color: var(--warn); }
+.status-clean { color: var(--good); }
+.status-findings, .status-build-failed, .status-extension-failed, .status-error { color: var(--bad); }
+.status-nothing-tested, .status-cancelled, .warning { color: var(--warn); }
 .error { border-left: 4px solid var(--bad); padding-left: 12px; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; margin: 8px 0; width: 100%; }
@@ -17516,6 +17563,14 @@ import path23 from "node:path";
 async function cpythonSuppressions(context, cell, interpreter, source, file) {
   const kept = path23.join(interpreter.prefix, file.kept);
   if (await pathExists(kept)) return { file: kept, origin: "install" };
+  if (source.kind === "tree") {
+    const inTree = path23.join(source.path, file.member);
+    await ensureDir(path23.dirname(kept));
+    if (await tryCopyFile(inTree, kept)) return { file: kept, origin: "source-tree", note: `read from ${inTree} and kept with the interpreter from now on` };
+    const note2 = `${source.path} has no ${file.member}: ${file.tool} ran without CPython's suppressions: what they would hide is counted with CPython's own reports`;
+    context.log.warning(note2);
+    return { origin: "none", note: note2 };
+  }
   const tarball = sourceTarballPath(context, cell, source);
   if (await pathExists(tarball)) {
     const result = await context.runner.run({
@@ -18354,7 +18409,7 @@ function sourceOf(text3, python, resolve, name) {
     url = source.kind === "url" ? new URL(source.url) : void 0;
   } catch {
     throw new ConfigError(
-      `${name} '${text3}' is not allowed: it is not a valid URL. Give a CPython source tarball path, an http(s) URL, or a URL template with {version}.`
+      `${name} '${text3}' is not allowed: it is not a valid URL. Give a CPython source tarball or folder, an http(s) URL, or a URL template with {version}.`
     );
   }
   if (url?.username || url?.password) {
@@ -18759,7 +18814,7 @@ var RUN_OPTIONS = {
     kind: "text",
     default: "",
     placeholder: "SRC",
-    description: "CPython source tarball path, URL, or URL template with {version} and {release}. Empty means python.org."
+    description: "The CPython source, as a tarball path, a URL, a URL template with {version} and {release}, or a folder (an unpacked release or a git checkout of the version given; built out of tree as it is, cached by the digest of its files). Empty means python.org."
   },
   sourceSha256: {
     input: "source-sha256",
@@ -18975,18 +19030,23 @@ function validateRunOptions(input, names, environment, { requireExtension, custo
       `${names.variant} '${variantName}' is not a known variant. Allowed: ${allowed.join(", ")}.${suggestion ? ` Perhaps you meant '${suggestion}'?` : ""}`
     );
   }
-  const source = sourceOf(given(input.source), python, resolve, names.source);
+  let source = sourceOf(given(input.source), python, resolve, names.source);
   if (source.kind === "file") {
     const kind = environment.pathKind(source.path);
     if (kind === void 0) {
       throw new ConfigError(
-        `${names.source} '${input.source}': no such file (${source.path}). Give a CPython source tarball path, an http(s) URL, or a URL template with {version}.`
+        `${names.source} '${input.source}': no such file or folder (${source.path}). Give a CPython source tarball or folder, an http(s) URL, or a URL template with {version}.`
       );
     }
-    if (kind !== "file") throw new ConfigError(`${names.source} '${input.source}' is a directory; give a CPython source tarball (.tgz, .tar.xz).`);
+    if (kind === "directory") source = { kind: "tree", path: source.path };
   }
   const sha256Text = given(input.sourceSha256);
   const sourceSha256 = sha256Text === void 0 ? void 0 : parseSha256(sha256Text);
+  if (sha256Text !== void 0 && source.kind === "tree") {
+    throw new ConfigError(
+      `${names.sourceSha256} is for a tarball, and ${names.source} '${input.source}' is a folder: leave ${names.sourceSha256} empty (a folder is identified by the digest of its files).`
+    );
+  }
   if (sha256Text !== void 0 && sourceSha256 === void 0) {
     throw new ConfigError(
       `${names.sourceSha256} '${sha256Text}' is not allowed: expected a SHA-256 as 64 hexadecimal digits (what sha256sum prints for the tarball), optionally after 'sha256:'.`
@@ -19408,7 +19468,7 @@ var matrixCommand = {
 };
 
 // src/cli/report-command.ts
-import { mkdir as mkdir5, readdir as readdir2, readFile as readFile4, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir5, readdir as readdir3, readFile as readFile5, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import path30 from "node:path";
 
 // src/adapters/zip.ts
@@ -19989,12 +20049,12 @@ async function mergeReportFolders(args, io) {
     }
     if (!info?.isDirectory())
       throw new ConfigError(`<folder>: '${given}' is not a readable folder or .zip file (resolved to ${root}); pass report folders or artifact zips.`);
-    const entries = (await readdir2(root, { recursive: true })).map(toPosix).sort();
+    const entries = (await readdir3(root, { recursive: true })).map(toPosix).sort();
     for (const entry of entries) {
       const file = path30.join(root, entry);
       if (path30.posix.basename(entry) === "report.json") {
         const folder = path30.posix.dirname(entry) === "." ? path30.basename(root) : path30.posix.dirname(entry);
-        take(file, folder, await readFile4(file, "utf8").catch(() => void 0));
+        take(file, folder, await readFile5(file, "utf8").catch(() => void 0));
       } else if (entry.endsWith(".zip")) await takeZip(file, file, entry.slice(0, -".zip".length), take);
     }
   }
@@ -20003,7 +20063,7 @@ async function mergeReportFolders(args, io) {
     ...await planOf(values.refused, "--refused", io, readRefusedCells, "the matrix action's refused output")
   ];
   const baselineGiven = values[BASELINE_FLAG];
-  const baseline = baselineGiven?.trim() ? baselineOrError(await readFile4(path30.resolve(io.cwd, baselineGiven), "utf8").catch(() => void 0), baselineGiven) : void 0;
+  const baseline = baselineGiven?.trim() ? baselineOrError(await readFile5(path30.resolve(io.cwd, baselineGiven), "utf8").catch(() => void 0), baselineGiven) : void 0;
   const merged = mergeReports({
     reports: found,
     planned,
@@ -20031,7 +20091,7 @@ async function takeZip(file, given, folder, take) {
 }
 async function planOf(given, flag, io, read, what) {
   if (typeof given !== "string" || given.trim() === "") return [];
-  const text3 = await readFile4(path30.resolve(io.cwd, given), "utf8").catch(() => void 0);
+  const text3 = await readFile5(path30.resolve(io.cwd, given), "utf8").catch(() => void 0);
   const reading = text3 === void 0 ? { ok: false, problem: "no such file, or it cannot be read" } : read(text3);
   if (!reading.ok) throw new ConfigError(`${flag} '${given}': ${reading.problem}. Give a file holding ${what}.`);
   return reading.cells;

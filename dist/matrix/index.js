@@ -27776,9 +27776,10 @@ function resolveSourceSpec(source, python, resolvePath) {
   }
   return { kind: "file", path: resolvePath(expanded) };
 }
-function sourceIdentityOf(source, fileSha256) {
+function sourceIdentityOf(source, contentSha256) {
   if (source.kind === "url") return { url: source.url };
-  return fileSha256 ? { sha256: fileSha256 } : { url: `file://${source.path}` };
+  if (!contentSha256) return { url: `file://${source.path}` };
+  return source.kind === "tree" ? { tree: contentSha256 } : { sha256: contentSha256 };
 }
 
 // src/plan/matrix.ts
@@ -27975,7 +27976,7 @@ function sourceOf(text, python, resolve, name) {
     url = source.kind === "url" ? new URL(source.url) : void 0;
   } catch {
     throw new ConfigError(
-      `${name} '${text}' is not allowed: it is not a valid URL. Give a CPython source tarball path, an http(s) URL, or a URL template with {version}.`
+      `${name} '${text}' is not allowed: it is not a valid URL. Give a CPython source tarball or folder, an http(s) URL, or a URL template with {version}.`
     );
   }
   if (url?.username || url?.password) {

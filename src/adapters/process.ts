@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { CancelledError } from '../errors.js'
 import type { LogCut } from '../plan/log-limit.js'
@@ -126,9 +127,10 @@ export function createProcessRunner(baseEnv: Readonly<Record<string, string | un
           if (graceTimer) clearTimeout(graceTimer)
           cancel?.removeEventListener('abort', onCancel)
           if (cancelTimer) clearTimeout(cancelTimer)
-          // What the leader left behind in its group: nothing of a cancelled command may outlive the run.
+          // What the leader left behind in its group: nothing of a cancelled command may outlive the run,
+          // and the report that follows says its processes were ended, so they are gone before it is written.
           if (cancelled) killGroup('SIGKILL')
-          logClosed ??= log.finish()
+          logClosed ??= (cancelled ? groupGone(child.pid!, GROUP_GONE_WAIT_MS) : Promise.resolve()).then(() => log.finish())
           return logClosed
         }
         child.on('error', (error) => {
@@ -154,6 +156,33 @@ export function createProcessRunner(baseEnv: Readonly<Record<string, string | un
       })
     },
   }
+}
+
+// How long a cancelled command's process group may take to vanish after SIGKILL (a loaded machine schedules the dying late).
+const GROUP_GONE_WAIT_MS = 2_000
+
+/** Resolves once no live process of the group `pgid` is left (or after `waitMs`); a zombie is dead, only not yet reaped. */
+async function groupGone(pgid: number, waitMs: number): Promise<void> {
+  const deadline = Date.now() + waitMs
+  while (Date.now() < deadline && (await groupHasLiveProcess(pgid))) await new Promise((resolve) => setTimeout(resolve, 20))
+}
+
+async function groupHasLiveProcess(pgid: number): Promise<boolean> {
+  try {
+    process.kill(-pgid, 0)
+  } catch {
+    return false
+  }
+  // Linux names each process's group and state in /proc/<pid>/stat ("pid (comm) S ppid pgrp ..."); elsewhere signal 0 is all there is.
+  const entries = await readdir('/proc').catch(() => undefined)
+  if (!entries) return true
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '')
+    const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    if (Number(group) === pgid && state !== 'Z' && state !== 'X') return true
+  }
+  return false
 }
 
 /** The error a command's run rejects with when `reason` (the cancel signal's) stopped it: what ran, and its log. */

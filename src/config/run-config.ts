@@ -154,19 +154,25 @@ export function validateRunOptions(
     )
   }
 
-  const source = sourceOf(given(input.source), python, resolve, names.source)
+  let source = sourceOf(given(input.source), python, resolve, names.source)
   if (source.kind === 'file') {
     const kind = environment.pathKind(source.path)
     if (kind === undefined) {
       throw new ConfigError(
-        `${names.source} '${input.source}': no such file (${source.path}). Give a CPython source tarball path, an http(s) URL, or a URL template with {version}.`,
+        `${names.source} '${input.source}': no such file or folder (${source.path}). Give a CPython source tarball or folder, an http(s) URL, or a URL template with {version}.`,
       )
     }
-    if (kind !== 'file') throw new ConfigError(`${names.source} '${input.source}' is a directory; give a CPython source tarball (.tgz, .tar.xz).`)
+    // A folder (an unpacked release, a git checkout) is built out of tree as it is.
+    if (kind === 'directory') source = { kind: 'tree', path: source.path }
   }
 
   const sha256Text = given(input.sourceSha256)
   const sourceSha256 = sha256Text === undefined ? undefined : parseSha256(sha256Text)
+  if (sha256Text !== undefined && source.kind === 'tree') {
+    throw new ConfigError(
+      `${names.sourceSha256} is for a tarball, and ${names.source} '${input.source}' is a folder: leave ${names.sourceSha256} empty (a folder is identified by the digest of its files).`,
+    )
+  }
   if (sha256Text !== undefined && sourceSha256 === undefined) {
     throw new ConfigError(
       `${names.sourceSha256} '${sha256Text}' is not allowed: expected a SHA-256 as 64 hexadecimal digits (what sha256sum prints for the tarball), optionally after 'sha256:'.`,

@@ -73,7 +73,8 @@ export const RUN_OPTIONS = {
     kind: 'text',
     default: '',
     placeholder: 'SRC',
-    description: 'CPython source tarball path, URL, or URL template with {version} and {release}. Empty means python.org.',
+    description:
+      'The CPython source, as a tarball path, a URL, a URL template with {version} and {release}, or a folder (an unpacked release or a git checkout of the version given; built out of tree as it is, cached by the digest of its files). Empty means python.org.',
   },
   sourceSha256: {
     input: 'source-sha256',

@@ -14,7 +14,7 @@ export function sourceOf(text: string | undefined, python: PythonVersion, resolv
     url = source.kind === 'url' ? new URL(source.url) : undefined
   } catch {
     throw new ConfigError(
-      `${name} '${text}' is not allowed: it is not a valid URL. Give a CPython source tarball path, an http(s) URL, or a URL template with {version}.`,
+      `${name} '${text}' is not allowed: it is not a valid URL. Give a CPython source tarball or folder, an http(s) URL, or a URL template with {version}.`,
     )
   }
   // fetch refuses such a URL, and its password would be in every log line and message that names the source.

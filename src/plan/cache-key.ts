@@ -5,7 +5,8 @@ import type { CellPlan } from './cell.js'
 const BUILD_CACHE_SALT = '1'
 
 /** What identifies the source: a URL for remote tarballs (release tarballs never change), a digest for local files. */
-export type SourceIdentity = { readonly url: string } | { readonly sha256: string }
+/** A download by its URL, a tarball by its SHA-256, a source folder by the digest of its files (adapters/files.ts hashTree). */
+export type SourceIdentity = { readonly url: string } | { readonly sha256: string } | { readonly tree: string }
 
 /** Facts about the machine that change the binaries. */
 export interface PlatformFacts {

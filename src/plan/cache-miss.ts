@@ -121,7 +121,8 @@ function describeCompiler({ material, compilerCommand, builtWith }: InterpreterK
 }
 
 function describeSourceIdentity(source: SourceIdentity): string {
-  return 'url' in source ? source.url : `a tarball with sha256 ${source.sha256.slice(0, 12)}…`
+  if ('url' in source) return source.url
+  return 'tree' in source ? `a source folder whose files digest to ${source.tree.slice(0, 12)}…` : `a tarball with sha256 ${source.sha256.slice(0, 12)}…`
 }
 
 /** `CC=clang instead of CC unset, CFLAGS unset instead of CFLAGS=-O0`: only the variables whose values differ. */

@@ -581,16 +581,23 @@ function logsHtml(report: Report): string {
 }
 
 const STYLE = `
-:root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #59636e; --line: #d1d9e0; --head: #f6f8fa; --bad: #cf222e; --good: #1a7f37; --warn: #9a6700; --bar: #4c78a8; --total: #e45756; }
-@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --line: #3d444d; --head: #151b23; --bad: #ff7b72; --good: #3fb950; --warn: #d29922; --bar: #6b9bd2; --total: #ff8a80; } }
+:root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #59636e; --line: #d1d9e0; --head: #f6f8fa; --bad: #cf222e; --good: #1a7f37;
+  --warn: #9a6700; --bar: #4c78a8; --total: #e45756; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --line: #3d444d; --head: #151b23; --bad: #ff7b72;
+  --good: #3fb950; --warn: #d29922; --bar: #6b9bd2; --total: #ff8a80; }
+}
 body { margin: 0; background: var(--bg); color: var(--fg); font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
 main { max-width: 1240px; margin: 0 auto; padding: 16px 24px 48px; }
-h1 { font-size: 22px; margin: 8px 0; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; } h3 { font-size: 15px; }
+h1 { font-size: 22px; margin: 8px 0; }
+h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+h3 { font-size: 15px; }
 code, pre { font: 12.5px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 pre { background: var(--head); border: 1px solid var(--line); padding: 8px 12px; overflow-x: auto; white-space: pre-wrap; }
 .status { font-size: 16px; font-weight: 600; margin: 4px 0; }
 .outcome-passed, .good { color: var(--good); } .outcome-leaked, .outcome-failed, .outcome-crashed, .bad { color: var(--bad); font-weight: 600; }
-.status-clean { color: var(--good); } .status-findings, .status-build-failed, .status-extension-failed, .status-error { color: var(--bad); } .status-nothing-tested, .warning { color: var(--warn); }
+.status-clean { color: var(--good); }
+.status-findings, .status-build-failed, .status-extension-failed, .status-error { color: var(--bad); }
+.status-nothing-tested, .status-cancelled, .warning { color: var(--warn); }
 .error { border-left: 4px solid var(--bad); padding-left: 12px; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; margin: 8px 0; width: 100%; }

@@ -357,7 +357,7 @@ export interface MemcheckSection {
   /** `valgrind --version`. */
   readonly valgrind: string
   /** Misc/valgrind-python.supp of the interpreter's source tree, and where it came from; `none` when it could not be found. */
-  readonly suppressions: { readonly file?: string; readonly origin: 'install' | 'source-tarball' | 'none'; readonly note?: string }
+  readonly suppressions: { readonly file?: string; readonly origin: 'install' | 'source-tarball' | 'source-tree' | 'none'; readonly note?: string }
   readonly files: readonly {
     readonly name: string
     readonly command: readonly string[]

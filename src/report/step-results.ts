@@ -269,7 +269,7 @@ export interface VariantChecksRun {
  */
 export interface CpythonSuppressions {
   readonly file?: string
-  readonly origin: 'install' | 'source-tarball' | 'none'
+  readonly origin: 'install' | 'source-tarball' | 'source-tree' | 'none'
   /** Why there are none, or how they were found. */
   readonly note?: string
 }

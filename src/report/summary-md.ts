@@ -452,7 +452,7 @@ function memcheckLines(section: MemcheckSection): string[] {
   if (suppressions.origin === 'none') lines.push(`No suppressions: ${escapeMarkdown(suppressions.note ?? 'none found')}.`, '')
   else
     lines.push(
-      `Suppressions: CPython's ${file}${suppressions.origin === 'source-tarball' ? ' (read from the source tarball)' : ''}; ${totals.suppressed} error${totals.suppressed === 1 ? '' : 's'} hidden${
+      `Suppressions: CPython's ${file}${suppressions.origin === 'source-tarball' ? ' (read from the source tarball)' : suppressions.origin === 'source-tree' ? ' (read from the source folder)' : ''}; ${totals.suppressed} error${totals.suppressed === 1 ? '' : 's'} hidden${
         hidden.length
           ? `: ${hidden
               .slice(0, 5)

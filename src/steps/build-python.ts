@@ -8,6 +8,7 @@ import {
   copyFileIfPresent,
   ensureDir,
   hardLinkIfIdentical,
+  hashTree,
   isFile,
   listDir,
   listDirEntries,
@@ -17,6 +18,7 @@ import {
   pathExists,
   readJsonIfPresent,
   readText,
+  readTextIfPresent,
   removeFile,
   removeTree,
   sha256File,
@@ -42,7 +44,7 @@ import { abiFingerprintOf, ABI_PROBE_PYTHON } from '../plan/abi-fingerprint.js'
 import { buildKeyMaterial, planBuildCacheKey, type BuildKeyMaterial, type SourceIdentity } from '../plan/cache-key.js'
 import { compilerFromSysVersion, explainCacheMiss } from '../plan/cache-miss.js'
 import type { CellPlan } from '../plan/cell.js'
-import { describeSource, sourceFileName, sourceIdentityOf, type SourceSpec } from '../plan/source.js'
+import { describeSource, SOURCE_TREE_VERSION_FILE, sourceFileName, sourceIdentityOf, sourceTreeProblem, type SourceSpec } from '../plan/source.js'
 import type { BuildRecord, InterpreterInstall, InterpreterProbe } from '../report/step-results.js'
 import { logPath, type StepContext } from './context.js'
 
@@ -82,7 +84,10 @@ export async function ensureInterpreter(context: StepContext, cell: CellPlan, so
   const hostNotice = untestedHostNotice(context.platform.os)
   if (hostNotice) context.log.warning(hostNotice)
   const started = Date.now()
-  const sourceIdentity = sourceIdentityOf(source, source.kind === 'file' ? await sha256File(source.path) : undefined)
+  const sourceIdentity = sourceIdentityOf(
+    source,
+    source.kind === 'file' ? await sha256File(source.path) : source.kind === 'tree' ? await sourceTreeDigest(source.path, cell) : undefined,
+  )
   // A local tarball's digest is at hand: a wrong one fails now, cached build or not.
   if ('sha256' in sourceIdentity && options.sourceSha256 !== undefined && sourceIdentity.sha256 !== options.sourceSha256) {
     throw new SourceError(
@@ -283,14 +288,14 @@ interface BuildTarget extends BuildOptions {
 
 async function buildInterpreter(context: StepContext, cell: CellPlan, source: SourceSpec, target: BuildTarget): Promise<BuildRecord> {
   const started = Date.now()
-  const tarball = await fetchSource(context, cell, source, target.sourceSha256)
+  // A source folder is built as it is; a tarball is unpacked once for every build of it.
+  const sourceDir = source.kind === 'tree' ? source.path : await sharedSourceTree(context, await fetchSource(context, cell, source, target.sourceSha256))
   const workDir = path.join(context.cacheDir, 'work', target.cacheKey)
   // A prefix without a build record is a build that died half way: start again from nothing.
   await removeTree(target.prefix)
   await removeTree(workDir)
   await ensureDir(workDir)
 
-  const sourceDir = await sharedSourceTree(context, tarball)
   // Out of tree, as CPython's docs show it (mkdir debug; cd debug; ../configure --with-pydebug), in a folder of this build's own.
   const buildDir = path.join(workDir, cell.buildDirName)
   await ensureDir(buildDir)
@@ -512,7 +517,7 @@ async function configureWithSharedResults(
 }
 
 /** Where the source tarball is on this machine: the given file, or a URL's download in the cache folder (which may not exist yet). */
-export function sourceTarballPath(context: Pick<StepContext, 'cacheDir'>, cell: CellPlan, source: SourceSpec): string {
+export function sourceTarballPath(context: Pick<StepContext, 'cacheDir'>, cell: CellPlan, source: Exclude<SourceSpec, { kind: 'tree' }>): string {
   if (source.kind === 'file') return source.path
   return path.join(context.cacheDir, 'sources', sourceFileName(source) || `Python-${cell.python.text}.tgz`)
 }
@@ -522,7 +527,12 @@ export function sourceTarballPath(context: Pick<StepContext, 'cacheDir'>, cell: 
  * URL is downloaded once into the cache folder and checked against `source-sha256` or pydebug's
  * checksum list, as is the earlier download each time it is used again.
  */
-async function fetchSource(context: StepContext, cell: CellPlan, source: SourceSpec, givenSha256: string | undefined): Promise<string> {
+async function fetchSource(
+  context: StepContext,
+  cell: CellPlan,
+  source: Exclude<SourceSpec, { kind: 'tree' }>,
+  givenSha256: string | undefined,
+): Promise<string> {
   if (source.kind === 'file') return source.path
   const what = `CPython ${cell.python.text} source`
   const expected = expectedSourceDigest(source, givenSha256)
@@ -538,6 +548,16 @@ async function fetchSource(context: StepContext, cell: CellPlan, source: SourceS
   context.log.info(`downloading ${source.url}`)
   await downloadFile(source.url, destination, what, expected)
   return destination
+}
+
+/**
+ * What identifies a source folder: the digest of its files (a git checkout's `.git` left out), once
+ * the folder is known to hold the version asked for.
+ */
+async function sourceTreeDigest(folder: string, cell: CellPlan): Promise<string> {
+  const problem = sourceTreeProblem(folder, await readTextIfPresent(path.join(folder, SOURCE_TREE_VERSION_FILE)), cell.python)
+  if (problem) throw new SourceError(problem)
+  return hashTree(folder, (relativePath, isDirectory) => isDirectory && relativePath === '.git')
 }
 
 /**

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { ensureDir, pathExists, writeFileAtomic } from '../adapters/files.js'
+import { ensureDir, pathExists, tryCopyFile, writeFileAtomic } from '../adapters/files.js'
 import type { CellPlan } from '../plan/cell.js'
 import type { SourceSpec } from '../plan/source.js'
 import type { CpythonSuppressions, InterpreterInstall } from '../report/step-results.js'
@@ -33,6 +33,14 @@ export async function cpythonSuppressions(
 ): Promise<CpythonSuppressions> {
   const kept = path.join(interpreter.prefix, file.kept)
   if (await pathExists(kept)) return { file: kept, origin: 'install' }
+  if (source.kind === 'tree') {
+    const inTree = path.join(source.path, file.member)
+    await ensureDir(path.dirname(kept))
+    if (await tryCopyFile(inTree, kept)) return { file: kept, origin: 'source-tree', note: `read from ${inTree} and kept with the interpreter from now on` }
+    const note = `${source.path} has no ${file.member}: ${file.tool} ran without CPython's suppressions: what they would hide is counted with CPython's own reports`
+    context.log.warning(note)
+    return { origin: 'none', note }
+  }
   const tarball = sourceTarballPath(context, cell, source)
   if (await pathExists(tarball)) {
     const result = await context.runner.run({

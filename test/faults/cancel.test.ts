@@ -6,7 +6,7 @@
  * runner's part (adapters/process.ts) is tested on its own first.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -187,41 +187,51 @@ describe.runIf(systemPython)('pydebug run cancelled by a signal (a real process)
     ...(testCommand ? ['--test-command', testCommand] : []),
   ]
 
-  it('SIGTERM during the tests: ends the test command and its child, writes a cancelled report, exit code 143', async () => {
-    const pidFile = path.join(root, 'tests.pids')
-    const { child, ended } = startCli(runArgs(tarball, 'tests', `python ${path.join(project, 'sleeper.py')} ${pidFile}`), workspace)
+  // Both signals in both phases: GitHub sends SIGINT then SIGTERM on cancellation, a person Ctrl-C, a supervisor SIGTERM.
+  const SIGNALS = [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const
+
+  it.each(SIGNALS)('%s during the tests: ends the test command and its child, writes a cancelled report, exit code %i', async (signal, exitCode) => {
+    const name = `tests-${signal}`
+    const pidFile = path.join(root, `${name}.pids`)
+    const { child, ended } = startCli(runArgs(tarball, name, `python ${path.join(project, 'sleeper.py')} ${pidFile}`), workspace)
     const pids = await waitForPids(pidFile)
-    child.kill('SIGTERM')
+    child.kill(signal)
     const run = await ended
-    expect(run.code, run.output).toBe(143)
+    expect(run.code, run.output).toBe(exitCode)
     expect(pids.filter(isAlive)).toEqual([])
 
-    const report = readReport(path.join(root, 'tests', 'out'))
+    const report = readReport(path.join(root, name, 'out'))
     expect(report.status).toBe('cancelled')
     expect(report.error).toMatchObject({ kind: 'CancelledError', log: 'logs/test-command.log' })
-    expect(report.error?.message).toMatch(/^cancelled by SIGTERM while .*sleeper\.py .* ran: its processes were ended/)
+    expect(report.error?.message).toMatch(new RegExp(`^cancelled by ${signal} while .*sleeper\\.py .* ran: its processes were ended`))
     // What ran before is in the report.
     expect(report.interpreter?.cacheHit).toBe('none')
     expect(report.extensions).toHaveLength(1)
-    const summary = readFileSync(path.join(root, 'tests', 'out', 'summary.md'), 'utf8')
+    const summary = readFileSync(path.join(root, name, 'out', 'summary.md'), 'utf8')
     expect(summary).toContain('the run was cancelled')
     expect(summary).toMatch(/\| Extension /)
-    expect(run.output).toMatch(/^status: cancelled \(cancelled by SIGTERM while /m)
+    expect(run.output).toMatch(new RegExp(`^status: cancelled \\(cancelled by ${signal} while `, 'm'))
   })
 
-  it('SIGINT during the build: ends configure and its child, writes a cancelled report, exit code 130, leaves no lock', async () => {
-    const { child, ended } = startCli(runArgs(stallingTarball, 'build'), workspace)
+  it.each(SIGNALS)('%s during the build: ends configure and its child, writes a cancelled report, exit code %i, leaves no lock', async (signal, exitCode) => {
+    const name = `build-${signal}`
+    // The stalling configure writes its pids to one file: an earlier test's must not be taken for this one's.
+    rmSync(buildPids, { force: true })
+    const { child, ended } = startCli(runArgs(stallingTarball, name), workspace)
     const pids = await waitForPids(buildPids)
-    child.kill('SIGINT')
+    child.kill(signal)
     const run = await ended
-    expect(run.code, run.output).toBe(130)
+    expect(run.code, run.output).toBe(exitCode)
     expect(pids.filter(isAlive)).toEqual([])
 
-    const report = readReport(path.join(root, 'build', 'out'))
+    const report = readReport(path.join(root, name, 'out'))
     expect(report.status).toBe('cancelled')
     expect(report.error).toMatchObject({ kind: 'CancelledError', log: 'logs/build-configure.log' })
     expect(report.interpreter).toBeUndefined()
-    const cpython = path.join(root, 'build', 'cache', 'cpython')
+    const cpython = path.join(root, name, 'cache', 'cpython')
     expect(existsSync(cpython) ? readdirSync(cpython).filter((name) => name.endsWith('.lock')) : []).toEqual([])
   })
 })

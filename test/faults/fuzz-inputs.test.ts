@@ -562,7 +562,7 @@ describe('defects the fuzzing found', () => {
     expect(runWith('--source', 'file://%zz')).toEqual({
       ok: false,
       message:
-        "--source 'file://%zz' is not allowed: it is not a valid URL. Give a CPython source tarball path, an http(s) URL, or a URL template with {version}.",
+        "--source 'file://%zz' is not allowed: it is not a valid URL. Give a CPython source tarball or folder, an http(s) URL, or a URL template with {version}.",
     })
   })
 

@@ -44,7 +44,7 @@ export interface FakeSourceOptions {
   readonly installCommands?: string
 }
 
-/** Writes the fake source tree under `root` and returns the path of its .tgz (in `root`). */
+/** Writes the fake source tree under `root` and returns the path of its .tgz (in `root`); the tree is fakeSourceFolderOf(tarball). */
 export async function makeFakeCpythonTarball(root: string, options: FakeSourceOptions = {}): Promise<string> {
   if (!systemPython) throw new Error('no python3 on this machine')
   const treeRoot = path.join(root, `tree-${options.fileName ?? 'Python-3.11.2.tgz'}`)
@@ -65,6 +65,9 @@ export async function makeFakeCpythonTarball(root: string, options: FakeSourceOp
     path.join(tree, 'install.sh'),
     `set -e\nprefix=$(cat prefix.txt)\nmkdir -p "$prefix/bin"\nln -s '${systemPython}' "$prefix/bin/python3"\n${writes}${options.installCommands ?? ''}\n`,
   )
+  // Where a source folder says its version (plan/source.ts): a folder source is checked against it.
+  mkdirSync(path.join(tree, 'Include'), { recursive: true })
+  writeFileSync(path.join(tree, 'Include', 'patchlevel.h'), '#define PY_MINOR_VERSION        11\n#define PY_VERSION              "3.11.2"\n')
   const tarball = path.join(root, options.fileName ?? 'Python-3.11.2.tgz')
   const packed = await spawnAsync(['tar', '-czf', tarball, '-C', treeRoot, 'Python-3.11.2'])
   if (packed.code !== 0) throw new Error(`tar: ${packed.stderr}`)
@@ -84,3 +87,8 @@ if [ -s "$cache" ]; then
 fi
 echo "ac_cv_fake_check=\${ac_cv_fake_check=yes}" >> "$cache"
 `
+
+/** The unpacked fake source folder a makeFakeCpythonTarball tarball was made from (a `source` folder, as a user's unpacked release or checkout). */
+export function fakeSourceFolderOf(tarball: string): string {
+  return path.join(path.dirname(tarball), `tree-${path.basename(tarball)}`, 'Python-3.11.2')
+}

@@ -154,7 +154,7 @@ describe.runIf(systemPython)('configure results shared between variants of one s
     expect(readdirSync(path.join(cacheDir, 'source-trees', trees[0]))).toEqual(['Python-3.11.2'])
     // The last build found it there; its configure ran from the shared tree, out of tree.
     expect(messages.some((text) => text.includes(`is already unpacked: ${path.join(cacheDir, 'source-trees', trees[0], 'Python-3.11.2')}`))).toBe(true)
-    expect(readdirSync(path.join(cacheDir, 'source-trees', trees[0], 'Python-3.11.2')).sort()).toEqual(['configure', 'install.sh'])
+    expect(readdirSync(path.join(cacheDir, 'source-trees', trees[0], 'Python-3.11.2')).sort()).toEqual(['Include', 'configure', 'install.sh'])
   })
 
   it('two builds that unpack the same source at once end with one tree and no half-unpacked folder', async () => {

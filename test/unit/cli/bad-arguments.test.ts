@@ -31,7 +31,7 @@ describe('pydebug run with bad arguments', () => {
     [['--variant', 'nonsense'], /--variant 'nonsense' is not a known variant\. Allowed: pydebug, [^?]*\.$/],
     [
       ['--source', 'missing.tgz'],
-      /--source 'missing\.tgz': no such file \(.*missing\.tgz\)\. Give a CPython source tarball path, an http\(s\) URL, or a URL template with \{version\}\.$/,
+      /--source 'missing\.tgz': no such file or folder \(.*missing\.tgz\)\. Give a CPython source tarball or folder, an http\(s\) URL, or a URL template with \{version\}\.$/,
     ],
     [['--extension', 'nowhere'], /--extension 'nowhere': no such directory/],
     [['--extension', 'no-tests'], /--extension 'no-tests' has no tests\/ folder/],

@@ -21,7 +21,8 @@ import { expectGolden } from '../../helpers/golden.js'
 // Two cases, each a folder of real reports laid out as download-artifact does (test/fixtures/README.md
 // says which run each came from): shards/ (two shards of CPython's suite on cp311-pydebug, and
 // examples/leaky's run), and matrix/ (seven cells of 3.11 and 3.13, with the plan that
-// `pydebug matrix` made for them: matrix.json and refused.json). UPDATE_GOLDEN=1 rewrites the
+// `pydebug matrix` made for them: matrix.json and refused.json), and e2e/ (seven cells as the end-to-end
+// tests left them, one report per cell, copied unchanged from a cold CI run). UPDATE_GOLDEN=1 rewrites the
 // expected-* files; review the diff.
 const ROLLUP_DIR = path.join(REPO_ROOT, 'test', 'golden', 'rollup')
 const GENERATED_AT = '2026-11-24T00:00:00.000Z'
@@ -117,7 +118,7 @@ describe('the matrix plan', () => {
 })
 
 describe('mergeReports golden files', () => {
-  it.each(['shards', 'matrix'])('%s: summary.md and the merged report.json', (testCase) => {
+  it.each(['shards', 'matrix', 'e2e'])('%s: summary.md and the merged report.json', (testCase) => {
     const merged = mergeReports({
       reports: reportsOf(testCase),
       planned: plannedOf(testCase),
@@ -127,6 +128,22 @@ describe('mergeReports golden files', () => {
     })
     expectGolden(path.join(ROLLUP_DIR, testCase, 'expected-summary.md'), renderRollupMarkdown(merged))
     expectGolden(path.join(ROLLUP_DIR, testCase, 'expected-report.json'), `${JSON.stringify(merged, null, 2)}\n`)
+  })
+
+  it('e2e: seven cells the end-to-end tests ran for real, rolled up: each cell its own row, each finding once', () => {
+    const merged = mergeReports({ reports: reportsOf('e2e'), planned: [], title: 'pydebug', toolVersion: '0.1.0', generatedAt: GENERATED_AT })
+    expect(merged.cells.map((cell) => cell.name).sort()).toEqual([
+      'pydebug-cp311-asan',
+      'pydebug-cp311-pydebug',
+      'pydebug-cp311-pymalloc-debug',
+      'pydebug-cp311-trace-refs',
+      'pydebug-cp311-ubsan',
+      'pydebug-cp311-valgrind',
+      'pydebug-cp313t-free-threading',
+    ])
+    expect(merged.cells.every((cell) => cell.reports.length === 1 && !cell.states.includes('clean'))).toBe(true)
+    const identities = merged.findings.map((finding) => finding.identity)
+    expect(new Set(identities).size).toBe(identities.length)
   })
 
   it('matrix: a grid of every planned and refused cell, and each finding once with the cells that saw it', () => {
