@@ -193,15 +193,21 @@ describe.runIf(systemPython)('pydebug run cancelled by a signal (a real process)
     ['SIGINT', 130],
   ] as const
 
-  it.each(SIGNALS)('%s during the tests: ends the test command and its child, writes a cancelled report, exit code %i', async (signal, exitCode) => {
-    const name = `tests-${signal}`
-    const pidFile = path.join(root, `${name}.pids`)
-    const { child, ended } = startCli(runArgs(tarball, name, `python ${path.join(project, 'sleeper.py')} ${pidFile}`), workspace)
+  /** `pydebug` started with `args`, sent `signal` once its processes wrote their pids: it exits with `exitCode`, none of them left running. */
+  async function signalOnceRunning(args: string[], pidFile: string, signal: NodeJS.Signals, exitCode: number) {
+    const { child, ended } = startCli(args, workspace)
     const pids = await waitForPids(pidFile)
     child.kill(signal)
     const run = await ended
     expect(run.code, run.output).toBe(exitCode)
     expect(pids.filter(isAlive)).toEqual([])
+    return run
+  }
+
+  it.each(SIGNALS)('%s during the tests: ends the test command and its child, writes a cancelled report, exit code %i', async (signal, exitCode) => {
+    const name = `tests-${signal}`
+    const pidFile = path.join(root, `${name}.pids`)
+    const run = await signalOnceRunning(runArgs(tarball, name, `python ${path.join(project, 'sleeper.py')} ${pidFile}`), pidFile, signal, exitCode)
 
     const report = readReport(path.join(root, name, 'out'))
     expect(report.status).toBe('cancelled')
@@ -220,12 +226,7 @@ describe.runIf(systemPython)('pydebug run cancelled by a signal (a real process)
     const name = `build-${signal}`
     // The stalling configure writes its pids to one file: an earlier test's must not be taken for this one's.
     rmSync(buildPids, { force: true })
-    const { child, ended } = startCli(runArgs(stallingTarball, name), workspace)
-    const pids = await waitForPids(buildPids)
-    child.kill(signal)
-    const run = await ended
-    expect(run.code, run.output).toBe(exitCode)
-    expect(pids.filter(isAlive)).toEqual([])
+    await signalOnceRunning(runArgs(stallingTarball, name), buildPids, signal, exitCode)
 
     const report = readReport(path.join(root, name, 'out'))
     expect(report.status).toBe('cancelled')
