@@ -7839,8 +7839,8 @@ async function groupHasLiveProcess(pgid) {
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     const stat3 = await readFile2(`/proc/${entry}/stat`, "utf8").catch(() => "");
-    const [state, , group3] = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
-    if (Number(group3) === pgid && state !== "Z" && state !== "X") return true;
+    const [state, , group] = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+    if (Number(group) === pgid && state !== "Z" && state !== "X") return true;
   }
   return false;
 }
@@ -8044,6 +8044,22 @@ import {
 } from "node:fs/promises";
 import os3 from "node:os";
 import path7 from "node:path";
+
+// src/concurrency.ts
+async function mapWithConcurrency(items, limit, work) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+// src/adapters/files.ts
 async function sha256File(filePath) {
   const hash = createHash2("sha256");
   for await (const chunk of createReadStream(filePath)) hash.update(chunk);
@@ -8124,20 +8140,12 @@ async function readTreeEntries(root, skip = () => false) {
     }
   };
   await walk("");
-  const entries = new Array(found.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < found.length) {
-      const index = next++;
-      const { relativePath, kind } = found[index];
-      const absolute = path7.join(root, relativePath);
-      if (kind === "symlink") entries[index] = { path: relativePath, kind, target: await readlink(absolute) };
-      else if (kind === "other") entries[index] = { path: relativePath, kind };
-      else entries[index] = { path: relativePath, kind, size: (await lstat(absolute)).size, sha256: await sha256File(absolute) };
-    }
-  };
-  await Promise.all(Array.from({ length: TREE_READERS }, worker));
-  return entries;
+  return mapWithConcurrency(found, TREE_READERS, async ({ relativePath, kind }) => {
+    const absolute = path7.join(root, relativePath);
+    if (kind === "symlink") return { path: relativePath, kind, target: await readlink(absolute) };
+    if (kind === "other") return { path: relativePath, kind };
+    return { path: relativePath, kind, size: (await lstat(absolute)).size, sha256: await sha256File(absolute) };
+  });
 }
 var TREE_READERS = 8;
 async function treeBytes(root) {
@@ -12303,7 +12311,7 @@ function variantChecksMarkdown(report, escapeText, code3) {
         const after = file.after?.[key];
         if (before === void 0 || after === void 0) return "\u2014";
         const growth = after - before;
-        return `${group(before)} \u2192 ${group(after)} (${growth >= 0 ? "+" : "\u2212"}${group(Math.abs(growth))})`;
+        return `${groupDigits(before)} \u2192 ${groupDigits(after)} (${growth >= 0 ? "+" : "\u2212"}${groupDigits(Math.abs(growth))})`;
       };
       if (mimalloc) lines.push(`| \`${code3(file.name)}\` | ${change("allocatedBlocks")} | ${change("allocatedBytes")} |`);
       else {
@@ -12315,7 +12323,7 @@ function variantChecksMarkdown(report, escapeText, code3) {
   }
   return lines;
 }
-function group(value) {
+function groupDigits(value) {
   return value.toLocaleString("en-US");
 }
 
@@ -12509,7 +12517,7 @@ function renderSummaryMarkdown(report, maxBytes = GITHUB_STEP_SUMMARY_MAX_BYTES)
 }
 function shownRows(rows, shown, what) {
   if (rows.length <= shown) return [...rows];
-  return [...rows.slice(0, shown), "", `\u2026 and ${group2(rows.length - shown)} more ${what}: ${FULL_REPORT_POINTER}.`];
+  return [...rows.slice(0, shown), "", `\u2026 and ${groupDigits(rows.length - shown)} more ${what}: ${FULL_REPORT_POINTER}.`];
 }
 function leakingTestsMarkdown(tests, rowsShown) {
   if (tests.length === 0) return [];
@@ -12530,7 +12538,7 @@ function leakingTestsMarkdown(tests, rowsShown) {
   lines.push(...shownRows(rows, rowsShown, "leaking tests"), "");
   const charted = tests.slice(0, MAX_LEAK_CHARTS);
   lines.push(
-    `<details><summary>Leak growth over the counted runs (${charted.length === tests.length ? "" : `the ${charted.length} largest of `}${group2(tests.length)} leaking test${tests.length === 1 ? "" : "s"})</summary>`,
+    `<details><summary>Leak growth over the counted runs (${charted.length === tests.length ? "" : `the ${charted.length} largest of `}${groupDigits(tests.length)} leaking test${tests.length === 1 ? "" : "s"})</summary>`,
     ""
   );
   for (const test of charted) lines.push(...renderLeakChartMermaid(test));
@@ -12549,7 +12557,7 @@ function fitToBytes(lines, maxBytes) {
     const heading = /^#{2,4} (.*)$/.exec(line) ?? /^<details><summary>(.*?)<\/summary>/.exec(line);
     headingsFrom[index] = heading ? [heading[1], ...headingsFrom[index + 1]] : headingsFrom[index + 1];
   }
-  const noteFrom = (index) => `**\u2702\uFE0F This summary stops here to stay under ${group2(maxBytes)} bytes (GitHub's step summary limit): ${group2(rowsFrom[index])} more rows${headingsFrom[index].length ? ` and the sections ${headingsFrom[index].join(", ")}` : ""} are left out; ${FULL_REPORT_POINTER}.**`;
+  const noteFrom = (index) => `**\u2702\uFE0F This summary stops here to stay under ${groupDigits(maxBytes)} bytes (GitHub's step summary limit): ${groupDigits(rowsFrom[index])} more rows${headingsFrom[index].length ? ` and the sections ${headingsFrom[index].join(", ")}` : ""} are left out; ${FULL_REPORT_POINTER}.**`;
   let used = 0;
   let kept = 0;
   let fenceOpen = false;
@@ -12574,9 +12582,6 @@ function fitToBytes(lines, maxBytes) {
 function utf8Bytes(text3) {
   return Buffer.byteLength(text3, "utf8");
 }
-function group2(value) {
-  return value.toLocaleString("en-US");
-}
 function findingsMarkdown(findings, rowsShown = Number.POSITIVE_INFINITY) {
   if (findings.length === 0) return [];
   const lines = ["### Findings", "", "| Test | Finding | Where | Deltas per run (after warm-up) |", "|---|---|---|---|"];
@@ -12591,7 +12596,7 @@ function findingsMarkdown(findings, rowsShown = Number.POSITIVE_INFINITY) {
     );
   }
   if (shown.length < findings.length)
-    lines.push("", `\u2026 and ${group2(findings.length - shown.length)} more findings (${countByKind(findings.slice(shown.length))}): ${FULL_REPORT_POINTER}.`);
+    lines.push("", `\u2026 and ${groupDigits(findings.length - shown.length)} more findings (${countByKind(findings.slice(shown.length))}): ${FULL_REPORT_POINTER}.`);
   lines.push("");
   lines.push(...leakingTestsMarkdown(leakingTests(findings), rowsShown));
   const traced = shown.filter((finding) => finding.traceback?.length);
@@ -12808,7 +12813,7 @@ function section(id, heading, ...parts) {
   return [`<section id="${id}">`, `<h2>${escapeHtml(heading)}</h2>`, ...parts, "</section>"].join("\n");
 }
 function plural2(count2, word, words = `${word}s`) {
-  return `${count2.toLocaleString("en-US")} ${count2 === 1 ? word : words}`;
+  return `${groupDigits(count2)} ${count2 === 1 ? word : words}`;
 }
 function table(id, columns, rows, what) {
   const shown = rows.slice(0, HTML_ROWS_SHOWN);
@@ -12839,7 +12844,7 @@ function text2(value) {
   return { html: escapeHtml(value) };
 }
 function number2(value) {
-  return value === void 0 ? { html: "" } : { html: value.toLocaleString("en-US"), sort: value };
+  return value === void 0 ? { html: "" } : { html: groupDigits(value), sort: value };
 }
 function headerHtml(report, title) {
   const nothingTested2 = report.findings.find((finding) => finding.kind === "nothing-tested");
@@ -13108,7 +13113,7 @@ function sanitizersHtml(sanitizers) {
   );
 }
 function allocationsHtml(allocations) {
-  const change = (before, after) => before === void 0 || after === void 0 ? "\u2014" : escapeHtml(`${before.toLocaleString("en-US")} \u2192 ${after.toLocaleString("en-US")}`);
+  const change = (before, after) => before === void 0 || after === void 0 ? "\u2014" : escapeHtml(`${groupDigits(before)} \u2192 ${groupDigits(after)}`);
   const rows = allocations.files.map((file) => {
     const top = [...file.sizeClasses].filter((row) => row.growth > 0).sort((a, b) => b.growth - a.growth || a.size - b.size).slice(0, SIZE_CLASSES_SHOWN).map((row) => escapeHtml(`${row.size} B: ${row.before} \u2192 ${row.after} (+${row.growth})`));
     return [
@@ -19360,18 +19365,6 @@ async function buildSeveral(args, variants, io) {
   if (failed.length) io.stderr(`pydebug build: ${failed.map((outcome) => outcome.cell.variant).join(", ")} did not build (see above)
 `);
   return failed.length && "exitCode" in failed[0] ? failed[0].exitCode : 0;
-}
-async function mapWithConcurrency(items, limit, work) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index], index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
-  return results;
 }
 
 // src/plan/render-matrix.ts

@@ -19,6 +19,7 @@ import {
 } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { mapWithConcurrency } from '../concurrency.js'
 import type { TreeEntry } from '../plan/prefix-manifest.js'
 
 export async function sha256File(filePath: string): Promise<string> {
@@ -119,20 +120,12 @@ export async function readTreeEntries(root: string, skip: (relativePath: string)
     }
   }
   await walk('')
-  const entries: TreeEntry[] = new Array(found.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < found.length) {
-      const index = next++
-      const { relativePath, kind } = found[index]
-      const absolute = path.join(root, relativePath)
-      if (kind === 'symlink') entries[index] = { path: relativePath, kind, target: await readlink(absolute) }
-      else if (kind === 'other') entries[index] = { path: relativePath, kind }
-      else entries[index] = { path: relativePath, kind, size: (await lstat(absolute)).size, sha256: await sha256File(absolute) }
-    }
-  }
-  await Promise.all(Array.from({ length: TREE_READERS }, worker))
-  return entries
+  return mapWithConcurrency(found, TREE_READERS, async ({ relativePath, kind }): Promise<TreeEntry> => {
+    const absolute = path.join(root, relativePath)
+    if (kind === 'symlink') return { path: relativePath, kind, target: await readlink(absolute) }
+    if (kind === 'other') return { path: relativePath, kind }
+    return { path: relativePath, kind, size: (await lstat(absolute)).size, sha256: await sha256File(absolute) }
+  })
 }
 
 /** Files read at once by readTreeEntries: enough to keep the disk busy while one is hashed. */

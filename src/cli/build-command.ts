@@ -5,6 +5,7 @@ import { ensureInterpreter } from '../steps/build-python.js'
 import { planCellOrThrow } from '../steps/run-cell.js'
 import { parseCommandArgs, type CliCommand, type CliIo } from './command.js'
 import { runEnvironment } from '../adapters/run-environment.js'
+import { mapWithConcurrency } from '../concurrency.js'
 import { INTERNAL_ERROR_EXIT_CODE, PydebugError } from '../errors.js'
 import type { InterpreterInstall } from '../report/step-results.js'
 import type { CellPlan } from '../plan/cell.js'
@@ -106,18 +107,4 @@ async function buildSeveral(args: string[], variants: string[], io: CliIo): Prom
   const failed = outcomes.filter((outcome) => 'exitCode' in outcome)
   if (failed.length) io.stderr(`pydebug build: ${failed.map((outcome) => outcome.cell.variant).join(', ')} did not build (see above)\n`)
   return failed.length && 'exitCode' in failed[0] ? failed[0].exitCode : 0
-}
-
-/** `work` over every item, at most `limit` at a time; the results in the items' order. */
-async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await work(items[index], index)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, limit) }, worker))
-  return results
 }

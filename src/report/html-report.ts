@@ -2,6 +2,7 @@ import { describeLogCut } from '../plan/log-limit.js'
 import { leakingTests, leakKinds, MAX_LEAK_CHARTS, renderLeakChartSvg, type LeakingTest } from './charts.js'
 import { FINDING_KINDS } from './finding-kinds.js'
 import { ranATestCase } from './findings.js'
+import { groupDigits } from './variant-checks-md.js'
 import type { AllocationSection, Finding, MemcheckSection, Report, SanitizerSection } from './model.js'
 import { CPYTHON_TEST_COUNT_LABELS, countByKind, describeBuildPhases, describeCacheHit, findingCause, PASS_LABEL, STATUS_LINE } from './summary-md.js'
 
@@ -84,7 +85,7 @@ function section(id: string, heading: string, ...parts: string[]): string {
 }
 
 function plural(count: number, word: string, words = `${word}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? word : words}`
+  return `${groupDigits(count)} ${count === 1 ? word : words}`
 }
 
 /** A table the inline script makes sortable, without the columns no shown row fills; rows past HTML_ROWS_SHOWN are counted under it. */
@@ -125,7 +126,7 @@ function text(value: string): Cell {
 }
 
 function number(value: number | undefined): Cell {
-  return value === undefined ? { html: '' } : { html: value.toLocaleString('en-US'), sort: value }
+  return value === undefined ? { html: '' } : { html: groupDigits(value), sort: value }
 }
 
 function headerHtml(report: Report, title: string): string {
@@ -416,7 +417,7 @@ function sanitizersHtml(sanitizers: SanitizerSection): string {
 /** Per test file: arenas and bytes in allocated blocks before and after, and the size classes that grew most. */
 function allocationsHtml(allocations: AllocationSection): string {
   const change = (before: number | undefined, after: number | undefined) =>
-    before === undefined || after === undefined ? '—' : escapeHtml(`${before.toLocaleString('en-US')} → ${after.toLocaleString('en-US')}`)
+    before === undefined || after === undefined ? '—' : escapeHtml(`${groupDigits(before)} → ${groupDigits(after)}`)
   const rows = allocations.files.map((file): Cell[] => {
     const top = [...file.sizeClasses]
       .filter((row) => row.growth > 0)

@@ -4,7 +4,7 @@ import { TEST_COMMAND_NAME } from '../plan/test-command.js'
 import { leakingTests, leakKinds, MAX_LEAK_CHARTS, renderLeakChartMermaid, type LeakingTest } from './charts.js'
 import { FINDING_KINDS } from './finding-kinds.js'
 import { ranATestCase } from './findings.js'
-import { variantChecksMarkdown } from './variant-checks-md.js'
+import { groupDigits, variantChecksMarkdown } from './variant-checks-md.js'
 import { baselineMarkdown } from './baseline-md.js'
 import type {
   BuildFacts,
@@ -207,7 +207,7 @@ export function renderSummaryMarkdown(report: Report, maxBytes: number = GITHUB_
 /** The first `shown` rows, then one line counting the rest (a table's rows, a list's items alike). */
 function shownRows(rows: readonly string[], shown: number, what: string): string[] {
   if (rows.length <= shown) return [...rows]
-  return [...rows.slice(0, shown), '', `… and ${group(rows.length - shown)} more ${what}: ${FULL_REPORT_POINTER}.`]
+  return [...rows.slice(0, shown), '', `… and ${groupDigits(rows.length - shown)} more ${what}: ${FULL_REPORT_POINTER}.`]
 }
 
 /**
@@ -233,7 +233,7 @@ function leakingTestsMarkdown(tests: readonly LeakingTest[], rowsShown: number):
   lines.push(...shownRows(rows, rowsShown, 'leaking tests'), '')
   const charted = tests.slice(0, MAX_LEAK_CHARTS)
   lines.push(
-    `<details><summary>Leak growth over the counted runs (${charted.length === tests.length ? '' : `the ${charted.length} largest of `}${group(tests.length)} leaking test${tests.length === 1 ? '' : 's'})</summary>`,
+    `<details><summary>Leak growth over the counted runs (${charted.length === tests.length ? '' : `the ${charted.length} largest of `}${groupDigits(tests.length)} leaking test${tests.length === 1 ? '' : 's'})</summary>`,
     '',
   )
   for (const test of charted) lines.push(...renderLeakChartMermaid(test))
@@ -264,7 +264,7 @@ function fitToBytes(lines: readonly string[], maxBytes: number): string {
     headingsFrom[index] = heading ? [heading[1], ...headingsFrom[index + 1]] : headingsFrom[index + 1]
   }
   const noteFrom = (index: number) =>
-    `**✂️ This summary stops here to stay under ${group(maxBytes)} bytes (GitHub's step summary limit): ${group(rowsFrom[index])} more rows${headingsFrom[index].length ? ` and the sections ${headingsFrom[index].join(', ')}` : ''} are left out; ${FULL_REPORT_POINTER}.**`
+    `**✂️ This summary stops here to stay under ${groupDigits(maxBytes)} bytes (GitHub's step summary limit): ${groupDigits(rowsFrom[index])} more rows${headingsFrom[index].length ? ` and the sections ${headingsFrom[index].join(', ')}` : ''} are left out; ${FULL_REPORT_POINTER}.**`
   let used = 0
   let kept = 0
   let fenceOpen = false
@@ -292,10 +292,6 @@ function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8')
 }
 
-function group(value: number): string {
-  return value.toLocaleString('en-US')
-}
-
 /**
  * The findings table (test, finding, where, deltas), the leaking tests with their sums and charts,
  * and the tracebacks of the findings that have one: how a finding reads in the run's summary and in
@@ -315,7 +311,7 @@ export function findingsMarkdown(findings: readonly Finding[], rowsShown = Numbe
     )
   }
   if (shown.length < findings.length)
-    lines.push('', `… and ${group(findings.length - shown.length)} more findings (${countByKind(findings.slice(shown.length))}): ${FULL_REPORT_POINTER}.`)
+    lines.push('', `… and ${groupDigits(findings.length - shown.length)} more findings (${countByKind(findings.slice(shown.length))}): ${FULL_REPORT_POINTER}.`)
   lines.push('')
   lines.push(...leakingTestsMarkdown(leakingTests(findings), rowsShown))
   const traced = shown.filter((finding) => finding.traceback?.length)

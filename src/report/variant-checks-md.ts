@@ -76,7 +76,7 @@ export function variantChecksMarkdown(report: Report, escapeText: (text: string)
         const after = file.after?.[key]
         if (before === undefined || after === undefined) return '—'
         const growth = after - before
-        return `${group(before)} → ${group(after)} (${growth >= 0 ? '+' : '−'}${group(Math.abs(growth))})`
+        return `${groupDigits(before)} → ${groupDigits(after)} (${growth >= 0 ? '+' : '−'}${groupDigits(Math.abs(growth))})`
       }
       if (mimalloc) lines.push(`| \`${code(file.name)}\` | ${change('allocatedBlocks')} | ${change('allocatedBytes')} |`)
       else {
@@ -89,6 +89,7 @@ export function variantChecksMarkdown(report: Report, escapeText: (text: string)
   return lines
 }
 
-function group(value: number): string {
+/** 1,048,576: thousands grouped, as every count in the reports is written. */
+export function groupDigits(value: number): string {
   return value.toLocaleString('en-US')
 }
